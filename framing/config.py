@@ -1,0 +1,168 @@
+"""Settings: TOML in the user config directory, overridable by flags and env.
+
+Every front end (CLI, monitor, UI) reads the same file.  Lookup order for the
+file: ``--config`` flag, ``FRAMEWATCH_CONFIG``, then
+``platformdirs.user_config_dir("framewatch")/config.toml``.  A missing file
+means defaults.  Environment variables override single keys so tests and
+benchmarks can tune behaviour without writing a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+import platformdirs
+
+from framing.errors import FramewatchError
+
+APP_NAME = "framewatch"
+
+
+def default_config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+def default_db_path() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "framewatch.sqlite3"
+
+
+def default_cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+@dataclass(frozen=True)
+class LexiconSettings:
+    """Organisation overrides applied on top of the shipped lexicon."""
+
+    extra_files: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MonitorSettings:
+    user_agent: str = "Framewatch/0.1 (+https://github.com/framewatch/framewatch; media monitor)"
+    contact_url: str = "https://github.com/framewatch/framewatch"
+    min_host_interval: float = 5.0  # seconds between request starts to one host
+    per_host_concurrency: int = 2
+    global_concurrency: int = 8
+    connect_timeout: float = 10.0
+    total_timeout: float = 30.0
+    max_body_bytes: int = 5_000_000
+    max_redirects: int = 5
+    allow_private_addresses: bool = False
+    relevance_threshold: float = 0.35
+    poll_default_minutes: int = 60
+    poll_min_minutes: int = 15
+    poll_max_minutes: int = 1440
+    full_fetch_hours: float = 12.0
+    backoff_step_minutes: int = 30
+    backoff_cap_minutes: int = 1440
+    fetch_articles: bool = True
+
+
+@dataclass(frozen=True)
+class UiSettings:
+    theme: str = "textual-dark"
+    reviewer: str = ""  # name recorded with review decisions and awards audit entries
+
+
+@dataclass(frozen=True)
+class Settings:
+    config_path: Path | None = None
+    db_path: Path = field(default_factory=default_db_path)
+    lexicon: LexiconSettings = field(default_factory=LexiconSettings)
+    monitor: MonitorSettings = field(default_factory=MonitorSettings)
+    ui: UiSettings = field(default_factory=UiSettings)
+
+
+# Environment variable -> (section, key, parser)
+_ENV_OVERRIDES = {
+    "FRAMEWATCH_MIN_HOST_INTERVAL": ("monitor", "min_host_interval", float),
+    "FRAMEWATCH_PER_HOST_CONCURRENCY": ("monitor", "per_host_concurrency", int),
+    "FRAMEWATCH_GLOBAL_CONCURRENCY": ("monitor", "global_concurrency", int),
+    "FRAMEWATCH_CONNECT_TIMEOUT": ("monitor", "connect_timeout", float),
+    "FRAMEWATCH_TOTAL_TIMEOUT": ("monitor", "total_timeout", float),
+    "FRAMEWATCH_MAX_BODY_BYTES": ("monitor", "max_body_bytes", int),
+    "FRAMEWATCH_ALLOW_PRIVATE": ("monitor", "allow_private_addresses", lambda v: v.strip() not in ("", "0", "false", "no")),
+    "FRAMEWATCH_RELEVANCE_THRESHOLD": ("monitor", "relevance_threshold", float),
+    "FRAMEWATCH_REVIEWER": ("ui", "reviewer", str),
+}
+
+
+def _section(cls, raw: dict, path: Path, name: str):
+    known = {f.name: f for f in fields(cls)}
+    values = {}
+    for key, value in raw.items():
+        if key not in known:
+            raise FramewatchError(f"{path}: unknown setting [{name}] {key}")
+        default = known[key].default
+        if isinstance(default, tuple):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise FramewatchError(f"{path}: [{name}] {key} must be a list of strings")
+            value = tuple(value)
+        elif isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise FramewatchError(f"{path}: [{name}] {key} must be true or false")
+        elif isinstance(default, (int, float)) and not isinstance(default, bool):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise FramewatchError(f"{path}: [{name}] {key} must be a number")
+            value = type(default)(value)
+        values[key] = value
+    return cls(**values)
+
+
+def load_settings(config: str | Path | None = None, db: str | Path | None = None) -> Settings:
+    """Read settings; flags beat environment variables beat the file beat defaults."""
+    explicit = config or os.environ.get("FRAMEWATCH_CONFIG")
+    path = Path(explicit).expanduser() if explicit else default_config_path()
+    raw: dict = {}
+    if path.exists():
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise FramewatchError(f"{path}: cannot read config ({exc})") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise FramewatchError(f"{path}: invalid TOML ({exc})") from exc
+    elif explicit:
+        raise FramewatchError(f"{path}: config file not found")
+
+    unknown = set(raw) - {"database", "lexicon", "monitor", "ui"}
+    if unknown:
+        raise FramewatchError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}")
+    lex_raw = dict(raw.get("lexicon", {}))
+    severity = lex_raw.pop("severity", {})
+    if not isinstance(severity, dict):
+        raise FramewatchError(f"{path}: [lexicon.severity] must be a table of id = severity")
+    lexicon = replace(_section(LexiconSettings, lex_raw, path, "lexicon"), severity=dict(severity))
+    # Relative lexicon files are relative to the config file, as a trainer would expect.
+    lexicon = replace(
+        lexicon,
+        extra_files=tuple(str((path.parent / p).expanduser()) for p in lexicon.extra_files),
+    )
+    monitor = _section(MonitorSettings, raw.get("monitor", {}), path, "monitor")
+    ui = _section(UiSettings, raw.get("ui", {}), path, "ui")
+
+    overrides: dict[str, dict] = {"monitor": {}, "ui": {}}
+    for var, (section, key, parse) in _ENV_OVERRIDES.items():
+        if var in os.environ:
+            try:
+                overrides[section][key] = parse(os.environ[var])
+            except ValueError as exc:
+                raise FramewatchError(f"{var}: invalid value {os.environ[var]!r}") from exc
+    monitor = replace(monitor, **overrides["monitor"])
+    ui = replace(ui, **overrides["ui"])
+
+    db_raw = raw.get("database", {}).get("path")
+    db_choice = db or os.environ.get("FRAMEWATCH_DB") or db_raw
+    db_path = Path(db_choice).expanduser() if db_choice else default_db_path()
+    return Settings(
+        config_path=path if path.exists() else None,
+        db_path=db_path,
+        lexicon=lexicon,
+        monitor=monitor,
+        ui=ui,
+    )

@@ -1,0 +1,115 @@
+"""The lexicon's in-memory shape.  This is the contract between the data files,
+the validator, the engine and the exporters.
+
+A data file (``lexicon/data/entries/*.yaml``) holds ``entries:``, a list of
+mappings with these keys (see ``lexicon/data/README.md`` for the trainer's
+guide):
+
+id             stable slug, never reused (``inmate``, ``illegal-immigrant``)
+category       one of CATEGORIES
+severity       one of SEVERITIES
+forms          surface forms, either a list (number-less: adjectives, phrases)
+               or a mapping ``{singular: [...], plural: [...]}``; possessives
+               (``inmate's``, ``inmates'``) are listed explicitly
+pos            optional list of spaCy coarse tags the matched head word must
+               carry (``[NOUN, PROPN]`` keeps "criminals" and drops
+               "criminal justice")
+sense          the sense targeted, in plain words
+refers_to_people  default true: only flag when the referent is a person/group
+not_followed_by   words (lower case) that, right after the match, make it a
+               different sense: ``whale``, ``app``, ``cats``
+not_preceded_by   words right before the match that do the same: ``time``, ``jet``
+requires_nearby   optional words of which one must occur in the same sentence
+               (``lags`` only in a prison context)
+exceptions     phrases, each containing one of the forms; an occurrence inside
+               one of them is exempt (official names, fixed phrases, idioms)
+alternatives   list of ``{singular: ..., plural: ...}`` (plural defaults to
+               singular); the first is the preferred rewrite
+advice         optional sentence of guidance beyond a swap
+rationale      why, in our words
+disagreement   optional: where sources disagree and how severity reflects it
+decision       optional: a trainer's decision where the policy is silent
+sources        list of ``{title: ..., url: ...}``
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CATEGORIES: dict[str, str] = {
+    "person-label": "Person label",
+    "soft-person-label": "Soft person label",
+    "offence-identity": "Offence identity noun",
+    "dehumanising": "Dehumanising / sensationalist",
+    "punitive-frame": "Punitive / myth frame",
+    "drug-use": "Drug use",
+    "immigration": "Immigration",
+    "race-class": "Race and class",
+    "mental-health": "Mental health",
+    "vawg": "Violence against women and girls",
+}
+
+SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
+SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1}
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Form:
+    text: str
+    number: str | None  # "singular", "plural" or None for number-less forms
+    possessive: bool = False
+
+
+@dataclass(frozen=True)
+class Alternative:
+    singular: str
+    plural: str
+
+    def for_number(self, number: str | None) -> str:
+        return self.plural if number == "plural" else self.singular
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    category: str
+    severity: str
+    forms: tuple[Form, ...]
+    sense: str
+    alternatives: tuple[Alternative, ...]
+    rationale: str
+    sources: tuple[Source, ...]
+    pos: tuple[str, ...] = ()
+    refers_to_people: bool = True
+    not_followed_by: tuple[str, ...] = ()
+    not_preceded_by: tuple[str, ...] = ()
+    requires_nearby: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()
+    advice: str = ""
+    disagreement: str = ""
+    decision: str = ""
+    file: str = ""  # where the entry came from, for messages
+    line: int = 0
+
+    @property
+    def category_label(self) -> str:
+        return CATEGORIES.get(self.category, self.category)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: tuple[Entry, ...]
+    official_names: tuple[str, ...] = ()
+    files: tuple[str, ...] = field(default_factory=tuple)
+
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self.by_id().get(entry_id)

@@ -1,0 +1,135 @@
+"""Tables, as SQLAlchemy Core metadata.
+
+Portable SQL only: the same tables must work on PostgreSQL for a team server,
+so no SQLite-only types; timestamps are ISO-8601 UTC strings written by Python
+(sortable, portable, readable in ``sqlite3``).  Migrations in
+``monitor/store/migrations`` create and evolve these tables; this module is
+what queries are written against.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False, default=""),
+    Column("site_url", Text, nullable=False, default=""),
+    Column("verified", Boolean, nullable=False, default=True),
+    Column("enabled", Boolean, nullable=False, default=True),
+    Column("added_at", String(32), nullable=False),
+    # conditional GET and change detection
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("body_hash", String(64)),
+    Column("last_full_fetch_at", String(32)),
+    # schedule
+    Column("interval_minutes", Integer, nullable=False, default=60),
+    Column("next_fetch_at", String(32)),
+    Column("last_fetch_at", String(32)),
+    Column("last_success_at", String(32)),
+    # failures: classified, kept per feed, never a reason to drop the feed
+    Column("failures", Integer, nullable=False, default=0),
+    Column("last_status", Integer),
+    Column("last_error_kind", String(16)),  # dns|timeout|tls|http|parse|refused|size|other
+    Column("last_error", Text),
+    Column("parse_problem", Text),  # feed kept though ill-formed: what was wrong
+)
+
+fetch_events = Table(
+    "fetch_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("status", Integer),
+    Column("error_kind", String(16)),
+    Column("error", Text),
+    Column("new_items", Integer, nullable=False, default=0),
+    Column("seen_items", Integer, nullable=False, default=0),
+    Column("not_modified", Boolean, nullable=False, default=False),
+    Index("ix_fetch_events_feed", "feed_id", "at"),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text, nullable=False, default=""),
+    Column("created_at", String(32), nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="SET NULL")),
+    Column("outlet", Text, nullable=False, default=""),
+    Column("guid", Text),
+    Column("url", Text, nullable=False),
+    Column("url_norm", Text, nullable=False, unique=True),
+    Column("title", Text, nullable=False, default=""),
+    Column("title_norm", Text, nullable=False, default=""),
+    Column("author", Text, nullable=False, default=""),
+    Column("published_at", String(32)),
+    Column("fetched_at", String(32), nullable=False),
+    Column("summary", Text, nullable=False, default=""),
+    Column("text", Text, nullable=False, default=""),
+    Column("text_source", String(16), nullable=False, default="summary"),  # extracted|fallback|summary
+    Column("extract_note", Text),
+    Column("raw_html_gz", LargeBinary),  # kept for re-extraction
+    Column("word_count", Integer, nullable=False, default=0),
+    Column("relevance", Float, nullable=False, default=0.0),
+    Column("relevant", Boolean, nullable=False, default=False),
+    Column("story_id", Integer, ForeignKey("stories.id", ondelete="SET NULL")),
+    Column("status", String(16), nullable=False, default="new"),  # new|in_review|reviewed
+    Column("analysed_at", String(32)),
+    Column("model", Text),
+    Column("note", Text, nullable=False, default=""),
+    Index("ix_articles_feed_guid", "feed_id", "guid"),
+    Index("ix_articles_feed_title", "feed_id", "title_norm"),
+    Index("ix_articles_status", "relevant", "status", "published_at"),
+    Index("ix_articles_story", "story_id"),
+)
+
+flags = Table(
+    "flags",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("entry", String(64), nullable=False),
+    Column("category", String(32), nullable=False),
+    Column("severity", String(8), nullable=False),
+    Column("quoted", Boolean, nullable=False, default=False),
+    Column("suggestions", Text, nullable=False, default="[]"),  # JSON list
+    Column("rewrite", Text),
+    # review decision: pending|accepted|dismissed
+    Column("decision", String(16), nullable=False, default="pending"),
+    Column("reason", Text, nullable=False, default=""),
+    Column("note", Text, nullable=False, default=""),
+    Column("decided_by", Text, nullable=False, default=""),
+    Column("decided_at", String(32)),
+    UniqueConstraint("article_id", "start", "end", "entry", name="uq_flags_occurrence"),
+    Index("ix_flags_entry", "entry", "decision"),
+)

@@ -1,0 +1,61 @@
+from pathlib import Path
+
+import pytest
+
+from framing.config import default_db_path, load_settings
+from framing.errors import FramewatchError
+
+
+def test_defaults_live_in_user_dirs(tmp_path):
+    s = load_settings()
+    assert s.config_path is None
+    assert s.db_path == default_db_path()
+    assert str(tmp_path / "xdg-data") in str(s.db_path)
+
+
+def test_file_flags_and_env_override_in_order(tmp_path, monkeypatch):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(
+        '[database]\npath = "from-file.sqlite3"\n'
+        '[monitor]\nmin_host_interval = 2.5\nallow_private_addresses = false\n'
+        '[lexicon]\ndisable = ["prisoner"]\nextra_files = ["org.yaml"]\n'
+        '[lexicon.severity]\ninmate = "medium"\n'
+    )
+    s = load_settings(cfg)
+    assert s.monitor.min_host_interval == 2.5
+    assert s.db_path == Path("from-file.sqlite3")
+    assert s.lexicon.disable == ("prisoner",)
+    assert s.lexicon.extra_files == (str(tmp_path / "org.yaml"),)
+    assert s.lexicon.severity == {"inmate": "medium"}
+    monkeypatch.setenv("FRAMEWATCH_MIN_HOST_INTERVAL", "0")
+    monkeypatch.setenv("FRAMEWATCH_ALLOW_PRIVATE", "1")
+    monkeypatch.setenv("FRAMEWATCH_DB", str(tmp_path / "env.sqlite3"))
+    s = load_settings(cfg)
+    assert s.monitor.min_host_interval == 0.0
+    assert s.monitor.allow_private_addresses is True
+    assert s.db_path == tmp_path / "env.sqlite3"
+    assert load_settings(cfg, db=tmp_path / "flag.sqlite3").db_path == tmp_path / "flag.sqlite3"
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("[monitor]\nbogus = 1\n", "unknown setting [monitor] bogus"),
+        ("[monitor]\nmin_host_interval = 'soon'\n", "must be a number"),
+        ("[nonsense]\n", "unknown section"),
+        ("this is = not toml =", "invalid TOML"),
+    ],
+)
+def test_bad_config_is_one_clear_line(tmp_path, body, message):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(body)
+    with pytest.raises(FramewatchError) as err:
+        load_settings(cfg)
+    assert message in str(err.value)
+    assert str(cfg) in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_missing_explicit_config_is_an_error(tmp_path):
+    with pytest.raises(FramewatchError, match="config file not found"):
+        load_settings(tmp_path / "nope.toml")

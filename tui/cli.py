@@ -1,0 +1,132 @@
+"""The ``framewatch`` command: a small dispatcher over each package's commands.
+
+Sub-commands live beside the code they drive (``framing/cli.py``,
+``lexicon/cli.py``, ``monitor/cli.py``, ``monitor/awards/cli.py``,
+``tui/commands.py``) and are imported only when used, so ``framewatch check``
+never pays for Textual or the monitor.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from dataclasses import dataclass, field
+
+import click
+
+from framing.errors import FramewatchError
+
+# name -> "module:attribute"; order is the order shown in --help
+COMMANDS: dict[str, str] = {
+    "check": "framing.cli:check",
+    "eval": "framing.eval_cli:eval_command",
+    "lexicon": "lexicon.cli:lexicon",
+    "monitor": "monitor.cli:monitor",
+    "articles": "monitor.cli:articles",
+    "awards": "monitor.awards.cli:awards",
+    "demo": "tui.commands:demo",
+    "tui": "tui.commands:tui",
+}
+
+
+@dataclass
+class Context:
+    """What every command gets via ``click.pass_obj``: flags, settings on demand."""
+
+    config: str | None = None
+    db: str | None = None
+    debug: bool = False
+    _settings: object = field(default=None, repr=False)
+
+    @property
+    def settings(self):
+        if self._settings is None:
+            from framing.config import load_settings
+
+            self._settings = load_settings(self.config, self.db)
+        return self._settings
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return list(COMMANDS)
+
+    def get_command(self, ctx, name):
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        try:
+            return getattr(importlib.import_module(module), attr)
+        except (ImportError, AttributeError) as exc:
+            # A command whose module is missing is a packaging bug; say so plainly.
+            raise FramewatchError(f"command '{name}' is unavailable ({exc})") from exc
+
+    def format_commands(self, ctx, formatter):
+        rows = []
+        for name in self.list_commands(ctx):
+            try:
+                cmd = self.get_command(ctx, name)
+            except FramewatchError:
+                rows.append((name, "(unavailable in this installation)"))
+                continue
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str(limit=formatter.width - 20)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", type=click.Path(dir_okay=False), envvar="FRAMEWATCH_CONFIG",
+              help="Config file (TOML). Default: the user config directory.")
+@click.option("--db", metavar="PATH", envvar="FRAMEWATCH_DB",
+              help="Database file. Default: the user data directory.")
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+@click.version_option(package_name="framewatch")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None, db: str | None, debug: bool) -> None:
+    """Framewatch: monitor criminal justice news and check its language.
+
+    Flags stigmatising or sensationalist terms against a curated, sourced
+    lexicon, explains why, and suggests person-first reframings.
+    """
+    ctx.obj = Context(config=config, db=db, debug=debug)
+
+
+def main(argv: list[str] | None = None) -> int:
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        cli.main(args=argv, prog_name="framewatch", standalone_mode=False)
+        return 0
+    except click.exceptions.Abort:
+        click.echo("framewatch: interrupted", err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except FramewatchError as exc:
+        if debug:
+            raise
+        click.echo(f"framewatch: error: {exc}", err=True)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("framewatch: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        # `framewatch check --json ... | head` closed the pipe: not an error.
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # noqa: BLE001 - last line of defence for users
+        if debug:
+            raise
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        click.echo(f"framewatch: internal error: {type(exc).__name__}: {first} "
+                   "(run with --debug for details)", err=True)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())
