@@ -1,0 +1,67 @@
+"""Pure helpers for the caller's poll scheduling after failures.
+
+Linear, not exponential: Media Cloud found exponential back-off "extreme"
+with long intervals, and feeds often come back after weeks of errors.
+Jitter spreads retries so many feeds failing together (one host down) do not
+return in one synchronised burst.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+_DEFAULT_RNG = random.Random()
+
+
+def next_interval(
+    base_minutes: float,
+    failures: int = 0,
+    retry_after: float | None = None,
+    step: float = 30,
+    cap: float = 1440,
+    rng: random.Random | None = None,
+    jitter: float = 0.1,
+) -> float:
+    """Minutes until the next poll of a feed or host.
+
+    ``base_minutes + failures * step``, capped at ``cap``, plus up to
+    ``jitter`` (a fraction) of that as random spread.  A server's
+    ``retry_after`` (seconds) wins when it is longer.  The result never
+    exceeds ``cap`` and is never below ``base_minutes`` (unless ``cap`` is).
+    ``rng`` is anything with ``uniform(a, b)``; pass a seeded
+    ``random.Random`` for reproducible schedules.
+    """
+    failures = max(0, int(failures))
+    interval = min(float(base_minutes) + failures * float(step), float(cap))
+    spread = (rng or _DEFAULT_RNG).uniform(0.0, max(0.0, jitter) * interval)
+    interval += spread
+    if retry_after is not None and retry_after > 0:
+        interval = max(interval, retry_after / 60.0)
+    return max(0.0, min(interval, float(cap)))
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or HTTP-date), or None.
+
+    A date in the past means "now" (0).  Garbage gives None, so the caller
+    falls back to its own back-off.
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(int(value))
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    now = now or datetime.now(UTC)
+    return max(0.0, (when - now).total_seconds())

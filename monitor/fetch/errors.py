@@ -1,0 +1,81 @@
+"""Turn network exceptions into an error kind and a one-line cause."""
+
+from __future__ import annotations
+
+import errno
+import re
+import socket
+import ssl
+
+import httpx
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+class FetchProblem(Exception):
+    """Internal: a failure already classified by the fetcher."""
+
+    def __init__(self, kind: str, cause: str, *, status: int | None = None) -> None:
+        super().__init__(cause)
+        self.kind = kind
+        self.cause = cause
+        self.status = status
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """Collapse whitespace and strip control characters (terminal escapes included)."""
+    text = _CONTROL.sub(" ", str(text))
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _chain(exc: BaseException):
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+
+
+def classify_error(exc: BaseException) -> tuple[str, str]:
+    """Return (error_kind, cause) for an exception raised while fetching.
+
+    TCP-level refusals and resets are "other": "refused" is reserved for our
+    own address policy (SSRF guard) so a caller can tell "the server is down"
+    (retry later) from "we will never fetch this" apart.
+    """
+    if isinstance(exc, FetchProblem):
+        return exc.kind, exc.cause
+    chain = list(_chain(exc))
+    for e in chain:
+        if isinstance(e, socket.gaierror):
+            return "dns", f"DNS lookup failed ({one_line(e.strerror or e)})"
+    for e in chain:
+        if isinstance(e, (httpx.TimeoutException, TimeoutError)):
+            what = {
+                httpx.ConnectTimeout: "connect timed out",
+                httpx.ReadTimeout: "read timed out",
+                httpx.WriteTimeout: "write timed out",
+                httpx.PoolTimeout: "timed out waiting for a connection",
+            }.get(type(e), "timed out")
+            return "timeout", what
+    for e in chain:
+        if isinstance(e, ssl.SSLCertVerificationError):
+            return "tls", f"TLS certificate rejected ({one_line(e.verify_message or e.reason or e)})"
+        if isinstance(e, ssl.SSLError):
+            return "tls", f"TLS error ({one_line(e.reason or e)})"
+    for e in chain:
+        if isinstance(e, ConnectionRefusedError) or getattr(e, "errno", None) == errno.ECONNREFUSED:
+            return "other", "connection refused"
+        if isinstance(e, ConnectionResetError) or getattr(e, "errno", None) == errno.ECONNRESET:
+            return "other", "connection reset by peer"
+        if isinstance(e, (httpx.RemoteProtocolError, httpx.LocalProtocolError)):
+            return "other", f"protocol error ({one_line(e) or type(e).__name__})"
+    text = str(exc) or type(exc).__name__
+    # anyio reports "all connection attempts failed" for refused multi-address hosts
+    if "connection attempts failed" in text.lower():
+        return "other", "connection refused"
+    for e in chain:
+        if isinstance(e, OSError) and e.strerror:
+            return "other", f"network error ({one_line(e.strerror)})"
+    return "other", one_line(f"{type(exc).__name__}: {text}")

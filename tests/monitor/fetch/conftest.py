@@ -1,0 +1,154 @@
+"""Real HTTP servers on 127.0.0.1 for the fetcher tests.
+
+``raw_server`` is a tiny asyncio HTTP/1.1 server running in the test's own
+event loop: each route is a coroutine that writes whatever bytes it likes,
+which is what the hostile cases (drip feeds, endless bodies, gzip bombs)
+need.  It records arrival times and the peak number of requests in flight.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from dataclasses import dataclass, field, replace
+
+import pytest
+
+from framing.config import MonitorSettings
+
+
+def fast_settings(**overrides) -> MonitorSettings:
+    base = dict(
+        min_host_interval=0.0,
+        per_host_concurrency=4,
+        global_concurrency=8,
+        connect_timeout=1.0,
+        total_timeout=1.0,
+        max_body_bytes=1_000_000,
+        max_redirects=5,
+        allow_private_addresses=True,  # test servers live on 127.0.0.1
+    )
+    base.update(overrides)
+    return replace(MonitorSettings(), **base)
+
+
+@dataclass
+class Seen:
+    method: str
+    path: str
+    headers: dict[str, str]
+    at: float
+
+
+@dataclass
+class RawServer:
+    host: str = "127.0.0.1"
+    port: int = 0
+    routes: dict = field(default_factory=dict)
+    seen: list[Seen] = field(default_factory=list)
+    active: int = 0
+    peak: int = 0
+    tasks: set = field(default_factory=set)
+
+    def url(self, path: str = "/") -> str:
+        return f"http://{self.host}:{self.port}{path}"
+
+    def route(self, path: str):
+        def register(fn):
+            self.routes[path] = fn
+            return fn
+
+        return register
+
+    def paths(self) -> list[str]:
+        return [s.path for s in self.seen]
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.tasks.add(asyncio.current_task())
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                lines = head.decode("latin-1").split("\r\n")
+                method, target, _ = lines[0].split(" ", 2)
+                headers = {}
+                for line in lines[1:]:
+                    if ":" in line:
+                        k, v = line.split(":", 1)
+                        headers[k.strip().lower()] = v.strip()
+                self.seen.append(Seen(method, target, headers, asyncio.get_running_loop().time()))
+                handler = self.routes.get(target.split("?", 1)[0], not_found)
+                self.active += 1
+                self.peak = max(self.peak, self.active)
+                try:
+                    keep = await handler(Request(method, target, headers), writer)
+                finally:
+                    self.active -= 1
+                await writer.drain()
+                if not keep:
+                    break
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
+            pass
+        finally:
+            writer.close()
+
+
+@dataclass
+class Request:
+    method: str
+    target: str
+    headers: dict[str, str]
+
+
+def response_head(status: int, reason: str = "OK", headers: dict | None = None) -> bytes:
+    lines = [f"HTTP/1.1 {status} {reason}"]
+    for k, v in (headers or {}).items():
+        lines.append(f"{k}: {v}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+
+def simple(status: int = 200, body: bytes = b"", reason: str = "OK", **headers):
+    """A route answering with a fixed response (closing the connection)."""
+    hdrs = {k.replace("_", "-"): v for k, v in headers.items()}
+    hdrs.setdefault("Content-Length", str(len(body)))
+    hdrs["Connection"] = "close"
+
+    async def handler(req, writer):
+        writer.write(response_head(status, reason, hdrs) + body)
+        return False
+
+    return handler
+
+
+async def not_found(req, writer):
+    writer.write(response_head(404, "Not Found", {"Content-Length": "0", "Connection": "close"}))
+    return False
+
+
+@pytest.fixture
+async def raw_server():
+    server = RawServer()
+    srv = await asyncio.start_server(server._handle, server.host, 0)
+    server.port = srv.sockets[0].getsockname()[1]
+    try:
+        yield server
+    finally:
+        srv.close()
+        # Handlers that drip forever are cancelled with the server.
+        for task in server.tasks:
+            task.cancel()
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A port on 127.0.0.1 with nothing listening."""
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+@pytest.fixture
+def make_settings():
+    """``make_settings(total_timeout=0.5, ...)`` -> MonitorSettings tuned for tests."""
+    return fast_settings
