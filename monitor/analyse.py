@@ -1,0 +1,55 @@
+"""The one place the monitor calls the language engine.
+
+Kept separate so the pipeline, the demo and a re-analysis command all load
+the model the same way (once per pass) and store results the same way.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from framing.errors import FramewatchError
+from monitor.store.db import utcnow
+from monitor.store.repo import store_flags
+from monitor.store.schema import articles
+
+
+def load_engine(settings):
+    """The organisation's engine, or a FramewatchError saying why not."""
+    try:
+        from framing import engine_from_settings
+    except ImportError as exc:
+        raise FramewatchError(f"the language engine is not available ({exc})") from exc
+    return engine_from_settings(settings)
+
+
+def analyse_texts(engine, texts: list[str]) -> list[list]:
+    """Flags for each text, in order; one batched pass through the model."""
+    if not texts:
+        return []
+    return [list(flags) for flags in engine.check_many(texts)]
+
+
+def analyse_backlog(db, engine, *, limit: int = 500, batch: int = 32, stop=None) -> int:
+    """Analyse relevant articles stored without analysis (engine missing at
+    the time, or a previous pass stopped).  Each article's flags and its
+    ``analysed_at`` are written in one transaction.  Returns articles done."""
+    with db.connect() as conn:
+        todo = conn.execute(
+            sa.select(articles.c.id, articles.c.text).where(
+                articles.c.relevant.is_(True), articles.c.analysed_at.is_(None)
+            ).order_by(articles.c.id).limit(limit)
+        ).all()
+    done = 0
+    for i in range(0, len(todo), batch):
+        chunk = todo[i:i + batch]
+        results = analyse_texts(engine, [r.text for r in chunk])
+        for row, found in zip(chunk, results, strict=True):
+            if stop is not None and stop():
+                return done
+            with db.begin() as conn:
+                store_flags(conn, row.id, found)
+                conn.execute(articles.update().where(articles.c.id == row.id).values(
+                    analysed_at=utcnow(), model=engine.model_name))
+            done += 1
+    return done

@@ -1,0 +1,194 @@
+"""Managing the list of feeds: add, remove, list, OPML in and out, defaults.
+
+OPML 2.0 is what every feed reader exports (``<outline type="rss"
+xmlUrl=... htmlUrl=... title=...>``), so a campaign can bring its reading list
+from Feedly/Inoreader/NetNewsWire unchanged.  Parsing uses lxml with network
+access, DTDs and entity expansion off: an OPML file is untrusted input.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+from lxml import etree
+
+from framing.errors import FramewatchError
+from monitor.sanitize import clean_line
+from monitor.store.db import utcnow
+from monitor.store.schema import articles, feeds
+
+
+class FeedError(FramewatchError):
+    """A feed cannot be added, found or imported."""
+
+
+@dataclass
+class FeedInfo:
+    id: int
+    url: str
+    name: str
+    site_url: str
+    verified: bool
+    enabled: bool
+    articles: int
+    interval_minutes: int
+    last_fetch_at: str | None
+    last_success_at: str | None
+    next_fetch_at: str | None
+    last_status: int | None
+    last_error_kind: str | None
+    last_error: str | None
+    failures: int
+    parse_problem: str | None
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def check_url(url: str) -> str:
+    url = clean_line(url)
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise FeedError(f"{url or '(empty)'}: not an http(s) feed address")
+    return url
+
+
+def add_feed(conn, url: str, *, name: str = "", site_url: str = "", verified: bool = True,
+             interval_minutes: int = 60) -> int:
+    url = check_url(url)
+    existing = conn.execute(sa.select(feeds.c.id).where(feeds.c.url == url)).scalar()
+    if existing is not None:
+        raise FeedError(f"{url}: already monitored (feed {existing})")
+    return conn.execute(feeds.insert().values(
+        url=url, name=clean_line(name)[:200], site_url=clean_line(site_url), verified=verified,
+        enabled=True, added_at=utcnow(), interval_minutes=interval_minutes,
+    )).inserted_primary_key[0]
+
+
+def find_feed(conn, ref: str):
+    ref = ref.strip()
+    cond = feeds.c.id == int(ref) if ref.isdigit() else feeds.c.url == ref
+    row = conn.execute(sa.select(feeds).where(cond)).first()
+    if row is None:
+        raise FeedError(f"{ref}: no such feed (use the id or the exact URL from 'framewatch monitor list')")
+    return row
+
+
+def remove_feed(conn, ref: str) -> str:
+    """Remove a feed; its articles (and their review work) stay, detached."""
+    row = find_feed(conn, ref)
+    conn.execute(feeds.delete().where(feeds.c.id == row.id))
+    return row.url
+
+
+def list_feeds(conn) -> list[FeedInfo]:
+    counts = dict(conn.execute(
+        sa.select(articles.c.feed_id, sa.func.count()).group_by(articles.c.feed_id)).all())
+    return [
+        FeedInfo(id=r.id, url=r.url, name=r.name, site_url=r.site_url, verified=bool(r.verified),
+                 enabled=bool(r.enabled), articles=counts.get(r.id, 0), interval_minutes=r.interval_minutes,
+                 last_fetch_at=r.last_fetch_at, last_success_at=r.last_success_at,
+                 next_fetch_at=r.next_fetch_at, last_status=r.last_status, last_error_kind=r.last_error_kind,
+                 last_error=r.last_error, failures=r.failures, parse_problem=r.parse_problem)
+        for r in conn.execute(sa.select(feeds).order_by(feeds.c.id))
+    ]
+
+
+# ---- OPML -------------------------------------------------------------------
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                               recover=False)
+
+
+@dataclass
+class OpmlFeed:
+    url: str
+    name: str
+    site_url: str
+
+
+def read_opml(path: str | Path) -> list[OpmlFeed]:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FeedError(f"{path}: cannot read ({exc.strerror})") from exc
+    try:
+        root = etree.fromstring(data, _SAFE_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise FeedError(f"{path}: not valid OPML ({str(exc).splitlines()[0]})") from exc
+    if root.tag != "opml":
+        raise FeedError(f"{path}: not an OPML file (root element <{root.tag}>)")
+    found = []
+    for node in root.iter("outline"):
+        url = node.get("xmlUrl") or node.get("xmlurl")
+        if not url:
+            continue  # a folder
+        found.append(OpmlFeed(url=url.strip(), name=node.get("title") or node.get("text") or "",
+                              site_url=node.get("htmlUrl") or ""))
+    return found
+
+
+def import_opml(conn, path: str | Path) -> tuple[int, list[str]]:
+    """(feeds added, one line per outline skipped and why)."""
+    added, skipped = 0, []
+    for feed in read_opml(path):
+        try:
+            add_feed(conn, feed.url, name=feed.name, site_url=feed.site_url)
+            added += 1
+        except FeedError as exc:
+            skipped.append(str(exc))
+    return added, skipped
+
+
+def export_opml(conn, path: str | Path) -> int:
+    root = etree.Element("opml", version="2.0")
+    head = etree.SubElement(root, "head")
+    etree.SubElement(head, "title").text = "Framewatch feeds"
+    etree.SubElement(head, "dateCreated").text = utcnow()
+    body = etree.SubElement(root, "body")
+    rows = conn.execute(sa.select(feeds).order_by(feeds.c.id)).all()
+    for r in rows:
+        attrs = {"type": "rss", "text": r.name or r.url, "title": r.name or r.url, "xmlUrl": r.url}
+        if r.site_url:
+            attrs["htmlUrl"] = r.site_url
+        etree.SubElement(body, "outline", attrs)
+    try:
+        Path(path).write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    except OSError as exc:
+        raise FeedError(f"{path}: cannot write ({exc.strerror})") from exc
+    return len(rows)
+
+
+# ---- shipped defaults -----------------------------------------------------------
+@dataclass
+class DefaultFeed:
+    url: str
+    name: str
+    site_url: str
+    verified: bool
+    topic: str
+
+
+def default_feeds() -> list[DefaultFeed]:
+    text = resources.files("monitor.data").joinpath("default_feeds.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    return [DefaultFeed(url=f["url"], name=f["name"], site_url=f.get("site_url", ""),
+                        verified=bool(f.get("verified", False)), topic=f.get("topic", ""))
+            for f in data["feed"]]
+
+
+def add_defaults(conn) -> tuple[int, int]:
+    """(added, already present)."""
+    added = present = 0
+    for f in default_feeds():
+        try:
+            add_feed(conn, f.url, name=f.name, site_url=f.site_url, verified=f.verified)
+            added += 1
+        except FeedError:
+            present += 1
+    return added, present

@@ -1,0 +1,169 @@
+"""Feed bytes -> plain feed items, with feedparser doing the hard parts.
+
+feedparser gets the raw bytes *and* the response headers, because the
+charset in ``Content-Type`` decides how the bytes decode (RFC 3023) and
+``Content-Location`` is the base for relative links.  The bytes go in as a
+stream: given a ``bytes`` object feedparser first tries to open it as a
+*file name*, which a hostile server could aim at a local file.
+"""
+
+from __future__ import annotations
+
+import calendar
+import io
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import feedparser
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+
+from monitor.sanitize import clean_line, clean_text
+from monitor.urls import content_key, normalize_title, normalize_url
+
+# Exceptions feedparser raises as bozo although the feed parsed fine.
+_WARNINGS = ("CharacterEncodingOverride", "NonXMLContentType")
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)", re.I | re.S)
+
+
+class FeedParseError(Exception):
+    """Nothing usable in the document; ``str()`` is one line without the feed name."""
+
+
+@dataclass
+class FeedItem:
+    key: str  # url_norm: normalised link, or a urn for items without one
+    guid: str
+    link: str  # absolute http(s) URL, or "" when the item has none
+    title: str
+    title_norm: str
+    summary: str  # plain text from the feed (summary or full content, the longer)
+    author: str
+    published: str | None  # ISO-8601 UTC
+
+
+@dataclass
+class ParsedFeed:
+    title: str = ""
+    site_url: str = ""
+    items: list[FeedItem] = field(default_factory=list)
+    problem: str | None = None  # ill-formed but usable: what was wrong
+    ttl_minutes: int | None = None
+    version: str = ""
+
+
+def html_to_text(fragment: str) -> str:
+    """Feed summaries are (sanitised) HTML; readers and the engine want text."""
+    if not fragment:
+        return ""
+    if "<" not in fragment and "&" not in fragment:
+        return clean_text(fragment).strip()
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(fragment, "lxml")
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    blocks = soup.find_all(["p", "div", "li", "h1", "h2", "h3", "h4", "blockquote"])
+    for block in blocks:
+        block.insert_after("\n\n")
+    text = soup.get_text()
+    text = re.sub(r"[ \t\u00a0]+", " ", clean_text(text))
+    text = re.sub(r" *\n *", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _iso(parsed: time.struct_time | None) -> str | None:
+    if not parsed:
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(parsed), UTC).replace(microsecond=0).isoformat()
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
+def _http(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def _one_line(exc: object) -> str:
+    text = str(exc).strip().splitlines()
+    return clean_line(text[0] if text else type(exc).__name__)[:300]
+
+
+def item_from_entry(entry, feed_url: str) -> FeedItem:
+    guid = clean_line(entry.get("id") or "")
+    link = clean_line(entry.get("link") or "")
+    if not _http(link):
+        link = guid if _http(guid) and entry.get("guidislink") else ""
+    title = clean_line(html_to_text(entry.get("title") or ""))
+    summary = html_to_text(entry.get("summary") or "")
+    for content in entry.get("content") or ():
+        value = html_to_text(content.get("value") or "")
+        if len(value) > len(summary):
+            summary = value
+    author = clean_line(entry.get("author") or "")
+    published = _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
+    if link:
+        key = normalize_url(link)
+    elif guid:
+        key = "urn:framewatch:" + content_key(feed_url, "guid", guid)
+    else:
+        key = "urn:framewatch:" + content_key(feed_url, "item", title, summary, published or "")
+    return FeedItem(key=key, guid=guid, link=link, title=title, title_norm=normalize_title(title),
+                    summary=summary, author=author, published=published)
+
+
+def looks_like_html(body: bytes, headers: dict) -> bool:
+    ctype = headers.get("content-type", "").lower()
+    return "html" in ctype and "xml" not in ctype or bool(_HTML_START.match(body[:2048]))
+
+
+def parse_feed(body: bytes, headers: dict, feed_url: str) -> ParsedFeed:
+    """Parse a fetched document; raise FeedParseError when it yields nothing."""
+    response_headers = {k.lower(): v for k, v in (headers or {}).items()}
+    response_headers.setdefault("content-location", feed_url)
+    try:
+        result = feedparser.parse(io.BytesIO(body), response_headers=response_headers)
+    except Exception as exc:  # noqa: BLE001 - feedparser crashes on some garbage (#277)
+        raise FeedParseError(f"the parser failed ({type(exc).__name__}: {_one_line(exc)})") from exc
+    entries = result.get("entries") or []
+    bozo = result.get("bozo")
+    exc = result.get("bozo_exception")
+    problem = None
+    if bozo and exc is not None:
+        problem = f"{type(exc).__name__}: {_one_line(exc)}"
+    harmless = bozo and type(exc).__name__ in _WARNINGS
+    if not entries:
+        if looks_like_html(body, response_headers) and not result.get("version"):
+            raise FeedParseError("the address returned an HTML page, not a feed")
+        if not body.strip():
+            raise FeedParseError("the server sent an empty document")
+        if bozo and not (harmless and result.get("version")):
+            raise FeedParseError(f"not a readable feed ({problem or 'unknown format'})")
+        if not result.get("version"):
+            raise FeedParseError("not a feed (no RSS, Atom or JSON Feed found)")
+    meta = result.get("feed") or {}
+    ttl = None
+    try:
+        raw_ttl = meta.get("ttl")
+        ttl = int(raw_ttl) if raw_ttl else None
+    except (TypeError, ValueError):
+        ttl = None
+    items = []
+    for entry in entries:
+        try:
+            items.append(item_from_entry(entry, feed_url))
+        except Exception:  # noqa: BLE001,S112 - one odd entry must not lose the rest
+            continue
+    site = clean_line(meta.get("link") or "")
+    return ParsedFeed(
+        title=clean_line(html_to_text(meta.get("title") or "")),
+        site_url=site if _http(site) else "",
+        items=items,
+        problem=problem,
+        ttl_minutes=ttl,
+        version=result.get("version") or "",
+    )

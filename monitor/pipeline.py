@@ -1,0 +1,390 @@
+"""One monitoring pass: due feeds -> fetch -> parse -> dedup -> article pages
+-> extract -> relevance -> stories -> analyse -> store.
+
+Concurrency: feeds are fetched concurrently (the Fetcher enforces per-host
+politeness and global limits); parsing and extraction run in worker threads;
+database writes happen on the event-loop thread, one short transaction per
+article (article + story + flags together), so a crash loses at most the
+article being written and the UI can read at any time (WAL).  The engine is
+loaded once per pass and used by one caller at a time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+
+from framing.errors import FramewatchError
+from monitor import relevance as relevance_mod
+from monitor.analyse import analyse_texts, load_engine
+from monitor.extract import (
+    Extraction,
+    compress_html,
+    decode_html,
+    extract_text,
+    from_summary,
+    is_html,
+)
+from monitor.parse import FeedItem, FeedParseError, parse_feed
+from monitor.sanitize import clean_line
+from monitor.schedule import adapt_interval, failure_delay_minutes
+from monitor.store.db import DatabaseError, describe_db_error, utcnow
+from monitor.store.repo import (
+    add_event,
+    insert_article,
+    is_duplicate,
+    iso_minus,
+    iso_plus,
+    new_story,
+    store_flags,
+    update_feed,
+)
+from monitor.store.schema import feeds
+from monitor.stories import StoryIndex, story_text, vectorize
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class FeedOutcome:
+    feed_id: int
+    name: str
+    url: str
+    status: int | None = None
+    error_kind: str | None = None
+    error: str | None = None
+    new: int = 0
+    seen: int = 0
+    not_modified: bool = False
+    unchanged: bool = False
+
+    def line(self) -> str:
+        return f"{self.name or self.url}: {self.error_kind}: {self.error}"
+
+
+@dataclass
+class PassResult:
+    feeds: int = 0
+    ok: int = 0
+    failed: int = 0
+    not_modified: int = 0
+    articles: int = 0
+    relevant: int = 0
+    analysed: int = 0
+    flags: int = 0
+    stories: int = 0
+    elapsed: float = 0.0
+    stopped: bool = False
+    analysis_note: str | None = None
+    outcomes: list[FeedOutcome] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[str]:
+        return [o.line() for o in self.outcomes if o.error_kind]
+
+    def summary(self) -> str:
+        text = (f"{self.feeds} feeds ({self.ok} ok, {self.not_modified} unchanged, {self.failed} failed); "
+                f"{self.articles} new articles, {self.relevant} relevant, {self.analysed} analysed, "
+                f"{self.flags} flags, {self.stories} new stories in {self.elapsed:.1f}s")
+        if self.stopped:
+            text += " (stopped early)"
+        if self.analysis_note:
+            text += f"; analysis skipped: {self.analysis_note}"
+        return text
+
+
+@dataclass
+class _Prepared:
+    item: FeedItem
+    extraction: Extraction
+    raw_html_gz: bytes | None
+    rel: relevance_mod.Relevance
+    flags: list | None = None
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or url
+    except ValueError:
+        return url
+
+
+class Pipeline:
+    def __init__(self, db, settings, *, engine=None, analyse: bool = True, progress: Progress | None = None,
+                 stop: Callable[[], bool] | None = None, fetch_articles: bool | None = None,
+                 fetcher_factory=None) -> None:
+        self.db = db
+        self.settings = settings
+        self.mon = settings.monitor
+        self.engine = engine
+        self.analyse = analyse
+        self.progress = progress
+        self.stop = stop or (lambda: False)
+        self.fetch_articles = self.mon.fetch_articles if fetch_articles is None else fetch_articles
+        self.fetcher_factory = fetcher_factory
+        self.result = PassResult()
+        self._engine_lock = asyncio.Lock()
+        self._engine_failed = False
+        self.stories: StoryIndex | None = None
+
+    # ---- scheduling -------------------------------------------------------
+    def due_feeds(self, *, all_feeds: bool, feed_ids=None) -> list:
+        now = utcnow()
+        query = sa.select(feeds).where(feeds.c.enabled.is_(True))
+        if feed_ids is not None:
+            query = query.where(feeds.c.id.in_(list(feed_ids)))
+        elif not all_feeds:
+            query = query.where(sa.or_(feeds.c.next_fetch_at.is_(None), feeds.c.next_fetch_at <= now))
+        with self.db.connect() as conn:
+            return conn.execute(query.order_by(feeds.c.next_fetch_at.is_not(None), feeds.c.next_fetch_at,
+                                               feeds.c.id)).all()
+
+    async def run(self, *, all_feeds: bool = False, feed_ids=None) -> PassResult:
+        started = time.monotonic()
+        try:
+            due = self.due_feeds(all_feeds=all_feeds, feed_ids=feed_ids)
+            self.result.feeds = len(due)
+            if not due:
+                return self.result
+            with self.db.connect() as conn:
+                self.stories = StoryIndex.load(conn, utcnow())
+            factory = self.fetcher_factory
+            if factory is None:
+                from monitor.fetch import Fetcher as factory
+            done = 0
+            limit = asyncio.Semaphore(max(1, self.mon.global_concurrency))
+
+            async with factory(self.mon) as fetcher:
+                async def one(feed):
+                    nonlocal done
+                    async with limit:
+                        if self.stop():
+                            self.result.stopped = True
+                            return
+                        outcome = await self._feed(fetcher, feed)
+                    self.result.outcomes.append(outcome)
+                    done += 1
+                    if self.progress:
+                        self.progress(done, len(due), feed.name or feed.url)
+
+                tasks = [asyncio.create_task(one(feed)) for feed in due]
+                try:
+                    await asyncio.gather(*tasks)
+                except BaseException:
+                    for t in tasks:
+                        t.cancel()
+                    await asyncio.gather(*tasks, return_exceptions=True)
+                    raise
+            if self.stop():
+                self.result.stopped = True
+            return self.result
+        except (sa.exc.OperationalError, sa.exc.DatabaseError) as exc:
+            raise DatabaseError(describe_db_error(exc, self.db.location)) from exc
+        finally:
+            self.result.elapsed = time.monotonic() - started
+
+    # ---- one feed ---------------------------------------------------------
+    async def _feed(self, fetcher, feed) -> FeedOutcome:
+        out = FeedOutcome(feed_id=feed.id, name=feed.name, url=feed.url)
+        now = utcnow()
+        forced = not feed.last_full_fetch_at or feed.last_full_fetch_at <= iso_minus(
+            now, hours=self.mon.full_fetch_hours)
+        etag = None if forced else feed.etag
+        modified = None if (forced or feed.etag) else feed.last_modified
+        try:
+            r = await fetcher.fetch(feed.url, etag=etag, last_modified=modified, kind="feed")
+        except Exception as exc:  # noqa: BLE001 - the fetcher promises not to raise; be safe anyway
+            return self._failed(feed, out, now, "other", f"fetch failed ({type(exc).__name__}: {exc})"[:300])
+        out.status = r.status
+        if r.error_kind:
+            return self._failed(feed, out, now, r.error_kind, r.error or r.error_kind, r.status, r.retry_after)
+        if r.not_modified:
+            out.not_modified = True
+            return self._succeeded(feed, out, now, r, forced=False, ttl=None, parsed_meta=None)
+        from monitor.fetch.result import body_hash
+
+        digest = body_hash(r.body)
+        if digest == feed.body_hash and not forced:
+            out.unchanged = True
+            return self._succeeded(feed, out, now, r, forced=False, ttl=None, parsed_meta=None, digest=digest)
+        try:
+            parsed = await asyncio.to_thread(parse_feed, r.body, r.headers, r.final_url or feed.url)
+        except FeedParseError as exc:
+            return self._failed(feed, out, now, "parse", f"{feed.name or feed.url}: {exc}", r.status)
+
+        outlet = clean_line(feed.name or parsed.title or _host(feed.url))
+        fresh = self._new_items(feed.id, parsed.items, now)
+        out.seen = len(parsed.items) - len(fresh)
+        prepared = await self._prepare(fresh, fetcher)
+        await self._analyse(prepared)
+        for prep in prepared:
+            if self.stop():
+                self.result.stopped = True
+                # validators stay old: the next pass re-reads the feed and dedup skips what is stored
+                return out
+            if self._store(feed.id, outlet, prep):
+                out.new += 1
+            else:
+                out.seen += 1
+        return self._succeeded(feed, out, now, r, forced=forced, ttl=parsed.ttl_minutes, parsed_meta=parsed,
+                               digest=digest)
+
+    def _new_items(self, feed_id: int, items: list[FeedItem], now: str) -> list[FeedItem]:
+        fresh, guids, keys, titles = [], set(), set(), set()
+        with self.db.connect() as conn:
+            for item in items:
+                if (item.guid and item.guid in guids) or item.key in keys or (
+                        item.title_norm and item.title_norm in titles):
+                    continue
+                guids.add(item.guid)
+                keys.add(item.key)
+                if item.title_norm:
+                    titles.add(item.title_norm)
+                if not is_duplicate(conn, feed_id, guid=item.guid, url_norm=item.key,
+                                    title_norm=item.title_norm, now=now):
+                    fresh.append(item)
+        return fresh
+
+    async def _prepare(self, items: list[FeedItem], fetcher) -> list[_Prepared]:
+        async def one(item: FeedItem) -> _Prepared:
+            extraction, raw = from_summary(item.summary, "article pages not fetched (fetch_articles off)"), None
+            if self.fetch_articles and item.link:
+                extraction, raw = await self._page(item, fetcher)
+            rel = relevance_mod.score(item.title, extraction.text or item.summary)
+            return _Prepared(item=item, extraction=extraction, raw_html_gz=raw, rel=rel)
+
+        return list(await asyncio.gather(*(one(i) for i in items)))
+
+    async def _page(self, item: FeedItem, fetcher) -> tuple[Extraction, bytes | None]:
+        try:
+            r = await fetcher.fetch(item.link, kind="page")
+        except Exception as exc:  # noqa: BLE001
+            return from_summary(item.summary, f"page not fetched ({type(exc).__name__})"), None
+        if r.error_kind:
+            return from_summary(item.summary, f"page not fetched ({r.error_kind}: {r.error})"), None
+        if not is_html(r.headers):
+            ctype = r.headers.get("content-type", "").split(";")[0]
+            return from_summary(item.summary, f"page is {clean_line(ctype)[:60]}, not HTML"), None
+
+        def work():
+            html = decode_html(r.body, r.headers)
+            return extract_text(html, r.final_url or item.link, item.summary), compress_html(html)
+
+        try:
+            return await asyncio.to_thread(work)
+        except Exception as exc:  # noqa: BLE001 - a page that breaks the extractors still leaves the summary
+            return from_summary(item.summary, f"extraction failed ({type(exc).__name__})"), None
+
+    async def _analyse(self, prepared: list[_Prepared]) -> None:
+        todo = [p for p in prepared if p.rel.score >= self.mon.relevance_threshold and p.extraction.text]
+        if not todo or not self.analyse or self._engine_failed:
+            return
+        async with self._engine_lock:
+            if self.engine is None:
+                try:
+                    self.engine = await asyncio.to_thread(load_engine, self.settings)
+                except FramewatchError as exc:
+                    self._engine_failed = True
+                    self.result.analysis_note = str(exc).splitlines()[0] if str(exc) else "engine failed"
+                    return
+            results = await asyncio.to_thread(analyse_texts, self.engine, [p.extraction.text for p in todo])
+        for prep, found in zip(todo, results, strict=True):
+            prep.flags = found
+
+    def _store(self, feed_id: int, outlet: str, prep: _Prepared) -> bool:
+        item, ex = prep.item, prep.extraction
+        now = utcnow()
+        relevant = prep.rel.score >= self.mon.relevance_threshold
+        text = ex.text or ""
+        vec = vectorize([story_text(item.title, text)])
+        words = len(text.split())
+        with self.db.begin() as conn:
+            # checked again inside the transaction: another writer (paste import, a second
+            # monitor) may have stored the same article since the batch was read
+            if is_duplicate(conn, feed_id, guid=item.guid, url_norm=item.key, title_norm=item.title_norm, now=now):
+                return False
+            story_id, _sim = self.stories.nearest(vec, words)
+            created = story_id is None
+            if created:
+                story_id = new_story(conn, item.title, now)
+            article_id = insert_article(conn, dict(
+                feed_id=feed_id, outlet=outlet, guid=item.guid or None, url=item.link or item.key,
+                url_norm=item.key, title=item.title, title_norm=item.title_norm, author=item.author,
+                published_at=item.published, fetched_at=now, summary=item.summary, text=text,
+                text_source=ex.source, extract_note=ex.note, raw_html_gz=prep.raw_html_gz,
+                word_count=words, relevance=prep.rel.score, relevant=relevant, story_id=story_id,
+                status="new",
+                analysed_at=now if prep.flags is not None else None,
+                model=self.engine.model_name if prep.flags is not None else None,
+            ))
+            n_flags = store_flags(conn, article_id, prep.flags) if prep.flags is not None else 0
+        self.stories.add(story_id, vec, words)
+        self.result.articles += 1
+        self.result.relevant += int(relevant)
+        self.result.analysed += int(prep.flags is not None)
+        self.result.flags += n_flags
+        self.result.stories += int(created)
+        return True
+
+    # ---- bookkeeping -------------------------------------------------------
+    def _failed(self, feed, out: FeedOutcome, now: str, kind: str, error: str, status=None,
+                retry_after=None) -> FeedOutcome:
+        out.error_kind, out.error, out.status = kind, clean_line(error)[:500], status
+        failures = (feed.failures or 0) + 1
+        delay = failure_delay_minutes(feed.interval_minutes or self.mon.poll_default_minutes, failures,
+                                      step=self.mon.backoff_step_minutes, cap=self.mon.backoff_cap_minutes,
+                                      retry_after_seconds=retry_after)
+        with self.db.begin() as conn:
+            update_feed(conn, feed.id, failures=failures, last_status=status, last_error_kind=kind,
+                        last_error=out.error, last_fetch_at=now, next_fetch_at=iso_plus(now, minutes=delay))
+            add_event(conn, feed.id, at=now, status=status, error_kind=kind, error=out.error)
+        self.result.failed += 1
+        return out
+
+    def _succeeded(self, feed, out: FeedOutcome, now: str, r, *, forced: bool, ttl, parsed_meta,
+                   digest: str | None = None) -> FeedOutcome:
+        total = out.new + out.seen
+        seen_ratio = 1.0 if total == 0 else out.seen / total
+        interval = adapt_interval(feed.interval_minutes or self.mon.poll_default_minutes, seen_ratio,
+                                  poll_min=self.mon.poll_min_minutes, poll_max=self.mon.poll_max_minutes,
+                                  ttl_minutes=ttl)
+        values = dict(failures=0, last_status=r.status, last_error_kind=None, last_error=None,
+                      last_fetch_at=now, last_success_at=now, interval_minutes=interval,
+                      next_fetch_at=iso_plus(now, minutes=interval))
+        if not out.not_modified:
+            values.update(etag=r.headers.get("etag"), last_modified=r.headers.get("last-modified"))
+            if digest:
+                values["body_hash"] = digest
+        if forced:
+            values["last_full_fetch_at"] = now
+        if parsed_meta is not None:
+            values["parse_problem"] = parsed_meta.problem
+            if not feed.name and parsed_meta.title:
+                values["name"] = parsed_meta.title[:200]
+            if not feed.site_url and parsed_meta.site_url:
+                values["site_url"] = parsed_meta.site_url
+        with self.db.begin() as conn:
+            update_feed(conn, feed.id, **values)
+            add_event(conn, feed.id, at=now, status=r.status, error_kind=None, error=None, new_items=out.new,
+                      seen_items=out.seen, not_modified=out.not_modified or out.unchanged)
+        if out.not_modified or out.unchanged:
+            self.result.not_modified += 1
+        else:
+            self.result.ok += 1
+        return out
+
+
+async def run_pass_async(db, settings, **kwargs) -> PassResult:
+    all_feeds = kwargs.pop("all_feeds", False)
+    feed_ids = kwargs.pop("feed_ids", None)
+    return await Pipeline(db, settings, **kwargs).run(all_feeds=all_feeds, feed_ids=feed_ids)
+
+
+def run_pass(db, settings, **kwargs) -> PassResult:
+    """Synchronous entry point for the CLI, the demo and tests."""
+    return asyncio.run(run_pass_async(db, settings, **kwargs))

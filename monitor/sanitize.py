@@ -1,0 +1,56 @@
+"""Make untrusted text safe to store and to show in a terminal.
+
+Everything the monitor stores comes from servers we do not control.  A title
+carrying ``ESC ] 52`` can write to a reviewer's clipboard, ``ESC [ 2 J`` can
+wipe the screen, and a U+202E override can make "gpj.exe" read as "exe.jpg".
+So every string is cleaned once, on the way into the database, and readers
+can trust what they get back.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Escape sequences are removed whole, parameters included, before stray
+# control characters are dropped; otherwise "ESC [31m" would leave "[31m".
+_ESCAPES = re.compile(
+    r"""
+      \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?      # OSC ... BEL | ST (also unterminated)
+    | \x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?         # 8-bit OSC
+    | \x1b[P^_X][^\x1b\x9c]*(?:\x1b\\|\x9c)?            # DCS / PM / APC / SOS strings
+    | [\x90\x9e\x9f\x98][^\x1b\x9c]*(?:\x1b\\|\x9c)?     # their 8-bit forms
+    | (?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?  # CSI
+    | \x1b[\x20-\x2f]*[\x30-\x7e]?                      # other ESC sequences (ESC c, ESC ( B ...)
+    """,
+    re.VERBOSE,
+)
+
+# C0 controls except tab/newline, DEL, C1 controls, bidi embeddings/overrides/
+# isolates, lone surrogates (unencodable in UTF-8) and the two non-characters.
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff\ufffe\uffff]"
+)
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(value: object) -> str:
+    """Body text: escapes and controls removed, newlines and tabs kept."""
+    if value is None:
+        return ""
+    text = str(value)
+    if not text:
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def clean_line(value: object) -> str:
+    """One-line fields (titles, names, authors): also folds all whitespace."""
+    return _SPACES.sub(" ", clean_text(value)).strip()
+
+
+def is_clean(text: str) -> bool:
+    return not (_CONTROLS.search(text) or "\x1b" in text)

@@ -1,0 +1,89 @@
+"""Group syndicated copies (PA/Reuters wire, lightly edited) into stories.
+
+Each article becomes a hashed vector of its word 1-3-grams (stateless
+``HashingVectorizer``: nothing to fit, so articles can be added one at a time
+across passes and processes).  A new article joins the story of its nearest
+recent neighbour when their cosine similarity is at least ``THRESHOLD``;
+otherwise it starts a story of its own.  Word trigrams make the measure about
+shared *sentences*, not shared topic: two different prison stories share
+"prison" and "inspectors" but few three-word runs, while a wire copy with a
+new intro and a trimmed ending shares most of them.  On the offline sample
+the three copies of the wire story score 0.72-0.9 against each other and the
+closest unrelated pair 0.2 (tests/monitor/test_stories.py), hence 0.5.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+import sqlalchemy as sa
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from monitor.store.repo import iso_minus
+from monitor.store.schema import articles
+
+THRESHOLD = 0.5
+WINDOW_DAYS = 4  # wire copies appear within a day or two of each other
+MIN_WORDS = 40  # below this (a bare summary) only a near-identical text may join
+SHORT_THRESHOLD = 0.8
+_CHARS = 6000  # the opening carries the wire copy; tails differ by outlet
+
+_vectorizer = HashingVectorizer(
+    analyzer="word", ngram_range=(1, 3), n_features=2**20, alternate_sign=False, norm="l2",
+    lowercase=True, token_pattern=r"(?u)\b\w+\b",
+)
+
+
+def story_text(title: str, text: str) -> str:
+    return f"{title}\n{(text or '')[:_CHARS]}"
+
+
+def vectorize(texts: list[str]):
+    return _vectorizer.transform(texts)
+
+
+@dataclass
+class StoryIndex:
+    threshold: float = THRESHOLD
+    story_ids: list[int] = field(default_factory=list)
+    words: list[int] = field(default_factory=list)
+    _rows: list = field(default_factory=list)
+    _matrix: object = None
+
+    @classmethod
+    def load(cls, conn, now: str, threshold: float = THRESHOLD) -> StoryIndex:
+        index = cls(threshold=threshold)
+        rows = conn.execute(
+            sa.select(articles.c.story_id, articles.c.title, articles.c.text, articles.c.summary)
+            .where(articles.c.story_id.is_not(None), articles.c.fetched_at >= iso_minus(now, days=WINDOW_DAYS))
+            .order_by(articles.c.id)
+        ).all()
+        if rows:
+            texts = [story_text(r.title, r.text or r.summary) for r in rows]
+            matrix = vectorize(texts)
+            for r, t, i in zip(rows, texts, range(matrix.shape[0]), strict=True):
+                index._append(r.story_id, matrix[i], len(t.split()))
+        return index
+
+    def _append(self, story_id: int, vector, words: int) -> None:
+        self.story_ids.append(story_id)
+        self.words.append(words)
+        self._rows.append(vector)
+        self._matrix = None
+
+    def nearest(self, vector, words: int) -> tuple[int | None, float]:
+        """(story id, similarity) of the closest recent article that is close enough."""
+        if not self._rows or vector.nnz == 0:
+            return None, 0.0
+        if self._matrix is None:
+            self._matrix = sp.vstack(self._rows).tocsr()
+        sims = np.asarray((self._matrix @ vector.T).todense()).ravel()
+        best = int(sims.argmax())
+        sim = float(sims[best])
+        needed = self.threshold if min(words, self.words[best]) >= MIN_WORDS else SHORT_THRESHOLD
+        return (self.story_ids[best], sim) if sim >= needed else (None, sim)
+
+    def add(self, story_id: int, vector, words: int) -> None:
+        self._append(story_id, vector, words)
