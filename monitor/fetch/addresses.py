@@ -65,12 +65,3 @@ async def resolve(host: str, port: int) -> list[str]:
         if ip not in seen:
             seen.append(ip)
     return seen
-
-
-def check_addresses(ips: list[str]) -> tuple[str, str] | None:
-    """(ip, reason) of the first forbidden address, or None when all are public."""
-    for ip in ips:
-        reason = forbidden_reason(parse_address(ip))
-        if reason:
-            return ip, reason
-    return None

@@ -10,11 +10,11 @@ polls after failures is computed with ``monitor.fetch.backoff``.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from http import HTTPStatus
 
 import httpx
 
-from monitor.fetch.addresses import check_addresses, resolve
 from monitor.fetch.backoff import parse_retry_after
 from monitor.fetch.decode import ACCEPT_ENCODING, BoundedBody
 from monitor.fetch.errors import FetchProblem, classify_error, one_line
@@ -28,6 +28,7 @@ from monitor.fetch.robots import (
     agent_token,
     parse_robots,
 )
+from monitor.fetch.transport import AddressPolicy, GuardedTransport
 
 ALLOWED_SCHEMES = ("http", "https")
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
@@ -72,14 +73,17 @@ class Fetcher:
     live here, shared by every call on one Fetcher: use one Fetcher per pass.
     """
 
-    def __init__(self, settings, *, transport: httpx.AsyncBaseTransport | None = None) -> None:
+    def __init__(self, settings, *, allow_networks: Iterable[str] = ()) -> None:
+        """``allow_networks``: CIDR ranges exempt from the private-address guard
+        (an organisation's intranet feed server, say), on top of the
+        ``allow_private_addresses`` switch that disables the guard entirely."""
         self.settings = settings
         self.user_agent = _user_agent(settings)
         self.robots_agent = agent_token(self.user_agent)
         self.politeness = Politeness(
             settings.min_host_interval, settings.per_host_concurrency, settings.global_concurrency
         )
-        self._transport = transport
+        self.policy = AddressPolicy(settings.allow_private_addresses, allow_networks)
         self._client: httpx.AsyncClient | None = None
         self._robots: dict[tuple[str, str, int | None], RobotsRules] = {}
         self._robots_locks: dict[tuple[str, str, int | None], asyncio.Lock] = {}
@@ -89,18 +93,18 @@ class Fetcher:
         timeout = httpx.Timeout(
             connect=s.connect_timeout, read=s.total_timeout, write=s.total_timeout, pool=None
         )
+        limits = httpx.Limits(
+            max_connections=max(1, s.global_concurrency) + 2,
+            max_keepalive_connections=max(1, s.global_concurrency),
+        )
         self._client = httpx.AsyncClient(
-            transport=self._transport,
+            transport=GuardedTransport(self.policy, limits),
             timeout=timeout,
             follow_redirects=False,
             # Proxies from the environment would resolve names for us and defeat the
             # address guard, so the environment is ignored.
             trust_env=False,
             headers={"User-Agent": self.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
-            limits=httpx.Limits(
-                max_connections=max(1, s.global_concurrency) + 2,
-                max_keepalive_connections=max(1, s.global_concurrency),
-            ),
         )
         return self
 
@@ -149,7 +153,8 @@ class Fetcher:
         def result(**kw) -> FetchResult:
             kw.setdefault("final_url", current)
             if kw.get("error") is not None:
-                kw["error"] = one_line(f"{host}: {kw['error']}")
+                shown = f"[{host}]" if ":" in host else host
+                kw["error"] = one_line(f"{shown}: {kw['error']}")
             return FetchResult(
                 url=url, elapsed=loop.time() - started, redirects=tuple(hops), **kw
             )
@@ -262,7 +267,6 @@ class Fetcher:
     ) -> tuple[int, dict[str, str], bytes, str]:
         """One hop: guard the address, send, read a bounded body for 2xx."""
         assert self._client is not None
-        await self._guard(u)
         request = self._client.build_request("GET", u, headers=headers)
         response = await self._client.send(request, stream=True)
         try:
@@ -295,20 +299,6 @@ class Fetcher:
             return status, resp_headers, data, reason
         finally:
             await response.aclose()
-
-    async def _guard(self, u: httpx.URL) -> None:
-        if self.settings.allow_private_addresses:
-            return
-        port = u.port or (443 if u.scheme == "https" else 80)
-        ips = await resolve(u.host, port)
-        bad = check_addresses(ips)
-        if bad:
-            ip, reason = bad
-            raise FetchProblem(
-                "refused",
-                f"resolves to {reason} address {ip}; not fetched "
-                "(set allow_private_addresses to permit)",
-            )
 
     async def _robots_check(self, u: httpx.URL) -> tuple[str, str, float | None] | None:
         """None when ``u`` may be fetched, else (error_kind, cause, retry_after)."""

@@ -152,3 +152,45 @@ def closed_port() -> int:
 def make_settings():
     """``make_settings(total_timeout=0.5, ...)`` -> MonitorSettings tuned for tests."""
     return fast_settings
+
+
+# Test modules cannot import conftest under --import-mode=importlib, so the
+# response builders ride on the fixture object.
+RawServer.head = staticmethod(response_head)
+RawServer.simple = staticmethod(simple)
+
+
+@pytest.fixture
+async def self_signed_tls_server(tmp_path):
+    """URL of an HTTPS server on 127.0.0.1 whose certificate nobody trusts."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl command not available to make a test certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ctx.load_cert_chain(cert, key)
+
+    async def answer(reader, writer):
+        try:
+            await reader.readuntil(b"\r\n\r\n")
+            writer.write(response_head(200, headers={"Content-Length": "2"}) + b"ok")
+            await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError, ssl.SSLError):
+            pass
+        finally:
+            writer.close()
+
+    srv = await asyncio.start_server(answer, "127.0.0.1", 0, ssl=ctx)
+    port = srv.sockets[0].getsockname()[1]
+    try:
+        yield f"https://localhost:{port}/feed"
+    finally:
+        srv.close()

@@ -1,0 +1,243 @@
+"""Hostile and broken servers: every failure is a FetchResult with one clear line."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import tracemalloc
+import zlib
+
+from monitor.fetch import Fetcher
+
+
+@functools.cache
+def gzip_bomb(decompressed_mb: int) -> bytes:
+    c = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = b"\0" * (1 << 20)
+    return b"".join(c.compress(zeros) for _ in range(decompressed_mb)) + c.flush()
+
+
+def assert_one_line(r, host="127.0.0.1"):
+    assert r.error and r.error.startswith(f"{host}: "), r.error
+    assert "\n" not in r.error and "Traceback" not in r.error
+
+
+async def test_slow_drip_times_out_within_total_timeout(raw_server, make_settings):
+    @raw_server.route("/drip")
+    async def drip(req, writer):
+        writer.write(raw_server.head(200, headers={"Content-Length": "100000"}))
+        while True:  # one byte every 0.1 s: each read is quick, the whole never ends
+            writer.write(b"<")
+            await writer.drain()
+            await asyncio.sleep(0.1)
+
+    settings = make_settings(total_timeout=0.6)
+    async with Fetcher(settings) as f:
+        r = await f.fetch(raw_server.url("/drip"))
+    assert r.error_kind == "timeout"
+    assert 0.5 <= r.elapsed < 1.5
+    assert_one_line(r)
+    assert "0.6 s" in r.error
+
+
+async def test_server_that_never_answers_times_out(raw_server, make_settings):
+    @raw_server.route("/silent")
+    async def silent(req, writer):
+        await asyncio.sleep(30)
+
+    async with Fetcher(make_settings(total_timeout=0.4)) as f:
+        r = await f.fetch(raw_server.url("/silent"))
+    assert r.error_kind == "timeout" and r.elapsed < 1.2
+    assert_one_line(r)
+
+
+async def test_endless_body_stops_at_size_cap(raw_server, make_settings):
+    sent = 0
+
+    @raw_server.route("/endless")
+    async def endless(req, writer):
+        nonlocal sent
+        writer.write(raw_server.head(200, headers={"Content-Type": "application/rss+xml"}))
+        chunk = b"<item>" + b"x" * 8186 + b"</item>"
+        while True:  # no Content-Length, no end: reads until we close
+            writer.write(chunk)
+            sent += len(chunk)
+            await writer.drain()
+
+    async with Fetcher(make_settings(max_body_bytes=200_000, total_timeout=5)) as f:
+        r = await f.fetch(raw_server.url("/endless"))
+    assert r.error_kind == "size" and r.status == 200 and r.body == b""
+    assert "200,000" in r.error
+    assert_one_line(r)
+    assert r.elapsed < 3
+
+
+async def test_declared_content_length_over_cap_is_refused_before_reading(raw_server, make_settings):
+    raw_server.route("/big")(raw_server.simple(200, b"x" * 5000))
+    async with Fetcher(make_settings(max_body_bytes=1000)) as f:
+        r = await f.fetch(raw_server.url("/big"))
+    assert r.error_kind == "size" and "Content-Length 5,000" in r.error
+
+
+async def test_gzip_bomb_is_stopped_with_bounded_memory(raw_server, make_settings):
+    bomb = gzip_bomb(128)  # ~128 KB on the wire, 128 MiB inflated
+    assert len(bomb) < 200_000
+    raw_server.route("/bomb")(
+        raw_server.simple(200, bomb, Content_Encoding="gzip", Content_Type="application/rss+xml")
+    )
+    cap = 1_000_000
+    async with Fetcher(make_settings(max_body_bytes=cap, total_timeout=5)) as f:
+        tracemalloc.start()
+        try:
+            r = await f.fetch(raw_server.url("/bomb"))
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert r.error_kind == "size"
+    assert "decompressed" in r.error and "1,000,000" in r.error
+    assert_one_line(r)
+    # Inflating one 64 KiB network chunk without a bound would allocate ~64 MiB.
+    assert peak < 8 * cap, f"peak {peak:,} bytes"
+
+
+async def test_redirect_loop(raw_server, make_settings):
+    raw_server.route("/a")(raw_server.simple(302, Location="/b"))
+    raw_server.route("/b")(raw_server.simple(301, Location=raw_server.url("/a")))
+    async with Fetcher(make_settings()) as f:
+        r = await f.fetch(raw_server.url("/a"))
+    assert r.error_kind == "redirect" and "loop" in r.error
+    assert_one_line(r)
+    assert raw_server.paths() == ["/a", "/b"]
+
+
+async def test_too_many_redirects(raw_server, make_settings):
+    for i in range(10):
+        raw_server.route(f"/r{i}")(raw_server.simple(307, Location=f"/r{i + 1}"))
+    async with Fetcher(make_settings(max_redirects=3)) as f:
+        r = await f.fetch(raw_server.url("/r0"))
+    assert r.error_kind == "redirect" and "more than 3 redirects" in r.error
+    assert raw_server.paths() == ["/r0", "/r1", "/r2", "/r3"]
+
+
+async def test_redirect_is_followed_and_reported(raw_server, make_settings):
+    raw_server.route("/old")(raw_server.simple(301, Location="/new#frag"))
+    raw_server.route("/new")(raw_server.simple(200, b"<rss/>"))
+    async with Fetcher(make_settings()) as f:
+        r = await f.fetch(raw_server.url("/old"), etag='"e"')
+    assert r.ok and r.body == b"<rss/>"
+    assert r.final_url == raw_server.url("/new")
+    assert r.redirects == ((301, raw_server.url("/new")),)
+    # same origin, so the validator still applies
+    assert raw_server.seen[1].headers["if-none-match"] == '"e"'
+
+
+async def test_redirect_to_file_scheme_is_refused(raw_server, make_settings):
+    raw_server.route("/evil")(raw_server.simple(302, Location="file:///etc/passwd"))
+    async with Fetcher(make_settings()) as f:
+        r = await f.fetch(raw_server.url("/evil"))
+    assert r.error_kind == "scheme" and "file://" in r.error
+    assert r.final_url.startswith("file:")
+    assert_one_line(r)
+
+
+async def test_non_http_schemes_are_refused_without_network(make_settings):
+    async with Fetcher(make_settings()) as f:
+        for url in ("file:///etc/passwd", "ftp://example.org/x", "javascript:alert(1)",
+                    "data:text/plain,hi"):
+            r = await f.fetch(url)
+            assert r.error_kind == "scheme", url
+            assert "\n" not in r.error
+
+
+async def test_connection_refused(closed_port, make_settings):
+    async with Fetcher(make_settings()) as f:
+        r = await f.fetch(f"http://127.0.0.1:{closed_port}/feed")
+    assert r.error_kind == "other" and "connection refused" in r.error
+    assert_one_line(r)
+
+
+async def test_dns_failure(make_settings):
+    async with Fetcher(make_settings(allow_private_addresses=False)) as f:
+        r = await f.fetch("http://no-such-host.invalid/feed.xml")
+    assert r.error_kind == "dns"
+    assert r.error.startswith("no-such-host.invalid: DNS lookup failed")
+
+
+async def test_dns_failure_also_when_private_addresses_allowed(make_settings):
+    async with Fetcher(make_settings(allow_private_addresses=True)) as f:
+        r = await f.fetch("http://no-such-host.invalid/feed.xml")
+    assert r.error_kind == "dns", r.error
+
+
+async def test_private_address_refused_unless_allowed(raw_server, make_settings):
+    raw_server.route("/feed")(raw_server.simple(200, b"<rss/>"))
+    async with Fetcher(make_settings(allow_private_addresses=False)) as f:
+        r = await f.fetch(raw_server.url("/feed"))
+        r6 = await f.fetch(f"http://[::ffff:127.0.0.1]:{raw_server.port}/feed")
+    assert r.error_kind == "refused" and "loopback" in r.error
+    assert r6.error_kind == "refused"
+    assert_one_line(r)
+    assert raw_server.seen == []  # nothing reached the server
+    async with Fetcher(make_settings(allow_private_addresses=True)) as f:
+        ok = await f.fetch(raw_server.url("/feed"))
+    assert ok.ok and ok.body == b"<rss/>"
+
+
+async def test_every_redirect_hop_is_checked_against_the_address_guard(raw_server, make_settings):
+    # Only the test server's own address is exempt, so the first hop is
+    # allowed and the hop to another private address must be refused.
+    raw_server.route("/meta")(raw_server.simple(302, Location="http://169.254.169.254/latest/meta-data"))
+    raw_server.route("/loop")(raw_server.simple(302, Location=f"http://127.0.0.2:{raw_server.port}/x"))
+    settings = make_settings(allow_private_addresses=False)
+    async with Fetcher(settings, allow_networks=["127.0.0.1/32"]) as f:
+        meta = await f.fetch(raw_server.url("/meta"))
+        loop = await f.fetch(raw_server.url("/loop"))
+    assert meta.error_kind == "refused" and "link-local address" in meta.error
+    assert meta.error.startswith("169.254.169.254: ")
+    assert loop.error_kind == "refused" and "loopback address" in loop.error
+    assert raw_server.paths() == ["/meta", "/loop"]
+
+
+async def test_tls_to_a_plain_http_server_is_a_tls_error(make_settings):
+    async def speak_first(reader, writer):  # answers in clear text before any handshake
+        writer.write(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+        await writer.drain()
+        await asyncio.sleep(0.5)
+        writer.close()
+
+    srv = await asyncio.start_server(speak_first, "127.0.0.1", 0)
+    port = srv.sockets[0].getsockname()[1]
+    try:
+        async with Fetcher(make_settings()) as f:
+            r = await f.fetch(f"https://127.0.0.1:{port}/")
+    finally:
+        srv.close()
+    assert r.error_kind == "tls", r.error
+    assert_one_line(r)
+
+
+async def test_self_signed_certificate_is_a_tls_error(self_signed_tls_server, make_settings):
+    async with Fetcher(make_settings()) as f:
+        r = await f.fetch(self_signed_tls_server)
+    assert r.error_kind == "tls", r.error
+    assert "certificate" in r.error
+    assert_one_line(r, host="localhost")
+
+
+async def test_malformed_status_line_is_other(raw_server, make_settings):
+    @raw_server.route("/junk")
+    async def junk(req, writer):
+        writer.write(b"\x00\x01GARBAGE\x1b[31m not http\r\n\r\n")
+        return False
+
+    async with Fetcher(make_settings()) as f:
+        r = await f.fetch(raw_server.url("/junk"))
+    assert r.error_kind == "other"
+    assert "\x1b" not in r.error
+    assert_one_line(r)
+
+
+async def test_invalid_url_is_other(make_settings):
+    async with Fetcher(make_settings()) as f:
+        r = await f.fetch("http://[::1/feed")
+    assert r.error_kind == "other" and r.error and "\n" not in r.error
