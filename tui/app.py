@@ -1,0 +1,152 @@
+"""The Framewatch terminal app and its factory.
+
+``create_app`` is separate from the CLI so tests and benchmarks can build the
+app on a temporary database (and an already-loaded engine) without click.
+
+The app owns the shared, slow-to-build things - the database handle, the
+spaCy engine and the lexicon - and hands them to workers; screens never build
+their own.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+
+from tui.bindings import bindings_for
+from tui.palette import FramewatchCommands
+from tui.screens.draft import DraftScreen
+from tui.screens.help import HelpScreen
+from tui.screens.lexicon import LexiconScreen
+from tui.screens.overview import OverviewScreen
+from tui.screens.queue import QueueScreen
+
+MODES_ORDER = ("queue", "draft", "lexicon", "overview")
+
+
+class FramewatchApp(App, inherit_bindings=False):
+    TITLE = "Framewatch"
+    CSS_PATH = "app.tcss"
+    BINDINGS: list[Binding] = [
+        *bindings_for("app"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+    COMMANDS = App.COMMANDS | {FramewatchCommands}
+
+    def __init__(self, db: Any, settings: Any = None, *, engine: Any = None,
+                 paste_text: str | None = None, start: str = "queue", reviewer: str = "",
+                 lexicon: Any = None) -> None:
+        super().__init__()
+        self.db = db
+        self.settings = settings
+        self.reviewer = reviewer or (getattr(getattr(settings, "ui", None), "reviewer", "") or "")
+        self.paste_text = paste_text
+        self.start_mode = "draft" if paste_text is not None else start
+        self._engine = engine
+        self._lexicon = lexicon
+        self._engine_build = threading.Lock()
+        # The engine serves one caller at a time (its contract).
+        self.engine_lock = threading.Lock()
+        self.draft_screen: DraftScreen | None = None
+        theme = getattr(getattr(settings, "ui", None), "theme", "") or ""
+        if theme in self.available_themes:
+            self.theme = theme
+        self.add_mode("queue", QueueScreen)
+        self.add_mode("draft", lambda: DraftScreen(initial_text=self.paste_text))
+        self.add_mode("lexicon", LexiconScreen)
+        self.add_mode("overview", OverviewScreen)
+
+    def on_mount(self) -> None:
+        self.switch_mode(self.start_mode)
+
+    # ------------------------------------------------------------------ shared services
+    # Called from worker threads only: building the engine takes ~1.3 s.
+
+    def get_engine(self) -> Any:
+        with self._engine_build:
+            if self._engine is None:
+                from framing import engine_from_settings
+
+                if self.settings is None:
+                    from framing.config import load_settings
+
+                    self.settings = load_settings()
+                self._engine = engine_from_settings(self.settings)
+            return self._engine
+
+    def get_lexicon(self) -> Any:
+        """The lexicon that explains stored flags (None if it cannot be loaded)."""
+        with self._engine_build:
+            if self._lexicon is None:
+                lex = getattr(self._engine, "lexicon", None)
+                if lex is None:
+                    try:
+                        from lexicon import load_lexicon
+
+                        opts = getattr(self.settings, "lexicon", None)
+                        lex = load_lexicon(
+                            extra_files=tuple(getattr(opts, "extra_files", ()) or ()),
+                            disable=tuple(getattr(opts, "disable", ()) or ()),
+                            severity=dict(getattr(opts, "severity", {}) or {}) or None,
+                        )
+                    except ImportError:
+                        lex = None
+                self._lexicon = lex
+            return self._lexicon
+
+    # ------------------------------------------------------------------ actions
+
+    def action_go(self, mode: str) -> None:
+        if mode in MODES_ORDER:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_awards(self) -> None:
+        try:
+            from tui.screens.awards import AwardsScreen
+        except ImportError:
+            self.notify("The awards module is not installed in this build yet.",
+                        title="Awards unavailable", severity="warning")
+            return
+        self.push_screen(AwardsScreen(self.db, reviewer=self.reviewer))
+
+    async def action_quit(self) -> None:
+        """Quit, but never silently drop an unsaved draft."""
+        draft = self.draft_screen
+        if draft is not None and draft.dirty:
+            from tui.screens.confirm import ConfirmDialog
+
+            def answer(ok: bool | None) -> None:
+                if ok:
+                    self.exit()
+
+            self.push_screen(
+                ConfirmDialog("The draft has unsaved changes. Quit and lose them?",
+                              yes="Quit", no="Keep editing"),
+                answer,
+            )
+            return
+        self.exit()
+
+
+def create_app(db_path: str | Path | Any, settings: Any = None, engine: Any = None,
+               paste_text: str | None = None, *, start: str = "queue", reviewer: str = "",
+               lexicon: Any = None) -> FramewatchApp:
+    """Open (and migrate) the database, then build the app around it.
+
+    ``db_path`` may also be an already open ``Database``.
+    """
+    from monitor.store.db import Database, open_database
+
+    db = db_path if isinstance(db_path, Database) else open_database(db_path)
+    return FramewatchApp(db, settings, engine=engine, paste_text=paste_text, start=start,
+                         reviewer=reviewer, lexicon=lexicon)

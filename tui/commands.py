@@ -1,0 +1,150 @@
+"""``framewatch tui`` and ``framewatch demo``.
+
+Textual is imported inside the command functions, so ``framewatch check`` and
+the other commands never pay for it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from framing.errors import FramewatchError
+
+# Clipboard readers tried in order; the first one present is used.
+CLIPBOARD_READERS: tuple[tuple[str, ...], ...] = (
+    ("wl-paste", "--no-newline"),
+    ("xclip", "-selection", "clipboard", "-o"),
+    ("xsel", "--clipboard", "--output"),
+    ("pbpaste",),
+    ("powershell.exe", "-NoProfile", "-Command", "Get-Clipboard"),
+)
+
+
+def read_clipboard() -> str:
+    """Text on the system clipboard, via whichever standard tool is installed."""
+    for argv in CLIPBOARD_READERS:
+        if shutil.which(argv[0]) is None:
+            continue
+        try:
+            done = subprocess.run(argv, capture_output=True, timeout=5, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise FramewatchError(f"clipboard: {argv[0]} failed ({exc})") from exc
+        if done.returncode != 0:
+            first = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no output"])[0]
+            raise FramewatchError(f"clipboard: {argv[0]} could not read the clipboard ({first})")
+        return done.stdout.decode("utf-8", "replace")
+    raise FramewatchError(
+        "clipboard: no clipboard tool found (install wl-clipboard, xclip or xsel), "
+        "or pipe the text in: framewatch tui -"
+    )
+
+
+def _reattach_terminal() -> None:
+    """After reading stdin, point stdin at the terminal so the UI can read keys."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as exc:
+        raise FramewatchError(f"/dev/tty: no terminal to open the UI on ({exc.strerror})") from exc
+    os.dup2(fd, 0)
+    os.close(fd)
+    sys.stdin = open(0, encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+
+
+def _run_app(app) -> None:
+    app.run()
+    if app.return_code not in (None, 0):
+        raise FramewatchError(f"the UI stopped with code {app.return_code}")
+
+
+@click.command("tui")
+@click.option("--paste", "paste", is_flag=True,
+              help="Open the draft checker with the text on the clipboard.")
+@click.option("--draft", "draft", is_flag=True, help="Open the draft checker (empty).")
+@click.argument("source", required=False, metavar="[-]")
+@click.pass_obj
+def tui(ctx, paste: bool, draft: bool, source: str | None) -> None:
+    """Open the review UI on the configured database.
+
+    \b
+    framewatch tui            review queue
+    framewatch tui --draft    draft checker
+    framewatch tui --paste    draft checker with the clipboard's text
+    some-cmd | framewatch tui -   draft checker with text from stdin
+    """
+    if source not in (None, "-"):
+        raise click.UsageError("the only argument accepted is '-' (read the text from stdin)")
+    text: str | None = None
+    if paste:
+        text = read_clipboard()
+        if not text.strip():
+            raise FramewatchError("clipboard: it holds no text")
+    elif source == "-":
+        text = sys.stdin.read()
+        if not text.strip():
+            raise FramewatchError("stdin: no text received")
+        _reattach_terminal()
+    from tui.app import create_app
+
+    settings = ctx.settings
+    app = create_app(settings.db_path, settings, paste_text=text,
+                     start="draft" if draft else "queue")
+    _run_app(app)
+
+
+def demo_db_path() -> Path:
+    """The demo keeps its own database, so trying it never mixes sample
+    articles into an organisation's real review queue."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("framewatch")) / "demo.sqlite3"
+
+
+@click.command("demo")
+@click.option("--no-ui", is_flag=True, help="Prepare the demo database and print a summary only.")
+@click.pass_obj
+def demo(ctx, no_ui: bool) -> None:
+    """Run the offline sample end to end (local feeds, fetch, analyse), then open the UI.
+
+    The demo uses its own database (demo.sqlite3 in the user data directory)
+    unless --db or FRAMEWATCH_DB names one, so sample articles never mix
+    with a real review queue.
+    """
+    try:
+        from monitor.demo import prepare_demo
+    except ImportError as exc:
+        raise FramewatchError(f"demo: the sample pipeline is not available ({exc})") from exc
+    from rich.console import Console
+    from rich.progress import Progress
+
+    settings = ctx.settings
+    path = Path(ctx.db).expanduser() if ctx.db else demo_db_path()
+    console = Console(stderr=True)
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("Preparing the demo", total=None)
+
+        def progress(*args, **kwargs) -> None:
+            # Accept whatever the pipeline reports: (done, total[, label]) or a label.
+            label = next((a for a in args if isinstance(a, str)), kwargs.get("label"))
+            numbers = [a for a in args if isinstance(a, int)]
+            update = {}
+            if label:
+                update["description"] = str(label)
+            if len(numbers) >= 2:
+                update["completed"], update["total"] = numbers[0], numbers[1]
+            bar.update(task, **update)
+
+        summary = prepare_demo(path, settings, progress=progress)
+    click.echo(f"Demo database: {path}")
+    if summary is not None:
+        click.echo(str(summary))
+    if no_ui:
+        return
+    from tui.app import create_app
+
+    _run_app(create_app(path, settings))

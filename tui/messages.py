@@ -1,0 +1,69 @@
+"""Messages that carry worker results back to the UI thread.
+
+Workers never touch widgets; they post one of these to the screen that asked,
+and a single ``@on`` handler there updates the widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual.message import Message
+
+
+@dataclass
+class QueueLoaded(Message):
+    page: Any  # monitor.review.QueuePage
+    append: bool  # True: a further page for the same filter
+    generation: int  # drops pages for a filter the reviewer already changed
+
+
+@dataclass
+class OptionsLoaded(Message):
+    options: Any  # monitor.review.Options
+
+
+@dataclass
+class ArticleLoaded(Message):
+    article: Any  # monitor.review.ArticleView
+
+
+@dataclass
+class FlagSaved(Message):
+    flag: Any  # monitor.review.ReviewFlag, as stored
+    what: str  # "accepted", "dismissed", "note", ...
+
+
+@dataclass
+class ArticleSaved(Message):
+    article_id: int
+    what: str
+
+
+@dataclass
+class DraftChecked(Message):
+    text: str  # the text the flags were computed on
+    flags: list  # list[framing.Flag]
+    elapsed: float
+
+    def can_replace(self, message: Message) -> bool:
+        # Only the newest result matters; older ones are stale.
+        return isinstance(message, DraftChecked)
+
+
+@dataclass
+class ServiceFailed(Message):
+    """A worker's one-line error (database locked, file unreadable...)."""
+
+    error: str
+
+
+@dataclass
+class LexiconLoaded(Message):
+    stats: Any  # tuple[monitor.review.LexiconStat, ...]
+
+
+@dataclass
+class OverviewLoaded(Message):
+    overview: Any  # monitor.review.Overview

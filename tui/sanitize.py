@@ -1,0 +1,45 @@
+"""Make untrusted article text safe to put on a terminal.
+
+Feeds and pasted copy can carry terminal escape sequences, control characters
+and bidi overrides (which can make a sentence display differently from what
+it says).  Each unsafe character is replaced ONE FOR ONE by a visible
+stand-in, so flag offsets computed on the original text still point at the
+same words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Bidi embeddings/overrides/isolates and the line/paragraph separators that
+# some terminals treat as newlines.
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_REPLACEMENT = "\ufffd"
+
+
+def _stand_in(match: re.Match) -> str:
+    ch = match.group()
+    code = ord(ch)
+    if ch == "\r":
+        return " "
+    if code < 0x20:
+        return chr(0x2400 + code)  # Unicode "control pictures": ␛ for ESC, etc.
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return _REPLACEMENT
+
+
+def sanitize(text: str) -> str:
+    """Same length as ``text``; newlines and tabs kept, everything unsafe visible."""
+    if not text:
+        return ""
+    return _UNSAFE.sub(_stand_in, text)
+
+
+def one_line(text: str, limit: int = 0) -> str:
+    """For table cells and titles: sanitised, whitespace collapsed, optionally cut."""
+    flat = " ".join(sanitize(text).split())
+    if limit and len(flat) > limit:
+        return flat[: max(0, limit - 1)] + "…"
+    return flat

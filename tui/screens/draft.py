@@ -1,0 +1,315 @@
+"""Draft checker (and paste mode): edit copy, see flags live, apply suggestions.
+
+Checking is debounced and runs in an exclusive worker: typing never waits for
+spaCy, and only the newest text's result is shown.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from tui.bindings import bindings_for
+from tui.flagstyle import symbol
+from tui.messages import DraftChecked, ServiceFailed
+from tui.sanitize import one_line, sanitize
+from tui.screens.prompt import PromptDialog
+from tui.widgets.draft_editor import DraftEditor
+from tui.widgets.flag_panel import describe_flag
+
+DEBOUNCE_SECONDS = 0.35
+
+
+def clean_draft(text: str) -> str:
+    """Text from files, stdin or the clipboard: one newline style, nothing unsafe."""
+    return sanitize(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+class DraftScreen(Screen):
+    SCOPE = "draft"
+    HELP_TITLE = "Draft checker"
+    BINDINGS = bindings_for("draft")
+    AUTO_FOCUS = "#draft"
+    DEFAULT_CSS = """
+    DraftScreen #draft-body { height: 1fr; }
+    DraftScreen DraftEditor { width: 3fr; }
+    DraftScreen #draft-side { width: 2fr; min-width: 34; border-left: wide $primary; }
+    DraftScreen #draft-status { height: auto; padding: 0 1; color: $text-muted; }
+    DraftScreen #draft-flags { height: 1fr; }
+    DraftScreen #draft-detail { height: auto; max-height: 60%; padding: 0 1; overflow-y: auto; }
+    """
+
+    def __init__(self, initial_text: str | None = None) -> None:
+        super().__init__()
+        self.initial_text = clean_draft(initial_text or "")
+        self.dirty = False
+        self.path: Path | None = None
+        self.checks = 0  # completed checks, for tests and the status line
+        self.last_elapsed = 0.0
+        self._timer: Timer | None = None
+        self._loading = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Horizontal(id="draft-body"):
+            yield DraftEditor(self.initial_text, id="draft")
+            with Vertical(id="draft-side"):
+                yield Static("Type or paste copy; flags appear as you pause.", id="draft-status")
+                yield OptionList(id="draft-flags")
+                yield Static("", id="draft-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.draft_screen = self
+        self.sub_title = "Draft checker" if not self.initial_text else "Pasted text"
+        if self.initial_text.strip():
+            self.check_text(self.initial_text)
+        else:
+            self.warm_engine()
+
+    @property
+    def editor(self) -> DraftEditor:
+        return self.query_one(DraftEditor)
+
+    # ------------------------------------------------------------------ checking
+
+    @on(TextArea.Changed, "#draft")
+    def _changed(self, event: TextArea.Changed) -> None:
+        if self._loading:
+            self._loading = False
+        else:
+            self.dirty = True
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, self._check_now)
+        self._show_flags()
+
+    def _check_now(self) -> None:
+        self.check_text(self.editor.text)
+
+    @work(thread=True, group="engine-warm", exit_on_error=False)
+    def warm_engine(self) -> None:
+        # Load the model while the trainer starts typing.
+        try:
+            self.app.get_engine()
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(ServiceFailed(str(exc)))
+
+    @work(thread=True, exclusive=True, group="draft-check", exit_on_error=False)
+    def check_text(self, text: str) -> None:
+        worker = get_current_worker()
+        try:
+            engine = self.app.get_engine()
+            if worker.is_cancelled:
+                return
+            started = time.perf_counter()
+            with self.app.engine_lock:
+                if worker.is_cancelled:
+                    return  # newer text is waiting; skip stale work
+                flags = engine.check(text) if text.strip() else []
+            elapsed = time.perf_counter() - started
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(ServiceFailed(str(exc)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(DraftChecked(text, list(flags), elapsed))
+
+    @on(DraftChecked)
+    def _checked(self, message: DraftChecked) -> None:
+        self.checks += 1
+        self.last_elapsed = message.elapsed
+        self.editor.set_flags(message.text, message.flags)
+        self._show_flags()
+
+    def _show_flags(self) -> None:
+        spans = self.editor.live_spans()
+        options = self.query_one("#draft-flags", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        for i, s in enumerate(spans):
+            f = s.flag
+            hint = " (quoted)" if f.quoted else (f" → {one_line(f.rewrite)}" if f.rewrite else "")
+            options.add_option(Option(
+                f"{symbol(f.severity, f.quoted)} {one_line(f.text)}{hint}", id=f"flag-{i}"))
+        if spans and highlighted is not None:
+            options.highlighted = min(highlighted, len(spans) - 1)
+        n = len(spans)
+        writer = sum(1 for s in spans if not s.flag.quoted)
+        status = (f"{n} flag{'s' if n != 1 else ''} ({writer} in the writer's voice)"
+                  if n else "No flags.")
+        status += f" · checked in {self.last_elapsed * 1000:.0f} ms" if self.checks else ""
+        if self.dirty:
+            status += " · unsaved"
+        self.query_one("#draft-status", Static).update(status)
+        self._show_detail()
+
+    def _show_detail(self, span: Any = None) -> None:
+        if span is None:
+            span = self.editor.span_at(self.editor.cursor_offset())
+        detail = self.query_one("#draft-detail", Static)
+        if span is None:
+            detail.update("")
+            return
+        detail.update(describe_flag(span.flag, self.editor.text))
+
+    @on(TextArea.SelectionChanged, "#draft")
+    def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
+        self._show_detail()
+
+    @on(OptionList.OptionSelected, "#draft-flags")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        spans = self.editor.live_spans()
+        index = event.option_index
+        if 0 <= index < len(spans):
+            self._move_to(spans[index])
+            self.editor.focus()
+
+    def _move_to(self, span: Any) -> None:
+        editor = self.editor
+        editor.move_cursor(editor.location_of(span.start))
+        editor.scroll_cursor_visible()
+        self._show_detail(span)
+
+    # ------------------------------------------------------------------ actions
+
+    def _target(self) -> Any:
+        """The flag at the cursor, else the nearest one in the writer's voice."""
+        editor = self.editor
+        at = editor.span_at(editor.cursor_offset())
+        if at is not None:
+            return at
+        spans = [s for s in editor.live_spans() if not s.flag.quoted and s.flag.rewrite]
+        if not spans:
+            return None
+        cursor = editor.cursor_offset()
+        return min(spans, key=lambda s: (abs(s.start - cursor), s.start))
+
+    def action_apply_suggestion(self) -> None:
+        span = self._target()
+        if span is None:
+            self.notify("No suggestion to apply here.", timeout=3)
+            return
+        flag = span.flag
+        if flag.quoted:
+            self.notify("That term is inside a quotation (someone else's words); "
+                        "suggestions are not applied there.", severity="warning")
+            return
+        if not flag.rewrite:
+            self.notify(f"No ready rewrite for “{one_line(flag.text)}”; see the suggestions.",
+                        severity="warning")
+            return
+        editor = self.editor
+        start, end = editor.location_of(span.start), editor.location_of(span.end)
+        editor.replace(flag.rewrite, start, end)  # undoable with Ctrl+Z
+        editor.move_cursor(editor.location_of(span.start + len(flag.rewrite)))
+
+    def action_next_flag(self) -> None:
+        editor = self.editor
+        spans = editor.live_spans()
+        if not spans:
+            return
+        cursor = editor.cursor_offset()
+        nxt = next((s for s in spans if s.start > cursor), spans[0])
+        self._move_to(nxt)
+
+    def action_undo(self) -> None:
+        self.editor.undo()
+
+    def action_copy_result(self) -> None:
+        self.app.copy_to_clipboard(self.editor.text)
+        self.notify("Draft copied to the clipboard.", timeout=3)
+
+    def action_open_file(self) -> None:
+        def done(path: str | None) -> None:
+            if path:
+                self.read_file(Path(path).expanduser())
+
+        self.app.push_screen(PromptDialog("Open text file", str(self.path or ""),
+                                          placeholder="path/to/draft.txt"), done)
+
+    def action_save_file(self) -> None:
+        def done(path: str | None) -> None:
+            if path:
+                self.write_file(Path(path).expanduser(), self.editor.text)
+
+        self.app.push_screen(PromptDialog("Save draft as", str(self.path or ""),
+                                          placeholder="path/to/draft.txt"), done)
+
+    def action_import_draft(self) -> None:
+        text = self.editor.text
+        if not text.strip():
+            self.notify("The draft is empty.", timeout=3)
+            return
+
+        def done(title: str | None) -> None:
+            if title is not None:
+                self.store_draft(title, text)
+
+        first = one_line(text.strip().splitlines()[0], 80)
+        self.app.push_screen(PromptDialog("Title for the review queue", first), done)
+
+    @work(thread=True, group="draft-io", exit_on_error=False)
+    def read_file(self, path: Path) -> None:
+        try:
+            data = path.read_bytes()
+            if len(data) > 5_000_000:
+                raise ValueError("file is larger than 5 MB")
+            text = data.decode("utf-8", errors="replace")
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.post_message(ServiceFailed(f"{path}: cannot open ({reason})"))
+            return
+        self.app.call_from_thread(self._loaded_file, path, text)
+
+    def _loaded_file(self, path: Path, text: str) -> None:
+        self._loading = True
+        self.editor.load_text(clean_draft(text))
+        self.path = path
+        self.dirty = False
+        self.notify(f"Opened {path}", timeout=3)
+
+    @work(thread=True, group="draft-io", exit_on_error=False)
+    def write_file(self, path: Path, text: str) -> None:
+        try:
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(path)  # never leave a half-written draft
+        except OSError as exc:
+            self.post_message(ServiceFailed(f"{path}: cannot save ({exc.strerror or exc})"))
+            return
+        self.app.call_from_thread(self._saved_file, path, text)
+
+    def _saved_file(self, path: Path, text: str) -> None:
+        self.path = path
+        if self.editor.text == text:
+            self.dirty = False
+        self._show_flags()
+        self.notify(f"Saved {path}", timeout=3)
+
+    @work(thread=True, group="draft-io", exit_on_error=False)
+    def store_draft(self, title: str, text: str) -> None:
+        from monitor import review
+
+        try:
+            engine = self.app.get_engine()
+            with self.app.engine_lock:
+                article_id = review.import_text(self.app.db, title, text, outlet="Draft",
+                                                engine=engine)
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(ServiceFailed(str(exc)))
+            return
+        self.app.call_from_thread(self.notify, f"Stored as article {article_id} in the queue.")
+
+    @on(ServiceFailed)
+    def _failed(self, message: ServiceFailed) -> None:
+        self.notify(message.error, title="Draft checker", severity="error")

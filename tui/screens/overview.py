@@ -1,0 +1,91 @@
+"""Overview: flags per outlet and per category over recent weeks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Grid, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Sparkline, Static
+
+from tui.bindings import bindings_for
+from tui.messages import OverviewLoaded, ServiceFailed
+from tui.sanitize import one_line
+
+WEEKS = 8
+
+
+class OverviewScreen(Screen):
+    SCOPE = "overview"
+    HELP_TITLE = "Overview"
+    BINDINGS = bindings_for("overview")
+    DEFAULT_CSS = """
+    OverviewScreen #ov-body { padding: 0 1; }
+    OverviewScreen .ov-title { text-style: bold; margin: 1 0 0 0; }
+    OverviewScreen Grid { grid-size: 3; grid-columns: 28 1fr 22; height: auto; grid-gutter: 0 1; }
+    OverviewScreen Grid > * { height: 1; }
+    OverviewScreen Sparkline { height: 1; }
+    """
+
+    def __init__(self, today: Any = None) -> None:
+        super().__init__()
+        self.today = today
+        self.overview: Any = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with VerticalScroll(id="ov-body"):
+            yield Static("Loading…", id="ov-summary")
+            yield Static("Flags per outlet (one bar per week, oldest first)", classes="ov-title")
+            yield Grid(id="ov-outlets")
+            yield Static("Flags per category", classes="ov-title")
+            yield Grid(id="ov-categories")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Overview"
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.overview is not None:
+            self.load()
+
+    @work(thread=True, exclusive=True, group="overview", exit_on_error=False)
+    def load(self) -> None:
+        from monitor import review
+
+        try:
+            ov = review.overview(self.app.db, weeks=WEEKS, today=self.today)
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(ServiceFailed(str(exc)))
+            return
+        self.post_message(OverviewLoaded(ov))
+
+    @on(OverviewLoaded)
+    async def _loaded(self, message: OverviewLoaded) -> None:
+        ov = self.overview = message.overview
+        first, last = (ov.weeks[0], ov.weeks[-1]) if ov.weeks else ("", "")
+        self.query_one("#ov-summary", Static).update(
+            f"{ov.flags:,} flags in {ov.articles:,} articles, weeks starting {first} to {last}")
+        for grid_id, series in (("#ov-outlets", ov.by_outlet), ("#ov-categories", ov.by_category)):
+            grid = self.query_one(grid_id, Grid)
+            await grid.remove_children()
+            rows = []
+            for s in series:
+                rows += [
+                    Label(one_line(s.label, 28)),
+                    Sparkline(list(s.counts), summary_function=max),
+                    Label(f"{s.total:>5} · last wk {s.counts[-1] if s.counts else 0}"),
+                ]
+            if not rows:
+                rows = [Label("No flags yet."), Label(""), Label("")]
+            await grid.mount_all(rows)
+
+    def action_refresh(self) -> None:
+        self.load()
+
+    @on(ServiceFailed)
+    def _failed(self, message: ServiceFailed) -> None:
+        self.notify(message.error, title="Overview", severity="error")

@@ -1,0 +1,268 @@
+"""The review queue: stories needing review, newest first, filterable.
+
+Rows come a page at a time (SQL LIMIT/OFFSET in ``monitor.review.queue``);
+the next page loads when the cursor nears the end, so 10,000 articles open as
+fast as 200.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from tui.bindings import bindings_for
+from tui.flagstyle import QUOTED_SYMBOL, STATUS_LABEL, SYMBOL
+from tui.messages import OptionsLoaded, QueueLoaded, ServiceFailed
+from tui.sanitize import one_line
+
+SORTS = ("date", "outlet", "title", "flags", "status")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PAGE = 200
+
+
+class QueueScreen(Screen):
+    SCOPE = "queue"
+    HELP_TITLE = "Review queue"
+    BINDINGS = bindings_for("queue")
+    AUTO_FOCUS = "#queue-table"
+    DEFAULT_CSS = """
+    QueueScreen #filters { height: auto; padding: 0 1; }
+    QueueScreen #filters Input { width: 1fr; }
+    QueueScreen #filters Select { width: 18; }
+    QueueScreen #filters .date { width: 14; }
+    QueueScreen #queue-table { height: 1fr; }
+    QueueScreen #queue-status { height: 1; padding: 0 1; color: $text-muted; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        from monitor.review import QueueFilter
+
+        self.filter = QueueFilter()
+        self.generation = 0
+        self.loaded = 0
+        self.total = 0
+        self.loading = False
+        self._search_timer: Timer | None = None
+        self._keep_cursor: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Horizontal(id="filters"):
+            yield Input(placeholder="Search headlines and text  (/)", id="search")
+            yield Select((), prompt="Outlet", id="outlet")
+            yield Select((), prompt="Category", id="category")
+            yield Select([(f"{SYMBOL[s]} {s}", s) for s in ("high", "medium", "low")],
+                         prompt="Severity", id="severity")
+            yield Select([(STATUS_LABEL[s], s) for s in ("new", "in_review", "reviewed")],
+                         prompt="Status", id="status")
+            yield Input(placeholder="from YYYY-MM-DD", id="date-from", classes="date")
+            yield Input(placeholder="to YYYY-MM-DD", id="date-to", classes="date")
+        table: DataTable = DataTable(id="queue-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("Loading…", id="queue-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Date", key="date", width=10)
+        table.add_column("Outlet", key="outlet", width=16)
+        table.add_column("Headline", key="title")
+        table.add_column(f"{SYMBOL['high']} hi", key="high", width=5)
+        table.add_column(f"{SYMBOL['medium']} med", key="medium", width=5)
+        table.add_column(f"{SYMBOL['low']} low", key="low", width=5)
+        table.add_column(f"{QUOTED_SYMBOL} quo", key="quoted", width=5)
+        table.add_column("Status", key="status", width=12)
+        table.add_column("Copies", key="copies", width=6)
+        self.load_options()
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        # Back from a review: statuses and counts may have changed.
+        if self.loaded:
+            table = self.query_one(DataTable)
+            self._keep_cursor = table.cursor_row
+            self.reload(keep=True)
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self, keep: bool = False) -> None:
+        self.generation += 1
+        limit = max(PAGE, self.loaded) if keep else PAGE
+        self.loading = True
+        self.fetch_page(self.filter, 0, limit, False, self.generation)
+
+    @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
+    def fetch_page(self, filt: Any, offset: int, limit: int, append: bool, generation: int) -> None:
+        from monitor import review
+
+        try:
+            page = review.queue(self.app.db, filt, offset=offset, limit=limit)
+        except Exception as exc:  # noqa: BLE001 - one line for the user
+            self.post_message(ServiceFailed(str(exc)))
+            return
+        self.post_message(QueueLoaded(page, append, generation))
+
+    @work(thread=True, group="queue-options", exit_on_error=False)
+    def load_options(self) -> None:
+        from monitor import review
+
+        try:
+            self.post_message(OptionsLoaded(review.options(self.app.db)))
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(ServiceFailed(str(exc)))
+
+    @on(OptionsLoaded)
+    def _options(self, message: OptionsLoaded) -> None:
+        opts = message.options
+        self.query_one("#outlet", Select).set_options((one_line(o, 30), o) for o in opts.outlets)
+        self.query_one("#category", Select).set_options((c, c) for c in opts.categories)
+
+    @on(QueueLoaded)
+    def _page(self, message: QueueLoaded) -> None:
+        if message.generation != self.generation:
+            return  # a newer filter superseded this page
+        self.loading = False
+        table = self.query_one(DataTable)
+        page = message.page
+        if not message.append:
+            table.clear()
+            self.loaded = 0
+        for row in page.rows:
+            table.add_row(
+                row.published or "-",
+                one_line(row.outlet, 16) or "-",
+                one_line(row.title, 200),
+                str(row.high), str(row.medium), str(row.low), str(row.quoted),
+                STATUS_LABEL.get(row.status, row.status),
+                f"+{row.copies}" if row.copies else "",
+                key=str(row.article_id),
+            )
+        self.loaded += len(page.rows)
+        self.total = page.total
+        if self._keep_cursor is not None and table.row_count:
+            table.move_cursor(row=min(self._keep_cursor, table.row_count - 1), animate=False)
+            self._keep_cursor = None
+        self._update_status()
+
+    def _update_status(self) -> None:
+        f = self.filter
+        arrow = "↓" if f.descending else "↑"
+        active = [f"{k}={v}" for k, v in (("outlet", f.outlet), ("category", f.category),
+                                          ("severity", f.severity), ("status", f.status),
+                                          ("from", f.date_from), ("to", f.date_to)) if v]
+        if f.search:
+            active.append(f"search={f.search!r}")
+        text = (f"{self.loaded:,} of {self.total:,} stories · sort: {f.sort} {arrow}"
+                f" · copies {'folded' if f.fold_copies else 'shown'}")
+        if active:
+            text += " · " + ", ".join(active)
+        self.query_one("#queue-status", Static).update(one_line(text))
+
+    @on(DataTable.RowHighlighted, "#queue-table")
+    def _maybe_more(self, event: DataTable.RowHighlighted) -> None:
+        # Fetch the next page before the reviewer reaches the end.
+        if (not self.loading and self.loaded < self.total
+                and event.cursor_row >= self.loaded - 20):
+            self.loading = True
+            self.fetch_page(self.filter, self.loaded, PAGE, True, self.generation)
+
+    def set_filter(self, **changes: Any) -> None:
+        new = replace(self.filter, **changes)
+        if new != self.filter:
+            self.filter = new
+            self.reload()
+
+    # ------------------------------------------------------------------ filter widgets
+
+    @on(Select.Changed)
+    def _select(self, event: Select.Changed) -> None:
+        value = "" if event.value is Select.BLANK else str(event.value)
+        field = {"outlet": "outlet", "category": "category", "severity": "severity",
+                 "status": "status"}.get(event.select.id or "")
+        if field:
+            self.set_filter(**{field: value})
+
+    @on(Input.Changed, "#search")
+    def _search_typed(self, event: Input.Changed) -> None:
+        # Debounced: one query after the reviewer pauses, not one per key.
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        value = event.value
+        self._search_timer = self.set_timer(0.3, lambda: self.set_filter(search=value.strip()))
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self.set_filter(search=event.value.strip())
+        self.query_one(DataTable).focus()
+
+    @on(Input.Changed, ".date")
+    def _date_typed(self, event: Input.Changed) -> None:
+        value = event.value.strip()
+        if value and not _DATE.match(value):
+            return  # half-typed date: wait
+        key = "date_from" if event.input.id == "date-from" else "date_to"
+        self.set_filter(**{key: value})
+
+    # ------------------------------------------------------------------ actions
+
+    @on(DataTable.RowSelected, "#queue-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open_article(int(event.row_key.value))
+
+    def open_article(self, article_id: int) -> None:
+        from tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(article_id))
+
+    def action_open_selected(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self.open_article(int(key.value))
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_focus_filters(self) -> None:
+        self.query_one("#outlet", Select).focus()
+
+    def action_cycle_sort(self) -> None:
+        nxt = SORTS[(SORTS.index(self.filter.sort) + 1) % len(SORTS)]
+        # Dates and counts read best largest first; names alphabetically.
+        self.set_filter(sort=nxt, descending=nxt in ("date", "flags"))
+
+    def action_reverse_sort(self) -> None:
+        self.set_filter(descending=not self.filter.descending)
+
+    def action_toggle_fold(self) -> None:
+        self.set_filter(fold_copies=not self.filter.fold_copies)
+
+    def action_clear_filters(self) -> None:
+        from monitor.review import QueueFilter
+
+        for select in self.query(Select):
+            select.clear()
+        for box in self.query(Input):
+            box.value = ""
+        self.filter = QueueFilter(sort=self.filter.sort, descending=self.filter.descending)
+        self.reload()
+
+    def action_refresh(self) -> None:
+        self.load_options()
+        self.reload(keep=True)
+
+    @on(ServiceFailed)
+    def _failed(self, message: ServiceFailed) -> None:
+        self.loading = False
+        self.notify(message.error, title="Could not load", severity="error")

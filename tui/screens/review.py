@@ -1,0 +1,282 @@
+"""Article review: the text with flags in place, one flag at a time.
+
+Every decision is written by a worker in its own transaction the moment the
+key is pressed; the screen only redraws from what the database returned.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from tui.bindings import bindings_for
+from tui.flagstyle import STATUS_LABEL
+from tui.messages import ArticleLoaded, ArticleSaved, FlagSaved, ServiceFailed
+from tui.sanitize import one_line
+from tui.screens.prompt import PromptDialog
+from tui.widgets.article_text import ArticleText
+from tui.widgets.flag_panel import FlagPanel
+
+
+class ReviewScreen(Screen):
+    SCOPE = "review"
+    HELP_TITLE = "Article review"
+    BINDINGS = bindings_for("review")
+    AUTO_FOCUS = "ArticleText"
+    DEFAULT_CSS = """
+    ReviewScreen #review-body { height: 1fr; }
+    ReviewScreen ArticleText { width: 3fr; }
+    ReviewScreen FlagPanel { width: 2fr; min-width: 36; }
+    ReviewScreen #review-meta { height: auto; padding: 0 1; color: $text-muted; }
+    """
+
+    def __init__(self, article_id: int) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.article: Any = None
+        self.flags: list[Any] = []
+        self.current: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static("Loading…", id="review-meta")
+        with Horizontal(id="review-body"):
+            yield ArticleText(id="article")
+            yield FlagPanel(id="flag-panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load_article()
+
+    # ------------------------------------------------------------------ workers
+
+    @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
+    def load_article(self) -> None:
+        from monitor import review
+
+        try:
+            review.start_review(self.app.db, self.article_id)
+            view = review.get_article(self.app.db, self.article_id, lexicon=self.app.get_lexicon())
+        except Exception as exc:  # noqa: BLE001 - shown as one line, never a traceback
+            self.post_message(ServiceFailed(str(exc)))
+            return
+        self.post_message(ArticleLoaded(view))
+
+    @work(thread=True, group="review-save", exit_on_error=False)
+    def save_decision(self, flag_id: int, decision: str, reason: str = "") -> None:
+        from monitor import review
+
+        try:
+            flag = review.decide(self.app.db, flag_id, decision, reason=reason,
+                                 by=self.app.reviewer, lexicon=self.app.get_lexicon())
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(ServiceFailed(str(exc)))
+            return
+        self.post_message(FlagSaved(flag, decision))
+
+    @work(thread=True, group="review-save", exit_on_error=False)
+    def save_flag_note(self, flag_id: int, note: str) -> None:
+        from monitor import review
+
+        try:
+            flag = review.set_flag_note(self.app.db, flag_id, note, lexicon=self.app.get_lexicon())
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(ServiceFailed(str(exc)))
+            return
+        self.post_message(FlagSaved(flag, "note"))
+
+    @work(thread=True, group="review-save", exit_on_error=False)
+    def save_article(self, what: str, value: str) -> None:
+        from monitor import review
+
+        try:
+            if what == "status":
+                review.set_status(self.app.db, self.article_id, value)
+            else:
+                review.set_article_note(self.app.db, self.article_id, value)
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(ServiceFailed(str(exc)))
+            return
+        self.post_message(ArticleSaved(self.article_id, f"{what}:{value}"))
+
+    # ------------------------------------------------------------------ results
+
+    @on(ArticleLoaded)
+    def _loaded(self, message: ArticleLoaded) -> None:
+        self.article = message.article
+        self.flags = list(self.article.flags)
+        self.current = next((i for i, f in enumerate(self.flags) if f.decision == "pending"),
+                            0 if self.flags else None)
+        self.sub_title = one_line(self.article.title, 80)
+        self._update_meta()
+        self.query_one(ArticleText).show(self.article.title, self.article.text, self.flags, self.current)
+        self._update_panel()
+
+    @on(FlagSaved)
+    def _flag_saved(self, message: FlagSaved) -> None:
+        flag = message.flag
+        index = next((i for i, f in enumerate(self.flags) if f.id == flag.id), None)
+        if index is None:
+            return
+        self.flags[index] = flag
+        self.query_one(ArticleText).update_flag(index, flag)
+        if self.article is not None and self.article.status == "new":
+            self.article = _replace(self.article, status="in_review")
+        if message.what in ("accepted", "dismissed") and index == self.current:
+            # Move on to the next flag still waiting for a decision.
+            nxt = next((i for i in range(index + 1, len(self.flags))
+                        if self.flags[i].decision == "pending"), None)
+            if nxt is not None:
+                self._go(nxt)
+        self._update_meta()
+        self._update_panel()
+
+    @on(ArticleSaved)
+    def _article_saved(self, message: ArticleSaved) -> None:
+        what, _, value = message.what.partition(":")
+        if self.article is None:
+            return
+        if what == "status":
+            self.article = _replace(self.article, status=value)
+            self.notify(f"Marked {value.replace('_', ' ')}.", title="Saved")
+        else:
+            self.article = _replace(self.article, note=value)
+            self.notify("Article note saved.", title="Saved")
+        self._update_meta()
+
+    @on(ServiceFailed)
+    def _failed(self, message: ServiceFailed) -> None:
+        self.notify(message.error, title="Could not complete", severity="error")
+
+    # ------------------------------------------------------------------ display
+
+    def _update_meta(self) -> None:
+        a = self.article
+        if a is None:
+            return
+        decided = sum(1 for f in self.flags if f.decision != "pending")
+        bits = [one_line(a.outlet) or "(no outlet)", (a.published_at or "")[:10],
+                STATUS_LABEL.get(a.status, a.status), f"{decided}/{len(self.flags)} flags decided"]
+        if a.copies:
+            bits.append(f"{len(a.copies)} syndicated cop{'y' if len(a.copies) == 1 else 'ies'}")
+        if a.note:
+            bits.append(f"note: {one_line(a.note, 40)}")
+        self.query_one("#review-meta", Static).update(" · ".join(b for b in bits if b))
+
+    def _update_panel(self) -> None:
+        panel = self.query_one(FlagPanel)
+        if self.current is None or not self.flags:
+            panel.show(None)
+            return
+        panel.show(self.flags[self.current], self.query_one(ArticleText).text,
+                   f"flag {self.current + 1} of {len(self.flags)}")
+
+    def _go(self, index: int) -> None:
+        self.current = index
+        self.query_one(ArticleText).set_current(index)
+        self._update_panel()
+
+    @property
+    def current_flag(self) -> Any | None:
+        if self.current is None or not self.flags:
+            return None
+        return self.flags[self.current]
+
+    # ------------------------------------------------------------------ actions
+
+    def action_next_flag(self) -> None:
+        if self.flags and self.current is not None and self.current + 1 < len(self.flags):
+            self._go(self.current + 1)
+        elif self.flags:
+            self.notify("This is the last flag.", timeout=2)
+
+    def action_prev_flag(self) -> None:
+        if self.flags and self.current:
+            self._go(self.current - 1)
+
+    def action_accept(self) -> None:
+        flag = self.current_flag
+        if flag is not None:
+            self.save_decision(flag.id, "accepted")
+
+    def action_undecide(self) -> None:
+        flag = self.current_flag
+        if flag is not None:
+            self.save_decision(flag.id, "pending")
+
+    def action_dismiss(self) -> None:
+        flag = self.current_flag
+        if flag is None:
+            return
+
+        def done(reason: str | None) -> None:
+            if reason is not None:
+                self.save_decision(flag.id, "dismissed", reason)
+
+        self.app.push_screen(
+            PromptDialog(f"Dismiss “{one_line(flag.text)}”: reason (optional)",
+                         flag.reason, placeholder="e.g. official name, used correctly"),
+            done,
+        )
+
+    def action_note(self) -> None:
+        flag = self.current_flag
+        if flag is None:
+            return
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self.save_flag_note(flag.id, note)
+
+        self.app.push_screen(PromptDialog(f"Note on “{one_line(flag.text)}”", flag.note), done)
+
+    def action_article_note(self) -> None:
+        if self.article is None:
+            return
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self.save_article("note", note)
+
+        self.app.push_screen(PromptDialog("Note on this article", self.article.note), done)
+
+    def action_mark_reviewed(self) -> None:
+        if self.article is not None:
+            self.save_article("status", "reviewed")
+
+    def action_open_url(self) -> None:
+        if self.article is None:
+            return
+        url = self.article.url
+        if not url.startswith(("http://", "https://")):
+            self.notify("This article has no web address (it was entered by hand).",
+                        severity="warning")
+            return
+        self.app.open_url(url)
+        self.notify(f"Opening {one_line(url, 60)}", timeout=3)
+
+    def action_nominate(self) -> None:
+        if self.article is None:
+            return
+        try:
+            from tui.screens.nominate import NominateDialog
+        except ImportError:
+            self.notify("Awards nominations are not available in this build yet.",
+                        title="Nominate", severity="warning")
+            return
+        self.app.push_screen(NominateDialog(self.app.db, article_id=self.article_id,
+                                            reviewer=self.app.reviewer))
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+def _replace(obj: Any, **changes: Any) -> Any:
+    from dataclasses import replace
+
+    return replace(obj, **changes)

@@ -1,0 +1,88 @@
+"""Side panel: everything about the current flag, as plain text with symbols."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from tui.flagstyle import DECISION_LABEL, severity_label
+from tui.sanitize import one_line, sanitize
+
+
+def rewrite_in_context(text: str, flag: Any, width: int = 70) -> str:
+    """The words around the flag with the rewrite in place ("…people in prison were…")."""
+    if not flag.rewrite or flag.quoted:
+        return ""
+    left = text[max(0, flag.start - width): flag.start]
+    right = text[flag.end: flag.end + width]
+    # Cut at word boundaries so the snippet reads cleanly.
+    if flag.start - width > 0 and " " in left:
+        left = "…" + left.split(" ", 1)[1]
+    if flag.end + width < len(text) and " " in right:
+        right = right.rsplit(" ", 1)[0] + "…"
+    return one_line(f"{left}{flag.rewrite}{right}")
+
+
+def describe_flag(flag: Any, text: str, position: str = "") -> Content:
+    parts: list[str | tuple[str, str]] = []
+    parts.append((f"{severity_label(flag.severity, flag.quoted)}", "bold"))
+    if position:
+        parts.append(f"   {position}")
+    parts.append("\n")
+    parts.append(("“" + one_line(flag.text) + "”", "bold underline"))
+    parts.append(f"  {flag.entry} · {flag.category}\n")
+    decision = getattr(flag, "decision", "pending")
+    parts.append(("Decision: ", "bold"))
+    parts.append(DECISION_LABEL.get(decision, decision))
+    if getattr(flag, "decided_by", ""):
+        parts.append(f" by {one_line(flag.decided_by)}")
+    if getattr(flag, "reason", ""):
+        parts.append(f" - reason: {one_line(flag.reason)}")
+    parts.append("\n")
+    if getattr(flag, "note", ""):
+        parts.append(("Note: ", "bold"))
+        parts.append(one_line(flag.note) + "\n")
+    parts.append("\n")
+    if flag.why:
+        parts.append(("Why\n", "bold"))
+        parts.append(sanitize(flag.why).strip() + "\n\n")
+    if flag.suggestions:
+        parts.append(("Suggestions\n", "bold"))
+        for s in flag.suggestions:
+            parts.append(f"  → {one_line(s)}\n")
+        parts.append("\n")
+    if flag.quoted:
+        parts.append(("Inside a quotation: ", "bold italic"))
+        parts.append("someone else's words, shown for awareness; never rewritten.\n\n")
+    else:
+        context = rewrite_in_context(text, flag)
+        if context:
+            parts.append(("Rewrite in context\n", "bold"))
+            parts.append(f"  {context}\n\n")
+    if flag.sources:
+        parts.append(("Sources\n", "bold"))
+        for title, url in flag.sources:
+            parts.append(f"  • {one_line(title)}\n    {one_line(url)}\n")
+    return Content.assemble(*parts)
+
+
+class FlagPanel(VerticalScroll):
+    DEFAULT_CSS = """
+    FlagPanel { border-left: wide $primary; padding: 0 1; }
+    FlagPanel > #flag-detail { width: 1fr; }
+    """
+    HELP = "Details of the current flag: why it matters, suggestions, sources and the decision."
+
+    def compose(self):
+        yield Static("No flag selected.", id="flag-detail")
+
+    def show(self, flag: Any | None, text: str = "", position: str = "") -> None:
+        detail = self.query_one("#flag-detail", Static)
+        if flag is None:
+            detail.update("No flags in this article." if not position else position)
+            return
+        detail.update(describe_flag(flag, text, position))
+        self.scroll_home(animate=False)
