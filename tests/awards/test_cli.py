@@ -1,0 +1,92 @@
+"""The awards CLI through the real root command."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from click.testing import CliRunner
+
+from tui.cli import cli, main
+
+
+def run(db_path, *args, ok=True):
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "awards", *args], catch_exceptions=False)
+    if ok:
+        assert result.exit_code == 0, result.output
+    return result
+
+
+def test_a_cycle_end_to_end_from_the_command_line(tmp_path, monkeypatch):
+    db = tmp_path / "fw.sqlite3"
+    monkeypatch.setenv("FRAMEWATCH_REVIEWER", "Env Reviewer")
+    run(db, "cycle", "new", "2026", "--window-start", "2025-10-01", "--window-end", "2026-09-30")
+    cycles = json.loads(run(db, "cycle", "list", "--json").output)
+    assert [c["name"] for c in cycles] == ["Media Awards 2026"]
+    out = run(db, "nominate", "--title", "Inside", "--outlet", "BBC", "--journalist", "A Smith",
+              "--date", "2026-01-05", "--category", "outstanding journalism", "--nominator", "Jo",
+              "--citation", "Careful and humane.", "--json", "--as", "Jo Admin").output
+    first = json.loads(out)
+    assert first["category"] == "Outstanding Journalism" and first["eligibility"] == "eligible"
+    out = run(db, "nominate", "--title", "Late", "--journalist", "B", "--date", "2027-01-01",
+              "--category", "Documentary", "--nominator", "Jo", "--citation", "x").output
+    assert "ineligible: published 2027-01-01, outside the eligibility window" in out
+    run(db, "shortlist", "move", str(first["id"]), "--to", "shortlist", "--reason", "strong")
+    for name in ("Ann", "Bob"):
+        run(db, "judge", "add", name)
+    run(db, "score", str(first["id"]), "--judge", "Ann", "--all", "5,5,5,5,5", "--comment", "Superb")
+    run(db, "score", str(first["id"]), "--judge", "Bob", "--all", "2,2,2,2,2")
+    res = json.loads(run(db, "results", "--json").output)
+    top = next(r for r in res["results"] if r["nomination_id"] == first["id"])
+    assert (top["mean"], top["n_judges"], top["spread"], top["disagreement"]) == (17.5, 2, 15, True)
+    assert res["disagreement_threshold"] == 8
+    shown = json.loads(run(db, "shortlist", "--json").output)
+    oj = next(c for c in shown["categories"] if c["category"] == "Outstanding Journalism")
+    assert (oj["shortlist"], oj["target"]) == (1, 5)
+    run(db, "recuse", str(first["id"]), "--judge", "Bob", "--reason", "Colleague")
+    res = json.loads(run(db, "results", "--json").output)
+    top = next(r for r in res["results"] if r["nomination_id"] == first["id"])
+    assert (top["mean"], top["n_judges"], top["recused"]) == (25, 1, ["Bob"])
+    path = tmp_path / "scores.csv"
+    assert "wrote" in run(db, "export", "scores", str(path)).output
+    with path.open(newline="", encoding="utf-8") as fh:
+        sheet = list(csv.DictReader(fh))
+    assert {(r["judge"], r["recused"]) for r in sheet} == {("Ann", "no"), ("Bob", "yes")}
+    audit = json.loads(run(db, "audit", "--json").output)
+    assert {e["who"] for e in audit} == {"Env Reviewer", "Jo Admin"}
+    assert [e["action"] for e in audit].count("score.set") == 2
+
+
+def test_bad_input_is_one_line_without_traceback(tmp_path, capsys):
+    db = str(tmp_path / "fw.sqlite3")
+    assert main(["--db", db, "awards", "nominations"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == ("framewatch: error: no award cycle yet: create one with "
+                           "'framewatch awards cycle new YEAR'")
+    assert main(["--db", db, "awards", "cycle", "new", "2026", "--scale", "five"]) == 1
+    assert "--scale 'five'" in capsys.readouterr().err
+    assert main(["--db", db, "awards", "cycle", "new", "2026"]) == 0
+    main(["--db", db, "awards", "judge", "add", "Ann"])
+    main(["--db", db, "awards", "nominate", "--title", "T", "--category", "Documentary",
+          "--nominator", "N", "--citation", "c", "--date", "2026-02-02"])
+    capsys.readouterr()
+    cases = [
+        (["shortlist", "move", "99", "--to", "shortlist"], "no nomination #99"),
+        (["score", "1", "--judge", "Ann", "--all", "1,2"], "--all needs 5 scores"),
+        (["nominate", "--category", "Documentary", "--nominator", "N"], "give --article ID, or --title"),
+        (["nominate", "--article", "7", "--category", "Documentary", "--nominator", "N", "--citation", "c"],
+         "article 7: not in the monitor database"),
+        (["export", "judge-pack", str(tmp_path / "p.md"), "--judge", "Zed"], "'Zed' is not a judge"),
+    ]
+    for args, msg in cases:
+        assert main(["--db", db, "awards", *args]) == 1, args
+        err = capsys.readouterr().err
+        assert msg in err and err.count("\n") == 1 and "Traceback" not in err, err
+
+
+def test_help_on_every_command():
+    runner = CliRunner()
+    for args in (["awards"], ["awards", "cycle", "new"], ["awards", "nominate"], ["awards", "shortlist", "move"],
+                 ["awards", "score"], ["awards", "results"], ["awards", "export"], ["awards", "recuse"]):
+        result = runner.invoke(cli, [*args, "--help"])
+        assert result.exit_code == 0 and "Usage:" in result.output, args
