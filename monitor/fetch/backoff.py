@@ -27,16 +27,19 @@ def next_interval(
     """Minutes until the next poll of a feed or host.
 
     ``base_minutes + failures * step``, capped at ``cap``, plus up to
-    ``jitter`` (a fraction) of that as random spread.  A server's
+    ``jitter`` (a fraction) of that as random spread (subtracted instead when
+    adding it would pass ``cap``).  A server's
     ``retry_after`` (seconds) wins when it is longer.  The result never
-    exceeds ``cap`` and is never below ``base_minutes`` (unless ``cap`` is).
+    exceeds ``cap``.
     ``rng`` is anything with ``uniform(a, b)``; pass a seeded
     ``random.Random`` for reproducible schedules.
     """
     failures = max(0, int(failures))
     interval = min(float(base_minutes) + failures * float(step), float(cap))
     spread = (rng or _DEFAULT_RNG).uniform(0.0, max(0.0, jitter) * interval)
-    interval += spread
+    # At the ceiling the spread goes downwards, else every long-dead feed
+    # would come back at exactly ``cap`` together.
+    interval = interval + spread if interval + spread <= cap else interval - spread
     if retry_after is not None and retry_after > 0:
         interval = max(interval, retry_after / 60.0)
     return max(0.0, min(interval, float(cap)))
