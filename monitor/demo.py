@@ -1,0 +1,126 @@
+"""Offline demo: the real pipeline against a sample served from 127.0.0.1.
+
+The sample (``monitor/data/sample``) is five fictional outlets' feeds and
+nineteen article pages written for Framewatch: court reports, a prison
+inspection syndicated by three outlets, youth justice, immigration
+detention, drugs, a riot, domestic abuse, plus sport, weather and council
+stories that the relevance filter should leave out.  Its links point at
+``http://sample.invalid``; the server rewrites them to its own address as it
+serves, so the fetcher, robots.txt handling, extraction and storage all run
+exactly as they do against the internet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from monitor.feeds import add_feed
+from monitor.localserver import LocalServer, Response
+from monitor.pipeline import PassResult, run_pass
+from monitor.store.db import open_database
+from monitor.store.schema import articles, feeds
+
+PLACEHOLDER = b"http://sample.invalid"
+
+
+@dataclass
+class DemoResult:
+    db_path: str
+    feeds: int
+    articles: int  # stored by this run
+    relevant: int
+    analysed: int
+    flags: int
+    stories: int
+    total_articles: int  # in the database after the run
+    errors: list[str] = field(default_factory=list)
+    pass_result: PassResult | None = None
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def summary(self) -> str:
+        return (f"demo: {self.feeds} sample feeds, {self.articles} new articles ({self.relevant} relevant, "
+                f"{self.analysed} analysed, {self.flags} flags, {self.stories} stories); "
+                f"{self.total_articles} articles in {self.db_path}")
+
+
+def sample_dir() -> Path:
+    return Path(str(resources.files("monitor.data").joinpath("sample")))
+
+
+def sample_routes(base: str) -> tuple[dict, list[dict]]:
+    """(routes for LocalServer, the feed list from the manifest)."""
+    root = sample_dir()
+    manifest = tomllib.loads((root / "manifest.toml").read_text(encoding="utf-8"))
+    page_types = manifest.get("pages", {})
+    routes: dict = {}
+
+    def respond(data: bytes, ctype: str) -> Response:
+        body = data.replace(PLACEHOLDER, base.encode("ascii"))
+        etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        return Response(200, {"Content-Type": ctype, "ETag": etag}, body)
+
+    feed_paths = set()
+    for f in manifest["feed"]:
+        routes[f["path"]] = respond((root / f["path"].lstrip("/")).read_bytes(), f["content_type"])
+        feed_paths.add(f["path"])
+    for html in sorted(root.glob("*/news/*.html")):
+        outlet = html.parent.parent.name
+        path = f"/{outlet}/news/{html.stem}"
+        routes[path] = respond(html.read_bytes(), page_types.get(outlet, page_types.get("default", "text/html")))
+    routes["/robots.txt"] = Response(200, {"Content-Type": "text/plain"}, (root / "robots.txt").read_bytes())
+    return routes, manifest["feed"]
+
+
+def _register(db, base: str, sample_feeds: list[dict]) -> list[int]:
+    """Add the sample feeds, or move ones from an earlier demo to this port
+    (with their articles) so a second demo does not store everything twice."""
+    ids = []
+    with db.begin() as conn:
+        for f in sample_feeds:
+            url = base + f["path"]
+            old = conn.execute(sa.select(feeds.c.id, feeds.c.url).where(
+                feeds.c.url.like("http://127.0.0.1:%" + f["path"]))).first()
+            if old is None:
+                ids.append(add_feed(conn, url, name=f["name"], verified=True))
+                continue
+            old_base = old.url[: -len(f["path"])]
+            if old_base != base:
+                conn.execute(feeds.update().where(feeds.c.id == old.id).values(url=url))
+                for a in conn.execute(sa.select(articles.c.id, articles.c.url, articles.c.url_norm).where(
+                        articles.c.feed_id == old.id)).all():
+                    conn.execute(articles.update().where(articles.c.id == a.id).values(
+                        url=a.url.replace(old_base, base),
+                        url_norm=a.url_norm.replace(old_base.replace("http://", "https://"),
+                                                    base.replace("http://", "https://"))))
+            ids.append(old.id)
+    return ids
+
+
+def prepare_demo(db_path, settings, progress=None, *, analyse: bool = True, engine=None) -> DemoResult:
+    """Serve the sample locally, run one full pass into ``db_path``, stop the server."""
+    # For this run only: the sample lives on 127.0.0.1 and has one host, so the
+    # SSRF guard and the per-host delay would otherwise (rightly) get in the way.
+    settings = replace(settings, monitor=replace(settings.monitor, min_host_interval=0.0,
+                                                 allow_private_addresses=True, fetch_articles=True))
+    db = open_database(db_path)
+    try:
+        with LocalServer() as server:
+            routes, sample_feeds = sample_routes(server.base)
+            server.routes.update(routes)
+            ids = _register(db, server.base, sample_feeds)
+            result = run_pass(db, settings, feed_ids=ids, progress=progress, analyse=analyse, engine=engine)
+        with db.connect() as conn:
+            total = conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
+    finally:
+        db.close()
+    return DemoResult(db_path=str(db_path), feeds=len(ids), articles=result.articles, relevant=result.relevant,
+                      analysed=result.analysed, flags=result.flags, stories=result.stories,
+                      total_articles=total, errors=result.errors, pass_result=result)
