@@ -458,13 +458,13 @@ def _insert_nomination(
         return _nomination(conn.execute(sa.select(nominations).where(nominations.c.id == nid)).one())
 
 
-def _engine_profile(text: str, engine) -> str:
+def _engine_profile(text: str, engine, engine_factory=None) -> str:
     """Run the engine over ``text``; a missing engine is recorded, not fatal."""
     if not text.strip():
         return json.dumps({"unavailable": "no text to analyse"})
     try:
         if engine is None:
-            engine = shared_engine()
+            engine = engine_factory() if engine_factory is not None else shared_engine()
         found = engine.check(text)
         model = getattr(engine, "model_name", "")
     except (FramewatchError, ImportError) as exc:
@@ -513,22 +513,23 @@ def _review_profile(conn, row) -> str | None:
 def nominate_article(
     db: Database, cycle_id: int, article_id: int, category: str, nominator: str, citation: str,
     journalists: tuple[str, ...] | list[str] | None = None, *, who: str | None = None,
-    engine=None, use_review_flags: bool = True,
+    engine=None, engine_factory=None, use_review_flags: bool = True,
 ) -> Nomination:
     """Nominate a monitor article.  Eligibility problems are recorded, not refused.
 
     The framing profile comes from the monitor's reviewed flags when the article
     has been analysed (the same evidence the reviewers saw), else from running
-    ``engine`` (or the shared engine) over the stored text.
+    ``engine`` (or ``engine_factory()``, or the shared engine) over the stored
+    text; the factory lets a UI pay the model load only when it is needed.
     """
     who = _need_who(who or nominator)
     with _tx(db, write=False) as conn:
         row = conn.execute(sa.select(articles).where(articles.c.id == article_id)).first()
         if row is None:
             raise AwardsError(f"article {article_id}: not in the monitor database")
-        prof = _review_profile(conn, row) if use_review_flags and engine is None else None
+        prof = _review_profile(conn, row) if use_review_flags else None
     if prof is None:
-        prof = _engine_profile(row.text or "", engine)
+        prof = _engine_profile(row.text or "", engine, engine_factory)
     names = tuple(journalists) if journalists else split_names(row.author or "")
     return _insert_nomination(
         db, cycle_id, who=who, category=category, article_id=article_id, title=row.title,

@@ -1,0 +1,107 @@
+"""The awards UI in the real app: nominate from the review screen, score as two
+judges, watch the results table update; plus the dialog's live checks."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Select, Static, TextArea
+
+from monitor.awards import service as svc
+from tui.app import create_app
+from tui.screens.awards import AwardsScreen
+from tui.screens.nominate import NominateDialog
+from tui.screens.review import ReviewScreen
+
+from .conftest import ADMIN, add_article
+
+
+async def settle(pilot):
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def results_row(screen, nid):
+    table = screen.query_one("#awards-results", DataTable)
+    labels = [str(c.label) for c in table.ordered_columns]
+    return dict(zip(labels, (str(v) for v in table.get_row(str(nid))), strict=True))
+
+
+async def test_nominate_from_review_then_two_judges_score_and_results_update(db, cycle):
+    text = " ".join(["word"] * 250)
+    aid = add_article(db, title="Life after prison", author="By A Smith", text=text, analysed=True,
+                      stored_flags=[("dehumanising", False, "pending"), ("dehumanising", True, "pending")])
+    for name in ("Ann", "Bob"):
+        svc.add_judge(db, cycle.id, name, who=ADMIN)
+    app = create_app(db, reviewer="Rev Iewer")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        app.push_screen(ReviewScreen(aid))
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, NominateDialog)
+        assert dialog.query_one("#nominate-category", Select).value == "Outstanding Journalism"
+        dialog.query_one("#nominate-citation", TextArea).focus()
+        await pilot.press(*"Humane and careful")
+        await pilot.pause()
+        assert str(dialog.query_one("#nominate-words", Static).render()) == "3 / 500 words"
+        assert "Eligible" in str(dialog.query_one("#nominate-eligibility", Static).render())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        [nom] = svc.list_nominations(db, cycle.id)
+        assert (nom.article_id, nom.nominator, nom.citation, nom.journalists) == (
+            aid, "Rev Iewer", "Humane and careful", ("A Smith",))
+        assert (nom.profile.voice_per_1000, nom.profile.quoted_per_1000) == (4.0, 4.0)
+
+        await pilot.press("f6")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AwardsScreen)
+        noms = screen.query_one("#awards-noms", DataTable)
+        assert str(noms.get_row(str(nom.id))[6]).startswith("4.0/1k own voice")
+        assert results_row(screen, nom.id)["n judges"] == "0"
+
+        await pilot.press("s")  # shortlist it
+        await pilot.press("j", *"44444")  # Ann
+        await pilot.pause()
+        row = results_row(screen, nom.id)
+        assert (row["List"], row["Mean"], row["n judges"], row["Disagree"]) == ("shortlist", "20.00", "1", "")
+        await pilot.press("j", *"2222")  # Bob, four of five criteria: not counted yet
+        await pilot.pause()
+        assert results_row(screen, nom.id)["n judges"] == "1"
+        await pilot.press("2")
+        await pilot.pause()
+        row = results_row(screen, nom.id)
+        assert (row["Mean"], row["n judges"], row["Range"], row["Disagree"]) == ("15.00", "2", "10-20", "YES")
+
+        # Bob recuses: his sheet stops counting, the table follows.
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"Former colleague", "enter")
+        await pilot.pause()
+        row = results_row(screen, nom.id)
+        assert (row["Mean"], row["n judges"]) == ("20.00", "1")
+    assert [e.who for e in svc.audit_log(db, cycle.id)][-8:] == ["Rev Iewer"] * 8
+
+
+async def test_dialog_shows_ineligibility_reasons_before_saving(db, cycle):
+    aid = add_article(db, title="Old story", published_at="2024-01-01T00:00:00Z")
+    app = create_app(db, reviewer="Rev")
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        app.push_screen(NominateDialog(db, article_id=aid, reviewer="Rev"))
+        await pilot.pause()
+        dialog = app.screen
+        box = dialog.query_one("#nominate-eligibility", Static)
+        assert "outside the eligibility window" in str(box.render())
+        assert "the citation is empty" in str(box.render())
+        dialog.query_one("#nominate-citation", TextArea).load_text(" ".join(["w"] * 501))
+        await pilot.pause()
+        assert "501 / 500 words" in str(dialog.query_one("#nominate-words", Static).render())
+        assert dialog.query_one("#nominate-words").has_class("over")
+        assert "citation has 501 words" in str(box.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, NominateDialog)
+    assert svc.list_nominations(db, cycle.id) == []

@@ -1,0 +1,395 @@
+"""The media awards: sift the nominations, enter judges' scores, watch the results.
+
+One screen, three panes: the nominations (per category, with eligibility and
+the framing profile as evidence - never a verdict), the selected nomination's
+details with the current judge's score sheet, and the results table, which
+is redrawn from the database after every change.
+
+Scoring is keyboard-first: pick the judge with ``j``, then type one digit per
+criterion; the cursor moves to the next criterion after each digit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.markup import escape
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from framing.errors import FramewatchError
+from monitor.awards import exports
+from monitor.awards import service as svc
+from tui.sanitize import one_line, sanitize
+
+
+def _b(keys: str, action: str, label: str, tip: str, show: bool = True) -> Binding:
+    return Binding(keys, action, label, show=show, tooltip=tip)
+
+
+class AwardsScreen(Screen):
+    HELP_TITLE = "Media awards"
+    AUTO_FOCUS = "#awards-noms"
+    DEFAULT_CSS = """
+    AwardsScreen #awards-status { height: auto; padding: 0 1; background: $boost; }
+    AwardsScreen #awards-top { height: 3fr; }
+    AwardsScreen #awards-noms { width: 3fr; }
+    AwardsScreen #awards-detail-box { width: 2fr; min-width: 36; border-left: solid $primary; padding: 0 1; }
+    AwardsScreen #awards-results-title { height: 1; padding: 0 1; text-style: bold; }
+    AwardsScreen #awards-results { height: 2fr; }
+    """
+    BINDINGS = [
+        _b("s", "move('shortlist')", "Shortlist", "Move the nomination to the shortlist."),
+        _b("l", "move('longlist')", "Longlist", "Move the nomination back to the longlist."),
+        _b("x", "decline", "Decline", "Decline the nomination (asks for the reason)."),
+        _b("o", "override", "Override", "Accept an ineligible nomination anyway (asks for the reason)."),
+        _b("j", "next_judge", "Judge", "Choose the judge whose scores you are entering (cycles)."),
+        _b("J", "add_judge", "Add judge", "Add a judge to this cycle's panel.", show=False),
+        *[_b(str(d), f"score({d})", f"Score {d}", f"Give score {d} for the current criterion.",
+             show=False) for d in range(10)],
+        _b("right_square_bracket,full_stop", "criterion(1)", "Next criterion",
+           "Move to the next criterion.", show=False),
+        _b("left_square_bracket,comma", "criterion(-1)", "Prev criterion",
+           "Move to the previous criterion.", show=False),
+        _b("m", "comment", "Comment", "Write the current judge's comment on this nomination."),
+        _b("r", "recuse", "Recuse", "The current judge recuses from this nomination (asks for the reason)."),
+        _b("z", "toggle_normalise", "Normalise", "Show per-judge z-score normalised means beside the raw means."),
+        _b("e", "export", "Export", "Export shortlist, judge packs, scores, recusals or the audit log."),
+        _b("c", "next_cycle", "Cycle", "Switch to another award cycle.", show=False),
+        _b("ctrl+r", "reload", "Reload", "Reload from the database.", show=False),
+        _b("escape", "back", "Back", "Leave the awards."),
+    ]
+
+    def __init__(self, db: Any, reviewer: str = "") -> None:
+        super().__init__()
+        self.db = db
+        self.reviewer = reviewer
+        self.cycle: svc.Cycle | None = None
+        self.noms: list[svc.Nomination] = []
+        self.rows: list[svc.ResultRow] = []
+        self.sheets: list[svc.ScoreSheet] = []
+        self.judges: list[svc.Judge] = []
+        self.judge: str | None = None
+        self.criterion = 0
+        self.normalise = False
+
+    @property
+    def who(self) -> str:
+        return svc.default_who(self.reviewer)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static("", id="awards-status")
+        with Horizontal(id="awards-top"):
+            yield DataTable(id="awards-noms", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="awards-detail-box"):
+                yield Static("", id="awards-detail")
+        yield Static("Results", id="awards-results-title")
+        yield DataTable(id="awards-results", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#awards-noms", DataTable).add_columns(
+            "#", "Category", "Title", "Nominee", "List", "Eligibility", "Framing (flags/1k words)")
+        self.load()
+
+    # ------------------------------------------------------------------ data
+
+    def load(self, cycle_id: int | None = None) -> None:
+        try:
+            if cycle_id is not None:
+                self.cycle = svc.cycle_by_id(self.db, cycle_id)
+            elif self.cycle is None:
+                found = svc.list_cycles(self.db)
+                self.cycle = found[-1] if found else None
+            else:
+                self.cycle = svc.cycle_by_id(self.db, self.cycle.id)
+            if self.cycle is None:
+                self._empty("No award cycle yet. Create one: framewatch awards cycle new YEAR")
+                return
+            self.noms = svc.list_nominations(self.db, self.cycle.id)
+            self.judges = svc.list_judges(self.db, self.cycle.id)
+            self.sheets = svc.list_sheets(self.db, self.cycle.id)
+            self.rows = [r for r in svc.results(self.db, self.cycle.id, normalise=self.normalise)
+                         if r.nomination.stage != "declined"]
+            progress = svc.progress(self.db, self.cycle.id)
+        except FramewatchError as exc:
+            self.notify(str(exc), title="Awards", severity="error")
+            return
+        if self.judge not in {j.name for j in self.judges}:
+            self.judge = None
+        self._fill_nominations()
+        self._fill_results()
+        self._status(progress)
+        self._detail()
+
+    def _empty(self, message: str) -> None:
+        self.query_one("#awards-status", Static).update(escape(message))
+        self.query_one("#awards-noms", DataTable).clear()
+        self.query_one("#awards-results", DataTable).clear(columns=True)
+
+    def _fill_nominations(self) -> None:
+        table = self.query_one("#awards-noms", DataTable)
+        keep = self.selected_id
+        table.clear()
+        for n in self.noms:
+            elig = n.eligibility if not n.reasons else f"{n.eligibility}: {', '.join(r.code for r in n.reasons)}"
+            framing = n.profile.summary() if n.profile else (n.profile_note or "-")
+            table.add_row(str(n.id), Text(one_line(n.category, 24)), Text(one_line(n.title, 48)),
+                          Text(one_line(n.nominee, 24)), n.stage, Text(one_line(elig, 40)),
+                          Text(one_line(framing, 44)), key=str(n.id))
+        if keep is not None and str(keep) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+
+    def _fill_results(self) -> None:
+        assert self.cycle is not None
+        table = self.query_one("#awards-results", DataTable)
+        table.clear(columns=True)
+        cols = ["#", "Category", "Title", "List", "Mean", "n judges", "Range", "SD", "Disagree"]
+        if self.normalise:
+            cols.insert(5, "Normalised")
+        table.add_columns(*cols)
+        for r in self.rows:
+            res = r.result
+            cells = [str(r.nomination.id), Text(one_line(r.nomination.category, 24)),
+                     Text(one_line(r.nomination.title, 40)), r.nomination.stage,
+                     _num(res.mean), str(res.n_judges),
+                     "" if res.low is None else f"{res.low}-{res.high}", _num(res.sd),
+                     "YES" if res.disagreement else ""]
+            if self.normalise:
+                cells.insert(5, _num(res.normalised))
+            table.add_row(*cells, key=str(r.nomination.id))
+        c = self.cycle
+        span = f"totals out of {len(c.criteria) * c.scale[1]} ({len(c.criteria)} criteria, {c.scale[0]}-{c.scale[1]})"
+        self.query_one("#awards-results-title", Static).update(
+            f"Results: mean of completed, non-recused score sheets; {span}"
+            + ("; normalised = per-judge z-scores rescaled" if self.normalise else ""))
+
+    def _status(self, progress: list[svc.CategoryProgress]) -> None:
+        assert self.cycle is not None
+        c = self.cycle
+        per = " · ".join(f"{escape(p.category)} {p.shortlist}/{p.target}" for p in progress)
+        judge = escape(self.judge) if self.judge else "none (press j)"
+        key, label = c.criteria[self.criterion]
+        self.query_one("#awards-status", Static).update(
+            f"[b]{escape(c.name)}[/b]  window {c.window_start} to {c.window_end}   shortlisted: {per}\n"
+            f"Judge: [b]{judge}[/b]   criterion {self.criterion + 1}/{len(c.criteria)}: "
+            f"[b]{escape(label)}[/b] - type a digit {c.scale[0]}-{c.scale[1]}")
+
+    def _detail(self) -> None:
+        n = self.selected
+        box = self.query_one("#awards-detail", Static)
+        if n is None or self.cycle is None:
+            box.update("No nominations yet. Nominate from an article (w in the review screen) "
+                       "or with 'framewatch awards nominate'.")
+            return
+        lines = [f"[b]#{n.id} {escape(one_line(n.title))}[/b]",
+                 escape(one_line(f"{n.nominee} · {n.outlet} · {n.published_on or 'date unknown'}")),
+                 escape(one_line(f"{n.category} · {n.stage}" + (f" ({n.stage_reason})" if n.stage_reason else ""))),
+                 f"Nominated by {escape(one_line(n.nominator))}", ""]
+        if n.reasons:
+            lines.append(f"[b]{n.eligibility.upper()}[/b]" + (
+                f" - override: {escape(one_line(n.override_reason))}" if n.override_reason else ""))
+            lines += [f"  • {escape(one_line(r.message))}" for r in n.reasons]
+            lines.append("")
+        if n.profile:
+            lines.append("[b]Framing profile[/b] (evidence for the sift, not a verdict)")
+            lines.append(escape(n.profile.summary()))
+            lines += [escape(f"  {one_line(c.category)}: {c.voice} own voice ({c.voice_per_1000}/1k), "
+                             f"{c.quoted} quoted ({c.quoted_per_1000}/1k)") for c in n.profile.categories]
+        else:
+            lines.append(f"Framing profile: {escape(one_line(n.profile_note or 'not computed'))}")
+        lines.append("")
+        if self.judge:
+            sheet = next((s for s in self.sheets if s.nomination_id == n.id and s.judge == self.judge), None)
+            if sheet and sheet.recused:
+                lines.append(f"[b]{escape(self.judge)}[/b] has recused from this nomination.")
+            else:
+                lines.append(f"[b]{escape(self.judge)}[/b]'s scores:")
+                for i, (key, label) in enumerate(self.cycle.criteria):
+                    mark = "▶" if i == self.criterion else " "
+                    val = sheet.scores.get(key, "·") if sheet else "·"
+                    lines.append(f" {mark} {escape(label)}: {val}")
+                if sheet and sheet.comment:
+                    lines.append(f"Comment: {escape(one_line(sheet.comment))}")
+            lines.append("")
+        lines.append(f"[b]Citation[/b] ({n.citation_words} words)")
+        lines.append(escape(sanitize(n.citation)))
+        box.update("\n".join(lines))
+
+    # ------------------------------------------------------------------ selection
+
+    @property
+    def selected_id(self) -> int | None:
+        table = self.query_one("#awards-noms", DataTable)
+        if not table.row_count:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except Exception:  # noqa: BLE001 - an empty or refreshing table has no cursor row
+            return None
+        return int(key.value) if key.value is not None else None
+
+    @property
+    def selected(self) -> svc.Nomination | None:
+        nid = self.selected_id
+        return next((n for n in self.noms if n.id == nid), None)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "awards-noms":
+            self._detail()
+
+    # ------------------------------------------------------------------ helpers
+
+    def _run(self, fn, *args, done: str = "", **kw) -> bool:
+        try:
+            fn(self.db, *args, **kw)
+        except FramewatchError as exc:
+            self.notify(one_line(str(exc)), title="Awards", severity="error")
+            return False
+        if done:
+            self.notify(done, timeout=3)
+        self.load()
+        return True
+
+    def _ask(self, question: str, then, placeholder: str = "") -> None:
+        from tui.screens.prompt import PromptDialog
+
+        def answered(value: str | None) -> None:
+            if value is not None:
+                then(value)
+
+        self.app.push_screen(PromptDialog(question, placeholder=placeholder), answered)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_move(self, to: str) -> None:
+        n = self.selected
+        if n is not None:
+            self._run(svc.move, n.id, to, who=self.who, done=f"#{n.id} moved to the {to}")
+
+    def action_decline(self) -> None:
+        n = self.selected
+        if n is not None:
+            self._ask(f"Why decline #{n.id} {one_line(n.title, 50)}?",
+                      lambda reason: self._run(svc.move, n.id, "declined", reason, who=self.who,
+                                               done=f"#{n.id} declined"))
+
+    def action_override(self) -> None:
+        n = self.selected
+        if n is not None:
+            self._ask(f"Why accept #{n.id} despite: {one_line('; '.join(r.message for r in n.reasons), 120)}?",
+                      lambda reason: self._run(svc.override_eligibility, n.id, reason, who=self.who,
+                                               done=f"#{n.id} accepted by override"))
+
+    def action_next_judge(self) -> None:
+        if not self.judges:
+            self.notify("No judges yet: press J to add one.", severity="warning")
+            return
+        names = [j.name for j in self.judges]
+        self.judge = names[(names.index(self.judge) + 1) % len(names)] if self.judge in names else names[0]
+        self.criterion = 0
+        self.load()
+
+    def action_add_judge(self) -> None:
+        if self.cycle is None:
+            return
+        cycle_id = self.cycle.id
+        self._ask("Name of the judge to add:",
+                  lambda name: self._run(svc.add_judge, cycle_id, name, who=self.who,
+                                         done=f"Judge {one_line(name, 40)} added"))
+
+    def action_score(self, digit: int) -> None:
+        n, c = self.selected, self.cycle
+        if n is None or c is None:
+            return
+        if not self.judge:
+            self.notify("Choose the judge first (j).", severity="warning")
+            return
+        key, label = c.criteria[self.criterion]
+        try:
+            sheet = svc.score(self.db, n.id, self.judge, {key: digit}, who=self.who)
+        except FramewatchError as exc:
+            self.notify(one_line(str(exc)), title="Score not saved", severity="error")
+            return
+        if sheet.complete and self.criterion == len(c.criteria) - 1:
+            self.notify(f"{self.judge}'s score sheet for #{n.id} is complete.", timeout=3)
+        self.criterion = (self.criterion + 1) % len(c.criteria)
+        self.load()
+
+    def action_criterion(self, step: int) -> None:
+        if self.cycle is not None:
+            self.criterion = (self.criterion + step) % len(self.cycle.criteria)
+            self.load()
+
+    def action_comment(self) -> None:
+        n = self.selected
+        if n is None or not self.judge:
+            self.notify("Choose the judge first (j).", severity="warning")
+            return
+        judge = self.judge
+        self._ask(f"{judge}'s comment on #{n.id}:",
+                  lambda text: self._run(svc.score, n.id, judge, {}, text, who=self.who,
+                                         done="Comment saved"))
+
+    def action_recuse(self) -> None:
+        n = self.selected
+        if n is None or not self.judge:
+            self.notify("Choose the judge who recuses first (j).", severity="warning")
+            return
+        judge = self.judge
+        self._ask(f"Why does {judge} recuse from #{n.id} (conflict of interest)?",
+                  lambda reason: self._run(svc.recuse, n.id, judge, reason, who=self.who,
+                                           done=f"{judge} recused from #{n.id}"))
+
+    def action_toggle_normalise(self) -> None:
+        self.normalise = not self.normalise
+        self.load()
+
+    def action_export(self) -> None:
+        if self.cycle is None:
+            return
+        cycle_id = self.cycle.id
+
+        def do(answer: str) -> None:
+            kind, _, path = answer.strip().partition(" ")
+            if kind not in exports.KINDS or not path.strip():
+                self.notify(f"Type a kind ({', '.join(exports.KINDS)}) then a path.", severity="warning")
+                return
+            try:
+                written = exports.export(self.db, cycle_id, kind, Path(path.strip()).expanduser())
+            except FramewatchError as exc:
+                self.notify(one_line(str(exc)), title="Export failed", severity="error")
+                return
+            self.notify(f"Wrote {', '.join(str(p) for p in written)}", title="Exported")
+
+        self._ask(f"Export what, where? ({', '.join(exports.KINDS)}; judge-pack takes a folder)",
+                  do, placeholder="scores ~/awards-scores.csv")
+
+    def action_next_cycle(self) -> None:
+        try:
+            found = svc.list_cycles(self.db)
+        except FramewatchError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if not found or self.cycle is None:
+            return
+        ids = [c.id for c in found]
+        nxt = ids[(ids.index(self.cycle.id) + 1) % len(ids)] if self.cycle.id in ids else ids[-1]
+        self.judge, self.criterion = None, 0
+        self.load(nxt)
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
