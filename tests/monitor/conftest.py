@@ -1,0 +1,38 @@
+"""Fixtures for the monitor pipeline tests: a real SQLite file, a real HTTP
+server on 127.0.0.1, and settings that let the fetcher use it quickly."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from framing.config import load_settings
+from monitor.localserver import LocalServer
+from monitor.store.db import open_database
+
+
+def local_settings(tmp_path, **monitor):
+    s = load_settings(db=tmp_path / "fw.sqlite3")
+    base = dict(min_host_interval=0.0, allow_private_addresses=True, connect_timeout=3.0, total_timeout=5.0,
+                global_concurrency=16, per_host_concurrency=16)
+    base.update(monitor)
+    return replace(s, monitor=replace(s.monitor, **base))
+
+
+@pytest.fixture
+def mon_settings(tmp_path):
+    return local_settings(tmp_path)
+
+
+@pytest.fixture
+def mon_db(mon_settings):
+    database = open_database(mon_settings.db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def local_server():
+    with LocalServer() as srv:
+        yield srv
