@@ -10,6 +10,7 @@ polls after failures is computed with ``monitor.fetch.backoff``.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 from collections.abc import Iterable
 from http import HTTPStatus
 
@@ -46,6 +47,13 @@ def _user_agent(settings) -> str:
     if contact and contact not in ua:
         ua = f"{ua} (+{contact})"
     return ua
+
+
+def _is_ipv6(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).version == 6
+    except ValueError:
+        return False
 
 
 def _host_of(url: str) -> str:
@@ -153,7 +161,7 @@ class Fetcher:
         def result(**kw) -> FetchResult:
             kw.setdefault("final_url", current)
             if kw.get("error") is not None:
-                shown = f"[{host}]" if ":" in host else host
+                shown = f"[{host}]" if _is_ipv6(host) else host
                 kw["error"] = one_line(f"{shown}: {kw['error']}")
             return FetchResult(
                 url=url, elapsed=loop.time() - started, redirects=tuple(hops), **kw
@@ -166,11 +174,13 @@ class Fetcher:
                 return result(error_kind="other", error=f"invalid URL ({one_line(exc)})")
             scheme = u.scheme.lower()
             if scheme not in ALLOWED_SCHEMES:
-                what = "redirect to" if hops else "URL scheme"
-                return result(
-                    error_kind="scheme",
-                    error=f"{what} {scheme or 'no scheme'}:// refused (only http and https are fetched)",
-                )
+                if not scheme:
+                    cause = "URL has no scheme (only http and https are fetched)"
+                elif hops:
+                    cause = f"redirect to a {scheme}: URL refused (only http and https are fetched)"
+                else:
+                    cause = f"{scheme}: URLs are not fetched (only http and https)"
+                return result(error_kind="scheme", error=cause)
             if not u.host:
                 return result(error_kind="other", error="URL has no host")
             u = u.copy_with(fragment=None)
@@ -211,7 +221,9 @@ class Fetcher:
                         error_kind="timeout", error=f"no complete response within {budget:g} s"
                     )
                 except FetchProblem as exc:
-                    return result(error_kind=exc.kind, error=exc.cause, status=exc.status)
+                    return result(
+                        error_kind=exc.kind, error=exc.cause, status=exc.status, headers=exc.headers
+                    )
                 except Exception as exc:  # any transport failure becomes a result
                     ekind, cause = classify_error(exc)
                     return result(error_kind=ekind, error=cause)
@@ -283,7 +295,7 @@ class Fetcher:
             if declared.isdigit() and int(declared) > limit and not truncate:
                 raise FetchProblem(
                     "size", f"Content-Length {int(declared):,} exceeds the {limit:,}-byte limit",
-                    status=status,
+                    status=status, headers=resp_headers,
                 )
             body = BoundedBody(resp_headers.get("content-encoding", ""), limit)
             try:
@@ -294,7 +306,7 @@ class Fetcher:
                 if exc.kind == "size" and truncate:
                     data = bytes(body.out[:limit])
                 else:
-                    exc.status = status
+                    exc.status, exc.headers = status, resp_headers
                     raise
             return status, resp_headers, data, reason
         finally:

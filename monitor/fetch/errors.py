@@ -15,11 +15,14 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 class FetchProblem(Exception):
     """Internal: a failure already classified by the fetcher."""
 
-    def __init__(self, kind: str, cause: str, *, status: int | None = None) -> None:
+    def __init__(
+        self, kind: str, cause: str, *, status: int | None = None, headers: dict | None = None
+    ) -> None:
         super().__init__(cause)
         self.kind = kind
         self.cause = cause
         self.status = status
+        self.headers = headers or {}
 
 
 def one_line(text: str, limit: int = 300) -> str:
@@ -35,6 +38,20 @@ def _chain(exc: BaseException):
         seen.add(id(exc))
         yield exc
         exc = exc.__cause__ or exc.__context__
+
+
+def _protocol_cause(text: str) -> str:
+    low = text.lower()
+    if "without sending complete message body" in low:
+        detail = re.search(r"\(received \d+ bytes, expected \d+\)", text)
+        return "connection closed before the body was complete" + (
+            f" {detail.group(0)}" if detail else ""
+        )
+    if "status line" in low:
+        return "not an HTTP response (malformed status line)"
+    if "disconnected without sending a response" in low:
+        return "server closed the connection without a response"
+    return f"HTTP protocol error ({one_line(text, 120) or 'unknown'})"
 
 
 def classify_error(exc: BaseException) -> tuple[str, str]:
@@ -70,7 +87,7 @@ def classify_error(exc: BaseException) -> tuple[str, str]:
         if isinstance(e, ConnectionResetError) or getattr(e, "errno", None) == errno.ECONNRESET:
             return "other", "connection reset by peer"
         if isinstance(e, (httpx.RemoteProtocolError, httpx.LocalProtocolError)):
-            return "other", f"protocol error ({one_line(e) or type(e).__name__})"
+            return "other", _protocol_cause(str(e))
     text = str(exc) or type(exc).__name__
     # anyio reports "all connection attempts failed" for refused multi-address hosts
     if "connection attempts failed" in text.lower():

@@ -135,7 +135,8 @@ async def test_redirect_to_file_scheme_is_refused(raw_server, make_settings):
     raw_server.route("/evil")(raw_server.simple(302, Location="file:///etc/passwd"))
     async with Fetcher(make_settings()) as f:
         r = await f.fetch(raw_server.url("/evil"))
-    assert r.error_kind == "scheme" and "file://" in r.error
+    assert r.error_kind == "scheme"
+    assert r.error == "127.0.0.1: redirect to a file: URL refused (only http and https are fetched)"
     assert r.final_url.startswith("file:")
     assert_one_line(r)
 
@@ -199,11 +200,12 @@ async def test_every_redirect_hop_is_checked_against_the_address_guard(raw_serve
 
 
 async def test_tls_to_a_plain_http_server_is_a_tls_error(make_settings):
-    async def speak_first(reader, writer):  # answers in clear text before any handshake
+    async def speak_first(reader, writer):  # answers the TLS hello in clear text
+        await reader.read(1024)
         writer.write(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
         await writer.drain()
-        await asyncio.sleep(0.5)
         writer.close()
+        await writer.wait_closed()
 
     srv = await asyncio.start_server(speak_first, "127.0.0.1", 0)
     port = srv.sockets[0].getsockname()[1]
@@ -222,6 +224,34 @@ async def test_self_signed_certificate_is_a_tls_error(self_signed_tls_server, ma
     assert r.error_kind == "tls", r.error
     assert "certificate" in r.error
     assert_one_line(r, host="localhost")
+
+
+async def test_body_cut_short_is_other(raw_server, make_settings):
+    @raw_server.route("/cut")
+    async def cut(req, writer):
+        writer.write(raw_server.head(200, headers={"Content-Length": "5000"}) + b"<rss>")
+        return False  # closes after 5 of 5000 bytes
+
+    async with Fetcher(make_settings()) as f:
+        r = await f.fetch(raw_server.url("/cut"))
+    assert r.error_kind == "other" and r.body == b""
+    assert_one_line(r)
+
+
+async def test_corrupt_gzip_is_other(raw_server, make_settings):
+    raw_server.route("/z")(raw_server.simple(200, b"\x1f\x8b\x08\x00garbage-not-deflate", Content_Encoding="gzip"))
+    async with Fetcher(make_settings()) as f:
+        r = await f.fetch(raw_server.url("/z"))
+    assert r.error_kind == "other" and "corrupt gzip" in r.error
+    assert_one_line(r)
+
+
+async def test_raw_deflate_is_accepted(raw_server, make_settings):
+    c = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    raw_server.route("/d")(raw_server.simple(200, c.compress(b"<rss/>") + c.flush(), Content_Encoding="deflate"))
+    async with Fetcher(make_settings()) as f:
+        r = await f.fetch(raw_server.url("/d"))
+    assert r.ok and r.body == b"<rss/>"
 
 
 async def test_malformed_status_line_is_other(raw_server, make_settings):
