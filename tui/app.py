@@ -52,6 +52,7 @@ class FramewatchApp(App, inherit_bindings=False):
         # The engine serves one caller at a time (its contract).
         self.engine_lock = threading.Lock()
         self.draft_screen: DraftScreen | None = None
+        self.lexicon_error = ""
         theme = getattr(getattr(settings, "ui", None), "theme", "") or ""
         if theme in self.available_themes:
             self.theme = theme
@@ -95,8 +96,14 @@ class FramewatchApp(App, inherit_bindings=False):
                         )
                     except ImportError:
                         lex = None
+                    except Exception as exc:  # noqa: BLE001 - a broken lexicon file must not block review
+                        self.lexicon_error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                        self.call_from_thread(
+                            self.notify, f"Explanations unavailable: {self.lexicon_error}",
+                            title="Lexicon", severity="warning", timeout=8)
+                        lex = False  # tried and failed: do not retry on every screen
                 self._lexicon = lex
-            return self._lexicon
+            return self._lexicon or None
 
     # ------------------------------------------------------------------ actions
 

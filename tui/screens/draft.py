@@ -67,7 +67,7 @@ class DraftScreen(Screen):
                 yield Static("Type or paste copy; flags appear as you pause.", id="draft-status")
                 yield OptionList(id="draft-flags")
                 yield Static("", id="draft-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.app.draft_screen = self

@@ -64,7 +64,7 @@ class LexiconScreen(Screen):
             yield DataTable(id="lex-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="lex-detail-box"):
                 yield Static("Loading the lexicon…", id="lex-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Lexicon"

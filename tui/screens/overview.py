@@ -42,7 +42,7 @@ class OverviewScreen(Screen):
             yield Grid(id="ov-outlets")
             yield Static("Flags per category", classes="ov-title")
             yield Grid(id="ov-categories")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Overview"

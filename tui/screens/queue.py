@@ -69,7 +69,7 @@ class QueueScreen(Screen):
         table: DataTable = DataTable(id="queue-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("Loading…", id="queue-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -185,7 +185,7 @@ class QueueScreen(Screen):
 
     @on(Select.Changed)
     def _select(self, event: Select.Changed) -> None:
-        value = "" if event.value is Select.BLANK else str(event.value)
+        value = "" if event.select.is_blank() else str(event.value)
         field = {"outlet": "outlet", "category": "category", "severity": "severity",
                  "status": "status"}.get(event.select.id or "")
         if field:

@@ -48,7 +48,7 @@ class ReviewScreen(Screen):
         with Horizontal(id="review-body"):
             yield ArticleText(id="article")
             yield FlagPanel(id="flag-panel")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.load_article()

@@ -16,12 +16,16 @@ def rewrite_in_context(text: str, flag: Any, width: int = 70) -> str:
     """The words around the flag with the rewrite in place ("…people in prison were…")."""
     if not flag.rewrite or flag.quoted:
         return ""
-    left = text[max(0, flag.start - width): flag.start]
-    right = text[flag.end: flag.end + width]
+    # Stay inside the flag's paragraph: the next one is another thought.
+    line_start = text.rfind("\n", 0, flag.start) + 1
+    line_end = text.find("\n", flag.end)
+    line_end = len(text) if line_end == -1 else line_end
+    left = text[max(line_start, flag.start - width): flag.start]
+    right = text[flag.end: min(line_end, flag.end + width)]
     # Cut at word boundaries so the snippet reads cleanly.
-    if flag.start - width > 0 and " " in left:
+    if flag.start - width > line_start and " " in left:
         left = "…" + left.split(" ", 1)[1]
-    if flag.end + width < len(text) and " " in right:
+    if flag.end + width < line_end and " " in right:
         right = right.rsplit(" ", 1)[0] + "…"
     return one_line(f"{left}{flag.rewrite}{right}")
 

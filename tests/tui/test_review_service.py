@@ -1,0 +1,150 @@
+"""monitor.review: the service layer the UI uses, on a real SQLite file and the real engine."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+
+from monitor import review
+from monitor.store.schema import articles, flags
+
+from .conftest import ARTICLES
+
+
+def _flag(view, word):
+    return next(f for f in view.flags if f.text.lower().startswith(word))
+
+
+def test_import_text_stores_article_and_engine_flags(filled_db, engine):
+    first = filled_db.article_ids[0]
+    view = review.get_article(filled_db, first)
+    assert view.title == ARTICLES[0]["title"]
+    assert view.text == ARTICLES[0]["text"]
+    assert view.status == "new"
+    expected = engine.check(ARTICLES[0]["text"])
+    assert [(f.start, f.end, f.entry, f.quoted) for f in view.flags] == sorted(
+        (f.start, f.end, f.entry, f.quoted) for f in expected)
+    inmates = _flag(view, "inmate")
+    assert not inmates.quoted and inmates.severity == "high"
+    assert view.text[inmates.start:inmates.end] == inmates.text
+    thugs = _flag(view, "thug")
+    assert thugs.quoted and thugs.rewrite is None
+
+
+def test_import_same_text_twice_returns_same_article(filled_db, engine):
+    again = review.import_text(filled_db, engine=engine, **ARTICLES[1])
+    assert again == filled_db.article_ids[1]
+    with filled_db.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one() == 3
+
+
+def test_import_without_text_is_a_one_line_error(db, engine):
+    with pytest.raises(review.ReviewError, match="no text"):
+        review.import_text(db, "Empty", "   ", engine=engine)
+
+
+def test_explanations_come_from_the_lexicon(filled_db):
+    from lexicon import load_lexicon
+
+    view = review.get_article(filled_db, filled_db.article_ids[0], lexicon=load_lexicon())
+    inmates = _flag(view, "inmate")
+    assert inmates.why and inmates.sources and inmates.sources[0][1].startswith("http")
+
+
+def test_decisions_are_committed_and_move_article_to_in_review(filled_db):
+    view = review.get_article(filled_db, filled_db.article_ids[0])
+    target = _flag(view, "inmate")
+    saved = review.decide(filled_db, target.id, "dismissed", reason="quoting a report", by="Sam")
+    assert saved.decision == "dismissed" and saved.reason == "quoting a report"
+    # A fresh connection sees it: the transaction was committed.
+    with filled_db.engine.connect() as conn:
+        row = conn.execute(sa.select(flags).where(flags.c.id == target.id)).one()
+        status = conn.execute(sa.select(articles.c.status).where(
+            articles.c.id == view.id)).scalar_one()
+    assert (row.decision, row.reason, row.decided_by) == ("dismissed", "quoting a report", "Sam")
+    assert row.decided_at
+    assert status == "in_review"
+    back = review.decide(filled_db, target.id, "pending")
+    assert back.decision == "pending" and back.decided_at is None
+
+
+def test_bad_decision_and_unknown_flag_are_errors(filled_db):
+    with pytest.raises(review.ReviewError, match="unknown decision"):
+        review.decide(filled_db, 1, "maybe")
+    with pytest.raises(review.ReviewError, match="not found"):
+        review.decide(filled_db, 99999, "accepted")
+
+
+def test_notes_and_status(filled_db):
+    aid = filled_db.article_ids[1]
+    view = review.get_article(filled_db, aid)
+    review.set_flag_note(filled_db, view.flags[0].id, "  check with the desk  ")
+    review.set_article_note(filled_db, aid, "front page")
+    review.set_status(filled_db, aid, "reviewed")
+    view = review.get_article(filled_db, aid)
+    assert view.flags[0].note == "check with the desk"
+    assert view.note == "front page" and view.status == "reviewed"
+    with pytest.raises(review.ReviewError):
+        review.set_status(filled_db, aid, "done")
+
+
+def test_queue_counts_filters_search_and_sort(filled_db):
+    page = review.queue(filled_db)
+    assert page.total == 3
+    assert [r.title for r in page.rows] == [a["title"] for a in ARTICLES]  # newest first
+    first = page.rows[0]
+    assert first.high >= 1 and first.quoted >= 1 and first.pending == first.total
+
+    def titles(**kw):
+        return [r.title for r in review.queue(filled_db, review.QueueFilter(**kw)).rows]
+
+    assert titles(outlet="Valley Gazette") == [ARTICLES[1]["title"]]
+    assert titles(search="BADGER") == [ARTICLES[1]["title"]]  # headline
+    assert titles(search="CVs and") == [ARTICLES[2]["title"]]  # body text
+    assert titles(search="100%") == []  # LIKE wildcards are literal
+    assert titles(date_from="2026-11-15", date_to="2026-11-18") == [ARTICLES[1]["title"]]
+    assert titles(sort="title", descending=False)[0] == ARTICLES[2]["title"]
+    assert ARTICLES[2]["title"] not in titles(severity="high")
+    assert titles(category="person-label") and ARTICLES[2]["title"] not in titles(
+        category="person-label")
+    review.set_status(filled_db, filled_db.article_ids[2], "reviewed")
+    assert titles(status="reviewed") == [ARTICLES[2]["title"]]
+    assert review.queue(filled_db, limit=2).rows[-1].title == ARTICLES[1]["title"]
+    assert review.queue(filled_db, offset=2, limit=2).rows[0].title == ARTICLES[2]["title"]
+
+
+def test_queue_folds_syndicated_copies(filled_db):
+    # The pipeline groups copies of one story; do the same by hand here.
+    a, b = filled_db.article_ids[0], filled_db.article_ids[1]
+    with filled_db.begin() as conn:
+        story = conn.execute(sa.select(articles.c.story_id).where(articles.c.id == a)).scalar_one()
+        conn.execute(articles.update().where(articles.c.id == b).values(story_id=story))
+    folded = review.queue(filled_db)
+    assert folded.total == 2
+    row = next(r for r in folded.rows if r.article_id == a)
+    assert row.copies == 1
+    assert review.queue(filled_db, review.QueueFilter(fold_copies=False)).total == 3
+    copies = review.get_article(filled_db, a).copies
+    assert [c.article_id for c in copies] == [b]
+
+
+def test_options_lexicon_stats_and_overview(filled_db):
+    from lexicon import load_lexicon
+
+    opts = review.options(filled_db)
+    assert opts.outlets == ("Daily Example", "Valley Gazette")
+    assert "person-label" in opts.categories
+    view = review.get_article(filled_db, filled_db.article_ids[0])
+    review.decide(filled_db, _flag(view, "inmate").id, "dismissed")
+    stats = {s.entry: s for s in review.lexicon_stats(filled_db, load_lexicon())}
+    inmate = stats[_flag(view, "inmate").entry]
+    assert inmate.fired >= 1 and inmate.dismissed == 1 and inmate.rationale
+    found = review.lexicon_stats(filled_db, load_lexicon(), search="inmate")
+    assert found and all("inmate" in (s.entry + " ".join(s.forms) + s.rationale).lower()
+                         for s in found)
+    ov = review.overview(filled_db, weeks=4, today=date(2026, 11, 26))
+    assert ov.weeks == ("2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23")
+    daily = next(s for s in ov.by_outlet if s.label == "Daily Example")
+    assert daily.counts[2] >= 2 and ov.flags == sum(s.total for s in ov.by_outlet)
