@@ -89,7 +89,7 @@ class _FileReader:
         self.path = path
         self.problems: list[Problem] = []
         self.entries: list[Entry] = []
-        self.names: list[str] = []
+        self.names: list[tuple[str, int]] = []  # (name, line)
 
     def problem(self, node_or_line, message: str) -> None:
         if isinstance(node_or_line, int):
@@ -159,9 +159,11 @@ class _FileReader:
         if isinstance(node, yaml.MappingNode):
             groups = self.mapping(node, "official_names") or {}
             for group, (_k, value) in groups.items():
-                self.names.extend(v for v, _n in self.text_list(value, f"official_names.{group}"))
+                items = self.text_list(value, f"official_names.{group}")
+                self.names.extend((v, n.start_mark.line + 1) for v, n in items)
         else:
-            self.names.extend(v for v, _n in self.text_list(node, "official_names"))
+            items = self.text_list(node, "official_names")
+            self.names.extend((v, n.start_mark.line + 1) for v, n in items)
 
     def read_entries(self, node) -> None:
         if not isinstance(node, yaml.SequenceNode):
@@ -397,7 +399,8 @@ def _contains_word(phrase: str, form: str) -> bool:
 @dataclass
 class _FileResult:
     entries: tuple[Entry, ...]
-    names: tuple[str, ...]
+    names: tuple[tuple[str, int], ...]  # (name, line)
+    path: str
     problems: tuple[Problem, ...]
 
 
@@ -411,8 +414,8 @@ def _read_file(path: Path | str) -> _FileResult:
     try:
         st = p.stat()
     except OSError as exc:
-        return _FileResult((), (), (Problem(display, 0, f"cannot read file: "
-                                                        f"{exc.strerror or exc}"),))
+        return _FileResult((), (), display, (Problem(display, 0, f"cannot read file: "
+                                                                 f"{exc.strerror or exc}"),))
     # The display path is part of the key because problems quote it.
     key = (display, str(p.resolve()), st.st_mtime_ns, st.st_size)
     cached = _cache.get(key)
@@ -436,7 +439,8 @@ def _read_file(path: Path | str) -> _FileResult:
             reader.problem(0, f"YAML syntax error: {str(exc).splitlines()[0]}")
         else:
             reader.read(root)
-    result = _FileResult(tuple(reader.entries), tuple(reader.names), tuple(reader.problems))
+    result = _FileResult(tuple(reader.entries), tuple(reader.names), display,
+                         tuple(reader.problems))
     _cache[key] = result
     return result
 
@@ -468,6 +472,41 @@ def _cross_check(results: list[_FileResult], ignore_ids: frozenset[str] = frozen
                                             f"{other.line}); a form may belong to one entry"))
                 else:
                     forms[key] = entry
+    active = [e for r in results for e in r.entries if e.id not in ignore_ids]
+    problems.extend(_check_alternatives(active))
+    return problems
+
+
+def _form_pattern(entries: list[Entry]) -> re.Pattern | None:
+    texts = sorted({f.text.lower() for e in entries for f in e.forms}, key=len, reverse=True)
+    if not texts:
+        return None
+    return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, texts)) + r")(?![\w])",
+                      re.IGNORECASE)
+
+
+def _check_alternatives(entries: list[Entry]) -> list[Problem]:
+    """A suggestion must not itself be flagged, or applying it creates a new flag.
+
+    Entries whose matches depend on context (part of speech, nearby words)
+    are left out: "person with a criminal record" is fine because only the
+    noun "criminal" is flagged.
+    """
+    unconditional = [e for e in entries if not e.pos and not e.requires_nearby]
+    pattern = _form_pattern(unconditional)
+    if pattern is None:
+        return []
+    owner = {f.text.lower(): e.id for e in unconditional for f in e.forms}
+    problems = []
+    for entry in entries:
+        for alt in entry.alternatives:
+            for text in dict.fromkeys((alt.singular, alt.plural)):
+                m = pattern.search(text)
+                if m:
+                    problems.append(Problem(entry.file, entry.line,
+                                            f"alternative '{text}' of entry '{entry.id}' "
+                                            f"contains '{m.group(0)}', flagged by entry "
+                                            f"'{owner[m.group(0).lower()]}'"))
     return problems
 
 
@@ -486,15 +525,68 @@ def _fail(problems: list[Problem]) -> LexiconError:
     return LexiconError(f"{problems[0]} ({more})")
 
 
+def override_problems(entries: Iterable[Entry], disable: Iterable[str] = (),
+                      severity: Mapping[str, str] | None = None) -> list[str]:
+    """What is wrong with an organisation's ``disable`` and ``severity`` settings."""
+    known = {e.id for e in entries}
+    problems = []
+    for entry_id in disable:
+        if entry_id not in known:
+            problems.append(f"cannot disable unknown lexicon entry '{entry_id}'"
+                            f"{_close(entry_id, known)}")
+    for entry_id, level in (severity or {}).items():
+        if entry_id not in known:
+            problems.append(f"cannot set severity of unknown lexicon entry '{entry_id}'"
+                            f"{_close(entry_id, known)}")
+        elif level not in SEVERITIES:
+            problems.append(f"unknown severity '{level}' for lexicon entry '{entry_id}' "
+                            f"(expected one of: {', '.join(SEVERITIES)})")
+    return problems
+
+
+def lexicon_files(extra_files: Iterable[Path | str] = ()) -> list[Path]:
+    """The shipped data files followed by an organisation's extra files."""
+    return list(shipped_files()) + [Path(f).expanduser() for f in extra_files]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    files: tuple[str, ...]
+    entries: tuple[Entry, ...]  # valid entries still enabled
+    official_names: tuple[str, ...]
+    problems: tuple[str, ...]  # "path:line: message", or "config: message"
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_lexicon(extra_files: Iterable[Path | str] = (), disable: Iterable[str] = (),
+                  severity: Mapping[str, str] | None = None) -> CheckResult:
+    """Everything wrong with the shipped data plus these overrides, without raising."""
+    files = lexicon_files(extra_files)
+    disable = tuple(disable)
+    results = [_read_file(p) for p in files]
+    problems = [str(p) for r in results for p in r.problems]
+    problems += [str(p) for p in _cross_check(results, frozenset(disable))]
+    entries = [e for r in results for e in r.entries]
+    problems += [f"config: {m}" for m in override_problems(entries, disable, severity)]
+    names = dict.fromkeys(n for r in results for n, _ in r.names)
+    return CheckResult(files=tuple(str(f) for f in files),
+                       entries=tuple(e for e in entries if e.id not in set(disable)),
+                       official_names=tuple(names), problems=tuple(problems))
+
+
 def load_lexicon(extra_files: Iterable[Path | str] = (), disable: Iterable[str] = (),
                  severity: Mapping[str, str] | None = None) -> Lexicon:
     """The shipped lexicon plus an organisation's overrides.
 
     ``extra_files`` add entries and official names (validated like the shipped
     data), ``disable`` removes entries by id and ``severity`` maps id -> new
-    severity.  Raises ``LexiconError`` (one line) on any problem.
+    severity.  Raises ``LexiconError`` (one line) on any problem.  Parsed files
+    are cached by modification time, so repeated calls are cheap.
     """
-    files = list(shipped_files()) + [Path(f).expanduser() for f in extra_files]
+    files = lexicon_files(extra_files)
     disable = tuple(disable)
     severity = dict(severity or {})
     results = [_read_file(p) for p in files]
@@ -503,25 +595,16 @@ def load_lexicon(extra_files: Iterable[Path | str] = (), disable: Iterable[str] 
     if problems:
         raise _fail(problems)
     entries = [e for r in results for e in r.entries]
-    known = {e.id for e in entries}
-    for entry_id in disable:
-        if entry_id not in known:
-            raise LexiconError(f"cannot disable unknown lexicon entry '{entry_id}'"
-                               f"{_close(entry_id, known)}")
-    for entry_id, level in severity.items():
-        if entry_id not in known:
-            raise LexiconError(f"cannot set severity of unknown lexicon entry '{entry_id}'"
-                               f"{_close(entry_id, known)}")
-        if level not in SEVERITIES:
-            raise LexiconError(f"unknown severity '{level}' for lexicon entry '{entry_id}' "
-                               f"(expected one of: {', '.join(SEVERITIES)})")
+    wrong = override_problems(entries, disable, severity)
+    if wrong:
+        raise LexiconError(wrong[0])
     disabled = set(disable)
     entries = [replace(e, severity=severity[e.id]) if e.id in severity else e
                for e in entries if e.id not in disabled]
     names: list[str] = []
     seen: set[str] = set()
     for r in results:
-        for name in r.names:
+        for name, _line in r.names:
             if name.lower() not in seen:
                 seen.add(name.lower())
                 names.append(name)
