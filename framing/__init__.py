@@ -1,0 +1,19 @@
+"""The language-framing engine.
+
+    from framing import Engine, Flag, apply_rewrites, engine_from_settings
+
+Importing this package is cheap: spaCy is imported only when a text holds a
+candidate that needs tagging.
+"""
+
+from framing.flag import Flag, apply_rewrites
+
+__all__ = ["Engine", "Flag", "apply_rewrites", "engine_from_settings"]
+
+
+def __getattr__(name):
+    if name in ("Engine", "engine_from_settings"):
+        from framing import engine
+
+        return getattr(engine, name)
+    raise AttributeError(name)

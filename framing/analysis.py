@@ -1,0 +1,71 @@
+"""Per-sentence analysis: candidates -> text rules -> (tagging) -> tag rules -> fits.
+
+The result (a tuple of ``Hit``) depends only on the sentence text, so the
+engine caches it keyed by that text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from framing.candidate import Candidate, Sentence, Tok
+from framing.rewrite import fit
+from framing.rules import TAG_RULES, TEXT_RULES, first_exemption
+from framing.sentences import is_headline
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A flag-to-be, relative to its sentence."""
+
+    start: int
+    end: int
+    entry: str
+    rewrite_start: int
+    rewrite_end: int
+    rewrite: str | None
+    suggestions: tuple[str, ...]
+
+
+def candidates(sentence: str, index) -> list[Candidate]:
+    out = []
+    for m in index.prefilter.find(sentence):
+        for entry, form in m.senses:
+            out.append(Candidate(m.start, m.end, m.text, entry, form, m.key, m.possessive))
+    return out
+
+
+def text_phase(sentence: Sentence, index) -> list[Candidate]:
+    """Candidates that survive every rule that needs no tags."""
+    keep = []
+    for c in candidates(sentence.text, index):
+        if first_exemption(TEXT_RULES, c, sentence, index) is None:
+            keep.append(c)
+    return keep
+
+
+def tag_phase(sentence: Sentence, survivors: list[Candidate], index) -> tuple[Hit, ...]:
+    hits: list[Hit] = []
+    taken: set[tuple[int, int]] = set()
+    for c in survivors:
+        if (c.start, c.end) in taken:
+            continue  # one flag per span even when two entries share a form
+        if first_exemption(TAG_RULES, c, sentence, index) is not None:
+            continue
+        f = fit(c, sentence, index.prefilter)
+        hits.append(Hit(c.start, c.end, c.entry.id, f.start, f.end, f.rewrite, f.suggestions))
+        taken.add((c.start, c.end))
+    return tuple(hits)
+
+
+def make_sentence(text: str) -> Sentence:
+    return Sentence(text=text, headline=is_headline(text))
+
+
+def tokens_from_doc(doc, offset: int = 0, lemmatizer=None) -> list[Tok]:
+    """Plain tokens from a spaCy Doc; ``offset`` maps window offsets to the sentence."""
+    out = []
+    for t in doc:
+        lemma = t.lemma_
+        out.append(Tok(t.idx + offset, t.idx + len(t.text) + offset, t.text, t.pos_, t.tag_, lemma))
+    return out

@@ -1,0 +1,38 @@
+"""Why was (or wasn't) each candidate in a sentence flagged?  For tuning and tests.
+
+    python -m framing.debug "An inmate's cell was searched."
+"""
+
+from __future__ import annotations
+
+import sys
+
+from framing.analysis import candidates, make_sentence
+from framing.rules import TAG_RULES, TEXT_RULES, first_exemption
+
+
+def explain(engine, sentence_text: str) -> list[tuple[str, str, str | None]]:
+    """(matched text, entry id, exemption reason or None) for each candidate."""
+    from framing.analysis import tokens_from_doc
+
+    s = make_sentence(sentence_text)
+    doc = engine.nlp.make_doc(sentence_text)
+    for _name, proc in engine.nlp.pipeline:
+        if _name != "framewatch_flags":
+            doc = proc(doc)
+    s.tokens = tokens_from_doc(doc)
+    out = []
+    for c in candidates(sentence_text, engine.index):
+        reason = first_exemption(TEXT_RULES, c, s, engine.index) or first_exemption(
+            TAG_RULES, c, s, engine.index)
+        out.append((c.text, c.entry.id, reason))
+    return out
+
+
+if __name__ == "__main__":
+    from framing import Engine
+
+    eng = Engine()
+    for text in sys.argv[1:]:
+        for row in explain(eng, text):
+            print(row)

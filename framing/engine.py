@@ -1,0 +1,234 @@
+"""The Engine: prefilter -> sentences -> text rules -> (tag windows) -> flags.
+
+spaCy is imported and the model loaded only when some sentence has a
+candidate that survives the text-only rules.  Per-sentence results are kept in
+an LRU cache keyed by sentence text, so re-checking a draft after an edit only
+re-tags the sentences that changed.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+
+from framing.analysis import Hit, make_sentence, text_phase
+from framing.explain import sources, why
+from framing.flag import Flag
+from framing.formats import FORMATS, Prepared, prepare
+from framing.index import Index
+from framing.quotes import find_quotes
+from framing.sentences import sentence_bounds
+
+WINDOW_WORDS = 8  # > the tagger's 4-token receptive field, with margin for "'s" etc.
+BATCH = 256
+
+
+class _LRU:
+    def __init__(self, size: int):
+        self.size = size
+        self.data: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
+
+    def get(self, key):
+        v = self.data.get(key)
+        if v is not None:
+            self.data.move_to_end(key)
+        return v
+
+    def put(self, key, value):
+        if self.size <= 0:
+            return
+        self.data[key] = value
+        self.data.move_to_end(key)
+        while len(self.data) > self.size:
+            self.data.popitem(last=False)
+
+
+class Engine:
+    def __init__(self, lexicon=None, *, cache_size: int = 20000, model: str | None = None):
+        if lexicon is None:
+            from lexicon import load_lexicon
+
+            lexicon = load_lexicon()
+        self.lexicon = lexicon
+        self.index = Index(lexicon)
+        self._model_name = model
+        self._nlp = None
+        self._lock = threading.RLock()
+        self.cache = _LRU(cache_size)
+        self.tagged_windows = 0  # for benchmarks and tests: how often the tagger ran
+
+    # --- model -------------------------------------------------------------
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from framing import component  # noqa: F401 - registers the factory
+            from framing.model import load_model
+
+            nlp = load_model(self._model_name)
+            flagger = nlp.add_pipe("framewatch_flags")
+            flagger.index = self.index
+            self._nlp = nlp
+        return self._nlp
+
+    @property
+    def model_name(self) -> str:
+        from framing.model import resolve_model_name
+
+        name = self._model_name or resolve_model_name()
+        if self._nlp is not None:
+            return f"{name} {self._nlp.meta.get('version', '')}".strip()
+        try:
+            from importlib.metadata import version
+
+            return f"{name} {version(name)}"
+        except Exception:  # noqa: BLE001 - the label is informative only
+            return name
+
+    # --- public API ----------------------------------------------------------
+    def check(self, text: str, fmt: str = "text") -> list[Flag]:
+        return next(iter(self.check_many([text], fmt)))
+
+    def check_many(self, texts: Iterable[str], fmt: str = "text") -> Iterator[list[Flag]]:
+        if fmt not in FORMATS:
+            from framing.errors import FramewatchError
+
+            raise FramewatchError(f"unknown format '{fmt}' (use one of: {', '.join(FORMATS)})")
+        batch: list[str] = []
+        for t in texts:
+            batch.append(t)
+            if len(batch) >= 64:
+                yield from self._check_batch(batch, fmt)
+                batch = []
+        if batch:
+            yield from self._check_batch(batch, fmt)
+
+    # --- internals -------------------------------------------------------------
+    def _check_batch(self, texts: list[str], fmt: str) -> list[list[Flag]]:
+        with self._lock:
+            docs_needed: dict[str, tuple] = {}
+            plans = []
+            for text in texts:
+                prepared = prepare(text, fmt)
+                sentences = self._sentences(prepared.text)
+                for key in sentences.values():
+                    if self.cache.get(key) is None and key not in docs_needed:
+                        docs_needed[key] = self._plan(key)
+                plans.append((prepared, sentences))
+            to_tag = {k: v for k, v in docs_needed.items() if v is not None}
+            for k, v in docs_needed.items():
+                if v is None:
+                    self.cache.put(k, ())
+            local: dict[str, tuple[Hit, ...]] = {}
+            if to_tag:
+                local = self._tag(to_tag)
+            return [self._flags(p, sents, local) for p, sents in plans]
+
+    def _sentences(self, text: str) -> dict[tuple[int, int], str]:
+        out: dict[tuple[int, int], str] = {}
+        last = (-1, -1)
+        for m in self.index.prefilter.find(text):
+            if last[0] <= m.start and m.end <= last[1]:
+                continue
+            a, b = sentence_bounds(text, m.start, m.end)
+            last = (a, b)
+            out[(a, b)] = text[a:b]
+        return out
+
+    def _plan(self, sentence_text: str):
+        """None when no candidate survives the text rules, else what to tag."""
+        sentence = make_sentence(sentence_text)
+        survivors = text_phase(sentence, self.index)
+        if not survivors:
+            return None
+        words = sentence.words
+        lo = min(c.start for c in survivors)
+        hi = max(c.end for c in survivors)
+        before = [w for w in words if w[1] <= lo]
+        after = [w for w in words if w[0] >= hi]
+        ws = before[-WINDOW_WORDS][0] if len(before) >= WINDOW_WORDS else 0
+        we = after[WINDOW_WORDS - 1][1] if len(after) >= WINDOW_WORDS else len(sentence_text)
+        # several candidates far apart in one long sentence: tag each window
+        # separately would need merging; one window spanning them is simpler and rare
+        return sentence, ws, we, survivors
+
+    def _tag(self, to_tag: dict[str, tuple]) -> dict[str, tuple[Hit, ...]]:
+        nlp = self.nlp
+        docs = []
+        ctxs = []
+        for key, (sentence, ws, we, survivors) in to_tag.items():
+            doc = nlp.make_doc(sentence.text[ws:we])
+            ctx = {"sentence": sentence, "offset": ws, "survivors": survivors, "key": key}
+            doc.user_data["framewatch"] = ctx
+            docs.append(doc)
+            ctxs.append(ctx)
+        result = {}
+        for doc in nlp.pipe(docs, batch_size=BATCH):
+            ctx = doc.user_data["framewatch"]
+            hits = ctx.get("hits", ())
+            result[ctx["key"]] = hits
+            self.cache.put(ctx["key"], hits)
+            self.tagged_windows += 1
+            doc.user_data.pop("framewatch", None)
+        return result
+
+    def _flags(self, prepared: Prepared, sentences, local) -> list[Flag]:
+        if not sentences:
+            return []
+        quotes = find_quotes(prepared.text, prepared.quotes)
+        entries = self.index.entries
+        flags: list[Flag] = []
+        for (a, _b), key in sorted(sentences.items()):
+            hits = local.get(key)
+            if hits is None:
+                hits = self.cache.get(key) or ()
+            for h in hits:
+                flag = self._flag(prepared, quotes, entries[h.entry], a, h)
+                if flag is not None:
+                    flags.append(flag)
+        flags.sort(key=lambda f: (f.start, f.end))
+        return flags
+
+    def _flag(self, prepared: Prepared, quotes, entry, base: int, h: Hit) -> Flag | None:
+        start, end = base + h.start, base + h.end
+        if _in_italic_title(prepared, start, end):
+            return None
+        quoted = quotes.inside(start, end)
+        rewrite = None if quoted else h.rewrite
+        rs, re_ = (base + h.rewrite_start, base + h.rewrite_end) if rewrite is not None else (start, end)
+        if rewrite is not None and not prepared.contiguous(rs, re_):
+            # the span crosses markup or an entity: offer suggestions, never a blind edit
+            rewrite, rs, re_ = None, start, end
+        span = prepared.to_source(rs, re_)
+        if span is None:
+            return None
+        if rewrite is not None and prepared.offsets is not None:
+            rewrite = htmllib.escape(rewrite, quote=False)
+        src = prepared.source
+        return Flag(
+            start=span[0], end=span[1], text=src[span[0] : span[1]], entry=entry.id,
+            category=entry.category, severity=entry.severity, quoted=quoted,
+            suggestions=h.suggestions, rewrite=rewrite, why=why(entry), sources=sources(entry),
+        )
+
+
+def _in_italic_title(prepared: Prepared, start: int, end: int) -> bool:
+    """An italic stretch in Title Case (``*Gangs of New York*``) is a title."""
+    for a, b in prepared.italic:
+        if a <= start and end <= b:
+            words = prepared.text[a:b].split()
+            caps = [w for w in words if w[:1].isupper()]
+            if len(words) >= 2 and len(caps) >= 2 or prepared.text[start:start + 1].isupper():
+                return True
+    return False
+
+
+def engine_from_settings(settings) -> Engine:
+    """An Engine with the organisation's lexicon overrides from settings."""
+    from lexicon import load_lexicon
+
+    lx = settings.lexicon
+    lexicon = load_lexicon(extra_files=tuple(lx.extra_files), disable=tuple(lx.disable),
+                           severity=dict(lx.severity) or None)
+    return Engine(lexicon)

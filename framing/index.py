@@ -1,0 +1,58 @@
+"""A lexicon compiled for matching: the prefilter plus the allow-list and each
+entry's exception phrases as regexes.  Built once per Engine."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from framing.prefilter import _APOS_RE, _SEP_RE, Prefilter
+from framing.rules.idioms import IDIOMS
+from lexicon.model import Lexicon
+
+
+def _phrase_regex(phrases, plural_ok: bool = False) -> re.Pattern | None:
+    parts = []
+    for p in sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True):
+        out = []
+        for ch in p:
+            if ch.isspace() or ch in "-‐‑":
+                if not out or out[-1] != _SEP_RE:
+                    out.append(_SEP_RE)
+            elif ch in "'’‘`":
+                out.append(_APOS_RE)
+            else:
+                out.append(re.escape(ch))
+        parts.append("".join(out))
+    if not parts:
+        return None
+    tail = r"(?:s|['’]s?)?" if plural_ok else ""
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")" + tail + r"(?!\w)", re.I)
+
+
+class Index:
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.entries = lexicon.by_id()
+        self.prefilter = Prefilter(lexicon)
+        self._official = _phrase_regex(lexicon.official_names, plural_ok=True)
+        words = {w for e in lexicon.entries for f in e.forms for w in f.text.lower().split()}
+        idioms = [i for i in IDIOMS if set(i.lower().replace("-", " ").split()) & words]
+        self._exceptions = {
+            e.id: _phrase_regex(tuple(e.exceptions) + tuple(idioms), plural_ok=True) for e in lexicon.entries
+        }
+        self._official_cache = lru_cache(maxsize=4096)(self._official_spans)
+
+    def _official_spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        if self._official is None:
+            return ()
+        return tuple((m.start(), m.end()) for m in self._official.finditer(text))
+
+    def official_spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        return self._official_cache(text)
+
+    def exception_spans(self, entry_id: str, text: str):
+        rx = self._exceptions.get(entry_id)
+        if rx is None:
+            return ()
+        return [(m.start(), m.end()) for m in rx.finditer(text)]

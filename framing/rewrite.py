@@ -1,0 +1,153 @@
+"""Reframings that fit: the suggestions for one occurrence and a ready
+replacement (``rewrite``) for a span that may reach beyond the word itself.
+
+- number: "inmates" -> "people in prison";
+- article: "an inmate" -> "a person in prison" (the span takes in the article);
+- possessive: "the offender's family" -> "the family of the person who has
+  offended" (the span takes in the possessed noun phrase) or "X's" for a
+  one-word alternative;
+- capitals kept (sentence start, ALL CAPS headline);
+- no doubled words: "a convicted offender" does not become "a convicted person
+  convicted of ..."; the modifier is absorbed instead, or the next alternative used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from framing.inflect import indefinite_article, match_case, possessive, words
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_KEEP_MODIFIERS = {"young", "teenage", "female", "male", "older", "elderly", "adult"}
+
+
+@dataclass(frozen=True)
+class Fit:
+    start: int  # sentence offsets of the span the rewrite replaces
+    end: int
+    rewrite: str | None
+    suggestions: tuple[str, ...]
+    number: str | None
+
+
+def occurrence_number(c, s) -> str | None:
+    if c.form.number:
+        return c.form.number
+    head = s.head_token(c)
+    if head is not None and head.tag in ("NNS", "NNPS"):
+        return "plural"
+    if head is not None and head.tag in ("NN", "NNP"):
+        return "singular"
+    return None
+
+
+def _prev_word(s, offset):
+    """(start, end, word) of the word right before ``offset`` if only spaces separate them."""
+    for a, b, w in reversed(s.words):
+        if b <= offset:
+            return (a, b, w) if s.text[b:offset].strip() == "" else None
+    return None
+
+
+def _next_word(s, offset):
+    for a, b, w in s.words:
+        if a >= offset:
+            return (a, b, w) if s.text[offset:a].strip() == "" else None
+    return None
+
+
+def _possessed_np(s, offset):
+    """End of the noun phrase after a possessive ("'s elderly mother"), using tags."""
+    toks = [t for t in s.tokens or () if t.start >= offset and not t.text.isspace()]
+    end, seen_noun = None, False
+    for t in toks:
+        if t.pos in ("ADJ", "NUM") and not seen_noun:
+            continue
+        if t.pos in ("NOUN",):
+            end, seen_noun = t.end, True
+            continue
+        break
+    return end
+
+
+def _modifiers(c, alt_words) -> str:
+    ws = c.lower_words
+    if len(ws) > 1 and ws[0] in _KEEP_MODIFIERS and ws[0] not in alt_words:
+        return ws[0] + " "
+    return ""
+
+
+def _doubles(left: str | None, phrase: str, right: str | None) -> bool:
+    pw = words(phrase)
+    if not pw:
+        return True
+    if left and left.lower() == pw[0]:
+        return True
+    if right and right.lower() == pw[-1]:
+        return True
+    return any(a == b for a, b in zip(pw, pw[1:], strict=False))
+
+
+def fit(c, s, prefilter) -> Fit:
+    number = occurrence_number(c, s)
+    plural = number == "plural"
+    alts = [a.for_number(number) for a in c.entry.alternatives]
+    suggestions = tuple(dict.fromkeys(alts))
+    start, end = c.start, c.end
+    after = s.text[c.end : c.end + 2]
+    if after[:1] in "-‐‑" and after[1:2].isalpha():
+        return Fit(start, end, None, suggestions, number)  # "offender-led": no clean swap
+    for alt in alts:
+        if prefilter.any(alt):
+            continue  # a reframing that would itself be flagged is no reframing
+        r = _fit_one(c, s, alt, plural)
+        if r is not None:
+            return Fit(r[0], r[1], r[2], suggestions, number)
+    return Fit(start, end, None, suggestions, number)
+
+
+def _fit_one(c, s, alt: str, plural: bool):
+    start, end = c.start, c.end
+    alt_words = set(words(alt))
+    phrase = _modifiers(c, alt_words) + alt
+    prev = _prev_word(s, start)
+    # absorb a modifier the alternative already says ("convicted offender")
+    if prev is not None and prev[2].lower() in alt_words and prev[2].lower() not in _DETERMINERS:
+        start = prev[0]
+        prev = _prev_word(s, start)
+    det = prev[2].lower() if prev is not None and prev[2].lower() in _DETERMINERS else None
+    original_first = s.text[start:end]
+
+    if c.possessive:
+        head_end = c.head_end
+        np_end = _possessed_np(s, c.end)
+        if len(alt.split()) == 1 or np_end is None:
+            out = possessive(phrase, plural)
+        else:
+            np_text = s.text[c.end : np_end].strip()
+            if det is not None:
+                start = prev[0]
+                original_first = s.text[start:end]
+            if det in ("a", "an"):
+                owner = f"{indefinite_article(phrase)} {phrase}"
+            elif det is not None:
+                owner = f"{det} {phrase}"
+            else:
+                owner = phrase if plural else f"{indefinite_article(phrase)} {phrase}"
+            out = f"the {np_text} of {owner}"
+            end = np_end
+        del head_end
+    else:
+        out = phrase
+        if not plural and det in ("a", "an"):
+            want = indefinite_article(phrase)
+            if want != det:
+                start = prev[0]
+                original_first = s.text[start:end]
+                out = f"{want} {phrase}"
+    out = match_case(original_first, out)
+    left = _prev_word(s, start)
+    right = _next_word(s, end)
+    if _doubles(left[2] if left else None, out, right[2] if right else None):
+        return None
+    return start, end, out

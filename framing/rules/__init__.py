@@ -1,0 +1,50 @@
+"""Context rules: each decides whether one candidate is exempt under the policy.
+
+A rule is ``rule(candidate, sentence, index) -> str | None`` and returns the
+reason for exempting (shown with ``--debug``-style tooling and in tests) or
+None.  ``TEXT_RULES`` need only the sentence text and run before tagging, so a
+sentence whose candidates are all exempt never reaches the tagger.
+``TAG_RULES`` need the tagger's part-of-speech tags.
+"""
+
+from __future__ import annotations
+
+from framing.rules.domain import noun_modifier_out_of_domain, out_of_domain_sense
+from framing.rules.idioms import in_exception_phrase, neighbour_words
+from framing.rules.mentions import word_mention
+from framing.rules.names import capitalised_name, propn_name
+from framing.rules.nearby import missing_nearby
+from framing.rules.nonhuman import nonhuman_referent, sport_metaphor
+from framing.rules.official import in_official_name
+from framing.rules.pos import wrong_part_of_speech
+from framing.rules.referent import modifies_thing
+from framing.rules.titles import fiction_cue, in_known_title, in_title_case_run
+
+TEXT_RULES = (
+    in_official_name,
+    in_exception_phrase,
+    neighbour_words,
+    nonhuman_referent,
+    sport_metaphor,
+    word_mention,
+    in_known_title,
+    in_title_case_run,
+    fiction_cue,
+    capitalised_name,
+    out_of_domain_sense,
+    missing_nearby,
+)
+TAG_RULES = (
+    wrong_part_of_speech,
+    modifies_thing,
+    propn_name,
+    noun_modifier_out_of_domain,
+)
+
+
+def first_exemption(rules, candidate, sentence, index) -> str | None:
+    for rule in rules:
+        reason = rule(candidate, sentence, index)
+        if reason:
+            return reason
+    return None

@@ -1,0 +1,62 @@
+"""Policy exemption 6: senses outside the policy's domains ("TV addicts",
+"gadget fiends", "audio junkies", "car dealers", "luxury goods")."""
+
+from __future__ import annotations
+
+# words whose addicts/junkies/fiends are drug users or drinkers: keep the flag
+DRUG_WORDS = frozenset("""
+drug drugs heroin crack cocaine coke opioid opioids opiate opiates meth methamphetamine
+smack skunk cannabis weed spice ketamine alcohol booze drink pill pills painkiller
+painkillers fentanyl nitrous glue solvent substance ecstasy mdma amphetamine speed
+crystal dope narcotics county lines line
+""".split())
+# modifiers that move the word out of the domain whatever entry matched
+OUT_OF_DOMAIN_MODIFIERS = frozenset("""
+tv television telly gadget gadgets audio adrenaline news sugar chocolate caffeine coffee tea
+gym fitness exercise shopping internet gaming video phone screen work data tech culture car
+cars art antique antiques furniture book music fashion political politics sport sports
+football rugby cricket film movie cinema jigsaw puzzle crossword gambling property
+second-hand secondhand used vintage vinyl record records speed-dating social media
+""".split())
+_DOMAIN_WORDS = ("addict", "junkie", "fiend", "dealer", "freak", "head", "druggie", "lover", "luxury")
+LUXURY_THINGS = frozenset("goods brand brands car cars watch watches hotel hotels yacht yachts "
+                          "fashion items item market property flats homes apartments holiday".split())
+
+
+def _relevant(c) -> bool:
+    return c.entry.category == "drug-use" or any(d in c.key for d in _DOMAIN_WORDS)
+
+
+def out_of_domain_sense(c, s, ix) -> str | None:
+    if "luxury" in c.key:
+        nxt = [w.lower() for w in s.words_after(c.end, 1)]
+        if nxt and nxt[0] in LUXURY_THINGS:
+            return f"luxury {nxt[0]}: not about prisons"
+    if not _relevant(c):
+        return None
+    words = c.lower_words
+    if len(words) > 1 and any(w in DRUG_WORDS for w in words):
+        return None  # "drug addict" is the drug sense by construction
+    prev = [w.lower() for w in s.words_before(c.start, 1)]
+    gap = s.gap_before(c.start)
+    if prev and prev[0] in OUT_OF_DOMAIN_MODIFIERS and not any(ch in gap for ch in ".,;:!?"):
+        return f"'{prev[0]} {c.text}' is outside the policy's domain"
+    return None
+
+
+def noun_modifier_out_of_domain(c, s, ix) -> str | None:
+    """Any noun modifier that is not a drug ("chocolate addict") moves an
+    addiction word out of the drug-use domain; "heroin addict" keeps it."""
+    if c.entry.category != "drug-use" and not any(d in c.key for d in ("fiend", "junkie", "dealer")):
+        return None
+    words = c.lower_words
+    if len(words) > 1 and any(w in DRUG_WORDS for w in words):
+        return None
+    if s.headline:
+        return None  # every word is capitalised there: tags are unreliable
+    prev = s.token_before(c.start)
+    if prev is None or prev.pos not in ("NOUN", "PROPN") or prev.end != c.start - 1:
+        return None
+    if prev.text.lower() in DRUG_WORDS or prev.lemma.lower() in DRUG_WORDS:
+        return None
+    return f"'{prev.text} {c.text}': a {prev.text.lower()} {words[-1]} is outside the policy's domain"

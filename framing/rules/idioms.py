@@ -1,0 +1,47 @@
+"""Fixed phrases and neighbouring words that change the sense (policy 1).
+
+The lexicon entry lists its own ``exceptions`` and ``not_followed_by`` /
+``not_preceded_by``; a few idioms every entry of that word needs live here.
+"""
+
+from __future__ import annotations
+
+# idioms and compounds that never label people, whichever entry matched them
+IDIOMS = (
+    "time lag", "time lags", "jet lag", "jet-lagged", "lag behind", "lags behind", "lagged behind",
+    "pros and cons", "con trick", "con artist", "con man", "killer instinct", "killer heels",
+    "killer app", "killer apps", "killer whale", "killer whales", "killer blow", "killer punch",
+    "killer line", "killer smile", "killer feature", "killer question", "silent killer",
+    "lady killer", "monster truck", "monster trucks", "green-eyed monster", "cookie monster",
+    "crack cocaine", "party animal", "political animal", "animal rights", "animal welfare",
+    "beast from the east", "the beast from the east", "feral cat", "feral cats",
+    "feral pigeons", "feral goats", "feral horses", "feral hogs", "feral pigs",
+    "crime of the century", "monster of a", "beast of a", "animal magnetism",
+)
+
+
+def in_exception_phrase(c, s, ix) -> str | None:
+    for a, b in ix.exception_spans(c.entry.id, s.text):
+        if a <= c.start and c.end <= b:
+            return f"inside fixed phrase '{s.text[a:b]}'"
+    return None
+
+
+def neighbour_words(c, s, ix) -> str | None:
+    nxt = [w.lower() for w in s.words_after(c.end, 3)]
+    gap = s.gap_after(c.end)
+    if nxt and c.entry.not_followed_by and not any(ch in gap for ch in ".,;:!?()\"“”"):
+        joined = " ".join(nxt)
+        for w in c.entry.not_followed_by:
+            w = w.lower()
+            if joined == w or joined.startswith(w + " ") or nxt[0] == w:
+                return f"followed by '{w}'"
+    prev = [w.lower() for w in s.words_before(c.start, 3)]
+    gap = s.gap_before(c.start)
+    if prev and c.entry.not_preceded_by and not any(ch in gap for ch in ".,;:!?()\"“”"):
+        joined = " ".join(prev)
+        for w in c.entry.not_preceded_by:
+            w = w.lower()
+            if joined == w or joined.endswith(" " + w) or prev[-1] == w:
+                return f"preceded by '{w}'"
+    return None

@@ -1,0 +1,75 @@
+"""Policy exemption 5: mentions of the word itself and labels reported in order
+to criticise them ("the word 'inmate' is contested", "we were labelled savages")."""
+
+from __future__ import annotations
+
+import re
+
+META_NOUNS = frozenset("""
+word words term terms label labels labelling labeling phrase phrases expression expressions
+language slur slurs epithet epithets terminology vocabulary name names acronym acronyms
+abbreviation nickname wording
+""".split())
+# words that show a quoted single word is being discussed rather than used
+META_SIGNALS = META_NOUNS | frozenset("""
+replaced replace replacing prefer prefers preferred discredited stigma stigmatising
+stigmatizing dehumanising dehumanizing offensive outdated contested theory myth notion
+so-called implies banned dropped style guide guidance
+""".split())
+LABEL_VERBS = frozenset("""
+labelled labeled label labels labelling labeling stigmatised stigmatized stereotyped
+dismissed demonised demonized
+""".split())
+_QUOTE_OPEN = "'\"‘“"
+_QUOTE_CLOSE = "'\"’”"
+
+
+def _is_quoted_alone(c, s) -> bool:
+    before = s.text[max(0, c.start - 1) : c.start]
+    after = s.text[c.end : c.end + 1]
+    return bool(before) and before in _QUOTE_OPEN and bool(after) and after in _QUOTE_CLOSE
+
+
+_Q = "[\"'“‘][^\"'”’]{1,40}[\"'”’]"
+_LIST_TAIL = re.compile(
+    r"(?:\b(?:use of|words?|terms?|labels?|phrases?|like|such as|including)\s+)" + _Q
+    + r"(?:\s*,\s*" + _Q + r")*\s*(?:,\s*)?(?:and|or|,)\s*$", re.I)
+
+
+def word_mention(c, s, ix) -> str | None:
+    # "the use of "thugs" and "yobs"": later items of a quoted list of words
+    if _is_quoted_alone(c, s) and _LIST_TAIL.search(s.text[max(0, c.start - 200) : c.start - 1]):
+        return "mention of the word itself"
+    before = [w.lower() for w in s.words_before(c.start, 5)]
+    if before and before[-1] in ("as",) and len(before) > 1:
+        before_as = before[:-1]
+    else:
+        before_as = before
+    # "illegal asylum seekers, a term the Refugee Council says..."
+    after = [w.lower() for w in s.words_after(c.end, 3)]
+    if s.text[c.end : c.end + 2] in (", ", " (", " -", " –") and after[:1] in (["a"], ["the"], ["an"]) \
+            and len(after) > 1 and after[1] in META_NOUNS:
+        return "mention of the word itself"
+    # "the use of 'thugs'"
+    if len(before) >= 2 and before[-2:] == ["use", "of"] and _is_quoted_alone(c, s):
+        return "mention of the word itself"
+    # "the word 'inmate'", "terms such as offender", "words like 'addict'"
+    if any(w in META_NOUNS for w in before[-4:]):
+        near = before[-4:]
+        idx = max(i for i, w in enumerate(near) if w in META_NOUNS)
+        between = near[idx + 1 :]
+        if all(w in {"such", "as", "like", "of", "the", "a", "an", "including", "eg", "e.g",
+                     "is", "was", "being"} for w in between):
+            return "mention of the word itself"
+    # "we were labelled savages", "branded as 'thugs'": a label being criticised
+    if before_as and before_as[-1] in LABEL_VERBS:
+        return "report of a label others used"
+    if len(before_as) > 1 and before_as[-2] in LABEL_VERBS and before_as[-1] in (
+            "us", "them", "him", "her", "me", "you", "as"):
+        return "report of a label others used"
+    # "'Inmate' is a contested term"
+    if _is_quoted_alone(c, s):
+        words = {w.lower() for _a, _b, w in s.words}
+        if words & META_SIGNALS or re.search(r"\bso-called\b", s.text, re.I):
+            return "quoted mention of the word"
+    return None

@@ -1,0 +1,10 @@
+"""Policy exemption 2: official names (institutions, registers, roles, laws)."""
+
+from __future__ import annotations
+
+
+def in_official_name(c, s, ix) -> str | None:
+    for a, b in ix.official_spans(s.text):
+        if a <= c.start and c.end <= b:
+            return f"inside official name '{s.text[a:b]}'"
+    return None

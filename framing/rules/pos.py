@@ -1,0 +1,50 @@
+"""Part of speech / morphology (policy 1): "criminals" (noun) is a label,
+"criminal justice" (adjective) is not; "convicted" (verb) is not "convict".
+
+The small tagger errs in predictable places, corrected here with context:
+a plural noun read as a verb ("inmates enjoyed"), an adjective standing
+alone as a noun ("called to a domestic", "the criminal said").
+"""
+
+from __future__ import annotations
+
+# a single-word form tagged as one of these is never the person-labelling noun
+_NEVER_LABEL = {"VERB", "AUX", "ADP", "ADV", "SCONJ", "CCONJ", "PART", "NUM", "PRON", "DET", "INTJ"}
+_NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM"}
+
+
+def effective_pos(c, s) -> str | None:
+    head = s.head_token(c)
+    if head is None:
+        return None
+    pos = head.pos
+    nxt = s.token_after(head.end)
+    prev = s.token_before(head.start)
+    if pos == "VERB" and head.tag in ("VBZ", "VBP") and c.form.number == "plural":
+        # "inmates enjoyed", "the inmates": a plural noun mis-read as a verb
+        if (nxt is not None and nxt.tag in ("VBD", "VBZ", "VBP", "MD")) or (
+                prev is not None and prev.pos in ("DET", "ADJ", "NUM", "ADP")) or prev is None:
+            return "NOUN"
+    if pos == "ADJ" and (nxt is None or nxt.pos not in _NOMINAL) and not c.possessive:
+        # nothing for the adjective to modify: it stands as a noun ("a domestic", "the criminal said")
+        if prev is not None and prev.pos == "DET" or c.form.number == "plural":
+            return "NOUN"
+    if c.possessive and pos in ("ADJ", "PROPN", "VERB"):
+        return "NOUN"  # "the criminal's family": only nouns take 's
+    return pos
+
+
+def wrong_part_of_speech(c, s, ix) -> str | None:
+    head = s.head_token(c)
+    if head is None:
+        return None
+    pos = effective_pos(c, s)
+    if c.entry.pos:
+        if pos not in c.entry.pos:
+            return f"'{head.text}' is {pos}, entry needs {'/'.join(c.entry.pos)}"
+        return None
+    if len(c.lower_words) == 1 and pos in _NEVER_LABEL:
+        if pos == "VERB" and head.tag in ("VBN", "VBD") and c.key.endswith("ed"):
+            return None  # "crazed", "deranged", "coloured": participles used as adjectives
+        return f"'{head.text}' is {pos}"
+    return None

@@ -1,0 +1,72 @@
+"""Policy exemptions 1 and 4 with tags: the word modifies a thing, not a person.
+
+"coloured kites", "a feckless attempt", "a monster pumpkin", "burglar alarm"
+are not about people; "feral youths", "a crazed attacker", "coloured people"
+are.  Applies to adjectives, and to figurative nouns used as modifiers.
+"""
+
+from __future__ import annotations
+
+from framing.rules.pos import effective_pos
+
+PERSON_NOUNS = frozenset("""
+people person persons man men woman women boy boys girl girls child children kid kids youth
+youths youngster youngsters teenager teenagers teen teens family families community
+communities neighbour neighbours neighbor neighbors resident residents mother mothers father
+fathers parent parents son sons daughter daughters brother brothers sister sisters husband
+wife partner partners worker workers student students pupil pupils voter voters mob mobs gang
+gangs crowd crowds individual individuals immigrant immigrants migrant migrants refugee
+refugees underclass lad lads lass lasses guy guys gent chap chaps folk folks population
+generation generations class classes tenant tenants mum mums dad dads baby babies adult
+adults citizen citizens public player players fan fans supporter supporters thug thugs yob
+yobs killer killers gunman gunmen knifeman attacker attackers victim victims suspect suspects
+prisoner prisoners inmate inmates offender offenders addict addicts criminal criminals
+paedophile paedophiles pedophile pedophiles nonce nonces beast beasts
+monster monsters fiend fiends animal animals thief thieves vandal vandals junkie junkies
+bloke blokes lady ladies gentleman gentlemen spouse relative relatives mate mates friend friends
+""".split())
+_PERSON_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants",
+                    "ent", "ents", "man", "men", "woman", "women", "ee", "ees")
+FIGURATIVE = ("dehumanising", "race-class", "mental-health", "offence-identity")
+
+
+# what people do is still about people: "feral behaviour", "a crazed attack"
+CONDUCT_NOUNS = frozenset("""
+behaviour behaviours behavior behaviors conduct antics attack attacks rampage rampages
+violence element elements culture lifestyle lifestyles mentality thuggery yobbery mob
+""".split())
+
+
+def is_person_noun(word: str) -> bool:
+    w = word.lower()
+    return w in PERSON_NOUNS or w in CONDUCT_NOUNS or (len(w) > 4 and w.endswith(_PERSON_SUFFIXES))
+
+
+def modifies_thing(c, s, ix) -> str | None:
+    if not c.entry.refers_to_people or c.possessive or len(c.lower_words) != 1:
+        return None
+    if c.key.endswith("ish"):
+        return None  # "thuggish", "yobbish": only ever said of people
+    head = s.head_token(c)
+    if head is None:
+        return None
+    pos = effective_pos(c, s)
+    if pos == "ADJ" or (pos == "VERB" and head.tag in ("VBN", "VBD")):
+        pass
+    elif pos == "NOUN" and c.entry.category in FIGURATIVE and c.form.number != "plural":
+        pass
+    else:
+        return None
+    # the noun the word modifies: skip further adjectives/adverbs ("feral, violent youths")
+    nxt = s.token_after(head.end)
+    steps = 0
+    while nxt is not None and nxt.pos in ("ADJ", "ADV", "CCONJ") and steps < 3:
+        nxt = s.token_after(nxt.end)
+        steps += 1
+    if nxt is None or nxt.pos != "NOUN":
+        return None
+    if pos == "NOUN" and steps:
+        return None
+    if is_person_noun(nxt.text):
+        return None
+    return f"modifies '{nxt.text}', not a person"

@@ -1,0 +1,126 @@
+"""Policy exemption 3: titles of works and fiction.
+
+Three signals: a list of known titles that contain lexicon words; a run of
+Title Case words around the candidate in mid-sentence (a title or a name);
+and a fiction cue word (film, novel, starring...) shortly before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing.sentences import at_sentence_start
+
+KNOWN_TITLES = (
+    "Monsters, Inc.", "Monsters Inc", "Monsters University", "Gangs of New York",
+    "Harry Potter and the Prisoner of Azkaban", "Prisoner of Azkaban", "The Prisoner",
+    "Grand Theft Auto", "Natural Born Killers", "Killers of the Flower Moon", "The Killers",
+    "Prisoner Cell Block H", "Prison Break", "Orange Is the New Black", "Criminal Minds",
+    "Criminal Record", "The Criminal", "Killing Eve", "Scum", "Monster", "The Monster",
+    "Beauty and the Beast", "Fantastic Beasts", "Where the Wild Things Are", "Junkie XL",
+    "The Thick of It", "Animal Farm", "Animals", "Savages", "The Savages", "Thug Life",
+    "Bad Boys", "Serial Killer", "I Am a Killer", "Making a Murderer", "Mindhunter",
+    "Lock, Stock and Two Smoking Barrels", "Con Air", "Young Offenders", "The Young Offenders",
+    "Porridge", "Bad Girls", "Wentworth", "Oz", "Hitman", "Predator", "Predators", "Alien vs. Predator",
+    "Crazy Rich Asians", "Scarface", "Trainspotting", "Junkie", "The Addict",
+)
+# short titles are ordinary words; only match them in Title Case
+_CASE_SENSITIVE = {t for t in KNOWN_TITLES if len(t.split()) <= 2}
+_TITLE_RE = re.compile(
+    "|".join(sorted((re.escape(t) for t in KNOWN_TITLES if t not in _CASE_SENSITIVE), key=len, reverse=True)),
+    re.I)
+_TITLE_CS = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted((re.escape(t) for t in _CASE_SENSITIVE), key=len, reverse=True)) + r")(?!\w)")
+
+FICTION_CUES = frozenset("""
+film films movie movies novel novels novelist sitcom song songs album videogame musical
+episode episodes character characters villain villains starring starred thriller franchise
+comic comics cartoon cartoons fictional screenplay blockbuster sequel prequel trilogy actor
+actress hollywood bollywood
+""".split())
+# weaker cues: only count next to a capitalised title ("Burglar Bill, the picture book")
+TITLE_CUES = FICTION_CUES | frozenset("""
+book books series show shows game games play plays opera poem poems painting podcast band
+""".split())
+STRONG_AFTER = frozenset({"fictional", "film", "novel", "movie", "starring", "sitcom", "thriller"})
+NOT_FICTION = frozenset({"documentary", "documentaries", "true", "real-life", "inquiry", "report"})
+
+_CAP_WORD = re.compile(r"[A-Z][\w'’\-.]*|[0-9]+")
+_CONNECTORS = {"of", "the", "and", "in", "on", "for", "a", "an", "&", "to", "at", "de", "la", "vs", "v"}
+
+
+def in_known_title(c, s, ix) -> str | None:
+    for rx in (_TITLE_RE, _TITLE_CS):
+        for m in rx.finditer(s.text):
+            if m.start() <= c.start and c.end <= m.end() and len(m.group()) > len(c.text):
+                return f"title of a work '{m.group()}'"
+            if m.start() <= c.start and c.end <= m.end() and rx is _TITLE_CS and _looks_titled(c, s):
+                return f"title of a work '{m.group()}'"
+    return None
+
+
+def _looks_titled(c, s) -> bool:
+    # a bare one-word title ("Scum") counts only with a fiction cue nearby
+    return any(w.lower() in FICTION_CUES for w in s.words_before(c.start, 6) + s.words_after(c.end, 3))
+
+
+def _run_around(s, c) -> list[tuple[int, int, str]]:
+    words = s.words
+    idx = [i for i, (a, b, _w) in enumerate(words) if a < c.end and b > c.start]
+    if not idx:
+        return []
+    lo, hi = idx[0], idx[-1]
+
+    def titled(w: str) -> bool:
+        return bool(w) and (w[0].isupper() or w[0].isdigit())
+
+    while lo > 0 and (titled(words[lo - 1][2]) or words[lo - 1][2].lower() in _CONNECTORS):
+        # stop at sentence punctuation between words
+        gap = s.text[words[lo - 1][1] : words[lo][0]]
+        if any(ch in gap for ch in ".;:!?\"“”()"):
+            break
+        lo -= 1
+    while hi + 1 < len(words) and (titled(words[hi + 1][2]) or words[hi + 1][2].lower() in _CONNECTORS):
+        gap = s.text[words[hi][1] : words[hi + 1][0]]
+        if any(ch in gap for ch in ".;:!?\"“”()"):
+            break
+        hi += 1
+    while lo < idx[0] and words[lo][2].lower() in _CONNECTORS:
+        lo += 1
+    while hi > idx[-1] and words[hi][2].lower() in _CONNECTORS:
+        hi -= 1
+    return words[lo : hi + 1]
+
+
+def in_title_case_run(c, s, ix) -> str | None:
+    if s.headline or not c.text[:1].isupper() or c.text.isupper():
+        return None
+    run = _run_around(s, c)
+    caps = [w for (_a, _b, w) in run if w[0].isupper()]
+    if len(caps) < 2:
+        return None
+    if at_sentence_start(s.text, run[0][0]):
+        # the first capital belongs to the sentence, and the candidate must not be it
+        # ("Inmate John Smith said" is a label followed by a name) unless the
+        # sentence says it is a work ("Burglar Bill, the children's picture book")
+        if run[0][0] >= c.start or len(caps) - 1 < 2:
+            words = {w.lower() for _a, _b, w in s.words}
+            if not (words & TITLE_CUES) or words & NOT_FICTION:
+                return None
+    return "inside a Title Case name or title '" + s.text[run[0][0] : run[-1][1]] + "'"
+
+
+def fiction_cue(c, s, ix) -> str | None:
+    before = [w.lower() for w in s.words_before(c.start, 6)]
+    after = [w.lower() for w in s.words_after(c.end, 2)]
+    words = before + after
+    if any(w in NOT_FICTION for w in words):
+        return None
+    for w in before:
+        base = w[:-2] if w.endswith(("'s", "’s")) else w
+        if base in FICTION_CUES:
+            return f"fiction ('{w}')"
+    for w in [x.lower() for x in s.words_after(c.end, 5)]:
+        if w in STRONG_AFTER:
+            return f"fiction ('{w}')"
+    return None

@@ -1,0 +1,71 @@
+"""Sentence bounds found lazily around a candidate, so cost follows candidates
+rather than text length.  A rule-based split is enough: sentences only scope
+context rules, the tagger's window and the cache."""
+
+from __future__ import annotations
+
+import re
+
+# end of sentence: terminal punctuation (plus closing quotes/brackets) then space,
+# or any line break (headlines, list items and paragraphs end sentences too)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Sgt|Insp|Det|Supt|Rev|No|vs?|Co|Ltd|Inc|Jr|Sr|etc|e\.g|i\.e|[A-Z])\.)$")
+_MAX_SCAN = 2000  # a "sentence" longer than this is cut: keeps pathological input linear
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - _MAX_SCAN)
+    s = lo
+    for m in _BOUNDARY.finditer(text, lo, start):
+        if m.group().startswith("\n") or not _ABBREV.search(text[max(0, m.start() - 6) : m.start()]):
+            s = m.end()
+    e = min(len(text), end + _MAX_SCAN)
+    pos = end
+    while True:
+        m = _BOUNDARY.search(text, pos, e)
+        if m is None:
+            break
+        if m.group().startswith("\n") or not _ABBREV.search(text[max(0, m.start() - 6) : m.start()]):
+            e = m.start()
+            break
+        pos = m.end()
+    # strip surrounding whitespace so equal sentences share a cache key
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, max(e, end)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with",
+          "as", "but", "from", "is", "after", "over", "into", "up", "vs", "v"}
+
+
+def is_headline(sentence: str) -> bool:
+    """Title Case or ALL CAPS line: capitals carry no proper-name signal there."""
+    words = _WORD.findall(sentence)
+    if len(words) < 3:
+        return False
+    if sum(w.isupper() for w in words if len(w) > 1) >= 0.8 * len(words):
+        return True
+    content = [w for w in words if w.lower() not in _SMALL]
+    if len(content) < 3:
+        return False
+    caps = sum(w[0].isupper() for w in content)
+    return caps >= 0.75 * len(content) and not sentence.rstrip().endswith((".", "?", "!")) or caps >= 0.9 * len(content)
+
+
+_OPENERS = set("\"'“‘([{:;—–-•*#>|")
+
+
+def at_sentence_start(sentence: str, offset: int) -> bool:
+    """True when only punctuation/space stands before ``offset`` since the sentence
+    start or since a colon / dash / opening quote."""
+    i = offset - 1
+    while i >= 0 and (sentence[i].isspace() or sentence[i] in _OPENERS or sentence[i].isdigit()
+                      or sentence[i] == "."):
+        if sentence[i] in ":;—–“\"‘(":
+            return True
+        i -= 1
+    return i < 0
