@@ -6,7 +6,7 @@
 See ``Fetcher`` for the behaviour and ``FetchResult`` for the fields.
 """
 
-from monitor.fetch.backoff import next_interval, parse_retry_after
+from monitor.fetch.backoff import cache_lifetime, next_interval, parse_retry_after
 from monitor.fetch.client import Fetcher
 from monitor.fetch.errors import classify_error
 from monitor.fetch.result import ERROR_KINDS, ErrorKind, FetchResult, body_hash
@@ -17,6 +17,7 @@ __all__ = [
     "FetchResult",
     "Fetcher",
     "body_hash",
+    "cache_lifetime",
     "classify_error",
     "next_interval",
     "parse_retry_after",

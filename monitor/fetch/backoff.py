@@ -68,3 +68,31 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
         when = when.replace(tzinfo=UTC)
     now = now or datetime.now(UTC)
     return max(0.0, (when - now).total_seconds())
+
+
+def cache_lifetime(headers: dict[str, str], now: datetime | None = None) -> float | None:
+    """Seconds the server says a response stays fresh, or None if it does not say.
+
+    ``Cache-Control: max-age`` wins over ``Expires`` (RFC 9111); ``no-cache``
+    / ``no-store`` give 0.  Miniflux uses this as a lower bound on the next
+    poll of a feed; a caller can pass ``cache_lifetime(r.headers) / 60`` as a
+    floor for ``next_interval``'s ``base_minutes``.  Keys are lower-case, as in
+    ``FetchResult.headers``.
+    """
+    control = headers.get("cache-control", "")
+    for part in control.split(","):
+        name, _, value = part.strip().partition("=")
+        name = name.strip().lower()
+        if name in ("no-cache", "no-store"):
+            return 0.0
+        if name == "max-age":
+            value = value.strip().strip('"')
+            if value.isdigit():
+                return float(int(value))
+    expires = headers.get("expires")
+    if expires:
+        lifetime = parse_retry_after(expires, now)
+        if lifetime is not None:
+            return lifetime
+        return 0.0  # RFC 9111: an invalid Expires (e.g. "0") means already expired
+    return None

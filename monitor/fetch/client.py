@@ -353,10 +353,11 @@ class Fetcher:
         if r.error_kind in ("redirect", "scheme"):
             return RobotsRules(expires=now + ROBOTS_TTL)
         cause = (r.error or "").split(": ", 1)[-1]
+        if r.error_kind not in ("dns", "refused"):
+            # the page would hit the same host; say which request actually failed
+            cause = f"robots.txt: {cause}"
         return RobotsRules(
-            expires=now + ROBOTS_RETRY,
-            block_kind=r.error_kind,
-            block_cause=f"robots.txt: {cause}",
+            expires=now + ROBOTS_RETRY, block_kind=r.error_kind, block_cause=cause
         )
 
 

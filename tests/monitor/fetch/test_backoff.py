@@ -8,7 +8,7 @@ from email.utils import format_datetime
 
 import pytest
 
-from monitor.fetch.backoff import next_interval, parse_retry_after
+from monitor.fetch.backoff import cache_lifetime, next_interval, parse_retry_after
 
 
 def test_linear_growth_without_jitter():
@@ -56,3 +56,15 @@ def test_parse_retry_after_http_date():
     earlier = format_datetime(now - timedelta(minutes=5), usegmt=True)
     assert parse_retry_after(later, now=now) == 5400.0
     assert parse_retry_after(earlier, now=now) == 0.0
+
+
+def test_cache_lifetime():
+    now = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+    in_an_hour = format_datetime(now + timedelta(hours=1), usegmt=True)
+    assert cache_lifetime({"cache-control": "public, max-age=900"}, now) == 900.0
+    assert cache_lifetime({"cache-control": "max-age=60", "expires": in_an_hour}, now) == 60.0
+    assert cache_lifetime({"expires": in_an_hour}, now) == 3600.0
+    assert cache_lifetime({"expires": "0"}, now) == 0.0
+    assert cache_lifetime({"cache-control": "no-cache"}, now) == 0.0
+    assert cache_lifetime({"cache-control": "private"}, now) is None
+    assert cache_lifetime({}, now) is None

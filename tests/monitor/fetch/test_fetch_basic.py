@@ -6,6 +6,7 @@ import gzip
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
+import pytest
 from werkzeug import Response
 
 from monitor.fetch import Fetcher, body_hash
@@ -149,3 +150,22 @@ def test_body_hash_is_stable_and_content_sensitive():
     assert body_hash(RSS) == body_hash(bytes(RSS))
     assert body_hash(RSS) != body_hash(RSS + b" ")
     assert len(body_hash(b"")) == 64
+
+
+async def test_contact_url_is_added_to_a_user_agent_without_it(httpserver, make_settings):
+    httpserver.expect_request("/f").respond_with_data(b"ok")
+    settings = make_settings(user_agent="OrgMonitor/2.0", contact_url="https://example.org/about")
+    async with Fetcher(settings) as f:
+        await f.fetch(httpserver.url_for("/f"))
+    request, _ = httpserver.log[0]
+    assert request.headers["User-Agent"] == "OrgMonitor/2.0 (+https://example.org/about)"
+    assert f.robots_agent == "OrgMonitor"
+
+
+async def test_misuse_is_a_programming_error_not_a_result(make_settings):
+    f = Fetcher(make_settings())
+    with pytest.raises(RuntimeError):
+        await f.fetch("http://example.org/")
+    async with f:
+        with pytest.raises(ValueError):
+            await f.fetch("http://example.org/", kind="image")
