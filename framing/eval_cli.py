@@ -1,0 +1,103 @@
+"""``framewatch eval``: measure the engine (or a baseline) on an annotated dataset."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from framing.errors import FramewatchError
+from framing.evaluate import NaiveBaseline, Report, evaluate, load_dataset
+
+
+def _engine(obj, baseline: str | None):
+    if baseline == "naive":
+        return NaiveBaseline()
+    try:
+        import framing
+        engine_cls = framing.Engine
+    except (ImportError, AttributeError) as exc:
+        raise FramewatchError(f"the framing engine is unavailable ({exc})") from exc
+    factory = getattr(framing, "engine_from_settings", None)
+    if factory is not None and obj is not None:
+        # the organisation's lexicon overrides are part of what is being measured
+        return factory(obj.settings)
+    return engine_cls()
+
+
+def _pct(x: float | None) -> str:
+    return "  n/a" if x is None else f"{100 * x:5.1f}"
+
+
+def format_report(report: Report, show_errors: int) -> list[str]:
+    o = report.overall
+    lab = report.labels
+    lines = [
+        f"dataset: {report.dataset}  ({report.items} texts, {report.occurrences} occurrences: "
+        f"{lab.get('FLAG', 0)} FLAG, {lab.get('QUOTED', 0)} QUOTED, {lab.get('NO', 0)} NO)",
+        f"engine:  {report.engine}  ({report.seconds:.2f} s)",
+        "",
+        f"{'category':<20} {'P%':>6} {'R%':>6} {'F1%':>6} {'TP':>5} {'FP':>5} {'FN':>5}",
+    ]
+
+    def row(name: str, s) -> str:
+        return (f"{name:<20} {_pct(s.precision):>6} {_pct(s.recall):>6} {_pct(s.f1):>6} "
+                f"{s.tp:>5} {s.fp:>5} {s.fn:>5}")
+
+    lines.append(row("overall", o))
+    for name in sorted(report.per_category):
+        lines.append(row(name, report.per_category[name]))
+    lines.append("")
+    lines.append(f"quote agreement: {_pct(report.quote_agreement).strip()}% "
+                 f"({report.quote_matches}/{report.quote_total} true positives)")
+    if show_errors:
+        for title, cases in (("misses", report.misses), ("false flags", report.false_flags),
+                             ("quote disagreements", report.quote_mismatches)):
+            lines.append("")
+            lines.append(f"{title}: {len(cases)}")
+            for c in cases[:show_errors]:
+                if title == "misses":
+                    what = f"{c.label} {c.entry or '-'}"
+                elif title == "false flags":
+                    what = f"{c.entry} (labelled {c.label or 'nothing'})"
+                else:
+                    what = f"{c.label}, flag quoted={c.quoted}"
+                lines.append(f"  {c.item} [{c.category}] {what}: {c.snippet}")
+            if len(cases) > show_errors:
+                lines.append(f"  ... {len(cases) - show_errors} more (--show-errors N)")
+    return lines
+
+
+@click.command("eval")
+@click.argument("dataset", metavar="DATASET")
+@click.option("--baseline", type=click.Choice(["naive"]), default=None,
+              help="Score a baseline instead of the engine: 'naive' = whole-word "
+                   "matching of every lexicon form.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option("--show-errors", type=click.IntRange(min=0), default=10, show_default=True,
+              metavar="N", help="List up to N misses, false flags and quote disagreements.")
+@click.pass_obj
+def eval_command(obj, dataset: str, baseline: str | None, as_json: bool, show_errors: int):
+    """Measure precision, recall and F1 on an annotated DATASET (JSONL).
+
+    Each line: {"id", "text", "source", "occurrences": [{"start", "end",
+    "text", "label": FLAG|QUOTED|NO, "entry", "category"}]}.  Scoring follows
+    the flagging policy: a flag overlapping a FLAG or QUOTED occurrence is a
+    true positive; any other flag is a false positive.
+    """
+    data = load_dataset(dataset)
+    engine = _engine(obj, baseline)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    console = Console(stderr=True)
+    with Progress(console=console, transient=True, disable=not console.is_terminal) as bar:
+        task = bar.add_task("checking", total=len(data.items))
+        report = evaluate(engine, data, progress=lambda n: bar.advance(task, n))
+    if as_json:
+        out = report.to_json()
+        out["model"] = getattr(engine, "model_name", None)
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    for line in format_report(report, show_errors):
+        click.echo(line)
