@@ -70,10 +70,10 @@ def test_occurrences_do_not_overlap(dataset):
 def test_every_policy_category_has_flags_and_traps(dataset):
     """Every row of the policy's category table: positives, and exempt uses."""
     data, _ = dataset
-    seen = Counter((o.category, o.positive) for o in data.occurrences)
-    missing_pos = [c for c in CATEGORIES if not seen[(c, True)]]
-    missing_neg = [c for c in CATEGORIES if not seen[(c, False)]]
-    assert not missing_pos, f"categories without a positive: {missing_pos}"
+    seen = Counter((o.category, o.label) for o in data.occurrences)
+    missing_pos = [c for c in CATEGORIES if not seen[(c, "FLAG")]]
+    missing_neg = [c for c in CATEGORIES if not seen[(c, "NO")]]
+    assert not missing_pos, f"categories without a FLAG: {missing_pos}"
     assert not missing_neg, f"categories without a NO example: {missing_neg}"
 
 
