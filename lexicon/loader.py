@@ -439,8 +439,9 @@ def _read_file(path: Path | str) -> _FileResult:
             reader.problem(0, f"YAML syntax error: {str(exc).splitlines()[0]}")
         else:
             reader.read(root)
-    result = _FileResult(tuple(reader.entries), tuple(reader.names), display,
-                         tuple(reader.problems))
+    # In file order, as an editor shows them (sorted() is stable within a line).
+    problems = tuple(sorted(reader.problems, key=lambda pr: pr.line))
+    result = _FileResult(tuple(reader.entries), tuple(reader.names), display, problems)
     _cache[key] = result
     return result
 

@@ -44,9 +44,10 @@ def form_pattern(entry: Entry, texts: list[str]) -> str:
     texts = sorted(texts, key=len, reverse=True)
     pattern = escape(texts[0]) if len(texts) == 1 else \
         "(?:" + "|".join(map(escape, texts)) + ")"
-    before = [w for w in entry.not_preceded_by if w != "-"]
-    if before:
-        pattern = r"(?<!\b(?:" + "|".join(map(escape, before)) + r")[\s-]+)" + pattern
+    # One fixed-width lookbehind per word: portable across regex engines.
+    before = "".join(r"(?<!\b" + escape(w) + r"[\s-])" for w in entry.not_preceded_by
+                     if w != "-")
+    pattern = before + pattern
     if "-" in entry.not_preceded_by:
         pattern = "(?<!-)" + pattern
     if entry.not_followed_by:
