@@ -72,13 +72,33 @@ class Fetcher:
             r = await f.fetch(url, etag=stored_etag, last_modified=stored_lm, kind="feed")
 
     ``fetch`` never raises for network or HTTP problems; it returns a
-    ``FetchResult`` with ``error_kind`` set.  Conditional GET sends
-    If-None-Match when ``etag`` is given, else If-Modified-Since when
-    ``last_modified`` is given - never both (some servers answer 200 to the
-    pair and 304 to one).  A 304 gives ``not_modified=True``.  Pass neither to
-    force a full fetch.  Politeness (per-host interval and concurrency, global
-    cap), size and time limits, the SSRF guard and robots.txt for pages all
-    live here, shared by every call on one Fetcher: use one Fetcher per pass.
+    ``FetchResult`` with ``error_kind`` set and a one-line ``error`` that
+    starts with the host.  Use one Fetcher per pass: politeness state and the
+    robots.txt cache live on the instance and are shared by concurrent calls.
+
+    - Conditional GET: If-None-Match when ``etag`` is given, else
+      If-Modified-Since when ``last_modified`` is given - never both (some
+      servers answer 200 to the pair and 304 to one).  304 gives
+      ``not_modified=True``.  Validators are dropped if a redirect leaves the
+      origin.  Pass neither to force a full fetch.
+    - Politeness: ``min_host_interval`` between request starts to one host
+      (raised by robots.txt Crawl-delay, capped at 60 s),
+      ``per_host_concurrency`` and ``global_concurrency``.  Time spent waiting
+      for politeness does not count against ``total_timeout``.
+    - Limits: ``connect_timeout``; ``total_timeout`` is wall time for all hops
+      of one fetch including a slow-drip body; ``max_body_bytes`` counts
+      decompressed bytes (gzip/deflate only are accepted) and stops early;
+      ``max_redirects`` hops, http/https only on every hop.
+    - Address guard: every address a host resolves to must be public unless
+      ``allow_private_addresses`` (or the address is in ``allow_networks``);
+      enforced at connect time on every hop.  Environment proxies and
+      certificate settings are ignored (``trust_env=False``) because a proxy
+      would resolve names behind the guard's back.
+    - robots.txt: pages only, see ``monitor.fetch.robots`` for the policy
+      (4xx = allow all, 5xx = pages wait, network failure = the page fails
+      with that cause).  Feeds are subscriptions and are not checked.
+    - Error kinds: "refused" means our address policy refused; a TCP
+      connection refused or reset is "other" (transient, worth retrying).
     """
 
     def __init__(self, settings, *, allow_networks: Iterable[str] = ()) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import socket
 import tracemalloc
 import zlib
 
@@ -48,6 +49,32 @@ async def test_server_that_never_answers_times_out(raw_server, make_settings):
     async with Fetcher(make_settings(total_timeout=0.4)) as f:
         r = await f.fetch(raw_server.url("/silent"))
     assert r.error_kind == "timeout" and r.elapsed < 1.2
+    assert_one_line(r)
+
+
+async def test_connect_timeout_is_separate_from_total(make_settings):
+    # A listener whose accept queue is full: Linux drops further SYNs, so the
+    # TCP handshake never completes.
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    try:
+        for _ in range(4):
+            c = socket.socket()
+            c.setblocking(False)
+            c.connect_ex(("127.0.0.1", port))
+            fillers.append(c)
+        await asyncio.sleep(0.05)
+        async with Fetcher(make_settings(connect_timeout=0.3, total_timeout=5)) as f:
+            r = await f.fetch(f"http://127.0.0.1:{port}/feed")
+    finally:
+        for c in fillers:
+            c.close()
+        listener.close()
+    assert r.error_kind == "timeout" and "connect timed out" in r.error
+    assert r.elapsed < 2
     assert_one_line(r)
 
 
