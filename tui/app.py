@@ -39,8 +39,9 @@ class FramewatchApp(App, inherit_bindings=False):
 
     def __init__(self, db: Any, settings: Any = None, *, engine: Any = None,
                  paste_text: str | None = None, start: str = "queue", reviewer: str = "",
-                 lexicon: Any = None) -> None:
+                 lexicon: Any = None, today: Any = None) -> None:
         super().__init__()
+        self.today = today  # fixed date for the overview (tests, screenshots)
         self.db = db
         self.settings = settings
         self.reviewer = reviewer or (getattr(getattr(settings, "ui", None), "reviewer", "") or "")
@@ -59,7 +60,7 @@ class FramewatchApp(App, inherit_bindings=False):
         self.add_mode("queue", QueueScreen)
         self.add_mode("draft", lambda: DraftScreen(initial_text=self.paste_text))
         self.add_mode("lexicon", LexiconScreen)
-        self.add_mode("overview", OverviewScreen)
+        self.add_mode("overview", lambda: OverviewScreen(today=self.today))
 
     def on_mount(self) -> None:
         self.switch_mode(self.start_mode)
@@ -147,7 +148,7 @@ class FramewatchApp(App, inherit_bindings=False):
 
 def create_app(db_path: str | Path | Any, settings: Any = None, engine: Any = None,
                paste_text: str | None = None, *, start: str = "queue", reviewer: str = "",
-               lexicon: Any = None) -> FramewatchApp:
+               lexicon: Any = None, today: Any = None) -> FramewatchApp:
     """Open (and migrate) the database, then build the app around it.
 
     ``db_path`` may also be an already open ``Database``.
@@ -156,4 +157,4 @@ def create_app(db_path: str | Path | Any, settings: Any = None, engine: Any = No
 
     db = db_path if isinstance(db_path, Database) else open_database(db_path)
     return FramewatchApp(db, settings, engine=engine, paste_text=paste_text, start=start,
-                         reviewer=reviewer, lexicon=lexicon)
+                         reviewer=reviewer, lexicon=lexicon, today=today)

@@ -147,7 +147,6 @@ class DraftScreen(Screen):
         writer = sum(1 for s in spans if not s.flag.quoted)
         status = (f"{n} flag{'s' if n != 1 else ''} ({writer} in the writer's voice)"
                   if n else "No flags.")
-        status += f" · checked in {self.last_elapsed * 1000:.0f} ms" if self.checks else ""
         if self.dirty:
             status += " · unsaved"
         self.query_one("#draft-status", Static).update(status)

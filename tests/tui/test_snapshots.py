@@ -1,0 +1,88 @@
+"""SVG snapshots of each screen (pytest-textual-snapshot).
+
+Sync tests (snap_compare runs its own event loop), fixed terminal size,
+deterministic data from the real engine, no clock, no cursor blink, a fixed
+"today" for the overview.  Update baselines with
+``python -m pytest tests/tui/test_snapshots.py --snapshot-update`` after
+checking the HTML report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tui.app import create_app
+
+from .conftest import REVIEWER, settle
+
+SIZE = (120, 36)
+TODAY = date(2026, 11, 26)
+
+
+def _app(db, engine, **kw):
+    return create_app(db, engine=engine, reviewer=REVIEWER, today=TODAY, **kw)
+
+
+async def _ready(pilot, cond=None):
+    await settle(pilot, pilot.app, cond)
+
+
+def test_queue_screen(snap_compare, filled_db, engine):
+    async def run_before(pilot):
+        await _ready(pilot, lambda: getattr(pilot.app.screen, "loaded", 0))
+
+    assert snap_compare(_app(filled_db, engine), run_before=run_before, terminal_size=SIZE)
+
+
+def test_review_screen_with_decisions(snap_compare, filled_db, engine):
+    async def run_before(pilot):
+        await _ready(pilot, lambda: getattr(pilot.app.screen, "loaded", 0))
+        await pilot.press("enter")
+        await _ready(pilot, lambda: getattr(pilot.app.screen, "article", None))
+        screen = pilot.app.screen
+        await pilot.press("a")  # accept the writer's-voice flag; moves to the quoted one
+        await _ready(pilot, lambda: screen.flags[0].decision == "accepted")
+
+    assert snap_compare(_app(filled_db, engine), run_before=run_before, terminal_size=SIZE)
+
+
+def test_draft_checker_with_flags(snap_compare, db, engine):
+    text = ("Officers said the inmates were calm.\n"
+            "A neighbour said: \"Those thugs wrecked the street.\"\n"
+            "The offenders left on Tuesday.")
+
+    async def run_before(pilot):
+        await _ready(pilot, lambda: getattr(pilot.app.screen, "checks", 0))
+
+    assert snap_compare(_app(db, engine, paste_text=text), run_before=run_before,
+                        terminal_size=SIZE)
+
+
+def test_lexicon_browser(snap_compare, filled_db, engine):
+    async def run_before(pilot):
+        await pilot.press("f4")
+        await _ready(pilot, lambda: getattr(pilot.app.screen, "stats", None))
+        await pilot.press("slash", *"inmate", "enter")
+        await _ready(pilot, lambda: all("inmate" in s.entry or "inmate" in " ".join(s.forms)
+                                        for s in pilot.app.screen.stats))
+
+    assert snap_compare(_app(filled_db, engine), run_before=run_before, terminal_size=SIZE)
+
+
+def test_overview(snap_compare, filled_db, engine):
+    async def run_before(pilot):
+        await pilot.press("f5")
+        await _ready(pilot, lambda: getattr(pilot.app.screen, "overview", None))
+
+    assert snap_compare(_app(filled_db, engine), run_before=run_before, terminal_size=SIZE)
+
+
+def test_help_screen(snap_compare, filled_db, engine):
+    async def run_before(pilot):
+        await _ready(pilot, lambda: getattr(pilot.app.screen, "loaded", 0))
+        await pilot.press("enter")
+        await _ready(pilot, lambda: getattr(pilot.app.screen, "article", None))
+        await pilot.press("f1")
+        await _ready(pilot)
+
+    assert snap_compare(_app(filled_db, engine), run_before=run_before, terminal_size=SIZE)
