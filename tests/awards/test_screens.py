@@ -59,7 +59,8 @@ async def test_nominate_from_review_then_two_judges_score_and_results_update(db,
         screen = app.screen
         assert isinstance(screen, AwardsScreen)
         noms = screen.query_one("#awards-noms", DataTable)
-        assert str(noms.get_row(str(nom.id))[6]).startswith("4.0/1k own voice")
+        assert str(noms.get_row(str(nom.id))[6]) == "4.0 own, 4.0 quoted"
+        assert "4.0/1k own voice" in str(screen.query_one("#awards-detail", Static).render())
         assert results_row(screen, nom.id)["n judges"] == "0"
 
         await pilot.press("s")  # shortlist it

@@ -38,7 +38,7 @@ class AwardsScreen(Screen):
     DEFAULT_CSS = """
     AwardsScreen #awards-status { height: auto; padding: 0 1; background: $boost; }
     AwardsScreen #awards-top { height: 3fr; }
-    AwardsScreen #awards-noms { width: 3fr; }
+    AwardsScreen #awards-noms { width: 3fr; height: 1fr; }
     AwardsScreen #awards-detail-box { width: 2fr; min-width: 36; border-left: solid $primary; padding: 0 1; }
     AwardsScreen #awards-results-title { height: 1; padding: 0 1; text-style: bold; }
     AwardsScreen #awards-results { height: 2fr; }
@@ -95,7 +95,7 @@ class AwardsScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#awards-noms", DataTable).add_columns(
-            "#", "Category", "Title", "Nominee", "List", "Eligibility", "Framing (flags/1k words)")
+            "#", "Category", "Title", "Nominee", "List", "Eligibility", "Flags/1k words")
         self.load()
 
     # ------------------------------------------------------------------ data
@@ -138,11 +138,12 @@ class AwardsScreen(Screen):
         keep = self.selected_id
         table.clear()
         for n in self.noms:
-            elig = n.eligibility if not n.reasons else f"{n.eligibility}: {', '.join(r.code for r in n.reasons)}"
-            framing = n.profile.summary() if n.profile else (n.profile_note or "-")
-            table.add_row(str(n.id), Text(one_line(n.category, 24)), Text(one_line(n.title, 48)),
-                          Text(one_line(n.nominee, 24)), n.stage, Text(one_line(elig, 40)),
-                          Text(one_line(framing, 44)), key=str(n.id))
+            # Short cells: the reasons and the full profile are in the detail pane.
+            framing = (f"{n.profile.voice_per_1000:.1f} own, {n.profile.quoted_per_1000:.1f} quoted"
+                       if n.profile and n.profile.words else "-")
+            table.add_row(str(n.id), Text(one_line(n.category, 22)), Text(one_line(n.title, 36)),
+                          Text(one_line(n.nominee, 20)), n.stage, n.eligibility,
+                          framing, key=str(n.id))
         if keep is not None and str(keep) in table.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
 
@@ -156,7 +157,7 @@ class AwardsScreen(Screen):
         table.add_columns(*cols)
         for r in self.rows:
             res = r.result
-            cells = [str(r.nomination.id), Text(one_line(r.nomination.category, 24)),
+            cells = [str(r.nomination.id), Text(one_line(r.nomination.category, 22)),
                      Text(one_line(r.nomination.title, 40)), r.nomination.stage,
                      _num(res.mean), str(res.n_judges),
                      "" if res.low is None else f"{res.low}-{res.high}", _num(res.sd),

@@ -31,7 +31,7 @@ class NominateDialog(ModalScreen[int | None]):
     DEFAULT_CSS = """
     NominateDialog { align: center middle; }
     NominateDialog > VerticalScroll {
-        width: 90%; max-width: 110; height: 90%; border: thick $primary;
+        width: 90%; max-width: 110; height: auto; max-height: 90%; border: thick $primary;
         background: $surface; padding: 0 2;
     }
     NominateDialog .row { height: auto; }
