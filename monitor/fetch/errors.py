@@ -78,9 +78,10 @@ def classify_error(exc: BaseException) -> tuple[str, str]:
             return "timeout", what
     for e in chain:
         if isinstance(e, ssl.SSLCertVerificationError):
-            return "tls", f"TLS certificate rejected ({one_line(e.verify_message or e.reason or e)})"
+            detail = getattr(e, "verify_message", None) or getattr(e, "reason", None) or e
+            return "tls", f"TLS certificate rejected ({one_line(detail)})"
         if isinstance(e, ssl.SSLError):
-            return "tls", f"TLS error ({one_line(e.reason or e)})"
+            return "tls", f"TLS error ({one_line(getattr(e, 'reason', None) or e)})"
     for e in chain:
         if isinstance(e, ConnectionRefusedError) or getattr(e, "errno", None) == errno.ECONNREFUSED:
             return "other", "connection refused"

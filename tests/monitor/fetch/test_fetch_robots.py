@@ -113,3 +113,17 @@ async def test_page_redirect_to_disallowed_path_is_checked(raw_server, make_sett
         r = await f.fetch(raw_server.url("/news/short"), kind="page")
     assert r.error_kind == "robots" and "/private/long" in r.error
     assert "/private/long" not in raw_server.paths()
+
+
+async def test_robots_is_fetched_again_after_its_ttl(raw_server, make_settings, monkeypatch):
+    import monitor.fetch.client as client
+
+    monkeypatch.setattr(client, "ROBOTS_TTL", 0.3)
+    raw_server.route("/robots.txt")(raw_server.simple(200, b"User-agent: *\nAllow: /\n"))
+    raw_server.route("/a")(raw_server.simple(200, b"a"))
+    async with Fetcher(make_settings()) as f:
+        await f.fetch(raw_server.url("/a?1"), kind="page")
+        await f.fetch(raw_server.url("/a?2"), kind="page")
+        await asyncio.sleep(0.35)
+        await f.fetch(raw_server.url("/a?3"), kind="page")
+    assert raw_server.paths() == ["/robots.txt", "/a?1", "/a?2", "/robots.txt", "/a?3"]
