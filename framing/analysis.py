@@ -64,8 +64,10 @@ def make_sentence(text: str) -> Sentence:
 
 def tokens_from_doc(doc, offset: int = 0, lemmatizer=None) -> list[Tok]:
     """Plain tokens from a spaCy Doc; ``offset`` maps window offsets to the sentence."""
+    from framing.inflect import noun_lemma
+
     out = []
     for t in doc:
-        lemma = t.lemma_
+        lemma = t.lemma_ or noun_lemma(t.text, t.tag_)
         out.append(Tok(t.idx + offset, t.idx + len(t.text) + offset, t.text, t.pos_, t.tag_, lemma))
     return out

@@ -3,7 +3,8 @@
 Add it after the tagger: ``nlp.add_pipe("framewatch_flags")``.  It sets
 ``doc._.flags`` (a list of Spans) and ``span._.flag`` (the ``Hit``: entry,
 rewrite, suggestions) using the lexicon's forms, the tags, and the lemmas of the
-words it inspects.
+tokens (``Tok.lemma``: spaCy's when its lemmatizer ran, else a plural-stripping
+rule, which is all the word lists need).
 
 Used on its own, a Doc is treated as one sentence.  The Engine instead passes
 windows of sentences, with ``doc.user_data["framewatch"]`` holding the sentence
@@ -41,20 +42,6 @@ class FlagComponent:
             self.index = Index(load_lexicon())
         return self.index
 
-    def _lemmatize(self, doc, tokens):
-        lem = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.component_names else None
-        if lem is None or not hasattr(lem, "rule_lemmatize"):
-            return tokens
-        out = []
-        for tok, t in zip(doc, tokens, strict=True):
-            if not t.lemma and t.pos in ("NOUN", "PROPN", "VERB", "ADJ"):
-                try:
-                    t = type(t)(t.start, t.end, t.text, t.pos, t.tag, lem.rule_lemmatize(tok)[0])
-                except Exception:  # noqa: BLE001 - a lemma is a hint, never worth a failure
-                    pass
-            out.append(t)
-        return out
-
     def __call__(self, doc: Doc) -> Doc:
         index = self._ensure_index()
         ctx = doc.user_data.get(USER_DATA_KEY)
@@ -64,7 +51,7 @@ class FlagComponent:
             survivors = text_phase(sentence, index)
         else:
             sentence, offset, survivors = ctx["sentence"], ctx["offset"], ctx["survivors"]
-        sentence.tokens = self._lemmatize(doc, tokens_from_doc(doc, offset))
+        sentence.tokens = tokens_from_doc(doc, offset)
         hits = tag_phase(sentence, survivors, index)
         spans = []
         for h in hits:

@@ -35,24 +35,32 @@ class Index:
         self.lexicon = lexicon
         self.entries = lexicon.by_id()
         self.prefilter = Prefilter(lexicon)
-        self._official = _phrase_regex(lexicon.official_names, plural_ok=True)
-        words = {w for e in lexicon.entries for f in e.forms for w in f.text.lower().split()}
-        idioms = [i for i in IDIOMS if set(i.lower().replace("-", " ").split()) & words]
-        self._exceptions = {
-            e.id: _phrase_regex(tuple(e.exceptions) + tuple(idioms), plural_ok=True) for e in lexicon.entries
-        }
+        self._official_rx: re.Pattern | None | bool = False
+        # compiled on first use: most runs meet only a few entries, and compiling
+        # every entry's phrases up front costs a third of a second at start-up
+        self._exceptions: dict[str, re.Pattern | None] = {}
         self._official_cache = lru_cache(maxsize=4096)(self._official_spans)
 
     def _official_spans(self, text: str) -> tuple[tuple[int, int], ...]:
-        if self._official is None:
+        if self._official_rx is False:
+            self._official_rx = _phrase_regex(self.lexicon.official_names, plural_ok=True)
+        if self._official_rx is None:
             return ()
-        return tuple((m.start(), m.end()) for m in self._official.finditer(text))
+        return tuple((m.start(), m.end()) for m in self._official_rx.finditer(text))
 
     def official_spans(self, text: str) -> tuple[tuple[int, int], ...]:
         return self._official_cache(text)
 
+    def _exception_regex(self, entry_id: str):
+        if entry_id not in self._exceptions:
+            e = self.entries[entry_id]
+            words = {w for f in e.forms for w in f.text.lower().replace("-", " ").split()}
+            idioms = [i for i in IDIOMS if set(i.lower().replace("-", " ").split()) & words]
+            self._exceptions[entry_id] = _phrase_regex(tuple(e.exceptions) + tuple(idioms), plural_ok=True)
+        return self._exceptions[entry_id]
+
     def exception_spans(self, entry_id: str, text: str):
-        rx = self._exceptions.get(entry_id)
+        rx = self._exception_regex(entry_id)
         if rx is None:
             return ()
         return [(m.start(), m.end()) for m in rx.finditer(text)]

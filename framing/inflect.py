@@ -40,3 +40,17 @@ def possessive(phrase: str, plural: bool) -> str:
 
 def words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text.lower())
+
+
+def noun_lemma(word: str, tag: str) -> str:
+    """Singular of a plural common noun; enough for the word lists the rules use."""
+    w = word.lower()
+    if tag not in ("NNS", "NNPS") or len(w) < 4:
+        return w
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
