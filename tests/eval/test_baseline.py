@@ -53,3 +53,22 @@ def test_shipped_lexicon_forms_are_matched():
     flags = b.check("Three inmates and an illegal immigrant were moved.")
     assert [(f.text, f.entry) for f in flags] == [("inmates", "inmate"),
                                                    ("illegal immigrant", "illegal-immigrant")]
+
+
+def test_evaluate_accepts_an_engine_with_only_check(tmp_path):
+    from framing.evaluate import evaluate, load_dataset
+
+    class CheckOnly:
+        def __init__(self):
+            self._inner = NaiveBaseline(LEX)
+
+        def check(self, text, fmt="text"):
+            return self._inner.check(text, fmt)
+
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"id": "1", "text": "two inmates", "source": "written", "occurrences": '
+                    '[{"start": 4, "end": 11, "text": "inmates", "label": "FLAG", '
+                    '"entry": "inmate", "category": "person-label"}]}\n', encoding="utf-8")
+    report = evaluate(CheckOnly(), load_dataset(path))
+    assert (report.overall.tp, report.overall.fp, report.overall.found) == (1, 0, 1)
+    assert report.engine == "CheckOnly"

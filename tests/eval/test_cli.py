@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -116,3 +117,15 @@ def test_bad_label_and_binary_garbage(tmp_path, capsys):
     path.write_bytes(b"\xff\xfe\x00garbage\n")
     err = _one_line_error(capsys, ["eval", str(path)])
     assert str(path) in err and "UTF-8" in err
+
+
+def test_naive_baseline_on_the_devset_is_noisy():
+    """The devset's hard negatives are what a word list trips over."""
+    devset = Path(__file__).resolve().parents[1] / "data" / "devset.jsonl"
+    result = CliRunner().invoke(cli, ["eval", str(devset), "--baseline", "naive", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["occurrences"] >= 400
+    assert data["overall"]["recall"] >= 0.95  # every labelled form is a lexicon form
+    assert data["overall"]["precision"] < 0.75  # ...but most NO occurrences get flagged
+    assert data["overall"]["fp"] >= 150
