@@ -107,7 +107,8 @@ def test_exceptions_carry_entry_exceptions_and_official_names(exported):
     _out, rules = exported
     soft = rules["SoftPersonLabel.yml"]["exceptions"]
     assert "prisoner of war" in soft and "Prisoners Abroad" in soft
-    assert r"Monsters, Inc\." in rules["DehumanisingAvoid.yml"]["exceptions"]
+    assert "pond scum" in rules["DehumanisingAvoid.yml"]["exceptions"]
+    assert r"Unlock, the National Association of Ex-Offenders" in soft
 
 
 def test_export_replaces_stale_rules(tmp_path):
