@@ -81,6 +81,13 @@ class _Server(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 128
 
+    def handle_error(self, request, client_address) -> None:
+        # clients that hang up early (timeouts, size limits) are expected, not news
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
     def __init__(self, routes: dict[str, Route]) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.routes = routes

@@ -3,9 +3,11 @@
 
 Concurrency: feeds are fetched concurrently (the Fetcher enforces per-host
 politeness and global limits); parsing and extraction run in worker threads;
-database writes happen on the event-loop thread, one short transaction per
-article (article + story + flags together), so a crash loses at most the
-article being written and the UI can read at any time (WAL).  The engine is
+all database work runs on ONE dedicated thread, one short transaction per
+article (article + story + flags together): writes stay ordered (story
+assignment sees every earlier article), the event loop never blocks on
+SQLite (a blocked loop turns other feeds' reads into timeouts), a crash loses
+at most the article being written, and the UI can read at any time (WAL).  The engine is
 loaded once per pass and used by one caller at a time.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -64,7 +67,11 @@ class FeedOutcome:
     unchanged: bool = False
 
     def line(self) -> str:
-        return f"{self.name or self.url}: {self.error_kind}: {self.error}"
+        who = self.name or self.url
+        error = self.error or ""
+        if error.startswith(who + ": "):
+            error = error[len(who) + 2:]
+        return f"{who}: {self.error_kind}: {error}"
 
 
 @dataclass
@@ -131,6 +138,10 @@ class Pipeline:
         self._engine_lock = asyncio.Lock()
         self._engine_failed = False
         self.stories: StoryIndex | None = None
+        self._writer: ThreadPoolExecutor | None = None
+
+    async def _db(self, fn, *args):
+        return await asyncio.get_running_loop().run_in_executor(self._writer, fn, *args)
 
     # ---- scheduling -------------------------------------------------------
     def due_feeds(self, *, all_feeds: bool, feed_ids=None) -> list:
@@ -153,6 +164,7 @@ class Pipeline:
                 return self.result
             with self.db.connect() as conn:
                 self.stories = StoryIndex.load(conn, utcnow())
+            self._writer = ThreadPoolExecutor(1, thread_name_prefix="framewatch-db")
             factory = self.fetcher_factory
             if factory is None:
                 from monitor.fetch import Fetcher as factory
@@ -186,6 +198,8 @@ class Pipeline:
         except (sa.exc.OperationalError, sa.exc.DatabaseError) as exc:
             raise DatabaseError(describe_db_error(exc, self.db.location)) from exc
         finally:
+            if self._writer is not None:
+                self._writer.shutdown(wait=True)
             self.result.elapsed = time.monotonic() - started
 
     # ---- one feed ---------------------------------------------------------
@@ -199,26 +213,29 @@ class Pipeline:
         try:
             r = await fetcher.fetch(feed.url, etag=etag, last_modified=modified, kind="feed")
         except Exception as exc:  # noqa: BLE001 - the fetcher promises not to raise; be safe anyway
-            return self._failed(feed, out, now, "other", f"fetch failed ({type(exc).__name__}: {exc})"[:300])
+            return await self._db(self._failed, feed, out, now, "other",
+                                  f"fetch failed ({type(exc).__name__}: {exc})"[:300])
         out.status = r.status
         if r.error_kind:
-            return self._failed(feed, out, now, r.error_kind, r.error or r.error_kind, r.status, r.retry_after)
+            return await self._db(self._failed, feed, out, now, r.error_kind, r.error or r.error_kind, r.status,
+                                  r.retry_after)
         if r.not_modified:
             out.not_modified = True
-            return self._succeeded(feed, out, now, r, forced=False, ttl=None, parsed_meta=None)
+            return await self._db(self._succeeded, feed, out, now, r, False, None, None)
         from monitor.fetch.result import body_hash
 
         digest = body_hash(r.body)
         if digest == feed.body_hash and not forced:
             out.unchanged = True
-            return self._succeeded(feed, out, now, r, forced=False, ttl=None, parsed_meta=None, digest=digest)
+            return await self._db(self._succeeded, feed, out, now, r, False, None, None, digest)
         try:
             parsed = await asyncio.to_thread(parse_feed, r.body, r.headers, r.final_url or feed.url)
         except FeedParseError as exc:
-            return self._failed(feed, out, now, "parse", f"{feed.name or feed.url}: {exc}", r.status)
+            return await self._db(self._failed, feed, out, now, "parse", f"{feed.name or feed.url}: {exc}",
+                                  r.status)
 
         outlet = clean_line(feed.name or parsed.title or _host(feed.url))
-        fresh = self._new_items(feed.id, parsed.items, now)
+        fresh = await self._db(self._new_items, feed.id, parsed.items, now)
         out.seen = len(parsed.items) - len(fresh)
         prepared = await self._prepare(fresh, fetcher)
         await self._analyse(prepared)
@@ -227,12 +244,11 @@ class Pipeline:
                 self.result.stopped = True
                 # validators stay old: the next pass re-reads the feed and dedup skips what is stored
                 return out
-            if self._store(feed.id, outlet, prep):
+            if await self._db(self._store, feed.id, outlet, prep):
                 out.new += 1
             else:
                 out.seen += 1
-        return self._succeeded(feed, out, now, r, forced=forced, ttl=parsed.ttl_minutes, parsed_meta=parsed,
-                               digest=digest)
+        return await self._db(self._succeeded, feed, out, now, r, forced, parsed.ttl_minutes, parsed, digest)
 
     def _new_items(self, feed_id: int, items: list[FeedItem], now: str) -> list[FeedItem]:
         fresh, guids, keys, titles = [], set(), set(), set()
@@ -346,7 +362,7 @@ class Pipeline:
         self.result.failed += 1
         return out
 
-    def _succeeded(self, feed, out: FeedOutcome, now: str, r, *, forced: bool, ttl, parsed_meta,
+    def _succeeded(self, feed, out: FeedOutcome, now: str, r, forced: bool, ttl, parsed_meta,
                    digest: str | None = None) -> FeedOutcome:
         total = out.new + out.seen
         seen_ratio = 1.0 if total == 0 else out.seen / total
