@@ -10,26 +10,40 @@ category       one of CATEGORIES
 severity       one of SEVERITIES
 forms          surface forms, either a list (number-less: adjectives, phrases)
                or a mapping ``{singular: [...], plural: [...]}``; possessives
-               (``inmate's``, ``inmates'``) are listed explicitly
+               (``inmate's``, ``inmates'``) are listed explicitly; the loader
+               adds the typographic-apostrophe twin (``inmate’s``) itself.
+               A form (case-insensitive) belongs to one entry only; entries
+               overlap by design ("offender" / "young offender"): the longest
+               match wins
 pos            optional list of spaCy coarse tags the matched head word must
                carry (``[NOUN, PROPN]`` keeps "criminals" and drops
                "criminal justice")
 sense          the sense targeted, in plain words
 refers_to_people  default true: only flag when the referent is a person/group
 not_followed_by   words (lower case) that, right after the match, make it a
-               different sense: ``whale``, ``app``, ``cats``
-not_preceded_by   words right before the match that do the same: ``time``, ``jet``
+               different sense: ``whale``, ``app``, ``cats``; may be short
+               phrases (``in garages``)
+not_preceded_by   words right before the match that do the same: ``time``, ``jet``,
+               or phrases ending right before it (``in a``)
 requires_nearby   optional words of which one must occur in the same sentence
-               (``lags`` only in a prison context)
+               (``lags`` only in a prison context); a word also covers longer
+               words starting with it (``prison`` -> ``prisoners``)
 exceptions     phrases, each containing one of the forms; an occurrence inside
                one of them is exempt (official names, fixed phrases, idioms)
 alternatives   list of ``{singular: ..., plural: ...}`` (plural defaults to
-               singular); the first is the preferred rewrite
+               singular; a bare string means the same for both); the first is
+               the preferred rewrite; each replaces exactly the matched words.
+               May be empty (``[]``) when no drop-in swap exists: then
+               ``advice`` is required and says what to do instead
 advice         optional sentence of guidance beyond a swap
 rationale      why, in our words
 disagreement   optional: where sources disagree and how severity reflects it
 decision       optional: a trainer's decision where the policy is silent
 sources        list of ``{title: ..., url: ...}``
+
+Any file may also hold ``official_names:`` (a list, or a mapping of group ->
+list): names in which an occurrence is never flagged.  ``lexicon/loader.py``
+validates all of this and reports ``path:line: message`` for every problem.
 """
 
 from __future__ import annotations

@@ -179,3 +179,14 @@ def test_loading_twice_reuses_parsed_files():
     first = load_lexicon()
     second = load_lexicon()
     assert first.entries[0] is second.entries[0]
+
+
+def test_trainers_guide_example_entry_is_valid(tmp_path):
+    from lexicon.loader import DATA_DIR
+
+    guide = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    block = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.yaml"
+    path.write_text("entries:\n" + block.replace("id: inmate", "id: example-inmate"),
+                    encoding="utf-8")
+    assert [str(p) for p in validate_files([path])] == []
