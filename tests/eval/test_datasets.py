@@ -128,3 +128,31 @@ def test_every_lexicon_form_in_the_text_is_labelled(dataset, lexicon):
     if pending:
         print("\nlexicon forms in unlabelled text (newer entries):\n  " + "\n  ".join(pending))
     assert not strict, "unlabelled occurrences of annotated entries:\n" + "\n".join(strict)
+
+
+def test_real_excerpts_are_verbatim(dataset):
+    """Texts that cite a real source must be found in it (trimmed ones end in '…')."""
+    import feedparser
+
+    from tests.conftest import corpora_or_skip
+
+    truth = json.loads(corpora_or_skip("extraction", "zyte-aeb", "ground-truth.json")
+                       .read_text(encoding="utf-8"))
+    bodies = {v["url"]: v["articleBody"] for v in truth.values()}
+    feeds: dict[str, dict[str, str]] = {}
+    data, _ = dataset
+    for item in data.items:
+        if item.source == "written":
+            continue
+        text = item.text.removesuffix(" …")
+        if item.source.startswith("corpora/"):
+            rel, link = item.source.split(" ", 1)
+            if rel not in feeds:
+                parsed = feedparser.parse(str(corpora_or_skip(*rel.split("/")[1:])))
+                feeds[rel] = {e.get("link"): e.get("title", "") + "\n" + e.get("summary", "")
+                              for e in parsed.entries}
+            haystack = feeds[rel].get(link, "")
+        else:
+            haystack = bodies.get(item.source, "")
+        assert haystack, f"{item.id}: source {item.source} not in the corpus"
+        assert text in haystack, f"{item.id}: text not found verbatim in {item.source}"
