@@ -97,6 +97,10 @@ class Prefilter:
                 break
             pos = m.start() + 1
             raw = m.group()
+            mend = m.end()
+            if raw[-1] in APOSTROPHES and m.start() > 0 and text[m.start() - 1] in APOSTROPHES:
+                # "'offenders' is": the closing mark of a quote, not a plural possessive
+                raw, mend = raw[:-1], mend - 1
             key = normalise(raw)
             possessive = False
             senses = self.table.get(key)
@@ -110,7 +114,7 @@ class Prefilter:
                 continue
             if any(f.possessive for _, f in senses):
                 possessive = True
-            out.append(Match(m.start(), m.end(), raw, key, possessive, senses))
+            out.append(Match(m.start(), mend, raw, key, possessive, senses))
         if len(out) > 1:
             # a form inside a longer one ("offender" in "ex-offender") is that longer form
             out = [a for a in out if not any(

@@ -1,0 +1,77 @@
+"""Engine API, caching, batching, laziness."""
+
+import subprocess
+import sys
+
+from framing import Engine, Flag, apply_rewrites, engine_from_settings
+from framing.config import load_settings
+
+
+def test_flag_fields_and_offsets(engine):
+    text = "Police said the inmates, not the guards, were to blame."
+    (f,) = engine.check(text)
+    assert isinstance(f, Flag)
+    assert text[f.start:f.end] == f.text == "inmates"
+    assert f.entry == "inmate" and f.category == "person-label" and f.severity == "high"
+    assert f.why and f.sources and f.suggestions[0] == "people in prison"
+    assert Flag.from_json(f.to_json()) == f
+
+
+def test_exempt_contexts_give_no_flags(engine):
+    for text in ["Criminal justice reform is overdue.", "The killer whale surfaced.",
+                 "She watched Gangs of New York.", "The word 'inmate' is contested.",
+                 "We were labelled savages.", "TV addicts love it.", "Jet lag is awful.",
+                 "He works for the Criminal Cases Review Commission.", "Feral cats roam here."]:
+        assert engine.check(text) == [], text
+
+
+def test_check_many_matches_check(engine):
+    texts = ["The thugs ran.", "Nothing here.", "An inmate's cell.", ""]
+    assert list(engine.check_many(texts)) == [engine.check(t) for t in texts]
+
+
+def test_cache_retags_only_changed_sentences():
+    eng = Engine(engine_lexicon())
+    draft = " ".join(f"Sentence {i} says the inmates were moved." for i in range(20))
+    eng.check(draft)
+    first = eng.tagged_windows
+    assert first == 20
+    edited = draft.replace("Sentence 7 says", "Sentence 7 now says")
+    flags = eng.check(edited)
+    assert eng.tagged_windows == first + 1
+    assert len(flags) == 20
+
+
+def engine_lexicon():
+    from lexicon import load_lexicon
+
+    return load_lexicon()
+
+
+def test_engine_from_settings_applies_overrides():
+    settings = load_settings()
+    eng = engine_from_settings(settings)
+    assert eng.lexicon.entries
+
+
+def test_no_spacy_import_without_candidates(tmp_path):
+    code = ("import sys; from framing import Engine; e = Engine(); "
+            "assert e.check('A calm and ordinary sentence.') == []; "
+            "print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_component_works_in_a_plain_spacy_pipeline(engine):
+    import framing.component  # noqa: F401
+    from framing.model import load_model
+
+    nlp = load_model()
+    nlp.add_pipe("framewatch_flags").index = engine.index
+    doc = nlp("The criminals said criminal justice failed them.")
+    assert [s.text for s in doc._.flags] == ["criminals"]
+    assert doc._.flags[0]._.flag.entry == "criminal"
+
+
+def test_apply_rewrites_reexport():
+    assert apply_rewrites("abc", []) == "abc"

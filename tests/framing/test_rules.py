@@ -1,0 +1,117 @@
+"""One test per context rule: the rule exempts the policy's example and leaves
+the labelling use alone.  Real lexicon, real tagger."""
+
+from framing.rules.domain import noun_modifier_out_of_domain, out_of_domain_sense
+from framing.rules.idioms import in_exception_phrase, neighbour_words
+from framing.rules.mentions import word_mention
+from framing.rules.names import capitalised_name, propn_name
+from framing.rules.nearby import missing_nearby
+from framing.rules.nonhuman import nonhuman_referent, sport_metaphor
+from framing.rules.official import in_official_name
+from framing.rules.pos import wrong_part_of_speech
+from framing.rules.referent import modifies_thing
+from framing.rules.titles import fiction_cue, in_known_title, in_title_case_run
+
+
+def check(analyse, engine, rule, text, word, entry=None):
+    c, s = analyse(text, word, entry)
+    return rule(c, s, engine.index)
+
+
+def test_part_of_speech_noun_versus_adjective_and_verb(analyse, engine):
+    assert check(analyse, engine, wrong_part_of_speech, "Criminal justice reform is overdue.", "Criminal")
+    assert not check(analyse, engine, wrong_part_of_speech, "The criminals were caught.", "criminals")
+    assert not check(analyse, engine, wrong_part_of_speech, "The criminal's family spoke.", "criminal's")
+    # a plural noun the small model reads as a verb
+    assert not check(analyse, engine, wrong_part_of_speech,
+                     "The paper claimed inmates enjoyed luxury cells.", "inmates")
+    # an adjective standing alone is a noun
+    assert not check(analyse, engine, wrong_part_of_speech,
+                     "Officers were called to a domestic at a flat.", "a domestic")
+    assert check(analyse, engine, wrong_part_of_speech,
+                 "Police described it as a domestic dispute.", "a domestic")
+
+
+def test_official_names_allow_list(analyse, engine):
+    assert check(analyse, engine, in_official_name,
+                 "He was sent to a Young Offender Institution in Kent.", "Young Offender")
+    assert not check(analyse, engine, in_official_name, "The young offender was sent home.", "young offender")
+
+
+def test_entry_exceptions_and_general_idioms(analyse, engine):
+    assert check(analyse, engine, in_exception_phrase, "The region lags behind the rest.", "lags")
+    assert check(analyse, engine, in_exception_phrase, "Weigh the pros and cons first.", "cons")
+    assert not check(analyse, engine, in_exception_phrase, "The old lags were released.", "old lags")
+
+
+def test_not_followed_by_and_not_preceded_by(analyse, engine):
+    assert check(analyse, engine, neighbour_words, "Feral cats roam the estate.", "Feral")
+    assert not check(analyse, engine, neighbour_words, "Feral rioters roam the estate.", "Feral")
+
+
+def test_nonhuman_referents(analyse, engine):
+    assert check(analyse, engine, nonhuman_referent, "Scientists tracked the killer SARS virus.", "killer")
+    assert check(analyse, engine, nonhuman_referent, "A killer whale was seen.", "killer")
+    assert not check(analyse, engine, nonhuman_referent, "The killer was jailed for life.", "killer")
+
+
+def test_sport_metaphor(analyse, engine):
+    assert check(analyse, engine, sport_metaphor,
+                 "The rugby winger is a predator in the opposition half.", "predator")
+    assert not check(analyse, engine, sport_metaphor, "The predator groomed children online.", "predator")
+
+
+def test_mentions_of_the_word_itself(analyse, engine):
+    assert check(analyse, engine, word_mention, "The word 'inmate' is contested.", "inmate")
+    assert check(analyse, engine, word_mention, "We were labelled savages by the press.", "savages")
+    assert check(analyse, engine, word_mention,
+                 'The report criticises the use of "thugs" and "yobs" in coverage.', "yobs")
+    assert not check(analyse, engine, word_mention, "The inmates were moved.", "inmates")
+
+
+def test_known_titles(analyse, engine):
+    assert check(analyse, engine, in_known_title, "She reread Harry Potter and the Prisoner of Azkaban.",
+                 "Prisoner")
+    assert check(analyse, engine, in_known_title, "We watched Monsters, Inc. again.", "Monsters")
+    assert not check(analyse, engine, in_known_title, "The prisoner was freed.", "prisoner")
+
+
+def test_title_case_runs(analyse, engine):
+    assert check(analyse, engine, in_title_case_run,
+                 "The Offenders Choir Tour opens tonight.", "Offenders")
+    assert not check(analyse, engine, in_title_case_run, "Inmate John Smith said he was afraid.", "Inmate")
+
+
+def test_fiction_cues(analyse, engine):
+    assert check(analyse, engine, fiction_cue, "The film's master criminals plan a heist.", "criminals")
+    assert not check(analyse, engine, fiction_cue, "The documentary follows criminals in Leeds.", "criminals")
+
+
+def test_surnames_and_proper_names(analyse, engine):
+    assert check(analyse, engine, capitalised_name, "The report was written by Mr Savage last year.", "Savage")
+    assert check(analyse, engine, capitalised_name, "Speaking in court, Savage said he was sorry.", "Savage")
+    assert not check(analyse, engine, capitalised_name, "Savages, the paper called them.", "Savages")
+    assert not check(analyse, engine, propn_name, "They called them savages.", "savages")
+
+
+def test_out_of_domain_senses(analyse, engine):
+    assert check(analyse, engine, out_of_domain_sense, "TV addicts will love the new box set.", "addicts")
+    assert check(analyse, engine, out_of_domain_sense, "Gadget fiends queued all night.", "fiends")
+    assert not check(analyse, engine, out_of_domain_sense, "The addicts were refused treatment.", "addicts")
+    assert check(analyse, engine, noun_modifier_out_of_domain, "She is a chocolate addict.", "addict")
+    assert not check(analyse, engine, noun_modifier_out_of_domain, "He was a ketamine addict.", "addict")
+
+
+def test_modifier_of_a_thing_is_not_about_people(analyse, engine):
+    assert check(analyse, engine, modifies_thing, "Brilliantly coloured kites filled the sky.", "coloured")
+    assert not check(analyse, engine, modifies_thing, "A crazed attacker slashed two men.", "crazed")
+    assert not check(analyse, engine, modifies_thing, "The estate suffered yobbish behaviour.", "yobbish")
+
+
+def test_requires_nearby(analyse, engine):
+    lags_entry = next(e for e in engine.lexicon.entries if e.requires_nearby)
+    form = next(f.text for f in lags_entry.forms if " " not in f.text and "'" not in f.text
+                and "’" not in f.text)
+    assert check(analyse, engine, missing_nearby, f"The {form} waited at the bus stop.", form, lags_entry.id)
+    near = lags_entry.requires_nearby[0]
+    assert not check(analyse, engine, missing_nearby, f"The {form} talked about {near}.", form, lags_entry.id)
