@@ -405,6 +405,7 @@ class _FileResult:
 
 
 _cache: dict[tuple[str, str, int, int], _FileResult] = {}
+_assembled: dict[tuple, Lexicon] = {}
 
 
 def _read_file(path: Path | str) -> _FileResult:
@@ -478,12 +479,15 @@ def _cross_check(results: list[_FileResult], ignore_ids: frozenset[str] = frozen
     return problems
 
 
-def _form_pattern(entries: list[Entry]) -> re.Pattern | None:
-    texts = sorted({f.text.lower() for e in entries for f in e.forms}, key=len, reverse=True)
-    if not texts:
-        return None
-    return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, texts)) + r")(?![\w])",
-                      re.IGNORECASE)
+_EDGE_PUNCT = ".,;:!?()[]\"“”"
+
+
+def _phrases(text: str, longest: int):
+    """Every run of 1..longest whitespace-separated words, lower case."""
+    words = [w.strip(_EDGE_PUNCT) for w in text.lower().split()]
+    for i in range(len(words)):
+        for n in range(1, min(longest, len(words) - i) + 1):
+            yield " ".join(words[i:i + n])
 
 
 def _check_alternatives(entries: list[Entry]) -> list[Problem]:
@@ -491,23 +495,24 @@ def _check_alternatives(entries: list[Entry]) -> list[Problem]:
 
     Entries whose matches depend on context (part of speech, nearby words)
     are left out: "person with a criminal record" is fine because only the
-    noun "criminal" is flagged.
+    noun "criminal" is flagged.  Word runs are looked up in a set rather than
+    matched with one big regex, which would cost more than the whole load.
     """
-    unconditional = [e for e in entries if not e.pos and not e.requires_nearby]
-    pattern = _form_pattern(unconditional)
-    if pattern is None:
+    owner = {f.text.lower(): e.id for e in entries if not e.pos and not e.requires_nearby
+             for f in e.forms}
+    if not owner:
         return []
-    owner = {f.text.lower(): e.id for e in unconditional for f in e.forms}
+    longest = max(len(k.split()) for k in owner)
     problems = []
     for entry in entries:
         for alt in entry.alternatives:
             for text in dict.fromkeys((alt.singular, alt.plural)):
-                m = pattern.search(text)
-                if m:
+                hit = next((p for p in _phrases(text, longest) if p in owner), None)
+                if hit is not None:
                     problems.append(Problem(entry.file, entry.line,
                                             f"alternative '{text}' of entry '{entry.id}' "
-                                            f"contains '{m.group(0)}', flagged by entry "
-                                            f"'{owner[m.group(0).lower()]}'"))
+                                            f"contains '{hit}', flagged by entry "
+                                            f"'{owner[hit]}'"))
     return problems
 
 
@@ -591,6 +596,11 @@ def load_lexicon(extra_files: Iterable[Path | str] = (), disable: Iterable[str] 
     disable = tuple(disable)
     severity = dict(severity or {})
     results = [_read_file(p) for p in files]
+    # Parsed files are cached objects, so their identities key the assembled result.
+    memo_key = (tuple(map(id, results)), disable, tuple(sorted(severity.items())))
+    lexicon = _assembled.get(memo_key)
+    if lexicon is not None:
+        return lexicon
     problems = [pr for r in results for pr in r.problems]
     problems.extend(_cross_check(results, frozenset(disable)))
     if problems:
@@ -609,5 +619,9 @@ def load_lexicon(extra_files: Iterable[Path | str] = (), disable: Iterable[str] 
             if name.lower() not in seen:
                 seen.add(name.lower())
                 names.append(name)
-    return Lexicon(entries=tuple(entries), official_names=tuple(names),
-                   files=tuple(str(f) for f in files))
+    lexicon = Lexicon(entries=tuple(entries), official_names=tuple(names),
+                      files=tuple(str(f) for f in files))
+    if len(_assembled) > 32:  # overrides rarely change; don't grow without bound
+        _assembled.clear()
+    _assembled[memo_key] = lexicon
+    return lexicon
