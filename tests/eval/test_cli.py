@@ -129,3 +129,14 @@ def test_naive_baseline_on_the_devset_is_noisy():
     assert data["overall"]["recall"] >= 0.95  # every labelled form is a lexicon form
     assert data["overall"]["precision"] < 0.75  # ...but most NO occurrences get flagged
     assert data["overall"]["fp"] >= 150
+
+
+def test_engine_report_on_a_small_set(small):
+    pytest.importorskip("framing.engine", reason="framing.Engine is not importable yet")
+    result = CliRunner().invoke(cli, ["eval", str(small), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["engine"].startswith("Engine") and data["model"]
+    # a real engine must leave the killer whale and the Alliance alone
+    assert data["false_flags"] == []
+    assert data["overall"]["found"] >= 1
