@@ -199,7 +199,8 @@ def nominate(article_id, title, outlet, journalists, url, published_on, text_fil
         raise svc.AwardsError("give --article or --title, not both")
     if article_id is not None:
         n = svc.nominate_article(st.db, c.id, article_id, _category(c, category), nominator, text,
-                                 journalists=journalists or None, who=st.who)
+                                 journalists=journalists or None, who=st.who,
+                                 engine_factory=st.engine)
     elif title:
         body = _read_text(text_file, "text")
         n = svc.nominate(st.db, c.id, title=title, outlet=outlet, journalists=journalists, url=url,
@@ -448,10 +449,25 @@ def profile(nomination, all_, who, cycle_ref):
     if nomination is None and not all_:
         raise svc.AwardsError("profile: give a NOMINATION id or --all")
     ids = [n.id for n in svc.list_nominations(st.db, st.cycle().id)] if all_ else [nomination]
+    from rich.progress import Progress
+
     engine = st.engine()
-    for nid in ids:
-        n = svc.recompute_profile(st.db, nid, who=st.who, engine=engine)
-        click.echo(_clean(f"#{n.id}: {n.profile.summary() if n.profile else n.profile_note}"))
+    lines = []
+    # Progress on stderr so the per-nomination lines on stdout stay clean for scripts.
+    with Progress(console=_stderr_console(), transient=True) as bar:
+        task = bar.add_task("framing profiles", total=len(ids))
+        for nid in ids:
+            n = svc.recompute_profile(st.db, nid, who=st.who, engine=engine)
+            lines.append(f"#{n.id}: {n.profile.summary() if n.profile else n.profile_note}")
+            bar.advance(task)
+    for line in lines:
+        click.echo(_clean(line))
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 @awards.command("export")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from monitor.awards import service as svc
@@ -22,6 +23,14 @@ KINDS = ("shortlist-csv", "shortlist-md", "judge-pack", "scores", "recusals", "a
 EXCERPT_WORDS = 60
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _plain(value):
+    """Control characters and bidi overrides from feeds must not reach whoever opens the file."""
+    return _CONTROL.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def _excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
     parts = text.split()
     return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
@@ -29,7 +38,7 @@ def _excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
 
 def _md_escape(text: str) -> str:
     # Keep user text from turning into headings, links or tables in the pack.
-    out = " ".join(text.split())
+    out = " ".join(_plain(text).split())
     for ch in ("\\", "`", "*", "_", "[", "]", "#", "|", "<", ">"):
         out = out.replace(ch, "\\" + ch)
     return out
@@ -39,7 +48,7 @@ def _csv(rows: list[list], header: list[str]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
-    w.writerows(rows)
+    w.writerows([_plain(v) for v in row] for row in rows)
     return buf.getvalue()
 
 

@@ -132,3 +132,15 @@ def test_export_errors_are_one_line(db, cycle, tmp_path):
             assert msg in str(exc) and "\n" not in str(exc)
         else:
             raise AssertionError(f"{kind} to {path} did not fail")
+
+
+def test_control_characters_from_feeds_do_not_reach_export_files(db, cycle, tmp_path):
+    aid = add_article(db, title="Title \x1b[2J\x1b]0;owned\x07 \u202eevil", author="A\x1bB")
+    n = svc.nominate_article(db, cycle.id, aid, "Documentary", "N", "Fine.", who=ADMIN)
+    svc.move(db, n.id, "shortlist", who=ADMIN)
+    for kind in ("shortlist-csv", "shortlist-md", "audit"):
+        [path] = exports.export(db, cycle.id, kind, tmp_path / kind)
+        data = path.read_text(encoding="utf-8")
+        assert "\x1b" not in data and "\x07" not in data and "\u202e" not in data, kind
+    short = rows((tmp_path / "shortlist-csv").read_text(encoding="utf-8"))
+    assert short[0]["title"] == "Title \ufffd[2J\ufffd]0;owned\ufffd \ufffdevil"

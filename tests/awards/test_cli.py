@@ -90,3 +90,29 @@ def test_help_on_every_command():
                  ["awards", "score"], ["awards", "results"], ["awards", "export"], ["awards", "recuse"]):
         result = runner.invoke(cli, [*args, "--help"])
         assert result.exit_code == 0 and "Usage:" in result.output, args
+
+
+def test_hand_nomination_with_text_gets_an_engine_profile_and_recompute(tmp_path):
+    from framing import engine_from_settings
+    from framing.config import load_settings
+
+    db = tmp_path / "fw.sqlite3"
+    text = ("The thug was jailed for life. Prisoners and ex-offenders told the inquiry "
+            '"the lags run the wing", one officer said.')
+    body = tmp_path / "piece.txt"
+    body.write_text(text, encoding="utf-8")
+    run(db, "cycle", "new", "2026")
+    out = run(db, "nominate", "--title", "T", "--journalist", "J", "--date", "2026-02-02",
+              "--category", "Documentary", "--nominator", "N", "--citation", "c",
+              "--text-file", str(body), "--json").output
+    prof = json.loads(out)["profile"]
+    engine = engine_from_settings(load_settings(db=str(db)))
+    found = engine.check(text)
+    assert prof["source"] == "engine" and prof["model"] == engine.model_name
+    assert (prof["voice"], prof["quoted"]) == (sum(not f.quoted for f in found), sum(f.quoted for f in found))
+    assert prof["words"] == len(text.split())
+    lines = run(db, "profile", "--all").stdout.splitlines()
+    assert lines == [f"#1: {prof['voice_per_1000']:.1f}/1k own voice, {prof['quoted_per_1000']:.1f}/1k quoted "
+                     f"({prof['words']} words)"]
+    audit = json.loads(run(db, "audit", "--json").output)
+    assert audit[-1]["action"] == "nomination.profile" and audit[-1]["details"]["voice"] == prof["voice"]

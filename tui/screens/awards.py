@@ -25,6 +25,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from framing.errors import FramewatchError
 from monitor.awards import exports
 from monitor.awards import service as svc
+from monitor.awards.rules import DECISIONS
 from tui.sanitize import one_line, sanitize
 
 
@@ -48,6 +49,9 @@ class AwardsScreen(Screen):
         _b("l", "move('longlist')", "Longlist", "Move the nomination back to the longlist."),
         _b("x", "decline", "Decline", "Decline the nomination (asks for the reason)."),
         _b("o", "override", "Override", "Accept an ineligible nomination anyway (asks for the reason)."),
+        _b("n", "nominate", "Nominate", "Nominate a piece by hand (title, outlet, link, date)."),
+        _b("d", "decide", "Decide", "Record the final decision (winner, highly-commended, ...).",
+           show=False),
         _b("j", "next_judge", "Judge", "Choose the judge whose scores you are entering (cycles)."),
         _b("J", "add_judge", "Add judge", "Add a judge to this cycle's panel.", show=False),
         *[_b(str(d), f"score({d})", f"Score {d}", f"Give score {d} for the current criterion.",
@@ -151,7 +155,7 @@ class AwardsScreen(Screen):
         assert self.cycle is not None
         table = self.query_one("#awards-results", DataTable)
         table.clear(columns=True)
-        cols = ["#", "Category", "Title", "List", "Mean", "n judges", "Range", "SD", "Disagree"]
+        cols = ["#", "Category", "Title", "List", "Mean", "n judges", "Range", "SD", "Disagree", "Decision"]
         if self.normalise:
             cols.insert(5, "Normalised")
         table.add_columns(*cols)
@@ -161,7 +165,7 @@ class AwardsScreen(Screen):
                      Text(one_line(r.nomination.title, 40)), r.nomination.stage,
                      _num(res.mean), str(res.n_judges),
                      "" if res.low is None else f"{res.low}-{res.high}", _num(res.sd),
-                     "YES" if res.disagreement else ""]
+                     "YES" if res.disagreement else "", r.nomination.decision]
             if self.normalise:
                 cells.insert(5, _num(res.normalised))
             table.add_row(*cells, key=str(r.nomination.id))
@@ -192,7 +196,10 @@ class AwardsScreen(Screen):
         lines = [f"[b]#{n.id} {escape(one_line(n.title))}[/b]",
                  escape(one_line(f"{n.nominee} · {n.outlet} · {n.published_on or 'date unknown'}")),
                  escape(one_line(f"{n.category} · {n.stage}" + (f" ({n.stage_reason})" if n.stage_reason else ""))),
-                 f"Nominated by {escape(one_line(n.nominator))}", ""]
+                 f"Nominated by {escape(one_line(n.nominator))}"]
+        if n.decision:
+            lines.append(f"Decision: [b]{escape(n.decision)}[/b] {escape(one_line(n.decision_note))}")
+        lines.append("")
         if n.reasons:
             lines.append(f"[b]{n.eligibility.upper()}[/b]" + (
                 f" - override: {escape(one_line(n.override_reason))}" if n.override_reason else ""))
@@ -287,6 +294,25 @@ class AwardsScreen(Screen):
             self._ask(f"Why accept #{n.id} despite: {one_line('; '.join(r.message for r in n.reasons), 120)}?",
                       lambda reason: self._run(svc.override_eligibility, n.id, reason, who=self.who,
                                                done=f"#{n.id} accepted by override"))
+
+    def action_nominate(self) -> None:
+        from tui.screens.nominate import NominateDialog
+
+        self.app.push_screen(NominateDialog(self.db, reviewer=self.reviewer), lambda _id: self.load())
+
+    def action_decide(self) -> None:
+        n = self.selected
+        if n is None:
+            return
+        choices = ", ".join(d for d in DECISIONS if d)
+
+        def do(answer: str) -> None:
+            decision, _, note = answer.strip().partition(" ")
+            self._run(svc.decide, n.id, decision, note, who=self.who,
+                      done=f"#{n.id}: {decision}")
+
+        self._ask(f"Decision for #{n.id} ({choices}), then an optional note:", do,
+                  placeholder="winner Unanimous; strongest on all five criteria")
 
     def action_next_judge(self) -> None:
         if not self.judges:

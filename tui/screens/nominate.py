@@ -5,6 +5,10 @@ category, duplicates) so the nominator sees the reasons before saving; a
 nomination that breaks a rule is still recorded, as "ineligible" with those
 reasons, for the awards admin to decline or override with a reason.
 
+Without an article (``article_id=None``) the dialog takes the piece by hand:
+title, outlet, link and date (a broadcast, a podcast, anything the monitor
+did not collect).
+
 Keyboard only: Tab between fields, Ctrl+S to save, Esc to cancel.
 """
 
@@ -58,6 +62,7 @@ class NominateDialog(ModalScreen[int | None]):
         self.cycles: list[svc.Cycle] = []
         self.error: str = ""
         self.saving = False
+        self.reasons: list = []
         try:
             self.cycles = svc.list_cycles(db)
             if article_id is not None:
@@ -90,6 +95,14 @@ class NominateDialog(ModalScreen[int | None]):
                 yield Label("Category")
                 yield Select([(c, c) for c in latest.categories], value=latest.categories[0],
                              allow_blank=False, id="nominate-category")
+            if self.article_id is None:
+                for key, label, hint in (("title", "Title", "Headline or programme title"),
+                                         ("outlet", "Outlet", "Publication, channel or site"),
+                                         ("url", "Link", "https://..."),
+                                         ("date", "Date", "YYYY-MM-DD (publication or broadcast)")):
+                    with Horizontal(classes="row"):
+                        yield Label(label)
+                        yield Input(placeholder=hint, id=f"nominate-{key}")
             with Horizontal(classes="row"):
                 yield Label("Nominator")
                 yield Input(self.reviewer, placeholder="Name (and organisation)", id="nominate-nominator")
@@ -117,6 +130,14 @@ class NominateDialog(ModalScreen[int | None]):
             return None
         value = self.query_one("#nominate-cycle", Select).value
         return next((c for c in self.cycles if c.id == value), self.cycles[-1])
+
+    def _piece(self) -> dict:
+        """The piece's facts: from the monitor article, or as typed by hand."""
+        if self.article is not None:
+            a = self.article
+            return {"title": a.title, "outlet": a.outlet, "url": a.url, "date": a.published_on}
+        return {k: self.query_one(f"#nominate-{k}", Input).value.strip()
+                for k in ("title", "outlet", "url", "date")}
 
     def _values(self) -> dict:
         return {
@@ -153,12 +174,12 @@ class NominateDialog(ModalScreen[int | None]):
         counter.update(f"{words} / {cycle.max_citation_words} words")
         counter.set_class(words > cycle.max_citation_words, "over")
         box = self.query_one("#nominate-eligibility", Static)
+        piece = self._piece()
         try:
             reasons = svc.check_eligibility(
-                self.db, cycle.id, category=str(v["category"]),
-                published_on=self.article.published_on if self.article else None,
-                journalists=v["journalists"], outlet=self.article.outlet if self.article else "",
-                citation=v["citation"], url=self.article.url if self.article else "")
+                self.db, cycle.id, category=str(v["category"]), published_on=piece["date"] or None,
+                journalists=v["journalists"], outlet=piece["outlet"], citation=v["citation"],
+                url=piece["url"])
         except FramewatchError as exc:
             box.update(_safe(str(exc)))
             return
@@ -179,11 +200,12 @@ class NominateDialog(ModalScreen[int | None]):
         cycle = self.cycle
         if cycle is None or self.saving:
             return
-        if self.article_id is None:
-            self.notify("Nominate from an article in the review screen, or by hand with "
-                        "'framewatch awards nominate'.", severity="warning")
-            return
         v = self._values()
+        v["piece"] = self._piece()
+        if self.article_id is None and not v["piece"]["title"]:
+            self.notify("The piece needs a title.", severity="warning")
+            self.query_one("#nominate-title", Input).focus()
+            return
         if not v["nominator"]:
             self.notify("Who is nominating? Fill in the nominator.", severity="warning")
             self.query_one("#nominate-nominator", Input).focus()
@@ -196,11 +218,20 @@ class NominateDialog(ModalScreen[int | None]):
         # A worker: an article the monitor has not analysed needs the engine
         # (model load ~1.3 s the first time), which must not freeze the UI.
         factory = getattr(self.app, "get_engine", None)
+        who = self.reviewer or v["nominator"]
         try:
-            nom = svc.nominate_article(
-                self.db, cycle_id, self.article_id, str(v["category"]), v["nominator"],
-                v["citation"], journalists=v["journalists"] or None,
-                who=self.reviewer or v["nominator"], engine_factory=factory)
+            if self.article_id is not None:
+                nom = svc.nominate_article(
+                    self.db, cycle_id, self.article_id, str(v["category"]), v["nominator"],
+                    v["citation"], journalists=v["journalists"] or None, who=who,
+                    engine_factory=factory)
+            else:
+                p = v["piece"]
+                nom = svc.nominate(
+                    self.db, cycle_id, title=p["title"], outlet=p["outlet"],
+                    journalists=v["journalists"], url=p["url"], published_on=p["date"] or None,
+                    category=str(v["category"]), nominator=v["nominator"], citation=v["citation"],
+                    who=who)
         except FramewatchError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
