@@ -551,8 +551,19 @@ def override_problems(entries: Iterable[Entry], disable: Iterable[str] = (),
 
 
 def lexicon_files(extra_files: Iterable[Path | str] = ()) -> list[Path]:
-    """The shipped data files followed by an organisation's extra files."""
-    return list(shipped_files()) + [Path(f).expanduser() for f in extra_files]
+    """The shipped data files followed by an organisation's extra files.
+
+    A path naming a shipped file is not read twice, so ``framewatch lexicon
+    check lexicon/data/entries/drug-use.yaml`` checks that file in place.
+    """
+    files = list(shipped_files())
+    seen = {f.resolve() for f in files}
+    for f in extra_files:
+        path = Path(f).expanduser()
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            files.append(path)
+    return files
 
 
 @dataclass(frozen=True)

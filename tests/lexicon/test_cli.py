@@ -125,3 +125,10 @@ def test_help(runner):
                  ["lexicon", "export", "--help"]):
         result = runner.invoke(cli, args)
         assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_check_a_shipped_file_by_path_does_not_duplicate_it(runner):
+    path = next(p for p in shipped_files() if p.name == "drug-use.yaml")
+    result = runner.invoke(cli, ["lexicon", "check", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("lexicon OK:")
