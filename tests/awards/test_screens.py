@@ -150,6 +150,10 @@ async def test_hand_nomination_decision_and_export_from_the_awards_screen(db, cy
         await pilot.press("enter")
         await pilot.pause()
         assert results_row(screen, nom.id)["Decision"] == "winner"
+        await pilot.press("z")  # normalised means shown beside the raw ones; none without scores
+        await pilot.pause()
+        row = results_row(screen, nom.id)
+        assert (row["Normalised"], row["Mean"]) == ("", "")
         target = tmp_path / "short.csv"
         await pilot.press("e")
         await pilot.pause()
