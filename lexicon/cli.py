@@ -80,14 +80,15 @@ def check(obj, paths: tuple[str, ...], as_json: bool) -> None:
         result = check_lexicon(extra_files=paths)
     else:
         result = check_lexicon(**_overrides(obj))
-    problems = list(result.problems)
+    problems = result.problems
     files = result.files
     active = result.entries
     names = {n.lower() for n in result.official_names}
     categories = {e.category for e in active}
     if as_json:
         click.echo(json.dumps({
-            "ok": not problems, "problems": problems, "entries": len(active),
+            "ok": not problems, "problems": [p.to_json() for p in problems],
+            "entries": len(active),
             "categories": len(categories), "official_names": len(names),
             "files": list(files),
         }, indent=2))

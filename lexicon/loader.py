@@ -571,7 +571,7 @@ class CheckResult:
     files: tuple[str, ...]
     entries: tuple[Entry, ...]  # valid entries still enabled
     official_names: tuple[str, ...]
-    problems: tuple[str, ...]  # "path:line: message", or "config: message"
+    problems: tuple[Problem, ...]  # path "config" for the disable/severity settings
 
     @property
     def ok(self) -> bool:
@@ -584,10 +584,10 @@ def check_lexicon(extra_files: Iterable[Path | str] = (), disable: Iterable[str]
     files = lexicon_files(extra_files)
     disable = tuple(disable)
     results = [_read_file(p) for p in files]
-    problems = [str(p) for r in results for p in r.problems]
-    problems += [str(p) for p in _cross_check(results, frozenset(disable))]
+    problems = [p for r in results for p in r.problems]
+    problems += _cross_check(results, frozenset(disable))
     entries = [e for r in results for e in r.entries]
-    problems += [f"config: {m}" for m in override_problems(entries, disable, severity)]
+    problems += [Problem("config", 0, m) for m in override_problems(entries, disable, severity)]
     names = dict.fromkeys(n for r in results for n, _ in r.names)
     return CheckResult(files=tuple(str(f) for f in files),
                        entries=tuple(e for e in entries if e.id not in set(disable)),

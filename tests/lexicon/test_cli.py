@@ -46,7 +46,9 @@ def test_check_json(runner, write_yaml):
     assert result.exit_code == 1
     data = json.loads(result.output)
     assert data["ok"] is False
-    assert data["problems"][0].startswith(f"{bad}:2: YAML syntax error")
+    first = data["problems"][0]
+    assert (first["path"], first["line"]) == (str(bad), 2)
+    assert first["message"].startswith("YAML syntax error")
 
 
 def test_check_uses_configured_overrides(runner, write_yaml):
