@@ -6,7 +6,10 @@ import asyncio
 
 from monitor.fetch import Fetcher
 
-TOLERANCE = 0.03  # timer and scheduling slack, seconds
+# Arrival is stamped by the server, so a scheduler stall on a busy CI box can
+# shrink one observed gap; without politeness the gaps are ~0.001 s, so a wide
+# tolerance still tells the two apart.
+TOLERANCE = 0.1
 
 
 def slow(raw_server, seconds: float):
@@ -32,7 +35,7 @@ async def test_min_interval_spaces_request_starts_to_one_host(raw_server, make_s
 
 async def test_interval_is_per_host_not_global(raw_server, make_settings):
     raw_server.route("/f")(raw_server.simple(200, b"ok"))
-    settings = make_settings(min_host_interval=0.5, per_host_concurrency=4, total_timeout=5)
+    settings = make_settings(min_host_interval=0.6, per_host_concurrency=4, total_timeout=5)
     async with Fetcher(settings) as f:
         loop = asyncio.get_running_loop()
         t0 = loop.time()
@@ -44,8 +47,8 @@ async def test_interval_is_per_host_not_global(raw_server, make_settings):
         )
     assert a1.ok and a2.ok and b1.ok, (a1.error, a2.error, b1.error)
     arrival = {s.path: s.at - t0 for s in raw_server.seen}
-    assert arrival["/f?b1"] < 0.3, arrival  # not queued behind 127.0.0.1's interval
-    assert abs(arrival["/f?a2"] - arrival["/f?a1"]) >= 0.5 - TOLERANCE, arrival
+    assert arrival["/f?b1"] < 0.4, arrival  # not queued behind 127.0.0.1's interval
+    assert abs(arrival["/f?a2"] - arrival["/f?a1"]) >= 0.6 - TOLERANCE, arrival
 
 
 async def test_zero_interval_does_not_wait(raw_server, make_settings):
@@ -54,11 +57,11 @@ async def test_zero_interval_does_not_wait(raw_server, make_settings):
         results = await asyncio.gather(*(f.fetch(raw_server.url(f"/f?{i}")) for i in range(5)))
     assert all(r.ok for r in results)
     times = sorted(s.at for s in raw_server.seen)
-    assert times[-1] - times[0] < 0.25
+    assert times[-1] - times[0] < 1.0
 
 
 async def test_per_host_concurrency_cap(raw_server, make_settings):
-    raw_server.route("/slow")(slow(raw_server, 0.15))
+    raw_server.route("/slow")(slow(raw_server, 0.2))
     settings = make_settings(per_host_concurrency=2, global_concurrency=8, total_timeout=5)
     async with Fetcher(settings) as f:
         results = await asyncio.gather(*(f.fetch(raw_server.url(f"/slow?{i}")) for i in range(6)))
@@ -67,7 +70,7 @@ async def test_per_host_concurrency_cap(raw_server, make_settings):
 
 
 async def test_global_concurrency_cap(raw_server, make_settings):
-    raw_server.route("/slow")(slow(raw_server, 0.15))
+    raw_server.route("/slow")(slow(raw_server, 0.2))
     settings = make_settings(per_host_concurrency=10, global_concurrency=3, total_timeout=5)
     async with Fetcher(settings) as f:
         results = await asyncio.gather(*(f.fetch(raw_server.url(f"/slow?{i}")) for i in range(8)))

@@ -77,7 +77,7 @@ async def test_crawl_delay_raises_the_host_interval(raw_server, make_settings):
         assert f.politeness.interval_for("127.0.0.1") == 1.0
     assert a.ok and b.ok
     pages = [s.at for s in raw_server.seen if s.path.startswith("/news/")]
-    assert abs(pages[1] - pages[0]) >= 1.0 - 0.03
+    assert abs(pages[1] - pages[0]) >= 1.0 - 0.1  # server-side stamps; see politeness tests
 
 
 async def test_missing_robots_allows_everything(raw_server, make_settings):
