@@ -2,5 +2,30 @@
 judging with recusals, results, exports and an audit trail.
 
 The UI and CLI use :mod:`monitor.awards.service`; the rules live in
-:mod:`monitor.awards.rules`.
+:mod:`monitor.awards.rules` (no database), the framing profile in
+:mod:`monitor.awards.profile`, files in :mod:`monitor.awards.exports`.
+
+How the rules are applied (the same text is suitable for the README):
+
+- Eligibility never silently refuses.  A nomination that breaks a rule is
+  stored as ``ineligible`` with every reason (published outside the window, no
+  date, the nominee's 4th item in the cycle, citation over the word limit or
+  empty, unknown category, same URL already nominated).  An admin can accept
+  it with ``override`` and a mandatory reason; the reasons stay on record.
+  Items counting against a nominee's limit are those not themselves
+  ineligible (overridden ones count).
+- Sift: longlist -> shortlist / declined; declining needs a reason, and an
+  ineligible nomination cannot be shortlisted until overridden.
+- Results: a judge's sheet counts only when every criterion is scored and the
+  judge has not recused.  Per nomination: the mean of those totals, the
+  number of judges, the range and sample sd, and a disagreement flag when the
+  range is at least 40% of the possible span of a total (5 criteria on 1-5:
+  span 20, flagged at a range of 8 or more).
+- Normalisation (optional, off by default): each judge's totals are z-scored
+  against their own counted sheets (only judges with 3 or more), averaged per
+  nomination, then rescaled onto the range of the raw means in the category.
+  The raw mean is always shown beside it.
+- The framing profile (flags per 1,000 words by category, own voice vs
+  quoted) is evidence for the sift, never a verdict.
+- Every change is written to the audit log in the same transaction.
 """
