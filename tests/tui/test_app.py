@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 from textual.widgets import DataTable, Input, OptionList, Select
 
@@ -309,3 +310,45 @@ async def test_no_color_keeps_flags_distinguishable(filled_db, engine, monkeypat
     # Text attributes (not colour) carry the flags: underline and the symbols survive.
     assert "underline" in svg
     assert "▲" in svg and "❝" in svg
+
+
+@pytest.fixture
+def demo_db_path(tmp_path, engine):
+    # Sync fixture: prepare_demo runs its own event loop.
+    from framing.config import load_settings
+    from monitor.demo import prepare_demo
+
+    path = tmp_path / "demo.sqlite3"
+    result = prepare_demo(path, load_settings(), engine=engine)
+    assert result.flags > 0
+    return path
+
+
+async def test_demo_pipeline_articles_review_in_the_ui(demo_db_path, engine):
+    """The real offline pipeline fills the database; the UI reviews what it stored."""
+    from monitor.store.db import open_database
+
+    db = open_database(demo_db_path)
+    try:
+        app = create_app(db, engine=engine, reviewer=REVIEWER)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app, lambda: isinstance(app.screen, QueueScreen) and app.screen.loaded)
+            queue = app.screen
+            table = queue.query_one(DataTable)
+            assert table.row_count == queue.total > 0
+            # Sort by flag count: the most-flagged story comes first.
+            while queue.filter.sort != "flags":
+                await pilot.press("s")
+                await settle(pilot, app)
+            await settle(pilot, app, lambda: table.row_count)
+            await pilot.press("enter")
+            await settle(pilot, app, lambda: isinstance(app.screen, ReviewScreen) and app.screen.article)
+            screen = app.screen
+            assert screen.flags
+            for f in screen.flags:
+                assert screen.article.text[f.start:f.end] == f.text
+            await pilot.press("a")
+            await settle(pilot, app, lambda: screen.flags[0].decision == "accepted")
+            assert _flag_row(db, screen.flags[0].id).decision == "accepted"
+    finally:
+        db.close()
