@@ -239,8 +239,14 @@ class _FileReader:
                 self.problem(n, "refers_to_people must be true or false")
         word_lists = {}
         for key in ("not_followed_by", "not_preceded_by", "requires_nearby"):
-            word_lists[key] = tuple(v.lower() for v, _ in self.text_list(get(key), key)) \
-                if key in fields else ()
+            items = self.text_list(get(key), key) if key in fields else []
+            if key == "requires_nearby":
+                for value, item in items:
+                    # nearby words also match longer words starting with them
+                    if " " not in value and len(value) < 3:
+                        self.problem(item, f"requires_nearby word '{value}' is too short: it "
+                                           "would match every word starting with it")
+            word_lists[key] = tuple(v.lower() for v, _ in items)
         exceptions: tuple[str, ...] = ()
         if (n := get("exceptions")) is not None:
             items = self.text_list(n, "exceptions")

@@ -217,3 +217,13 @@ def test_fixing_a_file_is_seen_on_the_next_load(write_yaml):
         load_lexicon(extra_files=[path])
     write_yaml("org.yaml", "entries:\n" + entry() + "# now valid, and a different size\n")
     assert load_lexicon(extra_files=[path]).get("widgeteer") is not None
+
+
+def test_too_short_nearby_word(write_yaml):
+    path = write_yaml("f.yaml", "entries:\n" + entry().replace(
+        "  sense: a test sense\n",
+        "  sense: a test sense\n"
+        "  requires_nearby: [prison, he, in a cell]\n"))
+    [problem] = validate_files([path])
+    assert problem.line == 9
+    assert "requires_nearby word 'he' is too short" in problem.message
