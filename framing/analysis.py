@@ -46,15 +46,22 @@ def text_phase(sentence: Sentence, index) -> list[Candidate]:
 
 def tag_phase(sentence: Sentence, survivors: list[Candidate], index) -> tuple[Hit, ...]:
     hits: list[Hit] = []
+    kept: list[Candidate] = []
     taken: set[tuple[int, int]] = set()
     for c in survivors:
         if (c.start, c.end) in taken:
             continue  # one flag per span even when two entries share a form
         if first_exemption(TAG_RULES, c, sentence, index) is not None:
             continue
-        f = fit(c, sentence, index.prefilter)
-        hits.append(Hit(c.start, c.end, c.entry.id, f.start, f.end, f.rewrite, f.suggestions))
+        kept.append(c)
         taken.add((c.start, c.end))
+    for c in kept:
+        f = fit(c, sentence, index.prefilter)
+        if any(o is not c and f.start < o.end and o.start < f.end for o in kept):
+            # the wider span would swallow another flag ("the offender's BAME ..."):
+            # fit within the word itself so both rewrites can be applied
+            f = fit(c, sentence, index.prefilter, extend=False)
+        hits.append(Hit(c.start, c.end, c.entry.id, f.start, f.end, f.rewrite, f.suggestions))
     return tuple(hits)
 
 

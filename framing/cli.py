@@ -128,7 +128,13 @@ def check(obj, paths, fmt, as_json, fix, fail_on):
         sys.exit(1)
 
 
+_ENGINES: dict[tuple, object] = {}
+
+
 def _engine(obj):
+    """One engine per lexicon configuration per process (the model loads once)."""
+    import os
+
     from framing.engine import engine_from_settings
 
     settings = getattr(obj, "settings", None)
@@ -136,4 +142,15 @@ def _engine(obj):
         from framing.config import load_settings
 
         settings = load_settings()
-    return engine_from_settings(settings)
+    lx = settings.lexicon
+    stamps = []
+    for f in lx.extra_files:
+        try:
+            stamps.append(os.stat(f).st_mtime_ns)
+        except OSError:
+            stamps.append(None)
+    key = (tuple(lx.extra_files), tuple(stamps), tuple(lx.disable), tuple(sorted(lx.severity.items())))
+    if key not in _ENGINES:
+        _ENGINES.clear()
+        _ENGINES[key] = engine_from_settings(settings)
+    return _ENGINES[key]

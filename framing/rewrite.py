@@ -88,7 +88,7 @@ def _doubles(left: str | None, phrase: str, right: str | None) -> bool:
     return any(a == b for a, b in zip(pw, pw[1:], strict=False))
 
 
-def fit(c, s, prefilter) -> Fit:
+def fit(c, s, prefilter, extend: bool = True) -> Fit:
     number = occurrence_number(c, s)
     plural = number == "plural"
     alts = [a.for_number(number) for a in c.entry.alternatives]
@@ -100,19 +100,19 @@ def fit(c, s, prefilter) -> Fit:
     for alt in alts:
         if prefilter.any(alt):
             continue  # a reframing that would itself be flagged is no reframing
-        r = _fit_one(c, s, alt, plural)
+        r = _fit_one(c, s, alt, plural, extend)
         if r is not None:
             return Fit(r[0], r[1], r[2], suggestions, number)
     return Fit(start, end, None, suggestions, number)
 
 
-def _fit_one(c, s, alt: str, plural: bool):
+def _fit_one(c, s, alt: str, plural: bool, extend: bool = True):
     start, end = c.start, c.end
     alt_words = set(words(alt))
     phrase = _modifiers(c, alt_words) + alt
     prev = _prev_word(s, start)
     # absorb a modifier the alternative already says ("convicted offender")
-    if prev is not None and prev[2].lower() in alt_words and prev[2].lower() not in _DETERMINERS:
+    if extend and prev is not None and prev[2].lower() in alt_words and prev[2].lower() not in _DETERMINERS:
         start = prev[0]
         prev = _prev_word(s, start)
     det = prev[2].lower() if prev is not None and prev[2].lower() in _DETERMINERS else None
@@ -121,7 +121,7 @@ def _fit_one(c, s, alt: str, plural: bool):
     if c.possessive:
         head_end = c.head_end
         np_end = _possessed_np(s, c.end)
-        if len(alt.split()) == 1 or np_end is None:
+        if len(alt.split()) == 1 or np_end is None or not extend:
             out = possessive(phrase, plural)
         else:
             np_text = s.text[c.end : np_end].strip()
@@ -142,6 +142,8 @@ def _fit_one(c, s, alt: str, plural: bool):
         if not plural and det in ("a", "an"):
             want = indefinite_article(phrase)
             if want != det:
+                if not extend:
+                    return None
                 start = prev[0]
                 original_first = s.text[start:end]
                 out = f"{want} {phrase}"
@@ -149,5 +151,7 @@ def _fit_one(c, s, alt: str, plural: bool):
     left = _prev_word(s, start)
     right = _next_word(s, end)
     if _doubles(left[2] if left else None, out, right[2] if right else None):
+        return None
+    if not extend and start < c.start:
         return None
     return start, end, out
