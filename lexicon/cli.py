@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -102,7 +103,9 @@ def check(obj, paths: tuple[str, ...], as_json: bool) -> None:
             click.echo(f"lexicon OK: {len(active)} entries in {len(categories)} categories "
                        f"({len(names)} official names)")
     if problems:
-        click.get_current_context().exit(1)
+        # SystemExit rather than ctx.exit(): tui.cli.main runs click with
+        # standalone_mode=False, which turns ctx.exit(1) into a discarded return value.
+        sys.exit(1)
 
 
 @lexicon.command("list")

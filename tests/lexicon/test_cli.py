@@ -134,3 +134,12 @@ def test_check_a_shipped_file_by_path_does_not_duplicate_it(runner):
     result = runner.invoke(cli, ["lexicon", "check", str(path)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("lexicon OK:")
+
+
+def test_check_exit_status_through_main(write_yaml, capsys):
+    bad = write_yaml("bad.yaml", "entries: [\n")
+    with pytest.raises(SystemExit) as info:
+        main(["lexicon", "check", str(bad)])
+    assert info.value.code == 1
+    assert capsys.readouterr().out.startswith(f"{bad}:2: YAML syntax error")
+    assert main(["lexicon", "check"]) == 0
