@@ -21,7 +21,7 @@ token = st.builds(lambda q1, w, p, q2: q1 + w + p + q2, st.sampled_from(QUOTES),
 sentence_text = st.lists(token, min_size=1, max_size=14).map(" ".join)
 document = st.lists(sentence_text, min_size=1, max_size=4).flatmap(
     lambda ss: st.sampled_from([" ", "\n", "\n\n"]).map(lambda sep: sep.join(ss)))
-SETTINGS = settings(max_examples=int(__import__("os").environ.get("FW_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=int(__import__("os").environ.get("FW_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
 
 
