@@ -139,7 +139,12 @@ def demo(ctx, no_ui: bool) -> None:
                 update["completed"], update["total"] = numbers[0], numbers[1]
             bar.update(task, **update)
 
-        summary = prepare_demo(path, settings, progress=progress)
+        from framing import engine_from_settings
+
+        bar.update(task, description="Loading the language model")
+        # One engine for the pipeline and the UI: the model loads once.
+        engine = engine_from_settings(settings)
+        summary = prepare_demo(path, settings, progress=progress, engine=engine)
     click.echo(f"Demo database: {path}")
     if summary is not None:
         click.echo(str(summary))
@@ -147,4 +152,4 @@ def demo(ctx, no_ui: bool) -> None:
         return
     from tui.app import create_app
 
-    _run_app(create_app(path, settings))
+    _run_app(create_app(path, settings, engine=engine))

@@ -58,6 +58,7 @@ class DraftScreen(Screen):
         self.last_elapsed = 0.0
         self._timer: Timer | None = None
         self._loading = False
+        self._listed: tuple = ()
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -133,16 +134,23 @@ class DraftScreen(Screen):
 
     def _show_flags(self) -> None:
         spans = self.editor.live_spans()
-        options = self.query_one("#draft-flags", OptionList)
-        highlighted = options.highlighted
-        options.clear_options()
-        for i, s in enumerate(spans):
-            f = s.flag
-            hint = " (quoted)" if f.quoted else (f" → {one_line(f.rewrite)}" if f.rewrite else "")
-            options.add_option(Option(
-                f"{symbol(f.severity, f.quoted)} {one_line(f.text)}{hint}", id=f"flag-{i}"))
-        if spans and highlighted is not None:
-            options.highlighted = min(highlighted, len(spans) - 1)
+        # Rebuild the list only when the flags themselves change, not on every
+        # keystroke that merely shifts their offsets.
+        signature = tuple((s.flag.entry, s.flag.text, s.flag.quoted, s.flag.rewrite) for s in spans)
+        if signature != self._listed:
+            self._listed = signature
+            options = self.query_one("#draft-flags", OptionList)
+            highlighted = options.highlighted
+            options.clear_options()
+            options.add_options([
+                Option(f"{symbol(s.flag.severity, s.flag.quoted)} {one_line(s.flag.text)}"
+                       + (" (quoted)" if s.flag.quoted
+                          else (f" → {one_line(s.flag.rewrite)}" if s.flag.rewrite else "")),
+                       id=f"flag-{i}")
+                for i, s in enumerate(spans)
+            ])
+            if spans and highlighted is not None:
+                options.highlighted = min(highlighted, len(spans) - 1)
         n = len(spans)
         writer = sum(1 for s in spans if not s.flag.quoted)
         status = (f"{n} flag{'s' if n != 1 else ''} ({writer} in the writer's voice)"
