@@ -506,14 +506,26 @@ def _check_alternatives(entries: list[Entry]) -> list[Problem]:
     """
     owner = {f.text.lower(): e.id for e in entries if not e.pos and not e.requires_nearby
              for f in e.forms}
-    if not owner:
-        return []
-    longest = max(len(k.split()) for k in owner)
+    longest = max((len(k.split()) for k in owner), default=0)
     problems = []
     for entry in entries:
+        own = {f.text.lower() for f in entry.forms}
         for alt in entry.alternatives:
             for text in dict.fromkeys((alt.singular, alt.plural)):
-                hit = next((p for p in _phrases(text, longest) if p in owner), None)
+                # Its own forms are checked whatever the context rules, unless a
+                # not_followed_by word right after them rules the match out.
+                words = [w.strip(_EDGE_PUNCT) for w in text.lower().split()]
+                for i in range(len(words)):
+                    for n in range(1, len(words) - i + 1):
+                        phrase = " ".join(words[i:i + n])
+                        after = words[i + n] if i + n < len(words) else None
+                        if phrase in own and after not in entry.not_followed_by:
+                            problems.append(Problem(
+                                entry.file, entry.line,
+                                f"alternative '{text}' of entry '{entry.id}' contains its own "
+                                f"form '{phrase}', so the rewrite would be flagged again"))
+                hit = next((p for p in _phrases(text, longest) if p in owner and p not in own),
+                           None)
                 if hit is not None:
                     problems.append(Problem(entry.file, entry.line,
                                             f"alternative '{text}' of entry '{entry.id}' "

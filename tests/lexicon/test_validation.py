@@ -227,3 +227,18 @@ def test_too_short_nearby_word(write_yaml):
     [problem] = validate_files([path])
     assert problem.line == 9
     assert "requires_nearby word 'he' is too short" in problem.message
+
+
+def test_suggestion_containing_its_own_form(write_yaml):
+    text = "entries:\n" + entry().replace(
+        "  pos_placeholder", "").replace(
+        "    - {singular: person in a test, plural: people in a test}\n",
+        "    - {singular: reformed widgeteer, plural: people in a test}\n"
+        "    - {singular: widgeteer guild member, plural: people in a test}\n").replace(
+        "  sense: a test sense\n", "  sense: a test sense\n  pos: [NOUN]\n"
+        "  not_followed_by: [guild]\n")
+    path = write_yaml("f.yaml", text)
+    [problem] = validate_files([path])
+    assert problem.line == 2
+    assert ("alternative 'reformed widgeteer' of entry 'widgeteer' contains its own form "
+            "'widgeteer'") in problem.message
