@@ -4,6 +4,18 @@
         r = await f.fetch(url, etag=None, last_modified=None, kind="feed")
 
 See ``Fetcher`` for the behaviour and ``FetchResult`` for the fields.
+
+For the caller:
+- one Fetcher per pass, shared by all concurrent fetches (politeness and the
+  robots.txt cache are per instance);
+- the fetcher never forces a full fetch nor skips unchanged bodies: drop the
+  validators every ``full_fetch_hours`` and compare ``body_hash(r.body)``;
+- after a failure, schedule with ``next_interval(base, failures, r.retry_after,
+  step, cap, rng)``; ``cache_lifetime(r.headers)`` gives the server's own
+  freshness hint;
+- error kinds: "refused" = our address policy (won't change by retrying),
+  "robots" = robots.txt said no, or could not be read (then ``retry_after``
+  says when it is worth asking again); TCP refused/reset is "other".
 """
 
 from monitor.fetch.backoff import cache_lifetime, next_interval, parse_retry_after
