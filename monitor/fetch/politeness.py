@@ -39,7 +39,11 @@ class Politeness:
     def raise_interval(self, host: str, seconds: float) -> None:
         """Let a host ask for a longer gap than our default (robots.txt Crawl-delay)."""
         state = self._host(host)
+        before = self.interval_for(host)
         state.interval = max(state.interval, float(seconds))
+        # the request that brought the news (robots.txt) counts as the last start
+        if state.next_start:
+            state.next_start += self.interval_for(host) - before
 
     def interval_for(self, host: str) -> float:
         return max(self.min_interval, self._host(host).interval)
