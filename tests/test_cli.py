@@ -64,3 +64,15 @@ def test_version_and_short_help(flag):
     result = CliRunner().invoke(cli, [flag])
     assert result.exit_code == 0
     assert result.output.strip()
+
+
+def test_exit_codes_from_ctx_exit_reach_the_shell(tmp_path):
+    @cli.command("fail-for-test", hidden=True)
+    @click.pass_context
+    def _fail(ctx):
+        ctx.exit(3)
+
+    try:
+        assert main(["fail-for-test"]) == 3
+    finally:
+        cli.commands.pop("fail-for-test", None)

@@ -54,7 +54,7 @@ class LazyGroup(click.Group):
     def get_command(self, ctx, name):
         target = COMMANDS.get(name)
         if target is None:
-            return None
+            return super().get_command(ctx, name)
         module, attr = target.split(":")
         try:
             return getattr(importlib.import_module(module), attr)
@@ -97,8 +97,9 @@ def cli(ctx: click.Context, config: str | None, db: str | None, debug: bool) -> 
 def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:
-        cli.main(args=argv, prog_name="framewatch", standalone_mode=False)
-        return 0
+        # Without standalone mode click returns ctx.exit()'s code instead of exiting.
+        rv = cli.main(args=argv, prog_name="framewatch", standalone_mode=False)
+        return rv if isinstance(rv, int) else 0
     except click.exceptions.Abort:
         click.echo("framewatch: interrupted", err=True)
         return 130
