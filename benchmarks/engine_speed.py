@@ -1,0 +1,162 @@
+"""Engine speed and memory, with spaCy's own tagger over the same text as the
+baseline measured in the same run.
+
+    python benchmarks/engine_speed.py [--words 200000] [--quick]
+
+(a) throughput of Engine.check_many on >= 200,000 words of real news text (the
+    Zyte benchmark article bodies, repeated to size; the sentence cache is
+    switched off so repeats cost full price), against nlp.pipe with the tagger
+    pipeline over ALL of the text;
+(b) latency of re-checking a 1,000-word draft after a one-word edit (median);
+(c) cold `framewatch check` of one sentence, as a subprocess (wall time);
+(d) peak RSS of `framewatch check` over 1,000 files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+CORPUS = REPO.parent / "shared" / "corpora" / "extraction" / "zyte-aeb" / "ground-truth.json"
+
+
+def corpus_texts() -> list[str]:
+    if not CORPUS.exists():
+        sys.exit(f"corpus not found: {CORPUS}")
+    data = json.loads(CORPUS.read_text())
+    return [v["articleBody"] for v in data.values() if v.get("articleBody", "").strip()]
+
+
+def words(texts) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def sized(texts: list[str], target: int) -> list[str]:
+    out, n = [], 0
+    while n < target:
+        for t in texts:
+            out.append(t)
+            n += len(t.split())
+            if n >= target:
+                break
+    return out
+
+
+def throughput(target: int) -> None:
+    from framing import Engine
+    from framing.model import load_model
+
+    texts = sized(corpus_texts(), target)
+    n = words(texts)
+    engine = Engine(cache_size=0)
+    engine.nlp  # load the model outside the timing  # noqa: B018
+    t = time.perf_counter()
+    total_flags = sum(len(f) for f in engine.check_many(texts))
+    dt = time.perf_counter() - t
+    print(f"(a) engine:   {n:,} words in {dt:.2f} s = {n / dt:,.0f} words/s "
+          f"({total_flags:,} flags, {engine.tagged_windows:,} windows tagged)")
+    nlp = load_model()
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    bt = time.perf_counter() - t
+    print(f"    baseline: spaCy {'+'.join(nlp.pipe_names)} over all text: {n / bt:,.0f} words/s "
+          f"({bt:.1f} s); engine is {bt / dt:.1f}x faster")
+    cached = Engine()
+    cached.nlp  # noqa: B018
+    list(cached.check_many(texts[: len(texts) // 2]))
+    t = time.perf_counter()
+    list(cached.check_many(texts))
+    ct = time.perf_counter() - t
+    print(f"    with the sentence cache warm for half the text: {n / ct:,.0f} words/s")
+
+
+def latency(edits: int) -> None:
+    from framing import Engine
+
+    rng = random.Random(7)
+    pool = " ".join(corpus_texts()).split()
+    start = rng.randrange(0, len(pool) - 1000)
+    draft_words = pool[start : start + 1000]
+    # make sure the draft has flags to recompute
+    for i in range(0, 1000, 90):
+        draft_words[i] = rng.choice(["offenders", "inmates", "thugs", "addicts", "criminals"])
+    engine = Engine()
+    draft = " ".join(draft_words)
+    engine.check(draft)
+    times = []
+    for _ in range(edits):
+        i = rng.randrange(len(draft_words))
+        draft_words[i] = rng.choice(["new", "the", "inmate", "report", "said", "quickly"])
+        draft = " ".join(draft_words)
+        t = time.perf_counter()
+        engine.check(draft)
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    print(f"(b) re-check a 1,000-word draft after a one-word edit: median {statistics.median(times):.1f} ms, "
+          f"p90 {times[int(len(times) * 0.9)]:.1f} ms, max {times[-1]:.1f} ms over {edits} edits")
+
+
+def framewatch_cmd() -> list[str]:
+    exe = Path(sys.executable).with_name("framewatch")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "tui.cli"]
+
+
+def cold(runs: int) -> None:
+    cmd = framewatch_cmd()
+    for label, sentence in (("with a candidate", "The inmates were moved to another wing.\n"),
+                            ("no candidate", "The council met on Tuesday to discuss parking.\n")):
+        walls = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            subprocess.run(cmd + ["check", "--fail-on", "never", "-"], input=sentence.encode(),
+                           capture_output=True, check=True)
+            walls.append(time.perf_counter() - t)
+        print(f"(c) cold `framewatch check` of one sentence ({label}): median {statistics.median(walls):.2f} s, "
+              f"min {min(walls):.2f} s over {runs} runs")
+
+
+def memory(files: int) -> None:
+    texts = corpus_texts()
+    with tempfile.TemporaryDirectory() as d:
+        paths = []
+        for i in range(files):
+            p = Path(d) / f"article{i:04d}.txt"
+            p.write_text(texts[i % len(texts)])
+            paths.append(str(p))
+        n = words(texts[i % len(texts)] for i in range(files))
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        t = time.perf_counter()
+        subprocess.run(framewatch_cmd() + ["check", "--json", "--fail-on", "never", *paths],
+                       capture_output=True, check=True)
+        wall = time.perf_counter() - t
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        note = "" if peak > before else " (an earlier child was larger)"
+        print(f"(d) `framewatch check --json` on {files:,} files ({n:,} words): peak RSS {peak / 1024:.0f} MB"
+              f"{note}, wall {wall:.1f} s")
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    target = 200_000
+    if "--words" in sys.argv:
+        target = int(sys.argv[sys.argv.index("--words") + 1])
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
+    memory(100 if quick else 1000)  # first, so its peak RSS is not another child's
+    throughput(20_000 if quick else target)
+    latency(20 if quick else 200)
+    cold(2 if quick else 5)
+
+
+if __name__ == "__main__":
+    main()
