@@ -352,3 +352,36 @@ async def test_demo_pipeline_articles_review_in_the_ui(demo_db_path, engine):
             assert _flag_row(db, screen.flags[0].id).decision == "accepted"
     finally:
         db.close()
+
+
+async def test_queue_loads_further_pages_as_the_cursor_nears_the_end(filled_db, engine,
+                                                                     monkeypatch):
+    monkeypatch.setattr("tui.screens.queue.PAGE", 2)
+    monkeypatch.setattr("tui.screens.queue.LOOKAHEAD", 0)
+    app = create_app(filled_db, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app, lambda: isinstance(app.screen, QueueScreen) and app.screen.loaded)
+        queue = app.screen
+        table = queue.query_one(DataTable)
+        assert (queue.loaded, queue.total, table.row_count) == (2, 3, 2)
+        await pilot.press("down")
+        await settle(pilot, app, lambda: table.row_count == 3)
+        assert str(table.get_row_at(2)[2]) == ARTICLES[2]["title"]
+
+
+def test_demo_command_prepares_its_own_database(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    done = subprocess.run([sys.executable, "-m", "tui.cli", "demo", "--no-ui"],
+                          capture_output=True, text=True, timeout=180,
+                          cwd=Path(__file__).resolve().parents[2], env=dict(os.environ))
+    assert done.returncode == 0, done.stderr
+    demo_db = Path(os.environ["XDG_DATA_HOME"]) / "framewatch" / "demo.sqlite3"
+    assert f"Demo database: {demo_db}" in done.stdout
+    assert "sample feeds" in done.stdout
+    assert demo_db.exists()
+    # The user's real database was not touched.
+    assert not (demo_db.parent / "framewatch.sqlite3").exists()

@@ -26,6 +26,7 @@ from tui.sanitize import one_line
 SORTS = ("date", "outlet", "title", "flags", "status")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PAGE = 200
+LOOKAHEAD = 20  # rows before the end at which the next page is fetched
 
 
 class QueueScreen(Screen):
@@ -171,7 +172,7 @@ class QueueScreen(Screen):
     def _maybe_more(self, event: DataTable.RowHighlighted) -> None:
         # Fetch the next page before the reviewer reaches the end.
         if (not self.loading and self.loaded < self.total
-                and event.cursor_row >= self.loaded - 20):
+                and event.cursor_row >= self.loaded - 1 - LOOKAHEAD):
             self.loading = True
             self.fetch_page(self.filter, self.loaded, PAGE, True, self.generation)
 

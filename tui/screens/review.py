@@ -269,8 +269,13 @@ class ReviewScreen(Screen):
             self.notify("Awards nominations are not available in this build yet.",
                         title="Nominate", severity="warning")
             return
+        def done(nomination: int | None) -> None:
+            if nomination:
+                self.notify(f"Nominated for the media awards (nomination {nomination}).",
+                            title="Awards")
+
         self.app.push_screen(NominateDialog(self.app.db, article_id=self.article_id,
-                                            reviewer=self.app.reviewer))
+                                            reviewer=self.app.reviewer), done)
 
     def action_back(self) -> None:
         self.dismiss()
