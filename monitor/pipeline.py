@@ -139,6 +139,7 @@ class Pipeline:
         self._engine_failed = False
         self.stories: StoryIndex | None = None
         self._writer: ThreadPoolExecutor | None = None
+        self._engine_task: asyncio.Task | None = None
 
     async def _db(self, fn, *args):
         return await asyncio.get_running_loop().run_in_executor(self._writer, fn, *args)
@@ -165,6 +166,9 @@ class Pipeline:
             with self.db.connect() as conn:
                 self.stories = StoryIndex.load(conn, utcnow())
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="framewatch-db")
+            # scikit-learn takes seconds to import; do it on the writer thread while
+            # the first feeds download, not after them
+            self._writer.submit(vectorize, [""])
             factory = self.fetcher_factory
             if factory is None:
                 from monitor.fetch import Fetcher as factory
@@ -300,17 +304,24 @@ class Pipeline:
         todo = [p for p in prepared if p.rel.score >= self.mon.relevance_threshold and p.extraction.text]
         if not todo or not self.analyse or self._engine_failed:
             return
-        async with self._engine_lock:
+        if self.engine is None:
+            if self._engine_task is None:
+                self._engine_task = asyncio.create_task(self._load_engine())
+            await self._engine_task
             if self.engine is None:
-                try:
-                    self.engine = await asyncio.to_thread(load_engine, self.settings)
-                except FramewatchError as exc:
-                    self._engine_failed = True
-                    self.result.analysis_note = str(exc).splitlines()[0] if str(exc) else "engine failed"
-                    return
+                return
+        async with self._engine_lock:
             results = await asyncio.to_thread(analyse_texts, self.engine, [p.extraction.text for p in todo])
         for prep, found in zip(todo, results, strict=True):
             prep.flags = found
+
+    async def _load_engine(self) -> None:
+        try:
+            self.engine = await asyncio.to_thread(load_engine, self.settings)
+        except Exception as exc:  # noqa: BLE001 - articles are still stored, unanalysed, for later
+            self._engine_failed = True
+            text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            self.result.analysis_note = text if isinstance(exc, FramewatchError) else f"{type(exc).__name__}: {text}"
 
     def _store(self, feed_id: int, outlet: str, prep: _Prepared) -> bool:
         item, ex = prep.item, prep.extraction

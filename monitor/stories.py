@@ -16,11 +16,9 @@ rose to 0.38, too close for comfort), hence the threshold 0.5.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
-import numpy as np
-import scipy.sparse as sp
 import sqlalchemy as sa
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from monitor.store.repo import iso_minus
 from monitor.store.schema import articles
@@ -31,10 +29,18 @@ MIN_WORDS = 40  # below this (a bare summary) only a near-identical text may joi
 SHORT_THRESHOLD = 0.8
 _CHARS = 6000  # the opening carries the wire copy; tails differ by outlet
 
-_vectorizer = HashingVectorizer(
-    analyzer="word", ngram_range=(2, 3), n_features=2**20, alternate_sign=False, norm="l2",
-    lowercase=True, token_pattern=r"(?u)\b\w+\b",
-)
+
+
+@cache
+def _vectorizer():
+    # imported on first use: scikit-learn pulls in SciPy (seconds on a busy
+    # machine), which `framewatch monitor list` should not pay for
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(
+        analyzer="word", ngram_range=(2, 3), n_features=2**20, alternate_sign=False, norm="l2",
+        lowercase=True, token_pattern=r"(?u)\b\w+\b",
+    )
 
 
 def story_text(title: str, text: str) -> str:
@@ -42,7 +48,7 @@ def story_text(title: str, text: str) -> str:
 
 
 def vectorize(texts: list[str]):
-    return _vectorizer.transform(texts)
+    return _vectorizer().transform(texts)
 
 
 @dataclass
@@ -78,6 +84,9 @@ class StoryIndex:
         """(story id, similarity) of the closest recent article that is close enough."""
         if not self._rows or vector.nnz == 0:
             return None, 0.0
+        import numpy as np
+        import scipy.sparse as sp
+
         if self._matrix is None:
             self._matrix = sp.vstack(self._rows).tocsr()
         sims = np.asarray((self._matrix @ vector.T).todense()).ravel()
