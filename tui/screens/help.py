@@ -42,7 +42,9 @@ class HelpScreen(ModalScreen[None]):
             ident = (binding.action, binding.description)
             keys.setdefault(ident, []).append(display_keys(key))
             what.setdefault(ident, binding.tooltip or helps.get(binding.action, ""))
-        return [(" / ".join(k), ident[1], what[ident]) for ident, k in keys.items()]
+        rows = [(" / ".join(k), ident[1], what[ident]) for ident, k in keys.items()]
+        # Framewatch's own keys first (they have help text), widget navigation after.
+        return sorted(rows, key=lambda r: not r[2])
 
     def compose(self) -> ComposeResult:
         name = getattr(self.under, "HELP_TITLE", type(self.under).__name__)

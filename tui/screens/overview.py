@@ -10,6 +10,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
+from lexicon.model import CATEGORIES
 from tui.bindings import bindings_for
 from tui.messages import OverviewLoaded, ServiceFailed
 from tui.sanitize import one_line
@@ -74,8 +75,9 @@ class OverviewScreen(Screen):
             await grid.remove_children()
             rows = []
             for s in series:
+                label = CATEGORIES.get(s.label, s.label) if grid_id == "#ov-categories" else s.label
                 rows += [
-                    Label(one_line(s.label, 28)),
+                    Label(one_line(label, 28)),
                     Sparkline(list(s.counts), summary_function=max),
                     Label(f"{s.total:>5} · last wk {s.counts[-1] if s.counts else 0}"),
                 ]

@@ -141,7 +141,7 @@ class QueueScreen(Screen):
             table.add_row(
                 row.published or "-",
                 one_line(row.outlet, 16) or "-",
-                one_line(row.title, 200),
+                one_line(row.title, 58),
                 str(row.high), str(row.medium), str(row.low), str(row.quoted),
                 STATUS_LABEL.get(row.status, row.status),
                 f"+{row.copies}" if row.copies else "",
