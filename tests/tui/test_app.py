@@ -182,6 +182,8 @@ async def test_draft_checker_live_flags_apply_and_undo(db, engine):
         assert rewrite in editor.text and "inmates" not in editor.text
         await pilot.press("ctrl+z")
         assert "inmates" in editor.text
+        await pilot.press("ctrl+g")
+        assert app.clipboard == editor.text
 
 
 async def test_quoted_flag_is_never_rewritten(db, engine):
@@ -255,6 +257,16 @@ async def test_save_and_open_file(db, engine, tmp_path):
         await pilot.press("enter")
         await settle(pilot, app)
         assert draft.editor.text == "Fresh text about inmates."
+        # Store the draft as an article for the review queue.
+        await pilot.press("ctrl+t")
+        await settle(pilot, app, lambda: isinstance(app.screen, PromptDialog))
+        app.screen.query_one(Input).value = "Trainer's example"
+        await pilot.press("enter")
+        await settle(pilot, app)
+    from monitor import review
+
+    [row] = review.queue(db).rows
+    assert (row.title, row.outlet, row.high) == ("Trainer's example", "Draft", 1)
 
 
 async def test_f1_help_lists_the_screens_real_bindings(filled_db, engine):

@@ -127,6 +127,17 @@ def test_cli_rejects_unknown_argument_and_empty_stdin(tmp_path):
     assert empty.returncode == 1 and "stdin: no text received" in empty.stderr
 
 
+def test_cli_corrupt_database_is_one_line_error(tmp_path):
+    bad = tmp_path / "corrupt.sqlite3"
+    bad.write_bytes(b"not a database at all" * 100)
+    done = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(bad), "tui"],
+                          capture_output=True, text=True, timeout=60, cwd=HERE.parents[1])
+    assert done.returncode == 1
+    assert done.stderr.strip() == (f"framewatch: error: {bad}: the file is not a valid "
+                                   "Framewatch database or is corrupt")
+    assert bad.read_bytes() == b"not a database at all" * 100  # nothing rewritten
+
+
 @pytest.mark.tmux
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_tmux_smoke():
