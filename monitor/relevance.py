@@ -70,7 +70,7 @@ class Relevance:
     terms: tuple[tuple[str, int], ...]  # (term, times counted), strongest first
 
     def explain(self) -> str:
-        shown = ", ".join(f"{t}x{n}" if n > 1 else t for t, n in self.terms[:8]) or "no CJ terms"
+        shown = ", ".join(f"{t} ×{n}" if n > 1 else t for t, n in self.terms[:8]) or "no CJ terms"
         return f"{self.score:.2f} ({shown})"
 
 

@@ -1,0 +1,128 @@
+"""Scheduling against a real server, and flag storage that keeps review work."""
+
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+
+from framing.flag import Flag
+from monitor.feeds import add_feed
+from monitor.localserver import Response
+from monitor.pipeline import run_pass
+from monitor.schedule import adapt_interval
+from monitor.store.db import utcnow
+from monitor.store.repo import store_flags
+from monitor.store.schema import articles, feeds, fetch_events, flags
+
+
+def _rss(base, n, start=0):
+    items = "".join(f"<item><title>Prison story {i}</title><link>{base}/a/{i}</link></item>"
+                    for i in range(start, start + n))
+    return f"<rss version='2.0'><channel><title>T</title>{items}</channel></rss>".encode()
+
+
+def test_adapt_interval_rules():
+    assert adapt_interval(60, 1.0, poll_min=15, poll_max=1440) == 75  # mostly seen: slower
+    assert adapt_interval(20, 0.9, poll_min=15, poll_max=1440) == 30  # at least +10 min
+    assert adapt_interval(60, 0.0, poll_min=15, poll_max=1440) == 30  # mostly new: faster
+    assert adapt_interval(60, 0.5, poll_min=15, poll_max=1440) == 60
+    assert adapt_interval(20, 0.0, poll_min=15, poll_max=1440) == 15  # floor
+    assert adapt_interval(1400, 1.0, poll_min=15, poll_max=1440) == 1440  # cap
+    assert adapt_interval(20, 0.0, poll_min=15, poll_max=1440, ttl_minutes=60) == 60  # never faster than <ttl>
+
+
+def _feed(db):
+    with db.connect() as conn:
+        return conn.execute(sa.select(feeds)).one()
+
+
+def test_validators_forced_full_fetch_hash_skip_and_due_feeds(mon_db, mon_settings, local_server):
+    base = local_server.base
+    local_server.routes["/etag.xml"] = Response(200, {"Content-Type": "application/rss+xml", "ETag": '"v1"'},
+                                                _rss(base, 4))
+    with mon_db.begin() as conn:
+        add_feed(conn, base + "/etag.xml")
+    first = run_pass(mon_db, mon_settings, analyse=False, fetch_articles=False)
+    assert first.articles == 4
+    feed = _feed(mon_db)
+    assert feed.etag == '"v1"' and feed.last_full_fetch_at and feed.interval_minutes == 30  # all new: faster
+    assert run_pass(mon_db, mon_settings, analyse=False).feeds == 0  # not due yet
+
+    with mon_db.begin() as conn:
+        conn.execute(feeds.update().values(next_fetch_at=(datetime.now(UTC) - timedelta(minutes=1)).isoformat()))
+    second = run_pass(mon_db, mon_settings, analyse=False, fetch_articles=False)
+    assert second.feeds == 1 and second.not_modified == 1
+    assert local_server.requests[-1].headers.get("if-none-match") == '"v1"'
+    assert _feed(mon_db).interval_minutes == 40  # unchanged document counts as all seen: slower
+
+    # forced unconditional fetch once full_fetch_hours have passed (servers that lie about 304)
+    stale = (datetime.now(UTC) - timedelta(hours=13)).isoformat()
+    local_server.routes["/etag.xml"] = Response(200, {"Content-Type": "application/rss+xml", "ETag": '"v1"'},
+                                                _rss(base, 6))
+    with mon_db.begin() as conn:
+        conn.execute(feeds.update().values(last_full_fetch_at=stale))
+    third = run_pass(mon_db, mon_settings, all_feeds=True, analyse=False, fetch_articles=False)
+    assert "if-none-match" not in local_server.requests[-1].headers
+    assert third.articles == 2  # the ETag never changed, the content did
+    assert _feed(mon_db).last_full_fetch_at > stale
+
+
+def test_unchanged_body_without_validators_is_not_reparsed(mon_db, mon_settings, local_server):
+    base = local_server.base
+    local_server.routes["/plain.xml"] = Response(200, {"Content-Type": "application/rss+xml"}, _rss(base, 3))
+    with mon_db.begin() as conn:
+        add_feed(conn, base + "/plain.xml")
+    run_pass(mon_db, mon_settings, analyse=False, fetch_articles=False)
+    again = run_pass(mon_db, mon_settings, all_feeds=True, analyse=False, fetch_articles=False)
+    assert again.not_modified == 1 and again.ok == 0 and again.articles == 0
+    with mon_db.connect() as conn:
+        last = conn.execute(sa.select(fetch_events).order_by(fetch_events.c.id.desc())).first()
+    assert last.not_modified and last.status == 200
+
+
+def test_title_and_guid_dedup_within_a_feed(mon_db, mon_settings, local_server):
+    base = local_server.base
+    body = (f"<rss version='2.0'><channel><title>T</title>"
+            f"<item><title>Judge jails man</title><link>{base}/a/1</link><guid>x1</guid></item>"
+            f"<item><title>Judge jails man!</title><link>{base}/a/1-updated</link><guid>x2</guid></item>"
+            f"<item><title>Other</title><link>{base}/a/3</link><guid>x1</guid></item>"
+            f"<item><title>Third</title><link>{base}/a/4#comments</link><guid>x4</guid></item>"
+            f"<item><title>Fourth</title><link>{base}/a/4?utm_source=tw</link><guid>x5</guid></item>"
+            "</channel></rss>").encode()
+    local_server.routes["/d.xml"] = Response(200, {"Content-Type": "application/rss+xml"}, body)
+    with mon_db.begin() as conn:
+        add_feed(conn, base + "/d.xml")
+    run_pass(mon_db, mon_settings, analyse=False, fetch_articles=False)
+    with mon_db.connect() as conn:
+        titles = conn.execute(sa.select(articles.c.title).order_by(articles.c.id)).scalars().all()
+    assert titles == ["Judge jails man", "Third"]
+
+
+def _flag(start, end, text, entry="offender", severity="medium"):
+    return Flag(start=start, end=end, text=text, entry=entry, category="labels", severity=severity, quoted=False,
+                suggestions=("people with convictions",), rewrite="people with convictions", why="", sources=())
+
+
+def test_reanalysis_keeps_review_decisions(mon_db):
+    now = utcnow()
+    with mon_db.begin() as conn:
+        aid = conn.execute(articles.insert().values(url="https://x/a", url_norm="https://x/a", fetched_at=now,
+                                                    text="offenders and inmates and thugs")).inserted_primary_key[0]
+        first = [_flag(0, 9, "offenders"), _flag(14, 21, "inmates", "inmate", "high"), _flag(26, 31, "thugs", "thug")]
+        assert store_flags(conn, aid, first + first[:1]) == 3  # duplicates from the engine collapse
+        conn.execute(flags.update().where(flags.c.entry == "offender").values(
+            decision="dismissed", reason="quoted official term", note="n1", decided_by="ana"))
+        conn.execute(flags.update().where(flags.c.entry == "thug").values(decision="accepted", decided_by="ana"))
+    # re-analysis: same occurrences (new severity from an updated lexicon), one gone, one new
+    with mon_db.begin() as conn:
+        again = [_flag(0, 9, "offenders", severity="high"), _flag(14, 21, "inmates", "inmate", "high")]
+        store_flags(conn, aid, again + [_flag(10, 13, "and", "and-test")])
+        rows = {r.entry: r for r in conn.execute(sa.select(flags).where(flags.c.article_id == aid))}
+    assert rows["offender"].decision == "dismissed" and rows["offender"].note == "n1"
+    assert rows["offender"].severity == "high"  # engine-side fields refreshed
+    assert rows["thug"].decision == "accepted"  # no longer reported, but a human decided on it: kept
+    assert rows["inmate"].decision == "pending"
+    assert "and-test" in rows
+    with mon_db.begin() as conn:
+        store_flags(conn, aid, [])
+        left = set(conn.execute(sa.select(flags.c.entry).where(flags.c.article_id == aid)).scalars())
+    assert left == {"offender", "thug"}  # pending ones the engine no longer reports are removed
