@@ -44,7 +44,9 @@ class FramewatchApp(App, inherit_bindings=False):
         self.today = today  # fixed date for the overview (tests, screenshots)
         self.db = db
         self.settings = settings
-        self.reviewer = reviewer or (getattr(getattr(settings, "ui", None), "reviewer", "") or "")
+        # Decisions record who made them: the configured name, else the login name.
+        self.reviewer = (reviewer or getattr(getattr(settings, "ui", None), "reviewer", "")
+                         or _login_name())
         self.paste_text = paste_text
         self.start_mode = "draft" if paste_text is not None else start
         self._engine = engine
@@ -144,6 +146,15 @@ class FramewatchApp(App, inherit_bindings=False):
             )
             return
         self.exit()
+
+
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user database (containers): leave it blank
+        return ""
 
 
 def create_app(db_path: str | Path | Any, settings: Any = None, engine: Any = None,

@@ -163,7 +163,8 @@ class ReviewScreen(Screen):
         bits = [one_line(a.outlet) or "(no outlet)", (a.published_at or "")[:10],
                 STATUS_LABEL.get(a.status, a.status), f"{decided}/{len(self.flags)} flags decided"]
         if a.copies:
-            bits.append(f"{len(a.copies)} syndicated cop{'y' if len(a.copies) == 1 else 'ies'}")
+            outlets = ", ".join(dict.fromkeys(one_line(c.outlet) or "?" for c in a.copies))
+            bits.append(f"also in {one_line(outlets, 50)}")
         if a.note:
             bits.append(f"note: {one_line(a.note, 40)}")
         self.query_one("#review-meta", Static).update(" · ".join(b for b in bits if b))
