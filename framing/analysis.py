@@ -55,9 +55,11 @@ def tag_phase(sentence: Sentence, survivors: list[Candidate], index) -> tuple[Hi
             continue
         kept.append(c)
         taken.add((c.start, c.end))
-    for c in kept:
+    kept.sort(key=lambda c: c.start)
+    for i, c in enumerate(kept):
         f = fit(c, sentence, index.prefilter)
-        if any(o is not c and f.start < o.end and o.start < f.end for o in kept):
+        near = kept[max(0, i - 3) : i] + kept[i + 1 : i + 4]
+        if any(f.start < o.end and o.start < f.end for o in near):
             # the wider span would swallow another flag ("the offender's BAME ..."):
             # fit within the word itself so both rewrites can be applied
             f = fit(c, sentence, index.prefilter, extend=False)

@@ -3,6 +3,7 @@ sentence around it.  No spaCy objects, so rules are easy to test and cache."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -56,54 +57,98 @@ class Sentence:
     tokens: list[Tok] | None = None  # set once tagged
     italic: list[tuple[int, int]] = field(default_factory=list)
     _words: list[tuple[int, int, str]] | None = None
+    _word_starts: list[int] | None = None
+    _word_ends: list[int] | None = None
+    _tok_starts: list[int] | None = None
+    _tok_ends: list[int] | None = None
+    _memo: dict = field(default_factory=dict)
 
+    def memo(self, key, fn):
+        """Per-sentence results shared by all of its candidates."""
+        if key not in self._memo:
+            self._memo[key] = fn()
+        return self._memo[key]
+
+    @property
+    def word_set(self) -> frozenset[str]:
+        return self.memo("word_set", lambda: frozenset(w.lower() for _a, _b, w in self.words))
+
+    # offsets are looked up by bisection: a pathological "sentence" can hold
+    # hundreds of candidates and must stay O(n log n)
     @property
     def words(self) -> list[tuple[int, int, str]]:
         if self._words is None:
             self._words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text)]
+            self._word_starts = [w[0] for w in self._words]
+            self._word_ends = [w[1] for w in self._words]
         return self._words
 
     def words_before(self, offset: int, n: int) -> list[str]:
-        ws = [w for s, e, w in self.words if e <= offset]
-        return ws[-n:]
+        ws = self.words
+        k = bisect.bisect_right(self._word_ends, offset)
+        return [w for _a, _b, w in ws[max(0, k - n) : k]]
 
     def words_after(self, offset: int, n: int) -> list[str]:
-        ws = [w for s, e, w in self.words if s >= offset]
-        return ws[:n]
+        ws = self.words
+        k = bisect.bisect_left(self._word_starts, offset)
+        return [w for _a, _b, w in ws[k : k + n]]
+
+    def word_before(self, offset: int) -> tuple[int, int, str] | None:
+        ws = self.words
+        k = bisect.bisect_right(self._word_ends, offset)
+        return ws[k - 1] if k else None
+
+    def word_after(self, offset: int) -> tuple[int, int, str] | None:
+        ws = self.words
+        k = bisect.bisect_left(self._word_starts, offset)
+        return ws[k] if k < len(ws) else None
 
     def gap_after(self, offset: int) -> str:
         """Characters between ``offset`` and the next word (punctuation check)."""
-        for s, _e, _w in self.words:
-            if s >= offset:
-                return self.text[offset:s]
-        return self.text[offset:]
+        w = self.word_after(offset)
+        return self.text[offset : w[0]] if w else self.text[offset:]
 
     def gap_before(self, offset: int) -> str:
-        last = 0
-        for _s, e, _w in self.words:
-            if e <= offset:
-                last = e
-            else:
-                break
-        return self.text[last:offset]
+        w = self.word_before(offset)
+        return self.text[w[1] if w else 0 : offset]
+
+    def _tok_index(self):
+        if self._tok_starts is None or len(self._tok_starts) != len(self.tokens or ()):
+            toks = self.tokens or []
+            self._tok_starts = [t.start for t in toks]
+            self._tok_ends = [t.end for t in toks]
 
     def tokens_in(self, start: int, end: int) -> list[Tok]:
-        return [t for t in self.tokens or () if t.start >= start and t.end <= end]
+        self._tok_index()
+        lo = bisect.bisect_left(self._tok_starts, start)
+        hi = bisect.bisect_right(self._tok_ends, end)
+        return [t for t in (self.tokens or [])[lo:hi] if t.start >= start and t.end <= end]
 
     def head_token(self, c: Candidate) -> Tok | None:
-        toks = [t for t in self.tokens or () if t.start < c.head_end and t.end > c.start
-                and any(ch.isalpha() for ch in t.text)]
-        return toks[-1] if toks else None
+        self._tok_index()
+        toks = self.tokens or []
+        lo = bisect.bisect_right(self._tok_ends, c.start)
+        best = None
+        for t in toks[lo:]:
+            if t.start >= c.head_end:
+                break
+            if any(ch.isalpha() for ch in t.text):
+                best = t
+        return best
 
     def token_after(self, offset: int) -> Tok | None:
-        for t in self.tokens or ():
-            if t.start >= offset and not t.text.isspace():
+        self._tok_index()
+        toks = self.tokens or []
+        for t in toks[bisect.bisect_left(self._tok_starts, offset) :]:
+            if not t.text.isspace():
                 return t
         return None
 
     def token_before(self, offset: int) -> Tok | None:
-        best = None
-        for t in self.tokens or ():
-            if t.end <= offset and not t.text.isspace():
-                best = t
-        return best
+        self._tok_index()
+        toks = self.tokens or []
+        k = bisect.bisect_right(self._tok_ends, offset)
+        for t in reversed(toks[max(0, k - 8) : k]):
+            if not t.text.isspace():
+                return t
+        return None

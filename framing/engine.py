@@ -126,13 +126,18 @@ class Engine:
             return [self._flags(p, sents, local) for p, sents in plans]
 
     def _sentences(self, text: str) -> dict[tuple[int, int], str]:
+        """Sentences holding a candidate, in order and never overlapping."""
         out: dict[tuple[int, int], str] = {}
-        last = (-1, -1)
+        last_a, last_end = -1, 0
         for m in self.index.prefilter.find(text):
-            if last[0] <= m.start and m.end <= last[1]:
+            if m.start < last_end:
+                if m.end > last_end:  # a form straddling a cut: widen that sentence
+                    del out[(last_a, last_end)]
+                    last_end = m.end
+                    out[(last_a, last_end)] = text[last_a:last_end]
                 continue
-            a, b = sentence_bounds(text, m.start, m.end)
-            last = (a, b)
+            a, b = sentence_bounds(text, m.start, m.end, floor=last_end)
+            last_a, last_end = a, b
             out[(a, b)] = text[a:b]
         return out
 

@@ -121,10 +121,16 @@ class Prefilter:
                 possessive = True
             out.append(Match(m.start(), mend, raw, key, possessive, senses))
         if len(out) > 1:
-            # a form inside a longer one ("offender" in "ex-offender") is that longer form
-            out = [a for a in out if not any(
-                b is not a and b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
-                for b in out if b.start <= a.start + 64)]
+            # a form inside a longer one ("offender" in "ex-offender") is that longer
+            # form; matches come in start order, so a running maximum end finds them
+            kept, max_end = [], -1
+            for m in out:
+                if m.end > max_end:
+                    kept.append(m)
+                    max_end = m.end
+                elif m.end == max_end and kept and kept[-1].start == m.start:
+                    kept.append(m)
+            out = kept
         return out
 
     def any(self, text: str) -> bool:

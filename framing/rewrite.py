@@ -43,22 +43,18 @@ def occurrence_number(c, s) -> str | None:
 
 def _prev_word(s, offset):
     """(start, end, word) of the word right before ``offset`` if only spaces separate them."""
-    for a, b, w in reversed(s.words):
-        if b <= offset:
-            return (a, b, w) if s.text[b:offset].strip() == "" else None
-    return None
+    w = s.word_before(offset)
+    return w if w is not None and s.text[w[1] : offset].strip() == "" else None
 
 
 def _next_word(s, offset):
-    for a, b, w in s.words:
-        if a >= offset:
-            return (a, b, w) if s.text[offset:a].strip() == "" else None
-    return None
+    w = s.word_after(offset)
+    return w if w is not None and s.text[offset : w[0]].strip() == "" else None
 
 
 def _possessed_np(s, offset):
     """End of the noun phrase after a possessive ("'s elderly mother"), using tags."""
-    toks = [t for t in s.tokens or () if t.start >= offset and not t.text.isspace()]
+    toks = [t for t in s.tokens_in(offset, offset + 200) if not t.text.isspace()]
     end, seen_noun = None, False
     for t in toks:
         if t.pos in ("ADJ", "NUM") and not seen_noun:

@@ -13,17 +13,23 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Sgt|Insp|Det|Supt|Rev|No|vs?
 _MAX_SCAN = 2000  # a "sentence" longer than this is cut: keeps pathological input linear
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(0, start - _MAX_SCAN)
+def sentence_bounds(text: str, start: int, end: int, floor: int = 0) -> tuple[int, int]:
+    """Bounds of the sentence around [start, end), never starting before ``floor``
+    (the end of the previous sentence), at most about 2,000 characters long."""
+    lo = max(floor, start - _MAX_SCAN)
     s = lo
     for m in _BOUNDARY.finditer(text, lo, start):
         if m.group().startswith("\n") or not _ABBREV.search(text[max(0, m.start() - 6) : m.start()]):
             s = m.end()
-    e = min(len(text), end + _MAX_SCAN)
+    e = min(len(text), end + _MAX_SCAN, max(end, s + 2 * _MAX_SCAN))
     pos = end
     while True:
         m = _BOUNDARY.search(text, pos, e)
         if m is None:
+            if e < len(text):
+                # cut a run-on "sentence" at a space, not inside a word
+                cut = text.rfind(" ", end, e)
+                e = cut if cut > end else e
             break
         if m.group().startswith("\n") or not _ABBREV.search(text[max(0, m.start() - 6) : m.start()]):
             e = m.start()

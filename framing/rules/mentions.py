@@ -69,7 +69,7 @@ def word_mention(c, s, ix) -> str | None:
         return "report of a label others used"
     # "'Inmate' is a contested term"
     if _is_quoted_alone(c, s):
-        words = {w.lower() for _a, _b, w in s.words}
+        words = s.word_set
         if words & META_SIGNALS or re.search(r"\bso-called\b", s.text, re.I):
             return "quoted mention of the word"
     return None

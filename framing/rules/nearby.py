@@ -7,7 +7,7 @@ def missing_nearby(c, s, ix) -> str | None:
     need = c.entry.requires_nearby
     if not need:
         return None
-    words = {w.lower() for _a, _b, w in s.words}
+    words = s.word_set
     low = s.text.lower()
     for w in need:
         w = w.lower()

@@ -59,7 +59,7 @@ def nonhuman_referent(c, s, ix) -> str | None:
 def sport_metaphor(c, s, ix) -> str | None:
     if not (set(c.lower_words) & SPORT_TERMS):
         return None
-    words = {w.lower() for _a, _b, w in s.words}
+    words = s.word_set
     hit = words & SPORT
     if hit:
         return f"sport metaphor ('{sorted(hit)[0]}')"

@@ -7,6 +7,7 @@ and a fiction cue word (film, novel, starring...) shortly before it.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from framing.sentences import at_sentence_start
@@ -49,12 +50,14 @@ _CAP_WORD = re.compile(r"[A-Z][\w'’\-.]*|[0-9]+")
 _CONNECTORS = {"of", "the", "and", "in", "on", "for", "a", "an", "&", "to", "at", "de", "la", "vs", "v"}
 
 
+def _title_matches(s):
+    return [(rx, m) for rx in (_TITLE_RE, _TITLE_CS) for m in rx.finditer(s.text)]
+
+
 def in_known_title(c, s, ix) -> str | None:
-    for rx in (_TITLE_RE, _TITLE_CS):
-        for m in rx.finditer(s.text):
-            if m.start() <= c.start and c.end <= m.end() and len(m.group()) > len(c.text):
-                return f"title of a work '{m.group()}'"
-            if m.start() <= c.start and c.end <= m.end() and rx is _TITLE_CS and _looks_titled(c, s):
+    for rx, m in s.memo("titles", lambda: _title_matches(s)):
+        if m.start() <= c.start and c.end <= m.end():
+            if len(m.group()) > len(c.text) or (rx is _TITLE_CS and _looks_titled(c, s)):
                 return f"title of a work '{m.group()}'"
     return None
 
@@ -66,7 +69,12 @@ def _looks_titled(c, s) -> bool:
 
 def _run_around(s, c) -> list[tuple[int, int, str]]:
     words = s.words
-    idx = [i for i, (a, b, _w) in enumerate(words) if a < c.end and b > c.start]
+    first = bisect.bisect_right(s._word_ends, c.start)
+    idx = []
+    for i in range(first, len(words)):
+        if words[i][0] >= c.end:
+            break
+        idx.append(i)
     if not idx:
         return []
     lo, hi = idx[0], idx[-1]
@@ -104,7 +112,7 @@ def in_title_case_run(c, s, ix) -> str | None:
         # ("Inmate John Smith said" is a label followed by a name) unless the
         # sentence says it is a work ("Burglar Bill, the children's picture book")
         if run[0][0] >= c.start or len(caps) - 1 < 2:
-            words = {w.lower() for _a, _b, w in s.words}
+            words = s.word_set
             if not (words & TITLE_CUES) or words & NOT_FICTION:
                 return None
     return "inside a Title Case name or title '" + s.text[run[0][0] : run[-1][1]] + "'"

@@ -75,3 +75,24 @@ def test_component_works_in_a_plain_spacy_pipeline(engine):
 
 def test_apply_rewrites_reexport():
     assert apply_rewrites("abc", []) == "abc"
+
+
+def test_tagging_windows_give_the_same_flags_as_whole_sentences(engine, monkeypatch):
+    """The tagger sees 4 tokens either side, so an 8-word window is exact."""
+    import json
+    from pathlib import Path
+
+    import framing.engine as fe
+
+    path = Path(__file__).resolve().parents[1] / "data" / "devset.jsonl"
+    texts = [json.loads(line)["text"] for line in path.read_text().splitlines()[:80] if line.strip()]
+    windowed = list(Engine(engine.lexicon, cache_size=0).check_many(texts))
+    monkeypatch.setattr(fe, "WINDOW_WORDS", 10_000)
+    whole = list(Engine(engine.lexicon, cache_size=0).check_many(texts))
+    assert windowed == whole
+
+
+def test_pathological_input_stays_linear(engine):
+    text = "inmate " * 20000
+    flags = engine.check(text)
+    assert len(flags) == 20000 and len({(f.start, f.end) for f in flags}) == 20000
