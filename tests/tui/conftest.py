@@ -94,3 +94,44 @@ async def settle(pilot, app, until=None, timeout: float = 20.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("condition not reached before the timeout")
         await asyncio.sleep(0.02)
+
+
+# Snapshot tests use a pinned three-entry lexicon (the shipped forms and
+# rules, fixed wording, sources and alternatives), so the baselines change when
+# the UI changes, not whenever the lexicon's prose is improved.
+PINNED = {
+    "inmate": ("person in prison", "people in prison"),
+    "thug": ("attacker", "attackers"),
+    "offender": ("person with a conviction", "people with convictions"),
+}
+
+
+@pytest.fixture(scope="session")
+def pinned_engine():
+    try:
+        from framing import Engine
+    except ImportError:
+        pytest.skip("framing.Engine is not available in this checkout yet")
+    from dataclasses import replace
+
+    from lexicon import Alternative, Lexicon, Source, load_lexicon
+
+    full = load_lexicon()
+    entries = tuple(
+        replace(e, rationale=f"Pinned test rationale for {e.id}.", advice="", disagreement="",
+                decision="", sense=f"pinned sense of {e.id}",
+                sources=(Source(f"Test guide on {e.id}", f"https://example.org/{e.id}"),),
+                alternatives=(Alternative(*PINNED[e.id]),))
+        for e in full.entries if e.id in PINNED
+    )
+    assert len(entries) == len(PINNED)
+    return Engine(lexicon=Lexicon(entries=entries, official_names=full.official_names))
+
+
+@pytest.fixture
+def pinned_db(db, pinned_engine):
+    from monitor.review import import_text
+
+    for a in ARTICLES:
+        import_text(db, engine=pinned_engine, **a)
+    return db

@@ -1,7 +1,8 @@
 """SVG snapshots of each screen (pytest-textual-snapshot).
 
 Sync tests (snap_compare runs its own event loop), fixed terminal size,
-deterministic data from the real engine, no clock, no cursor blink, a fixed
+deterministic data from the real engine with a pinned
+three-entry lexicon (see ``pinned_engine``), no clock, no cursor blink, a fixed
 "today" for the overview.  Update baselines with
 ``python -m pytest tests/tui/test_snapshots.py --snapshot-update`` after
 checking the HTML report.
@@ -27,14 +28,15 @@ async def _ready(pilot, cond=None):
     await settle(pilot, pilot.app, cond)
 
 
-def test_queue_screen(snap_compare, filled_db, engine):
+def test_queue_screen(snap_compare, pinned_db, pinned_engine):
     async def run_before(pilot):
         await _ready(pilot, lambda: getattr(pilot.app.screen, "loaded", 0))
 
-    assert snap_compare(_app(filled_db, engine), run_before=run_before, terminal_size=SIZE)
+    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before,
+                        terminal_size=SIZE)
 
 
-def test_review_screen_with_decisions(snap_compare, filled_db, engine):
+def test_review_screen_with_decisions(snap_compare, pinned_db, pinned_engine):
     async def run_before(pilot):
         await _ready(pilot, lambda: getattr(pilot.app.screen, "loaded", 0))
         await pilot.press("enter")
@@ -43,10 +45,11 @@ def test_review_screen_with_decisions(snap_compare, filled_db, engine):
         await pilot.press("a")  # accept the writer's-voice flag; moves to the quoted one
         await _ready(pilot, lambda: screen.flags[0].decision == "accepted")
 
-    assert snap_compare(_app(filled_db, engine), run_before=run_before, terminal_size=SIZE)
+    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before,
+                        terminal_size=SIZE)
 
 
-def test_draft_checker_with_flags(snap_compare, db, engine):
+def test_draft_checker_with_flags(snap_compare, db, pinned_engine):
     text = ("Officers said the inmates were calm.\n"
             "A neighbour said: \"Those thugs wrecked the street.\"\n"
             "The offenders left on Tuesday.")
@@ -54,11 +57,11 @@ def test_draft_checker_with_flags(snap_compare, db, engine):
     async def run_before(pilot):
         await _ready(pilot, lambda: getattr(pilot.app.screen, "checks", 0))
 
-    assert snap_compare(_app(db, engine, paste_text=text), run_before=run_before,
+    assert snap_compare(_app(db, pinned_engine, paste_text=text), run_before=run_before,
                         terminal_size=SIZE)
 
 
-def test_lexicon_browser(snap_compare, filled_db, engine):
+def test_lexicon_browser(snap_compare, pinned_db, pinned_engine):
     async def run_before(pilot):
         await pilot.press("f4")
         await _ready(pilot, lambda: getattr(pilot.app.screen, "stats", None))
@@ -66,18 +69,20 @@ def test_lexicon_browser(snap_compare, filled_db, engine):
         await _ready(pilot, lambda: all("inmate" in s.entry or "inmate" in " ".join(s.forms)
                                         for s in pilot.app.screen.stats))
 
-    assert snap_compare(_app(filled_db, engine), run_before=run_before, terminal_size=SIZE)
+    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before,
+                        terminal_size=SIZE)
 
 
-def test_overview(snap_compare, filled_db, engine):
+def test_overview(snap_compare, pinned_db, pinned_engine):
     async def run_before(pilot):
         await pilot.press("f5")
         await _ready(pilot, lambda: getattr(pilot.app.screen, "overview", None))
 
-    assert snap_compare(_app(filled_db, engine), run_before=run_before, terminal_size=SIZE)
+    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before,
+                        terminal_size=SIZE)
 
 
-def test_help_screen(snap_compare, filled_db, engine):
+def test_help_screen(snap_compare, pinned_db, pinned_engine):
     async def run_before(pilot):
         await _ready(pilot, lambda: getattr(pilot.app.screen, "loaded", 0))
         await pilot.press("enter")
@@ -85,4 +90,5 @@ def test_help_screen(snap_compare, filled_db, engine):
         await pilot.press("f1")
         await _ready(pilot)
 
-    assert snap_compare(_app(filled_db, engine), run_before=run_before, terminal_size=SIZE)
+    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before,
+                        terminal_size=SIZE)
