@@ -92,9 +92,11 @@ def check(obj, paths, fmt, as_json, fix, fail_on):
     by_fmt: dict[str, list[int]] = {}
     for i, (_p, _t, f) in enumerate(inputs):
         by_fmt.setdefault(f, []).append(i)
-    for f, idxs in by_fmt.items():
-        for i, flags in zip(idxs, engine.check_many((inputs[i][1] for i in idxs), f), strict=True):
-            results[i] = flags
+    with _progress(len(inputs)) as advance:
+        for f, idxs in by_fmt.items():
+            for i, flags in zip(idxs, engine.check_many((inputs[i][1] for i in idxs), f), strict=True):
+                results[i] = flags
+                advance()
 
     worst = 0
     counts = {"high": 0, "medium": 0, "low": 0}
@@ -129,6 +131,30 @@ def check(obj, paths, fmt, as_json, fix, fail_on):
 
 
 _ENGINES: dict[tuple, object] = {}
+
+
+class _progress:
+    """A transient rich progress bar on stderr for long runs at a terminal."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):
+        if self.total >= 20 and sys.stderr is not None and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            task = self.bar.add_task("checking", total=self.total)
+            return lambda: self.bar.advance(task)
+        return lambda: None
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
 
 
 def _engine(obj):
