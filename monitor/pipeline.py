@@ -24,7 +24,7 @@ import sqlalchemy as sa
 
 from framing.errors import FramewatchError
 from monitor import relevance as relevance_mod
-from monitor.analyse import analyse_texts, load_engine
+from monitor.analyse import analyse_backlog, analyse_texts, load_engine
 from monitor.extract import (
     Extraction,
     compress_html,
@@ -47,10 +47,11 @@ from monitor.store.repo import (
     store_flags,
     update_feed,
 )
-from monitor.store.schema import feeds
+from monitor.store.schema import articles, feeds
 from monitor.stories import StoryIndex, story_text, vectorize
 
 Progress = Callable[[int, int, str], None]
+BACKLOG_PER_PASS = 500  # bounded so a long backlog never delays the next fetches much
 
 
 @dataclass
@@ -198,6 +199,8 @@ class Pipeline:
                     raise
             if self.stop():
                 self.result.stopped = True
+            elif self.analyse and not self._engine_failed:
+                await self._backlog()
             return self.result
         except (sa.exc.OperationalError, sa.exc.DatabaseError) as exc:
             raise DatabaseError(describe_db_error(exc, self.db.location)) from exc
@@ -301,7 +304,7 @@ class Pipeline:
             return from_summary(item.summary, f"extraction failed ({type(exc).__name__})"), None
 
     async def _analyse(self, prepared: list[_Prepared]) -> None:
-        todo = [p for p in prepared if p.rel.score >= self.mon.relevance_threshold and p.extraction.text]
+        todo = [p for p in prepared if p.rel.score >= self.mon.relevance_threshold]
         if not todo or not self.analyse or self._engine_failed:
             return
         if self.engine is None:
@@ -314,6 +317,23 @@ class Pipeline:
             results = await asyncio.to_thread(analyse_texts, self.engine, [p.extraction.text for p in todo])
         for prep, found in zip(todo, results, strict=True):
             prep.flags = found
+
+    async def _backlog(self) -> None:
+        """Relevant articles stored unanalysed (the engine was unavailable, or
+        analysis was switched off) are analysed once the engine is here."""
+        def pending() -> int:
+            with self.db.connect() as conn:
+                return conn.execute(sa.select(sa.func.count()).select_from(articles).where(
+                    articles.c.relevant.is_(True), articles.c.analysed_at.is_(None))).scalar_one()
+
+        if not await self._db(pending):
+            return
+        if self.engine is None:
+            await self._load_engine()
+            if self.engine is None:
+                return
+        done = await self._db(lambda: analyse_backlog(self.db, self.engine, limit=BACKLOG_PER_PASS, stop=self.stop))
+        self.result.analysed += done
 
     async def _load_engine(self) -> None:
         try:

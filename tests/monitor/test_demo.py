@@ -103,3 +103,19 @@ def test_demo_analyses_relevant_articles_and_stores_flags(tmp_path, mon_settings
     assert all(texts[f.article_id][f.start:f.end] == f.text for f in stored)
     words = {f.text.lower() for f in stored}
     assert words & {"thugs", "inmates", "illegal immigrants", "lags", "addicts", "thug"}
+
+
+@pytest.mark.skipif(not HAS_ENGINE, reason="the language engine (framing.engine) has not landed yet")
+def test_articles_stored_without_analysis_are_analysed_by_a_later_pass(mon_db, mon_settings):
+    with LocalServer() as server:
+        routes, sample = sample_routes(server.base)
+        server.routes.update(routes)
+        ids = _register(mon_db, server.base, sample)
+        first = run_pass(mon_db, mon_settings, feed_ids=ids, analyse=False)
+        assert first.analysed == 0 and first.relevant == 17
+        second = run_pass(mon_db, mon_settings, feed_ids=ids)
+    assert second.articles == 0 and second.analysed == 17
+    with mon_db.connect() as conn:
+        rows = conn.execute(sa.select(articles.c.relevant, articles.c.analysed_at)).all()
+        n_flags = conn.execute(sa.select(sa.func.count()).select_from(flags)).scalar_one()
+    assert all((r.analysed_at is not None) == bool(r.relevant) for r in rows) and n_flags > 0
