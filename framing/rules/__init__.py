@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from framing.rules.domain import noun_modifier_out_of_domain, out_of_domain_sense
 from framing.rules.idioms import in_exception_phrase, neighbour_words
-from framing.rules.mentions import word_mention
+from framing.rules.mentions import label_rejected, word_mention
 from framing.rules.names import capitalised_name, propn_name
 from framing.rules.nearby import missing_nearby
 from framing.rules.nonhuman import nonhuman_referent, sport_metaphor
@@ -27,6 +27,7 @@ TEXT_RULES = (
     nonhuman_referent,
     sport_metaphor,
     word_mention,
+    label_rejected,
     in_known_title,
     in_title_case_run,
     fiction_cue,

@@ -36,6 +36,25 @@ _LIST_TAIL = re.compile(
     + r"(?:\s*,\s*" + _Q + r")*\s*(?:,\s*)?(?:and|or|,)\s*$", re.I)
 
 
+# "locals called them "pikeys"", "nobody called me a junkie": a label reported as abuse
+_CALLED = re.compile(
+    r"\b(?:call(?:ed|ing|s)?|branded|dubbed|nicknamed|labell?ed|labeled)\s+"
+    r"(?:me|him|her|them|us|you)\s+(?:as\s+)?(?:an?\s+)?[\"'“‘]?$", re.I)
+# "my son isn't a thug": the label is denied, not applied
+_DENIED = re.compile(
+    r"\b(?:is|am|are|was|were|isn|aren|wasn|weren)(?:\s+not|\s*n['’]t)\s+(?:an?\s+)?[\"'“‘]?$", re.I)
+
+
+def label_rejected(c, s, ix) -> str | None:
+    before = s.text[max(0, c.start - 60) : c.start]
+    if _CALLED.search(before):
+        return "a label others used, reported"
+    if _DENIED.search(before) and c.entry.category != "punitive-frame":
+        # ("prisons are not holiday camps" still repeats the frame it denies)
+        return "the label is denied"
+    return None
+
+
 def word_mention(c, s, ix) -> str | None:
     # "the use of "thugs" and "yobs"": later items of a quoted list of words
     if _is_quoted_alone(c, s) and _LIST_TAIL.search(s.text[max(0, c.start - 200) : c.start - 1]):

@@ -3,7 +3,7 @@ the labelling use alone.  Real lexicon, real tagger."""
 
 from framing.rules.domain import noun_modifier_out_of_domain, out_of_domain_sense
 from framing.rules.idioms import in_exception_phrase, neighbour_words
-from framing.rules.mentions import word_mention
+from framing.rules.mentions import label_rejected, word_mention
 from framing.rules.names import capitalised_name, propn_name
 from framing.rules.nearby import missing_nearby
 from framing.rules.nonhuman import nonhuman_referent, sport_metaphor
@@ -115,3 +115,12 @@ def test_requires_nearby(analyse, engine):
     assert check(analyse, engine, missing_nearby, f"The {form} waited at the bus stop.", form, lags_entry.id)
     near = lags_entry.requires_nearby[0]
     assert not check(analyse, engine, missing_nearby, f"The {form} talked about {near}.", form, lags_entry.id)
+
+
+def test_labels_reported_as_abuse_or_denied(analyse, engine):
+    assert check(analyse, engine, label_rejected,
+                 'Travellers said locals called them "pikeys" in the pub.', "pikeys")
+    assert check(analyse, engine, label_rejected, "My son isn't a thug, his mother said.", "thug")
+    assert not check(analyse, engine, label_rejected, "The thug was jailed.", "thug")
+    assert not check(analyse, engine, label_rejected,
+                     "Prisons are not holiday camps, the report said.", "holiday camps")
