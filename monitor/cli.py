@@ -74,6 +74,12 @@ def remove_cmd(ctx, feed: str) -> None:
     click.echo(f"removed feed: {url} (its articles stay in the database)")
 
 
+def _now() -> datetime:
+    from datetime import UTC
+
+    return datetime.now(UTC)
+
+
 def _ago(iso: str | None, now: datetime) -> str:
     if not iso:
         return "-"
@@ -274,6 +280,8 @@ def run_cmd(ctx, no_analyse: bool, max_passes: int, idle_seconds: float) -> None
                     from datetime import UTC
 
                     wait = min(idle_seconds, max(1.0, (datetime.fromisoformat(nxt) - datetime.now(UTC)).total_seconds()))
+                if result.feeds:
+                    click.echo(f"[{time.strftime('%H:%M:%S')}] waiting; next feed due {_ago(nxt, _now())}", err=True)
                 stop.event.wait(wait)
     except (sa.exc.OperationalError, sa.exc.DatabaseError) as exc:
         raise DatabaseError(describe_db_error(exc, db.location)) from exc
