@@ -145,3 +145,36 @@ def test_tmux_smoke():
                           text=True, timeout=240)
     assert done.returncode == 0, done.stderr
     assert "underlined" in done.stdout and "stdin" in done.stdout
+
+
+def test_article_rendering_styles_exactly_the_flagged_words_even_in_hostile_text(engine):
+    from tui.widgets.article_text import render_paragraph
+
+    text = "\x1b[31mPolice said the inmates\u202e were moved; “the inmates are calm”, a guard said."
+    found = sorted(engine.check(text), key=lambda f: f.start)
+    assert [f.text for f in found] == ["inmates", "inmates"]
+    clean = sanitize(text)
+    content = render_paragraph(clean, 0, len(clean), found, 0, list(range(len(found))))
+    plain = content.plain
+    assert "\x1b" not in plain and "\u202e" not in plain
+    styled = [(plain[s.start:s.end], str(s.style)) for s in content.spans
+              if "underline" in str(s.style)]
+    assert [w for w, _ in styled] == ["inmates", "inmates"]
+    assert "reverse" in styled[0][1]  # the current flag
+    assert found[1].quoted and "italic" in styled[1][1]  # quoted: styled differently
+    assert not found[0].quoted and "italic" not in styled[0][1]
+    assert "▲" in plain
+
+
+async def test_draft_highlights_use_utf8_byte_columns(db, engine):
+    from tui.app import create_app
+
+    from .conftest import settle
+
+    text = "Café “quoted” — the offenders left."
+    app = create_app(db, engine=engine, paste_text=text)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot, app, lambda: getattr(app.screen, "checks", 0))
+        highlights = app.screen.editor._highlights[0]
+    line = text.encode("utf-8")
+    assert [line[s:e].decode("utf-8") for s, e, _ in highlights] == ["offenders"]
