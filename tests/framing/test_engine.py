@@ -96,3 +96,16 @@ def test_pathological_input_stays_linear(engine):
     text = "inmate " * 20000
     flags = engine.check(text)
     assert len(flags) == 20000 and len({(f.start, f.end) for f in flags}) == 20000
+
+
+def test_missing_model_is_one_clear_line(monkeypatch):
+    import pytest
+
+    import framing.model as fm
+    from framing.errors import ModelError
+
+    monkeypatch.setattr(fm, "MODEL_NAMES", ("fw_no_such_model_a", "fw_no_such_model_b"))
+    with pytest.raises(ModelError) as exc:
+        fm.resolve_model_name()
+    msg = str(exc.value)
+    assert "\n" not in msg and 'pip install -e ".[dev]" -c constraints.txt' in msg
