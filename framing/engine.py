@@ -224,7 +224,11 @@ def _in_italic_title(prepared: Prepared, start: int, end: int) -> bool:
         if a <= start and end <= b:
             words = prepared.text[a:b].split()
             caps = [w for w in words if w[:1].isupper()]
-            if len(words) >= 2 and len(caps) >= 2 or prepared.text[start:start + 1].isupper():
+            if len(words) >= 2 and len(caps) >= 2:
+                return True
+            # a one-word title ("*Scum*") is capitalised where a sentence does not start
+            before = prepared.text[max(0, a - 3) : a].strip()
+            if len(words) == 1 and caps and before and before[-1] not in ".!?:\"“‘'":
                 return True
     return False
 

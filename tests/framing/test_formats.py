@@ -44,3 +44,9 @@ def test_markdown_italic_title_is_exempt(engine):
     src = "We watched *Gangs of Old Leeds* and the gangs of thugs in it.\n"
     flags = engine.check(src, fmt="markdown")
     assert [f.text for f in flags] == ["thugs"]
+
+
+def test_markdown_italic_emphasis_is_not_a_title(engine):
+    src = "*Thugs* attacked him. We loved *Scum* and hated *thugs*.\n"
+    flags = engine.check(src, fmt="markdown")
+    assert [f.start for f in flags] == [src.index("Thugs"), src.index("thugs")]
