@@ -397,3 +397,12 @@ def test_demo_command_prepares_its_own_database(tmp_path):
     assert demo_db.exists()
     # The user's real database was not touched.
     assert not (demo_db.parent / "framewatch.sqlite3").exists()
+
+
+async def test_empty_database_says_how_to_get_articles(db, engine):
+    app = create_app(db, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app, lambda: isinstance(app.screen, QueueScreen)
+                     and "No articles yet" in str(app.screen.query_one("#queue-status").render()))
+        await pilot.press("enter")  # nothing to open: stays on the queue
+        assert isinstance(app.screen, QueueScreen)

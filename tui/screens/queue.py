@@ -166,6 +166,9 @@ class QueueScreen(Screen):
                 f" · copies {'folded' if f.fold_copies else 'shown'}")
         if active:
             text += " · " + ", ".join(active)
+        elif not self.total:
+            text = ("No articles yet: run `framewatch monitor once` (or `framewatch demo`), "
+                    "or store a draft from the draft checker (F3, then Ctrl+T).")
         self.query_one("#queue-status", Static).update(one_line(text))
 
     @on(DataTable.RowHighlighted, "#queue-table")

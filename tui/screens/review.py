@@ -133,6 +133,9 @@ class ReviewScreen(Screen):
                         if self.flags[i].decision == "pending"), None)
             if nxt is not None:
                 self._go(nxt)
+            elif not any(f.decision == "pending" for f in self.flags):
+                self.notify("Every flag has a decision. Press r to mark the article reviewed.",
+                            title="All flags decided", timeout=5)
         self._update_meta()
         self._update_panel()
 
