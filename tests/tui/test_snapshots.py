@@ -92,3 +92,30 @@ def test_help_screen(snap_compare, pinned_db, pinned_engine):
 
     assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before,
                         terminal_size=SIZE)
+
+
+def _open_review(pilot):
+    async def go():
+        await _ready(pilot, lambda: getattr(pilot.app.screen, "loaded", 0))
+        await pilot.press("enter")
+        await _ready(pilot, lambda: getattr(pilot.app.screen, "article", None))
+    return go()
+
+
+def test_review_screen_light_theme(snap_compare, pinned_db, pinned_engine):
+    async def run_before(pilot):
+        pilot.app.theme = "textual-light"
+        await _open_review(pilot)
+
+    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before,
+                        terminal_size=SIZE)
+
+
+def test_review_screen_no_color(snap_compare, pinned_db, pinned_engine, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = _app(pinned_db, pinned_engine)
+
+    async def run_before(pilot):
+        await _open_review(pilot)
+
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
