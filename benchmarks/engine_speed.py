@@ -72,6 +72,24 @@ def throughput(target: int) -> None:
     bt = time.perf_counter() - t
     print(f"    baseline: spaCy {'+'.join(nlp.pipe_names)} over all text: {n / bt:,.0f} words/s "
           f"({bt:.1f} s); engine is {bt / dt:.1f}x faster")
+    # criminal-justice-dense text: the dev set's sentences (nearly every one holds a
+    # candidate), the worst case for the engine; the cache is off here too
+    dev = REPO / "tests" / "data" / "devset.jsonl"
+    if dev.exists():
+        dense = sized([json.loads(line)["text"] for line in dev.read_text().splitlines() if line.strip()],
+                      target // 4)
+        dn = words(dense)
+        engine = Engine(cache_size=0)
+        engine.nlp  # noqa: B018
+        t = time.perf_counter()
+        list(engine.check_many(dense))
+        dd = time.perf_counter() - t
+        t = time.perf_counter()
+        for _ in nlp.pipe(dense, batch_size=64):
+            pass
+        db = time.perf_counter() - t
+        print(f"    CJ-dense text (dev set, {dn:,} words, {engine.tagged_windows:,} windows tagged): "
+              f"engine {dn / dd:,.0f} words/s vs tagger {dn / db:,.0f} words/s")
     cached = Engine()
     cached.nlp  # noqa: B018
     list(cached.check_many(texts[: len(texts) // 2]))

@@ -79,21 +79,30 @@ class Prefilter:
             # possessive suffix: 's after any form, a bare apostrophe after a plural in -s
             # when a word follows (so a closing single quote is not taken for one)
             poss = f"(?:{_APOS_RE}s(?!\\w)|(?<=s){_APOS_RE}(?=[ \\t]+\\w))?"
-            self.regex = re.compile(f"(?<!\\w)(?:{body})(?!\\w){poss}", re.I)
-            # the same pattern without IGNORECASE, run over a lower-cased copy: 2.5x faster
-            # (valid whenever lower-casing keeps every character's offset)
-            self.lower_regex = re.compile(f"\\b(?:{body})(?!\\w){poss}")
+            # the pattern without IGNORECASE, run over a lower-cased copy: 2.5x faster
+            # (valid whenever lower-casing keeps every character's offset); the
+            # case-insensitive twin is compiled only if some text needs it
+            self._source = f"(?:{body})(?!\\w){poss}"
+            self.lower_regex = re.compile("\\b" + self._source)
+            self.enabled = True
         else:
-            self.regex = None
+            self.enabled = False
+        self._regex_i = None
+
+    @property
+    def regex_i(self) -> re.Pattern:
+        if self._regex_i is None:
+            self._regex_i = re.compile("(?<!\\w)" + self._source, re.I)
+        return self._regex_i
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
-        if self.regex is None:
+        if not self.enabled:
             return []
         end = len(text) if end is None else end
         out: list[Match] = []
         pos = start
         low = text.lower()
-        regex, hay = (self.lower_regex, low) if len(low) == len(text) else (self.regex, text)
+        regex, hay = (self.lower_regex, low) if len(low) == len(text) else (self.regex_i, text)
         while True:
             # search again from just after each match start, so overlapping forms
             # ("as a domestic dispute": "a domestic" and "domestic dispute") are all seen
@@ -134,4 +143,4 @@ class Prefilter:
         return out
 
     def any(self, text: str) -> bool:
-        return self.regex is not None and self.regex.search(text) is not None
+        return self.enabled and bool(self.find(text))
