@@ -50,3 +50,23 @@ def test_markdown_italic_emphasis_is_not_a_title(engine):
     src = "*Thugs* attacked him. We loved *Scum* and hated *thugs*.\n"
     flags = engine.check(src, fmt="markdown")
     assert [f.start for f in flags] == [src.index("Thugs"), src.index("thugs")]
+
+
+def test_real_article_pages_map_every_flag_to_its_source(engine):
+    """Real publisher HTML (Zyte benchmark pages): every span is the source text."""
+    import gzip
+
+    from tests.conftest import corpora_or_skip
+
+    folder = corpora_or_skip("extraction", "zyte-aeb", "html")
+    pages = sorted(folder.glob("*.html.gz"))[:12]
+    seen = 0
+    for page in pages:
+        src = gzip.open(page).read().decode("utf-8", "replace")
+        flags = engine.check(src, fmt="html")
+        seen += len(flags)
+        for f in flags:
+            assert src[f.start:f.end] == f.text
+            assert "<" not in f.text
+        apply_rewrites(src, flags)
+    assert pages
