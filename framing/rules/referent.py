@@ -57,6 +57,9 @@ def modifies_thing(c, s, ix) -> str | None:
         pass
     else:
         return None
+    # "the lunatic next door", "the monster next door": a noun with an adverbial
+    if s.text[head.end : head.end + 11].lower().startswith((" next door", " next-door")):
+        return None
     # the noun the word modifies: skip further adjectives/adverbs ("feral, violent youths")
     nxt = s.token_after(head.end)
     steps = 0

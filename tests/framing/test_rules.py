@@ -106,6 +106,7 @@ def test_modifier_of_a_thing_is_not_about_people(analyse, engine):
     assert check(analyse, engine, modifies_thing, "Brilliantly coloured kites filled the sky.", "coloured")
     assert not check(analyse, engine, modifies_thing, "A crazed attacker slashed two men.", "crazed")
     assert not check(analyse, engine, modifies_thing, "The estate suffered yobbish behaviour.", "yobbish")
+    assert not check(analyse, engine, modifies_thing, "The lunatic next door shouted again.", "lunatic")
 
 
 def test_requires_nearby(analyse, engine):
