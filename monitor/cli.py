@@ -313,9 +313,11 @@ def _flag_counts(conn, ids: list[int]) -> dict[int, dict[str, int]]:
               help="'new' includes articles whose review has started.")
 @click.option("--feed", "feed_ref", default=None, help="Only this feed (id or URL).")
 @click.option("--all-relevance", is_flag=True, help="Include articles scored as not criminal justice.")
+@click.option("--search", default=None, help="Only articles whose headline or text contains this.")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.pass_context
-def articles(cctx, as_json: bool, status: str, feed_ref: str | None, all_relevance: bool, limit: int) -> None:
+def articles(cctx, as_json: bool, status: str, feed_ref: str | None, all_relevance: bool, search: str | None,
+             limit: int) -> None:
     """List stored articles, newest first, with flag counts by severity."""
     if cctx.invoked_subcommand is not None:
         return
@@ -335,6 +337,9 @@ def articles(cctx, as_json: bool, status: str, feed_ref: str | None, all_relevan
             from monitor.feeds import find_feed
 
             query = query.where(t.c.feed_id == find_feed(conn, feed_ref).id)
+        if search:
+            like = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            query = query.where(sa.or_(t.c.title.ilike(like, escape="\\"), t.c.text.ilike(like, escape="\\")))
         when = sa.func.coalesce(t.c.published_at, t.c.fetched_at)
         rows = conn.execute(query.order_by(when.desc(), t.c.id.desc()).limit(limit)).all()
         counts = _flag_counts(conn, [r.id for r in rows])

@@ -84,6 +84,9 @@ def test_once_then_articles_list_and_show(tmp_path, monkeypatch):
     herald = json.loads(_run(db_path, "articles", "--json", "--feed", "2", "--all-relevance").output)
     assert {a["outlet"] for a in herald} == {"Northgate Herald"} and len(herald) == 4
     assert json.loads(_run(db_path, "articles", "--json", "--status", "reviewed").output) == []
+    found = json.loads(_run(db_path, "articles", "--json", "--all-relevance", "--search", "QUARTER-finals").output)
+    assert [a["title"] for a in found] == ["Harwick Town stun league leaders to reach cup quarter-finals"]
+    assert json.loads(_run(db_path, "articles", "--json", "--search", "100%_").output) == []
     wire = next(a for a in listed if a["title"].startswith("Ashworth Vale: Inmates"))
     shown = json.loads(_run(db_path, "articles", "show", str(wire["id"]), "--json").output)
     assert len(shown["same_story"]) == 2 and "squalid" in shown["text"] and shown["text_source"] == "extracted"
