@@ -23,11 +23,25 @@ def load_engine(settings):
     return engine_from_settings(settings)
 
 
-def analyse_texts(engine, texts: list[str]) -> list[list]:
-    """Flags for each text, in order; one batched pass through the model."""
+def analyse_texts(engine, texts: list[str]) -> list[list | None]:
+    """Flags for each text, in order; one batched pass through the model.
+
+    If the engine fails on the batch, each text is retried alone so one odd
+    article costs only itself: its entry is None (left unanalysed, retried by
+    a later pass) instead of the whole pass stopping with a traceback."""
     if not texts:
         return []
-    return [list(flags) for flags in engine.check_many(texts)]
+    try:
+        return [list(flags) for flags in engine.check_many(texts)]
+    except Exception:  # noqa: BLE001 - isolate the failing text below
+        pass
+    out: list[list | None] = []
+    for text in texts:
+        try:
+            out.append(list(engine.check(text)))
+        except Exception:  # noqa: BLE001
+            out.append(None)
+    return out
 
 
 def analyse_backlog(db, engine, *, limit: int = 500, batch: int = 32, stop=None) -> int:
@@ -47,6 +61,8 @@ def analyse_backlog(db, engine, *, limit: int = 500, batch: int = 32, stop=None)
         for row, found in zip(chunk, results, strict=True):
             if stop is not None and stop():
                 return done
+            if found is None:
+                continue
             with db.begin() as conn:
                 store_flags(conn, row.id, found)
                 conn.execute(articles.update().where(articles.c.id == row.id).values(

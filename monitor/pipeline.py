@@ -51,6 +51,10 @@ from monitor.store.schema import articles, feeds
 from monitor.stories import StoryIndex, story_text, vectorize
 
 Progress = Callable[[int, int, str], None]
+# A feed that suddenly lists thousands of new items (a sitemap-sized dump, a
+# CMS glitch) must not turn one pass into thousands of page requests to one
+# host; the rest are stored from the feed's own text.
+MAX_PAGES_PER_FEED = 100
 BACKLOG_PER_PASS = 500  # bounded so a long backlog never delays the next fetches much
 
 
@@ -274,14 +278,18 @@ class Pipeline:
         return fresh
 
     async def _prepare(self, items: list[FeedItem], fetcher) -> list[_Prepared]:
-        async def one(item: FeedItem) -> _Prepared:
+        async def one(n: int, item: FeedItem) -> _Prepared:
             extraction, raw = from_summary(item.summary, "article pages not fetched (fetch_articles off)"), None
             if self.fetch_articles and item.link:
-                extraction, raw = await self._page(item, fetcher)
+                if n < MAX_PAGES_PER_FEED:
+                    extraction, raw = await self._page(item, fetcher)
+                else:
+                    extraction = from_summary(item.summary, f"page not fetched (over {MAX_PAGES_PER_FEED} new "
+                                                            "items in one feed fetch)")
             rel = relevance_mod.score(item.title, extraction.text or item.summary)
             return _Prepared(item=item, extraction=extraction, raw_html_gz=raw, rel=rel)
 
-        return list(await asyncio.gather(*(one(i) for i in items)))
+        return list(await asyncio.gather(*(one(n, i) for n, i in enumerate(items))))
 
     async def _page(self, item: FeedItem, fetcher) -> tuple[Extraction, bytes | None]:
         try:
@@ -315,8 +323,12 @@ class Pipeline:
                 return
         async with self._engine_lock:
             results = await asyncio.to_thread(analyse_texts, self.engine, [p.extraction.text for p in todo])
+        failed = 0
         for prep, found in zip(todo, results, strict=True):
             prep.flags = found
+            failed += found is None
+        if failed:
+            self.result.analysis_note = f"the engine failed on {failed} article(s); they will be retried"
 
     async def _backlog(self) -> None:
         """Relevant articles stored unanalysed (the engine was unavailable, or

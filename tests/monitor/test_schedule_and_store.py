@@ -126,3 +126,55 @@ def test_reanalysis_keeps_review_decisions(mon_db):
         store_flags(conn, aid, [])
         left = set(conn.execute(sa.select(flags.c.entry).where(flags.c.article_id == aid)).scalars())
     assert left == {"offender", "thug"}  # pending ones the engine no longer reports are removed
+
+
+def _articles_feed(base, n):
+    items = "".join(f"<item><title>Court case {i}: man jailed at Crown Court</title><link>{base}/p/{i}</link>"
+                    f"<description>The inmates at the prison court case {i}{' POISON' if i == 1 else ''}."
+                    "</description></item>" for i in range(n))
+    return f"<rss version='2.0'><channel><title>T</title>{items}</channel></rss>".encode()
+
+
+def test_an_engine_failure_on_one_article_costs_only_that_article(mon_db, mon_settings, local_server):
+    from framing.engine import Engine
+
+    class FailsOnPoison(Engine):
+        """The real engine, except that it breaks on one marked text (fault injection)."""
+
+        def check_many(self, texts, fmt="text"):
+            texts = list(texts)
+            if any("POISON" in t for t in texts):
+                raise RuntimeError("engine bug")
+            return super().check_many(texts, fmt)
+
+        def check(self, text, fmt="text"):
+            if "POISON" in text:
+                raise RuntimeError("engine bug")
+            return super().check(text, fmt)
+
+    local_server.routes["/f.xml"] = Response(200, {"Content-Type": "application/rss+xml"},
+                                             _articles_feed(local_server.base, 3))
+    with mon_db.begin() as conn:
+        add_feed(conn, local_server.base + "/f.xml")
+    result = run_pass(mon_db, mon_settings, engine=FailsOnPoison(), fetch_articles=False)
+    assert result.articles == 3 and result.analysed == 2 and "failed on 1 article" in result.analysis_note
+    with mon_db.connect() as conn:
+        rows = conn.execute(sa.select(articles.c.summary, articles.c.analysed_at)).all()
+    assert sorted(("POISON" in r.summary, r.analysed_at is None) for r in rows) == [
+        (False, False), (False, False), (True, True)]
+
+
+def test_page_fetches_per_feed_are_capped(mon_db, mon_settings, local_server, monkeypatch):
+    import monitor.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_PAGES_PER_FEED", 2)
+    local_server.routes["/f.xml"] = Response(200, {"Content-Type": "application/rss+xml"},
+                                             _articles_feed(local_server.base, 5))
+    with mon_db.begin() as conn:
+        add_feed(conn, local_server.base + "/f.xml")
+    result = run_pass(mon_db, mon_settings, analyse=False)
+    assert result.articles == 5
+    assert len([q for q in local_server.requests if q.path.startswith("/p/")]) == 2
+    with mon_db.connect() as conn:
+        notes = conn.execute(sa.select(articles.c.extract_note)).scalars().all()
+    assert sum("over 2 new items" in (n or "") for n in notes) == 3
