@@ -150,3 +150,14 @@ def test_run_stops_cleanly_on_sigterm(tmp_path):
     assert "20 new articles" in out and "monitor stopped after 1 pass(es)" in out
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_opml_with_external_entities_is_refused(tmp_path, capsys):
+    hostile = tmp_path / "xxe.opml"
+    hostile.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+        '<opml version="2.0"><body><outline type="rss" title="&x;" xmlUrl="https://x.example/f"/></body></opml>')
+    assert main(["--db", str(tmp_path / "fw.sqlite3"), "monitor", "import-opml", str(hostile)]) == 1
+    err = capsys.readouterr().err
+    assert "not valid OPML" in err and "external entity" in err and "root:" not in err
+    assert json.loads(_run(tmp_path / "fw.sqlite3", "monitor", "list", "--json").output) == []
