@@ -168,8 +168,6 @@ class Pipeline:
             self.result.feeds = len(due)
             if not due:
                 return self.result
-            with self.db.connect() as conn:
-                self.stories = StoryIndex.load(conn, utcnow())
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="framewatch-db")
             # scikit-learn takes seconds to import; do it on the writer thread while
             # the first feeds download, not after them
@@ -367,6 +365,9 @@ class Pipeline:
             # monitor) may have stored the same article since the batch was read
             if is_duplicate(conn, feed_id, guid=item.guid, url_norm=item.key, title_norm=item.title_norm, now=now):
                 return False
+            if self.stories is None:
+                # loaded on first need: a pass of 304s should not vectorise days of articles
+                self.stories = StoryIndex.load(conn, now)
             story_id, _sim = self.stories.nearest(vec, words)
             created = story_id is None
             if created:
