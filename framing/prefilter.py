@@ -63,6 +63,24 @@ def _trie_regex(words: list[str]) -> str:
     return emit(trie)
 
 
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[“\"—–-]))[‘'](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])[’'](?!\w)")
+
+
+def _closes_single_quote(text: str, start: int) -> bool:
+    """True when a single quotation mark opened earlier on the line is still open
+    at ``start``, so a bare apostrophe after the word closes it."""
+    lo = text.rfind("\n", max(0, start - 300), start) + 1
+    if lo == 0:
+        lo = max(0, start - 300)
+    last_open = None
+    for m in _SINGLE_OPEN.finditer(text, lo, start):
+        last_open = m.start()
+    if last_open is None:
+        return False
+    return _SINGLE_CLOSE.search(text, last_open + 1, start) is None
+
+
 class Prefilter:
     """Finds every place a lexicon form could occur; decides nothing else."""
 
@@ -112,8 +130,10 @@ class Prefilter:
             pos = m.start() + 1
             raw = text[m.start() : m.end()]
             mend = m.end()
-            if raw[-1] in APOSTROPHES and m.start() > 0 and text[m.start() - 1] in APOSTROPHES:
-                # "'offenders' is": the closing mark of a quote, not a plural possessive
+            if raw[-1] in APOSTROPHES and m.start() > 0 and (
+                    text[m.start() - 1] in APOSTROPHES or _closes_single_quote(text, m.start())):
+                # "'offenders' is", "the men were 'absolute animals' and": the closing
+                # mark of a quote, not a plural possessive
                 raw, mend = raw[:-1], mend - 1
             key = normalise(raw)
             possessive = False

@@ -14,10 +14,10 @@ from framing.rules.idioms import in_exception_phrase, neighbour_words
 from framing.rules.mentions import label_rejected, word_mention
 from framing.rules.names import capitalised_name, propn_name
 from framing.rules.nearby import missing_nearby
-from framing.rules.nonhuman import nonhuman_referent, sport_metaphor
+from framing.rules.nonhuman import animal_welfare_context, nonhuman_referent, sport_metaphor
 from framing.rules.official import in_official_name
 from framing.rules.pos import wrong_part_of_speech
-from framing.rules.referent import modifies_thing
+from framing.rules.referent import modifies_thing, predicate_of_thing
 from framing.rules.titles import fiction_cue, in_known_title, in_title_case_run
 
 TEXT_RULES = (
@@ -25,6 +25,7 @@ TEXT_RULES = (
     in_exception_phrase,
     neighbour_words,
     nonhuman_referent,
+    animal_welfare_context,
     sport_metaphor,
     word_mention,
     label_rejected,
@@ -38,6 +39,7 @@ TEXT_RULES = (
 TAG_RULES = (
     wrong_part_of_speech,
     modifies_thing,
+    predicate_of_thing,
     propn_name,
     noun_modifier_out_of_domain,
 )

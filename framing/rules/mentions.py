@@ -45,6 +45,14 @@ _DENIED = re.compile(
     r"\b(?:is|am|are|was|were|isn|aren|wasn|weren)(?:\s+not|\s*n['’]t)\s+(?:an?\s+)?[\"'“‘]?$", re.I)
 
 
+# "feral is the wrong word", "crackheads and smackheads are the words locals use":
+# the word is the subject of a sentence about words
+_META_AFTER = re.compile(
+    r"^[\"'’”]?(?:\s*(?:,|and|or)\s+[\"'‘“]?[\w-]+[\"'’”]?)*\s+(?:is|are|was|were)\s+"
+    r"(?:(?:a|an|the|such|this|that|not|no|just|only|another|one)\s+)*(?:[\w-]+\s+){0,2}?"
+    r"(?:" + "|".join(sorted(META_NOUNS)) + r")\b", re.I)
+
+
 def label_rejected(c, s, ix) -> str | None:
     before = s.text[max(0, c.start - 60) : c.start]
     if _CALLED.search(before):
@@ -80,6 +88,11 @@ def word_mention(c, s, ix) -> str | None:
         if all(w in {"such", "as", "like", "of", "the", "a", "an", "including", "eg", "e.g",
                      "is", "was", "being"} for w in between):
             return "mention of the word itself"
+    if _META_AFTER.match(s.text[c.end : c.end + 120]):
+        return "mention of the word itself"
+    # "labelled a thug": the article belongs to the label
+    if len(before_as) > 1 and before_as[-1] in ("a", "an"):
+        before_as = before_as[:-1]
     # "we were labelled savages", "branded as 'thugs'": a label being criticised
     if before_as and before_as[-1] in LABEL_VERBS:
         return "report of a label others used"

@@ -1,6 +1,27 @@
-"""``requires_nearby``: some senses only hold in a justice context ("lags")."""
+"""``requires_nearby``: some senses only hold in a justice context ("lags").
+
+The context words stand in for "this is about people who did something".  A
+figurative label that plainly points at people needs no such word: "the
+animals who attacked him", "they were absolute animals", "the men are beasts".
+"""
 
 from __future__ import annotations
+
+import re
+
+_PRONOUNS = r"(?:they|these|those|he|she|we|you|men|women|boys|girls|lads|youths|teenagers|people|gang)"
+# "the beasts who", "absolute animals", "they are animals", "these men were monsters"
+_HUMAN_BEFORE = re.compile(
+    r"(?:\b(?:absolute|utter|complete|total|sick|twisted)\s+[\"'‘“]?$)"
+    r"|(?:\b" + _PRONOUNS + r"\s+(?:are|were|is|was)\s+(?:just\s+|simply\s+|nothing\s+but\s+)?"
+    r"(?:an?\s+)?[\"'‘“]?$)", re.I)
+
+
+def human_signal(c, s) -> bool:
+    after = [w.lower() for w in s.words_after(c.end, 1)]
+    if after and after[0] in ("who", "whom") and not any(ch in s.gap_after(c.end) for ch in ".;:!?"):
+        return True
+    return bool(_HUMAN_BEFORE.search(s.text[max(0, c.start - 40) : c.start]))
 
 
 def missing_nearby(c, s, ix) -> str | None:
@@ -16,4 +37,6 @@ def missing_nearby(c, s, ix) -> str | None:
         # crude inflection: "prison" also covers "prisons"/"prisoner"
         if any(x.startswith(w) for x in words):
             return None
+    if c.entry.category == "dehumanising" and human_signal(c, s):
+        return None
     return "no justice context nearby"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 ANIMALS = frozenset("""
 animal animals whale whales orca orcas shark sharks cat cats kitten kittens dog dogs puppy
 fox foxes wolf wolves lion lions tiger tigers bear bears bee bees wasp wasps hornet hornets
@@ -16,6 +18,7 @@ DISEASE = frozenset("""
 virus viruses disease diseases flu influenza bug bugs bacteria bacterium infection infections
 cancer cancers pandemic epidemic sars covid covid-19 coronavirus superbug superbugs fungus
 heatwave heat storm storms smog pollution illness illnesses condition conditions drug drugs
+outbreak outbreaks strain strains bacterium germ germs
 """.split())
 THINGS = frozenset("""
 app apps feature features software malware product products device devices robot robots
@@ -36,24 +39,94 @@ SPORT_TERMS = frozenset({"predator", "predators", "beast", "beasts", "monster", 
 _STOP = ",.;:!?()\"“”"
 
 
+# words that may stand between an animal and what is said of it ("the dog was a
+# beast", "foxes and other predators"); anything else means another subject
+_LINK = frozenset("""
+is was are were be been being a an the and or other such as truly really real very so
+absolute proper true little big ultimate nasty vicious fierce
+""".split())
+_RELATIVE = frozenset({"who", "whom", "that", "which"})
+# the animals of an animal-welfare story ("the RSPCA rescued 40 animals", "banned
+# from keeping animals"): the figurative nouns then mean the animals themselves
+ANIMAL_CONTEXT = frozenset("""
+rspca sspca farm farms farmer barn barns livestock cruelty welfare vet vets veterinary zoo zoos
+sanctuary keeping kept rescued rehomed kennel kennels stable stables pets pet wildlife
+""".split())
+ANIMAL_METAPHORS = frozenset({"animal", "animals", "beast", "beasts", "monster", "monsters",
+                              "predator", "predators", "vermin"})
+
+
+def _after_noun(s, c) -> str | None:
+    after = s.words_after(c.end, 4)
+    if not after or any(ch in s.gap_after(c.end) for ch in _STOP):
+        return None
+    first = after[0].lower()
+    if first in NONHUMAN:
+        return first
+    # "the killer SARS virus", "the killer E. coli outbreak": a name, acronym or
+    # abbreviated species between the word and its noun
+    for i, w in enumerate(after[1:], 1):
+        prev = after[i - 1]
+        if not (prev[0].isupper() or prev[0].isdigit() or len(prev) == 1 or i > 1 and len(after[i - 2]) == 1):
+            break
+        if w.lower() in NONHUMAN:
+            return " ".join(after[: i + 1])
+    return None
+
+
+def _animal_before(s, c) -> str | None:
+    """The animal a label is predicated of: "the dog was a beast", "foxes and other
+    predators"; not "the man who starved the horses was a monster"."""
+    ws = s.words
+    k = bisect.bisect_right(s._word_ends, c.start)
+    for j in range(k - 1, max(-1, k - 5), -1):
+        w = ws[j][2].lower()
+        if w in ANIMALS or w in DISEASE:
+            between = [x[2].lower() for x in ws[j + 1 : k]]
+            if not all(x in _LINK for x in between):
+                return None
+            if not between and c.entry.category == "offence-identity":
+                return None  # "dog thieves", "cat burglar": the animal is what was stolen
+            if any(x[2].lower() in _RELATIVE for x in ws[max(0, j - 4) : j]):
+                return None  # the animal sits in a relative clause about someone else
+            return w
+        if any(ch in s.text[ws[j][1] : ws[j + 1][0] if j + 1 < len(ws) else c.start] for ch in ".;:!?"):
+            return None
+    return None
+
+
 def nonhuman_referent(c, s, ix) -> str | None:
     if not c.entry.refers_to_people:
         return None
-    after = s.words_after(c.end, 3)
-    if after and not any(ch in s.gap_after(c.end) for ch in _STOP):
-        first = after[0].lower()
-        if first in NONHUMAN:
-            return f"describes '{first}', not a person"
-        # "the killer SARS virus": a name or acronym between the word and its noun
-        if len(after) > 1 and (after[0][0].isupper() or after[0][0].isdigit()):
-            if after[1].lower() in NONHUMAN:
-                return f"describes '{after[0]} {after[1]}', not a person"
-    if c.entry.category in ("dehumanising", "offence-identity"):
-        before = [w.lower() for w in s.words_before(c.start, 4)]
-        hit = [w for w in before if w in ANIMALS or w in DISEASE]
+    noun = _after_noun(s, c)
+    if noun:
+        return f"describes '{noun}', not a person"
+    if c.entry.category in ("dehumanising", "offence-identity", "mental-health"):
+        hit = _animal_before(s, c)
         if hit:
-            return f"said of '{hit[-1]}', not a person"
+            return f"said of '{hit}', not a person"
     return None
+
+
+def animal_welfare_context(c, s, ix) -> str | None:
+    """"The RSPCA rescued 40 animals", "footage of the animals in the barn": in an
+    animal-welfare story the figurative nouns name animals, unless they are said of
+    someone ("the owner was a monster") or act as people do ("the animals who...")."""
+    if not (set(c.lower_words) & ANIMAL_METAPHORS):
+        return None
+    ctx = s.word_set & ANIMAL_CONTEXT
+    if not ctx:
+        return None
+    after = [w.lower() for w in s.words_after(c.end, 1)]
+    if after and after[0] in ("who", "whom"):
+        return None
+    before = [w.lower() for w in s.words_before(c.start, 2)]
+    if before and (before[-1] in ("like", "as") or before[-1] in ("a", "an") and len(before) > 1
+                   and before[0] in ("is", "was", "are", "were", "be", "been")):
+        return None
+    if before and before[-1] in ("is", "was", "are", "were"):
+        return None
+    return f"animals in an animal-welfare story ('{sorted(ctx)[0]}')"
 
 
 def sport_metaphor(c, s, ix) -> str | None:

@@ -11,6 +11,11 @@ from __future__ import annotations
 # a single-word form tagged as one of these is never the person-labelling noun
 _NEVER_LABEL = {"VERB", "AUX", "ADP", "ADV", "SCONJ", "CCONJ", "PART", "NUM", "PRON", "DET", "INTJ"}
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM"}
+# plural forms in the lexicon that are also English verbs ("the jury convicts",
+# "the region lags behind", "the critic savages the film"); any other plural
+# form the tagger reads as a verb is a tagging error
+VERB_HOMOGRAPHS = frozenset({"convicts", "cons", "lags", "savages", "romps", "addicts", "rots",
+                             "floods", "swarms", "deals", "monsters", "beasts", "predators"})
 
 
 def effective_pos(c, s) -> str | None:
@@ -24,6 +29,9 @@ def effective_pos(c, s) -> str | None:
         # "inmates enjoyed", "the inmates": a plural noun mis-read as a verb
         if (nxt is not None and nxt.tag in ("VBD", "VBZ", "VBP", "MD")) or (
                 prev is not None and prev.pos in ("DET", "ADJ", "NUM", "ADP")) or prev is None:
+            return "NOUN"
+        if head.text.lower() not in VERB_HOMOGRAPHS:
+            # "said inmates at HMP Bedford were": no such verb, so it is the noun
             return "NOUN"
     if pos == "ADJ" and (nxt is None or nxt.pos not in _NOMINAL) and not c.possessive:
         # nothing for the adjective to modify: it stands as a noun ("a domestic", "the criminal said")
@@ -45,6 +53,10 @@ def wrong_part_of_speech(c, s, ix) -> str | None:
         return None
     if len(c.lower_words) == 1 and pos in _NEVER_LABEL:
         if pos == "VERB" and head.tag in ("VBN", "VBD") and c.key.endswith("ed"):
+            nxt = s.token_after(head.end)
+            if head.tag == "VBD" and nxt is not None and (nxt.pos in ("DET", "PRON") or nxt.tag == "PRP$"):
+                # "she coloured her hair": a finite verb with an object, not an adjective
+                return f"'{head.text}' is a verb with an object"
             return None  # "crazed", "deranged", "coloured": participles used as adjectives
         return f"'{head.text}' is {pos}"
     return None

@@ -24,6 +24,8 @@ prisoner prisoners inmate inmates offender offenders addict addicts criminal cri
 paedophile paedophiles pedophile pedophiles nonce nonces beast beasts
 monster monsters fiend fiends animal animals thief thieves vandal vandals junkie junkies
 bloke blokes lady ladies gentleman gentlemen spouse relative relatives mate mates friend friends
+pair pairs duo duos trio trios couple couples quartet accomplice accomplices stepfather stepmother
+audience audiences staff crew crews team teams jury juries rioters protesters
 """.split())
 _PERSON_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants",
                     "ent", "ents", "man", "men", "woman", "women", "ee", "ees")
@@ -73,3 +75,46 @@ def modifies_thing(c, s, ix) -> str | None:
     if is_person_noun(nxt.text):
         return None
     return f"modifies '{nxt.text}', not a person"
+
+
+_TIME_WORDS = frozenset("tonight today yesterday tomorrow now then morning evening night "
+                        "week weekend year years month months".split())
+_LINK_LEMMAS = frozenset({"be", "seem", "look", "sound", "become", "appear", "get", "go", "feel"})
+_SUBJECT_POS = {"NOUN", "PROPN", "PRON"}
+
+
+def predicate_of_thing(c, s, ix) -> str | None:
+    """"the dog was crazed with hunger", "the tackle was 'lunatic'": an adjective
+    after a linking verb describes the subject, and the subject is not a person."""
+    if not c.entry.refers_to_people or c.possessive or len(c.lower_words) != 1:
+        return None
+    head = s.head_token(c)
+    if head is None:
+        return None
+    pos = effective_pos(c, s)
+    noun = pos == "NOUN" and c.entry.category in FIGURATIVE
+    if not (noun or pos == "ADJ" or (pos == "VERB" and head.tag in ("VBN", "VBD"))):
+        return None
+    # "the tackle was 'lunatic'"; a figurative noun: "addiction is a terrible evil"
+    skip = ("ADV", "PUNCT", "PART", "DET", "ADJ") if noun else ("ADV", "PUNCT", "PART")
+    prev = s.token_before(head.start)
+    steps = 0
+    while prev is not None and (prev.pos in skip or not prev.text.strip()) and steps < 4:
+        prev = s.token_before(prev.start)
+        steps += 1
+    if prev is None or prev.lemma.lower() not in _LINK_LEMMAS or prev.pos not in ("AUX", "VERB"):
+        return None
+    subj = s.token_before(prev.start)
+    if subj is not None and subj.pos in ("ADV", "PART"):  # "was not", "has also been"
+        subj = s.token_before(subj.start)
+    while subj is not None and subj.text.lower() in _TIME_WORDS:  # "the audience tonight are"
+        subj = s.token_before(subj.start)
+    if subj is not None and subj.pos == "AUX":
+        subj = s.token_before(subj.start)
+    if subj is None or subj.pos != "NOUN" or is_person_noun(subj.text):
+        return None
+    if subj.text.lower() in PERSON_NOUNS or subj.lemma.lower() in PERSON_NOUNS:
+        return None
+    if {"who", "whom", "whose"} & {w.lower() for w in s.words_before(subj.start, 5)}:
+        return None  # "the men who attacked the mosque were vermin": the noun is an object
+    return f"said of '{subj.text}', not a person"

@@ -112,13 +112,41 @@ def in_title_case_run(c, s, ix) -> str | None:
         # ("Inmate John Smith said" is a label followed by a name) unless the
         # sentence says it is a work ("Burglar Bill, the children's picture book")
         if run[0][0] >= c.start or len(caps) - 1 < 2:
-            words = s.word_set
-            if not (words & TITLE_CUES) or words & NOT_FICTION:
+            # the cue must stand next to the run ("Burglar Bill, the picture book"),
+            # not anywhere ("Jailbirds at HMP Isis have launched a podcast")
+            near = {w.lower() for w in s.words_before(run[0][0], 3)}
+            if any(ch in s.gap_after(run[-1][1]) for ch in ",(:–—"):  # in apposition
+                near |= {w.lower() for w in s.words_after(run[-1][1], 4)}
+            if not (near & TITLE_CUES) or s.word_set & NOT_FICTION:
                 return None
     return "inside a Title Case name or title '" + s.text[run[0][0] : run[-1][1]] + "'"
 
 
+# "serial killer dramas", "a prison thriller": the word names a genre of fiction
+GENRE_NOUNS = frozenset("""
+drama dramas thriller thrillers film films movie movies novel novels sitcom sitcoms fiction
+franchise flick flicks genre
+""".split())
+# "the novel follows Alex, a teenage thug": a work, then what happens in it
+PLOT_VERBS = frozenset("""
+follows follow tells tell stars star starring features feature depicts depict portrays portray
+centres centers centred centered revolves chronicles
+""".split())
+
+
+def _plot_of_a_work(s, c) -> str | None:
+    before = [w.lower() for w in s.words_before(c.start, 16)]
+    for i, w in enumerate(before):
+        base = w[:-2] if w.endswith(("'s", "’s")) else w
+        if base in FICTION_CUES and any(v in PLOT_VERBS for v in before[i + 1 :]):
+            return base
+    return None
+
+
 def fiction_cue(c, s, ix) -> str | None:
+    nxt = [w.lower() for w in s.words_after(c.end, 1)]
+    if nxt and nxt[0] in GENRE_NOUNS and not any(ch in s.gap_after(c.end) for ch in ",.;:!?()\"“”"):
+        return f"names a genre ('{c.text} {nxt[0]}')"
     before = [w.lower() for w in s.words_before(c.start, 6)]
     after = [w.lower() for w in s.words_after(c.end, 2)]
     words = before + after
@@ -129,6 +157,11 @@ def fiction_cue(c, s, ix) -> str | None:
         if base in FICTION_CUES:
             return f"fiction ('{w}')"
     for w in [x.lower() for x in s.words_after(c.end, 5)]:
+        if w in ("who", "whose", "whom"):
+            break  # "the thug who inspired the novel": a real person the work is about
         if w in STRONG_AFTER:
             return f"fiction ('{w}')"
+    cue = _plot_of_a_work(s, c)
+    if cue:
+        return f"a character in a {cue}"
     return None

@@ -6,10 +6,10 @@ from framing.rules.idioms import in_exception_phrase, neighbour_words
 from framing.rules.mentions import label_rejected, word_mention
 from framing.rules.names import capitalised_name, propn_name
 from framing.rules.nearby import missing_nearby
-from framing.rules.nonhuman import nonhuman_referent, sport_metaphor
+from framing.rules.nonhuman import animal_welfare_context, nonhuman_referent, sport_metaphor
 from framing.rules.official import in_official_name
 from framing.rules.pos import wrong_part_of_speech
-from framing.rules.referent import modifies_thing
+from framing.rules.referent import modifies_thing, predicate_of_thing
 from framing.rules.titles import fiction_cue, in_known_title, in_title_case_run
 
 
@@ -125,3 +125,69 @@ def test_labels_reported_as_abuse_or_denied(analyse, engine):
     assert not check(analyse, engine, label_rejected, "The thug was jailed.", "thug")
     assert not check(analyse, engine, label_rejected,
                      "Prisons are not holiday camps, the report said.", "holiday camps")
+
+
+def test_mention_as_subject_of_a_sentence_about_words(analyse, engine):
+    assert check(analyse, engine, word_mention,
+                 "Campaigners say feral is the wrong word for children in care.", "feral")
+    assert check(analyse, engine, word_mention,
+                 "Crackheads and smackheads are the words locals use, the councillor said.", "Crackheads")
+    assert check(analyse, engine, word_mention,
+                 "The family said he had been labelled a thug by newspapers.", "thug")
+    assert not check(analyse, engine, word_mention, "The thug is a danger to the public.", "thug")
+
+
+def test_adjective_predicated_of_a_thing(analyse, engine):
+    assert check(analyse, engine, predicate_of_thing, "The dog was crazed with hunger.", "crazed")
+    assert check(analyse, engine, predicate_of_thing, 'The manager said the tackle was "lunatic".', "lunatic")
+    assert not check(analyse, engine, predicate_of_thing, "He was crazed with jealousy.", "crazed")
+    assert not check(analyse, engine, predicate_of_thing, "His behaviour was thuggish.", "thuggish")
+    # the noun before the verb sits in a relative clause: the subject is "the men"
+    assert not check(analyse, engine, predicate_of_thing,
+                     'She wrote that the men who attacked the mosque were "vermin".', "vermin")
+
+
+def test_past_tense_verb_with_an_object(analyse, engine):
+    assert check(analyse, engine, wrong_part_of_speech, "She coloured her hair pink for charity.", "coloured")
+    assert not check(analyse, engine, wrong_part_of_speech,
+                     "The report said coloured families lived there.", "coloured")
+
+
+def test_nonhuman_referents_linked_or_abbreviated(analyse, engine):
+    assert check(analyse, engine, nonhuman_referent,
+                 "The inquiry into the killer E. coli outbreak reported.", "killer")
+    assert check(analyse, engine, nonhuman_referent, "The dog was a beast, the court heard.", "beast")
+    # an animal next to an offence noun is what was stolen, not who stole it
+    assert not check(analyse, engine, nonhuman_referent, "Dog thieves stole three puppies.", "thieves")
+    assert not check(analyse, engine, nonhuman_referent, "A cat burglar took the jewels.", "burglar")
+    # the animal is inside a relative clause about a person
+    assert not check(analyse, engine, nonhuman_referent,
+                     "The man who starved the horses was a monster, the court heard.", "monster")
+
+
+def test_animals_in_an_animal_welfare_story(analyse, engine):
+    assert check(analyse, engine, animal_welfare_context,
+                 "The RSPCA rescued 40 animals from a farm, and the owner was jailed.", "animals")
+    assert check(analyse, engine, animal_welfare_context,
+                 "He was banned from keeping animals for life after the court case.", "animals")
+    assert not check(analyse, engine, animal_welfare_context,
+                     "The animals who tortured the dogs on the farm were jailed.", "animals")
+    assert not check(analyse, engine, animal_welfare_context,
+                     "The farmer was a monster, the court heard.", "monster")
+
+
+def test_plain_reference_to_people_needs_no_justice_word(analyse, engine):
+    assert not check(analyse, engine, missing_nearby,
+                     "Police said the animals who attacked the man would be caught.", "animals")
+    assert not check(analyse, engine, missing_nearby,
+                     "The officer said the men were 'absolute animals' that night.", "animals")
+    assert check(analyse, engine, missing_nearby, "Plague passes between animals and humans.", "animals")
+
+
+def test_genre_and_plot_of_a_work(analyse, engine):
+    assert check(analyse, engine, fiction_cue,
+                 "Serial killer dramas have become a staple of streaming.", "Serial killer")
+    assert check(analyse, engine, fiction_cue,
+                 "Burgess's novel A Clockwork Orange follows Alex, a teenage thug in Britain.", "thug")
+    assert not check(analyse, engine, fiction_cue,
+                     "The thug who inspired the novel was jailed in Leeds.", "thug")
