@@ -6,6 +6,7 @@ engine caches it keyed by that text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from framing.candidate import Candidate, Sentence, Tok
@@ -69,6 +70,26 @@ def tag_phase(sentence: Sentence, survivors: list[Candidate], index) -> tuple[Hi
 
 def make_sentence(text: str) -> Sentence:
     return Sentence(text=text, headline=is_headline(text))
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def tagging_text(text: str) -> str:
+    """What the tagger reads: an ALL CAPS headline in sentence case.
+
+    The small model tags shouted words as proper nouns or interjections
+    ("YOBS WHO TERRORISED ESTATE"), which defeats every part-of-speech rule; in
+    lower case it tags them as it would in running text.  Offsets are kept, so
+    the original is returned when lower-casing would change the length."""
+    words = _LETTERS.findall(text)
+    if len(words) < 3 or sum(w.isupper() for w in words) < 0.8 * len(words):
+        return text
+    low = text.lower()
+    if len(low) != len(text):
+        return text
+    i = next((k for k, ch in enumerate(low) if ch.isalpha()), None)
+    return low if i is None else low[:i] + text[i] + low[i + 1 :]
 
 
 def tokens_from_doc(doc, offset: int = 0, lemmatizer=None) -> list[Tok]:

@@ -13,10 +13,10 @@ from framing.rules import TAG_RULES, TEXT_RULES, first_exemption
 
 def explain(engine, sentence_text: str) -> list[tuple[str, str, str | None]]:
     """(matched text, entry id, exemption reason or None) for each candidate."""
-    from framing.analysis import tokens_from_doc
+    from framing.analysis import tagging_text, tokens_from_doc
 
     s = make_sentence(sentence_text)
-    doc = engine.nlp.make_doc(sentence_text)
+    doc = engine.nlp.make_doc(tagging_text(sentence_text))
     for _name, proc in engine.nlp.pipeline:
         if _name != "framewatch_flags":
             doc = proc(doc)

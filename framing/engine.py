@@ -13,7 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 
-from framing.analysis import Hit, make_sentence, text_phase
+from framing.analysis import Hit, make_sentence, tagging_text, text_phase
 from framing.explain import sources, why
 from framing.flag import Flag
 from framing.formats import FORMATS, Prepared, prepare
@@ -163,7 +163,7 @@ class Engine:
         docs = []
         ctxs = []
         for key, (sentence, ws, we, survivors) in to_tag.items():
-            doc = nlp.make_doc(sentence.text[ws:we])
+            doc = nlp.make_doc(tagging_text(sentence.text[ws:we]))
             ctx = {"sentence": sentence, "offset": ws, "survivors": survivors, "key": key}
             doc.user_data["framewatch"] = ctx
             docs.append(doc)

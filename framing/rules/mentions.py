@@ -42,7 +42,10 @@ _CALLED = re.compile(
     r"(?:me|him|her|them|us|you)\s+(?:as\s+)?(?:an?\s+)?[\"'“‘]?$", re.I)
 # "my son isn't a thug": the label is denied, not applied
 _DENIED = re.compile(
-    r"\b(?:is|am|are|was|were|isn|aren|wasn|weren)(?:\s+not|\s*n['’]t)\s+(?:an?\s+)?[\"'“‘]?$", re.I)
+    r"(?:\b(?:is|am|are|was|were|isn|aren|wasn|weren)(?:\s+not|\s*n['’]t)"
+    r"|(?:,|\bbut)\s+not)\s+(?:an?\s+)?[\"'“‘]?$", re.I)  # "patients, not criminals"
+# the quoted frame is corrected in the same sentence: "the "sex romp" was a rape"
+_CORRECTED = re.compile(r"\b(?:was|were|is)\b.{0,40}\b(?:rape|abuse|assault|exploitation|coercive)", re.I)
 
 
 # "feral is the wrong word", "crackheads and smackheads are the words locals use":
@@ -53,10 +56,24 @@ _META_AFTER = re.compile(
     r"(?:" + "|".join(sorted(META_NOUNS)) + r")\b", re.I)
 
 
+# "I've been called a thug all my life": the labelled person reporting it (policy 5);
+# "image-based abuse, often called revenge porn": naming the term, not using it
+_BEEN_CALLED = re.compile(
+    r"\b(?:been|being|get|gets|got|getting)\s+(?:called|branded|labell?ed|dubbed)\s+"
+    r"(?:as\s+)?(?:an?\s+)?[\"'“‘]?$", re.I)
+_OFTEN_CALLED = re.compile(
+    r",\s*(?:often|sometimes|commonly|wrongly|misleadingly|popularly|still|also|once)\s+"
+    r"(?:called|known\s+as|referred\s+to\s+as|dubbed|described\s+as)\s+[\"'“‘]?$", re.I)
+
+
 def label_rejected(c, s, ix) -> str | None:
     before = s.text[max(0, c.start - 60) : c.start]
-    if _CALLED.search(before):
+    if _CALLED.search(before) or _BEEN_CALLED.search(before):
         return "a label others used, reported"
+    if _OFTEN_CALLED.search(before):
+        return "naming the term"
+    if c.entry.category == "vawg" and _is_quoted_alone(c, s) and _CORRECTED.search(s.text[c.end : c.end + 80]):
+        return "a quoted label corrected in the same sentence"
     if _DENIED.search(before) and c.entry.category != "punitive-frame":
         # ("prisons are not holiday camps" still repeats the frame it denies)
         return "the label is denied"

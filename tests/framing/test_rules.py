@@ -191,3 +191,41 @@ def test_genre_and_plot_of_a_work(analyse, engine):
                  "Burgess's novel A Clockwork Orange follows Alex, a teenage thug in Britain.", "thug")
     assert not check(analyse, engine, fiction_cue,
                      "The thug who inspired the novel was jailed in Leeds.", "thug")
+
+
+def test_labels_reported_by_those_called_them_or_named_as_terms(analyse, engine):
+    assert check(analyse, engine, label_rejected,
+                 '"I\'ve been called a thug all my life," said Kai, 19.', "thug")
+    assert check(analyse, engine, label_rejected,
+                 "Image-based sexual abuse, often called revenge porn, is an offence.", "revenge porn")
+    assert check(analyse, engine, label_rejected,
+                 "Addicts should be treated as patients, not criminals, the charity says.", "criminals")
+    assert check(analyse, engine, label_rejected,
+                 'The footballer\'s "sex romp" story was, his victim said, a rape.', "sex romp")
+    # a frame denied is still repeated
+    assert not check(analyse, engine, label_rejected,
+                     "Prisons should be places of rehabilitation, not holiday camps.", "holiday camps")
+    assert not check(analyse, engine, label_rejected, "He was called to the scene by a thug.", "thug")
+
+
+def test_all_caps_headlines_are_tagged_in_sentence_case(analyse, engine):
+    from framing.analysis import tagging_text
+
+    assert tagging_text("EVIL DAD JAILED FOR LIFE") == "Evil dad jailed for life"
+    assert tagging_text("Evil Dad Jailed For Life") == "Evil Dad Jailed For Life"
+    assert not check(analyse, engine, wrong_part_of_speech,
+                     "JUDGE: YOBS WHO TERRORISED ESTATE MUST FACE JUSTICE", "YOBS")
+    assert check(analyse, engine, wrong_part_of_speech, "CRIMINAL JUSTICE SYSTEM IN CRISIS", "CRIMINAL")
+
+
+def test_plural_noun_misread_as_a_verb(analyse, engine):
+    assert not check(analyse, engine, wrong_part_of_speech,
+                     "The trust said inmates at HMP Bedford were locked up all day.", "inmates")
+    assert check(analyse, engine, wrong_part_of_speech, "The jury convicts him of murder.", "convicts")
+
+
+def test_title_cue_must_stand_next_to_a_sentence_initial_run(analyse, engine):
+    assert not check(analyse, engine, in_title_case_run,
+                     "Jailbirds at HMP Isis have launched a podcast.", "Jailbirds")
+    assert check(analyse, engine, in_title_case_run,
+                 "Burglar Bill, the children's picture book, is 50 this year.", "Burglar")
