@@ -59,11 +59,17 @@ _META_AFTER = re.compile(
 # "I've been called a thug all my life": the labelled person reporting it (policy 5);
 # "image-based abuse, often called revenge porn": naming the term, not using it
 _BEEN_CALLED = re.compile(
-    r"\b(?:been|being|get|gets|got|getting)\s+(?:called|branded|labell?ed|dubbed)\s+"
+    r"\b(?:been|being|get|gets|got|getting|was|were)\s+(?:called|branded|labell?ed|dubbed)\s+"
     r"(?:as\s+)?(?:an?\s+)?[\"'“‘]?$", re.I)
 _OFTEN_CALLED = re.compile(
     r",\s*(?:often|sometimes|commonly|wrongly|misleadingly|popularly|still|also|once)\s+"
     r"(?:called|known\s+as|referred\s+to\s+as|dubbed|described\s+as)\s+[\"'“‘]?$", re.I)
+
+
+_ABUSE_BEFORE = re.compile(
+    r"\b(?:calling|called|call|shout(?:ed|ing)?|chant(?:ed|ing)?|yell(?:ed|ing)?|scream(?:ed|ing)?"
+    r"|spray(?:ed|ing)?|daub(?:ed|ing)?|mutter(?:ed|ing)?)\b(?:\s+[\w’'-]+){0,3}?\s+(?:an?\s+)?[\"'“‘]$",
+    re.I)
 
 
 def label_rejected(c, s, ix) -> str | None:
@@ -116,8 +122,10 @@ def word_mention(c, s, ix) -> str | None:
     if len(before_as) > 1 and before_as[-2] in LABEL_VERBS and before_as[-1] in (
             "us", "them", "him", "her", "me", "you", "as"):
         return "report of a label others used"
-    # "'Inmate' is a contested term"
-    if _is_quoted_alone(c, s):
+    # "'Inmate' is a contested term"; but a slur hurled at someone is used, not
+    # discussed ("banned for calling an opponent a "Paki"")
+    if _is_quoted_alone(c, s) and (s.word_set & META_NOUNS
+                                   or not _ABUSE_BEFORE.search(s.text[max(0, c.start - 60) : c.start])):
         words = s.word_set
         if words & META_SIGNALS or re.search(r"\bso-called\b", s.text, re.I):
             return "quoted mention of the word"

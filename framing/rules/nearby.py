@@ -17,6 +17,9 @@ _HUMAN_BEFORE = re.compile(
     r"(?:an?\s+)?[\"'‘“]?$)", re.I)
 
 
+_POSS = re.compile(r"['’]s$")
+
+
 def human_signal(c, s) -> bool:
     after = [w.lower() for w in s.words_after(c.end, 1)]
     if after and after[0] in ("who", "whom") and not any(ch in s.gap_after(c.end) for ch in ".;:!?"):
@@ -28,14 +31,14 @@ def missing_nearby(c, s, ix) -> str | None:
     need = c.entry.requires_nearby
     if not need:
         return None
-    words = s.word_set
+    words = s.memo("nearby_words", lambda: frozenset(_POSS.sub("", x) for x in s.word_set))
     low = s.text.lower()
     for w in need:
         w = w.lower()
         if (" " in w and w in low) or w in words:
             return None
-        # crude inflection: "prison" also covers "prisons"/"prisoner"
-        if any(x.startswith(w) for x in words):
+        # crude inflection: "prison" also covers "prisons"/"prisoner", "boys" covers "boy's"
+        if any(x.startswith(w) for x in words) or (w.endswith("s") and w[:-1] in words):
             return None
     if c.entry.category == "dehumanising" and human_signal(c, s):
         return None

@@ -25,7 +25,7 @@ paedophile paedophiles pedophile pedophiles nonce nonces beast beasts
 monster monsters fiend fiends animal animals thief thieves vandal vandals junkie junkies
 bloke blokes lady ladies gentleman gentlemen spouse relative relatives mate mates friend friends
 pair pairs duo duos trio trios couple couples quartet accomplice accomplices stepfather stepmother
-audience audiences staff crew crews team teams jury juries rioters protesters
+audience audiences staff crew crews team teams jury juries rioters protesters group groups
 """.split())
 _PERSON_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants",
                     "ent", "ents", "man", "men", "woman", "women", "ee", "ees")
@@ -47,6 +47,8 @@ def is_person_noun(word: str) -> bool:
 def modifies_thing(c, s, ix) -> str | None:
     if not c.entry.refers_to_people or c.possessive or len(c.lower_words) != 1:
         return None
+    if c.form.text.isupper():
+        return None  # "BAME groups", "BME representation": an acronym for people, whatever follows
     if c.key.endswith("ish"):
         return None  # "thuggish", "yobbish": only ever said of people
     head = s.head_token(c)
@@ -72,6 +74,12 @@ def modifies_thing(c, s, ix) -> str | None:
         return None
     if pos == "NOUN" and steps:
         return None
+    while s.text[nxt.end : nxt.end + 1] in ("-", "‐", "‑"):
+        # "ex-husband", "step-father": the compound's head is its last part
+        after = s.token_after(nxt.end + 1)
+        if after is None or not after.text[:1].isalpha():
+            break
+        nxt = after
     if is_person_noun(nxt.text):
         return None
     return f"modifies '{nxt.text}', not a person"

@@ -36,9 +36,11 @@ _TITLE_CS = re.compile(
 FICTION_CUES = frozenset("""
 film films movie movies novel novels novelist sitcom song songs album videogame musical
 episode episodes character characters villain villains starring starred thriller franchise
-comic comics cartoon cartoons fictional screenplay blockbuster sequel prequel trilogy actor
-actress hollywood bollywood
+comic comics cartoon cartoons fictional screenplay blockbuster sequel prequel trilogy
 """.split())
+# people and places of film-making: a cue only with a role ("the actor who plays a
+# killer"), since actors are real people too ("the actor was involved in a sex scandal")
+ROLE_CUES = frozenset("actor actors actress actresses hollywood bollywood".split())
 # weaker cues: only count next to a capitalised title ("Burglar Bill, the picture book")
 TITLE_CUES = FICTION_CUES | frozenset("""
 book books series show shows game games play plays opera poem poems painting podcast band
@@ -130,7 +132,7 @@ franchise flick flicks genre
 # "the novel follows Alex, a teenage thug": a work, then what happens in it
 PLOT_VERBS = frozenset("""
 follows follow tells tell stars star starring features feature depicts depict portrays portray
-centres centers centred centered revolves chronicles
+centres centers centred centered revolves chronicles plays played playing
 """.split())
 
 
@@ -138,7 +140,7 @@ def _plot_of_a_work(s, c) -> str | None:
     before = [w.lower() for w in s.words_before(c.start, 16)]
     for i, w in enumerate(before):
         base = w[:-2] if w.endswith(("'s", "’s")) else w
-        if base in FICTION_CUES and any(v in PLOT_VERBS for v in before[i + 1 :]):
+        if (base in FICTION_CUES or base in ROLE_CUES) and any(v in PLOT_VERBS for v in before[i + 1 :]):
             return base
     return None
 

@@ -229,3 +229,28 @@ def test_title_cue_must_stand_next_to_a_sentence_initial_run(analyse, engine):
                      "Jailbirds at HMP Isis have launched a podcast.", "Jailbirds")
     assert check(analyse, engine, in_title_case_run,
                  "Burglar Bill, the children's picture book, is 50 this year.", "Burglar")
+
+
+def test_slur_hurled_at_someone_is_used_not_discussed(analyse, engine):
+    assert not check(analyse, engine, word_mention,
+                     'He was banned for five matches for calling an opponent a "Paki".', "Paki")
+    assert check(analyse, engine, word_mention, 'The word "Paki" was banned by the league.', "Paki")
+    assert check(analyse, engine, word_mention,
+                 'Pundits called the rioters "scum", terms the editors criticised.', "scum")
+
+
+def test_acronyms_and_hyphenated_heads_are_about_people(analyse, engine):
+    assert not check(analyse, engine, modifies_thing, "The survey broke down BME groups.", "BME")
+    assert not check(analyse, engine, modifies_thing, "Her deranged ex-husband stalked her.", "deranged")
+    assert check(analyse, engine, modifies_thing, "A deranged economic policy, the union said.", "deranged")
+
+
+def test_actor_is_a_fiction_cue_only_with_a_role(analyse, engine):
+    assert not check(analyse, engine, fiction_cue,
+                     "The actor was involved in a sex scandal at the BBC.", "sex scandal")
+    assert check(analyse, engine, fiction_cue, "The actor plays a killer on the run.", "killer")
+
+
+def test_nearby_words_match_possessives(analyse, engine):
+    assert not check(analyse, engine, missing_nearby,
+                     "The predator befriended the boy's mother to get access to him.", "predator")
