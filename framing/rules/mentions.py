@@ -39,7 +39,11 @@ _LIST_TAIL = re.compile(
 # "locals called them "pikeys"", "nobody called me a junkie": a label reported as abuse
 _CALLED = re.compile(
     r"\b(?:call(?:ed|ing|s)?|branded|dubbed|nicknamed|labell?ed|labeled)\s+"
-    r"(?:me|him|her|them|us|you)\s+(?:as\s+)?(?:an?\s+)?[\"'“‘]?$", re.I)
+    r"(me|him|her|them|us|you)\s+(?:as\s+)?(?:an?\s+)?[\"'“‘]?$", re.I)
+REPORTING = frozenset("""
+said says say told tells recalled recalls remembers remembered described describes explained
+explains complained complains claimed claims added wrote writes
+""".split())
 # "my son isn't a thug": the label is denied, not applied
 _DENIED = re.compile(
     r"(?:\b(?:is|am|are|was|were|isn|aren|wasn|weren)(?:\s+not|\s*n['’]t)"
@@ -74,7 +78,14 @@ _ABUSE_BEFORE = re.compile(
 
 def label_rejected(c, s, ix) -> str | None:
     before = s.text[max(0, c.start - 60) : c.start]
-    if _CALLED.search(before) or _BEEN_CALLED.search(before):
+    m = _CALLED.search(before)
+    if m and (m.group(1).lower() in ("me", "us") or s.word_set & (REPORTING | META_NOUNS)):
+        # the labelled people tell of it ("travellers said locals called them
+        # "pikeys""); told by the writer, it is evidence of abuse and stays quoted
+        # ("other prisoners called him a "nonce" and he was moved"), unless the
+        # sentence turns to the label itself ("...and the name stuck")
+        return "a label others used, reported"
+    if _BEEN_CALLED.search(before):
         return "a label others used, reported"
     if _OFTEN_CALLED.search(before):
         return "naming the term"

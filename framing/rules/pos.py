@@ -18,11 +18,22 @@ VERB_HOMOGRAPHS = frozenset({"convicts", "cons", "lags", "savages", "romps", "ad
                              "floods", "swarms", "deals", "monsters", "beasts", "predators"})
 
 
+# adjectives that double as person nouns: before another noun they are the
+# adjective ("juvenile reformatories", "criminal networks"), whatever the tagger says
+ADJ_NOUN_HOMOGRAPHS = frozenset({"juvenile", "delinquent", "criminal", "savage", "domestic"})
+
+
 def effective_pos(c, s) -> str | None:
     head = s.head_token(c)
     if head is None:
         return None
     pos = head.pos
+    if (pos in ("NOUN", "PROPN") and c.key in ADJ_NOUN_HOMOGRAPHS and not c.possessive
+            and c.form.number != "plural"):
+        nxt = s.token_after(head.end)
+        if nxt is not None and nxt.start == head.end + 1 and nxt.pos in ("NOUN", "PROPN") \
+                and not s.text[head.end : nxt.start].strip():
+            return "ADJ"
     nxt = s.token_after(head.end)
     prev = s.token_before(head.start)
     if pos == "VERB" and head.tag in ("VBZ", "VBP") and c.form.number == "plural":

@@ -254,3 +254,18 @@ def test_actor_is_a_fiction_cue_only_with_a_role(analyse, engine):
 def test_nearby_words_match_possessives(analyse, engine):
     assert not check(analyse, engine, missing_nearby,
                      "The predator befriended the boy's mother to get access to him.", "predator")
+
+
+def test_adjective_noun_homographs_before_a_noun(analyse, engine):
+    assert check(analyse, engine, wrong_part_of_speech,
+                 "He wrote a history of the Victorian juvenile reformatories.", "juvenile")
+    assert not check(analyse, engine, wrong_part_of_speech, "The juvenile was released on bail.", "juvenile")
+
+
+def test_abuse_told_by_the_writer_stays_quoted(analyse, engine):
+    assert not check(analyse, engine, label_rejected,
+                     'Other prisoners called him a "nonce" and he was moved.', "nonce")
+    assert check(analyse, engine, label_rejected,
+                 'Travellers said locals called them "pikeys" in the pub.', "pikeys")
+    assert check(analyse, engine, label_rejected,
+                 "The tabloids called him a monster and the name stuck.", "monster")
