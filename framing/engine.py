@@ -48,9 +48,9 @@ class _LRU:
 class Engine:
     def __init__(self, lexicon=None, *, cache_size: int = 20000, model: str | None = None):
         if lexicon is None:
-            from lexicon import load_lexicon
+            from framing.lexicon_cache import load_lexicon_cached
 
-            lexicon = load_lexicon()
+            lexicon = load_lexicon_cached()
         self.lexicon = lexicon
         self.index = Index(lexicon)
         self._model_name = model
@@ -235,9 +235,9 @@ def _in_italic_title(prepared: Prepared, start: int, end: int) -> bool:
 
 def engine_from_settings(settings) -> Engine:
     """An Engine with the organisation's lexicon overrides from settings."""
-    from lexicon import load_lexicon
+    from framing.lexicon_cache import load_lexicon_cached
 
     lx = settings.lexicon
-    lexicon = load_lexicon(extra_files=tuple(lx.extra_files), disable=tuple(lx.disable),
-                           severity=dict(lx.severity) or None)
+    lexicon = load_lexicon_cached(extra_files=tuple(lx.extra_files), disable=tuple(lx.disable),
+                                  severity=dict(lx.severity) or None)
     return Engine(lexicon)
