@@ -126,6 +126,13 @@ def _host(url: str) -> str:
         return url
 
 
+def _permanent_target(r) -> str | None:
+    hops = getattr(r, "redirects", ()) or ()
+    if hops and all(status in (301, 308) for status, _ in hops) and r.final_url:
+        return r.final_url
+    return None
+
+
 class Pipeline:
     def __init__(self, db, settings, *, engine=None, analyse: bool = True, progress: Progress | None = None,
                  stop: Callable[[], bool] | None = None, fetch_articles: bool | None = None,
@@ -422,6 +429,13 @@ class Pipeline:
                 values["body_hash"] = digest
         if forced:
             values["last_full_fetch_at"] = now
+        moved = _permanent_target(r)
+        if moved and moved != feed.url:
+            with self.db.connect() as conn:
+                taken = conn.execute(sa.select(feeds.c.id).where(feeds.c.url == moved)).first()
+            if taken is None:
+                # every hop was permanent (301/308): follow the publisher, as feed readers do
+                values["url"] = moved
         if parsed_meta is not None:
             values["parse_problem"] = parsed_meta.problem
             if not feed.name and parsed_meta.title:

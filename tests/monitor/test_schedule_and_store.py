@@ -178,3 +178,19 @@ def test_page_fetches_per_feed_are_capped(mon_db, mon_settings, local_server, mo
     with mon_db.connect() as conn:
         notes = conn.execute(sa.select(articles.c.extract_note)).scalars().all()
     assert sum("over 2 new items" in (n or "") for n in notes) == 3
+
+
+def test_a_permanently_moved_feed_is_followed(mon_db, mon_settings, local_server):
+    base = local_server.base
+    local_server.routes["/old.xml"] = Response(301, {"Location": base + "/new.xml"}, b"")
+    local_server.routes["/new.xml"] = Response(200, {"Content-Type": "application/rss+xml"}, _rss(base, 2))
+    local_server.routes["/tmp.xml"] = Response(302, {"Location": base + "/new2.xml"}, b"")
+    local_server.routes["/new2.xml"] = Response(200, {"Content-Type": "application/rss+xml"}, _rss(base, 2, 5))
+    with mon_db.begin() as conn:
+        add_feed(conn, base + "/old.xml")
+        add_feed(conn, base + "/tmp.xml")
+    result = run_pass(mon_db, mon_settings, analyse=False, fetch_articles=False)
+    assert result.articles == 4
+    with mon_db.connect() as conn:
+        urls = conn.execute(sa.select(feeds.c.url).order_by(feeds.c.id)).scalars().all()
+    assert urls == [base + "/new.xml", base + "/tmp.xml"]  # 301 followed for good; 302 is temporary
