@@ -70,6 +70,10 @@ _OFTEN_CALLED = re.compile(
     r"(?:called|known\s+as|referred\s+to\s+as|dubbed|described\s+as)\s+[\"'“‘]?$", re.I)
 
 
+_SELF_NAMING = frozenset("word term label tag acronym slur epithet phrase".split())
+_AVOID_BEFORE = re.compile(
+    r"(?:\b(?:not|never|avoid|stop)\s+(?:to\s+)?(?:say(?:ing)?|us(?:e|ing)|writ(?:e|ing)|call(?:ing)?)"
+    r"|\binstead\s+of)\s*[\"'“‘]$", re.I)
 _ABUSE_BEFORE = re.compile(
     r"\b(?:calling|called|call|shout(?:ed|ing)?|chant(?:ed|ing)?|yell(?:ed|ing)?|scream(?:ed|ing)?"
     r"|spray(?:ed|ing)?|daub(?:ed|ing)?|mutter(?:ed|ing)?)\b(?:\s+[\w’'-]+){0,3}?\s+(?:an?\s+)?[\"'“‘]$",
@@ -124,6 +128,13 @@ def word_mention(c, s, ix) -> str | None:
             return "mention of the word itself"
     if _META_AFTER.match(s.text[c.end : c.end + 120]):
         return "mention of the word itself"
+    # "the BAME label was dropped", "the word offender": the word names itself
+    if after and after[0] in _SELF_NAMING and not c.possessive \
+            and s.text[c.end : c.end + 1] in (" ", "\"", "'", "’", "”"):
+        return "mention of the word itself"
+    # "urged reporters not to say "committed suicide"": advice about the word
+    if _is_quoted_alone(c, s) and _AVOID_BEFORE.search(s.text[max(0, c.start - 40) : c.start]):
+        return "advice about the word"
     # "labelled a thug": the article belongs to the label
     if len(before_as) > 1 and before_as[-1] in ("a", "an"):
         before_as = before_as[:-1]

@@ -129,9 +129,18 @@ def animal_welfare_context(c, s, ix) -> str | None:
     return f"animals in an animal-welfare story ('{sorted(ctx)[0]}')"
 
 
+# positions written as compounds, which the word list cannot see
+SPORT_PHRASES = ("centre-half", "centre half", "centre-back", "centre back", "full-back",
+                 "full back", "fly-half", "scrum-half", "scrum half", "goalkeeper", "defender")
+
+
 def sport_metaphor(c, s, ix) -> str | None:
     if not (set(c.lower_words) & SPORT_TERMS):
         return None
+    low = s.text.lower()
+    for p in SPORT_PHRASES:
+        if p in low:
+            return f"sport metaphor ('{p}')"
     words = s.word_set
     hit = words & SPORT
     if hit:

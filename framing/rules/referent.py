@@ -39,9 +39,26 @@ violence element elements culture lifestyle lifestyles mentality thuggery yobber
 """.split())
 
 
+# common things that happen to end like agent nouns ("evil online content",
+# "coloured paper"): the suffix test must not take them for people
+SUFFIX_THINGS = frozenset("""
+content contents event events intent extent comment comments percent accent incident incidents
+accident accidents current consent paper papers water waters letter letters number numbers
+order orders border borders matter matters power powers tower towers corner corners chapter
+chapters computer computers poster posters sticker stickers marker markers folder folders
+powder powders weather winter summer river rivers timber rubber leather silver copper butter
+error errors mirror mirrors motor motors sector sectors factor factors monitor monitors
+cluster clusters filter filters banner banners platter container containers
+""".split())
+
+
 def is_person_noun(word: str) -> bool:
     w = word.lower()
-    return w in PERSON_NOUNS or w in CONDUCT_NOUNS or (len(w) > 4 and w.endswith(_PERSON_SUFFIXES))
+    if w in PERSON_NOUNS or w in CONDUCT_NOUNS:
+        return True
+    if w in SUFFIX_THINGS or w.endswith(("ment", "ments")):
+        return False
+    return len(w) > 4 and w.endswith(_PERSON_SUFFIXES)
 
 
 def modifies_thing(c, s, ix) -> str | None:

@@ -269,3 +269,22 @@ def test_abuse_told_by_the_writer_stays_quoted(analyse, engine):
                  'Travellers said locals called them "pikeys" in the pub.', "pikeys")
     assert check(analyse, engine, label_rejected,
                  "The tabloids called him a monster and the name stuck.", "monster")
+
+
+def test_word_naming_itself_and_advice_about_it(analyse, engine):
+    assert check(analyse, engine, word_mention, "The BAME label was dropped by the NHS in 2022.", "BAME")
+    assert check(analyse, engine, word_mention,
+                 'The guide urged reporters not to say "committed suicide" at all.', "committed suicide")
+    assert not check(analyse, engine, word_mention,
+                     'The minister insisted the government was not "soft on crime".', "soft on crime")
+    assert not check(analyse, engine, word_mention, "The inmate's name was withheld.", "inmate's")
+
+
+def test_things_that_end_like_agent_nouns(analyse, engine):
+    assert check(analyse, engine, modifies_thing, "The spread of evil online content worries parents.", "evil")
+    assert not check(analyse, engine, modifies_thing, "The evil stepfather was jailed.", "evil")
+
+
+def test_sport_positions_written_as_compounds(analyse, engine):
+    assert check(analyse, engine, sport_metaphor,
+                 "He was a monster at the back, the manager said of his centre-half.", "monster")
