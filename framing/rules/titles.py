@@ -102,6 +102,23 @@ def _run_around(s, c) -> list[tuple[int, int, str]]:
     return words[lo : hi + 1]
 
 
+_OPEN_Q = "\"“‘'"
+_CLOSE_Q = "\"”’'"
+
+
+def _quoted_mid_sentence(s, run) -> bool:
+    """A whole quotation in Title Case after some words ('Queen's "Killer Queen"
+    was played'): a title, though its first word follows an opening mark."""
+    a, b = run[0][0], run[-1][1]
+    if a == 0 or s.text[a - 1] not in _OPEN_Q:
+        return False
+    tail = s.text[b : b + 2]
+    if not tail or (tail[0] not in _CLOSE_Q and not (tail[0] in ",.!?" and tail[1:2] in _CLOSE_Q)):
+        return False
+    before = s.text[: a - 1].rstrip()
+    return bool(before) and before[-1] not in ":.!?"
+
+
 def in_title_case_run(c, s, ix) -> str | None:
     if s.headline or not c.text[:1].isupper() or c.text.isupper():
         return None
@@ -109,7 +126,7 @@ def in_title_case_run(c, s, ix) -> str | None:
     caps = [w for (_a, _b, w) in run if w[0].isupper()]
     if len(caps) < 2:
         return None
-    if at_sentence_start(s.text, run[0][0]):
+    if at_sentence_start(s.text, run[0][0]) and not _quoted_mid_sentence(s, run):
         # the first capital belongs to the sentence, and the candidate must not be it
         # ("Inmate John Smith said" is a label followed by a name) unless the
         # sentence says it is a work ("Burglar Bill, the children's picture book")

@@ -288,3 +288,10 @@ def test_things_that_end_like_agent_nouns(analyse, engine):
 def test_sport_positions_written_as_compounds(analyse, engine):
     assert check(analyse, engine, sport_metaphor,
                  "He was a monster at the back, the manager said of his centre-half.", "monster")
+
+
+def test_quoted_title_case_titles_mid_sentence(analyse, engine):
+    assert check(analyse, engine, in_title_case_run,
+                 'Queen\'s "Killer Queen" was played at the funeral.', "Killer")
+    # a quotation that opens the sentence is not known to be a title
+    assert not check(analyse, engine, in_title_case_run, '"Killer Queen," she said, laughing.', "Killer")
