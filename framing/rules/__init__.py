@@ -18,7 +18,7 @@ from framing.rules.nonhuman import animal_welfare_context, nonhuman_referent, sp
 from framing.rules.official import in_official_name
 from framing.rules.pos import wrong_part_of_speech
 from framing.rules.referent import modifies_thing, predicate_of_thing
-from framing.rules.titles import fiction_cue, in_known_title, in_title_case_run
+from framing.rules.titles import appositive_title, fiction_cue, in_known_title, in_title_case_run
 
 TEXT_RULES = (
     in_official_name,
@@ -31,6 +31,7 @@ TEXT_RULES = (
     label_rejected,
     in_known_title,
     in_title_case_run,
+    appositive_title,
     fiction_cue,
     capitalised_name,
     out_of_domain_sense,

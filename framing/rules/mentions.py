@@ -57,7 +57,7 @@ _CORRECTED = re.compile(r"\b(?:was|were|is)\b.{0,40}\b(?:rape|abuse|assault|expl
 _META_AFTER = re.compile(
     r"^[\"'’”]?(?:\s*(?:,|and|or)\s+[\"'‘“]?[\w-]+[\"'’”]?)*\s+(?:is|are|was|were)\s+"
     r"(?:(?:a|an|the|such|this|that|not|no|just|only|another|one)\s+)*(?:[\w-]+\s+){0,2}?"
-    r"(?:" + "|".join(sorted(META_NOUNS)) + r")\b", re.I)
+    r"(?:" + "|".join(sorted(META_NOUNS | {"title"})) + r")\b", re.I)
 
 
 # "I've been called a thug all my life": the labelled person reporting it (policy 5);

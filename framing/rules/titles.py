@@ -120,12 +120,16 @@ def _quoted_mid_sentence(s, run) -> bool:
 
 
 def in_title_case_run(c, s, ix) -> str | None:
-    if s.headline or not c.text[:1].isupper() or c.text.isupper():
+    if s.headline or not c.text[:1].isupper():
         return None
+    if c.text.isupper() and not c.form.text.isupper():
+        return None  # shouting, not a name; an acronym ("BAME Women's Network") may be one
     run = _run_around(s, c)
     caps = [w for (_a, _b, w) in run if w[0].isupper()]
     if len(caps) < 2:
         return None
+    if c.text.isupper() and not any(a >= c.end and w[0].isupper() for a, _b, w in run):
+        return None  # an acronym names with what follows it ("BAME Network"), not "the Met's BAME"
     if at_sentence_start(s.text, run[0][0]) and not _quoted_mid_sentence(s, run):
         # the first capital belongs to the sentence, and the candidate must not be it
         # ("Inmate John Smith said" is a label followed by a name) unless the
@@ -159,6 +163,21 @@ def _plot_of_a_work(s, c) -> str | None:
         base = w[:-2] if w.endswith(("'s", "’s")) else w
         if (base in FICTION_CUES or base in ROLE_CUES) and any(v in PLOT_VERBS for v in before[i + 1 :]):
             return base
+    return None
+
+
+# "Chavs, the book by Owen Jones": a capitalised word glossed as a work
+_APPOSITIVE_WORK = re.compile(
+    r"^[\"'”’]?,\s+(?:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:book|books|film|novel|song|album|play|series|documentary|podcast|memoir|show|single|game|band)\b",
+    re.I)
+
+
+def appositive_title(c, s, ix) -> str | None:
+    if not c.text[:1].isupper() or s.headline:
+        return None
+    if _APPOSITIVE_WORK.match(s.text[c.end : c.end + 60]):
+        return "a title glossed as a work"
     return None
 
 

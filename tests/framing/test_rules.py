@@ -295,3 +295,20 @@ def test_quoted_title_case_titles_mid_sentence(analyse, engine):
                  'Queen\'s "Killer Queen" was played at the funeral.', "Killer")
     # a quotation that opens the sentence is not known to be a title
     assert not check(analyse, engine, in_title_case_run, '"Killer Queen," she said, laughing.', "Killer")
+
+
+def test_titles_glossed_as_works_and_acronyms_in_names(analyse, engine):
+    from framing.rules.titles import appositive_title
+
+    assert check(analyse, engine, appositive_title,
+                 "Chavs, the book by Owen Jones, was published in 2011.", "Chavs")
+    assert not check(analyse, engine, appositive_title,
+                     "Criminals, the police said, had targeted the village.", "Criminals")
+    assert check(analyse, engine, in_title_case_run,
+                 "The charity's BAME Women's Network held its first meeting.", "BAME")
+    assert not check(analyse, engine, in_title_case_run,
+                     "The charity said BAME staff were overlooked.", "BAME")
+    assert check(analyse, engine, word_mention, "Illegal Immigrant is the title of his memoir.",
+                 "Illegal Immigrant")
+    assert not check(analyse, engine, in_title_case_run,
+                     "The Met's BAME officers faced more misconduct cases.", "BAME")
