@@ -51,6 +51,7 @@ _RELATIVE = frozenset({"who", "whom", "that", "which"})
 ANIMAL_CONTEXT = frozenset("""
 rspca sspca farm farms farmer barn barns livestock cruelty welfare vet vets veterinary zoo zoos
 sanctuary keeping kept rescued rehomed kennel kennels stable stables pets pet wildlife
+endangered species habitat habitats breeding extinct extinction conservation
 """.split())
 ANIMAL_METAPHORS = frozenset({"animal", "animals", "beast", "beasts", "monster", "monsters",
                               "predator", "predators", "vermin"})

@@ -174,6 +174,8 @@ def test_animals_in_an_animal_welfare_story(analyse, engine):
                      "The animals who tortured the dogs on the farm were jailed.", "animals")
     assert not check(analyse, engine, animal_welfare_context,
                      "The farmer was a monster, the court heard.", "monster")
+    assert check(analyse, engine, animal_welfare_context,
+                 "These animals are endangered and their habitat is shrinking.", "animals")
 
 
 def test_plain_reference_to_people_needs_no_justice_word(analyse, engine):
