@@ -115,6 +115,8 @@ flags = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    # where the offsets point: the stored headline ('title') or body ('text')
+    Column("field", String(8), nullable=False, default="text", server_default="text"),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
@@ -130,6 +132,6 @@ flags = Table(
     Column("note", Text, nullable=False, default=""),
     Column("decided_by", Text, nullable=False, default=""),
     Column("decided_at", String(32)),
-    UniqueConstraint("article_id", "start", "end", "entry", name="uq_flags_occurrence"),
+    UniqueConstraint("article_id", "field", "start", "end", "entry", name="uq_flags_occurrence"),
     Index("ix_flags_entry", "entry", "decision"),
 )
