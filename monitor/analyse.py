@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from framing.errors import FramewatchError
 from monitor.store.db import utcnow
-from monitor.store.repo import store_flags
+from monitor.store.repo import store_article_flags
 from monitor.store.schema import articles
 
 
@@ -44,27 +44,42 @@ def analyse_texts(engine, texts: list[str]) -> list[list | None]:
     return out
 
 
+def analyse_articles(engine, titles: list[str], texts: list[str]) -> list[tuple[list, list] | None]:
+    """(headline flags, body flags) for each article, in order.
+
+    Headlines and bodies go through the model in one batch: headlines are
+    short and numerous, and the engine already reads Title Case and ALL CAPS.
+    An article whose headline or body the engine fails on is None (retried by
+    a later pass), so its flags are never half-stored."""
+    if len(titles) != len(texts):
+        raise ValueError("one title per text")
+    results = analyse_texts(engine, list(titles) + list(texts))
+    n = len(titles)
+    return [None if head is None or body is None else (head, body)
+            for head, body in zip(results[:n], results[n:], strict=True)]
+
+
 def analyse_backlog(db, engine, *, limit: int = 500, batch: int = 32, stop=None) -> int:
     """Analyse relevant articles stored without analysis (engine missing at
     the time, or a previous pass stopped).  Each article's flags and its
     ``analysed_at`` are written in one transaction.  Returns articles done."""
     with db.connect() as conn:
         todo = conn.execute(
-            sa.select(articles.c.id, articles.c.text).where(
+            sa.select(articles.c.id, articles.c.title, articles.c.text).where(
                 articles.c.relevant.is_(True), articles.c.analysed_at.is_(None)
             ).order_by(articles.c.id).limit(limit)
         ).all()
     done = 0
     for i in range(0, len(todo), batch):
         chunk = todo[i:i + batch]
-        results = analyse_texts(engine, [r.text for r in chunk])
+        results = analyse_articles(engine, [r.title or "" for r in chunk], [r.text for r in chunk])
         for row, found in zip(chunk, results, strict=True):
             if stop is not None and stop():
                 return done
             if found is None:
                 continue
             with db.begin() as conn:
-                store_flags(conn, row.id, found)
+                store_article_flags(conn, row.id, found)
                 conn.execute(articles.update().where(articles.c.id == row.id).values(
                     analysed_at=utcnow(), model=engine.model_name))
             done += 1

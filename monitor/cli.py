@@ -383,13 +383,15 @@ def show_cmd(ctx, article_id: int, as_json: bool) -> None:
         if art is None:
             raise FramewatchError(f"article {article_id}: not found")
         rows = conn.execute(sa.select(flags).where(flags.c.article_id == article_id)
-                            .order_by(flags.c.start, flags.c.id)).all()
+                            .order_by(sa.case((flags.c.field == "title", 0), else_=1), flags.c.start,
+                                      flags.c.id)).all()
         copies = []
         if art.story_id is not None:
             copies = [dict(id=c.id, outlet=c.outlet, title=c.title) for c in conn.execute(
                 sa.select(t.c.id, t.c.outlet, t.c.title).where(t.c.story_id == art.story_id, t.c.id != art.id))]
     flag_items = [{
-        "id": f.id, "start": f.start, "end": f.end, "text": f.text, "entry": f.entry, "category": f.category,
+        "id": f.id, "field": f.field, "start": f.start, "end": f.end, "text": f.text, "entry": f.entry,
+        "category": f.category,
         "severity": f.severity, "quoted": bool(f.quoted), "suggestions": json.loads(f.suggestions or "[]"),
         "rewrite": f.rewrite, "decision": f.decision, "reason": f.reason, "note": f.note,
     } for f in rows]
@@ -419,6 +421,8 @@ def show_cmd(ctx, article_id: int, as_json: bool) -> None:
         console.print("no flags" + ("" if art.analysed_at else " (not analysed yet)"))
     for f in flag_items:
         line = f"[{f['severity']}] {f['text']} ({f['entry']}, {f['category']})"
+        if f["field"] == "title":
+            line += " in the headline"
         if f["quoted"]:
             line += " in a quotation"
         if f["suggestions"]:

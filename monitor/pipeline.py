@@ -24,7 +24,7 @@ import sqlalchemy as sa
 
 from framing.errors import FramewatchError
 from monitor import relevance as relevance_mod
-from monitor.analyse import analyse_backlog, analyse_texts, load_engine
+from monitor.analyse import analyse_articles, analyse_backlog, load_engine
 from monitor.extract import (
     Extraction,
     compress_html,
@@ -44,7 +44,7 @@ from monitor.store.repo import (
     iso_minus,
     iso_plus,
     new_story,
-    store_flags,
+    store_article_flags,
     update_feed,
 )
 from monitor.store.schema import articles, feeds
@@ -116,7 +116,7 @@ class _Prepared:
     extraction: Extraction
     raw_html_gz: bytes | None
     rel: relevance_mod.Relevance
-    flags: list | None = None
+    flags: tuple[list, list] | None = None  # (headline flags, body flags)
 
 
 def _host(url: str) -> str:
@@ -327,7 +327,8 @@ class Pipeline:
             if self.engine is None:
                 return
         async with self._engine_lock:
-            results = await asyncio.to_thread(analyse_texts, self.engine, [p.extraction.text for p in todo])
+            results = await asyncio.to_thread(analyse_articles, self.engine, [p.item.title for p in todo],
+                                              [p.extraction.text for p in todo])
         failed = 0
         for prep, found in zip(todo, results, strict=True):
             prep.flags = found
@@ -389,7 +390,7 @@ class Pipeline:
                 analysed_at=now if prep.flags is not None else None,
                 model=self.engine.model_name if prep.flags is not None else None,
             ))
-            n_flags = store_flags(conn, article_id, prep.flags) if prep.flags is not None else 0
+            n_flags = store_article_flags(conn, article_id, prep.flags) if prep.flags is not None else 0
         self.stories.add(story_id, vec, words)
         self.result.articles += 1
         self.result.relevant += int(relevant)

@@ -99,6 +99,7 @@ class ReviewFlag:
     note: str
     decided_by: str
     decided_at: str | None
+    field: str = "text"  # where start/end point: the headline ('title') or the body ('text')
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,16 @@ class ArticleView:
     text: str
     model: str | None
     story_id: int | None
-    flags: tuple[ReviewFlag, ...]
+    flags: tuple[ReviewFlag, ...]  # headline flags first, then the body's, each in reading order
     copies: tuple[Copy, ...] = ()
+
+    @property
+    def title_flags(self) -> tuple[ReviewFlag, ...]:
+        return tuple(f for f in self.flags if f.field == "title")
+
+    @property
+    def text_flags(self) -> tuple[ReviewFlag, ...]:
+        return tuple(f for f in self.flags if f.field != "title")
 
 
 @dataclass(frozen=True)
@@ -364,12 +373,12 @@ def _review_flag(row, explain: _Explainer) -> ReviewFlag:
         entry=row.entry, category=row.category, severity=row.severity, quoted=bool(row.quoted),
         suggestions=suggestions, rewrite=row.rewrite, why=why, sources=sources,
         decision=row.decision, reason=row.reason or "", note=row.note or "",
-        decided_by=row.decided_by or "", decided_at=row.decided_at,
+        decided_by=row.decided_by or "", decided_at=row.decided_at, field=row.field or "text",
     )
 
 
 def get_article(db: Database, article_id: int, *, lexicon: Any = None) -> ArticleView:
-    """The article, its flags in reading order, and the copies of its story.
+    """The article, its flags in reading order (headline first), and the copies of its story.
 
     ``lexicon`` (a ``lexicon.model.Lexicon``) supplies each flag's explanation
     and sources; without it they are empty.
@@ -381,7 +390,7 @@ def get_article(db: Database, article_id: int, *, lexicon: Any = None) -> Articl
             raise ReviewError(f"article {article_id}: not found")
         rows = conn.execute(
             sa.select(flags).where(flags.c.article_id == article_id)
-            .order_by(flags.c.start, flags.c.end)
+            .order_by(sa.case((flags.c.field == "title", 0), else_=1), flags.c.start, flags.c.end)
         ).all()
         copies: tuple[Copy, ...] = ()
         if art.story_id is not None:
@@ -473,7 +482,7 @@ def start_review(db: Database, article_id: int) -> None:
 # --------------------------------------------------------------------------- import
 
 
-def _store_flags(conn, article_id: int, found: Iterable[Any]) -> int:
+def _store_flags(conn, article_id: int, found: Iterable[Any], field: str = "text") -> int:
     rows = []
     seen = set()
     for f in found:
@@ -482,7 +491,7 @@ def _store_flags(conn, article_id: int, found: Iterable[Any]) -> int:
             continue
         seen.add(key)
         rows.append(dict(
-            article_id=article_id, start=f.start, end=f.end, text=f.text, entry=f.entry,
+            article_id=article_id, field=field, start=f.start, end=f.end, text=f.text, entry=f.entry,
             category=f.category, severity=f.severity, quoted=bool(f.quoted),
             suggestions=json.dumps(list(f.suggestions)), rewrite=f.rewrite,
         ))
@@ -504,7 +513,7 @@ def import_text(db: Database, title: str, text: str, outlet: str = "", url: str 
         raise ReviewError(f"{title}: no text to analyse")
     digest = hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:24]
     address = url.strip() or f"local:{digest}"
-    found = engine.check(text)
+    title_found, found = (list(r) for r in engine.check_many([title, text]))
     now = utcnow()
     model = getattr(engine, "model_name", None)
     with _guard(db, f"storing article {title!r}"), db.begin() as conn:
@@ -524,6 +533,7 @@ def import_text(db: Database, title: str, text: str, outlet: str = "", url: str 
             )
         ).inserted_primary_key[0]
         _store_flags(conn, article_id, found)
+        _store_flags(conn, article_id, title_found, field="title")
     return int(article_id)
 
 

@@ -502,7 +502,7 @@ def _review_profile(conn, row) -> str | None:
         return None
     stored = list(conn.execute(sa.select(flags_table.c.category, flags_table.c.quoted,
                                          flags_table.c.decision)
-                               .where(flags_table.c.article_id == row.id)))
+                               .where(flags_table.c.article_id == row.id, flags_table.c.field == "text")))
     kept = [f for f in stored if f.decision != "dismissed"]
     dismissed = len(stored) - len(kept)
     note = f"{dismissed} flag(s) dismissed in review left out" if dismissed else ""

@@ -52,29 +52,24 @@ def new_story(conn, title: str, now: str) -> int:
     return conn.execute(stories.insert().values(title=title, created_at=now)).inserted_primary_key[0]
 
 
-def store_flags(conn, article_id: int, found: Iterable, *, keep_decided: bool = True) -> int:
-    """Upsert an analysis result without losing review work.
+def store_flags(conn, article_id: int, found: Iterable, *, field: str = "text", keep_decided: bool = True) -> int:
+    """Upsert one field's analysis result without losing review work.
 
-    An occurrence is (article, start, end, entry).  One that is found again
-    keeps its decision, reason and note; its engine-side fields (category,
-    severity, suggestions, rewrite) are refreshed.  Pending flags the engine
-    no longer reports are removed; decided ones stay as the record of a
-    human judgement.  Returns the number of flags now on the article.
+    ``field`` says where the offsets point: the stored headline ('title') or
+    body ('text'); only that field's flags are touched.  An occurrence is
+    (article, field, start, end, entry).  One that is found again keeps its
+    decision, reason and note; its engine-side fields (category, severity,
+    suggestions, rewrite) are refreshed.  Pending flags the engine no longer
+    reports are removed; decided ones stay as the record of a human judgement.
+    Returns the number of flags now on the article (both fields).
     """
-    existing = {
-        (r.start, r.end, r.entry): r.id
-        for r in conn.execute(
-            sa.select(flags.c.id, flags.c.start, flags.c.end, flags.c.entry, flags.c.decision).where(
-                flags.c.article_id == article_id
-            )
+    rows = conn.execute(
+        sa.select(flags.c.id, flags.c.start, flags.c.end, flags.c.entry, flags.c.decision).where(
+            flags.c.article_id == article_id, flags.c.field == field
         )
-    }
-    decided = {
-        r.id
-        for r in conn.execute(
-            sa.select(flags.c.id).where(flags.c.article_id == article_id, flags.c.decision != "pending")
-        )
-    }
+    ).all()
+    existing = {(r.start, r.end, r.entry): r.id for r in rows}
+    decided = {r.id for r in rows if r.decision != "pending"}
     current = set()
     for f in found:
         key = (f.start, f.end, f.entry)
@@ -88,7 +83,7 @@ def store_flags(conn, article_id: int, found: Iterable, *, keep_decided: bool = 
         if key in existing:
             conn.execute(flags.update().where(flags.c.id == existing[key]).values(**values))
         else:
-            conn.execute(flags.insert().values(article_id=article_id, start=f.start, end=f.end,
+            conn.execute(flags.insert().values(article_id=article_id, field=field, start=f.start, end=f.end,
                                                entry=f.entry, **values))
     stale = [fid for key, fid in existing.items() if key not in current and not (keep_decided and fid in decided)]
     if stale:
@@ -96,6 +91,13 @@ def store_flags(conn, article_id: int, found: Iterable, *, keep_decided: bool = 
     return conn.execute(
         sa.select(sa.func.count()).select_from(flags).where(flags.c.article_id == article_id)
     ).scalar_one()
+
+
+def store_article_flags(conn, article_id: int, found: tuple[list, list]) -> int:
+    """Store an article's (headline flags, body flags); returns flags on the article."""
+    title_flags, text_flags = found
+    store_flags(conn, article_id, text_flags, field="text")
+    return store_flags(conn, article_id, title_flags, field="title")
 
 
 def add_event(conn, feed_id: int, *, at: str, status, error_kind, error, new_items=0, seen_items=0,

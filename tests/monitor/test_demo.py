@@ -96,13 +96,18 @@ def test_demo_analyses_relevant_articles_and_stores_flags(tmp_path, mon_settings
         analysed = conn.execute(sa.select(articles.c.relevant, articles.c.analysed_at, articles.c.model)).all()
         assert all((a.analysed_at is not None) == bool(a.relevant) for a in analysed)
         assert all(a.model for a in analysed if a.relevant)
-        texts = dict(conn.execute(sa.select(articles.c.id, articles.c.text)).all())
+        texts = {r.id: r for r in conn.execute(sa.select(articles.c.id, articles.c.title, articles.c.text))}
         stored = conn.execute(sa.select(flags)).all()
     db.close()
     assert len(stored) == result.flags
-    assert all(texts[f.article_id][f.start:f.end] == f.text for f in stored)
-    words = {f.text.lower() for f in stored}
+    # offsets point into the stored headline or body, as the flag's field says
+    assert {f.field for f in stored} == {"title", "text"}
+    assert all(getattr(texts[f.article_id], f.field)[f.start:f.end] == f.text for f in stored)
+    words = {f.text.lower() for f in stored if f.field == "text"}
     assert words & {"thugs", "inmates", "illegal immigrants", "lags", "addicts", "thug"}
+    # headlines are analysed too: "Knife thug who stabbed teenager outside chicken shop caged"
+    knife = [f for f in stored if f.field == "title" and texts[f.article_id].title.startswith("Knife thug")]
+    assert [f.text for f in knife if f.entry == "thug"] == ["thug"]
 
 
 @pytest.mark.skipif(not HAS_ENGINE, reason="the language engine (framing.engine) has not landed yet")

@@ -10,7 +10,7 @@ from monitor.localserver import Response
 from monitor.pipeline import run_pass
 from monitor.schedule import adapt_interval
 from monitor.store.db import utcnow
-from monitor.store.repo import store_flags
+from monitor.store.repo import store_article_flags, store_flags
 from monitor.store.schema import articles, feeds, fetch_events, flags
 
 
@@ -126,6 +126,23 @@ def test_reanalysis_keeps_review_decisions(mon_db):
         store_flags(conn, aid, [])
         left = set(conn.execute(sa.select(flags.c.entry).where(flags.c.article_id == aid)).scalars())
     assert left == {"offender", "thug"}  # pending ones the engine no longer reports are removed
+
+
+def test_headline_and_body_flags_are_separate_occurrences(mon_db):
+    now = utcnow()
+    with mon_db.begin() as conn:
+        aid = conn.execute(articles.insert().values(url="https://x/h", url_norm="https://x/h", fetched_at=now,
+                                                    title="Offenders freed", text="Offenders freed early."
+                                                    )).inserted_primary_key[0]
+        # same offsets and entry in headline and body: two flags, not one
+        store_article_flags(conn, aid, ([_flag(0, 9, "Offenders")], [_flag(0, 9, "Offenders")]))
+        conn.execute(flags.update().where(flags.c.field == "title").values(decision="accepted", decided_by="ana"))
+        # the body analysed again without that flag: the headline's decision is untouched
+        assert store_flags(conn, aid, [], field="text") == 1
+        # the headline analysed again: same occurrence, decision kept
+        assert store_article_flags(conn, aid, ([_flag(0, 9, "Offenders", severity="high")], [])) == 1
+        (row,) = conn.execute(sa.select(flags).where(flags.c.article_id == aid)).all()
+    assert (row.field, row.decision, row.severity) == ("title", "accepted", "high")
 
 
 def _articles_feed(base, n):

@@ -406,3 +406,34 @@ async def test_empty_database_says_how_to_get_articles(db, engine):
                      and "No articles yet" in str(app.screen.query_one("#queue-status").render()))
         await pilot.press("enter")  # nothing to open: stays on the queue
         assert isinstance(app.screen, QueueScreen)
+
+
+async def test_headline_flag_is_marked_reviewed_and_saved(filled_db, engine):
+    """'Prison moves inmates after riot': the headline's flag comes first,
+    is marked in the headline, explained in the side panel and saved by 'a'."""
+    from tui.widgets.article_text import ArticleText
+    from tui.widgets.flag_panel import FlagPanel
+
+    app = create_app(filled_db, engine=engine, reviewer=REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_first_article(pilot, app)
+        head = [f for f in screen.flags if f.field == "title"]
+        assert head and screen.flags[:len(head)] == head, "navigation starts with the headline's flags"
+        flag = screen.current_flag
+        assert flag.field == "title" and flag.text.lower() == "inmates"
+        assert screen.article.title[flag.start:flag.end] == flag.text
+        heading = str(app.screen.query_one("#article-head").render())
+        # the severity symbol sits before the flagged word, as in the body
+        assert heading == ARTICLES[0]["title"].replace("inmates", "▲inmates"), heading
+        panel = str(screen.query_one(FlagPanel).query_one("#flag-detail").render())
+        assert "in the headline" in panel and "“inmates”" in panel
+        # next/previous move from the headline into the body and back
+        await pilot.press("n")
+        assert screen.current_flag.field == "text"
+        await pilot.press("p")
+        assert screen.current_flag.id == flag.id
+        await pilot.press("a")
+        await settle(pilot, app, lambda: screen.flags[0].decision == "accepted")
+        row = _flag_row(filled_db, flag.id)
+        assert (row.field, row.decision, row.decided_by) == ("title", "accepted", REVIEWER)
+        assert "✓" in str(screen.query_one(ArticleText).query_one("#article-head").render())

@@ -13,8 +13,8 @@ from monitor.store.schema import articles, flags
 from .conftest import ARTICLES
 
 
-def _flag(view, word):
-    return next(f for f in view.flags if f.text.lower().startswith(word))
+def _flag(view, word, field="text"):
+    return next(f for f in view.flags if f.field == field and f.text.lower().startswith(word))
 
 
 def test_import_text_stores_article_and_engine_flags(filled_db, engine):
@@ -24,8 +24,17 @@ def test_import_text_stores_article_and_engine_flags(filled_db, engine):
     assert view.text == ARTICLES[0]["text"]
     assert view.status == "new"
     expected = engine.check(ARTICLES[0]["text"])
-    assert [(f.start, f.end, f.entry, f.quoted) for f in view.flags] == sorted(
+    assert [(f.start, f.end, f.entry, f.quoted) for f in view.text_flags] == sorted(
         (f.start, f.end, f.entry, f.quoted) for f in expected)
+    # the headline is analysed too; its flags come first, with offsets into the headline
+    headline = engine.check(ARTICLES[0]["title"])
+    assert headline, "the sample headline 'Prison moves inmates after riot' should be flagged"
+    assert [(f.start, f.end, f.entry) for f in view.title_flags] == sorted(
+        (f.start, f.end, f.entry) for f in headline)
+    assert view.flags[:len(view.title_flags)] == view.title_flags
+    for f in view.title_flags:
+        assert f.field == "title" and view.title[f.start:f.end] == f.text
+    assert all(f.field == "text" for f in view.text_flags)
     inmates = _flag(view, "inmate")
     assert not inmates.quoted and inmates.severity == "high"
     assert view.text[inmates.start:inmates.end] == inmates.text

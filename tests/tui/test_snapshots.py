@@ -42,7 +42,7 @@ def test_review_screen_with_decisions(snap_compare, pinned_db, pinned_engine):
         await pilot.press("enter")
         await _ready(pilot, lambda: getattr(pilot.app.screen, "article", None))
         screen = pilot.app.screen
-        await pilot.press("a")  # accept the writer's-voice flag; moves to the quoted one
+        await pilot.press("a")  # accept the headline's flag; moves to the same word in the body
         await _ready(pilot, lambda: screen.flags[0].decision == "accepted")
 
     assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before,

@@ -124,7 +124,8 @@ def smoke(db: Path, keep: bool = False) -> list[str]:
         steps.append("flagged word is underlined (SGR 4)")
 
         tmux.keys("a")
-        tmux.wait_for("1/2 flags decided", step="accept")
+        # 3 flags: "inmates" in the headline (first), then "inmates" and the quoted "thugs" in the body
+        tmux.wait_for("1/3 flags decided", step="accept")
         steps.append("accept recorded")
 
         tmux.keys("F1")

@@ -177,8 +177,11 @@ class ReviewScreen(Screen):
         if self.current is None or not self.flags:
             panel.show(None)
             return
-        panel.show(self.flags[self.current], self.query_one(ArticleText).text,
-                   f"flag {self.current + 1} of {len(self.flags)}")
+        flag = self.flags[self.current]
+        position = f"flag {self.current + 1} of {len(self.flags)}"
+        if getattr(flag, "field", "text") == "title":
+            position += " · in the headline"
+        panel.show(flag, self.query_one(ArticleText).source_of(flag), position)
 
     def _go(self, index: int) -> None:
         self.current = index

@@ -2,7 +2,9 @@
 
 One ``Static`` per paragraph: moving between flags re-renders only the two
 paragraphs involved and scrolls to the paragraph holding the current flag.
-Text is sanitised one character for one, so flag offsets stay valid.
+Text is sanitised one character for one, so flag offsets stay valid.  The
+headline is a paragraph of its own, marked the same way: flags whose
+``field`` is 'title' point into it, the rest into the body.
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ from textual.widgets import Static
 
 from tui.flagstyle import DECISION_MARK, content_style, symbol
 from tui.sanitize import sanitize
+
+HEAD = -1  # paragraph index of the headline
+
+
+def in_headline(flag: Any) -> bool:
+    return getattr(flag, "field", "text") == "title"
 
 
 @dataclass
@@ -54,7 +62,7 @@ class ArticleText(VerticalScroll, can_focus=True):
     ArticleText > #article-head { text-style: bold; margin: 0 0 1 0; }
     """
     HELP = """
-    The article text. Flagged words are underlined and preceded by a symbol:
+    The headline and article text. Flagged words are underlined and preceded by a symbol:
     ▲ high, ◆ medium, ○ low; ❝ marks words inside a quotation (someone else's
     words). ✓ = accepted, ✗ = dismissed (struck through). The current flag is
     shown in reverse video.
@@ -63,6 +71,8 @@ class ArticleText(VerticalScroll, can_focus=True):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.text = ""
+        self.heading = ""
+        self._head_flags: list[int] = []
         self.flags: list[Any] = []
         self.current: int | None = None
         self._paras: list[_Paragraph] = []
@@ -70,6 +80,7 @@ class ArticleText(VerticalScroll, can_focus=True):
 
     def show(self, heading: str, text: str, flags: list[Any], current: int | None) -> None:
         self.text = sanitize(text)
+        self.heading = sanitize(heading)
         self.flags = list(flags)
         self.current = current
         self._paras = []
@@ -78,24 +89,41 @@ class ArticleText(VerticalScroll, can_focus=True):
                 self._paras.append(_Paragraph(m.start(), m.end(), []))
         starts = [p.start for p in self._paras]
         self._para_of_flag = []
+        self._head_flags = []
         for i, f in enumerate(self.flags):
+            if in_headline(f):
+                self._para_of_flag.append(HEAD)
+                self._head_flags.append(i)
+                continue
             idx = max(0, bisect_right(starts, f.start) - 1) if starts else 0
             self._para_of_flag.append(idx)
             if self._paras:
                 self._paras[idx].flags.append(i)
         self.remove_children()
-        widgets = [Static(Content(sanitize(heading)), id="article-head")]
+        widgets = [Static(self._heading_content(), id="article-head")]
         for n, p in enumerate(self._paras):
             widgets.append(Static(self._paragraph_content(p), classes="para", id=f"para-{n}"))
         self.mount_all(widgets)
         if current is not None:
             self.call_after_refresh(self.scroll_to_flag, current)
 
+    def source_of(self, flag: Any) -> str:
+        """The sanitised text a flag's offsets point into."""
+        return self.heading if in_headline(flag) else self.text
+
+    def _heading_content(self) -> Content:
+        return render_paragraph(self.heading, 0, len(self.heading), self.flags, self.current, self._head_flags)
+
     def _paragraph_content(self, p: _Paragraph) -> Content:
         return render_paragraph(self.text, p.start, p.end, self.flags, self.current, p.flags)
 
     def _refresh_para(self, idx: int) -> None:
-        if 0 <= idx < len(self._paras):
+        if idx == HEAD:
+            try:
+                self.query_one("#article-head", Static).update(self._heading_content())
+            except Exception:  # noqa: BLE001 - not mounted yet; next show() redraws
+                pass
+        elif 0 <= idx < len(self._paras):
             try:
                 self.query_one(f"#para-{idx}", Static).update(self._paragraph_content(self._paras[idx]))
             except Exception:  # noqa: BLE001 - paragraph not mounted yet; next show() redraws
@@ -117,8 +145,9 @@ class ArticleText(VerticalScroll, can_focus=True):
     def scroll_to_flag(self, index: int) -> None:
         if not (0 <= index < len(self._para_of_flag)):
             return
+        idx = self._para_of_flag[index]
         try:
-            para = self.query_one(f"#para-{self._para_of_flag[index]}", Static)
+            para = self.query_one("#article-head" if idx == HEAD else f"#para-{idx}", Static)
         except Exception:  # noqa: BLE001
             return
         self.scroll_to_widget(para, animate=False, top=False)
