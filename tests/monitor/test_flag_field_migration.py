@@ -73,3 +73,28 @@ def test_a_new_database_matches_the_schema_module(tmp_path):
     assert not cols["field"]["nullable"] and "text" in str(cols["field"]["default"])
     (key,) = [u for u in uniques if u["name"] == "uq_flags_occurrence"]
     assert key["column_names"] == ["article_id", "field", "start", "end", "entry"]
+
+
+def test_downgrade_drops_headline_flags_and_keeps_body_decisions(tmp_path):
+    db = open_database(tmp_path / "down.sqlite3")
+    try:
+        with db.begin() as conn:
+            conn.execute(sa.text("INSERT INTO articles (id, url, url_norm, fetched_at) VALUES (1, 'u', 'u', 'x')"))
+            conn.execute(sa.text(
+                "INSERT INTO flags (article_id, field, start, \"end\", text, entry, category, severity, decision) "
+                "VALUES (1, 'title', 0, 3, 'a', 'e', 'c', 'high', 'accepted'), "
+                "(1, 'text', 0, 3, 'a', 'e', 'c', 'high', 'dismissed')"))
+        with db.engine.begin() as conn:
+            command.downgrade(_alembic_config(conn), "0001_core")
+        with db.connect() as conn:
+            rows = conn.execute(sa.text("SELECT decision FROM flags")).scalars().all()
+            columns = {c["name"] for c in sa.inspect(conn).get_columns("flags")}
+        assert rows == ["dismissed"] and "field" not in columns
+    finally:
+        db.close()
+    again = open_database(tmp_path / "down.sqlite3")  # upgrades again
+    try:
+        with again.connect() as conn:
+            assert conn.execute(sa.text("SELECT field, decision FROM flags")).all() == [("text", "dismissed")]
+    finally:
+        again.close()
