@@ -72,6 +72,18 @@ def make_sentence(text: str) -> Sentence:
     return Sentence(text=text, headline=is_headline(text))
 
 
+def tagged_sentence(nlp, text: str) -> Sentence:
+    """``text`` as one sentence tagged by every pipe but the flagger, so a single
+    rule can be called on it directly (debugging, tests)."""
+    s = make_sentence(text)
+    doc = nlp.make_doc(tagging_text(text))
+    for name, proc in nlp.pipeline:
+        if name != "framewatch_flags":
+            doc = proc(doc)
+    s.tokens = tokens_from_doc(doc)
+    return s
+
+
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 

@@ -7,20 +7,13 @@ from __future__ import annotations
 
 import sys
 
-from framing.analysis import candidates, make_sentence
+from framing.analysis import candidates, tagged_sentence
 from framing.rules import TAG_RULES, TEXT_RULES, first_exemption
 
 
 def explain(engine, sentence_text: str) -> list[tuple[str, str, str | None]]:
     """(matched text, entry id, exemption reason or None) for each candidate."""
-    from framing.analysis import tagging_text, tokens_from_doc
-
-    s = make_sentence(sentence_text)
-    doc = engine.nlp.make_doc(tagging_text(sentence_text))
-    for _name, proc in engine.nlp.pipeline:
-        if _name != "framewatch_flags":
-            doc = proc(doc)
-    s.tokens = tokens_from_doc(doc)
+    s = tagged_sentence(engine.nlp, sentence_text)
     out = []
     for c in candidates(sentence_text, engine.index):
         reason = first_exemption(TEXT_RULES, c, s, engine.index) or first_exemption(

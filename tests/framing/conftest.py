@@ -16,15 +16,10 @@ def engine() -> Engine:
 def analyse(engine):
     """analyse(text, word) -> (candidate, sentence) for the candidate matching ``word``,
     with the sentence tagged by the real model, so one rule can be called directly."""
-    from framing.analysis import candidates, make_sentence, tagging_text, tokens_from_doc
+    from framing.analysis import candidates, tagged_sentence
 
     def run(text: str, word: str, entry: str | None = None):
-        s = make_sentence(text)
-        doc = engine.nlp.make_doc(tagging_text(text))
-        for name, proc in engine.nlp.pipeline:
-            if name != "framewatch_flags":
-                doc = proc(doc)
-        s.tokens = tokens_from_doc(doc)
+        s = tagged_sentence(engine.nlp, text)
         for c in candidates(text, engine.index):
             if c.text.lower() == word.lower() and (entry is None or c.entry.id == entry):
                 return c, s
