@@ -6,7 +6,6 @@ import re
 
 _AN_EXCEPT = re.compile(r"^(?:uni|use|usu|ure|eu|one|once|ewe)", re.I)
 _AN_SILENT_H = re.compile(r"^(?:hour|honest|honou?r|heir)", re.I)
-ARTICLES = ("a", "an")
 
 
 def indefinite_article(phrase: str) -> str:

@@ -38,7 +38,3 @@ def load_model(name: str | None = None):
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ModelError(f"cannot load spaCy model '{name}': {first}; {INSTALL_HINT}") from exc
     return nlp
-
-
-def model_label(nlp) -> str:
-    return f"{nlp.meta.get('name') and nlp.meta.get('lang', 'en') + '_' + nlp.meta['name']} {nlp.meta.get('version', '')}".strip()

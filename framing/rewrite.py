@@ -115,7 +115,6 @@ def _fit_one(c, s, alt: str, plural: bool, extend: bool = True):
     original_first = s.text[start:end]
 
     if c.possessive:
-        head_end = c.head_end
         np_end = _possessed_np(s, c.end)
         if len(alt.split()) == 1 or np_end is None or not extend:
             out = possessive(phrase, plural)
@@ -132,7 +131,6 @@ def _fit_one(c, s, alt: str, plural: bool, extend: bool = True):
                 owner = phrase if plural else f"{indefinite_article(phrase)} {phrase}"
             out = f"the {np_text} of {owner}"
             end = np_end
-        del head_end
     else:
         out = phrase
         if not plural and det in ("a", "an"):
