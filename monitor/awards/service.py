@@ -410,11 +410,18 @@ def check_eligibility(
 ) -> list[Reason]:
     """The reasons a nomination would be recorded as ineligible, without saving it."""
     with _tx(db, write=False) as conn:
-        cycle = _cycle_by_id(conn, cycle_id)
-        return rules.eligibility_reasons(
-            cycle.rules(), category=category, published_on=_safe_date(published_on),
-            nominees=tuple(journalists) or ((outlet,) if outlet else ()), citation=citation,
-            items_so_far=_items_so_far(conn, cycle.id), duplicate_of=_duplicate_of(conn, cycle.id, url))
+        return _reasons(conn, _cycle_by_id(conn, cycle_id), category=category,
+                        published_on=_safe_date(published_on), journalists=tuple(journalists),
+                        outlet=outlet, citation=citation, url=url)
+
+
+def _reasons(conn, cycle: Cycle, *, category: str, published_on: str | None,
+             journalists: tuple[str, ...], outlet: str, citation: str, url: str) -> list[Reason]:
+    """The one eligibility check behind both the live preview and the stored verdict."""
+    return rules.eligibility_reasons(
+        cycle.rules(), category=category, published_on=published_on,
+        nominees=journalists or ((outlet,) if outlet else ()), citation=citation,
+        items_so_far=_items_so_far(conn, cycle.id), duplicate_of=_duplicate_of(conn, cycle.id, url))
 
 
 def _safe_date(value: str | None) -> str | None:
@@ -438,11 +445,8 @@ def _insert_nomination(
 ) -> Nomination:
     with _tx(db) as conn:
         cycle = _cycle_by_id(conn, cycle_id)
-        nominees = journalists or ((outlet,) if outlet else ())
-        reasons = rules.eligibility_reasons(
-            cycle.rules(), category=category, published_on=published_on, nominees=nominees,
-            citation=citation, items_so_far=_items_so_far(conn, cycle.id),
-            duplicate_of=_duplicate_of(conn, cycle.id, url))
+        reasons = _reasons(conn, cycle, category=category, published_on=published_on,
+                           journalists=journalists, outlet=outlet, citation=citation, url=url)
         status = "ineligible" if reasons else "eligible"
         nid = conn.execute(nominations.insert().values(
             cycle_id=cycle.id, category=category, article_id=article_id, title=title,
