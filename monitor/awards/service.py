@@ -714,13 +714,18 @@ def recuse(db: Database, nomination_id: int, judge: str, reason: str, *, who: st
         return Recusal(nomination_id, nom.title, j.name, reason, at, who)
 
 
-def list_recusals(db: Database, cycle_id: int) -> list[Recusal]:
+def _recusal_rows(conn, cycle_id: int) -> list:
     q = (sa.select(recusals, nominations.c.title, judges.c.name.label("judge"))
          .join(nominations, nominations.c.id == recusals.c.nomination_id)
          .join(judges, judges.c.id == recusals.c.judge_id)
          .where(nominations.c.cycle_id == cycle_id).order_by(recusals.c.nomination_id, judges.c.name))
+    return conn.execute(q).all()
+
+
+def list_recusals(db: Database, cycle_id: int) -> list[Recusal]:
     with _tx(db, write=False) as conn:
-        return [Recusal(r.nomination_id, r.title, r.judge, r.reason, r.at, r.by) for r in conn.execute(q)]
+        return [Recusal(r.nomination_id, r.title, r.judge, r.reason, r.at, r.by)
+                for r in _recusal_rows(conn, cycle_id)]
 
 
 def score(db: Database, nomination_id: int, judge: str, scores: dict[str, int],
@@ -766,10 +771,10 @@ def score(db: Database, nomination_id: int, judge: str, scores: dict[str, int],
 
 
 def list_sheets(db: Database, cycle_id: int) -> list[ScoreSheet]:
-    cycle = cycle_by_id(db, cycle_id)
     with _tx(db, write=False) as conn:
-        rec = {(r.nomination_id, r.judge_id) for r in conn.execute(
-            sa.select(recusals.c.nomination_id, recusals.c.judge_id))}
+        cycle = _cycle_by_id(conn, cycle_id)
+        recused = _recusal_rows(conn, cycle.id)
+        rec = {(r.nomination_id, r.judge_id) for r in recused}
         q = (sa.select(sheets, judges.c.name.label("judge"))
              .join(judges, judges.c.id == sheets.c.judge_id)
              .join(nominations, nominations.c.id == sheets.c.nomination_id)
@@ -783,7 +788,7 @@ def list_sheets(db: Database, cycle_id: int) -> list[ScoreSheet]:
                                   (r.nomination_id, r.judge_id) in rec, r.updated_at))
         # A recusal with no sheet still belongs on the score sheet, marked.
         have = {(s.nomination_id, s.judge) for s in out}
-        for r in list_recusals(db, cycle.id):
+        for r in recused:
             if (r.nomination_id, r.judge) not in have:
                 out.append(ScoreSheet(r.nomination_id, r.judge, {}, "", False, True, r.at))
         return sorted(out, key=lambda s: (s.nomination_id, s.judge))
