@@ -656,7 +656,11 @@ def cycle_by_id(db: Database, cycle_id: int) -> Cycle:
 
 def progress(db: Database, cycle_id: int) -> list[CategoryProgress]:
     cycle = cycle_by_id(db, cycle_id)
-    noms = list_nominations(db, cycle.id)
+    return progress_from(cycle, list_nominations(db, cycle.id))
+
+
+def progress_from(cycle: Cycle, noms: list[Nomination]) -> list[CategoryProgress]:
+    """``progress`` over all the cycle's nominations, already read."""
     cats = list(cycle.categories) + sorted({n.category for n in noms} - set(cycle.categories))
     return [CategoryProgress(
         c, *(sum(1 for n in noms if n.category == c and n.stage == s) for s in rules.STAGES),
@@ -798,8 +802,14 @@ def results(db: Database, cycle_id: int, *, category: str | None = None,
             stage: str | None = None, normalise: bool = False) -> list[ResultRow]:
     """Per nomination: mean of completed, non-recused totals, n, spread, disagreement."""
     cycle = cycle_by_id(db, cycle_id)
-    noms = [n for n in list_nominations(db, cycle.id, category=category, stage=stage)]
-    all_sheets = [Sheet(s.judge, s.nomination_id, s.scores, s.recused) for s in list_sheets(db, cycle.id)]
+    return results_from(cycle, list_nominations(db, cycle.id, category=category, stage=stage),
+                        list_sheets(db, cycle.id), normalise=normalise)
+
+
+def results_from(cycle: Cycle, noms: list[Nomination], score_sheets: list[ScoreSheet], *,
+                 normalise: bool = False) -> list[ResultRow]:
+    """``results`` over nominations and score sheets already read (a screen showing them too)."""
+    all_sheets = [Sheet(s.judge, s.nomination_id, s.scores, s.recused) for s in score_sheets]
     out: list[ResultRow] = []
     # Normalised means are rescaled within each category, the unit of comparison.
     for cat in sorted({n.category for n in noms}):

@@ -119,9 +119,11 @@ class AwardsScreen(Screen):
             self.noms = svc.list_nominations(self.db, self.cycle.id)
             self.judges = svc.list_judges(self.db, self.cycle.id)
             self.sheets = svc.list_sheets(self.db, self.cycle.id)
-            self.rows = [r for r in svc.results(self.db, self.cycle.id, normalise=self.normalise)
+            # Results and progress come from the rows just read, not from reading them again.
+            self.rows = [r for r in svc.results_from(self.cycle, self.noms, self.sheets,
+                                                     normalise=self.normalise)
                          if r.nomination.stage != "declined"]
-            progress = svc.progress(self.db, self.cycle.id)
+            progress = svc.progress_from(self.cycle, self.noms)
         except FramewatchError as exc:
             self.notify(str(exc), title="Awards", severity="error")
             return
