@@ -160,22 +160,22 @@ class Engine:
 
     def _tag(self, to_tag: dict[str, tuple]) -> dict[str, tuple[Hit, ...]]:
         nlp = self.nlp
+        from framing.component import USER_DATA_KEY  # spaCy is loaded by now
+
         docs = []
-        ctxs = []
         for key, (sentence, ws, we, survivors) in to_tag.items():
             doc = nlp.make_doc(tagging_text(sentence.text[ws:we]))
             ctx = {"sentence": sentence, "offset": ws, "survivors": survivors, "key": key}
-            doc.user_data["framewatch"] = ctx
+            doc.user_data[USER_DATA_KEY] = ctx
             docs.append(doc)
-            ctxs.append(ctx)
         result = {}
         for doc in nlp.pipe(docs, batch_size=BATCH):
-            ctx = doc.user_data["framewatch"]
+            ctx = doc.user_data[USER_DATA_KEY]
             hits = ctx.get("hits", ())
             result[ctx["key"]] = hits
             self.cache.put(ctx["key"], hits)
             self.tagged_windows += 1
-            doc.user_data.pop("framewatch", None)
+            doc.user_data.pop(USER_DATA_KEY, None)
         return result
 
     def _flags(self, prepared: Prepared, sentences, local) -> list[Flag]:
