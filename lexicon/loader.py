@@ -534,13 +534,17 @@ def _check_alternatives(entries: list[Entry]) -> list[Problem]:
     return problems
 
 
+def _problems(results: list[_FileResult], disable: Iterable[str] = ()) -> list[Problem]:
+    """Each file's own problems, then those between its entries."""
+    problems = [pr for r in results for pr in r.problems]
+    problems.extend(_cross_check(results, frozenset(disable)))
+    return problems
+
+
 def validate_files(paths: Iterable[Path | str] | None = None) -> list[Problem]:
     """Every problem in these files, checked as one lexicon (default: shipped data)."""
     files = list(shipped_files() if paths is None else paths)
-    results = [_read_file(p) for p in files]
-    problems = [pr for r in results for pr in r.problems]
-    problems.extend(_cross_check(results))
-    return problems
+    return _problems([_read_file(p) for p in files])
 
 
 def _fail(problems: list[Problem]) -> LexiconError:
@@ -602,13 +606,13 @@ def check_lexicon(extra_files: Iterable[Path | str] = (), disable: Iterable[str]
     files = lexicon_files(extra_files)
     disable = tuple(disable)
     results = [_read_file(p) for p in files]
-    problems = [p for r in results for p in r.problems]
-    problems += _cross_check(results, frozenset(disable))
+    problems = _problems(results, disable)
     entries = [e for r in results for e in r.entries]
     problems += [Problem("config", 0, m) for m in override_problems(entries, disable, severity)]
     names = dict.fromkeys(n for r in results for n, _ in r.names)
+    disabled = set(disable)
     return CheckResult(files=tuple(str(f) for f in files),
-                       entries=tuple(e for e in entries if e.id not in set(disable)),
+                       entries=tuple(e for e in entries if e.id not in disabled),
                        official_names=tuple(names), problems=tuple(problems))
 
 
@@ -630,8 +634,7 @@ def load_lexicon(extra_files: Iterable[Path | str] = (), disable: Iterable[str] 
     lexicon = _assembled.get(memo_key)
     if lexicon is not None:
         return lexicon
-    problems = [pr for r in results for pr in r.problems]
-    problems.extend(_cross_check(results, frozenset(disable)))
+    problems = _problems(results, disable)
     if problems:
         raise _fail(problems)
     entries = [e for r in results for e in r.entries]
