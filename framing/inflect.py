@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from framing.candidate import WORD
+
 _AN_EXCEPT = re.compile(r"^(?:uni|use|usu|ure|eu|one|once|ewe)", re.I)
 _AN_SILENT_H = re.compile(r"^(?:hour|honest|honou?r|heir)", re.I)
 
@@ -38,7 +40,7 @@ def possessive(phrase: str, plural: bool) -> str:
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text.lower())
+    return WORD.findall(text.lower())
 
 
 def noun_lemma(word: str, tag: str) -> str:
