@@ -27,6 +27,12 @@ def _relevant(c) -> bool:
     return c.entry.category == "drug-use" or any(d in c.key for d in _DOMAIN_WORDS)
 
 
+def _drug_compound(c) -> bool:
+    """"drug addict", "crack fiend": the drug sense by construction."""
+    words = c.lower_words
+    return len(words) > 1 and any(w in DRUG_WORDS for w in words)
+
+
 def out_of_domain_sense(c, s, ix) -> str | None:
     if "luxury" in c.key:
         nxt = [w.lower() for w in s.words_after(c.end, 1)]
@@ -34,9 +40,8 @@ def out_of_domain_sense(c, s, ix) -> str | None:
             return f"luxury {nxt[0]}: not about prisons"
     if not _relevant(c):
         return None
-    words = c.lower_words
-    if len(words) > 1 and any(w in DRUG_WORDS for w in words):
-        return None  # "drug addict" is the drug sense by construction
+    if _drug_compound(c):
+        return None
     prev = [w.lower() for w in s.words_before(c.start, 1)]
     gap = s.gap_before(c.start)
     if prev and prev[0] in OUT_OF_DOMAIN_MODIFIERS and not any(ch in gap for ch in ".,;:!?"):
@@ -49,8 +54,7 @@ def noun_modifier_out_of_domain(c, s, ix) -> str | None:
     addiction word out of the drug-use domain; "heroin addict" keeps it."""
     if c.entry.category != "drug-use" and not any(d in c.key for d in ("fiend", "junkie", "dealer")):
         return None
-    words = c.lower_words
-    if len(words) > 1 and any(w in DRUG_WORDS for w in words):
+    if _drug_compound(c):
         return None
     if s.headline:
         return None  # every word is capitalised there: tags are unreliable
@@ -59,4 +63,4 @@ def noun_modifier_out_of_domain(c, s, ix) -> str | None:
         return None
     if prev.text.lower() in DRUG_WORDS or prev.lemma.lower() in DRUG_WORDS:
         return None
-    return f"'{prev.text} {c.text}': a {prev.text.lower()} {words[-1]} is outside the policy's domain"
+    return f"'{prev.text} {c.text}': a {prev.text.lower()} {c.lower_words[-1]} is outside the policy's domain"
