@@ -77,6 +77,7 @@ class AwardsScreen(Screen):
         self.noms: list[svc.Nomination] = []
         self.rows: list[svc.ResultRow] = []
         self.sheets: list[svc.ScoreSheet] = []
+        self.progress: list[svc.CategoryProgress] = []
         self.judges: list[svc.Judge] = []
         self.judge: str | None = None
         self.criterion = 0
@@ -129,9 +130,14 @@ class AwardsScreen(Screen):
             return
         if self.judge not in {j.name for j in self.judges}:
             self.judge = None
+        self.progress = progress
         self._fill_nominations()
         self._fill_results()
-        self._status(progress)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """Status line and detail pane: all a change of judge or criterion needs (no DB read)."""
+        self._status(self.progress)
         self._detail()
 
     def _empty(self, message: str) -> None:
@@ -323,7 +329,7 @@ class AwardsScreen(Screen):
         names = [j.name for j in self.judges]
         self.judge = names[(names.index(self.judge) + 1) % len(names)] if self.judge in names else names[0]
         self.criterion = 0
-        self.load()
+        self._redraw()
 
     def action_add_judge(self) -> None:
         if self.cycle is None:
@@ -354,7 +360,7 @@ class AwardsScreen(Screen):
     def action_criterion(self, step: int) -> None:
         if self.cycle is not None:
             self.criterion = (self.criterion + step) % len(self.cycle.criteria)
-            self.load()
+            self._redraw()
 
     def action_comment(self) -> None:
         n = self.selected
