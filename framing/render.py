@@ -8,31 +8,31 @@ from __future__ import annotations
 import bisect
 import html as htmllib
 import re
-import unicodedata
 
 from rich.console import Console
 from rich.text import Text
 
 from framing.flag import Flag
+from framing.safe_text import BIDI, BIDI_MARKS, C0, DEL_C1, PRIVATE_USE, SURROGATES
 
 SEVERITY_ORDER = ("high", "medium", "low")
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 _TAGS = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
-_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+# Controls (Unicode category Cc), surrogates (Cs), private use (Co) and bidi controls and marks.
+_UNSAFE = re.compile(f"[{C0}{DEL_C1}{BIDI}{BIDI_MARKS}{SURROGATES}{PRIVATE_USE}]")
+
+
+def _visible(match: re.Match) -> str:
+    ch = match.group()
+    if ch in "\n\r\t":
+        return " "
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
 
 
 def sanitise(text: str) -> str:
     """Control characters, escape sequences and bidi overrides made visible."""
-    out = []
-    for ch in text:
-        if ch in "\n\r\t":
-            out.append(" ")
-        elif ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs", "Co") or ch == "\x7f":
-            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _UNSAFE.sub(_visible, text)
 
 
 class LineIndex:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from framing.safe_text import BIDI, C0_EXCEPT_TAB_LF_CR, DEL_C1, NONCHARACTERS, SURROGATES
+
 # Escape sequences are removed whole, parameters included, before stray
 # control characters are dropped; otherwise "ESC [31m" would leave "[31m".
 _ESCAPES = re.compile(
@@ -27,11 +29,7 @@ _ESCAPES = re.compile(
 
 # C0 controls except tab/newline, DEL, C1 controls, bidi embeddings/overrides/
 # isolates, lone surrogates (unencodable in UTF-8) and the two non-characters.
-_CONTROLS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-    "\u202a-\u202e\u2066-\u2069"
-    "\ud800-\udfff\ufffe\uffff]"
-)
+_CONTROLS = re.compile(f"[{C0_EXCEPT_TAB_LF_CR}{DEL_C1}{BIDI}{SURROGATES}{NONCHARACTERS}]")
 _SPACES = re.compile(r"\s+")
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 
-# Bidi embeddings/overrides/isolates and the line/paragraph separators that
-# some terminals treat as newlines.
-_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+from framing.safe_text import BIDI, C0_EXCEPT_TAB_LF, DEL_C1, LINE_SEPARATORS
+
+_UNSAFE = re.compile(f"[{C0_EXCEPT_TAB_LF}{DEL_C1}{BIDI}{LINE_SEPARATORS}]")
 _REPLACEMENT = "\ufffd"
 
 

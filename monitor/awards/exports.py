@@ -14,6 +14,7 @@ import json
 import re
 from pathlib import Path
 
+from framing.safe_text import BIDI, C0_EXCEPT_TAB_LF, DEL_C1
 from monitor.awards import service as svc
 from monitor.awards.profile import Profile
 from monitor.awards.rules import slug
@@ -23,7 +24,7 @@ KINDS = ("shortlist-csv", "shortlist-md", "judge-pack", "scores", "recusals", "a
 EXCERPT_WORDS = 60
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(f"[{C0_EXCEPT_TAB_LF}{DEL_C1}{BIDI}]")
 
 
 def _plain(value):

@@ -9,7 +9,9 @@ import ssl
 
 import httpx
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+from framing.safe_text import C0, DEL_C1
+
+_CONTROL = re.compile(f"[{C0}{DEL_C1}]+")
 
 
 class FetchProblem(Exception):
