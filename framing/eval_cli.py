@@ -6,23 +6,18 @@ import json
 
 import click
 
-from framing.errors import FramewatchError
 from framing.evaluate import NaiveBaseline, Report, evaluate, load_dataset
 
 
 def _engine(obj, baseline: str | None):
     if baseline == "naive":
         return NaiveBaseline()
-    try:
-        import framing
-        engine_cls = framing.Engine
-    except (ImportError, AttributeError) as exc:
-        raise FramewatchError(f"the framing engine is unavailable ({exc})") from exc
-    factory = getattr(framing, "engine_from_settings", None)
-    if factory is not None and obj is not None:
+    from framing.engine import Engine, engine_from_settings
+
+    if obj is not None:
         # the organisation's lexicon overrides are part of what is being measured
-        return factory(obj.settings)
-    return engine_cls()
+        return engine_from_settings(obj.settings)
+    return Engine()
 
 
 def _pct(x: float | None) -> str:
