@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-FAIL_LEVELS = {"high": 3, "medium": 2, "low": 1, "never": 99}
 RANK = {"high": 3, "medium": 2, "low": 1}
+FAIL_LEVELS = {**RANK, "never": 99}
 MAX_BYTES = 20_000_000
 
 
