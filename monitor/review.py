@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -19,7 +18,8 @@ import sqlalchemy as sa
 
 from framing.errors import FramewatchError
 from monitor.store.db import Database, DatabaseError, describe_db_error, utcnow
-from monitor.store.schema import articles, flags, stories
+from monitor.store.repo import insert_article, new_story, store_article_flags
+from monitor.store.schema import articles, flags
 
 STATUSES = ("new", "in_review", "reviewed")
 DECISIONS = ("pending", "accepted", "dismissed")
@@ -482,24 +482,6 @@ def start_review(db: Database, article_id: int) -> None:
 # --------------------------------------------------------------------------- import
 
 
-def _store_flags(conn, article_id: int, found: Iterable[Any], field: str = "text") -> int:
-    rows = []
-    seen = set()
-    for f in found:
-        key = (f.start, f.end, f.entry)
-        if key in seen:  # the unique constraint would reject the whole batch
-            continue
-        seen.add(key)
-        rows.append(dict(
-            article_id=article_id, field=field, start=f.start, end=f.end, text=f.text, entry=f.entry,
-            category=f.category, severity=f.severity, quoted=bool(f.quoted),
-            suggestions=json.dumps(list(f.suggestions)), rewrite=f.rewrite,
-        ))
-    if rows:
-        conn.execute(flags.insert(), rows)
-    return len(rows)
-
-
 def import_text(db: Database, title: str, text: str, outlet: str = "", url: str = "",
                 published_at: str | None = None, *, engine: Any) -> int:
     """Add a hand-entered or pasted article, analysed by ``engine``, with its flags.
@@ -522,18 +504,15 @@ def import_text(db: Database, title: str, text: str, outlet: str = "", url: str 
         ).scalar_one_or_none()
         if existing is not None:
             return int(existing)
-        story_id = conn.execute(stories.insert().values(title=title, created_at=now)).inserted_primary_key[0]
-        article_id = conn.execute(
-            articles.insert().values(
-                outlet=outlet.strip(), url=address, url_norm=address, title=title,
-                title_norm=" ".join(title.lower().split()), published_at=published_at or now,
-                fetched_at=now, text=text, text_source="extracted",
-                word_count=len(text.split()), relevance=1.0, relevant=True, story_id=story_id,
-                status="new", analysed_at=now, model=model,
-            )
-        ).inserted_primary_key[0]
-        _store_flags(conn, article_id, found)
-        _store_flags(conn, article_id, title_found, field="title")
+        story_id = new_story(conn, title, now)
+        article_id = insert_article(conn, dict(
+            outlet=outlet.strip(), url=address, url_norm=address, title=title,
+            title_norm=" ".join(title.lower().split()), published_at=published_at or now,
+            fetched_at=now, text=text, text_source="extracted",
+            word_count=len(text.split()), relevance=1.0, relevant=True, story_id=story_id,
+            status="new", analysed_at=now, model=model,
+        ))
+        store_article_flags(conn, article_id, (title_found, found))
     return int(article_id)
 
 
