@@ -55,7 +55,6 @@ class Sentence:
     text: str
     headline: bool = False
     tokens: list[Tok] | None = None  # set once tagged
-    italic: list[tuple[int, int]] = field(default_factory=list)
     _words: list[tuple[int, int, str]] | None = None
     _word_starts: list[int] | None = None
     _word_ends: list[int] | None = None
