@@ -121,12 +121,8 @@ class FramewatchApp(App, inherit_bindings=False):
         self.push_screen(HelpScreen(self.screen))
 
     def action_awards(self) -> None:
-        try:
-            from tui.screens.awards import AwardsScreen
-        except ImportError:
-            self.notify("The awards module is not installed in this build yet.",
-                        title="Awards unavailable", severity="warning")
-            return
+        from tui.screens.awards import AwardsScreen
+
         self.push_screen(AwardsScreen(self.db, reviewer=self.reviewer))
 
     async def action_quit(self) -> None:

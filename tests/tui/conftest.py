@@ -48,10 +48,8 @@ ARTICLES = [
 
 @pytest.fixture(scope="session")
 def engine():
-    try:
-        from framing import Engine
-    except ImportError:
-        pytest.skip("framing.Engine is not available in this checkout yet")
+    from framing import Engine
+
     return Engine()
 
 
@@ -108,12 +106,9 @@ PINNED = {
 
 @pytest.fixture(scope="session")
 def pinned_engine():
-    try:
-        from framing import Engine
-    except ImportError:
-        pytest.skip("framing.Engine is not available in this checkout yet")
     from dataclasses import replace
 
+    from framing import Engine
     from lexicon import Alternative, Lexicon, Source, load_lexicon
 
     full = load_lexicon()

@@ -270,12 +270,8 @@ class ReviewScreen(Screen):
     def action_nominate(self) -> None:
         if self.article is None:
             return
-        try:
-            from tui.screens.nominate import NominateDialog
-        except ImportError:
-            self.notify("Awards nominations are not available in this build yet.",
-                        title="Nominate", severity="warning")
-            return
+        from tui.screens.nominate import NominateDialog
+
         def done(nomination: int | None) -> None:
             if nomination:
                 self.notify(f"Nominated for the media awards (nomination {nomination}).",
