@@ -338,8 +338,9 @@ def articles(cctx, as_json: bool, status: str, feed_ref: str | None, all_relevan
 
             query = query.where(t.c.feed_id == find_feed(conn, feed_ref).id)
         if search:
-            like = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            query = query.where(sa.or_(t.c.title.ilike(like, escape="\\"), t.c.text.ilike(like, escape="\\")))
+            from monitor.store.repo import headline_or_text_contains
+
+            query = query.where(headline_or_text_contains(search))
         when = sa.func.coalesce(t.c.published_at, t.c.fetched_at)
         rows = conn.execute(query.order_by(when.desc(), t.c.id.desc()).limit(limit)).all()
         counts = _flag_counts(conn, [r.id for r in rows])

@@ -18,7 +18,12 @@ import sqlalchemy as sa
 
 from framing.errors import FramewatchError
 from monitor.store.db import Database, DatabaseError, describe_db_error, utcnow
-from monitor.store.repo import insert_article, new_story, store_article_flags
+from monitor.store.repo import (
+    headline_or_text_contains,
+    insert_article,
+    new_story,
+    store_article_flags,
+)
 from monitor.store.schema import articles, flags
 
 STATUSES = ("new", "in_review", "reviewed")
@@ -220,11 +225,6 @@ def _guard(db: Database, what: str):
     return _Ctx()
 
 
-def _like(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _day(value: str | None) -> str:
     return (value or "")[:10]
 
@@ -269,13 +269,7 @@ def _queue_where(f: QueueFilter) -> list:
             sub = sub.where(flags.c.severity == f.severity)
         conds.append(sa.exists(sub))
     if f.search.strip():
-        pattern = _like(f.search.strip())
-        conds.append(
-            sa.or_(
-                articles.c.title.ilike(pattern, escape="\\"),
-                articles.c.text.ilike(pattern, escape="\\"),
-            )
-        )
+        conds.append(headline_or_text_contains(f.search.strip()))
     return conds
 
 

@@ -44,6 +44,13 @@ def is_duplicate(conn, feed_id: int, *, guid: str, url_norm: str, title_norm: st
     return False
 
 
+def headline_or_text_contains(term: str):
+    """Case-insensitive substring match on an article's headline or text; % and _ are literal."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped}%"
+    return sa.or_(articles.c.title.ilike(pattern, escape="\\"), articles.c.text.ilike(pattern, escape="\\"))
+
+
 def insert_article(conn, values: dict) -> int:
     return conn.execute(articles.insert().values(**values)).inserted_primary_key[0]
 
