@@ -8,7 +8,7 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 
 import click
 import sqlalchemy as sa
@@ -75,8 +75,6 @@ def remove_cmd(ctx, feed: str) -> None:
 
 
 def _now() -> datetime:
-    from datetime import UTC
-
     return datetime.now(UTC)
 
 
@@ -97,8 +95,6 @@ def _ago(iso: str | None, now: datetime) -> str:
 @click.pass_obj
 def list_cmd(ctx, as_json: bool) -> None:
     """List feeds with their last status, error and next fetch."""
-    from datetime import UTC
-
     from rich.console import Console
     from rich.table import Table
 
@@ -112,7 +108,7 @@ def list_cmd(ctx, as_json: bool) -> None:
     if not rows:
         click.echo("no feeds yet: add one with 'framewatch monitor add URL' or 'framewatch monitor defaults'")
         return
-    now = datetime.now(UTC)
+    now = _now()
     table = Table(show_lines=False)
     for col in ("id", "name", "articles", "last status", "next fetch", "url"):
         table.add_column(col, overflow="fold")
@@ -277,9 +273,7 @@ def run_cmd(ctx, no_analyse: bool, max_passes: int, idle_seconds: float) -> None
                         feeds.c.enabled.is_(True))).scalar()
                 wait = idle_seconds
                 if nxt:
-                    from datetime import UTC
-
-                    wait = min(idle_seconds, max(1.0, (datetime.fromisoformat(nxt) - datetime.now(UTC)).total_seconds()))
+                    wait = min(idle_seconds, max(1.0, (datetime.fromisoformat(nxt) - _now()).total_seconds()))
                 if result.feeds:
                     click.echo(f"[{time.strftime('%H:%M:%S')}] waiting; next feed due {_ago(nxt, _now())}", err=True)
                 stop.event.wait(wait)
