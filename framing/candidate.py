@@ -82,9 +82,15 @@ class Sentence:
             self._word_ends = [w[1] for w in self._words]
         return self._words
 
+    def words_ending_by(self, offset: int) -> int:
+        """How many words end at or before ``offset``: the index into ``words``
+        of the first word after it."""
+        self.words  # noqa: B018 - builds the offset lists
+        return bisect.bisect_right(self._word_ends, offset)
+
     def words_before(self, offset: int, n: int) -> list[str]:
         ws = self.words
-        k = bisect.bisect_right(self._word_ends, offset)
+        k = self.words_ending_by(offset)
         return [w for _a, _b, w in ws[max(0, k - n) : k]]
 
     def words_after(self, offset: int, n: int) -> list[str]:
@@ -94,7 +100,7 @@ class Sentence:
 
     def word_before(self, offset: int) -> tuple[int, int, str] | None:
         ws = self.words
-        k = bisect.bisect_right(self._word_ends, offset)
+        k = self.words_ending_by(offset)
         return ws[k - 1] if k else None
 
     def word_after(self, offset: int) -> tuple[int, int, str] | None:

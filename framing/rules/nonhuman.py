@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
-
 ANIMALS = frozenset("""
 animal animals whale whales orca orcas shark sharks cat cats kitten kittens dog dogs puppy
 fox foxes wolf wolves lion lions tiger tigers bear bears bee bees wasp wasps hornet hornets
@@ -79,7 +77,7 @@ def _animal_before(s, c) -> str | None:
     """The animal a label is predicated of: "the dog was a beast", "foxes and other
     predators"; not "the man who starved the horses was a monster"."""
     ws = s.words
-    k = bisect.bisect_right(s._word_ends, c.start)
+    k = s.words_ending_by(c.start)
     for j in range(k - 1, max(-1, k - 5), -1):
         w = ws[j][2].lower()
         if w in ANIMALS or w in DISEASE:

@@ -7,7 +7,6 @@ and a fiction cue word (film, novel, starring...) shortly before it.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from framing.sentences import at_sentence_start
@@ -71,7 +70,7 @@ def _looks_titled(c, s) -> bool:
 
 def _run_around(s, c) -> list[tuple[int, int, str]]:
     words = s.words
-    first = bisect.bisect_right(s._word_ends, c.start)
+    first = s.words_ending_by(c.start)
     idx = []
     for i in range(first, len(words)):
         if words[i][0] >= c.end:
