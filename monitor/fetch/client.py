@@ -32,7 +32,6 @@ from monitor.fetch.robots import (
 from monitor.fetch.transport import AddressPolicy, GuardedTransport
 
 ALLOWED_SCHEMES = ("http", "https")
-REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 ACCEPT = {
     "feed": "application/rss+xml, application/atom+xml, application/feed+json, "
     "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8",
@@ -177,6 +176,7 @@ class Fetcher:
         current = url
         first_origin = None
         host = _host_of(url)
+        timed_out = f"no complete response within {budget:g} s"
 
         def result(**kw) -> FetchResult:
             kw.setdefault("final_url", current)
@@ -228,18 +228,14 @@ class Fetcher:
 
             remaining = budget - spent
             if remaining <= 0:
-                return result(
-                    error_kind="timeout", error=f"no complete response within {budget:g} s"
-                )
+                return result(error_kind="timeout", error=timed_out)
             async with self.politeness.slot(host):
                 t0 = loop.time()
                 try:
                     async with asyncio.timeout(remaining):
                         outcome = await self._one_request(u, headers, limit, truncate=(kind == "robots"))
                 except TimeoutError:
-                    return result(
-                        error_kind="timeout", error=f"no complete response within {budget:g} s"
-                    )
+                    return result(error_kind="timeout", error=timed_out)
                 except FetchProblem as exc:
                     return result(
                         error_kind=exc.kind, error=exc.cause, status=exc.status, headers=exc.headers
@@ -251,7 +247,7 @@ class Fetcher:
                     spent += loop.time() - t0
 
             status, resp_headers, body, reason = outcome
-            if status in REDIRECT_STATUSES or (300 <= status < 400 and status != 304):
+            if 300 <= status < 400 and status != 304:
                 location = resp_headers.get("location")
                 if not location:
                     return result(

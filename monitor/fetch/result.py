@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 ErrorKind = Literal[
     "dns", "timeout", "tls", "http", "refused", "size", "scheme", "redirect", "robots", "other"
 ]
-ERROR_KINDS: tuple[str, ...] = (
-    "dns", "timeout", "tls", "http", "refused", "size", "scheme", "redirect", "robots", "other"
-)
+ERROR_KINDS: tuple[str, ...] = get_args(ErrorKind)
 
 
 @dataclass(frozen=True)
