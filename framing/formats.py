@@ -163,7 +163,8 @@ def _decode_run(raw: str, base: int, out_chars: list[str], offs: list[int], ends
 
 
 def _raw_runs(source: str):
-    """Decoded text between tags: (decoded, offsets, ends), in source order."""
+    """(start, end) of each raw text run between tags, comments and raw-text
+    elements, in source order (decoded by ``_decode_run``)."""
     pos = 0
     for m in _RAW_TOKENS.finditer(source):
         if m.start() > pos:
