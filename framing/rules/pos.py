@@ -28,14 +28,13 @@ def effective_pos(c, s) -> str | None:
     if head is None:
         return None
     pos = head.pos
+    nxt = s.token_after(head.end)
+    prev = s.token_before(head.start)
     if (pos in ("NOUN", "PROPN") and c.key in ADJ_NOUN_HOMOGRAPHS and not c.possessive
             and c.form.number != "plural"):
-        nxt = s.token_after(head.end)
         if nxt is not None and nxt.start == head.end + 1 and nxt.pos in ("NOUN", "PROPN") \
                 and not s.text[head.end : nxt.start].strip():
             return "ADJ"
-    nxt = s.token_after(head.end)
-    prev = s.token_before(head.start)
     if pos == "VERB" and head.tag in ("VBZ", "VBP") and c.form.number == "plural":
         # "inmates enjoyed", "the inmates": a plural noun mis-read as a verb
         if (nxt is not None and nxt.tag in ("VBD", "VBZ", "VBP", "MD")) or (
