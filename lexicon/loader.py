@@ -582,8 +582,9 @@ def lexicon_files(extra_files: Iterable[Path | str] = ()) -> list[Path]:
     seen = {f.resolve() for f in files}
     for f in extra_files:
         path = Path(f).expanduser()
-        if path.resolve() not in seen:
-            seen.add(path.resolve())
+        resolved = path.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
             files.append(path)
     return files
 
