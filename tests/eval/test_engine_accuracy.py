@@ -17,10 +17,8 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 @pytest.fixture(scope="module")
 def engine():
-    try:
-        from framing import Engine
-    except (ImportError, AttributeError) as exc:
-        pytest.skip(f"framing.Engine is not importable yet ({exc})")
+    from framing import Engine
+
     return Engine()
 
 
