@@ -237,13 +237,13 @@ class Pipeline:
                                   r.retry_after)
         if r.not_modified:
             out.not_modified = True
-            return await self._db(self._succeeded, feed, out, now, r, False, None, None)
+            return await self._db(self._succeeded, feed, out, now, r, False, None)
         from monitor.fetch.result import body_hash
 
         digest = body_hash(r.body)
         if digest == feed.body_hash and not forced:
             out.unchanged = True
-            return await self._db(self._succeeded, feed, out, now, r, False, None, None, digest)
+            return await self._db(self._succeeded, feed, out, now, r, False, None, digest)
         try:
             parsed = await asyncio.to_thread(parse_feed, r.body, r.headers, r.final_url or feed.url)
         except FeedParseError as exc:
@@ -264,7 +264,7 @@ class Pipeline:
                 out.new += 1
             else:
                 out.seen += 1
-        return await self._db(self._succeeded, feed, out, now, r, forced, parsed.ttl_minutes, parsed, digest)
+        return await self._db(self._succeeded, feed, out, now, r, forced, parsed, digest)
 
     def _new_items(self, feed_id: int, items: list[FeedItem], now: str) -> list[FeedItem]:
         fresh, guids, keys, titles = [], set(), set(), set()
@@ -414,13 +414,13 @@ class Pipeline:
         self.result.failed += 1
         return out
 
-    def _succeeded(self, feed, out: FeedOutcome, now: str, r, forced: bool, ttl, parsed_meta,
+    def _succeeded(self, feed, out: FeedOutcome, now: str, r, forced: bool, parsed_meta,
                    digest: str | None = None) -> FeedOutcome:
         total = out.new + out.seen
         seen_ratio = 1.0 if total == 0 else out.seen / total
         interval = adapt_interval(feed.interval_minutes or self.mon.poll_default_minutes, seen_ratio,
                                   poll_min=self.mon.poll_min_minutes, poll_max=self.mon.poll_max_minutes,
-                                  ttl_minutes=ttl)
+                                  ttl_minutes=parsed_meta.ttl_minutes if parsed_meta is not None else None)
         values = dict(failures=0, last_status=r.status, last_error_kind=None, last_error=None,
                       last_fetch_at=now, last_success_at=now, interval_minutes=interval,
                       next_fetch_at=iso_plus(now, minutes=interval))
