@@ -118,7 +118,7 @@ def extract_text(html: str, url: str | None = None, summary: str = "") -> Extrac
         if len(text) >= MIN_CHARS:
             return Extraction(text=text, source=source, note="; ".join(notes) or None, extractor=name)
         notes.append(f"{name}: {len(text)} characters (under {MIN_CHARS})")
-    return Extraction(text=summary, source="summary", note="; ".join(notes), extractor="feed")
+    return from_summary(summary, "; ".join(notes))
 
 
 def from_summary(summary: str, why: str) -> Extraction:
