@@ -132,7 +132,6 @@ def test_naive_baseline_on_the_devset_is_noisy():
 
 
 def test_engine_report_on_a_small_set(small):
-    pytest.importorskip("framing.engine", reason="framing.Engine is not importable yet")
     result = CliRunner().invoke(cli, ["eval", str(small), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
