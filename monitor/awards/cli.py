@@ -104,8 +104,7 @@ def _read_text(path: str | None, what: str) -> str:
 
 
 def _nom_line(n: svc.Nomination) -> str:
-    status = n.eligibility if n.eligibility != "eligible" else "eligible"
-    return f"#{n.id} [{n.category}] {n.title} - {n.nominee} ({n.stage}, {status})"
+    return f"#{n.id} [{n.category}] {n.title} - {n.nominee} ({n.stage}, {n.eligibility})"
 
 
 # --- the group ---------------------------------------------------------------------------
@@ -269,8 +268,8 @@ def shortlist_show(as_json, who, cycle_ref):
     """Per category: shortlisted pieces and the count against the target."""
     st = _state(who, cycle_ref)
     c = st.cycle()
-    prog = svc.progress(st.db, c.id)
     noms = svc.list_nominations(st.db, c.id)
+    prog = svc.progress_from(c, noms)
     if as_json:
         _echo_json({"cycle": c.name, "categories": [
             {**p.__dict__, "nominations": [n.to_json() for n in noms if n.category == p.category]}
