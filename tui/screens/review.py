@@ -6,6 +6,7 @@ key is pressed; the screen only redraws from what the database returned.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from textual import on, work
@@ -126,7 +127,7 @@ class ReviewScreen(Screen):
         self.flags[index] = flag
         self.query_one(ArticleText).update_flag(index, flag)
         if self.article is not None and self.article.status == "new":
-            self.article = _replace(self.article, status="in_review")
+            self.article = replace(self.article, status="in_review")
         if message.what in ("accepted", "dismissed") and index == self.current:
             # Move on to the next flag still waiting for a decision.
             nxt = next((i for i in range(index + 1, len(self.flags))
@@ -145,10 +146,10 @@ class ReviewScreen(Screen):
         if self.article is None:
             return
         if what == "status":
-            self.article = _replace(self.article, status=value)
+            self.article = replace(self.article, status=value)
             self.notify(f"Marked {value.replace('_', ' ')}.", title="Saved")
         else:
-            self.article = _replace(self.article, note=value)
+            self.article = replace(self.article, note=value)
             self.notify("Article note saved.", title="Saved")
         self._update_meta()
 
@@ -282,9 +283,3 @@ class ReviewScreen(Screen):
 
     def action_back(self) -> None:
         self.dismiss()
-
-
-def _replace(obj: Any, **changes: Any) -> Any:
-    from dataclasses import replace
-
-    return replace(obj, **changes)
