@@ -488,12 +488,14 @@ def _cross_check(results: list[_FileResult], ignore_ids: frozenset[str] = frozen
 _EDGE_PUNCT = ".,;:!?()[]\"“”"
 
 
-def _phrases(text: str, longest: int):
-    """Every run of 1..longest whitespace-separated words, lower case."""
+def _phrases(text: str, longest: int | None = None):
+    """Every run of 1..longest (default: any number of) whitespace-separated
+    words, lower case, with the word right after it (None at the end)."""
     words = [w.strip(_EDGE_PUNCT) for w in text.lower().split()]
     for i in range(len(words)):
-        for n in range(1, min(longest, len(words) - i) + 1):
-            yield " ".join(words[i:i + n])
+        top = len(words) - i if longest is None else min(longest, len(words) - i)
+        for n in range(1, top + 1):
+            yield " ".join(words[i:i + n]), (words[i + n] if i + n < len(words) else None)
 
 
 def _check_alternatives(entries: list[Entry]) -> list[Problem]:
@@ -514,18 +516,14 @@ def _check_alternatives(entries: list[Entry]) -> list[Problem]:
             for text in dict.fromkeys((alt.singular, alt.plural)):
                 # Its own forms are checked whatever the context rules, unless a
                 # not_followed_by word right after them rules the match out.
-                words = [w.strip(_EDGE_PUNCT) for w in text.lower().split()]
-                for i in range(len(words)):
-                    for n in range(1, len(words) - i + 1):
-                        phrase = " ".join(words[i:i + n])
-                        after = words[i + n] if i + n < len(words) else None
-                        if phrase in own and after not in entry.not_followed_by:
-                            problems.append(Problem(
-                                entry.file, entry.line,
-                                f"alternative '{text}' of entry '{entry.id}' contains its own "
-                                f"form '{phrase}', so the rewrite would be flagged again"))
-                hit = next((p for p in _phrases(text, longest) if p in owner and p not in own),
-                           None)
+                for phrase, after in _phrases(text):
+                    if phrase in own and after not in entry.not_followed_by:
+                        problems.append(Problem(
+                            entry.file, entry.line,
+                            f"alternative '{text}' of entry '{entry.id}' contains its own "
+                            f"form '{phrase}', so the rewrite would be flagged again"))
+                hit = next((p for p, _after in _phrases(text, longest)
+                            if p in owner and p not in own), None)
                 if hit is not None:
                     problems.append(Problem(entry.file, entry.line,
                                             f"alternative '{text}' of entry '{entry.id}' "
