@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -210,19 +211,18 @@ class _Explainer:
 # --------------------------------------------------------------------------- helpers
 
 
+@contextmanager
 def _guard(db: Database, what: str):
     """Turn database failures into one-line errors naming what was being done."""
+    try:
+        yield
+    except sa.exc.SQLAlchemyError as exc:
+        raise DatabaseError(describe_db_error(exc, f"{db.location}: {what}")) from exc
 
-    class _Ctx:
-        def __enter__(self_inner):
-            return None
 
-        def __exit__(self_inner, exc_type, exc, tb):
-            if exc is not None and isinstance(exc, sa.exc.SQLAlchemyError):
-                raise DatabaseError(describe_db_error(exc, f"{db.location}: {what}")) from exc
-            return False
-
-    return _Ctx()
+# An article's date for filters, sorting and the overview: when it was
+# published, else when the monitor fetched it.
+_ARTICLE_DATE = sa.func.coalesce(articles.c.published_at, articles.c.fetched_at)
 
 
 def _day(value: str | None) -> str:
@@ -255,7 +255,7 @@ def _queue_where(f: QueueFilter) -> list:
         if f.status not in STATUSES:
             raise ReviewError(f"unknown status {f.status!r} (use one of {', '.join(STATUSES)})")
         conds.append(articles.c.status == f.status)
-    when = sa.func.coalesce(articles.c.published_at, articles.c.fetched_at)
+    when = _ARTICLE_DATE
     if f.date_from:
         conds.append(when >= f.date_from)
     if f.date_to:
@@ -305,7 +305,7 @@ def queue(db: Database, filt: QueueFilter | None = None, *, offset: int = 0,
     else:
         grouped = sa.select(base.subquery().c.id, sa.literal(0).label("copies")).subquery("g")
 
-    when = sa.func.coalesce(articles.c.published_at, articles.c.fetched_at)
+    when = _ARTICLE_DATE
     total_flags = sa.func.coalesce(fc.c.total, 0)
     order_col = {
         "date": when,
@@ -556,7 +556,7 @@ def overview(db: Database, weeks: int = 8, today: date | None = None) -> Overvie
     today = today or datetime.now(UTC).date()
     first = _monday(today) - timedelta(weeks=weeks - 1)
     week_starts = [first + timedelta(weeks=i) for i in range(weeks)]
-    when = sa.func.coalesce(articles.c.published_at, articles.c.fetched_at)
+    when = _ARTICLE_DATE
     by_outlet: dict[str, list[int]] = {}
     by_cat: dict[str, list[int]] = {}
     with _guard(db, "reading the overview"), db.connect() as conn:
