@@ -137,6 +137,11 @@ class _FileReader:
             out[key] = (key_node, value_node)
         return out
 
+    def unknown_keys(self, fields: dict, allowed: tuple[str, ...], what: str, expected: str) -> None:
+        for key, (key_node, _v) in fields.items():
+            if key not in allowed:
+                self.problem(key_node, f"{what} has unknown key '{key}' (expected {expected})")
+
     # -- file -----------------------------------------------------------------------
 
     def read(self, root) -> None:
@@ -323,10 +328,8 @@ class _FileReader:
             fields = self.mapping(item, "an alternative")
             if fields is None:
                 continue
-            for key, (key_node, _v) in fields.items():
-                if key not in ("singular", "plural"):
-                    self.problem(key_node, f"alternative has unknown key '{key}' "
-                                           "(expected 'singular' and 'plural')")
+            self.unknown_keys(fields, ("singular", "plural"), "alternative",
+                              "'singular' and 'plural'")
             if "singular" not in fields:
                 self.problem(item, "alternative is missing 'singular'")
                 continue
@@ -350,10 +353,7 @@ class _FileReader:
             fields = self.mapping(item, "a source")
             if fields is None:
                 continue
-            for key, (key_node, _v) in fields.items():
-                if key not in ("title", "url"):
-                    self.problem(key_node, f"source has unknown key '{key}' "
-                                           "(expected 'title' and 'url')")
+            self.unknown_keys(fields, ("title", "url"), "source", "'title' and 'url'")
             title = url = None
             if "title" not in fields:
                 self.problem(item, "source has no title")
