@@ -1,8 +1,5 @@
 """End to end on the offline sample: real server, fetcher, extraction, SQLite."""
 
-import importlib.util
-
-import pytest
 import sqlalchemy as sa
 
 from monitor.demo import _register, prepare_demo, sample_routes
@@ -11,7 +8,6 @@ from monitor.pipeline import run_pass
 from monitor.sanitize import is_clean
 from monitor.store.schema import articles, feeds, fetch_events, flags
 
-HAS_ENGINE = importlib.util.find_spec("framing.engine") is not None
 IRRELEVANT = {"Harwick Town stun league leaders to reach cup quarter-finals",
               "Storm Ilsa: Flood warnings in place as heavy rain hits the north",
               "Council faces £14m budget gap as care costs rise"}
@@ -84,7 +80,6 @@ def test_prepare_demo_twice_moves_to_the_new_port_without_duplicates(tmp_path, m
     assert "20 articles" in str(again)
 
 
-@pytest.mark.skipif(not HAS_ENGINE, reason="the language engine (framing.engine) has not landed yet")
 def test_demo_analyses_relevant_articles_and_stores_flags(tmp_path, mon_settings):
     path = tmp_path / "demo.sqlite3"
     result = prepare_demo(path, mon_settings)
@@ -110,7 +105,6 @@ def test_demo_analyses_relevant_articles_and_stores_flags(tmp_path, mon_settings
     assert [f.text for f in knife if f.entry == "thug"] == ["thug"]
 
 
-@pytest.mark.skipif(not HAS_ENGINE, reason="the language engine (framing.engine) has not landed yet")
 def test_articles_stored_without_analysis_are_analysed_by_a_later_pass(mon_db, mon_settings):
     with LocalServer() as server:
         routes, sample = sample_routes(server.base)
