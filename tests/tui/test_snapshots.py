@@ -28,6 +28,13 @@ async def _ready(pilot, cond=None):
     await settle(pilot, pilot.app, cond)
 
 
+async def _open_review(pilot):
+    """From the queue, open the first article and wait until it is shown."""
+    await _ready(pilot, lambda: getattr(pilot.app.screen, "loaded", 0))
+    await pilot.press("enter")
+    await _ready(pilot, lambda: getattr(pilot.app.screen, "article", None))
+
+
 def test_queue_screen(snap_compare, pinned_db, pinned_engine):
     async def run_before(pilot):
         await _ready(pilot, lambda: getattr(pilot.app.screen, "loaded", 0))
@@ -38,9 +45,7 @@ def test_queue_screen(snap_compare, pinned_db, pinned_engine):
 
 def test_review_screen_with_decisions(snap_compare, pinned_db, pinned_engine):
     async def run_before(pilot):
-        await _ready(pilot, lambda: getattr(pilot.app.screen, "loaded", 0))
-        await pilot.press("enter")
-        await _ready(pilot, lambda: getattr(pilot.app.screen, "article", None))
+        await _open_review(pilot)
         screen = pilot.app.screen
         await pilot.press("a")  # accept the headline's flag; moves to the same word in the body
         await _ready(pilot, lambda: screen.flags[0].decision == "accepted")
@@ -84,22 +89,12 @@ def test_overview(snap_compare, pinned_db, pinned_engine):
 
 def test_help_screen(snap_compare, pinned_db, pinned_engine):
     async def run_before(pilot):
-        await _ready(pilot, lambda: getattr(pilot.app.screen, "loaded", 0))
-        await pilot.press("enter")
-        await _ready(pilot, lambda: getattr(pilot.app.screen, "article", None))
+        await _open_review(pilot)
         await pilot.press("f1")
         await _ready(pilot)
 
     assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before,
                         terminal_size=SIZE)
-
-
-def _open_review(pilot):
-    async def go():
-        await _ready(pilot, lambda: getattr(pilot.app.screen, "loaded", 0))
-        await pilot.press("enter")
-        await _ready(pilot, lambda: getattr(pilot.app.screen, "article", None))
-    return go()
 
 
 def test_review_screen_light_theme(snap_compare, pinned_db, pinned_engine):
