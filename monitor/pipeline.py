@@ -318,14 +318,8 @@ class Pipeline:
 
     async def _analyse(self, prepared: list[_Prepared]) -> None:
         todo = [p for p in prepared if p.rel.score >= self.mon.relevance_threshold]
-        if not todo or not self.analyse or self._engine_failed:
+        if not todo or not self.analyse or not await self._ensure_engine():
             return
-        if self.engine is None:
-            if self._engine_task is None:
-                self._engine_task = asyncio.create_task(self._load_engine())
-            await self._engine_task
-            if self.engine is None:
-                return
         async with self._engine_lock:
             results = await asyncio.to_thread(analyse_articles, self.engine, [p.item.title for p in todo],
                                               [p.extraction.text for p in todo])
@@ -344,14 +338,18 @@ class Pipeline:
                 return conn.execute(sa.select(sa.func.count()).select_from(articles).where(
                     articles.c.relevant.is_(True), articles.c.analysed_at.is_(None))).scalar_one()
 
-        if not await self._db(pending):
+        if not await self._db(pending) or not await self._ensure_engine():
             return
-        if self.engine is None:
-            await self._load_engine()
-            if self.engine is None:
-                return
         done = await self._db(lambda: analyse_backlog(self.db, self.engine, limit=BACKLOG_PER_PASS, stop=self.stop))
         self.result.analysed += done
+
+    async def _ensure_engine(self) -> bool:
+        """Load the engine on first need; concurrent feeds share the one load."""
+        if self.engine is None and not self._engine_failed:
+            if self._engine_task is None:
+                self._engine_task = asyncio.create_task(self._load_engine())
+            await self._engine_task
+        return self.engine is not None
 
     async def _load_engine(self) -> None:
         try:
