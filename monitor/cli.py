@@ -315,6 +315,7 @@ def articles(cctx, as_json: bool, status: str, feed_ref: str | None, all_relevan
     """List stored articles, newest first, with flag counts by severity."""
     if cctx.invoked_subcommand is not None:
         return
+    from monitor.store.repo import ARTICLE_DATE
     from monitor.store.schema import articles as t
 
     ctx = cctx.obj
@@ -335,7 +336,7 @@ def articles(cctx, as_json: bool, status: str, feed_ref: str | None, all_relevan
             from monitor.store.repo import headline_or_text_contains
 
             query = query.where(headline_or_text_contains(search))
-        when = sa.func.coalesce(t.c.published_at, t.c.fetched_at)
+        when = ARTICLE_DATE
         rows = conn.execute(query.order_by(when.desc(), t.c.id.desc()).limit(limit)).all()
         counts = _flag_counts(conn, [r.id for r in rows])
     items = [{

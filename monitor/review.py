@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from framing.errors import FramewatchError
 from monitor.store.db import Database, DatabaseError, describe_db_error, utcnow
 from monitor.store.repo import (
+    ARTICLE_DATE,
     headline_or_text_contains,
     insert_article,
     new_story,
@@ -220,11 +221,6 @@ def _guard(db: Database, what: str):
         raise DatabaseError(describe_db_error(exc, f"{db.location}: {what}")) from exc
 
 
-# An article's date for filters, sorting and the overview: when it was
-# published, else when the monitor fetched it.
-_ARTICLE_DATE = sa.func.coalesce(articles.c.published_at, articles.c.fetched_at)
-
-
 def _day(value: str | None) -> str:
     return (value or "")[:10]
 
@@ -255,7 +251,7 @@ def _queue_where(f: QueueFilter) -> list:
         if f.status not in STATUSES:
             raise ReviewError(f"unknown status {f.status!r} (use one of {', '.join(STATUSES)})")
         conds.append(articles.c.status == f.status)
-    when = _ARTICLE_DATE
+    when = ARTICLE_DATE
     if f.date_from:
         conds.append(when >= f.date_from)
     if f.date_to:
@@ -305,7 +301,7 @@ def queue(db: Database, filt: QueueFilter | None = None, *, offset: int = 0,
     else:
         grouped = sa.select(base.subquery().c.id, sa.literal(0).label("copies")).subquery("g")
 
-    when = _ARTICLE_DATE
+    when = ARTICLE_DATE
     total_flags = sa.func.coalesce(fc.c.total, 0)
     order_col = {
         "date": when,
@@ -556,7 +552,7 @@ def overview(db: Database, weeks: int = 8, today: date | None = None) -> Overvie
     today = today or datetime.now(UTC).date()
     first = _monday(today) - timedelta(weeks=weeks - 1)
     week_starts = [first + timedelta(weeks=i) for i in range(weeks)]
-    when = _ARTICLE_DATE
+    when = ARTICLE_DATE
     by_outlet: dict[str, list[int]] = {}
     by_cat: dict[str, list[int]] = {}
     with _guard(db, "reading the overview"), db.connect() as conn:

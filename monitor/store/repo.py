@@ -13,6 +13,8 @@ from monitor.store.schema import articles, feeds, fetch_events, flags, stories
 
 EVENTS_KEPT_PER_FEED = 50  # rss-fetcher keeps 30; a few more helps diagnose flapping feeds
 TITLE_DEDUP_DAYS = 7  # Media Cloud NORMALIZED_TITLE_DAYS
+# An article's date: when it was published, or when we fetched it if the feed did not say.
+ARTICLE_DATE = sa.func.coalesce(articles.c.published_at, articles.c.fetched_at)
 
 
 def iso_minus(now_iso: str, **delta) -> str:
@@ -36,8 +38,7 @@ def is_duplicate(conn, feed_id: int, *, guid: str, url_norm: str, title_norm: st
         sa.select(articles.c.id).where(
             articles.c.feed_id == feed_id,
             articles.c.title_norm == title_norm,
-            sa.func.coalesce(articles.c.published_at, articles.c.fetched_at)
-            >= iso_minus(now, days=TITLE_DEDUP_DAYS),
+            ARTICLE_DATE >= iso_minus(now, days=TITLE_DEDUP_DAYS),
         ).limit(1)
     ).first():
         return True
