@@ -128,16 +128,9 @@ def demo(ctx, no_ui: bool) -> None:
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task("Preparing the demo", total=None)
 
-        def progress(*args, **kwargs) -> None:
-            # Accept whatever the pipeline reports: (done, total[, label]) or a label.
-            label = next((a for a in args if isinstance(a, str)), kwargs.get("label"))
-            numbers = [a for a in args if isinstance(a, int)]
-            update = {}
-            if label:
-                update["description"] = str(label)
-            if len(numbers) >= 2:
-                update["completed"], update["total"] = numbers[0], numbers[1]
-            bar.update(task, **update)
+        def progress(done: int, total: int, label: str) -> None:
+            # The pipeline reports each feed as it finishes: (done, total, feed name or URL).
+            bar.update(task, completed=done, total=total, **({"description": label} if label else {}))
 
         from framing import engine_from_settings
 
