@@ -132,16 +132,23 @@ def framewatch_cmd() -> list[str]:
 
 def cold(runs: int) -> None:
     cmd = framewatch_cmd()
+    # Each run is a new process, as a user's shell starts one.  Python's bytecode
+    # cache is left to work as on any install (pip compiles installed packages;
+    # an editable checkout gets its cache on the first run), so the variable
+    # some sandboxes set to forbid writing it is dropped for the child, and one
+    # unmeasured run per input fills the cache.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     for label, sentence in (("with a candidate", "The inmates were moved to another wing.\n"),
                             ("no candidate", "The council met on Tuesday to discuss parking.\n")):
         walls = []
-        for _ in range(runs):
+        for i in range(runs + 1):
             t = time.perf_counter()
             subprocess.run(cmd + ["check", "--fail-on", "never", "-"], input=sentence.encode(),
-                           capture_output=True, check=True)
-            walls.append(time.perf_counter() - t)
+                           capture_output=True, check=True, env=env)
+            if i:
+                walls.append(time.perf_counter() - t)
         print(f"(c) cold `framewatch check` of one sentence ({label}): median {statistics.median(walls):.2f} s, "
-              f"min {min(walls):.2f} s over {runs} runs")
+              f"min {min(walls):.2f} s, max {max(walls):.2f} s over {runs} runs")
 
 
 def memory(files: int) -> None:
@@ -173,7 +180,7 @@ def main() -> None:
     memory(100 if quick else 1000)  # first, so its peak RSS is not another child's
     throughput(20_000 if quick else target)
     latency(20 if quick else 200)
-    cold(2 if quick else 5)
+    cold(2 if quick else 11)
 
 
 if __name__ == "__main__":

@@ -38,12 +38,14 @@ def _key(files: list[Path], disable: tuple[str, ...], severity: dict[str, str]) 
 def load_lexicon_cached(extra_files: Iterable[Path | str] = (), disable: Iterable[str] = (),
                         severity: Mapping[str, str] | None = None, cache_dir: Path | None = None):
     """``lexicon.load_lexicon`` with a cache in the user cache directory."""
-    from lexicon.loader import lexicon_files, load_lexicon
+    from lexicon.files import lexicon_files
     from lexicon.model import Lexicon
 
     extra_files, disable, severity = tuple(extra_files), tuple(disable), dict(severity or {})
     key = _key(lexicon_files(extra_files), disable, severity)
     if key is None:
+        from lexicon.loader import load_lexicon
+
         return load_lexicon(extra_files, disable, severity or None)
     if cache_dir is None:
         from framing.config import default_cache_dir
@@ -57,6 +59,8 @@ def load_lexicon_cached(extra_files: Iterable[Path | str] = (), disable: Iterabl
             return cached
     except Exception:  # noqa: BLE001 - missing, truncated or from another version: rebuild
         pass
+    from lexicon.loader import load_lexicon
+
     lexicon = load_lexicon(extra_files, disable, severity or None)
     _store(cache_dir, path, lexicon)
     return lexicon

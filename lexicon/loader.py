@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from framing.errors import LexiconError
+from lexicon.files import DATA_DIR, lexicon_files, shipped_files  # noqa: F401 - re-exported
 from lexicon.model import (
     CATEGORIES,
     SEVERITIES,
@@ -36,9 +37,6 @@ try:  # the C parser is several times faster; fall back silently without libyaml
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-ENTRIES_DIR = DATA_DIR / "entries"
-OFFICIAL_NAMES_FILE = DATA_DIR / "official_names.yaml"
 
 STR_TAG = "tag:yaml.org,2002:str"
 BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -69,14 +67,6 @@ class Problem:
 
     def to_json(self) -> dict:
         return {"path": self.path, "line": self.line, "message": self.message}
-
-
-def shipped_files() -> tuple[Path, ...]:
-    """The data files that ship with Framewatch, in a stable order."""
-    files = sorted(ENTRIES_DIR.glob("*.yaml"))
-    if OFFICIAL_NAMES_FILE.exists():
-        files.append(OFFICIAL_NAMES_FILE)
-    return tuple(files)
 
 
 # --------------------------------------------------------------------------- parsing
@@ -568,23 +558,6 @@ def override_problems(entries: Iterable[Entry], disable: Iterable[str] = (),
             problems.append(f"unknown severity '{level}' for lexicon entry '{entry_id}' "
                             f"(expected one of: {', '.join(SEVERITIES)})")
     return problems
-
-
-def lexicon_files(extra_files: Iterable[Path | str] = ()) -> list[Path]:
-    """The shipped data files followed by an organisation's extra files.
-
-    A path naming a shipped file is not read twice, so ``framewatch lexicon
-    check lexicon/data/entries/drug-use.yaml`` checks that file in place.
-    """
-    files = list(shipped_files())
-    seen = {f.resolve() for f in files}
-    for f in extra_files:
-        path = Path(f).expanduser()
-        resolved = path.resolve()
-        if resolved not in seen:
-            seen.add(resolved)
-            files.append(path)
-    return files
 
 
 @dataclass(frozen=True)

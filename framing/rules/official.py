@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def in_official_name(c, s, ix) -> str | None:
-    for a, b in ix.official_spans(s.text):
+    for a, b in ix.official_spans(s.text, c.key):
         if a <= c.start and c.end <= b:
             return f"inside official name '{s.text[a:b]}'"
     return None

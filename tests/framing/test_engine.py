@@ -2,9 +2,12 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 from framing import Engine, Flag, apply_rewrites, engine_from_settings
 from framing.config import load_settings
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_flag_fields_and_offsets(engine):
@@ -108,4 +111,8 @@ def test_missing_model_is_one_clear_line(monkeypatch):
     with pytest.raises(ModelError) as exc:
         fm.resolve_model_name()
     msg = str(exc.value)
-    assert "\n" not in msg and 'pip install -e ".[dev]" -c constraints.txt' in msg
+    assert "\n" not in msg and fm.INSTALL_HINT in msg
+    # the hint is the README's own model install step, naming a file that exists
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = fm.INSTALL_HINT.split("install it with: ", 1)[1]
+    assert command in readme and (REPO / command.rsplit(" ", 1)[1]).is_file()
