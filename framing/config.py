@@ -41,6 +41,11 @@ class LexiconSettings:
     disable: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
 
+    def load_args(self) -> dict:
+        """Keyword arguments for ``load_lexicon`` / ``load_lexicon_cached``."""
+        return {"extra_files": tuple(self.extra_files), "disable": tuple(self.disable),
+                "severity": dict(self.severity) or None}
+
 
 @dataclass(frozen=True)
 class MonitorSettings:

@@ -237,7 +237,4 @@ def engine_from_settings(settings) -> Engine:
     """An Engine with the organisation's lexicon overrides from settings."""
     from framing.lexicon_cache import load_lexicon_cached
 
-    lx = settings.lexicon
-    lexicon = load_lexicon_cached(extra_files=tuple(lx.extra_files), disable=tuple(lx.disable),
-                                  severity=dict(lx.severity) or None)
-    return Engine(lexicon)
+    return Engine(load_lexicon_cached(**settings.lexicon.load_args()))

@@ -14,14 +14,8 @@ from lexicon.loader import check_lexicon, load_lexicon
 from lexicon.model import CATEGORIES, Entry
 
 
-def _overrides(obj) -> dict:
-    settings = obj.settings.lexicon
-    return {"extra_files": tuple(settings.extra_files), "disable": tuple(settings.disable),
-            "severity": dict(settings.severity)}
-
-
 def _load(obj):
-    return load_lexicon(**_overrides(obj))
+    return load_lexicon(**obj.settings.lexicon.load_args())
 
 
 def entry_summary(entry: Entry) -> dict:
@@ -80,7 +74,7 @@ def check(obj, paths: tuple[str, ...], as_json: bool) -> None:
     if paths:
         result = check_lexicon(extra_files=paths)
     else:
-        result = check_lexicon(**_overrides(obj))
+        result = check_lexicon(**obj.settings.lexicon.load_args())
     problems = result.problems
     files = result.files
     active = result.entries

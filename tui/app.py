@@ -92,11 +92,7 @@ class FramewatchApp(App, inherit_bindings=False):
                         from lexicon import load_lexicon
 
                         opts = getattr(self.settings, "lexicon", None)
-                        lex = load_lexicon(
-                            extra_files=tuple(getattr(opts, "extra_files", ()) or ()),
-                            disable=tuple(getattr(opts, "disable", ()) or ()),
-                            severity=dict(getattr(opts, "severity", {}) or {}) or None,
-                        )
+                        lex = load_lexicon(**opts.load_args()) if opts is not None else load_lexicon()
                     except ImportError:
                         lex = None
                     except Exception as exc:  # noqa: BLE001 - a broken lexicon file must not block review
