@@ -67,3 +67,11 @@ class LexiconLoaded(Message):
 @dataclass
 class OverviewLoaded(Message):
     overview: Any  # monitor.review.Overview
+
+
+@dataclass
+class AwardsLoaded(Message):
+    """One read of an award cycle (None: no cycle yet) for the awards screen."""
+
+    data: Any  # tui.screens.awards.CycleData | None
+    generation: int

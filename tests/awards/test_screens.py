@@ -17,6 +17,8 @@ from .conftest import ADMIN, add_article
 
 
 async def settle(pilot):
+    """Let key handlers run, then the reads they started, then the redraw."""
+    await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
@@ -45,7 +47,7 @@ async def test_nominate_from_review_then_two_judges_score_and_results_update(db,
         assert dialog.query_one("#nominate-category", Select).value == "Outstanding Journalism"
         dialog.query_one("#nominate-citation", TextArea).focus()
         await pilot.press(*"Humane and careful")
-        await pilot.pause()
+        await settle(pilot)
         assert str(dialog.query_one("#nominate-words", Static).render()) == "3 / 500 words"
         assert "Eligible" in str(dialog.query_one("#nominate-eligibility", Static).render())
         await pilot.press("ctrl+s")
@@ -67,22 +69,22 @@ async def test_nominate_from_review_then_two_judges_score_and_results_update(db,
 
         await pilot.press("s")  # shortlist it
         await pilot.press("j", *"44444")  # Ann
-        await pilot.pause()
+        await settle(pilot)
         row = results_row(screen, nom.id)
         assert (row["List"], row["Mean"], row["n judges"], row["Disagree"]) == ("shortlist", "20.00", "1", "")
         await pilot.press("j", *"2222")  # Bob, four of five criteria: not counted yet
-        await pilot.pause()
+        await settle(pilot)
         assert results_row(screen, nom.id)["n judges"] == "1"
         await pilot.press("2")
-        await pilot.pause()
+        await settle(pilot)
         row = results_row(screen, nom.id)
         assert (row["Mean"], row["n judges"], row["Range"], row["Disagree"]) == ("15.00", "2", "10-20", "YES")
 
         # Bob recuses: his sheet stops counting, the table follows.
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"Ex-colleague", "enter")
-        await pilot.pause()
+        await settle(pilot)
         row = results_row(screen, nom.id)
         assert (row["Mean"], row["n judges"]) == ("20.00", "1")
     assert [e.who for e in svc.audit_log(db, cycle.id)][-8:] == ["Rev Iewer"] * 8
@@ -94,18 +96,18 @@ async def test_dialog_shows_ineligibility_reasons_before_saving(db, cycle):
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(pilot)
         app.push_screen(NominateDialog(db, article_id=aid, reviewer="Rev"))
-        await pilot.pause()
+        await settle(pilot)
         dialog = app.screen
         box = dialog.query_one("#nominate-eligibility", Static)
         assert "outside the eligibility window" in str(box.render())
         assert "the citation is empty" in str(box.render())
         dialog.query_one("#nominate-citation", TextArea).load_text(" ".join(["w"] * 501))
-        await pilot.pause()
+        await settle(pilot)
         assert "501 / 500 words" in str(dialog.query_one("#nominate-words", Static).render())
         assert dialog.query_one("#nominate-words").has_class("over")
         assert "citation has 501 words" in str(box.render())
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, NominateDialog)
     assert svc.list_nominations(db, cycle.id) == []
 
@@ -121,7 +123,7 @@ async def test_hand_nomination_decision_and_export_from_the_awards_screen(db, cy
         assert isinstance(screen, AwardsScreen)
         assert "No nominations yet" in str(screen.query_one("#awards-detail", Static).render())
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, NominateDialog)
         # Typing is covered by the first test; here the fields are filled directly (faster).
@@ -129,7 +131,7 @@ async def test_hand_nomination_decision_and_export_from_the_awards_screen(db, cy
                              ("date", "2026-06-01"), ("journalists", "C Presenter")):
             dialog.query_one(f"#nominate-{field}").value = value
         dialog.query_one("#nominate-citation", TextArea).load_text("Moving and fair")
-        await pilot.pause()
+        await settle(pilot)
         assert "Eligible" in str(dialog.query_one("#nominate-eligibility", Static).render())
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -140,28 +142,54 @@ async def test_hand_nomination_decision_and_export_from_the_awards_screen(db, cy
         assert screen.query_one("#awards-noms", DataTable).row_count == 1
 
         await pilot.press("x")  # declining asks why; an empty answer is refused
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert svc.get_nomination(db, nom.id).stage == "longlist"
         await pilot.press("s", "d")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("Input").value = "winner Unanimous"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert results_row(screen, nom.id)["Decision"] == "winner"
         await pilot.press("z")  # normalised means shown beside the raw ones; none without scores
-        await pilot.pause()
+        await settle(pilot)
         row = results_row(screen, nom.id)
         assert (row["Normalised"], row["Mean"]) == ("", "")
         target = tmp_path / "short.csv"
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("Input").value = f"shortlist-csv {target}"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
     with target.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert [(r["title"], r["nominee"]) for r in rows] == [("Radio 4: Doing time", "C Presenter")]
     got = svc.get_nomination(db, nom.id)
     assert (got.decision, got.decision_note) == ("winner", "Unanimous")
+
+
+async def test_a_failed_read_is_one_line_and_the_screen_stays(db, cycle, tmp_path):
+    import sqlite3
+
+    svc.add_judge(db, cycle.id, "Ann", who=ADMIN)
+    app = create_app(db, reviewer="Admin A")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AwardsScreen)
+        assert "Judge:" in str(screen.query_one("#awards-status", Static).render())
+        # another process breaks the database under the running app
+        con = sqlite3.connect(tmp_path / "awards.sqlite3")
+        con.execute("ALTER TABLE award_nominations RENAME TO award_nominations_gone")
+        con.commit()
+        con.close()
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert app.screen is screen
+        errors = [n.message for n in app._notifications if n.title == "Awards"]
+        assert len(errors) == 1 and "award_nominations" in errors[0] and "\n" not in errors[0]
+        # the last good read is still on screen
+        assert screen.cycle is not None and "Judge:" in str(screen.query_one("#awards-status", Static).render())

@@ -11,11 +11,13 @@ criterion; the cursor moves to the next criterion after each digit.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rich.markup import escape
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -26,6 +28,7 @@ from framing.errors import FramewatchError
 from monitor.awards import exports
 from monitor.awards import service as svc
 from monitor.awards.rules import DECISIONS
+from tui.messages import AwardsLoaded, ServiceFailed
 from tui.sanitize import one_line, sanitize
 
 
@@ -82,6 +85,7 @@ class AwardsScreen(Screen):
         self.judge: str | None = None
         self.criterion = 0
         self.normalise = False
+        self.generation = 0  # of the latest read asked for; older answers are dropped
 
     @property
     def who(self) -> str:
@@ -106,34 +110,50 @@ class AwardsScreen(Screen):
     # ------------------------------------------------------------------ data
 
     def load(self, cycle_id: int | None = None) -> None:
+        """Re-read the cycle in a worker; the panes are redrawn when it arrives.
+
+        Writes stay on the UI thread (a few ms, and their order matters: one
+        digit per criterion); only this read, which grows with the number of
+        nominations and score sheets, moves off it."""
+        self.generation += 1
+        current = self.cycle.id if self.cycle is not None else None
+        self._fetch(cycle_id if cycle_id is not None else current, self.normalise, self.generation)
+
+    @work(thread=True, exclusive=True, group="awards-load", exit_on_error=False)
+    def _fetch(self, cycle_id: int | None, normalise: bool, generation: int) -> None:
         try:
             if cycle_id is not None:
-                self.cycle = svc.cycle_by_id(self.db, cycle_id)
-            elif self.cycle is None:
-                found = svc.list_cycles(self.db)
-                self.cycle = found[-1] if found else None
+                cycle = svc.cycle_by_id(self.db, cycle_id)
             else:
-                self.cycle = svc.cycle_by_id(self.db, self.cycle.id)
-            if self.cycle is None:
-                self._empty("No award cycle yet. Create one: framewatch awards cycle new YEAR")
-                return
-            self.noms = svc.list_nominations(self.db, self.cycle.id)
-            self.judges = svc.list_judges(self.db, self.cycle.id)
-            self.sheets = svc.list_sheets(self.db, self.cycle.id)
-            # Results and progress come from the rows just read, not from reading them again.
-            self.rows = [r for r in svc.results_from(self.cycle, self.noms, self.sheets,
-                                                     normalise=self.normalise)
-                         if r.nomination.stage != "declined"]
-            progress = svc.progress_from(self.cycle, self.noms)
-        except FramewatchError as exc:
-            self.notify(str(exc), title="Awards", severity="error")
+                found = svc.list_cycles(self.db)
+                cycle = found[-1] if found else None
+            data = None if cycle is None else _read_cycle(self.db, cycle, normalise)
+        except Exception as exc:  # noqa: BLE001 - one line for the user, the screen stays usable
+            self.post_message(ServiceFailed(str(exc) or type(exc).__name__))
             return
+        self.post_message(AwardsLoaded(data, generation))
+
+    @on(AwardsLoaded)
+    def _loaded(self, message: AwardsLoaded) -> None:
+        if message.generation != self.generation:
+            return  # a later change already asked for a newer read
+        data = message.data
+        if data is None:
+            self.cycle = None
+            self._empty("No award cycle yet. Create one: framewatch awards cycle new YEAR")
+            return
+        self.cycle, self.noms, self.judges, self.sheets = data.cycle, data.noms, data.judges, data.sheets
+        self.rows, self.progress = data.rows, data.progress
         if self.judge not in {j.name for j in self.judges}:
             self.judge = None
-        self.progress = progress
         self._fill_nominations()
         self._fill_results()
         self._redraw()
+
+    @on(ServiceFailed)
+    def _failed(self, message: ServiceFailed) -> None:
+        message.stop()
+        self.notify(one_line(message.error), title="Awards", severity="error")
 
     def _redraw(self) -> None:
         """Status line and detail pane: all a change of judge or criterion needs (no DB read)."""
@@ -424,6 +444,25 @@ class AwardsScreen(Screen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+@dataclass(frozen=True)
+class CycleData:
+    cycle: svc.Cycle
+    noms: list[svc.Nomination]
+    judges: list[svc.Judge]
+    sheets: list[svc.ScoreSheet]
+    rows: list[svc.ResultRow]
+    progress: list[svc.CategoryProgress]
+
+
+def _read_cycle(db: Any, cycle: svc.Cycle, normalise: bool) -> CycleData:
+    noms = svc.list_nominations(db, cycle.id)
+    sheets = svc.list_sheets(db, cycle.id)
+    # results and progress come from the rows just read, not from reading them again
+    rows = [r for r in svc.results_from(cycle, noms, sheets, normalise=normalise)
+            if r.nomination.stage != "declined"]
+    return CycleData(cycle, noms, svc.list_judges(db, cycle.id), sheets, rows, svc.progress_from(cycle, noms))
 
 
 def _num(value: float | None) -> str:
