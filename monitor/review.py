@@ -485,15 +485,23 @@ def import_text(db: Database, title: str, text: str, outlet: str = "", url: str 
         raise ReviewError(f"{title}: no text to analyse")
     digest = hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:24]
     address = url.strip() or f"local:{digest}"
+
+    def existing(conn) -> int | None:
+        found = conn.execute(sa.select(articles.c.id).where(articles.c.url_norm == address)).scalar_one_or_none()
+        return None if found is None else int(found)
+
+    # a repeat import costs one lookup, not an analysis
+    with _guard(db, f"looking up article {title!r}"), db.connect() as conn:
+        known = existing(conn)
+    if known is not None:
+        return known
     title_found, found = (list(r) for r in engine.check_many([title, text]))
     now = utcnow()
     model = getattr(engine, "model_name", None)
     with _guard(db, f"storing article {title!r}"), db.begin() as conn:
-        existing = conn.execute(
-            sa.select(articles.c.id).where(articles.c.url_norm == address)
-        ).scalar_one_or_none()
-        if existing is not None:
-            return int(existing)
+        known = existing(conn)  # imported by someone else while this one was analysed
+        if known is not None:
+            return known
         story_id = new_story(conn, title, now)
         article_id = insert_article(conn, dict(
             outlet=outlet.strip(), url=address, url_norm=address, title=title,

@@ -42,11 +42,29 @@ def test_import_text_stores_article_and_engine_flags(filled_db, engine):
     assert thugs.quoted and thugs.rewrite is None
 
 
+class _CountingEngine:
+    """The real engine, counting how often it is asked to analyse."""
+
+    def __init__(self, engine):
+        self.engine, self.calls = engine, 0
+        self.model_name = engine.model_name
+
+    def check_many(self, texts, fmt="text"):
+        self.calls += 1
+        return self.engine.check_many(texts, fmt)
+
+
 def test_import_same_text_twice_returns_same_article(filled_db, engine):
-    again = review.import_text(filled_db, engine=engine, **ARTICLES[1])
+    counting = _CountingEngine(engine)
+    again = review.import_text(filled_db, engine=counting, **ARTICLES[1])
     assert again == filled_db.article_ids[1]
+    assert counting.calls == 0  # found before any analysis
+    fresh = review.import_text(filled_db, "A new piece", "The inmates were moved.", engine=counting)
+    assert counting.calls == 1 and fresh not in filled_db.article_ids
+    review.import_text(filled_db, "A new piece", "The inmates were moved.", engine=counting)
+    assert counting.calls == 1
     with filled_db.connect() as conn:
-        assert conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one() == 3
+        assert conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one() == 4
 
 
 def test_import_without_text_is_a_one_line_error(db, engine):
