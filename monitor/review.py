@@ -225,22 +225,22 @@ def _day(value: str | None) -> str:
     return (value or "")[:10]
 
 
-def _flag_counts():
-    """Per-article flag counts, computed once in SQL rather than row by row."""
+def _flag_counts(article_ids=None):
+    """Per-article flag counts, computed in SQL rather than row by row; for the
+    given articles only when ``article_ids`` is set (a page's worth)."""
     writer = sa.not_(flags.c.quoted)
-    return (
-        sa.select(
-            flags.c.article_id.label("article_id"),
-            sa.func.sum(sa.case(((writer & (flags.c.severity == "high")), 1), else_=0)).label("high"),
-            sa.func.sum(sa.case(((writer & (flags.c.severity == "medium")), 1), else_=0)).label("medium"),
-            sa.func.sum(sa.case(((writer & (flags.c.severity == "low")), 1), else_=0)).label("low"),
-            sa.func.sum(sa.case((flags.c.quoted, 1), else_=0)).label("quoted"),
-            sa.func.sum(sa.case((flags.c.decision == "pending", 1), else_=0)).label("pending"),
-            sa.func.count().label("total"),
-        )
-        .group_by(flags.c.article_id)
-        .subquery("fc")
+    q = sa.select(
+        flags.c.article_id.label("article_id"),
+        sa.func.sum(sa.case(((writer & (flags.c.severity == "high")), 1), else_=0)).label("high"),
+        sa.func.sum(sa.case(((writer & (flags.c.severity == "medium")), 1), else_=0)).label("medium"),
+        sa.func.sum(sa.case(((writer & (flags.c.severity == "low")), 1), else_=0)).label("low"),
+        sa.func.sum(sa.case((flags.c.quoted, 1), else_=0)).label("quoted"),
+        sa.func.sum(sa.case((flags.c.decision == "pending", 1), else_=0)).label("pending"),
+        sa.func.count().label("total"),
     )
+    if article_ids is not None:
+        q = q.where(flags.c.article_id.in_(article_ids))
+    return q.group_by(flags.c.article_id)
 
 
 def _queue_where(f: QueueFilter) -> list:
@@ -283,7 +283,6 @@ def queue(db: Database, filt: QueueFilter | None = None, *, offset: int = 0,
     f = filt or QueueFilter()
     if f.sort not in SORTS:
         raise ReviewError(f"unknown sort {f.sort!r} (use one of {', '.join(SORTS)})")
-    fc = _flag_counts()
     where = _queue_where(f)
     base = sa.select(articles.c.id).where(*where)
     if f.fold_copies:
@@ -302,25 +301,26 @@ def queue(db: Database, filt: QueueFilter | None = None, *, offset: int = 0,
         grouped = sa.select(base.subquery().c.id, sa.literal(0).label("copies")).subquery("g")
 
     when = ARTICLE_DATE
-    total_flags = sa.func.coalesce(fc.c.total, 0)
-    order_col = {
-        "date": when,
-        "outlet": articles.c.outlet,
-        "title": articles.c.title,
-        "flags": total_flags,
-        "status": articles.c.status,
-    }[f.sort]
+    source = grouped.join(articles, articles.c.id == grouped.c.id)
+    if f.sort == "flags":
+        # only this order needs every article's count; the others count a page's worth
+        fc = _flag_counts().subquery("fc")
+        source = source.outerjoin(fc, fc.c.article_id == articles.c.id)
+        order_col = sa.func.coalesce(fc.c.total, 0)
+    else:
+        order_col = {
+            "date": when,
+            "outlet": articles.c.outlet,
+            "title": articles.c.title,
+            "status": articles.c.status,
+        }[f.sort]
     order = [order_col.desc() if f.descending else order_col.asc(), articles.c.id.desc()]
     stmt = (
         sa.select(
             articles.c.id, articles.c.story_id, when.label("when"), articles.c.outlet,
-            articles.c.title, articles.c.status,
-            sa.func.coalesce(fc.c.high, 0), sa.func.coalesce(fc.c.medium, 0),
-            sa.func.coalesce(fc.c.low, 0), sa.func.coalesce(fc.c.quoted, 0),
-            sa.func.coalesce(fc.c.pending, 0), grouped.c.copies,
+            articles.c.title, articles.c.status, grouped.c.copies,
         )
-        .select_from(grouped.join(articles, articles.c.id == grouped.c.id).outerjoin(
-            fc, fc.c.article_id == articles.c.id))
+        .select_from(source)
         .order_by(*order)
         .offset(max(0, offset))
         .limit(max(1, limit))
@@ -328,15 +328,19 @@ def queue(db: Database, filt: QueueFilter | None = None, *, offset: int = 0,
     count_stmt = sa.select(sa.func.count()).select_from(grouped)
     with _guard(db, "reading the review queue"), db.connect() as conn:
         total = conn.execute(count_stmt).scalar_one()
-        rows = tuple(
-            QueueRow(
-                article_id=r[0], story_id=r[1], published=_day(r[2]), outlet=r[3] or "",
-                title=r[4] or "", status=r[5], high=int(r[6]), medium=int(r[7]), low=int(r[8]),
-                quoted=int(r[9]), pending=int(r[10]), copies=int(r[11]),
-            )
-            for r in conn.execute(stmt)
-        )
-    return QueuePage(rows=rows, total=int(total), offset=offset, limit=limit)
+        page = conn.execute(stmt).all()
+        counts = {r.article_id: r for r in conn.execute(_flag_counts([r[0] for r in page]))} if page else {}
+    zero = (0, 0, 0, 0, 0)
+    rows = []
+    for r in page:
+        c = counts.get(r[0])
+        high, medium, low, quoted, pending = zero if c is None else (c.high, c.medium, c.low, c.quoted, c.pending)
+        rows.append(QueueRow(
+            article_id=r[0], story_id=r[1], published=_day(r[2]), outlet=r[3] or "",
+            title=r[4] or "", status=r[5], high=int(high), medium=int(medium), low=int(low),
+            quoted=int(quoted), pending=int(pending), copies=int(r[6]),
+        ))
+    return QueuePage(rows=tuple(rows), total=int(total), offset=offset, limit=limit)
 
 
 def options(db: Database) -> Options:

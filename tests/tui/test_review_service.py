@@ -142,6 +142,27 @@ def test_queue_counts_filters_search_and_sort(filled_db):
     assert review.queue(filled_db, offset=2, limit=2).rows[0].title == ARTICLES[2]["title"]
 
 
+def test_queue_counts_match_each_articles_flags_in_every_sort(filled_db):
+    view = review.get_article(filled_db, filled_db.article_ids[0])
+    review.decide(filled_db, view.flags[0].id, "accepted")  # one fewer pending there
+
+    def expected(article_id):
+        fl = review.get_article(filled_db, article_id).flags
+        own = [f for f in fl if not f.quoted]
+        return tuple(sum(f.severity == s for f in own) for s in ("high", "medium", "low")) + (
+            sum(f.quoted for f in fl), sum(f.decision == "pending" for f in fl))
+
+    for sort in review.SORTS:
+        for descending in (True, False):
+            rows = review.queue(filled_db, review.QueueFilter(sort=sort, descending=descending)).rows
+            assert len(rows) == 3
+            for r in rows:
+                assert (r.high, r.medium, r.low, r.quoted, r.pending) == expected(r.article_id), (sort, r)
+    totals = [len(review.get_article(filled_db, r.article_id).flags)
+              for r in review.queue(filled_db, review.QueueFilter(sort="flags")).rows]
+    assert totals == sorted(totals, reverse=True) and len(set(totals)) > 1
+
+
 def test_queue_folds_syndicated_copies(filled_db):
     # The pipeline groups copies of one story; do the same by hand here.
     a, b = filled_db.article_ids[0], filled_db.article_ids[1]
