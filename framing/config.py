@@ -73,6 +73,9 @@ class MonitorSettings:
 class UiSettings:
     theme: str = "textual-dark"
     reviewer: str = ""  # name recorded with review decisions and awards audit entries
+    # binding id -> keys ("accept" = "y", "next-flag" = "n,down"); the ids are
+    # listed in the F1 help and checked when the app starts
+    keymap: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,12 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
         extra_files=tuple(str((path.parent / p).expanduser()) for p in lexicon.extra_files),
     )
     monitor = _section(MonitorSettings, raw.get("monitor", {}), path, "monitor")
-    ui = _section(UiSettings, raw.get("ui", {}), path, "ui")
+    ui_raw = dict(raw.get("ui", {}))
+    keymap = ui_raw.pop("keymap", {})
+    if not isinstance(keymap, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keymap.items()):
+        raise FramewatchError(f'{path}: [ui.keymap] must be a table of binding id = "keys"')
+    ui = replace(_section(UiSettings, ui_raw, path, "ui"), keymap=dict(keymap))
 
     overrides: dict[str, dict] = {"monitor": {}, "ui": {}}
     for var, (section, key, parse) in _ENV_OVERRIDES.items():

@@ -59,3 +59,21 @@ def test_bad_config_is_one_clear_line(tmp_path, body, message):
 def test_missing_explicit_config_is_an_error(tmp_path):
     with pytest.raises(FramewatchError, match="config file not found"):
         load_settings(tmp_path / "nope.toml")
+
+
+def test_every_toml_example_in_the_readme_loads(tmp_path):
+    """The documented config keys are the real ones (and the keymap ids exist)."""
+    import re
+
+    from tui.bindings import check_keymap
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", readme, re.S)
+    assert len(blocks) >= 2
+    keymaps = []
+    for i, block in enumerate(blocks):
+        cfg = tmp_path / f"readme{i}.toml"
+        cfg.write_text(block, encoding="utf-8")
+        s = load_settings(config=cfg)
+        keymaps.append(check_keymap(s.ui.keymap, str(cfg)))
+    assert {"accept": "y"} in keymaps

@@ -17,7 +17,7 @@ from typing import Any
 from textual.app import App
 from textual.binding import Binding
 
-from tui.bindings import bindings_for
+from tui.bindings import bindings_for, check_keymap
 from tui.palette import FramewatchCommands
 from tui.screens.draft import DraftScreen
 from tui.screens.help import HelpScreen
@@ -56,6 +56,9 @@ class FramewatchApp(App, inherit_bindings=False):
         self.engine_lock = threading.Lock()
         self.draft_screen: DraftScreen | None = None
         self.lexicon_error = ""
+        # checked here so a typo is one line from 'framewatch tui', before the screen opens
+        self.keymap = check_keymap(getattr(getattr(settings, "ui", None), "keymap", None) or {},
+                                   str(getattr(settings, "config_path", None) or "config"))
         theme = getattr(getattr(settings, "ui", None), "theme", "") or ""
         if theme in self.available_themes:
             self.theme = theme
@@ -65,6 +68,8 @@ class FramewatchApp(App, inherit_bindings=False):
         self.add_mode("overview", lambda: OverviewScreen(today=self.today))
 
     def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
         self.switch_mode(self.start_mode)
 
     # ------------------------------------------------------------------ shared services

@@ -92,7 +92,65 @@ COMMANDS: tuple[Command, ...] = (
             id="lex-table"),
     # Overview
     Command("overview", "ctrl+r", "refresh", "Refresh", "Reload the figures.", id="ov-refresh"),
+    # Media awards
+    Command("awards", "s", "move('shortlist')", "Shortlist", "Move the nomination to the shortlist.",
+            id="awards-shortlist"),
+    Command("awards", "l", "move('longlist')", "Longlist", "Move the nomination back to the longlist.",
+            id="awards-longlist"),
+    Command("awards", "x", "decline", "Decline", "Decline the nomination (asks for the reason).",
+            id="awards-decline"),
+    Command("awards", "o", "override", "Override",
+            "Accept an ineligible nomination anyway (asks for the reason).", id="awards-override"),
+    Command("awards", "n", "nominate", "Nominate", "Nominate a piece by hand (title, outlet, link, date).",
+            id="awards-nominate"),
+    Command("awards", "d", "decide", "Decide", "Record the final decision (winner, highly-commended, ...).",
+            show=False, id="awards-decide"),
+    Command("awards", "j", "next_judge", "Judge", "Choose the judge whose scores you are entering (cycles).",
+            id="awards-judge"),
+    Command("awards", "J", "add_judge", "Add judge", "Add a judge to this cycle's panel.", show=False,
+            id="awards-add-judge"),
+    *(Command("awards", str(d), f"score({d})", f"Score {d}", f"Give score {d} for the current criterion.",
+              show=False, id=f"awards-score-{d}") for d in range(10)),
+    Command("awards", "right_square_bracket,full_stop", "criterion(1)", "Next criterion",
+            "Move to the next criterion.", show=False, id="awards-next-criterion"),
+    Command("awards", "left_square_bracket,comma", "criterion(-1)", "Prev criterion",
+            "Move to the previous criterion.", show=False, id="awards-prev-criterion"),
+    Command("awards", "m", "comment", "Comment", "Write the current judge's comment on this nomination.",
+            id="awards-comment"),
+    Command("awards", "r", "recuse", "Recuse",
+            "The current judge recuses from this nomination (asks for the reason).", id="awards-recuse"),
+    Command("awards", "z", "toggle_normalise", "Normalise",
+            "Show per-judge z-score normalised means beside the raw means.", id="awards-normalise"),
+    Command("awards", "e", "export", "Export",
+            "Export shortlist, judge packs, scores, recusals or the audit log.", id="awards-export"),
+    Command("awards", "c", "next_cycle", "Cycle", "Switch to another award cycle.", show=False,
+            id="awards-cycle"),
+    Command("awards", "ctrl+r", "reload", "Reload", "Reload from the database.", show=False,
+            id="awards-reload"),
+    Command("awards", "escape", "back", "Back", "Leave the awards.", id="awards-back"),
 )
+
+
+IDS = frozenset(c.id for c in COMMANDS)
+
+
+def check_keymap(keymap: dict[str, str], where: str = "config") -> dict[str, str]:
+    """The user's keymap, or a one-line error naming the file and the first unknown id."""
+    from difflib import get_close_matches
+
+    from framing.errors import FramewatchError
+
+    for ident in keymap:
+        if ident not in IDS:
+            close = get_close_matches(ident, sorted(IDS), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else " (F1 in the app lists the ids)"
+            raise FramewatchError(f"{where}: [ui.keymap] unknown binding id '{ident}'{hint}")
+    return {k: ",".join(part.strip() for part in v.split(",")) for k, v in keymap.items()}
+
+
+def keys_of(command: Command, keymap: dict[str, str]) -> str:
+    """The keys that run ``command`` once the user's keymap is applied."""
+    return keymap.get(command.id, command.keys)
 
 
 def commands_for(scope: str) -> tuple[Command, ...]:

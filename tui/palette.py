@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.bindings import Command, commands_for, display_keys
+from tui.bindings import Command, commands_for, display_keys, keys_of
 
 
 class FramewatchCommands(Provider):
@@ -25,7 +25,7 @@ class FramewatchCommands(Provider):
             yield DiscoveryHit(
                 command.label,
                 partial(self._run, command, target),
-                help=f"{display_keys(command.keys)} - {command.help}",
+                help=f"{display_keys(keys_of(command, self.app.keymap))} - {command.help}",
             )
 
     async def search(self, query: str) -> Hits:
@@ -38,5 +38,5 @@ class FramewatchCommands(Provider):
                     score,
                     matcher.highlight(text),
                     partial(self._run, command, target),
-                    help=display_keys(command.keys),
+                    help=display_keys(keys_of(command, self.app.keymap)),
                 )

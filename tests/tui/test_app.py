@@ -267,7 +267,9 @@ async def test_f1_help_lists_the_screens_real_bindings(filled_db, engine):
         await _open_first_article(pilot, app)
         await pilot.press("f1")
         await settle(pilot, app, lambda: isinstance(app.screen, HelpScreen))
-        rows = {label: keys for keys, label, _ in app.screen.rows()}
+        rows = {label: keys for keys, label, _, _ in app.screen.rows()}
+        ids = {label: ident for _, label, ident, _ in app.screen.rows()}
+        assert ids["Accept"] == "accept" and ids["Next"] == "next-flag"
         assert rows["Accept"] == "a"
         assert rows["Dismiss"] == "d"
         assert rows["Next"] == "n / j"
@@ -429,3 +431,46 @@ async def test_headline_flag_is_marked_reviewed_and_saved(filled_db, engine):
         row = _flag_row(filled_db, flag.id)
         assert (row.field, row.decision, row.decided_by) == ("title", "accepted", REVIEWER)
         assert "✓" in str(screen.query_one(ArticleText).query_one("#article-head").render())
+
+
+async def test_user_keymap_changes_keys_footer_help_and_palette(filled_db, engine, tmp_path):
+    from framing.config import load_settings
+    from tui.bindings import COMMANDS, keys_of
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[ui.keymap]\naccept = "y"\n"next-flag" = "l, ctrl+n"\n', encoding="utf-8")
+    settings = load_settings(config=cfg, db=tmp_path / "unused.sqlite3")
+    app = create_app(filled_db, settings, engine=engine, reviewer=REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_first_article(pilot, app)
+        first = screen.current_flag
+        await pilot.press("a")  # the default key no longer accepts
+        await settle(pilot, app)
+        assert _flag_row(filled_db, first.id).decision == "pending"
+        await pilot.press("y")
+        await settle(pilot, app, lambda: _flag_row(filled_db, first.id).decision == "accepted")
+        footer_keys = {b.binding.action: key for key, b in screen.active_bindings.items()}
+        assert footer_keys["accept"] == "y"
+        await pilot.press("f1")
+        await settle(pilot, app, lambda: isinstance(app.screen, HelpScreen))
+        rows = {label: keys for keys, label, _, _ in app.screen.rows()}
+        assert rows["Accept"] == "y" and rows["Next"] == "l / Ctrl+N"
+        await pilot.press("escape")
+    accept = next(c for c in COMMANDS if c.id == "accept")
+    assert keys_of(accept, app.keymap) == "y"  # what the palette shows
+
+
+def test_unknown_keymap_id_is_one_line_naming_the_file(tmp_path, capsys):
+    from tui.cli import main
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[ui.keymap]\nacept = "y"\n', encoding="utf-8")
+    assert main(["--config", str(cfg), "--db", str(tmp_path / "x.sqlite3"), "tui"]) != 0
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        f"framewatch: error: {cfg}: [ui.keymap] unknown binding id 'acept' (did you mean 'accept'?)"]
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[ui.keymap]\naccept = 3\n', encoding="utf-8")
+    assert main(["--config", str(bad), "--db", str(tmp_path / "x.sqlite3"), "tui"]) != 0
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "[ui.keymap] must be a table" in err

@@ -19,7 +19,6 @@ from rich.markup import escape
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -28,16 +27,14 @@ from framing.errors import FramewatchError
 from monitor.awards import exports
 from monitor.awards import service as svc
 from monitor.awards.rules import DECISIONS
+from tui.bindings import bindings_for
 from tui.messages import AwardsLoaded, ServiceFailed
 from tui.sanitize import one_line, sanitize
 
 
-def _b(keys: str, action: str, label: str, tip: str, show: bool = True) -> Binding:
-    return Binding(keys, action, label, show=show, tooltip=tip)
-
-
 class AwardsScreen(Screen):
     HELP_TITLE = "Media awards"
+    SCOPE = "awards"
     AUTO_FOCUS = "#awards-noms"
     DEFAULT_CSS = """
     AwardsScreen #awards-status { height: auto; padding: 0 1; background: $boost; }
@@ -47,30 +44,7 @@ class AwardsScreen(Screen):
     AwardsScreen #awards-results-title { height: 1; padding: 0 1; text-style: bold; }
     AwardsScreen #awards-results { height: 2fr; }
     """
-    BINDINGS = [
-        _b("s", "move('shortlist')", "Shortlist", "Move the nomination to the shortlist."),
-        _b("l", "move('longlist')", "Longlist", "Move the nomination back to the longlist."),
-        _b("x", "decline", "Decline", "Decline the nomination (asks for the reason)."),
-        _b("o", "override", "Override", "Accept an ineligible nomination anyway (asks for the reason)."),
-        _b("n", "nominate", "Nominate", "Nominate a piece by hand (title, outlet, link, date)."),
-        _b("d", "decide", "Decide", "Record the final decision (winner, highly-commended, ...).",
-           show=False),
-        _b("j", "next_judge", "Judge", "Choose the judge whose scores you are entering (cycles)."),
-        _b("J", "add_judge", "Add judge", "Add a judge to this cycle's panel.", show=False),
-        *[_b(str(d), f"score({d})", f"Score {d}", f"Give score {d} for the current criterion.",
-             show=False) for d in range(10)],
-        _b("right_square_bracket,full_stop", "criterion(1)", "Next criterion",
-           "Move to the next criterion.", show=False),
-        _b("left_square_bracket,comma", "criterion(-1)", "Prev criterion",
-           "Move to the previous criterion.", show=False),
-        _b("m", "comment", "Comment", "Write the current judge's comment on this nomination."),
-        _b("r", "recuse", "Recuse", "The current judge recuses from this nomination (asks for the reason)."),
-        _b("z", "toggle_normalise", "Normalise", "Show per-judge z-score normalised means beside the raw means."),
-        _b("e", "export", "Export", "Export shortlist, judge packs, scores, recusals or the audit log."),
-        _b("c", "next_cycle", "Cycle", "Switch to another award cycle.", show=False),
-        _b("ctrl+r", "reload", "Reload", "Reload from the database.", show=False),
-        _b("escape", "back", "Back", "Leave the awards."),
-    ]
+    BINDINGS = bindings_for(SCOPE)
 
     def __init__(self, db: Any, reviewer: str = "") -> None:
         super().__init__()

@@ -30,11 +30,14 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.under = under
 
-    def rows(self) -> list[tuple[str, str, str]]:
-        """(keys, label, what it does) for each live binding, several keys per action merged."""
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """(keys, label, binding id, what it does) for each live binding, several
+        keys per action merged.  The keys are the live ones, after the user's
+        [ui.keymap]; the id is what that table takes."""
         helps = {c.action: c.help for c in COMMANDS}
         keys: dict[tuple[str, str], list[str]] = {}
         what: dict[tuple[str, str], str] = {}
+        ids: dict[tuple[str, str], str] = {}
         for key, active in self.under.active_bindings.items():
             binding = active.binding
             if binding.system or not binding.description:
@@ -42,21 +45,23 @@ class HelpScreen(ModalScreen[None]):
             ident = (binding.action, binding.description)
             keys.setdefault(ident, []).append(display_keys(key))
             what.setdefault(ident, binding.tooltip or helps.get(binding.action, ""))
-        rows = [(" / ".join(k), ident[1], what[ident]) for ident, k in keys.items()]
+            ids.setdefault(ident, binding.id or "")
+        rows = [(" / ".join(k), ident[1], ids[ident], what[ident]) for ident, k in keys.items()]
         # Framewatch's own keys first (they have help text), widget navigation after.
-        return sorted(rows, key=lambda r: not r[2])
+        return sorted(rows, key=lambda r: not r[3])
 
     def compose(self) -> ComposeResult:
         name = getattr(self.under, "HELP_TITLE", type(self.under).__name__)
         with Vertical():
             yield Static(f"Keys: {name}", id="help-title")
             table: DataTable = DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
-            table.add_columns("Key", "Action", "What it does")
+            table.add_columns("Key", "Action", "Id", "What it does")
             for row in self.rows():
                 table.add_row(*row)
             yield table
             yield Static(
                 "Ctrl+P opens the command palette (every action, searchable). "
+                "Change a key in config.toml: [ui.keymap] id = \"keys\". "
                 "Esc, F1 or q closes this help.",
                 id="help-foot",
             )
