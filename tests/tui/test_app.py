@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from textual.widgets import DataTable, Input, OptionList, Select
+from textual.widgets import DataTable, Input, Label, OptionList, Select
 
 from monitor.store.schema import articles, flags
 from tui.app import create_app
@@ -303,7 +303,14 @@ async def test_lexicon_and_overview_screens(filled_db, engine):
             "inmate" in (s.entry + " ".join(s.forms) + s.rationale).lower() for s in lex.stats))
         await pilot.press("f5")
         await settle(pilot, app, lambda: getattr(app.screen, "overview", None))
-        assert app.screen.overview.flags >= 1
+        ov = app.screen.overview
+        assert ov.flags >= 1
+        # each chart has a time axis: the first and the last week's Monday
+        from datetime import date
+
+        first, last = (date.fromisoformat(w) for w in (ov.weeks[0], ov.weeks[-1]))
+        axes = [[str(lbl.render()) for lbl in axis.query(Label)] for axis in app.screen.query(".ov-axis")]
+        assert axes == [[f"w/c {first.day} {first:%b}", f"w/c {last.day} {last:%b}"]] * 2
 
 
 async def test_no_color_keeps_flags_distinguishable(filled_db, engine, monkeypatch):

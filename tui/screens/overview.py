@@ -6,7 +6,7 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Grid, VerticalScroll
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
@@ -28,6 +28,9 @@ class OverviewScreen(Screen):
     OverviewScreen Grid { grid-size: 3; grid-columns: 28 1fr 22; height: auto; grid-gutter: 0 1; }
     OverviewScreen Grid > * { height: 1; }
     OverviewScreen Sparkline { height: 1; }
+    OverviewScreen .ov-axis { height: 1; color: $text-muted; }
+    OverviewScreen .ov-axis > Label { width: 1fr; }
+    OverviewScreen .ov-axis > .ov-axis-end { text-align: right; }
     """
 
     def __init__(self, today: Any = None) -> None:
@@ -74,12 +77,18 @@ class OverviewScreen(Screen):
             grid = self.query_one(grid_id, Grid)
             await grid.remove_children()
             rows = []
+            if series and ov.weeks:
+                # the time axis under the column header: first and last week's Monday
+                rows += [Label(""), Horizontal(Label(f"w/c {_day(ov.weeks[0])}"),
+                                               Label(f"w/c {_day(ov.weeks[-1])}", classes="ov-axis-end"),
+                                               classes="ov-axis"),
+                         Label("total · last week")]
             for s in series:
                 label = CATEGORIES.get(s.label, s.label) if grid_id == "#ov-categories" else s.label
                 rows += [
                     Label(one_line(label, 28)),
                     Sparkline(list(s.counts), summary_function=max),
-                    Label(f"{s.total:>5} · last wk {s.counts[-1] if s.counts else 0}"),
+                    Label(f"{s.total:>5} · {s.counts[-1] if s.counts else 0:>4}"),
                 ]
             if not rows:
                 rows = [Label("No flags yet."), Label(""), Label("")]
@@ -91,3 +100,14 @@ class OverviewScreen(Screen):
     @on(ServiceFailed)
     def _failed(self, message: ServiceFailed) -> None:
         self.notify(message.error, title="Overview", severity="error")
+
+
+def _day(iso: str) -> str:
+    """'2026-11-16' -> '16 Nov'."""
+    from datetime import date
+
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day} {d:%b}"
