@@ -118,9 +118,16 @@ def smoke(db: Path, keep: bool = False) -> list[str]:
 
         tmux.keys("Enter")
         tmux.wait_for("flag 1 of", step="review opens")
-        lines = [ln for ln in tmux.capture(escapes=True).splitlines() if "inmates" in ln]
-        if not any(UNDERLINE.search(ln) for ln in lines):
-            raise SmokeFailure("flag styling: no underline SGR code on the flagged line")
+        # the status line can paint before the article body: poll, as wait_for does
+        deadline = time.monotonic() + 30
+        while True:
+            lines = [ln for ln in tmux.capture(escapes=True).splitlines() if "inmates" in ln]
+            if any(UNDERLINE.search(ln) for ln in lines):
+                break
+            if time.monotonic() > deadline:
+                raise SmokeFailure("flag styling: no underline SGR code on the flagged line "
+                                   f"({lines[-1][:120]!r})" if lines else "flag styling: no line with 'inmates'")
+            time.sleep(0.1)
         steps.append("flagged word is underlined (SGR 4)")
 
         tmux.keys("a")
