@@ -131,24 +131,42 @@ def framewatch_cmd() -> list[str]:
 
 
 def cold(runs: int) -> None:
+    from framing.model import EXCLUDE, resolve_model_name
+
     cmd = framewatch_cmd()
+    model = resolve_model_name()
     # Each run is a new process, as a user's shell starts one.  Python's bytecode
     # cache is left to work as on any install (pip compiles installed packages;
     # an editable checkout gets its cache on the first run), so the variable
     # some sandboxes set to forbid writing it is dropped for the child, and one
-    # unmeasured run per input fills the cache.
+    # unmeasured round fills the cache.  The rounds interleave the baselines with
+    # the checks, so a machine that slows down mid-run slows all of them alike.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    for label, sentence in (("with a candidate", "The inmates were moved to another wing.\n"),
-                            ("no candidate", "The council met on Tuesday to discuss parking.\n")):
-        walls = []
-        for i in range(runs + 1):
+    py = [sys.executable, "-c"]
+    cases = {
+        "with a candidate": (cmd + ["check", "--fail-on", "never", "-"],
+                             "The inmates were moved to another wing.\n"),
+        "no candidate": (cmd + ["check", "--fail-on", "never", "-"],
+                         "The council met on Tuesday to discuss parking.\n"),
+        "baseline: python -c 'import spacy'": (py + ["import spacy"], ""),
+        "baseline: import spacy + load the model as the engine does": (
+            py + [f"import spacy; spacy.load({model!r}, exclude={EXCLUDE!r})"], ""),
+    }
+    walls: dict[str, list[float]] = {label: [] for label in cases}
+    for i in range(runs + 1):
+        for label, (argv, stdin) in cases.items():
             t = time.perf_counter()
-            subprocess.run(cmd + ["check", "--fail-on", "never", "-"], input=sentence.encode(),
-                           capture_output=True, check=True, env=env)
+            subprocess.run(argv, input=stdin.encode(), capture_output=True, check=True, env=env)
             if i:
-                walls.append(time.perf_counter() - t)
-        print(f"(c) cold `framewatch check` of one sentence ({label}): median {statistics.median(walls):.2f} s, "
-              f"min {min(walls):.2f} s, max {max(walls):.2f} s over {runs} runs")
+                walls[label].append(time.perf_counter() - t)
+    for label, w in walls.items():
+        what = f"cold `framewatch check` of one sentence ({label})" if not label.startswith("baseline") else label
+        print(f"(c) {what}: median {statistics.median(w):.2f} s, min {min(w):.2f} s, max {max(w):.2f} s "
+              f"over {runs} runs")
+    ours = statistics.median(walls["with a candidate"])
+    floor = statistics.median(walls["baseline: import spacy + load the model as the engine does"])
+    print(f"    framewatch's own share of a cold check with a candidate: {ours - floor:+.2f} s over "
+          "spaCy's import and model load")
 
 
 def memory(files: int) -> None:
