@@ -23,6 +23,14 @@ async def settle(pilot):
     await pilot.pause()
 
 
+async def open_awards(pilot) -> AwardsScreen:
+    await settle(pilot)
+    await pilot.press("f6")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, AwardsScreen)
+    return pilot.app.screen
+
+
 def results_row(screen, nid):
     table = screen.query_one("#awards-results", DataTable)
     labels = [str(c.label) for c in table.ordered_columns]
@@ -116,11 +124,7 @@ async def test_hand_nomination_decision_and_export_from_the_awards_screen(db, cy
     svc.add_judge(db, cycle.id, "Ann", who=ADMIN)
     app = create_app(db, reviewer="Admin A")
     async with app.run_test(size=(160, 50)) as pilot:
-        await settle(pilot)
-        await pilot.press("f6")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, AwardsScreen)
+        screen = await open_awards(pilot)
         assert "No nominations yet" in str(screen.query_one("#awards-detail", Static).render())
         await pilot.press("n")
         await settle(pilot)
@@ -175,11 +179,7 @@ async def test_a_failed_read_is_one_line_and_the_screen_stays(db, cycle, tmp_pat
     svc.add_judge(db, cycle.id, "Ann", who=ADMIN)
     app = create_app(db, reviewer="Admin A")
     async with app.run_test(size=(160, 50)) as pilot:
-        await settle(pilot)
-        await pilot.press("f6")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, AwardsScreen)
+        screen = await open_awards(pilot)
         assert "Judge:" in str(screen.query_one("#awards-status", Static).render())
         # another process breaks the database under the running app
         con = sqlite3.connect(tmp_path / "awards.sqlite3")
