@@ -85,14 +85,6 @@ def _table(title: str, columns: list[str], rows: list[list]) -> None:
     Console(highlight=False).print(t)
 
 
-def _category(cycle: svc.Cycle, text: str) -> str:
-    """Case-insensitive match to a cycle category; anything else is kept (and flagged ineligible)."""
-    for c in cycle.categories:
-        if c.lower() == text.strip().lower():
-            return c
-    return " ".join(text.split())
-
-
 def _read_text(path: str | None, what: str) -> str:
     if not path:
         return ""
@@ -197,13 +189,13 @@ def nominate(article_id, title, outlet, journalists, url, published_on, text_fil
     if article_id is not None and title:
         raise svc.AwardsError("give --article or --title, not both")
     if article_id is not None:
-        n = svc.nominate_article(st.db, c.id, article_id, _category(c, category), nominator, text,
+        n = svc.nominate_article(st.db, c.id, article_id, svc.match_category(c, category), nominator, text,
                                  journalists=journalists or None, who=st.who,
                                  engine_factory=st.engine)
     elif title:
         body = _read_text(text_file, "text")
         n = svc.nominate(st.db, c.id, title=title, outlet=outlet, journalists=journalists, url=url,
-                         published_on=published_on, category=_category(c, category),
+                         published_on=published_on, category=svc.match_category(c, category),
                          nominator=nominator, citation=text, text=body, who=st.who,
                          engine=st.engine() if body.strip() else None)
     else:
@@ -220,6 +212,59 @@ def nominate(article_id, title, outlet, journalists, url, published_on, text_fil
         click.echo(f"  framing profile: {_clean(n.profile_note)}")
 
 
+@awards.command("import")
+@click.argument("csv_file", metavar="FILE.csv", type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Check the file and say what would be nominated; write nothing.")
+@click.option("--json", "as_json", is_flag=True)
+@_common
+def import_cmd(csv_file, dry_run, as_json, who, cycle_ref):
+    """Nominate every row of FILE.csv (an online form's or spreadsheet's export).
+
+    \b
+    Columns: category, nominator, citation, title (or article = a monitor
+    article id); optional: outlet, journalists (';' or ',' between names),
+    url, date (YYYY-MM-DD), text (for the framing profile).
+
+    The whole file is checked first: any problem and nothing is imported.
+    Rows already nominated in the cycle (same URL, article, or title and
+    outlet) are skipped, so an updated export can be imported again.
+    """
+    from contextlib import nullcontext
+
+    from monitor.awards.imports import ImportProblems, import_nominations, read_rows
+
+    st = _state(who, cycle_ref)
+    c = st.cycle()
+    try:
+        rows, ignored = read_rows(Path(csv_file))
+        show_bar = not as_json and sys.stderr.isatty() and len(rows) > 20
+        with (click.progressbar(length=len(rows), label="nominating", file=sys.stderr)
+              if show_bar else nullcontext()) as bar:
+            report = import_nominations(st.db, c, rows, who=st.who, source=csv_file, dry_run=dry_run,
+                                        engine_factory=st.engine,
+                                        progress=(lambda done, total: bar.update(1)) if show_bar else None)
+    except ImportProblems as exc:
+        for line in exc.problems:
+            click.echo(_clean(line), err=True)
+        raise
+    if as_json:
+        _echo_json({**report.to_json(), "ignored_columns": list(ignored)})
+        return
+    if ignored:
+        click.echo(f"{csv_file}: columns left out: {_clean(', '.join(ignored))}")
+    for n in report.created:
+        click.echo(f"recorded {_clean(_nom_line(n))}")
+        for r in n.reasons:
+            click.echo(f"  ineligible: {_clean(r.message)}")
+    for line in report.planned:
+        click.echo(f"{csv_file}:{line}: would be nominated")
+    for line, why in report.skipped:
+        click.echo(f"{csv_file}:{line}: skipped, {why}")
+    verb = "would nominate" if dry_run else "nominated"
+    count = len(report.planned) if dry_run else len(report.created)
+    click.echo(f"{report.rows} rows: {verb} {count}, skipped {len(report.skipped)} (cycle '{_clean(c.name)}')")
+
+
 @awards.command("nominations")
 @click.option("--category")
 @click.option("--list", "stage", type=click.Choice(rules.STAGES))
@@ -229,7 +274,7 @@ def nominations_cmd(category, stage, as_json, who, cycle_ref):
     """List nominations with eligibility, list and framing profile."""
     st = _state(who, cycle_ref)
     c = st.cycle()
-    found = svc.list_nominations(st.db, c.id, category=_category(c, category) if category else None, stage=stage)
+    found = svc.list_nominations(st.db, c.id, category=svc.match_category(c, category) if category else None, stage=stage)
     if as_json:
         _echo_json([n.to_json() for n in found])
         return
@@ -416,7 +461,7 @@ def results_cmd(category, stage, normalise, as_json, who, cycle_ref):
     """Mean of completed scores, number of judges, spread and disagreement per nomination."""
     st = _state(who, cycle_ref)
     c = st.cycle()
-    rows = svc.results(st.db, c.id, category=_category(c, category) if category else None,
+    rows = svc.results(st.db, c.id, category=svc.match_category(c, category) if category else None,
                        stage=stage, normalise=normalise)
     if as_json:
         _echo_json({"cycle": c.name, "scale": list(c.scale), "criteria": list(c.criterion_keys),

@@ -219,7 +219,8 @@ def _need_reason(reason: str | None, what: str) -> str:
     return reason.strip()
 
 
-def _date(value: str | None, what: str) -> str | None:
+def parse_date(value: str | None, what: str) -> str | None:
+    """'2026-03-02' (or an ISO timestamp) -> '2026-03-02'; empty -> None."""
     if value is None or not str(value).strip():
         return None
     text = str(value).strip()[:10]
@@ -253,6 +254,15 @@ class _tx:
             return self.cm.__exit__(et, ev, tb)
         except sa.exc.SQLAlchemyError as exc:
             raise DatabaseError(describe_db_error(exc, self.db.location)) from exc
+
+
+def match_category(cycle: Cycle, text: str) -> str:
+    """Case-insensitive match to a cycle category; anything else is kept as
+    written (and the nomination recorded as ineligible for it)."""
+    for c in cycle.categories:
+        if c.lower() == text.strip().lower():
+            return c
+    return " ".join(text.split())
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -293,8 +303,8 @@ def create_cycle(
 ) -> Cycle:
     """A new cycle.  The window defaults to the calendar year; criteria are labels."""
     who = _need_who(who)
-    start = _date(window_start, "window start") or f"{year}-01-01"
-    end = _date(window_end, "window end") or f"{year}-12-31"
+    start = parse_date(window_start, "window start") or f"{year}-01-01"
+    end = parse_date(window_end, "window end") or f"{year}-12-31"
     if start > end:
         raise AwardsError(f"cycle {year}: window start {start} is after window end {end}")
     if scale[0] >= scale[1]:
@@ -426,7 +436,7 @@ def _reasons(conn, cycle: Cycle, *, category: str, published_on: str | None,
 
 def _safe_date(value: str | None) -> str | None:
     try:
-        return _date(value, "date")
+        return parse_date(value, "date")
     except AwardsError:
         return None
 
@@ -554,7 +564,7 @@ def nominate(
     return _insert_nomination(
         db, cycle_id, who=who, category=category, article_id=None, title=title.strip(),
         outlet=outlet.strip(), journalists=tuple(" ".join(n.split()) for n in journalists if n.strip()),
-        url=url, published_on=_date(published_on, "nomination date"), nominator=nominator.strip(),
+        url=url, published_on=parse_date(published_on, "nomination date"), nominator=nominator.strip(),
         citation=citation, text=text, profile_json=_engine_profile(text, engine))
 
 

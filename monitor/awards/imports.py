@@ -1,0 +1,205 @@
+"""Nominations from a CSV file: the export of an online nomination form or a
+spreadsheet kept by the awards team.
+
+Columns (header names are matched case-insensitively; a few common spellings
+from form tools are accepted, see ``ALIASES``):
+
+    category, nominator, citation       always
+    title                               unless the row names a monitor article
+    article                             optional: a monitor article id
+    outlet, journalists, url, date      optional; journalists separated by ';' or ','
+    text                                optional: the piece's text, for its framing profile
+
+The whole file is checked before anything is written: one problem anywhere
+(a missing column, a row without a title, a date that is not a date) and
+nothing is imported; columns it does not know (a form's timestamp or e-mail
+column) are left out and named in the report, so a half-imported file never has to be untangled.
+A row already nominated in the cycle (same URL, or same title and outlet when
+there is no URL) is skipped, so importing an updated export again only adds
+the new rows.  Eligibility is judged by the cycle's rules as for any other
+nomination: an ineligible row is recorded with its reasons, not refused.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from monitor.awards import service as svc
+
+REQUIRED = ("category", "nominator", "citation")
+OPTIONAL = ("title", "article", "outlet", "journalists", "url", "date", "text")
+ALIASES = {
+    "journalist": "journalists", "journalist(s)": "journalists", "nominees": "journalists",
+    "link": "url", "published": "date", "publication date": "date", "broadcast date": "date",
+    "article id": "article", "headline": "title", "nominated by": "nominator",
+}
+MAX_FIELD = 200_000  # characters; a whole article's text fits, a runaway cell does not
+
+
+class ImportProblems(svc.AwardsError):
+    """Every problem found in a file, one ``path:line: message`` each."""
+
+    def __init__(self, source: str, problems: list[str]):
+        self.problems = problems
+        super().__init__(f"{source}: {len(problems)} problem{'s' if len(problems) != 1 else ''}, nothing imported")
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    category: str
+    nominator: str
+    citation: str
+    title: str = ""
+    article_id: int | None = None
+    outlet: str = ""
+    journalists: tuple[str, ...] = ()
+    url: str = ""
+    date: str | None = None
+    text: str = ""
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    created: list[svc.Nomination] = field(default_factory=list)
+    planned: list[int] = field(default_factory=list)  # lines a dry run would nominate
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (line, why)
+
+    def to_json(self) -> dict:
+        return {"rows": self.rows, "created": [n.to_json() for n in self.created],
+                "would_create_lines": self.planned,
+                "skipped": [{"line": line, "reason": why} for line, why in self.skipped]}
+
+
+def _key(name: str) -> str:
+    name = " ".join(name.strip().lower().replace("_", " ").split())
+    return ALIASES.get(name, name)
+
+
+def read_rows(path: Path) -> tuple[list[Row], tuple[str, ...]]:
+    """Every row of the file and the names of the columns left out, or
+    ImportProblems listing every problem, one per line."""
+    csv.field_size_limit(MAX_FIELD)
+    try:
+        # utf-8-sig: spreadsheet programs put a byte-order mark before the header
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            records = list(csv.reader(fh))
+    except UnicodeDecodeError as exc:
+        raise svc.AwardsError(f"{path}: not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'") from exc
+    except csv.Error as exc:
+        raise svc.AwardsError(f"{path}: not a readable CSV file ({exc})") from exc
+    except OSError as exc:
+        raise svc.AwardsError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    if not records or not any(cell.strip() for cell in records[0]):
+        raise svc.AwardsError(f"{path}: empty; the first line must name the columns ({', '.join(REQUIRED)}, ...)")
+    header = [_key(h) for h in records[0]]
+    missing = [c for c in REQUIRED if c not in header]
+    if "title" not in header and "article" not in header:
+        missing.append("title (or article)")
+    if missing:
+        raise svc.AwardsError(f"{path}:1: missing column(s): {', '.join(missing)}")
+    # a form export carries its own columns (timestamp, e-mail...): they are left out, and said so
+    ignored = tuple(records[0][i].strip() for i, h in enumerate(header) if h and h not in REQUIRED + OPTIONAL)
+    rows, problems = [], []
+    for n, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
+            continue  # blank lines in a spreadsheet export
+        if len(record) > len(header):
+            problems.append(f"{path}:{n}: {len(record)} cells for {len(header)} columns (an unquoted comma?)")
+            continue
+        cell = {h: record[i].strip() if i < len(record) else "" for i, h in enumerate(header)
+                if h in REQUIRED + OPTIONAL}
+        try:
+            rows.append(_row(n, cell))
+        except svc.AwardsError as exc:
+            problems.append(f"{path}:{n}: {exc}")
+    if problems:
+        raise ImportProblems(str(path), problems)
+    return rows, ignored
+
+
+def _row(line: int, cell: dict[str, str]) -> Row:
+    for name in REQUIRED:
+        if not cell.get(name):
+            raise svc.AwardsError(f"{name} is empty")
+    article_id = None
+    if cell.get("article"):
+        try:
+            article_id = int(cell["article"])
+        except ValueError as exc:
+            raise svc.AwardsError(f"article '{cell['article']}' is not an article id (a number)") from exc
+    elif not cell.get("title"):
+        raise svc.AwardsError("title is empty (and no monitor article is named)")
+    return Row(line=line, category=cell["category"], nominator=cell["nominator"],
+               citation=cell["citation"], title=cell.get("title", ""), article_id=article_id,
+               outlet=cell.get("outlet", ""), journalists=svc.split_names(cell.get("journalists", "")),
+               url=cell.get("url", ""), date=svc.parse_date(cell.get("date"), "date"),
+               text=cell.get("text", ""))
+
+
+def _identity(article_id: int | None, url: str, title: str, outlet: str) -> tuple:
+    """What makes two nominations the same piece: the monitor article, else the
+    URL, else the title and outlet."""
+    if article_id is not None:
+        return ("article", article_id)
+    if url.strip():
+        return ("url", url.strip())
+    return ("title", " ".join(title.lower().split()), " ".join(outlet.lower().split()))
+
+
+def import_nominations(db, cycle: svc.Cycle, rows: list[Row], *, who: str, source: str = "",
+                       dry_run: bool = False, engine_factory: Callable[[], object] | None = None,
+                       progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Nominate every row not already in the cycle (see the module docstring)."""
+    problems = []
+    for row in rows:  # every named monitor article must exist before anything is written
+        if row.article_id is not None:
+            try:
+                svc.article_info(db, row.article_id)
+            except svc.AwardsError as exc:
+                problems.append(f"{source}:{row.line}: {exc}")
+    if problems:
+        raise ImportProblems(source, problems)
+    seen: dict[tuple, str] = {}
+    for n in svc.list_nominations(db, cycle.id):
+        label = f"#{n.id}"
+        seen.setdefault(_identity(n.article_id, n.url, n.title, n.outlet), label)
+        if n.url:
+            seen.setdefault(_identity(None, n.url, "", ""), label)
+    report = ImportReport(rows=len(rows))
+    engine = None
+    for i, row in enumerate(rows, start=1):
+        keys = [_identity(row.article_id, row.url, row.title, row.outlet)]
+        if row.article_id is not None:
+            keys.append(_identity(None, svc.article_info(db, row.article_id).url, "", ""))
+        before = next((seen[k] for k in keys if k in seen), None)
+        if before is not None:
+            why = f"the same piece as {before}" if before.startswith("line") else f"already nominated as {before}"
+            report.skipped.append((row.line, why))
+        elif dry_run:
+            report.planned.append(row.line)
+        else:
+            category = svc.match_category(cycle, row.category)
+            if row.article_id is not None:
+                n = svc.nominate_article(db, cycle.id, row.article_id, category, row.nominator, row.citation,
+                                         journalists=row.journalists or None, who=who,
+                                         engine_factory=engine_factory)
+            else:
+                if row.text.strip() and engine is None and engine_factory is not None:
+                    engine = engine_factory()  # loaded once, for the first row with text
+                n = svc.nominate(db, cycle.id, title=row.title, outlet=row.outlet,
+                                 journalists=row.journalists, url=row.url, published_on=row.date,
+                                 category=category, nominator=row.nominator, citation=row.citation,
+                                 text=row.text, who=who, engine=engine if row.text.strip() else None)
+            report.created.append(n)
+        if before is None:
+            # a file listing the same piece twice nominates it once
+            for k in keys:
+                seen.setdefault(k, f"line {row.line}")
+        if progress is not None:
+            progress(i, len(rows))
+    return report
