@@ -146,6 +146,53 @@ def cycle_new(year, name, window_start, window_end, categories, criteria, scale,
                    f"{len(c.categories)} categories, {len(c.criteria)} criteria ({lo}-{hi})")
 
 
+@cycle.command("edit")
+@click.option("--name", help="A new name for the cycle.")
+@click.option("--window-start", metavar="DATE", help="First eligible publication date.")
+@click.option("--window-end", metavar="DATE", help="Last eligible publication date.")
+@click.option("--add-category", "add", multiple=True, metavar="NAME", help="Repeat for each new category.")
+@click.option("--rename-category", "rename", multiple=True, metavar="OLD=NEW",
+              help="Rename a category; its nominations move with it.")
+@click.option("--remove-category", "remove", multiple=True, metavar="NAME",
+              help="Remove a category that holds no nominations.")
+@click.option("--max-items", type=int, help="Items per nominee per cycle.")
+@click.option("--max-words", type=int, help="Citation word limit.")
+@click.option("--shortlist-target", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@_common
+def cycle_edit(name, window_start, window_end, add, rename, remove, max_items, max_words, shortlist_target,
+               as_json, who, cycle_ref):
+    """Change a cycle's name, window, categories or limits.
+
+    Every nomination's eligibility is then judged again under the new rules
+    (overridden ones stay overridden), and each change is listed and audited.
+    Criteria and the scoring scale cannot change: scores are entered in them.
+    """
+    renames = {}
+    for pair in rename:
+        before, sep, after = pair.partition("=")
+        if not sep or not before.strip() or not after.strip():
+            raise click.BadParameter(f"'{pair}': use OLD=NEW", param_hint="--rename-category")
+        renames[before] = after
+    st = _state(who, cycle_ref)
+    c, changes = svc.edit_cycle(st.db, st.cycle().id, who=st.who, name=name, window_start=window_start,
+                                window_end=window_end, add_categories=add, rename_categories=renames,
+                                remove_categories=remove, max_items=max_items, max_citation_words=max_words,
+                                shortlist_target=shortlist_target)
+    if as_json:
+        _echo_json({"cycle": c.to_json(), "reassessed": [
+            {"nomination": r.nomination_id, "before": r.before, "after": r.after,
+             "reasons": [x.to_json() for x in r.reasons]} for r in changes]})
+        return
+    click.echo(f"updated cycle #{c.id} '{_clean(c.name)}': window {c.window_start} to {c.window_end}; "
+               f"categories: {_clean(', '.join(c.categories))}")
+    for r in changes:
+        why = "; ".join(x.message for x in r.reasons) or "meets every rule now"
+        click.echo(f"  #{r.nomination_id} {_clean(r.title)}: {r.before} -> {r.after} ({_clean(why)})")
+    if not changes:
+        click.echo("  no nomination's eligibility changed")
+
+
 @cycle.command("list")
 @click.option("--json", "as_json", is_flag=True)
 def cycle_list(as_json):

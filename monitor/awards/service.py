@@ -339,6 +339,127 @@ def create_cycle(
         return _cycle(conn.execute(sa.select(cycles).where(cycles.c.id == cid)).one())
 
 
+@dataclass(frozen=True)
+class Reassessed:
+    """A nomination whose eligibility changed when the cycle's rules did."""
+
+    nomination_id: int
+    title: str
+    before: str
+    after: str
+    reasons: tuple[Reason, ...]
+
+
+def edit_cycle(
+    db: Database, cycle_id: int, *, who: str, name: str | None = None,
+    window_start: str | None = None, window_end: str | None = None,
+    add_categories: tuple[str, ...] | list[str] = (),
+    rename_categories: dict[str, str] | None = None,
+    remove_categories: tuple[str, ...] | list[str] = (),
+    max_items: int | None = None, max_citation_words: int | None = None,
+    shortlist_target: int | None = None,
+) -> tuple[Cycle, list[Reassessed]]:
+    """Change a cycle's name, window, categories or limits, then judge every
+    nomination's eligibility again under the new rules.
+
+    Criteria and the scale are not editable: score sheets already entered are
+    expressed in them.  A renamed category carries its nominations with it; a
+    category that still holds nominations cannot be removed.  Overridden
+    nominations stay overridden (an admin's decision, recorded with a reason).
+    The change and every eligibility it alters go into the audit log."""
+    who = _need_who(who)
+    renames = {" ".join(k.split()): " ".join(v.split()) for k, v in (rename_categories or {}).items()}
+    with _tx(db) as conn:
+        old = _cycle_by_id(conn, cycle_id)
+        where = f"cycle '{old.name}'"
+        start = parse_date(window_start, "window start") or old.window_start
+        end = parse_date(window_end, "window end") or old.window_end
+        if start > end:
+            raise AwardsError(f"{where}: window start {start} is after window end {end}")
+        limits = {"max_items": max_items, "max_citation_words": max_citation_words,
+                  "shortlist_target": shortlist_target}
+        for label, n in limits.items():
+            if n is not None and n < 1:
+                raise AwardsError(f"{where}: {label.replace('_', ' ')} must be at least 1")
+        cats = list(old.categories)
+        for before, after in renames.items():
+            if before not in cats:
+                raise AwardsError(f"{where}: no category '{before}' to rename (categories: {', '.join(cats)})")
+            if not after or after in cats:
+                raise AwardsError(f"{where}: cannot rename '{before}' to '{after}': empty or already a category")
+            cats[cats.index(before)] = after
+        held = {r[0]: r[1] for r in conn.execute(
+            sa.select(nominations.c.category, sa.func.count()).where(nominations.c.cycle_id == cycle_id)
+            .group_by(nominations.c.category))}
+        for gone in (" ".join(c.split()) for c in remove_categories):
+            if gone not in cats:
+                raise AwardsError(f"{where}: no category '{gone}' to remove")
+            count = held.get(next((b for b, a in renames.items() if a == gone), gone), 0)
+            if count:
+                raise AwardsError(f"{where}: category '{gone}' holds {count} nomination(s); "
+                                  "rename it, or move them first")
+            cats.remove(gone)
+        for extra in (" ".join(c.split()) for c in add_categories if c.strip()):
+            if extra in cats:
+                raise AwardsError(f"{where}: category '{extra}' already exists")
+            cats.append(extra)
+        if not cats:
+            raise AwardsError(f"{where}: a cycle needs at least one category")
+        new_name = (name or old.name).strip()
+        if new_name != old.name and conn.execute(sa.select(cycles.c.id).where(cycles.c.name == new_name)).first():
+            raise AwardsError(f"cycle '{new_name}' already exists")
+        values = {"name": new_name, "window_start": start, "window_end": end,
+                  "categories": json.dumps(cats)}
+        values.update({k: v for k, v in limits.items() if v is not None})
+        conn.execute(cycles.update().where(cycles.c.id == cycle_id).values(**values))
+        for before, after in renames.items():
+            conn.execute(nominations.update().where(nominations.c.cycle_id == cycle_id,
+                                                    nominations.c.category == before).values(category=after))
+        cycle = _cycle_by_id(conn, cycle_id)
+        changed = {k: [getattr(old, k), getattr(cycle, k)] for k in
+                   ("name", "window_start", "window_end", "max_items", "max_citation_words", "shortlist_target")
+                   if getattr(old, k) != getattr(cycle, k)}
+        if old.categories != cycle.categories:
+            changed["categories"] = [list(old.categories), list(cycle.categories)]
+        _log(conn, cycle_id, who, "cycle.edit", "cycle", cycle_id, changed=changed, renamed=renames)
+        reassessed = _reassess(conn, cycle, who)
+        return cycle, reassessed
+
+
+def _reassess(conn, cycle: Cycle, who: str) -> list[Reassessed]:
+    """Every nomination judged again in the order it was made, as if nominated
+    under the cycle's current rules (earlier items count; duplicates are of earlier URLs)."""
+    counts: dict[str, int] = {}
+    first_url: dict[str, int] = {}
+    out: list[Reassessed] = []
+    rows = conn.execute(sa.select(nominations).where(nominations.c.cycle_id == cycle.id)
+                        .order_by(nominations.c.id)).all()
+    for row in rows:
+        nom = _nomination(row)
+        url = nom.url.strip()
+        reasons = rules.eligibility_reasons(
+            cycle.rules(), category=nom.category, published_on=nom.published_on,
+            nominees=nom.journalists or ((nom.outlet,) if nom.outlet else ()), citation=nom.citation,
+            items_so_far=counts, duplicate_of=first_url.get(url) if url else None)
+        status = nom.eligibility if nom.eligibility == "overridden" else ("ineligible" if reasons else "eligible")
+        if status != "ineligible":
+            for name in nom.journalists or (nom.outlet,):
+                key = rules.normalise_name(name)
+                if key:
+                    counts[key] = counts.get(key, 0) + 1
+        if url:
+            first_url.setdefault(url, nom.id)
+        stored = json.dumps([r.to_json() for r in reasons], ensure_ascii=False)
+        if status != nom.eligibility or stored != row.reasons:
+            conn.execute(nominations.update().where(nominations.c.id == nom.id).values(
+                eligibility=status, reasons=stored))
+            _log(conn, cycle.id, who, "nomination.reassess", "nomination", nom.id, before=nom.eligibility,
+                 after=status, reasons=[r.code for r in reasons])
+            if status != nom.eligibility:
+                out.append(Reassessed(nom.id, nom.title, nom.eligibility, status, tuple(reasons)))
+    return out
+
+
 def list_cycles(db: Database) -> list[Cycle]:
     with _tx(db, write=False) as conn:
         return [_cycle(r) for r in conn.execute(sa.select(cycles).order_by(cycles.c.year, cycles.c.id))]
