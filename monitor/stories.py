@@ -66,7 +66,7 @@ class StoryIndex:
     words: list[int] = field(default_factory=list)
     _main: object = None  # CSC matrix of merged rows
     _pending: list = field(default_factory=list)
-    MERGE_EVERY = 256
+    MERGE_EVERY = 64  # 3,000-article run: 5.5 ms per article at 256, 3.3 at 64, 3.4 at 32
 
     @classmethod
     def load(cls, conn, now: str, threshold: float = THRESHOLD) -> StoryIndex:
