@@ -73,7 +73,7 @@ class MonitorSettings:
 class UiSettings:
     theme: str = "textual-dark"
     reviewer: str = ""  # name recorded with review decisions and awards audit entries
-    # binding id -> keys ("accept" = "y", "next-flag" = "n,down"); the ids are
+    # binding id -> keys ("accept" = "y", "next-flag" = "l, ctrl+n"); the ids are
     # listed in the F1 help and checked when the app starts
     keymap: dict[str, str] = field(default_factory=dict)
 
