@@ -81,6 +81,16 @@ def _closes_single_quote(text: str, start: int) -> bool:
     return _SINGLE_CLOSE.search(text, last_open + 1, start) is None
 
 
+_TOKEN = re.compile(r"\w+")
+# The whole pattern takes ~35 ms to compile: most of the engine's own share of
+# a cold one-sentence check.  So the first few short texts a process sees are
+# scanned with a pattern of only the forms whose words occur in them
+# (about a millisecond to compile); a long text, or the next text after that
+# budget, compiles the whole pattern once and uses it from then on.
+SUBSET_MAX_CHARS = 5_000
+SUBSET_BUDGET = 8
+
+
 class Prefilter:
     """Finds every place a lexicon form could occur; decides nothing else."""
 
@@ -92,31 +102,55 @@ class Prefilter:
                 if key:
                     table.setdefault(key, []).append((entry, form))
         self.table = {k: tuple(v) for k, v in table.items()}
-        if self.table:
-            # listed possessives ("inmate's", "inmates'") are left to the generic
-            # suffix below: the pattern compiles in half the time (a third of the
-            # engine's start-up), and the table still knows them
-            body = _trie_regex(sorted(
-                k for k in self.table
-                if not ((k.endswith("'s") and k[:-2] in self.table) or (k.endswith("'") and k[:-1] in self.table))))
-            # possessive suffix: 's after any form, a bare apostrophe after a plural in -s
-            # when a word follows (so a closing single quote is not taken for one)
-            poss = f"(?:{_APOS_RE}s(?!\\w)|(?<=s){_APOS_RE}(?=[ \\t]+\\w))?"
-            # the pattern without IGNORECASE, run over a lower-cased copy: 2.5x faster
-            # (valid whenever lower-casing keeps every character's offset); the
-            # case-insensitive twin is compiled only if some text needs it
-            self._source = f"(?:{body})(?!\\w){poss}"
-            self.lower_regex = re.compile("\\b" + self._source)
-            self.enabled = True
-        else:
-            self.enabled = False
-        self._regex_i = None
+        # listed possessives ("inmate's", "inmates'") are left to the generic
+        # suffix below: the pattern compiles in half the time, and the table
+        # still knows them
+        self._keys = sorted(
+            k for k in self.table
+            if not ((k.endswith("'s") and k[:-2] in self.table) or (k.endswith("'") and k[:-1] in self.table)))
+        # A form can only match where each of its words stands whole in the
+        # text: the pattern puts a word boundary before the first and a
+        # separator, an apostrophe or a non-word character after every word.
+        # So each form is filed under its longest (rarest) word: "a domestic"
+        # under "domestic", not under "a", which nearly every text holds.
+        self._by_word: dict[str, list[str]] = {}
+        for k in self._keys:
+            words = _TOKEN.findall(k)
+            self._by_word.setdefault(max(words, key=len) if words else "", []).append(k)
+        self.enabled = bool(self._keys)
+        self._full: dict[bool, re.Pattern] = {}
+        self._subsets: dict[tuple[tuple[str, ...], bool], re.Pattern] = {}
 
-    @property
-    def regex_i(self) -> re.Pattern:
-        if self._regex_i is None:
-            self._regex_i = re.compile("(?<!\\w)" + self._source, re.I)
-        return self._regex_i
+    @staticmethod
+    def _pattern(keys: list[str], ignore_case: bool) -> re.Pattern:
+        # possessive suffix: 's after any form, a bare apostrophe after a plural in -s
+        # when a word follows (so a closing single quote is not taken for one)
+        poss = f"(?:{_APOS_RE}s(?!\\w)|(?<=s){_APOS_RE}(?=[ \\t]+\\w))?"
+        source = f"(?:{_trie_regex(keys)})(?!\\w){poss}"
+        # without IGNORECASE, run over a lower-cased copy: 2.5x faster (valid
+        # whenever lower-casing keeps every character's offset); the
+        # case-insensitive twin serves the texts where it does not
+        if ignore_case:
+            return re.compile("(?<!\\w)" + source, re.I)
+        return re.compile("\\b" + source)
+
+    def full_regex(self, ignore_case: bool = False) -> re.Pattern:
+        """The pattern of every form (compiled on first use)."""
+        if ignore_case not in self._full:
+            self._full[ignore_case] = self._pattern(self._keys, ignore_case)
+        return self._full[ignore_case]
+
+    def _regex_for(self, low: str, ignore_case: bool) -> re.Pattern | None:
+        if ignore_case in self._full or len(low) > SUBSET_MAX_CHARS or len(self._subsets) >= SUBSET_BUDGET:
+            return self.full_regex(ignore_case)
+        words = set(_TOKEN.findall(low))
+        words.add("")  # forms that do not start with a word character
+        keys = tuple(sorted(k for w in words for k in self._by_word.get(w, ())))
+        if not keys:
+            return None
+        if (keys, ignore_case) not in self._subsets:
+            self._subsets[(keys, ignore_case)] = self._pattern(list(keys), ignore_case)
+        return self._subsets[(keys, ignore_case)]
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         if not self.enabled:
@@ -125,7 +159,11 @@ class Prefilter:
         out: list[Match] = []
         pos = start
         low = text.lower()
-        regex, hay = (self.lower_regex, low) if len(low) == len(text) else (self.regex_i, text)
+        ignore_case = len(low) != len(text)
+        regex = self._regex_for(low, ignore_case)
+        if regex is None:
+            return out
+        hay = text if ignore_case else low
         while True:
             # search again from just after each match start, so overlapping forms
             # ("as a domestic dispute": "a domestic" and "domestic dispute") are all seen
