@@ -171,7 +171,14 @@ def import_nominations(db, cycle: svc.Cycle, rows: list[Row], *, who: str, sourc
         if n.url:
             seen.setdefault(_identity(None, n.url, "", ""), label)
     report = ImportReport(rows=len(rows))
-    engine = None
+    loaded: list = []
+
+    def engine_once():
+        # one engine for the whole file: each model load costs about a second
+        if not loaded:
+            loaded.append(engine_factory() if engine_factory is not None else svc.shared_engine())
+        return loaded[0]
+
     for i, row in enumerate(rows, start=1):
         keys = [_identity(row.article_id, row.url, row.title, row.outlet)]
         if row.article_id is not None:
@@ -187,14 +194,12 @@ def import_nominations(db, cycle: svc.Cycle, rows: list[Row], *, who: str, sourc
             if row.article_id is not None:
                 n = svc.nominate_article(db, cycle.id, row.article_id, category, row.nominator, row.citation,
                                          journalists=row.journalists or None, who=who,
-                                         engine_factory=engine_factory)
+                                         engine_factory=engine_once)
             else:
-                if row.text.strip() and engine is None and engine_factory is not None:
-                    engine = engine_factory()  # loaded once, for the first row with text
                 n = svc.nominate(db, cycle.id, title=row.title, outlet=row.outlet,
                                  journalists=row.journalists, url=row.url, published_on=row.date,
                                  category=category, nominator=row.nominator, citation=row.citation,
-                                 text=row.text, who=who, engine=engine if row.text.strip() else None)
+                                 text=row.text, who=who, engine=engine_once() if row.text.strip() else None)
             report.created.append(n)
         if before is None:
             # a file listing the same piece twice nominates it once

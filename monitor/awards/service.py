@@ -259,10 +259,11 @@ class _tx:
 def match_category(cycle: Cycle, text: str) -> str:
     """Case-insensitive match to a cycle category; anything else is kept as
     written (and the nomination recorded as ineligible for it)."""
+    wanted = " ".join(text.split())
     for c in cycle.categories:
-        if c.lower() == text.strip().lower():
+        if c.lower() == wanted.lower():
             return c
-    return " ".join(text.split())
+    return wanted
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -368,9 +369,11 @@ def edit_cycle(
     nominations stay overridden (an admin's decision, recorded with a reason).
     The change and every eligibility it alters go into the audit log."""
     who = _need_who(who)
-    renames = {" ".join(k.split()): " ".join(v.split()) for k, v in (rename_categories or {}).items()}
     with _tx(db) as conn:
         old = _cycle_by_id(conn, cycle_id)
+        # category names as typed on a command line: matched like a nomination's
+        renames = {match_category(old, k): " ".join(v.split()) for k, v in (rename_categories or {}).items()}
+        remove_categories = [match_category(old, c) for c in remove_categories]
         where = f"cycle '{old.name}'"
         start = parse_date(window_start, "window start") or old.window_start
         end = parse_date(window_end, "window end") or old.window_end

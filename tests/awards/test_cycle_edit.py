@@ -63,7 +63,7 @@ def test_categories_rename_with_their_nominations_add_and_remove(db, cycle):
     doc = hand(db, cycle, title="Film", category="Documentary")
     odd = hand(db, cycle, title="Radio", category="Radio")
     assert odd.eligibility == "ineligible"
-    _, changes = svc.edit_cycle(db, cycle.id, who=ADMIN, rename_categories={"Documentary": "Documentary Film"},
+    _, changes = svc.edit_cycle(db, cycle.id, who=ADMIN, rename_categories={"documentary": "Documentary Film"},
                                 add_categories=["Radio"])
     got = svc.get_cycle(db, cycle.id)
     assert got.categories == ("Outstanding Journalism", "Digital Media Champion", "Documentary Film", "Radio")
@@ -71,7 +71,7 @@ def test_categories_rename_with_their_nominations_add_and_remove(db, cycle):
     assert [(c.nomination_id, c.after) for c in changes] == [(odd.id, "eligible")]
     with pytest.raises(svc.AwardsError, match="holds 1 nomination"):
         svc.edit_cycle(db, cycle.id, who=ADMIN, remove_categories=["Radio"])
-    svc.edit_cycle(db, cycle.id, who=ADMIN, remove_categories=["Digital Media Champion"])
+    svc.edit_cycle(db, cycle.id, who=ADMIN, remove_categories=["digital media  champion"])
     assert "Digital Media Champion" not in svc.get_cycle(db, cycle.id).categories
     for bad, match in (({"rename_categories": {"Nope": "X"}}, "no category 'Nope'"),
                        ({"rename_categories": {"Radio": "Documentary Film"}}, "already a category"),

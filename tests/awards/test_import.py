@@ -136,3 +136,25 @@ def test_a_forms_extra_columns_are_left_out_and_named(db, cycle, db_path, tmp_pa
     assert f"{f}: columns left out: Timestamp, Email address" in out
     [n] = svc.list_nominations(db, cycle.id)
     assert (n.title, n.nominator, n.citation) == ("T", "N", "C")
+
+
+def test_one_engine_serves_the_whole_file(db, cycle, tmp_path):
+    from framing import Engine
+
+    made = []
+
+    def factory():
+        made.append(Engine())
+        return made[-1]
+
+    aid = add_article(db, title="Unanalysed piece", url="https://news.example/u",
+                      text="The thugs were jailed. " * 10)
+    f = write_csv(tmp_path / "form.csv", [
+        ["Outstanding Journalism", "One", "O", "A", "", "2026-05-01", "N", "C", "The inmates were moved.", ""],
+        ["Outstanding Journalism", "Two", "O", "B", "", "2026-05-02", "N", "C", "The yobs ran off.", ""],
+        ["Outstanding Journalism", "", "", "", "", "", "N", "C", "", str(aid)],
+    ], header=[*HEADER, "Article"])
+    rows, _ = read_rows(f)
+    report = import_nominations(db, cycle, rows, who=ADMIN, source=str(f), engine_factory=factory)
+    assert len(made) == 1
+    assert [n.profile is not None and n.profile.words > 0 for n in report.created] == [True, True, True]
