@@ -84,28 +84,39 @@ def read_rows(path: Path) -> tuple[list[Row], tuple[str, ...]]:
     """Every row of the file and the names of the columns left out, or
     ImportProblems listing every problem, one per line."""
     csv.field_size_limit(MAX_FIELD)
+    records: list[tuple[int, list[str]]] = []  # (first physical line, cells)
     try:
         # utf-8-sig: spreadsheet programs put a byte-order mark before the header
         with open(path, encoding="utf-8-sig", newline="") as fh:
-            records = list(csv.reader(fh))
+            reader = csv.reader(fh)
+            end = 0
+            for record in reader:
+                # a quoted citation may span lines: report the line its row starts on
+                records.append((end + 1, record))
+                end = reader.line_num
     except UnicodeDecodeError as exc:
         raise svc.AwardsError(f"{path}: not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'") from exc
     except csv.Error as exc:
         raise svc.AwardsError(f"{path}: not a readable CSV file ({exc})") from exc
     except OSError as exc:
         raise svc.AwardsError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    if not records or not any(cell.strip() for cell in records[0]):
+    if not records or not any(cell.strip() for cell in records[0][1]):
         raise svc.AwardsError(f"{path}: empty; the first line must name the columns ({', '.join(REQUIRED)}, ...)")
-    header = [_key(h) for h in records[0]]
+    names = records[0][1]
+    header = [_key(h) for h in names]
+    for known in REQUIRED + OPTIONAL:
+        twins = [names[i].strip() for i, h in enumerate(header) if h == known]
+        if len(twins) > 1:
+            raise svc.AwardsError(f"{path}:1: columns {' and '.join(twins)} both mean '{known}'; keep one")
     missing = [c for c in REQUIRED if c not in header]
     if "title" not in header and "article" not in header:
         missing.append("title (or article)")
     if missing:
         raise svc.AwardsError(f"{path}:1: missing column(s): {', '.join(missing)}")
     # a form export carries its own columns (timestamp, e-mail...): they are left out, and said so
-    ignored = tuple(records[0][i].strip() for i, h in enumerate(header) if h and h not in REQUIRED + OPTIONAL)
+    ignored = tuple(names[i].strip() for i, h in enumerate(header) if h and h not in REQUIRED + OPTIONAL)
     rows, problems = [], []
-    for n, record in enumerate(records[1:], start=2):
+    for n, record in records[1:]:
         if not any(cell.strip() for cell in record):
             continue  # blank lines in a spreadsheet export
         if len(record) > len(header):

@@ -158,3 +158,17 @@ def test_one_engine_serves_the_whole_file(db, cycle, tmp_path):
     report = import_nominations(db, cycle, rows, who=ADMIN, source=str(f), engine_factory=factory)
     assert len(made) == 1
     assert [n.profile is not None and n.profile.words > 0 for n in report.created] == [True, True, True]
+
+
+def test_line_numbers_count_multi_line_citations_and_twin_columns_are_refused(tmp_path):
+    f = write_csv(tmp_path / "multi.csv", [
+        ["Outstanding Journalism", "One", "O", "A", "", "2026-05-01", "N", "First paragraph.\n\nSecond.", ""],
+        ["Outstanding Journalism", "Two", "O", "B", "", "not a date", "N", "Short.", ""],
+    ])
+    with pytest.raises(ImportProblems) as exc:
+        read_rows(f)
+    assert exc.value.problems == [f"{f}:5: date: 'not a date' is not a date (use YYYY-MM-DD)"]
+    f = write_csv(tmp_path / "twins.csv", [["Cat", "T", "N", "C", "A", "B"]],
+                  header=["Category", "Title", "Nominator", "Citation", "Journalist", "Journalists"])
+    with pytest.raises(svc.AwardsError, match="columns Journalist and Journalists both mean 'journalists'"):
+        read_rows(f)
