@@ -104,6 +104,14 @@ def _register(db, base: str, sample_feeds: list[dict]) -> list[int]:
     return ids
 
 
+def serve_sample(server: LocalServer, db) -> list[int]:
+    """Put the bundled sample on ``server`` and register its feeds in ``db``
+    (ids of the feeds, in manifest order)."""
+    routes, sample_feeds = sample_routes(server.base)
+    server.routes.update(routes)
+    return _register(db, server.base, sample_feeds)
+
+
 def prepare_demo(db_path, settings, progress=None, *, analyse: bool = True, engine=None) -> DemoResult:
     """Serve the sample locally, run one full pass into ``db_path``, stop the server."""
     # For this run only: the sample lives on 127.0.0.1 and has one host, so the
@@ -113,9 +121,7 @@ def prepare_demo(db_path, settings, progress=None, *, analyse: bool = True, engi
     db = open_database(db_path)
     try:
         with LocalServer() as server:
-            routes, sample_feeds = sample_routes(server.base)
-            server.routes.update(routes)
-            ids = _register(db, server.base, sample_feeds)
+            ids = serve_sample(server, db)
             result = run_pass(db, settings, feed_ids=ids, progress=progress, analyse=analyse, engine=engine)
         with db.connect() as conn:
             total = conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()

@@ -10,7 +10,7 @@ import time
 
 from click.testing import CliRunner
 
-from monitor.demo import _register, sample_routes
+from monitor.demo import serve_sample
 from monitor.localserver import LocalServer
 from monitor.store.db import open_database
 from tui.cli import cli, main
@@ -64,10 +64,8 @@ def test_once_then_articles_list_and_show(tmp_path, monkeypatch):
     monkeypatch.setenv("FRAMEWATCH_MIN_HOST_INTERVAL", "0")
     monkeypatch.setenv("FRAMEWATCH_ALLOW_PRIVATE", "1")
     with LocalServer() as server:
-        routes, sample = sample_routes(server.base)
-        server.routes.update(routes)
         db = open_database(db_path)
-        _register(db, server.base, sample)
+        serve_sample(server, db)
         db.close()
         out = _run(db_path, "monitor", "once", "--no-analyse")
         assert "5 feeds (5 ok, 0 unchanged, 0 failed); 20 new articles, 17 relevant" in out.output
@@ -130,10 +128,8 @@ def test_run_stops_cleanly_on_sigterm(tmp_path):
     db_path = tmp_path / "fw.sqlite3"
     env = dict(os.environ, FRAMEWATCH_DB=str(db_path), FRAMEWATCH_MIN_HOST_INTERVAL="0", FRAMEWATCH_ALLOW_PRIVATE="1")
     with LocalServer() as server:
-        routes, sample = sample_routes(server.base)
-        server.routes.update(routes)
         db = open_database(db_path)
-        _register(db, server.base, sample)
+        serve_sample(server, db)
         db.close()
         proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "monitor", "run", "--no-analyse",
                                  "--idle-seconds", "30"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from monitor.demo import _register, prepare_demo, sample_routes
+from monitor.demo import prepare_demo, serve_sample
 from monitor.localserver import LocalServer
 from monitor.pipeline import run_pass
 from monitor.sanitize import is_clean
@@ -20,9 +20,7 @@ def _rows(db):
 
 def test_sample_pass_then_conditional_pass_stores_nothing_new(mon_db, mon_settings):
     with LocalServer() as server:
-        routes, sample = sample_routes(server.base)
-        server.routes.update(routes)
-        ids = _register(mon_db, server.base, sample)
+        ids = serve_sample(server, mon_db)
         first = run_pass(mon_db, mon_settings, feed_ids=ids, analyse=False)
         assert first.errors == [] and first.ok == 5
         rows = _rows(mon_db)
@@ -56,7 +54,9 @@ def test_sample_pass_then_conditional_pass_stores_nothing_new(mon_db, mon_settin
 
         second = run_pass(mon_db, mon_settings, feed_ids=ids, analyse=False)
         assert second.articles == 0 and second.not_modified == 5 and second.failed == 0
-        feed_requests = [q for q in server.requests if q.path in {f["path"] for f in sample}]
+        with mon_db.connect() as conn:
+            feed_urls = set(conn.execute(sa.select(feeds.c.url).where(feeds.c.id.in_(ids))).scalars())
+        feed_requests = [q for q in server.requests if server.base + q.path in feed_urls]
         assert len(feed_requests) == 10
         assert all(q.headers.get("if-none-match") for q in feed_requests[5:])
     assert len(_rows(mon_db)) == 20
@@ -107,9 +107,7 @@ def test_demo_analyses_relevant_articles_and_stores_flags(tmp_path, mon_settings
 
 def test_articles_stored_without_analysis_are_analysed_by_a_later_pass(mon_db, mon_settings):
     with LocalServer() as server:
-        routes, sample = sample_routes(server.base)
-        server.routes.update(routes)
-        ids = _register(mon_db, server.base, sample)
+        ids = serve_sample(server, mon_db)
         first = run_pass(mon_db, mon_settings, feed_ids=ids, analyse=False)
         assert first.analysed == 0 and first.relevant == 17
         second = run_pass(mon_db, mon_settings, feed_ids=ids)
