@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from monitor.fetch import Fetcher
 
 # Arrival is stamped by the server, so a scheduler stall on a busy CI box can
@@ -60,22 +62,17 @@ async def test_zero_interval_does_not_wait(raw_server, make_settings):
     assert times[-1] - times[0] < 1.0
 
 
-async def test_per_host_concurrency_cap(raw_server, make_settings):
+@pytest.mark.parametrize(("per_host", "overall", "requests", "peak"), [
+    (2, 8, 6, 2),  # the per-host cap binds
+    (10, 3, 8, 3),  # the global cap binds
+])
+async def test_concurrency_caps(raw_server, make_settings, per_host, overall, requests, peak):
     raw_server.route("/slow")(slow(raw_server, 0.2))
-    settings = make_settings(per_host_concurrency=2, global_concurrency=8, total_timeout=5)
+    settings = make_settings(per_host_concurrency=per_host, global_concurrency=overall, total_timeout=5)
     async with Fetcher(settings) as f:
-        results = await asyncio.gather(*(f.fetch(raw_server.url(f"/slow?{i}")) for i in range(6)))
+        results = await asyncio.gather(*(f.fetch(raw_server.url(f"/slow?{i}")) for i in range(requests)))
     assert all(r.ok for r in results), [r.error for r in results]
-    assert raw_server.peak == 2
-
-
-async def test_global_concurrency_cap(raw_server, make_settings):
-    raw_server.route("/slow")(slow(raw_server, 0.2))
-    settings = make_settings(per_host_concurrency=10, global_concurrency=3, total_timeout=5)
-    async with Fetcher(settings) as f:
-        results = await asyncio.gather(*(f.fetch(raw_server.url(f"/slow?{i}")) for i in range(8)))
-    assert all(r.ok for r in results), [r.error for r in results]
-    assert raw_server.peak == 3
+    assert raw_server.peak == peak
 
 
 async def test_waiting_for_politeness_does_not_count_against_the_timeout(raw_server, make_settings):
