@@ -167,10 +167,11 @@ def import_nominations(db, cycle: svc.Cycle, rows: list[Row], *, who: str, sourc
                        progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Nominate every row not already in the cycle (see the module docstring)."""
     problems = []
+    article_urls: dict[int, str] = {}
     for row in rows:  # every named monitor article must exist before anything is written
-        if row.article_id is not None:
+        if row.article_id is not None and row.article_id not in article_urls:
             try:
-                svc.article_info(db, row.article_id)
+                article_urls[row.article_id] = svc.article_info(db, row.article_id).url
             except svc.AwardsError as exc:
                 problems.append(f"{source}:{row.line}: {exc}")
     if problems:
@@ -193,7 +194,7 @@ def import_nominations(db, cycle: svc.Cycle, rows: list[Row], *, who: str, sourc
     for i, row in enumerate(rows, start=1):
         keys = [_identity(row.article_id, row.url, row.title, row.outlet)]
         if row.article_id is not None:
-            keys.append(_identity(None, svc.article_info(db, row.article_id).url, "", ""))
+            keys.append(_identity(None, article_urls[row.article_id], "", ""))
         before = next((seen[k] for k in keys if k in seen), None)
         if before is not None:
             why = f"the same piece as {before}" if before.startswith("line") else f"already nominated as {before}"
