@@ -80,6 +80,19 @@ def normalise_name(name: str) -> str:
     return " ".join(name.lower().split())
 
 
+def nominees(journalists, outlet: str) -> tuple[str, ...]:
+    """Who a nomination counts against: its journalists, else its outlet."""
+    return tuple(journalists) or ((outlet,) if outlet else ())
+
+
+def count_item(items_so_far: dict[str, int], names) -> None:
+    """One more item against each of ``names`` (as eligibility_reasons reads them)."""
+    for name in names:
+        key = normalise_name(name)
+        if key:
+            items_so_far[key] = items_so_far.get(key, 0) + 1
+
+
 def eligibility_reasons(
     rules: CycleRules,
     *,

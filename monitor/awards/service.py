@@ -442,14 +442,11 @@ def _reassess(conn, cycle: Cycle, who: str) -> list[Reassessed]:
         url = nom.url.strip()
         reasons = rules.eligibility_reasons(
             cycle.rules(), category=nom.category, published_on=nom.published_on,
-            nominees=nom.journalists or ((nom.outlet,) if nom.outlet else ()), citation=nom.citation,
+            nominees=rules.nominees(nom.journalists, nom.outlet), citation=nom.citation,
             items_so_far=counts, duplicate_of=first_url.get(url) if url else None)
         status = nom.eligibility if nom.eligibility == "overridden" else ("ineligible" if reasons else "eligible")
         if status != "ineligible":
-            for name in nom.journalists or (nom.outlet,):
-                key = rules.normalise_name(name)
-                if key:
-                    counts[key] = counts.get(key, 0) + 1
+            rules.count_item(counts, rules.nominees(nom.journalists, nom.outlet))
         if url:
             first_url.setdefault(url, nom.id)
         stored = json.dumps([r.to_json() for r in reasons], ensure_ascii=False)
@@ -520,10 +517,7 @@ def _items_so_far(conn, cycle_id: int, exclude_id: int | None = None) -> dict[st
     for row in conn.execute(q):
         if row.id == exclude_id:
             continue
-        for name in json.loads(row.journalists) or [row.outlet]:
-            key = rules.normalise_name(name)
-            if key:
-                counts[key] = counts.get(key, 0) + 1
+        rules.count_item(counts, rules.nominees(json.loads(row.journalists), row.outlet))
     return counts
 
 
@@ -554,7 +548,7 @@ def _reasons(conn, cycle: Cycle, *, category: str, published_on: str | None,
     """The one eligibility check behind both the live preview and the stored verdict."""
     return rules.eligibility_reasons(
         cycle.rules(), category=category, published_on=published_on,
-        nominees=journalists or ((outlet,) if outlet else ()), citation=citation,
+        nominees=rules.nominees(journalists, outlet), citation=citation,
         items_so_far=_items_so_far(conn, cycle.id), duplicate_of=_duplicate_of(conn, cycle.id, url))
 
 
