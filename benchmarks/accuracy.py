@@ -45,20 +45,29 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = {"engine": evaluate(engine, data), "naive": evaluate(baseline, data)}
 
     if args.json:
-        out = {name: {who: {"overall": r.overall.to_json(),
-                            "per_category": {k: v.to_json() for k, v in r.per_category.items()},
-                            "quote_agreement": r.quote_agreement, "seconds": r.seconds,
-                            "engine": r.engine}
-                      for who, r in pair.items()}
-               for name, pair in results.items()}
+        out = {
+            name: {
+                who: {
+                    "overall": r.overall.to_json(),
+                    "per_category": {k: v.to_json() for k, v in r.per_category.items()},
+                    "quote_agreement": r.quote_agreement,
+                    "seconds": r.seconds,
+                    "engine": r.engine,
+                }
+                for who, r in pair.items()
+            }
+            for name, pair in results.items()
+        }
         print(json.dumps(out, indent=2))
         return 0
 
     print(f"engine: {getattr(engine, 'model_name', type(engine).__name__)}")
     for name, pair in results.items():
         e, b = pair["engine"], pair["naive"]
-        print(f"\n== {name}: {e.items} texts, {e.occurrences} occurrences "
-              f"({e.labels['FLAG']} FLAG, {e.labels['QUOTED']} QUOTED, {e.labels['NO']} NO)")
+        print(
+            f"\n== {name}: {e.items} texts, {e.occurrences} occurrences "
+            f"({e.labels['FLAG']} FLAG, {e.labels['QUOTED']} QUOTED, {e.labels['NO']} NO)"
+        )
         print(f"{'':20} {'engine':^20}   {'naive baseline':^20}")
         print(f"{'category':20} {'P':>6}{'R':>7}{'F1':>7}   {'P':>6}{'R':>7}{'F1':>7}")
         cats = ["overall", *[c for c in CATEGORIES if c in e.per_category or c in b.per_category]]
@@ -67,10 +76,15 @@ def main(argv: list[str] | None = None) -> int:
             bs = b.overall if cat == "overall" else b.per_category.get(cat)
             row = f"{cat:20}"
             for s in (es, bs):
-                row += (f" {pct(s.precision)} {pct(s.recall)} {pct(s.f1)}  " if s
-                        else f" {'-':>5} {'-':>5} {'-':>5}  ")
+                row += (
+                    f" {pct(s.precision)} {pct(s.recall)} {pct(s.f1)}  "
+                    if s
+                    else f" {'-':>5} {'-':>5} {'-':>5}  "
+                )
             print(row)
-        print(f"{'quote agreement':20} {pct(e.quote_agreement):>6}{'':16}{pct(b.quote_agreement):>6}")
+        print(
+            f"{'quote agreement':20} {pct(e.quote_agreement):>6}{'':16}{pct(b.quote_agreement):>6}"
+        )
         print(f"{'seconds':20} {e.seconds:6.2f}{'':16}{b.seconds:6.2f}")
     return 0
 

@@ -76,21 +76,29 @@ def throughput(target: int) -> None:
     engine.nlp  # load the model outside the timing  # noqa: B018
     nlp = load_model()  # the tagger pipeline alone, without the flags component
     dt, bt, total_flags = _engine_vs_tagger(engine, nlp, texts)
-    print(f"(a) engine:   {n:,} words in {dt:.2f} s = {n / dt:,.0f} words/s "
-          f"({total_flags:,} flags, {engine.tagged_windows:,} windows tagged)")
-    print(f"    baseline: spaCy {'+'.join(nlp.pipe_names)} over all text: {n / bt:,.0f} words/s "
-          f"({bt:.1f} s); engine is {bt / dt:.1f}x faster")
+    print(
+        f"(a) engine:   {n:,} words in {dt:.2f} s = {n / dt:,.0f} words/s "
+        f"({total_flags:,} flags, {engine.tagged_windows:,} windows tagged)"
+    )
+    print(
+        f"    baseline: spaCy {'+'.join(nlp.pipe_names)} over all text: {n / bt:,.0f} words/s "
+        f"({bt:.1f} s); engine is {bt / dt:.1f}x faster"
+    )
     # criminal-justice-dense text: the dev set's sentences (nearly every one holds a
     # candidate), the worst case for the engine; the cache is off here too
     dev = REPO / "tests" / "data" / "devset.jsonl"
     if dev.exists():
-        dense = sized([json.loads(line)["text"] for line in dev.read_text().splitlines() if line.strip()],
-                      target // 4)
+        dense = sized(
+            [json.loads(line)["text"] for line in dev.read_text().splitlines() if line.strip()],
+            target // 4,
+        )
         dn = words(dense)
         engine.tagged_windows = 0
         dd, db, _ = _engine_vs_tagger(engine, nlp, dense)
-        print(f"    CJ-dense text (dev set, {dn:,} words, {engine.tagged_windows:,} windows tagged): "
-              f"engine {dn / dd:,.0f} words/s vs tagger {dn / db:,.0f} words/s")
+        print(
+            f"    CJ-dense text (dev set, {dn:,} words, {engine.tagged_windows:,} windows tagged): "
+            f"engine {dn / dd:,.0f} words/s vs tagger {dn / db:,.0f} words/s"
+        )
     cached = Engine()
     cached.nlp  # noqa: B018
     list(cached.check_many(texts[: len(texts) // 2]))
@@ -120,8 +128,10 @@ def latency(edits: int) -> None:
         engine.check(draft)
         times.append((time.perf_counter() - t) * 1000)
     times.sort()
-    print(f"(b) re-check a 1,000-word draft after a one-word edit: median {statistics.median(times):.1f} ms, "
-          f"p90 {times[int(len(times) * 0.9)]:.1f} ms, max {times[-1]:.1f} ms over {edits} edits")
+    print(
+        f"(b) re-check a 1,000-word draft after a one-word edit: median {statistics.median(times):.1f} ms, "
+        f"p90 {times[int(len(times) * 0.9)]:.1f} ms, max {times[-1]:.1f} ms over {edits} edits"
+    )
 
 
 def framewatch_cmd() -> list[str]:
@@ -143,13 +153,19 @@ def cold(runs: int) -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     py = [sys.executable, "-c"]
     cases = {
-        "with a candidate": (cmd + ["check", "--fail-on", "never", "-"],
-                             "The inmates were moved to another wing.\n"),
-        "no candidate": (cmd + ["check", "--fail-on", "never", "-"],
-                         "The council met on Tuesday to discuss parking.\n"),
+        "with a candidate": (
+            cmd + ["check", "--fail-on", "never", "-"],
+            "The inmates were moved to another wing.\n",
+        ),
+        "no candidate": (
+            cmd + ["check", "--fail-on", "never", "-"],
+            "The council met on Tuesday to discuss parking.\n",
+        ),
         "baseline: python -c 'import spacy'": (py + ["import spacy"], ""),
         "baseline: import spacy + load the model as the engine does": (
-            py + [f"import spacy; spacy.load({model!r}, exclude={EXCLUDE!r})"], ""),
+            py + [f"import spacy; spacy.load({model!r}, exclude={EXCLUDE!r})"],
+            "",
+        ),
     }
     walls: dict[str, list[float]] = {label: [] for label in cases}
     for i in range(runs + 1):
@@ -159,13 +175,21 @@ def cold(runs: int) -> None:
             if i:
                 walls[label].append(time.perf_counter() - t)
     for label, w in walls.items():
-        what = f"cold `framewatch check` of one sentence ({label})" if not label.startswith("baseline") else label
-        print(f"(c) {what}: median {statistics.median(w):.2f} s, min {min(w):.2f} s, max {max(w):.2f} s "
-              f"over {runs} runs")
+        what = (
+            f"cold `framewatch check` of one sentence ({label})"
+            if not label.startswith("baseline")
+            else label
+        )
+        print(
+            f"(c) {what}: median {statistics.median(w):.2f} s, min {min(w):.2f} s, max {max(w):.2f} s "
+            f"over {runs} runs"
+        )
     ours = statistics.median(walls["with a candidate"])
     floor = statistics.median(walls["baseline: import spacy + load the model as the engine does"])
-    print(f"    framewatch's own share of a cold check with a candidate: {ours - floor:+.2f} s over "
-          "spaCy's import and model load")
+    print(
+        f"    framewatch's own share of a cold check with a candidate: {ours - floor:+.2f} s over "
+        "spaCy's import and model load"
+    )
 
 
 def memory(files: int) -> None:
@@ -179,13 +203,18 @@ def memory(files: int) -> None:
         n = words(texts[i % len(texts)] for i in range(files))
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         t = time.perf_counter()
-        subprocess.run(framewatch_cmd() + ["check", "--json", "--fail-on", "never", *paths],
-                       capture_output=True, check=True)
+        subprocess.run(
+            framewatch_cmd() + ["check", "--json", "--fail-on", "never", *paths],
+            capture_output=True,
+            check=True,
+        )
         wall = time.perf_counter() - t
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         note = "" if peak > before else " (an earlier child was larger)"
-        print(f"(d) `framewatch check --json` on {files:,} files ({n:,} words): peak RSS {peak / 1024:.0f} MB"
-              f"{note}, wall {wall:.1f} s")
+        print(
+            f"(d) `framewatch check --json` on {files:,} files ({n:,} words): peak RSS {peak / 1024:.0f} MB"
+            f"{note}, wall {wall:.1f} s"
+        )
 
 
 def main() -> None:

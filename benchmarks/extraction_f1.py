@@ -37,7 +37,7 @@ def shingles(text: str, n: int) -> Counter:
     tokens = TOKEN.findall(text or "")
     if n == 1:
         return Counter(tokens)
-    return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1)))
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)))
 
 
 def page_scores(gold: str, pred: str, n: int) -> tuple[float, float]:
@@ -84,15 +84,20 @@ def main(argv: list[str] | None = None) -> int:
         raw = gzip.decompress((CORPUS / "html" / f"{key}.html.gz").read_bytes())
         pages.append((decode_html(raw, {}), gold["articleBody"]))
     results = {}
-    for name, fn in (("monitor cascade", cascade), ("trafilatura default only", trafilatura_default),
-                     ("bs4 get_text (baseline)", bs4_text)):
+    for name, fn in (
+        ("monitor cascade", cascade),
+        ("trafilatura default only", trafilatura_default),
+        ("bs4 get_text (baseline)", bs4_text),
+    ):
         started = time.perf_counter()
         outputs = [fn(html) for html, _ in pages]
         elapsed = time.perf_counter() - started
         row = {"ms_per_page": 1000 * elapsed / len(pages)}
         for label, n in (("shingle4", 4), ("token", 1)):
-            ps, rs = zip(*(page_scores(gold, out, n) for (_, gold), out in zip(pages, outputs, strict=True)),
-                         strict=True)
+            ps, rs = zip(
+                *(page_scores(gold, out, n) for (_, gold), out in zip(pages, outputs, strict=True)),
+                strict=True,
+            )
             p, r = sum(ps) / len(ps), sum(rs) / len(rs)
             row[label] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
         results[name] = row
@@ -103,8 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'extractor':26} {'P':>6} {'R':>6} {'F1':>6}   {'tokF1':>6}  {'ms/page':>8}")
     for name, row in results.items():
         s, t = row["shingle4"], row["token"]
-        print(f"{name:26} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}   {t['f1']:6.3f}  "
-              f"{row['ms_per_page']:8.1f}")
+        print(
+            f"{name:26} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}   {t['f1']:6.3f}  "
+            f"{row['ms_per_page']:8.1f}"
+        )
     return 0
 
 

@@ -64,23 +64,34 @@ async def main(n: int) -> None:
     feed = FEED.read_bytes() if FEED.exists() else b"<rss>" + b"x" * 170_000 + b"</rss>"
     arrivals: list[float] = []
     routes = {
-        "/feed": (gzip.compress(feed), {"Content-Encoding": "gzip", "Content-Type": "application/rss+xml"}),
+        "/feed": (
+            gzip.compress(feed),
+            {"Content-Encoding": "gzip", "Content-Type": "application/rss+xml"},
+        ),
         "/bomb": (bomb(128), {"Content-Encoding": "gzip"}),
     }
     server, port = await serve(routes, arrivals)
     url = f"http://127.0.0.1:{port}"
     settings = replace(
-        MonitorSettings(), min_host_interval=0.0, per_host_concurrency=8, global_concurrency=8,
-        allow_private_addresses=True, max_body_bytes=1_000_000, total_timeout=30,
+        MonitorSettings(),
+        min_host_interval=0.0,
+        per_host_concurrency=8,
+        global_concurrency=8,
+        allow_private_addresses=True,
+        max_body_bytes=1_000_000,
+        total_timeout=30,
     )
-    print(f"feed: {FEED.name if FEED.exists() else 'synthetic'} {len(feed):,} bytes "
-          f"({len(routes['/feed'][0]):,} gzip'd); N={n}")
+    print(
+        f"feed: {FEED.name if FEED.exists() else 'synthetic'} {len(feed):,} bytes "
+        f"({len(routes['/feed'][0]):,} gzip'd); N={n}"
+    )
 
     # 1. throughput (alternating rounds, best of 2, so warm-up favours neither)
     sem = asyncio.Semaphore(8)
 
     async def run_plain() -> float:
         async with httpx.AsyncClient() as client:
+
             async def one(i):
                 async with sem:
                     r = await client.get(f"{url}/feed?{i}")
@@ -102,8 +113,10 @@ async def main(n: int) -> None:
     for _ in range(2):
         base = min(base, await run_plain())
         ours = min(ours, await run_fetcher())
-    print(f"throughput  httpx baseline {n / base:8.1f} req/s   Fetcher {n / ours:8.1f} req/s   "
-          f"Fetcher/baseline time x{ours / base:.2f}")
+    print(
+        f"throughput  httpx baseline {n / base:8.1f} req/s   Fetcher {n / ours:8.1f} req/s   "
+        f"Fetcher/baseline time x{ours / base:.2f}"
+    )
 
     # 2. gzip bomb memory
     cap = settings.max_body_bytes
@@ -123,16 +136,20 @@ async def main(n: int) -> None:
         _, our_peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
     assert r.error_kind == "size", r.error
-    print(f"gzip bomb   ({len(routes['/bomb'][0]):,} B -> 128 MiB, cap {cap:,} B) peak memory: "
-          f"httpx aiter_bytes {base_peak / 1e6:7.1f} MB   Fetcher {our_peak / 1e6:5.1f} MB")
+    print(
+        f"gzip bomb   ({len(routes['/bomb'][0]):,} B -> 128 MiB, cap {cap:,} B) peak memory: "
+        f"httpx aiter_bytes {base_peak / 1e6:7.1f} MB   Fetcher {our_peak / 1e6:5.1f} MB"
+    )
 
     # 3. politeness spacing
     arrivals.clear()
     async with Fetcher(replace(settings, min_host_interval=0.2)) as f:
         await asyncio.gather(*(f.fetch(f"{url}/feed?p{i}") for i in range(8)))
     gaps = [b - a for a, b in zip(arrivals, arrivals[1:], strict=False)]
-    print(f"politeness  interval 0.200 s: start-to-start gap min {min(gaps):.3f} s, "
-          f"mean {sum(gaps) / len(gaps):.3f} s, max {max(gaps):.3f} s")
+    print(
+        f"politeness  interval 0.200 s: start-to-start gap min {min(gaps):.3f} s, "
+        f"mean {sum(gaps) / len(gaps):.3f} s, max {max(gaps):.3f} s"
+    )
     server.close()
     await server.wait_closed()
 

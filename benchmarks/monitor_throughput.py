@@ -46,7 +46,12 @@ def _sentences() -> list[str]:
     for page in sorted(sample_dir().glob("*/news/*.html")):
         html = decode_html(page.read_bytes(), {"content-type": "text/html"})
         for para in re.findall(r"<p>(.*?)</p>", html, re.S):
-            if "Share this" not in para and "©" not in para and "Privacy" not in para and len(para) > 60:
+            if (
+                "Share this" not in para
+                and "©" not in para
+                and "Privacy" not in para
+                and len(para) > 60
+            ):
                 out.append(para.replace("&quot;", '"').replace("&#x27;", "'").replace("&amp;", "&"))
     return out
 
@@ -62,17 +67,26 @@ def _serve(feeds: int, items: int, port_q) -> None:
         entries = []
         for i in range(items):
             paras = "".join(f"<p>{' '.join(rng.sample(pool, 3))}</p>" for _ in range(6))
-            page = (f"<html><head><title>Story {f}-{i}</title></head><body><nav><a href='/'>Home</a> "
-                    f"<a href='/crime'>Crime</a></nav><article><h1>Court story {f}-{i}</h1>{paras}</article>"
-                    f"<aside><h2>Most read</h2><ul><li>Prison news</li></ul></aside></body></html>")
-            server.routes[f"/p/{f}/{i}"] = Response(200, {"Content-Type": "text/html; charset=utf-8"}, page.encode())
-            entries.append(f"<item><title>Court story {f}-{i}: man jailed at Crown Court</title>"
-                           f"<link>{base}/p/{f}/{i}?utm_source=rss</link><guid>{base}/p/{f}/{i}</guid>"
-                           f"<description>Summary of story {f}-{i}.</description></item>")
+            page = (
+                f"<html><head><title>Story {f}-{i}</title></head><body><nav><a href='/'>Home</a> "
+                f"<a href='/crime'>Crime</a></nav><article><h1>Court story {f}-{i}</h1>{paras}</article>"
+                f"<aside><h2>Most read</h2><ul><li>Prison news</li></ul></aside></body></html>"
+            )
+            server.routes[f"/p/{f}/{i}"] = Response(
+                200, {"Content-Type": "text/html; charset=utf-8"}, page.encode()
+            )
+            entries.append(
+                f"<item><title>Court story {f}-{i}: man jailed at Crown Court</title>"
+                f"<link>{base}/p/{f}/{i}?utm_source=rss</link><guid>{base}/p/{f}/{i}</guid>"
+                f"<description>Summary of story {f}-{i}.</description></item>"
+            )
         body = f"<rss version='2.0'><channel><title>Outlet {f}</title>{''.join(entries)}</channel></rss>"
-        server.routes[f"/feed/{f}.xml"] = Response(200, {"Content-Type": "application/rss+xml",
-                                                         "ETag": f'"feed-{f}"'}, body.encode())
-    server.routes["/robots.txt"] = Response(200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n")
+        server.routes[f"/feed/{f}.xml"] = Response(
+            200, {"Content-Type": "application/rss+xml", "ETag": f'"feed-{f}"'}, body.encode()
+        )
+    server.routes["/robots.txt"] = Response(
+        200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"
+    )
     port_q.put(server.port)
     time.sleep(10**6)
 
@@ -83,10 +97,12 @@ async def _fetch_only(settings, urls: list[str]) -> float:
     started = time.perf_counter()
     sem = asyncio.Semaphore(settings.monitor.global_concurrency)
     async with Fetcher(settings.monitor) as f:
+
         async def one(u):
             async with sem:
                 r = await f.fetch(u, kind="page" if "/p/" in u else "feed")
                 assert r.ok, r.error
+
         await asyncio.gather(*(one(u) for u in urls))
     return time.perf_counter() - started
 
@@ -113,9 +129,16 @@ def main(argv: list[str] | None = None) -> int:
         base = f"http://127.0.0.1:{port}"
         tmp = Path(tempfile.mkdtemp(prefix="fw-bench-"))
         settings = load_settings(db=tmp / "bench.sqlite3")
-        settings = replace(settings, monitor=replace(settings.monitor, min_host_interval=0.0,
-                                                     allow_private_addresses=True, per_host_concurrency=8,
-                                                     global_concurrency=8))
+        settings = replace(
+            settings,
+            monitor=replace(
+                settings.monitor,
+                min_host_interval=0.0,
+                allow_private_addresses=True,
+                per_host_concurrency=8,
+                global_concurrency=8,
+            ),
+        )
         feed_urls = [f"{base}/feed/{f}.xml" for f in range(args.feeds)]
         page_urls = [f"{base}/p/{f}/{i}" for f in range(args.feeds) for i in range(args.items)]
         baseline = asyncio.run(_fetch_only(settings, feed_urls + page_urls))
@@ -141,14 +164,21 @@ def main(argv: list[str] | None = None) -> int:
         db.close()
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         figures = {
-            "feeds": args.feeds, "articles": first.articles, "analysed": first.analysed, "flags": first.flags,
-            "stories": first.stories, "errors": len(first.errors),
+            "feeds": args.feeds,
+            "articles": first.articles,
+            "analysed": first.analysed,
+            "flags": first.flags,
+            "stories": first.stories,
+            "errors": len(first.errors),
             "baseline_fetch_only_s": round(baseline, 2),
             "baseline_fetch_only_docs_per_s": round(len(feed_urls + page_urls) / baseline, 1),
             "engine_load_s": round(load_s, 2),
-            "pass1_s": round(first_s, 2), "pass1_articles_per_s": round(first.articles / first_s, 1),
-            "pass2_304_s": round(second_s, 2), "pass2_not_modified": second.not_modified,
-            "pass2_new_articles": second.articles, "peak_rss_mb": round(rss_mb, 1),
+            "pass1_s": round(first_s, 2),
+            "pass1_articles_per_s": round(first.articles / first_s, 1),
+            "pass2_304_s": round(second_s, 2),
+            "pass2_not_modified": second.not_modified,
+            "pass2_new_articles": second.articles,
+            "peak_rss_mb": round(rss_mb, 1),
         }
     finally:
         proc.terminate()
@@ -156,13 +186,19 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures, indent=2))
         return 0
     print(f"{args.feeds} feeds x {args.items} items, analysis {'off' if args.no_analyse else 'on'}")
-    print(f"baseline (Fetcher only, {len(feed_urls) + len(page_urls)} documents): {figures['baseline_fetch_only_s']} s, "
-          f"{figures['baseline_fetch_only_docs_per_s']} docs/s")
-    print(f"pass 1: {first.articles} articles ({first.analysed} analysed, {first.flags} flags, {first.stories} stories,"
-          f" {len(first.errors)} feed errors) in {figures['pass1_s']} s = {figures['pass1_articles_per_s']} articles/s"
-          + (f" (engine load {figures['engine_load_s']} s not included)" if engine else ""))
-    print(f"pass 2 (every feed 304): {figures['pass2_304_s']} s, {second.not_modified} not modified, "
-          f"{second.articles} new")
+    print(
+        f"baseline (Fetcher only, {len(feed_urls) + len(page_urls)} documents): {figures['baseline_fetch_only_s']} s, "
+        f"{figures['baseline_fetch_only_docs_per_s']} docs/s"
+    )
+    print(
+        f"pass 1: {first.articles} articles ({first.analysed} analysed, {first.flags} flags, {first.stories} stories,"
+        f" {len(first.errors)} feed errors) in {figures['pass1_s']} s = {figures['pass1_articles_per_s']} articles/s"
+        + (f" (engine load {figures['engine_load_s']} s not included)" if engine else "")
+    )
+    print(
+        f"pass 2 (every feed 304): {figures['pass2_304_s']} s, {second.not_modified} not modified, "
+        f"{second.articles} new"
+    )
     print(f"peak RSS (monitor process): {figures['peak_rss_mb']} MB")
     return 0
 

@@ -49,25 +49,48 @@ def build_db(path: Path, n: int, engine) -> None:
     db = open_database(path)
     now = "2026-11-26T00:00:00+00:00"
     with db.begin() as conn:
-        conn.execute(stories.insert(), [dict(id=i + 1, title=f"story {i}", created_at=now)
-                                        for i in range(n)])
+        conn.execute(
+            stories.insert(), [dict(id=i + 1, title=f"story {i}", created_at=now) for i in range(n)]
+        )
         rows, flag_rows = [], []
         for i in range(n):
             text, found = analysed[i % len(analysed)]
             day = 1 + (i % 28)
-            rows.append(dict(
-                id=i + 1, outlet=OUTLETS[i % len(OUTLETS)], url=f"https://example.org/{i}",
-                url_norm=f"https://example.org/{i}", title=f"Article {i}: {text[:50]}",
-                title_norm=f"article {i}", published_at=f"2026-{10 + i % 2:02d}-{day:02d}T08:00:00+00:00",
-                fetched_at=now, text=text, word_count=len(text.split()), relevance=1.0,
-                relevant=True, story_id=i + 1, status="new", analysed_at=now, model="bench",
-            ))
+            rows.append(
+                dict(
+                    id=i + 1,
+                    outlet=OUTLETS[i % len(OUTLETS)],
+                    url=f"https://example.org/{i}",
+                    url_norm=f"https://example.org/{i}",
+                    title=f"Article {i}: {text[:50]}",
+                    title_norm=f"article {i}",
+                    published_at=f"2026-{10 + i % 2:02d}-{day:02d}T08:00:00+00:00",
+                    fetched_at=now,
+                    text=text,
+                    word_count=len(text.split()),
+                    relevance=1.0,
+                    relevant=True,
+                    story_id=i + 1,
+                    status="new",
+                    analysed_at=now,
+                    model="bench",
+                )
+            )
             for f in found:
-                flag_rows.append(dict(
-                    article_id=i + 1, start=f.start, end=f.end, text=f.text, entry=f.entry,
-                    category=f.category, severity=f.severity, quoted=f.quoted,
-                    suggestions=json.dumps(list(f.suggestions)), rewrite=f.rewrite,
-                ))
+                flag_rows.append(
+                    dict(
+                        article_id=i + 1,
+                        start=f.start,
+                        end=f.end,
+                        text=f.text,
+                        entry=f.entry,
+                        category=f.category,
+                        severity=f.severity,
+                        quoted=f.quoted,
+                        suggestions=json.dumps(list(f.suggestions)),
+                        rewrite=f.rewrite,
+                    )
+                )
         conn.execute(articles.insert(), rows)
         if flag_rows:
             conn.execute(flags.insert(), flag_rows)
@@ -169,9 +192,10 @@ def main() -> int:
 
         q_small = med(lambda: time_queue_open(small, engine))
         q_big = med(lambda: time_queue_open(big, engine))
-        print(f"queue open (first page painted): {args.articles:,} articles {q_big * 1000:.0f} ms"
-              f" | baseline 200 articles {q_small * 1000:.0f} ms")
-
+        print(
+            f"queue open (first page painted): {args.articles:,} articles {q_big * 1000:.0f} ms"
+            f" | baseline 200 articles {q_small * 1000:.0f} ms"
+        )
 
         def first_page(path):
             d = open_database(path)
@@ -182,16 +206,22 @@ def main() -> int:
             finally:
                 d.close()
 
-        print(f"  queue query, first page: {args.articles:,} articles "
-              f"{first_page(big) * 1000:.0f} ms | baseline 200 articles {first_page(small) * 1000:.0f} ms")
+        print(
+            f"  queue query, first page: {args.articles:,} articles "
+            f"{first_page(big) * 1000:.0f} ms | baseline 200 articles {first_page(small) * 1000:.0f} ms"
+        )
         db = open_database(big)
-        for label, filt in (("search 'badger'", review.QueueFilter(search="badger")),
-                            ("outlet+severity", review.QueueFilter(outlet=OUTLETS[1], severity="high")),
-                            ("sort by flags", review.QueueFilter(sort="flags"))):
+        for label, filt in (
+            ("search 'badger'", review.QueueFilter(search="badger")),
+            ("outlet+severity", review.QueueFilter(outlet=OUTLETS[1], severity="high")),
+            ("sort by flags", review.QueueFilter(sort="flags")),
+        ):
             t = time.perf_counter()
             page = review.queue(db, filt)
-            print(f"  queue query {label}: {(time.perf_counter() - t) * 1000:.0f} ms"
-                  f" ({page.total:,} matching)")
+            print(
+                f"  queue query {label}: {(time.perf_counter() - t) * 1000:.0f} ms"
+                f" ({page.total:,} matching)"
+            )
 
         heavy = "\n".join(SENTENCES[0] for _ in range(100))  # 100 flags
         one_flag = SENTENCES[0]
@@ -201,8 +231,10 @@ def main() -> int:
         db.close()
         r_heavy = med(lambda: time_article_render(big, heavy_id, engine))
         r_light = med(lambda: time_article_render(big, light_id, engine))
-        print(f"article render: {n_flags} flags {r_heavy * 1000:.0f} ms"
-              f" | baseline 1 flag {r_light * 1000:.0f} ms")
+        print(
+            f"article render: {n_flags} flags {r_heavy * 1000:.0f} ms"
+            f" | baseline 1 flag {r_light * 1000:.0f} ms"
+        )
 
         big_draft, small_draft = words(1000), words(100)
         c_big, f_big = asyncio.run(time_draft_keystroke(big, big_draft, engine))
@@ -212,13 +244,17 @@ def main() -> int:
         t = time.perf_counter()
         engine.check(cold)
         check_only = time.perf_counter() - t
-        print(f"draft keystroke -> highlights moved (worst of 10 keys): "
-              f"{len(big_draft.split())} words {c_big * 1000:.0f} ms"
-              f" | baseline {len(small_draft.split())} words {c_small * 1000:.0f} ms")
-        print(f"draft keystroke -> fresh flags (worst; includes {DEBOUNCE_SECONDS * 1000:.0f} ms debounce): "
-              f"{len(big_draft.split())} words {f_big * 1000:.0f} ms"
-              f" | baseline {len(small_draft.split())} words {f_small * 1000:.0f} ms"
-              f" | engine.check alone, unseen {len(cold.split())} words {check_only * 1000:.0f} ms")
+        print(
+            f"draft keystroke -> highlights moved (worst of 10 keys): "
+            f"{len(big_draft.split())} words {c_big * 1000:.0f} ms"
+            f" | baseline {len(small_draft.split())} words {c_small * 1000:.0f} ms"
+        )
+        print(
+            f"draft keystroke -> fresh flags (worst; includes {DEBOUNCE_SECONDS * 1000:.0f} ms debounce): "
+            f"{len(big_draft.split())} words {f_big * 1000:.0f} ms"
+            f" | baseline {len(small_draft.split())} words {f_small * 1000:.0f} ms"
+            f" | engine.check alone, unseen {len(cold.split())} words {check_only * 1000:.0f} ms"
+        )
     return 0
 
 

@@ -43,20 +43,40 @@ def read_input(path: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+        raise InputError(
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
 
 
 @click.command("check")
 @click.argument("paths", nargs=-1, metavar="[PATH ...|-]")
-@click.option("--format", "fmt", type=click.Choice(["auto", "text", "markdown", "html"]), default="auto",
-              show_default=True, help="Input format; auto picks by file extension (.md, .html), else text.")
-@click.option("--json", "as_json", is_flag=True,
-              help="One JSON object per input (JSON Lines when several): path, model, flags.")
-@click.option("--fix", is_flag=True,
-              help="Print the text with every rewrite applied (quotations are never changed).")
-@click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default="high", show_default=True,
-              help="Exit 1 when a flag at or above this severity is found ('never': always 0). "
-                   "Unreadable inputs exit 2.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "text", "markdown", "html"]),
+    default="auto",
+    show_default=True,
+    help="Input format; auto picks by file extension (.md, .html), else text.",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="One JSON object per input (JSON Lines when several): path, model, flags.",
+)
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Print the text with every rewrite applied (quotations are never changed).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_LEVELS)),
+    default="high",
+    show_default=True,
+    help="Exit 1 when a flag at or above this severity is found ('never': always 0). "
+    "Unreadable inputs exit 2.",
+)
 @click.pass_obj
 def check(obj, paths, fmt, as_json, fix, fail_on):
     """Check text, Markdown or HTML for stigmatising or sensationalist language.
@@ -94,7 +114,9 @@ def check(obj, paths, fmt, as_json, fix, fail_on):
         by_fmt.setdefault(f, []).append(i)
     with _progress(len(inputs)) as advance:
         for f, idxs in by_fmt.items():
-            for i, flags in zip(idxs, engine.check_many((inputs[i][1] for i in idxs), f), strict=True):
+            for i, flags in zip(
+                idxs, engine.check_many((inputs[i][1] for i in idxs), f), strict=True
+            ):
                 results[i] = flags
                 advance()
 
@@ -108,8 +130,17 @@ def check(obj, paths, fmt, as_json, fix, fail_on):
             counts[fl.severity] = counts.get(fl.severity, 0) + 1
             worst = max(worst, RANK.get(fl.severity, 0))
         if as_json:
-            click.echo(json.dumps({"path": path, "model": model, "format": f,
-                                   "flags": [fl.to_json() for fl in flags]}, ensure_ascii=False))
+            click.echo(
+                json.dumps(
+                    {
+                        "path": path,
+                        "model": model,
+                        "format": f,
+                        "flags": [fl.to_json() for fl in flags],
+                    },
+                    ensure_ascii=False,
+                )
+            )
         elif fix:
             from framing.flag import apply_rewrites
 
@@ -175,7 +206,12 @@ def _engine(obj):
             stamps.append(os.stat(f).st_mtime_ns)
         except OSError:
             stamps.append(None)
-    key = (tuple(lx.extra_files), tuple(stamps), tuple(lx.disable), tuple(sorted(lx.severity.items())))
+    key = (
+        tuple(lx.extra_files),
+        tuple(stamps),
+        tuple(lx.disable),
+        tuple(sorted(lx.severity.items())),
+    )
     if key not in _ENGINES:
         _ENGINES.clear()
         _ENGINES[key] = engine_from_settings(settings)

@@ -43,8 +43,11 @@ class LexiconSettings:
 
     def load_args(self) -> dict:
         """Keyword arguments for ``load_lexicon`` / ``load_lexicon_cached``."""
-        return {"extra_files": tuple(self.extra_files), "disable": tuple(self.disable),
-                "severity": dict(self.severity) or None}
+        return {
+            "extra_files": tuple(self.extra_files),
+            "disable": tuple(self.disable),
+            "severity": dict(self.severity) or None,
+        }
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,11 @@ _ENV_OVERRIDES = {
     "FRAMEWATCH_CONNECT_TIMEOUT": ("monitor", "connect_timeout", float),
     "FRAMEWATCH_TOTAL_TIMEOUT": ("monitor", "total_timeout", float),
     "FRAMEWATCH_MAX_BODY_BYTES": ("monitor", "max_body_bytes", int),
-    "FRAMEWATCH_ALLOW_PRIVATE": ("monitor", "allow_private_addresses", lambda v: v.strip() not in ("", "0", "false", "no")),
+    "FRAMEWATCH_ALLOW_PRIVATE": (
+        "monitor",
+        "allow_private_addresses",
+        lambda v: v.strip() not in ("", "0", "false", "no"),
+    ),
     "FRAMEWATCH_RELEVANCE_THRESHOLD": ("monitor", "relevance_threshold", float),
     "FRAMEWATCH_REVIEWER": ("ui", "reviewer", str),
 }
@@ -155,7 +162,8 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
     ui_raw = dict(raw.get("ui", {}))
     keymap = ui_raw.pop("keymap", {})
     if not isinstance(keymap, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keymap.items()):
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keymap.items()
+    ):
         raise FramewatchError(f'{path}: [ui.keymap] must be a table of binding id = "keys"')
     ui = replace(_section(UiSettings, ui_raw, path, "ui"), keymap=dict(keymap))
 

@@ -1,6 +1,6 @@
 """Why was (or wasn't) each candidate in a sentence flagged?  For tuning and tests.
 
-    python -m framing.debug "An inmate's cell was searched."
+python -m framing.debug "An inmate's cell was searched."
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ def explain(engine, sentence_text: str) -> list[tuple[str, str, str | None]]:
     out = []
     for c in candidates(sentence_text, engine.index):
         reason = first_exemption(TEXT_RULES, c, s, engine.index) or first_exemption(
-            TAG_RULES, c, s, engine.index)
+            TAG_RULES, c, s, engine.index
+        )
         out.append((c.text, c.entry.id, reason))
     return out
 

@@ -201,7 +201,9 @@ class Engine:
             return None
         quoted = quotes.inside(start, end)
         rewrite = None if quoted else h.rewrite
-        rs, re_ = (base + h.rewrite_start, base + h.rewrite_end) if rewrite is not None else (start, end)
+        rs, re_ = (
+            (base + h.rewrite_start, base + h.rewrite_end) if rewrite is not None else (start, end)
+        )
         if rewrite is not None and not prepared.contiguous(rs, re_):
             # the span crosses markup or an entity: offer suggestions, never a blind edit
             rewrite, rs, re_ = None, start, end
@@ -212,9 +214,17 @@ class Engine:
             rewrite = htmllib.escape(rewrite, quote=False)
         src = prepared.source
         return Flag(
-            start=span[0], end=span[1], text=src[span[0] : span[1]], entry=entry.id,
-            category=entry.category, severity=entry.severity, quoted=quoted,
-            suggestions=h.suggestions, rewrite=rewrite, why=why(entry), sources=sources(entry),
+            start=span[0],
+            end=span[1],
+            text=src[span[0] : span[1]],
+            entry=entry.id,
+            category=entry.category,
+            severity=entry.severity,
+            quoted=quoted,
+            suggestions=h.suggestions,
+            rewrite=rewrite,
+            why=why(entry),
+            sources=sources(entry),
         )
 
 

@@ -36,18 +36,25 @@ def format_report(report: Report, show_errors: int) -> list[str]:
     ]
 
     def row(name: str, s) -> str:
-        return (f"{name:<20} {_pct(s.precision):>6} {_pct(s.recall):>6} {_pct(s.f1):>6} "
-                f"{s.tp:>5} {s.fp:>5} {s.fn:>5}")
+        return (
+            f"{name:<20} {_pct(s.precision):>6} {_pct(s.recall):>6} {_pct(s.f1):>6} "
+            f"{s.tp:>5} {s.fp:>5} {s.fn:>5}"
+        )
 
     lines.append(row("overall", o))
     for name in sorted(report.per_category):
         lines.append(row(name, report.per_category[name]))
     lines.append("")
-    lines.append(f"quote agreement: {_pct(report.quote_agreement).strip()}% "
-                 f"({report.quote_matches}/{report.quote_total} true positives)")
+    lines.append(
+        f"quote agreement: {_pct(report.quote_agreement).strip()}% "
+        f"({report.quote_matches}/{report.quote_total} true positives)"
+    )
     if show_errors:
-        for title, cases in (("misses", report.misses), ("false flags", report.false_flags),
-                             ("quote disagreements", report.quote_mismatches)):
+        for title, cases in (
+            ("misses", report.misses),
+            ("false flags", report.false_flags),
+            ("quote disagreements", report.quote_mismatches),
+        ):
             lines.append("")
             lines.append(f"{title}: {len(cases)}")
             for c in cases[:show_errors]:
@@ -65,12 +72,22 @@ def format_report(report: Report, show_errors: int) -> list[str]:
 
 @click.command("eval")
 @click.argument("dataset", metavar="DATASET")
-@click.option("--baseline", type=click.Choice(["naive"]), default=None,
-              help="Score a baseline instead of the engine: 'naive' = whole-word "
-                   "matching of every lexicon form.")
+@click.option(
+    "--baseline",
+    type=click.Choice(["naive"]),
+    default=None,
+    help="Score a baseline instead of the engine: 'naive' = whole-word "
+    "matching of every lexicon form.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
-@click.option("--show-errors", type=click.IntRange(min=0), default=10, show_default=True,
-              metavar="N", help="List up to N misses, false flags and quote disagreements.")
+@click.option(
+    "--show-errors",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    metavar="N",
+    help="List up to N misses, false flags and quote disagreements.",
+)
 @click.pass_obj
 def eval_command(obj, dataset: str, baseline: str | None, as_json: bool, show_errors: int):
     """Measure precision, recall and F1 on an annotated DATASET (JSONL).

@@ -121,8 +121,13 @@ def _parse_item(line: str, name: str, lineno: int) -> Item:
     for n, occ in enumerate(data["occurrences"], 1):
         occurrences.append(_parse_occurrence(occ, text, f"{where}: occurrence {n}"))
     occurrences.sort(key=lambda o: (o.start, o.end))
-    return Item(id=data["id"], text=text, source=str(data.get("source", "")),
-                occurrences=tuple(occurrences), line=lineno)
+    return Item(
+        id=data["id"],
+        text=text,
+        source=str(data.get("source", "")),
+        occurrences=tuple(occurrences),
+        line=lineno,
+    )
 
 
 def _parse_occurrence(occ: object, text: str, where: str) -> Occurrence:
@@ -136,7 +141,8 @@ def _parse_occurrence(occ: object, text: str, where: str) -> Occurrence:
     span = occ.get("text")
     if text[start:end] != span:
         raise DatasetError(
-            f"{where}: text {span!r} does not match text[{start}:{end}] {text[start:end]!r}")
+            f"{where}: text {span!r} does not match text[{start}:{end}] {text[start:end]!r}"
+        )
     label = occ.get("label")
     if label not in LABELS:
         raise DatasetError(f"{where}: label {label!r} is not one of {', '.join(LABELS)}")
@@ -186,9 +192,16 @@ class Score:
         def rnd(x: float | None) -> float | None:
             return None if x is None else round(x, 4)
 
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "found": self.found,
-                "positives": self.positives, "precision": rnd(self.precision),
-                "recall": rnd(self.recall), "f1": rnd(self.f1)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "found": self.found,
+            "positives": self.positives,
+            "precision": rnd(self.precision),
+            "recall": rnd(self.recall),
+            "f1": rnd(self.f1),
+        }
 
 
 @dataclass(frozen=True)
@@ -248,8 +261,8 @@ class Report:
 
 def snippet(text: str, start: int, end: int, context: int = SNIPPET_CONTEXT) -> str:
     """The span in ``[[...]]`` with some context either side, on one line."""
-    left = text[max(0, start - context):start]
-    right = text[end:end + context]
+    left = text[max(0, start - context) : start]
+    right = text[end : end + context]
     out = ("…" if start > context else "") + left + "[[" + text[start:end] + "]]" + right
     out += "…" if end + context < len(text) else ""
     return re.sub(r"\s+", " ", out)
@@ -259,8 +272,9 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def run_engine(engine, texts: Sequence[str],
-               progress: Callable[[int], None] | None = None) -> list[list]:
+def run_engine(
+    engine, texts: Sequence[str], progress: Callable[[int], None] | None = None
+) -> list[list]:
     """Flags for each text, via ``check_many`` when the engine batches."""
     results: list[list] = []
     if hasattr(engine, "check_many"):
@@ -272,8 +286,7 @@ def run_engine(engine, texts: Sequence[str],
         if progress:
             progress(1)
     if len(results) != len(texts):
-        raise FramewatchError(
-            f"engine returned {len(results)} results for {len(texts)} texts")
+        raise FramewatchError(f"engine returned {len(results)} results for {len(texts)} texts")
     return results
 
 
@@ -298,19 +311,30 @@ def score(dataset: Dataset, flags_per_item: Sequence[Sequence], engine_name: str
             labels[o.label] += 1
         found: set[int] = set()
         for f in flags:
-            hits = [(min(f.end, o.end) - max(f.start, o.start), i, o)
-                    for i, o in enumerate(positives)
-                    if _overlaps(f.start, f.end, o.start, o.end)]
+            hits = [
+                (min(f.end, o.end) - max(f.start, o.start), i, o)
+                for i, o in enumerate(positives)
+                if _overlaps(f.start, f.end, o.start, o.end)
+            ]
             if not hits:
                 overall.fp += 1
                 cat(f.category).fp += 1
-                negative = next((o for o in item.occurrences
-                                 if _overlaps(f.start, f.end, o.start, o.end)), None)
-                false_flags.append(ErrorCase(
-                    item=item.id, start=f.start, end=f.end, text=item.text[f.start:f.end],
-                    entry=f.entry, category=f.category,
-                    label=negative.label if negative else None, quoted=bool(f.quoted),
-                    snippet=snippet(item.text, f.start, f.end)))
+                negative = next(
+                    (o for o in item.occurrences if _overlaps(f.start, f.end, o.start, o.end)), None
+                )
+                false_flags.append(
+                    ErrorCase(
+                        item=item.id,
+                        start=f.start,
+                        end=f.end,
+                        text=item.text[f.start : f.end],
+                        entry=f.entry,
+                        category=f.category,
+                        label=negative.label if negative else None,
+                        quoted=bool(f.quoted),
+                        snippet=snippet(item.text, f.start, f.end),
+                    )
+                )
                 continue
             for _, i, _o in hits:
                 found.add(i)
@@ -322,10 +346,19 @@ def score(dataset: Dataset, flags_per_item: Sequence[Sequence], engine_name: str
             if bool(f.quoted) == (best.label == "QUOTED"):
                 quote_matches += 1
             else:
-                quote_mismatches.append(ErrorCase(
-                    item=item.id, start=best.start, end=best.end, text=best.text,
-                    entry=best.entry, category=best.category, label=best.label,
-                    quoted=bool(f.quoted), snippet=snippet(item.text, best.start, best.end)))
+                quote_mismatches.append(
+                    ErrorCase(
+                        item=item.id,
+                        start=best.start,
+                        end=best.end,
+                        text=best.text,
+                        entry=best.entry,
+                        category=best.category,
+                        label=best.label,
+                        quoted=bool(f.quoted),
+                        snippet=snippet(item.text, best.start, best.end),
+                    )
+                )
         for i, o in enumerate(positives):
             overall.positives += 1
             cat(o.category).positives += 1
@@ -333,14 +366,33 @@ def score(dataset: Dataset, flags_per_item: Sequence[Sequence], engine_name: str
                 overall.found += 1
                 cat(o.category).found += 1
             else:
-                misses.append(ErrorCase(
-                    item=item.id, start=o.start, end=o.end, text=o.text, entry=o.entry,
-                    category=o.category, label=o.label, quoted=None,
-                    snippet=snippet(item.text, o.start, o.end)))
-    return Report(dataset=dataset.path, engine=engine_name, items=len(dataset.items),
-                  occurrences=sum(labels.values()), labels=labels, overall=overall,
-                  per_category=per_cat, quote_matches=quote_matches, quote_total=quote_total,
-                  misses=misses, false_flags=false_flags, quote_mismatches=quote_mismatches)
+                misses.append(
+                    ErrorCase(
+                        item=item.id,
+                        start=o.start,
+                        end=o.end,
+                        text=o.text,
+                        entry=o.entry,
+                        category=o.category,
+                        label=o.label,
+                        quoted=None,
+                        snippet=snippet(item.text, o.start, o.end),
+                    )
+                )
+    return Report(
+        dataset=dataset.path,
+        engine=engine_name,
+        items=len(dataset.items),
+        occurrences=sum(labels.values()),
+        labels=labels,
+        overall=overall,
+        per_category=per_cat,
+        quote_matches=quote_matches,
+        quote_total=quote_total,
+        misses=misses,
+        false_flags=false_flags,
+        quote_mismatches=quote_mismatches,
+    )
 
 
 def engine_name(engine) -> str:
@@ -348,8 +400,7 @@ def engine_name(engine) -> str:
     return f"{type(engine).__name__} ({model})" if model else type(engine).__name__
 
 
-def evaluate(engine, dataset: Dataset,
-             progress: Callable[[int], None] | None = None) -> Report:
+def evaluate(engine, dataset: Dataset, progress: Callable[[int], None] | None = None) -> Report:
     """Run ``engine`` over every item of ``dataset`` and score the flags."""
     started = time.perf_counter()
     flags = run_engine(engine, [it.text for it in dataset.items], progress)
@@ -391,9 +442,21 @@ class NaiveBaseline:
         flags = []
         for m in self._rx.finditer(text):
             entry = self._entries[m.group(0).lower()]
-            flags.append(Flag(start=m.start(), end=m.end(), text=m.group(0), entry=entry.id,
-                              category=entry.category, severity=entry.severity, quoted=False,
-                              suggestions=(), rewrite=None, why="", sources=()))
+            flags.append(
+                Flag(
+                    start=m.start(),
+                    end=m.end(),
+                    text=m.group(0),
+                    entry=entry.id,
+                    category=entry.category,
+                    severity=entry.severity,
+                    quoted=False,
+                    suggestions=(),
+                    rewrite=None,
+                    why="",
+                    sources=(),
+                )
+            )
         return flags
 
     def check_many(self, texts: Iterable[str], fmt: str = "text"):

@@ -19,8 +19,14 @@ import re
 from dataclasses import dataclass, field
 
 FORMATS = ("text", "markdown", "html")
-_EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
-               ".html": "html", ".htm": "html", ".xhtml": "html"}
+_EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
 
 
 def format_for_path(path: str, default: str = "text") -> str:
@@ -67,14 +73,20 @@ def prepare(source: str, fmt: str = "text") -> Prepared:
 # --- Markdown ---------------------------------------------------------------
 
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]+|<[a-zA-Z][\w+.-]*:[^\s>]*>|<[^\s@>]+@[^\s>]+>")
+_URL = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]+|<[a-zA-Z][\w+.-]*:[^\s>]*>|<[^\s@>]+@[^\s>]+>"
+)
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 _REF_DEF = re.compile(r"(?m)^ {0,3}\[[^\]\n]+\]:\s*\S+.*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TAG = re.compile(r"</?[a-zA-Z][^>\n]*>")
-_LINE_MARKUP = re.compile(r"(?m)^(?P<m>[ \t]*(?:>[ \t]?)*(?:#{1,6}[ \t]|[*+-][ \t]|\d{1,9}[.)][ \t])?)")
+_LINE_MARKUP = re.compile(
+    r"(?m)^(?P<m>[ \t]*(?:>[ \t]?)*(?:#{1,6}[ \t]|[*+-][ \t]|\d{1,9}[.)][ \t])?)"
+)
 _EMPH_DELIMS = re.compile(r"(\*\*|__|~~)")
-_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])")
+_ITALIC = re.compile(
+    r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])"
+)
 
 
 def _blank(chars: list[str], a: int, b: int) -> None:
@@ -123,22 +135,76 @@ def _markdown(source: str) -> Prepared:
 
 # --- HTML -------------------------------------------------------------------
 
-_SKIP = {"script", "style", "template", "noscript", "head", "code", "pre", "kbd", "samp", "svg", "math"}
-_BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-          "table", "blockquote", "section", "article", "header", "footer", "title", "hr", "dd",
-          "dt", "dl", "figcaption", "figure", "aside", "nav", "main", "form", "body", "html",
-          "address", "caption", "details", "summary", "fieldset", "legend", "option"}
+_SKIP = {
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "head",
+    "code",
+    "pre",
+    "kbd",
+    "samp",
+    "svg",
+    "math",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "title",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "figcaption",
+    "figure",
+    "aside",
+    "nav",
+    "main",
+    "form",
+    "body",
+    "html",
+    "address",
+    "caption",
+    "details",
+    "summary",
+    "fieldset",
+    "legend",
+    "option",
+}
 _QUOTE_TAGS = {"blockquote", "q"}
 _ITALIC_TAGS = {"i", "em", "cite"}
 _RAW_TOKENS = re.compile(
     r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^>]*>?|<\?.*?(?:>|\Z)"
     r"|<(script|style|template|textarea|title|xmp|noscript)\b[^>]*>.*?(?:</\1\s*>|\Z)"
     r"|</?[a-zA-Z][^>]*>?",
-    re.S | re.I)
+    re.S | re.I,
+)
 _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 
 
-def _decode_run(raw: str, base: int, out_chars: list[str], offs: list[int], ends: list[int]) -> None:
+def _decode_run(
+    raw: str, base: int, out_chars: list[str], offs: list[int], ends: list[int]
+) -> None:
     if "&" not in raw:  # the common case, done in C
         out_chars.append(raw)
         offs.extend(range(base, base + len(raw)))

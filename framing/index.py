@@ -73,7 +73,9 @@ class Index:
             e = self.entries[entry_id]
             words = {w for f in e.forms for w in f.text.lower().replace("-", " ").split()}
             idioms = [i for i in IDIOMS if set(i.lower().replace("-", " ").split()) & words]
-            self._exceptions[entry_id] = _phrase_regex(tuple(e.exceptions) + tuple(idioms), plural_ok=True)
+            self._exceptions[entry_id] = _phrase_regex(
+                tuple(e.exceptions) + tuple(idioms), plural_ok=True
+            )
         return self._exceptions[entry_id]
 
     def exception_spans(self, entry_id: str, text: str):

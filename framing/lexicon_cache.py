@@ -35,8 +35,12 @@ def _key(files: list[Path], disable: tuple[str, ...], severity: dict[str, str]) 
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-def load_lexicon_cached(extra_files: Iterable[Path | str] = (), disable: Iterable[str] = (),
-                        severity: Mapping[str, str] | None = None, cache_dir: Path | None = None):
+def load_lexicon_cached(
+    extra_files: Iterable[Path | str] = (),
+    disable: Iterable[str] = (),
+    severity: Mapping[str, str] | None = None,
+    cache_dir: Path | None = None,
+):
     """``lexicon.load_lexicon`` with a cache in the user cache directory."""
     from lexicon.files import lexicon_files
     from lexicon.model import Lexicon
@@ -73,7 +77,9 @@ def _store(cache_dir: Path, path: Path, lexicon) -> None:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(lexicon, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # readers see the old file or the whole new one
-        old = sorted(cache_dir.glob("lexicon-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        old = sorted(
+            cache_dir.glob("lexicon-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
         for stale in old[KEEP:]:
             stale.unlink(missing_ok=True)
     except OSError:

@@ -29,7 +29,9 @@ def resolve_model_name() -> str:
     for name in MODEL_NAMES:
         if importlib.util.find_spec(name) is not None:
             return name
-    raise ModelError(f"no spaCy English model found (looked for {', '.join(MODEL_NAMES)}); {INSTALL_HINT}")
+    raise ModelError(
+        f"no spaCy English model found (looked for {', '.join(MODEL_NAMES)}); {INSTALL_HINT}"
+    )
 
 
 def load_model(name: str | None = None):

@@ -106,8 +106,13 @@ class Prefilter:
         # suffix below: the pattern compiles in half the time, and the table
         # still knows them
         self._keys = sorted(
-            k for k in self.table
-            if not ((k.endswith("'s") and k[:-2] in self.table) or (k.endswith("'") and k[:-1] in self.table)))
+            k
+            for k in self.table
+            if not (
+                (k.endswith("'s") and k[:-2] in self.table)
+                or (k.endswith("'") and k[:-1] in self.table)
+            )
+        )
         # A form can only match where each of its words stands whole in the
         # text: the pattern puts a word boundary before the first and a
         # separator, an apostrophe or a non-word character after every word.
@@ -141,7 +146,11 @@ class Prefilter:
         return self._full[ignore_case]
 
     def _regex_for(self, low: str, ignore_case: bool) -> re.Pattern | None:
-        if ignore_case in self._full or len(low) > SUBSET_MAX_CHARS or len(self._subsets) >= SUBSET_BUDGET:
+        if (
+            ignore_case in self._full
+            or len(low) > SUBSET_MAX_CHARS
+            or len(self._subsets) >= SUBSET_BUDGET
+        ):
             return self.full_regex(ignore_case)
         words = set(_TOKEN.findall(low))
         words.add("")  # forms that do not start with a word character
@@ -173,8 +182,11 @@ class Prefilter:
             pos = m.start() + 1
             raw = text[m.start() : m.end()]
             mend = m.end()
-            if raw[-1] in APOSTROPHES and m.start() > 0 and (
-                    text[m.start() - 1] in APOSTROPHES or _closes_single_quote(text, m.start())):
+            if (
+                raw[-1] in APOSTROPHES
+                and m.start() > 0
+                and (text[m.start() - 1] in APOSTROPHES or _closes_single_quote(text, m.start()))
+            ):
                 # "'offenders' is", "the men were 'absolute animals' and": the closing
                 # mark of a quote, not a plural possessive
                 raw, mend = raw[:-1], mend - 1

@@ -77,7 +77,9 @@ def render_flags(console: Console, path: str, source: str, flags: list[Flag], fm
         group = [f for f in flags if f.severity == sev]
         if not group:
             continue
-        console.print(Text(f"{sanitise(path)}: {len(group)} {sev}", style=SEVERITY_STYLE[sev] + " underline"))
+        console.print(
+            Text(f"{sanitise(path)}: {len(group)} {sev}", style=SEVERITY_STYLE[sev] + " underline")
+        )
         for f in group:
             line, col = lines.line_col(f.start)
             head = Text(f"{sanitise(path)}:{line}:{col}  ", style="bold")
@@ -89,16 +91,22 @@ def render_flags(console: Console, path: str, source: str, flags: list[Flag], fm
             left, term, right = _context(source, f.start, f.end, fmt)
             ctx = Text("    ")
             ctx.append(left)
-            ctx.append(f"[{term}]" if console.no_color or not console.is_terminal else term,
-                       style="reverse " + SEVERITY_STYLE[sev])
+            ctx.append(
+                f"[{term}]" if console.no_color or not console.is_terminal else term,
+                style="reverse " + SEVERITY_STYLE[sev],
+            )
             ctx.append(right)
             console.print(ctx)
             console.print(Text("    why: " + sanitise(f.why), style="dim"))
             if f.suggestions:
                 console.print(Text("    instead: " + "; ".join(sanitise(s) for s in f.suggestions)))
             if f.rewrite is not None:
-                console.print(Text(f"    rewrite: \"{sanitise(f.text)}\" -> \"{sanitise(f.rewrite)}\"",
-                                   style="green"))
+                console.print(
+                    Text(
+                        f'    rewrite: "{sanitise(f.text)}" -> "{sanitise(f.rewrite)}"',
+                        style="green",
+                    )
+                )
         console.print()
 
 

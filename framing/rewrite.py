@@ -108,7 +108,12 @@ def _fit_one(c, s, alt: str, plural: bool, extend: bool = True):
     phrase = _modifiers(c, alt_words) + alt
     prev = _prev_word(s, start)
     # absorb a modifier the alternative already says ("convicted offender")
-    if extend and prev is not None and prev[2].lower() in alt_words and prev[2].lower() not in _DETERMINERS:
+    if (
+        extend
+        and prev is not None
+        and prev[2].lower() in alt_words
+        and prev[2].lower() not in _DETERMINERS
+    ):
         start = prev[0]
         prev = _prev_word(s, start)
     det = prev[2].lower() if prev is not None and prev[2].lower() in _DETERMINERS else None

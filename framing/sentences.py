@@ -9,7 +9,9 @@ import re
 # end of sentence: terminal punctuation (plus closing quotes/brackets) then space,
 # or any line break (headlines, list items and paragraphs end sentences too)
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Sgt|Insp|Det|Supt|Rev|No|vs?|Co|Ltd|Inc|Jr|Sr|etc|e\.g|i\.e|[A-Z])\.)$")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Sgt|Insp|Det|Supt|Rev|No|vs?|Co|Ltd|Inc|Jr|Sr|etc|e\.g|i\.e|[A-Z])\.)$"
+)
 _MAX_SCAN = 2000  # a "sentence" longer than this is cut: keeps pathological input linear
 
 
@@ -19,7 +21,9 @@ def sentence_bounds(text: str, start: int, end: int, floor: int = 0) -> tuple[in
     lo = max(floor, start - _MAX_SCAN)
     s = lo
     for m in _BOUNDARY.finditer(text, lo, start):
-        if m.group().startswith("\n") or not _ABBREV.search(text[max(0, m.start() - 6) : m.start()]):
+        if m.group().startswith("\n") or not _ABBREV.search(
+            text[max(0, m.start() - 6) : m.start()]
+        ):
             s = m.end()
     e = min(len(text), end + _MAX_SCAN, max(end, s + 2 * _MAX_SCAN))
     pos = end
@@ -31,7 +35,9 @@ def sentence_bounds(text: str, start: int, end: int, floor: int = 0) -> tuple[in
                 cut = text.rfind(" ", end, e)
                 e = cut if cut > end else e
             break
-        if m.group().startswith("\n") or not _ABBREV.search(text[max(0, m.start() - 6) : m.start()]):
+        if m.group().startswith("\n") or not _ABBREV.search(
+            text[max(0, m.start() - 6) : m.start()]
+        ):
             e = m.start()
             break
         pos = m.end()
@@ -44,8 +50,31 @@ def sentence_bounds(text: str, start: int, end: int, floor: int = 0) -> tuple[in
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with",
-          "as", "but", "from", "is", "after", "over", "into", "up", "vs", "v"}
+_SMALL = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "by",
+    "with",
+    "as",
+    "but",
+    "from",
+    "is",
+    "after",
+    "over",
+    "into",
+    "up",
+    "vs",
+    "v",
+}
 
 
 def is_headline(sentence: str) -> bool:
@@ -59,7 +88,11 @@ def is_headline(sentence: str) -> bool:
     if len(content) < 3:
         return False
     caps = sum(w[0].isupper() for w in content)
-    return caps >= 0.75 * len(content) and not sentence.rstrip().endswith((".", "?", "!")) or caps >= 0.9 * len(content)
+    return (
+        caps >= 0.75 * len(content)
+        and not sentence.rstrip().endswith((".", "?", "!"))
+        or caps >= 0.9 * len(content)
+    )
 
 
 _OPENERS = set("\"'“‘([{:;—–-•*#>|")
@@ -69,9 +102,13 @@ def at_sentence_start(sentence: str, offset: int) -> bool:
     """True when only punctuation/space stands before ``offset`` since the sentence
     start or since a colon / dash / opening quote."""
     i = offset - 1
-    while i >= 0 and (sentence[i].isspace() or sentence[i] in _OPENERS or sentence[i].isdigit()
-                      or sentence[i] == "."):
-        if sentence[i] in ":;—–“\"‘(":
+    while i >= 0 and (
+        sentence[i].isspace()
+        or sentence[i] in _OPENERS
+        or sentence[i].isdigit()
+        or sentence[i] == "."
+    ):
+        if sentence[i] in ':;—–“"‘(':
             return True
         i -= 1
     return i < 0

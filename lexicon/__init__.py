@@ -8,8 +8,17 @@ from lexicon.model import CATEGORIES, SEVERITIES, Alternative, Entry, Form, Lexi
 _LOADER_NAMES = ("Problem", "load_lexicon", "shipped_files", "validate_files")
 
 __all__ = [
-    "CATEGORIES", "SEVERITIES", "Alternative", "Entry", "Form", "Lexicon", "Problem", "Source",
-    "load_lexicon", "shipped_files", "validate_files",
+    "CATEGORIES",
+    "SEVERITIES",
+    "Alternative",
+    "Entry",
+    "Form",
+    "Lexicon",
+    "Problem",
+    "Source",
+    "load_lexicon",
+    "shipped_files",
+    "validate_files",
 ]
 
 

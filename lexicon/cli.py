@@ -35,16 +35,16 @@ def entry_json(entry: Entry) -> dict:
         "category_label": entry.category_label,
         "severity": entry.severity,
         "sense": entry.sense,
-        "forms": [{"text": f.text, "number": f.number, "possessive": f.possessive}
-                  for f in entry.forms],
+        "forms": [
+            {"text": f.text, "number": f.number, "possessive": f.possessive} for f in entry.forms
+        ],
         "pos": list(entry.pos),
         "refers_to_people": entry.refers_to_people,
         "not_followed_by": list(entry.not_followed_by),
         "not_preceded_by": list(entry.not_preceded_by),
         "requires_nearby": list(entry.requires_nearby),
         "exceptions": list(entry.exceptions),
-        "alternatives": [{"singular": a.singular, "plural": a.plural}
-                         for a in entry.alternatives],
+        "alternatives": [{"singular": a.singular, "plural": a.plural} for a in entry.alternatives],
         "advice": entry.advice,
         "rationale": entry.rationale,
         "disagreement": entry.disagreement,
@@ -81,21 +81,33 @@ def check(obj, paths: tuple[str, ...], as_json: bool) -> None:
     names = {n.lower() for n in result.official_names}
     categories = {e.category for e in active}
     if as_json:
-        click.echo(json.dumps({
-            "ok": not problems, "problems": [p.to_json() for p in problems],
-            "entries": len(active),
-            "categories": len(categories), "official_names": len(names),
-            "files": list(files),
-        }, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "ok": not problems,
+                    "problems": [p.to_json() for p in problems],
+                    "entries": len(active),
+                    "categories": len(categories),
+                    "official_names": len(names),
+                    "files": list(files),
+                },
+                indent=2,
+            )
+        )
     else:
         for problem in problems:
             click.echo(problem)
         if problems:
-            click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} "
-                       f"in {len(files)} file{'s' if len(files) != 1 else ''}", err=True)
+            click.echo(
+                f"{len(problems)} problem{'s' if len(problems) != 1 else ''} "
+                f"in {len(files)} file{'s' if len(files) != 1 else ''}",
+                err=True,
+            )
         else:
-            click.echo(f"lexicon OK: {len(active)} entries in {len(categories)} categories "
-                       f"({len(names)} official names)")
+            click.echo(
+                f"lexicon OK: {len(active)} entries in {len(categories)} categories "
+                f"({len(names)} official names)"
+            )
     if problems:
         # SystemExit rather than ctx.exit(): tui.cli.main runs click with
         # standalone_mode=False, which turns ctx.exit(1) into a discarded return value.
@@ -109,11 +121,12 @@ def check(obj, paths: tuple[str, ...], as_json: bool) -> None:
 def list_entries(obj, as_json: bool, category: str | None) -> None:
     """List every entry: id, category, severity, forms and suggestions."""
     order = {c: i for i, c in enumerate(CATEGORIES)}
-    entries = sorted((e for e in _load(obj).entries if category in (None, e.category)),
-                     key=lambda e: order.get(e.category, len(order)))
+    entries = sorted(
+        (e for e in _load(obj).entries if category in (None, e.category)),
+        key=lambda e: order.get(e.category, len(order)),
+    )
     if as_json:
-        click.echo(json.dumps([entry_summary(e) for e in entries], indent=2,
-                              ensure_ascii=False))
+        click.echo(json.dumps([entry_summary(e) for e in entries], indent=2, ensure_ascii=False))
         return
     for e in entries:
         forms = ", ".join(f.text for f in e.forms if f.number != "plural" and not f.possessive)
@@ -143,22 +156,31 @@ def show(obj, entry_id: str, as_json: bool) -> None:
         f"sense:        {entry.sense}",
         f"forms:        {', '.join(f.text for f in entry.forms)}",
     ]
-    for label, values in (("pos", entry.pos), ("not after", entry.not_preceded_by),
-                          ("not before", entry.not_followed_by),
-                          ("needs nearby", entry.requires_nearby),
-                          ("exceptions", entry.exceptions)):
+    for label, values in (
+        ("pos", entry.pos),
+        ("not after", entry.not_preceded_by),
+        ("not before", entry.not_followed_by),
+        ("needs nearby", entry.requires_nearby),
+        ("exceptions", entry.exceptions),
+    ):
         if values:
             lines.append(f"{label + ':':<14}{', '.join(values)}")
     if not entry.refers_to_people:
         lines.append("refers to:    not people (a frame or a thing)")
     if entry.alternatives:
         lines.append("alternatives:")
-        lines += [f"  - {a.singular}" + (f" / {a.plural}" if a.plural != a.singular else "")
-                  for a in entry.alternatives]
+        lines += [
+            f"  - {a.singular}" + (f" / {a.plural}" if a.plural != a.singular else "")
+            for a in entry.alternatives
+        ]
     else:
         lines.append("alternatives: none (no drop-in swap; see advice)")
-    for label, text in (("advice", entry.advice), ("why", entry.rationale),
-                        ("disagreement", entry.disagreement), ("decision", entry.decision)):
+    for label, text in (
+        ("advice", entry.advice),
+        ("why", entry.rationale),
+        ("disagreement", entry.disagreement),
+        ("decision", entry.decision),
+    ):
         if text:
             lines.append(f"{label + ':':<14}{text}")
     lines.append("sources:")
@@ -168,8 +190,14 @@ def show(obj, entry_id: str, as_json: bool) -> None:
 
 
 @lexicon.command()
-@click.option("--format", "fmt", type=click.Choice(["vale"]), default="vale",
-              show_default=True, help="Export format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["vale"]),
+    default="vale",
+    show_default=True,
+    help="Export format.",
+)
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.pass_obj
 def export(obj, fmt: str, directory: str) -> None:
@@ -179,8 +207,11 @@ def export(obj, fmt: str, directory: str) -> None:
     try:
         written = export_vale(_load(obj), Path(directory))
     except OSError as exc:
-        raise LexiconError(f"cannot write Vale style to {directory}: "
-                           f"{exc.strerror or exc}") from exc
+        raise LexiconError(
+            f"cannot write Vale style to {directory}: {exc.strerror or exc}"
+        ) from exc
     rules = [p for p in written if p.suffix == ".yml"]
-    click.echo(f"wrote {len(rules)} Vale rules to {Path(directory) / 'Framewatch'} "
-               f"(see {Path(directory) / 'README.md'})")
+    click.echo(
+        f"wrote {len(rules)} Vale rules to {Path(directory) / 'Framewatch'} "
+        f"(see {Path(directory) / 'README.md'})"
+    )

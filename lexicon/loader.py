@@ -40,15 +40,33 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 STR_TAG = "tag:yaml.org,2002:str"
 BOOL_TAG = "tag:yaml.org,2002:bool"
 
-REQUIRED_FIELDS = ("id", "category", "severity", "forms", "sense", "alternatives",
-                   "rationale", "sources")
-OPTIONAL_FIELDS = ("pos", "refers_to_people", "not_followed_by", "not_preceded_by",
-                   "requires_nearby", "exceptions", "advice", "disagreement", "decision")
+REQUIRED_FIELDS = (
+    "id",
+    "category",
+    "severity",
+    "forms",
+    "sense",
+    "alternatives",
+    "rationale",
+    "sources",
+)
+OPTIONAL_FIELDS = (
+    "pos",
+    "refers_to_people",
+    "not_followed_by",
+    "not_preceded_by",
+    "requires_nearby",
+    "exceptions",
+    "advice",
+    "disagreement",
+    "decision",
+)
 KNOWN_FIELDS = frozenset(REQUIRED_FIELDS + OPTIONAL_FIELDS)
 TOP_LEVEL_KEYS = ("entries", "official_names")
 # spaCy's coarse (Universal Dependencies) tags: anything else is a typo.
-POS_TAGS = frozenset("ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ "
-                     "SYM VERB X".split())
+POS_TAGS = frozenset(
+    "ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X".split()
+)
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CURLY = "\u2019"
 
@@ -126,7 +144,9 @@ class _FileReader:
             out[key] = (key_node, value_node)
         return out
 
-    def unknown_keys(self, fields: dict, allowed: tuple[str, ...], what: str, expected: str) -> None:
+    def unknown_keys(
+        self, fields: dict, allowed: tuple[str, ...], what: str, expected: str
+    ) -> None:
         for key, (key_node, _v) in fields.items():
             if key not in allowed:
                 self.problem(key_node, f"{what} has unknown key '{key}' (expected {expected})")
@@ -146,8 +166,10 @@ class _FileReader:
             elif key == "official_names":
                 self.read_names(value_node)
             else:
-                self.problem(key_node, f"unknown top-level key '{key}' "
-                                       f"(expected one of: {', '.join(TOP_LEVEL_KEYS)})")
+                self.problem(
+                    key_node,
+                    f"unknown top-level key '{key}' (expected one of: {', '.join(TOP_LEVEL_KEYS)})",
+                )
 
     def read_names(self, node) -> None:
         if isinstance(node, yaml.MappingNode):
@@ -178,8 +200,11 @@ class _FileReader:
         line = node.start_mark.line + 1
         id_hint = ""
         if "id" in fields:
-            id_hint = f" '{fields['id'][1].value}'" if isinstance(fields["id"][1],
-                                                                  yaml.ScalarNode) else ""
+            id_hint = (
+                f" '{fields['id'][1].value}'"
+                if isinstance(fields["id"][1], yaml.ScalarNode)
+                else ""
+            )
         for key, (key_node, _v) in fields.items():
             if key not in KNOWN_FIELDS:
                 close = _close(key, KNOWN_FIELDS)
@@ -195,26 +220,33 @@ class _FileReader:
         if (n := get("id")) is not None:
             entry_id = self.text(n, "id")
             if entry_id is not None and not ID_RE.match(entry_id):
-                self.problem(n, f"id '{entry_id}' must be a lower-case slug "
-                                "(letters, digits, single hyphens)")
+                self.problem(
+                    n,
+                    f"id '{entry_id}' must be a lower-case slug (letters, digits, single hyphens)",
+                )
         if (n := get("category")) is not None:
             category = self.text(n, "category")
             if category is not None and category not in CATEGORIES:
-                self.problem(n, f"unknown category '{category}'{_close(category, CATEGORIES)} "
-                                f"(expected one of: {', '.join(CATEGORIES)})")
+                self.problem(
+                    n,
+                    f"unknown category '{category}'{_close(category, CATEGORIES)} "
+                    f"(expected one of: {', '.join(CATEGORIES)})",
+                )
         if (n := get("severity")) is not None:
             severity = self.text(n, "severity")
             if severity is not None and severity not in SEVERITIES:
-                self.problem(n, f"unknown severity '{severity}' "
-                                f"(expected one of: {', '.join(SEVERITIES)})")
+                self.problem(
+                    n, f"unknown severity '{severity}' (expected one of: {', '.join(SEVERITIES)})"
+                )
         if (n := get("sense")) is not None:
             sense = self.text(n, "sense")
         if (n := get("rationale")) is not None:
             rationale = self.text(n, "rationale")
 
         forms = self.read_forms(get("forms")) if "forms" in fields else ()
-        alternatives = (self.read_alternatives(get("alternatives"))
-                        if "alternatives" in fields else ())
+        alternatives = (
+            self.read_alternatives(get("alternatives")) if "alternatives" in fields else ()
+        )
         sources = self.read_sources(get("sources")) if "sources" in fields else ()
 
         pos: tuple[str, ...] = ()
@@ -222,8 +254,11 @@ class _FileReader:
             items = self.text_list(n, "pos")
             for value, item in items:
                 if value not in POS_TAGS:
-                    self.problem(item, f"unknown part-of-speech tag '{value}' "
-                                       f"(spaCy coarse tags such as NOUN, ADJ, PROPN)")
+                    self.problem(
+                        item,
+                        f"unknown part-of-speech tag '{value}' "
+                        f"(spaCy coarse tags such as NOUN, ADJ, PROPN)",
+                    )
             pos = tuple(v for v, _ in items)
         refers_to_people = True
         if (n := get("refers_to_people")) is not None:
@@ -238,8 +273,11 @@ class _FileReader:
                 for value, item in items:
                     # nearby words also match longer words starting with them
                     if " " not in value and len(value) < 3:
-                        self.problem(item, f"requires_nearby word '{value}' is too short: it "
-                                           "would match every word starting with it")
+                        self.problem(
+                            item,
+                            f"requires_nearby word '{value}' is too short: it "
+                            "would match every word starting with it",
+                        )
             word_lists[key] = tuple(v.lower() for v, _ in items)
         exceptions: tuple[str, ...] = ()
         if (n := get("exceptions")) is not None:
@@ -247,24 +285,44 @@ class _FileReader:
             form_texts = [f.text for f in forms]
             for value, item in items:
                 if form_texts and not any(_contains_word(value, f) for f in form_texts):
-                    self.problem(item, f"exception '{value}' contains none of the entry's "
-                                       "forms, so it can never apply")
+                    self.problem(
+                        item,
+                        f"exception '{value}' contains none of the entry's "
+                        "forms, so it can never apply",
+                    )
             exceptions = tuple(v for v, _ in items)
         texts = {}
         for key in ("advice", "disagreement", "decision"):
             texts[key] = (self.text(get(key), key) or "") if key in fields else ""
-        if "alternatives" in fields and not alternatives and not texts["advice"] \
-                and len(self.problems) == before:
-            self.problem(get("alternatives"), "an entry with no alternatives needs 'advice' "
-                                              "saying what to write instead")
+        if (
+            "alternatives" in fields
+            and not alternatives
+            and not texts["advice"]
+            and len(self.problems) == before
+        ):
+            self.problem(
+                get("alternatives"),
+                "an entry with no alternatives needs 'advice' saying what to write instead",
+            )
 
         if len(self.problems) > before:
             return None
         return Entry(
-            id=entry_id, category=category, severity=severity, forms=forms, sense=sense,
-            alternatives=alternatives, rationale=rationale, sources=sources, pos=pos,
-            refers_to_people=refers_to_people, exceptions=exceptions, file=self.path,
-            line=line, **word_lists, **texts,
+            id=entry_id,
+            category=category,
+            severity=severity,
+            forms=forms,
+            sense=sense,
+            alternatives=alternatives,
+            rationale=rationale,
+            sources=sources,
+            pos=pos,
+            refers_to_people=refers_to_people,
+            exceptions=exceptions,
+            file=self.path,
+            line=line,
+            **word_lists,
+            **texts,
         )
 
     def read_forms(self, node) -> tuple[Form, ...]:
@@ -273,8 +331,10 @@ class _FileReader:
             groups = self.mapping(node, "forms") or {}
             for key, (key_node, value) in groups.items():
                 if key not in ("singular", "plural"):
-                    self.problem(key_node, f"forms has unknown key '{key}' "
-                                           "(expected 'singular' and/or 'plural')")
+                    self.problem(
+                        key_node,
+                        f"forms has unknown key '{key}' (expected 'singular' and/or 'plural')",
+                    )
                     continue
                 raw.extend((v, key, n) for v, n in self.text_list(value, f"forms.{key}"))
         elif isinstance(node, yaml.SequenceNode):
@@ -317,8 +377,9 @@ class _FileReader:
             fields = self.mapping(item, "an alternative")
             if fields is None:
                 continue
-            self.unknown_keys(fields, ("singular", "plural"), "alternative",
-                              "'singular' and 'plural'")
+            self.unknown_keys(
+                fields, ("singular", "plural"), "alternative", "'singular' and 'plural'"
+            )
             if "singular" not in fields:
                 self.problem(item, "alternative is missing 'singular'")
                 continue
@@ -353,8 +414,9 @@ class _FileReader:
             else:
                 url = self.text(fields["url"][1], "source url")
                 if url is not None and not url.startswith(("http://", "https://")):
-                    self.problem(fields["url"][1], f"source url '{url}' must start with "
-                                                   "http:// or https://")
+                    self.problem(
+                        fields["url"][1], f"source url '{url}' must start with http:// or https://"
+                    )
                     url = None
             if title is not None and url is not None:
                 out.append(Source(title, url))
@@ -410,8 +472,9 @@ def _read_file(path: Path | str) -> _FileResult:
     try:
         st = p.stat()
     except OSError as exc:
-        return _FileResult((), (), display, (Problem(display, 0, f"cannot read file: "
-                                                                 f"{exc.strerror or exc}"),))
+        return _FileResult(
+            (), (), display, (Problem(display, 0, f"cannot read file: {exc.strerror or exc}"),)
+        )
     # The display path is part of the key because problems quote it.
     key = (display, str(p.resolve()), st.st_mtime_ns, st.st_size)
     cached = _cache.get(key)
@@ -442,8 +505,9 @@ def _read_file(path: Path | str) -> _FileResult:
     return result
 
 
-def _cross_check(results: list[_FileResult], ignore_ids: frozenset[str] = frozenset()
-                 ) -> list[Problem]:
+def _cross_check(
+    results: list[_FileResult], ignore_ids: frozenset[str] = frozenset()
+) -> list[Problem]:
     """Problems between entries: duplicate ids, a surface form in two entries."""
     problems: list[Problem] = []
     ids: dict[str, Entry] = {}
@@ -452,9 +516,13 @@ def _cross_check(results: list[_FileResult], ignore_ids: frozenset[str] = frozen
         for entry in result.entries:
             first = ids.get(entry.id)
             if first is not None:
-                problems.append(Problem(entry.file, entry.line,
-                                        f"duplicate id '{entry.id}' (first defined at "
-                                        f"{first.file}:{first.line})"))
+                problems.append(
+                    Problem(
+                        entry.file,
+                        entry.line,
+                        f"duplicate id '{entry.id}' (first defined at {first.file}:{first.line})",
+                    )
+                )
                 continue
             ids[entry.id] = entry
             if entry.id in ignore_ids:
@@ -463,10 +531,15 @@ def _cross_check(results: list[_FileResult], ignore_ids: frozenset[str] = frozen
                 key = form.text.lower()
                 other = forms.get(key)
                 if other is not None and other.id != entry.id:
-                    problems.append(Problem(entry.file, entry.line,
-                                            f"form '{form.text}' of entry '{entry.id}' is also "
-                                            f"a form of entry '{other.id}' ({other.file}:"
-                                            f"{other.line}); a form may belong to one entry"))
+                    problems.append(
+                        Problem(
+                            entry.file,
+                            entry.line,
+                            f"form '{form.text}' of entry '{entry.id}' is also "
+                            f"a form of entry '{other.id}' ({other.file}:"
+                            f"{other.line}); a form may belong to one entry",
+                        )
+                    )
                 else:
                     forms[key] = entry
     active = [e for r in results for e in r.entries if e.id not in ignore_ids]
@@ -474,7 +547,7 @@ def _cross_check(results: list[_FileResult], ignore_ids: frozenset[str] = frozen
     return problems
 
 
-_EDGE_PUNCT = ".,;:!?()[]\"“”"
+_EDGE_PUNCT = '.,;:!?()[]"“”'
 
 
 def _phrases(text: str, longest: int | None = None):
@@ -484,7 +557,7 @@ def _phrases(text: str, longest: int | None = None):
     for i in range(len(words)):
         top = len(words) - i if longest is None else min(longest, len(words) - i)
         for n in range(1, top + 1):
-            yield " ".join(words[i:i + n]), (words[i + n] if i + n < len(words) else None)
+            yield " ".join(words[i : i + n]), (words[i + n] if i + n < len(words) else None)
 
 
 def _check_alternatives(entries: list[Entry]) -> list[Problem]:
@@ -495,8 +568,12 @@ def _check_alternatives(entries: list[Entry]) -> list[Problem]:
     noun "criminal" is flagged.  Word runs are looked up in a set rather than
     matched with one big regex, which would cost more than the whole load.
     """
-    owner = {f.text.lower(): e.id for e in entries if not e.pos and not e.requires_nearby
-             for f in e.forms}
+    owner = {
+        f.text.lower(): e.id
+        for e in entries
+        if not e.pos and not e.requires_nearby
+        for f in e.forms
+    }
     longest = max((len(k.split()) for k in owner), default=0)
     problems = []
     for entry in entries:
@@ -507,17 +584,28 @@ def _check_alternatives(entries: list[Entry]) -> list[Problem]:
                 # not_followed_by word right after them rules the match out.
                 for phrase, after in _phrases(text):
                     if phrase in own and after not in entry.not_followed_by:
-                        problems.append(Problem(
-                            entry.file, entry.line,
-                            f"alternative '{text}' of entry '{entry.id}' contains its own "
-                            f"form '{phrase}', so the rewrite would be flagged again"))
-                hit = next((p for p, _after in _phrases(text, longest)
-                            if p in owner and p not in own), None)
+                        problems.append(
+                            Problem(
+                                entry.file,
+                                entry.line,
+                                f"alternative '{text}' of entry '{entry.id}' contains its own "
+                                f"form '{phrase}', so the rewrite would be flagged again",
+                            )
+                        )
+                hit = next(
+                    (p for p, _after in _phrases(text, longest) if p in owner and p not in own),
+                    None,
+                )
                 if hit is not None:
-                    problems.append(Problem(entry.file, entry.line,
-                                            f"alternative '{text}' of entry '{entry.id}' "
-                                            f"contains '{hit}', flagged by entry "
-                                            f"'{owner[hit]}'"))
+                    problems.append(
+                        Problem(
+                            entry.file,
+                            entry.line,
+                            f"alternative '{text}' of entry '{entry.id}' "
+                            f"contains '{hit}', flagged by entry "
+                            f"'{owner[hit]}'",
+                        )
+                    )
     return problems
 
 
@@ -540,22 +628,28 @@ def _fail(problems: list[Problem]) -> LexiconError:
     return LexiconError(f"{problems[0]} ({more})")
 
 
-def override_problems(entries: Iterable[Entry], disable: Iterable[str] = (),
-                      severity: Mapping[str, str] | None = None) -> list[str]:
+def override_problems(
+    entries: Iterable[Entry], disable: Iterable[str] = (), severity: Mapping[str, str] | None = None
+) -> list[str]:
     """What is wrong with an organisation's ``disable`` and ``severity`` settings."""
     known = {e.id for e in entries}
     problems = []
     for entry_id in disable:
         if entry_id not in known:
-            problems.append(f"cannot disable unknown lexicon entry '{entry_id}'"
-                            f"{_close(entry_id, known)}")
+            problems.append(
+                f"cannot disable unknown lexicon entry '{entry_id}'{_close(entry_id, known)}"
+            )
     for entry_id, level in (severity or {}).items():
         if entry_id not in known:
-            problems.append(f"cannot set severity of unknown lexicon entry '{entry_id}'"
-                            f"{_close(entry_id, known)}")
+            problems.append(
+                f"cannot set severity of unknown lexicon entry '{entry_id}'"
+                f"{_close(entry_id, known)}"
+            )
         elif level not in SEVERITIES:
-            problems.append(f"unknown severity '{level}' for lexicon entry '{entry_id}' "
-                            f"(expected one of: {', '.join(SEVERITIES)})")
+            problems.append(
+                f"unknown severity '{level}' for lexicon entry '{entry_id}' "
+                f"(expected one of: {', '.join(SEVERITIES)})"
+            )
     return problems
 
 
@@ -571,8 +665,11 @@ class CheckResult:
         return not self.problems
 
 
-def check_lexicon(extra_files: Iterable[Path | str] = (), disable: Iterable[str] = (),
-                  severity: Mapping[str, str] | None = None) -> CheckResult:
+def check_lexicon(
+    extra_files: Iterable[Path | str] = (),
+    disable: Iterable[str] = (),
+    severity: Mapping[str, str] | None = None,
+) -> CheckResult:
     """Everything wrong with the shipped data plus these overrides, without raising."""
     files = lexicon_files(extra_files)
     disable = tuple(disable)
@@ -582,13 +679,19 @@ def check_lexicon(extra_files: Iterable[Path | str] = (), disable: Iterable[str]
     problems += [Problem("config", 0, m) for m in override_problems(entries, disable, severity)]
     names = dict.fromkeys(n for r in results for n, _ in r.names)
     disabled = set(disable)
-    return CheckResult(files=tuple(str(f) for f in files),
-                       entries=tuple(e for e in entries if e.id not in disabled),
-                       official_names=tuple(names), problems=tuple(problems))
+    return CheckResult(
+        files=tuple(str(f) for f in files),
+        entries=tuple(e for e in entries if e.id not in disabled),
+        official_names=tuple(names),
+        problems=tuple(problems),
+    )
 
 
-def load_lexicon(extra_files: Iterable[Path | str] = (), disable: Iterable[str] = (),
-                 severity: Mapping[str, str] | None = None) -> Lexicon:
+def load_lexicon(
+    extra_files: Iterable[Path | str] = (),
+    disable: Iterable[str] = (),
+    severity: Mapping[str, str] | None = None,
+) -> Lexicon:
     """The shipped lexicon plus an organisation's overrides.
 
     ``extra_files`` add entries and official names (validated like the shipped
@@ -613,8 +716,11 @@ def load_lexicon(extra_files: Iterable[Path | str] = (), disable: Iterable[str] 
     if wrong:
         raise LexiconError(wrong[0])
     disabled = set(disable)
-    entries = [replace(e, severity=severity[e.id]) if e.id in severity else e
-               for e in entries if e.id not in disabled]
+    entries = [
+        replace(e, severity=severity[e.id]) if e.id in severity else e
+        for e in entries
+        if e.id not in disabled
+    ]
     names: list[str] = []
     seen: set[str] = set()
     for r in results:
@@ -622,8 +728,9 @@ def load_lexicon(extra_files: Iterable[Path | str] = (), disable: Iterable[str] 
             if name.lower() not in seen:
                 seen.add(name.lower())
                 names.append(name)
-    lexicon = Lexicon(entries=tuple(entries), official_names=tuple(names),
-                      files=tuple(str(f) for f in files))
+    lexicon = Lexicon(
+        entries=tuple(entries), official_names=tuple(names), files=tuple(str(f) for f in files)
+    )
     if len(_assembled) > 32:  # overrides rarely change; don't grow without bound
         _assembled.clear()
     _assembled[memo_key] = lexicon

@@ -42,11 +42,9 @@ def form_pattern(entry: Entry, texts: list[str]) -> str:
     """Surface forms as one Vale regex, with the entry's neighbour exclusions."""
     # Longest first: the regex alternation takes the first branch that matches.
     texts = sorted(texts, key=len, reverse=True)
-    pattern = escape(texts[0]) if len(texts) == 1 else \
-        "(?:" + "|".join(map(escape, texts)) + ")"
+    pattern = escape(texts[0]) if len(texts) == 1 else "(?:" + "|".join(map(escape, texts)) + ")"
     # One fixed-width lookbehind per word: portable across regex engines.
-    before = "".join(r"(?<!\b" + escape(w) + r"[\s-])" for w in entry.not_preceded_by
-                     if w != "-")
+    before = "".join(r"(?<!\b" + escape(w) + r"[\s-])" for w in entry.not_preceded_by if w != "-")
     pattern = before + pattern
     if "-" in entry.not_preceded_by:
         pattern = "(?<!-)" + pattern
@@ -83,7 +81,8 @@ def rule_files(lexicon: Lexicon) -> dict[str, dict]:
         for entry in entries:
             groups[(entry.severity, bool(entry.alternatives))].append(entry)
         for (severity, has_alternatives), group in sorted(
-                groups.items(), key=lambda kv: (-SEVERITY_RANK[kv[0][0]], not kv[0][1])):
+            groups.items(), key=lambda kv: (-SEVERITY_RANK[kv[0][0]], not kv[0][1])
+        ):
             level = LEVELS[severity]
             name = _camel(category)
             if severity != default:
@@ -94,15 +93,19 @@ def rule_files(lexicon: Lexicon) -> dict[str, dict]:
     return rules
 
 
-def _rule(category: str, level: str, entries: list[Entry], names: list[str],
-          substitution: bool) -> dict:
+def _rule(
+    category: str, level: str, entries: list[Entry], names: list[str], substitution: bool
+) -> dict:
     label = CATEGORIES[category]
     exceptions = list(dict.fromkeys([escape(x) for e in entries for x in e.exceptions] + names))
     rule: dict = {
         "extends": "substitution" if substitution else "existence",
-        "message": (f"{label}: consider '%s' instead of '%s'." if substitution else
-                    f"{label}: '%s' has no drop-in replacement; rewrite the sentence "
-                    "(see 'framewatch lexicon show')."),
+        "message": (
+            f"{label}: consider '%s' instead of '%s'."
+            if substitution
+            else f"{label}: '%s' has no drop-in replacement; rewrite the sentence "
+            "(see 'framewatch lexicon show')."
+        ),
         "level": level,
         "ignorecase": True,
         "link": entries[0].sources[0].url,
@@ -174,13 +177,20 @@ def export_vale(lexicon: Lexicon, directory: Path | str) -> list[Path]:
     written = []
     for name, rule in rule_files(lexicon).items():
         path = style_dir / name
-        path.write_text(yaml.safe_dump(rule, sort_keys=False, allow_unicode=True, width=100),
-                        encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(rule, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8"
+        )
         written.append(path)
     skipped = [e.id for e in lexicon.entries if not exportable(e)]
     readme = directory / "README.md"
-    readme.write_text(README.format(
-        entries=len(lexicon.entries) - len(skipped), skipped=len(skipped),
-        path=directory.resolve(), skipped_ids=", ".join(skipped) or "none"), encoding="utf-8")
+    readme.write_text(
+        README.format(
+            entries=len(lexicon.entries) - len(skipped),
+            skipped=len(skipped),
+            path=directory.resolve(),
+            skipped_ids=", ".join(skipped) or "none",
+        ),
+        encoding="utf-8",
+    )
     written.append(readme)
     return written

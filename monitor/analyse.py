@@ -55,8 +55,10 @@ def analyse_articles(engine, titles: list[str], texts: list[str]) -> list[tuple[
         raise ValueError("one title per text")
     results = analyse_texts(engine, list(titles) + list(texts))
     n = len(titles)
-    return [None if head is None or body is None else (head, body)
-            for head, body in zip(results[:n], results[n:], strict=True)]
+    return [
+        None if head is None or body is None else (head, body)
+        for head, body in zip(results[:n], results[n:], strict=True)
+    ]
 
 
 def analyse_backlog(db, engine, *, limit: int = 500, batch: int = 32, stop=None) -> int:
@@ -65,13 +67,14 @@ def analyse_backlog(db, engine, *, limit: int = 500, batch: int = 32, stop=None)
     ``analysed_at`` are written in one transaction.  Returns articles done."""
     with db.connect() as conn:
         todo = conn.execute(
-            sa.select(articles.c.id, articles.c.title, articles.c.text).where(
-                articles.c.relevant.is_(True), articles.c.analysed_at.is_(None)
-            ).order_by(articles.c.id).limit(limit)
+            sa.select(articles.c.id, articles.c.title, articles.c.text)
+            .where(articles.c.relevant.is_(True), articles.c.analysed_at.is_(None))
+            .order_by(articles.c.id)
+            .limit(limit)
         ).all()
     done = 0
     for i in range(0, len(todo), batch):
-        chunk = todo[i:i + batch]
+        chunk = todo[i : i + batch]
         results = analyse_articles(engine, [r.title or "" for r in chunk], [r.text for r in chunk])
         for row, found in zip(chunk, results, strict=True):
             if stop is not None and stop():
@@ -80,7 +83,10 @@ def analyse_backlog(db, engine, *, limit: int = 500, batch: int = 32, stop=None)
                 continue
             with db.begin() as conn:
                 store_article_flags(conn, row.id, found)
-                conn.execute(articles.update().where(articles.c.id == row.id).values(
-                    analysed_at=utcnow(), model=engine.model_name))
+                conn.execute(
+                    articles.update()
+                    .where(articles.c.id == row.id)
+                    .values(analysed_at=utcnow(), model=engine.model_name)
+                )
             done += 1
     return done

@@ -51,7 +51,9 @@ def monitor() -> None:
 
 @monitor.command("add")
 @click.argument("url")
-@click.option("--name", default="", help="Outlet name shown in lists (default: the feed's own title).")
+@click.option(
+    "--name", default="", help="Outlet name shown in lists (default: the feed's own title)."
+)
 @click.pass_obj
 def add_cmd(ctx, url: str, name: str) -> None:
     """Start monitoring the feed at URL."""
@@ -106,7 +108,9 @@ def list_cmd(ctx, as_json: bool) -> None:
         _echo_json([r.to_json() for r in rows])
         return
     if not rows:
-        click.echo("no feeds yet: add one with 'framewatch monitor add URL' or 'framewatch monitor defaults'")
+        click.echo(
+            "no feeds yet: add one with 'framewatch monitor add URL' or 'framewatch monitor defaults'"
+        )
         return
     now = _now()
     table = Table(show_lines=False)
@@ -124,7 +128,9 @@ def list_cmd(ctx, as_json: bool) -> None:
         else:
             status = "not fetched yet"
         name = escape(r.name or "-") + ("" if r.verified else " [dim](unverified)[/dim]")
-        table.add_row(str(r.id), name, str(r.articles), status, _ago(r.next_fetch_at, now), escape(r.url))
+        table.add_row(
+            str(r.id), name, str(r.articles), status, _ago(r.next_fetch_at, now), escape(r.url)
+        )
     Console().print(table)
 
 
@@ -139,7 +145,9 @@ def import_cmd(ctx, file: str) -> None:
         added, skipped = import_opml(conn, file)
     for line in skipped:
         click.echo(f"skipped: {line}", err=True)
-    click.echo(f"imported {added} feeds from {file}" + (f", skipped {len(skipped)}" if skipped else ""))
+    click.echo(
+        f"imported {added} feeds from {file}" + (f", skipped {len(skipped)}" if skipped else "")
+    )
 
 
 @monitor.command("export-opml")
@@ -162,8 +170,10 @@ def defaults_cmd(ctx) -> None:
 
     with _database(ctx) as conn:
         added, present = add_defaults(conn)
-    click.echo(f"added {added} default feeds ({present} already present); "
-               "addresses are unverified until fetched - see 'framewatch monitor list'")
+    click.echo(
+        f"added {added} default feeds ({present} already present); "
+        "addresses are unverified until fetched - see 'framewatch monitor list'"
+    )
 
 
 class _Stopper:
@@ -183,7 +193,9 @@ class _Stopper:
         if self.event.is_set():
             raise KeyboardInterrupt
         self.event.set()
-        click.echo("framewatch: stopping after the current article (Ctrl-C again to stop now)", err=True)
+        click.echo(
+            "framewatch: stopping after the current article (Ctrl-C again to stop now)", err=True
+        )
 
     def __exit__(self, *exc) -> None:
         for sig, handler in self._old.items():
@@ -193,18 +205,29 @@ class _Stopper:
         return self.event.is_set()
 
 
-def _one_pass(ctx, db, *, all_feeds: bool, analyse: bool, stop, engine_box: dict, quiet: bool = False):
+def _one_pass(
+    ctx, db, *, all_feeds: bool, analyse: bool, stop, engine_box: dict, quiet: bool = False
+):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from monitor.pipeline import Pipeline
 
     console = Console(stderr=True)
-    pipeline = Pipeline(db, ctx.settings, analyse=analyse, stop=stop, engine=engine_box.get("engine"))
+    pipeline = Pipeline(
+        db, ctx.settings, analyse=analyse, stop=stop, engine=engine_box.get("engine")
+    )
     import asyncio
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True, disable=quiet) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=quiet,
+    ) as bar:
         task = bar.add_task("feeds", total=None)
 
         def progress(done: int, total: int, label: str) -> None:
@@ -217,8 +240,12 @@ def _one_pass(ctx, db, *, all_feeds: bool, analyse: bool, stop, engine_box: dict
 
 
 @monitor.command("once")
-@click.option("--all", "all_feeds", is_flag=True, help="Fetch every feed now, ignoring the schedule.")
-@click.option("--no-analyse", is_flag=True, help="Store articles without running the language engine.")
+@click.option(
+    "--all", "all_feeds", is_flag=True, help="Fetch every feed now, ignoring the schedule."
+)
+@click.option(
+    "--no-analyse", is_flag=True, help="Store articles without running the language engine."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the pass summary as JSON.")
 @click.pass_obj
 def once_cmd(ctx, all_feeds: bool, no_analyse: bool, as_json: bool) -> None:
@@ -226,17 +253,35 @@ def once_cmd(ctx, all_feeds: bool, no_analyse: bool, as_json: bool) -> None:
     db = _db(ctx)
     try:
         with _Stopper() as stop:
-            result = _one_pass(ctx, db, all_feeds=all_feeds, analyse=not no_analyse, stop=stop,
-                               engine_box={}, quiet=as_json)
+            result = _one_pass(
+                ctx,
+                db,
+                all_feeds=all_feeds,
+                analyse=not no_analyse,
+                stop=stop,
+                engine_box={},
+                quiet=as_json,
+            )
     finally:
         db.close()
     if as_json:
-        _echo_json({
-            "feeds": result.feeds, "ok": result.ok, "not_modified": result.not_modified, "failed": result.failed,
-            "articles": result.articles, "relevant": result.relevant, "analysed": result.analysed,
-            "flags": result.flags, "stories": result.stories, "elapsed": round(result.elapsed, 2),
-            "stopped": result.stopped, "analysis_note": result.analysis_note, "errors": result.errors,
-        })
+        _echo_json(
+            {
+                "feeds": result.feeds,
+                "ok": result.ok,
+                "not_modified": result.not_modified,
+                "failed": result.failed,
+                "articles": result.articles,
+                "relevant": result.relevant,
+                "analysed": result.analysed,
+                "flags": result.flags,
+                "stories": result.stories,
+                "elapsed": round(result.elapsed, 2),
+                "stopped": result.stopped,
+                "analysis_note": result.analysis_note,
+                "errors": result.errors,
+            }
+        )
         return
     for line in result.errors:
         click.echo(f"feed failed: {line}", err=True)
@@ -244,10 +289,17 @@ def once_cmd(ctx, all_feeds: bool, no_analyse: bool, as_json: bool) -> None:
 
 
 @monitor.command("run")
-@click.option("--no-analyse", is_flag=True, help="Store articles without running the language engine.")
+@click.option(
+    "--no-analyse", is_flag=True, help="Store articles without running the language engine."
+)
 @click.option("--max-passes", type=int, default=0, hidden=True, help="Stop after N passes (tests).")
-@click.option("--idle-seconds", type=float, default=60.0, show_default=True,
-              help="Longest sleep between checks for due feeds.")
+@click.option(
+    "--idle-seconds",
+    type=float,
+    default=60.0,
+    show_default=True,
+    help="Longest sleep between checks for due feeds.",
+)
 @click.pass_obj
 def run_cmd(ctx, no_analyse: bool, max_passes: int, idle_seconds: float) -> None:
     """Keep monitoring until interrupted (Ctrl-C or SIGTERM finish the current article first)."""
@@ -259,8 +311,14 @@ def run_cmd(ctx, no_analyse: bool, max_passes: int, idle_seconds: float) -> None
     try:
         with _Stopper() as stop:
             while not stop():
-                result = _one_pass(ctx, db, all_feeds=False, analyse=not no_analyse, stop=stop,
-                                   engine_box=engine_box)
+                result = _one_pass(
+                    ctx,
+                    db,
+                    all_feeds=False,
+                    analyse=not no_analyse,
+                    stop=stop,
+                    engine_box=engine_box,
+                )
                 passes += 1
                 if result.feeds:
                     for line in result.errors:
@@ -269,13 +327,22 @@ def run_cmd(ctx, no_analyse: bool, max_passes: int, idle_seconds: float) -> None
                 if max_passes and passes >= max_passes:
                     break
                 with db.connect() as conn:
-                    nxt = conn.execute(sa.select(sa.func.min(feeds.c.next_fetch_at)).where(
-                        feeds.c.enabled.is_(True))).scalar()
+                    nxt = conn.execute(
+                        sa.select(sa.func.min(feeds.c.next_fetch_at)).where(
+                            feeds.c.enabled.is_(True)
+                        )
+                    ).scalar()
                 wait = idle_seconds
                 if nxt:
-                    wait = min(idle_seconds, max(1.0, (datetime.fromisoformat(nxt) - _now()).total_seconds()))
+                    wait = min(
+                        idle_seconds,
+                        max(1.0, (datetime.fromisoformat(nxt) - _now()).total_seconds()),
+                    )
                 if result.feeds:
-                    click.echo(f"[{time.strftime('%H:%M:%S')}] waiting; next feed due {_ago(nxt, _now())}", err=True)
+                    click.echo(
+                        f"[{time.strftime('%H:%M:%S')}] waiting; next feed due {_ago(nxt, _now())}",
+                        err=True,
+                    )
                 stop.event.wait(wait)
     except (sa.exc.OperationalError, sa.exc.DatabaseError) as exc:
         raise DatabaseError(describe_db_error(exc, db.location)) from exc
@@ -303,15 +370,29 @@ def _flag_counts(conn, ids: list[int]) -> dict[int, dict[str, int]]:
 
 @click.group("articles", invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-@click.option("--status", type=click.Choice(["new", "reviewed", "all"]), default="new", show_default=True,
-              help="'new' includes articles whose review has started.")
+@click.option(
+    "--status",
+    type=click.Choice(["new", "reviewed", "all"]),
+    default="new",
+    show_default=True,
+    help="'new' includes articles whose review has started.",
+)
 @click.option("--feed", "feed_ref", default=None, help="Only this feed (id or URL).")
-@click.option("--all-relevance", is_flag=True, help="Include articles scored as not criminal justice.")
+@click.option(
+    "--all-relevance", is_flag=True, help="Include articles scored as not criminal justice."
+)
 @click.option("--search", default=None, help="Only articles whose headline or text contains this.")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.pass_context
-def articles(cctx, as_json: bool, status: str, feed_ref: str | None, all_relevance: bool, search: str | None,
-             limit: int) -> None:
+def articles(
+    cctx,
+    as_json: bool,
+    status: str,
+    feed_ref: str | None,
+    all_relevance: bool,
+    search: str | None,
+    limit: int,
+) -> None:
     """List stored articles, newest first, with flag counts by severity."""
     if cctx.invoked_subcommand is not None:
         return
@@ -320,8 +401,19 @@ def articles(cctx, as_json: bool, status: str, feed_ref: str | None, all_relevan
 
     ctx = cctx.obj
     with _database(ctx, write=False) as conn:
-        query = sa.select(t.c.id, t.c.outlet, t.c.title, t.c.url, t.c.story_id, t.c.relevance, t.c.relevant,
-                          t.c.status, t.c.published_at, t.c.fetched_at, t.c.text_source)
+        query = sa.select(
+            t.c.id,
+            t.c.outlet,
+            t.c.title,
+            t.c.url,
+            t.c.story_id,
+            t.c.relevance,
+            t.c.relevant,
+            t.c.status,
+            t.c.published_at,
+            t.c.fetched_at,
+            t.c.text_source,
+        )
         if not all_relevance:
             query = query.where(t.c.relevant.is_(True))
         if status == "new":
@@ -339,12 +431,22 @@ def articles(cctx, as_json: bool, status: str, feed_ref: str | None, all_relevan
         when = ARTICLE_DATE
         rows = conn.execute(query.order_by(when.desc(), t.c.id.desc()).limit(limit)).all()
         counts = _flag_counts(conn, [r.id for r in rows])
-    items = [{
-        "id": r.id, "outlet": r.outlet, "title": r.title, "url": r.url, "story_id": r.story_id,
-        "relevance": r.relevance, "relevant": bool(r.relevant), "status": r.status,
-        "published_at": r.published_at, "text_source": r.text_source,
-        "flags": {s: counts.get(r.id, {}).get(s, 0) for s in ("high", "medium", "low")},
-    } for r in rows]
+    items = [
+        {
+            "id": r.id,
+            "outlet": r.outlet,
+            "title": r.title,
+            "url": r.url,
+            "story_id": r.story_id,
+            "relevance": r.relevance,
+            "relevant": bool(r.relevant),
+            "status": r.status,
+            "published_at": r.published_at,
+            "text_source": r.text_source,
+            "flags": {s: counts.get(r.id, {}).get(s, 0) for s in ("high", "medium", "low")},
+        }
+        for r in rows
+    ]
     if as_json:
         _echo_json(items)
         return
@@ -359,8 +461,16 @@ def articles(cctx, as_json: bool, status: str, feed_ref: str | None, all_relevan
     for col in ("id", "outlet", "headline", "story", "high", "med", "low", "url"):
         table.add_column(col, overflow="fold")
     for a in items:
-        table.add_row(str(a["id"]), escape(a["outlet"]), escape(a["title"]), str(a["story_id"] or "-"),
-                      str(a["flags"]["high"]), str(a["flags"]["medium"]), str(a["flags"]["low"]), escape(a["url"]))
+        table.add_row(
+            str(a["id"]),
+            escape(a["outlet"]),
+            escape(a["title"]),
+            str(a["story_id"] or "-"),
+            str(a["flags"]["high"]),
+            str(a["flags"]["medium"]),
+            str(a["flags"]["low"]),
+            escape(a["url"]),
+        )
     Console().print(table)
 
 
@@ -378,26 +488,60 @@ def show_cmd(ctx, article_id: int, as_json: bool) -> None:
         art = conn.execute(sa.select(t).where(t.c.id == article_id)).first()
         if art is None:
             raise FramewatchError(f"article {article_id}: not found")
-        rows = conn.execute(sa.select(flags).where(flags.c.article_id == article_id)
-                            .order_by(sa.case((flags.c.field == "title", 0), else_=1), flags.c.start,
-                                      flags.c.id)).all()
+        rows = conn.execute(
+            sa.select(flags)
+            .where(flags.c.article_id == article_id)
+            .order_by(sa.case((flags.c.field == "title", 0), else_=1), flags.c.start, flags.c.id)
+        ).all()
         copies = []
         if art.story_id is not None:
-            copies = [dict(id=c.id, outlet=c.outlet, title=c.title) for c in conn.execute(
-                sa.select(t.c.id, t.c.outlet, t.c.title).where(t.c.story_id == art.story_id, t.c.id != art.id))]
-    flag_items = [{
-        "id": f.id, "field": f.field, "start": f.start, "end": f.end, "text": f.text, "entry": f.entry,
-        "category": f.category,
-        "severity": f.severity, "quoted": bool(f.quoted), "suggestions": json.loads(f.suggestions or "[]"),
-        "rewrite": f.rewrite, "decision": f.decision, "reason": f.reason, "note": f.note,
-    } for f in rows]
+            copies = [
+                dict(id=c.id, outlet=c.outlet, title=c.title)
+                for c in conn.execute(
+                    sa.select(t.c.id, t.c.outlet, t.c.title).where(
+                        t.c.story_id == art.story_id, t.c.id != art.id
+                    )
+                )
+            ]
+    flag_items = [
+        {
+            "id": f.id,
+            "field": f.field,
+            "start": f.start,
+            "end": f.end,
+            "text": f.text,
+            "entry": f.entry,
+            "category": f.category,
+            "severity": f.severity,
+            "quoted": bool(f.quoted),
+            "suggestions": json.loads(f.suggestions or "[]"),
+            "rewrite": f.rewrite,
+            "decision": f.decision,
+            "reason": f.reason,
+            "note": f.note,
+        }
+        for f in rows
+    ]
     data = {
-        "id": art.id, "outlet": art.outlet, "title": art.title, "url": art.url, "author": art.author,
-        "published_at": art.published_at, "fetched_at": art.fetched_at, "story_id": art.story_id,
-        "same_story": copies, "relevance": art.relevance, "relevant": bool(art.relevant),
-        "relevance_terms": score(art.title, art.text).explain(), "status": art.status,
-        "text_source": art.text_source, "extract_note": art.extract_note, "model": art.model,
-        "analysed_at": art.analysed_at, "text": art.text, "flags": flag_items,
+        "id": art.id,
+        "outlet": art.outlet,
+        "title": art.title,
+        "url": art.url,
+        "author": art.author,
+        "published_at": art.published_at,
+        "fetched_at": art.fetched_at,
+        "story_id": art.story_id,
+        "same_story": copies,
+        "relevance": art.relevance,
+        "relevant": bool(art.relevant),
+        "relevance_terms": score(art.title, art.text).explain(),
+        "status": art.status,
+        "text_source": art.text_source,
+        "extract_note": art.extract_note,
+        "model": art.model,
+        "analysed_at": art.analysed_at,
+        "text": art.text,
+        "flags": flag_items,
     }
     if as_json:
         _echo_json(data)
@@ -407,9 +551,13 @@ def show_cmd(ctx, article_id: int, as_json: bool) -> None:
 
     console = Console()
     console.print(f"[bold]{escape(art.title)}[/bold]")
-    console.print(f"{escape(art.outlet)} - {escape(art.published_at or art.fetched_at)} - {escape(art.url)}")
-    console.print(f"story {art.story_id} ({len(copies)} other copies) - relevance {data['relevance_terms']} - "
-                  f"text: {art.text_source}" + (f" ({escape(art.extract_note)})" if art.extract_note else ""))
+    console.print(
+        f"{escape(art.outlet)} - {escape(art.published_at or art.fetched_at)} - {escape(art.url)}"
+    )
+    console.print(
+        f"story {art.story_id} ({len(copies)} other copies) - relevance {data['relevance_terms']} - "
+        f"text: {art.text_source}" + (f" ({escape(art.extract_note)})" if art.extract_note else "")
+    )
     console.print()
     console.print(escape(art.text), soft_wrap=True)
     console.print()

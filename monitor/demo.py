@@ -46,9 +46,11 @@ class DemoResult:
         return self.summary()
 
     def summary(self) -> str:
-        return (f"demo: {self.feeds} sample feeds, {self.articles} new articles ({self.relevant} relevant, "
-                f"{self.analysed} analysed, {self.flags} flags, {self.stories} stories); "
-                f"{self.total_articles} articles in {self.db_path}")
+        return (
+            f"demo: {self.feeds} sample feeds, {self.articles} new articles ({self.relevant} relevant, "
+            f"{self.analysed} analysed, {self.flags} flags, {self.stories} stories); "
+            f"{self.total_articles} articles in {self.db_path}"
+        )
 
 
 def sample_dir() -> Path:
@@ -74,8 +76,12 @@ def sample_routes(base: str) -> tuple[dict, list[dict]]:
     for html in sorted(root.glob("*/news/*.html")):
         outlet = html.parent.parent.name
         path = f"/{outlet}/news/{html.stem}"
-        routes[path] = respond(html.read_bytes(), page_types.get(outlet, page_types.get("default", "text/html")))
-    routes["/robots.txt"] = Response(200, {"Content-Type": "text/plain"}, (root / "robots.txt").read_bytes())
+        routes[path] = respond(
+            html.read_bytes(), page_types.get(outlet, page_types.get("default", "text/html"))
+        )
+    routes["/robots.txt"] = Response(
+        200, {"Content-Type": "text/plain"}, (root / "robots.txt").read_bytes()
+    )
     return routes, manifest["feed"]
 
 
@@ -86,20 +92,33 @@ def _register(db, base: str, sample_feeds: list[dict]) -> list[int]:
     with db.begin() as conn:
         for f in sample_feeds:
             url = base + f["path"]
-            old = conn.execute(sa.select(feeds.c.id, feeds.c.url).where(
-                feeds.c.url.like("http://127.0.0.1:%" + f["path"]))).first()
+            old = conn.execute(
+                sa.select(feeds.c.id, feeds.c.url).where(
+                    feeds.c.url.like("http://127.0.0.1:%" + f["path"])
+                )
+            ).first()
             if old is None:
                 ids.append(add_feed(conn, url, name=f["name"], verified=True))
                 continue
             old_base = old.url[: -len(f["path"])]
             if old_base != base:
                 conn.execute(feeds.update().where(feeds.c.id == old.id).values(url=url))
-                for a in conn.execute(sa.select(articles.c.id, articles.c.url, articles.c.url_norm).where(
-                        articles.c.feed_id == old.id)).all():
-                    conn.execute(articles.update().where(articles.c.id == a.id).values(
-                        url=a.url.replace(old_base, base),
-                        url_norm=a.url_norm.replace(old_base.replace("http://", "https://"),
-                                                    base.replace("http://", "https://"))))
+                for a in conn.execute(
+                    sa.select(articles.c.id, articles.c.url, articles.c.url_norm).where(
+                        articles.c.feed_id == old.id
+                    )
+                ).all():
+                    conn.execute(
+                        articles.update()
+                        .where(articles.c.id == a.id)
+                        .values(
+                            url=a.url.replace(old_base, base),
+                            url_norm=a.url_norm.replace(
+                                old_base.replace("http://", "https://"),
+                                base.replace("http://", "https://"),
+                            ),
+                        )
+                    )
             ids.append(old.id)
     return ids
 
@@ -112,21 +131,41 @@ def serve_sample(server: LocalServer, db) -> list[int]:
     return _register(db, server.base, sample_feeds)
 
 
-def prepare_demo(db_path, settings, progress=None, *, analyse: bool = True, engine=None) -> DemoResult:
+def prepare_demo(
+    db_path, settings, progress=None, *, analyse: bool = True, engine=None
+) -> DemoResult:
     """Serve the sample locally, run one full pass into ``db_path``, stop the server."""
     # For this run only: the sample lives on 127.0.0.1 and has one host, so the
     # SSRF guard and the per-host delay would otherwise (rightly) get in the way.
-    settings = replace(settings, monitor=replace(settings.monitor, min_host_interval=0.0,
-                                                 allow_private_addresses=True, fetch_articles=True))
+    settings = replace(
+        settings,
+        monitor=replace(
+            settings.monitor,
+            min_host_interval=0.0,
+            allow_private_addresses=True,
+            fetch_articles=True,
+        ),
+    )
     db = open_database(db_path)
     try:
         with LocalServer() as server:
             ids = serve_sample(server, db)
-            result = run_pass(db, settings, feed_ids=ids, progress=progress, analyse=analyse, engine=engine)
+            result = run_pass(
+                db, settings, feed_ids=ids, progress=progress, analyse=analyse, engine=engine
+            )
         with db.connect() as conn:
             total = conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
     finally:
         db.close()
-    return DemoResult(db_path=str(db_path), feeds=len(ids), articles=result.articles, relevant=result.relevant,
-                      analysed=result.analysed, flags=result.flags, stories=result.stories,
-                      total_articles=total, errors=result.errors, pass_result=result)
+    return DemoResult(
+        db_path=str(db_path),
+        feeds=len(ids),
+        articles=result.articles,
+        relevant=result.relevant,
+        analysed=result.analysed,
+        flags=result.flags,
+        stories=result.stories,
+        total_articles=total,
+        errors=result.errors,
+        pass_result=result,
+    )

@@ -26,10 +26,21 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+?(?:charset\s*=\s*["']?\s*([\w:.\-]+)|content\s*=\s*["'][^"']*?charset\s*=\s*([\w:.\-]+))""",
     re.I,
 )
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 # The WHATWG encoding standard: these labels mean windows-1252 in practice.
-_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
-            "ascii": "cp1252", "iso8859-1": "cp1252", "l1": "cp1252"}
+_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "l1": "cp1252",
+}
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 
 
@@ -65,7 +76,7 @@ def decode_html(body: bytes, headers: dict | None = None) -> str:
     the bytes is treated as a lie, not obeyed with replacement characters."""
     for bom, name in _BOMS:
         if body.startswith(bom):
-            return body[len(bom):].decode(name, errors="replace")
+            return body[len(bom) :].decode(name, errors="replace")
     candidates = [_codec(http_charset(headers or {}))]
     match = _META_CHARSET.search(body[:65536])
     if match:
@@ -94,8 +105,17 @@ def is_html(headers: dict) -> bool:
 def _trafilatura(html: str, url: str | None) -> str:
     import trafilatura
 
-    return trafilatura.extract(html, url=url, favor_precision=True, include_comments=False,
-                               include_tables=False, deduplicate=False) or ""
+    return (
+        trafilatura.extract(
+            html,
+            url=url,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=False,
+            deduplicate=False,
+        )
+        or ""
+    )
 
 
 def _readability(html: str) -> str:
@@ -108,15 +128,19 @@ def _readability(html: str) -> str:
 
 def extract_text(html: str, url: str | None = None, summary: str = "") -> Extraction:
     notes = []
-    for name, source, run in (("trafilatura", "extracted", lambda: _trafilatura(html, url)),
-                              ("readability", "fallback", lambda: _readability(html))):
+    for name, source, run in (
+        ("trafilatura", "extracted", lambda: _trafilatura(html, url)),
+        ("readability", "fallback", lambda: _readability(html)),
+    ):
         try:
             text = clean_text(run()).strip()
         except Exception as exc:  # noqa: BLE001 - extractors choke on odd markup; fall through
             notes.append(f"{name} failed ({type(exc).__name__})")
             continue
         if len(text) >= MIN_CHARS:
-            return Extraction(text=text, source=source, note="; ".join(notes) or None, extractor=name)
+            return Extraction(
+                text=text, source=source, note="; ".join(notes) or None, extractor=name
+            )
         notes.append(f"{name}: {len(text)} characters (under {MIN_CHARS})")
     return from_summary(summary, "; ".join(notes))
 

@@ -58,16 +58,30 @@ def check_url(url: str) -> str:
     return url
 
 
-def add_feed(conn, url: str, *, name: str = "", site_url: str = "", verified: bool = True,
-             interval_minutes: int = 60) -> int:
+def add_feed(
+    conn,
+    url: str,
+    *,
+    name: str = "",
+    site_url: str = "",
+    verified: bool = True,
+    interval_minutes: int = 60,
+) -> int:
     url = check_url(url)
     existing = conn.execute(sa.select(feeds.c.id).where(feeds.c.url == url)).scalar()
     if existing is not None:
         raise FeedError(f"{url}: already monitored (feed {existing})")
-    return conn.execute(feeds.insert().values(
-        url=url, name=clean_line(name)[:200], site_url=clean_line(site_url), verified=verified,
-        enabled=True, added_at=utcnow(), interval_minutes=interval_minutes,
-    )).inserted_primary_key[0]
+    return conn.execute(
+        feeds.insert().values(
+            url=url,
+            name=clean_line(name)[:200],
+            site_url=clean_line(site_url),
+            verified=verified,
+            enabled=True,
+            added_at=utcnow(),
+            interval_minutes=interval_minutes,
+        )
+    ).inserted_primary_key[0]
 
 
 def find_feed(conn, ref: str):
@@ -75,7 +89,9 @@ def find_feed(conn, ref: str):
     cond = feeds.c.id == int(ref) if ref.isdigit() else feeds.c.url == ref
     row = conn.execute(sa.select(feeds).where(cond)).first()
     if row is None:
-        raise FeedError(f"{ref}: no such feed (use the id or the exact URL from 'framewatch monitor list')")
+        raise FeedError(
+            f"{ref}: no such feed (use the id or the exact URL from 'framewatch monitor list')"
+        )
     return row
 
 
@@ -87,21 +103,38 @@ def remove_feed(conn, ref: str) -> str:
 
 
 def list_feeds(conn) -> list[FeedInfo]:
-    counts = dict(conn.execute(
-        sa.select(articles.c.feed_id, sa.func.count()).group_by(articles.c.feed_id)).all())
+    counts = dict(
+        conn.execute(
+            sa.select(articles.c.feed_id, sa.func.count()).group_by(articles.c.feed_id)
+        ).all()
+    )
     return [
-        FeedInfo(id=r.id, url=r.url, name=r.name, site_url=r.site_url, verified=bool(r.verified),
-                 enabled=bool(r.enabled), articles=counts.get(r.id, 0), interval_minutes=r.interval_minutes,
-                 last_fetch_at=r.last_fetch_at, last_success_at=r.last_success_at,
-                 next_fetch_at=r.next_fetch_at, last_status=r.last_status, last_error_kind=r.last_error_kind,
-                 last_error=r.last_error, failures=r.failures, parse_problem=r.parse_problem)
+        FeedInfo(
+            id=r.id,
+            url=r.url,
+            name=r.name,
+            site_url=r.site_url,
+            verified=bool(r.verified),
+            enabled=bool(r.enabled),
+            articles=counts.get(r.id, 0),
+            interval_minutes=r.interval_minutes,
+            last_fetch_at=r.last_fetch_at,
+            last_success_at=r.last_success_at,
+            next_fetch_at=r.next_fetch_at,
+            last_status=r.last_status,
+            last_error_kind=r.last_error_kind,
+            last_error=r.last_error,
+            failures=r.failures,
+            parse_problem=r.parse_problem,
+        )
         for r in conn.execute(sa.select(feeds).order_by(feeds.c.id))
     ]
 
 
 # ---- OPML -------------------------------------------------------------------
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                               recover=False)
+_SAFE_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=False
+)
 
 
 @dataclass
@@ -128,8 +161,13 @@ def read_opml(path: str | Path) -> list[OpmlFeed]:
         url = node.get("xmlUrl") or node.get("xmlurl")
         if not url:
             continue  # a folder
-        found.append(OpmlFeed(url=url.strip(), name=node.get("title") or node.get("text") or "",
-                              site_url=node.get("htmlUrl") or ""))
+        found.append(
+            OpmlFeed(
+                url=url.strip(),
+                name=node.get("title") or node.get("text") or "",
+                site_url=node.get("htmlUrl") or "",
+            )
+        )
     return found
 
 
@@ -158,7 +196,9 @@ def export_opml(conn, path: str | Path) -> int:
             attrs["htmlUrl"] = r.site_url
         etree.SubElement(body, "outline", attrs)
     try:
-        Path(path).write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+        Path(path).write_bytes(
+            etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        )
     except OSError as exc:
         raise FeedError(f"{path}: cannot write ({exc.strerror})") from exc
     return len(rows)
@@ -175,11 +215,20 @@ class DefaultFeed:
 
 
 def default_feeds() -> list[DefaultFeed]:
-    text = resources.files("monitor.data").joinpath("default_feeds.toml").read_text(encoding="utf-8")
+    text = (
+        resources.files("monitor.data").joinpath("default_feeds.toml").read_text(encoding="utf-8")
+    )
     data = tomllib.loads(text)
-    return [DefaultFeed(url=f["url"], name=f["name"], site_url=f.get("site_url", ""),
-                        verified=bool(f.get("verified", False)), topic=f.get("topic", ""))
-            for f in data["feed"]]
+    return [
+        DefaultFeed(
+            url=f["url"],
+            name=f["name"],
+            site_url=f.get("site_url", ""),
+            verified=bool(f.get("verified", False)),
+            topic=f.get("topic", ""),
+        )
+        for f in data["feed"]
+    ]
 
 
 def add_defaults(conn) -> tuple[int, int]:

@@ -99,8 +99,9 @@ class LocalServer:
 
     def __init__(self, routes: dict[str, Route] | None = None) -> None:
         self._server = _Server(dict(routes or {}))
-        self._thread = threading.Thread(target=self._server.serve_forever, name="framewatch-local-http",
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="framewatch-local-http", daemon=True
+        )
 
     @property
     def port(self) -> int:

@@ -24,7 +24,9 @@ from monitor.urls import content_key, normalize_title, normalize_url
 
 # Exceptions feedparser raises as bozo although the feed parsed fine.
 _WARNINGS = ("CharacterEncodingOverride", "NonXMLContentType")
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)", re.I | re.S
+)
 
 
 class FeedParseError(Exception):
@@ -79,7 +81,9 @@ def _iso(parsed: time.struct_time | None) -> str | None:
     if not parsed:
         return None
     try:
-        return datetime.fromtimestamp(calendar.timegm(parsed), UTC).replace(microsecond=0).isoformat()
+        return (
+            datetime.fromtimestamp(calendar.timegm(parsed), UTC).replace(microsecond=0).isoformat()
+        )
     except (OverflowError, ValueError, OSError):
         return None
 
@@ -112,8 +116,16 @@ def item_from_entry(entry, feed_url: str) -> FeedItem:
         key = "urn:framewatch:" + content_key(feed_url, "guid", guid)
     else:
         key = "urn:framewatch:" + content_key(feed_url, "item", title, summary, published or "")
-    return FeedItem(key=key, guid=guid, link=link, title=title, title_norm=normalize_title(title),
-                    summary=summary, author=author, published=published)
+    return FeedItem(
+        key=key,
+        guid=guid,
+        link=link,
+        title=title,
+        title_norm=normalize_title(title),
+        summary=summary,
+        author=author,
+        published=published,
+    )
 
 
 def looks_like_html(body: bytes, headers: dict) -> bool:

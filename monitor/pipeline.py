@@ -75,7 +75,7 @@ class FeedOutcome:
         who = self.name or self.url
         error = self.error or ""
         if error.startswith(who + ": "):
-            error = error[len(who) + 2:]
+            error = error[len(who) + 2 :]
         return f"{who}: {self.error_kind}: {error}"
 
 
@@ -100,9 +100,11 @@ class PassResult:
         return [o.line() for o in self.outcomes if o.error_kind]
 
     def summary(self) -> str:
-        text = (f"{self.feeds} feeds ({self.ok} ok, {self.not_modified} unchanged, {self.failed} failed); "
-                f"{self.articles} new articles, {self.relevant} relevant, {self.analysed} analysed, "
-                f"{self.flags} flags, {self.stories} new stories in {self.elapsed:.1f}s")
+        text = (
+            f"{self.feeds} feeds ({self.ok} ok, {self.not_modified} unchanged, {self.failed} failed); "
+            f"{self.articles} new articles, {self.relevant} relevant, {self.analysed} analysed, "
+            f"{self.flags} flags, {self.stories} new stories in {self.elapsed:.1f}s"
+        )
         if self.stopped:
             text += " (stopped early)"
         if self.analysis_note:
@@ -134,9 +136,18 @@ def _permanent_target(r) -> str | None:
 
 
 class Pipeline:
-    def __init__(self, db, settings, *, engine=None, analyse: bool = True, progress: Progress | None = None,
-                 stop: Callable[[], bool] | None = None, fetch_articles: bool | None = None,
-                 fetcher_factory=None) -> None:
+    def __init__(
+        self,
+        db,
+        settings,
+        *,
+        engine=None,
+        analyse: bool = True,
+        progress: Progress | None = None,
+        stop: Callable[[], bool] | None = None,
+        fetch_articles: bool | None = None,
+        fetcher_factory=None,
+    ) -> None:
         self.db = db
         self.settings = settings
         self.mon = settings.monitor
@@ -163,10 +174,15 @@ class Pipeline:
         if feed_ids is not None:
             query = query.where(feeds.c.id.in_(list(feed_ids)))
         elif not all_feeds:
-            query = query.where(sa.or_(feeds.c.next_fetch_at.is_(None), feeds.c.next_fetch_at <= now))
+            query = query.where(
+                sa.or_(feeds.c.next_fetch_at.is_(None), feeds.c.next_fetch_at <= now)
+            )
         with self.db.connect() as conn:
-            return conn.execute(query.order_by(feeds.c.next_fetch_at.is_not(None), feeds.c.next_fetch_at,
-                                               feeds.c.id)).all()
+            return conn.execute(
+                query.order_by(
+                    feeds.c.next_fetch_at.is_not(None), feeds.c.next_fetch_at, feeds.c.id
+                )
+            ).all()
 
     async def run(self, *, all_feeds: bool = False, feed_ids=None) -> PassResult:
         started = time.monotonic()
@@ -186,6 +202,7 @@ class Pipeline:
             limit = asyncio.Semaphore(max(1, self.mon.global_concurrency))
 
             async with factory(self.mon) as fetcher:
+
                 async def one(feed):
                     nonlocal done
                     async with limit:
@@ -223,18 +240,33 @@ class Pipeline:
         out = FeedOutcome(feed_id=feed.id, name=feed.name, url=feed.url)
         now = utcnow()
         forced = not feed.last_full_fetch_at or feed.last_full_fetch_at <= iso_minus(
-            now, hours=self.mon.full_fetch_hours)
+            now, hours=self.mon.full_fetch_hours
+        )
         etag = None if forced else feed.etag
         modified = None if (forced or feed.etag) else feed.last_modified
         try:
             r = await fetcher.fetch(feed.url, etag=etag, last_modified=modified, kind="feed")
         except Exception as exc:  # noqa: BLE001 - the fetcher promises not to raise; be safe anyway
-            return await self._db(self._failed, feed, out, now, "other",
-                                  f"fetch failed ({type(exc).__name__}: {exc})"[:300])
+            return await self._db(
+                self._failed,
+                feed,
+                out,
+                now,
+                "other",
+                f"fetch failed ({type(exc).__name__}: {exc})"[:300],
+            )
         out.status = r.status
         if r.error_kind:
-            return await self._db(self._failed, feed, out, now, r.error_kind, r.error or r.error_kind, r.status,
-                                  r.retry_after)
+            return await self._db(
+                self._failed,
+                feed,
+                out,
+                now,
+                r.error_kind,
+                r.error or r.error_kind,
+                r.status,
+                r.retry_after,
+            )
         if r.not_modified:
             out.not_modified = True
             return await self._db(self._succeeded, feed, out, now, r, False, None)
@@ -247,8 +279,9 @@ class Pipeline:
         try:
             parsed = await asyncio.to_thread(parse_feed, r.body, r.headers, r.final_url or feed.url)
         except FeedParseError as exc:
-            return await self._db(self._failed, feed, out, now, "parse", f"{feed.name or feed.url}: {exc}",
-                                  r.status)
+            return await self._db(
+                self._failed, feed, out, now, "parse", f"{feed.name or feed.url}: {exc}", r.status
+            )
 
         outlet = clean_line(feed.name or parsed.title or _host(feed.url))
         fresh = await self._db(self._new_items, feed.id, parsed.items, now)
@@ -270,27 +303,41 @@ class Pipeline:
         fresh, guids, keys, titles = [], set(), set(), set()
         with self.db.connect() as conn:
             for item in items:
-                if (item.guid and item.guid in guids) or item.key in keys or (
-                        item.title_norm and item.title_norm in titles):
+                if (
+                    (item.guid and item.guid in guids)
+                    or item.key in keys
+                    or (item.title_norm and item.title_norm in titles)
+                ):
                     continue
                 guids.add(item.guid)
                 keys.add(item.key)
                 if item.title_norm:
                     titles.add(item.title_norm)
-                if not is_duplicate(conn, feed_id, guid=item.guid, url_norm=item.key,
-                                    title_norm=item.title_norm, now=now):
+                if not is_duplicate(
+                    conn,
+                    feed_id,
+                    guid=item.guid,
+                    url_norm=item.key,
+                    title_norm=item.title_norm,
+                    now=now,
+                ):
                     fresh.append(item)
         return fresh
 
     async def _prepare(self, items: list[FeedItem], fetcher) -> list[_Prepared]:
         async def one(n: int, item: FeedItem) -> _Prepared:
-            extraction, raw = from_summary(item.summary, "article pages not fetched (fetch_articles off)"), None
+            extraction, raw = (
+                from_summary(item.summary, "article pages not fetched (fetch_articles off)"),
+                None,
+            )
             if self.fetch_articles and item.link:
                 if n < MAX_PAGES_PER_FEED:
                     extraction, raw = await self._page(item, fetcher)
                 else:
-                    extraction = from_summary(item.summary, f"page not fetched (over {MAX_PAGES_PER_FEED} new "
-                                                            "items in one feed fetch)")
+                    extraction = from_summary(
+                        item.summary,
+                        f"page not fetched (over {MAX_PAGES_PER_FEED} new items in one feed fetch)",
+                    )
             rel = relevance_mod.score(item.title, extraction.text or item.summary)
             return _Prepared(item=item, extraction=extraction, raw_html_gz=raw, rel=rel)
 
@@ -321,26 +368,38 @@ class Pipeline:
         if not todo or not self.analyse or not await self._ensure_engine():
             return
         async with self._engine_lock:
-            results = await asyncio.to_thread(analyse_articles, self.engine, [p.item.title for p in todo],
-                                              [p.extraction.text for p in todo])
+            results = await asyncio.to_thread(
+                analyse_articles,
+                self.engine,
+                [p.item.title for p in todo],
+                [p.extraction.text for p in todo],
+            )
         failed = 0
         for prep, found in zip(todo, results, strict=True):
             prep.flags = found
             failed += found is None
         if failed:
-            self.result.analysis_note = f"the engine failed on {failed} article(s); they will be retried"
+            self.result.analysis_note = (
+                f"the engine failed on {failed} article(s); they will be retried"
+            )
 
     async def _backlog(self) -> None:
         """Relevant articles stored unanalysed (the engine was unavailable, or
         analysis was switched off) are analysed once the engine is here."""
+
         def pending() -> int:
             with self.db.connect() as conn:
-                return conn.execute(sa.select(sa.func.count()).select_from(articles).where(
-                    articles.c.relevant.is_(True), articles.c.analysed_at.is_(None))).scalar_one()
+                return conn.execute(
+                    sa.select(sa.func.count())
+                    .select_from(articles)
+                    .where(articles.c.relevant.is_(True), articles.c.analysed_at.is_(None))
+                ).scalar_one()
 
         if not await self._db(pending) or not await self._ensure_engine():
             return
-        done = await self._db(lambda: analyse_backlog(self.db, self.engine, limit=BACKLOG_PER_PASS, stop=self.stop))
+        done = await self._db(
+            lambda: analyse_backlog(self.db, self.engine, limit=BACKLOG_PER_PASS, stop=self.stop)
+        )
         self.result.analysed += done
 
     async def _ensure_engine(self) -> bool:
@@ -357,7 +416,9 @@ class Pipeline:
         except Exception as exc:  # noqa: BLE001 - articles are still stored, unanalysed, for later
             self._engine_failed = True
             text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            self.result.analysis_note = text if isinstance(exc, FramewatchError) else f"{type(exc).__name__}: {text}"
+            self.result.analysis_note = (
+                text if isinstance(exc, FramewatchError) else f"{type(exc).__name__}: {text}"
+            )
 
     def _store(self, feed_id: int, outlet: str, prep: _Prepared) -> bool:
         item, ex = prep.item, prep.extraction
@@ -369,7 +430,14 @@ class Pipeline:
         with self.db.begin() as conn:
             # checked again inside the transaction: another writer (paste import, a second
             # monitor) may have stored the same article since the batch was read
-            if is_duplicate(conn, feed_id, guid=item.guid, url_norm=item.key, title_norm=item.title_norm, now=now):
+            if is_duplicate(
+                conn,
+                feed_id,
+                guid=item.guid,
+                url_norm=item.key,
+                title_norm=item.title_norm,
+                now=now,
+            ):
                 return False
             if self.stories is None:
                 # loaded on first need: a pass of 304s should not vectorise days of articles
@@ -378,17 +446,36 @@ class Pipeline:
             created = story_id is None
             if created:
                 story_id = new_story(conn, item.title, now)
-            article_id = insert_article(conn, dict(
-                feed_id=feed_id, outlet=outlet, guid=item.guid or None, url=item.link or item.key,
-                url_norm=item.key, title=item.title, title_norm=item.title_norm, author=item.author,
-                published_at=item.published, fetched_at=now, summary=item.summary, text=text,
-                text_source=ex.source, extract_note=ex.note, raw_html_gz=prep.raw_html_gz,
-                word_count=words, relevance=prep.rel.score, relevant=relevant, story_id=story_id,
-                status="new",
-                analysed_at=now if prep.flags is not None else None,
-                model=self.engine.model_name if prep.flags is not None else None,
-            ))
-            n_flags = store_article_flags(conn, article_id, prep.flags) if prep.flags is not None else 0
+            article_id = insert_article(
+                conn,
+                dict(
+                    feed_id=feed_id,
+                    outlet=outlet,
+                    guid=item.guid or None,
+                    url=item.link or item.key,
+                    url_norm=item.key,
+                    title=item.title,
+                    title_norm=item.title_norm,
+                    author=item.author,
+                    published_at=item.published,
+                    fetched_at=now,
+                    summary=item.summary,
+                    text=text,
+                    text_source=ex.source,
+                    extract_note=ex.note,
+                    raw_html_gz=prep.raw_html_gz,
+                    word_count=words,
+                    relevance=prep.rel.score,
+                    relevant=relevant,
+                    story_id=story_id,
+                    status="new",
+                    analysed_at=now if prep.flags is not None else None,
+                    model=self.engine.model_name if prep.flags is not None else None,
+                ),
+            )
+            n_flags = (
+                store_article_flags(conn, article_id, prep.flags) if prep.flags is not None else 0
+            )
         self.stories.add(story_id, vec, words)
         self.result.articles += 1
         self.result.relevant += int(relevant)
@@ -398,30 +485,62 @@ class Pipeline:
         return True
 
     # ---- bookkeeping -------------------------------------------------------
-    def _failed(self, feed, out: FeedOutcome, now: str, kind: str, error: str, status=None,
-                retry_after=None) -> FeedOutcome:
+    def _failed(
+        self, feed, out: FeedOutcome, now: str, kind: str, error: str, status=None, retry_after=None
+    ) -> FeedOutcome:
         out.error_kind, out.error, out.status = kind, clean_line(error)[:500], status
         failures = (feed.failures or 0) + 1
-        delay = failure_delay_minutes(feed.interval_minutes or self.mon.poll_default_minutes, failures,
-                                      step=self.mon.backoff_step_minutes, cap=self.mon.backoff_cap_minutes,
-                                      retry_after_seconds=retry_after)
+        delay = failure_delay_minutes(
+            feed.interval_minutes or self.mon.poll_default_minutes,
+            failures,
+            step=self.mon.backoff_step_minutes,
+            cap=self.mon.backoff_cap_minutes,
+            retry_after_seconds=retry_after,
+        )
         with self.db.begin() as conn:
-            update_feed(conn, feed.id, failures=failures, last_status=status, last_error_kind=kind,
-                        last_error=out.error, last_fetch_at=now, next_fetch_at=iso_plus(now, minutes=delay))
+            update_feed(
+                conn,
+                feed.id,
+                failures=failures,
+                last_status=status,
+                last_error_kind=kind,
+                last_error=out.error,
+                last_fetch_at=now,
+                next_fetch_at=iso_plus(now, minutes=delay),
+            )
             add_event(conn, feed.id, at=now, status=status, error_kind=kind, error=out.error)
         self.result.failed += 1
         return out
 
-    def _succeeded(self, feed, out: FeedOutcome, now: str, r, forced: bool, parsed_meta,
-                   digest: str | None = None) -> FeedOutcome:
+    def _succeeded(
+        self,
+        feed,
+        out: FeedOutcome,
+        now: str,
+        r,
+        forced: bool,
+        parsed_meta,
+        digest: str | None = None,
+    ) -> FeedOutcome:
         total = out.new + out.seen
         seen_ratio = 1.0 if total == 0 else out.seen / total
-        interval = adapt_interval(feed.interval_minutes or self.mon.poll_default_minutes, seen_ratio,
-                                  poll_min=self.mon.poll_min_minutes, poll_max=self.mon.poll_max_minutes,
-                                  ttl_minutes=parsed_meta.ttl_minutes if parsed_meta is not None else None)
-        values = dict(failures=0, last_status=r.status, last_error_kind=None, last_error=None,
-                      last_fetch_at=now, last_success_at=now, interval_minutes=interval,
-                      next_fetch_at=iso_plus(now, minutes=interval))
+        interval = adapt_interval(
+            feed.interval_minutes or self.mon.poll_default_minutes,
+            seen_ratio,
+            poll_min=self.mon.poll_min_minutes,
+            poll_max=self.mon.poll_max_minutes,
+            ttl_minutes=parsed_meta.ttl_minutes if parsed_meta is not None else None,
+        )
+        values = dict(
+            failures=0,
+            last_status=r.status,
+            last_error_kind=None,
+            last_error=None,
+            last_fetch_at=now,
+            last_success_at=now,
+            interval_minutes=interval,
+            next_fetch_at=iso_plus(now, minutes=interval),
+        )
         if not out.not_modified:
             values.update(etag=r.headers.get("etag"), last_modified=r.headers.get("last-modified"))
             if digest:
@@ -443,8 +562,17 @@ class Pipeline:
                 values["site_url"] = parsed_meta.site_url
         with self.db.begin() as conn:
             update_feed(conn, feed.id, **values)
-            add_event(conn, feed.id, at=now, status=r.status, error_kind=None, error=None, new_items=out.new,
-                      seen_items=out.seen, not_modified=out.not_modified or out.unchanged)
+            add_event(
+                conn,
+                feed.id,
+                at=now,
+                status=r.status,
+                error_kind=None,
+                error=None,
+                new_items=out.new,
+                seen_items=out.seen,
+                not_modified=out.not_modified or out.unchanged,
+            )
         if out.not_modified or out.unchanged:
             self.result.not_modified += 1
         else:

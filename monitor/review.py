@@ -232,7 +232,9 @@ def _flag_counts(article_ids=None):
     q = sa.select(
         flags.c.article_id.label("article_id"),
         sa.func.sum(sa.case(((writer & (flags.c.severity == "high")), 1), else_=0)).label("high"),
-        sa.func.sum(sa.case(((writer & (flags.c.severity == "medium")), 1), else_=0)).label("medium"),
+        sa.func.sum(sa.case(((writer & (flags.c.severity == "medium")), 1), else_=0)).label(
+            "medium"
+        ),
         sa.func.sum(sa.case(((writer & (flags.c.severity == "low")), 1), else_=0)).label("low"),
         sa.func.sum(sa.case((flags.c.quoted, 1), else_=0)).label("quoted"),
         sa.func.sum(sa.case((flags.c.decision == "pending", 1), else_=0)).label("pending"),
@@ -272,8 +274,9 @@ def _queue_where(f: QueueFilter) -> list:
 # --------------------------------------------------------------------------- queue
 
 
-def queue(db: Database, filt: QueueFilter | None = None, *, offset: int = 0,
-          limit: int = PAGE_SIZE) -> QueuePage:
+def queue(
+    db: Database, filt: QueueFilter | None = None, *, offset: int = 0, limit: int = PAGE_SIZE
+) -> QueuePage:
     """One page of the review queue.
 
     With ``fold_copies`` every story shows once, as its earliest matching
@@ -317,8 +320,13 @@ def queue(db: Database, filt: QueueFilter | None = None, *, offset: int = 0,
     order = [order_col.desc() if f.descending else order_col.asc(), articles.c.id.desc()]
     stmt = (
         sa.select(
-            articles.c.id, articles.c.story_id, when.label("when"), articles.c.outlet,
-            articles.c.title, articles.c.status, grouped.c.copies,
+            articles.c.id,
+            articles.c.story_id,
+            when.label("when"),
+            articles.c.outlet,
+            articles.c.title,
+            articles.c.status,
+            grouped.c.copies,
         )
         .select_from(source)
         .order_by(*order)
@@ -329,27 +337,54 @@ def queue(db: Database, filt: QueueFilter | None = None, *, offset: int = 0,
     with _guard(db, "reading the review queue"), db.connect() as conn:
         total = conn.execute(count_stmt).scalar_one()
         page = conn.execute(stmt).all()
-        counts = {r.article_id: r for r in conn.execute(_flag_counts([r[0] for r in page]))} if page else {}
+        counts = (
+            {r.article_id: r for r in conn.execute(_flag_counts([r[0] for r in page]))}
+            if page
+            else {}
+        )
     zero = (0, 0, 0, 0, 0)
     rows = []
     for r in page:
         c = counts.get(r[0])
-        high, medium, low, quoted, pending = zero if c is None else (c.high, c.medium, c.low, c.quoted, c.pending)
-        rows.append(QueueRow(
-            article_id=r[0], story_id=r[1], published=_day(r[2]), outlet=r[3] or "",
-            title=r[4] or "", status=r[5], high=int(high), medium=int(medium), low=int(low),
-            quoted=int(quoted), pending=int(pending), copies=int(r[6]),
-        ))
+        high, medium, low, quoted, pending = (
+            zero if c is None else (c.high, c.medium, c.low, c.quoted, c.pending)
+        )
+        rows.append(
+            QueueRow(
+                article_id=r[0],
+                story_id=r[1],
+                published=_day(r[2]),
+                outlet=r[3] or "",
+                title=r[4] or "",
+                status=r[5],
+                high=int(high),
+                medium=int(medium),
+                low=int(low),
+                quoted=int(quoted),
+                pending=int(pending),
+                copies=int(r[6]),
+            )
+        )
     return QueuePage(rows=tuple(rows), total=int(total), offset=offset, limit=limit)
 
 
 def options(db: Database) -> Options:
     with _guard(db, "reading filter options"), db.connect() as conn:
-        outlets = conn.execute(
-            sa.select(articles.c.outlet).where(articles.c.relevant.is_(True), articles.c.outlet != "")
-            .distinct().order_by(articles.c.outlet)
-        ).scalars().all()
-        cats = conn.execute(sa.select(flags.c.category).distinct().order_by(flags.c.category)).scalars().all()
+        outlets = (
+            conn.execute(
+                sa.select(articles.c.outlet)
+                .where(articles.c.relevant.is_(True), articles.c.outlet != "")
+                .distinct()
+                .order_by(articles.c.outlet)
+            )
+            .scalars()
+            .all()
+        )
+        cats = (
+            conn.execute(sa.select(flags.c.category).distinct().order_by(flags.c.category))
+            .scalars()
+            .all()
+        )
     return Options(outlets=tuple(outlets), categories=tuple(cats))
 
 
@@ -363,11 +398,25 @@ def _review_flag(row, explain: _Explainer) -> ReviewFlag:
         suggestions = ()
     why, sources = explain.why(row.entry)
     return ReviewFlag(
-        id=row.id, article_id=row.article_id, start=row.start, end=row.end, text=row.text,
-        entry=row.entry, category=row.category, severity=row.severity, quoted=bool(row.quoted),
-        suggestions=suggestions, rewrite=row.rewrite, why=why, sources=sources,
-        decision=row.decision, reason=row.reason or "", note=row.note or "",
-        decided_by=row.decided_by or "", decided_at=row.decided_at, field=row.field or "text",
+        id=row.id,
+        article_id=row.article_id,
+        start=row.start,
+        end=row.end,
+        text=row.text,
+        entry=row.entry,
+        category=row.category,
+        severity=row.severity,
+        quoted=bool(row.quoted),
+        suggestions=suggestions,
+        rewrite=row.rewrite,
+        why=why,
+        sources=sources,
+        decision=row.decision,
+        reason=row.reason or "",
+        note=row.note or "",
+        decided_by=row.decided_by or "",
+        decided_at=row.decided_at,
+        field=row.field or "text",
     )
 
 
@@ -383,7 +432,8 @@ def get_article(db: Database, article_id: int, *, lexicon: Any = None) -> Articl
         if art is None:
             raise ReviewError(f"article {article_id}: not found")
         rows = conn.execute(
-            sa.select(flags).where(flags.c.article_id == article_id)
+            sa.select(flags)
+            .where(flags.c.article_id == article_id)
             .order_by(sa.case((flags.c.field == "title", 0), else_=1), flags.c.start, flags.c.end)
         ).all()
         copies: tuple[Copy, ...] = ()
@@ -397,10 +447,19 @@ def get_article(db: Database, article_id: int, *, lexicon: Any = None) -> Articl
                 )
             )
     return ArticleView(
-        id=art.id, title=art.title or "", outlet=art.outlet or "", url=art.url,
-        author=art.author or "", published_at=art.published_at, status=art.status,
-        note=art.note or "", text=art.text or "", model=art.model, story_id=art.story_id,
-        flags=tuple(_review_flag(r, explain) for r in rows), copies=copies,
+        id=art.id,
+        title=art.title or "",
+        outlet=art.outlet or "",
+        url=art.url,
+        author=art.author or "",
+        published_at=art.published_at,
+        status=art.status,
+        note=art.note or "",
+        text=art.text or "",
+        model=art.model,
+        story_id=art.story_id,
+        flags=tuple(_review_flag(r, explain) for r in rows),
+        copies=copies,
     )
 
 
@@ -412,8 +471,15 @@ def get_flag(db: Database, flag_id: int, *, lexicon: Any = None) -> ReviewFlag:
     return _review_flag(row, _Explainer(lexicon))
 
 
-def decide(db: Database, flag_id: int, decision: str, *, reason: str = "", by: str = "",
-           lexicon: Any = None) -> ReviewFlag:
+def decide(
+    db: Database,
+    flag_id: int,
+    decision: str,
+    *,
+    reason: str = "",
+    by: str = "",
+    lexicon: Any = None,
+) -> ReviewFlag:
     """Record accept/dismiss/pending for one flag, committed immediately.
 
     A decision moves a new article to "in review" in the same transaction, so
@@ -427,20 +493,26 @@ def decide(db: Database, flag_id: int, decision: str, *, reason: str = "", by: s
         if row is None:
             raise ReviewError(f"flag {flag_id}: not found")
         conn.execute(
-            flags.update().where(flags.c.id == flag_id).values(
-                decision=decision, reason=reason.strip(), decided_by=by,
+            flags.update()
+            .where(flags.c.id == flag_id)
+            .values(
+                decision=decision,
+                reason=reason.strip(),
+                decided_by=by,
                 decided_at=None if decision == "pending" else now,
             )
         )
         conn.execute(
-            articles.update().where(articles.c.id == row.article_id, articles.c.status == "new")
+            articles.update()
+            .where(articles.c.id == row.article_id, articles.c.status == "new")
             .values(status="in_review")
         )
     return get_flag(db, flag_id, lexicon=lexicon)
 
 
-def set_flag_note(db: Database, flag_id: int, note: str, *, by: str = "",
-                  lexicon: Any = None) -> ReviewFlag:
+def set_flag_note(
+    db: Database, flag_id: int, note: str, *, by: str = "", lexicon: Any = None
+) -> ReviewFlag:
     with _guard(db, f"saving the note on flag {flag_id}"), db.begin() as conn:
         done = conn.execute(flags.update().where(flags.c.id == flag_id).values(note=note.strip()))
         if done.rowcount == 0:
@@ -450,7 +522,9 @@ def set_flag_note(db: Database, flag_id: int, note: str, *, by: str = "",
 
 def set_article_note(db: Database, article_id: int, note: str) -> None:
     with _guard(db, f"saving the note on article {article_id}"), db.begin() as conn:
-        done = conn.execute(articles.update().where(articles.c.id == article_id).values(note=note.strip()))
+        done = conn.execute(
+            articles.update().where(articles.c.id == article_id).values(note=note.strip())
+        )
         if done.rowcount == 0:
             raise ReviewError(f"article {article_id}: not found")
 
@@ -459,7 +533,9 @@ def set_status(db: Database, article_id: int, status: str) -> None:
     if status not in STATUSES:
         raise ReviewError(f"unknown status {status!r} (use one of {', '.join(STATUSES)})")
     with _guard(db, f"saving the status of article {article_id}"), db.begin() as conn:
-        done = conn.execute(articles.update().where(articles.c.id == article_id).values(status=status))
+        done = conn.execute(
+            articles.update().where(articles.c.id == article_id).values(status=status)
+        )
         if done.rowcount == 0:
             raise ReviewError(f"article {article_id}: not found")
 
@@ -468,7 +544,8 @@ def start_review(db: Database, article_id: int) -> None:
     """Opening a new article for review moves it to "in review"."""
     with _guard(db, f"opening article {article_id}"), db.begin() as conn:
         conn.execute(
-            articles.update().where(articles.c.id == article_id, articles.c.status == "new")
+            articles.update()
+            .where(articles.c.id == article_id, articles.c.status == "new")
             .values(status="in_review")
         )
 
@@ -476,8 +553,16 @@ def start_review(db: Database, article_id: int) -> None:
 # --------------------------------------------------------------------------- import
 
 
-def import_text(db: Database, title: str, text: str, outlet: str = "", url: str = "",
-                published_at: str | None = None, *, engine: Any) -> int:
+def import_text(
+    db: Database,
+    title: str,
+    text: str,
+    outlet: str = "",
+    url: str = "",
+    published_at: str | None = None,
+    *,
+    engine: Any,
+) -> int:
     """Add a hand-entered or pasted article, analysed by ``engine``, with its flags.
 
     Without a URL the article gets a stable ``local:`` address from its
@@ -491,7 +576,9 @@ def import_text(db: Database, title: str, text: str, outlet: str = "", url: str 
     address = url.strip() or f"local:{digest}"
 
     def existing(conn) -> int | None:
-        found = conn.execute(sa.select(articles.c.id).where(articles.c.url_norm == address)).scalar_one_or_none()
+        found = conn.execute(
+            sa.select(articles.c.id).where(articles.c.url_norm == address)
+        ).scalar_one_or_none()
         return None if found is None else int(found)
 
     # a repeat import costs one lookup, not an analysis
@@ -507,13 +594,27 @@ def import_text(db: Database, title: str, text: str, outlet: str = "", url: str 
         if known is not None:
             return known
         story_id = new_story(conn, title, now)
-        article_id = insert_article(conn, dict(
-            outlet=outlet.strip(), url=address, url_norm=address, title=title,
-            title_norm=" ".join(title.lower().split()), published_at=published_at or now,
-            fetched_at=now, text=text, text_source="extracted",
-            word_count=len(text.split()), relevance=1.0, relevant=True, story_id=story_id,
-            status="new", analysed_at=now, model=model,
-        ))
+        article_id = insert_article(
+            conn,
+            dict(
+                outlet=outlet.strip(),
+                url=address,
+                url_norm=address,
+                title=title,
+                title_norm=" ".join(title.lower().split()),
+                published_at=published_at or now,
+                fetched_at=now,
+                text=text,
+                text_source="extracted",
+                word_count=len(text.split()),
+                relevance=1.0,
+                relevant=True,
+                story_id=story_id,
+                status="new",
+                analysed_at=now,
+                model=model,
+            ),
+        )
         store_article_flags(conn, article_id, (title_found, found))
     return int(article_id)
 
@@ -528,7 +629,8 @@ def lexicon_stats(db: Database, lexicon: Any, search: str = "") -> tuple[Lexicon
             r[0]: r[1:]
             for r in conn.execute(
                 sa.select(
-                    flags.c.entry, sa.func.count(),
+                    flags.c.entry,
+                    sa.func.count(),
                     sa.func.sum(sa.case((flags.c.decision == "accepted", 1), else_=0)),
                     sa.func.sum(sa.case((flags.c.decision == "dismissed", 1), else_=0)),
                     sa.func.sum(sa.case((flags.c.decision == "pending", 1), else_=0)),
@@ -546,12 +648,23 @@ def lexicon_stats(db: Database, lexicon: Any, search: str = "") -> tuple[Lexicon
         ):
             continue
         fired, acc, dis, pend = counts.get(e.id, (0, 0, 0, 0))
-        out.append(LexiconStat(
-            entry=e.id, category=e.category, severity=e.severity, forms=forms, sense=e.sense,
-            rationale=e.rationale, advice=e.advice, suggestions=suggestions,
-            sources=tuple((s.title, s.url) for s in e.sources), fired=int(fired),
-            accepted=int(acc or 0), dismissed=int(dis or 0), pending=int(pend or 0),
-        ))
+        out.append(
+            LexiconStat(
+                entry=e.id,
+                category=e.category,
+                severity=e.severity,
+                forms=forms,
+                sense=e.sense,
+                rationale=e.rationale,
+                advice=e.advice,
+                suggestions=suggestions,
+                sources=tuple((s.title, s.url) for s in e.sources),
+                fired=int(fired),
+                accepted=int(acc or 0),
+                dismissed=int(dis or 0),
+                pending=int(pend or 0),
+            )
+        )
     return tuple(out)
 
 
@@ -569,10 +682,14 @@ def overview(db: Database, weeks: int = 8, today: date | None = None) -> Overvie
     by_cat: dict[str, list[int]] = {}
     with _guard(db, "reading the overview"), db.connect() as conn:
         n_articles = conn.execute(
-            sa.select(sa.func.count()).where(articles.c.relevant.is_(True), when >= first.isoformat())
+            sa.select(sa.func.count()).where(
+                articles.c.relevant.is_(True), when >= first.isoformat()
+            )
         ).scalar_one()
         rows = conn.execute(
-            sa.select(sa.func.substr(when, 1, 10), articles.c.outlet, flags.c.category, sa.func.count())
+            sa.select(
+                sa.func.substr(when, 1, 10), articles.c.outlet, flags.c.category, sa.func.count()
+            )
             .select_from(flags.join(articles, articles.c.id == flags.c.article_id))
             .where(when >= first.isoformat())
             .group_by(sa.func.substr(when, 1, 10), articles.c.outlet, flags.c.category)
@@ -590,9 +707,14 @@ def overview(db: Database, weeks: int = 8, today: date | None = None) -> Overvie
         by_cat.setdefault(category, [0] * weeks)[idx] += count
 
     def series(d: dict[str, list[int]]) -> tuple[Series, ...]:
-        return tuple(sorted((Series(k, tuple(v)) for k, v in d.items()), key=lambda s: (-s.total, s.label)))
+        return tuple(
+            sorted((Series(k, tuple(v)) for k, v in d.items()), key=lambda s: (-s.total, s.label))
+        )
 
     return Overview(
-        weeks=tuple(w.isoformat() for w in week_starts), by_outlet=series(by_outlet),
-        by_category=series(by_cat), articles=int(n_articles), flags=n_flags,
+        weeks=tuple(w.isoformat() for w in week_starts),
+        by_outlet=series(by_outlet),
+        by_category=series(by_cat),
+        articles=int(n_articles),
+        flags=n_flags,
     )

@@ -22,8 +22,9 @@ SEEN_SLOWER = 2 / 3
 SEEN_FASTER = 1 / 3
 
 
-def adapt_interval(current: int, seen_ratio: float, *, poll_min: int, poll_max: int,
-                   ttl_minutes: int | None = None) -> int:
+def adapt_interval(
+    current: int, seen_ratio: float, *, poll_min: int, poll_max: int, ttl_minutes: int | None = None
+) -> int:
     if seen_ratio >= SEEN_SLOWER:
         value = max(current * 1.25, current + 10)
     elif seen_ratio < SEEN_FASTER:
@@ -35,9 +36,18 @@ def adapt_interval(current: int, seen_ratio: float, *, poll_min: int, poll_max: 
     return int(min(max(value, poll_min), poll_max))
 
 
-def failure_delay_minutes(interval: int, failures: int, *, step: int, cap: int,
-                          retry_after_seconds: float | None = None, rng: random.Random | None = None) -> float:
+def failure_delay_minutes(
+    interval: int,
+    failures: int,
+    *,
+    step: int,
+    cap: int,
+    retry_after_seconds: float | None = None,
+    rng: random.Random | None = None,
+) -> float:
     # The fetcher owns the back-off formula so feeds and hosts slow down alike.
     from monitor.fetch.backoff import next_interval
 
-    return next_interval(interval, max(failures, 1), retry_after_seconds, step=step, cap=cap, rng=rng)
+    return next_interval(
+        interval, max(failures, 1), retry_after_seconds, step=step, cap=cap, rng=rng
+    )

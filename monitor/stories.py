@@ -30,7 +30,6 @@ SHORT_THRESHOLD = 0.8
 _CHARS = 6000  # the opening carries the wire copy; tails differ by outlet
 
 
-
 @cache
 def _vectorizer():
     # imported on first use: scikit-learn pulls in SciPy (seconds on a busy
@@ -38,8 +37,13 @@ def _vectorizer():
     from sklearn.feature_extraction.text import HashingVectorizer
 
     return HashingVectorizer(
-        analyzer="word", ngram_range=(2, 3), n_features=2**20, alternate_sign=False, norm="l2",
-        lowercase=True, token_pattern=r"(?u)\b\w+\b",
+        analyzer="word",
+        ngram_range=(2, 3),
+        n_features=2**20,
+        alternate_sign=False,
+        norm="l2",
+        lowercase=True,
+        token_pattern=r"(?u)\b\w+\b",
     )
 
 
@@ -73,7 +77,10 @@ class StoryIndex:
         index = cls(threshold=threshold)
         rows = conn.execute(
             sa.select(articles.c.story_id, articles.c.title, articles.c.text, articles.c.summary)
-            .where(articles.c.story_id.is_not(None), articles.c.fetched_at >= iso_minus(now, days=WINDOW_DAYS))
+            .where(
+                articles.c.story_id.is_not(None),
+                articles.c.fetched_at >= iso_minus(now, days=WINDOW_DAYS),
+            )
             .order_by(articles.c.id)
         ).all()
         if rows:

@@ -17,10 +17,34 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsp
 
 # Exact names and prefixes of query parameters that track the reader, not the page.
 _TRACKING_NAMES = {
-    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
-    "mc_cid", "mc_eid", "mkt_tok", "cmpid", "cmp", "ito", "int_source", "int_medium",
-    "int_campaign", "ocid", "ref", "ref_src", "ref_url", "referrer", "share", "s_cid",
-    "_hsenc", "_hsmi", "spm",
+    "fbclid",
+    "gclid",
+    "dclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "yclid",
+    "twclid",
+    "igshid",
+    "mc_cid",
+    "mc_eid",
+    "mkt_tok",
+    "cmpid",
+    "cmp",
+    "ito",
+    "int_source",
+    "int_medium",
+    "int_campaign",
+    "ocid",
+    "ref",
+    "ref_src",
+    "ref_url",
+    "referrer",
+    "share",
+    "s_cid",
+    "_hsenc",
+    "_hsmi",
+    "spm",
 }
 _TRACKING_PREFIXES = ("utm_", "at_", "ns_", "ga_", "pk_", "mtm_", "icid", "trk", "__twitter")
 _HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
@@ -51,7 +75,7 @@ def normalize_url(url: str) -> str:
     host = parts.hostname.lower().rstrip(".")
     for prefix in _HOST_PREFIXES:
         if host.startswith(prefix) and host.count(".") >= 2:
-            host = host[len(prefix):]
+            host = host[len(prefix) :]
             break
     try:
         port = parts.port
@@ -63,7 +87,9 @@ def normalize_url(url: str) -> str:
     path = re.sub(r"/{2,}", "/", path)
     if len(path) > 1:
         path = path.rstrip("/")
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
+    ]
     query.sort()
     return urlunsplit(("https", host, path, urlencode(query), ""))
 

@@ -37,7 +37,7 @@ def test_every_command_and_subcommand_has_help():
         result = runner.invoke(cli, [*path, "--help"])
         assert result.exit_code == 0, (path, result.output)
         assert "Usage: " in result.output, path
-        assert (cmd.help or cmd.short_help), f"{' '.join(path)} has no help text"
+        assert cmd.help or cmd.short_help, f"{' '.join(path)} has no help text"
 
 
 def test_unknown_command_is_a_usage_error(capsys):
@@ -50,7 +50,9 @@ def test_broken_config_is_one_line_without_traceback(tmp_path):
     cfg.write_text("[monitor\n")
     proc = subprocess.run(
         [sys.executable, "-m", "tui.cli", "--config", str(cfg), "lexicon", "list"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()

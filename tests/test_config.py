@@ -17,7 +17,7 @@ def test_file_flags_and_env_override_in_order(tmp_path, monkeypatch):
     cfg = tmp_path / "c.toml"
     cfg.write_text(
         '[database]\npath = "from-file.sqlite3"\n'
-        '[monitor]\nmin_host_interval = 2.5\nallow_private_addresses = false\n'
+        "[monitor]\nmin_host_interval = 2.5\nallow_private_addresses = false\n"
         '[lexicon]\ndisable = ["prisoner"]\nextra_files = ["org.yaml"]\n'
         '[lexicon.severity]\ninmate = "medium"\n'
     )

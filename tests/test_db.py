@@ -6,7 +6,9 @@ from monitor.store.db import DatabaseError, heads, open_database
 def test_new_database_is_migrated_to_head_with_wal(tmp_path):
     db = open_database(tmp_path / "fw.sqlite3")
     with db.connect() as conn:
-        tables = {r[0] for r in conn.execute(sa.text("select name from sqlite_master where type='table'"))}
+        tables = {
+            r[0] for r in conn.execute(sa.text("select name from sqlite_master where type='table'"))
+        }
         assert {"feeds", "articles", "flags", "stories", "fetch_events"} <= tables
         assert conn.execute(sa.text("pragma journal_mode")).scalar() == "wal"
         assert conn.execute(sa.text("pragma foreign_keys")).scalar() == 1

@@ -37,16 +37,26 @@ class FramewatchApp(App, inherit_bindings=False):
     ]
     COMMANDS = App.COMMANDS | {FramewatchCommands}
 
-    def __init__(self, db: Any, settings: Any = None, *, engine: Any = None,
-                 paste_text: str | None = None, start: str = "queue", reviewer: str = "",
-                 lexicon: Any = None, today: Any = None) -> None:
+    def __init__(
+        self,
+        db: Any,
+        settings: Any = None,
+        *,
+        engine: Any = None,
+        paste_text: str | None = None,
+        start: str = "queue",
+        reviewer: str = "",
+        lexicon: Any = None,
+        today: Any = None,
+    ) -> None:
         super().__init__()
         self.today = today  # fixed date for the overview (tests, screenshots)
         self.db = db
         self.settings = settings
         # Decisions record who made them: the configured name, else the login name.
-        self.reviewer = (reviewer or getattr(getattr(settings, "ui", None), "reviewer", "")
-                         or _login_name())
+        self.reviewer = (
+            reviewer or getattr(getattr(settings, "ui", None), "reviewer", "") or _login_name()
+        )
         self.paste_text = paste_text
         self.start_mode = "draft" if paste_text is not None else start
         self._engine = engine
@@ -57,8 +67,10 @@ class FramewatchApp(App, inherit_bindings=False):
         self.draft_screen: DraftScreen | None = None
         self.lexicon_error = ""
         # checked here so a typo is one line from 'framewatch tui', before the screen opens
-        self.keymap = check_keymap(getattr(getattr(settings, "ui", None), "keymap", None) or {},
-                                   str(getattr(settings, "config_path", None) or "config"))
+        self.keymap = check_keymap(
+            getattr(getattr(settings, "ui", None), "keymap", None) or {},
+            str(getattr(settings, "config_path", None) or "config"),
+        )
         theme = getattr(getattr(settings, "ui", None), "theme", "") or ""
         if theme in self.available_themes:
             self.theme = theme
@@ -97,14 +109,22 @@ class FramewatchApp(App, inherit_bindings=False):
                         from lexicon import load_lexicon
 
                         opts = getattr(self.settings, "lexicon", None)
-                        lex = load_lexicon(**opts.load_args()) if opts is not None else load_lexicon()
+                        lex = (
+                            load_lexicon(**opts.load_args()) if opts is not None else load_lexicon()
+                        )
                     except ImportError:
                         lex = None
                     except Exception as exc:  # noqa: BLE001 - a broken lexicon file must not block review
-                        self.lexicon_error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                        self.lexicon_error = (
+                            str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                        )
                         self.call_from_thread(
-                            self.notify, f"Explanations unavailable: {self.lexicon_error}",
-                            title="Lexicon", severity="warning", timeout=8)
+                            self.notify,
+                            f"Explanations unavailable: {self.lexicon_error}",
+                            title="Lexicon",
+                            severity="warning",
+                            timeout=8,
+                        )
                         lex = False  # tried and failed: do not retry on every screen
                 self._lexicon = lex
             return self._lexicon or None
@@ -137,8 +157,11 @@ class FramewatchApp(App, inherit_bindings=False):
                     self.exit()
 
             self.push_screen(
-                ConfirmDialog("The draft has unsaved changes. Quit and lose them?",
-                              yes="Quit", no="Keep editing"),
+                ConfirmDialog(
+                    "The draft has unsaved changes. Quit and lose them?",
+                    yes="Quit",
+                    no="Keep editing",
+                ),
                 answer,
             )
             return
@@ -154,9 +177,17 @@ def _login_name() -> str:
         return ""
 
 
-def create_app(db_path: str | Path | Any, settings: Any = None, engine: Any = None,
-               paste_text: str | None = None, *, start: str = "queue", reviewer: str = "",
-               lexicon: Any = None, today: Any = None) -> FramewatchApp:
+def create_app(
+    db_path: str | Path | Any,
+    settings: Any = None,
+    engine: Any = None,
+    paste_text: str | None = None,
+    *,
+    start: str = "queue",
+    reviewer: str = "",
+    lexicon: Any = None,
+    today: Any = None,
+) -> FramewatchApp:
     """Open (and migrate) the database, then build the app around it.
 
     ``db_path`` may also be an already open ``Database``.
@@ -164,5 +195,13 @@ def create_app(db_path: str | Path | Any, settings: Any = None, engine: Any = No
     from monitor.store.db import Database, open_database
 
     db = db_path if isinstance(db_path, Database) else open_database(db_path)
-    return FramewatchApp(db, settings, engine=engine, paste_text=paste_text, start=start,
-                         reviewer=reviewer, lexicon=lexicon, today=today)
+    return FramewatchApp(
+        db,
+        settings,
+        engine=engine,
+        paste_text=paste_text,
+        start=start,
+        reviewer=reviewer,
+        lexicon=lexicon,
+        today=today,
+    )

@@ -78,10 +78,18 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--config", type=click.Path(dir_okay=False), envvar="FRAMEWATCH_CONFIG",
-              help="Config file (TOML). Default: the user config directory.")
-@click.option("--db", metavar="PATH", envvar="FRAMEWATCH_DB",
-              help="Database file. Default: the user data directory.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    envvar="FRAMEWATCH_CONFIG",
+    help="Config file (TOML). Default: the user config directory.",
+)
+@click.option(
+    "--db",
+    metavar="PATH",
+    envvar="FRAMEWATCH_DB",
+    help="Database file. Default: the user data directory.",
+)
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 @click.version_option(package_name="framewatch")
 @click.pass_context
@@ -124,8 +132,11 @@ def main(argv: list[str] | None = None) -> int:
         if debug:
             raise
         first = str(exc).splitlines()[0] if str(exc) else ""
-        click.echo(f"framewatch: internal error: {type(exc).__name__}: {first} "
-                   "(run with --debug for details)", err=True)
+        click.echo(
+            f"framewatch: internal error: {type(exc).__name__}: {first} "
+            "(run with --debug for details)",
+            err=True,
+        )
         return 70
 
 

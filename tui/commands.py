@@ -36,7 +36,9 @@ def read_clipboard() -> str:
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise FramewatchError(f"clipboard: {argv[0]} failed ({exc})") from exc
         if done.returncode != 0:
-            first = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no output"])[0]
+            first = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no output"])[
+                0
+            ]
             raise FramewatchError(f"clipboard: {argv[0]} could not read the clipboard ({first})")
         return done.stdout.decode("utf-8", "replace")
     raise FramewatchError(
@@ -63,8 +65,9 @@ def _run_app(app) -> None:
 
 
 @click.command("tui")
-@click.option("--paste", "paste", is_flag=True,
-              help="Open the draft checker with the text on the clipboard.")
+@click.option(
+    "--paste", "paste", is_flag=True, help="Open the draft checker with the text on the clipboard."
+)
 @click.option("--draft", "draft", is_flag=True, help="Open the draft checker (empty).")
 @click.argument("source", required=False, metavar="[-]")
 @click.pass_obj
@@ -92,8 +95,9 @@ def tui(ctx, paste: bool, draft: bool, source: str | None) -> None:
     from tui.app import create_app
 
     settings = ctx.settings
-    app = create_app(settings.db_path, settings, paste_text=text,
-                     start="draft" if draft else "queue")
+    app = create_app(
+        settings.db_path, settings, paste_text=text, start="draft" if draft else "queue"
+    )
     _run_app(app)
 
 
@@ -130,7 +134,9 @@ def demo(ctx, no_ui: bool) -> None:
 
         def progress(done: int, total: int, label: str) -> None:
             # The pipeline reports each feed as it finishes: (done, total, feed name or URL).
-            bar.update(task, completed=done, total=total, **({"description": label} if label else {}))
+            bar.update(
+                task, completed=done, total=total, **({"description": label} if label else {})
+            )
 
         from framing import engine_from_settings
 

@@ -29,7 +29,9 @@ def symbol(severity: str, quoted: bool) -> str:
     return f"{QUOTED_SYMBOL}{mark}" if quoted else mark
 
 
-def content_style(severity: str, quoted: bool, decision: str = "pending", current: bool = False) -> str:
+def content_style(
+    severity: str, quoted: bool, decision: str = "pending", current: bool = False
+) -> str:
     style = QUOTED_STYLE if quoted else CONTENT_STYLE.get(severity, "underline")
     if decision == "dismissed":
         style = f"{DISMISSED_STYLE} underline" if not quoted else f"{QUOTED_STYLE} strike"

@@ -4,23 +4,39 @@
 from __future__ import annotations
 
 # words whose addicts/junkies/fiends are drug users or drinkers: keep the flag
-DRUG_WORDS = frozenset("""
+DRUG_WORDS = frozenset(
+    """
 drug drugs heroin crack cocaine coke opioid opioids opiate opiates meth methamphetamine
 smack skunk cannabis weed spice ketamine alcohol booze drink pill pills painkiller
 painkillers fentanyl nitrous glue solvent substance ecstasy mdma amphetamine speed
 crystal dope narcotics county lines line
-""".split())
+""".split()
+)
 # modifiers that move the word out of the domain whatever entry matched
-OUT_OF_DOMAIN_MODIFIERS = frozenset("""
+OUT_OF_DOMAIN_MODIFIERS = frozenset(
+    """
 tv television telly gadget gadgets audio adrenaline news sugar chocolate caffeine coffee tea
 gym fitness exercise shopping internet gaming video phone screen work data tech culture car
 cars art antique antiques furniture book music fashion political politics sport sports
 football rugby cricket film movie cinema jigsaw puzzle crossword gambling property
 second-hand secondhand used vintage vinyl record records speed-dating social media
-""".split())
-_DOMAIN_WORDS = ("addict", "junkie", "fiend", "dealer", "freak", "head", "druggie", "lover", "luxury")
-LUXURY_THINGS = frozenset("goods brand brands car cars watch watches hotel hotels yacht yachts "
-                          "fashion items item market property flats homes apartments holiday".split())
+""".split()
+)
+_DOMAIN_WORDS = (
+    "addict",
+    "junkie",
+    "fiend",
+    "dealer",
+    "freak",
+    "head",
+    "druggie",
+    "lover",
+    "luxury",
+)
+LUXURY_THINGS = frozenset(
+    "goods brand brands car cars watch watches hotel hotels yacht yachts "
+    "fashion items item market property flats homes apartments holiday".split()
+)
 
 
 def _relevant(c) -> bool:
@@ -28,7 +44,7 @@ def _relevant(c) -> bool:
 
 
 def _drug_compound(c) -> bool:
-    """"drug addict", "crack fiend": the drug sense by construction."""
+    """ "drug addict", "crack fiend": the drug sense by construction."""
     words = c.lower_words
     return len(words) > 1 and any(w in DRUG_WORDS for w in words)
 
@@ -52,7 +68,9 @@ def out_of_domain_sense(c, s, ix) -> str | None:
 def noun_modifier_out_of_domain(c, s, ix) -> str | None:
     """Any noun modifier that is not a drug ("chocolate addict") moves an
     addiction word out of the drug-use domain; "heroin addict" keeps it."""
-    if c.entry.category != "drug-use" and not any(d in c.key for d in ("fiend", "junkie", "dealer")):
+    if c.entry.category != "drug-use" and not any(
+        d in c.key for d in ("fiend", "junkie", "dealer")
+    ):
         return None
     if _drug_compound(c):
         return None

@@ -8,15 +8,53 @@ from __future__ import annotations
 
 # idioms and compounds that never label people, whichever entry matched them
 IDIOMS = (
-    "time lag", "time lags", "jet lag", "jet-lagged", "lag behind", "lags behind", "lagged behind",
-    "pros and cons", "con trick", "con artist", "con man", "killer instinct", "killer heels",
-    "killer app", "killer apps", "killer whale", "killer whales", "killer blow", "killer punch",
-    "killer line", "killer smile", "killer feature", "killer question", "silent killer",
-    "lady killer", "monster truck", "monster trucks", "green-eyed monster", "cookie monster",
-    "crack cocaine", "party animal", "political animal", "animal rights", "animal welfare",
-    "beast from the east", "the beast from the east", "feral cat", "feral cats",
-    "feral pigeons", "feral goats", "feral horses", "feral hogs", "feral pigs",
-    "crime of the century", "monster of a", "beast of a", "animal magnetism",
+    "time lag",
+    "time lags",
+    "jet lag",
+    "jet-lagged",
+    "lag behind",
+    "lags behind",
+    "lagged behind",
+    "pros and cons",
+    "con trick",
+    "con artist",
+    "con man",
+    "killer instinct",
+    "killer heels",
+    "killer app",
+    "killer apps",
+    "killer whale",
+    "killer whales",
+    "killer blow",
+    "killer punch",
+    "killer line",
+    "killer smile",
+    "killer feature",
+    "killer question",
+    "silent killer",
+    "lady killer",
+    "monster truck",
+    "monster trucks",
+    "green-eyed monster",
+    "cookie monster",
+    "crack cocaine",
+    "party animal",
+    "political animal",
+    "animal rights",
+    "animal welfare",
+    "beast from the east",
+    "the beast from the east",
+    "feral cat",
+    "feral cats",
+    "feral pigeons",
+    "feral goats",
+    "feral horses",
+    "feral hogs",
+    "feral pigs",
+    "crime of the century",
+    "monster of a",
+    "beast of a",
+    "animal magnetism",
 )
 
 
@@ -30,7 +68,7 @@ def in_exception_phrase(c, s, ix) -> str | None:
 def neighbour_words(c, s, ix) -> str | None:
     nxt = [w.lower() for w in s.words_after(c.end, 3)]
     gap = s.gap_after(c.end)
-    if nxt and c.entry.not_followed_by and not any(ch in gap for ch in ".,;:!?()\"“”"):
+    if nxt and c.entry.not_followed_by and not any(ch in gap for ch in '.,;:!?()"“”'):
         joined = " ".join(nxt)
         for w in c.entry.not_followed_by:
             w = w.lower()
@@ -38,7 +76,7 @@ def neighbour_words(c, s, ix) -> str | None:
                 return f"followed by '{w}'"
     prev = [w.lower() for w in s.words_before(c.start, 3)]
     gap = s.gap_before(c.start)
-    if prev and c.entry.not_preceded_by and not any(ch in gap for ch in ".,;:!?()\"“”"):
+    if prev and c.entry.not_preceded_by and not any(ch in gap for ch in '.,;:!?()"“”'):
         joined = " ".join(prev)
         for w in c.entry.not_preceded_by:
             w = w.lower()

@@ -5,21 +5,27 @@ from __future__ import annotations
 
 import re
 
-META_NOUNS = frozenset("""
+META_NOUNS = frozenset(
+    """
 word words term terms label labels labelling labeling phrase phrases expression expressions
 language slur slurs epithet epithets terminology vocabulary name names acronym acronyms
 abbreviation nickname wording
-""".split())
+""".split()
+)
 # words that show a quoted single word is being discussed rather than used
-META_SIGNALS = META_NOUNS | frozenset("""
+META_SIGNALS = META_NOUNS | frozenset(
+    """
 replaced replace replacing prefer prefers preferred discredited stigma stigmatising
 stigmatizing dehumanising dehumanizing offensive outdated contested theory myth notion
 so-called implies banned dropped style guide guidance
-""".split())
-LABEL_VERBS = frozenset("""
+""".split()
+)
+LABEL_VERBS = frozenset(
+    """
 labelled labeled label labels labelling labeling stigmatised stigmatized stereotyped
 dismissed demonised demonized
-""".split())
+""".split()
+)
 _QUOTE_OPEN = "'\"‘“"
 _QUOTE_CLOSE = "'\"’”"
 
@@ -32,24 +38,37 @@ def _is_quoted_alone(c, s) -> bool:
 
 _Q = "[\"'“‘][^\"'”’]{1,40}[\"'”’]"
 _LIST_TAIL = re.compile(
-    r"(?:\b(?:use of|words?|terms?|labels?|phrases?|like|such as|including)\s+)" + _Q
-    + r"(?:\s*,\s*" + _Q + r")*\s*(?:,\s*)?(?:and|or|,)\s*$", re.I)
+    r"(?:\b(?:use of|words?|terms?|labels?|phrases?|like|such as|including)\s+)"
+    + _Q
+    + r"(?:\s*,\s*"
+    + _Q
+    + r")*\s*(?:,\s*)?(?:and|or|,)\s*$",
+    re.I,
+)
 
 
 # "locals called them "pikeys"", "nobody called me a junkie": a label reported as abuse
 _CALLED = re.compile(
     r"\b(?:call(?:ed|ing|s)?|branded|dubbed|nicknamed|labell?ed|labeled)\s+"
-    r"(me|him|her|them|us|you)\s+(?:as\s+)?(?:an?\s+)?[\"'“‘]?$", re.I)
-REPORTING = frozenset("""
+    r"(me|him|her|them|us|you)\s+(?:as\s+)?(?:an?\s+)?[\"'“‘]?$",
+    re.I,
+)
+REPORTING = frozenset(
+    """
 said says say told tells recalled recalls remembers remembered described describes explained
 explains complained complains claimed claims added wrote writes
-""".split())
+""".split()
+)
 # "my son isn't a thug": the label is denied, not applied
 _DENIED = re.compile(
     r"(?:\b(?:is|am|are|was|were|isn|aren|wasn|weren)(?:\s+not|\s*n['’]t)"
-    r"|(?:,|\bbut)\s+not)\s+(?:an?\s+)?[\"'“‘]?$", re.I)  # "patients, not criminals"
+    r"|(?:,|\bbut)\s+not)\s+(?:an?\s+)?[\"'“‘]?$",
+    re.I,
+)  # "patients, not criminals"
 # the quoted frame is corrected in the same sentence: "the "sex romp" was a rape"
-_CORRECTED = re.compile(r"\b(?:was|were|is)\b.{0,40}\b(?:rape|abuse|assault|exploitation|coercive)", re.I)
+_CORRECTED = re.compile(
+    r"\b(?:was|were|is)\b.{0,40}\b(?:rape|abuse|assault|exploitation|coercive)", re.I
+)
 
 
 # "feral is the wrong word", "crackheads and smackheads are the words locals use":
@@ -57,27 +76,36 @@ _CORRECTED = re.compile(r"\b(?:was|were|is)\b.{0,40}\b(?:rape|abuse|assault|expl
 _META_AFTER = re.compile(
     r"^[\"'’”]?(?:\s*(?:,|and|or)\s+[\"'‘“]?[\w-]+[\"'’”]?)*\s+(?:is|are|was|were)\s+"
     r"(?:(?:a|an|the|such|this|that|not|no|just|only|another|one)\s+)*(?:[\w-]+\s+){0,2}?"
-    r"(?:" + "|".join(sorted(META_NOUNS | {"title"})) + r")\b", re.I)
+    r"(?:" + "|".join(sorted(META_NOUNS | {"title"})) + r")\b",
+    re.I,
+)
 
 
 # "I've been called a thug all my life": the labelled person reporting it (policy 5);
 # "image-based abuse, often called revenge porn": naming the term, not using it
 _BEEN_CALLED = re.compile(
     r"\b(?:been|being|get|gets|got|getting|was|were)\s+(?:called|branded|labell?ed|dubbed)\s+"
-    r"(?:as\s+)?(?:an?\s+)?[\"'“‘]?$", re.I)
+    r"(?:as\s+)?(?:an?\s+)?[\"'“‘]?$",
+    re.I,
+)
 _OFTEN_CALLED = re.compile(
     r",\s*(?:often|sometimes|commonly|wrongly|misleadingly|popularly|still|also|once)\s+"
-    r"(?:called|known\s+as|referred\s+to\s+as|dubbed|described\s+as)\s+[\"'“‘]?$", re.I)
+    r"(?:called|known\s+as|referred\s+to\s+as|dubbed|described\s+as)\s+[\"'“‘]?$",
+    re.I,
+)
 
 
 _SELF_NAMING = frozenset("word term label tag acronym slur epithet phrase".split())
 _AVOID_BEFORE = re.compile(
     r"(?:\b(?:not|never|avoid|stop)\s+(?:to\s+)?(?:say(?:ing)?|us(?:e|ing)|writ(?:e|ing)|call(?:ing)?)"
-    r"|\binstead\s+of)\s*[\"'“‘]$", re.I)
+    r"|\binstead\s+of)\s*[\"'“‘]$",
+    re.I,
+)
 _ABUSE_BEFORE = re.compile(
     r"\b(?:calling|called|call|shout(?:ed|ing)?|chant(?:ed|ing)?|yell(?:ed|ing)?|scream(?:ed|ing)?"
     r"|spray(?:ed|ing)?|daub(?:ed|ing)?|mutter(?:ed|ing)?)\b(?:\s+[\w’'-]+){0,3}?\s+(?:an?\s+)?[\"'“‘]$",
-    re.I)
+    re.I,
+)
 
 
 def label_rejected(c, s, ix) -> str | None:
@@ -93,7 +121,11 @@ def label_rejected(c, s, ix) -> str | None:
         return "a label others used, reported"
     if _OFTEN_CALLED.search(before):
         return "naming the term"
-    if c.entry.category == "vawg" and _is_quoted_alone(c, s) and _CORRECTED.search(s.text[c.end : c.end + 80]):
+    if (
+        c.entry.category == "vawg"
+        and _is_quoted_alone(c, s)
+        and _CORRECTED.search(s.text[c.end : c.end + 80])
+    ):
         return "a quoted label corrected in the same sentence"
     if _DENIED.search(before) and c.entry.category != "punitive-frame":
         # ("prisons are not holiday camps" still repeats the frame it denies)
@@ -112,8 +144,12 @@ def word_mention(c, s, ix) -> str | None:
         before_as = before
     # "illegal asylum seekers, a term the Refugee Council says..."
     after = [w.lower() for w in s.words_after(c.end, 3)]
-    if s.text[c.end : c.end + 2] in (", ", " (", " -", " –") and after[:1] in (["a"], ["the"], ["an"]) \
-            and len(after) > 1 and after[1] in META_NOUNS:
+    if (
+        s.text[c.end : c.end + 2] in (", ", " (", " -", " –")
+        and after[:1] in (["a"], ["the"], ["an"])
+        and len(after) > 1
+        and after[1] in META_NOUNS
+    ):
         return "mention of the word itself"
     # "the use of 'thugs'"
     if len(before) >= 2 and before[-2:] == ["use", "of"] and _is_quoted_alone(c, s):
@@ -123,14 +159,35 @@ def word_mention(c, s, ix) -> str | None:
         near = before[-4:]
         idx = max(i for i, w in enumerate(near) if w in META_NOUNS)
         between = near[idx + 1 :]
-        if all(w in {"such", "as", "like", "of", "the", "a", "an", "including", "eg", "e.g",
-                     "is", "was", "being"} for w in between):
+        if all(
+            w
+            in {
+                "such",
+                "as",
+                "like",
+                "of",
+                "the",
+                "a",
+                "an",
+                "including",
+                "eg",
+                "e.g",
+                "is",
+                "was",
+                "being",
+            }
+            for w in between
+        ):
             return "mention of the word itself"
     if _META_AFTER.match(s.text[c.end : c.end + 120]):
         return "mention of the word itself"
     # "the BAME label was dropped", "the word offender": the word names itself
-    if after and after[0] in _SELF_NAMING and not c.possessive \
-            and s.text[c.end : c.end + 1] in (" ", "\"", "'", "’", "”"):
+    if (
+        after
+        and after[0] in _SELF_NAMING
+        and not c.possessive
+        and s.text[c.end : c.end + 1] in (" ", '"', "'", "’", "”")
+    ):
         return "mention of the word itself"
     # "urged reporters not to say "committed suicide"": advice about the word
     if _is_quoted_alone(c, s) and _AVOID_BEFORE.search(s.text[max(0, c.start - 40) : c.start]):
@@ -141,13 +198,17 @@ def word_mention(c, s, ix) -> str | None:
     # "we were labelled savages", "branded as 'thugs'": a label being criticised
     if before_as and before_as[-1] in LABEL_VERBS:
         return "report of a label others used"
-    if len(before_as) > 1 and before_as[-2] in LABEL_VERBS and before_as[-1] in (
-            "us", "them", "him", "her", "me", "you", "as"):
+    if (
+        len(before_as) > 1
+        and before_as[-2] in LABEL_VERBS
+        and before_as[-1] in ("us", "them", "him", "her", "me", "you", "as")
+    ):
         return "report of a label others used"
     # "'Inmate' is a contested term"; but a slur hurled at someone is used, not
     # discussed ("banned for calling an opponent a "Paki"")
-    if _is_quoted_alone(c, s) and (s.word_set & META_NOUNS
-                                   or not _ABUSE_BEFORE.search(s.text[max(0, c.start - 60) : c.start])):
+    if _is_quoted_alone(c, s) and (
+        s.word_set & META_NOUNS or not _ABUSE_BEFORE.search(s.text[max(0, c.start - 60) : c.start])
+    ):
         words = s.word_set
         if words & META_SIGNALS or re.search(r"\bso-called\b", s.text, re.I):
             return "quoted mention of the word"

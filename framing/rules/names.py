@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from framing.sentences import at_sentence_start
 
-HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady judge justice det sgt insp pc".split())
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr prof sir dame lord lady judge justice det sgt insp pc".split()
+)
 
 
 def capitalised_name(c, s, ix) -> str | None:

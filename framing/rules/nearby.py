@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 
-_PRONOUNS = r"(?:they|these|those|he|she|we|you|men|women|boys|girls|lads|youths|teenagers|people|gang)"
+_PRONOUNS = (
+    r"(?:they|these|those|he|she|we|you|men|women|boys|girls|lads|youths|teenagers|people|gang)"
+)
 # "the beasts who", "absolute animals", "they are animals", "these men were monsters"
 _HUMAN_BEFORE = re.compile(
     r"(?:\b(?:absolute|utter|complete|total|sick|twisted)\s+[\"'‘“]?$)"
     r"|(?:\b" + _PRONOUNS + r"\s+(?:are|were|is|was)\s+(?:just\s+|simply\s+|nothing\s+but\s+)?"
-    r"(?:an?\s+)?[\"'‘“]?$)", re.I)
+    r"(?:an?\s+)?[\"'‘“]?$)",
+    re.I,
+)
 
 
 _POSS = re.compile(r"['’]s$")
@@ -22,7 +26,11 @@ _POSS = re.compile(r"['’]s$")
 
 def human_signal(c, s) -> bool:
     after = [w.lower() for w in s.words_after(c.end, 1)]
-    if after and after[0] in ("who", "whom") and not any(ch in s.gap_after(c.end) for ch in ".;:!?"):
+    if (
+        after
+        and after[0] in ("who", "whom")
+        and not any(ch in s.gap_after(c.end) for ch in ".;:!?")
+    ):
         return True
     return bool(_HUMAN_BEFORE.search(s.text[max(0, c.start - 40) : c.start]))
 

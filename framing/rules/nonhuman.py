@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-ANIMALS = frozenset("""
+ANIMALS = frozenset(
+    """
 animal animals whale whales orca orcas shark sharks cat cats kitten kittens dog dogs puppy
 fox foxes wolf wolves lion lions tiger tigers bear bears bee bees wasp wasps hornet hornets
 spider spiders snake snakes crocodile crocodiles croc alligator pig pigs hog hogs boar goat
@@ -11,48 +12,84 @@ mouse mice squirrel squirrels rabbit rabbits deer mink ferret ferrets parakeet p
 fish ant ants eagle eagles hawk hawks owl owls bat bats monkey monkeys ape apes cattle cow
 cows sheep chicken chickens hen hens insect insects mosquito mosquitoes beetle beetles
 dinosaur dinosaurs predator's livestock wildlife species
-""".split())
-DISEASE = frozenset("""
+""".split()
+)
+DISEASE = frozenset(
+    """
 virus viruses disease diseases flu influenza bug bugs bacteria bacterium infection infections
 cancer cancers pandemic epidemic sars covid covid-19 coronavirus superbug superbugs fungus
 heatwave heat storm storms smog pollution illness illnesses condition conditions drug drugs
 outbreak outbreaks strain strains bacterium germ germs
-""".split())
-THINGS = frozenset("""
+""".split()
+)
+THINGS = frozenset(
+    """
 app apps feature features software malware product products device devices robot robots
 drone drones game games instinct heels smile line lines blow punch question combo recipe
 sauce cocktail truck trucks wave waves whale ride rides track tracks song songs tune tunes
 workout workouts price prices deal deals bargain weed weeds plant plants storm
-""".split())
+""".split()
+)
 NONHUMAN = ANIMALS | DISEASE | THINGS
 
-SPORT = frozenset("""
+SPORT = frozenset(
+    """
 rugby football footballer striker strikers goal goals goalscorer try tries scrum winger
 fly-half forward forwards midfielder midfield penalty match matches league premiership
 tournament cricket batsman bowler wicket tennis golf boxer boxing fighter ufc f1 referee
 season fixture fixtures championship cup squad coach manager's
-""".split())
-SPORT_TERMS = frozenset({"predator", "predators", "beast", "beasts", "monster", "monsters",
-                         "animal", "animals", "killer", "killers", "savage", "savages"})
-_STOP = ",.;:!?()\"“”"
+""".split()
+)
+SPORT_TERMS = frozenset(
+    {
+        "predator",
+        "predators",
+        "beast",
+        "beasts",
+        "monster",
+        "monsters",
+        "animal",
+        "animals",
+        "killer",
+        "killers",
+        "savage",
+        "savages",
+    }
+)
+_STOP = ',.;:!?()"“”'
 
 
 # words that may stand between an animal and what is said of it ("the dog was a
 # beast", "foxes and other predators"); anything else means another subject
-_LINK = frozenset("""
+_LINK = frozenset(
+    """
 is was are were be been being a an the and or other such as truly really real very so
 absolute proper true little big ultimate nasty vicious fierce
-""".split())
+""".split()
+)
 _RELATIVE = frozenset({"who", "whom", "that", "which"})
 # the animals of an animal-welfare story ("the RSPCA rescued 40 animals", "banned
 # from keeping animals"): the figurative nouns then mean the animals themselves
-ANIMAL_CONTEXT = frozenset("""
+ANIMAL_CONTEXT = frozenset(
+    """
 rspca sspca farm farms farmer barn barns livestock cruelty welfare vet vets veterinary zoo zoos
 sanctuary keeping kept rescued rehomed kennel kennels stable stables pets pet wildlife
 endangered species habitat habitats breeding extinct extinction conservation
-""".split())
-ANIMAL_METAPHORS = frozenset({"animal", "animals", "beast", "beasts", "monster", "monsters",
-                              "predator", "predators", "vermin"})
+""".split()
+)
+ANIMAL_METAPHORS = frozenset(
+    {
+        "animal",
+        "animals",
+        "beast",
+        "beasts",
+        "monster",
+        "monsters",
+        "predator",
+        "predators",
+        "vermin",
+    }
+)
 
 
 def _after_noun(s, c) -> str | None:
@@ -66,7 +103,13 @@ def _after_noun(s, c) -> str | None:
     # abbreviated species between the word and its noun
     for i, w in enumerate(after[1:], 1):
         prev = after[i - 1]
-        if not (prev[0].isupper() or prev[0].isdigit() or len(prev) == 1 or i > 1 and len(after[i - 2]) == 1):
+        if not (
+            prev[0].isupper()
+            or prev[0].isdigit()
+            or len(prev) == 1
+            or i > 1
+            and len(after[i - 2]) == 1
+        ):
             break
         if w.lower() in NONHUMAN:
             return " ".join(after[: i + 1])
@@ -89,7 +132,9 @@ def _animal_before(s, c) -> str | None:
             if any(x[2].lower() in _RELATIVE for x in ws[max(0, j - 4) : j]):
                 return None  # the animal sits in a relative clause about someone else
             return w
-        if any(ch in s.text[ws[j][1] : ws[j + 1][0] if j + 1 < len(ws) else c.start] for ch in ".;:!?"):
+        if any(
+            ch in s.text[ws[j][1] : ws[j + 1][0] if j + 1 < len(ws) else c.start] for ch in ".;:!?"
+        ):
             return None
     return None
 
@@ -108,7 +153,7 @@ def nonhuman_referent(c, s, ix) -> str | None:
 
 
 def animal_welfare_context(c, s, ix) -> str | None:
-    """"The RSPCA rescued 40 animals", "footage of the animals in the barn": in an
+    """ "The RSPCA rescued 40 animals", "footage of the animals in the barn": in an
     animal-welfare story the figurative nouns name animals, unless they are said of
     someone ("the owner was a monster") or act as people do ("the animals who...")."""
     if not (set(c.lower_words) & ANIMAL_METAPHORS):
@@ -120,8 +165,12 @@ def animal_welfare_context(c, s, ix) -> str | None:
     if after and after[0] in ("who", "whom"):
         return None
     before = [w.lower() for w in s.words_before(c.start, 2)]
-    if before and (before[-1] in ("like", "as") or before[-1] in ("a", "an") and len(before) > 1
-                   and before[0] in ("is", "was", "are", "were", "be", "been")):
+    if before and (
+        before[-1] in ("like", "as")
+        or before[-1] in ("a", "an")
+        and len(before) > 1
+        and before[0] in ("is", "was", "are", "were", "be", "been")
+    ):
         return None
     if before and before[-1] in ("is", "was", "are", "were"):
         return None
@@ -129,8 +178,19 @@ def animal_welfare_context(c, s, ix) -> str | None:
 
 
 # positions written as compounds, which the word list cannot see
-SPORT_PHRASES = ("centre-half", "centre half", "centre-back", "centre back", "full-back",
-                 "full back", "fly-half", "scrum-half", "scrum half", "goalkeeper", "defender")
+SPORT_PHRASES = (
+    "centre-half",
+    "centre half",
+    "centre-back",
+    "centre back",
+    "full-back",
+    "full back",
+    "fly-half",
+    "scrum-half",
+    "scrum half",
+    "goalkeeper",
+    "defender",
+)
 
 
 def sport_metaphor(c, s, ix) -> str | None:

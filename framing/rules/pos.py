@@ -14,8 +14,23 @@ _NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM"}
 # plural forms in the lexicon that are also English verbs ("the jury convicts",
 # "the region lags behind", "the critic savages the film"); any other plural
 # form the tagger reads as a verb is a tagging error
-VERB_HOMOGRAPHS = frozenset({"convicts", "cons", "lags", "savages", "romps", "addicts", "rots",
-                             "floods", "swarms", "deals", "monsters", "beasts", "predators"})
+VERB_HOMOGRAPHS = frozenset(
+    {
+        "convicts",
+        "cons",
+        "lags",
+        "savages",
+        "romps",
+        "addicts",
+        "rots",
+        "floods",
+        "swarms",
+        "deals",
+        "monsters",
+        "beasts",
+        "predators",
+    }
+)
 
 
 # adjectives that double as person nouns: before another noun they are the
@@ -30,15 +45,26 @@ def effective_pos(c, s) -> str | None:
     pos = head.pos
     nxt = s.token_after(head.end)
     prev = s.token_before(head.start)
-    if (pos in ("NOUN", "PROPN") and c.key in ADJ_NOUN_HOMOGRAPHS and not c.possessive
-            and c.form.number != "plural"):
-        if nxt is not None and nxt.start == head.end + 1 and nxt.pos in ("NOUN", "PROPN") \
-                and not s.text[head.end : nxt.start].strip():
+    if (
+        pos in ("NOUN", "PROPN")
+        and c.key in ADJ_NOUN_HOMOGRAPHS
+        and not c.possessive
+        and c.form.number != "plural"
+    ):
+        if (
+            nxt is not None
+            and nxt.start == head.end + 1
+            and nxt.pos in ("NOUN", "PROPN")
+            and not s.text[head.end : nxt.start].strip()
+        ):
             return "ADJ"
     if pos == "VERB" and head.tag in ("VBZ", "VBP") and c.form.number == "plural":
         # "inmates enjoyed", "the inmates": a plural noun mis-read as a verb
-        if (nxt is not None and nxt.tag in ("VBD", "VBZ", "VBP", "MD")) or (
-                prev is not None and prev.pos in ("DET", "ADJ", "NUM", "ADP")) or prev is None:
+        if (
+            (nxt is not None and nxt.tag in ("VBD", "VBZ", "VBP", "MD"))
+            or (prev is not None and prev.pos in ("DET", "ADJ", "NUM", "ADP"))
+            or prev is None
+        ):
             return "NOUN"
         if head.text.lower() not in VERB_HOMOGRAPHS:
             # "said inmates at HMP Bedford were": no such verb, so it is the noun
@@ -64,7 +90,11 @@ def wrong_part_of_speech(c, s, ix) -> str | None:
     if len(c.lower_words) == 1 and pos in _NEVER_LABEL:
         if pos == "VERB" and head.tag in ("VBN", "VBD") and c.key.endswith("ed"):
             nxt = s.token_after(head.end)
-            if head.tag == "VBD" and nxt is not None and (nxt.pos in ("DET", "PRON") or nxt.tag == "PRP$"):
+            if (
+                head.tag == "VBD"
+                and nxt is not None
+                and (nxt.pos in ("DET", "PRON") or nxt.tag == "PRP$")
+            ):
                 # "she coloured her hair": a finite verb with an object, not an adjective
                 return f"'{head.text}' is a verb with an object"
             return None  # "crazed", "deranged", "coloured": participles used as adjectives

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from framing.rules.pos import effective_pos
 
-PERSON_NOUNS = frozenset("""
+PERSON_NOUNS = frozenset(
+    """
 people person persons man men woman women boy boys girl girls child children kid kids youth
 youths youngster youngsters teenager teenagers teen teens family families community
 communities neighbour neighbours neighbor neighbors resident residents mother mothers father
@@ -26,22 +27,44 @@ monster monsters fiend fiends animal animals thief thieves vandal vandals junkie
 bloke blokes lady ladies gentleman gentlemen spouse relative relatives mate mates friend friends
 pair pairs duo duos trio trios couple couples quartet accomplice accomplices stepfather stepmother
 audience audiences staff crew crews team teams jury juries rioters protesters group groups
-""".split())
-_PERSON_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants",
-                    "ent", "ents", "man", "men", "woman", "women", "ee", "ees")
+""".split()
+)
+_PERSON_SUFFIXES = (
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "ist",
+    "ists",
+    "ian",
+    "ians",
+    "ant",
+    "ants",
+    "ent",
+    "ents",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "ee",
+    "ees",
+)
 FIGURATIVE = ("dehumanising", "race-class", "mental-health", "offence-identity")
 
 
 # what people do is still about people: "feral behaviour", "a crazed attack"
-CONDUCT_NOUNS = frozenset("""
+CONDUCT_NOUNS = frozenset(
+    """
 behaviour behaviours behavior behaviors conduct antics attack attacks rampage rampages
 violence element elements culture lifestyle lifestyles mentality thuggery yobbery mob
-""".split())
+""".split()
+)
 
 
 # common things that happen to end like agent nouns ("evil online content",
 # "coloured paper"): the suffix test must not take them for people
-SUFFIX_THINGS = frozenset("""
+SUFFIX_THINGS = frozenset(
+    """
 content contents event events intent extent comment comments percent accent incident incidents
 accident accidents current consent paper papers water waters letter letters number numbers
 order orders border borders matter matters power powers tower towers corner corners chapter
@@ -49,7 +72,8 @@ chapters computer computers poster posters sticker stickers marker markers folde
 powder powders weather winter summer river rivers timber rubber leather silver copper butter
 error errors mirror mirrors motor motors sector sectors factor factors monitor monitors
 cluster clusters filter filters banner banners platter container containers
-""".split())
+""".split()
+)
 
 
 def is_person_noun(word: str) -> bool:
@@ -102,14 +126,16 @@ def modifies_thing(c, s, ix) -> str | None:
     return f"modifies '{nxt.text}', not a person"
 
 
-_TIME_WORDS = frozenset("tonight today yesterday tomorrow now then morning evening night "
-                        "week weekend year years month months".split())
+_TIME_WORDS = frozenset(
+    "tonight today yesterday tomorrow now then morning evening night "
+    "week weekend year years month months".split()
+)
 _LINK_LEMMAS = frozenset({"be", "seem", "look", "sound", "become", "appear", "get", "go", "feel"})
 _SUBJECT_POS = {"NOUN", "PROPN", "PRON"}
 
 
 def predicate_of_thing(c, s, ix) -> str | None:
-    """"the dog was crazed with hunger", "the tackle was 'lunatic'": an adjective
+    """ "the dog was crazed with hunger", "the tackle was 'lunatic'": an adjective
     after a linking verb describes the subject, and the subject is not a person."""
     if not c.entry.refers_to_people or c.possessive or len(c.lower_words) != 1:
         return None

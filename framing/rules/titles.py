@@ -12,43 +12,113 @@ import re
 from framing.sentences import at_sentence_start
 
 KNOWN_TITLES = (
-    "Monsters, Inc.", "Monsters Inc", "Monsters University", "Gangs of New York",
-    "Harry Potter and the Prisoner of Azkaban", "Prisoner of Azkaban", "The Prisoner",
-    "Grand Theft Auto", "Natural Born Killers", "Killers of the Flower Moon", "The Killers",
-    "Prisoner Cell Block H", "Prison Break", "Orange Is the New Black", "Criminal Minds",
-    "Criminal Record", "The Criminal", "Killing Eve", "Scum", "Monster", "The Monster",
-    "Beauty and the Beast", "Fantastic Beasts", "Where the Wild Things Are", "Junkie XL",
-    "The Thick of It", "Animal Farm", "Animals", "Savages", "The Savages", "Thug Life",
-    "Bad Boys", "Serial Killer", "I Am a Killer", "Making a Murderer", "Mindhunter",
-    "Lock, Stock and Two Smoking Barrels", "Con Air", "Young Offenders", "The Young Offenders",
-    "Porridge", "Bad Girls", "Wentworth", "Oz", "Hitman", "Predator", "Predators", "Alien vs. Predator",
-    "Crazy Rich Asians", "Scarface", "Trainspotting", "Junkie", "The Addict",
+    "Monsters, Inc.",
+    "Monsters Inc",
+    "Monsters University",
+    "Gangs of New York",
+    "Harry Potter and the Prisoner of Azkaban",
+    "Prisoner of Azkaban",
+    "The Prisoner",
+    "Grand Theft Auto",
+    "Natural Born Killers",
+    "Killers of the Flower Moon",
+    "The Killers",
+    "Prisoner Cell Block H",
+    "Prison Break",
+    "Orange Is the New Black",
+    "Criminal Minds",
+    "Criminal Record",
+    "The Criminal",
+    "Killing Eve",
+    "Scum",
+    "Monster",
+    "The Monster",
+    "Beauty and the Beast",
+    "Fantastic Beasts",
+    "Where the Wild Things Are",
+    "Junkie XL",
+    "The Thick of It",
+    "Animal Farm",
+    "Animals",
+    "Savages",
+    "The Savages",
+    "Thug Life",
+    "Bad Boys",
+    "Serial Killer",
+    "I Am a Killer",
+    "Making a Murderer",
+    "Mindhunter",
+    "Lock, Stock and Two Smoking Barrels",
+    "Con Air",
+    "Young Offenders",
+    "The Young Offenders",
+    "Porridge",
+    "Bad Girls",
+    "Wentworth",
+    "Oz",
+    "Hitman",
+    "Predator",
+    "Predators",
+    "Alien vs. Predator",
+    "Crazy Rich Asians",
+    "Scarface",
+    "Trainspotting",
+    "Junkie",
+    "The Addict",
 )
 # short titles are ordinary words; only match them in Title Case
 _CASE_SENSITIVE = {t for t in KNOWN_TITLES if len(t.split()) <= 2}
 _TITLE_RE = re.compile(
-    "|".join(sorted((re.escape(t) for t in KNOWN_TITLES if t not in _CASE_SENSITIVE), key=len, reverse=True)),
-    re.I)
+    "|".join(
+        sorted(
+            (re.escape(t) for t in KNOWN_TITLES if t not in _CASE_SENSITIVE), key=len, reverse=True
+        )
+    ),
+    re.I,
+)
 _TITLE_CS = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted((re.escape(t) for t in _CASE_SENSITIVE), key=len, reverse=True)) + r")(?!\w)")
+    r"(?<!\w)(?:"
+    + "|".join(sorted((re.escape(t) for t in _CASE_SENSITIVE), key=len, reverse=True))
+    + r")(?!\w)"
+)
 
-FICTION_CUES = frozenset("""
+FICTION_CUES = frozenset(
+    """
 film films movie movies novel novels novelist sitcom song songs album videogame musical
 episode episodes character characters villain villains starring starred thriller franchise
 comic comics cartoon cartoons fictional screenplay blockbuster sequel prequel trilogy
-""".split())
+""".split()
+)
 # people and places of film-making: a cue only with a role ("the actor who plays a
 # killer"), since actors are real people too ("the actor was involved in a sex scandal")
 ROLE_CUES = frozenset("actor actors actress actresses hollywood bollywood".split())
 # weaker cues: only count next to a capitalised title ("Burglar Bill, the picture book")
-TITLE_CUES = FICTION_CUES | frozenset("""
+TITLE_CUES = FICTION_CUES | frozenset(
+    """
 book books series show shows game games play plays opera poem poems painting podcast band
-""".split())
+""".split()
+)
 STRONG_AFTER = frozenset({"fictional", "film", "novel", "movie", "starring", "sitcom", "thriller"})
 NOT_FICTION = frozenset({"documentary", "documentaries", "true", "real-life", "inquiry", "report"})
 
 _CAP_WORD = re.compile(r"[A-Z][\w'’\-.]*|[0-9]+")
-_CONNECTORS = {"of", "the", "and", "in", "on", "for", "a", "an", "&", "to", "at", "de", "la", "vs", "v"}
+_CONNECTORS = {
+    "of",
+    "the",
+    "and",
+    "in",
+    "on",
+    "for",
+    "a",
+    "an",
+    "&",
+    "to",
+    "at",
+    "de",
+    "la",
+    "vs",
+    "v",
+}
 
 
 def _title_matches(s):
@@ -65,7 +135,9 @@ def in_known_title(c, s, ix) -> str | None:
 
 def _looks_titled(c, s) -> bool:
     # a bare one-word title ("Scum") counts only with a fiction cue nearby
-    return any(w.lower() in FICTION_CUES for w in s.words_before(c.start, 6) + s.words_after(c.end, 3))
+    return any(
+        w.lower() in FICTION_CUES for w in s.words_before(c.start, 6) + s.words_after(c.end, 3)
+    )
 
 
 def _run_around(s, c) -> list[tuple[int, int, str]]:
@@ -86,12 +158,14 @@ def _run_around(s, c) -> list[tuple[int, int, str]]:
     while lo > 0 and (titled(words[lo - 1][2]) or words[lo - 1][2].lower() in _CONNECTORS):
         # stop at sentence punctuation between words
         gap = s.text[words[lo - 1][1] : words[lo][0]]
-        if any(ch in gap for ch in ".;:!?\"“”()"):
+        if any(ch in gap for ch in '.;:!?"“”()'):
             break
         lo -= 1
-    while hi + 1 < len(words) and (titled(words[hi + 1][2]) or words[hi + 1][2].lower() in _CONNECTORS):
+    while hi + 1 < len(words) and (
+        titled(words[hi + 1][2]) or words[hi + 1][2].lower() in _CONNECTORS
+    ):
         gap = s.text[words[hi][1] : words[hi + 1][0]]
-        if any(ch in gap for ch in ".;:!?\"“”()"):
+        if any(ch in gap for ch in '.;:!?"“”()'):
             break
         hi += 1
     while lo < idx[0] and words[lo][2].lower() in _CONNECTORS:
@@ -145,22 +219,28 @@ def in_title_case_run(c, s, ix) -> str | None:
 
 
 # "serial killer dramas", "a prison thriller": the word names a genre of fiction
-GENRE_NOUNS = frozenset("""
+GENRE_NOUNS = frozenset(
+    """
 drama dramas thriller thrillers film films movie movies novel novels sitcom sitcoms fiction
 franchise flick flicks genre
-""".split())
+""".split()
+)
 # "the novel follows Alex, a teenage thug": a work, then what happens in it
-PLOT_VERBS = frozenset("""
+PLOT_VERBS = frozenset(
+    """
 follows follow tells tell stars star starring features feature depicts depict portrays portray
 centres centers centred centered revolves chronicles plays played playing
-""".split())
+""".split()
+)
 
 
 def _plot_of_a_work(s, c) -> str | None:
     before = [w.lower() for w in s.words_before(c.start, 16)]
     for i, w in enumerate(before):
         base = w[:-2] if w.endswith(("'s", "’s")) else w
-        if (base in FICTION_CUES or base in ROLE_CUES) and any(v in PLOT_VERBS for v in before[i + 1 :]):
+        if (base in FICTION_CUES or base in ROLE_CUES) and any(
+            v in PLOT_VERBS for v in before[i + 1 :]
+        ):
             return base
     return None
 
@@ -169,7 +249,8 @@ def _plot_of_a_work(s, c) -> str | None:
 _APPOSITIVE_WORK = re.compile(
     r"^[\"'”’]?,\s+(?:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:book|books|film|novel|song|album|play|series|documentary|podcast|memoir|show|single|game|band)\b",
-    re.I)
+    re.I,
+)
 
 
 def appositive_title(c, s, ix) -> str | None:
@@ -182,7 +263,7 @@ def appositive_title(c, s, ix) -> str | None:
 
 def fiction_cue(c, s, ix) -> str | None:
     nxt = [w.lower() for w in s.words_after(c.end, 1)]
-    if nxt and nxt[0] in GENRE_NOUNS and not any(ch in s.gap_after(c.end) for ch in ",.;:!?()\"“”"):
+    if nxt and nxt[0] in GENRE_NOUNS and not any(ch in s.gap_after(c.end) for ch in ',.;:!?()"“”'):
         return f"names a genre ('{c.text} {nxt[0]}')"
     before = [w.lower() for w in s.words_before(c.start, 6)]
     after = [w.lower() for w in s.words_after(c.end, 2)]

@@ -51,10 +51,18 @@ class _State:
 
 
 def _common(f):
-    f = click.option("--cycle", "cycle_ref", metavar="CYCLE",
-                     help="Cycle id, year or name (default: the latest).")(f)
-    f = click.option("--as", "who", metavar="NAME",
-                     help="Your name for the audit log (default: ui.reviewer, FRAMEWATCH_REVIEWER, OS user).")(f)
+    f = click.option(
+        "--cycle",
+        "cycle_ref",
+        metavar="CYCLE",
+        help="Cycle id, year or name (default: the latest).",
+    )(f)
+    f = click.option(
+        "--as",
+        "who",
+        metavar="NAME",
+        help="Your name for the audit log (default: ui.reviewer, FRAMEWATCH_REVIEWER, OS user).",
+    )(f)
     return f
 
 
@@ -91,7 +99,9 @@ def _read_text(path: str | None, what: str) -> str:
     try:
         data = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise svc.AwardsError(f"{path}: cannot read {what} ({getattr(exc, 'strerror', None) or exc})") from exc
+        raise svc.AwardsError(
+            f"{path}: cannot read {what} ({getattr(exc, 'strerror', None) or exc})"
+        ) from exc
     return data
 
 
@@ -115,53 +125,127 @@ def cycle() -> None:
 @cycle.command("new")
 @click.argument("year", type=click.IntRange(1900, 2200))
 @click.option("--name", help="Default: 'Media Awards YEAR'.")
-@click.option("--window-start", metavar="DATE", help="First eligible publication date (default: 1 Jan).")
-@click.option("--window-end", metavar="DATE", help="Last eligible publication date (default: 31 Dec).")
-@click.option("--category", "categories", multiple=True, help="Repeat for each category (default: the CJA three).")
-@click.option("--criterion", "criteria", multiple=True, help="Repeat for each criterion (default: the CJA five).")
+@click.option(
+    "--window-start", metavar="DATE", help="First eligible publication date (default: 1 Jan)."
+)
+@click.option(
+    "--window-end", metavar="DATE", help="Last eligible publication date (default: 31 Dec)."
+)
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    help="Repeat for each category (default: the CJA three).",
+)
+@click.option(
+    "--criterion",
+    "criteria",
+    multiple=True,
+    help="Repeat for each criterion (default: the CJA five).",
+)
 @click.option("--scale", default="1-5", show_default=True, metavar="LOW-HIGH")
-@click.option("--max-items", type=int, default=rules.DEFAULT_MAX_ITEMS, show_default=True,
-              help="Items per nominee per cycle.")
-@click.option("--max-words", type=int, default=rules.DEFAULT_MAX_CITATION_WORDS, show_default=True,
-              help="Citation word limit.")
-@click.option("--shortlist-target", type=int, default=rules.DEFAULT_SHORTLIST_TARGET, show_default=True)
+@click.option(
+    "--max-items",
+    type=int,
+    default=rules.DEFAULT_MAX_ITEMS,
+    show_default=True,
+    help="Items per nominee per cycle.",
+)
+@click.option(
+    "--max-words",
+    type=int,
+    default=rules.DEFAULT_MAX_CITATION_WORDS,
+    show_default=True,
+    help="Citation word limit.",
+)
+@click.option(
+    "--shortlist-target", type=int, default=rules.DEFAULT_SHORTLIST_TARGET, show_default=True
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the cycle as JSON.")
 @click.option("--as", "who", metavar="NAME", help="Your name for the audit log.")
-def cycle_new(year, name, window_start, window_end, categories, criteria, scale, max_items,
-              max_words, shortlist_target, as_json, who):
+def cycle_new(
+    year,
+    name,
+    window_start,
+    window_end,
+    categories,
+    criteria,
+    scale,
+    max_items,
+    max_words,
+    shortlist_target,
+    as_json,
+    who,
+):
     """Create the award cycle for YEAR."""
     st = _state(who, None)
     try:
         lo, hi = (int(x) for x in scale.split("-", 1))
     except ValueError as exc:
         raise svc.AwardsError(f"--scale '{scale}': use LOW-HIGH, e.g. 1-5") from exc
-    c = svc.create_cycle(st.db, year=year, who=st.who, name=name, window_start=window_start,
-                         window_end=window_end, categories=categories or None,
-                         criteria=criteria or None, scale=(lo, hi), max_items=max_items,
-                         max_citation_words=max_words, shortlist_target=shortlist_target)
+    c = svc.create_cycle(
+        st.db,
+        year=year,
+        who=st.who,
+        name=name,
+        window_start=window_start,
+        window_end=window_end,
+        categories=categories or None,
+        criteria=criteria or None,
+        scale=(lo, hi),
+        max_items=max_items,
+        max_citation_words=max_words,
+        shortlist_target=shortlist_target,
+    )
     if as_json:
         _echo_json(c.to_json())
     else:
-        click.echo(f"created cycle #{c.id} '{c.name}': window {c.window_start} to {c.window_end}, "
-                   f"{len(c.categories)} categories, {len(c.criteria)} criteria ({lo}-{hi})")
+        click.echo(
+            f"created cycle #{c.id} '{c.name}': window {c.window_start} to {c.window_end}, "
+            f"{len(c.categories)} categories, {len(c.criteria)} criteria ({lo}-{hi})"
+        )
 
 
 @cycle.command("edit")
 @click.option("--name", help="A new name for the cycle.")
 @click.option("--window-start", metavar="DATE", help="First eligible publication date.")
 @click.option("--window-end", metavar="DATE", help="Last eligible publication date.")
-@click.option("--add-category", "add", multiple=True, metavar="NAME", help="Repeat for each new category.")
-@click.option("--rename-category", "rename", multiple=True, metavar="OLD=NEW",
-              help="Rename a category; its nominations move with it.")
-@click.option("--remove-category", "remove", multiple=True, metavar="NAME",
-              help="Remove a category that holds no nominations.")
+@click.option(
+    "--add-category", "add", multiple=True, metavar="NAME", help="Repeat for each new category."
+)
+@click.option(
+    "--rename-category",
+    "rename",
+    multiple=True,
+    metavar="OLD=NEW",
+    help="Rename a category; its nominations move with it.",
+)
+@click.option(
+    "--remove-category",
+    "remove",
+    multiple=True,
+    metavar="NAME",
+    help="Remove a category that holds no nominations.",
+)
 @click.option("--max-items", type=int, help="Items per nominee per cycle.")
 @click.option("--max-words", type=int, help="Citation word limit.")
 @click.option("--shortlist-target", type=int)
 @click.option("--json", "as_json", is_flag=True)
 @_common
-def cycle_edit(name, window_start, window_end, add, rename, remove, max_items, max_words, shortlist_target,
-               as_json, who, cycle_ref):
+def cycle_edit(
+    name,
+    window_start,
+    window_end,
+    add,
+    rename,
+    remove,
+    max_items,
+    max_words,
+    shortlist_target,
+    as_json,
+    who,
+    cycle_ref,
+):
     """Change a cycle's name, window, categories or limits.
 
     Every nomination's eligibility is then judged again under the new rules
@@ -175,20 +259,45 @@ def cycle_edit(name, window_start, window_end, add, rename, remove, max_items, m
             raise click.BadParameter(f"'{pair}': use OLD=NEW", param_hint="--rename-category")
         renames[before] = after
     st = _state(who, cycle_ref)
-    c, changes = svc.edit_cycle(st.db, st.cycle().id, who=st.who, name=name, window_start=window_start,
-                                window_end=window_end, add_categories=add, rename_categories=renames,
-                                remove_categories=remove, max_items=max_items, max_citation_words=max_words,
-                                shortlist_target=shortlist_target)
+    c, changes = svc.edit_cycle(
+        st.db,
+        st.cycle().id,
+        who=st.who,
+        name=name,
+        window_start=window_start,
+        window_end=window_end,
+        add_categories=add,
+        rename_categories=renames,
+        remove_categories=remove,
+        max_items=max_items,
+        max_citation_words=max_words,
+        shortlist_target=shortlist_target,
+    )
     if as_json:
-        _echo_json({"cycle": c.to_json(), "reassessed": [
-            {"nomination": r.nomination_id, "before": r.before, "after": r.after,
-             "reasons": [x.to_json() for x in r.reasons]} for r in changes]})
+        _echo_json(
+            {
+                "cycle": c.to_json(),
+                "reassessed": [
+                    {
+                        "nomination": r.nomination_id,
+                        "before": r.before,
+                        "after": r.after,
+                        "reasons": [x.to_json() for x in r.reasons],
+                    }
+                    for r in changes
+                ],
+            }
+        )
         return
-    click.echo(f"updated cycle #{c.id} '{_clean(c.name)}': window {c.window_start} to {c.window_end}; "
-               f"categories: {_clean(', '.join(c.categories))}")
+    click.echo(
+        f"updated cycle #{c.id} '{_clean(c.name)}': window {c.window_start} to {c.window_end}; "
+        f"categories: {_clean(', '.join(c.categories))}"
+    )
     for r in changes:
         why = "; ".join(x.message for x in r.reasons) or "meets every rule now"
-        click.echo(f"  #{r.nomination_id} {_clean(r.title)}: {r.before} -> {r.after} ({_clean(why)})")
+        click.echo(
+            f"  #{r.nomination_id} {_clean(r.title)}: {r.before} -> {r.after} ({_clean(why)})"
+        )
     if not changes:
         click.echo("  no nomination's eligibility changed")
 
@@ -205,8 +314,10 @@ def cycle_list(as_json):
     if not found:
         click.echo("no award cycles yet")
     for c in found:
-        click.echo(f"#{c.id} {c.name}: window {c.window_start} to {c.window_end}; "
-                   f"categories: {', '.join(c.categories)}")
+        click.echo(
+            f"#{c.id} {c.name}: window {c.window_start} to {c.window_end}; "
+            f"categories: {', '.join(c.categories)}"
+        )
 
 
 @awards.command()
@@ -216,15 +327,37 @@ def cycle_list(as_json):
 @click.option("--journalist", "journalists", multiple=True, help="Repeat for each journalist.")
 @click.option("--url", default="")
 @click.option("--date", "published_on", metavar="DATE", help="Publication or broadcast date.")
-@click.option("--text-file", type=click.Path(dir_okay=False), help="The piece's text, for its framing profile.")
+@click.option(
+    "--text-file",
+    type=click.Path(dir_okay=False),
+    help="The piece's text, for its framing profile.",
+)
 @click.option("--category", required=True)
 @click.option("--nominator", required=True)
 @click.option("--citation", default=None, help="The citation text.")
-@click.option("--citation-file", type=click.Path(dir_okay=False), help="Read the citation from a file ('-' = stdin).")
+@click.option(
+    "--citation-file",
+    type=click.Path(dir_okay=False),
+    help="Read the citation from a file ('-' = stdin).",
+)
 @click.option("--json", "as_json", is_flag=True)
 @_common
-def nominate(article_id, title, outlet, journalists, url, published_on, text_file, category,
-             nominator, citation, citation_file, as_json, who, cycle_ref):
+def nominate(
+    article_id,
+    title,
+    outlet,
+    journalists,
+    url,
+    published_on,
+    text_file,
+    category,
+    nominator,
+    citation,
+    citation_file,
+    as_json,
+    who,
+    cycle_ref,
+):
     """Nominate a piece: a monitor article (--article) or by hand (--title ...).
 
     Eligibility is checked against the cycle's rules; a nomination that breaks
@@ -236,17 +369,38 @@ def nominate(article_id, title, outlet, journalists, url, published_on, text_fil
     if article_id is not None and title:
         raise svc.AwardsError("give --article or --title, not both")
     if article_id is not None:
-        n = svc.nominate_article(st.db, c.id, article_id, svc.match_category(c, category), nominator, text,
-                                 journalists=journalists or None, who=st.who,
-                                 engine_factory=st.engine)
+        n = svc.nominate_article(
+            st.db,
+            c.id,
+            article_id,
+            svc.match_category(c, category),
+            nominator,
+            text,
+            journalists=journalists or None,
+            who=st.who,
+            engine_factory=st.engine,
+        )
     elif title:
         body = _read_text(text_file, "text")
-        n = svc.nominate(st.db, c.id, title=title, outlet=outlet, journalists=journalists, url=url,
-                         published_on=published_on, category=svc.match_category(c, category),
-                         nominator=nominator, citation=text, text=body, who=st.who,
-                         engine=st.engine() if body.strip() else None)
+        n = svc.nominate(
+            st.db,
+            c.id,
+            title=title,
+            outlet=outlet,
+            journalists=journalists,
+            url=url,
+            published_on=published_on,
+            category=svc.match_category(c, category),
+            nominator=nominator,
+            citation=text,
+            text=body,
+            who=st.who,
+            engine=st.engine() if body.strip() else None,
+        )
     else:
-        raise svc.AwardsError("nominate: give --article ID, or --title (and --outlet, --journalist, --url, --date)")
+        raise svc.AwardsError(
+            "nominate: give --article ID, or --title (and --outlet, --journalist, --url, --date)"
+        )
     if as_json:
         _echo_json(n.to_json())
         return
@@ -261,7 +415,9 @@ def nominate(article_id, title, outlet, journalists, url, published_on, text_fil
 
 @awards.command("import")
 @click.argument("csv_file", metavar="FILE.csv", type=click.Path(dir_okay=False))
-@click.option("--dry-run", is_flag=True, help="Check the file and say what would be nominated; write nothing.")
+@click.option(
+    "--dry-run", is_flag=True, help="Check the file and say what would be nominated; write nothing."
+)
 @click.option("--json", "as_json", is_flag=True)
 @_common
 def import_cmd(csv_file, dry_run, as_json, who, cycle_ref):
@@ -285,11 +441,21 @@ def import_cmd(csv_file, dry_run, as_json, who, cycle_ref):
     try:
         rows, ignored = read_rows(Path(csv_file))
         show_bar = not as_json and sys.stderr.isatty() and len(rows) > 20
-        with (click.progressbar(length=len(rows), label="nominating", file=sys.stderr)
-              if show_bar else nullcontext()) as bar:
-            report = import_nominations(st.db, c, rows, who=st.who, source=csv_file, dry_run=dry_run,
-                                        engine_factory=st.engine,
-                                        progress=(lambda done, total: bar.update(1)) if show_bar else None)
+        with (
+            click.progressbar(length=len(rows), label="nominating", file=sys.stderr)
+            if show_bar
+            else nullcontext()
+        ) as bar:
+            report = import_nominations(
+                st.db,
+                c,
+                rows,
+                who=st.who,
+                source=csv_file,
+                dry_run=dry_run,
+                engine_factory=st.engine,
+                progress=(lambda done, total: bar.update(1)) if show_bar else None,
+            )
     except ImportProblems as exc:
         for line in exc.problems:
             click.echo(_clean(line), err=True)
@@ -309,7 +475,9 @@ def import_cmd(csv_file, dry_run, as_json, who, cycle_ref):
         click.echo(f"{csv_file}:{line}: skipped, {why}")
     verb = "would nominate" if dry_run else "nominated"
     count = len(report.planned) if dry_run else len(report.created)
-    click.echo(f"{report.rows} rows: {verb} {count}, skipped {len(report.skipped)} (cycle '{_clean(c.name)}')")
+    click.echo(
+        f"{report.rows} rows: {verb} {count}, skipped {len(report.skipped)} (cycle '{_clean(c.name)}')"
+    )
 
 
 @awards.command("nominations")
@@ -321,14 +489,28 @@ def nominations_cmd(category, stage, as_json, who, cycle_ref):
     """List nominations with eligibility, list and framing profile."""
     st = _state(who, cycle_ref)
     c = st.cycle()
-    found = svc.list_nominations(st.db, c.id, category=svc.match_category(c, category) if category else None, stage=stage)
+    found = svc.list_nominations(
+        st.db, c.id, category=svc.match_category(c, category) if category else None, stage=stage
+    )
     if as_json:
         _echo_json([n.to_json() for n in found])
         return
-    _table(f"{c.name}: nominations", ["#", "category", "title", "nominee", "list", "eligibility", "framing"],
-           [[n.id, n.category, n.title, n.nominee, n.stage,
-             n.eligibility + "".join(f"\n- {r.code}" for r in n.reasons),
-             n.profile.summary() if n.profile else n.profile_note] for n in found])
+    _table(
+        f"{c.name}: nominations",
+        ["#", "category", "title", "nominee", "list", "eligibility", "framing"],
+        [
+            [
+                n.id,
+                n.category,
+                n.title,
+                n.nominee,
+                n.stage,
+                n.eligibility + "".join(f"\n- {r.code}" for r in n.reasons),
+                n.profile.summary() if n.profile else n.profile_note,
+            ]
+            for n in found
+        ],
+    )
 
 
 @awards.command()
@@ -363,13 +545,26 @@ def shortlist_show(as_json, who, cycle_ref):
     noms = svc.list_nominations(st.db, c.id)
     prog = svc.progress_from(c, noms)
     if as_json:
-        _echo_json({"cycle": c.name, "categories": [
-            {**p.__dict__, "nominations": [n.to_json() for n in noms if n.category == p.category]}
-            for p in prog]})
+        _echo_json(
+            {
+                "cycle": c.name,
+                "categories": [
+                    {
+                        **p.__dict__,
+                        "nominations": [n.to_json() for n in noms if n.category == p.category],
+                    }
+                    for p in prog
+                ],
+            }
+        )
         return
     for p in prog:
-        click.echo(_clean(f"{p.category}: {p.shortlist}/{p.target} shortlisted, "
-                          f"{p.longlist} on the longlist, {p.declined} declined"))
+        click.echo(
+            _clean(
+                f"{p.category}: {p.shortlist}/{p.target} shortlisted, "
+                f"{p.longlist} on the longlist, {p.declined} declined"
+            )
+        )
         for n in noms:
             if n.category == p.category and n.stage != "declined":
                 click.echo(_clean(f"  {_nom_line(n)}"))
@@ -459,8 +654,10 @@ def _parse_scores(cycle: svc.Cycle, pairs: tuple[str, ...], all_: str | None) ->
     if all_:
         parts = [p.strip() for p in all_.split(",")]
         if len(parts) != len(cycle.criteria):
-            raise svc.AwardsError(f"--all needs {len(cycle.criteria)} scores in criterion order "
-                                  f"({', '.join(cycle.criterion_keys)}); got {len(parts)}")
+            raise svc.AwardsError(
+                f"--all needs {len(cycle.criteria)} scores in criterion order "
+                f"({', '.join(cycle.criterion_keys)}); got {len(parts)}"
+            )
         for key, value in zip(cycle.criterion_keys, parts, strict=True):
             out[key] = _int(value, key)
     for pair in pairs:
@@ -489,8 +686,12 @@ def score(nomination, judge_name, pairs, all_, comment, who, cycle_ref):
     """Enter a judge's scores for NOMINATION (criterion keys: see 'cycle list --json')."""
     st = _state(who, cycle_ref)
     c = svc.cycle_by_id(st.db, svc.get_nomination(st.db, nomination).cycle_id)
-    sheet = svc.score(st.db, nomination, judge_name, _parse_scores(c, pairs, all_), comment, who=st.who)
-    state = "complete" if sheet.complete else f"{len(sheet.scores)}/{len(c.criteria)} criteria scored"
+    sheet = svc.score(
+        st.db, nomination, judge_name, _parse_scores(c, pairs, all_), comment, who=st.who
+    )
+    state = (
+        "complete" if sheet.complete else f"{len(sheet.scores)}/{len(c.criteria)} criteria scored"
+    )
     click.echo(_clean(f"#{nomination} {sheet.judge}: {state}"))
 
 
@@ -508,12 +709,23 @@ def results_cmd(category, stage, normalise, as_json, who, cycle_ref):
     """Mean of completed scores, number of judges, spread and disagreement per nomination."""
     st = _state(who, cycle_ref)
     c = st.cycle()
-    rows = svc.results(st.db, c.id, category=svc.match_category(c, category) if category else None,
-                       stage=stage, normalise=normalise)
+    rows = svc.results(
+        st.db,
+        c.id,
+        category=svc.match_category(c, category) if category else None,
+        stage=stage,
+        normalise=normalise,
+    )
     if as_json:
-        _echo_json({"cycle": c.name, "scale": list(c.scale), "criteria": list(c.criterion_keys),
-                    "disagreement_threshold": rules.disagreement_threshold(len(c.criteria), c.scale),
-                    "results": [r.to_json() for r in rows]})
+        _echo_json(
+            {
+                "cycle": c.name,
+                "scale": list(c.scale),
+                "criteria": list(c.criterion_keys),
+                "disagreement_threshold": rules.disagreement_threshold(len(c.criteria), c.scale),
+                "results": [r.to_json() for r in rows],
+            }
+        )
         return
     cols = ["#", "category", "title", "mean", "n", "range", "sd", "disagree"]
     if normalise:
@@ -521,9 +733,16 @@ def results_cmd(category, stage, normalise, as_json, who, cycle_ref):
     out = []
     for r in rows:
         res = r.result
-        line = [r.nomination.id, r.nomination.category, r.nomination.title, _fmt(res.mean), res.n_judges,
-                "" if res.low is None else f"{res.low}-{res.high}", _fmt(res.sd),
-                "YES" if res.disagreement else ""]
+        line = [
+            r.nomination.id,
+            r.nomination.category,
+            r.nomination.title,
+            _fmt(res.mean),
+            res.n_judges,
+            "" if res.low is None else f"{res.low}-{res.high}",
+            _fmt(res.sd),
+            "YES" if res.disagreement else "",
+        ]
         if normalise:
             line.insert(4, _fmt(res.normalised))
         out.append(line)
@@ -564,7 +783,9 @@ def _stderr_console():
 @awards.command("export")
 @click.argument("kind", type=click.Choice(exports.KINDS))
 @click.argument("path", type=click.Path())
-@click.option("--judge", "judge_name", help="judge-pack: this judge only (else one file per judge in PATH).")
+@click.option(
+    "--judge", "judge_name", help="judge-pack: this judge only (else one file per judge in PATH)."
+)
 @_common
 def export_cmd(kind, path, judge_name, who, cycle_ref):
     """Export KIND to PATH: shortlist-csv, shortlist-md, judge-pack, scores, recusals, audit."""
@@ -584,5 +805,9 @@ def audit_cmd(as_json, who, cycle_ref):
         _echo_json([e.to_json() for e in entries])
         return
     for e in entries:
-        click.echo(_clean(f"{e.at} {e.who} {e.action} {e.entity}#{e.entity_id} "
-                          f"{json.dumps(e.details, ensure_ascii=False)}"))
+        click.echo(
+            _clean(
+                f"{e.at} {e.who} {e.action} {e.entity}#{e.entity_id} "
+                f"{json.dumps(e.details, ensure_ascii=False)}"
+            )
+        )

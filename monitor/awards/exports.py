@@ -59,16 +59,43 @@ def _profile_cells(p: Profile | None) -> list:
     return [p.words, p.voice_per_1000, p.quoted_per_1000]
 
 
-SHORTLIST_COLUMNS = ["cycle", "category", "nomination_id", "title", "nominee", "outlet", "url",
-                     "published_on", "nominator", "eligibility", "citation_excerpt", "words",
-                     "flags_per_1000_own_voice", "flags_per_1000_quoted"]
+SHORTLIST_COLUMNS = [
+    "cycle",
+    "category",
+    "nomination_id",
+    "title",
+    "nominee",
+    "outlet",
+    "url",
+    "published_on",
+    "nominator",
+    "eligibility",
+    "citation_excerpt",
+    "words",
+    "flags_per_1000_own_voice",
+    "flags_per_1000_quoted",
+]
 
 
 def shortlist_csv(db: Database, cycle_id: int) -> str:
     cycle = svc.cycle_by_id(db, cycle_id)
-    rows = [[cycle.name, n.category, n.id, n.title, n.nominee, n.outlet, n.url, n.published_on or "",
-             n.nominator, n.eligibility, _excerpt(n.citation), *_profile_cells(n.profile)]
-            for n in svc.list_nominations(db, cycle.id, stage="shortlist")]
+    rows = [
+        [
+            cycle.name,
+            n.category,
+            n.id,
+            n.title,
+            n.nominee,
+            n.outlet,
+            n.url,
+            n.published_on or "",
+            n.nominator,
+            n.eligibility,
+            _excerpt(n.citation),
+            *_profile_cells(n.profile),
+        ]
+        for n in svc.list_nominations(db, cycle.id, stage="shortlist")
+    ]
     return _csv(rows, SHORTLIST_COLUMNS)
 
 
@@ -78,8 +105,10 @@ def _profile_md(n: svc.Nomination) -> list[str]:
         return [f"- Framing profile: not available ({n.profile_note or 'not computed'})"]
     lines = [f"- Framing profile (evidence for the sift, not a verdict): {p.summary()}"]
     for c in p.categories:
-        lines.append(f"  - {_md_escape(c.category)}: {c.voice} in own voice ({c.voice_per_1000}/1k), "
-                     f"{c.quoted} quoted ({c.quoted_per_1000}/1k)")
+        lines.append(
+            f"  - {_md_escape(c.category)}: {c.voice} in own voice ({c.voice_per_1000}/1k), "
+            f"{c.quoted} quoted ({c.quoted_per_1000}/1k)"
+        )
     if p.note:
         lines.append(f"  - {_md_escape(p.note)}")
     return lines
@@ -88,7 +117,9 @@ def _profile_md(n: svc.Nomination) -> list[str]:
 def _item_md(n: svc.Nomination, *, full_citation: bool) -> list[str]:
     lines = [f"### #{n.id} {_md_escape(n.title) or '(untitled)'}", ""]
     lines.append(f"- Nominee: {_md_escape(n.nominee) or '-'}")
-    lines.append(f"- Outlet: {_md_escape(n.outlet) or '-'}; published {n.published_on or 'date unknown'}")
+    lines.append(
+        f"- Outlet: {_md_escape(n.outlet) or '-'}; published {n.published_on or 'date unknown'}"
+    )
     if n.url:
         lines.append(f"- Link: <{n.url.replace('>', '%3E').replace(' ', '%20')}>")
     if n.eligibility == "overridden":
@@ -124,12 +155,21 @@ def judge_pack(db: Database, cycle_id: int, judge: str) -> str:
     if judge.strip().lower() not in names:
         raise svc.AwardsError(f"'{judge}' is not a judge in {cycle.name}")
     name = names[judge.strip().lower()]
-    recused = {r.nomination_id: r.reason for r in svc.list_recusals(db, cycle.id) if r.judge == name}
+    recused = {
+        r.nomination_id: r.reason for r in svc.list_recusals(db, cycle.id) if r.judge == name
+    }
     noms = svc.list_nominations(db, cycle.id, stage="shortlist")
     lo, hi = cycle.scale
-    lines = [f"# Judge's pack: {_md_escape(name)}", "", f"{_md_escape(cycle.name)}. "
-             f"Score each criterion from {lo} to {hi}; a score sheet counts only when every "
-             "criterion is scored.", "", "## Criteria", ""]
+    lines = [
+        f"# Judge's pack: {_md_escape(name)}",
+        "",
+        f"{_md_escape(cycle.name)}. "
+        f"Score each criterion from {lo} to {hi}; a score sheet counts only when every "
+        "criterion is scored.",
+        "",
+        "## Criteria",
+        "",
+    ]
     lines += [f"- `{k}`: {_md_escape(label)}" for k, label in cycle.criteria]
     lines.append("")
     for cat in cycle.categories:
@@ -139,8 +179,12 @@ def judge_pack(db: Database, cycle_id: int, judge: str) -> str:
         lines += [f"## {_md_escape(cat)}", ""]
         for n in mine:
             if n.id in recused:
-                lines += [f"### #{n.id} {_md_escape(n.title)}", "",
-                          f"Recused: {_md_escape(recused[n.id])}", ""]
+                lines += [
+                    f"### #{n.id} {_md_escape(n.title)}",
+                    "",
+                    f"Recused: {_md_escape(recused[n.id])}",
+                    "",
+                ]
             else:
                 lines += _item_md(n, full_citation=True)
     return "\n".join(lines).rstrip() + "\n"
@@ -154,27 +198,64 @@ def scores_csv(db: Database, cycle_id: int) -> str:
     for s in svc.list_sheets(db, cycle.id):
         n = noms[s.nomination_id]
         total = sum(s.scores.values()) if s.complete else ""
-        rows.append([n.id, n.category, n.title, s.judge, *[s.scores.get(k, "") for k in keys], total,
-                     "yes" if s.complete else "no", "yes" if s.recused else "no", s.comment, s.updated_at])
-    return _csv(rows, ["nomination_id", "category", "title", "judge", *keys, "total", "complete",
-                       "recused", "comment", "updated_at"])
+        rows.append(
+            [
+                n.id,
+                n.category,
+                n.title,
+                s.judge,
+                *[s.scores.get(k, "") for k in keys],
+                total,
+                "yes" if s.complete else "no",
+                "yes" if s.recused else "no",
+                s.comment,
+                s.updated_at,
+            ]
+        )
+    return _csv(
+        rows,
+        [
+            "nomination_id",
+            "category",
+            "title",
+            "judge",
+            *keys,
+            "total",
+            "complete",
+            "recused",
+            "comment",
+            "updated_at",
+        ],
+    )
 
 
 def recusals_csv(db: Database, cycle_id: int) -> str:
-    rows = [[r.nomination_id, r.title, r.judge, r.reason, r.at, r.by]
-            for r in svc.list_recusals(db, cycle_id)]
+    rows = [
+        [r.nomination_id, r.title, r.judge, r.reason, r.at, r.by]
+        for r in svc.list_recusals(db, cycle_id)
+    ]
     return _csv(rows, ["nomination_id", "title", "judge", "reason", "at", "recorded_by"])
 
 
 def audit_csv(db: Database, cycle_id: int | None) -> str:
-    rows = [[e.id, e.at, e.who, e.action, e.entity, e.entity_id if e.entity_id is not None else "",
-             json.dumps(e.details, ensure_ascii=False, sort_keys=True)]
-            for e in svc.audit_log(db, cycle_id)]
+    rows = [
+        [
+            e.id,
+            e.at,
+            e.who,
+            e.action,
+            e.entity,
+            e.entity_id if e.entity_id is not None else "",
+            json.dumps(e.details, ensure_ascii=False, sort_keys=True),
+        ]
+        for e in svc.audit_log(db, cycle_id)
+    ]
     return _csv(rows, ["id", "at", "who", "action", "entity", "entity_id", "details"])
 
 
-def export(db: Database, cycle_id: int, kind: str, path: str | Path, *,
-           judge: str | None = None) -> list[Path]:
+def export(
+    db: Database, cycle_id: int, kind: str, path: str | Path, *, judge: str | None = None
+) -> list[Path]:
     """Write one export; ``judge-pack`` without a judge writes one file per judge into ``path``."""
     target = Path(path)
     if kind not in KINDS:
@@ -183,16 +264,20 @@ def export(db: Database, cycle_id: int, kind: str, path: str | Path, *,
         panel = svc.list_judges(db, cycle_id)
         if not panel:
             raise svc.AwardsError("no judges yet: add them with 'awards judge add NAME'")
-        files = [(target / f"judge-pack-{slug(j.name) or j.id}.md",
-                  judge_pack(db, cycle_id, j.name)) for j in panel]
+        files = [
+            (target / f"judge-pack-{slug(j.name) or j.id}.md", judge_pack(db, cycle_id, j.name))
+            for j in panel
+        ]
         _mkdir(target)
     else:
-        make = {"shortlist-csv": lambda: shortlist_csv(db, cycle_id),
-                "shortlist-md": lambda: shortlist_md(db, cycle_id),
-                "judge-pack": lambda: judge_pack(db, cycle_id, judge or ""),
-                "scores": lambda: scores_csv(db, cycle_id),
-                "recusals": lambda: recusals_csv(db, cycle_id),
-                "audit": lambda: audit_csv(db, cycle_id)}[kind]
+        make = {
+            "shortlist-csv": lambda: shortlist_csv(db, cycle_id),
+            "shortlist-md": lambda: shortlist_md(db, cycle_id),
+            "judge-pack": lambda: judge_pack(db, cycle_id, judge or ""),
+            "scores": lambda: scores_csv(db, cycle_id),
+            "recusals": lambda: recusals_csv(db, cycle_id),
+            "audit": lambda: audit_csv(db, cycle_id),
+        }[kind]
         if target.is_dir():
             raise svc.AwardsError(f"{target}: is a folder; give a file name")
         files = [(target, make())]

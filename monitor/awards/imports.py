@@ -32,9 +32,16 @@ from monitor.awards import service as svc
 REQUIRED = ("category", "nominator", "citation")
 OPTIONAL = ("title", "article", "outlet", "journalists", "url", "date", "text")
 ALIASES = {
-    "journalist": "journalists", "journalist(s)": "journalists", "nominees": "journalists",
-    "link": "url", "published": "date", "publication date": "date", "broadcast date": "date",
-    "article id": "article", "headline": "title", "nominated by": "nominator",
+    "journalist": "journalists",
+    "journalist(s)": "journalists",
+    "nominees": "journalists",
+    "link": "url",
+    "published": "date",
+    "publication date": "date",
+    "broadcast date": "date",
+    "article id": "article",
+    "headline": "title",
+    "nominated by": "nominator",
 }
 MAX_FIELD = 200_000  # characters; a whole article's text fits, a runaway cell does not
 
@@ -44,7 +51,9 @@ class ImportProblems(svc.AwardsError):
 
     def __init__(self, source: str, problems: list[str]):
         self.problems = problems
-        super().__init__(f"{source}: {len(problems)} problem{'s' if len(problems) != 1 else ''}, nothing imported")
+        super().__init__(
+            f"{source}: {len(problems)} problem{'s' if len(problems) != 1 else ''}, nothing imported"
+        )
 
 
 @dataclass(frozen=True)
@@ -70,9 +79,12 @@ class ImportReport:
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (line, why)
 
     def to_json(self) -> dict:
-        return {"rows": self.rows, "created": [n.to_json() for n in self.created],
-                "would_create_lines": self.planned,
-                "skipped": [{"line": line, "reason": why} for line, why in self.skipped]}
+        return {
+            "rows": self.rows,
+            "created": [n.to_json() for n in self.created],
+            "would_create_lines": self.planned,
+            "skipped": [{"line": line, "reason": why} for line, why in self.skipped],
+        }
 
 
 def _key(name: str) -> str:
@@ -95,35 +107,48 @@ def read_rows(path: Path) -> tuple[list[Row], tuple[str, ...]]:
                 records.append((end + 1, record))
                 end = reader.line_num
     except UnicodeDecodeError as exc:
-        raise svc.AwardsError(f"{path}: not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'") from exc
+        raise svc.AwardsError(
+            f"{path}: not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'"
+        ) from exc
     except csv.Error as exc:
         raise svc.AwardsError(f"{path}: not a readable CSV file ({exc})") from exc
     except OSError as exc:
         raise svc.AwardsError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     if not records or not any(cell.strip() for cell in records[0][1]):
-        raise svc.AwardsError(f"{path}: empty; the first line must name the columns ({', '.join(REQUIRED)}, ...)")
+        raise svc.AwardsError(
+            f"{path}: empty; the first line must name the columns ({', '.join(REQUIRED)}, ...)"
+        )
     names = records[0][1]
     header = [_key(h) for h in names]
     for known in REQUIRED + OPTIONAL:
         twins = [names[i].strip() for i, h in enumerate(header) if h == known]
         if len(twins) > 1:
-            raise svc.AwardsError(f"{path}:1: columns {' and '.join(twins)} both mean '{known}'; keep one")
+            raise svc.AwardsError(
+                f"{path}:1: columns {' and '.join(twins)} both mean '{known}'; keep one"
+            )
     missing = [c for c in REQUIRED if c not in header]
     if "title" not in header and "article" not in header:
         missing.append("title (or article)")
     if missing:
         raise svc.AwardsError(f"{path}:1: missing column(s): {', '.join(missing)}")
     # a form export carries its own columns (timestamp, e-mail...): they are left out, and said so
-    ignored = tuple(names[i].strip() for i, h in enumerate(header) if h and h not in REQUIRED + OPTIONAL)
+    ignored = tuple(
+        names[i].strip() for i, h in enumerate(header) if h and h not in REQUIRED + OPTIONAL
+    )
     rows, problems = [], []
     for n, record in records[1:]:
         if not any(cell.strip() for cell in record):
             continue  # blank lines in a spreadsheet export
         if len(record) > len(header):
-            problems.append(f"{path}:{n}: {len(record)} cells for {len(header)} columns (an unquoted comma?)")
+            problems.append(
+                f"{path}:{n}: {len(record)} cells for {len(header)} columns (an unquoted comma?)"
+            )
             continue
-        cell = {h: record[i].strip() if i < len(record) else "" for i, h in enumerate(header)
-                if h in REQUIRED + OPTIONAL}
+        cell = {
+            h: record[i].strip() if i < len(record) else ""
+            for i, h in enumerate(header)
+            if h in REQUIRED + OPTIONAL
+        }
         try:
             rows.append(_row(n, cell))
         except svc.AwardsError as exc:
@@ -142,14 +167,24 @@ def _row(line: int, cell: dict[str, str]) -> Row:
         try:
             article_id = int(cell["article"])
         except ValueError as exc:
-            raise svc.AwardsError(f"article '{cell['article']}' is not an article id (a number)") from exc
+            raise svc.AwardsError(
+                f"article '{cell['article']}' is not an article id (a number)"
+            ) from exc
     elif not cell.get("title"):
         raise svc.AwardsError("title is empty (and no monitor article is named)")
-    return Row(line=line, category=cell["category"], nominator=cell["nominator"],
-               citation=cell["citation"], title=cell.get("title", ""), article_id=article_id,
-               outlet=cell.get("outlet", ""), journalists=svc.split_names(cell.get("journalists", "")),
-               url=cell.get("url", ""), date=svc.parse_date(cell.get("date"), "date"),
-               text=cell.get("text", ""))
+    return Row(
+        line=line,
+        category=cell["category"],
+        nominator=cell["nominator"],
+        citation=cell["citation"],
+        title=cell.get("title", ""),
+        article_id=article_id,
+        outlet=cell.get("outlet", ""),
+        journalists=svc.split_names(cell.get("journalists", "")),
+        url=cell.get("url", ""),
+        date=svc.parse_date(cell.get("date"), "date"),
+        text=cell.get("text", ""),
+    )
 
 
 def _identity(article_id: int | None, url: str, title: str, outlet: str) -> tuple:
@@ -162,9 +197,17 @@ def _identity(article_id: int | None, url: str, title: str, outlet: str) -> tupl
     return ("title", " ".join(title.lower().split()), " ".join(outlet.lower().split()))
 
 
-def import_nominations(db, cycle: svc.Cycle, rows: list[Row], *, who: str, source: str = "",
-                       dry_run: bool = False, engine_factory: Callable[[], object] | None = None,
-                       progress: Callable[[int, int], None] | None = None) -> ImportReport:
+def import_nominations(
+    db,
+    cycle: svc.Cycle,
+    rows: list[Row],
+    *,
+    who: str,
+    source: str = "",
+    dry_run: bool = False,
+    engine_factory: Callable[[], object] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
     """Nominate every row not already in the cycle (see the module docstring)."""
     problems = []
     article_urls: dict[int, str] = {}
@@ -197,21 +240,44 @@ def import_nominations(db, cycle: svc.Cycle, rows: list[Row], *, who: str, sourc
             keys.append(_identity(None, article_urls[row.article_id], "", ""))
         before = next((seen[k] for k in keys if k in seen), None)
         if before is not None:
-            why = f"the same piece as {before}" if before.startswith("line") else f"already nominated as {before}"
+            why = (
+                f"the same piece as {before}"
+                if before.startswith("line")
+                else f"already nominated as {before}"
+            )
             report.skipped.append((row.line, why))
         elif dry_run:
             report.planned.append(row.line)
         else:
             category = svc.match_category(cycle, row.category)
             if row.article_id is not None:
-                n = svc.nominate_article(db, cycle.id, row.article_id, category, row.nominator, row.citation,
-                                         journalists=row.journalists or None, who=who,
-                                         engine_factory=engine_once)
+                n = svc.nominate_article(
+                    db,
+                    cycle.id,
+                    row.article_id,
+                    category,
+                    row.nominator,
+                    row.citation,
+                    journalists=row.journalists or None,
+                    who=who,
+                    engine_factory=engine_once,
+                )
             else:
-                n = svc.nominate(db, cycle.id, title=row.title, outlet=row.outlet,
-                                 journalists=row.journalists, url=row.url, published_on=row.date,
-                                 category=category, nominator=row.nominator, citation=row.citation,
-                                 text=row.text, who=who, engine=engine_once() if row.text.strip() else None)
+                n = svc.nominate(
+                    db,
+                    cycle.id,
+                    title=row.title,
+                    outlet=row.outlet,
+                    journalists=row.journalists,
+                    url=row.url,
+                    published_on=row.date,
+                    category=category,
+                    nominator=row.nominator,
+                    citation=row.citation,
+                    text=row.text,
+                    who=who,
+                    engine=engine_once() if row.text.strip() else None,
+                )
             report.created.append(n)
         if before is None:
             # a file listing the same piece twice nominates it once

@@ -38,37 +38,50 @@ class Profile:
 
     def to_json(self) -> dict:
         return {
-            "words": self.words, "voice": self.voice, "quoted": self.quoted,
-            "voice_per_1000": self.voice_per_1000, "quoted_per_1000": self.quoted_per_1000,
+            "words": self.words,
+            "voice": self.voice,
+            "quoted": self.quoted,
+            "voice_per_1000": self.voice_per_1000,
+            "quoted_per_1000": self.quoted_per_1000,
             "categories": [c.__dict__ for c in self.categories],
-            "source": self.source, "model": self.model, "computed_at": self.computed_at,
+            "source": self.source,
+            "model": self.model,
+            "computed_at": self.computed_at,
             "note": self.note,
         }
 
     @classmethod
     def from_json(cls, d: dict) -> Profile:
         return cls(
-            words=d["words"], voice=d["voice"], quoted=d["quoted"],
-            voice_per_1000=d["voice_per_1000"], quoted_per_1000=d["quoted_per_1000"],
+            words=d["words"],
+            voice=d["voice"],
+            quoted=d["quoted"],
+            voice_per_1000=d["voice_per_1000"],
+            quoted_per_1000=d["quoted_per_1000"],
             categories=tuple(CategoryCount(**c) for c in d.get("categories", ())),
-            source=d.get("source", ""), model=d.get("model", ""),
-            computed_at=d.get("computed_at", ""), note=d.get("note", ""),
+            source=d.get("source", ""),
+            model=d.get("model", ""),
+            computed_at=d.get("computed_at", ""),
+            note=d.get("note", ""),
         )
 
     def summary(self) -> str:
         """One line for tables: '3.2/1k own voice, 1.1/1k quoted (812 words)'."""
         if not self.words:
             return "no text analysed"
-        return (f"{self.voice_per_1000:.1f}/1k own voice, {self.quoted_per_1000:.1f}/1k quoted "
-                f"({self.words} words)")
+        return (
+            f"{self.voice_per_1000:.1f}/1k own voice, {self.quoted_per_1000:.1f}/1k quoted "
+            f"({self.words} words)"
+        )
 
 
 def _rate(n: int, words: int) -> float:
     return round(1000 * n / words, 2) if words else 0.0
 
 
-def build_profile(text: str, flags: Iterable, *, source: str, model: str, computed_at: str,
-                  note: str = "") -> Profile:
+def build_profile(
+    text: str, flags: Iterable, *, source: str, model: str, computed_at: str, note: str = ""
+) -> Profile:
     """Aggregate flags (anything with ``.category`` and ``.quoted``) over ``text``."""
     words = count_words(text)
     per: dict[str, list[int]] = {}
@@ -81,5 +94,15 @@ def build_profile(text: str, flags: Iterable, *, source: str, model: str, comput
     )
     voice = sum(c.voice for c in cats)
     quoted = sum(c.quoted for c in cats)
-    return Profile(words, voice, quoted, _rate(voice, words), _rate(quoted, words), cats,
-                   source, model, computed_at, note)
+    return Profile(
+        words,
+        voice,
+        quoted,
+        _rate(voice, words),
+        _rate(quoted, words),
+        cats,
+        source,
+        model,
+        computed_at,
+        note,
+    )

@@ -110,30 +110,48 @@ def eligibility_reasons(
     """
     reasons: list[Reason] = []
     if category not in rules.categories:
-        reasons.append(Reason("unknown_category",
-                              f"category '{category}' is not one of: {', '.join(rules.categories)}"))
+        reasons.append(
+            Reason(
+                "unknown_category",
+                f"category '{category}' is not one of: {', '.join(rules.categories)}",
+            )
+        )
     if not published_on:
-        reasons.append(Reason("no_date", "no publication date, so the eligibility window cannot be checked"))
+        reasons.append(
+            Reason("no_date", "no publication date, so the eligibility window cannot be checked")
+        )
     elif not (rules.window_start <= published_on[:10] <= rules.window_end):
-        reasons.append(Reason(
-            "outside_window",
-            f"published {published_on[:10]}, outside the eligibility window "
-            f"{rules.window_start} to {rules.window_end}"))
+        reasons.append(
+            Reason(
+                "outside_window",
+                f"published {published_on[:10]}, outside the eligibility window "
+                f"{rules.window_start} to {rules.window_end}",
+            )
+        )
     for nominee in nominees:
         already = items_so_far.get(normalise_name(nominee), 0)
         if already >= rules.max_items:
-            reasons.append(Reason(
-                "item_limit",
-                f"'{nominee}' already has {already} items in this cycle; the limit is "
-                f"{rules.max_items} (this would be item {already + 1})"))
+            reasons.append(
+                Reason(
+                    "item_limit",
+                    f"'{nominee}' already has {already} items in this cycle; the limit is "
+                    f"{rules.max_items} (this would be item {already + 1})",
+                )
+            )
     words = count_words(citation)
     if words == 0:
         reasons.append(Reason("no_citation", "the citation is empty"))
     elif words > rules.max_citation_words:
-        reasons.append(Reason("citation_length",
-                              f"citation has {words} words; the limit is {rules.max_citation_words}"))
+        reasons.append(
+            Reason(
+                "citation_length",
+                f"citation has {words} words; the limit is {rules.max_citation_words}",
+            )
+        )
     if duplicate_of is not None:
-        reasons.append(Reason("duplicate_url", f"the same URL is already nominated as #{duplicate_of}"))
+        reasons.append(
+            Reason("duplicate_url", f"the same URL is already nominated as #{duplicate_of}")
+        )
     return reasons
 
 
@@ -166,7 +184,9 @@ class Result:
     spread: int | None  # high - low
     sd: float | None  # sample standard deviation of totals (None below 2 judges)
     disagreement: bool
-    normalised: float | None = None  # on the raw scale; None unless normalisation asked and possible
+    normalised: float | None = (
+        None  # on the raw scale; None unless normalisation asked and possible
+    )
     n_normalised: int = 0  # judges whose z-scores went into ``normalised``
     recused: tuple[str, ...] = ()
     incomplete: tuple[str, ...] = ()  # judges who started but have not scored every criterion
@@ -230,17 +250,30 @@ def compute_results(
         counted = [s for s in mine if not s.recused and s.complete(criteria)]
         totals = [s.total() for s in counted]
         recused = tuple(sorted(s.judge for s in mine if s.recused))
-        incomplete = tuple(sorted(s.judge for s in mine if not s.recused and not s.complete(criteria)))
+        incomplete = tuple(
+            sorted(s.judge for s in mine if not s.recused and not s.complete(criteria))
+        )
         if totals:
             low, high = min(totals), max(totals)
             sd = statistics.stdev(totals) if len(totals) >= 2 else None
             crit = {k: statistics.fmean(s.scores[k] for s in counted) for k in criteria}
-            res = Result(nid, len(totals), statistics.fmean(totals), low, high, high - low, sd,
-                         len(totals) >= 2 and (high - low) >= threshold,
-                         recused=recused, incomplete=incomplete, criterion_means=crit)
+            res = Result(
+                nid,
+                len(totals),
+                statistics.fmean(totals),
+                low,
+                high,
+                high - low,
+                sd,
+                len(totals) >= 2 and (high - low) >= threshold,
+                recused=recused,
+                incomplete=incomplete,
+                criterion_means=crit,
+            )
         else:
-            res = Result(nid, 0, None, None, None, None, None, False,
-                         recused=recused, incomplete=incomplete)
+            res = Result(
+                nid, 0, None, None, None, None, None, False, recused=recused, incomplete=incomplete
+            )
         raw[nid] = res
         zs = [z[(s.judge, nid)] for s in counted if (s.judge, nid) in z]
         if zs:

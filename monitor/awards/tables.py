@@ -46,7 +46,9 @@ nominations = Table(
     Column("nominator", Text, nullable=False, default=""),
     Column("citation", Text, nullable=False, default=""),
     Column("text", Text, nullable=False, default=""),
-    Column("eligibility", String(16), nullable=False, default="eligible"),  # eligible|ineligible|overridden
+    Column(
+        "eligibility", String(16), nullable=False, default="eligible"
+    ),  # eligible|ineligible|overridden
     Column("reasons", Text, nullable=False, default="[]"),  # JSON list of {code, message}
     Column("override_reason", Text, nullable=False, default=""),
     Column("stage", String(16), nullable=False, default="longlist"),  # longlist|shortlist|declined
@@ -73,7 +75,12 @@ recusals = Table(
     "award_recusals",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("nomination_id", Integer, ForeignKey("award_nominations.id", ondelete="CASCADE"), nullable=False),
+    Column(
+        "nomination_id",
+        Integer,
+        ForeignKey("award_nominations.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
     Column("judge_id", Integer, ForeignKey("award_judges.id", ondelete="CASCADE"), nullable=False),
     Column("reason", Text, nullable=False),
     Column("at", String(32), nullable=False),
@@ -85,7 +92,12 @@ sheets = Table(
     "award_sheets",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("nomination_id", Integer, ForeignKey("award_nominations.id", ondelete="CASCADE"), nullable=False),
+    Column(
+        "nomination_id",
+        Integer,
+        ForeignKey("award_nominations.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
     Column("judge_id", Integer, ForeignKey("award_judges.id", ondelete="CASCADE"), nullable=False),
     Column("scores", Text, nullable=False, default="{}"),  # JSON {criterion key: int}
     Column("comment", Text, nullable=False, default=""),

@@ -183,9 +183,7 @@ class Fetcher:
             if kw.get("error") is not None:
                 shown = f"[{host}]" if _is_ipv6(host) else host
                 kw["error"] = one_line(f"{shown}: {kw['error']}")
-            return FetchResult(
-                url=url, elapsed=loop.time() - started, redirects=tuple(hops), **kw
-            )
+            return FetchResult(url=url, elapsed=loop.time() - started, redirects=tuple(hops), **kw)
 
         while True:
             try:
@@ -233,7 +231,9 @@ class Fetcher:
                 t0 = loop.time()
                 try:
                     async with asyncio.timeout(remaining):
-                        outcome = await self._one_request(u, headers, limit, truncate=(kind == "robots"))
+                        outcome = await self._one_request(
+                            u, headers, limit, truncate=(kind == "robots")
+                        )
                 except TimeoutError:
                     return result(error_kind="timeout", error=timed_out)
                 except FetchProblem as exc:
@@ -251,25 +251,33 @@ class Fetcher:
                 location = resp_headers.get("location")
                 if not location:
                     return result(
-                        error_kind="redirect", status=status, headers=resp_headers,
+                        error_kind="redirect",
+                        status=status,
+                        headers=resp_headers,
                         error=f"HTTP {status} without a Location header",
                     )
                 try:
                     target = str(u.join(location).copy_with(fragment=None))
                 except Exception as exc:
                     return result(
-                        error_kind="redirect", status=status, headers=resp_headers,
+                        error_kind="redirect",
+                        status=status,
+                        headers=resp_headers,
                         error=f"unusable redirect Location ({one_line(exc)})",
                     )
                 hops.append((status, target))
                 if target in visited:
                     return result(
-                        error_kind="redirect", status=status, headers=resp_headers,
+                        error_kind="redirect",
+                        status=status,
+                        headers=resp_headers,
                         error=f"redirect loop back to {target}",
                     )
                 if len(hops) > self.settings.max_redirects:
                     return result(
-                        error_kind="redirect", status=status, headers=resp_headers,
+                        error_kind="redirect",
+                        status=status,
+                        headers=resp_headers,
                         error=f"more than {self.settings.max_redirects} redirects",
                     )
                 current = target
@@ -285,8 +293,11 @@ class Fetcher:
                 if retry_after is not None:
                     label += f" (retry after {retry_after:g} s)"
                 return result(
-                    error_kind="http", status=status, headers=resp_headers,
-                    error=label, retry_after=retry_after,
+                    error_kind="http",
+                    status=status,
+                    headers=resp_headers,
+                    error=label,
+                    retry_after=retry_after,
                 )
             return result(status=status, headers=resp_headers, body=body)
 
@@ -310,8 +321,10 @@ class Fetcher:
             declared = resp_headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limit and not truncate:
                 raise FetchProblem(
-                    "size", f"Content-Length {int(declared):,} exceeds the {limit:,}-byte limit",
-                    status=status, headers=resp_headers,
+                    "size",
+                    f"Content-Length {int(declared):,} exceeds the {limit:,}-byte limit",
+                    status=status,
+                    headers=resp_headers,
                 )
             body = BoundedBody(resp_headers.get("content-encoding", ""), limit)
             try:
@@ -372,9 +385,7 @@ class Fetcher:
         if r.error_kind not in ("dns", "refused"):
             # the page would hit the same host; say which request actually failed
             cause = f"robots.txt: {cause}"
-        return RobotsRules(
-            expires=now + ROBOTS_RETRY, block_kind=r.error_kind, block_cause=cause
-        )
+        return RobotsRules(expires=now + ROBOTS_RETRY, block_kind=r.error_kind, block_cause=cause)
 
 
 __all__ = ["Fetcher"]

@@ -68,7 +68,10 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         for ip in ips:
             try:
                 return await self._inner.connect_tcp(
-                    ip, port, timeout=timeout, local_address=local_address,
+                    ip,
+                    port,
+                    timeout=timeout,
+                    local_address=local_address,
                     socket_options=socket_options,
                 )
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:

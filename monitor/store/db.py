@@ -62,7 +62,11 @@ def _alembic_config(connection) -> Config:
 
 def describe_db_error(exc: BaseException, where: str) -> str:
     """One line naming the database and the cause, for the user."""
-    text = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0] if str(exc) else type(exc).__name__
+    text = (
+        str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0]
+        if str(exc)
+        else type(exc).__name__
+    )
     low = text.lower()
     if "locked" in low or "busy" in low:
         cause = "the database is locked by another program (try again, or close it)"
@@ -109,7 +113,10 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
         except OSError as exc:
             raise DatabaseError(f"{where}: cannot create folder ({exc.strerror})") from exc
     try:
-        engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if url.startswith("sqlite") else {})
+        engine = sa.create_engine(
+            url,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if url.startswith("sqlite") else {},
+        )
         if url.startswith("sqlite"):
             event.listen(engine, "connect", _sqlite_pragmas)
         db = Database(engine=engine, location=where)

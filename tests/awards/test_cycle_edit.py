@@ -24,7 +24,8 @@ def test_widening_the_window_makes_late_pieces_eligible_and_audits_it(db, cycle)
     edited, changes = svc.edit_cycle(db, cycle.id, who=ADMIN, window_end="2026-10-31")
     assert edited.window_end == "2026-10-31"
     assert [(c.nomination_id, c.before, c.after, c.reasons) for c in changes] == [
-        (late.id, "ineligible", "eligible", ())]
+        (late.id, "ineligible", "eligible", ())
+    ]
     assert (status(db, late), status(db, ok)) == ("eligible", "eligible")
     assert svc.get_nomination(db, late.id).reasons == ()
     actions = [e.action for e in svc.audit_log(db, cycle.id)]
@@ -32,7 +33,8 @@ def test_widening_the_window_makes_late_pieces_eligible_and_audits_it(db, cycle)
     # narrowing it back makes it ineligible again, with the reason
     _, changes = svc.edit_cycle(db, cycle.id, who=ADMIN, window_end="2026-09-30")
     assert [(c.before, c.after, [r.code for r in c.reasons]) for c in changes] == [
-        ("eligible", "ineligible", ["outside_window"])]
+        ("eligible", "ineligible", ["outside_window"])
+    ]
 
 
 def test_item_limit_is_recounted_in_nomination_order_and_overrides_stand(db, cycle):
@@ -63,35 +65,55 @@ def test_categories_rename_with_their_nominations_add_and_remove(db, cycle):
     doc = hand(db, cycle, title="Film", category="Documentary")
     odd = hand(db, cycle, title="Radio", category="Radio")
     assert odd.eligibility == "ineligible"
-    _, changes = svc.edit_cycle(db, cycle.id, who=ADMIN, rename_categories={"documentary": "Documentary Film"},
-                                add_categories=["Radio"])
+    _, changes = svc.edit_cycle(
+        db,
+        cycle.id,
+        who=ADMIN,
+        rename_categories={"documentary": "Documentary Film"},
+        add_categories=["Radio"],
+    )
     got = svc.get_cycle(db, cycle.id)
-    assert got.categories == ("Outstanding Journalism", "Digital Media Champion", "Documentary Film", "Radio")
+    assert got.categories == (
+        "Outstanding Journalism",
+        "Digital Media Champion",
+        "Documentary Film",
+        "Radio",
+    )
     assert svc.get_nomination(db, doc.id).category == "Documentary Film"
     assert [(c.nomination_id, c.after) for c in changes] == [(odd.id, "eligible")]
     with pytest.raises(svc.AwardsError, match="holds 1 nomination"):
         svc.edit_cycle(db, cycle.id, who=ADMIN, remove_categories=["Radio"])
     svc.edit_cycle(db, cycle.id, who=ADMIN, remove_categories=["digital media  champion"])
     assert "Digital Media Champion" not in svc.get_cycle(db, cycle.id).categories
-    for bad, match in (({"rename_categories": {"Nope": "X"}}, "no category 'Nope'"),
-                       ({"rename_categories": {"Radio": "Documentary Film"}}, "already a category"),
-                       ({"window_start": "2027-01-01"}, "is after window end"),
-                       ({"max_items": 0}, "at least 1")):
+    for bad, match in (
+        ({"rename_categories": {"Nope": "X"}}, "no category 'Nope'"),
+        ({"rename_categories": {"Radio": "Documentary Film"}}, "already a category"),
+        ({"window_start": "2027-01-01"}, "is after window end"),
+        ({"max_items": 0}, "at least 1"),
+    ):
         with pytest.raises(svc.AwardsError, match=match):
             svc.edit_cycle(db, cycle.id, who=ADMIN, **bad)
-    assert svc.get_cycle(db, cycle.id).window_start == "2025-10-01"  # a refused edit changed nothing
+    assert (
+        svc.get_cycle(db, cycle.id).window_start == "2025-10-01"
+    )  # a refused edit changed nothing
 
 
 def test_cycle_edit_from_the_command_line(db, cycle, tmp_path, capsys):
     late = hand(db, cycle, title="Late piece", published_on="2026-10-15", journalists=["L"])
     args = ["--db", str(tmp_path / "awards.sqlite3"), "awards", "cycle", "edit", "--as", ADMIN]
-    assert main([*args, "--window-end", "2026-10-31", "--rename-category", "Documentary=Documentaries"]) == 0
+    assert (
+        main(
+            [*args, "--window-end", "2026-10-31", "--rename-category", "Documentary=Documentaries"]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "window 2025-10-01 to 2026-10-31" in out and "Documentaries" in out
     assert f"#{late.id} Late piece: ineligible -> eligible (meets every rule now)" in out
     assert main([*args, "--max-items", "0", "--json"]) != 0
     assert capsys.readouterr().err.splitlines() == [
-        "framewatch: error: cycle 'Media Awards 2026': max items must be at least 1"]
+        "framewatch: error: cycle 'Media Awards 2026': max items must be at least 1"
+    ]
     assert main([*args, "--rename-category", "oops", "--json"]) != 0
     assert "OLD=NEW" in capsys.readouterr().err
     assert main([*args, "--shortlist-target", "6", "--json"]) == 0

@@ -28,7 +28,9 @@ def test_window_is_inclusive_and_dates_outside_are_ineligible_with_reason(db, cy
 
 def test_fourth_item_for_the_same_nominee_is_ineligible(db, cycle):
     for i in range(3):
-        assert hand(db, cycle, title=f"Piece {i}", journalists=["A Smith"]).eligibility == "eligible"
+        assert (
+            hand(db, cycle, title=f"Piece {i}", journalists=["A Smith"]).eligibility == "eligible"
+        )
     # Same person, different spacing and case: still the same nominee.
     fourth = hand(db, cycle, title="Piece 4", journalists=["a  smith", "C Co-author"])
     assert codes(fourth) == ["item_limit"]
@@ -63,8 +65,14 @@ def test_citation_word_limit_and_empty_citation(db, cycle):
 
 def test_unknown_category_duplicate_url_and_several_reasons_at_once(db, cycle):
     first = hand(db, cycle, journalists=["D1"], url="https://x.example/a")
-    bad = hand(db, cycle, journalists=["D2"], url="https://x.example/a", category="Best Podcast",
-               published_on="2020-01-01")
+    bad = hand(
+        db,
+        cycle,
+        journalists=["D2"],
+        url="https://x.example/a",
+        category="Best Podcast",
+        published_on="2020-01-01",
+    )
     assert first.eligibility == "eligible"
     assert codes(bad) == ["unknown_category", "outside_window", "duplicate_url"]
     assert f"#{first.id}" in bad.reasons[-1].message
@@ -72,8 +80,14 @@ def test_unknown_category_duplicate_url_and_several_reasons_at_once(db, cycle):
 
 
 def test_check_eligibility_previews_without_saving(db, cycle):
-    reasons = svc.check_eligibility(db, cycle.id, category="Documentary", published_on="2024-01-01",
-                                    journalists=["P"], citation="fine")
+    reasons = svc.check_eligibility(
+        db,
+        cycle.id,
+        category="Documentary",
+        published_on="2024-01-01",
+        journalists=["P"],
+        citation="fine",
+    )
     assert [r.code for r in reasons] == ["outside_window"]
     assert svc.list_nominations(db, cycle.id) == []
 
@@ -108,14 +122,20 @@ def test_moves_between_lists_and_declining_needs_a_reason(db, cycle):
 
 def test_nominate_article_copies_the_piece_and_splits_the_byline(db, cycle):
     aid = add_article(db, author="By A Smith and B Jones", published_at="2026-02-03T10:00:00Z")
-    n = svc.nominate_article(db, cycle.id, aid, "Outstanding Journalism", "Nominator N",
-                             "A strong citation.", who=ADMIN)
+    n = svc.nominate_article(
+        db, cycle.id, aid, "Outstanding Journalism", "Nominator N", "A strong citation.", who=ADMIN
+    )
     assert n.journalists == ("A Smith", "B Jones")
-    assert (n.article_id, n.title, n.outlet, n.published_on) == (aid, "Inside the prison",
-                                                                  "The Guardian", "2026-02-03")
+    assert (n.article_id, n.title, n.outlet, n.published_on) == (
+        aid,
+        "Inside the prison",
+        "The Guardian",
+        "2026-02-03",
+    )
     assert n.eligibility == "eligible"
-    named = svc.nominate_article(db, cycle.id, aid, "Documentary", "N", "Again.", journalists=["Team X"],
-                                 who=ADMIN)
+    named = svc.nominate_article(
+        db, cycle.id, aid, "Documentary", "N", "Again.", journalists=["Team X"], who=ADMIN
+    )
     assert named.journalists == ("Team X",) and "duplicate_url" in codes(named)
     with pytest.raises(svc.AwardsError, match="article 999"):
         svc.nominate_article(db, cycle.id, 999, "Documentary", "N", "x", who=ADMIN)
@@ -125,11 +145,14 @@ def test_cycle_creation_validates_and_resolves(db, cycle):
     with pytest.raises(svc.AwardsError, match="already exists"):
         svc.create_cycle(db, year=2026, who=ADMIN)
     with pytest.raises(svc.AwardsError, match="after window end"):
-        svc.create_cycle(db, year=2030, who=ADMIN, window_start="2030-05-01", window_end="2030-01-01")
+        svc.create_cycle(
+            db, year=2030, who=ADMIN, window_start="2030-05-01", window_end="2030-01-01"
+        )
     with pytest.raises(svc.AwardsError, match="not a date"):
         svc.create_cycle(db, year=2031, who=ADMIN, window_start="soon")
-    custom = svc.create_cycle(db, year=2028, who=ADMIN, categories=["Radio"], criteria=["Overall"],
-                              scale=(0, 10))
+    custom = svc.create_cycle(
+        db, year=2028, who=ADMIN, categories=["Radio"], criteria=["Overall"], scale=(0, 10)
+    )
     assert custom.criteria == (("overall", "Overall"),) and custom.window_start == "2028-01-01"
     assert svc.get_cycle(db, "2026").id == cycle.id
     assert svc.get_cycle(db, None).id == custom.id

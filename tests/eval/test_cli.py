@@ -15,21 +15,44 @@ TEXT = "Three inmates met a killer whale near the Criminal Justice Alliance."
 
 def occ(word, label, category, entry):
     start = TEXT.index(word)
-    return {"start": start, "end": start + len(word), "text": word, "label": label,
-            "entry": entry, "category": category}
+    return {
+        "start": start,
+        "end": start + len(word),
+        "text": word,
+        "label": label,
+        "entry": entry,
+        "category": category,
+    }
 
 
 @pytest.fixture
 def small(tmp_path):
     items = [
-        {"id": "t1", "text": TEXT, "source": "written", "occurrences": [
-            occ("inmates", "FLAG", "person-label", "inmate"),
-            occ("killer", "NO", "offence-identity", "killer"),
-            occ("Criminal", "NO", "person-label", "criminal"),
-        ]},
-        {"id": "t2", "text": "The addicts were moved on.", "source": "written", "occurrences": [
-            {"start": 4, "end": 11, "text": "addicts", "label": "QUOTED",
-             "entry": "addict", "category": "drug-use"}]},
+        {
+            "id": "t1",
+            "text": TEXT,
+            "source": "written",
+            "occurrences": [
+                occ("inmates", "FLAG", "person-label", "inmate"),
+                occ("killer", "NO", "offence-identity", "killer"),
+                occ("Criminal", "NO", "person-label", "criminal"),
+            ],
+        },
+        {
+            "id": "t2",
+            "text": "The addicts were moved on.",
+            "source": "written",
+            "occurrences": [
+                {
+                    "start": 4,
+                    "end": 11,
+                    "text": "addicts",
+                    "label": "QUOTED",
+                    "entry": "addict",
+                    "category": "drug-use",
+                }
+            ],
+        },
     ]
     path = tmp_path / "small.jsonl"
     path.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
@@ -37,8 +60,9 @@ def small(tmp_path):
 
 
 def test_text_report_with_errors(small):
-    result = CliRunner().invoke(cli, ["eval", str(small), "--baseline", "naive",
-                                      "--show-errors", "5"])
+    result = CliRunner().invoke(
+        cli, ["eval", str(small), "--baseline", "naive", "--show-errors", "5"]
+    )
     assert result.exit_code == 0, result.output
     out = result.output
     # naive: flags inmates, killer, Criminal, addicts -> TP 2, FP 2; both positives found
@@ -53,8 +77,9 @@ def test_text_report_with_errors(small):
 
 
 def test_show_errors_zero_hides_lists(small):
-    result = CliRunner().invoke(cli, ["eval", str(small), "--baseline", "naive",
-                                      "--show-errors", "0"])
+    result = CliRunner().invoke(
+        cli, ["eval", str(small), "--baseline", "naive", "--show-errors", "0"]
+    )
     assert result.exit_code == 0
     assert "false flags" not in result.output and "overall" in result.output
 
@@ -73,7 +98,9 @@ def test_json_report(small):
 
 def test_help():
     result = CliRunner().invoke(cli, ["eval", "--help"])
-    assert result.exit_code == 0 and "--baseline" in result.output and "--show-errors" in result.output
+    assert (
+        result.exit_code == 0 and "--baseline" in result.output and "--show-errors" in result.output
+    )
 
 
 def _one_line_error(capsys, args):
@@ -109,9 +136,26 @@ def test_offsets_not_matching_text_names_the_line(small, capsys):
 
 def test_bad_label_and_binary_garbage(tmp_path, capsys):
     path = tmp_path / "bad.jsonl"
-    path.write_text(json.dumps({"id": "x", "text": "an inmate", "occurrences": [
-        {"start": 3, "end": 9, "text": "inmate", "label": "MAYBE", "entry": None,
-         "category": "person-label"}]}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "text": "an inmate",
+                "occurrences": [
+                    {
+                        "start": 3,
+                        "end": 9,
+                        "text": "inmate",
+                        "label": "MAYBE",
+                        "entry": None,
+                        "category": "person-label",
+                    }
+                ],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     err = _one_line_error(capsys, ["eval", str(path)])
     assert f"{path}:1:" in err and "MAYBE" in err
     path.write_bytes(b"\xff\xfe\x00garbage\n")

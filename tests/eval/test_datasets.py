@@ -44,7 +44,7 @@ def test_every_line_is_valid_json_with_matching_offsets(dataset):
         assert obj["source"], f"{obj['id']}: every item names its source"
         for o in obj["occurrences"]:
             assert set(o) == {"start", "end", "text", "label", "entry", "category"}
-            assert obj["text"][o["start"]:o["end"]] == o["text"], obj["id"]
+            assert obj["text"][o["start"] : o["end"]] == o["text"], obj["id"]
             assert o["label"] in LABELS
             assert o["category"] in CATEGORIES, f"{obj['id']}: unknown category {o['category']}"
 
@@ -104,7 +104,8 @@ def test_entries_exist_in_the_lexicon(dataset, lexicon):
     missing = Counter(o.entry for o in data.occurrences if o.entry and o.entry not in ids)
     assert not missing, (
         f"{Path(data.path).name}: entry ids not in the lexicon ({len(ids)} entries): "
-        + ", ".join(f"{k} (x{v})" for k, v in sorted(missing.items())))
+        + ", ".join(f"{k} (x{v})" for k, v in sorted(missing.items()))
+    )
 
 
 def test_every_lexicon_form_in_the_text_is_labelled(dataset, lexicon):
@@ -136,8 +137,9 @@ def test_real_excerpts_are_verbatim(dataset):
 
     from tests.conftest import corpora_or_skip
 
-    truth = json.loads(corpora_or_skip("extraction", "zyte-aeb", "ground-truth.json")
-                       .read_text(encoding="utf-8"))
+    truth = json.loads(
+        corpora_or_skip("extraction", "zyte-aeb", "ground-truth.json").read_text(encoding="utf-8")
+    )
     bodies = {v["url"]: v["articleBody"] for v in truth.values()}
     feeds: dict[str, dict[str, str]] = {}
     data, _ = dataset
@@ -149,8 +151,10 @@ def test_real_excerpts_are_verbatim(dataset):
             rel, link = item.source.split(" ", 1)
             if rel not in feeds:
                 parsed = feedparser.parse(str(corpora_or_skip(*rel.split("/")[1:])))
-                feeds[rel] = {e.get("link"): e.get("title", "") + "\n" + e.get("summary", "")
-                              for e in parsed.entries}
+                feeds[rel] = {
+                    e.get("link"): e.get("title", "") + "\n" + e.get("summary", "")
+                    for e in parsed.entries
+                }
             haystack = feeds[rel].get(link, "")
         else:
             haystack = bodies.get(item.source, "")

@@ -25,10 +25,12 @@ def engine():
 def _summary(name, report, baseline):
     o, b = report.overall, baseline.overall
     qa = report.quote_agreement
-    return (f"\n{name}: engine P={o.precision:.3f} R={o.recall:.3f} F1={o.f1:.3f} "
-            f"quote agreement={qa if qa is None else round(qa, 3)} "
-            f"(misses {o.fn}, false flags {o.fp}); "
-            f"naive baseline P={b.precision:.3f} R={b.recall:.3f} F1={b.f1:.3f}")
+    return (
+        f"\n{name}: engine P={o.precision:.3f} R={o.recall:.3f} F1={o.f1:.3f} "
+        f"quote agreement={qa if qa is None else round(qa, 3)} "
+        f"(misses {o.fn}, false flags {o.fp}); "
+        f"naive baseline P={b.precision:.3f} R={b.recall:.3f} F1={b.f1:.3f}"
+    )
 
 
 def _errors(report, n=15):
@@ -42,8 +44,7 @@ def test_engine_f1_floor_on_devset(engine):
     report = evaluate(engine, data)
     baseline = evaluate(NaiveBaseline(), data)
     print(_summary("devset", report, baseline))
-    assert report.overall.f1 >= 0.95, (
-        f"devset F1 {report.overall.f1:.3f} < 0.95\n{_errors(report)}")
+    assert report.overall.f1 >= 0.95, f"devset F1 {report.overall.f1:.3f} < 0.95\n{_errors(report)}"
     # context handling must beat a word list by a wide margin on hard negatives
     assert report.overall.precision > baseline.overall.precision
 

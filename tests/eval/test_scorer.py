@@ -17,27 +17,54 @@ def occ(text, word, label, category, entry=None, nth=0):
     start = -1
     for _ in range(nth + 1):
         start = text.index(word, start + 1)
-    return {"start": start, "end": start + len(word), "text": word, "label": label,
-            "entry": entry, "category": category}
+    return {
+        "start": start,
+        "end": start + len(word),
+        "text": word,
+        "label": label,
+        "entry": entry,
+        "category": category,
+    }
 
 
 def flag(text, start, end, category, quoted=False, entry="x"):
-    return Flag(start=start, end=end, text=text[start:end], entry=entry, category=category,
-                severity="low", quoted=quoted, suggestions=(), rewrite=None, why="", sources=())
+    return Flag(
+        start=start,
+        end=end,
+        text=text[start:end],
+        entry=entry,
+        category=category,
+        severity="low",
+        quoted=quoted,
+        suggestions=(),
+        rewrite=None,
+        why="",
+        sources=(),
+    )
 
 
 @pytest.fixture
 def tiny(tmp_path):
     items = [
-        {"id": "a", "text": T1, "source": "written", "occurrences": [
-            occ(T1, "Inmates", "FLAG", "person-label", "inmate"),
-            occ(T1, "criminals", "QUOTED", "person-label", "criminal"),
-            occ(T1, "Criminal", "NO", "person-label", "criminal"),
-        ]},
-        {"id": "b", "text": T2, "source": "written", "occurrences": [
-            occ(T2, "junkie", "FLAG", "drug-use", "junkie"),
-            occ(T2, "thug", "FLAG", "dehumanising", "thug"),
-        ]},
+        {
+            "id": "a",
+            "text": T1,
+            "source": "written",
+            "occurrences": [
+                occ(T1, "Inmates", "FLAG", "person-label", "inmate"),
+                occ(T1, "criminals", "QUOTED", "person-label", "criminal"),
+                occ(T1, "Criminal", "NO", "person-label", "criminal"),
+            ],
+        },
+        {
+            "id": "b",
+            "text": T2,
+            "source": "written",
+            "occurrences": [
+                occ(T2, "junkie", "FLAG", "drug-use", "junkie"),
+                occ(T2, "thug", "FLAG", "dehumanising", "thug"),
+            ],
+        },
     ]
     path = tmp_path / "tiny.jsonl"
     path.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
@@ -50,14 +77,14 @@ def test_tiny_case_figures(tiny):
     thug = T2.index("thug")
     flags = [
         [
-            flag(T1, 0, 7, "person-label"),                      # TP, quote agrees
-            flag(T1, crim + 1, crim + 8, "person-label"),        # TP by partial overlap, quote disagrees
-            flag(T1, no, no + 8, "person-label"),                # FP on a NO occurrence
+            flag(T1, 0, 7, "person-label"),  # TP, quote agrees
+            flag(T1, crim + 1, crim + 8, "person-label"),  # TP by partial overlap, quote disagrees
+            flag(T1, no, no + 8, "person-label"),  # FP on a NO occurrence
         ],
         [
-            flag(T2, thug, thug + 4, "person-label"),            # TP: counted under dehumanising
-            flag(T2, thug, thug + 4, "dehumanising"),            # second flag on the same positive
-            flag(T2, 9, 12, "race-class"),                       # FP on unlabelled "and"
+            flag(T2, thug, thug + 4, "person-label"),  # TP: counted under dehumanising
+            flag(T2, thug, thug + 4, "dehumanising"),  # second flag on the same positive
+            flag(T2, 9, 12, "race-class"),  # FP on unlabelled "and"
         ],
     ]
     r = score(tiny, flags, "hand")
@@ -82,9 +109,12 @@ def test_tiny_case_figures(tiny):
     assert [(m.item, m.text, m.label) for m in r.misses] == [("b", "junkie", "FLAG")]
     assert "[[junkie]]" in r.misses[0].snippet
     assert sorted((f.item, f.text, f.label) for f in r.false_flags) == [
-        ("a", "Criminal", "NO"), ("b", "and", None)]
+        ("a", "Criminal", "NO"),
+        ("b", "and", None),
+    ]
     assert [(q.item, q.text, q.label, q.quoted) for q in r.quote_mismatches] == [
-        ("a", "criminals", "QUOTED", False)]
+        ("a", "criminals", "QUOTED", False)
+    ]
     assert r.labels == {"FLAG": 3, "QUOTED": 1, "NO": 1}
 
     js = r.to_json()
@@ -101,8 +131,14 @@ def test_touching_spans_do_not_overlap(tiny):
 
 
 def test_perfect_flags_score_one(tiny):
-    flags = [[flag(T1, o.start, o.end, o.category, quoted=o.label == "QUOTED")
-              for o in it.occurrences if o.positive] for it in tiny.items]
+    flags = [
+        [
+            flag(T1, o.start, o.end, o.category, quoted=o.label == "QUOTED")
+            for o in it.occurrences
+            if o.positive
+        ]
+        for it in tiny.items
+    ]
     r = score(tiny, flags)
     assert (r.overall.precision, r.overall.recall, r.overall.f1) == (1.0, 1.0, 1.0)
     assert r.quote_agreement == 1.0 and not r.misses and not r.false_flags

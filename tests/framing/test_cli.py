@@ -55,8 +55,11 @@ def test_stdin_and_fix(runner):
 
 
 def test_html_format_option(runner):
-    r = runner.invoke(cli, ["check", "--format", "html", "--json", "--fail-on", "never", "-"],
-                      input="<p>The <i>inmates</i></p><script>thugs</script>")
+    r = runner.invoke(
+        cli,
+        ["check", "--format", "html", "--json", "--fail-on", "never", "-"],
+        input="<p>The <i>inmates</i></p><script>thugs</script>",
+    )
     (row,) = [json.loads(line) for line in r.output.splitlines()]
     assert [f["text"] for f in row["flags"]] == ["inmates"]
 
@@ -82,8 +85,11 @@ def test_bad_inputs_name_the_file_and_the_rest_is_checked(tmp_path, capsys):
 
 
 def test_escape_sequences_never_reach_the_terminal(runner):
-    r = runner.invoke(cli, ["check", "--fail-on", "never", "-"],
-                      input="\x1b[31mThe inmates\x1b]0;pwned\x07 were moved.\u202e\n")
+    r = runner.invoke(
+        cli,
+        ["check", "--fail-on", "never", "-"],
+        input="\x1b[31mThe inmates\x1b]0;pwned\x07 were moved.\u202e\n",
+    )
     assert "\x1b" not in r.output and "\x07" not in r.output and "\u202e" not in r.output
     assert "\\x1b" in r.output
 

@@ -14,17 +14,24 @@ def test_flag_fields_and_offsets(engine):
     text = "Police said the inmates, not the guards, were to blame."
     (f,) = engine.check(text)
     assert isinstance(f, Flag)
-    assert text[f.start:f.end] == f.text == "inmates"
+    assert text[f.start : f.end] == f.text == "inmates"
     assert f.entry == "inmate" and f.category == "person-label" and f.severity == "high"
     assert f.why and f.sources and f.suggestions[0] == "people in prison"
     assert Flag.from_json(f.to_json()) == f
 
 
 def test_exempt_contexts_give_no_flags(engine):
-    for text in ["Criminal justice reform is overdue.", "The killer whale surfaced.",
-                 "She watched Gangs of New York.", "The word 'inmate' is contested.",
-                 "We were labelled savages.", "TV addicts love it.", "Jet lag is awful.",
-                 "He works for the Criminal Cases Review Commission.", "Feral cats roam here."]:
+    for text in [
+        "Criminal justice reform is overdue.",
+        "The killer whale surfaced.",
+        "She watched Gangs of New York.",
+        "The word 'inmate' is contested.",
+        "We were labelled savages.",
+        "TV addicts love it.",
+        "Jet lag is awful.",
+        "He works for the Criminal Cases Review Commission.",
+        "Feral cats roam here.",
+    ]:
         assert engine.check(text) == [], text
 
 
@@ -58,9 +65,11 @@ def test_engine_from_settings_applies_overrides():
 
 
 def test_no_spacy_import_without_candidates(tmp_path):
-    code = ("import sys; from framing import Engine; e = Engine(); "
-            "assert e.check('A calm and ordinary sentence.') == []; "
-            "print('spacy' in sys.modules)")
+    code = (
+        "import sys; from framing import Engine; e = Engine(); "
+        "assert e.check('A calm and ordinary sentence.') == []; "
+        "print('spacy' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -88,7 +97,9 @@ def test_tagging_windows_give_the_same_flags_as_whole_sentences(engine, monkeypa
     import framing.engine as fe
 
     path = Path(__file__).resolve().parents[1] / "data" / "devset.jsonl"
-    texts = [json.loads(line)["text"] for line in path.read_text().splitlines()[:80] if line.strip()]
+    texts = [
+        json.loads(line)["text"] for line in path.read_text().splitlines()[:80] if line.strip()
+    ]
     windowed = list(Engine(engine.lexicon, cache_size=0).check_many(texts))
     monkeypatch.setattr(fe, "WINDOW_WORDS", 10_000)
     whole = list(Engine(engine.lexicon, cache_size=0).check_many(texts))

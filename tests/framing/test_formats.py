@@ -4,16 +4,21 @@ from framing import apply_rewrites
 
 
 def test_html_offsets_point_into_the_source(engine):
-    src = ('<html><head><title>t</title><style>.inmate{}</style></head><body>'
-           '<p>Tom &amp; Jerry met an inmate&rsquo;s mother.</p><p>The <b>thugs</b> ran.</p>'
-           '<script>var inmate = 1;</script><pre>inmate</pre></body></html>')
+    src = (
+        "<html><head><title>t</title><style>.inmate{}</style></head><body>"
+        "<p>Tom &amp; Jerry met an inmate&rsquo;s mother.</p><p>The <b>thugs</b> ran.</p>"
+        "<script>var inmate = 1;</script><pre>inmate</pre></body></html>"
+    )
     flags = engine.check(src, fmt="html")
     texts = [f.text for f in flags]
     assert "inmate&rsquo;s mother" in texts or "inmate&rsquo;s" in texts
     assert "thugs" in texts
     for f in flags:
-        assert src[f.start:f.end] == f.text
-        assert src.rfind("<script", 0, f.start) < src.rfind("</script>", 0, f.start) or "<script" not in src[:f.start]
+        assert src[f.start : f.end] == f.text
+        assert (
+            src.rfind("<script", 0, f.start) < src.rfind("</script>", 0, f.start)
+            or "<script" not in src[: f.start]
+        )
     assert not any(src.find("<pre>") < f.start < src.find("</pre>") for f in flags)
 
 
@@ -31,13 +36,15 @@ def test_html_blockquote_is_quoted(engine):
 
 
 def test_markdown_skips_code_and_urls_and_keeps_offsets(engine):
-    src = ("# Report\n\nThe `inmate` field and [link](https://x.org/thugs) are code.\n\n"
-           "```\ninmates here\n```\n\n    indented inmate\n\nThe inmates were moved, see www.thugs.com.\n\n"
-           "> The yobs ran.\n")
+    src = (
+        "# Report\n\nThe `inmate` field and [link](https://x.org/thugs) are code.\n\n"
+        "```\ninmates here\n```\n\n    indented inmate\n\nThe inmates were moved, see www.thugs.com.\n\n"
+        "> The yobs ran.\n"
+    )
     flags = engine.check(src, fmt="markdown")
     assert [(f.text, f.quoted) for f in flags] == [("inmates", False), ("yobs", True)]
     for f in flags:
-        assert src[f.start:f.end] == f.text
+        assert src[f.start : f.end] == f.text
 
 
 def test_markdown_italic_title_is_exempt(engine):
@@ -66,7 +73,7 @@ def test_real_article_pages_map_every_flag_to_its_source(engine):
         flags = engine.check(src, fmt="html")
         seen += len(flags)
         for f in flags:
-            assert src[f.start:f.end] == f.text
+            assert src[f.start : f.end] == f.text
             assert "<" not in f.text
         apply_rewrites(src, flags)
     assert pages

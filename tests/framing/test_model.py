@@ -26,8 +26,10 @@ def _texts() -> list[str]:
 
 
 def _analysis(nlp, texts):
-    return [[(t.idx, t.text, t.tag_, t.pos_, t.norm_, str(t.morph)) for t in doc]
-            for doc in nlp.pipe(texts)]
+    return [
+        [(t.idx, t.text, t.tag_, t.pos_, t.norm_, str(t.morph)) for t in doc]
+        for doc in nlp.pipe(texts)
+    ]
 
 
 @pytest.fixture(scope="module")

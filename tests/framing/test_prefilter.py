@@ -3,17 +3,26 @@ from lexicon.model import Alternative, Entry, Form, Lexicon
 
 
 def _entry(id_, *forms):
-    return Entry(id=id_, category="person-label", severity="medium",
-                 forms=tuple(Form(f, n) for f, n in forms), sense="", rationale="r",
-                 alternatives=(Alternative("person", "people"),), sources=())
+    return Entry(
+        id=id_,
+        category="person-label",
+        severity="medium",
+        forms=tuple(Form(f, n) for f, n in forms),
+        sense="",
+        rationale="r",
+        alternatives=(Alternative("person", "people"),),
+        sources=(),
+    )
 
 
-LEX = Lexicon(entries=(
-    _entry("offender", ("offender", "singular"), ("offenders", "plural")),
-    _entry("ex-offender", ("ex-offender", "singular")),
-    _entry("a-domestic", ("a domestic", None)),
-    _entry("domestic-dispute", ("domestic dispute", None)),
-))
+LEX = Lexicon(
+    entries=(
+        _entry("offender", ("offender", "singular"), ("offenders", "plural")),
+        _entry("ex-offender", ("ex-offender", "singular")),
+        _entry("a-domestic", ("a domestic", None)),
+        _entry("domestic-dispute", ("domestic dispute", None)),
+    )
+)
 
 
 def test_normalise_unifies_case_apostrophes_and_separators():
@@ -23,7 +32,9 @@ def test_normalise_unifies_case_apostrophes_and_separators():
 
 def test_finds_forms_with_word_boundaries_and_case():
     p = Prefilter(LEX)
-    found = [(m.text, m.key) for m in p.find("Offenders and reoffenders; offender-led; the OFFENDER.")]
+    found = [
+        (m.text, m.key) for m in p.find("Offenders and reoffenders; offender-led; the OFFENDER.")
+    ]
     assert ("Offenders", "offenders") in found
     assert ("OFFENDER", "offender") in found
     assert all(t != "reoffenders" for t, _ in found)
@@ -60,7 +71,10 @@ def test_listed_possessives_found_through_the_generic_suffix(engine):
 
     assert "inmate's" in pf.table
     assert len(pf.full_regex().pattern) < 0.9 * len(_trie_regex(sorted(pf.table)))
-    found = {(m.text, m.key, m.possessive) for m in pf.find("The inmate's cell and the inmates' families.")}
+    found = {
+        (m.text, m.key, m.possessive)
+        for m in pf.find("The inmate's cell and the inmates' families.")
+    }
     assert ("inmate's", "inmate", True) in found or ("inmate's", "inmate's", True) in found
     assert any(m.text == "inmates'" and m.possessive for m in pf.find("the inmates' families"))
     # a closing single quote after a plural is not a possessive

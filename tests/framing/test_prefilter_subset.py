@@ -23,8 +23,10 @@ KEYS = sorted(FULL.table)
 
 
 def _found(pf: Prefilter, text: str):
-    return [(m.start, m.end, m.text, m.key, m.possessive, tuple(e.id for e, _ in m.senses))
-            for m in pf.find(text)]
+    return [
+        (m.start, m.end, m.text, m.key, m.possessive, tuple(e.id for e, _ in m.senses))
+        for m in pf.find(text)
+    ]
 
 
 @pytest.fixture
@@ -44,14 +46,23 @@ def _variant(key: str, case: str, sep: str, suffix: str) -> str:
 
 
 pieces = st.one_of(
-    st.builds(_variant, st.sampled_from(KEYS), st.sampled_from(["lower", "upper", "title"]),
-              st.sampled_from([" ", "-", " - ", "  "]), st.sampled_from(["", "'s", "’s", "s", "'", "es", "ish"])),
-    st.sampled_from(["the", "a", "said", "prison", "court", "İstanbul", "ﬁne", "x", "2024", "_", "'", "‘", "\""]),
+    st.builds(
+        _variant,
+        st.sampled_from(KEYS),
+        st.sampled_from(["lower", "upper", "title"]),
+        st.sampled_from([" ", "-", " - ", "  "]),
+        st.sampled_from(["", "'s", "’s", "s", "'", "es", "ish"]),
+    ),
+    st.sampled_from(
+        ["the", "a", "said", "prison", "court", "İstanbul", "ﬁne", "x", "2024", "_", "'", "‘", '"']
+    ),
     st.text(alphabet=" \n,.;:!?()-—'’\"“”", min_size=1, max_size=3),
 )
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(pieces, min_size=1, max_size=12).map(" ".join))
 def test_subset_pattern_finds_what_the_whole_pattern_finds(subset_only, text):
     subset_only._subsets.clear()
@@ -72,7 +83,9 @@ def test_same_on_the_annotated_sets(subset_only):
 
 
 def test_same_on_real_articles(subset_only):
-    data = json.loads(corpora_or_skip("extraction", "zyte-aeb", "ground-truth.json").read_text(encoding="utf-8"))
+    data = json.loads(
+        corpora_or_skip("extraction", "zyte-aeb", "ground-truth.json").read_text(encoding="utf-8")
+    )
     n = 0
     for v in data.values():
         text = v.get("articleBody", "")
@@ -85,8 +98,12 @@ def test_same_on_real_articles(subset_only):
 
 def test_a_process_switches_to_the_whole_pattern_after_its_budget():
     pf = Prefilter(LEXICON)
-    assert pf.find("A quiet sentence about parking.") == [] and not pf._subsets  # no form: nothing compiled
-    words = iter(["inmates", "thugs", "yobs", "offenders", "lags", "junkies", "feral", "paedos", "convicts"])
+    assert (
+        pf.find("A quiet sentence about parking.") == [] and not pf._subsets
+    )  # no form: nothing compiled
+    words = iter(
+        ["inmates", "thugs", "yobs", "offenders", "lags", "junkies", "feral", "paedos", "convicts"]
+    )
     while len(pf._subsets) < prefilter_mod.SUBSET_BUDGET:
         assert pf.find(f"The {next(words)} were moved.")
     assert not pf._full

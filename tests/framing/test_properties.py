@@ -10,25 +10,56 @@ from framing import apply_rewrites
 from lexicon import load_lexicon
 
 FORMS = sorted({f.text for e in load_lexicon().entries for f in e.forms})
-FILLER = ["the", "a", "an", "said", "were", "was", "moved", "police", "court", "prison", "and",
-          "young", "convicted", "family", "of", "in", "jailed", "yesterday", "The", "He", "They"]
+FILLER = [
+    "the",
+    "a",
+    "an",
+    "said",
+    "were",
+    "was",
+    "moved",
+    "police",
+    "court",
+    "prison",
+    "and",
+    "young",
+    "convicted",
+    "family",
+    "of",
+    "in",
+    "jailed",
+    "yesterday",
+    "The",
+    "He",
+    "They",
+]
 PUNCT = ["", "", "", ",", ".", "!", "?", ";", ":", " -"]
 QUOTES = ["", "", "", '"', "“", "”", "'", "‘", "’"]
 
 word = st.one_of(st.sampled_from(FORMS), st.sampled_from(FILLER))
-token = st.builds(lambda q1, w, p, q2: q1 + w + p + q2, st.sampled_from(QUOTES), word,
-                  st.sampled_from(PUNCT), st.sampled_from(QUOTES))
+token = st.builds(
+    lambda q1, w, p, q2: q1 + w + p + q2,
+    st.sampled_from(QUOTES),
+    word,
+    st.sampled_from(PUNCT),
+    st.sampled_from(QUOTES),
+)
 sentence_text = st.lists(token, min_size=1, max_size=14).map(" ".join)
 document = st.lists(sentence_text, min_size=1, max_size=4).flatmap(
-    lambda ss: st.sampled_from([" ", "\n", "\n\n"]).map(lambda sep: sep.join(ss)))
-SETTINGS = settings(max_examples=int(__import__("os").environ.get("FW_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    lambda ss: st.sampled_from([" ", "\n", "\n\n"]).map(lambda sep: sep.join(ss))
+)
+SETTINGS = settings(
+    max_examples=int(__import__("os").environ.get("FW_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
 
 
 def _spans_exact(text, flags):
     for f in flags:
         assert 0 <= f.start < f.end <= len(text)
-        assert text[f.start:f.end] == f.text
+        assert text[f.start : f.end] == f.text
 
 
 @SETTINGS

@@ -14,7 +14,9 @@ def test_straight_and_curly_double_quotes():
 def test_single_curly_quotes_and_apostrophes():
     assert quoted("‘Evil’ thug jailed") == ["‘Evil’"]
     assert quoted("The prisoners’ families said it wasn’t fair.") == []
-    assert quoted("He called it ‘the prisoners’ favourite’ yesterday") == ["‘the prisoners’ favourite’"]
+    assert quoted("He called it ‘the prisoners’ favourite’ yesterday") == [
+        "‘the prisoners’ favourite’"
+    ]
     assert quoted("it's the prisoners' right and 'thugs' too") == ["'thugs'"]
 
 

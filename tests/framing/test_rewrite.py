@@ -12,22 +12,30 @@ def fixed(engine, text):
     return apply_rewrites(text, flags), flags
 
 
-@pytest.mark.parametrize("text, expected", [
-    # number agreement
-    ("Inmates were moved to another wing.", "People in prison were moved to another wing."),
-    ("The inmate was moved.", "The person in prison was moved."),
-    # the article changes with the reframing
-    ("He is an inmate at Wandsworth.", "He is a person in prison at Wandsworth."),
-    ("He is an addict, police said.", "He is a person who uses drugs, police said."),
-    # possessives restructured around the possessed noun
-    ("The offender's family said they were shocked.",
-     "The family of the person convicted of an offence said they were shocked."),
-    ("the inmates' families protested.", "the families of the people in prison protested."),
-    # capitalisation at sentence start and in an all-caps headline
-    ("Criminals are people too.", "People who commit crime are people too."),
-    # surrounding punctuation kept
-    ("Police said (the junkie) was arrested.", "Police said (the person who uses drugs) was arrested."),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # number agreement
+        ("Inmates were moved to another wing.", "People in prison were moved to another wing."),
+        ("The inmate was moved.", "The person in prison was moved."),
+        # the article changes with the reframing
+        ("He is an inmate at Wandsworth.", "He is a person in prison at Wandsworth."),
+        ("He is an addict, police said.", "He is a person who uses drugs, police said."),
+        # possessives restructured around the possessed noun
+        (
+            "The offender's family said they were shocked.",
+            "The family of the person convicted of an offence said they were shocked.",
+        ),
+        ("the inmates' families protested.", "the families of the people in prison protested."),
+        # capitalisation at sentence start and in an all-caps headline
+        ("Criminals are people too.", "People who commit crime are people too."),
+        # surrounding punctuation kept
+        (
+            "Police said (the junkie) was arrested.",
+            "Police said (the person who uses drugs) was arrested.",
+        ),
+    ],
+)
 def test_rewrites_fit(engine, text, expected):
     out, flags = fixed(engine, text)
     assert flags, text
@@ -51,7 +59,7 @@ def test_flag_span_includes_article_only_when_it_changes(engine):
     text = "He is an inmate."
     (f,) = engine.check(text)
     assert (f.text, f.rewrite) == ("an inmate", "a person in prison")
-    assert text[f.start:f.end] == f.text
+    assert text[f.start : f.end] == f.text
     (g,) = engine.check("He is a junkie.")
     assert g.text == "junkie"
 

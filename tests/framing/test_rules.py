@@ -19,29 +19,59 @@ def check(analyse, engine, rule, text, word, entry=None):
 
 
 def test_part_of_speech_noun_versus_adjective_and_verb(analyse, engine):
-    assert check(analyse, engine, wrong_part_of_speech, "Criminal justice reform is overdue.", "Criminal")
-    assert not check(analyse, engine, wrong_part_of_speech, "The criminals were caught.", "criminals")
-    assert not check(analyse, engine, wrong_part_of_speech, "The criminal's family spoke.", "criminal's")
+    assert check(
+        analyse, engine, wrong_part_of_speech, "Criminal justice reform is overdue.", "Criminal"
+    )
+    assert not check(
+        analyse, engine, wrong_part_of_speech, "The criminals were caught.", "criminals"
+    )
+    assert not check(
+        analyse, engine, wrong_part_of_speech, "The criminal's family spoke.", "criminal's"
+    )
     # a plural noun the small model reads as a verb
-    assert not check(analyse, engine, wrong_part_of_speech,
-                     "The paper claimed inmates enjoyed luxury cells.", "inmates")
+    assert not check(
+        analyse,
+        engine,
+        wrong_part_of_speech,
+        "The paper claimed inmates enjoyed luxury cells.",
+        "inmates",
+    )
     # an adjective standing alone is a noun
-    assert not check(analyse, engine, wrong_part_of_speech,
-                     "Officers were called to a domestic at a flat.", "a domestic")
-    assert check(analyse, engine, wrong_part_of_speech,
-                 "Police described it as a domestic dispute.", "a domestic")
+    assert not check(
+        analyse,
+        engine,
+        wrong_part_of_speech,
+        "Officers were called to a domestic at a flat.",
+        "a domestic",
+    )
+    assert check(
+        analyse,
+        engine,
+        wrong_part_of_speech,
+        "Police described it as a domestic dispute.",
+        "a domestic",
+    )
 
 
 def test_official_names_allow_list(analyse, engine):
-    assert check(analyse, engine, in_official_name,
-                 "He was sent to a Young Offender Institution in Kent.", "Young Offender")
-    assert not check(analyse, engine, in_official_name, "The young offender was sent home.", "young offender")
+    assert check(
+        analyse,
+        engine,
+        in_official_name,
+        "He was sent to a Young Offender Institution in Kent.",
+        "Young Offender",
+    )
+    assert not check(
+        analyse, engine, in_official_name, "The young offender was sent home.", "young offender"
+    )
 
 
 def test_entry_exceptions_and_general_idioms(analyse, engine):
     assert check(analyse, engine, in_exception_phrase, "The region lags behind the rest.", "lags")
     assert check(analyse, engine, in_exception_phrase, "Weigh the pros and cons first.", "cons")
-    assert not check(analyse, engine, in_exception_phrase, "The old lags were released.", "old lags")
+    assert not check(
+        analyse, engine, in_exception_phrase, "The old lags were released.", "old lags"
+    )
 
 
 def test_not_followed_by_and_not_preceded_by(analyse, engine):
@@ -50,164 +80,355 @@ def test_not_followed_by_and_not_preceded_by(analyse, engine):
 
 
 def test_nonhuman_referents(analyse, engine):
-    assert check(analyse, engine, nonhuman_referent, "Scientists tracked the killer SARS virus.", "killer")
+    assert check(
+        analyse, engine, nonhuman_referent, "Scientists tracked the killer SARS virus.", "killer"
+    )
     assert check(analyse, engine, nonhuman_referent, "A killer whale was seen.", "killer")
-    assert not check(analyse, engine, nonhuman_referent, "The killer was jailed for life.", "killer")
+    assert not check(
+        analyse, engine, nonhuman_referent, "The killer was jailed for life.", "killer"
+    )
 
 
 def test_sport_metaphor(analyse, engine):
-    assert check(analyse, engine, sport_metaphor,
-                 "The rugby winger is a predator in the opposition half.", "predator")
-    assert not check(analyse, engine, sport_metaphor, "The predator groomed children online.", "predator")
+    assert check(
+        analyse,
+        engine,
+        sport_metaphor,
+        "The rugby winger is a predator in the opposition half.",
+        "predator",
+    )
+    assert not check(
+        analyse, engine, sport_metaphor, "The predator groomed children online.", "predator"
+    )
 
 
 def test_mentions_of_the_word_itself(analyse, engine):
     assert check(analyse, engine, word_mention, "The word 'inmate' is contested.", "inmate")
     assert check(analyse, engine, word_mention, "We were labelled savages by the press.", "savages")
-    assert check(analyse, engine, word_mention,
-                 'The report criticises the use of "thugs" and "yobs" in coverage.', "yobs")
+    assert check(
+        analyse,
+        engine,
+        word_mention,
+        'The report criticises the use of "thugs" and "yobs" in coverage.',
+        "yobs",
+    )
     assert not check(analyse, engine, word_mention, "The inmates were moved.", "inmates")
 
 
 def test_known_titles(analyse, engine):
-    assert check(analyse, engine, in_known_title, "She reread Harry Potter and the Prisoner of Azkaban.",
-                 "Prisoner")
+    assert check(
+        analyse,
+        engine,
+        in_known_title,
+        "She reread Harry Potter and the Prisoner of Azkaban.",
+        "Prisoner",
+    )
     assert check(analyse, engine, in_known_title, "We watched Monsters, Inc. again.", "Monsters")
     assert not check(analyse, engine, in_known_title, "The prisoner was freed.", "prisoner")
 
 
 def test_title_case_runs(analyse, engine):
-    assert check(analyse, engine, in_title_case_run,
-                 "The Offenders Choir Tour opens tonight.", "Offenders")
-    assert not check(analyse, engine, in_title_case_run, "Inmate John Smith said he was afraid.", "Inmate")
+    assert check(
+        analyse, engine, in_title_case_run, "The Offenders Choir Tour opens tonight.", "Offenders"
+    )
+    assert not check(
+        analyse, engine, in_title_case_run, "Inmate John Smith said he was afraid.", "Inmate"
+    )
 
 
 def test_fiction_cues(analyse, engine):
-    assert check(analyse, engine, fiction_cue, "The film's master criminals plan a heist.", "criminals")
-    assert not check(analyse, engine, fiction_cue, "The documentary follows criminals in Leeds.", "criminals")
+    assert check(
+        analyse, engine, fiction_cue, "The film's master criminals plan a heist.", "criminals"
+    )
+    assert not check(
+        analyse, engine, fiction_cue, "The documentary follows criminals in Leeds.", "criminals"
+    )
 
 
 def test_surnames_and_proper_names(analyse, engine):
-    assert check(analyse, engine, capitalised_name, "The report was written by Mr Savage last year.", "Savage")
-    assert check(analyse, engine, capitalised_name, "Speaking in court, Savage said he was sorry.", "Savage")
-    assert not check(analyse, engine, capitalised_name, "Savages, the paper called them.", "Savages")
+    assert check(
+        analyse,
+        engine,
+        capitalised_name,
+        "The report was written by Mr Savage last year.",
+        "Savage",
+    )
+    assert check(
+        analyse, engine, capitalised_name, "Speaking in court, Savage said he was sorry.", "Savage"
+    )
+    assert not check(
+        analyse, engine, capitalised_name, "Savages, the paper called them.", "Savages"
+    )
     assert not check(analyse, engine, propn_name, "They called them savages.", "savages")
 
 
 def test_out_of_domain_senses(analyse, engine):
-    assert check(analyse, engine, out_of_domain_sense, "TV addicts will love the new box set.", "addicts")
+    assert check(
+        analyse, engine, out_of_domain_sense, "TV addicts will love the new box set.", "addicts"
+    )
     assert check(analyse, engine, out_of_domain_sense, "Gadget fiends queued all night.", "fiends")
-    assert not check(analyse, engine, out_of_domain_sense, "The addicts were refused treatment.", "addicts")
-    assert check(analyse, engine, noun_modifier_out_of_domain, "She is a chocolate addict.", "addict")
-    assert not check(analyse, engine, noun_modifier_out_of_domain, "He was a ketamine addict.", "addict")
+    assert not check(
+        analyse, engine, out_of_domain_sense, "The addicts were refused treatment.", "addicts"
+    )
+    assert check(
+        analyse, engine, noun_modifier_out_of_domain, "She is a chocolate addict.", "addict"
+    )
+    assert not check(
+        analyse, engine, noun_modifier_out_of_domain, "He was a ketamine addict.", "addict"
+    )
 
 
 def test_modifier_of_a_thing_is_not_about_people(analyse, engine):
-    assert check(analyse, engine, modifies_thing, "Brilliantly coloured kites filled the sky.", "coloured")
-    assert not check(analyse, engine, modifies_thing, "A crazed attacker slashed two men.", "crazed")
-    assert not check(analyse, engine, modifies_thing, "The estate suffered yobbish behaviour.", "yobbish")
-    assert not check(analyse, engine, modifies_thing, "The lunatic next door shouted again.", "lunatic")
+    assert check(
+        analyse, engine, modifies_thing, "Brilliantly coloured kites filled the sky.", "coloured"
+    )
+    assert not check(
+        analyse, engine, modifies_thing, "A crazed attacker slashed two men.", "crazed"
+    )
+    assert not check(
+        analyse, engine, modifies_thing, "The estate suffered yobbish behaviour.", "yobbish"
+    )
+    assert not check(
+        analyse, engine, modifies_thing, "The lunatic next door shouted again.", "lunatic"
+    )
 
 
 def test_requires_nearby(analyse, engine):
     lags_entry = next(e for e in engine.lexicon.entries if e.requires_nearby)
-    form = next(f.text for f in lags_entry.forms if " " not in f.text and "'" not in f.text
-                and "’" not in f.text)
-    assert check(analyse, engine, missing_nearby, f"The {form} waited at the bus stop.", form, lags_entry.id)
+    form = next(
+        f.text
+        for f in lags_entry.forms
+        if " " not in f.text and "'" not in f.text and "’" not in f.text
+    )
+    assert check(
+        analyse, engine, missing_nearby, f"The {form} waited at the bus stop.", form, lags_entry.id
+    )
     near = lags_entry.requires_nearby[0]
-    assert not check(analyse, engine, missing_nearby, f"The {form} talked about {near}.", form, lags_entry.id)
+    assert not check(
+        analyse, engine, missing_nearby, f"The {form} talked about {near}.", form, lags_entry.id
+    )
 
 
 def test_labels_reported_as_abuse_or_denied(analyse, engine):
-    assert check(analyse, engine, label_rejected,
-                 'Travellers said locals called them "pikeys" in the pub.', "pikeys")
+    assert check(
+        analyse,
+        engine,
+        label_rejected,
+        'Travellers said locals called them "pikeys" in the pub.',
+        "pikeys",
+    )
     assert check(analyse, engine, label_rejected, "My son isn't a thug, his mother said.", "thug")
     assert not check(analyse, engine, label_rejected, "The thug was jailed.", "thug")
-    assert not check(analyse, engine, label_rejected,
-                     "Prisons are not holiday camps, the report said.", "holiday camps")
+    assert not check(
+        analyse,
+        engine,
+        label_rejected,
+        "Prisons are not holiday camps, the report said.",
+        "holiday camps",
+    )
 
 
 def test_mention_as_subject_of_a_sentence_about_words(analyse, engine):
-    assert check(analyse, engine, word_mention,
-                 "Campaigners say feral is the wrong word for children in care.", "feral")
-    assert check(analyse, engine, word_mention,
-                 "Crackheads and smackheads are the words locals use, the councillor said.", "Crackheads")
-    assert check(analyse, engine, word_mention,
-                 "The family said he had been labelled a thug by newspapers.", "thug")
+    assert check(
+        analyse,
+        engine,
+        word_mention,
+        "Campaigners say feral is the wrong word for children in care.",
+        "feral",
+    )
+    assert check(
+        analyse,
+        engine,
+        word_mention,
+        "Crackheads and smackheads are the words locals use, the councillor said.",
+        "Crackheads",
+    )
+    assert check(
+        analyse,
+        engine,
+        word_mention,
+        "The family said he had been labelled a thug by newspapers.",
+        "thug",
+    )
     assert not check(analyse, engine, word_mention, "The thug is a danger to the public.", "thug")
 
 
 def test_adjective_predicated_of_a_thing(analyse, engine):
     assert check(analyse, engine, predicate_of_thing, "The dog was crazed with hunger.", "crazed")
-    assert check(analyse, engine, predicate_of_thing, 'The manager said the tackle was "lunatic".', "lunatic")
+    assert check(
+        analyse, engine, predicate_of_thing, 'The manager said the tackle was "lunatic".', "lunatic"
+    )
     assert not check(analyse, engine, predicate_of_thing, "He was crazed with jealousy.", "crazed")
     assert not check(analyse, engine, predicate_of_thing, "His behaviour was thuggish.", "thuggish")
     # the noun before the verb sits in a relative clause: the subject is "the men"
-    assert not check(analyse, engine, predicate_of_thing,
-                     'She wrote that the men who attacked the mosque were "vermin".', "vermin")
+    assert not check(
+        analyse,
+        engine,
+        predicate_of_thing,
+        'She wrote that the men who attacked the mosque were "vermin".',
+        "vermin",
+    )
 
 
 def test_past_tense_verb_with_an_object(analyse, engine):
-    assert check(analyse, engine, wrong_part_of_speech, "She coloured her hair pink for charity.", "coloured")
-    assert not check(analyse, engine, wrong_part_of_speech,
-                     "The report said coloured families lived there.", "coloured")
+    assert check(
+        analyse, engine, wrong_part_of_speech, "She coloured her hair pink for charity.", "coloured"
+    )
+    assert not check(
+        analyse,
+        engine,
+        wrong_part_of_speech,
+        "The report said coloured families lived there.",
+        "coloured",
+    )
 
 
 def test_nonhuman_referents_linked_or_abbreviated(analyse, engine):
-    assert check(analyse, engine, nonhuman_referent,
-                 "The inquiry into the killer E. coli outbreak reported.", "killer")
-    assert check(analyse, engine, nonhuman_referent, "The dog was a beast, the court heard.", "beast")
+    assert check(
+        analyse,
+        engine,
+        nonhuman_referent,
+        "The inquiry into the killer E. coli outbreak reported.",
+        "killer",
+    )
+    assert check(
+        analyse, engine, nonhuman_referent, "The dog was a beast, the court heard.", "beast"
+    )
     # an animal next to an offence noun is what was stolen, not who stole it
-    assert not check(analyse, engine, nonhuman_referent, "Dog thieves stole three puppies.", "thieves")
-    assert not check(analyse, engine, nonhuman_referent, "A cat burglar took the jewels.", "burglar")
+    assert not check(
+        analyse, engine, nonhuman_referent, "Dog thieves stole three puppies.", "thieves"
+    )
+    assert not check(
+        analyse, engine, nonhuman_referent, "A cat burglar took the jewels.", "burglar"
+    )
     # the animal is inside a relative clause about a person
-    assert not check(analyse, engine, nonhuman_referent,
-                     "The man who starved the horses was a monster, the court heard.", "monster")
+    assert not check(
+        analyse,
+        engine,
+        nonhuman_referent,
+        "The man who starved the horses was a monster, the court heard.",
+        "monster",
+    )
 
 
 def test_animals_in_an_animal_welfare_story(analyse, engine):
-    assert check(analyse, engine, animal_welfare_context,
-                 "The RSPCA rescued 40 animals from a farm, and the owner was jailed.", "animals")
-    assert check(analyse, engine, animal_welfare_context,
-                 "He was banned from keeping animals for life after the court case.", "animals")
-    assert not check(analyse, engine, animal_welfare_context,
-                     "The animals who tortured the dogs on the farm were jailed.", "animals")
-    assert not check(analyse, engine, animal_welfare_context,
-                     "The farmer was a monster, the court heard.", "monster")
-    assert check(analyse, engine, animal_welfare_context,
-                 "These animals are endangered and their habitat is shrinking.", "animals")
+    assert check(
+        analyse,
+        engine,
+        animal_welfare_context,
+        "The RSPCA rescued 40 animals from a farm, and the owner was jailed.",
+        "animals",
+    )
+    assert check(
+        analyse,
+        engine,
+        animal_welfare_context,
+        "He was banned from keeping animals for life after the court case.",
+        "animals",
+    )
+    assert not check(
+        analyse,
+        engine,
+        animal_welfare_context,
+        "The animals who tortured the dogs on the farm were jailed.",
+        "animals",
+    )
+    assert not check(
+        analyse,
+        engine,
+        animal_welfare_context,
+        "The farmer was a monster, the court heard.",
+        "monster",
+    )
+    assert check(
+        analyse,
+        engine,
+        animal_welfare_context,
+        "These animals are endangered and their habitat is shrinking.",
+        "animals",
+    )
 
 
 def test_plain_reference_to_people_needs_no_justice_word(analyse, engine):
-    assert not check(analyse, engine, missing_nearby,
-                     "Police said the animals who attacked the man would be caught.", "animals")
-    assert not check(analyse, engine, missing_nearby,
-                     "The officer said the men were 'absolute animals' that night.", "animals")
-    assert check(analyse, engine, missing_nearby, "Plague passes between animals and humans.", "animals")
+    assert not check(
+        analyse,
+        engine,
+        missing_nearby,
+        "Police said the animals who attacked the man would be caught.",
+        "animals",
+    )
+    assert not check(
+        analyse,
+        engine,
+        missing_nearby,
+        "The officer said the men were 'absolute animals' that night.",
+        "animals",
+    )
+    assert check(
+        analyse, engine, missing_nearby, "Plague passes between animals and humans.", "animals"
+    )
 
 
 def test_genre_and_plot_of_a_work(analyse, engine):
-    assert check(analyse, engine, fiction_cue,
-                 "Serial killer dramas have become a staple of streaming.", "Serial killer")
-    assert check(analyse, engine, fiction_cue,
-                 "Burgess's novel A Clockwork Orange follows Alex, a teenage thug in Britain.", "thug")
-    assert not check(analyse, engine, fiction_cue,
-                     "The thug who inspired the novel was jailed in Leeds.", "thug")
+    assert check(
+        analyse,
+        engine,
+        fiction_cue,
+        "Serial killer dramas have become a staple of streaming.",
+        "Serial killer",
+    )
+    assert check(
+        analyse,
+        engine,
+        fiction_cue,
+        "Burgess's novel A Clockwork Orange follows Alex, a teenage thug in Britain.",
+        "thug",
+    )
+    assert not check(
+        analyse, engine, fiction_cue, "The thug who inspired the novel was jailed in Leeds.", "thug"
+    )
 
 
 def test_labels_reported_by_those_called_them_or_named_as_terms(analyse, engine):
-    assert check(analyse, engine, label_rejected,
-                 '"I\'ve been called a thug all my life," said Kai, 19.', "thug")
-    assert check(analyse, engine, label_rejected,
-                 "Image-based sexual abuse, often called revenge porn, is an offence.", "revenge porn")
-    assert check(analyse, engine, label_rejected,
-                 "Addicts should be treated as patients, not criminals, the charity says.", "criminals")
-    assert check(analyse, engine, label_rejected,
-                 'The footballer\'s "sex romp" story was, his victim said, a rape.', "sex romp")
+    assert check(
+        analyse,
+        engine,
+        label_rejected,
+        '"I\'ve been called a thug all my life," said Kai, 19.',
+        "thug",
+    )
+    assert check(
+        analyse,
+        engine,
+        label_rejected,
+        "Image-based sexual abuse, often called revenge porn, is an offence.",
+        "revenge porn",
+    )
+    assert check(
+        analyse,
+        engine,
+        label_rejected,
+        "Addicts should be treated as patients, not criminals, the charity says.",
+        "criminals",
+    )
+    assert check(
+        analyse,
+        engine,
+        label_rejected,
+        'The footballer\'s "sex romp" story was, his victim said, a rape.',
+        "sex romp",
+    )
     # a frame denied is still repeated
-    assert not check(analyse, engine, label_rejected,
-                     "Prisons should be places of rehabilitation, not holiday camps.", "holiday camps")
-    assert not check(analyse, engine, label_rejected, "He was called to the scene by a thug.", "thug")
+    assert not check(
+        analyse,
+        engine,
+        label_rejected,
+        "Prisons should be places of rehabilitation, not holiday camps.",
+        "holiday camps",
+    )
+    assert not check(
+        analyse, engine, label_rejected, "He was called to the scene by a thug.", "thug"
+    )
 
 
 def test_all_caps_headlines_are_tagged_in_sentence_case(analyse, engine):
@@ -215,102 +436,228 @@ def test_all_caps_headlines_are_tagged_in_sentence_case(analyse, engine):
 
     assert tagging_text("EVIL DAD JAILED FOR LIFE") == "Evil dad jailed for life"
     assert tagging_text("Evil Dad Jailed For Life") == "Evil Dad Jailed For Life"
-    assert not check(analyse, engine, wrong_part_of_speech,
-                     "JUDGE: YOBS WHO TERRORISED ESTATE MUST FACE JUSTICE", "YOBS")
-    assert check(analyse, engine, wrong_part_of_speech, "CRIMINAL JUSTICE SYSTEM IN CRISIS", "CRIMINAL")
+    assert not check(
+        analyse,
+        engine,
+        wrong_part_of_speech,
+        "JUDGE: YOBS WHO TERRORISED ESTATE MUST FACE JUSTICE",
+        "YOBS",
+    )
+    assert check(
+        analyse, engine, wrong_part_of_speech, "CRIMINAL JUSTICE SYSTEM IN CRISIS", "CRIMINAL"
+    )
 
 
 def test_plural_noun_misread_as_a_verb(analyse, engine):
-    assert not check(analyse, engine, wrong_part_of_speech,
-                     "The trust said inmates at HMP Bedford were locked up all day.", "inmates")
-    assert check(analyse, engine, wrong_part_of_speech, "The jury convicts him of murder.", "convicts")
+    assert not check(
+        analyse,
+        engine,
+        wrong_part_of_speech,
+        "The trust said inmates at HMP Bedford were locked up all day.",
+        "inmates",
+    )
+    assert check(
+        analyse, engine, wrong_part_of_speech, "The jury convicts him of murder.", "convicts"
+    )
 
 
 def test_title_cue_must_stand_next_to_a_sentence_initial_run(analyse, engine):
-    assert not check(analyse, engine, in_title_case_run,
-                     "Jailbirds at HMP Isis have launched a podcast.", "Jailbirds")
-    assert check(analyse, engine, in_title_case_run,
-                 "Burglar Bill, the children's picture book, is 50 this year.", "Burglar")
+    assert not check(
+        analyse,
+        engine,
+        in_title_case_run,
+        "Jailbirds at HMP Isis have launched a podcast.",
+        "Jailbirds",
+    )
+    assert check(
+        analyse,
+        engine,
+        in_title_case_run,
+        "Burglar Bill, the children's picture book, is 50 this year.",
+        "Burglar",
+    )
 
 
 def test_slur_hurled_at_someone_is_used_not_discussed(analyse, engine):
-    assert not check(analyse, engine, word_mention,
-                     'He was banned for five matches for calling an opponent a "Paki".', "Paki")
+    assert not check(
+        analyse,
+        engine,
+        word_mention,
+        'He was banned for five matches for calling an opponent a "Paki".',
+        "Paki",
+    )
     assert check(analyse, engine, word_mention, 'The word "Paki" was banned by the league.', "Paki")
-    assert check(analyse, engine, word_mention,
-                 'Pundits called the rioters "scum", terms the editors criticised.', "scum")
+    assert check(
+        analyse,
+        engine,
+        word_mention,
+        'Pundits called the rioters "scum", terms the editors criticised.',
+        "scum",
+    )
 
 
 def test_acronyms_and_hyphenated_heads_are_about_people(analyse, engine):
     assert not check(analyse, engine, modifies_thing, "The survey broke down BME groups.", "BME")
-    assert not check(analyse, engine, modifies_thing, "Her deranged ex-husband stalked her.", "deranged")
-    assert check(analyse, engine, modifies_thing, "A deranged economic policy, the union said.", "deranged")
+    assert not check(
+        analyse, engine, modifies_thing, "Her deranged ex-husband stalked her.", "deranged"
+    )
+    assert check(
+        analyse, engine, modifies_thing, "A deranged economic policy, the union said.", "deranged"
+    )
 
 
 def test_actor_is_a_fiction_cue_only_with_a_role(analyse, engine):
-    assert not check(analyse, engine, fiction_cue,
-                     "The actor was involved in a sex scandal at the BBC.", "sex scandal")
+    assert not check(
+        analyse,
+        engine,
+        fiction_cue,
+        "The actor was involved in a sex scandal at the BBC.",
+        "sex scandal",
+    )
     assert check(analyse, engine, fiction_cue, "The actor plays a killer on the run.", "killer")
 
 
 def test_nearby_words_match_possessives(analyse, engine):
-    assert not check(analyse, engine, missing_nearby,
-                     "The predator befriended the boy's mother to get access to him.", "predator")
+    assert not check(
+        analyse,
+        engine,
+        missing_nearby,
+        "The predator befriended the boy's mother to get access to him.",
+        "predator",
+    )
 
 
 def test_adjective_noun_homographs_before_a_noun(analyse, engine):
-    assert check(analyse, engine, wrong_part_of_speech,
-                 "He wrote a history of the Victorian juvenile reformatories.", "juvenile")
-    assert not check(analyse, engine, wrong_part_of_speech, "The juvenile was released on bail.", "juvenile")
+    assert check(
+        analyse,
+        engine,
+        wrong_part_of_speech,
+        "He wrote a history of the Victorian juvenile reformatories.",
+        "juvenile",
+    )
+    assert not check(
+        analyse, engine, wrong_part_of_speech, "The juvenile was released on bail.", "juvenile"
+    )
 
 
 def test_abuse_told_by_the_writer_stays_quoted(analyse, engine):
-    assert not check(analyse, engine, label_rejected,
-                     'Other prisoners called him a "nonce" and he was moved.', "nonce")
-    assert check(analyse, engine, label_rejected,
-                 'Travellers said locals called them "pikeys" in the pub.', "pikeys")
-    assert check(analyse, engine, label_rejected,
-                 "The tabloids called him a monster and the name stuck.", "monster")
+    assert not check(
+        analyse,
+        engine,
+        label_rejected,
+        'Other prisoners called him a "nonce" and he was moved.',
+        "nonce",
+    )
+    assert check(
+        analyse,
+        engine,
+        label_rejected,
+        'Travellers said locals called them "pikeys" in the pub.',
+        "pikeys",
+    )
+    assert check(
+        analyse,
+        engine,
+        label_rejected,
+        "The tabloids called him a monster and the name stuck.",
+        "monster",
+    )
 
 
 def test_word_naming_itself_and_advice_about_it(analyse, engine):
-    assert check(analyse, engine, word_mention, "The BAME label was dropped by the NHS in 2022.", "BAME")
-    assert check(analyse, engine, word_mention,
-                 'The guide urged reporters not to say "committed suicide" at all.', "committed suicide")
-    assert not check(analyse, engine, word_mention,
-                     'The minister insisted the government was not "soft on crime".', "soft on crime")
+    assert check(
+        analyse, engine, word_mention, "The BAME label was dropped by the NHS in 2022.", "BAME"
+    )
+    assert check(
+        analyse,
+        engine,
+        word_mention,
+        'The guide urged reporters not to say "committed suicide" at all.',
+        "committed suicide",
+    )
+    assert not check(
+        analyse,
+        engine,
+        word_mention,
+        'The minister insisted the government was not "soft on crime".',
+        "soft on crime",
+    )
     assert not check(analyse, engine, word_mention, "The inmate's name was withheld.", "inmate's")
 
 
 def test_things_that_end_like_agent_nouns(analyse, engine):
-    assert check(analyse, engine, modifies_thing, "The spread of evil online content worries parents.", "evil")
+    assert check(
+        analyse,
+        engine,
+        modifies_thing,
+        "The spread of evil online content worries parents.",
+        "evil",
+    )
     assert not check(analyse, engine, modifies_thing, "The evil stepfather was jailed.", "evil")
 
 
 def test_sport_positions_written_as_compounds(analyse, engine):
-    assert check(analyse, engine, sport_metaphor,
-                 "He was a monster at the back, the manager said of his centre-half.", "monster")
+    assert check(
+        analyse,
+        engine,
+        sport_metaphor,
+        "He was a monster at the back, the manager said of his centre-half.",
+        "monster",
+    )
 
 
 def test_quoted_title_case_titles_mid_sentence(analyse, engine):
-    assert check(analyse, engine, in_title_case_run,
-                 'Queen\'s "Killer Queen" was played at the funeral.', "Killer")
+    assert check(
+        analyse,
+        engine,
+        in_title_case_run,
+        'Queen\'s "Killer Queen" was played at the funeral.',
+        "Killer",
+    )
     # a quotation that opens the sentence is not known to be a title
-    assert not check(analyse, engine, in_title_case_run, '"Killer Queen," she said, laughing.', "Killer")
+    assert not check(
+        analyse, engine, in_title_case_run, '"Killer Queen," she said, laughing.', "Killer"
+    )
 
 
 def test_titles_glossed_as_works_and_acronyms_in_names(analyse, engine):
     from framing.rules.titles import appositive_title
 
-    assert check(analyse, engine, appositive_title,
-                 "Chavs, the book by Owen Jones, was published in 2011.", "Chavs")
-    assert not check(analyse, engine, appositive_title,
-                     "Criminals, the police said, had targeted the village.", "Criminals")
-    assert check(analyse, engine, in_title_case_run,
-                 "The charity's BAME Women's Network held its first meeting.", "BAME")
-    assert not check(analyse, engine, in_title_case_run,
-                     "The charity said BAME staff were overlooked.", "BAME")
-    assert check(analyse, engine, word_mention, "Illegal Immigrant is the title of his memoir.",
-                 "Illegal Immigrant")
-    assert not check(analyse, engine, in_title_case_run,
-                     "The Met's BAME officers faced more misconduct cases.", "BAME")
+    assert check(
+        analyse,
+        engine,
+        appositive_title,
+        "Chavs, the book by Owen Jones, was published in 2011.",
+        "Chavs",
+    )
+    assert not check(
+        analyse,
+        engine,
+        appositive_title,
+        "Criminals, the police said, had targeted the village.",
+        "Criminals",
+    )
+    assert check(
+        analyse,
+        engine,
+        in_title_case_run,
+        "The charity's BAME Women's Network held its first meeting.",
+        "BAME",
+    )
+    assert not check(
+        analyse, engine, in_title_case_run, "The charity said BAME staff were overlooked.", "BAME"
+    )
+    assert check(
+        analyse,
+        engine,
+        word_mention,
+        "Illegal Immigrant is the title of his memoir.",
+        "Illegal Immigrant",
+    )
+    assert not check(
+        analyse,
+        engine,
+        in_title_case_run,
+        "The Met's BAME officers faced more misconduct cases.",
+        "BAME",
+    )

@@ -27,9 +27,13 @@ def test_check_shipped_data(runner):
 
 
 def test_check_reports_every_problem_with_line_and_fails(runner, write_yaml):
-    path = write_yaml("org.yaml", "entries:\n" + entry()
-                      .replace("severity: medium", "severity: loud")
-                      .replace("category: person-label", "category: nope"))
+    path = write_yaml(
+        "org.yaml",
+        "entries:\n"
+        + entry()
+        .replace("severity: medium", "severity: loud")
+        .replace("category: person-label", "category: nope"),
+    )
     result = runner.invoke(cli, ["lexicon", "check", str(path)])
     assert result.exit_code == 1
     lines = result.output.splitlines()
@@ -53,11 +57,14 @@ def test_check_json(runner, write_yaml):
 
 def test_check_uses_configured_overrides(runner, write_yaml):
     write_yaml("org.yaml", "entries:\n" + entry("org-widgeteer", "widgeteer"))
-    config = write_yaml("config.toml", """\
+    config = write_yaml(
+        "config.toml",
+        """\
         [lexicon]
         extra_files = ["org.yaml"]
         disable = ["prisoner", "no-such-entry"]
-        """)
+        """,
+    )
     result = runner.invoke(cli, ["--config", str(config), "lexicon", "check"])
     assert result.exit_code == 1
     assert result.stdout.strip() == "config: cannot disable unknown lexicon entry 'no-such-entry'"
@@ -86,8 +93,9 @@ def test_list_by_category_and_text(runner):
 
 
 def test_list_applies_configured_overrides(runner, write_yaml):
-    config = write_yaml("config.toml", '[lexicon]\ndisable = ["prisoner"]\n'
-                                       '[lexicon.severity]\ninmate = "low"\n')
+    config = write_yaml(
+        "config.toml", '[lexicon]\ndisable = ["prisoner"]\n[lexicon.severity]\ninmate = "low"\n'
+    )
     result = runner.invoke(cli, ["--config", str(config), "lexicon", "list", "--json"])
     data = {d["id"]: d for d in json.loads(result.stdout)}
     assert "prisoner" not in data and data["inmate"]["severity"] == "low"
@@ -96,8 +104,10 @@ def test_list_applies_configured_overrides(runner, write_yaml):
 def test_show_json_and_text(runner):
     result = runner.invoke(cli, ["lexicon", "show", "illegal-immigrant", "--json"])
     data = json.loads(result.output)
-    assert data["alternatives"][0] == {"singular": "undocumented migrant",
-                                       "plural": "undocumented migrants"}
+    assert data["alternatives"][0] == {
+        "singular": "undocumented migrant",
+        "plural": "undocumented migrants",
+    }
     assert data["disagreement"] and data["sources"][0]["url"].startswith("http")
     text = runner.invoke(cli, ["lexicon", "show", "criminal"])
     assert text.exit_code == 0
@@ -108,8 +118,9 @@ def test_show_json_and_text(runner):
 def test_show_unknown_id_is_one_line_with_close_matches(capsys):
     assert main(["lexicon", "show", "inmat"]) == 1
     err = capsys.readouterr().err
-    assert err == ("framewatch: error: unknown lexicon entry 'inmat' "
-                   "(close matches: inmate, ex-inmate)\n")
+    assert err == (
+        "framewatch: error: unknown lexicon entry 'inmat' (close matches: inmate, ex-inmate)\n"
+    )
 
 
 def test_broken_extra_file_is_one_line_for_list(capsys, write_yaml):
@@ -123,8 +134,11 @@ def test_broken_extra_file_is_one_line_for_list(capsys, write_yaml):
 
 
 def test_help(runner):
-    for args in (["lexicon", "--help"], ["lexicon", "check", "--help"],
-                 ["lexicon", "export", "--help"]):
+    for args in (
+        ["lexicon", "--help"],
+        ["lexicon", "check", "--help"],
+        ["lexicon", "export", "--help"],
+    ):
         result = runner.invoke(cli, args)
         assert result.exit_code == 0 and "Usage:" in result.output
 

@@ -12,8 +12,12 @@ from .conftest import entry
 
 
 def test_extra_file_adds_entries_and_official_names(write_yaml):
-    path = write_yaml("org.yaml", "entries:\n" + entry("org-widgeteer", "widgeteer")
-                      + "official_names:\n  - Widgeteer Rehabilitation Trust\n")
+    path = write_yaml(
+        "org.yaml",
+        "entries:\n"
+        + entry("org-widgeteer", "widgeteer")
+        + "official_names:\n  - Widgeteer Rehabilitation Trust\n",
+    )
     base = load_lexicon()
     lex = load_lexicon(extra_files=[path])
     assert len(lex.entries) == len(base.entries) + 1
@@ -25,8 +29,11 @@ def test_extra_file_adds_entries_and_official_names(write_yaml):
 
 def test_extra_file_reusing_a_shipped_form_needs_the_shipped_entry_disabled(write_yaml):
     path = write_yaml("org.yaml", "entries:\n" + entry("org-inmate", "inmate"))
-    with pytest.raises(LexiconError, match=r"form 'inmate' of entry 'org-inmate' is also a "
-                                           r"form of entry 'inmate'"):
+    with pytest.raises(
+        LexiconError,
+        match=r"form 'inmate' of entry 'org-inmate' is also a "
+        r"form of entry 'inmate'",
+    ):
         load_lexicon(extra_files=[path])
     lex = load_lexicon(extra_files=[path], disable=["inmate"])
     assert lex.get("inmate") is None
@@ -35,8 +42,11 @@ def test_extra_file_reusing_a_shipped_form_needs_the_shipped_entry_disabled(writ
 
 def test_extra_file_cannot_reuse_a_shipped_id(write_yaml):
     path = write_yaml("org.yaml", "entries:\n" + entry("inmate", "widgeteer"))
-    with pytest.raises(LexiconError, match=r"duplicate id 'inmate' \(first defined at .*"
-                                           r"person-label\.yaml:\d+\)"):
+    with pytest.raises(
+        LexiconError,
+        match=r"duplicate id 'inmate' \(first defined at .*"
+        r"person-label\.yaml:\d+\)",
+    ):
         load_lexicon(extra_files=[path])
 
 
@@ -50,8 +60,9 @@ def test_disable_removes_entries():
 def test_disable_unknown_id_names_it():
     with pytest.raises(LexiconError) as info:
         load_lexicon(disable=["prisonr"])
-    assert str(info.value) == ("cannot disable unknown lexicon entry 'prisonr' "
-                               "(did you mean 'prisoner'?)")
+    assert str(info.value) == (
+        "cannot disable unknown lexicon entry 'prisonr' (did you mean 'prisoner'?)"
+    )
 
 
 def test_severity_override():
@@ -67,8 +78,9 @@ def test_severity_override_errors():
         load_lexicon(severity={"nobody": "low"})
     with pytest.raises(LexiconError) as info:
         load_lexicon(severity={"inmate": "extreme"})
-    assert str(info.value) == ("unknown severity 'extreme' for lexicon entry 'inmate' "
-                               "(expected one of: high, medium, low)")
+    assert str(info.value) == (
+        "unknown severity 'extreme' for lexicon entry 'inmate' (expected one of: high, medium, low)"
+    )
 
 
 def test_missing_extra_file():
@@ -78,18 +90,25 @@ def test_missing_extra_file():
 
 def test_overrides_from_config_file(write_yaml, tmp_path):
     write_yaml("org.yaml", "entries:\n" + entry("org-widgeteer", "widgeteer"))
-    config = write_yaml("config.toml", """\
+    config = write_yaml(
+        "config.toml",
+        """\
         [lexicon]
         extra_files = ["org.yaml"]
         disable = ["prisoner"]
 
         [lexicon.severity]
         inmate = "medium"
-        """)
+        """,
+    )
     settings = load_settings(str(config))
-    lex = load_lexicon(**{"extra_files": settings.lexicon.extra_files,
-                          "disable": settings.lexicon.disable,
-                          "severity": settings.lexicon.severity})
+    lex = load_lexicon(
+        **{
+            "extra_files": settings.lexicon.extra_files,
+            "disable": settings.lexicon.disable,
+            "severity": settings.lexicon.severity,
+        }
+    )
     assert lex.get("org-widgeteer") is not None
     assert lex.get("prisoner") is None
     assert lex.get("inmate").severity == "medium"

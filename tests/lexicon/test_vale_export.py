@@ -18,8 +18,10 @@ def exported(tmp_path_factory):
     out = tmp_path_factory.mktemp("vale")
     result = CliRunner().invoke(cli, ["lexicon", "export", "--format", "vale", str(out)])
     assert result.exit_code == 0, result.output
-    rules = {p.name: yaml.safe_load(p.read_text(encoding="utf-8"))
-             for p in sorted((out / "Framewatch").glob("*.yml"))}
+    rules = {
+        p.name: yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((out / "Framewatch").glob("*.yml"))
+    }
     return out, rules
 
 
@@ -31,10 +33,21 @@ def _vale_regex(key: str) -> re.Pattern:
 
 def test_one_file_per_category_with_the_documented_names(exported):
     _out, rules = exported
-    assert {"PersonLabel.yml", "PersonLabelError.yml", "SoftPersonLabel.yml",
-            "OffenceIdentity.yml", "Dehumanising.yml", "DehumanisingAvoid.yml",
-            "PunitiveFrame.yml", "PunitiveFrameAvoid.yml", "DrugUse.yml", "Immigration.yml",
-            "RaceClass.yml", "MentalHealth.yml", "Vawg.yml"} <= set(rules)
+    assert {
+        "PersonLabel.yml",
+        "PersonLabelError.yml",
+        "SoftPersonLabel.yml",
+        "OffenceIdentity.yml",
+        "Dehumanising.yml",
+        "DehumanisingAvoid.yml",
+        "PunitiveFrame.yml",
+        "PunitiveFrameAvoid.yml",
+        "DrugUse.yml",
+        "Immigration.yml",
+        "RaceClass.yml",
+        "MentalHealth.yml",
+        "Vawg.yml",
+    } <= set(rules)
 
 
 def test_rule_keys_and_levels(exported):
@@ -73,16 +86,24 @@ def test_swap_content_follows_entries_and_levels(exported):
     _out, rules = exported
     lex = load_lexicon()
     assert _find(rules, "The inmates complained.") == [
-        ("PersonLabelError.yml", "people in prison|people in custody|people serving sentences",
-         "inmates")]
+        (
+            "PersonLabelError.yml",
+            "people in prison|people in custody|people serving sentences",
+            "inmates",
+        )
+    ]
     assert _find(rules, "an illegal immigrant") == [
-        ("Immigration.yml",
-         "undocumented migrant|irregular migrant|person without immigration status",
-         "illegal immigrant")]
+        (
+            "Immigration.yml",
+            "undocumented migrant|irregular migrant|person without immigration status",
+            "illegal immigrant",
+        )
+    ]
     for name, rule in rules.items():
         for entry in lex.entries:
-            if entry.alternatives and any(_vale_regex(k).fullmatch(entry.forms[0].text)
-                                          for k in rule.get("swap", {})):
+            if entry.alternatives and any(
+                _vale_regex(k).fullmatch(entry.forms[0].text) for k in rule.get("swap", {})
+            ):
                 assert rule["level"] == LEVELS[entry.severity], (name, entry.id)
 
 

@@ -15,8 +15,14 @@ from monitor.store.db import open_database
 def local_settings(tmp_path, **monitor):
     s = load_settings(db=tmp_path / "fw.sqlite3")
     # generous timeouts: CI machines are shared; the hostile tests set their own short ones
-    base = dict(min_host_interval=0.0, allow_private_addresses=True, connect_timeout=10.0, total_timeout=20.0,
-                global_concurrency=16, per_host_concurrency=16)
+    base = dict(
+        min_host_interval=0.0,
+        allow_private_addresses=True,
+        connect_timeout=10.0,
+        total_timeout=20.0,
+        global_concurrency=16,
+        per_host_concurrency=16,
+    )
     base.update(monitor)
     return replace(s, monitor=replace(s.monitor, **base))
 

@@ -28,15 +28,24 @@ def _run(db, *args):
 
 def test_feed_management_round_trip(tmp_path):
     db = tmp_path / "fw.sqlite3"
-    assert "added feed 1" in _run(db, "monitor", "add", "https://x.example/feed.xml", "--name", "X News").output
+    assert (
+        "added feed 1"
+        in _run(db, "monitor", "add", "https://x.example/feed.xml", "--name", "X News").output
+    )
     dup = CliRunner().invoke(cli, ["--db", str(db), "monitor", "add", "https://x.example/feed.xml"])
     assert dup.exit_code != 0 and "already monitored" in str(dup.exception)
     opml = tmp_path / "in.opml"
     opml.write_text(OPML)
     out = CliRunner().invoke(cli, ["--db", str(db), "monitor", "import-opml", str(opml)])
-    assert "imported 2 feeds" in out.output and "javascript:alert(1)" in out.output  # skipped, with why
+    assert (
+        "imported 2 feeds" in out.output and "javascript:alert(1)" in out.output
+    )  # skipped, with why
     listed = json.loads(_run(db, "monitor", "list", "--json").output)
-    assert [f["url"] for f in listed] == ["https://x.example/feed.xml", "https://a.example/rss", "https://b.example/atom"]
+    assert [f["url"] for f in listed] == [
+        "https://x.example/feed.xml",
+        "https://a.example/rss",
+        "https://b.example/atom",
+    ]
     assert listed[1]["name"] == "Feed A" and listed[1]["site_url"] == "https://a.example/"
     assert all(f["last_error_kind"] is None and f["next_fetch_at"] is None for f in listed)
     assert "X News" in _run(db, "monitor", "list").output
@@ -45,7 +54,9 @@ def test_feed_management_round_trip(tmp_path):
     out_file = tmp_path / "out.opml"
     assert "exported 1 feeds" in _run(db, "monitor", "export-opml", str(out_file)).output
     text = out_file.read_text()
-    assert 'xmlUrl="https://x.example/feed.xml"' in text and 'type="rss"' in text and "X News" in text
+    assert (
+        'xmlUrl="https://x.example/feed.xml"' in text and 'type="rss"' in text and "X News" in text
+    )
 
 
 def test_defaults_are_added_once_and_marked_unverified(tmp_path):
@@ -55,7 +66,10 @@ def test_defaults_are_added_once_and_marked_unverified(tmp_path):
     assert "added 0 default feeds (21 already present)" in _run(db, "monitor", "defaults").output
     listed = json.loads(_run(db, "monitor", "list", "--json").output)
     assert len(listed) == 21 and not any(f["verified"] for f in listed)
-    assert any(f["url"] == "https://www.gov.uk/government/organisations/ministry-of-justice.atom" for f in listed)
+    assert any(
+        f["url"] == "https://www.gov.uk/government/organisations/ministry-of-justice.atom"
+        for f in listed
+    )
     assert "(unverified)" in _run(db, "monitor", "list").output
 
 
@@ -69,7 +83,9 @@ def test_once_then_articles_list_and_show(tmp_path, monkeypatch):
         db.close()
         out = _run(db_path, "monitor", "once", "--no-analyse")
         assert "5 feeds (5 ok, 0 unchanged, 0 failed); 20 new articles, 17 relevant" in out.output
-        again = json.loads(_run(db_path, "monitor", "once", "--all", "--no-analyse", "--json").output)
+        again = json.loads(
+            _run(db_path, "monitor", "once", "--all", "--no-analyse", "--json").output
+        )
         assert again["not_modified"] == 5 and again["articles"] == 0
         # nothing is due after a pass: the schedule holds
         due = json.loads(_run(db_path, "monitor", "once", "--no-analyse", "--json").output)
@@ -77,17 +93,29 @@ def test_once_then_articles_list_and_show(tmp_path, monkeypatch):
     listed = json.loads(_run(db_path, "articles", "--json", "--limit", "100").output)
     assert len(listed) == 17 and all(a["relevant"] for a in listed)
     assert set(listed[0]["flags"]) == {"high", "medium", "low"}
-    everything = json.loads(_run(db_path, "articles", "--json", "--all-relevance", "--limit", "100").output)
+    everything = json.loads(
+        _run(db_path, "articles", "--json", "--all-relevance", "--limit", "100").output
+    )
     assert len(everything) == 20
-    herald = json.loads(_run(db_path, "articles", "--json", "--feed", "2", "--all-relevance").output)
+    herald = json.loads(
+        _run(db_path, "articles", "--json", "--feed", "2", "--all-relevance").output
+    )
     assert {a["outlet"] for a in herald} == {"Northgate Herald"} and len(herald) == 4
     assert json.loads(_run(db_path, "articles", "--json", "--status", "reviewed").output) == []
-    found = json.loads(_run(db_path, "articles", "--json", "--all-relevance", "--search", "QUARTER-finals").output)
-    assert [a["title"] for a in found] == ["Harwick Town stun league leaders to reach cup quarter-finals"]
+    found = json.loads(
+        _run(db_path, "articles", "--json", "--all-relevance", "--search", "QUARTER-finals").output
+    )
+    assert [a["title"] for a in found] == [
+        "Harwick Town stun league leaders to reach cup quarter-finals"
+    ]
     assert json.loads(_run(db_path, "articles", "--json", "--search", "100%_").output) == []
     wire = next(a for a in listed if a["title"].startswith("Ashworth Vale: Inmates"))
     shown = json.loads(_run(db_path, "articles", "show", str(wire["id"]), "--json").output)
-    assert len(shown["same_story"]) == 2 and "squalid" in shown["text"] and shown["text_source"] == "extracted"
+    assert (
+        len(shown["same_story"]) == 2
+        and "squalid" in shown["text"]
+        and shown["text_source"] == "extracted"
+    )
     assert "prison" in shown["relevance_terms"]
     human = _run(db_path, "articles", "show", str(wire["id"])).output
     assert "Ashworth Vale" in human and "not analysed yet" in human
@@ -116,7 +144,9 @@ def test_one_line_errors_for_users(tmp_path, capsys):
 
     bad_opml = tmp_path / "bad.opml"
     bad_opml.write_text("<opml><body><outline xmlUrl=")
-    assert main(["--db", str(tmp_path / "ok.sqlite3"), "monitor", "import-opml", str(bad_opml)]) == 1
+    assert (
+        main(["--db", str(tmp_path / "ok.sqlite3"), "monitor", "import-opml", str(bad_opml)]) == 1
+    )
     assert "not valid OPML" in capsys.readouterr().err
     assert main(["--db", str(tmp_path / "ok.sqlite3"), "articles", "show", "99"]) == 1
     assert "article 99: not found" in capsys.readouterr().err
@@ -126,14 +156,32 @@ def test_one_line_errors_for_users(tmp_path, capsys):
 
 def test_run_stops_cleanly_on_sigterm(tmp_path):
     db_path = tmp_path / "fw.sqlite3"
-    env = dict(os.environ, FRAMEWATCH_DB=str(db_path), FRAMEWATCH_MIN_HOST_INTERVAL="0", FRAMEWATCH_ALLOW_PRIVATE="1")
+    env = dict(
+        os.environ,
+        FRAMEWATCH_DB=str(db_path),
+        FRAMEWATCH_MIN_HOST_INTERVAL="0",
+        FRAMEWATCH_ALLOW_PRIVATE="1",
+    )
     with LocalServer() as server:
         db = open_database(db_path)
         serve_sample(server, db)
         db.close()
-        proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "monitor", "run", "--no-analyse",
-                                 "--idle-seconds", "30"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tui.cli",
+                "monitor",
+                "run",
+                "--no-analyse",
+                "--idle-seconds",
+                "30",
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         deadline = time.monotonic() + 60
         stored = 0
         while time.monotonic() < deadline and stored < 20:
@@ -152,7 +200,8 @@ def test_opml_with_external_entities_is_refused(tmp_path, capsys):
     hostile = tmp_path / "xxe.opml"
     hostile.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
-        '<opml version="2.0"><body><outline type="rss" title="&x;" xmlUrl="https://x.example/f"/></body></opml>')
+        '<opml version="2.0"><body><outline type="rss" title="&x;" xmlUrl="https://x.example/f"/></body></opml>'
+    )
     assert main(["--db", str(tmp_path / "fw.sqlite3"), "monitor", "import-opml", str(hostile)]) == 1
     err = capsys.readouterr().err
     assert "not valid OPML" in err and "external entity" in err and "root:" not in err

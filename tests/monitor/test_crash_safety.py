@@ -27,7 +27,8 @@ def _page(f, i):
         f"<p>Paragraph {p} of report {f}-{i}: the court in Harwick heard that {rng.choice(WORDS)} at HMP "
         f"Ashworth Vale had waited {rng.randint(2, 90)} days for a hearing, and the judge sentenced "
         f"the defendant to {rng.randint(1, 9)} years in prison on count {p}.</p>"
-        for p in range(6))
+        for p in range(6)
+    )
     return f"<html><body><article><h1>Report {f}-{i}</h1>{paras}</article></body></html>".encode()
 
 
@@ -35,7 +36,9 @@ def _feed(base, f):
     items = "".join(
         f"<item><title>Prison report {f}-{i}: sentencing at Crown Court</title>"
         f"<link>{base}/a/{f}/{i}?utm_source=rss</link><guid>{base}/a/{f}/{i}#0</guid>"
-        f"<description>Summary {f}-{i} about the prison.</description></item>" for i in range(ITEMS))
+        f"<description>Summary {f}-{i} about the prison.</description></item>"
+        for i in range(ITEMS)
+    )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed {f}</title>{items}</channel></rss>'.encode()
 
 
@@ -51,16 +54,26 @@ def _snapshot(db):
 def test_sigkill_twenty_times_loses_nothing(tmp_path, local_server):
     base = local_server.base
     for f in range(FEEDS):
-        local_server.routes[f"/feed/{f}.xml"] = Response(200, {"Content-Type": "application/rss+xml"}, _feed(base, f))
+        local_server.routes[f"/feed/{f}.xml"] = Response(
+            200, {"Content-Type": "application/rss+xml"}, _feed(base, f)
+        )
         for i in range(ITEMS):
-            local_server.routes[f"/a/{f}/{i}"] = Response(200, {"Content-Type": "text/html"}, _page(f, i))
+            local_server.routes[f"/a/{f}/{i}"] = Response(
+                200, {"Content-Type": "text/html"}, _page(f, i)
+            )
     path = tmp_path / "crash.sqlite3"
     db = open_database(path)
     with db.begin() as conn:
         for f in range(FEEDS):
             add_feed(conn, f"{base}/feed/{f}.xml")
-    env = dict(os.environ, FRAMEWATCH_DB=str(path), FRAMEWATCH_MIN_HOST_INTERVAL="0", FRAMEWATCH_ALLOW_PRIVATE="1",
-               FRAMEWATCH_GLOBAL_CONCURRENCY="8", FRAMEWATCH_PER_HOST_CONCURRENCY="8")
+    env = dict(
+        os.environ,
+        FRAMEWATCH_DB=str(path),
+        FRAMEWATCH_MIN_HOST_INTERVAL="0",
+        FRAMEWATCH_ALLOW_PRIVATE="1",
+        FRAMEWATCH_GLOBAL_CONCURRENCY="8",
+        FRAMEWATCH_PER_HOST_CONCURRENCY="8",
+    )
     cmd = [sys.executable, "-m", "tui.cli", "monitor", "once", "--all", "--json"]
     rng = random.Random(20261126)
     decided: dict = {}
@@ -70,12 +83,17 @@ def test_sigkill_twenty_times_loses_nothing(tmp_path, local_server):
         if round_ % 2:
             # mid-write: wait for this run to store a few articles, then kill at a random moment
             with db.connect() as conn:
-                start_count = conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
+                start_count = conn.execute(
+                    sa.select(sa.func.count()).select_from(articles)
+                ).scalar_one()
             target = start_count + rng.randint(1, 6)
             deadline = time.monotonic() + 30
             while proc.poll() is None and time.monotonic() < deadline:
                 with db.connect() as conn:
-                    if conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one() >= target:
+                    if (
+                        conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
+                        >= target
+                    ):
                         break
                 time.sleep(0.02)
             time.sleep(rng.uniform(0, 0.3))
@@ -94,9 +112,16 @@ def test_sigkill_twenty_times_loses_nothing(tmp_path, local_server):
             for key in rng.sample(pending, min(3, len(pending))):
                 decision = rng.choice(["accepted", "dismissed"])
                 note = f"round {round_}"
-                conn.execute(flags.update().where(
-                    flags.c.article_id == key[0], flags.c.start == key[1], flags.c.end == key[2],
-                    flags.c.entry == key[3]).values(decision=decision, note=note, decided_by="test"))
+                conn.execute(
+                    flags.update()
+                    .where(
+                        flags.c.article_id == key[0],
+                        flags.c.start == key[1],
+                        flags.c.end == key[2],
+                        flags.c.entry == key[3],
+                    )
+                    .values(decision=decision, note=note, decided_by="test")
+                )
                 decided[key] = (decision, note)
     final = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
     assert final.returncode == 0, final.stderr
@@ -115,7 +140,7 @@ def test_sigkill_twenty_times_loses_nothing(tmp_path, local_server):
         n_flags = conn.execute(sa.select(sa.func.count()).select_from(flags)).scalar_one()
         texts = {a.id: a.text for a in arts}
         for fl in conn.execute(sa.select(flags)):
-            assert texts[fl.article_id][fl.start:fl.end] == fl.text
+            assert texts[fl.article_id][fl.start : fl.end] == fl.text
     assert n_flags > 0
     after = _snapshot(db)
     assert decided and all(after.get(key) == value for key, value in decided.items())

@@ -11,7 +11,8 @@ from monitor.extract import (
 
 PARAS = "".join(
     f"<p>The court heard that the defendant, who is {20 + i}, had no previous convictions and had been "
-    f"working as a delivery driver at the time of the offence number {i}.</p>" for i in range(6)
+    f"working as a delivery driver at the time of the offence number {i}.</p>"
+    for i in range(6)
 )
 PAGE = f"""<html><head><title>T</title></head><body>
 <nav><a href='/'>Home</a> <a href='/crime'>Crime</a> <a href='/sport'>Sport</a></nav>
@@ -28,7 +29,9 @@ def test_trafilatura_gets_the_article_without_boilerplate():
 
 
 def test_short_pages_fall_back_to_the_summary_with_a_reason():
-    ex = extract_text("<html><body><p>Subscribe to read.</p></body></html>", None, summary="Feed summary")
+    ex = extract_text(
+        "<html><body><p>Subscribe to read.</p></body></html>", None, summary="Feed summary"
+    )
     assert ex.source == "summary" and ex.text == "Feed summary"
     assert f"under {MIN_CHARS}" in ex.note and "trafilatura" in ex.note and "readability" in ex.note
 
@@ -37,7 +40,9 @@ def test_readability_is_the_fallback_when_trafilatura_finds_too_little(monkeypat
     import monitor.extract as extract
 
     # trafilatura genuinely returning nothing is page-specific; make it fail as it does on odd markup
-    monkeypatch.setattr(extract, "_trafilatura", lambda html, url: (_ for _ in ()).throw(ValueError("boom")))
+    monkeypatch.setattr(
+        extract, "_trafilatura", lambda html, url: (_ for _ in ()).throw(ValueError("boom"))
+    )
     ex = extract.extract_text(PAGE, None, summary="s")
     assert ex.source == "fallback" and ex.extractor == "readability"
     assert "offence number 3" in ex.text
@@ -46,15 +51,21 @@ def test_readability_is_the_fallback_when_trafilatura_finds_too_little(monkeypat
 
 def test_decoding_follows_http_then_meta_then_utf8():
     text = "Défendant – £40 ‘fine’"
-    cp = f"<html><head><meta charset='windows-1252'></head><body>{text}</body></html>".encode("cp1252")
+    cp = f"<html><head><meta charset='windows-1252'></head><body>{text}</body></html>".encode(
+        "cp1252"
+    )
     assert text in decode_html(cp, {"content-type": "text/html"})
     assert text in decode_html(cp, {"content-type": "text/html; charset=windows-1252"})
     # HTTP says iso-8859-1: browsers read that as windows-1252, so smart quotes survive
     assert text in decode_html(cp, {"content-type": "text/html; charset=iso-8859-1"})
     # a declared charset that cannot decode the bytes is a lie: fall through to UTF-8
     utf8 = f"<html><body>{text}</body></html>".encode()
-    assert text in decode_html(utf8, {"content-type": "text/html; charset=us-ascii"}) or text in decode_html(utf8, {})
-    assert text in decode_html(b"\xef\xbb\xbf" + utf8, {"content-type": "text/html; charset=koi8-r"})
+    assert text in decode_html(
+        utf8, {"content-type": "text/html; charset=us-ascii"}
+    ) or text in decode_html(utf8, {})
+    assert text in decode_html(
+        b"\xef\xbb\xbf" + utf8, {"content-type": "text/html; charset=koi8-r"}
+    )
 
 
 def test_meta_charset_after_the_first_kilobyte(tmp_path):

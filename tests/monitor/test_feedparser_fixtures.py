@@ -51,7 +51,11 @@ def _expected(body, headers, url):
     for e in parsed.entries:
         guid, link = e.get("id") or "", e.get("link") or ""
         if not link.lower().startswith(("http://", "https://")):
-            link = guid if guid.lower().startswith(("http://", "https://")) and e.get("guidislink") else ""
+            link = (
+                guid
+                if guid.lower().startswith(("http://", "https://")) and e.get("guidislink")
+                else ""
+            )
         if link:
             key = normalize_url(link)
         else:
@@ -73,7 +77,9 @@ def _expected(body, headers, url):
 @pytest.mark.slow
 def test_every_feedparser_fixture_goes_through_the_pipeline(mon_db, mon_settings, local_server):
     root = corpora_or_skip("feedparser")
-    files = sorted(p for p in root.rglob("*") if p.suffix in (".xml", ".json", ".rdf", ".atom", ".rss"))
+    files = sorted(
+        p for p in root.rglob("*") if p.suffix in (".xml", ".json", ".rdf", ".atom", ".rss")
+    )
     assert len(files) == 2107
     plan = {}
     with mon_db.begin() as conn:
@@ -85,9 +91,16 @@ def test_every_feedparser_fixture_goes_through_the_pipeline(mon_db, mon_settings
             url = local_server.url(route)
             fid = add_feed(conn, url)
             plan[fid] = (path, *_expected(body, headers, url))
-    settings = replace(mon_settings, monitor=replace(mon_settings.monitor, fetch_articles=False,
-                                                     global_concurrency=32, per_host_concurrency=32,
-                                                     total_timeout=30.0))
+    settings = replace(
+        mon_settings,
+        monitor=replace(
+            mon_settings.monitor,
+            fetch_articles=False,
+            global_concurrency=32,
+            per_host_concurrency=32,
+            total_timeout=30.0,
+        ),
+    )
     result = run_pass(mon_db, settings, all_feeds=True, analyse=False)
     assert result.feeds == len(files) and not result.stopped
 
@@ -95,8 +108,15 @@ def test_every_feedparser_fixture_goes_through_the_pipeline(mon_db, mon_settings
         status = {r.id: r for r in conn.execute(sa.select(feeds))}
         events = Counter(conn.execute(sa.select(fetch_events.c.feed_id)).scalars())
         stored_linked, stored_unlinked = {}, Counter()
-        for r in conn.execute(sa.select(articles.c.feed_id, articles.c.url_norm, articles.c.title,
-                                        articles.c.summary, articles.c.author)):
+        for r in conn.execute(
+            sa.select(
+                articles.c.feed_id,
+                articles.c.url_norm,
+                articles.c.title,
+                articles.c.summary,
+                articles.c.author,
+            )
+        ):
             assert is_clean(r.title + r.summary + r.author)
             if r.url_norm.startswith("urn:framewatch:"):
                 stored_unlinked[r.feed_id] += 1

@@ -16,14 +16,20 @@ def _old_database(path) -> None:
         command.upgrade(_alembic_config(conn), "0001_core")
         columns = {c["name"] for c in sa.inspect(conn).get_columns("flags")}
         assert "field" not in columns
-        conn.execute(sa.text(
-            "INSERT INTO articles (id, url, url_norm, title, fetched_at, text) VALUES "
-            "(1, 'https://e.example/a', 'https://e.example/a', 'Inmates moved', '2026-11-01T00:00:00+00:00', "
-            "'The inmates were moved.')"))
-        conn.execute(sa.text(
-            "INSERT INTO flags (id, article_id, start, \"end\", text, entry, category, severity, decision, reason, "
-            "note, decided_by, decided_at) VALUES (7, 1, 4, 11, 'inmates', 'inmate', 'labels', 'high', "
-            "'dismissed', 'quoting a report', 'ask the desk', 'Sam', '2026-11-02T00:00:00+00:00')"))
+        conn.execute(
+            sa.text(
+                "INSERT INTO articles (id, url, url_norm, title, fetched_at, text) VALUES "
+                "(1, 'https://e.example/a', 'https://e.example/a', 'Inmates moved', '2026-11-01T00:00:00+00:00', "
+                "'The inmates were moved.')"
+            )
+        )
+        conn.execute(
+            sa.text(
+                'INSERT INTO flags (id, article_id, start, "end", text, entry, category, severity, decision, reason, '
+                "note, decided_by, decided_at) VALUES (7, 1, 4, 11, 'inmates', 'inmate', 'labels', 'high', "
+                "'dismissed', 'quoting a report', 'ask the desk', 'Sam', '2026-11-02T00:00:00+00:00')"
+            )
+        )
     engine.dispose()
 
 
@@ -33,18 +39,26 @@ def test_upgrade_keeps_flags_and_decisions_and_widens_the_key(tmp_path):
     db = open_database(path)
     try:
         with db.connect() as conn:
-            current = set(conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars())
+            current = set(
+                conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars()
+            )
             row = conn.execute(sa.text("SELECT * FROM flags WHERE id = 7")).mappings().one()
             indexes = {i["name"] for i in sa.inspect(conn).get_indexes("flags")}
         assert current == heads() and "0002_flag_field" in current
         assert (row["field"], row["start"], row["end"], row["entry"]) == ("text", 4, 11, "inmate")
         assert (row["decision"], row["reason"], row["note"], row["decided_by"]) == (
-            "dismissed", "quoting a report", "ask the desk", "Sam")
+            "dismissed",
+            "quoting a report",
+            "ask the desk",
+            "Sam",
+        )
         assert row["decided_at"] == "2026-11-02T00:00:00+00:00"
         assert "ix_flags_entry" in indexes  # the batch rebuild kept the index
 
-        insert = sa.text("INSERT INTO flags (article_id, field, start, \"end\", text, entry, category, severity) "
-                         "VALUES (1, :field, 4, 11, 'inmates', 'inmate', 'labels', 'high')")
+        insert = sa.text(
+            'INSERT INTO flags (article_id, field, start, "end", text, entry, category, severity) '
+            "VALUES (1, :field, 4, 11, 'inmates', 'inmate', 'labels', 'high')"
+        )
         with db.begin() as conn:
             # the same offsets in the headline are a different occurrence now
             conn.execute(insert, {"field": "title"})
@@ -79,11 +93,18 @@ def test_downgrade_drops_headline_flags_and_keeps_body_decisions(tmp_path):
     db = open_database(tmp_path / "down.sqlite3")
     try:
         with db.begin() as conn:
-            conn.execute(sa.text("INSERT INTO articles (id, url, url_norm, fetched_at) VALUES (1, 'u', 'u', 'x')"))
-            conn.execute(sa.text(
-                "INSERT INTO flags (article_id, field, start, \"end\", text, entry, category, severity, decision) "
-                "VALUES (1, 'title', 0, 3, 'a', 'e', 'c', 'high', 'accepted'), "
-                "(1, 'text', 0, 3, 'a', 'e', 'c', 'high', 'dismissed')"))
+            conn.execute(
+                sa.text(
+                    "INSERT INTO articles (id, url, url_norm, fetched_at) VALUES (1, 'u', 'u', 'x')"
+                )
+            )
+            conn.execute(
+                sa.text(
+                    'INSERT INTO flags (article_id, field, start, "end", text, entry, category, severity, decision) '
+                    "VALUES (1, 'title', 0, 3, 'a', 'e', 'c', 'high', 'accepted'), "
+                    "(1, 'text', 0, 3, 'a', 'e', 'c', 'high', 'dismissed')"
+                )
+            )
         with db.engine.begin() as conn:
             command.downgrade(_alembic_config(conn), "0001_core")
         with db.connect() as conn:
@@ -95,6 +116,8 @@ def test_downgrade_drops_headline_flags_and_keeps_body_decisions(tmp_path):
     again = open_database(tmp_path / "down.sqlite3")  # upgrades again
     try:
         with again.connect() as conn:
-            assert conn.execute(sa.text("SELECT field, decision FROM flags")).all() == [("text", "dismissed")]
+            assert conn.execute(sa.text("SELECT field, decision FROM flags")).all() == [
+                ("text", "dismissed")
+            ]
     finally:
         again.close()

@@ -21,9 +21,15 @@ GOOD = """<?xml version="1.0"?><rss version="2.0"><channel><title>Good \x1b]0;pw
 <item><title>Page errors</title><link>{base}/page/500</link><guid>g3</guid><description>Error page summary</description></item>
 <item><title>Page \u202eevil</title><link>{base}/page/escapes</link><guid>g4</guid><description>Escapes</description></item>
 </channel></rss>"""
-ARTICLE = "<html><body><article>" + "".join(
-    f"<p>The defendant in case {i} was sentenced at Harwick Crown Court on day {i} of the trial. "
-    f"\x1b[31mRed\x1b[0m text number {i}.</p>" for i in range(8)) + "</article></body></html>"
+ARTICLE = (
+    "<html><body><article>"
+    + "".join(
+        f"<p>The defendant in case {i} was sentenced at Harwick Crown Court on day {i} of the trial. "
+        f"\x1b[31mRed\x1b[0m text number {i}.</p>"
+        for i in range(8)
+    )
+    + "</article></body></html>"
+)
 
 
 def _slow(_req):
@@ -34,32 +40,62 @@ def _slow(_req):
 def test_a_pass_over_hostile_feeds(mon_db, mon_settings, local_server):
     base = local_server.base
     routes = {
-        "/good.xml": Response(200, {"Content-Type": "application/rss+xml; charset=utf-8"},
-                              GOOD.format(base=base).encode()),
+        "/good.xml": Response(
+            200,
+            {"Content-Type": "application/rss+xml; charset=utf-8"},
+            GOOD.format(base=base).encode(),
+        ),
         "/page/ok": Response(200, {"Content-Type": "text/html"}, ARTICLE.encode()),
-        "/page/binary": Response(200, {"Content-Type": "application/octet-stream"}, bytes(range(256)) * 40),
+        "/page/binary": Response(
+            200, {"Content-Type": "application/octet-stream"}, bytes(range(256)) * 40
+        ),
         "/page/500": Response(500, {"Content-Type": "text/html"}, b"<h1>oops</h1>"),
-        "/page/escapes": Response(200, {"Content-Type": "text/html"}, ARTICLE.replace("Red", "\x1b]52;c;eA==\x07Red").encode()),
+        "/page/escapes": Response(
+            200,
+            {"Content-Type": "text/html"},
+            ARTICLE.replace("Red", "\x1b]52;c;eA==\x07Red").encode(),
+        ),
         "/slow.xml": _slow,
-        "/garbage.xml": Response(200, {"Content-Type": "application/xml"}, b"\x00\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20),
+        "/garbage.xml": Response(
+            200,
+            {"Content-Type": "application/xml"},
+            b"\x00\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20,
+        ),
         "/missing.xml": Response(404, {"Content-Type": "text/html"}, b"<h1>Not found</h1>"),
         "/limited.xml": Response(429, {"Retry-After": "7200"}, b""),
         "/unavailable.xml": Response(503, {"Retry-After": "120"}, b""),
         "/to-file.xml": Response(302, {"Location": "file:///etc/passwd"}, b""),
-        "/homepage.xml": Response(200, {"Content-Type": "text/html"}, b"<!doctype html><html><body><h1>Welcome</h1></body></html>"),
-        "/huge.xml": Response(200, {"Content-Type": "application/rss+xml"}, b"<rss>" + b" " * 300_000 + b"</rss>"),
+        "/homepage.xml": Response(
+            200,
+            {"Content-Type": "text/html"},
+            b"<!doctype html><html><body><h1>Welcome</h1></body></html>",
+        ),
+        "/huge.xml": Response(
+            200, {"Content-Type": "application/rss+xml"}, b"<rss>" + b" " * 300_000 + b"</rss>"
+        ),
         "/loop.xml": Response(302, {"Location": "/loop.xml"}, b""),
     }
     local_server.routes.update(routes)
-    expect = {"/good.xml": None, "/slow.xml": "timeout", "/garbage.xml": "parse", "/missing.xml": "http",
-              "/limited.xml": "http", "/unavailable.xml": "http", "/to-file.xml": "scheme",
-              "/homepage.xml": "parse", "/huge.xml": "size", "/loop.xml": "redirect"}
+    expect = {
+        "/good.xml": None,
+        "/slow.xml": "timeout",
+        "/garbage.xml": "parse",
+        "/missing.xml": "http",
+        "/limited.xml": "http",
+        "/unavailable.xml": "http",
+        "/to-file.xml": "scheme",
+        "/homepage.xml": "parse",
+        "/huge.xml": "size",
+        "/loop.xml": "redirect",
+    }
     ids = {}
     with mon_db.begin() as conn:
         for path in expect:
             ids[path] = add_feed(conn, base + path, name=path.strip("/"))
-    settings = replace(mon_settings, monitor=replace(mon_settings.monitor, total_timeout=1.5,
-                                                     max_body_bytes=100_000))
+    settings = replace(
+        mon_settings,
+        monitor=replace(mon_settings.monitor, total_timeout=1.5, max_body_bytes=100_000),
+    )
     result = run_pass(mon_db, settings, all_feeds=True, analyse=False)
     assert result.feeds == len(expect) and result.failed == len(expect) - 1 and result.ok == 1
 
@@ -87,7 +123,9 @@ def test_a_pass_over_hostile_feeds(mon_db, mon_settings, local_server):
 
     # the good feed: every item stored, pages that failed fall back to the summary with the reason
     assert len(stored) == 4
-    by_guid = {a.guid.rsplit("/", 1)[-1]: a for a in stored}  # feedparser resolves a bare GUID against the feed URL
+    by_guid = {
+        a.guid.rsplit("/", 1)[-1]: a for a in stored
+    }  # feedparser resolves a bare GUID against the feed URL
     assert by_guid["g1"].text_source == "extracted" and "sentenced" in by_guid["g1"].text
     assert by_guid["g2"].text_source == "summary" and "not HTML" in by_guid["g2"].extract_note
     assert by_guid["g3"].text_source == "summary" and "http" in by_guid["g3"].extract_note

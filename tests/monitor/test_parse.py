@@ -25,12 +25,16 @@ def test_items_are_plain_clean_and_absolute():
 
 
 def test_html_page_instead_of_feed_is_a_parse_error():
-    page = b"<!DOCTYPE html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>"
+    page = (
+        b"<!DOCTYPE html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>"
+    )
     with pytest.raises(FeedParseError, match="HTML page, not a feed"):
         parse_feed(page, {"content-type": "text/html"}, "https://x.example/feed")
 
 
-@pytest.mark.parametrize("body", [b"", b"\x00\xff\xfe garbage \x89PNG", b"<rss><channel><item><title>x"[:12]])
+@pytest.mark.parametrize(
+    "body", [b"", b"\x00\xff\xfe garbage \x89PNG", b"<rss><channel><item><title>x"[:12]]
+)
 def test_garbage_is_a_parse_error(body):
     with pytest.raises(FeedParseError):
         parse_feed(body, {}, "https://x.example/feed")
@@ -54,5 +58,5 @@ def test_bytes_are_never_opened_as_a_local_file(tmp_path):
 
 def test_html_to_text_handles_plain_and_markup():
     assert html_to_text("plain & simple") == "plain & simple"
-    assert html_to_text("a<br>b<script>x</script>") .startswith("a\nb")
+    assert html_to_text("a<br>b<script>x</script>").startswith("a\nb")
     assert html_to_text("") == ""

@@ -16,8 +16,14 @@ from monitor.store.schema import articles, feeds
 from monitor.urls import normalize_title, normalize_url
 from tests.conftest import corpora_or_skip
 
-CHARSETS = [("iso-8859-1", "iso-8859-1"), ("iso88591", "iso-8859-1"), ("koi8r", "koi8-r"),
-            ("windows-1252", "windows-1252"), ("windows-1251", "windows-1251"), ("utf8", "utf-8")]
+CHARSETS = [
+    ("iso-8859-1", "iso-8859-1"),
+    ("iso88591", "iso-8859-1"),
+    ("koi8r", "koi8-r"),
+    ("windows-1252", "windows-1252"),
+    ("windows-1251", "windows-1251"),
+    ("utf8", "utf-8"),
+]
 MOJIBAKE = re.compile("[\ufffd]|Ã[\x80-\xbf]|Ð[\x80-\xbf]|â€")
 
 
@@ -40,7 +46,11 @@ def _expected(body, ctype):
     for e in parsed.entries:
         guid, link = e.get("id", ""), e.get("link", "")
         # items without an http(s) link get a per-feed opaque key: compare those by title
-        key = normalize_url(link) if link.startswith(("http://", "https://")) else ("no link", guid or e.get("title"))
+        key = (
+            normalize_url(link)
+            if link.startswith(("http://", "https://"))
+            else ("no link", guid or e.get("title"))
+        )
         tnorm = normalize_title(e.get("title", ""))
         if (guid and guid in guids) or key in keys or (tnorm and tnorm in titles):
             continue
@@ -61,15 +71,23 @@ def test_real_feeds_store_every_item_with_correct_titles(mon_db, mon_settings, l
             local_server.routes[route] = Response(200, {"Content-Type": ctype}, body)
             fid = add_feed(conn, local_server.url(route))
             plan[fid] = (path, ctype, _expected(body, ctype))
-    settings = mon_settings.__class__(**{**mon_settings.__dict__, "monitor": mon_settings.monitor.__class__(
-        **{**mon_settings.monitor.__dict__, "fetch_articles": False})})
+    settings = mon_settings.__class__(
+        **{
+            **mon_settings.__dict__,
+            "monitor": mon_settings.monitor.__class__(
+                **{**mon_settings.monitor.__dict__, "fetch_articles": False}
+            ),
+        }
+    )
     result = run_pass(mon_db, settings, all_feeds=True, analyse=False)
     assert result.feeds == len(plan) > 30, result.errors
 
     with mon_db.connect() as conn:
         status = {r.id: r for r in conn.execute(sa.select(feeds))}
         stored = {}
-        for r in conn.execute(sa.select(articles.c.feed_id, articles.c.url_norm, articles.c.guid, articles.c.title)):
+        for r in conn.execute(
+            sa.select(articles.c.feed_id, articles.c.url_norm, articles.c.guid, articles.c.title)
+        ):
             key = r.url_norm
             if key.startswith("urn:framewatch:"):
                 key = ("no link", r.guid or r.title)
@@ -83,7 +101,11 @@ def test_real_feeds_store_every_item_with_correct_titles(mon_db, mon_settings, l
     for fid, (_, _, expected) in plan.items():
         for key, _title in expected:
             owners.setdefault(key if isinstance(key, str) else (fid, key), set()).add(fid)
-    all_stored = [key if isinstance(key, str) else (fid, key) for fid, items in stored.items() for key, _ in items]
+    all_stored = [
+        key if isinstance(key, str) else (fid, key)
+        for fid, items in stored.items()
+        for key, _ in items
+    ]
     assert sorted(map(str, all_stored)) == sorted(map(str, owners))
     exact = 0
     for fid, (path, ctype, expected) in plan.items():
@@ -104,7 +126,9 @@ def test_real_feeds_store_every_item_with_correct_titles(mon_db, mon_settings, l
     assert [len(stored[fid]) for fid in bbc] == [26]  # 27 items, two share one link (#0/#1 GUIDs)
 
 
-@pytest.mark.parametrize("name,title", [("koi8r.xml", "Первая новость"), ("utf8-incorrect-prolog.xml", "Café")])
+@pytest.mark.parametrize(
+    "name,title", [("koi8r.xml", "Первая новость"), ("utf8-incorrect-prolog.xml", "Café")]
+)
 def test_charset_traps_decode_to_the_real_text(mon_db, mon_settings, local_server, name, title):
     path = next(corpora_or_skip("feeds", "miniflux-encoding").rglob(name))
     local_server.routes["/f"] = Response(200, {"Content-Type": "text/xml"}, path.read_bytes())

@@ -29,7 +29,9 @@ def test_relevance_separates_the_sample_with_room_to_spare():
     assert max(scores[s].score for s in OFF_TOPIC) < 0.15
     assert min(r.score for s, r in scores.items() if s not in OFF_TOPIC) > 0.6
     why = scores["kelsham-disorder-sentences"].explain()
-    assert scores["kelsham-disorder-sentences"].score > 0.9 and "jailed ×4" in why and "police" in why
+    assert (
+        scores["kelsham-disorder-sentences"].score > 0.9 and "jailed ×4" in why and "police" in why
+    )
 
 
 def test_relevance_explains_and_caps_repetition():
@@ -63,5 +65,7 @@ def test_short_texts_need_a_near_identical_match():
     short = "Man jailed for burglary at Harwick Crown Court"
     index.add(1, vectorize([short]), len(short.split()))
     assert index.nearest(vectorize([short]), 8)[0] == 1
-    assert index.nearest(vectorize(["Man jailed for robbery at Northgate Crown Court"]), 8)[0] is None
+    assert (
+        index.nearest(vectorize(["Man jailed for robbery at Northgate Crown Court"]), 8)[0] is None
+    )
     assert index.nearest(vectorize([""]), 0) == (None, 0.0)

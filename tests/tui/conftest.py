@@ -22,9 +22,11 @@ ARTICLES = [
         url="https://news.example.org/prison-moves",
         published_at="2026-11-20T09:00:00+00:00",
         # "inmates": writer's voice (high); "thugs": inside a quotation
-        text=("Officials said the inmates were moved to another prison on Tuesday.\n"
-              "A local councillor said: \"These thugs should never be released.\"\n"
-              "The prison holds 600 men."),
+        text=(
+            "Officials said the inmates were moved to another prison on Tuesday.\n"
+            'A local councillor said: "These thugs should never be released."\n'
+            "The prison holds 600 men."
+        ),
     ),
     dict(
         title="Court hears from young man about the badger sett",
@@ -32,16 +34,20 @@ ARTICLES = [
         url="https://valley.example.org/badger",
         published_at="2026-11-18T12:00:00+00:00",
         # "offenders": writer's voice
-        text=("The magistrates heard that the offenders had damaged a badger sett.\n"
-              "Both men were given community orders."),
+        text=(
+            "The magistrates heard that the offenders had damaged a badger sett.\n"
+            "Both men were given community orders."
+        ),
     ),
     dict(
         title="Charity opens job club for people leaving prison",
         outlet="Daily Example",
         url="https://news.example.org/job-club",
         published_at="2026-11-10T08:00:00+00:00",
-        text=("A charity has opened a job club for people leaving prison.\n"
-              "Staff help with CVs and interviews."),
+        text=(
+            "A charity has opened a job club for people leaving prison.\n"
+            "Staff help with CVs and interviews."
+        ),
     ),
 ]
 
@@ -113,11 +119,18 @@ def pinned_engine():
 
     full = load_lexicon()
     entries = tuple(
-        replace(e, rationale=f"Pinned test rationale for {e.id}.", advice="", disagreement="",
-                decision="", sense=f"pinned sense of {e.id}",
-                sources=(Source(f"Test guide on {e.id}", f"https://example.org/{e.id}"),),
-                alternatives=(Alternative(*PINNED[e.id]),))
-        for e in full.entries if e.id in PINNED
+        replace(
+            e,
+            rationale=f"Pinned test rationale for {e.id}.",
+            advice="",
+            disagreement="",
+            decision="",
+            sense=f"pinned sense of {e.id}",
+            sources=(Source(f"Test guide on {e.id}", f"https://example.org/{e.id}"),),
+            alternatives=(Alternative(*PINNED[e.id]),),
+        )
+        for e in full.entries
+        if e.id in PINNED
     )
     assert len(entries) == len(PINNED)
     return Engine(lexicon=Lexicon(entries=entries, official_names=full.official_names))

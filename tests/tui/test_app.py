@@ -26,7 +26,9 @@ def _flag_row(db, flag_id):
 
 def _status(db, article_id):
     with db.engine.connect() as conn:
-        return conn.execute(sa.select(articles.c.status).where(articles.c.id == article_id)).scalar_one()
+        return conn.execute(
+            sa.select(articles.c.status).where(articles.c.id == article_id)
+        ).scalar_one()
 
 
 async def _open_first_article(pilot, app):
@@ -142,7 +144,10 @@ async def test_queue_search_and_filters(filled_db, engine):
         await pilot.press("s")  # date -> outlet, ascending
         await settle(pilot, app, lambda: queue.filter.sort == "outlet")
         assert [str(table.get_row_at(i)[1]) for i in range(3)] == [
-            "Daily Example", "Daily Example", "Valley Gazette"]
+            "Daily Example",
+            "Daily Example",
+            "Valley Gazette",
+        ]
 
 
 async def test_draft_checker_live_flags_apply_and_undo(db, engine):
@@ -153,8 +158,9 @@ async def test_draft_checker_live_flags_apply_and_undo(db, engine):
         editor = draft.editor
         assert editor.has_focus
         await pilot.press(*"Officers said the inmates were calm.")
-        await settle(pilot, app, lambda: draft.checks >= 1
-                     and editor.text == draft.editor.checked_text)
+        await settle(
+            pilot, app, lambda: draft.checks >= 1 and editor.text == draft.editor.checked_text
+        )
         spans = editor.live_spans()
         assert [s.flag.text for s in spans] == ["inmates"]
         assert editor._highlights[0], "flag is highlighted"
@@ -164,7 +170,7 @@ async def test_draft_checker_live_flags_apply_and_undo(db, engine):
         await pilot.press("home")
         await pilot.press(*"Today ")
         assert editor.text.startswith("Today Officers")
-        assert [editor.text[s.start:s.end] for s in editor.live_spans()] == ["inmates"]
+        assert [editor.text[s.start : s.end] for s in editor.live_spans()] == ["inmates"]
         await settle(pilot, app, lambda: editor.checked_text == editor.text)
 
         # Ctrl+R applies the rewrite for the flag nearest the cursor.
@@ -299,8 +305,17 @@ async def test_lexicon_and_overview_screens(filled_db, engine):
         lex = app.screen
         assert any(s.fired for s in lex.stats)
         await pilot.press("slash", *"inmate")
-        await settle(pilot, app, lambda: lex.stats and all(
-            "inmate" in (s.entry + " ".join(s.forms) + s.rationale).lower() for s in lex.stats))
+        await settle(
+            pilot,
+            app,
+            lambda: (
+                lex.stats
+                and all(
+                    "inmate" in (s.entry + " ".join(s.forms) + s.rationale).lower()
+                    for s in lex.stats
+                )
+            ),
+        )
         await pilot.press("f5")
         await settle(pilot, app, lambda: getattr(app.screen, "overview", None))
         ov = app.screen.overview
@@ -309,7 +324,10 @@ async def test_lexicon_and_overview_screens(filled_db, engine):
         from datetime import date
 
         first, last = (date.fromisoformat(w) for w in (ov.weeks[0], ov.weeks[-1]))
-        axes = [[str(lbl.render()) for lbl in axis.query(Label)] for axis in app.screen.query(".ov-axis")]
+        axes = [
+            [str(lbl.render()) for lbl in axis.query(Label)]
+            for axis in app.screen.query(".ov-axis")
+        ]
         assert axes == [[f"w/c {first.day} {first:%b}", f"w/c {last.day} {last:%b}"]] * 2
 
 
@@ -345,7 +363,9 @@ async def test_demo_pipeline_articles_review_in_the_ui(demo_db_path, engine):
     try:
         app = create_app(db, engine=engine, reviewer=REVIEWER)
         async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app, lambda: isinstance(app.screen, QueueScreen) and app.screen.loaded)
+            await settle(
+                pilot, app, lambda: isinstance(app.screen, QueueScreen) and app.screen.loaded
+            )
             queue = app.screen
             table = queue.query_one(DataTable)
             assert table.row_count == queue.total > 0
@@ -355,11 +375,13 @@ async def test_demo_pipeline_articles_review_in_the_ui(demo_db_path, engine):
                 await settle(pilot, app)
             await settle(pilot, app, lambda: table.row_count)
             await pilot.press("enter")
-            await settle(pilot, app, lambda: isinstance(app.screen, ReviewScreen) and app.screen.article)
+            await settle(
+                pilot, app, lambda: isinstance(app.screen, ReviewScreen) and app.screen.article
+            )
             screen = app.screen
             assert screen.flags
             for f in screen.flags:
-                assert screen.article.text[f.start:f.end] == f.text
+                assert screen.article.text[f.start : f.end] == f.text
             await pilot.press("a")
             await settle(pilot, app, lambda: screen.flags[0].decision == "accepted")
             assert _flag_row(db, screen.flags[0].id).decision == "accepted"
@@ -367,8 +389,9 @@ async def test_demo_pipeline_articles_review_in_the_ui(demo_db_path, engine):
         db.close()
 
 
-async def test_queue_loads_further_pages_as_the_cursor_nears_the_end(filled_db, engine,
-                                                                     monkeypatch):
+async def test_queue_loads_further_pages_as_the_cursor_nears_the_end(
+    filled_db, engine, monkeypatch
+):
     monkeypatch.setattr("tui.screens.queue.PAGE", 2)
     monkeypatch.setattr("tui.screens.queue.LOOKAHEAD", 0)
     app = create_app(filled_db, engine=engine)
@@ -388,9 +411,14 @@ def test_demo_command_prepares_its_own_database(tmp_path):
     import sys
     from pathlib import Path
 
-    done = subprocess.run([sys.executable, "-m", "tui.cli", "demo", "--no-ui"],
-                          capture_output=True, text=True, timeout=180,
-                          cwd=Path(__file__).resolve().parents[2], env=dict(os.environ))
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "demo", "--no-ui"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=Path(__file__).resolve().parents[2],
+        env=dict(os.environ),
+    )
     assert done.returncode == 0, done.stderr
     demo_db = Path(os.environ["XDG_DATA_HOME"]) / "framewatch" / "demo.sqlite3"
     assert f"Demo database: {demo_db}" in done.stdout
@@ -403,8 +431,14 @@ def test_demo_command_prepares_its_own_database(tmp_path):
 async def test_empty_database_says_how_to_get_articles(db, engine):
     app = create_app(db, engine=engine)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app, lambda: isinstance(app.screen, QueueScreen)
-                     and "No articles yet" in str(app.screen.query_one("#queue-status").render()))
+        await settle(
+            pilot,
+            app,
+            lambda: (
+                isinstance(app.screen, QueueScreen)
+                and "No articles yet" in str(app.screen.query_one("#queue-status").render())
+            ),
+        )
         await pilot.press("enter")  # nothing to open: stays on the queue
         assert isinstance(app.screen, QueueScreen)
 
@@ -419,10 +453,12 @@ async def test_headline_flag_is_marked_reviewed_and_saved(filled_db, engine):
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open_first_article(pilot, app)
         head = [f for f in screen.flags if f.field == "title"]
-        assert head and screen.flags[:len(head)] == head, "navigation starts with the headline's flags"
+        assert head and screen.flags[: len(head)] == head, (
+            "navigation starts with the headline's flags"
+        )
         flag = screen.current_flag
         assert flag.field == "title" and flag.text.lower() == "inmates"
-        assert screen.article.title[flag.start:flag.end] == flag.text
+        assert screen.article.title[flag.start : flag.end] == flag.text
         heading = str(app.screen.query_one("#article-head").render())
         # the severity symbol sits before the flagged word, as in the body
         assert heading == ARTICLES[0]["title"].replace("inmates", "▲inmates"), heading
@@ -475,9 +511,10 @@ def test_unknown_keymap_id_is_one_line_naming_the_file(tmp_path, capsys):
     assert main(["--config", str(cfg), "--db", str(tmp_path / "x.sqlite3"), "tui"]) != 0
     err = capsys.readouterr().err
     assert err.splitlines() == [
-        f"framewatch: error: {cfg}: [ui.keymap] unknown binding id 'acept' (did you mean 'accept'?)"]
+        f"framewatch: error: {cfg}: [ui.keymap] unknown binding id 'acept' (did you mean 'accept'?)"
+    ]
     bad = tmp_path / "bad.toml"
-    bad.write_text('[ui.keymap]\naccept = 3\n', encoding="utf-8")
+    bad.write_text("[ui.keymap]\naccept = 3\n", encoding="utf-8")
     assert main(["--config", str(bad), "--db", str(tmp_path / "x.sqlite3"), "tui"]) != 0
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and "[ui.keymap] must be a table" in err

@@ -32,7 +32,9 @@ def demo_path(tmp_path, engine):
     return path
 
 
-async def test_headline_flag_from_the_pipeline_is_reviewed_and_survives_reanalysis(demo_path, engine):
+async def test_headline_flag_from_the_pipeline_is_reviewed_and_survives_reanalysis(
+    demo_path, engine
+):
     from monitor import review
     from monitor.analyse import analyse_backlog
     from monitor.store.db import open_database
@@ -42,10 +44,12 @@ async def test_headline_flag_from_the_pipeline_is_reviewed_and_survives_reanalys
     db = open_database(path)
     try:
         with db.connect() as conn:
-            article_id = conn.execute(sa.select(articles.c.id).where(articles.c.title == HEADLINE)).scalar_one()
+            article_id = conn.execute(
+                sa.select(articles.c.id).where(articles.c.title == HEADLINE)
+            ).scalar_one()
             stored = conn.execute(sa.select(flags).where(flags.c.article_id == article_id)).all()
         (thug,) = [f for f in stored if f.field == "title"]
-        assert (thug.entry, thug.text, HEADLINE[thug.start:thug.end]) == ("thug", "thug", "thug")
+        assert (thug.entry, thug.text, HEADLINE[thug.start : thug.end]) == ("thug", "thug", "thug")
         assert any(f.field == "text" for f in stored)
         # the queue counts the headline's flag with the body's
         (row,) = [r for r in review.queue(db).rows if r.article_id == article_id]
@@ -53,13 +57,17 @@ async def test_headline_flag_from_the_pipeline_is_reviewed_and_survives_reanalys
 
         app = create_app(db, engine=engine, reviewer=REVIEWER)
         async with app.run_test(size=(120, 36)) as pilot:
-            await settle(pilot, app, lambda: isinstance(app.screen, QueueScreen) and app.screen.loaded)
+            await settle(
+                pilot, app, lambda: isinstance(app.screen, QueueScreen) and app.screen.loaded
+            )
             table = app.screen.query_one(DataTable)
             await pilot.press("slash", *"chicken shop", "enter")
             await settle(pilot, app, lambda: table.row_count == 1)
             assert str(table.get_row_at(0)[2]) == HEADLINE
             await pilot.press("enter")
-            await settle(pilot, app, lambda: isinstance(app.screen, ReviewScreen) and app.screen.article)
+            await settle(
+                pilot, app, lambda: isinstance(app.screen, ReviewScreen) and app.screen.article
+            )
             screen = app.screen
             assert screen.article_id == article_id
             # the headline's flag is the first one offered, marked in place in the headline
@@ -76,12 +84,15 @@ async def test_headline_flag_from_the_pipeline_is_reviewed_and_survives_reanalys
 
         # analysed again (as after a model or lexicon change): same occurrence, decision kept
         with db.begin() as conn:
-            conn.execute(articles.update().where(articles.c.id == article_id).values(analysed_at=None))
+            conn.execute(
+                articles.update().where(articles.c.id == article_id).values(analysed_at=None)
+            )
         assert analyse_backlog(db, engine) == 1
         with db.connect() as conn:
             after = conn.execute(sa.select(flags).where(flags.c.article_id == article_id)).all()
         assert sorted((f.id, f.field, f.start, f.end, f.entry) for f in after) == sorted(
-            (f.id, f.field, f.start, f.end, f.entry) for f in stored)
+            (f.id, f.field, f.start, f.end, f.entry) for f in stored
+        )
         (kept,) = [f for f in after if f.id == thug.id]
         assert (kept.decision, kept.decided_by) == ("accepted", REVIEWER)
     finally:
@@ -89,8 +100,11 @@ async def test_headline_flag_from_the_pipeline_is_reviewed_and_survives_reanalys
 
     from tui.cli import cli
 
-    out = CliRunner().invoke(cli, ["--db", str(path), "articles", "show", str(article_id), "--json"],
-                             catch_exceptions=False)
+    out = CliRunner().invoke(
+        cli,
+        ["--db", str(path), "articles", "show", str(article_id), "--json"],
+        catch_exceptions=False,
+    )
     shown = json.loads(out.output)
     head = [f for f in shown["flags"] if f["field"] == "title"]
     assert [(f["text"], f["decision"]) for f in head] == [("thug", "accepted")]

@@ -25,19 +25,21 @@ def test_import_text_stores_article_and_engine_flags(filled_db, engine):
     assert view.status == "new"
     expected = engine.check(ARTICLES[0]["text"])
     assert [(f.start, f.end, f.entry, f.quoted) for f in view.text_flags] == sorted(
-        (f.start, f.end, f.entry, f.quoted) for f in expected)
+        (f.start, f.end, f.entry, f.quoted) for f in expected
+    )
     # the headline is analysed too; its flags come first, with offsets into the headline
     headline = engine.check(ARTICLES[0]["title"])
     assert headline, "the sample headline 'Prison moves inmates after riot' should be flagged"
     assert [(f.start, f.end, f.entry) for f in view.title_flags] == sorted(
-        (f.start, f.end, f.entry) for f in headline)
-    assert view.flags[:len(view.title_flags)] == view.title_flags
+        (f.start, f.end, f.entry) for f in headline
+    )
+    assert view.flags[: len(view.title_flags)] == view.title_flags
     for f in view.title_flags:
-        assert f.field == "title" and view.title[f.start:f.end] == f.text
+        assert f.field == "title" and view.title[f.start : f.end] == f.text
     assert all(f.field == "text" for f in view.text_flags)
     inmates = _flag(view, "inmate")
     assert not inmates.quoted and inmates.severity == "high"
-    assert view.text[inmates.start:inmates.end] == inmates.text
+    assert view.text[inmates.start : inmates.end] == inmates.text
     thugs = _flag(view, "thug")
     assert thugs.quoted and thugs.rewrite is None
 
@@ -88,8 +90,9 @@ def test_decisions_are_committed_and_move_article_to_in_review(filled_db):
     # A fresh connection sees it: the transaction was committed.
     with filled_db.engine.connect() as conn:
         row = conn.execute(sa.select(flags).where(flags.c.id == target.id)).one()
-        status = conn.execute(sa.select(articles.c.status).where(
-            articles.c.id == view.id)).scalar_one()
+        status = conn.execute(
+            sa.select(articles.c.status).where(articles.c.id == view.id)
+        ).scalar_one()
     assert (row.decision, row.reason, row.decided_by) == ("dismissed", "quoting a report", "Sam")
     assert row.decided_at
     assert status == "in_review"
@@ -135,7 +138,8 @@ def test_queue_counts_filters_search_and_sort(filled_db):
     assert titles(sort="title", descending=False)[0] == ARTICLES[2]["title"]
     assert ARTICLES[2]["title"] not in titles(severity="high")
     assert titles(category="person-label") and ARTICLES[2]["title"] not in titles(
-        category="person-label")
+        category="person-label"
+    )
     review.set_status(filled_db, filled_db.article_ids[2], "reviewed")
     assert titles(status="reviewed") == [ARTICLES[2]["title"]]
     assert review.queue(filled_db, limit=2).rows[-1].title == ARTICLES[1]["title"]
@@ -150,16 +154,25 @@ def test_queue_counts_match_each_articles_flags_in_every_sort(filled_db):
         fl = review.get_article(filled_db, article_id).flags
         own = [f for f in fl if not f.quoted]
         return tuple(sum(f.severity == s for f in own) for s in ("high", "medium", "low")) + (
-            sum(f.quoted for f in fl), sum(f.decision == "pending" for f in fl))
+            sum(f.quoted for f in fl),
+            sum(f.decision == "pending" for f in fl),
+        )
 
     for sort in review.SORTS:
         for descending in (True, False):
-            rows = review.queue(filled_db, review.QueueFilter(sort=sort, descending=descending)).rows
+            rows = review.queue(
+                filled_db, review.QueueFilter(sort=sort, descending=descending)
+            ).rows
             assert len(rows) == 3
             for r in rows:
-                assert (r.high, r.medium, r.low, r.quoted, r.pending) == expected(r.article_id), (sort, r)
-    totals = [len(review.get_article(filled_db, r.article_id).flags)
-              for r in review.queue(filled_db, review.QueueFilter(sort="flags")).rows]
+                assert (r.high, r.medium, r.low, r.quoted, r.pending) == expected(r.article_id), (
+                    sort,
+                    r,
+                )
+    totals = [
+        len(review.get_article(filled_db, r.article_id).flags)
+        for r in review.queue(filled_db, review.QueueFilter(sort="flags")).rows
+    ]
     assert totals == sorted(totals, reverse=True) and len(set(totals)) > 1
 
 
@@ -190,8 +203,9 @@ def test_options_lexicon_stats_and_overview(filled_db):
     inmate = stats[_flag(view, "inmate").entry]
     assert inmate.fired >= 1 and inmate.dismissed == 1 and inmate.rationale
     found = review.lexicon_stats(filled_db, load_lexicon(), search="inmate")
-    assert found and all("inmate" in (s.entry + " ".join(s.forms) + s.rationale).lower()
-                         for s in found)
+    assert found and all(
+        "inmate" in (s.entry + " ".join(s.forms) + s.rationale).lower() for s in found
+    )
     ov = review.overview(filled_db, weeks=4, today=date(2026, 11, 26))
     assert ov.weeks == ("2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23")
     daily = next(s for s in ov.by_outlet if s.label == "Daily Example")

@@ -39,8 +39,7 @@ def test_queue_screen(snap_compare, pinned_db, pinned_engine):
     async def run_before(pilot):
         await _ready(pilot, lambda: getattr(pilot.app.screen, "loaded", 0))
 
-    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before,
-                        terminal_size=SIZE)
+    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before, terminal_size=SIZE)
 
 
 def test_review_screen_with_decisions(snap_compare, pinned_db, pinned_engine):
@@ -50,20 +49,22 @@ def test_review_screen_with_decisions(snap_compare, pinned_db, pinned_engine):
         await pilot.press("a")  # accept the headline's flag; moves to the same word in the body
         await _ready(pilot, lambda: screen.flags[0].decision == "accepted")
 
-    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before,
-                        terminal_size=SIZE)
+    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before, terminal_size=SIZE)
 
 
 def test_draft_checker_with_flags(snap_compare, db, pinned_engine):
-    text = ("Officers said the inmates were calm.\n"
-            "A neighbour said: \"Those thugs wrecked the street.\"\n"
-            "The offenders left on Tuesday.")
+    text = (
+        "Officers said the inmates were calm.\n"
+        'A neighbour said: "Those thugs wrecked the street."\n'
+        "The offenders left on Tuesday."
+    )
 
     async def run_before(pilot):
         await _ready(pilot, lambda: getattr(pilot.app.screen, "checks", 0))
 
-    assert snap_compare(_app(db, pinned_engine, paste_text=text), run_before=run_before,
-                        terminal_size=SIZE)
+    assert snap_compare(
+        _app(db, pinned_engine, paste_text=text), run_before=run_before, terminal_size=SIZE
+    )
 
 
 def test_lexicon_browser(snap_compare, pinned_db, pinned_engine):
@@ -71,11 +72,14 @@ def test_lexicon_browser(snap_compare, pinned_db, pinned_engine):
         await pilot.press("f4")
         await _ready(pilot, lambda: getattr(pilot.app.screen, "stats", None))
         await pilot.press("slash", *"inmate", "enter")
-        await _ready(pilot, lambda: all("inmate" in s.entry or "inmate" in " ".join(s.forms)
-                                        for s in pilot.app.screen.stats))
+        await _ready(
+            pilot,
+            lambda: all(
+                "inmate" in s.entry or "inmate" in " ".join(s.forms) for s in pilot.app.screen.stats
+            ),
+        )
 
-    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before,
-                        terminal_size=SIZE)
+    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before, terminal_size=SIZE)
 
 
 def test_overview(snap_compare, pinned_db, pinned_engine):
@@ -83,8 +87,7 @@ def test_overview(snap_compare, pinned_db, pinned_engine):
         await pilot.press("f5")
         await _ready(pilot, lambda: getattr(pilot.app.screen, "overview", None))
 
-    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before,
-                        terminal_size=SIZE)
+    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before, terminal_size=SIZE)
 
 
 def test_help_screen(snap_compare, pinned_db, pinned_engine):
@@ -93,8 +96,7 @@ def test_help_screen(snap_compare, pinned_db, pinned_engine):
         await pilot.press("f1")
         await _ready(pilot)
 
-    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before,
-                        terminal_size=SIZE)
+    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before, terminal_size=SIZE)
 
 
 def test_review_screen_light_theme(snap_compare, pinned_db, pinned_engine):
@@ -102,8 +104,7 @@ def test_review_screen_light_theme(snap_compare, pinned_db, pinned_engine):
         pilot.app.theme = "textual-light"
         await _open_review(pilot)
 
-    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before,
-                        terminal_size=SIZE)
+    assert snap_compare(_app(pinned_db, pinned_engine), run_before=run_before, terminal_size=SIZE)
 
 
 def test_review_screen_no_color(snap_compare, pinned_db, pinned_engine, monkeypatch):

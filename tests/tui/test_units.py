@@ -43,9 +43,13 @@ class _F:
         self.text = text
 
 
-@given(st.text(alphabet="ab ’\n", max_size=30), st.text(alphabet="ab ’\n", max_size=30),
-       st.text(alphabet="xy", min_size=1, max_size=4), st.text(alphabet="ab ’\n", max_size=8),
-       st.text(alphabet="ab ’\n", max_size=8))
+@given(
+    st.text(alphabet="ab ’\n", max_size=30),
+    st.text(alphabet="ab ’\n", max_size=30),
+    st.text(alphabet="xy", min_size=1, max_size=4),
+    st.text(alphabet="ab ’\n", max_size=8),
+    st.text(alphabet="ab ’\n", max_size=8),
+)
 def test_carried_spans_still_cover_their_words(before, after, word, removed, inserted):
     old = f"{before}{removed}{word}{after}"
     start = len(before) + len(removed)
@@ -54,11 +58,11 @@ def test_carried_spans_still_cover_their_words(before, after, word, removed, ins
     new = f"{before}{inserted}{word}{after}"
     carried = carry_spans(old, new, spans)
     for s in carried:
-        assert new[s.start:s.end] == word
+        assert new[s.start : s.end] == word
     # Edit inside the span: it is dropped, never left on the wrong words.
     broken = f"{before}{removed}{word[:1]}Q{word[1:]}{after}"
     for s in carry_spans(old, broken, spans):
-        assert broken[s.start:s.end] == word
+        assert broken[s.start : s.end] == word
 
 
 def test_edit_window_and_locations():
@@ -110,7 +114,11 @@ def test_cli_paste_without_clipboard_is_one_line_error(tmp_path):
     env = {**os.environ, "PATH": str(Path(sys.executable).parent)}
     done = subprocess.run(
         [sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "x.sqlite3"), "tui", "--paste"],
-        capture_output=True, text=True, env=env, timeout=60, cwd=HERE.parents[1],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        cwd=HERE.parents[1],
     )
     assert done.returncode == 1
     assert done.stderr.strip().count("\n") == 0
@@ -119,30 +127,39 @@ def test_cli_paste_without_clipboard_is_one_line_error(tmp_path):
 
 def test_cli_rejects_unknown_argument_and_empty_stdin(tmp_path):
     base = [sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "x.sqlite3"), "tui"]
-    bad = subprocess.run([*base, "file.txt"], capture_output=True, text=True, timeout=60,
-                         cwd=HERE.parents[1])
+    bad = subprocess.run(
+        [*base, "file.txt"], capture_output=True, text=True, timeout=60, cwd=HERE.parents[1]
+    )
     assert bad.returncode == 2 and "only argument accepted is '-'" in bad.stderr
-    empty = subprocess.run([*base, "-"], input="  \n", capture_output=True, text=True,
-                           timeout=60, cwd=HERE.parents[1])
+    empty = subprocess.run(
+        [*base, "-"], input="  \n", capture_output=True, text=True, timeout=60, cwd=HERE.parents[1]
+    )
     assert empty.returncode == 1 and "stdin: no text received" in empty.stderr
 
 
 def test_cli_corrupt_database_is_one_line_error(tmp_path):
     bad = tmp_path / "corrupt.sqlite3"
     bad.write_bytes(b"not a database at all" * 100)
-    done = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(bad), "tui"],
-                          capture_output=True, text=True, timeout=60, cwd=HERE.parents[1])
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--db", str(bad), "tui"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=HERE.parents[1],
+    )
     assert done.returncode == 1
-    assert done.stderr.strip() == (f"framewatch: error: {bad}: the file is not a valid "
-                                   "Framewatch database or is corrupt")
+    assert done.stderr.strip() == (
+        f"framewatch: error: {bad}: the file is not a valid Framewatch database or is corrupt"
+    )
     assert bad.read_bytes() == b"not a database at all" * 100  # nothing rewritten
 
 
 @pytest.mark.tmux
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_tmux_smoke():
-    done = subprocess.run([sys.executable, str(HERE / "tmux_smoke.py")], capture_output=True,
-                          text=True, timeout=240)
+    done = subprocess.run(
+        [sys.executable, str(HERE / "tmux_smoke.py")], capture_output=True, text=True, timeout=240
+    )
     assert done.returncode == 0, done.stderr
     assert "underlined" in done.stdout and "stdin" in done.stdout
 
@@ -157,8 +174,9 @@ def test_article_rendering_styles_exactly_the_flagged_words_even_in_hostile_text
     content = render_paragraph(clean, 0, len(clean), found, 0, list(range(len(found))))
     plain = content.plain
     assert "\x1b" not in plain and "\u202e" not in plain
-    styled = [(plain[s.start:s.end], str(s.style)) for s in content.spans
-              if "underline" in str(s.style)]
+    styled = [
+        (plain[s.start : s.end], str(s.style)) for s in content.spans if "underline" in str(s.style)
+    ]
     assert [w for w, _ in styled] == ["inmates", "inmates"]
     assert "reverse" in styled[0][1]  # the current flag
     assert found[1].quoted and "italic" in styled[1][1]  # quoted: styled differently

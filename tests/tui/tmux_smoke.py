@@ -30,8 +30,10 @@ ARTICLE = dict(
     outlet="Daily Example",
     url="https://news.example.org/prison-moves",
     published_at="2026-11-20T09:00:00+00:00",
-    text=("Officials said the inmates were moved to another prison on Tuesday.\n"
-          "A local councillor said: \"These thugs should never be released.\""),
+    text=(
+        "Officials said the inmates were moved to another prison on Tuesday.\n"
+        'A local councillor said: "These thugs should never be released."'
+    ),
 )
 # SGR parameter lists that include underline: 4, 4:n (curly/double), 21 (double)
 UNDERLINE = re.compile(r"\x1b\[(?:[0-9:]*;)*(?:4|4:\d|21)(?:;[0-9:]*)*m")
@@ -55,8 +57,9 @@ class Tmux:
         return done.stdout
 
     def start(self, command: str) -> None:
-        self.run("new-session", "-d", "-s", self.session, "-x", str(WIDTH), "-y", str(HEIGHT),
-                 command)
+        self.run(
+            "new-session", "-d", "-s", self.session, "-x", str(WIDTH), "-y", str(HEIGHT), command
+        )
 
     def keys(self, *keys: str) -> None:
         self.run("send-keys", "-t", self.session, *keys)
@@ -71,8 +74,12 @@ class Tmux:
         return self.run(*args)
 
     def alive(self) -> bool:
-        return subprocess.run([*self.base, "has-session", "-t", self.session],
-                              capture_output=True).returncode == 0
+        return (
+            subprocess.run(
+                [*self.base, "has-session", "-t", self.session], capture_output=True
+            ).returncode
+            == 0
+        )
 
     def wait_for(self, what: str, timeout: float = 30.0, step: str = "") -> str:
         deadline = time.monotonic() + timeout
@@ -108,8 +115,10 @@ def smoke(db: Path, keep: bool = False) -> list[str]:
     tmux = Tmux(f"fw-smoke-{os.getpid()}")
     # COLUMNS/LINES (pytest exports them) would override the real terminal size.
     env = "-u COLUMNS -u LINES COLORTERM=truecolor TERM=xterm-256color TEXTUAL_ANIMATIONS=none"
-    command = (f"cd {shlex.quote(str(REPO))} && env {env} {shlex.quote(sys.executable)} "
-               f"-m tui.cli --db {shlex.quote(str(db))} tui")
+    command = (
+        f"cd {shlex.quote(str(REPO))} && env {env} {shlex.quote(sys.executable)} "
+        f"-m tui.cli --db {shlex.quote(str(db))} tui"
+    )
     tmux.start(command)
     try:
         tmux.wait_for("stories", step="queue opens")
@@ -125,8 +134,11 @@ def smoke(db: Path, keep: bool = False) -> list[str]:
             if any(UNDERLINE.search(ln) for ln in lines):
                 break
             if time.monotonic() > deadline:
-                raise SmokeFailure("flag styling: no underline SGR code on the flagged line "
-                                   f"({lines[-1][:120]!r})" if lines else "flag styling: no line with 'inmates'")
+                raise SmokeFailure(
+                    f"flag styling: no underline SGR code on the flagged line ({lines[-1][:120]!r})"
+                    if lines
+                    else "flag styling: no line with 'inmates'"
+                )
             time.sleep(0.1)
         steps.append("flagged word is underlined (SGR 4)")
 
@@ -163,8 +175,10 @@ def smoke(db: Path, keep: bool = False) -> list[str]:
 
     # Paste mode from stdin: the UI must reopen the terminal for its keys.
     piped = Tmux(f"fw-smoke-pipe-{os.getpid()}")
-    piped.start(f"cd {shlex.quote(str(REPO))} && printf 'Neighbours said the inmates were calm.' | "
-                f"env {env} {shlex.quote(sys.executable)} -m tui.cli --db {shlex.quote(str(db))} tui -")
+    piped.start(
+        f"cd {shlex.quote(str(REPO))} && printf 'Neighbours said the inmates were calm.' | "
+        f"env {env} {shlex.quote(sys.executable)} -m tui.cli --db {shlex.quote(str(db))} tui -"
+    )
     try:
         piped.wait_for("Pasted text", step="stdin paste mode")
         piped.wait_for("1 flag (1 in the writer's voice)", step="stdin text checked")

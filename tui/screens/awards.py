@@ -78,7 +78,8 @@ class AwardsScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#awards-noms", DataTable).add_columns(
-            "#", "Category", "Title", "Nominee", "List", "Eligibility", "Flags/1k words")
+            "#", "Category", "Title", "Nominee", "List", "Eligibility", "Flags/1k words"
+        )
         self.load()
 
     # ------------------------------------------------------------------ data
@@ -116,7 +117,12 @@ class AwardsScreen(Screen):
             self.cycle = None
             self._empty("No award cycle yet. Create one: framewatch awards cycle new YEAR")
             return
-        self.cycle, self.noms, self.judges, self.sheets = data.cycle, data.noms, data.judges, data.sheets
+        self.cycle, self.noms, self.judges, self.sheets = (
+            data.cycle,
+            data.noms,
+            data.judges,
+            data.sheets,
+        )
         self.rows, self.progress = data.rows, data.progress
         if self.judge not in {j.name for j in self.judges}:
             self.judge = None
@@ -145,11 +151,21 @@ class AwardsScreen(Screen):
         table.clear()
         for n in self.noms:
             # Short cells: the reasons and the full profile are in the detail pane.
-            framing = (f"{n.profile.voice_per_1000:.1f} own, {n.profile.quoted_per_1000:.1f} quoted"
-                       if n.profile and n.profile.words else "-")
-            table.add_row(str(n.id), Text(one_line(n.category, 22)), Text(one_line(n.title, 36)),
-                          Text(one_line(n.nominee, 20)), n.stage, n.eligibility,
-                          framing, key=str(n.id))
+            framing = (
+                f"{n.profile.voice_per_1000:.1f} own, {n.profile.quoted_per_1000:.1f} quoted"
+                if n.profile and n.profile.words
+                else "-"
+            )
+            table.add_row(
+                str(n.id),
+                Text(one_line(n.category, 22)),
+                Text(one_line(n.title, 36)),
+                Text(one_line(n.nominee, 20)),
+                n.stage,
+                n.eligibility,
+                framing,
+                key=str(n.id),
+            )
         if keep is not None and str(keep) in table.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
 
@@ -157,17 +173,35 @@ class AwardsScreen(Screen):
         assert self.cycle is not None
         table = self.query_one("#awards-results", DataTable)
         table.clear(columns=True)
-        cols = ["#", "Category", "Title", "List", "Mean", "n judges", "Range", "SD", "Disagree", "Decision"]
+        cols = [
+            "#",
+            "Category",
+            "Title",
+            "List",
+            "Mean",
+            "n judges",
+            "Range",
+            "SD",
+            "Disagree",
+            "Decision",
+        ]
         if self.normalise:
             cols.insert(5, "Normalised")
         table.add_columns(*cols)
         for r in self.rows:
             res = r.result
-            cells = [str(r.nomination.id), Text(one_line(r.nomination.category, 22)),
-                     Text(one_line(r.nomination.title, 40)), r.nomination.stage,
-                     _num(res.mean), str(res.n_judges),
-                     "" if res.low is None else f"{res.low}-{res.high}", _num(res.sd),
-                     "YES" if res.disagreement else "", r.nomination.decision]
+            cells = [
+                str(r.nomination.id),
+                Text(one_line(r.nomination.category, 22)),
+                Text(one_line(r.nomination.title, 40)),
+                r.nomination.stage,
+                _num(res.mean),
+                str(res.n_judges),
+                "" if res.low is None else f"{res.low}-{res.high}",
+                _num(res.sd),
+                "YES" if res.disagreement else "",
+                r.nomination.decision,
+            ]
             if self.normalise:
                 cells.insert(5, _num(res.normalised))
             table.add_row(*cells, key=str(r.nomination.id))
@@ -175,7 +209,8 @@ class AwardsScreen(Screen):
         span = f"totals out of {len(c.criteria) * c.scale[1]} ({len(c.criteria)} criteria, {c.scale[0]}-{c.scale[1]})"
         self.query_one("#awards-results-title", Static).update(
             f"Results: mean of completed, non-recused score sheets; {span}"
-            + ("; normalised = per-judge z-scores rescaled" if self.normalise else ""))
+            + ("; normalised = per-judge z-scores rescaled" if self.normalise else "")
+        )
 
     def _status(self, progress: list[svc.CategoryProgress]) -> None:
         assert self.cycle is not None
@@ -186,37 +221,61 @@ class AwardsScreen(Screen):
         self.query_one("#awards-status", Static).update(
             f"[b]{escape(c.name)}[/b]  window {c.window_start} to {c.window_end}   shortlisted: {per}\n"
             f"Judge: [b]{judge}[/b]   criterion {self.criterion + 1}/{len(c.criteria)}: "
-            f"[b]{escape(label)}[/b] - type a digit {c.scale[0]}-{c.scale[1]}")
+            f"[b]{escape(label)}[/b] - type a digit {c.scale[0]}-{c.scale[1]}"
+        )
 
     def _detail(self) -> None:
         n = self.selected
         box = self.query_one("#awards-detail", Static)
         if n is None or self.cycle is None:
-            box.update("No nominations yet. Nominate from an article (w in the review screen) "
-                       "or with 'framewatch awards nominate'.")
+            box.update(
+                "No nominations yet. Nominate from an article (w in the review screen) "
+                "or with 'framewatch awards nominate'."
+            )
             return
-        lines = [f"[b]#{n.id} {escape(one_line(n.title))}[/b]",
-                 escape(one_line(f"{n.nominee} · {n.outlet} · {n.published_on or 'date unknown'}")),
-                 escape(one_line(f"{n.category} · {n.stage}" + (f" ({n.stage_reason})" if n.stage_reason else ""))),
-                 f"Nominated by {escape(one_line(n.nominator))}"]
+        lines = [
+            f"[b]#{n.id} {escape(one_line(n.title))}[/b]",
+            escape(one_line(f"{n.nominee} · {n.outlet} · {n.published_on or 'date unknown'}")),
+            escape(
+                one_line(
+                    f"{n.category} · {n.stage}" + (f" ({n.stage_reason})" if n.stage_reason else "")
+                )
+            ),
+            f"Nominated by {escape(one_line(n.nominator))}",
+        ]
         if n.decision:
-            lines.append(f"Decision: [b]{escape(n.decision)}[/b] {escape(one_line(n.decision_note))}")
+            lines.append(
+                f"Decision: [b]{escape(n.decision)}[/b] {escape(one_line(n.decision_note))}"
+            )
         lines.append("")
         if n.reasons:
-            lines.append(f"[b]{n.eligibility.upper()}[/b]" + (
-                f" - override: {escape(one_line(n.override_reason))}" if n.override_reason else ""))
+            lines.append(
+                f"[b]{n.eligibility.upper()}[/b]"
+                + (
+                    f" - override: {escape(one_line(n.override_reason))}"
+                    if n.override_reason
+                    else ""
+                )
+            )
             lines += [f"  • {escape(one_line(r.message))}" for r in n.reasons]
             lines.append("")
         if n.profile:
             lines.append("[b]Framing profile[/b] (evidence for the sift, not a verdict)")
             lines.append(escape(n.profile.summary()))
-            lines += [escape(f"  {one_line(c.category)}: {c.voice} own voice ({c.voice_per_1000}/1k), "
-                             f"{c.quoted} quoted ({c.quoted_per_1000}/1k)") for c in n.profile.categories]
+            lines += [
+                escape(
+                    f"  {one_line(c.category)}: {c.voice} own voice ({c.voice_per_1000}/1k), "
+                    f"{c.quoted} quoted ({c.quoted_per_1000}/1k)"
+                )
+                for c in n.profile.categories
+            ]
         else:
             lines.append(f"Framing profile: {escape(one_line(n.profile_note or 'not computed'))}")
         lines.append("")
         if self.judge:
-            sheet = next((s for s in self.sheets if s.nomination_id == n.id and s.judge == self.judge), None)
+            sheet = next(
+                (s for s in self.sheets if s.nomination_id == n.id and s.judge == self.judge), None
+            )
             if sheet and sheet.recused:
                 lines.append(f"[b]{escape(self.judge)}[/b] has recused from this nomination.")
             else:
@@ -286,21 +345,33 @@ class AwardsScreen(Screen):
     def action_decline(self) -> None:
         n = self.selected
         if n is not None:
-            self._ask(f"Why decline #{n.id} {one_line(n.title, 50)}?",
-                      lambda reason: self._run(svc.move, n.id, "declined", reason, who=self.who,
-                                               done=f"#{n.id} declined"))
+            self._ask(
+                f"Why decline #{n.id} {one_line(n.title, 50)}?",
+                lambda reason: self._run(
+                    svc.move, n.id, "declined", reason, who=self.who, done=f"#{n.id} declined"
+                ),
+            )
 
     def action_override(self) -> None:
         n = self.selected
         if n is not None:
-            self._ask(f"Why accept #{n.id} despite: {one_line('; '.join(r.message for r in n.reasons), 120)}?",
-                      lambda reason: self._run(svc.override_eligibility, n.id, reason, who=self.who,
-                                               done=f"#{n.id} accepted by override"))
+            self._ask(
+                f"Why accept #{n.id} despite: {one_line('; '.join(r.message for r in n.reasons), 120)}?",
+                lambda reason: self._run(
+                    svc.override_eligibility,
+                    n.id,
+                    reason,
+                    who=self.who,
+                    done=f"#{n.id} accepted by override",
+                ),
+            )
 
     def action_nominate(self) -> None:
         from tui.screens.nominate import NominateDialog
 
-        self.app.push_screen(NominateDialog(self.db, reviewer=self.reviewer), lambda _id: self.load())
+        self.app.push_screen(
+            NominateDialog(self.db, reviewer=self.reviewer), lambda _id: self.load()
+        )
 
     def action_decide(self) -> None:
         n = self.selected
@@ -310,18 +381,22 @@ class AwardsScreen(Screen):
 
         def do(answer: str) -> None:
             decision, _, note = answer.strip().partition(" ")
-            self._run(svc.decide, n.id, decision, note, who=self.who,
-                      done=f"#{n.id}: {decision}")
+            self._run(svc.decide, n.id, decision, note, who=self.who, done=f"#{n.id}: {decision}")
 
-        self._ask(f"Decision for #{n.id} ({choices}), then an optional note:", do,
-                  placeholder="winner Unanimous; strongest on all five criteria")
+        self._ask(
+            f"Decision for #{n.id} ({choices}), then an optional note:",
+            do,
+            placeholder="winner Unanimous; strongest on all five criteria",
+        )
 
     def action_next_judge(self) -> None:
         if not self.judges:
             self.notify("No judges yet: press J to add one.", severity="warning")
             return
         names = [j.name for j in self.judges]
-        self.judge = names[(names.index(self.judge) + 1) % len(names)] if self.judge in names else names[0]
+        self.judge = (
+            names[(names.index(self.judge) + 1) % len(names)] if self.judge in names else names[0]
+        )
         self.criterion = 0
         self._redraw()
 
@@ -329,9 +404,16 @@ class AwardsScreen(Screen):
         if self.cycle is None:
             return
         cycle_id = self.cycle.id
-        self._ask("Name of the judge to add:",
-                  lambda name: self._run(svc.add_judge, cycle_id, name, who=self.who,
-                                         done=f"Judge {one_line(name, 40)} added"))
+        self._ask(
+            "Name of the judge to add:",
+            lambda name: self._run(
+                svc.add_judge,
+                cycle_id,
+                name,
+                who=self.who,
+                done=f"Judge {one_line(name, 40)} added",
+            ),
+        )
 
     def action_score(self, digit: int) -> None:
         n, c = self.selected, self.cycle
@@ -362,9 +444,12 @@ class AwardsScreen(Screen):
             self.notify("Choose the judge first (j).", severity="warning")
             return
         judge = self.judge
-        self._ask(f"{judge}'s comment on #{n.id}:",
-                  lambda text: self._run(svc.score, n.id, judge, {}, text, who=self.who,
-                                         done="Comment saved"))
+        self._ask(
+            f"{judge}'s comment on #{n.id}:",
+            lambda text: self._run(
+                svc.score, n.id, judge, {}, text, who=self.who, done="Comment saved"
+            ),
+        )
 
     def action_recuse(self) -> None:
         n = self.selected
@@ -372,9 +457,12 @@ class AwardsScreen(Screen):
             self.notify("Choose the judge who recuses first (j).", severity="warning")
             return
         judge = self.judge
-        self._ask(f"Why does {judge} recuse from #{n.id} (conflict of interest)?",
-                  lambda reason: self._run(svc.recuse, n.id, judge, reason, who=self.who,
-                                           done=f"{judge} recused from #{n.id}"))
+        self._ask(
+            f"Why does {judge} recuse from #{n.id} (conflict of interest)?",
+            lambda reason: self._run(
+                svc.recuse, n.id, judge, reason, who=self.who, done=f"{judge} recused from #{n.id}"
+            ),
+        )
 
     def action_toggle_normalise(self) -> None:
         self.normalise = not self.normalise
@@ -388,7 +476,9 @@ class AwardsScreen(Screen):
         def do(answer: str) -> None:
             kind, _, path = answer.strip().partition(" ")
             if kind not in exports.KINDS or not path.strip():
-                self.notify(f"Type a kind ({', '.join(exports.KINDS)}) then a path.", severity="warning")
+                self.notify(
+                    f"Type a kind ({', '.join(exports.KINDS)}) then a path.", severity="warning"
+                )
                 return
             try:
                 written = exports.export(self.db, cycle_id, kind, Path(path.strip()).expanduser())
@@ -397,8 +487,11 @@ class AwardsScreen(Screen):
                 return
             self.notify(f"Wrote {', '.join(str(p) for p in written)}", title="Exported")
 
-        self._ask(f"Export what, where? ({', '.join(exports.KINDS)}; judge-pack takes a folder)",
-                  do, placeholder="scores ~/awards-scores.csv")
+        self._ask(
+            f"Export what, where? ({', '.join(exports.KINDS)}; judge-pack takes a folder)",
+            do,
+            placeholder="scores ~/awards-scores.csv",
+        )
 
     def action_next_cycle(self) -> None:
         try:
@@ -434,9 +527,14 @@ def _read_cycle(db: Any, cycle: svc.Cycle, normalise: bool) -> CycleData:
     noms = svc.list_nominations(db, cycle.id)
     sheets = svc.list_sheets(db, cycle.id)
     # results and progress come from the rows just read, not from reading them again
-    rows = [r for r in svc.results_from(cycle, noms, sheets, normalise=normalise)
-            if r.nomination.stage != "declined"]
-    return CycleData(cycle, noms, svc.list_judges(db, cycle.id), sheets, rows, svc.progress_from(cycle, noms))
+    rows = [
+        r
+        for r in svc.results_from(cycle, noms, sheets, normalise=normalise)
+        if r.nomination.stage != "declined"
+    ]
+    return CycleData(
+        cycle, noms, svc.list_judges(db, cycle.id), sheets, rows, svc.progress_from(cycle, noms)
+    )
 
 
 def _num(value: float | None) -> str:

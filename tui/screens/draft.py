@@ -142,19 +142,29 @@ class DraftScreen(Screen):
             options = self.query_one("#draft-flags", OptionList)
             highlighted = options.highlighted
             options.clear_options()
-            options.add_options([
-                Option(f"{symbol(s.flag.severity, s.flag.quoted)} {one_line(s.flag.text)}"
-                       + (" (quoted)" if s.flag.quoted
-                          else (f" → {one_line(s.flag.rewrite)}" if s.flag.rewrite else "")),
-                       id=f"flag-{i}")
-                for i, s in enumerate(spans)
-            ])
+            options.add_options(
+                [
+                    Option(
+                        f"{symbol(s.flag.severity, s.flag.quoted)} {one_line(s.flag.text)}"
+                        + (
+                            " (quoted)"
+                            if s.flag.quoted
+                            else (f" → {one_line(s.flag.rewrite)}" if s.flag.rewrite else "")
+                        ),
+                        id=f"flag-{i}",
+                    )
+                    for i, s in enumerate(spans)
+                ]
+            )
             if spans and highlighted is not None:
                 options.highlighted = min(highlighted, len(spans) - 1)
         n = len(spans)
         writer = sum(1 for s in spans if not s.flag.quoted)
-        status = (f"{n} flag{'s' if n != 1 else ''} ({writer} in the writer's voice)"
-                  if n else "No flags.")
+        status = (
+            f"{n} flag{'s' if n != 1 else ''} ({writer} in the writer's voice)"
+            if n
+            else "No flags."
+        )
         if self.dirty:
             status += " · unsaved"
         self.query_one("#draft-status", Static).update(status)
@@ -208,12 +218,17 @@ class DraftScreen(Screen):
             return
         flag = span.flag
         if flag.quoted:
-            self.notify("That term is inside a quotation (someone else's words); "
-                        "suggestions are not applied there.", severity="warning")
+            self.notify(
+                "That term is inside a quotation (someone else's words); "
+                "suggestions are not applied there.",
+                severity="warning",
+            )
             return
         if not flag.rewrite:
-            self.notify(f"No ready rewrite for “{one_line(flag.text)}”; see the suggestions.",
-                        severity="warning")
+            self.notify(
+                f"No ready rewrite for “{one_line(flag.text)}”; see the suggestions.",
+                severity="warning",
+            )
             return
         editor = self.editor
         start, end = editor.location_of(span.start), editor.location_of(span.end)
@@ -241,16 +256,20 @@ class DraftScreen(Screen):
             if path:
                 self.read_file(Path(path).expanduser())
 
-        self.app.push_screen(PromptDialog("Open text file", str(self.path or ""),
-                                          placeholder="path/to/draft.txt"), done)
+        self.app.push_screen(
+            PromptDialog("Open text file", str(self.path or ""), placeholder="path/to/draft.txt"),
+            done,
+        )
 
     def action_save_file(self) -> None:
         def done(path: str | None) -> None:
             if path:
                 self.write_file(Path(path).expanduser(), self.editor.text)
 
-        self.app.push_screen(PromptDialog("Save draft as", str(self.path or ""),
-                                          placeholder="path/to/draft.txt"), done)
+        self.app.push_screen(
+            PromptDialog("Save draft as", str(self.path or ""), placeholder="path/to/draft.txt"),
+            done,
+        )
 
     def action_import_draft(self) -> None:
         text = self.editor.text
@@ -310,8 +329,9 @@ class DraftScreen(Screen):
         try:
             engine = self.app.get_engine()
             with self.app.engine_lock:
-                article_id = review.import_text(self.app.db, title, text, outlet="Draft",
-                                                engine=engine)
+                article_id = review.import_text(
+                    self.app.db, title, text, outlet="Draft", engine=engine
+                )
         except Exception as exc:  # noqa: BLE001
             self.post_message(ServiceFailed(str(exc)))
             return

@@ -61,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
             yield table
             yield Static(
                 "Ctrl+P opens the command palette (every action, searchable). "
-                "Change a key in config.toml: [ui.keymap] id = \"keys\". "
+                'Change a key in config.toml: [ui.keymap] id = "keys". '
                 "Esc, F1 or q closes this help.",
                 id="help-foot",
             )

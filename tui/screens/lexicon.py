@@ -20,13 +20,17 @@ from tui.sanitize import one_line, sanitize
 
 def describe_entry(s: Any) -> Content:
     parts: list[str | tuple[str, str]] = [
-        (f"{s.entry}", "bold"), f"  {SYMBOL.get(s.severity, '•')} {s.severity} · {s.category}\n",
-        ("Forms: ", "bold"), one_line(", ".join(s.forms)) + "\n",
+        (f"{s.entry}", "bold"),
+        f"  {SYMBOL.get(s.severity, '•')} {s.severity} · {s.category}\n",
+        ("Forms: ", "bold"),
+        one_line(", ".join(s.forms)) + "\n",
     ]
     if s.sense:
         parts += [("Sense: ", "bold"), one_line(s.sense) + "\n"]
-    parts += [("Fired ", "bold"), f"{s.fired} · accepted {s.accepted} · dismissed {s.dismissed}"
-              f" · pending {s.pending}\n\n"]
+    parts += [
+        ("Fired ", "bold"),
+        f"{s.fired} · accepted {s.accepted} · dismissed {s.dismissed} · pending {s.pending}\n\n",
+    ]
     parts += [("Why\n", "bold"), sanitize(s.rationale).strip() + "\n"]
     if s.advice:
         parts += [sanitize(s.advice).strip() + "\n"]
@@ -101,8 +105,15 @@ class LexiconScreen(Screen):
         table = self.query_one(DataTable)
         table.clear()
         for s in self.stats:
-            table.add_row(s.entry, f"{SYMBOL.get(s.severity, '•')} {s.severity}", s.category,
-                          str(s.fired), str(s.accepted), str(s.dismissed), key=s.entry)
+            table.add_row(
+                s.entry,
+                f"{SYMBOL.get(s.severity, '•')} {s.severity}",
+                s.category,
+                str(s.fired),
+                str(s.accepted),
+                str(s.dismissed),
+                key=s.entry,
+            )
         self._show(0 if self.stats else None)
 
     def _show(self, index: int | None) -> None:

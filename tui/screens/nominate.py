@@ -77,40 +77,60 @@ class NominateDialog(ModalScreen[int | None]):
             if self.article is not None:
                 a = self.article
                 yield Static(f"[b]Nominate[/b] {_safe(a.title)}", id="nominate-title")
-                yield Static(_safe(f"{a.outlet or 'unknown outlet'} · {a.author or 'no byline'} · "
-                                   f"{a.published_on or 'date unknown'} · {a.words} words"),
-                             id="nominate-article")
+                yield Static(
+                    _safe(
+                        f"{a.outlet or 'unknown outlet'} · {a.author or 'no byline'} · "
+                        f"{a.published_on or 'date unknown'} · {a.words} words"
+                    ),
+                    id="nominate-article",
+                )
             if self.error or not self.cycles:
-                msg = self.error or ("No award cycle yet. Create one first: "
-                                     "framewatch awards cycle new YEAR")
+                msg = self.error or (
+                    "No award cycle yet. Create one first: framewatch awards cycle new YEAR"
+                )
                 yield Static(_safe(msg), id="nominate-error")
                 yield Static("Esc to close.", id="nominate-hint")
                 return
             latest = self.cycles[-1]
             with Horizontal(classes="row"):
                 yield Label("Cycle")
-                yield Select([(c.name, c.id) for c in reversed(self.cycles)], value=latest.id,
-                             allow_blank=False, id="nominate-cycle")
+                yield Select(
+                    [(c.name, c.id) for c in reversed(self.cycles)],
+                    value=latest.id,
+                    allow_blank=False,
+                    id="nominate-cycle",
+                )
             with Horizontal(classes="row"):
                 yield Label("Category")
-                yield Select([(c, c) for c in latest.categories], value=latest.categories[0],
-                             allow_blank=False, id="nominate-category")
+                yield Select(
+                    [(c, c) for c in latest.categories],
+                    value=latest.categories[0],
+                    allow_blank=False,
+                    id="nominate-category",
+                )
             if self.article_id is None:
-                for key, label, hint in (("title", "Title", "Headline or programme title"),
-                                         ("outlet", "Outlet", "Publication, channel or site"),
-                                         ("url", "Link", "https://..."),
-                                         ("date", "Date", "YYYY-MM-DD (publication or broadcast)")):
+                for key, label, hint in (
+                    ("title", "Title", "Headline or programme title"),
+                    ("outlet", "Outlet", "Publication, channel or site"),
+                    ("url", "Link", "https://..."),
+                    ("date", "Date", "YYYY-MM-DD (publication or broadcast)"),
+                ):
                     with Horizontal(classes="row"):
                         yield Label(label)
                         yield Input(placeholder=hint, id=f"nominate-{key}")
             with Horizontal(classes="row"):
                 yield Label("Nominator")
-                yield Input(self.reviewer, placeholder="Name (and organisation)", id="nominate-nominator")
+                yield Input(
+                    self.reviewer, placeholder="Name (and organisation)", id="nominate-nominator"
+                )
             with Horizontal(classes="row"):
                 yield Label("Journalist(s)")
                 names = ", ".join(self.article.journalists) if self.article else ""
-                yield Input(names, placeholder="Comma-separated; blank = the outlet",
-                            id="nominate-journalists")
+                yield Input(
+                    names,
+                    placeholder="Comma-separated; blank = the outlet",
+                    id="nominate-journalists",
+                )
             yield Label("Citation: how the work meets the criteria")
             yield TextArea("", id="nominate-citation", soft_wrap=True, tab_behavior="focus")
             yield Static("", id="nominate-words")
@@ -136,8 +156,10 @@ class NominateDialog(ModalScreen[int | None]):
         if self.article is not None:
             a = self.article
             return {"title": a.title, "outlet": a.outlet, "url": a.url, "date": a.published_on}
-        return {k: self.query_one(f"#nominate-{k}", Input).value.strip()
-                for k in ("title", "outlet", "url", "date")}
+        return {
+            k: self.query_one(f"#nominate-{k}", Input).value.strip()
+            for k in ("title", "outlet", "url", "date")
+        }
 
     def _values(self) -> dict:
         return {
@@ -177,16 +199,24 @@ class NominateDialog(ModalScreen[int | None]):
         piece = self._piece()
         try:
             reasons = svc.check_eligibility(
-                self.db, cycle.id, category=str(v["category"]), published_on=piece["date"] or None,
-                journalists=v["journalists"], outlet=piece["outlet"], citation=v["citation"],
-                url=piece["url"])
+                self.db,
+                cycle.id,
+                category=str(v["category"]),
+                published_on=piece["date"] or None,
+                journalists=v["journalists"],
+                outlet=piece["outlet"],
+                citation=v["citation"],
+                url=piece["url"],
+            )
         except FramewatchError as exc:
             box.update(_safe(str(exc)))
             return
         self.reasons = reasons
         if reasons:
             lines = "\n".join(f"  • {_safe(r.message)}" for r in reasons)
-            box.update(f"Will be recorded as INELIGIBLE (the admin can override with a reason):\n{lines}")
+            box.update(
+                f"Will be recorded as INELIGIBLE (the admin can override with a reason):\n{lines}"
+            )
         else:
             box.update("Eligible under this cycle's rules.")
         box.set_class(bool(reasons), "ineligible")
@@ -224,16 +254,31 @@ class NominateDialog(ModalScreen[int | None]):
                 # The engine serves one caller at a time; a draft check may be running.
                 with self.app.engine_lock:
                     nom = svc.nominate_article(
-                        self.db, cycle_id, self.article_id, str(v["category"]), v["nominator"],
-                        v["citation"], journalists=v["journalists"] or None, who=who,
-                        engine_factory=factory)
+                        self.db,
+                        cycle_id,
+                        self.article_id,
+                        str(v["category"]),
+                        v["nominator"],
+                        v["citation"],
+                        journalists=v["journalists"] or None,
+                        who=who,
+                        engine_factory=factory,
+                    )
             else:
                 p = v["piece"]
                 nom = svc.nominate(
-                    self.db, cycle_id, title=p["title"], outlet=p["outlet"],
-                    journalists=v["journalists"], url=p["url"], published_on=p["date"] or None,
-                    category=str(v["category"]), nominator=v["nominator"], citation=v["citation"],
-                    who=who)
+                    self.db,
+                    cycle_id,
+                    title=p["title"],
+                    outlet=p["outlet"],
+                    journalists=v["journalists"],
+                    url=p["url"],
+                    published_on=p["date"] or None,
+                    category=str(v["category"]),
+                    nominator=v["nominator"],
+                    citation=v["citation"],
+                    who=who,
+                )
         except FramewatchError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
@@ -246,10 +291,15 @@ class NominateDialog(ModalScreen[int | None]):
     def _saved(self, nom: svc.Nomination) -> None:
         if nom.reasons:
             why = "; ".join(r.message for r in nom.reasons)
-            self.app.notify(_safe(f"Nomination #{nom.id} recorded as ineligible: {why}"),
-                            title="Nominated", severity="warning")
+            self.app.notify(
+                _safe(f"Nomination #{nom.id} recorded as ineligible: {why}"),
+                title="Nominated",
+                severity="warning",
+            )
         else:
-            self.app.notify(f"Nomination #{nom.id} recorded ({_safe(nom.category)}).", title="Nominated")
+            self.app.notify(
+                f"Nomination #{nom.id} recorded ({_safe(nom.category)}).", title="Nominated"
+            )
         self.dismiss(nom.id)
 
 

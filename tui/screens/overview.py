@@ -72,17 +72,23 @@ class OverviewScreen(Screen):
         ov = self.overview = message.overview
         first, last = (ov.weeks[0], ov.weeks[-1]) if ov.weeks else ("", "")
         self.query_one("#ov-summary", Static).update(
-            f"{ov.flags:,} flags in {ov.articles:,} articles, weeks starting {first} to {last}")
+            f"{ov.flags:,} flags in {ov.articles:,} articles, weeks starting {first} to {last}"
+        )
         for grid_id, series in (("#ov-outlets", ov.by_outlet), ("#ov-categories", ov.by_category)):
             grid = self.query_one(grid_id, Grid)
             await grid.remove_children()
             rows = []
             if series and ov.weeks:
                 # the time axis under the column header: first and last week's Monday
-                rows += [Label(""), Horizontal(Label(f"w/c {_day(ov.weeks[0])}"),
-                                               Label(f"w/c {_day(ov.weeks[-1])}", classes="ov-axis-end"),
-                                               classes="ov-axis"),
-                         Label("total · last week")]
+                rows += [
+                    Label(""),
+                    Horizontal(
+                        Label(f"w/c {_day(ov.weeks[0])}"),
+                        Label(f"w/c {_day(ov.weeks[-1])}", classes="ov-axis-end"),
+                        classes="ov-axis",
+                    ),
+                    Label("total · last week"),
+                ]
             for s in series:
                 label = CATEGORIES.get(s.label, s.label) if grid_id == "#ov-categories" else s.label
                 rows += [

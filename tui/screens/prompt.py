@@ -23,8 +23,14 @@ class PromptDialog(ModalScreen[str | None]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, question: str, value: str = "", *, placeholder: str = "",
-                 hint: str = "Enter to save, Esc to cancel.") -> None:
+    def __init__(
+        self,
+        question: str,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        hint: str = "Enter to save, Esc to cancel.",
+    ) -> None:
         super().__init__()
         self.question = question
         self.value = value

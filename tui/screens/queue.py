@@ -61,10 +61,16 @@ class QueueScreen(Screen):
             yield Input(placeholder="Search headlines and text  (/)", id="search")
             yield Select((), prompt="Outlet", id="outlet")
             yield Select((), prompt="Category", id="category")
-            yield Select([(f"{SYMBOL[s]} {s}", s) for s in ("high", "medium", "low")],
-                         prompt="Severity", id="severity")
-            yield Select([(STATUS_LABEL[s], s) for s in ("new", "in_review", "reviewed")],
-                         prompt="Status", id="status")
+            yield Select(
+                [(f"{SYMBOL[s]} {s}", s) for s in ("high", "medium", "low")],
+                prompt="Severity",
+                id="severity",
+            )
+            yield Select(
+                [(STATUS_LABEL[s], s) for s in ("new", "in_review", "reviewed")],
+                prompt="Status",
+                id="status",
+            )
             yield Input(placeholder="from YYYY-MM-DD", id="date-from", classes="date")
             yield Input(placeholder="to YYYY-MM-DD", id="date-to", classes="date")
         table: DataTable = DataTable(id="queue-table", cursor_type="row", zebra_stripes=True)
@@ -142,7 +148,10 @@ class QueueScreen(Screen):
                 row.published or "-",
                 one_line(row.outlet, 16) or "-",
                 one_line(row.title, 58),
-                str(row.high), str(row.medium), str(row.low), str(row.quoted),
+                str(row.high),
+                str(row.medium),
+                str(row.low),
+                str(row.quoted),
                 STATUS_LABEL.get(row.status, row.status),
                 f"+{row.copies}" if row.copies else "",
                 key=str(row.article_id),
@@ -157,25 +166,41 @@ class QueueScreen(Screen):
     def _update_status(self) -> None:
         f = self.filter
         arrow = "↓" if f.descending else "↑"
-        active = [f"{k}={v}" for k, v in (("outlet", f.outlet), ("category", f.category),
-                                          ("severity", f.severity), ("status", f.status),
-                                          ("from", f.date_from), ("to", f.date_to)) if v]
+        active = [
+            f"{k}={v}"
+            for k, v in (
+                ("outlet", f.outlet),
+                ("category", f.category),
+                ("severity", f.severity),
+                ("status", f.status),
+                ("from", f.date_from),
+                ("to", f.date_to),
+            )
+            if v
+        ]
         if f.search:
             active.append(f"search={f.search!r}")
-        text = (f"{self.loaded:,} of {self.total:,} stories · sort: {f.sort} {arrow}"
-                f" · copies {'folded' if f.fold_copies else 'shown'}")
+        text = (
+            f"{self.loaded:,} of {self.total:,} stories · sort: {f.sort} {arrow}"
+            f" · copies {'folded' if f.fold_copies else 'shown'}"
+        )
         if active:
             text += " · " + ", ".join(active)
         elif not self.total:
-            text = ("No articles yet: run `framewatch monitor once` (or `framewatch demo`), "
-                    "or store a draft from the draft checker (F3, then Ctrl+T).")
+            text = (
+                "No articles yet: run `framewatch monitor once` (or `framewatch demo`), "
+                "or store a draft from the draft checker (F3, then Ctrl+T)."
+            )
         self.query_one("#queue-status", Static).update(one_line(text))
 
     @on(DataTable.RowHighlighted, "#queue-table")
     def _maybe_more(self, event: DataTable.RowHighlighted) -> None:
         # Fetch the next page before the reviewer reaches the end.
-        if (not self.loading and self.loaded < self.total
-                and event.cursor_row >= self.loaded - 1 - LOOKAHEAD):
+        if (
+            not self.loading
+            and self.loaded < self.total
+            and event.cursor_row >= self.loaded - 1 - LOOKAHEAD
+        ):
             self.loading = True
             self.fetch_page(self.filter, self.loaded, PAGE, True, self.generation)
 
@@ -190,8 +215,12 @@ class QueueScreen(Screen):
     @on(Select.Changed)
     def _select(self, event: Select.Changed) -> None:
         value = "" if event.select.is_blank() else str(event.value)
-        field = {"outlet": "outlet", "category": "category", "severity": "severity",
-                 "status": "status"}.get(event.select.id or "")
+        field = {
+            "outlet": "outlet",
+            "category": "category",
+            "severity": "severity",
+            "status": "status",
+        }.get(event.select.id or "")
         if field:
             self.set_filter(**{field: value})
 

@@ -73,8 +73,14 @@ class ReviewScreen(Screen):
         from monitor import review
 
         try:
-            flag = review.decide(self.app.db, flag_id, decision, reason=reason,
-                                 by=self.app.reviewer, lexicon=self.app.get_lexicon())
+            flag = review.decide(
+                self.app.db,
+                flag_id,
+                decision,
+                reason=reason,
+                by=self.app.reviewer,
+                lexicon=self.app.get_lexicon(),
+            )
         except Exception as exc:  # noqa: BLE001
             self.post_message(ServiceFailed(str(exc)))
             return
@@ -111,11 +117,15 @@ class ReviewScreen(Screen):
     def _loaded(self, message: ArticleLoaded) -> None:
         self.article = message.article
         self.flags = list(self.article.flags)
-        self.current = next((i for i, f in enumerate(self.flags) if f.decision == "pending"),
-                            0 if self.flags else None)
+        self.current = next(
+            (i for i, f in enumerate(self.flags) if f.decision == "pending"),
+            0 if self.flags else None,
+        )
         self.sub_title = one_line(self.article.title, 80)
         self._update_meta()
-        self.query_one(ArticleText).show(self.article.title, self.article.text, self.flags, self.current)
+        self.query_one(ArticleText).show(
+            self.article.title, self.article.text, self.flags, self.current
+        )
         self._update_panel()
 
     @on(FlagSaved)
@@ -130,13 +140,22 @@ class ReviewScreen(Screen):
             self.article = replace(self.article, status="in_review")
         if message.what in ("accepted", "dismissed") and index == self.current:
             # Move on to the next flag still waiting for a decision.
-            nxt = next((i for i in range(index + 1, len(self.flags))
-                        if self.flags[i].decision == "pending"), None)
+            nxt = next(
+                (
+                    i
+                    for i in range(index + 1, len(self.flags))
+                    if self.flags[i].decision == "pending"
+                ),
+                None,
+            )
             if nxt is not None:
                 self._go(nxt)
             elif not any(f.decision == "pending" for f in self.flags):
-                self.notify("Every flag has a decision. Press r to mark the article reviewed.",
-                            title="All flags decided", timeout=5)
+                self.notify(
+                    "Every flag has a decision. Press r to mark the article reviewed.",
+                    title="All flags decided",
+                    timeout=5,
+                )
         self._update_meta()
         self._update_panel()
 
@@ -164,8 +183,12 @@ class ReviewScreen(Screen):
         if a is None:
             return
         decided = sum(1 for f in self.flags if f.decision != "pending")
-        bits = [one_line(a.outlet) or "(no outlet)", (a.published_at or "")[:10],
-                STATUS_LABEL.get(a.status, a.status), f"{decided}/{len(self.flags)} flags decided"]
+        bits = [
+            one_line(a.outlet) or "(no outlet)",
+            (a.published_at or "")[:10],
+            STATUS_LABEL.get(a.status, a.status),
+            f"{decided}/{len(self.flags)} flags decided",
+        ]
         if a.copies:
             outlets = ", ".join(dict.fromkeys(one_line(c.outlet) or "?" for c in a.copies))
             bits.append(f"also in {one_line(outlets, 50)}")
@@ -227,8 +250,11 @@ class ReviewScreen(Screen):
                 self.save_decision(flag.id, "dismissed", reason)
 
         self.app.push_screen(
-            PromptDialog(f"Dismiss “{one_line(flag.text)}”: reason (optional)",
-                         flag.reason, placeholder="e.g. official name, used correctly"),
+            PromptDialog(
+                f"Dismiss “{one_line(flag.text)}”: reason (optional)",
+                flag.reason,
+                placeholder="e.g. official name, used correctly",
+            ),
             done,
         )
 
@@ -262,8 +288,9 @@ class ReviewScreen(Screen):
             return
         url = self.article.url
         if not url.startswith(("http://", "https://")):
-            self.notify("This article has no web address (it was entered by hand).",
-                        severity="warning")
+            self.notify(
+                "This article has no web address (it was entered by hand).", severity="warning"
+            )
             return
         self.app.open_url(url)
         self.notify(f"Opening {one_line(url, 60)}", timeout=3)
@@ -275,11 +302,14 @@ class ReviewScreen(Screen):
 
         def done(nomination: int | None) -> None:
             if nomination:
-                self.notify(f"Nominated for the media awards (nomination {nomination}).",
-                            title="Awards")
+                self.notify(
+                    f"Nominated for the media awards (nomination {nomination}).", title="Awards"
+                )
 
-        self.app.push_screen(NominateDialog(self.app.db, article_id=self.article_id,
-                                            reviewer=self.app.reviewer), done)
+        self.app.push_screen(
+            NominateDialog(self.app.db, article_id=self.article_id, reviewer=self.app.reviewer),
+            done,
+        )
 
     def action_back(self) -> None:
         self.dismiss()

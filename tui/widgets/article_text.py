@@ -35,8 +35,9 @@ class _Paragraph:
     flags: list[int]  # indexes into the article's flags
 
 
-def render_paragraph(text: str, start: int, end: int, flags: list[Any], current: int | None,
-                     indexes: list[int]) -> Content:
+def render_paragraph(
+    text: str, start: int, end: int, flags: list[Any], current: int | None, indexes: list[int]
+) -> Content:
     """The paragraph text[start:end] with its flags styled and a symbol before each."""
     parts: list[str | tuple[str, str]] = []
     pos = start
@@ -46,7 +47,9 @@ def render_paragraph(text: str, start: int, end: int, flags: list[Any], current:
         if fs < pos:  # overlaps the previous flag: keep the first, skip this marker
             continue
         parts.append(text[pos:fs])
-        mark = symbol(f.severity, f.quoted) + DECISION_MARK.get(getattr(f, "decision", "pending"), "")
+        mark = symbol(f.severity, f.quoted) + DECISION_MARK.get(
+            getattr(f, "decision", "pending"), ""
+        )
         style = content_style(f.severity, f.quoted, getattr(f, "decision", "pending"), i == current)
         parts.append((mark, "bold"))
         parts.append((text[fs:fe], style))
@@ -112,7 +115,9 @@ class ArticleText(VerticalScroll, can_focus=True):
         return self.heading if in_headline(flag) else self.text
 
     def _heading_content(self) -> Content:
-        return render_paragraph(self.heading, 0, len(self.heading), self.flags, self.current, self._head_flags)
+        return render_paragraph(
+            self.heading, 0, len(self.heading), self.flags, self.current, self._head_flags
+        )
 
     def _paragraph_content(self, p: _Paragraph) -> Content:
         return render_paragraph(self.text, p.start, p.end, self.flags, self.current, p.flags)
@@ -125,7 +130,9 @@ class ArticleText(VerticalScroll, can_focus=True):
                 pass
         elif 0 <= idx < len(self._paras):
             try:
-                self.query_one(f"#para-{idx}", Static).update(self._paragraph_content(self._paras[idx]))
+                self.query_one(f"#para-{idx}", Static).update(
+                    self._paragraph_content(self._paras[idx])
+                )
             except Exception:  # noqa: BLE001 - paragraph not mounted yet; next show() redraws
                 pass
 

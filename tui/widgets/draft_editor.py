@@ -59,7 +59,7 @@ def edit_window(old: str, new: str) -> tuple[int, int]:
     lo, hi = 0, limit - prefix
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if old[len(old) - mid:] == new[len(new) - mid:]:
+        if old[len(old) - mid :] == new[len(new) - mid :]:
             lo = mid
         else:
             hi = mid - 1
@@ -117,13 +117,17 @@ class DraftEditor(TextArea):
         self.spans: list[Span] = []
         self._spans_text = ""
         theme = TextAreaTheme.get_builtin_theme("css") or TextAreaTheme(name="css")
-        self.register_theme(TextAreaTheme(
-            name=THEME_NAME,
-            base_style=theme.base_style, gutter_style=theme.gutter_style,
-            cursor_style=theme.cursor_style, cursor_line_style=theme.cursor_line_style,
-            selection_style=theme.selection_style,
-            syntax_styles=dict(HIGHLIGHT_STYLES),
-        ))
+        self.register_theme(
+            TextAreaTheme(
+                name=THEME_NAME,
+                base_style=theme.base_style,
+                gutter_style=theme.gutter_style,
+                cursor_style=theme.cursor_style,
+                cursor_line_style=theme.cursor_line_style,
+                selection_style=theme.selection_style,
+                syntax_styles=dict(HIGHLIGHT_STYLES),
+            )
+        )
         self.theme = THEME_NAME
 
     def set_flags(self, checked_text: str, flags: list[Any]) -> None:
@@ -158,7 +162,7 @@ class DraftEditor(TextArea):
             end_row, end_col = to_location(starts, s.end)
             if end_row != row:
                 continue  # flags never cross a line; a stale one might
-            line = text[starts[row]: starts[row + 1] - 1 if row + 1 < len(starts) else len(text)]
+            line = text[starts[row] : starts[row + 1] - 1 if row + 1 < len(starts) else len(text)]
             b_start = len(line[:col].encode("utf-8"))
             b_end = b_start + len(line[col:end_col].encode("utf-8"))
             highlights[row].append((b_start, b_end, s.name))

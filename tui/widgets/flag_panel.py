@@ -20,8 +20,8 @@ def rewrite_in_context(text: str, flag: Any, width: int = 70) -> str:
     line_start = text.rfind("\n", 0, flag.start) + 1
     line_end = text.find("\n", flag.end)
     line_end = len(text) if line_end == -1 else line_end
-    left = text[max(line_start, flag.start - width): flag.start]
-    right = text[flag.end: min(line_end, flag.end + width)]
+    left = text[max(line_start, flag.start - width) : flag.start]
+    right = text[flag.end : min(line_end, flag.end + width)]
     # Cut at word boundaries so the snippet reads cleanly.
     if flag.start - width > line_start and " " in left:
         left = "…" + left.split(" ", 1)[1]

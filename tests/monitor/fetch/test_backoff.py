@@ -44,7 +44,15 @@ def test_negative_failures_count_as_none():
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("120", 120.0), ("0", 0.0), (" 5 ", 5.0), ("", None), (None, None), ("soon", None), ("-5", None)],
+    [
+        ("120", 120.0),
+        ("0", 0.0),
+        (" 5 ", 5.0),
+        ("", None),
+        (None, None),
+        ("soon", None),
+        ("-5", None),
+    ],
 )
 def test_parse_retry_after_seconds(value, expected):
     assert parse_retry_after(value) == expected

@@ -59,7 +59,9 @@ async def test_etag_is_sent_alone_and_304_means_not_modified(httpserver, make_se
     async with Fetcher(make_settings()) as f:
         fresh = await f.fetch(httpserver.url_for("/feed"))
         again = await f.fetch(
-            httpserver.url_for("/feed"), etag=fresh.etag, last_modified="Wed, 21 Oct 2015 07:28:00 GMT"
+            httpserver.url_for("/feed"),
+            etag=fresh.etag,
+            last_modified="Wed, 21 Oct 2015 07:28:00 GMT",
         )
     assert fresh.ok and fresh.body == RSS and not fresh.not_modified
     assert again.ok and again.not_modified and again.status == 304 and again.body == b""
@@ -91,7 +93,9 @@ async def test_http_errors_keep_status_and_name_host(httpserver, make_settings):
     for path, status in (("/gone", 410), ("/missing", 404), ("/broken", 500)):
         httpserver.expect_request(path).respond_with_data(b"<h1>oops</h1>", status=status)
     async with Fetcher(make_settings()) as f:
-        results = {p: await f.fetch(httpserver.url_for(p)) for p in ("/gone", "/missing", "/broken")}
+        results = {
+            p: await f.fetch(httpserver.url_for(p)) for p in ("/gone", "/missing", "/broken")
+        }
     for path, status in (("/gone", 410), ("/missing", 404), ("/broken", 500)):
         r = results[path]
         assert r.error_kind == "http" and r.status == status and not r.ok
@@ -126,7 +130,9 @@ async def test_503_retry_after_http_date(httpserver, make_settings):
 
 async def test_html_instead_of_feed_is_returned_as_is(httpserver, make_settings):
     page = b"<!doctype html><html><body>Subscribe to our newsletter</body></html>"
-    httpserver.expect_request("/feed").respond_with_data(page, content_type="text/html; charset=utf-8")
+    httpserver.expect_request("/feed").respond_with_data(
+        page, content_type="text/html; charset=utf-8"
+    )
     async with Fetcher(make_settings()) as f:
         r = await f.fetch(httpserver.url_for("/feed"))
     assert r.ok and r.body == page and r.content_type.startswith("text/html")

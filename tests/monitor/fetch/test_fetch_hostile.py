@@ -99,7 +99,9 @@ async def test_endless_body_stops_at_size_cap(raw_server, make_settings):
     assert r.elapsed < 3
 
 
-async def test_declared_content_length_over_cap_is_refused_before_reading(raw_server, make_settings):
+async def test_declared_content_length_over_cap_is_refused_before_reading(
+    raw_server, make_settings
+):
     raw_server.route("/big")(raw_server.simple(200, b"x" * 5000))
     async with Fetcher(make_settings(max_body_bytes=1000)) as f:
         r = await f.fetch(raw_server.url("/big"))
@@ -170,8 +172,12 @@ async def test_redirect_to_file_scheme_is_refused(raw_server, make_settings):
 
 async def test_non_http_schemes_are_refused_without_network(make_settings):
     async with Fetcher(make_settings()) as f:
-        for url in ("file:///etc/passwd", "ftp://example.org/x", "javascript:alert(1)",
-                    "data:text/plain,hi"):
+        for url in (
+            "file:///etc/passwd",
+            "ftp://example.org/x",
+            "javascript:alert(1)",
+            "data:text/plain,hi",
+        ):
             r = await f.fetch(url)
             assert r.error_kind == "scheme", url
             assert "\n" not in r.error
@@ -216,8 +222,12 @@ async def test_private_address_refused_unless_allowed(raw_server, make_settings)
 async def test_every_redirect_hop_is_checked_against_the_address_guard(raw_server, make_settings):
     # Only the test server's own address is exempt, so the first hop is
     # allowed and the hop to another private address must be refused.
-    raw_server.route("/meta")(raw_server.simple(302, Location="http://169.254.169.254/latest/meta-data"))
-    raw_server.route("/loop")(raw_server.simple(302, Location=f"http://127.0.0.2:{raw_server.port}/x"))
+    raw_server.route("/meta")(
+        raw_server.simple(302, Location="http://169.254.169.254/latest/meta-data")
+    )
+    raw_server.route("/loop")(
+        raw_server.simple(302, Location=f"http://127.0.0.2:{raw_server.port}/x")
+    )
     settings = make_settings(allow_private_addresses=False)
     async with Fetcher(settings, allow_networks=["127.0.0.1/32"]) as f:
         meta = await f.fetch(raw_server.url("/meta"))
@@ -268,7 +278,9 @@ async def test_body_cut_short_is_other(raw_server, make_settings):
 
 
 async def test_corrupt_gzip_is_other(raw_server, make_settings):
-    raw_server.route("/z")(raw_server.simple(200, b"\x1f\x8b\x08\x00garbage-not-deflate", Content_Encoding="gzip"))
+    raw_server.route("/z")(
+        raw_server.simple(200, b"\x1f\x8b\x08\x00garbage-not-deflate", Content_Encoding="gzip")
+    )
     async with Fetcher(make_settings()) as f:
         r = await f.fetch(raw_server.url("/z"))
     assert r.error_kind == "other" and "corrupt gzip" in r.error
@@ -277,7 +289,9 @@ async def test_corrupt_gzip_is_other(raw_server, make_settings):
 
 async def test_raw_deflate_is_accepted(raw_server, make_settings):
     c = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
-    raw_server.route("/d")(raw_server.simple(200, c.compress(b"<rss/>") + c.flush(), Content_Encoding="deflate"))
+    raw_server.route("/d")(
+        raw_server.simple(200, c.compress(b"<rss/>") + c.flush(), Content_Encoding="deflate")
+    )
     async with Fetcher(make_settings()) as f:
         r = await f.fetch(raw_server.url("/d"))
     assert r.ok and r.body == b"<rss/>"
@@ -303,7 +317,9 @@ async def test_invalid_url_is_other(make_settings):
 
 
 async def test_validators_are_dropped_when_a_redirect_leaves_the_origin(raw_server, make_settings):
-    raw_server.route("/moved")(raw_server.simple(301, Location=f"http://localhost:{raw_server.port}/new"))
+    raw_server.route("/moved")(
+        raw_server.simple(301, Location=f"http://localhost:{raw_server.port}/new")
+    )
     raw_server.route("/new")(raw_server.simple(200, b"<rss/>"))
     async with Fetcher(make_settings()) as f:
         r = await f.fetch(raw_server.url("/moved"), etag='"old"')

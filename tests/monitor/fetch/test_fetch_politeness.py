@@ -17,7 +17,9 @@ TOLERANCE = 0.1
 def slow(raw_server, seconds: float):
     async def handler(req, writer):
         await asyncio.sleep(seconds)
-        writer.write(raw_server.head(200, headers={"Content-Length": "2", "Connection": "close"}) + b"ok")
+        writer.write(
+            raw_server.head(200, headers={"Content-Length": "2", "Connection": "close"}) + b"ok"
+        )
         return False
 
     return handler
@@ -62,15 +64,22 @@ async def test_zero_interval_does_not_wait(raw_server, make_settings):
     assert times[-1] - times[0] < 1.0
 
 
-@pytest.mark.parametrize(("per_host", "overall", "requests", "peak"), [
-    (2, 8, 6, 2),  # the per-host cap binds
-    (10, 3, 8, 3),  # the global cap binds
-])
+@pytest.mark.parametrize(
+    ("per_host", "overall", "requests", "peak"),
+    [
+        (2, 8, 6, 2),  # the per-host cap binds
+        (10, 3, 8, 3),  # the global cap binds
+    ],
+)
 async def test_concurrency_caps(raw_server, make_settings, per_host, overall, requests, peak):
     raw_server.route("/slow")(slow(raw_server, 0.2))
-    settings = make_settings(per_host_concurrency=per_host, global_concurrency=overall, total_timeout=5)
+    settings = make_settings(
+        per_host_concurrency=per_host, global_concurrency=overall, total_timeout=5
+    )
     async with Fetcher(settings) as f:
-        results = await asyncio.gather(*(f.fetch(raw_server.url(f"/slow?{i}")) for i in range(requests)))
+        results = await asyncio.gather(
+            *(f.fetch(raw_server.url(f"/slow?{i}")) for i in range(requests))
+        )
     assert all(r.ok for r in results), [r.error for r in results]
     assert raw_server.peak == peak
 

@@ -60,7 +60,9 @@ async def test_concurrent_pages_share_one_robots_fetch(raw_server, make_settings
     raw_server.route("/robots.txt")(raw_server.simple(200, b"User-agent: *\nAllow: /\n"))
     raw_server.route("/p")(raw_server.simple(200, b"p"))
     async with Fetcher(make_settings()) as f:
-        results = await asyncio.gather(*(f.fetch(raw_server.url(f"/p?{i}"), kind="page") for i in range(5)))
+        results = await asyncio.gather(
+            *(f.fetch(raw_server.url(f"/p?{i}"), kind="page") for i in range(5))
+        )
     assert all(r.ok for r in results)
     assert raw_server.paths().count("/robots.txt") == 1
 

@@ -18,11 +18,31 @@ from monitor.fetch.errors import FetchProblem, classify_error, one_line
 @pytest.mark.parametrize(
     "ip",
     [
-        "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "127.0.0.1", "127.8.8.8",
-        "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "239.255.255.250",
-        "240.0.0.1", "255.255.255.255", "192.0.2.1", "198.18.0.1",
-        "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1",
-        "::ffff:10.0.0.1", "::ffff:127.0.0.1", "64:ff9b::7f00:1", "2002:7f00:1::1",
+        "10.1.2.3",
+        "172.16.0.1",
+        "172.31.255.255",
+        "192.168.1.1",
+        "127.0.0.1",
+        "127.8.8.8",
+        "169.254.169.254",
+        "100.64.0.1",
+        "0.0.0.0",
+        "224.0.0.1",
+        "239.255.255.250",
+        "240.0.0.1",
+        "255.255.255.255",
+        "192.0.2.1",
+        "198.18.0.1",
+        "::1",
+        "::",
+        "fe80::1",
+        "fc00::1",
+        "fd12:3456::1",
+        "ff02::1",
+        "::ffff:10.0.0.1",
+        "::ffff:127.0.0.1",
+        "64:ff9b::7f00:1",
+        "2002:7f00:1::1",
     ],
 )
 def test_non_public_addresses_are_forbidden(ip):
@@ -30,8 +50,16 @@ def test_non_public_addresses_are_forbidden(ip):
 
 
 @pytest.mark.parametrize(
-    "ip", ["8.8.8.8", "151.101.0.81", "212.58.244.22", "2606:4700:4700::1111", "2a00:1450:4009::200e",
-           "::ffff:8.8.8.8", "64:ff9b::808:808"],
+    "ip",
+    [
+        "8.8.8.8",
+        "151.101.0.81",
+        "212.58.244.22",
+        "2606:4700:4700::1111",
+        "2a00:1450:4009::200e",
+        "::ffff:8.8.8.8",
+        "64:ff9b::808:808",
+    ],
 )
 def test_public_addresses_are_allowed(ip):
     assert forbidden_reason(ipaddress.ip_address(ip)) is None
@@ -83,7 +111,10 @@ def test_classify_real_exceptions():
     assert classify_error(socket.gaierror(-2, "Name or service not known"))[0] == "dns"
     assert classify_error(TimeoutError())[0] == "timeout"
     assert classify_error(ssl.SSLError(1, "bad record"))[0] == "tls"
-    assert classify_error(ConnectionRefusedError(111, "Connection refused")) == ("other", "connection refused")
+    assert classify_error(ConnectionRefusedError(111, "Connection refused")) == (
+        "other",
+        "connection refused",
+    )
     assert classify_error(ConnectionResetError(104, "reset"))[1] == "connection reset by peer"
     kind, cause = classify_error(ValueError("boom\n\x1b[2Jmore"))
     assert kind == "other" and "\n" not in cause and "\x1b" not in cause

@@ -41,7 +41,9 @@ def upgrade() -> None:
     op.create_table(
         "fetch_events",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("feed_id", sa.Integer, sa.ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "feed_id", sa.Integer, sa.ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("at", sa.String(32), nullable=False),
         sa.Column("status", sa.Integer),
         sa.Column("error_kind", sa.String(16)),
@@ -91,7 +93,12 @@ def upgrade() -> None:
     op.create_table(
         "flags",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "article_id",
+            sa.Integer,
+            sa.ForeignKey("articles.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("start", sa.Integer, nullable=False),
         sa.Column("end", sa.Integer, nullable=False),
         sa.Column("text", sa.Text, nullable=False),

@@ -23,7 +23,9 @@ def upgrade() -> None:
     with op.batch_alter_table("flags") as batch:
         batch.add_column(sa.Column("field", sa.String(8), nullable=False, server_default="text"))
         batch.drop_constraint("uq_flags_occurrence", type_="unique")
-        batch.create_unique_constraint("uq_flags_occurrence", ["article_id", "field", "start", "end", "entry"])
+        batch.create_unique_constraint(
+            "uq_flags_occurrence", ["article_id", "field", "start", "end", "entry"]
+        )
 
 
 def downgrade() -> None:
@@ -31,5 +33,7 @@ def downgrade() -> None:
     op.execute(sa.text("DELETE FROM flags WHERE field = 'title'"))
     with op.batch_alter_table("flags") as batch:
         batch.drop_constraint("uq_flags_occurrence", type_="unique")
-        batch.create_unique_constraint("uq_flags_occurrence", ["article_id", "start", "end", "entry"])
+        batch.create_unique_constraint(
+            "uq_flags_occurrence", ["article_id", "start", "end", "entry"]
+        )
         batch.drop_column("field")

@@ -42,7 +42,12 @@ def upgrade() -> None:
     op.create_table(
         "award_nominations",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("cycle_id", sa.Integer, sa.ForeignKey("award_cycles.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "cycle_id",
+            sa.Integer,
+            sa.ForeignKey("award_cycles.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("category", sa.Text, nullable=False),
         sa.Column("article_id", sa.Integer),
         sa.Column("title", sa.Text, nullable=False, server_default=""),
@@ -68,7 +73,12 @@ def upgrade() -> None:
     op.create_table(
         "award_judges",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("cycle_id", sa.Integer, sa.ForeignKey("award_cycles.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "cycle_id",
+            sa.Integer,
+            sa.ForeignKey("award_cycles.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("name", sa.Text, nullable=False),
         sa.Column("added_at", sa.String(32), nullable=False),
         sa.Column("added_by", sa.Text, nullable=False, server_default=""),
@@ -77,8 +87,18 @@ def upgrade() -> None:
     op.create_table(
         "award_recusals",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("nomination_id", sa.Integer, sa.ForeignKey("award_nominations.id", ondelete="CASCADE"), nullable=False),
-        sa.Column("judge_id", sa.Integer, sa.ForeignKey("award_judges.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "nomination_id",
+            sa.Integer,
+            sa.ForeignKey("award_nominations.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column(
+            "judge_id",
+            sa.Integer,
+            sa.ForeignKey("award_judges.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("reason", sa.Text, nullable=False),
         sa.Column("at", sa.String(32), nullable=False),
         sa.Column("by", sa.Text, nullable=False, server_default=""),
@@ -87,8 +107,18 @@ def upgrade() -> None:
     op.create_table(
         "award_sheets",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("nomination_id", sa.Integer, sa.ForeignKey("award_nominations.id", ondelete="CASCADE"), nullable=False),
-        sa.Column("judge_id", sa.Integer, sa.ForeignKey("award_judges.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "nomination_id",
+            sa.Integer,
+            sa.ForeignKey("award_nominations.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column(
+            "judge_id",
+            sa.Integer,
+            sa.ForeignKey("award_judges.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("scores", sa.Text, nullable=False, server_default="{}"),
         sa.Column("comment", sa.Text, nullable=False, server_default=""),
         sa.Column("updated_at", sa.String(32), nullable=False),
@@ -110,6 +140,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for name in ("award_audit", "award_sheets", "award_recusals", "award_judges",
-                 "award_nominations", "award_cycles"):
+    for name in (
+        "award_audit",
+        "award_sheets",
+        "award_recusals",
+        "award_judges",
+        "award_nominations",
+        "award_cycles",
+    ):
         op.drop_table(name)
