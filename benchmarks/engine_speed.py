@@ -136,7 +136,7 @@ def latency(edits: int) -> None:
 
 def framewatch_cmd() -> list[str]:
     exe = Path(sys.executable).with_name("framewatch")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "tui.cli"]
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "core.cli"]
 
 
 def cold(runs: int) -> None:

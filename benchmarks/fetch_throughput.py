@@ -58,7 +58,7 @@ async def serve(routes: dict[str, tuple[bytes, dict]], arrivals: list[float]):
 async def main(n: int) -> None:
     import httpx
 
-    from framing.config import MonitorSettings
+    from core.settings import MonitorSettings
     from monitor.fetch import Fetcher
 
     feed = FEED.read_bytes() if FEED.exists() else b"<rss>" + b"x" * 170_000 + b"</rss>"

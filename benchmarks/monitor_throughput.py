@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
-    from framing.config import load_settings
+    from core.settings import load_settings
     from monitor.feeds import add_feed
     from monitor.pipeline import run_pass
     from monitor.store.db import open_database

@@ -153,7 +153,7 @@ def check(obj, paths, fmt, as_json, fix, fail_on):
             render_flags(console, path, text, flags, f)
     if console is not None:
         console.print(summary(len(inputs), counts, errors))
-    # SystemExit rather than click's Exit: tui.cli.main runs click with
+    # SystemExit rather than click's Exit: core.cli.main runs click with
     # standalone_mode=False and would turn an Exit into status 0
     if errors:
         sys.exit(2)
@@ -196,7 +196,7 @@ def _engine(obj):
 
     settings = getattr(obj, "settings", None)
     if settings is None:
-        from framing.config import load_settings
+        from core.settings import load_settings
 
         settings = load_settings()
     lx = settings.lexicon

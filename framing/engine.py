@@ -92,7 +92,7 @@ class Engine:
 
     def check_many(self, texts: Iterable[str], fmt: str = "text") -> Iterator[list[Flag]]:
         if fmt not in FORMATS:
-            from framing.errors import FramewatchError
+            from core.errors import FramewatchError
 
             raise FramewatchError(f"unknown format '{fmt}' (use one of: {', '.join(FORMATS)})")
         batch: list[str] = []

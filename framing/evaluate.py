@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from framing.errors import FramewatchError
+from core.errors import FramewatchError
 
 LABELS = ("FLAG", "QUOTED", "NO")
 POSITIVE = frozenset({"FLAG", "QUOTED"})

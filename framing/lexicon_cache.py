@@ -52,7 +52,7 @@ def load_lexicon_cached(
 
         return load_lexicon(extra_files, disable, severity or None)
     if cache_dir is None:
-        from framing.config import default_cache_dir
+        from core.paths import default_cache_dir
 
         cache_dir = default_cache_dir()
     path = cache_dir / f"lexicon-{key}.pickle"

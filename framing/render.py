@@ -12,8 +12,8 @@ import re
 from rich.console import Console
 from rich.text import Text
 
+from core.safe_text import BIDI, BIDI_MARKS, C0, DEL_C1, PRIVATE_USE, SURROGATES
 from framing.flag import Flag
-from framing.safe_text import BIDI, BIDI_MARKS, C0, DEL_C1, PRIVATE_USE, SURROGATES
 
 SEVERITY_ORDER = ("high", "medium", "low")
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from framing.errors import LexiconError
+from lexicon.errors import LexiconError
 from lexicon.loader import check_lexicon, load_lexicon
 from lexicon.model import CATEGORIES, Entry
 
@@ -109,7 +109,7 @@ def check(obj, paths: tuple[str, ...], as_json: bool) -> None:
                 f"({len(names)} official names)"
             )
     if problems:
-        # SystemExit rather than ctx.exit(): tui.cli.main runs click with
+        # SystemExit rather than ctx.exit(): core.cli.main runs click with
         # standalone_mode=False, which turns ctx.exit(1) into a discarded return value.
         sys.exit(1)
 

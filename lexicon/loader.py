@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from framing.errors import LexiconError
+from lexicon.errors import LexiconError
 from lexicon.files import DATA_DIR, lexicon_files, shipped_files  # noqa: F401 - re-exported
 from lexicon.model import (
     CATEGORIES,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from framing.errors import FramewatchError
+from core.errors import FramewatchError
 from monitor.store.db import utcnow
 from monitor.store.repo import store_article_flags
 from monitor.store.schema import articles

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import click
 import sqlalchemy as sa
 
-from framing.errors import FramewatchError
+from core.errors import FramewatchError
 from monitor.store.db import DatabaseError, describe_db_error, open_database
 
 

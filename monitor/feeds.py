@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from lxml import etree
 
-from framing.errors import FramewatchError
+from core.errors import FramewatchError
 from monitor.sanitize import clean_line
 from monitor.store.db import utcnow
 from monitor.store.schema import articles, feeds

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 
-from framing.errors import FramewatchError
+from core.errors import FramewatchError
 from monitor import relevance as relevance_mod
 from monitor.analyse import analyse_articles, analyse_backlog, load_engine
 from monitor.extract import (

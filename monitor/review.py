@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from framing.errors import FramewatchError
+from core.errors import FramewatchError
 from monitor.store.db import Database, DatabaseError, describe_db_error, utcnow
 from monitor.store.repo import (
     ARTICLE_DATE,

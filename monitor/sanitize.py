@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from framing.safe_text import BIDI, C0_EXCEPT_TAB_LF_CR, DEL_C1, NONCHARACTERS, SURROGATES
+from core.safe_text import BIDI, C0_EXCEPT_TAB_LF_CR, DEL_C1, NONCHARACTERS, SURROGATES
 
 # Escape sequences are removed whole, parameters included, before stray
 # control characters are dropped; otherwise "ESC [31m" would leave "[31m".

@@ -9,7 +9,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from tui.cli import COMMANDS, cli, main
+from core.cli import COMMANDS, cli, main
 
 
 def _walk(group: click.Group, ctx: click.Context, prefix: tuple[str, ...]):
@@ -49,7 +49,7 @@ def test_broken_config_is_one_line_without_traceback(tmp_path):
     cfg = tmp_path / "broken.toml"
     cfg.write_text("[monitor\n")
     proc = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "--config", str(cfg), "lexicon", "list"],
+        [sys.executable, "-m", "core.cli", "--config", str(cfg), "lexicon", "list"],
         capture_output=True,
         text=True,
         timeout=120,

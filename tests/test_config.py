@@ -2,8 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from framing.config import default_db_path, load_settings
-from framing.errors import FramewatchError
+from core.errors import FramewatchError
+from core.paths import default_db_path
+from core.settings import load_settings
 
 
 def test_defaults_live_in_user_dirs(tmp_path):

@@ -93,7 +93,7 @@ class FramewatchApp(App, inherit_bindings=False):
                 from framing import engine_from_settings
 
                 if self.settings is None:
-                    from framing.config import load_settings
+                    from core.settings import load_settings
 
                     self.settings = load_settings()
                 self._engine = engine_from_settings(self.settings)

@@ -380,13 +380,13 @@ def check_keymap(keymap: dict[str, str], where: str = "config") -> dict[str, str
     """The user's keymap, or a one-line error naming the file and the first unknown id."""
     from difflib import get_close_matches
 
-    from framing.errors import FramewatchError
+    from core.errors import ConfigError
 
     for ident in keymap:
         if ident not in IDS:
             close = get_close_matches(ident, sorted(IDS), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else " (F1 in the app lists the ids)"
-            raise FramewatchError(f"{where}: [ui.keymap] unknown binding id '{ident}'{hint}")
+            raise ConfigError(f"{where}: [ui.keymap] unknown binding id '{ident}'{hint}")
     return {k: ",".join(part.strip() for part in v.split(",")) for k, v in keymap.items()}
 
 

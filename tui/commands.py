@@ -14,7 +14,9 @@ from pathlib import Path
 
 import click
 
-from framing.errors import FramewatchError
+from core import logging as fwlogging
+from core.errors import FramewatchError
+from core.paths import default_log_path, demo_db_path
 
 # Clipboard readers tried in order; the first one present is used.
 CLIPBOARD_READERS: tuple[tuple[str, ...], ...] = (
@@ -59,6 +61,8 @@ def _reattach_terminal() -> None:
 
 
 def _run_app(app) -> None:
+    # Textual owns the terminal: log records go to a file, never the screen.
+    fwlogging.to_file_only(default_log_path())
     app.run()
     if app.return_code not in (None, 0):
         raise FramewatchError(f"the UI stopped with code {app.return_code}")
@@ -99,14 +103,6 @@ def tui(ctx, paste: bool, draft: bool, source: str | None) -> None:
         settings.db_path, settings, paste_text=text, start="draft" if draft else "queue"
     )
     _run_app(app)
-
-
-def demo_db_path() -> Path:
-    """The demo keeps its own database, so trying it never mixes sample
-    articles into an organisation's real review queue."""
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("framewatch")) / "demo.sqlite3"
 
 
 @click.command("demo")

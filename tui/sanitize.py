@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from framing.safe_text import BIDI, C0_EXCEPT_TAB_LF, DEL_C1, LINE_SEPARATORS
+from core.safe_text import BIDI, C0_EXCEPT_TAB_LF, DEL_C1, LINE_SEPARATORS
 
 _UNSAFE = re.compile(f"[{C0_EXCEPT_TAB_LF}{DEL_C1}{BIDI}{LINE_SEPARATORS}]")
 _REPLACEMENT = "\ufffd"

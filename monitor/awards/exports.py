@@ -14,7 +14,7 @@ import json
 import re
 from pathlib import Path
 
-from framing.safe_text import BIDI, C0_EXCEPT_TAB_LF, DEL_C1
+from core.safe_text import BIDI, C0_EXCEPT_TAB_LF, DEL_C1
 from monitor.awards import service as svc
 from monitor.awards.profile import Profile
 from monitor.awards.rules import slug

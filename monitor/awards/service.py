@@ -17,7 +17,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from framing.errors import FramewatchError
+from core.errors import FramewatchError
 from monitor.awards import rules
 from monitor.awards.profile import Profile, build_profile
 from monitor.awards.rules import Reason, Result, Sheet

@@ -9,7 +9,7 @@ import ssl
 
 import httpx
 
-from framing.safe_text import C0, DEL_C1
+from core.safe_text import C0, DEL_C1
 
 _CONTROL = re.compile(f"[{C0}{DEL_C1}]+")
 

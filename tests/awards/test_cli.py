@@ -7,7 +7,7 @@ import json
 
 from click.testing import CliRunner
 
-from tui.cli import cli, main
+from core.cli import cli, main
 
 
 def run(db_path, *args, ok=True):
@@ -172,8 +172,8 @@ def test_help_on_every_command():
 
 
 def test_hand_nomination_with_text_gets_an_engine_profile_and_recompute(tmp_path):
+    from core.settings import load_settings
     from framing import engine_from_settings
-    from framing.config import load_settings
 
     db = tmp_path / "fw.sqlite3"
     text = (

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
+from core.cli import main
 from monitor.awards import service as svc
-from tui.cli import main
 
 from .conftest import ADMIN, hand
 

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
+from core.cli import main
 from monitor.awards import service as svc
 from monitor.awards.imports import ImportProblems, import_nominations, read_rows
-from tui.cli import main
 
 from .conftest import ADMIN, add_article
 

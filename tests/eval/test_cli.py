@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tui.cli import cli, main
+from core.cli import cli, main
 
 TEXT = "Three inmates met a killer whale near the Criminal Justice Alliance."
 

@@ -5,7 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from tui.cli import cli, main
+from core.cli import cli, main
 
 
 @pytest.fixture

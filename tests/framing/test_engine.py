@@ -4,8 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from core.settings import load_settings
 from framing import Engine, Flag, apply_rewrites, engine_from_settings
-from framing.config import load_settings
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from framing.errors import LexiconError
 from framing.lexicon_cache import load_lexicon_cached
 from lexicon import load_lexicon
+from lexicon.errors import LexiconError
 
 EXTRA = """
 entries:

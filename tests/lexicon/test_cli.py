@@ -7,8 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from core.cli import cli, main
 from lexicon import CATEGORIES, load_lexicon, shipped_files
-from tui.cli import cli, main
 
 from .conftest import entry
 

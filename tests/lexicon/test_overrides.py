@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from framing.config import load_settings
-from framing.errors import LexiconError
+from core.settings import load_settings
 from lexicon import load_lexicon
+from lexicon.errors import LexiconError
 
 from .conftest import entry
 

@@ -8,9 +8,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from core.cli import cli
 from lexicon import load_lexicon
 from lexicon.vale import LEVELS
-from tui.cli import cli
 
 
 @pytest.fixture(scope="module")

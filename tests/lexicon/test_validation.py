@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from framing.errors import LexiconError
 from lexicon import load_lexicon, validate_files
+from lexicon.errors import LexiconError
 from lexicon.loader import Problem
 
 from .conftest import entry

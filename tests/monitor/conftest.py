@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from framing.config import load_settings
+from core.settings import load_settings
 from monitor.localserver import LocalServer
 from monitor.store.db import open_database
 

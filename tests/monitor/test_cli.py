@@ -10,10 +10,10 @@ import time
 
 from click.testing import CliRunner
 
+from core.cli import cli, main
 from monitor.demo import serve_sample
 from monitor.localserver import LocalServer
 from monitor.store.db import open_database
-from tui.cli import cli, main
 
 OPML = """<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
 <outline text="Crime"><outline type="rss" text="A" title="Feed A" xmlUrl="https://a.example/rss" htmlUrl="https://a.example/"/>
@@ -170,7 +170,7 @@ def test_run_stops_cleanly_on_sigterm(tmp_path):
             [
                 sys.executable,
                 "-m",
-                "tui.cli",
+                "core.cli",
                 "monitor",
                 "run",
                 "--no-analyse",

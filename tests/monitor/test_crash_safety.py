@@ -74,7 +74,7 @@ def test_sigkill_twenty_times_loses_nothing(tmp_path, local_server):
         FRAMEWATCH_GLOBAL_CONCURRENCY="8",
         FRAMEWATCH_PER_HOST_CONCURRENCY="8",
     )
-    cmd = [sys.executable, "-m", "tui.cli", "monitor", "once", "--all", "--json"]
+    cmd = [sys.executable, "-m", "core.cli", "monitor", "once", "--all", "--json"]
     rng = random.Random(20261126)
     decided: dict = {}
     for round_ in range(20):

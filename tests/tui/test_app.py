@@ -346,7 +346,7 @@ async def test_no_color_keeps_flags_distinguishable(filled_db, engine, monkeypat
 @pytest.fixture
 def demo_db_path(tmp_path, engine):
     # Sync fixture: prepare_demo runs its own event loop.
-    from framing.config import load_settings
+    from core.settings import load_settings
     from monitor.demo import prepare_demo
 
     path = tmp_path / "demo.sqlite3"
@@ -412,7 +412,7 @@ def test_demo_command_prepares_its_own_database(tmp_path):
     from pathlib import Path
 
     done = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "demo", "--no-ui"],
+        [sys.executable, "-m", "core.cli", "demo", "--no-ui"],
         capture_output=True,
         text=True,
         timeout=180,
@@ -477,7 +477,7 @@ async def test_headline_flag_is_marked_reviewed_and_saved(filled_db, engine):
 
 
 async def test_user_keymap_changes_keys_footer_help_and_palette(filled_db, engine, tmp_path):
-    from framing.config import load_settings
+    from core.settings import load_settings
     from tui.bindings import COMMANDS, keys_of
 
     cfg = tmp_path / "config.toml"
@@ -504,7 +504,7 @@ async def test_user_keymap_changes_keys_footer_help_and_palette(filled_db, engin
 
 
 def test_unknown_keymap_id_is_one_line_naming_the_file(tmp_path, capsys):
-    from tui.cli import main
+    from core.cli import main
 
     cfg = tmp_path / "config.toml"
     cfg.write_text('[ui.keymap]\nacept = "y"\n', encoding="utf-8")

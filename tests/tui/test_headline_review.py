@@ -23,7 +23,7 @@ HEADLINE = "Knife thug who stabbed teenager outside chicken shop caged"
 @pytest.fixture
 def demo_path(tmp_path, engine):
     """The offline sample run through the real pipeline (local server, fetcher, extraction, engine)."""
-    from framing.config import load_settings
+    from core.settings import load_settings
     from monitor.demo import prepare_demo
 
     path = tmp_path / "demo.sqlite3"
@@ -98,7 +98,7 @@ async def test_headline_flag_from_the_pipeline_is_reviewed_and_survives_reanalys
     finally:
         db.close()
 
-    from tui.cli import cli
+    from core.cli import cli
 
     out = CliRunner().invoke(
         cli,

@@ -97,7 +97,7 @@ def _fake_tool(folder: Path, name: str, script: str) -> None:
 
 
 def test_read_clipboard_uses_the_installed_tool(tmp_path, monkeypatch):
-    from framing.errors import FramewatchError
+    from core.errors import FramewatchError
     from tui.commands import read_clipboard
 
     monkeypatch.setenv("PATH", str(tmp_path))
@@ -113,7 +113,7 @@ def test_read_clipboard_uses_the_installed_tool(tmp_path, monkeypatch):
 def test_cli_paste_without_clipboard_is_one_line_error(tmp_path):
     env = {**os.environ, "PATH": str(Path(sys.executable).parent)}
     done = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "x.sqlite3"), "tui", "--paste"],
+        [sys.executable, "-m", "core.cli", "--db", str(tmp_path / "x.sqlite3"), "tui", "--paste"],
         capture_output=True,
         text=True,
         env=env,
@@ -126,7 +126,7 @@ def test_cli_paste_without_clipboard_is_one_line_error(tmp_path):
 
 
 def test_cli_rejects_unknown_argument_and_empty_stdin(tmp_path):
-    base = [sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "x.sqlite3"), "tui"]
+    base = [sys.executable, "-m", "core.cli", "--db", str(tmp_path / "x.sqlite3"), "tui"]
     bad = subprocess.run(
         [*base, "file.txt"], capture_output=True, text=True, timeout=60, cwd=HERE.parents[1]
     )
@@ -141,7 +141,7 @@ def test_cli_corrupt_database_is_one_line_error(tmp_path):
     bad = tmp_path / "corrupt.sqlite3"
     bad.write_bytes(b"not a database at all" * 100)
     done = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "--db", str(bad), "tui"],
+        [sys.executable, "-m", "core.cli", "--db", str(bad), "tui"],
         capture_output=True,
         text=True,
         timeout=60,

@@ -117,7 +117,7 @@ def smoke(db: Path, keep: bool = False) -> list[str]:
     env = "-u COLUMNS -u LINES COLORTERM=truecolor TERM=xterm-256color TEXTUAL_ANIMATIONS=none"
     command = (
         f"cd {shlex.quote(str(REPO))} && env {env} {shlex.quote(sys.executable)} "
-        f"-m tui.cli --db {shlex.quote(str(db))} tui"
+        f"-m core.cli --db {shlex.quote(str(db))} tui"
     )
     tmux.start(command)
     try:
@@ -177,7 +177,7 @@ def smoke(db: Path, keep: bool = False) -> list[str]:
     piped = Tmux(f"fw-smoke-pipe-{os.getpid()}")
     piped.start(
         f"cd {shlex.quote(str(REPO))} && printf 'Neighbours said the inmates were calm.' | "
-        f"env {env} {shlex.quote(sys.executable)} -m tui.cli --db {shlex.quote(str(db))} tui -"
+        f"env {env} {shlex.quote(sys.executable)} -m core.cli --db {shlex.quote(str(db))} tui -"
     )
     try:
         piped.wait_for("Pasted text", step="stdin paste mode")

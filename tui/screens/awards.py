@@ -23,7 +23,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from framing.errors import FramewatchError
+from core.errors import FramewatchError
 from monitor.awards import exports
 from monitor.awards import service as svc
 from monitor.awards.rules import DECISIONS

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import pytest
 
-from framing.config import MonitorSettings
+from core.settings import MonitorSettings
 
 
 def fast_settings(**overrides) -> MonitorSettings:

@@ -14,23 +14,8 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-import platformdirs
-
-from framing.errors import FramewatchError
-
-APP_NAME = "framewatch"
-
-
-def default_config_path() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
-
-
-def default_db_path() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME)) / "framewatch.sqlite3"
-
-
-def default_cache_dir() -> Path:
-    return Path(platformdirs.user_cache_dir(APP_NAME))
+from core.errors import ConfigError
+from core.paths import default_config_path, default_db_path
 
 
 @dataclass(frozen=True)
@@ -42,7 +27,7 @@ class LexiconSettings:
     severity: dict[str, str] = field(default_factory=dict)
 
     def load_args(self) -> dict:
-        """Keyword arguments for ``load_lexicon`` / ``load_lexicon_cached``."""
+        """Keyword arguments for ``lexicon.load_lexicon`` / ``lexicon.cache.load_lexicon_cached``."""
         return {
             "extra_files": tuple(self.extra_files),
             "disable": tuple(self.disable),
@@ -113,18 +98,18 @@ def _section(cls, raw: dict, path: Path, name: str):
     values = {}
     for key, value in raw.items():
         if key not in known:
-            raise FramewatchError(f"{path}: unknown setting [{name}] {key}")
+            raise ConfigError(f"{path}: unknown setting [{name}] {key}")
         default = known[key].default
         if isinstance(default, tuple):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise FramewatchError(f"{path}: [{name}] {key} must be a list of strings")
+                raise ConfigError(f"{path}: [{name}] {key} must be a list of strings")
             value = tuple(value)
         elif isinstance(default, bool):
             if not isinstance(value, bool):
-                raise FramewatchError(f"{path}: [{name}] {key} must be true or false")
+                raise ConfigError(f"{path}: [{name}] {key} must be true or false")
         elif isinstance(default, (int, float)) and not isinstance(default, bool):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise FramewatchError(f"{path}: [{name}] {key} must be a number")
+                raise ConfigError(f"{path}: [{name}] {key} must be a number")
             value = type(default)(value)
         values[key] = value
     return cls(**values)
@@ -139,19 +124,19 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
-            raise FramewatchError(f"{path}: cannot read config ({exc})") from exc
+            raise ConfigError(f"{path}: cannot read config ({exc})") from exc
         except tomllib.TOMLDecodeError as exc:
-            raise FramewatchError(f"{path}: invalid TOML ({exc})") from exc
+            raise ConfigError(f"{path}: invalid TOML ({exc})") from exc
     elif explicit:
-        raise FramewatchError(f"{path}: config file not found")
+        raise ConfigError(f"{path}: config file not found")
 
     unknown = set(raw) - {"database", "lexicon", "monitor", "ui"}
     if unknown:
-        raise FramewatchError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}")
+        raise ConfigError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}")
     lex_raw = dict(raw.get("lexicon", {}))
     severity = lex_raw.pop("severity", {})
     if not isinstance(severity, dict):
-        raise FramewatchError(f"{path}: [lexicon.severity] must be a table of id = severity")
+        raise ConfigError(f"{path}: [lexicon.severity] must be a table of id = severity")
     lexicon = replace(_section(LexiconSettings, lex_raw, path, "lexicon"), severity=dict(severity))
     # Relative lexicon files are relative to the config file, as a trainer would expect.
     lexicon = replace(
@@ -164,7 +149,7 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
     if not isinstance(keymap, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keymap.items()
     ):
-        raise FramewatchError(f'{path}: [ui.keymap] must be a table of binding id = "keys"')
+        raise ConfigError(f'{path}: [ui.keymap] must be a table of binding id = "keys"')
     ui = replace(_section(UiSettings, ui_raw, path, "ui"), keymap=dict(keymap))
 
     overrides: dict[str, dict] = {"monitor": {}, "ui": {}}
@@ -173,7 +158,7 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
             try:
                 overrides[section][key] = parse(os.environ[var])
             except ValueError as exc:
-                raise FramewatchError(f"{var}: invalid value {os.environ[var]!r}") from exc
+                raise ConfigError(f"{var}: invalid value {os.environ[var]!r}") from exc
     monitor = replace(monitor, **overrides["monitor"])
     ui = replace(ui, **overrides["ui"])
 

@@ -1,9 +1,10 @@
 """The ``framewatch`` command: a small dispatcher over each package's commands.
 
 Sub-commands live beside the code they drive (``framing/cli.py``,
-``lexicon/cli.py``, ``monitor/cli.py``, ``monitor/awards/cli.py``,
-``tui/commands.py``) and are imported only when used, so ``framewatch check``
-never pays for Textual or the monitor.
+``lexicon/cli.py``, ``monitor/cli/``, ``awards/cli/``, ``tui/commands.py``)
+and are named here by "module:attr" strings, imported only when used (click's
+documented lazy-loading pattern), so ``framewatch check`` never pays for
+Textual or the monitor, and ``core`` imports no domain package.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from dataclasses import dataclass, field
 
 import click
 
-from framing.errors import FramewatchError
+from core import logging as fwlogging
+from core.errors import FramewatchError
+from core.settings import Settings, load_settings
 
 # name -> "module:attribute"; order is the order shown in --help
 COMMANDS: dict[str, str] = {
@@ -36,13 +39,11 @@ class Context:
     config: str | None = None
     db: str | None = None
     debug: bool = False
-    _settings: object = field(default=None, repr=False)
+    _settings: Settings | None = field(default=None, repr=False)
 
     @property
-    def settings(self):
+    def settings(self) -> Settings:
         if self._settings is None:
-            from framing.config import load_settings
-
             self._settings = load_settings(self.config, self.db)
         return self._settings
 
@@ -91,14 +92,36 @@ class LazyGroup(click.Group):
     help="Database file. Default: the user data directory.",
 )
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+@click.option(
+    "--log-level",
+    type=click.Choice(fwlogging.LEVELS, case_sensitive=False),
+    default="warning",
+    show_default=True,
+    envvar="FRAMEWATCH_LOG_LEVEL",
+    help="Least severe log records written (monitor passes and feed failures are 'info').",
+)
+@click.option(
+    "--log-file",
+    type=click.Path(dir_okay=False),
+    envvar="FRAMEWATCH_LOG_FILE",
+    help="Write log records to this file instead of standard error (the UI always logs to a file).",
+)
 @click.version_option(package_name="framewatch")
 @click.pass_context
-def cli(ctx: click.Context, config: str | None, db: str | None, debug: bool) -> None:
+def cli(
+    ctx: click.Context,
+    config: str | None,
+    db: str | None,
+    debug: bool,
+    log_level: str,
+    log_file: str | None,
+) -> None:
     """Framewatch: monitor criminal justice news and check its language.
 
     Flags stigmatising or sensationalist terms against a curated, sourced
     lexicon, explains why, and suggests person-first reframings.
     """
+    fwlogging.configure(log_level, log_file)
     ctx.obj = Context(config=config, db=db, debug=debug)
 
 
@@ -128,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         # `framewatch check --json ... | head` closed the pipe: not an error.
         sys.stderr.close()
         return 0
-    except Exception as exc:  # noqa: BLE001 - last line of defence for users
+    except Exception as exc:  # the last line of defence: one line, not a traceback
         if debug:
             raise
         first = str(exc).splitlines()[0] if str(exc) else ""
