@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     from core.settings import load_settings
     from monitor.feeds import add_feed
     from monitor.pipeline import run_pass
-    from monitor.store.db import open_database
+    from storage.db import open_database
 
     ctx = mp.get_context("fork")
     port_q = ctx.Queue()
@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         baseline = asyncio.run(_fetch_only(settings, feed_urls + page_urls))
 
         db = open_database(settings.db_path)
-        with db.begin() as conn:
+        with db.transaction() as conn:
             for url in feed_urls:
                 add_feed(conn, url)
         engine = None

@@ -39,8 +39,8 @@ def build_db(path: Path, n: int, engine) -> None:
     """n articles (3 sentences each) with the engine's flags, inserted in bulk."""
     import sqlalchemy as sa
 
-    from monitor.store.db import open_database
-    from monitor.store.schema import articles, flags, stories
+    from storage.db import open_database
+    from storage.schema import articles, flags, stories
 
     analysed = []
     for i in range(len(SENTENCES)):
@@ -48,7 +48,7 @@ def build_db(path: Path, n: int, engine) -> None:
         analysed.append((text, engine.check(text)))
     db = open_database(path)
     now = "2026-11-26T00:00:00+00:00"
-    with db.begin() as conn:
+    with db.transaction() as conn:
         conn.execute(
             stories.insert(), [dict(id=i + 1, title=f"story {i}", created_at=now) for i in range(n)]
         )
@@ -174,7 +174,7 @@ def main() -> int:
     args = parser.parse_args()
     from framing import Engine
     from monitor.review import import_text
-    from monitor.store.db import open_database
+    from storage.db import open_database
     from tui.screens.draft import DEBOUNCE_SECONDS
 
     engine = Engine()

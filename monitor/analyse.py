@@ -9,9 +9,9 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from core.errors import FramewatchError
-from monitor.store.db import utcnow
-from monitor.store.repo import store_article_flags
-from monitor.store.schema import articles
+from storage.db import utcnow
+from storage.repo import store_article_flags
+from storage.schema import articles
 
 
 def load_engine(settings):
@@ -65,7 +65,7 @@ def analyse_backlog(db, engine, *, limit: int = 500, batch: int = 32, stop=None)
     """Analyse relevant articles stored without analysis (engine missing at
     the time, or a previous pass stopped).  Each article's flags and its
     ``analysed_at`` are written in one transaction.  Returns articles done."""
-    with db.connect() as conn:
+    with db.read() as conn:
         todo = conn.execute(
             sa.select(articles.c.id, articles.c.title, articles.c.text)
             .where(articles.c.relevant.is_(True), articles.c.analysed_at.is_(None))
@@ -81,7 +81,7 @@ def analyse_backlog(db, engine, *, limit: int = 500, batch: int = 32, stop=None)
                 return done
             if found is None:
                 continue
-            with db.begin() as conn:
+            with db.transaction() as conn:
                 store_article_flags(conn, row.id, found)
                 conn.execute(
                     articles.update()

@@ -14,7 +14,8 @@ import click
 import sqlalchemy as sa
 
 from core.errors import FramewatchError
-from monitor.store.db import DatabaseError, describe_db_error, open_database
+from storage.db import open_database
+from storage.errors import DatabaseError, describe_db_error
 
 
 def _db(ctx):
@@ -26,10 +27,8 @@ def _database(ctx, write: bool = True):
     """Open the database, and turn any SQL failure into one line naming it."""
     db = _db(ctx)
     try:
-        with db.begin() if write else db.connect() as conn:
+        with db.transaction() if write else db.read() as conn:
             yield conn
-    except (sa.exc.OperationalError, sa.exc.DatabaseError) as exc:
-        raise DatabaseError(describe_db_error(exc, db.location)) from exc
     finally:
         db.close()
 
@@ -303,7 +302,7 @@ def once_cmd(ctx, all_feeds: bool, no_analyse: bool, as_json: bool) -> None:
 @click.pass_obj
 def run_cmd(ctx, no_analyse: bool, max_passes: int, idle_seconds: float) -> None:
     """Keep monitoring until interrupted (Ctrl-C or SIGTERM finish the current article first)."""
-    from monitor.store.schema import feeds
+    from storage.schema import feeds
 
     db = _db(ctx)
     engine_box: dict = {}
@@ -326,7 +325,7 @@ def run_cmd(ctx, no_analyse: bool, max_passes: int, idle_seconds: float) -> None
                     click.echo(f"[{time.strftime('%H:%M:%S')}] {result.summary()}")
                 if max_passes and passes >= max_passes:
                     break
-                with db.connect() as conn:
+                with db.read() as conn:
                     nxt = conn.execute(
                         sa.select(sa.func.min(feeds.c.next_fetch_at)).where(
                             feeds.c.enabled.is_(True)
@@ -353,7 +352,7 @@ def run_cmd(ctx, no_analyse: bool, max_passes: int, idle_seconds: float) -> None
 
 # --------------------------------------------------------------------------- articles
 def _flag_counts(conn, ids: list[int]) -> dict[int, dict[str, int]]:
-    from monitor.store.schema import flags
+    from storage.schema import flags
 
     out: dict[int, dict[str, int]] = {}
     if not ids:
@@ -396,8 +395,8 @@ def articles(
     """List stored articles, newest first, with flag counts by severity."""
     if cctx.invoked_subcommand is not None:
         return
-    from monitor.store.repo import ARTICLE_DATE
-    from monitor.store.schema import articles as t
+    from storage.repo import ARTICLE_DATE
+    from storage.schema import articles as t
 
     ctx = cctx.obj
     with _database(ctx, write=False) as conn:
@@ -425,7 +424,7 @@ def articles(
 
             query = query.where(t.c.feed_id == find_feed(conn, feed_ref).id)
         if search:
-            from monitor.store.repo import headline_or_text_contains
+            from storage.repo import headline_or_text_contains
 
             query = query.where(headline_or_text_contains(search))
         when = ARTICLE_DATE
@@ -481,8 +480,8 @@ def articles(
 def show_cmd(ctx, article_id: int, as_json: bool) -> None:
     """Show one article's text and its flags."""
     from monitor.relevance import score
-    from monitor.store.schema import articles as t
-    from monitor.store.schema import flags
+    from storage.schema import articles as t
+    from storage.schema import flags
 
     with _database(ctx, write=False) as conn:
         art = conn.execute(sa.select(t).where(t.c.id == article_id)).first()

@@ -23,8 +23,8 @@ import sqlalchemy as sa
 from monitor.feeds import add_feed
 from monitor.localserver import LocalServer, Response
 from monitor.pipeline import PassResult, run_pass
-from monitor.store.db import open_database
-from monitor.store.schema import articles, feeds
+from storage.db import open_database
+from storage.schema import articles, feeds
 
 PLACEHOLDER = b"http://sample.invalid"
 
@@ -89,7 +89,7 @@ def _register(db, base: str, sample_feeds: list[dict]) -> list[int]:
     """Add the sample feeds, or move ones from an earlier demo to this port
     (with their articles) so a second demo does not store everything twice."""
     ids = []
-    with db.begin() as conn:
+    with db.transaction() as conn:
         for f in sample_feeds:
             url = base + f["path"]
             old = conn.execute(
@@ -153,7 +153,7 @@ def prepare_demo(
             result = run_pass(
                 db, settings, feed_ids=ids, progress=progress, analyse=analyse, engine=engine
             )
-        with db.connect() as conn:
+        with db.read() as conn:
             total = conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
     finally:
         db.close()

@@ -19,8 +19,8 @@ from lxml import etree
 
 from core.errors import FramewatchError
 from monitor.sanitize import clean_line
-from monitor.store.db import utcnow
-from monitor.store.schema import articles, feeds
+from storage.db import utcnow
+from storage.schema import articles, feeds
 
 
 class FeedError(FramewatchError):

@@ -36,19 +36,18 @@ from monitor.extract import (
 from monitor.parse import FeedItem, FeedParseError, parse_feed
 from monitor.sanitize import clean_line
 from monitor.schedule import adapt_interval, failure_delay_minutes
-from monitor.store.db import DatabaseError, describe_db_error, utcnow
-from monitor.store.repo import (
+from monitor.stories import StoryIndex, story_text, vectorize
+from storage.db import iso_minus, iso_plus, utcnow
+from storage.errors import DatabaseError, describe_db_error
+from storage.repo import (
     add_event,
     insert_article,
     is_duplicate,
-    iso_minus,
-    iso_plus,
     new_story,
     store_article_flags,
     update_feed,
 )
-from monitor.store.schema import articles, feeds
-from monitor.stories import StoryIndex, story_text, vectorize
+from storage.schema import articles, feeds
 
 Progress = Callable[[int, int, str], None]
 # A feed that suddenly lists thousands of new items (a sitemap-sized dump, a
@@ -177,7 +176,7 @@ class Pipeline:
             query = query.where(
                 sa.or_(feeds.c.next_fetch_at.is_(None), feeds.c.next_fetch_at <= now)
             )
-        with self.db.connect() as conn:
+        with self.db.read() as conn:
             return conn.execute(
                 query.order_by(
                     feeds.c.next_fetch_at.is_not(None), feeds.c.next_fetch_at, feeds.c.id
@@ -301,7 +300,7 @@ class Pipeline:
 
     def _new_items(self, feed_id: int, items: list[FeedItem], now: str) -> list[FeedItem]:
         fresh, guids, keys, titles = [], set(), set(), set()
-        with self.db.connect() as conn:
+        with self.db.read() as conn:
             for item in items:
                 if (
                     (item.guid and item.guid in guids)
@@ -388,7 +387,7 @@ class Pipeline:
         analysis was switched off) are analysed once the engine is here."""
 
         def pending() -> int:
-            with self.db.connect() as conn:
+            with self.db.read() as conn:
                 return conn.execute(
                     sa.select(sa.func.count())
                     .select_from(articles)
@@ -427,7 +426,7 @@ class Pipeline:
         text = ex.text or ""
         vec = vectorize([story_text(item.title, text)])
         words = len(text.split())
-        with self.db.begin() as conn:
+        with self.db.transaction() as conn:
             # checked again inside the transaction: another writer (paste import, a second
             # monitor) may have stored the same article since the batch was read
             if is_duplicate(
@@ -497,7 +496,7 @@ class Pipeline:
             cap=self.mon.backoff_cap_minutes,
             retry_after_seconds=retry_after,
         )
-        with self.db.begin() as conn:
+        with self.db.transaction() as conn:
             update_feed(
                 conn,
                 feed.id,
@@ -549,7 +548,7 @@ class Pipeline:
             values["last_full_fetch_at"] = now
         moved = _permanent_target(r)
         if moved and moved != feed.url:
-            with self.db.connect() as conn:
+            with self.db.read() as conn:
                 taken = conn.execute(sa.select(feeds.c.id).where(feeds.c.url == moved)).first()
             if taken is None:
                 # every hop was permanent (301/308): follow the publisher, as feed readers do
@@ -560,7 +559,7 @@ class Pipeline:
                 values["name"] = parsed_meta.title[:200]
             if not feed.site_url and parsed_meta.site_url:
                 values["site_url"] = parsed_meta.site_url
-        with self.db.begin() as conn:
+        with self.db.transaction() as conn:
             update_feed(conn, feed.id, **values)
             add_event(
                 conn,

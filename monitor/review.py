@@ -1,6 +1,6 @@
 """Review services: what the terminal UI (and scripts) ask of the database.
 
-Every function takes an open :class:`monitor.store.db.Database`, does its work
+Every function takes an open :class:`storage.db.Database`, does its work
 in one short transaction and returns plain dataclasses, so the UI never sees
 SQL or spaCy objects.  Each decision is committed on its own: a reviewer who
 loses power loses at most the keystroke in flight.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -18,15 +17,15 @@ from typing import Any
 import sqlalchemy as sa
 
 from core.errors import FramewatchError
-from monitor.store.db import Database, DatabaseError, describe_db_error, utcnow
-from monitor.store.repo import (
+from storage.db import Database, utcnow
+from storage.repo import (
     ARTICLE_DATE,
     headline_or_text_contains,
     insert_article,
     new_story,
     store_article_flags,
 )
-from monitor.store.schema import articles, flags
+from storage.schema import articles, flags
 
 STATUSES = ("new", "in_review", "reviewed")
 DECISIONS = ("pending", "accepted", "dismissed")
@@ -212,15 +211,6 @@ class _Explainer:
 # --------------------------------------------------------------------------- helpers
 
 
-@contextmanager
-def _guard(db: Database, what: str):
-    """Turn database failures into one-line errors naming what was being done."""
-    try:
-        yield
-    except sa.exc.SQLAlchemyError as exc:
-        raise DatabaseError(describe_db_error(exc, f"{db.location}: {what}")) from exc
-
-
 def _day(value: str | None) -> str:
     return (value or "")[:10]
 
@@ -334,7 +324,7 @@ def queue(
         .limit(max(1, limit))
     )
     count_stmt = sa.select(sa.func.count()).select_from(grouped)
-    with _guard(db, "reading the review queue"), db.connect() as conn:
+    with db.read("reading the review queue") as conn:
         total = conn.execute(count_stmt).scalar_one()
         page = conn.execute(stmt).all()
         counts = (
@@ -369,7 +359,7 @@ def queue(
 
 
 def options(db: Database) -> Options:
-    with _guard(db, "reading filter options"), db.connect() as conn:
+    with db.read("reading filter options") as conn:
         outlets = (
             conn.execute(
                 sa.select(articles.c.outlet)
@@ -427,7 +417,7 @@ def get_article(db: Database, article_id: int, *, lexicon: Any = None) -> Articl
     and sources; without it they are empty.
     """
     explain = _Explainer(lexicon)
-    with _guard(db, f"reading article {article_id}"), db.connect() as conn:
+    with db.read(f"reading article {article_id}") as conn:
         art = conn.execute(sa.select(articles).where(articles.c.id == article_id)).first()
         if art is None:
             raise ReviewError(f"article {article_id}: not found")
@@ -464,7 +454,7 @@ def get_article(db: Database, article_id: int, *, lexicon: Any = None) -> Articl
 
 
 def get_flag(db: Database, flag_id: int, *, lexicon: Any = None) -> ReviewFlag:
-    with _guard(db, f"reading flag {flag_id}"), db.connect() as conn:
+    with db.read(f"reading flag {flag_id}") as conn:
         row = conn.execute(sa.select(flags).where(flags.c.id == flag_id)).first()
     if row is None:
         raise ReviewError(f"flag {flag_id}: not found")
@@ -488,7 +478,7 @@ def decide(
     if decision not in DECISIONS:
         raise ReviewError(f"unknown decision {decision!r} (use one of {', '.join(DECISIONS)})")
     now = utcnow()
-    with _guard(db, f"saving the decision on flag {flag_id}"), db.begin() as conn:
+    with db.transaction(f"saving the decision on flag {flag_id}") as conn:
         row = conn.execute(sa.select(flags.c.article_id).where(flags.c.id == flag_id)).first()
         if row is None:
             raise ReviewError(f"flag {flag_id}: not found")
@@ -513,7 +503,7 @@ def decide(
 def set_flag_note(
     db: Database, flag_id: int, note: str, *, by: str = "", lexicon: Any = None
 ) -> ReviewFlag:
-    with _guard(db, f"saving the note on flag {flag_id}"), db.begin() as conn:
+    with db.transaction(f"saving the note on flag {flag_id}") as conn:
         done = conn.execute(flags.update().where(flags.c.id == flag_id).values(note=note.strip()))
         if done.rowcount == 0:
             raise ReviewError(f"flag {flag_id}: not found")
@@ -521,7 +511,7 @@ def set_flag_note(
 
 
 def set_article_note(db: Database, article_id: int, note: str) -> None:
-    with _guard(db, f"saving the note on article {article_id}"), db.begin() as conn:
+    with db.transaction(f"saving the note on article {article_id}") as conn:
         done = conn.execute(
             articles.update().where(articles.c.id == article_id).values(note=note.strip())
         )
@@ -532,7 +522,7 @@ def set_article_note(db: Database, article_id: int, note: str) -> None:
 def set_status(db: Database, article_id: int, status: str) -> None:
     if status not in STATUSES:
         raise ReviewError(f"unknown status {status!r} (use one of {', '.join(STATUSES)})")
-    with _guard(db, f"saving the status of article {article_id}"), db.begin() as conn:
+    with db.transaction(f"saving the status of article {article_id}") as conn:
         done = conn.execute(
             articles.update().where(articles.c.id == article_id).values(status=status)
         )
@@ -542,7 +532,7 @@ def set_status(db: Database, article_id: int, status: str) -> None:
 
 def start_review(db: Database, article_id: int) -> None:
     """Opening a new article for review moves it to "in review"."""
-    with _guard(db, f"opening article {article_id}"), db.begin() as conn:
+    with db.transaction(f"opening article {article_id}") as conn:
         conn.execute(
             articles.update()
             .where(articles.c.id == article_id, articles.c.status == "new")
@@ -582,14 +572,14 @@ def import_text(
         return None if found is None else int(found)
 
     # a repeat import costs one lookup, not an analysis
-    with _guard(db, f"looking up article {title!r}"), db.connect() as conn:
+    with db.read(f"looking up article {title!r}") as conn:
         known = existing(conn)
     if known is not None:
         return known
     title_found, found = (list(r) for r in engine.check_many([title, text]))
     now = utcnow()
     model = getattr(engine, "model_name", None)
-    with _guard(db, f"storing article {title!r}"), db.begin() as conn:
+    with db.transaction(f"storing article {title!r}") as conn:
         known = existing(conn)  # imported by someone else while this one was analysed
         if known is not None:
             return known
@@ -624,7 +614,7 @@ def import_text(
 
 def lexicon_stats(db: Database, lexicon: Any, search: str = "") -> tuple[LexiconStat, ...]:
     """Every lexicon entry with how often it fired and what reviewers decided."""
-    with _guard(db, "reading lexicon statistics"), db.connect() as conn:
+    with db.read("reading lexicon statistics") as conn:
         counts = {
             r[0]: r[1:]
             for r in conn.execute(
@@ -680,7 +670,7 @@ def overview(db: Database, weeks: int = 8, today: date | None = None) -> Overvie
     when = ARTICLE_DATE
     by_outlet: dict[str, list[int]] = {}
     by_cat: dict[str, list[int]] = {}
-    with _guard(db, "reading the overview"), db.connect() as conn:
+    with db.read("reading the overview") as conn:
         n_articles = conn.execute(
             sa.select(sa.func.count()).where(
                 articles.c.relevant.is_(True), when >= first.isoformat()

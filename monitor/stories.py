@@ -20,8 +20,8 @@ from functools import cache
 
 import sqlalchemy as sa
 
-from monitor.store.repo import iso_minus
-from monitor.store.schema import articles
+from storage.db import iso_minus
+from storage.schema import articles
 
 THRESHOLD = 0.5
 WINDOW_DAYS = 4  # wire copies appear within a day or two of each other

@@ -1,11 +1,12 @@
 import sqlalchemy as sa
 
-from monitor.store.db import DatabaseError, heads, open_database
+from storage.db import heads, open_database
+from storage.errors import DatabaseError
 
 
 def test_new_database_is_migrated_to_head_with_wal(tmp_path):
     db = open_database(tmp_path / "fw.sqlite3")
-    with db.connect() as conn:
+    with db.read() as conn:
         tables = {
             r[0] for r in conn.execute(sa.text("select name from sqlite_master where type='table'"))
         }

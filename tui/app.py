@@ -192,7 +192,7 @@ def create_app(
 
     ``db_path`` may also be an already open ``Database``.
     """
-    from monitor.store.db import Database, open_database
+    from storage.db import Database, open_database
 
     db = db_path if isinstance(db_path, Database) else open_database(db_path)
     return FramewatchApp(

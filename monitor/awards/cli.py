@@ -30,7 +30,7 @@ class _State:
     @property
     def db(self):
         if self._db is None:
-            from monitor.store.db import open_database
+            from storage.db import open_database
 
             self._db = open_database(self.settings.db_path)
         return self._db

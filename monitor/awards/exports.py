@@ -18,7 +18,7 @@ from core.safe_text import BIDI, C0_EXCEPT_TAB_LF, DEL_C1
 from monitor.awards import service as svc
 from monitor.awards.profile import Profile
 from monitor.awards.rules import slug
-from monitor.store.db import Database
+from storage.db import Database
 
 KINDS = ("shortlist-csv", "shortlist-md", "judge-pack", "scores", "recusals", "audit")
 EXCERPT_WORDS = 60

@@ -1,6 +1,6 @@
 """Awards services: every operation the CLI and the UI need, as plain functions.
 
-Each function takes an open :class:`monitor.store.db.Database`, does its work
+Each function takes an open :class:`storage.db.Database`, does its work
 in one transaction, writes an audit entry for every change in that same
 transaction (so the log can never miss a change that happened), and returns
 plain dataclasses.  Bad input raises :class:`AwardsError` with one line naming
@@ -21,10 +21,10 @@ from core.errors import FramewatchError
 from monitor.awards import rules
 from monitor.awards.profile import Profile, build_profile
 from monitor.awards.rules import Reason, Result, Sheet
-from monitor.awards.tables import audit, cycles, judges, nominations, recusals, sheets
-from monitor.store.db import Database, DatabaseError, describe_db_error, utcnow
-from monitor.store.schema import articles
-from monitor.store.schema import flags as flags_table
+from storage.awards.tables import audit, cycles, judges, nominations, recusals, sheets
+from storage.db import Database, utcnow
+from storage.schema import articles
+from storage.schema import flags as flags_table
 
 
 class AwardsError(FramewatchError):
@@ -259,26 +259,6 @@ def _log(conn, cycle_id, who, action, entity, entity_id, **details) -> None:
     )
 
 
-class _tx:
-    """A transaction whose driver errors become one-line DatabaseErrors."""
-
-    def __init__(self, db: Database, write: bool = True):
-        self.db, self.write = db, write
-
-    def __enter__(self):
-        try:
-            self.cm = self.db.begin() if self.write else self.db.connect()
-            return self.cm.__enter__()
-        except sa.exc.SQLAlchemyError as exc:
-            raise DatabaseError(describe_db_error(exc, self.db.location)) from exc
-
-    def __exit__(self, et, ev, tb):
-        try:
-            return self.cm.__exit__(et, ev, tb)
-        except sa.exc.SQLAlchemyError as exc:
-            raise DatabaseError(describe_db_error(exc, self.db.location)) from exc
-
-
 def match_category(cycle: Cycle, text: str) -> str:
     """Case-insensitive match to a cycle category; anything else is kept as
     written (and the nomination recorded as ineligible for it)."""
@@ -363,7 +343,7 @@ def create_cycle(
     if len({k for k, _ in crit}) != len(crit) or not crit:
         raise AwardsError(f"cycle {year}: criteria must be distinct and non-empty")
     name = (name or f"Media Awards {year}").strip()
-    with _tx(db) as conn:
+    with db.transaction() as conn:
         if conn.execute(sa.select(cycles.c.id).where(cycles.c.name == name)).first():
             raise AwardsError(f"cycle '{name}' already exists")
         cid = conn.execute(
@@ -438,7 +418,7 @@ def edit_cycle(
     nominations stay overridden (an admin's decision, recorded with a reason).
     The change and every eligibility it alters go into the audit log."""
     who = _need_who(who)
-    with _tx(db) as conn:
+    with db.transaction() as conn:
         old = _cycle_by_id(conn, cycle_id)
         # category names as typed on a command line: matched like a nomination's
         renames = {
@@ -588,7 +568,7 @@ def _reassess(conn, cycle: Cycle, who: str) -> list[Reassessed]:
 
 
 def list_cycles(db: Database) -> list[Cycle]:
-    with _tx(db, write=False) as conn:
+    with db.read() as conn:
         return [
             _cycle(r) for r in conn.execute(sa.select(cycles).order_by(cycles.c.year, cycles.c.id))
         ]
@@ -690,7 +670,7 @@ def check_eligibility(
     url: str = "",
 ) -> list[Reason]:
     """The reasons a nomination would be recorded as ineligible, without saving it."""
-    with _tx(db, write=False) as conn:
+    with db.read() as conn:
         return _reasons(
             conn,
             _cycle_by_id(conn, cycle_id),
@@ -757,7 +737,7 @@ def _insert_nomination(
     text: str,
     profile_json: str | None,
 ) -> Nomination:
-    with _tx(db) as conn:
+    with db.transaction() as conn:
         cycle = _cycle_by_id(conn, cycle_id)
         reasons = _reasons(
             conn,
@@ -841,7 +821,7 @@ def shared_engine():
 
 
 def article_info(db: Database, article_id: int) -> ArticleInfo:
-    with _tx(db, write=False) as conn:
+    with db.read() as conn:
         row = conn.execute(sa.select(articles).where(articles.c.id == article_id)).first()
     if row is None:
         raise AwardsError(f"article {article_id}: not in the monitor database")
@@ -905,7 +885,7 @@ def nominate_article(
     text; the factory lets a UI pay the model load only when it is needed.
     """
     who = _need_who(who or nominator)
-    with _tx(db, write=False) as conn:
+    with db.read() as conn:
         row = conn.execute(sa.select(articles).where(articles.c.id == article_id)).first()
         if row is None:
             raise AwardsError(f"article {article_id}: not in the monitor database")
@@ -970,7 +950,7 @@ def nominate(
 
 
 def get_nomination(db: Database, nomination_id: int) -> Nomination:
-    with _tx(db, write=False) as conn:
+    with db.read() as conn:
         return _get_nom(conn, nomination_id)
 
 
@@ -989,7 +969,7 @@ def list_nominations(
         q = q.where(nominations.c.category == category)
     if stage:
         q = q.where(nominations.c.stage == stage)
-    with _tx(db, write=False) as conn:
+    with db.read() as conn:
         return [
             _nomination(r)
             for r in conn.execute(q.order_by(nominations.c.category, nominations.c.id))
@@ -999,7 +979,7 @@ def list_nominations(
 def override_eligibility(db: Database, nomination_id: int, reason: str, *, who: str) -> Nomination:
     """Accept an ineligible nomination anyway; the reasons stay on record."""
     who, reason = _need_who(who), _need_reason(reason, f"overriding #{nomination_id}")
-    with _tx(db) as conn:
+    with db.transaction() as conn:
         nom = _get_nom(conn, nomination_id)
         if nom.eligibility != "ineligible":
             raise AwardsError(
@@ -1032,7 +1012,7 @@ def move(db: Database, nomination_id: int, to: str, reason: str = "", *, who: st
         )
     if to == "declined":
         reason = _need_reason(reason, f"declining #{nomination_id}")
-    with _tx(db) as conn:
+    with db.transaction() as conn:
         nom = _get_nom(conn, nomination_id)
         if nom.stage == to:
             raise AwardsError(f"nomination #{nomination_id} is already on the {to}")
@@ -1068,7 +1048,7 @@ def decide(
             f"nomination #{nomination_id}: unknown decision '{decision}' "
             f"(use {', '.join(d for d in rules.DECISIONS if d)})"
         )
-    with _tx(db) as conn:
+    with db.transaction() as conn:
         nom = _get_nom(conn, nomination_id)
         conn.execute(
             nominations.update()
@@ -1090,12 +1070,12 @@ def decide(
 def recompute_profile(db: Database, nomination_id: int, *, who: str, engine=None) -> Nomination:
     """Re-run the engine over the nomination's text (e.g. after a lexicon update)."""
     who = _need_who(who)
-    with _tx(db, write=False) as conn:
+    with db.read() as conn:
         row = conn.execute(sa.select(nominations).where(nominations.c.id == nomination_id)).first()
     if row is None:
         raise AwardsError(f"no nomination #{nomination_id}")
     prof = _engine_profile(row.text or "", engine)
-    with _tx(db) as conn:
+    with db.transaction() as conn:
         conn.execute(
             nominations.update().where(nominations.c.id == nomination_id).values(profile=prof)
         )
@@ -1116,7 +1096,7 @@ def recompute_profile(db: Database, nomination_id: int, *, who: str, engine=None
 
 
 def cycle_by_id(db: Database, cycle_id: int) -> Cycle:
-    with _tx(db, write=False) as conn:
+    with db.read() as conn:
         return _cycle_by_id(conn, cycle_id)
 
 
@@ -1146,7 +1126,7 @@ def add_judge(db: Database, cycle_id: int, name: str, *, who: str) -> Judge:
     name = " ".join(name.split())
     if not name:
         raise AwardsError("judge: a name is needed")
-    with _tx(db) as conn:
+    with db.transaction() as conn:
         cycle = _cycle_by_id(conn, cycle_id)
         if conn.execute(
             sa.select(judges.c.id).where(judges.c.cycle_id == cycle.id, judges.c.name == name)
@@ -1160,7 +1140,7 @@ def add_judge(db: Database, cycle_id: int, name: str, *, who: str) -> Judge:
 
 
 def list_judges(db: Database, cycle_id: int) -> list[Judge]:
-    with _tx(db, write=False) as conn:
+    with db.read() as conn:
         return [
             Judge(r.id, r.cycle_id, r.name)
             for r in conn.execute(
@@ -1184,7 +1164,7 @@ def recuse(db: Database, nomination_id: int, judge: str, reason: str, *, who: st
     """A judge declares a conflict of interest; their scores there stop counting."""
     who = _need_who(who)
     reason = _need_reason(reason, f"recusing {judge} from #{nomination_id}")
-    with _tx(db) as conn:
+    with db.transaction() as conn:
         nom = _get_nom(conn, nomination_id)
         j = _judge(conn, nom.cycle_id, judge)
         if conn.execute(
@@ -1224,7 +1204,7 @@ def _recusal_rows(conn, cycle_id: int) -> list:
 
 
 def list_recusals(db: Database, cycle_id: int) -> list[Recusal]:
-    with _tx(db, write=False) as conn:
+    with db.read() as conn:
         return [
             Recusal(r.nomination_id, r.title, r.judge, r.reason, r.at, r.by)
             for r in _recusal_rows(conn, cycle_id)
@@ -1242,7 +1222,7 @@ def score(
 ) -> ScoreSheet:
     """Set some or all of a judge's criterion scores (merged into their sheet)."""
     who = _need_who(who)
-    with _tx(db) as conn:
+    with db.transaction() as conn:
         nom = _get_nom(conn, nomination_id)
         cycle = _cycle_by_id(conn, nom.cycle_id)
         j = _judge(conn, cycle.id, judge)
@@ -1311,7 +1291,7 @@ def score(
 
 
 def list_sheets(db: Database, cycle_id: int) -> list[ScoreSheet]:
-    with _tx(db, write=False) as conn:
+    with db.read() as conn:
         cycle = _cycle_by_id(conn, cycle_id)
         recused = _recusal_rows(conn, cycle.id)
         rec = {(r.nomination_id, r.judge_id) for r in recused}
@@ -1389,7 +1369,7 @@ def audit_log(db: Database, cycle_id: int | None = None) -> list[AuditEntry]:
     q = sa.select(audit).order_by(audit.c.id)
     if cycle_id is not None:
         q = q.where(audit.c.cycle_id == cycle_id)
-    with _tx(db, write=False) as conn:
+    with db.read() as conn:
         return [
             AuditEntry(
                 r.id,

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from monitor.awards import service as svc
-from monitor.store.db import open_database, utcnow
-from monitor.store.schema import articles, flags
+from storage.db import open_database, utcnow
+from storage.schema import articles, flags
 
 ADMIN = "Sift Admin"
 
@@ -41,7 +41,7 @@ def add_article(
 ):
     """A monitor article row as the pipeline stores it; optionally its reviewed flags."""
     url = url or f"https://news.example/{abs(hash(title)) % 10**8}"
-    with db.begin() as conn:
+    with db.transaction() as conn:
         aid = conn.execute(
             articles.insert().values(
                 outlet=outlet,

@@ -9,7 +9,7 @@ import pytest
 
 from core.settings import load_settings
 from monitor.localserver import LocalServer
-from monitor.store.db import open_database
+from storage.db import open_database
 
 
 def local_settings(tmp_path, **monitor):

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from core.cli import cli, main
 from monitor.demo import serve_sample
 from monitor.localserver import LocalServer
-from monitor.store.db import open_database
+from storage.db import open_database
 
 OPML = """<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
 <outline text="Crime"><outline type="rss" text="A" title="Feed A" xmlUrl="https://a.example/rss" htmlUrl="https://a.example/"/>

@@ -14,8 +14,8 @@ import sqlalchemy as sa
 
 from monitor.feeds import add_feed
 from monitor.localserver import Response
-from monitor.store.db import open_database
-from monitor.store.schema import articles, flags, stories
+from storage.db import open_database
+from storage.schema import articles, flags, stories
 
 FEEDS, ITEMS = 12, 6
 WORDS = ["inmates", "offenders", "thugs", "prisoners", "people in prison", "addicts", "residents"]
@@ -43,7 +43,7 @@ def _feed(base, f):
 
 
 def _snapshot(db):
-    with db.connect() as conn:
+    with db.read() as conn:
         return {
             (r.article_id, r.start, r.end, r.entry): (r.decision, r.note)
             for r in conn.execute(sa.select(flags))
@@ -63,7 +63,7 @@ def test_sigkill_twenty_times_loses_nothing(tmp_path, local_server):
             )
     path = tmp_path / "crash.sqlite3"
     db = open_database(path)
-    with db.begin() as conn:
+    with db.transaction() as conn:
         for f in range(FEEDS):
             add_feed(conn, f"{base}/feed/{f}.xml")
     env = dict(
@@ -82,14 +82,14 @@ def test_sigkill_twenty_times_loses_nothing(tmp_path, local_server):
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         if round_ % 2:
             # mid-write: wait for this run to store a few articles, then kill at a random moment
-            with db.connect() as conn:
+            with db.read() as conn:
                 start_count = conn.execute(
                     sa.select(sa.func.count()).select_from(articles)
                 ).scalar_one()
             target = start_count + rng.randint(1, 6)
             deadline = time.monotonic() + 30
             while proc.poll() is None and time.monotonic() < deadline:
-                with db.connect() as conn:
+                with db.read() as conn:
                     if (
                         conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
                         >= target
@@ -108,7 +108,7 @@ def test_sigkill_twenty_times_loses_nothing(tmp_path, local_server):
         assert all(after.get(key) == value for key, value in before.items()), f"round {round_}"
         # a reviewer works between crashes: decide on a few flags
         pending = [k for k, (d, _) in after.items() if d == "pending"]
-        with db.begin() as conn:
+        with db.transaction() as conn:
             for key in rng.sample(pending, min(3, len(pending))):
                 decision = rng.choice(["accepted", "dismissed"])
                 note = f"round {round_}"
@@ -128,7 +128,7 @@ def test_sigkill_twenty_times_loses_nothing(tmp_path, local_server):
     summary = json.loads(final.stdout)
     assert summary["failed"] == 0
 
-    with db.connect() as conn:
+    with db.read() as conn:
         assert conn.execute(sa.text("pragma integrity_check")).scalar() == "ok"
         arts = conn.execute(sa.select(articles)).all()
         assert len(arts) == FEEDS * ITEMS

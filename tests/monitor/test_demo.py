@@ -6,7 +6,7 @@ from monitor.demo import prepare_demo, serve_sample
 from monitor.localserver import LocalServer
 from monitor.pipeline import run_pass
 from monitor.sanitize import is_clean
-from monitor.store.schema import articles, feeds, fetch_events, flags
+from storage.schema import articles, feeds, fetch_events, flags
 
 IRRELEVANT = {
     "Harwick Town stun league leaders to reach cup quarter-finals",
@@ -16,7 +16,7 @@ IRRELEVANT = {
 
 
 def _rows(db):
-    with db.connect() as conn:
+    with db.read() as conn:
         return conn.execute(sa.select(articles).order_by(articles.c.id)).all()
 
 
@@ -64,7 +64,7 @@ def test_sample_pass_then_conditional_pass_stores_nothing_new(mon_db, mon_settin
 
         second = run_pass(mon_db, mon_settings, feed_ids=ids, analyse=False)
         assert second.articles == 0 and second.not_modified == 5 and second.failed == 0
-        with mon_db.connect() as conn:
+        with mon_db.read() as conn:
             feed_urls = set(
                 conn.execute(sa.select(feeds.c.url).where(feeds.c.id.in_(ids))).scalars()
             )
@@ -72,7 +72,7 @@ def test_sample_pass_then_conditional_pass_stores_nothing_new(mon_db, mon_settin
         assert len(feed_requests) == 10
         assert all(q.headers.get("if-none-match") for q in feed_requests[5:])
     assert len(_rows(mon_db)) == 20
-    with mon_db.connect() as conn:
+    with mon_db.read() as conn:
         events = conn.execute(
             sa.select(fetch_events.c.not_modified, fetch_events.c.new_items)
         ).all()
@@ -102,10 +102,10 @@ def test_demo_analyses_relevant_articles_and_stores_flags(tmp_path, mon_settings
     path = tmp_path / "demo.sqlite3"
     result = prepare_demo(path, mon_settings)
     assert result.analysed == result.relevant == 17 and result.flags > 0
-    from monitor.store.db import open_database
+    from storage.db import open_database
 
     db = open_database(path)
-    with db.connect() as conn:
+    with db.read() as conn:
         analysed = conn.execute(
             sa.select(articles.c.relevant, articles.c.analysed_at, articles.c.model)
         ).all()
@@ -139,7 +139,7 @@ def test_articles_stored_without_analysis_are_analysed_by_a_later_pass(mon_db, m
         assert first.analysed == 0 and first.relevant == 17
         second = run_pass(mon_db, mon_settings, feed_ids=ids)
     assert second.articles == 0 and second.analysed == 17
-    with mon_db.connect() as conn:
+    with mon_db.read() as conn:
         rows = conn.execute(sa.select(articles.c.relevant, articles.c.analysed_at)).all()
         n_flags = conn.execute(sa.select(sa.func.count()).select_from(flags)).scalar_one()
     assert all((r.analysed_at is not None) == bool(r.relevant) for r in rows) and n_flags > 0

@@ -30,8 +30,8 @@ from monitor.feeds import add_feed
 from monitor.localserver import Response
 from monitor.pipeline import run_pass
 from monitor.sanitize import is_clean
-from monitor.store.schema import articles, feeds, fetch_events
 from monitor.urls import normalize_title, normalize_url
+from storage.schema import articles, feeds, fetch_events
 from tests.conftest import corpora_or_skip
 
 HEADER = re.compile(rb"^\s*Header:\s*([\w-]+):[ \t]*(.*?)\s*$", re.M)
@@ -82,7 +82,7 @@ def test_every_feedparser_fixture_goes_through_the_pipeline(mon_db, mon_settings
     )
     assert len(files) == 2107
     plan = {}
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         for i, path in enumerate(files):
             body = path.read_bytes()
             headers = _headers(body)
@@ -104,7 +104,7 @@ def test_every_feedparser_fixture_goes_through_the_pipeline(mon_db, mon_settings
     result = run_pass(mon_db, settings, all_feeds=True, analyse=False)
     assert result.feeds == len(files) and not result.stopped
 
-    with mon_db.connect() as conn:
+    with mon_db.read() as conn:
         status = {r.id: r for r in conn.execute(sa.select(feeds))}
         events = Counter(conn.execute(sa.select(fetch_events.c.feed_id)).scalars())
         stored_linked, stored_unlinked = {}, Counter()

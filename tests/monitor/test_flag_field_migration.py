@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 
-from monitor.store.db import _alembic_config, heads, open_database
+from storage.db import _alembic_config, heads, open_database
 
 
 def _old_database(path) -> None:
@@ -38,7 +38,7 @@ def test_upgrade_keeps_flags_and_decisions_and_widens_the_key(tmp_path):
     _old_database(path)
     db = open_database(path)
     try:
-        with db.connect() as conn:
+        with db.read() as conn:
             current = set(
                 conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars()
             )
@@ -59,26 +59,26 @@ def test_upgrade_keeps_flags_and_decisions_and_widens_the_key(tmp_path):
             'INSERT INTO flags (article_id, field, start, "end", text, entry, category, severity) '
             "VALUES (1, :field, 4, 11, 'inmates', 'inmate', 'labels', 'high')"
         )
-        with db.begin() as conn:
+        with db.transaction() as conn:
             # the same offsets in the headline are a different occurrence now
             conn.execute(insert, {"field": "title"})
-        with pytest.raises(sa.exc.IntegrityError), db.begin() as conn:
+        with pytest.raises(sa.exc.IntegrityError), db.engine.begin() as conn:
             conn.execute(insert, {"field": "text"})
-        with db.begin() as conn:
+        with db.transaction() as conn:
             # foreign keys survived the table rebuild: deleting the article takes its flags
             conn.execute(sa.text("DELETE FROM articles WHERE id = 1"))
-        with db.connect() as conn:
+        with db.read() as conn:
             assert conn.execute(sa.text("SELECT count(*) FROM flags")).scalar_one() == 0
     finally:
         db.close()
 
 
 def test_a_new_database_matches_the_schema_module(tmp_path):
-    from monitor.store.schema import flags
+    from storage.schema import flags
 
     db = open_database(tmp_path / "new.sqlite3")
     try:
-        with db.connect() as conn:
+        with db.read() as conn:
             cols = {c["name"]: c for c in sa.inspect(conn).get_columns("flags")}
             uniques = sa.inspect(conn).get_unique_constraints("flags")
     finally:
@@ -92,7 +92,7 @@ def test_a_new_database_matches_the_schema_module(tmp_path):
 def test_downgrade_drops_headline_flags_and_keeps_body_decisions(tmp_path):
     db = open_database(tmp_path / "down.sqlite3")
     try:
-        with db.begin() as conn:
+        with db.transaction() as conn:
             conn.execute(
                 sa.text(
                     "INSERT INTO articles (id, url, url_norm, fetched_at) VALUES (1, 'u', 'u', 'x')"
@@ -107,7 +107,7 @@ def test_downgrade_drops_headline_flags_and_keeps_body_decisions(tmp_path):
             )
         with db.engine.begin() as conn:
             command.downgrade(_alembic_config(conn), "0001_core")
-        with db.connect() as conn:
+        with db.read() as conn:
             rows = conn.execute(sa.text("SELECT decision FROM flags")).scalars().all()
             columns = {c["name"] for c in sa.inspect(conn).get_columns("flags")}
         assert rows == ["dismissed"] and "field" not in columns
@@ -115,7 +115,7 @@ def test_downgrade_drops_headline_flags_and_keeps_body_decisions(tmp_path):
         db.close()
     again = open_database(tmp_path / "down.sqlite3")  # upgrades again
     try:
-        with again.connect() as conn:
+        with again.read() as conn:
             assert conn.execute(sa.text("SELECT field, decision FROM flags")).all() == [
                 ("text", "dismissed")
             ]

@@ -12,7 +12,7 @@ from monitor.feeds import add_feed
 from monitor.localserver import Response
 from monitor.pipeline import run_pass
 from monitor.sanitize import is_clean
-from monitor.store.schema import articles, feeds, fetch_events
+from storage.schema import articles, feeds, fetch_events
 
 GOOD = """<?xml version="1.0"?><rss version="2.0"><channel><title>Good \x1b]0;pwned\x07Feed</title>
 <item><title>Man jailed \x1b[2Jafter trial</title><link>{base}/page/ok</link><guid>g1</guid>
@@ -89,7 +89,7 @@ def test_a_pass_over_hostile_feeds(mon_db, mon_settings, local_server):
         "/loop.xml": "redirect",
     }
     ids = {}
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         for path in expect:
             ids[path] = add_feed(conn, base + path, name=path.strip("/"))
     settings = replace(
@@ -100,7 +100,7 @@ def test_a_pass_over_hostile_feeds(mon_db, mon_settings, local_server):
     assert result.feeds == len(expect) and result.failed == len(expect) - 1 and result.ok == 1
 
     now = datetime.now(UTC)
-    with mon_db.connect() as conn:
+    with mon_db.read() as conn:
         rows = {r.id: r for r in conn.execute(sa.select(feeds))}
         events = conn.execute(sa.select(fetch_events)).all()
         stored = conn.execute(sa.select(articles)).all()
@@ -137,7 +137,7 @@ def test_a_pass_over_hostile_feeds(mon_db, mon_settings, local_server):
     # a second pass: failing feeds fail again, more slowly, and are still there
     again = run_pass(mon_db, settings, all_feeds=True, analyse=False)
     assert again.failed == len(expect) - 1 and again.articles == 0
-    with mon_db.connect() as conn:
+    with mon_db.read() as conn:
         after = {r.id: r for r in conn.execute(sa.select(feeds))}
     for path, kind in expect.items():
         if kind:

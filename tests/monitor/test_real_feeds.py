@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from monitor.feeds import add_feed
 from monitor.localserver import Response
 from monitor.pipeline import run_pass
-from monitor.store.schema import articles, feeds
 from monitor.urls import normalize_title, normalize_url
+from storage.schema import articles, feeds
 from tests.conftest import corpora_or_skip
 
 CHARSETS = [
@@ -64,7 +64,7 @@ def _expected(body, ctype):
 def test_real_feeds_store_every_item_with_correct_titles(mon_db, mon_settings, local_server):
     root = corpora_or_skip("feeds")
     plan = {}
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         for i, (path, ctype) in enumerate(_variants(root)):
             body = path.read_bytes()
             route = f"/f{i}/{path.name}"
@@ -82,7 +82,7 @@ def test_real_feeds_store_every_item_with_correct_titles(mon_db, mon_settings, l
     result = run_pass(mon_db, settings, all_feeds=True, analyse=False)
     assert result.feeds == len(plan) > 30, result.errors
 
-    with mon_db.connect() as conn:
+    with mon_db.read() as conn:
         status = {r.id: r for r in conn.execute(sa.select(feeds))}
         stored = {}
         for r in conn.execute(
@@ -132,9 +132,9 @@ def test_real_feeds_store_every_item_with_correct_titles(mon_db, mon_settings, l
 def test_charset_traps_decode_to_the_real_text(mon_db, mon_settings, local_server, name, title):
     path = next(corpora_or_skip("feeds", "miniflux-encoding").rglob(name))
     local_server.routes["/f"] = Response(200, {"Content-Type": "text/xml"}, path.read_bytes())
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         add_feed(conn, local_server.url("/f"))
     run_pass(mon_db, mon_settings, all_feeds=True, analyse=False, fetch_articles=False)
-    with mon_db.connect() as conn:
+    with mon_db.read() as conn:
         titles = conn.execute(sa.select(articles.c.title)).scalars().all()
     assert title in titles

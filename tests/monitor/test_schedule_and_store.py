@@ -9,9 +9,9 @@ from monitor.feeds import add_feed
 from monitor.localserver import Response
 from monitor.pipeline import run_pass
 from monitor.schedule import adapt_interval
-from monitor.store.db import utcnow
-from monitor.store.repo import store_article_flags, store_flags
-from monitor.store.schema import articles, feeds, fetch_events, flags
+from storage.db import utcnow
+from storage.repo import store_article_flags, store_flags
+from storage.schema import articles, feeds, fetch_events, flags
 
 
 def _rss(base, n, start=0):
@@ -35,7 +35,7 @@ def test_adapt_interval_rules():
 
 
 def _feed(db):
-    with db.connect() as conn:
+    with db.read() as conn:
         return conn.execute(sa.select(feeds)).one()
 
 
@@ -44,7 +44,7 @@ def test_validators_forced_full_fetch_hash_skip_and_due_feeds(mon_db, mon_settin
     local_server.routes["/etag.xml"] = Response(
         200, {"Content-Type": "application/rss+xml", "ETag": '"v1"'}, _rss(base, 4)
     )
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         add_feed(conn, base + "/etag.xml")
     first = run_pass(mon_db, mon_settings, analyse=False, fetch_articles=False)
     assert first.articles == 4
@@ -54,7 +54,7 @@ def test_validators_forced_full_fetch_hash_skip_and_due_feeds(mon_db, mon_settin
     )  # all new: faster
     assert run_pass(mon_db, mon_settings, analyse=False).feeds == 0  # not due yet
 
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         conn.execute(
             feeds.update().values(
                 next_fetch_at=(datetime.now(UTC) - timedelta(minutes=1)).isoformat()
@@ -70,7 +70,7 @@ def test_validators_forced_full_fetch_hash_skip_and_due_feeds(mon_db, mon_settin
     local_server.routes["/etag.xml"] = Response(
         200, {"Content-Type": "application/rss+xml", "ETag": '"v1"'}, _rss(base, 6)
     )
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         conn.execute(feeds.update().values(last_full_fetch_at=stale))
     third = run_pass(mon_db, mon_settings, all_feeds=True, analyse=False, fetch_articles=False)
     assert "if-none-match" not in local_server.requests[-1].headers
@@ -83,12 +83,12 @@ def test_unchanged_body_without_validators_is_not_reparsed(mon_db, mon_settings,
     local_server.routes["/plain.xml"] = Response(
         200, {"Content-Type": "application/rss+xml"}, _rss(base, 3)
     )
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         add_feed(conn, base + "/plain.xml")
     run_pass(mon_db, mon_settings, analyse=False, fetch_articles=False)
     again = run_pass(mon_db, mon_settings, all_feeds=True, analyse=False, fetch_articles=False)
     assert again.not_modified == 1 and again.ok == 0 and again.articles == 0
-    with mon_db.connect() as conn:
+    with mon_db.read() as conn:
         last = conn.execute(sa.select(fetch_events).order_by(fetch_events.c.id.desc())).first()
     assert last.not_modified and last.status == 200
 
@@ -105,10 +105,10 @@ def test_title_and_guid_dedup_within_a_feed(mon_db, mon_settings, local_server):
         "</channel></rss>"
     ).encode()
     local_server.routes["/d.xml"] = Response(200, {"Content-Type": "application/rss+xml"}, body)
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         add_feed(conn, base + "/d.xml")
     run_pass(mon_db, mon_settings, analyse=False, fetch_articles=False)
-    with mon_db.connect() as conn:
+    with mon_db.read() as conn:
         titles = conn.execute(sa.select(articles.c.title).order_by(articles.c.id)).scalars().all()
     assert titles == ["Judge jails man", "Third"]
 
@@ -131,7 +131,7 @@ def _flag(start, end, text, entry="offender", severity="medium"):
 
 def test_reanalysis_keeps_review_decisions(mon_db):
     now = utcnow()
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         aid = conn.execute(
             articles.insert().values(
                 url="https://x/a",
@@ -159,7 +159,7 @@ def test_reanalysis_keeps_review_decisions(mon_db):
             .values(decision="accepted", decided_by="ana")
         )
     # re-analysis: same occurrences (new severity from an updated lexicon), one gone, one new
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         again = [
             _flag(0, 9, "offenders", severity="high"),
             _flag(14, 21, "inmates", "inmate", "high"),
@@ -173,7 +173,7 @@ def test_reanalysis_keeps_review_decisions(mon_db):
     )  # no longer reported, but a human decided on it: kept
     assert rows["inmate"].decision == "pending"
     assert "and-test" in rows
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         store_flags(conn, aid, [])
         left = set(
             conn.execute(sa.select(flags.c.entry).where(flags.c.article_id == aid)).scalars()
@@ -183,7 +183,7 @@ def test_reanalysis_keeps_review_decisions(mon_db):
 
 def test_headline_and_body_flags_are_separate_occurrences(mon_db):
     now = utcnow()
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         aid = conn.execute(
             articles.insert().values(
                 url="https://x/h",
@@ -242,7 +242,7 @@ def test_an_engine_failure_on_one_article_costs_only_that_article(
     local_server.routes["/f.xml"] = Response(
         200, {"Content-Type": "application/rss+xml"}, _articles_feed(local_server.base, 3)
     )
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         add_feed(conn, local_server.base + "/f.xml")
     result = run_pass(mon_db, mon_settings, engine=FailsOnPoison(), fetch_articles=False)
     assert (
@@ -250,7 +250,7 @@ def test_an_engine_failure_on_one_article_costs_only_that_article(
         and result.analysed == 2
         and "failed on 1 article" in result.analysis_note
     )
-    with mon_db.connect() as conn:
+    with mon_db.read() as conn:
         rows = conn.execute(sa.select(articles.c.summary, articles.c.analysed_at)).all()
     assert sorted(("POISON" in r.summary, r.analysed_at is None) for r in rows) == [
         (False, False),
@@ -266,12 +266,12 @@ def test_page_fetches_per_feed_are_capped(mon_db, mon_settings, local_server, mo
     local_server.routes["/f.xml"] = Response(
         200, {"Content-Type": "application/rss+xml"}, _articles_feed(local_server.base, 5)
     )
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         add_feed(conn, local_server.base + "/f.xml")
     result = run_pass(mon_db, mon_settings, analyse=False)
     assert result.articles == 5
     assert len([q for q in local_server.requests if q.path.startswith("/p/")]) == 2
-    with mon_db.connect() as conn:
+    with mon_db.read() as conn:
         notes = conn.execute(sa.select(articles.c.extract_note)).scalars().all()
     assert sum("over 2 new items" in (n or "") for n in notes) == 3
 
@@ -286,11 +286,11 @@ def test_a_permanently_moved_feed_is_followed(mon_db, mon_settings, local_server
     local_server.routes["/new2.xml"] = Response(
         200, {"Content-Type": "application/rss+xml"}, _rss(base, 2, 5)
     )
-    with mon_db.begin() as conn:
+    with mon_db.transaction() as conn:
         add_feed(conn, base + "/old.xml")
         add_feed(conn, base + "/tmp.xml")
     result = run_pass(mon_db, mon_settings, analyse=False, fetch_articles=False)
     assert result.articles == 4
-    with mon_db.connect() as conn:
+    with mon_db.read() as conn:
         urls = conn.execute(sa.select(feeds.c.url).order_by(feeds.c.id)).scalars().all()
     assert urls == [base + "/new.xml", base + "/tmp.xml"]  # 301 followed for good; 302 is temporary

@@ -61,7 +61,7 @@ def engine():
 
 @pytest.fixture
 def db(tmp_path):
-    from monitor.store.db import open_database
+    from storage.db import open_database
 
     database = open_database(tmp_path / "framewatch.sqlite3")
     yield database

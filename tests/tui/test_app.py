@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 from textual.widgets import DataTable, Input, Label, OptionList, Select
 
-from monitor.store.schema import articles, flags
+from storage.schema import articles, flags
 from tui.app import create_app
 from tui.screens.draft import DraftScreen
 from tui.screens.help import HelpScreen
@@ -357,7 +357,7 @@ def demo_db_path(tmp_path, engine):
 
 async def test_demo_pipeline_articles_review_in_the_ui(demo_db_path, engine):
     """The real offline pipeline fills the database; the UI reviews what it stored."""
-    from monitor.store.db import open_database
+    from storage.db import open_database
 
     db = open_database(demo_db_path)
     try:

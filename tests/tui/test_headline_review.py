@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 from textual.widgets import DataTable
 
-from monitor.store.schema import articles, flags
+from storage.schema import articles, flags
 from tui.app import create_app
 from tui.screens.queue import QueueScreen
 from tui.screens.review import ReviewScreen
@@ -37,13 +37,13 @@ async def test_headline_flag_from_the_pipeline_is_reviewed_and_survives_reanalys
 ):
     from monitor import review
     from monitor.analyse import analyse_backlog
-    from monitor.store.db import open_database
+    from storage.db import open_database
 
     path = demo_path
 
     db = open_database(path)
     try:
-        with db.connect() as conn:
+        with db.read() as conn:
             article_id = conn.execute(
                 sa.select(articles.c.id).where(articles.c.title == HEADLINE)
             ).scalar_one()
@@ -78,17 +78,17 @@ async def test_headline_flag_from_the_pipeline_is_reviewed_and_survives_reanalys
             await settle(pilot, app, lambda: screen.flags[0].decision == "accepted")
             assert screen.current_flag.field == "text"  # moved on into the body
 
-        with db.connect() as conn:
+        with db.read() as conn:
             saved = conn.execute(sa.select(flags).where(flags.c.id == thug.id)).one()
         assert (saved.field, saved.decision, saved.decided_by) == ("title", "accepted", REVIEWER)
 
         # analysed again (as after a model or lexicon change): same occurrence, decision kept
-        with db.begin() as conn:
+        with db.transaction() as conn:
             conn.execute(
                 articles.update().where(articles.c.id == article_id).values(analysed_at=None)
             )
         assert analyse_backlog(db, engine) == 1
-        with db.connect() as conn:
+        with db.read() as conn:
             after = conn.execute(sa.select(flags).where(flags.c.article_id == article_id)).all()
         assert sorted((f.id, f.field, f.start, f.end, f.entry) for f in after) == sorted(
             (f.id, f.field, f.start, f.end, f.entry) for f in stored

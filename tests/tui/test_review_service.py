@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from monitor import review
-from monitor.store.schema import articles, flags
+from storage.schema import articles, flags
 
 from .conftest import ARTICLES
 
@@ -65,7 +65,7 @@ def test_import_same_text_twice_returns_same_article(filled_db, engine):
     assert counting.calls == 1 and fresh not in filled_db.article_ids
     review.import_text(filled_db, "A new piece", "The inmates were moved.", engine=counting)
     assert counting.calls == 1
-    with filled_db.connect() as conn:
+    with filled_db.read() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one() == 4
 
 
@@ -179,7 +179,7 @@ def test_queue_counts_match_each_articles_flags_in_every_sort(filled_db):
 def test_queue_folds_syndicated_copies(filled_db):
     # The pipeline groups copies of one story; do the same by hand here.
     a, b = filled_db.article_ids[0], filled_db.article_ids[1]
-    with filled_db.begin() as conn:
+    with filled_db.transaction() as conn:
         story = conn.execute(sa.select(articles.c.story_id).where(articles.c.id == a)).scalar_one()
         conn.execute(articles.update().where(articles.c.id == b).values(story_id=story))
     folded = review.queue(filled_db)

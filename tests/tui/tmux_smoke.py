@@ -103,7 +103,7 @@ def build_db(path: Path) -> None:
     sys.path.insert(0, str(REPO))
     from framing import Engine
     from monitor.review import import_text
-    from monitor.store.db import open_database
+    from storage.db import open_database
 
     db = open_database(path)
     import_text(db, engine=Engine(), **ARTICLE)

@@ -5,24 +5,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
-from monitor.store.schema import articles, feeds, fetch_events, flags, stories
+from storage.db import iso_minus
+from storage.schema import articles, feeds, fetch_events, flags, stories
 
 EVENTS_KEPT_PER_FEED = 50  # rss-fetcher keeps 30; a few more helps diagnose flapping feeds
 TITLE_DEDUP_DAYS = 7  # Media Cloud NORMALIZED_TITLE_DAYS
 # An article's date: when it was published, or when we fetched it if the feed did not say.
 ARTICLE_DATE = sa.func.coalesce(articles.c.published_at, articles.c.fetched_at)
-
-
-def iso_minus(now_iso: str, **delta) -> str:
-    return (datetime.fromisoformat(now_iso) - timedelta(**delta)).isoformat()
-
-
-def iso_plus(now_iso: str, **delta) -> str:
-    return (datetime.fromisoformat(now_iso) + timedelta(**delta)).isoformat()
 
 
 def is_duplicate(

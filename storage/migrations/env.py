@@ -1,4 +1,4 @@
-"""Alembic environment: always run with a connection handed in by monitor.store.db."""
+"""Alembic environment: always run with a connection handed in by storage.db."""
 
 from alembic import context
 

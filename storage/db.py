@@ -8,8 +8,10 @@ this module goes through SQLAlchemy Core, so a team can point ``--db`` at a
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -20,19 +22,23 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from core.errors import FramewatchError
+from storage.errors import DatabaseError, describe_db_error
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
 
 
-class DatabaseError(FramewatchError):
-    """The database cannot be opened or used (locked, corrupt, unwritable)."""
-
-
 def utcnow() -> str:
     """Timestamps are ISO-8601 UTC strings: sortable and portable."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def iso_minus(now_iso: str, **delta: float) -> str:
+    return (datetime.fromisoformat(now_iso) - timedelta(**delta)).isoformat()
+
+
+def iso_plus(now_iso: str, **delta: float) -> str:
+    return (datetime.fromisoformat(now_iso) + timedelta(**delta)).isoformat()
 
 
 def _url(target: str | Path) -> str:
@@ -60,35 +66,42 @@ def _alembic_config(connection) -> Config:
     return cfg
 
 
-def describe_db_error(exc: BaseException, where: str) -> str:
-    """One line naming the database and the cause, for the user."""
-    text = (
-        str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0]
-        if str(exc)
-        else type(exc).__name__
-    )
-    low = text.lower()
-    if "locked" in low or "busy" in low:
-        cause = "the database is locked by another program (try again, or close it)"
-    elif "not a database" in low or "malformed" in low or "corrupt" in low:
-        cause = "the file is not a valid Framewatch database or is corrupt"
-    elif "unable to open" in low or "readonly" in low or "read-only" in low:
-        cause = "the file cannot be opened for writing (check the path and permissions)"
-    else:
-        cause = text
-    return f"{where}: {cause}"
-
-
 @dataclass
 class Database:
+    """The one handle every service takes: an open, migrated database.
+
+    All access goes through :meth:`transaction` (writes, committed together
+    or not at all) and :meth:`read` (a plain connection); both turn any driver
+    failure into a one-line :class:`DatabaseError` naming the database and,
+    when given, what was being done.  Repositories in ``storage/`` take the
+    connection these yield; nothing outside ``storage/`` writes SQL.
+    """
+
     engine: Engine
     location: str
 
-    def connect(self):
-        return self.engine.connect()
+    def _where(self, what: str | None) -> str:
+        return f"{self.location}: {what}" if what else self.location
 
-    def begin(self):
-        return self.engine.begin()
+    @contextmanager
+    def transaction(self, what: str | None = None) -> Iterator[sa.Connection]:
+        """A connection inside one transaction: committed on success, rolled
+        back on any exception (which propagates, database failures as
+        :class:`DatabaseError`)."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except sa.exc.SQLAlchemyError as exc:
+            raise DatabaseError(describe_db_error(exc, self._where(what))) from exc
+
+    @contextmanager
+    def read(self, what: str | None = None) -> Iterator[sa.Connection]:
+        """A connection for reading (SQLite's WAL lets it run beside a writer)."""
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except sa.exc.SQLAlchemyError as exc:
+            raise DatabaseError(describe_db_error(exc, self._where(what))) from exc
 
     def close(self) -> None:
         self.engine.dispose()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 
-from monitor.store.schema import metadata
+from storage.schema import metadata
 
 cycles = Table(
     "award_cycles",
