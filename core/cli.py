@@ -26,7 +26,7 @@ COMMANDS: dict[str, str] = {
     "lexicon": "lexicon.cli:lexicon",
     "monitor": "monitor.cli:monitor",
     "articles": "monitor.cli:articles",
-    "awards": "monitor.awards.cli:awards",
+    "awards": "awards.cli:awards",
     "demo": "tui.commands:demo",
     "tui": "tui.commands:tui",
 }

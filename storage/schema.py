@@ -3,7 +3,7 @@
 Portable SQL only: the same tables must work on PostgreSQL for a team server,
 so no SQLite-only types; timestamps are ISO-8601 UTC strings written by Python
 (sortable, portable, readable in ``sqlite3``).  Migrations in
-``monitor/store/migrations`` create and evolve these tables; this module is
+``storage/migrations`` create and evolve these tables; this module is
 what queries are written against.
 """
 

@@ -1,7 +1,7 @@
 """Awards tables as SQLAlchemy Core metadata (created by migration a001_awards).
 
 Defined on the monitor's ``metadata`` so queries can join ``articles``; kept
-here rather than in ``monitor/store/schema.py`` because the awards branch of
+here rather than in ``storage/schema.py`` because the awards branch of
 the migrations is owned and evolved separately.  JSON values are stored as
 text for portability (SQLite and PostgreSQL alike).
 """

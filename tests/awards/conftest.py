@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from monitor.awards import service as svc
+from awards import service as svc
 from storage.db import open_database, utcnow
 from storage.schema import articles, flags
 

@@ -6,8 +6,8 @@ import csv
 import io
 import json
 
-from monitor.awards import exports
-from monitor.awards import service as svc
+from awards import exports
+from awards import service as svc
 
 from .conftest import ADMIN, add_article, hand
 

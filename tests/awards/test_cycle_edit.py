@@ -7,8 +7,8 @@ import json
 
 import pytest
 
+from awards import service as svc
 from core.cli import main
-from monitor.awards import service as svc
 
 from .conftest import ADMIN, hand
 

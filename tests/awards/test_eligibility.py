@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.awards import service as svc
+from awards import service as svc
 
 from .conftest import ADMIN, add_article, hand
 

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
+from awards import service as svc
+from awards.imports import ImportProblems, import_nominations, read_rows
 from core.cli import main
-from monitor.awards import service as svc
-from monitor.awards.imports import ImportProblems, import_nominations, read_rows
 
 from .conftest import ADMIN, add_article
 

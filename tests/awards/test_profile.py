@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from awards import service as svc
+from awards.profile import Profile, build_profile
 from framing.flag import Flag
-from monitor.awards import service as svc
-from monitor.awards.profile import Profile, build_profile
 
 from .conftest import ADMIN, add_article, hand
 

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from monitor.awards import rules
-from monitor.awards import service as svc
+from awards import rules
+from awards import service as svc
 
 from .conftest import ADMIN, hand
 

@@ -7,7 +7,7 @@ import csv
 
 from textual.widgets import DataTable, Select, Static, TextArea
 
-from monitor.awards import service as svc
+from awards import service as svc
 from tui.app import create_app
 from tui.screens.awards import AwardsScreen
 from tui.screens.nominate import NominateDialog

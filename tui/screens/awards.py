@@ -23,10 +23,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from awards import exports
+from awards import service as svc
+from awards.rules import DECISIONS
 from core.errors import FramewatchError
-from monitor.awards import exports
-from monitor.awards import service as svc
-from monitor.awards.rules import DECISIONS
 from tui.bindings import bindings_for
 from tui.messages import AwardsLoaded, ServiceFailed
 from tui.sanitize import one_line, sanitize

@@ -23,9 +23,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from awards import service as svc
+from awards.rules import count_words
 from core.errors import FramewatchError
-from monitor.awards import service as svc
-from monitor.awards.rules import count_words
 from tui.sanitize import one_line, sanitize
 
 

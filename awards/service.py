@@ -17,10 +17,10 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from awards import rules
+from awards.profile import Profile, build_profile
+from awards.rules import Reason, Result, Sheet
 from core.errors import FramewatchError
-from monitor.awards import rules
-from monitor.awards.profile import Profile, build_profile
-from monitor.awards.rules import Reason, Result, Sheet
 from storage.awards.tables import audit, cycles, judges, nominations, recusals, sheets
 from storage.db import Database, utcnow
 from storage.schema import articles

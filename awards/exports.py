@@ -14,10 +14,10 @@ import json
 import re
 from pathlib import Path
 
+from awards import service as svc
+from awards.profile import Profile
+from awards.rules import slug
 from core.safe_text import BIDI, C0_EXCEPT_TAB_LF, DEL_C1
-from monitor.awards import service as svc
-from monitor.awards.profile import Profile
-from monitor.awards.rules import slug
 from storage.db import Database
 
 KINDS = ("shortlist-csv", "shortlist-md", "judge-pack", "scores", "recusals", "audit")

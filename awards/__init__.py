@@ -1,9 +1,9 @@
 """Media awards: cycles, nominations with eligibility and framing profiles, sift,
 judging with recusals, results, exports and an audit trail.
 
-The UI and CLI use :mod:`monitor.awards.service`; the rules live in
-:mod:`monitor.awards.rules` (no database), the framing profile in
-:mod:`monitor.awards.profile`, files in :mod:`monitor.awards.exports`.
+The UI and CLI use :mod:`awards.service`; the rules live in
+:mod:`awards.rules` (no database), the framing profile in
+:mod:`awards.profile`, files in :mod:`awards.exports`.
 
 How the rules are applied (the same text is suitable for the README):
 

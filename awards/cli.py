@@ -12,8 +12,8 @@ from pathlib import Path
 
 import click
 
-from monitor.awards import exports, rules
-from monitor.awards import service as svc
+from awards import exports, rules
+from awards import service as svc
 
 # --- shared plumbing -------------------------------------------------------------------
 
@@ -434,7 +434,7 @@ def import_cmd(csv_file, dry_run, as_json, who, cycle_ref):
     """
     from contextlib import nullcontext
 
-    from monitor.awards.imports import ImportProblems, import_nominations, read_rows
+    from awards.imports import ImportProblems, import_nominations, read_rows
 
     st = _state(who, cycle_ref)
     c = st.cycle()

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from monitor.awards import service as svc
+from awards import service as svc
 
 REQUIRED = ("category", "nominator", "citation")
 OPTIONAL = ("title", "article", "outlet", "journalists", "url", "date", "text")

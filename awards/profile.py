@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from monitor.awards.rules import count_words
+from awards.rules import count_words
 
 
 @dataclass(frozen=True)
