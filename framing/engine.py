@@ -48,7 +48,7 @@ class _LRU:
 class Engine:
     def __init__(self, lexicon=None, *, cache_size: int = 20000, model: str | None = None):
         if lexicon is None:
-            from framing.lexicon_cache import load_lexicon_cached
+            from lexicon.cache import load_lexicon_cached
 
             lexicon = load_lexicon_cached()
         self.lexicon = lexicon
@@ -245,6 +245,6 @@ def _in_italic_title(prepared: Prepared, start: int, end: int) -> bool:
 
 def engine_from_settings(settings) -> Engine:
     """An Engine with the organisation's lexicon overrides from settings."""
-    from framing.lexicon_cache import load_lexicon_cached
+    from lexicon.cache import load_lexicon_cached
 
     return Engine(load_lexicon_cached(**settings.lexicon.load_args()))

@@ -1,11 +1,17 @@
 """The curated, sourced lexicon of stigmatising and sensationalist terms.
 
-The loader's names are imported on first use (PEP 562): the engine's cached
-start-up needs only ``lexicon.model``, and the loader pulls in PyYAML."""
+The loading functions are imported on first use (PEP 562): the engine's
+cached start-up needs only ``lexicon.model`` and ``lexicon.cache``, and
+parsing pulls in PyYAML."""
 
 from lexicon.model import CATEGORIES, SEVERITIES, Alternative, Entry, Form, Lexicon, Source
 
-_LOADER_NAMES = ("Problem", "load_lexicon", "shipped_files", "validate_files")
+_LAZY = {
+    "Problem": "lexicon.problems",
+    "load_lexicon": "lexicon.load",
+    "shipped_files": "lexicon.files",
+    "validate_files": "lexicon.validate",
+}
 
 __all__ = [
     "CATEGORIES",
@@ -22,9 +28,9 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    if name in _LOADER_NAMES:
-        from lexicon import loader
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
 
-        return getattr(loader, name)
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'lexicon' has no attribute '{name}'")

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from lexicon.errors import LexiconError
-from lexicon.loader import check_lexicon, load_lexicon
+from lexicon.load import check_lexicon, load_lexicon
 from lexicon.model import CATEGORIES, Entry
 
 

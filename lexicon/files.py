@@ -1,5 +1,5 @@
-"""Where the lexicon's data files are.  Kept apart from the YAML loader so the
-engine's cached start-up (``framing.lexicon_cache``) can compute its cache key
+"""Where the lexicon's data files are.  Kept apart from the YAML parser so the
+engine's cached start-up (``lexicon.cache``) can compute its cache key
 without importing PyYAML."""
 
 from __future__ import annotations

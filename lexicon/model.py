@@ -42,7 +42,7 @@ decision       optional: a trainer's decision where the policy is silent
 sources        list of ``{title: ..., url: ...}``
 
 Any file may also hold ``official_names:`` (a list, or a mapping of group ->
-list): names in which an occurrence is never flagged.  ``lexicon/loader.py``
+list): names in which an occurrence is never flagged.  ``lexicon/parse.py``
 validates all of this and reports ``path:line: message`` for every problem.
 """
 

@@ -357,7 +357,7 @@ def test_loading_twice_reuses_parsed_files():
 
 
 def test_trainers_guide_example_entry_is_valid(tmp_path):
-    from lexicon.loader import DATA_DIR
+    from lexicon.files import DATA_DIR
 
     guide = (DATA_DIR / "README.md").read_text(encoding="utf-8")
     block = guide.split("```yaml\n", 1)[1].split("```", 1)[0]

@@ -6,7 +6,7 @@ import pytest
 
 from lexicon import load_lexicon, validate_files
 from lexicon.errors import LexiconError
-from lexicon.loader import Problem
+from lexicon.problems import Problem
 
 from .conftest import entry
 

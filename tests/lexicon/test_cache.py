@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from framing.lexicon_cache import load_lexicon_cached
 from lexicon import load_lexicon
+from lexicon.cache import load_lexicon_cached
 from lexicon.errors import LexiconError
 
 EXTRA = """
