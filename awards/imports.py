@@ -230,8 +230,10 @@ def import_nominations(
 
     def engine_once():
         # one engine for the whole file: each model load costs about a second
+        if engine_factory is None:
+            return None  # profiles are recorded as unavailable
         if not loaded:
-            loaded.append(engine_factory() if engine_factory is not None else svc.shared_engine())
+            loaded.append(engine_factory())
         return loaded[0]
 
     for i, row in enumerate(rows, start=1):

@@ -795,9 +795,12 @@ def _engine_profile(text: str, engine, engine_factory=None) -> str:
     """Run the engine over ``text``; a missing engine is recorded, not fatal."""
     if not text.strip():
         return json.dumps({"unavailable": "no text to analyse"})
+    if engine is None and engine_factory is None:
+        # no silent stand-in: an engine without the organisation's lexicon would mislead
+        return json.dumps({"unavailable": "framing engine unavailable (none given)"})
     try:
         if engine is None:
-            engine = engine_factory() if engine_factory is not None else shared_engine()
+            engine = engine_factory()
         found = engine.check(text)
         model = getattr(engine, "model_name", "")
     except (FramewatchError, ImportError) as exc:
@@ -805,19 +808,6 @@ def _engine_profile(text: str, engine, engine_factory=None) -> str:
     return json.dumps(
         build_profile(text, found, source="engine", model=model, computed_at=utcnow()).to_json()
     )
-
-
-_ENGINE = None
-
-
-def shared_engine():
-    """One engine per process: the model load (~1.3 s) is paid once."""
-    global _ENGINE
-    if _ENGINE is None:
-        from framing import Engine
-
-        _ENGINE = Engine()
-    return _ENGINE
 
 
 def article_info(db: Database, article_id: int) -> ArticleInfo:
@@ -881,8 +871,10 @@ def nominate_article(
 
     The framing profile comes from the monitor's reviewed flags when the article
     has been analysed (the same evidence the reviewers saw), else from running
-    ``engine`` (or ``engine_factory()``, or the shared engine) over the stored
-    text; the factory lets a UI pay the model load only when it is needed.
+    ``engine`` (or ``engine_factory()``: ``framing.engine_from_settings`` with
+    the organisation's settings) over the stored text; the factory lets a UI
+    pay the model load only when it is needed.  Without either the profile is
+    recorded as unavailable.
     """
     who = _need_who(who or nominator)
     with db.read() as conn:

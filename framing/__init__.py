@@ -11,9 +11,13 @@ from framing.flag import Flag, apply_rewrites
 __all__ = ["Engine", "Flag", "apply_rewrites", "engine_from_settings"]
 
 
-def __getattr__(name):
-    if name in ("Engine", "engine_from_settings"):
-        from framing import engine
+def __getattr__(name: str) -> object:
+    if name == "Engine":
+        from framing.engine import Engine
 
-        return getattr(engine, name)
+        return Engine
+    if name == "engine_from_settings":
+        from framing.factory import engine_from_settings
+
+        return engine_from_settings
     raise AttributeError(name)

@@ -161,9 +161,6 @@ def check(obj, paths, fmt, as_json, fix, fail_on):
         sys.exit(1)
 
 
-_ENGINES: dict[tuple, object] = {}
-
-
 class _progress:
     """A transient rich progress bar on stderr for long runs at a terminal."""
 
@@ -189,30 +186,12 @@ class _progress:
 
 
 def _engine(obj):
-    """One engine per lexicon configuration per process (the model loads once)."""
-    import os
-
-    from framing.engine import engine_from_settings
+    """The organisation's engine (one per lexicon configuration per process)."""
+    from framing.factory import engine_from_settings
 
     settings = getattr(obj, "settings", None)
     if settings is None:
         from core.settings import load_settings
 
         settings = load_settings()
-    lx = settings.lexicon
-    stamps = []
-    for f in lx.extra_files:
-        try:
-            stamps.append(os.stat(f).st_mtime_ns)
-        except OSError:
-            stamps.append(None)
-    key = (
-        tuple(lx.extra_files),
-        tuple(stamps),
-        tuple(lx.disable),
-        tuple(sorted(lx.severity.items())),
-    )
-    if key not in _ENGINES:
-        _ENGINES.clear()
-        _ENGINES[key] = engine_from_settings(settings)
-    return _ENGINES[key]
+    return engine_from_settings(settings)

@@ -20,6 +20,8 @@ from framing.formats import FORMATS, Prepared, prepare
 from framing.index import Index
 from framing.quotes import find_quotes
 from framing.sentences import sentence_bounds
+from lexicon.cache import load_lexicon_cached
+from lexicon.model import Lexicon
 
 WINDOW_WORDS = 8  # > the tagger's 4-token receptive field, with margin for "'s" etc.
 BATCH = 256
@@ -46,10 +48,17 @@ class _LRU:
 
 
 class Engine:
-    def __init__(self, lexicon=None, *, cache_size: int = 20000, model: str | None = None):
-        if lexicon is None:
-            from lexicon.cache import load_lexicon_cached
+    """Checks text against one lexicon; thread-safe (one batch at a time, under its own lock).
 
+    Applications get theirs from :func:`framing.factory.engine_from_settings`,
+    which applies the organisation's ``[lexicon]`` overrides; ``Engine()``
+    alone uses the shipped lexicon as it is (tests, benchmarks).
+    """
+
+    def __init__(
+        self, lexicon: Lexicon | None = None, *, cache_size: int = 20000, model: str | None = None
+    ) -> None:
+        if lexicon is None:
             lexicon = load_lexicon_cached()
         self.lexicon = lexicon
         self.index = Index(lexicon)
@@ -63,12 +72,12 @@ class Engine:
     @property
     def nlp(self):
         if self._nlp is None:
-            from framing import component  # noqa: F401 - registers the factory
+            from framing import component  # registers the factory with spaCy
             from framing.model import load_model
 
             nlp = load_model(self._model_name)
-            flagger = nlp.add_pipe("framewatch_flags")
-            flagger.index = self.index
+            flagger = nlp.add_pipe(component.NAME)
+            flagger.initialize(index=self.index)  # the engine's own compiled lexicon
             self._nlp = nlp
         return self._nlp
 
@@ -241,10 +250,3 @@ def _in_italic_title(prepared: Prepared, start: int, end: int) -> bool:
             if len(words) == 1 and caps and before and before[-1] not in ".!?:\"“‘'":
                 return True
     return False
-
-
-def engine_from_settings(settings) -> Engine:
-    """An Engine with the organisation's lexicon overrides from settings."""
-    from lexicon.cache import load_lexicon_cached
-
-    return Engine(load_lexicon_cached(**settings.lexicon.load_args()))

@@ -12,12 +12,11 @@ from framing.evaluate import NaiveBaseline, Report, evaluate, load_dataset
 def _engine(obj, baseline: str | None):
     if baseline == "naive":
         return NaiveBaseline()
-    from framing.engine import Engine, engine_from_settings
+    from core.settings import Settings
+    from framing.factory import engine_from_settings
 
-    if obj is not None:
-        # the organisation's lexicon overrides are part of what is being measured
-        return engine_from_settings(obj.settings)
-    return Engine()
+    # the organisation's lexicon overrides are part of what is being measured
+    return engine_from_settings(obj.settings if obj is not None else Settings())
 
 
 def _pct(x: float | None) -> str:

@@ -157,6 +157,8 @@ class Pipeline:
         self.fetch_articles = self.mon.fetch_articles if fetch_articles is None else fetch_articles
         self.fetcher_factory = fetcher_factory
         self.result = PassResult()
+        # one analysis at a time: the engine locks itself, and threads waiting on it
+        # would hold the worker threads that parsing and extraction need
         self._engine_lock = asyncio.Lock()
         self._engine_failed = False
         self.stories: StoryIndex | None = None

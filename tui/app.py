@@ -62,8 +62,6 @@ class FramewatchApp(App, inherit_bindings=False):
         self._engine = engine
         self._lexicon = lexicon
         self._engine_build = threading.Lock()
-        # The engine serves one caller at a time (its contract).
-        self.engine_lock = threading.Lock()
         self.draft_screen: DraftScreen | None = None
         self.lexicon_error = ""
         # checked here so a typo is one line from 'framewatch tui', before the screen opens
@@ -90,12 +88,13 @@ class FramewatchApp(App, inherit_bindings=False):
     def get_engine(self) -> Any:
         with self._engine_build:
             if self._engine is None:
-                from framing import engine_from_settings
+                from framing.factory import engine_from_settings
 
                 if self.settings is None:
                     from core.settings import load_settings
 
                     self.settings = load_settings()
+                # the engine locks itself, so screens and workers share this one
                 self._engine = engine_from_settings(self.settings)
             return self._engine
 
@@ -106,12 +105,10 @@ class FramewatchApp(App, inherit_bindings=False):
                 lex = getattr(self._engine, "lexicon", None)
                 if lex is None:
                     try:
-                        from lexicon import load_lexicon
+                        from core.settings import Settings
+                        from framing.factory import lexicon_from_settings
 
-                        opts = getattr(self.settings, "lexicon", None)
-                        lex = (
-                            load_lexicon(**opts.load_args()) if opts is not None else load_lexicon()
-                        )
+                        lex = lexicon_from_settings(self.settings or Settings())
                     except ImportError:
                         lex = None
                     except Exception as exc:  # noqa: BLE001 - a broken lexicon file must not block review

@@ -6,6 +6,7 @@ import pytest
 
 from awards import service as svc
 from awards.profile import Profile, build_profile
+from core.settings import Settings
 from framing.flag import Flag
 
 from .conftest import ADMIN, add_article, hand
@@ -70,10 +71,10 @@ def test_analysed_article_uses_reviewed_flags_leaving_out_dismissed(db, cycle):
 
 def _engine_or_none():
     try:
-        from framing import Engine  # noqa: F401
+        from framing import engine_from_settings
     except ImportError:
         return None
-    return svc.shared_engine()
+    return engine_from_settings(Settings())
 
 
 def test_engine_profile_on_hand_entered_text_or_a_recorded_reason(db, cycle):
@@ -81,8 +82,8 @@ def test_engine_profile_on_hand_entered_text_or_a_recorded_reason(db, cycle):
         'The thug was jailed. "He is a monster," the judge said of the offender. '
         "The prisoner later spoke about his release."
     )
-    n = hand(db, cycle, text=text)
     engine = _engine_or_none()
+    n = hand(db, cycle, text=text, engine=engine)
     if engine is None:
         assert n.profile is None and "framing engine unavailable" in n.profile_note
         pytest.skip("framing.Engine not available yet: recorded-reason path checked only")

@@ -114,10 +114,10 @@ class DraftScreen(Screen):
             if worker.is_cancelled:
                 return
             started = time.perf_counter()
-            with self.app.engine_lock:
-                if worker.is_cancelled:
-                    return  # newer text is waiting; skip stale work
-                flags = engine.check(text) if text.strip() else []
+            if worker.is_cancelled:
+                return  # newer text is waiting; skip stale work
+            # the engine locks itself: a nomination's profile may be computing
+            flags = engine.check(text) if text.strip() else []
             elapsed = time.perf_counter() - started
         except Exception as exc:  # noqa: BLE001
             self.post_message(ServiceFailed(str(exc)))
@@ -328,10 +328,7 @@ class DraftScreen(Screen):
 
         try:
             engine = self.app.get_engine()
-            with self.app.engine_lock:
-                article_id = review.import_text(
-                    self.app.db, title, text, outlet="Draft", engine=engine
-                )
+            article_id = review.import_text(self.app.db, title, text, outlet="Draft", engine=engine)
         except Exception as exc:  # noqa: BLE001
             self.post_message(ServiceFailed(str(exc)))
             return

@@ -251,19 +251,18 @@ class NominateDialog(ModalScreen[int | None]):
         who = self.reviewer or v["nominator"]
         try:
             if self.article_id is not None:
-                # The engine serves one caller at a time; a draft check may be running.
-                with self.app.engine_lock:
-                    nom = svc.nominate_article(
-                        self.db,
-                        cycle_id,
-                        self.article_id,
-                        str(v["category"]),
-                        v["nominator"],
-                        v["citation"],
-                        journalists=v["journalists"] or None,
-                        who=who,
-                        engine_factory=factory,
-                    )
+                # the engine locks itself: a draft check may be running beside it
+                nom = svc.nominate_article(
+                    self.db,
+                    cycle_id,
+                    self.article_id,
+                    str(v["category"]),
+                    v["nominator"],
+                    v["citation"],
+                    journalists=v["journalists"] or None,
+                    who=who,
+                    engine_factory=factory,
+                )
             else:
                 p = v["piece"]
                 nom = svc.nominate(
