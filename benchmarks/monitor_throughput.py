@@ -144,9 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         baseline = asyncio.run(_fetch_only(settings, feed_urls + page_urls))
 
         db = open_database(settings.db_path)
-        with db.transaction() as conn:
-            for url in feed_urls:
-                add_feed(conn, url)
+        for url in feed_urls:
+            add_feed(db, url)
         engine = None
         load_s = 0.0
         if not args.no_analyse:

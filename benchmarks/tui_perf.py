@@ -173,7 +173,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     from framing import Engine
-    from monitor.review import import_text
+    from monitor.review.paste import import_text
     from storage.db import open_database
     from tui.screens.draft import DEBOUNCE_SECONDS
 
@@ -188,7 +188,7 @@ def main() -> int:
         def med(coro_factory):
             return statistics.median(asyncio.run(coro_factory()) for _ in range(args.repeat))
 
-        from monitor import review
+        from monitor.review import article, listing, model
 
         q_small = med(lambda: time_queue_open(small, engine))
         q_big = med(lambda: time_queue_open(big, engine))
@@ -201,7 +201,7 @@ def main() -> int:
             d = open_database(path)
             try:
                 t = time.perf_counter()
-                review.queue(d)
+                listing.queue(d)
                 return time.perf_counter() - t
             finally:
                 d.close()
@@ -212,12 +212,12 @@ def main() -> int:
         )
         db = open_database(big)
         for label, filt in (
-            ("search 'badger'", review.QueueFilter(search="badger")),
-            ("outlet+severity", review.QueueFilter(outlet=OUTLETS[1], severity="high")),
-            ("sort by flags", review.QueueFilter(sort="flags")),
+            ("search 'badger'", model.QueueFilter(search="badger")),
+            ("outlet+severity", model.QueueFilter(outlet=OUTLETS[1], severity="high")),
+            ("sort by flags", model.QueueFilter(sort="flags")),
         ):
             t = time.perf_counter()
-            page = review.queue(db, filt)
+            page = listing.queue(db, filt)
             print(
                 f"  queue query {label}: {(time.perf_counter() - t) * 1000:.0f} ms"
                 f" ({page.total:,} matching)"
@@ -227,7 +227,7 @@ def main() -> int:
         one_flag = SENTENCES[0]
         heavy_id = import_text(db, "Heavy", heavy, engine=engine)
         light_id = import_text(db, "Light", one_flag, engine=engine)
-        n_flags = len(review.get_article(db, heavy_id).flags)
+        n_flags = len(article.get_article(db, heavy_id).flags)
         db.close()
         r_heavy = med(lambda: time_article_render(big, heavy_id, engine))
         r_light = med(lambda: time_article_render(big, light_id, engine))

@@ -6,18 +6,16 @@ the model the same way (once per pass) and store results the same way.
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-
 from core.errors import FramewatchError
+from storage import articles as article_store
 from storage.db import utcnow
-from storage.repo import store_article_flags
-from storage.schema import articles
+from storage.flags import store_article_flags
 
 
 def load_engine(settings):
     """The organisation's engine, or a FramewatchError saying why not."""
     try:
-        from framing import engine_from_settings
+        from framing.factory import engine_from_settings
     except ImportError as exc:
         raise FramewatchError(f"the language engine is not available ({exc})") from exc
     return engine_from_settings(settings)
@@ -66,12 +64,7 @@ def analyse_backlog(db, engine, *, limit: int = 500, batch: int = 32, stop=None)
     the time, or a previous pass stopped).  Each article's flags and its
     ``analysed_at`` are written in one transaction.  Returns articles done."""
     with db.read() as conn:
-        todo = conn.execute(
-            sa.select(articles.c.id, articles.c.title, articles.c.text)
-            .where(articles.c.relevant.is_(True), articles.c.analysed_at.is_(None))
-            .order_by(articles.c.id)
-            .limit(limit)
-        ).all()
+        todo = article_store.unanalysed(conn, limit)
     done = 0
     for i in range(0, len(todo), batch):
         chunk = todo[i : i + batch]
@@ -83,10 +76,6 @@ def analyse_backlog(db, engine, *, limit: int = 500, batch: int = 32, stop=None)
                 continue
             with db.transaction() as conn:
                 store_article_flags(conn, row.id, found)
-                conn.execute(
-                    articles.update()
-                    .where(articles.c.id == row.id)
-                    .values(analysed_at=utcnow(), model=engine.model_name)
-                )
+                article_store.set_analysed(conn, row.id, at=utcnow(), model=engine.model_name)
             done += 1
     return done

@@ -18,13 +18,12 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
-import sqlalchemy as sa
-
-from monitor.feeds import add_feed
+from monitor.feeds import register_sample_feed
 from monitor.localserver import LocalServer, Response
 from monitor.pipeline import PassResult, run_pass
-from storage.db import open_database
-from storage.schema import articles, feeds
+from storage import articles as article_store
+from storage import feeds as feed_store
+from storage.db import Database, open_database
 
 PLACEHOLDER = b"http://sample.invalid"
 
@@ -85,40 +84,21 @@ def sample_routes(base: str) -> tuple[dict, list[dict]]:
     return routes, manifest["feed"]
 
 
-def _register(db, base: str, sample_feeds: list[dict]) -> list[int]:
+def _register(db: Database, base: str, sample_feeds: list[dict]) -> list[int]:
     """Add the sample feeds, or move ones from an earlier demo to this port
     (with their articles) so a second demo does not store everything twice."""
     ids = []
     with db.transaction() as conn:
         for f in sample_feeds:
             url = base + f["path"]
-            old = conn.execute(
-                sa.select(feeds.c.id, feeds.c.url).where(
-                    feeds.c.url.like("http://127.0.0.1:%" + f["path"])
-                )
-            ).first()
+            old = feed_store.on_any_local_port(conn, f["path"])
             if old is None:
-                ids.append(add_feed(conn, url, name=f["name"], verified=True))
+                ids.append(register_sample_feed(conn, url, f["name"]))
                 continue
             old_base = old.url[: -len(f["path"])]
             if old_base != base:
-                conn.execute(feeds.update().where(feeds.c.id == old.id).values(url=url))
-                for a in conn.execute(
-                    sa.select(articles.c.id, articles.c.url, articles.c.url_norm).where(
-                        articles.c.feed_id == old.id
-                    )
-                ).all():
-                    conn.execute(
-                        articles.update()
-                        .where(articles.c.id == a.id)
-                        .values(
-                            url=a.url.replace(old_base, base),
-                            url_norm=a.url_norm.replace(
-                                old_base.replace("http://", "https://"),
-                                base.replace("http://", "https://"),
-                            ),
-                        )
-                    )
+                feed_store.update_feed(conn, old.id, url=url)
+                article_store.rebase_feed_articles(conn, old.id, old_base, base)
             ids.append(old.id)
     return ids
 
@@ -154,7 +134,7 @@ def prepare_demo(
                 db, settings, feed_ids=ids, progress=progress, analyse=analyse, engine=engine
             )
         with db.read() as conn:
-            total = conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
+            total = article_store.count(conn)
     finally:
         db.close()
     return DemoResult(

@@ -14,13 +14,12 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import sqlalchemy as sa
 from lxml import etree
 
 from core.errors import FramewatchError
 from monitor.sanitize import clean_line
-from storage.db import utcnow
-from storage.schema import articles, feeds
+from storage import feeds as feed_store
+from storage.db import Connection, Database, Row, utcnow
 
 
 class FeedError(FramewatchError):
@@ -58,8 +57,8 @@ def check_url(url: str) -> str:
     return url
 
 
-def add_feed(
-    conn,
+def _add(
+    conn: Connection,
     url: str,
     *,
     name: str = "",
@@ -68,26 +67,44 @@ def add_feed(
     interval_minutes: int = 60,
 ) -> int:
     url = check_url(url)
-    existing = conn.execute(sa.select(feeds.c.id).where(feeds.c.url == url)).scalar()
+    existing = feed_store.id_by_url(conn, url)
     if existing is not None:
         raise FeedError(f"{url}: already monitored (feed {existing})")
-    return conn.execute(
-        feeds.insert().values(
-            url=url,
-            name=clean_line(name)[:200],
-            site_url=clean_line(site_url),
+    return feed_store.insert_feed(
+        conn,
+        url=url,
+        name=clean_line(name)[:200],
+        site_url=clean_line(site_url),
+        verified=verified,
+        added_at=utcnow(),
+        interval_minutes=interval_minutes,
+    )
+
+
+def add_feed(
+    db: Database,
+    url: str,
+    *,
+    name: str = "",
+    site_url: str = "",
+    verified: bool = True,
+    interval_minutes: int = 60,
+) -> int:
+    """Start monitoring ``url``; the new feed's id."""
+    with db.transaction() as conn:
+        return _add(
+            conn,
+            url,
+            name=name,
+            site_url=site_url,
             verified=verified,
-            enabled=True,
-            added_at=utcnow(),
             interval_minutes=interval_minutes,
         )
-    ).inserted_primary_key[0]
 
 
-def find_feed(conn, ref: str):
+def _find(conn: Connection, ref: str) -> Row:
     ref = ref.strip()
-    cond = feeds.c.id == int(ref) if ref.isdigit() else feeds.c.url == ref
-    row = conn.execute(sa.select(feeds).where(cond)).first()
+    row = feed_store.find(conn, ref)
     if row is None:
         raise FeedError(
             f"{ref}: no such feed (use the id or the exact URL from 'framewatch monitor list')"
@@ -95,19 +112,30 @@ def find_feed(conn, ref: str):
     return row
 
 
-def remove_feed(conn, ref: str) -> str:
+def find_feed(db: Database, ref: str) -> Row:
+    """A feed by its id or exact URL, or a FeedError saying how to find it."""
+    with db.read() as conn:
+        return _find(conn, ref)
+
+
+def remove_feed(db: Database, ref: str) -> str:
     """Remove a feed; its articles (and their review work) stay, detached."""
-    row = find_feed(conn, ref)
-    conn.execute(feeds.delete().where(feeds.c.id == row.id))
-    return row.url
+    with db.transaction() as conn:
+        row = _find(conn, ref)
+        feed_store.delete(conn, row.id)
+        return str(row.url)
 
 
-def list_feeds(conn) -> list[FeedInfo]:
-    counts = dict(
-        conn.execute(
-            sa.select(articles.c.feed_id, sa.func.count()).group_by(articles.c.feed_id)
-        ).all()
-    )
+def next_due(db: Database) -> str | None:
+    """When the next enabled feed falls due (ISO time), if any is scheduled."""
+    with db.read() as conn:
+        return feed_store.next_due(conn)
+
+
+def list_feeds(db: Database) -> list[FeedInfo]:
+    with db.read() as conn:
+        counts = feed_store.article_counts(conn)
+        rows = feed_store.all_feeds(conn)
     return [
         FeedInfo(
             id=r.id,
@@ -127,7 +155,7 @@ def list_feeds(conn) -> list[FeedInfo]:
             failures=r.failures,
             parse_problem=r.parse_problem,
         )
-        for r in conn.execute(sa.select(feeds).order_by(feeds.c.id))
+        for r in rows
     ]
 
 
@@ -171,25 +199,28 @@ def read_opml(path: str | Path) -> list[OpmlFeed]:
     return found
 
 
-def import_opml(conn, path: str | Path) -> tuple[int, list[str]]:
-    """(feeds added, one line per outline skipped and why)."""
+def import_opml(db: Database, path: str | Path) -> tuple[int, list[str]]:
+    """(feeds added, one line per outline skipped and why), in one transaction."""
     added, skipped = 0, []
-    for feed in read_opml(path):
-        try:
-            add_feed(conn, feed.url, name=feed.name, site_url=feed.site_url)
-            added += 1
-        except FeedError as exc:
-            skipped.append(str(exc))
+    listed = read_opml(path)
+    with db.transaction() as conn:
+        for feed in listed:
+            try:
+                _add(conn, feed.url, name=feed.name, site_url=feed.site_url)
+                added += 1
+            except FeedError as exc:
+                skipped.append(str(exc))
     return added, skipped
 
 
-def export_opml(conn, path: str | Path) -> int:
+def export_opml(db: Database, path: str | Path) -> int:
     root = etree.Element("opml", version="2.0")
     head = etree.SubElement(root, "head")
     etree.SubElement(head, "title").text = "Framewatch feeds"
     etree.SubElement(head, "dateCreated").text = utcnow()
     body = etree.SubElement(root, "body")
-    rows = conn.execute(sa.select(feeds).order_by(feeds.c.id)).all()
+    with db.read() as conn:
+        rows = feed_store.all_feeds(conn)
     for r in rows:
         attrs = {"type": "rss", "text": r.name or r.url, "title": r.name or r.url, "xmlUrl": r.url}
         if r.site_url:
@@ -231,13 +262,19 @@ def default_feeds() -> list[DefaultFeed]:
     ]
 
 
-def add_defaults(conn) -> tuple[int, int]:
-    """(added, already present)."""
+def add_defaults(db: Database) -> tuple[int, int]:
+    """(added, already present), in one transaction."""
     added = present = 0
-    for f in default_feeds():
-        try:
-            add_feed(conn, f.url, name=f.name, site_url=f.site_url, verified=f.verified)
-            added += 1
-        except FeedError:
-            present += 1
+    with db.transaction() as conn:
+        for f in default_feeds():
+            try:
+                _add(conn, f.url, name=f.name, site_url=f.site_url, verified=f.verified)
+                added += 1
+            except FeedError:
+                present += 1
     return added, present
+
+
+def register_sample_feed(db_conn: Connection, url: str, name: str) -> int:
+    """Add one of the demo's sample feeds inside the demo's own transaction."""
+    return _add(db_conn, url, name=name, verified=True)

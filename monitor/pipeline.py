@@ -17,107 +17,24 @@ import asyncio
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import sqlalchemy as sa
-
 from core.errors import FramewatchError
-from monitor import relevance as relevance_mod
 from monitor.analyse import analyse_articles, analyse_backlog, load_engine
-from monitor.extract import (
-    Extraction,
-    compress_html,
-    decode_html,
-    extract_text,
-    from_summary,
-    is_html,
-)
+from monitor.feed_state import record_failure, record_success
+from monitor.outcome import FeedOutcome, PassResult
+from monitor.pages import Prepared, prepare_items
 from monitor.parse import FeedItem, FeedParseError, parse_feed
 from monitor.sanitize import clean_line
-from monitor.schedule import adapt_interval, failure_delay_minutes
 from monitor.stories import StoryIndex, story_text, vectorize
-from storage.db import iso_minus, iso_plus, utcnow
-from storage.errors import DatabaseError, describe_db_error
-from storage.repo import (
-    add_event,
-    insert_article,
-    is_duplicate,
-    new_story,
-    store_article_flags,
-    update_feed,
-)
-from storage.schema import articles, feeds
+from storage import articles as article_store
+from storage import feeds as feed_store
+from storage.db import Row, iso_minus, utcnow
+from storage.flags import store_article_flags
+from storage.stories import new_story
 
 Progress = Callable[[int, int, str], None]
-# A feed that suddenly lists thousands of new items (a sitemap-sized dump, a
-# CMS glitch) must not turn one pass into thousands of page requests to one
-# host; the rest are stored from the feed's own text.
-MAX_PAGES_PER_FEED = 100
 BACKLOG_PER_PASS = 500  # bounded so a long backlog never delays the next fetches much
-
-
-@dataclass
-class FeedOutcome:
-    feed_id: int
-    name: str
-    url: str
-    status: int | None = None
-    error_kind: str | None = None
-    error: str | None = None
-    new: int = 0
-    seen: int = 0
-    not_modified: bool = False
-    unchanged: bool = False
-
-    def line(self) -> str:
-        who = self.name or self.url
-        error = self.error or ""
-        if error.startswith(who + ": "):
-            error = error[len(who) + 2 :]
-        return f"{who}: {self.error_kind}: {error}"
-
-
-@dataclass
-class PassResult:
-    feeds: int = 0
-    ok: int = 0
-    failed: int = 0
-    not_modified: int = 0
-    articles: int = 0
-    relevant: int = 0
-    analysed: int = 0
-    flags: int = 0
-    stories: int = 0
-    elapsed: float = 0.0
-    stopped: bool = False
-    analysis_note: str | None = None
-    outcomes: list[FeedOutcome] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[str]:
-        return [o.line() for o in self.outcomes if o.error_kind]
-
-    def summary(self) -> str:
-        text = (
-            f"{self.feeds} feeds ({self.ok} ok, {self.not_modified} unchanged, {self.failed} failed); "
-            f"{self.articles} new articles, {self.relevant} relevant, {self.analysed} analysed, "
-            f"{self.flags} flags, {self.stories} new stories in {self.elapsed:.1f}s"
-        )
-        if self.stopped:
-            text += " (stopped early)"
-        if self.analysis_note:
-            text += f"; analysis skipped: {self.analysis_note}"
-        return text
-
-
-@dataclass
-class _Prepared:
-    item: FeedItem
-    extraction: Extraction
-    raw_html_gz: bytes | None
-    rel: relevance_mod.Relevance
-    flags: tuple[list, list] | None = None  # (headline flags, body flags)
 
 
 def _host(url: str) -> str:
@@ -125,13 +42,6 @@ def _host(url: str) -> str:
         return urlsplit(url).hostname or url
     except ValueError:
         return url
-
-
-def _permanent_target(r) -> str | None:
-    hops = getattr(r, "redirects", ()) or ()
-    if hops and all(status in (301, 308) for status, _ in hops) and r.final_url:
-        return r.final_url
-    return None
 
 
 class Pipeline:
@@ -169,21 +79,9 @@ class Pipeline:
         return await asyncio.get_running_loop().run_in_executor(self._writer, fn, *args)
 
     # ---- scheduling -------------------------------------------------------
-    def due_feeds(self, *, all_feeds: bool, feed_ids=None) -> list:
-        now = utcnow()
-        query = sa.select(feeds).where(feeds.c.enabled.is_(True))
-        if feed_ids is not None:
-            query = query.where(feeds.c.id.in_(list(feed_ids)))
-        elif not all_feeds:
-            query = query.where(
-                sa.or_(feeds.c.next_fetch_at.is_(None), feeds.c.next_fetch_at <= now)
-            )
+    def due_feeds(self, *, all_feeds: bool, feed_ids=None) -> list[Row]:
         with self.db.read() as conn:
-            return conn.execute(
-                query.order_by(
-                    feeds.c.next_fetch_at.is_not(None), feeds.c.next_fetch_at, feeds.c.id
-                )
-            ).all()
+            return list(feed_store.due(conn, utcnow(), all_feeds=all_feeds, feed_ids=feed_ids))
 
     async def run(self, *, all_feeds: bool = False, feed_ids=None) -> PassResult:
         started = time.monotonic()
@@ -229,12 +127,11 @@ class Pipeline:
             elif self.analyse and not self._engine_failed:
                 await self._backlog()
             return self.result
-        except (sa.exc.OperationalError, sa.exc.DatabaseError) as exc:
-            raise DatabaseError(describe_db_error(exc, self.db.location)) from exc
         finally:
             if self._writer is not None:
                 self._writer.shutdown(wait=True)
             self.result.elapsed = time.monotonic() - started
+            self.result.log()
 
     # ---- one feed ---------------------------------------------------------
     async def _feed(self, fetcher, feed) -> FeedOutcome:
@@ -314,7 +211,7 @@ class Pipeline:
                 keys.add(item.key)
                 if item.title_norm:
                     titles.add(item.title_norm)
-                if not is_duplicate(
+                if not article_store.is_duplicate(
                     conn,
                     feed_id,
                     guid=item.guid,
@@ -325,46 +222,10 @@ class Pipeline:
                     fresh.append(item)
         return fresh
 
-    async def _prepare(self, items: list[FeedItem], fetcher) -> list[_Prepared]:
-        async def one(n: int, item: FeedItem) -> _Prepared:
-            extraction, raw = (
-                from_summary(item.summary, "article pages not fetched (fetch_articles off)"),
-                None,
-            )
-            if self.fetch_articles and item.link:
-                if n < MAX_PAGES_PER_FEED:
-                    extraction, raw = await self._page(item, fetcher)
-                else:
-                    extraction = from_summary(
-                        item.summary,
-                        f"page not fetched (over {MAX_PAGES_PER_FEED} new items in one feed fetch)",
-                    )
-            rel = relevance_mod.score(item.title, extraction.text or item.summary)
-            return _Prepared(item=item, extraction=extraction, raw_html_gz=raw, rel=rel)
+    async def _prepare(self, items: list[FeedItem], fetcher) -> list[Prepared]:
+        return await prepare_items(items, fetcher, fetch_articles=self.fetch_articles)
 
-        return list(await asyncio.gather(*(one(n, i) for n, i in enumerate(items))))
-
-    async def _page(self, item: FeedItem, fetcher) -> tuple[Extraction, bytes | None]:
-        try:
-            r = await fetcher.fetch(item.link, kind="page")
-        except Exception as exc:  # noqa: BLE001
-            return from_summary(item.summary, f"page not fetched ({type(exc).__name__})"), None
-        if r.error_kind:
-            return from_summary(item.summary, f"page not fetched ({r.error_kind}: {r.error})"), None
-        if not is_html(r.headers):
-            ctype = r.headers.get("content-type", "").split(";")[0]
-            return from_summary(item.summary, f"page is {clean_line(ctype)[:60]}, not HTML"), None
-
-        def work():
-            html = decode_html(r.body, r.headers)
-            return extract_text(html, r.final_url or item.link, item.summary), compress_html(html)
-
-        try:
-            return await asyncio.to_thread(work)
-        except Exception as exc:  # noqa: BLE001 - a page that breaks the extractors still leaves the summary
-            return from_summary(item.summary, f"extraction failed ({type(exc).__name__})"), None
-
-    async def _analyse(self, prepared: list[_Prepared]) -> None:
+    async def _analyse(self, prepared: list[Prepared]) -> None:
         todo = [p for p in prepared if p.rel.score >= self.mon.relevance_threshold]
         if not todo or not self.analyse or not await self._ensure_engine():
             return
@@ -390,11 +251,7 @@ class Pipeline:
 
         def pending() -> int:
             with self.db.read() as conn:
-                return conn.execute(
-                    sa.select(sa.func.count())
-                    .select_from(articles)
-                    .where(articles.c.relevant.is_(True), articles.c.analysed_at.is_(None))
-                ).scalar_one()
+                return article_store.count_unanalysed(conn)
 
         if not await self._db(pending) or not await self._ensure_engine():
             return
@@ -421,7 +278,7 @@ class Pipeline:
                 text if isinstance(exc, FramewatchError) else f"{type(exc).__name__}: {text}"
             )
 
-    def _store(self, feed_id: int, outlet: str, prep: _Prepared) -> bool:
+    def _store(self, feed_id: int, outlet: str, prep: Prepared) -> bool:
         item, ex = prep.item, prep.extraction
         now = utcnow()
         relevant = prep.rel.score >= self.mon.relevance_threshold
@@ -431,7 +288,7 @@ class Pipeline:
         with self.db.transaction() as conn:
             # checked again inside the transaction: another writer (paste import, a second
             # monitor) may have stored the same article since the batch was read
-            if is_duplicate(
+            if article_store.is_duplicate(
                 conn,
                 feed_id,
                 guid=item.guid,
@@ -447,7 +304,7 @@ class Pipeline:
             created = story_id is None
             if created:
                 story_id = new_story(conn, item.title, now)
-            article_id = insert_article(
+            article_id = article_store.insert_article(
                 conn,
                 dict(
                     feed_id=feed_id,
@@ -489,28 +346,9 @@ class Pipeline:
     def _failed(
         self, feed, out: FeedOutcome, now: str, kind: str, error: str, status=None, retry_after=None
     ) -> FeedOutcome:
-        out.error_kind, out.error, out.status = kind, clean_line(error)[:500], status
-        failures = (feed.failures or 0) + 1
-        delay = failure_delay_minutes(
-            feed.interval_minutes or self.mon.poll_default_minutes,
-            failures,
-            step=self.mon.backoff_step_minutes,
-            cap=self.mon.backoff_cap_minutes,
-            retry_after_seconds=retry_after,
-        )
-        with self.db.transaction() as conn:
-            update_feed(
-                conn,
-                feed.id,
-                failures=failures,
-                last_status=status,
-                last_error_kind=kind,
-                last_error=out.error,
-                last_fetch_at=now,
-                next_fetch_at=iso_plus(now, minutes=delay),
-            )
-            add_event(conn, feed.id, at=now, status=status, error_kind=kind, error=out.error)
+        record_failure(self.db, self.mon, feed, out, now, kind, error, status, retry_after)
         self.result.failed += 1
+        out.log()
         return out
 
     def _succeeded(
@@ -523,57 +361,7 @@ class Pipeline:
         parsed_meta,
         digest: str | None = None,
     ) -> FeedOutcome:
-        total = out.new + out.seen
-        seen_ratio = 1.0 if total == 0 else out.seen / total
-        interval = adapt_interval(
-            feed.interval_minutes or self.mon.poll_default_minutes,
-            seen_ratio,
-            poll_min=self.mon.poll_min_minutes,
-            poll_max=self.mon.poll_max_minutes,
-            ttl_minutes=parsed_meta.ttl_minutes if parsed_meta is not None else None,
-        )
-        values = dict(
-            failures=0,
-            last_status=r.status,
-            last_error_kind=None,
-            last_error=None,
-            last_fetch_at=now,
-            last_success_at=now,
-            interval_minutes=interval,
-            next_fetch_at=iso_plus(now, minutes=interval),
-        )
-        if not out.not_modified:
-            values.update(etag=r.headers.get("etag"), last_modified=r.headers.get("last-modified"))
-            if digest:
-                values["body_hash"] = digest
-        if forced:
-            values["last_full_fetch_at"] = now
-        moved = _permanent_target(r)
-        if moved and moved != feed.url:
-            with self.db.read() as conn:
-                taken = conn.execute(sa.select(feeds.c.id).where(feeds.c.url == moved)).first()
-            if taken is None:
-                # every hop was permanent (301/308): follow the publisher, as feed readers do
-                values["url"] = moved
-        if parsed_meta is not None:
-            values["parse_problem"] = parsed_meta.problem
-            if not feed.name and parsed_meta.title:
-                values["name"] = parsed_meta.title[:200]
-            if not feed.site_url and parsed_meta.site_url:
-                values["site_url"] = parsed_meta.site_url
-        with self.db.transaction() as conn:
-            update_feed(conn, feed.id, **values)
-            add_event(
-                conn,
-                feed.id,
-                at=now,
-                status=r.status,
-                error_kind=None,
-                error=None,
-                new_items=out.new,
-                seen_items=out.seen,
-                not_modified=out.not_modified or out.unchanged,
-            )
+        record_success(self.db, self.mon, feed, out, now, r, forced, parsed_meta, digest)
         if out.not_modified or out.unchanged:
             self.result.not_modified += 1
         else:

@@ -18,10 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-import sqlalchemy as sa
-
-from storage.db import iso_minus
-from storage.schema import articles
+from storage.db import Connection, iso_minus
+from storage.stories import recent_members
 
 THRESHOLD = 0.5
 WINDOW_DAYS = 4  # wire copies appear within a day or two of each other
@@ -73,16 +71,9 @@ class StoryIndex:
     MERGE_EVERY = 64  # 3,000-article run: 5.5 ms per article at 256, 3.3 at 64, 3.4 at 32
 
     @classmethod
-    def load(cls, conn, now: str, threshold: float = THRESHOLD) -> StoryIndex:
+    def load(cls, conn: Connection, now: str, threshold: float = THRESHOLD) -> StoryIndex:
         index = cls(threshold=threshold)
-        rows = conn.execute(
-            sa.select(articles.c.story_id, articles.c.title, articles.c.text, articles.c.summary)
-            .where(
-                articles.c.story_id.is_not(None),
-                articles.c.fetched_at >= iso_minus(now, days=WINDOW_DAYS),
-            )
-            .order_by(articles.c.id)
-        ).all()
+        rows = recent_members(conn, iso_minus(now, days=WINDOW_DAYS))
         if rows:
             texts = [story_text(r.title, r.text or r.summary) for r in rows]
             matrix = vectorize(texts)

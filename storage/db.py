@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import command
@@ -23,6 +24,11 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from storage.errors import DatabaseError, describe_db_error
+
+# What services hold while they call repositories: an open connection inside
+# Database.transaction() or Database.read(), and the rows repositories return.
+Connection = sa.Connection
+Row = sa.Row[Any]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000

@@ -14,24 +14,24 @@ from textual.message import Message
 
 @dataclass
 class QueueLoaded(Message):
-    page: Any  # monitor.review.QueuePage
+    page: Any  # monitor.review.model.QueuePage
     append: bool  # True: a further page for the same filter
     generation: int  # drops pages for a filter the reviewer already changed
 
 
 @dataclass
 class OptionsLoaded(Message):
-    options: Any  # monitor.review.Options
+    options: Any  # monitor.review.model.Options
 
 
 @dataclass
 class ArticleLoaded(Message):
-    article: Any  # monitor.review.ArticleView
+    article: Any  # monitor.review.model.ArticleView
 
 
 @dataclass
 class FlagSaved(Message):
-    flag: Any  # monitor.review.ReviewFlag, as stored
+    flag: Any  # monitor.review.model.ReviewFlag, as stored
     what: str  # "accepted", "dismissed", "note", ...
 
 
@@ -66,7 +66,7 @@ class LexiconLoaded(Message):
 
 @dataclass
 class OverviewLoaded(Message):
-    overview: Any  # monitor.review.Overview
+    overview: Any  # monitor.review.model.Overview
 
 
 @dataclass

@@ -63,9 +63,8 @@ def test_sigkill_twenty_times_loses_nothing(tmp_path, local_server):
             )
     path = tmp_path / "crash.sqlite3"
     db = open_database(path)
-    with db.transaction() as conn:
-        for f in range(FEEDS):
-            add_feed(conn, f"{base}/feed/{f}.xml")
+    for f in range(FEEDS):
+        add_feed(db, f"{base}/feed/{f}.xml")
     env = dict(
         os.environ,
         FRAMEWATCH_DB=str(path),

@@ -89,9 +89,8 @@ def test_a_pass_over_hostile_feeds(mon_db, mon_settings, local_server):
         "/loop.xml": "redirect",
     }
     ids = {}
-    with mon_db.transaction() as conn:
-        for path in expect:
-            ids[path] = add_feed(conn, base + path, name=path.strip("/"))
+    for path in expect:
+        ids[path] = add_feed(mon_db, base + path, name=path.strip("/"))
     settings = replace(
         mon_settings,
         monitor=replace(mon_settings.monitor, total_timeout=1.5, max_body_bytes=100_000),

@@ -64,13 +64,12 @@ def _expected(body, ctype):
 def test_real_feeds_store_every_item_with_correct_titles(mon_db, mon_settings, local_server):
     root = corpora_or_skip("feeds")
     plan = {}
-    with mon_db.transaction() as conn:
-        for i, (path, ctype) in enumerate(_variants(root)):
-            body = path.read_bytes()
-            route = f"/f{i}/{path.name}"
-            local_server.routes[route] = Response(200, {"Content-Type": ctype}, body)
-            fid = add_feed(conn, local_server.url(route))
-            plan[fid] = (path, ctype, _expected(body, ctype))
+    for i, (path, ctype) in enumerate(_variants(root)):
+        body = path.read_bytes()
+        route = f"/f{i}/{path.name}"
+        local_server.routes[route] = Response(200, {"Content-Type": ctype}, body)
+        fid = add_feed(mon_db, local_server.url(route))
+        plan[fid] = (path, ctype, _expected(body, ctype))
     settings = mon_settings.__class__(
         **{
             **mon_settings.__dict__,
@@ -132,8 +131,7 @@ def test_real_feeds_store_every_item_with_correct_titles(mon_db, mon_settings, l
 def test_charset_traps_decode_to_the_real_text(mon_db, mon_settings, local_server, name, title):
     path = next(corpora_or_skip("feeds", "miniflux-encoding").rglob(name))
     local_server.routes["/f"] = Response(200, {"Content-Type": "text/xml"}, path.read_bytes())
-    with mon_db.transaction() as conn:
-        add_feed(conn, local_server.url("/f"))
+    add_feed(mon_db, local_server.url("/f"))
     run_pass(mon_db, mon_settings, all_feeds=True, analyse=False, fetch_articles=False)
     with mon_db.read() as conn:
         titles = conn.execute(sa.select(articles.c.title)).scalars().all()

@@ -10,7 +10,7 @@ from monitor.localserver import Response
 from monitor.pipeline import run_pass
 from monitor.schedule import adapt_interval
 from storage.db import utcnow
-from storage.repo import store_article_flags, store_flags
+from storage.flags import store_article_flags, store_flags
 from storage.schema import articles, feeds, fetch_events, flags
 
 
@@ -44,8 +44,7 @@ def test_validators_forced_full_fetch_hash_skip_and_due_feeds(mon_db, mon_settin
     local_server.routes["/etag.xml"] = Response(
         200, {"Content-Type": "application/rss+xml", "ETag": '"v1"'}, _rss(base, 4)
     )
-    with mon_db.transaction() as conn:
-        add_feed(conn, base + "/etag.xml")
+    add_feed(mon_db, base + "/etag.xml")
     first = run_pass(mon_db, mon_settings, analyse=False, fetch_articles=False)
     assert first.articles == 4
     feed = _feed(mon_db)
@@ -83,8 +82,7 @@ def test_unchanged_body_without_validators_is_not_reparsed(mon_db, mon_settings,
     local_server.routes["/plain.xml"] = Response(
         200, {"Content-Type": "application/rss+xml"}, _rss(base, 3)
     )
-    with mon_db.transaction() as conn:
-        add_feed(conn, base + "/plain.xml")
+    add_feed(mon_db, base + "/plain.xml")
     run_pass(mon_db, mon_settings, analyse=False, fetch_articles=False)
     again = run_pass(mon_db, mon_settings, all_feeds=True, analyse=False, fetch_articles=False)
     assert again.not_modified == 1 and again.ok == 0 and again.articles == 0
@@ -105,8 +103,7 @@ def test_title_and_guid_dedup_within_a_feed(mon_db, mon_settings, local_server):
         "</channel></rss>"
     ).encode()
     local_server.routes["/d.xml"] = Response(200, {"Content-Type": "application/rss+xml"}, body)
-    with mon_db.transaction() as conn:
-        add_feed(conn, base + "/d.xml")
+    add_feed(mon_db, base + "/d.xml")
     run_pass(mon_db, mon_settings, analyse=False, fetch_articles=False)
     with mon_db.read() as conn:
         titles = conn.execute(sa.select(articles.c.title).order_by(articles.c.id)).scalars().all()
@@ -242,8 +239,7 @@ def test_an_engine_failure_on_one_article_costs_only_that_article(
     local_server.routes["/f.xml"] = Response(
         200, {"Content-Type": "application/rss+xml"}, _articles_feed(local_server.base, 3)
     )
-    with mon_db.transaction() as conn:
-        add_feed(conn, local_server.base + "/f.xml")
+    add_feed(mon_db, local_server.base + "/f.xml")
     result = run_pass(mon_db, mon_settings, engine=FailsOnPoison(), fetch_articles=False)
     assert (
         result.articles == 3
@@ -260,14 +256,13 @@ def test_an_engine_failure_on_one_article_costs_only_that_article(
 
 
 def test_page_fetches_per_feed_are_capped(mon_db, mon_settings, local_server, monkeypatch):
-    import monitor.pipeline as pipeline
+    import monitor.pages as pages
 
-    monkeypatch.setattr(pipeline, "MAX_PAGES_PER_FEED", 2)
+    monkeypatch.setattr(pages, "MAX_PAGES_PER_FEED", 2)
     local_server.routes["/f.xml"] = Response(
         200, {"Content-Type": "application/rss+xml"}, _articles_feed(local_server.base, 5)
     )
-    with mon_db.transaction() as conn:
-        add_feed(conn, local_server.base + "/f.xml")
+    add_feed(mon_db, local_server.base + "/f.xml")
     result = run_pass(mon_db, mon_settings, analyse=False)
     assert result.articles == 5
     assert len([q for q in local_server.requests if q.path.startswith("/p/")]) == 2
@@ -286,9 +281,8 @@ def test_a_permanently_moved_feed_is_followed(mon_db, mon_settings, local_server
     local_server.routes["/new2.xml"] = Response(
         200, {"Content-Type": "application/rss+xml"}, _rss(base, 2, 5)
     )
-    with mon_db.transaction() as conn:
-        add_feed(conn, base + "/old.xml")
-        add_feed(conn, base + "/tmp.xml")
+    add_feed(mon_db, base + "/old.xml")
+    add_feed(mon_db, base + "/tmp.xml")
     result = run_pass(mon_db, mon_settings, analyse=False, fetch_articles=False)
     assert result.articles == 4
     with mon_db.read() as conn:

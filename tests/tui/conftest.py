@@ -70,7 +70,7 @@ def db(tmp_path):
 
 @pytest.fixture
 def filled_db(db, engine):
-    from monitor.review import import_text
+    from monitor.review.paste import import_text
 
     ids = [import_text(db, engine=engine, **a) for a in ARTICLES]
     db.article_ids = ids  # type: ignore[attr-defined]
@@ -138,7 +138,7 @@ def pinned_engine():
 
 @pytest.fixture
 def pinned_db(db, pinned_engine):
-    from monitor.review import import_text
+    from monitor.review.paste import import_text
 
     for a in ARTICLES:
         import_text(db, engine=pinned_engine, **a)

@@ -261,9 +261,9 @@ async def test_save_and_open_file(db, engine, tmp_path):
         app.screen.query_one(Input).value = "Trainer's example"
         await pilot.press("enter")
         await settle(pilot, app)
-    from monitor import review
+    from monitor.review import listing
 
-    [row] = review.queue(db).rows
+    [row] = listing.queue(db).rows
     assert (row.title, row.outlet, row.high) == ("Trainer's example", "Draft", 1)
 
 

@@ -35,8 +35,8 @@ def demo_path(tmp_path, engine):
 async def test_headline_flag_from_the_pipeline_is_reviewed_and_survives_reanalysis(
     demo_path, engine
 ):
-    from monitor import review
     from monitor.analyse import analyse_backlog
+    from monitor.review import listing
     from storage.db import open_database
 
     path = demo_path
@@ -52,7 +52,7 @@ async def test_headline_flag_from_the_pipeline_is_reviewed_and_survives_reanalys
         assert (thug.entry, thug.text, HEADLINE[thug.start : thug.end]) == ("thug", "thug", "thug")
         assert any(f.field == "text" for f in stored)
         # the queue counts the headline's flag with the body's
-        (row,) = [r for r in review.queue(db).rows if r.article_id == article_id]
+        (row,) = [r for r in listing.queue(db).rows if r.article_id == article_id]
         assert row.total == len(stored) and row.pending == len(stored)
 
         app = create_app(db, engine=engine, reviewer=REVIEWER)

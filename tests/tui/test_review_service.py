@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from monitor import review
+from monitor.review import article, insights, listing, model, paste
 from storage.schema import articles, flags
 
 from .conftest import ARTICLES
@@ -19,7 +19,7 @@ def _flag(view, word, field="text"):
 
 def test_import_text_stores_article_and_engine_flags(filled_db, engine):
     first = filled_db.article_ids[0]
-    view = review.get_article(filled_db, first)
+    view = article.get_article(filled_db, first)
     assert view.title == ARTICLES[0]["title"]
     assert view.text == ARTICLES[0]["text"]
     assert view.status == "new"
@@ -58,34 +58,34 @@ class _CountingEngine:
 
 def test_import_same_text_twice_returns_same_article(filled_db, engine):
     counting = _CountingEngine(engine)
-    again = review.import_text(filled_db, engine=counting, **ARTICLES[1])
+    again = paste.import_text(filled_db, engine=counting, **ARTICLES[1])
     assert again == filled_db.article_ids[1]
     assert counting.calls == 0  # found before any analysis
-    fresh = review.import_text(filled_db, "A new piece", "The inmates were moved.", engine=counting)
+    fresh = paste.import_text(filled_db, "A new piece", "The inmates were moved.", engine=counting)
     assert counting.calls == 1 and fresh not in filled_db.article_ids
-    review.import_text(filled_db, "A new piece", "The inmates were moved.", engine=counting)
+    paste.import_text(filled_db, "A new piece", "The inmates were moved.", engine=counting)
     assert counting.calls == 1
     with filled_db.read() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one() == 4
 
 
 def test_import_without_text_is_a_one_line_error(db, engine):
-    with pytest.raises(review.ReviewError, match="no text"):
-        review.import_text(db, "Empty", "   ", engine=engine)
+    with pytest.raises(model.ReviewError, match="no text"):
+        paste.import_text(db, "Empty", "   ", engine=engine)
 
 
 def test_explanations_come_from_the_lexicon(filled_db):
     from lexicon import load_lexicon
 
-    view = review.get_article(filled_db, filled_db.article_ids[0], lexicon=load_lexicon())
+    view = article.get_article(filled_db, filled_db.article_ids[0], lexicon=load_lexicon())
     inmates = _flag(view, "inmate")
     assert inmates.why and inmates.sources and inmates.sources[0][1].startswith("http")
 
 
 def test_decisions_are_committed_and_move_article_to_in_review(filled_db):
-    view = review.get_article(filled_db, filled_db.article_ids[0])
+    view = article.get_article(filled_db, filled_db.article_ids[0])
     target = _flag(view, "inmate")
-    saved = review.decide(filled_db, target.id, "dismissed", reason="quoting a report", by="Sam")
+    saved = article.decide(filled_db, target.id, "dismissed", reason="quoting a report", by="Sam")
     assert saved.decision == "dismissed" and saved.reason == "quoting a report"
     # A fresh connection sees it: the transaction was committed.
     with filled_db.engine.connect() as conn:
@@ -96,39 +96,39 @@ def test_decisions_are_committed_and_move_article_to_in_review(filled_db):
     assert (row.decision, row.reason, row.decided_by) == ("dismissed", "quoting a report", "Sam")
     assert row.decided_at
     assert status == "in_review"
-    back = review.decide(filled_db, target.id, "pending")
+    back = article.decide(filled_db, target.id, "pending")
     assert back.decision == "pending" and back.decided_at is None
 
 
 def test_bad_decision_and_unknown_flag_are_errors(filled_db):
-    with pytest.raises(review.ReviewError, match="unknown decision"):
-        review.decide(filled_db, 1, "maybe")
-    with pytest.raises(review.ReviewError, match="not found"):
-        review.decide(filled_db, 99999, "accepted")
+    with pytest.raises(model.ReviewError, match="unknown decision"):
+        article.decide(filled_db, 1, "maybe")
+    with pytest.raises(model.ReviewError, match="not found"):
+        article.decide(filled_db, 99999, "accepted")
 
 
 def test_notes_and_status(filled_db):
     aid = filled_db.article_ids[1]
-    view = review.get_article(filled_db, aid)
-    review.set_flag_note(filled_db, view.flags[0].id, "  check with the desk  ")
-    review.set_article_note(filled_db, aid, "front page")
-    review.set_status(filled_db, aid, "reviewed")
-    view = review.get_article(filled_db, aid)
+    view = article.get_article(filled_db, aid)
+    article.set_flag_note(filled_db, view.flags[0].id, "  check with the desk  ")
+    article.set_article_note(filled_db, aid, "front page")
+    article.set_status(filled_db, aid, "reviewed")
+    view = article.get_article(filled_db, aid)
     assert view.flags[0].note == "check with the desk"
     assert view.note == "front page" and view.status == "reviewed"
-    with pytest.raises(review.ReviewError):
-        review.set_status(filled_db, aid, "done")
+    with pytest.raises(model.ReviewError):
+        article.set_status(filled_db, aid, "done")
 
 
 def test_queue_counts_filters_search_and_sort(filled_db):
-    page = review.queue(filled_db)
+    page = listing.queue(filled_db)
     assert page.total == 3
     assert [r.title for r in page.rows] == [a["title"] for a in ARTICLES]  # newest first
     first = page.rows[0]
     assert first.high >= 1 and first.quoted >= 1 and first.pending == first.total
 
     def titles(**kw):
-        return [r.title for r in review.queue(filled_db, review.QueueFilter(**kw)).rows]
+        return [r.title for r in listing.queue(filled_db, model.QueueFilter(**kw)).rows]
 
     assert titles(outlet="Valley Gazette") == [ARTICLES[1]["title"]]
     assert titles(search="BADGER") == [ARTICLES[1]["title"]]  # headline
@@ -140,28 +140,28 @@ def test_queue_counts_filters_search_and_sort(filled_db):
     assert titles(category="person-label") and ARTICLES[2]["title"] not in titles(
         category="person-label"
     )
-    review.set_status(filled_db, filled_db.article_ids[2], "reviewed")
+    article.set_status(filled_db, filled_db.article_ids[2], "reviewed")
     assert titles(status="reviewed") == [ARTICLES[2]["title"]]
-    assert review.queue(filled_db, limit=2).rows[-1].title == ARTICLES[1]["title"]
-    assert review.queue(filled_db, offset=2, limit=2).rows[0].title == ARTICLES[2]["title"]
+    assert listing.queue(filled_db, limit=2).rows[-1].title == ARTICLES[1]["title"]
+    assert listing.queue(filled_db, offset=2, limit=2).rows[0].title == ARTICLES[2]["title"]
 
 
 def test_queue_counts_match_each_articles_flags_in_every_sort(filled_db):
-    view = review.get_article(filled_db, filled_db.article_ids[0])
-    review.decide(filled_db, view.flags[0].id, "accepted")  # one fewer pending there
+    view = article.get_article(filled_db, filled_db.article_ids[0])
+    article.decide(filled_db, view.flags[0].id, "accepted")  # one fewer pending there
 
     def expected(article_id):
-        fl = review.get_article(filled_db, article_id).flags
+        fl = article.get_article(filled_db, article_id).flags
         own = [f for f in fl if not f.quoted]
         return tuple(sum(f.severity == s for f in own) for s in ("high", "medium", "low")) + (
             sum(f.quoted for f in fl),
             sum(f.decision == "pending" for f in fl),
         )
 
-    for sort in review.SORTS:
+    for sort in listing.SORTS:
         for descending in (True, False):
-            rows = review.queue(
-                filled_db, review.QueueFilter(sort=sort, descending=descending)
+            rows = listing.queue(
+                filled_db, model.QueueFilter(sort=sort, descending=descending)
             ).rows
             assert len(rows) == 3
             for r in rows:
@@ -170,8 +170,8 @@ def test_queue_counts_match_each_articles_flags_in_every_sort(filled_db):
                     r,
                 )
     totals = [
-        len(review.get_article(filled_db, r.article_id).flags)
-        for r in review.queue(filled_db, review.QueueFilter(sort="flags")).rows
+        len(article.get_article(filled_db, r.article_id).flags)
+        for r in listing.queue(filled_db, model.QueueFilter(sort="flags")).rows
     ]
     assert totals == sorted(totals, reverse=True) and len(set(totals)) > 1
 
@@ -182,31 +182,31 @@ def test_queue_folds_syndicated_copies(filled_db):
     with filled_db.transaction() as conn:
         story = conn.execute(sa.select(articles.c.story_id).where(articles.c.id == a)).scalar_one()
         conn.execute(articles.update().where(articles.c.id == b).values(story_id=story))
-    folded = review.queue(filled_db)
+    folded = listing.queue(filled_db)
     assert folded.total == 2
     row = next(r for r in folded.rows if r.article_id == a)
     assert row.copies == 1
-    assert review.queue(filled_db, review.QueueFilter(fold_copies=False)).total == 3
-    copies = review.get_article(filled_db, a).copies
+    assert listing.queue(filled_db, model.QueueFilter(fold_copies=False)).total == 3
+    copies = article.get_article(filled_db, a).copies
     assert [c.article_id for c in copies] == [b]
 
 
 def test_options_lexicon_stats_and_overview(filled_db):
     from lexicon import load_lexicon
 
-    opts = review.options(filled_db)
+    opts = listing.options(filled_db)
     assert opts.outlets == ("Daily Example", "Valley Gazette")
     assert "person-label" in opts.categories
-    view = review.get_article(filled_db, filled_db.article_ids[0])
-    review.decide(filled_db, _flag(view, "inmate").id, "dismissed")
-    stats = {s.entry: s for s in review.lexicon_stats(filled_db, load_lexicon())}
+    view = article.get_article(filled_db, filled_db.article_ids[0])
+    article.decide(filled_db, _flag(view, "inmate").id, "dismissed")
+    stats = {s.entry: s for s in insights.lexicon_stats(filled_db, load_lexicon())}
     inmate = stats[_flag(view, "inmate").entry]
     assert inmate.fired >= 1 and inmate.dismissed == 1 and inmate.rationale
-    found = review.lexicon_stats(filled_db, load_lexicon(), search="inmate")
+    found = insights.lexicon_stats(filled_db, load_lexicon(), search="inmate")
     assert found and all(
         "inmate" in (s.entry + " ".join(s.forms) + s.rationale).lower() for s in found
     )
-    ov = review.overview(filled_db, weeks=4, today=date(2026, 11, 26))
+    ov = insights.overview(filled_db, weeks=4, today=date(2026, 11, 26))
     assert ov.weeks == ("2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23")
     daily = next(s for s in ov.by_outlet if s.label == "Daily Example")
     assert daily.counts[2] >= 2 and ov.flags == sum(s.total for s in ov.by_outlet)

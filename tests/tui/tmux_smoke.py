@@ -102,7 +102,7 @@ class Tmux:
 def build_db(path: Path) -> None:
     sys.path.insert(0, str(REPO))
     from framing import Engine
-    from monitor.review import import_text
+    from monitor.review.paste import import_text
     from storage.db import open_database
 
     db = open_database(path)

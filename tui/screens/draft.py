@@ -324,11 +324,11 @@ class DraftScreen(Screen):
 
     @work(thread=True, group="draft-io", exit_on_error=False)
     def store_draft(self, title: str, text: str) -> None:
-        from monitor import review
+        from monitor.review import paste
 
         try:
             engine = self.app.get_engine()
-            article_id = review.import_text(self.app.db, title, text, outlet="Draft", engine=engine)
+            article_id = paste.import_text(self.app.db, title, text, outlet="Draft", engine=engine)
         except Exception as exc:  # noqa: BLE001
             self.post_message(ServiceFailed(str(exc)))
             return

@@ -87,13 +87,13 @@ class LexiconScreen(Screen):
 
     @work(thread=True, exclusive=True, group="lexicon", exit_on_error=False)
     def load(self, search: str) -> None:
-        from monitor import review
+        from monitor.review import insights
 
         try:
             lex = self.app.get_lexicon()
             if lex is None:
                 raise RuntimeError("the lexicon is not available in this build")
-            stats = review.lexicon_stats(self.app.db, lex, search)
+            stats = insights.lexicon_stats(self.app.db, lex, search)
         except Exception as exc:  # noqa: BLE001
             self.post_message(ServiceFailed(str(exc)))
             return

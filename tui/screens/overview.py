@@ -58,10 +58,10 @@ class OverviewScreen(Screen):
 
     @work(thread=True, exclusive=True, group="overview", exit_on_error=False)
     def load(self) -> None:
-        from monitor import review
+        from monitor.review import insights
 
         try:
-            ov = review.overview(self.app.db, weeks=WEEKS, today=self.today)
+            ov = insights.overview(self.app.db, weeks=WEEKS, today=self.today)
         except Exception as exc:  # noqa: BLE001
             self.post_message(ServiceFailed(str(exc)))
             return

@@ -45,7 +45,7 @@ class QueueScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        from monitor.review import QueueFilter
+        from monitor.review.model import QueueFilter
 
         self.filter = QueueFilter()
         self.generation = 0
@@ -109,10 +109,10 @@ class QueueScreen(Screen):
 
     @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
     def fetch_page(self, filt: Any, offset: int, limit: int, append: bool, generation: int) -> None:
-        from monitor import review
+        from monitor.review import listing
 
         try:
-            page = review.queue(self.app.db, filt, offset=offset, limit=limit)
+            page = listing.queue(self.app.db, filt, offset=offset, limit=limit)
         except Exception as exc:  # noqa: BLE001 - one line for the user
             self.post_message(ServiceFailed(str(exc)))
             return
@@ -120,10 +120,10 @@ class QueueScreen(Screen):
 
     @work(thread=True, group="queue-options", exit_on_error=False)
     def load_options(self) -> None:
-        from monitor import review
+        from monitor.review import listing
 
         try:
-            self.post_message(OptionsLoaded(review.options(self.app.db)))
+            self.post_message(OptionsLoaded(listing.options(self.app.db)))
         except Exception as exc:  # noqa: BLE001
             self.post_message(ServiceFailed(str(exc)))
 
@@ -282,7 +282,7 @@ class QueueScreen(Screen):
         self.set_filter(fold_copies=not self.filter.fold_copies)
 
     def action_clear_filters(self) -> None:
-        from monitor.review import QueueFilter
+        from monitor.review.model import QueueFilter
 
         for select in self.query(Select):
             select.clear()

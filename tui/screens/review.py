@@ -58,11 +58,11 @@ class ReviewScreen(Screen):
 
     @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
     def load_article(self) -> None:
-        from monitor import review
+        from monitor.review import article
 
         try:
-            review.start_review(self.app.db, self.article_id)
-            view = review.get_article(self.app.db, self.article_id, lexicon=self.app.get_lexicon())
+            article.start_review(self.app.db, self.article_id)
+            view = article.get_article(self.app.db, self.article_id, lexicon=self.app.get_lexicon())
         except Exception as exc:  # noqa: BLE001 - shown as one line, never a traceback
             self.post_message(ServiceFailed(str(exc)))
             return
@@ -70,10 +70,10 @@ class ReviewScreen(Screen):
 
     @work(thread=True, group="review-save", exit_on_error=False)
     def save_decision(self, flag_id: int, decision: str, reason: str = "") -> None:
-        from monitor import review
+        from monitor.review import article
 
         try:
-            flag = review.decide(
+            flag = article.decide(
                 self.app.db,
                 flag_id,
                 decision,
@@ -88,10 +88,10 @@ class ReviewScreen(Screen):
 
     @work(thread=True, group="review-save", exit_on_error=False)
     def save_flag_note(self, flag_id: int, note: str) -> None:
-        from monitor import review
+        from monitor.review import article
 
         try:
-            flag = review.set_flag_note(self.app.db, flag_id, note, lexicon=self.app.get_lexicon())
+            flag = article.set_flag_note(self.app.db, flag_id, note, lexicon=self.app.get_lexicon())
         except Exception as exc:  # noqa: BLE001
             self.post_message(ServiceFailed(str(exc)))
             return
@@ -99,13 +99,13 @@ class ReviewScreen(Screen):
 
     @work(thread=True, group="review-save", exit_on_error=False)
     def save_article(self, what: str, value: str) -> None:
-        from monitor import review
+        from monitor.review import article
 
         try:
             if what == "status":
-                review.set_status(self.app.db, self.article_id, value)
+                article.set_status(self.app.db, self.article_id, value)
             else:
-                review.set_article_note(self.app.db, self.article_id, value)
+                article.set_article_note(self.app.db, self.article_id, value)
         except Exception as exc:  # noqa: BLE001
             self.post_message(ServiceFailed(str(exc)))
             return

@@ -1,0 +1,2 @@
+"""The monitor's commands: ``framewatch monitor ...`` (``group``: the feed list
+and the passes) and ``framewatch articles ...`` (``articles``: what is stored)."""

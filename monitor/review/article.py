@@ -1,0 +1,180 @@
+"""One article under review: reading it with its flags, and recording decisions.
+
+Every function takes the open :class:`storage.db.Database` and does its work
+in one short transaction.  Each decision is committed on its own: a reviewer
+who loses power loses at most the keystroke in flight.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from monitor.review.model import (
+    DECISIONS,
+    STATUSES,
+    ArticleView,
+    Copy,
+    ReviewError,
+    ReviewFlag,
+)
+from storage import articles as article_store
+from storage import flags as flag_store
+from storage.db import Database, utcnow
+from storage.flags import Row
+
+
+class _Explainer:
+    """Looks up why/sources for a stored flag from the lexicon entry."""
+
+    def __init__(self, lexicon: Any = None) -> None:
+        self._by_id = {e.id: e for e in lexicon.entries} if lexicon is not None else {}
+
+    def why(self, entry_id: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        entry = self._by_id.get(entry_id)
+        if entry is None:
+            return "", ()
+        why = entry.rationale.strip()
+        if getattr(entry, "advice", ""):
+            why = f"{why} {entry.advice.strip()}".strip()
+        return why, tuple((s.title, s.url) for s in entry.sources)
+
+
+def _review_flag(row: Row, explain: _Explainer) -> ReviewFlag:
+    try:
+        suggestions = tuple(json.loads(row.suggestions or "[]"))
+    except ValueError:
+        suggestions = ()
+    why, sources = explain.why(row.entry)
+    return ReviewFlag(
+        id=row.id,
+        article_id=row.article_id,
+        start=row.start,
+        end=row.end,
+        text=row.text,
+        entry=row.entry,
+        category=row.category,
+        severity=row.severity,
+        quoted=bool(row.quoted),
+        suggestions=suggestions,
+        rewrite=row.rewrite,
+        why=why,
+        sources=sources,
+        decision=row.decision,
+        reason=row.reason or "",
+        note=row.note or "",
+        decided_by=row.decided_by or "",
+        decided_at=row.decided_at,
+        field=row.field or "text",
+    )
+
+
+def get_article(db: Database, article_id: int, *, lexicon: Any = None) -> ArticleView:
+    """The article, its flags in reading order (headline first), and the copies of its story.
+
+    ``lexicon`` (a ``lexicon.model.Lexicon``) supplies each flag's explanation
+    and sources; without it they are empty.
+    """
+    explain = _Explainer(lexicon)
+    with db.read(f"reading article {article_id}") as conn:
+        art = article_store.get(conn, article_id)
+        if art is None:
+            raise ReviewError(f"article {article_id}: not found")
+        rows = flag_store.of_article(conn, article_id)
+        copies: tuple[Copy, ...] = ()
+        if art.story_id is not None:
+            copies = tuple(
+                Copy(r.id, r.outlet or "", r.title or "", r.url)
+                for r in article_store.story_copies(conn, art.story_id, article_id)
+            )
+    return ArticleView(
+        id=art.id,
+        title=art.title or "",
+        outlet=art.outlet or "",
+        url=art.url,
+        author=art.author or "",
+        published_at=art.published_at,
+        status=art.status,
+        note=art.note or "",
+        text=art.text or "",
+        model=art.model,
+        story_id=art.story_id,
+        flags=tuple(_review_flag(r, explain) for r in rows),
+        copies=copies,
+        fetched_at=art.fetched_at,
+        relevance=art.relevance,
+        relevant=bool(art.relevant),
+        text_source=art.text_source,
+        extract_note=art.extract_note,
+        analysed_at=art.analysed_at,
+    )
+
+
+def get_flag(db: Database, flag_id: int, *, lexicon: Any = None) -> ReviewFlag:
+    with db.read(f"reading flag {flag_id}") as conn:
+        row = flag_store.get(conn, flag_id)
+    if row is None:
+        raise ReviewError(f"flag {flag_id}: not found")
+    return _review_flag(row, _Explainer(lexicon))
+
+
+def decide(
+    db: Database,
+    flag_id: int,
+    decision: str,
+    *,
+    reason: str = "",
+    by: str = "",
+    lexicon: Any = None,
+) -> ReviewFlag:
+    """Record accept/dismiss/pending for one flag, committed immediately.
+
+    A decision moves a new article to "in review" in the same transaction, so
+    the queue never shows work as untouched once a reviewer has started.
+    """
+    if decision not in DECISIONS:
+        raise ReviewError(f"unknown decision {decision!r} (use one of {', '.join(DECISIONS)})")
+    now = utcnow()
+    with db.transaction(f"saving the decision on flag {flag_id}") as conn:
+        article_id = flag_store.article_of(conn, flag_id)
+        if article_id is None:
+            raise ReviewError(f"flag {flag_id}: not found")
+        flag_store.set_decision(
+            conn,
+            flag_id,
+            decision,
+            reason=reason.strip(),
+            by=by,
+            at=None if decision == "pending" else now,
+        )
+        article_store.start_review(conn, article_id)
+    return get_flag(db, flag_id, lexicon=lexicon)
+
+
+def set_flag_note(
+    db: Database, flag_id: int, note: str, *, by: str = "", lexicon: Any = None
+) -> ReviewFlag:
+    with db.transaction(f"saving the note on flag {flag_id}") as conn:
+        if not flag_store.set_note(conn, flag_id, note.strip()):
+            raise ReviewError(f"flag {flag_id}: not found")
+    return get_flag(db, flag_id, lexicon=lexicon)
+
+
+def set_article_note(db: Database, article_id: int, note: str) -> None:
+    with db.transaction(f"saving the note on article {article_id}") as conn:
+        if not article_store.set_note(conn, article_id, note.strip()):
+            raise ReviewError(f"article {article_id}: not found")
+
+
+def set_status(db: Database, article_id: int, status: str) -> None:
+    if status not in STATUSES:
+        raise ReviewError(f"unknown status {status!r} (use one of {', '.join(STATUSES)})")
+    with db.transaction(f"saving the status of article {article_id}") as conn:
+        if not article_store.set_status(conn, article_id, status):
+            raise ReviewError(f"article {article_id}: not found")
+
+
+def start_review(db: Database, article_id: int) -> None:
+    """Opening a new article for review moves it to "in review"."""
+    with db.transaction(f"opening article {article_id}") as conn:
+        article_store.start_review(conn, article_id)

@@ -1,0 +1,87 @@
+"""What reviewers learn from the stored flags: how often each lexicon entry
+fired and what was decided, and flags per outlet and category week by week."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from monitor.review.model import LexiconStat, Overview, Series
+from storage import articles as article_store
+from storage import flags as flag_store
+from storage.db import Database
+
+
+def lexicon_stats(db: Database, lexicon: Any, search: str = "") -> tuple[LexiconStat, ...]:
+    """Every lexicon entry with how often it fired and what reviewers decided."""
+    with db.read("reading lexicon statistics") as conn:
+        counts = flag_store.decisions_by_entry(conn)
+    needle = search.strip().lower()
+    out = []
+    for e in lexicon.entries:
+        forms = tuple(dict.fromkeys(f.text for f in e.forms))
+        suggestions = tuple(dict.fromkeys(a.singular for a in e.alternatives))
+        if needle and not any(
+            needle in s.lower()
+            for s in (e.id, e.category, e.rationale, e.sense, *forms, *suggestions)
+        ):
+            continue
+        fired, acc, dis, pend = counts.get(e.id, (0, 0, 0, 0))
+        out.append(
+            LexiconStat(
+                entry=e.id,
+                category=e.category,
+                severity=e.severity,
+                forms=forms,
+                sense=e.sense,
+                rationale=e.rationale,
+                advice=e.advice,
+                suggestions=suggestions,
+                sources=tuple((s.title, s.url) for s in e.sources),
+                fired=fired,
+                accepted=acc,
+                dismissed=dis,
+                pending=pend,
+            )
+        )
+    return tuple(out)
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def overview(db: Database, weeks: int = 8, today: date | None = None) -> Overview:
+    """Flags per outlet and per category for each of the last ``weeks`` weeks."""
+    today = today or datetime.now(UTC).date()
+    first = _monday(today) - timedelta(weeks=weeks - 1)
+    week_starts = [first + timedelta(weeks=i) for i in range(weeks)]
+    by_outlet: dict[str, list[int]] = {}
+    by_cat: dict[str, list[int]] = {}
+    with db.read("reading the overview") as conn:
+        n_articles = article_store.count_relevant_since(conn, first.isoformat())
+        rows = flag_store.per_day_outlet_category(conn, first.isoformat())
+    n_flags = 0
+    for day, outlet, category, count in rows:
+        try:
+            idx = (_monday(date.fromisoformat(day)) - first).days // 7
+        except (TypeError, ValueError):
+            continue
+        if not 0 <= idx < weeks:
+            continue
+        n_flags += count
+        by_outlet.setdefault(outlet or "(no outlet)", [0] * weeks)[idx] += count
+        by_cat.setdefault(category, [0] * weeks)[idx] += count
+
+    def series(d: dict[str, list[int]]) -> tuple[Series, ...]:
+        return tuple(
+            sorted((Series(k, tuple(v)) for k, v in d.items()), key=lambda s: (-s.total, s.label))
+        )
+
+    return Overview(
+        weeks=tuple(w.isoformat() for w in week_starts),
+        by_outlet=series(by_outlet),
+        by_category=series(by_cat),
+        articles=n_articles,
+        flags=n_flags,
+    )

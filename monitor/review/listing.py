@@ -1,0 +1,133 @@
+"""The review queue and article lists: one page of articles as the reviewer
+narrowed it, the values its filters can take, and ``framewatch articles``.
+
+Both lists are described as a ``storage.queue.ArticleQuery``, so the UI's
+queue and the command line share one query builder.
+"""
+
+from __future__ import annotations
+
+from monitor.review.model import (
+    PAGE_SIZE,
+    STATUSES,
+    ListedArticle,
+    Options,
+    QueueFilter,
+    QueuePage,
+    QueueRow,
+    ReviewError,
+)
+from storage import articles as article_store
+from storage import flags as flag_store
+from storage import queue as q
+from storage.db import Database
+
+SORTS = q.SORTS  # the orders the queue can be sorted in
+LIST_STATUSES = ("new", "reviewed", "all")  # 'new' includes articles whose review has started
+
+
+def _day(value: str | None) -> str:
+    return (value or "")[:10]
+
+
+def _query(f: QueueFilter) -> q.ArticleQuery:
+    if f.sort not in q.SORTS:
+        raise ReviewError(f"unknown sort {f.sort!r} (use one of {', '.join(q.SORTS)})")
+    if f.status and f.status not in STATUSES:
+        raise ReviewError(f"unknown status {f.status!r} (use one of {', '.join(STATUSES)})")
+    return q.ArticleQuery(
+        outlet=f.outlet,
+        status=f.status,
+        date_from=f.date_from,
+        date_to=f.date_to,
+        category=f.category,
+        severity=f.severity,
+        search=f.search.strip(),
+        sort=f.sort,
+        descending=f.descending,
+        fold_copies=f.fold_copies,
+    )
+
+
+def queue(
+    db: Database, filt: QueueFilter | None = None, *, offset: int = 0, limit: int = PAGE_SIZE
+) -> QueuePage:
+    """One page of the review queue.
+
+    With ``fold_copies`` every story shows once, as its earliest matching
+    article, with the number of other matching copies; unstoried articles show
+    as themselves.
+    """
+    query = _query(filt or QueueFilter())
+    with db.read("reading the review queue") as conn:
+        total, page, counts = q.page(conn, query, offset=offset, limit=limit)
+    rows = []
+    for r in page:
+        c = counts.get(r[0])
+        high, medium, low, quoted, pending = (
+            (0, 0, 0, 0, 0) if c is None else (c.high, c.medium, c.low, c.quoted, c.pending)
+        )
+        rows.append(
+            QueueRow(
+                article_id=r[0],
+                story_id=r[1],
+                published=_day(r[2]),
+                outlet=r[3] or "",
+                title=r[4] or "",
+                status=r[5],
+                high=int(high),
+                medium=int(medium),
+                low=int(low),
+                quoted=int(quoted),
+                pending=int(pending),
+                copies=int(r[6]),
+            )
+        )
+    return QueuePage(rows=tuple(rows), total=total, offset=offset, limit=limit)
+
+
+def options(db: Database) -> Options:
+    with db.read("reading filter options") as conn:
+        outlets = article_store.outlets(conn)
+        cats = flag_store.categories(conn)
+    return Options(outlets=tuple(outlets), categories=tuple(cats))
+
+
+def article_list(
+    db: Database,
+    *,
+    status: str = "new",
+    feed_id: int | None = None,
+    include_irrelevant: bool = False,
+    search: str | None = None,
+    limit: int = 50,
+) -> list[ListedArticle]:
+    """Stored articles, newest first, with flag counts by severity (dismissed left out)."""
+    if status not in LIST_STATUSES:
+        raise ReviewError(f"unknown status {status!r} (use one of {', '.join(LIST_STATUSES)})")
+    query = q.ArticleQuery(
+        relevant_only=not include_irrelevant,
+        open_only=status == "new",
+        reviewed_only=status == "reviewed",
+        feed_id=feed_id,
+        search=search or "",
+    )
+    with db.read("listing articles") as conn:
+        rows = q.listing(conn, query, limit=limit)
+        counts = flag_store.undismissed_by_severity(conn, [r.id for r in rows])
+    return [
+        ListedArticle(
+            id=r.id,
+            outlet=r.outlet,
+            title=r.title,
+            url=r.url,
+            story_id=r.story_id,
+            relevance=r.relevance,
+            relevant=bool(r.relevant),
+            status=r.status,
+            published_at=r.published_at,
+            text_source=r.text_source,
+            flags={s: counts.get(r.id, {}).get(s, 0) for s in ("high", "medium", "low")},
+        )
+        for r in rows
+    ]

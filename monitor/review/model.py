@@ -1,0 +1,205 @@
+"""What the review services return: plain, frozen dataclasses (the UI never
+sees SQL rows or spaCy objects), the values they accept, and their error."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.errors import FramewatchError
+
+STATUSES = ("new", "in_review", "reviewed")
+DECISIONS = ("pending", "accepted", "dismissed")
+SEVERITIES = ("high", "medium", "low")
+PAGE_SIZE = 200
+
+
+class ReviewError(FramewatchError):
+    """A review action cannot be done (unknown article or flag, bad value)."""
+
+
+# --------------------------------------------------------------------------- dataclasses
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the reviewer narrowed the queue to; empty fields mean "any"."""
+
+    outlet: str = ""
+    category: str = ""
+    severity: str = ""
+    status: str = ""
+    date_from: str = ""  # ISO date, inclusive
+    date_to: str = ""  # ISO date, inclusive
+    search: str = ""  # headline or text contains (case-insensitive)
+    sort: str = "date"
+    descending: bool = True
+    fold_copies: bool = True  # one row per story, syndicated copies counted
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    article_id: int
+    story_id: int | None
+    published: str  # YYYY-MM-DD or ""
+    outlet: str
+    title: str
+    status: str
+    high: int  # writer's-voice flags by severity
+    medium: int
+    low: int
+    quoted: int  # flags inside quotations (someone else's words)
+    pending: int
+    copies: int  # other articles folded into the same story
+
+    @property
+    def total(self) -> int:
+        return self.high + self.medium + self.low + self.quoted
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    rows: tuple[QueueRow, ...]
+    total: int  # rows matching the filter, all pages
+    offset: int
+    limit: int
+
+
+@dataclass(frozen=True)
+class ReviewFlag:
+    id: int
+    article_id: int
+    start: int
+    end: int
+    text: str
+    entry: str
+    category: str
+    severity: str
+    quoted: bool
+    suggestions: tuple[str, ...]
+    rewrite: str | None
+    why: str
+    sources: tuple[tuple[str, str], ...]
+    decision: str
+    reason: str
+    note: str
+    decided_by: str
+    decided_at: str | None
+    field: str = "text"  # where start/end point: the headline ('title') or the body ('text')
+
+
+@dataclass(frozen=True)
+class Copy:
+    article_id: int
+    outlet: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    id: int
+    title: str
+    outlet: str
+    url: str
+    author: str
+    published_at: str | None
+    status: str
+    note: str
+    text: str
+    model: str | None
+    story_id: int | None
+    flags: tuple[ReviewFlag, ...]  # headline flags first, then the body's, each in reading order
+    copies: tuple[Copy, ...] = ()
+    # what the monitor recorded about it (shown by 'framewatch articles show')
+    fetched_at: str = ""
+    relevance: float = 0.0
+    relevant: bool = False
+    text_source: str = ""
+    extract_note: str | None = None
+    analysed_at: str | None = None
+
+    @property
+    def title_flags(self) -> tuple[ReviewFlag, ...]:
+        return tuple(f for f in self.flags if f.field == "title")
+
+    @property
+    def text_flags(self) -> tuple[ReviewFlag, ...]:
+        return tuple(f for f in self.flags if f.field != "title")
+
+
+@dataclass(frozen=True)
+class LexiconStat:
+    entry: str
+    category: str
+    severity: str
+    forms: tuple[str, ...]
+    sense: str
+    rationale: str
+    advice: str
+    suggestions: tuple[str, ...]
+    sources: tuple[tuple[str, str], ...]
+    fired: int
+    accepted: int
+    dismissed: int
+    pending: int
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    counts: tuple[int, ...]  # one per week, oldest first
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
+class Overview:
+    weeks: tuple[str, ...]  # ISO date of each week's Monday, oldest first
+    by_outlet: tuple[Series, ...]
+    by_category: tuple[Series, ...]
+    articles: int
+    flags: int
+
+
+@dataclass(frozen=True)
+class Options:
+    """Values the queue filters can take, read from the data."""
+
+    outlets: tuple[str, ...]
+    categories: tuple[str, ...]
+    statuses: tuple[str, ...] = STATUSES
+    severities: tuple[str, ...] = SEVERITIES
+
+
+@dataclass(frozen=True)
+class ListedArticle:
+    """One line of ``framewatch articles``."""
+
+    id: int
+    outlet: str
+    title: str
+    url: str
+    story_id: int | None
+    relevance: float
+    relevant: bool
+    status: str
+    published_at: str | None
+    text_source: str
+    flags: dict[str, int]  # severity -> flags not dismissed
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "outlet": self.outlet,
+            "title": self.title,
+            "url": self.url,
+            "story_id": self.story_id,
+            "relevance": self.relevance,
+            "relevant": self.relevant,
+            "status": self.status,
+            "published_at": self.published_at,
+            "text_source": self.text_source,
+            "flags": dict(self.flags),
+        }

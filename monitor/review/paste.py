@@ -1,0 +1,73 @@
+"""Adding a pasted or hand-entered article to the review queue, analysed."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from monitor.review.model import ReviewError
+from storage import articles as article_store
+from storage.db import Database, utcnow
+from storage.flags import store_article_flags
+from storage.stories import new_story
+
+
+def import_text(
+    db: Database,
+    title: str,
+    text: str,
+    outlet: str = "",
+    url: str = "",
+    published_at: str | None = None,
+    *,
+    engine: Any,
+) -> int:
+    """Add a hand-entered or pasted article, analysed by ``engine``, with its flags.
+
+    Without a URL the article gets a stable ``local:`` address from its
+    content, so importing the same text twice returns the existing article
+    instead of duplicating it.
+    """
+    title = (title or "").strip() or (text.strip().splitlines() or ["Untitled"])[0][:120]
+    if not text.strip():
+        raise ReviewError(f"{title}: no text to analyse")
+    digest = hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:24]
+    address = url.strip() or f"local:{digest}"
+
+    # a repeat import costs one lookup, not an analysis
+    with db.read(f"looking up article {title!r}") as conn:
+        known = article_store.id_by_address(conn, address)
+    if known is not None:
+        return known
+    title_found, found = (list(r) for r in engine.check_many([title, text]))
+    now = utcnow()
+    model = getattr(engine, "model_name", None)
+    with db.transaction(f"storing article {title!r}") as conn:
+        # imported by someone else while this one was analysed
+        known = article_store.id_by_address(conn, address)
+        if known is not None:
+            return known
+        story_id = new_story(conn, title, now)
+        article_id = article_store.insert_article(
+            conn,
+            dict(
+                outlet=outlet.strip(),
+                url=address,
+                url_norm=address,
+                title=title,
+                title_norm=" ".join(title.lower().split()),
+                published_at=published_at or now,
+                fetched_at=now,
+                text=text,
+                text_source="extracted",
+                word_count=len(text.split()),
+                relevance=1.0,
+                relevant=True,
+                story_id=story_id,
+                status="new",
+                analysed_at=now,
+                model=model,
+            ),
+        )
+        store_article_flags(conn, article_id, (title_found, found))
+    return int(article_id)

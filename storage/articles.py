@@ -1,0 +1,174 @@
+"""The articles repository: stored articles, their review status and notes.
+
+Plain functions over a connection from :meth:`Database.transaction` or
+:meth:`Database.read`, so the caller decides where a transaction begins and
+ends (the pipeline writes an article, its story and its flags in one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from storage.db import Row, iso_minus
+from storage.schema import articles
+
+TITLE_DEDUP_DAYS = 7  # Media Cloud NORMALIZED_TITLE_DAYS
+# An article's date: when it was published, or when we fetched it if the feed did not say.
+ARTICLE_DATE = sa.func.coalesce(articles.c.published_at, articles.c.fetched_at)
+
+
+def is_duplicate(
+    conn: sa.Connection, feed_id: int, *, guid: str, url_norm: str, title_norm: str, now: str
+) -> bool:
+    """Already stored under this feed's GUID, this URL (from any feed), or the
+    same headline from this feed within a week."""
+    if (
+        guid
+        and conn.execute(
+            sa.select(articles.c.id)
+            .where(articles.c.feed_id == feed_id, articles.c.guid == guid)
+            .limit(1)
+        ).first()
+    ):
+        return True
+    if conn.execute(
+        sa.select(articles.c.id).where(articles.c.url_norm == url_norm).limit(1)
+    ).first():
+        return True
+    if (
+        title_norm
+        and conn.execute(
+            sa.select(articles.c.id)
+            .where(
+                articles.c.feed_id == feed_id,
+                articles.c.title_norm == title_norm,
+                ARTICLE_DATE >= iso_minus(now, days=TITLE_DEDUP_DAYS),
+            )
+            .limit(1)
+        ).first()
+    ):
+        return True
+    return False
+
+
+def insert_article(conn: sa.Connection, values: Mapping[str, Any]) -> int:
+    return int(conn.execute(articles.insert().values(**values)).inserted_primary_key[0])
+
+
+def id_by_address(conn: sa.Connection, url_norm: str) -> int | None:
+    found = conn.execute(
+        sa.select(articles.c.id).where(articles.c.url_norm == url_norm)
+    ).scalar_one_or_none()
+    return None if found is None else int(found)
+
+
+def get(conn: sa.Connection, article_id: int) -> Row | None:
+    return conn.execute(sa.select(articles).where(articles.c.id == article_id)).first()
+
+
+def story_copies(conn: sa.Connection, story_id: int, exclude_id: int) -> Sequence[Row]:
+    """(id, outlet, title, url) of the story's other articles, oldest first."""
+    return conn.execute(
+        sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.url)
+        .where(articles.c.story_id == story_id, articles.c.id != exclude_id)
+        .order_by(articles.c.id)
+    ).all()
+
+
+def count(conn: sa.Connection) -> int:
+    return int(conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one())
+
+
+def _unanalysed() -> list[sa.ColumnElement[bool]]:
+    return [articles.c.relevant.is_(True), articles.c.analysed_at.is_(None)]
+
+
+def count_unanalysed(conn: sa.Connection) -> int:
+    """Relevant articles stored without the engine's analysis."""
+    return int(
+        conn.execute(
+            sa.select(sa.func.count()).select_from(articles).where(*_unanalysed())
+        ).scalar_one()
+    )
+
+
+def unanalysed(conn: sa.Connection, limit: int) -> Sequence[Row]:
+    """(id, title, text) of relevant articles stored without analysis, oldest first."""
+    return conn.execute(
+        sa.select(articles.c.id, articles.c.title, articles.c.text)
+        .where(*_unanalysed())
+        .order_by(articles.c.id)
+        .limit(limit)
+    ).all()
+
+
+def set_analysed(conn: sa.Connection, article_id: int, *, at: str, model: str) -> None:
+    conn.execute(
+        articles.update().where(articles.c.id == article_id).values(analysed_at=at, model=model)
+    )
+
+
+def set_note(conn: sa.Connection, article_id: int, note: str) -> bool:
+    """False when there is no such article."""
+    done = conn.execute(articles.update().where(articles.c.id == article_id).values(note=note))
+    return bool(done.rowcount)
+
+
+def set_status(conn: sa.Connection, article_id: int, status: str) -> bool:
+    """False when there is no such article."""
+    done = conn.execute(articles.update().where(articles.c.id == article_id).values(status=status))
+    return bool(done.rowcount)
+
+
+def start_review(conn: sa.Connection, article_id: int) -> None:
+    """A new article moves to "in review"; others keep their status."""
+    conn.execute(
+        articles.update()
+        .where(articles.c.id == article_id, articles.c.status == "new")
+        .values(status="in_review")
+    )
+
+
+def outlets(conn: sa.Connection) -> list[str]:
+    """Outlets of relevant articles, alphabetically."""
+    return [
+        str(o)
+        for o in conn.execute(
+            sa.select(articles.c.outlet)
+            .where(articles.c.relevant.is_(True), articles.c.outlet != "")
+            .distinct()
+            .order_by(articles.c.outlet)
+        ).scalars()
+    ]
+
+
+def count_relevant_since(conn: sa.Connection, since: str) -> int:
+    return int(
+        conn.execute(
+            sa.select(sa.func.count()).where(articles.c.relevant.is_(True), ARTICLE_DATE >= since)
+        ).scalar_one()
+    )
+
+
+def rebase_feed_articles(conn: sa.Connection, feed_id: int, old_base: str, new_base: str) -> None:
+    """A feed moved to a new address: its articles' addresses follow (the demo's
+    sample server gets a new port each run)."""
+    for a in conn.execute(
+        sa.select(articles.c.id, articles.c.url, articles.c.url_norm).where(
+            articles.c.feed_id == feed_id
+        )
+    ).all():
+        conn.execute(
+            articles.update()
+            .where(articles.c.id == a.id)
+            .values(
+                url=a.url.replace(old_base, new_base),
+                url_norm=a.url_norm.replace(
+                    old_base.replace("http://", "https://"),
+                    new_base.replace("http://", "https://"),
+                ),
+            )
+        )

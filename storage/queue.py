@@ -1,0 +1,196 @@
+"""The one query builder for lists of articles (Miniflux's ArticleQueryBuilder idea).
+
+The review queue in the terminal UI and ``framewatch articles`` both describe
+what they want as an :class:`ArticleQuery`; the conditions and the order are
+written once, here.  Values are checked by the caller (the review service
+names a bad status or sort in its own words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from storage.articles import ARTICLE_DATE
+from storage.schema import articles, flags
+
+SORTS = ("date", "outlet", "title", "flags", "status")
+
+Row = sa.Row[Any]
+
+
+@dataclass(frozen=True)
+class ArticleQuery:
+    """Which articles, in which order; empty fields mean "any"."""
+
+    relevant_only: bool = True
+    outlet: str = ""
+    status: str = ""  # exactly this status
+    open_only: bool = False  # any status but "reviewed"
+    reviewed_only: bool = False
+    feed_id: int | None = None
+    date_from: str = ""  # ISO date, inclusive
+    date_to: str = ""  # ISO date, inclusive
+    category: str = ""  # has a flag in this category
+    severity: str = ""  # has a flag of this severity
+    search: str = ""  # headline or text contains (case-insensitive), as given
+    sort: str = "date"  # one of SORTS
+    descending: bool = True
+    fold_copies: bool = False  # one row per story, its other matching copies counted
+
+
+def headline_or_text_contains(term: str) -> sa.ColumnElement[bool]:
+    """Case-insensitive substring match on an article's headline or text; % and _ are literal."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped}%"
+    return sa.or_(
+        articles.c.title.ilike(pattern, escape="\\"), articles.c.text.ilike(pattern, escape="\\")
+    )
+
+
+def conditions(q: ArticleQuery) -> list[sa.ColumnElement[bool]]:
+    conds: list[sa.ColumnElement[bool]] = []
+    if q.relevant_only:
+        conds.append(articles.c.relevant.is_(True))
+    if q.outlet:
+        conds.append(articles.c.outlet == q.outlet)
+    if q.status:
+        conds.append(articles.c.status == q.status)
+    if q.open_only:
+        conds.append(articles.c.status != "reviewed")
+    if q.reviewed_only:
+        conds.append(articles.c.status == "reviewed")
+    if q.feed_id is not None:
+        conds.append(articles.c.feed_id == q.feed_id)
+    if q.date_from:
+        conds.append(ARTICLE_DATE >= q.date_from)
+    if q.date_to:
+        # Inclusive day: anything before the next day's start.
+        conds.append(ARTICLE_DATE < f"{q.date_to}\uffff")
+    if q.category or q.severity:
+        sub = sa.select(flags.c.id).where(flags.c.article_id == articles.c.id)
+        if q.category:
+            sub = sub.where(flags.c.category == q.category)
+        if q.severity:
+            sub = sub.where(flags.c.severity == q.severity)
+        conds.append(sa.exists(sub))
+    if q.search:
+        conds.append(headline_or_text_contains(q.search))
+    return conds
+
+
+def flag_counts(article_ids: Sequence[int] | None = None) -> sa.Select[Any]:
+    """Per-article flag counts (writer's voice by severity, quoted, pending,
+    total), computed in SQL rather than row by row; for the given articles
+    only when ``article_ids`` is set (a page's worth)."""
+    writer = sa.not_(flags.c.quoted)
+
+    def count_if(cond: sa.ColumnElement[bool], label: str) -> sa.Label[Any]:
+        return sa.func.sum(sa.case((cond, 1), else_=0)).label(label)
+
+    q = sa.select(
+        flags.c.article_id.label("article_id"),
+        count_if(writer & (flags.c.severity == "high"), "high"),
+        count_if(writer & (flags.c.severity == "medium"), "medium"),
+        count_if(writer & (flags.c.severity == "low"), "low"),
+        count_if(flags.c.quoted, "quoted"),
+        count_if(flags.c.decision == "pending", "pending"),
+        sa.func.count().label("total"),
+    )
+    if article_ids is not None:
+        q = q.where(flags.c.article_id.in_(article_ids))
+    return q.group_by(flags.c.article_id)
+
+
+def _order(q: ArticleQuery, flag_total: sa.ColumnElement[Any] | None) -> list[Any]:
+    column: sa.ColumnElement[Any] = {
+        "date": ARTICLE_DATE,
+        "outlet": articles.c.outlet,
+        "title": articles.c.title,
+        "status": articles.c.status,
+    }.get(q.sort, ARTICLE_DATE)
+    if q.sort == "flags" and flag_total is not None:
+        column = flag_total
+    return [column.desc() if q.descending else column.asc(), articles.c.id.desc()]
+
+
+def page(
+    conn: sa.Connection, q: ArticleQuery, *, offset: int, limit: int
+) -> tuple[int, Sequence[Row], dict[int, Row]]:
+    """(rows matching in all, one page of rows, their flag counts by article id).
+
+    Each row: id, story_id, when, outlet, title, status, copies.  With
+    ``fold_copies`` every story shows once, as its earliest matching article,
+    with the number of other matching copies; unstoried articles show as
+    themselves."""
+    where = conditions(q)
+    if q.fold_copies:
+        # Representative of a story = smallest matching id in it.
+        group_key = sa.func.coalesce(articles.c.story_id, -articles.c.id)
+        grouped = (
+            sa.select(
+                sa.func.min(articles.c.id).label("id"),
+                (sa.func.count() - 1).label("copies"),
+            )
+            .where(*where)
+            .group_by(group_key)
+            .subquery("g")
+        )
+    else:
+        base = sa.select(articles.c.id).where(*where)
+        grouped = sa.select(base.subquery().c.id, sa.literal(0).label("copies")).subquery("g")
+
+    source = grouped.join(articles, articles.c.id == grouped.c.id)
+    flag_total = None
+    if q.sort == "flags":
+        # only this order needs every article's count; the others count a page's worth
+        fc = flag_counts().subquery("fc")
+        source = source.outerjoin(fc, fc.c.article_id == articles.c.id)
+        flag_total = sa.func.coalesce(fc.c.total, 0)
+    stmt = (
+        sa.select(
+            articles.c.id,
+            articles.c.story_id,
+            ARTICLE_DATE.label("when"),
+            articles.c.outlet,
+            articles.c.title,
+            articles.c.status,
+            grouped.c.copies,
+        )
+        .select_from(source)
+        .order_by(*_order(q, flag_total))
+        .offset(max(0, offset))
+        .limit(max(1, limit))
+    )
+    total = int(conn.execute(sa.select(sa.func.count()).select_from(grouped)).scalar_one())
+    rows = conn.execute(stmt).all()
+    counts = (
+        {int(r.article_id): r for r in conn.execute(flag_counts([r[0] for r in rows]))}
+        if rows
+        else {}
+    )
+    return total, rows, counts
+
+
+def listing(conn: sa.Connection, q: ArticleQuery, *, limit: int) -> Sequence[Row]:
+    """The first ``limit`` matching articles, unfolded, with what a list shows:
+    id, outlet, title, url, story_id, relevance, relevant, status,
+    published_at, fetched_at, text_source."""
+    t = articles.c
+    stmt = sa.select(
+        t.id,
+        t.outlet,
+        t.title,
+        t.url,
+        t.story_id,
+        t.relevance,
+        t.relevant,
+        t.status,
+        t.published_at,
+        t.fetched_at,
+        t.text_source,
+    ).where(*conditions(q))
+    return conn.execute(stmt.order_by(*_order(q, None)).limit(limit)).all()
