@@ -1,9 +1,14 @@
 """Media awards: cycles, nominations with eligibility and framing profiles, sift,
 judging with recusals, results, exports and an audit trail.
 
-The UI and CLI use :mod:`awards.service`; the rules live in
-:mod:`awards.rules` (no database), the framing profile in
-:mod:`awards.profile`, files in :mod:`awards.exports`.
+The UI and CLI (``awards/cli/``) use the services, one module per part of a
+cycle, each taking the open Database: :mod:`awards.cycles`,
+:mod:`awards.nominations`, :mod:`awards.profiles`, :mod:`awards.sift`,
+:mod:`awards.judging`, :mod:`awards.audit` (what they return is in
+:mod:`awards.model`, what they share in :mod:`awards.common`; the SQL is in
+``storage/awards/``).  The rules live in :mod:`awards.rules` (no database),
+the framing profile in :mod:`awards.profile`, files in :mod:`awards.exports`
+and :mod:`awards.imports`.
 
 How the rules are applied (the same text is suitable for the README):
 

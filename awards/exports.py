@@ -14,7 +14,7 @@ import json
 import re
 from pathlib import Path
 
-from awards import service as svc
+from awards import audit, cycles, errors, judging, model, nominations
 from awards.profile import Profile
 from awards.rules import slug
 from core.safe_text import BIDI, C0_EXCEPT_TAB_LF, DEL_C1
@@ -78,7 +78,7 @@ SHORTLIST_COLUMNS = [
 
 
 def shortlist_csv(db: Database, cycle_id: int) -> str:
-    cycle = svc.cycle_by_id(db, cycle_id)
+    cycle = cycles.cycle_by_id(db, cycle_id)
     rows = [
         [
             cycle.name,
@@ -94,12 +94,12 @@ def shortlist_csv(db: Database, cycle_id: int) -> str:
             _excerpt(n.citation),
             *_profile_cells(n.profile),
         ]
-        for n in svc.list_nominations(db, cycle.id, stage="shortlist")
+        for n in nominations.list_nominations(db, cycle.id, stage="shortlist")
     ]
     return _csv(rows, SHORTLIST_COLUMNS)
 
 
-def _profile_md(n: svc.Nomination) -> list[str]:
+def _profile_md(n: model.Nomination) -> list[str]:
     p = n.profile
     if p is None:
         return [f"- Framing profile: not available ({n.profile_note or 'not computed'})"]
@@ -114,7 +114,7 @@ def _profile_md(n: svc.Nomination) -> list[str]:
     return lines
 
 
-def _item_md(n: svc.Nomination, *, full_citation: bool) -> list[str]:
+def _item_md(n: model.Nomination, *, full_citation: bool) -> list[str]:
     lines = [f"### #{n.id} {_md_escape(n.title) or '(untitled)'}", ""]
     lines.append(f"- Nominee: {_md_escape(n.nominee) or '-'}")
     lines.append(
@@ -135,8 +135,8 @@ def _item_md(n: svc.Nomination, *, full_citation: bool) -> list[str]:
 
 
 def shortlist_md(db: Database, cycle_id: int) -> str:
-    cycle = svc.cycle_by_id(db, cycle_id)
-    noms = svc.list_nominations(db, cycle.id, stage="shortlist")
+    cycle = cycles.cycle_by_id(db, cycle_id)
+    noms = nominations.list_nominations(db, cycle.id, stage="shortlist")
     lines = [f"# Shortlist: {_md_escape(cycle.name)}", ""]
     for cat in cycle.categories:
         mine = [n for n in noms if n.category == cat]
@@ -150,15 +150,15 @@ def shortlist_md(db: Database, cycle_id: int) -> str:
 
 def judge_pack(db: Database, cycle_id: int, judge: str) -> str:
     """The shortlisted pieces a judge scores (recused ones listed, not included)."""
-    cycle = svc.cycle_by_id(db, cycle_id)
-    names = {j.name.lower(): j.name for j in svc.list_judges(db, cycle.id)}
+    cycle = cycles.cycle_by_id(db, cycle_id)
+    names = {j.name.lower(): j.name for j in judging.list_judges(db, cycle.id)}
     if judge.strip().lower() not in names:
-        raise svc.AwardsError(f"'{judge}' is not a judge in {cycle.name}")
+        raise errors.AwardsError(f"'{judge}' is not a judge in {cycle.name}")
     name = names[judge.strip().lower()]
     recused = {
-        r.nomination_id: r.reason for r in svc.list_recusals(db, cycle.id) if r.judge == name
+        r.nomination_id: r.reason for r in judging.list_recusals(db, cycle.id) if r.judge == name
     }
-    noms = svc.list_nominations(db, cycle.id, stage="shortlist")
+    noms = nominations.list_nominations(db, cycle.id, stage="shortlist")
     lo, hi = cycle.scale
     lines = [
         f"# Judge's pack: {_md_escape(name)}",
@@ -191,11 +191,11 @@ def judge_pack(db: Database, cycle_id: int, judge: str) -> str:
 
 
 def scores_csv(db: Database, cycle_id: int) -> str:
-    cycle = svc.cycle_by_id(db, cycle_id)
-    noms = {n.id: n for n in svc.list_nominations(db, cycle.id)}
+    cycle = cycles.cycle_by_id(db, cycle_id)
+    noms = {n.id: n for n in nominations.list_nominations(db, cycle.id)}
     keys = list(cycle.criterion_keys)
     rows = []
-    for s in svc.list_sheets(db, cycle.id):
+    for s in judging.list_sheets(db, cycle.id):
         n = noms[s.nomination_id]
         total = sum(s.scores.values()) if s.complete else ""
         rows.append(
@@ -232,7 +232,7 @@ def scores_csv(db: Database, cycle_id: int) -> str:
 def recusals_csv(db: Database, cycle_id: int) -> str:
     rows = [
         [r.nomination_id, r.title, r.judge, r.reason, r.at, r.by]
-        for r in svc.list_recusals(db, cycle_id)
+        for r in judging.list_recusals(db, cycle_id)
     ]
     return _csv(rows, ["nomination_id", "title", "judge", "reason", "at", "recorded_by"])
 
@@ -248,7 +248,7 @@ def audit_csv(db: Database, cycle_id: int | None) -> str:
             e.entity_id if e.entity_id is not None else "",
             json.dumps(e.details, ensure_ascii=False, sort_keys=True),
         ]
-        for e in svc.audit_log(db, cycle_id)
+        for e in audit.audit_log(db, cycle_id)
     ]
     return _csv(rows, ["id", "at", "who", "action", "entity", "entity_id", "details"])
 
@@ -259,11 +259,11 @@ def export(
     """Write one export; ``judge-pack`` without a judge writes one file per judge into ``path``."""
     target = Path(path)
     if kind not in KINDS:
-        raise svc.AwardsError(f"unknown export '{kind}' (use {', '.join(KINDS)})")
+        raise errors.AwardsError(f"unknown export '{kind}' (use {', '.join(KINDS)})")
     if kind == "judge-pack" and not judge:
-        panel = svc.list_judges(db, cycle_id)
+        panel = judging.list_judges(db, cycle_id)
         if not panel:
-            raise svc.AwardsError("no judges yet: add them with 'awards judge add NAME'")
+            raise errors.AwardsError("no judges yet: add them with 'awards judge add NAME'")
         files = [
             (target / f"judge-pack-{slug(j.name) or j.id}.md", judge_pack(db, cycle_id, j.name))
             for j in panel
@@ -279,7 +279,7 @@ def export(
             "audit": lambda: audit_csv(db, cycle_id),
         }[kind]
         if target.is_dir():
-            raise svc.AwardsError(f"{target}: is a folder; give a file name")
+            raise errors.AwardsError(f"{target}: is a folder; give a file name")
         files = [(target, make())]
         _mkdir(target.parent)
     written = []
@@ -287,7 +287,7 @@ def export(
         try:
             file.write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
-            raise svc.AwardsError(f"{file}: cannot write ({exc.strerror or exc})") from exc
+            raise errors.AwardsError(f"{file}: cannot write ({exc.strerror or exc})") from exc
         written.append(file)
     return written
 
@@ -296,4 +296,4 @@ def _mkdir(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise svc.AwardsError(f"{folder}: cannot create folder ({exc.strerror or exc})") from exc
+        raise errors.AwardsError(f"{folder}: cannot create folder ({exc.strerror or exc})") from exc

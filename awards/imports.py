@@ -27,7 +27,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from awards import service as svc
+from awards import common, errors, model, nominations
+from awards.profiles import CheckEngine
+from storage.db import Database
 
 REQUIRED = ("category", "nominator", "citation")
 OPTIONAL = ("title", "article", "outlet", "journalists", "url", "date", "text")
@@ -46,7 +48,7 @@ ALIASES = {
 MAX_FIELD = 200_000  # characters; a whole article's text fits, a runaway cell does not
 
 
-class ImportProblems(svc.AwardsError):
+class ImportProblems(errors.AwardsError):
     """Every problem found in a file, one ``path:line: message`` each."""
 
     def __init__(self, source: str, problems: list[str]):
@@ -74,7 +76,7 @@ class Row:
 @dataclass
 class ImportReport:
     rows: int = 0
-    created: list[svc.Nomination] = field(default_factory=list)
+    created: list[model.Nomination] = field(default_factory=list)
     planned: list[int] = field(default_factory=list)  # lines a dry run would nominate
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (line, why)
 
@@ -107,15 +109,15 @@ def read_rows(path: Path) -> tuple[list[Row], tuple[str, ...]]:
                 records.append((end + 1, record))
                 end = reader.line_num
     except UnicodeDecodeError as exc:
-        raise svc.AwardsError(
+        raise errors.AwardsError(
             f"{path}: not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'"
         ) from exc
     except csv.Error as exc:
-        raise svc.AwardsError(f"{path}: not a readable CSV file ({exc})") from exc
+        raise errors.AwardsError(f"{path}: not a readable CSV file ({exc})") from exc
     except OSError as exc:
-        raise svc.AwardsError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise errors.AwardsError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     if not records or not any(cell.strip() for cell in records[0][1]):
-        raise svc.AwardsError(
+        raise errors.AwardsError(
             f"{path}: empty; the first line must name the columns ({', '.join(REQUIRED)}, ...)"
         )
     names = records[0][1]
@@ -123,14 +125,14 @@ def read_rows(path: Path) -> tuple[list[Row], tuple[str, ...]]:
     for known in REQUIRED + OPTIONAL:
         twins = [names[i].strip() for i, h in enumerate(header) if h == known]
         if len(twins) > 1:
-            raise svc.AwardsError(
+            raise errors.AwardsError(
                 f"{path}:1: columns {' and '.join(twins)} both mean '{known}'; keep one"
             )
     missing = [c for c in REQUIRED if c not in header]
     if "title" not in header and "article" not in header:
         missing.append("title (or article)")
     if missing:
-        raise svc.AwardsError(f"{path}:1: missing column(s): {', '.join(missing)}")
+        raise errors.AwardsError(f"{path}:1: missing column(s): {', '.join(missing)}")
     # a form export carries its own columns (timestamp, e-mail...): they are left out, and said so
     ignored = tuple(
         names[i].strip() for i, h in enumerate(header) if h and h not in REQUIRED + OPTIONAL
@@ -151,7 +153,7 @@ def read_rows(path: Path) -> tuple[list[Row], tuple[str, ...]]:
         }
         try:
             rows.append(_row(n, cell))
-        except svc.AwardsError as exc:
+        except errors.AwardsError as exc:
             problems.append(f"{path}:{n}: {exc}")
     if problems:
         raise ImportProblems(str(path), problems)
@@ -161,17 +163,17 @@ def read_rows(path: Path) -> tuple[list[Row], tuple[str, ...]]:
 def _row(line: int, cell: dict[str, str]) -> Row:
     for name in REQUIRED:
         if not cell.get(name):
-            raise svc.AwardsError(f"{name} is empty")
+            raise errors.AwardsError(f"{name} is empty")
     article_id = None
     if cell.get("article"):
         try:
             article_id = int(cell["article"])
         except ValueError as exc:
-            raise svc.AwardsError(
+            raise errors.AwardsError(
                 f"article '{cell['article']}' is not an article id (a number)"
             ) from exc
     elif not cell.get("title"):
-        raise svc.AwardsError("title is empty (and no monitor article is named)")
+        raise errors.AwardsError("title is empty (and no monitor article is named)")
     return Row(
         line=line,
         category=cell["category"],
@@ -180,9 +182,9 @@ def _row(line: int, cell: dict[str, str]) -> Row:
         title=cell.get("title", ""),
         article_id=article_id,
         outlet=cell.get("outlet", ""),
-        journalists=svc.split_names(cell.get("journalists", "")),
+        journalists=common.split_names(cell.get("journalists", "")),
         url=cell.get("url", ""),
-        date=svc.parse_date(cell.get("date"), "date"),
+        date=common.parse_date(cell.get("date"), "date"),
         text=cell.get("text", ""),
     )
 
@@ -197,38 +199,86 @@ def _identity(article_id: int | None, url: str, title: str, outlet: str) -> tupl
     return ("title", " ".join(title.lower().split()), " ".join(outlet.lower().split()))
 
 
+def _article_urls(db: Database, rows: list[Row], source: str) -> dict[int, str]:
+    """Every named monitor article's URL; ImportProblems if any is missing (nothing is written)."""
+    problems = []
+    article_urls: dict[int, str] = {}
+    for row in rows:
+        if row.article_id is not None and row.article_id not in article_urls:
+            try:
+                article_urls[row.article_id] = nominations.article_info(db, row.article_id).url
+            except errors.AwardsError as exc:
+                problems.append(f"{source}:{row.line}: {exc}")
+    if problems:
+        raise ImportProblems(source, problems)
+    return article_urls
+
+
+def _already_nominated(db: Database, cycle: model.Cycle) -> dict[tuple, str]:
+    seen: dict[tuple, str] = {}
+    for n in nominations.list_nominations(db, cycle.id):
+        label = f"#{n.id}"
+        seen.setdefault(_identity(n.article_id, n.url, n.title, n.outlet), label)
+        if n.url:
+            seen.setdefault(_identity(None, n.url, "", ""), label)
+    return seen
+
+
+def _nominate_row(
+    db: Database,
+    cycle: model.Cycle,
+    row: Row,
+    who: str,
+    engine_once: Callable[[], CheckEngine | None],
+) -> model.Nomination:
+    category = common.match_category(cycle, row.category)
+    if row.article_id is not None:
+        return nominations.nominate_article(
+            db,
+            cycle.id,
+            row.article_id,
+            category,
+            row.nominator,
+            row.citation,
+            journalists=row.journalists or None,
+            who=who,
+            engine_factory=engine_once,
+        )
+    return nominations.nominate(
+        db,
+        cycle.id,
+        title=row.title,
+        outlet=row.outlet,
+        journalists=row.journalists,
+        url=row.url,
+        published_on=row.date,
+        category=category,
+        nominator=row.nominator,
+        citation=row.citation,
+        text=row.text,
+        who=who,
+        engine=engine_once() if row.text.strip() else None,
+    )
+
+
 def import_nominations(
-    db,
-    cycle: svc.Cycle,
+    db: Database,
+    cycle: model.Cycle,
     rows: list[Row],
     *,
     who: str,
     source: str = "",
     dry_run: bool = False,
-    engine_factory: Callable[[], object] | None = None,
+    engine_factory: Callable[[], CheckEngine] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Nominate every row not already in the cycle (see the module docstring)."""
-    problems = []
-    article_urls: dict[int, str] = {}
-    for row in rows:  # every named monitor article must exist before anything is written
-        if row.article_id is not None and row.article_id not in article_urls:
-            try:
-                article_urls[row.article_id] = svc.article_info(db, row.article_id).url
-            except svc.AwardsError as exc:
-                problems.append(f"{source}:{row.line}: {exc}")
-    if problems:
-        raise ImportProblems(source, problems)
-    seen: dict[tuple, str] = {}
-    for n in svc.list_nominations(db, cycle.id):
-        label = f"#{n.id}"
-        seen.setdefault(_identity(n.article_id, n.url, n.title, n.outlet), label)
-        if n.url:
-            seen.setdefault(_identity(None, n.url, "", ""), label)
+    article_urls = _article_urls(db, rows, source)
+    seen = _already_nominated(db, cycle)
     report = ImportReport(rows=len(rows))
-    loaded: list = []
+    loaded: list[CheckEngine] = []
 
-    def engine_once():
+    def engine_once() -> CheckEngine | None:
         # one engine for the whole file: each model load costs about a second
         if engine_factory is None:
             return None  # profiles are recorded as unavailable
@@ -251,36 +301,7 @@ def import_nominations(
         elif dry_run:
             report.planned.append(row.line)
         else:
-            category = svc.match_category(cycle, row.category)
-            if row.article_id is not None:
-                n = svc.nominate_article(
-                    db,
-                    cycle.id,
-                    row.article_id,
-                    category,
-                    row.nominator,
-                    row.citation,
-                    journalists=row.journalists or None,
-                    who=who,
-                    engine_factory=engine_once,
-                )
-            else:
-                n = svc.nominate(
-                    db,
-                    cycle.id,
-                    title=row.title,
-                    outlet=row.outlet,
-                    journalists=row.journalists,
-                    url=row.url,
-                    published_on=row.date,
-                    category=category,
-                    nominator=row.nominator,
-                    citation=row.citation,
-                    text=row.text,
-                    who=who,
-                    engine=engine_once() if row.text.strip() else None,
-                )
-            report.created.append(n)
+            report.created.append(_nominate_row(db, cycle, row, who, engine_once))
         if before is None:
             # a file listing the same piece twice nominates it once
             for k in keys:

@@ -26,7 +26,7 @@ COMMANDS: dict[str, str] = {
     "lexicon": "lexicon.cli:lexicon",
     "monitor": "monitor.cli.group:monitor",
     "articles": "monitor.cli.articles:articles",
-    "awards": "awards.cli:awards",
+    "awards": "awards.cli.group:awards",
     "demo": "tui.commands:demo",
     "tui": "tui.commands:tui",
 }

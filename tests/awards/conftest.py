@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from awards import service as svc
+from awards import cycles, nominations
 from storage.db import open_database, utcnow
 from storage.schema import articles, flags
 
@@ -22,7 +22,7 @@ def db(tmp_path):
 
 @pytest.fixture
 def cycle(db):
-    return svc.create_cycle(
+    return cycles.create_cycle(
         db, year=2026, who=ADMIN, window_start="2025-10-01", window_end="2026-09-30"
     )
 
@@ -92,4 +92,4 @@ def hand(db, cycle, **kw):
         who=ADMIN,
     )
     base.update(kw)
-    return svc.nominate(db, cycle.id, **base)
+    return nominations.nominate(db, cycle.id, **base)

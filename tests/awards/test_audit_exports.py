@@ -6,18 +6,17 @@ import csv
 import io
 import json
 
-from awards import exports
-from awards import service as svc
+from awards import audit, errors, exports, judging, nominations, profiles, sift
 
 from .conftest import ADMIN, add_article, hand
 
 
 def run_a_cycle(db, cycle):
     """One of every change, each by a different person so 'who' is checkable."""
-    svc.add_judge(db, cycle.id, "Ann", who="Lead")
-    svc.add_judge(db, cycle.id, "Bob", who="Lead")
+    judging.add_judge(db, cycle.id, "Ann", who="Lead")
+    judging.add_judge(db, cycle.id, "Bob", who="Lead")
     aid = add_article(db, title="Prison | *voices*", author="A Smith")
-    a = svc.nominate_article(
+    a = nominations.nominate_article(
         db,
         cycle.id,
         aid,
@@ -35,23 +34,27 @@ def run_a_cycle(db, cycle):
         url="https://doc.example/1",
         who="Nom2",
     )
-    svc.override_eligibility(db, b.id, "broadcast again in window", who="Chair")
-    svc.move(db, a.id, "shortlist", "strong", who="Sifter")
-    svc.move(db, b.id, "shortlist", who="Sifter")
-    svc.recuse(db, b.id, "Bob", "Worked on the film", who="Bob")
-    svc.score(db, a.id, "Ann", dict.fromkeys(cycle.criterion_keys, 4), comment="Strong", who="Ann")
-    svc.score(db, a.id, "Bob", dict.fromkeys(cycle.criterion_keys, 3), who="Bob")
-    svc.score(db, b.id, "Ann", {"relevant": 5}, who="Ann")
-    svc.decide(db, a.id, "winner", "unanimous", who="Chair")
+    sift.override_eligibility(db, b.id, "broadcast again in window", who="Chair")
+    sift.move(db, a.id, "shortlist", "strong", who="Sifter")
+    sift.move(db, b.id, "shortlist", who="Sifter")
+    judging.recuse(db, b.id, "Bob", "Worked on the film", who="Bob")
+    judging.score(
+        db, a.id, "Ann", dict.fromkeys(cycle.criterion_keys, 4), comment="Strong", who="Ann"
+    )
+    judging.score(db, a.id, "Bob", dict.fromkeys(cycle.criterion_keys, 3), who="Bob")
+    judging.score(db, b.id, "Ann", {"relevant": 5}, who="Ann")
+    sift.decide(db, a.id, "winner", "unanimous", who="Chair")
     c = hand(db, cycle, title="Declined one", journalists=["D"], who="Nom")
-    svc.move(db, c.id, "declined", "not criminal justice", who="Sifter")
-    svc.recompute_profile(db, c.id, who="Lead", engine=None)  # no text: recorded as unavailable
+    sift.move(db, c.id, "declined", "not criminal justice", who="Sifter")
+    profiles.recompute_profile(
+        db, c.id, who="Lead", engine=None
+    )  # no text: recorded as unavailable
     return a, b, c
 
 
 def test_every_change_is_in_the_audit_log_with_who_and_details(db, cycle):
     a, b, c = run_a_cycle(db, cycle)
-    log = svc.audit_log(db, cycle.id)
+    log = audit.audit_log(db, cycle.id)
     got = [(e.action, e.who) for e in log]
     assert got == [
         ("cycle.create", ADMIN),
@@ -88,17 +91,17 @@ def test_every_change_is_in_the_audit_log_with_who_and_details(db, cycle):
     # Refused changes leave no entry.
     before = len(log)
     refused = (
-        lambda: svc.score(db, b.id, "Bob", {"relevant": 1}, who="Bob"),
-        lambda: svc.move(db, c.id, "declined", "", who="X"),
-        lambda: svc.recuse(db, b.id, "Bob", "again", who="Bob"),
+        lambda: judging.score(db, b.id, "Bob", {"relevant": 1}, who="Bob"),
+        lambda: sift.move(db, c.id, "declined", "", who="X"),
+        lambda: judging.recuse(db, b.id, "Bob", "again", who="Bob"),
     )
     for attempt in refused:
         try:
             attempt()
-        except svc.AwardsError:
+        except errors.AwardsError:
             continue
         raise AssertionError("a refused change went through")
-    assert len(svc.audit_log(db, cycle.id)) == before
+    assert len(audit.audit_log(db, cycle.id)) == before
 
 
 def rows(text):
@@ -157,7 +160,7 @@ def test_exports_parse_back(db, cycle, tmp_path):
     ]
 
     aud = rows(files["audit"][0].read_text(encoding="utf-8"))
-    assert len(aud) == len(svc.audit_log(db, cycle.id))
+    assert len(aud) == len(audit.audit_log(db, cycle.id))
     assert json.loads(aud[-1]["details"])["unavailable"] == "no text to analyse"
 
 
@@ -181,7 +184,7 @@ def test_export_errors_are_one_line(db, cycle, tmp_path):
     ):
         try:
             exports.export(db, cycle.id, kind, path, **kw)
-        except svc.AwardsError as exc:
+        except errors.AwardsError as exc:
             assert msg in str(exc) and "\n" not in str(exc)
         else:
             raise AssertionError(f"{kind} to {path} did not fail")
@@ -189,8 +192,8 @@ def test_export_errors_are_one_line(db, cycle, tmp_path):
 
 def test_control_characters_from_feeds_do_not_reach_export_files(db, cycle, tmp_path):
     aid = add_article(db, title="Title \x1b[2J\x1b]0;owned\x07 \u202eevil", author="A\x1bB")
-    n = svc.nominate_article(db, cycle.id, aid, "Documentary", "N", "Fine.", who=ADMIN)
-    svc.move(db, n.id, "shortlist", who=ADMIN)
+    n = nominations.nominate_article(db, cycle.id, aid, "Documentary", "N", "Fine.", who=ADMIN)
+    sift.move(db, n.id, "shortlist", who=ADMIN)
     for kind in ("shortlist-csv", "shortlist-md", "audit"):
         [path] = exports.export(db, cycle.id, kind, tmp_path / kind)
         data = path.read_text(encoding="utf-8")

@@ -7,31 +7,31 @@ import json
 
 import pytest
 
-from awards import service as svc
+from awards import audit, cycles, errors, nominations, sift
 from core.cli import main
 
 from .conftest import ADMIN, hand
 
 
 def status(db, n):
-    return svc.get_nomination(db, n.id).eligibility
+    return nominations.get_nomination(db, n.id).eligibility
 
 
 def test_widening_the_window_makes_late_pieces_eligible_and_audits_it(db, cycle):
     late = hand(db, cycle, title="Late", published_on="2026-10-15", journalists=["L"])
     ok = hand(db, cycle, title="On time", published_on="2026-05-01", journalists=["O"])
     assert (late.eligibility, ok.eligibility) == ("ineligible", "eligible")
-    edited, changes = svc.edit_cycle(db, cycle.id, who=ADMIN, window_end="2026-10-31")
+    edited, changes = cycles.edit_cycle(db, cycle.id, who=ADMIN, window_end="2026-10-31")
     assert edited.window_end == "2026-10-31"
     assert [(c.nomination_id, c.before, c.after, c.reasons) for c in changes] == [
         (late.id, "ineligible", "eligible", ())
     ]
     assert (status(db, late), status(db, ok)) == ("eligible", "eligible")
-    assert svc.get_nomination(db, late.id).reasons == ()
-    actions = [e.action for e in svc.audit_log(db, cycle.id)]
+    assert nominations.get_nomination(db, late.id).reasons == ()
+    actions = [e.action for e in audit.audit_log(db, cycle.id)]
     assert actions.count("cycle.edit") == 1 and actions.count("nomination.reassess") == 1
     # narrowing it back makes it ineligible again, with the reason
-    _, changes = svc.edit_cycle(db, cycle.id, who=ADMIN, window_end="2026-09-30")
+    _, changes = cycles.edit_cycle(db, cycle.id, who=ADMIN, window_end="2026-09-30")
     assert [(c.before, c.after, [r.code for r in c.reasons]) for c in changes] == [
         ("eligible", "ineligible", ["outside_window"])
     ]
@@ -40,11 +40,11 @@ def test_widening_the_window_makes_late_pieces_eligible_and_audits_it(db, cycle)
 def test_item_limit_is_recounted_in_nomination_order_and_overrides_stand(db, cycle):
     pieces = [hand(db, cycle, title=f"Piece {i}", journalists=["A Smith"]) for i in range(4)]
     assert [p.eligibility for p in pieces] == ["eligible"] * 3 + ["ineligible"]
-    _, changes = svc.edit_cycle(db, cycle.id, who=ADMIN, max_items=2)
+    _, changes = cycles.edit_cycle(db, cycle.id, who=ADMIN, max_items=2)
     assert [(c.nomination_id, c.after) for c in changes] == [(pieces[2].id, "ineligible")]
     assert [status(db, p) for p in pieces] == ["eligible", "eligible", "ineligible", "ineligible"]
-    svc.override_eligibility(db, pieces[3].id, "Judges asked for it", who=ADMIN)
-    _, changes = svc.edit_cycle(db, cycle.id, who=ADMIN, max_items=4)
+    sift.override_eligibility(db, pieces[3].id, "Judges asked for it", who=ADMIN)
+    _, changes = cycles.edit_cycle(db, cycle.id, who=ADMIN, max_items=4)
     assert [(c.nomination_id, c.after) for c in changes] == [(pieces[2].id, "eligible")]
     assert status(db, pieces[3]) == "overridden"  # the admin's decision stands
 
@@ -54,47 +54,49 @@ def test_an_edit_that_changes_no_rule_reassesses_nothing(db, cycle):
     hand(db, cycle, title="B", journalists=["X"], url="https://x.example/1")
     hand(db, cycle, title="C", journalists=["X"], url="https://x.example/1")  # duplicate URL
     hand(db, cycle, title="D", journalists=["X"])  # 4th item
-    before = [(n.id, n.eligibility, n.reasons) for n in svc.list_nominations(db, cycle.id)]
-    edited, changes = svc.edit_cycle(db, cycle.id, who=ADMIN, name="Media Awards 2026 (renamed)")
+    before = [(n.id, n.eligibility, n.reasons) for n in nominations.list_nominations(db, cycle.id)]
+    edited, changes = cycles.edit_cycle(db, cycle.id, who=ADMIN, name="Media Awards 2026 (renamed)")
     assert edited.name == "Media Awards 2026 (renamed)" and changes == []
-    assert [(n.id, n.eligibility, n.reasons) for n in svc.list_nominations(db, cycle.id)] == before
-    assert [e.action for e in svc.audit_log(db, cycle.id)].count("nomination.reassess") == 0
+    assert [
+        (n.id, n.eligibility, n.reasons) for n in nominations.list_nominations(db, cycle.id)
+    ] == before
+    assert [e.action for e in audit.audit_log(db, cycle.id)].count("nomination.reassess") == 0
 
 
 def test_categories_rename_with_their_nominations_add_and_remove(db, cycle):
     doc = hand(db, cycle, title="Film", category="Documentary")
     odd = hand(db, cycle, title="Radio", category="Radio")
     assert odd.eligibility == "ineligible"
-    _, changes = svc.edit_cycle(
+    _, changes = cycles.edit_cycle(
         db,
         cycle.id,
         who=ADMIN,
         rename_categories={"documentary": "Documentary Film"},
         add_categories=["Radio"],
     )
-    got = svc.get_cycle(db, cycle.id)
+    got = cycles.get_cycle(db, cycle.id)
     assert got.categories == (
         "Outstanding Journalism",
         "Digital Media Champion",
         "Documentary Film",
         "Radio",
     )
-    assert svc.get_nomination(db, doc.id).category == "Documentary Film"
+    assert nominations.get_nomination(db, doc.id).category == "Documentary Film"
     assert [(c.nomination_id, c.after) for c in changes] == [(odd.id, "eligible")]
-    with pytest.raises(svc.AwardsError, match="holds 1 nomination"):
-        svc.edit_cycle(db, cycle.id, who=ADMIN, remove_categories=["Radio"])
-    svc.edit_cycle(db, cycle.id, who=ADMIN, remove_categories=["digital media  champion"])
-    assert "Digital Media Champion" not in svc.get_cycle(db, cycle.id).categories
+    with pytest.raises(errors.AwardsError, match="holds 1 nomination"):
+        cycles.edit_cycle(db, cycle.id, who=ADMIN, remove_categories=["Radio"])
+    cycles.edit_cycle(db, cycle.id, who=ADMIN, remove_categories=["digital media  champion"])
+    assert "Digital Media Champion" not in cycles.get_cycle(db, cycle.id).categories
     for bad, match in (
         ({"rename_categories": {"Nope": "X"}}, "no category 'Nope'"),
         ({"rename_categories": {"Radio": "Documentary Film"}}, "already a category"),
         ({"window_start": "2027-01-01"}, "is after window end"),
         ({"max_items": 0}, "at least 1"),
     ):
-        with pytest.raises(svc.AwardsError, match=match):
-            svc.edit_cycle(db, cycle.id, who=ADMIN, **bad)
+        with pytest.raises(errors.AwardsError, match=match):
+            cycles.edit_cycle(db, cycle.id, who=ADMIN, **bad)
     assert (
-        svc.get_cycle(db, cycle.id).window_start == "2025-10-01"
+        cycles.get_cycle(db, cycle.id).window_start == "2025-10-01"
     )  # a refused edit changed nothing
 
 

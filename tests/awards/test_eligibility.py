@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from awards import service as svc
+from awards import cycles, errors, nominations, sift
 
 from .conftest import ADMIN, add_article, hand
 
@@ -43,11 +43,11 @@ def test_fourth_item_for_the_same_nominee_is_ineligible(db, cycle):
 
 
 def test_overridden_items_count_against_the_limit(db, cycle):
-    other = svc.create_cycle(db, year=2027, who=ADMIN, max_items=1)
+    other = cycles.create_cycle(db, year=2027, who=ADMIN, max_items=1)
     first = hand(db, other, title="One", journalists=["Q"], published_on="2027-02-01")
     second = hand(db, other, title="Two", journalists=["Q"], published_on="2027-02-01")
     assert first.eligibility == "eligible" and codes(second) == ["item_limit"]
-    svc.override_eligibility(db, second.id, "two related parts of one series", who=ADMIN)
+    sift.override_eligibility(db, second.id, "two related parts of one series", who=ADMIN)
     third = hand(db, other, title="Three", journalists=["Q"], published_on="2027-02-01")
     assert "already has 2 items" in third.reasons[0].message
     # Cycles are independent: the 2026 cycle has nothing for Q.
@@ -80,7 +80,7 @@ def test_unknown_category_duplicate_url_and_several_reasons_at_once(db, cycle):
 
 
 def test_check_eligibility_previews_without_saving(db, cycle):
-    reasons = svc.check_eligibility(
+    reasons = nominations.check_eligibility(
         db,
         cycle.id,
         category="Documentary",
@@ -89,40 +89,40 @@ def test_check_eligibility_previews_without_saving(db, cycle):
         citation="fine",
     )
     assert [r.code for r in reasons] == ["outside_window"]
-    assert svc.list_nominations(db, cycle.id) == []
+    assert nominations.list_nominations(db, cycle.id) == []
 
 
 def test_override_needs_a_reason_and_only_applies_to_ineligible(db, cycle):
     bad = hand(db, cycle, published_on="2020-01-01")
-    with pytest.raises(svc.AwardsError, match="needs a reason"):
-        svc.override_eligibility(db, bad.id, "  ", who=ADMIN)
-    with pytest.raises(svc.AwardsError, match="ineligible"):
-        svc.move(db, bad.id, "shortlist", who=ADMIN)
-    done = svc.override_eligibility(db, bad.id, "published in print within the window", who=ADMIN)
+    with pytest.raises(errors.AwardsError, match="needs a reason"):
+        sift.override_eligibility(db, bad.id, "  ", who=ADMIN)
+    with pytest.raises(errors.AwardsError, match="ineligible"):
+        sift.move(db, bad.id, "shortlist", who=ADMIN)
+    done = sift.override_eligibility(db, bad.id, "published in print within the window", who=ADMIN)
     assert done.eligibility == "overridden" and codes(done) == ["outside_window"]
-    assert svc.move(db, bad.id, "shortlist", who=ADMIN).stage == "shortlist"
+    assert sift.move(db, bad.id, "shortlist", who=ADMIN).stage == "shortlist"
     good = hand(db, cycle, journalists=["Z"])
-    with pytest.raises(svc.AwardsError, match="nothing to override"):
-        svc.override_eligibility(db, good.id, "why not", who=ADMIN)
+    with pytest.raises(errors.AwardsError, match="nothing to override"):
+        sift.override_eligibility(db, good.id, "why not", who=ADMIN)
 
 
 def test_moves_between_lists_and_declining_needs_a_reason(db, cycle):
     n = hand(db, cycle)
     assert n.stage == "longlist"
-    with pytest.raises(svc.AwardsError, match="needs a reason"):
-        svc.move(db, n.id, "declined", "", who=ADMIN)
-    with pytest.raises(svc.AwardsError, match="unknown list"):
-        svc.move(db, n.id, "winners", who=ADMIN)
-    assert svc.move(db, n.id, "shortlist", who=ADMIN).stage == "shortlist"
-    back = svc.move(db, n.id, "declined", "outside the remit", who=ADMIN)
+    with pytest.raises(errors.AwardsError, match="needs a reason"):
+        sift.move(db, n.id, "declined", "", who=ADMIN)
+    with pytest.raises(errors.AwardsError, match="unknown list"):
+        sift.move(db, n.id, "winners", who=ADMIN)
+    assert sift.move(db, n.id, "shortlist", who=ADMIN).stage == "shortlist"
+    back = sift.move(db, n.id, "declined", "outside the remit", who=ADMIN)
     assert (back.stage, back.stage_reason) == ("declined", "outside the remit")
-    prog = {p.category: p for p in svc.progress(db, cycle.id)}
+    prog = {p.category: p for p in cycles.progress(db, cycle.id)}
     assert prog["Outstanding Journalism"].declined == 1 and prog["Documentary"].target == 5
 
 
 def test_nominate_article_copies_the_piece_and_splits_the_byline(db, cycle):
     aid = add_article(db, author="By A Smith and B Jones", published_at="2026-02-03T10:00:00Z")
-    n = svc.nominate_article(
+    n = nominations.nominate_article(
         db, cycle.id, aid, "Outstanding Journalism", "Nominator N", "A strong citation.", who=ADMIN
     )
     assert n.journalists == ("A Smith", "B Jones")
@@ -133,29 +133,29 @@ def test_nominate_article_copies_the_piece_and_splits_the_byline(db, cycle):
         "2026-02-03",
     )
     assert n.eligibility == "eligible"
-    named = svc.nominate_article(
+    named = nominations.nominate_article(
         db, cycle.id, aid, "Documentary", "N", "Again.", journalists=["Team X"], who=ADMIN
     )
     assert named.journalists == ("Team X",) and "duplicate_url" in codes(named)
-    with pytest.raises(svc.AwardsError, match="article 999"):
-        svc.nominate_article(db, cycle.id, 999, "Documentary", "N", "x", who=ADMIN)
+    with pytest.raises(errors.AwardsError, match="article 999"):
+        nominations.nominate_article(db, cycle.id, 999, "Documentary", "N", "x", who=ADMIN)
 
 
 def test_cycle_creation_validates_and_resolves(db, cycle):
-    with pytest.raises(svc.AwardsError, match="already exists"):
-        svc.create_cycle(db, year=2026, who=ADMIN)
-    with pytest.raises(svc.AwardsError, match="after window end"):
-        svc.create_cycle(
+    with pytest.raises(errors.AwardsError, match="already exists"):
+        cycles.create_cycle(db, year=2026, who=ADMIN)
+    with pytest.raises(errors.AwardsError, match="after window end"):
+        cycles.create_cycle(
             db, year=2030, who=ADMIN, window_start="2030-05-01", window_end="2030-01-01"
         )
-    with pytest.raises(svc.AwardsError, match="not a date"):
-        svc.create_cycle(db, year=2031, who=ADMIN, window_start="soon")
-    custom = svc.create_cycle(
+    with pytest.raises(errors.AwardsError, match="not a date"):
+        cycles.create_cycle(db, year=2031, who=ADMIN, window_start="soon")
+    custom = cycles.create_cycle(
         db, year=2028, who=ADMIN, categories=["Radio"], criteria=["Overall"], scale=(0, 10)
     )
     assert custom.criteria == (("overall", "Overall"),) and custom.window_start == "2028-01-01"
-    assert svc.get_cycle(db, "2026").id == cycle.id
-    assert svc.get_cycle(db, None).id == custom.id
-    assert svc.get_cycle(db, "media awards 2026").id == cycle.id
-    with pytest.raises(svc.AwardsError, match="no award cycle '1999'"):
-        svc.get_cycle(db, "1999")
+    assert cycles.get_cycle(db, "2026").id == cycle.id
+    assert cycles.get_cycle(db, None).id == custom.id
+    assert cycles.get_cycle(db, "media awards 2026").id == cycle.id
+    with pytest.raises(errors.AwardsError, match="no award cycle '1999'"):
+        cycles.get_cycle(db, "1999")

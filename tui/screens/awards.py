@@ -23,8 +23,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from awards import exports
-from awards import service as svc
+from awards import common, cycles, exports, judging, model, nominations, sift
 from awards.rules import DECISIONS
 from core.errors import FramewatchError
 from tui.bindings import bindings_for
@@ -50,12 +49,12 @@ class AwardsScreen(Screen):
         super().__init__()
         self.db = db
         self.reviewer = reviewer
-        self.cycle: svc.Cycle | None = None
-        self.noms: list[svc.Nomination] = []
-        self.rows: list[svc.ResultRow] = []
-        self.sheets: list[svc.ScoreSheet] = []
-        self.progress: list[svc.CategoryProgress] = []
-        self.judges: list[svc.Judge] = []
+        self.cycle: model.Cycle | None = None
+        self.noms: list[model.Nomination] = []
+        self.rows: list[model.ResultRow] = []
+        self.sheets: list[model.ScoreSheet] = []
+        self.progress: list[model.CategoryProgress] = []
+        self.judges: list[model.Judge] = []
         self.judge: str | None = None
         self.criterion = 0
         self.normalise = False
@@ -63,7 +62,7 @@ class AwardsScreen(Screen):
 
     @property
     def who(self) -> str:
-        return svc.default_who(self.reviewer)
+        return common.default_who(self.reviewer)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -98,9 +97,9 @@ class AwardsScreen(Screen):
     def _fetch(self, cycle_id: int | None, normalise: bool, generation: int) -> None:
         try:
             if cycle_id is not None:
-                cycle = svc.cycle_by_id(self.db, cycle_id)
+                cycle = cycles.cycle_by_id(self.db, cycle_id)
             else:
-                found = svc.list_cycles(self.db)
+                found = cycles.list_cycles(self.db)
                 cycle = found[-1] if found else None
             data = None if cycle is None else _read_cycle(self.db, cycle, normalise)
         except Exception as exc:  # noqa: BLE001 - one line for the user, the screen stays usable
@@ -212,7 +211,7 @@ class AwardsScreen(Screen):
             + ("; normalised = per-judge z-scores rescaled" if self.normalise else "")
         )
 
-    def _status(self, progress: list[svc.CategoryProgress]) -> None:
+    def _status(self, progress: list[model.CategoryProgress]) -> None:
         assert self.cycle is not None
         c = self.cycle
         per = " · ".join(f"{escape(p.category)} {p.shortlist}/{p.target}" for p in progress)
@@ -305,7 +304,7 @@ class AwardsScreen(Screen):
         return int(key.value) if key.value is not None else None
 
     @property
-    def selected(self) -> svc.Nomination | None:
+    def selected(self) -> model.Nomination | None:
         nid = self.selected_id
         return next((n for n in self.noms if n.id == nid), None)
 
@@ -340,7 +339,7 @@ class AwardsScreen(Screen):
     def action_move(self, to: str) -> None:
         n = self.selected
         if n is not None:
-            self._run(svc.move, n.id, to, who=self.who, done=f"#{n.id} moved to the {to}")
+            self._run(sift.move, n.id, to, who=self.who, done=f"#{n.id} moved to the {to}")
 
     def action_decline(self) -> None:
         n = self.selected
@@ -348,7 +347,7 @@ class AwardsScreen(Screen):
             self._ask(
                 f"Why decline #{n.id} {one_line(n.title, 50)}?",
                 lambda reason: self._run(
-                    svc.move, n.id, "declined", reason, who=self.who, done=f"#{n.id} declined"
+                    sift.move, n.id, "declined", reason, who=self.who, done=f"#{n.id} declined"
                 ),
             )
 
@@ -358,7 +357,7 @@ class AwardsScreen(Screen):
             self._ask(
                 f"Why accept #{n.id} despite: {one_line('; '.join(r.message for r in n.reasons), 120)}?",
                 lambda reason: self._run(
-                    svc.override_eligibility,
+                    sift.override_eligibility,
                     n.id,
                     reason,
                     who=self.who,
@@ -381,7 +380,7 @@ class AwardsScreen(Screen):
 
         def do(answer: str) -> None:
             decision, _, note = answer.strip().partition(" ")
-            self._run(svc.decide, n.id, decision, note, who=self.who, done=f"#{n.id}: {decision}")
+            self._run(sift.decide, n.id, decision, note, who=self.who, done=f"#{n.id}: {decision}")
 
         self._ask(
             f"Decision for #{n.id} ({choices}), then an optional note:",
@@ -407,7 +406,7 @@ class AwardsScreen(Screen):
         self._ask(
             "Name of the judge to add:",
             lambda name: self._run(
-                svc.add_judge,
+                judging.add_judge,
                 cycle_id,
                 name,
                 who=self.who,
@@ -424,7 +423,7 @@ class AwardsScreen(Screen):
             return
         key, label = c.criteria[self.criterion]
         try:
-            sheet = svc.score(self.db, n.id, self.judge, {key: digit}, who=self.who)
+            sheet = judging.score(self.db, n.id, self.judge, {key: digit}, who=self.who)
         except FramewatchError as exc:
             self.notify(one_line(str(exc)), title="Score not saved", severity="error")
             return
@@ -447,7 +446,7 @@ class AwardsScreen(Screen):
         self._ask(
             f"{judge}'s comment on #{n.id}:",
             lambda text: self._run(
-                svc.score, n.id, judge, {}, text, who=self.who, done="Comment saved"
+                judging.score, n.id, judge, {}, text, who=self.who, done="Comment saved"
             ),
         )
 
@@ -460,7 +459,12 @@ class AwardsScreen(Screen):
         self._ask(
             f"Why does {judge} recuse from #{n.id} (conflict of interest)?",
             lambda reason: self._run(
-                svc.recuse, n.id, judge, reason, who=self.who, done=f"{judge} recused from #{n.id}"
+                judging.recuse,
+                n.id,
+                judge,
+                reason,
+                who=self.who,
+                done=f"{judge} recused from #{n.id}",
             ),
         )
 
@@ -495,7 +499,7 @@ class AwardsScreen(Screen):
 
     def action_next_cycle(self) -> None:
         try:
-            found = svc.list_cycles(self.db)
+            found = cycles.list_cycles(self.db)
         except FramewatchError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -515,25 +519,30 @@ class AwardsScreen(Screen):
 
 @dataclass(frozen=True)
 class CycleData:
-    cycle: svc.Cycle
-    noms: list[svc.Nomination]
-    judges: list[svc.Judge]
-    sheets: list[svc.ScoreSheet]
-    rows: list[svc.ResultRow]
-    progress: list[svc.CategoryProgress]
+    cycle: model.Cycle
+    noms: list[model.Nomination]
+    judges: list[model.Judge]
+    sheets: list[model.ScoreSheet]
+    rows: list[model.ResultRow]
+    progress: list[model.CategoryProgress]
 
 
-def _read_cycle(db: Any, cycle: svc.Cycle, normalise: bool) -> CycleData:
-    noms = svc.list_nominations(db, cycle.id)
-    sheets = svc.list_sheets(db, cycle.id)
+def _read_cycle(db: Any, cycle: model.Cycle, normalise: bool) -> CycleData:
+    noms = nominations.list_nominations(db, cycle.id)
+    sheets = judging.list_sheets(db, cycle.id)
     # results and progress come from the rows just read, not from reading them again
     rows = [
         r
-        for r in svc.results_from(cycle, noms, sheets, normalise=normalise)
+        for r in judging.results_from(cycle, noms, sheets, normalise=normalise)
         if r.nomination.stage != "declined"
     ]
     return CycleData(
-        cycle, noms, svc.list_judges(db, cycle.id), sheets, rows, svc.progress_from(cycle, noms)
+        cycle,
+        noms,
+        judging.list_judges(db, cycle.id),
+        sheets,
+        rows,
+        cycles.progress_from(cycle, noms),
     )
 
 

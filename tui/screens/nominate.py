@@ -23,7 +23,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from awards import service as svc
+from awards import common, cycles, model, nominations
 from awards.rules import count_words
 from core.errors import FramewatchError
 from tui.sanitize import one_line, sanitize
@@ -58,15 +58,15 @@ class NominateDialog(ModalScreen[int | None]):
         self.db = db
         self.article_id = article_id
         self.reviewer = reviewer
-        self.article: svc.ArticleInfo | None = None
-        self.cycles: list[svc.Cycle] = []
+        self.article: model.ArticleInfo | None = None
+        self.cycles: list[model.Cycle] = []
         self.error: str = ""
         self.saving = False
         self.reasons: list = []
         try:
-            self.cycles = svc.list_cycles(db)
+            self.cycles = cycles.list_cycles(db)
             if article_id is not None:
-                self.article = svc.article_info(db, article_id)
+                self.article = nominations.article_info(db, article_id)
         except FramewatchError as exc:
             self.error = str(exc)
 
@@ -145,7 +145,7 @@ class NominateDialog(ModalScreen[int | None]):
     # ------------------------------------------------------------------ state
 
     @property
-    def cycle(self) -> svc.Cycle | None:
+    def cycle(self) -> model.Cycle | None:
         if not self.cycles or self.error:
             return None
         value = self.query_one("#nominate-cycle", Select).value
@@ -165,7 +165,7 @@ class NominateDialog(ModalScreen[int | None]):
         return {
             "category": self.query_one("#nominate-category", Select).value,
             "nominator": self.query_one("#nominate-nominator", Input).value.strip(),
-            "journalists": svc.split_names(self.query_one("#nominate-journalists", Input).value),
+            "journalists": common.split_names(self.query_one("#nominate-journalists", Input).value),
             "citation": self.query_one("#nominate-citation", TextArea).text,
         }
 
@@ -198,7 +198,7 @@ class NominateDialog(ModalScreen[int | None]):
         box = self.query_one("#nominate-eligibility", Static)
         piece = self._piece()
         try:
-            reasons = svc.check_eligibility(
+            reasons = nominations.check_eligibility(
                 self.db,
                 cycle.id,
                 category=str(v["category"]),
@@ -252,7 +252,7 @@ class NominateDialog(ModalScreen[int | None]):
         try:
             if self.article_id is not None:
                 # the engine locks itself: a draft check may be running beside it
-                nom = svc.nominate_article(
+                nom = nominations.nominate_article(
                     self.db,
                     cycle_id,
                     self.article_id,
@@ -265,7 +265,7 @@ class NominateDialog(ModalScreen[int | None]):
                 )
             else:
                 p = v["piece"]
-                nom = svc.nominate(
+                nom = nominations.nominate(
                     self.db,
                     cycle_id,
                     title=p["title"],
@@ -287,7 +287,7 @@ class NominateDialog(ModalScreen[int | None]):
         self.saving = False
         self.notify(_safe(message), title="Not nominated", severity="error")
 
-    def _saved(self, nom: svc.Nomination) -> None:
+    def _saved(self, nom: model.Nomination) -> None:
         if nom.reasons:
             why = "; ".join(r.message for r in nom.reasons)
             self.app.notify(

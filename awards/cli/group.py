@@ -1,0 +1,36 @@
+"""``framewatch awards``: run a media-awards cycle from the command line.
+
+Every change is written to the audit log under the name from ``--as``, else
+``ui.reviewer`` in the settings / FRAMEWATCH_REVIEWER, else the OS user.
+"""
+
+from __future__ import annotations
+
+import click
+
+from awards.cli import cycles, judging, nominations, records, sift
+
+
+@click.group()
+def awards() -> None:
+    """Media awards: cycles, nominations, sift, judging, results and exports."""
+
+
+for _command in (
+    cycles.cycle,
+    nominations.nominate,
+    nominations.import_cmd,
+    nominations.nominations_cmd,
+    nominations.override,
+    sift.shortlist,
+    sift.decide,
+    judging.judge,
+    judging.recuse,
+    judging.recusals_cmd,
+    judging.score,
+    judging.results_cmd,
+    judging.profile,
+    records.export_cmd,
+    records.audit_cmd,
+):
+    awards.add_command(_command)

@@ -1,0 +1,51 @@
+"""``framewatch awards export`` and ``audit``: the files and the audit trail."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from awards import (
+    audit,
+    exports,
+)
+from awards.cli.common import (
+    clean,
+    cli_state,
+    common_options,
+    echo_json,
+)
+
+
+@click.command("export")
+@click.argument("kind", type=click.Choice(exports.KINDS))
+@click.argument("path", type=click.Path())
+@click.option(
+    "--judge", "judge_name", help="judge-pack: this judge only (else one file per judge in PATH)."
+)
+@common_options
+def export_cmd(kind, path, judge_name, who, cycle_ref):
+    """Export KIND to PATH: shortlist-csv, shortlist-md, judge-pack, scores, recusals, audit."""
+    st = cli_state(who, cycle_ref)
+    for f in exports.export(st.db, st.cycle().id, kind, path, judge=judge_name):
+        click.echo(f"wrote {f}")
+
+
+@click.command("audit")
+@click.option("--json", "as_json", is_flag=True)
+@common_options
+def audit_cmd(as_json, who, cycle_ref):
+    """Show the audit log: who changed what, when."""
+    st = cli_state(who, cycle_ref)
+    entries = audit.audit_log(st.db, st.cycle().id)
+    if as_json:
+        echo_json([e.to_json() for e in entries])
+        return
+    for e in entries:
+        click.echo(
+            clean(
+                f"{e.at} {e.who} {e.action} {e.entity}#{e.entity_id} "
+                f"{json.dumps(e.details, ensure_ascii=False)}"
+            )
+        )

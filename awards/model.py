@@ -1,0 +1,249 @@
+"""The awards' plain data: what the services return (frozen dataclasses), and
+how a stored row becomes one (JSON columns decoded)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from awards import rules
+from awards.profile import Profile
+from awards.rules import Reason, Result
+from storage.db import Row
+
+
+@dataclass(frozen=True)
+class Cycle:
+    id: int
+    year: int
+    name: str
+    window_start: str
+    window_end: str
+    categories: tuple[str, ...]
+    criteria: tuple[tuple[str, str], ...]  # (key, label)
+    scale: tuple[int, int]
+    max_items: int
+    max_citation_words: int
+    shortlist_target: int
+    created_at: str
+    created_by: str
+
+    @property
+    def criterion_keys(self) -> tuple[str, ...]:
+        return tuple(k for k, _ in self.criteria)
+
+    def rules(self) -> rules.CycleRules:
+        return rules.CycleRules(
+            self.categories,
+            self.window_start,
+            self.window_end,
+            self.max_items,
+            self.max_citation_words,
+        )
+
+    def to_json(self) -> dict:
+        d = dict(self.__dict__)
+        d["categories"] = list(self.categories)
+        d["criteria"] = [{"key": k, "label": v} for k, v in self.criteria]
+        d["scale"] = list(self.scale)
+        return d
+
+
+@dataclass(frozen=True)
+class Nomination:
+    id: int
+    cycle_id: int
+    category: str
+    article_id: int | None
+    title: str
+    outlet: str
+    journalists: tuple[str, ...]
+    url: str
+    published_on: str | None
+    nominator: str
+    citation: str
+    eligibility: str
+    reasons: tuple[Reason, ...]
+    override_reason: str
+    stage: str
+    stage_reason: str
+    decision: str
+    decision_note: str
+    profile: Profile | None
+    profile_note: str
+    created_at: str
+    created_by: str
+
+    @property
+    def citation_words(self) -> int:
+        return rules.count_words(self.citation)
+
+    @property
+    def nominee(self) -> str:
+        return ", ".join(self.journalists) or self.outlet
+
+    def to_json(self) -> dict:
+        d = {k: v for k, v in self.__dict__.items() if k not in ("profile", "reasons")}
+        d["journalists"] = list(self.journalists)
+        d["reasons"] = [r.to_json() for r in self.reasons]
+        d["citation_words"] = self.citation_words
+        d["profile"] = self.profile.to_json() if self.profile else None
+        return d
+
+
+@dataclass(frozen=True)
+class Judge:
+    id: int
+    cycle_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Recusal:
+    nomination_id: int
+    title: str
+    judge: str
+    reason: str
+    at: str
+    by: str
+
+
+@dataclass(frozen=True)
+class ScoreSheet:
+    nomination_id: int
+    judge: str
+    scores: dict[str, int]
+    comment: str
+    complete: bool
+    recused: bool
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    nomination: Nomination
+    result: Result
+
+    def to_json(self) -> dict:
+        r = self.result
+        return {
+            "nomination_id": self.nomination.id,
+            "category": self.nomination.category,
+            "title": self.nomination.title,
+            "nominee": self.nomination.nominee,
+            "stage": self.nomination.stage,
+            "decision": self.nomination.decision,
+            "n_judges": r.n_judges,
+            "mean": r.mean,
+            "low": r.low,
+            "high": r.high,
+            "spread": r.spread,
+            "sd": r.sd,
+            "disagreement": r.disagreement,
+            "normalised": r.normalised,
+            "n_normalised": r.n_normalised,
+            "recused": list(r.recused),
+            "incomplete": list(r.incomplete),
+            "criterion_means": r.criterion_means,
+        }
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    cycle_id: int | None
+    at: str
+    who: str
+    action: str
+    entity: str
+    entity_id: int | None
+    details: dict
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class CategoryProgress:
+    category: str
+    longlist: int
+    shortlist: int
+    declined: int
+    target: int
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """What the nominate dialog shows about a monitor article."""
+
+    id: int
+    title: str
+    outlet: str
+    author: str
+    url: str
+    published_on: str | None
+    words: int
+    journalists: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Reassessed:
+    """A nomination whose eligibility changed when the cycle's rules did."""
+
+    nomination_id: int
+    title: str
+    before: str
+    after: str
+    reasons: tuple[Reason, ...]
+
+
+def cycle_from_row(row: Row) -> Cycle:
+    return Cycle(
+        id=row.id,
+        year=row.year,
+        name=row.name,
+        window_start=row.window_start,
+        window_end=row.window_end,
+        categories=tuple(json.loads(row.categories)),
+        criteria=tuple((k, v) for k, v in json.loads(row.criteria)),
+        scale=(row.scale_min, row.scale_max),
+        max_items=row.max_items,
+        max_citation_words=row.max_citation_words,
+        shortlist_target=row.shortlist_target,
+        created_at=row.created_at,
+        created_by=row.created_by,
+    )
+
+
+def nomination_from_row(row: Row) -> Nomination:
+    prof, note = None, ""
+    if row.profile:
+        data = json.loads(row.profile)
+        if "unavailable" in data:
+            note = data["unavailable"]
+        else:
+            prof = Profile.from_json(data)
+    return Nomination(
+        id=row.id,
+        cycle_id=row.cycle_id,
+        category=row.category,
+        article_id=row.article_id,
+        title=row.title,
+        outlet=row.outlet,
+        journalists=tuple(json.loads(row.journalists)),
+        url=row.url,
+        published_on=row.published_on,
+        nominator=row.nominator,
+        citation=row.citation,
+        eligibility=row.eligibility,
+        reasons=tuple(Reason(**r) for r in json.loads(row.reasons)),
+        override_reason=row.override_reason,
+        stage=row.stage,
+        stage_reason=row.stage_reason,
+        decision=row.decision,
+        decision_note=row.decision_note,
+        profile=prof,
+        profile_note=note,
+        created_at=row.created_at,
+        created_by=row.created_by,
+    )

@@ -1,0 +1,33 @@
+"""Award cycles: their window, categories, criteria, scale and limits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from storage.awards.tables import cycles
+from storage.db import Row
+
+
+def id_by_name(conn: sa.Connection, name: str) -> int | None:
+    found = conn.execute(sa.select(cycles.c.id).where(cycles.c.name == name)).scalar()
+    return None if found is None else int(found)
+
+
+def insert(conn: sa.Connection, **values: Any) -> int:
+    return int(conn.execute(cycles.insert().values(**values)).inserted_primary_key[0])
+
+
+def get(conn: sa.Connection, cycle_id: int) -> Row | None:
+    return conn.execute(sa.select(cycles).where(cycles.c.id == cycle_id)).first()
+
+
+def update(conn: sa.Connection, cycle_id: int, **values: Any) -> None:
+    conn.execute(cycles.update().where(cycles.c.id == cycle_id).values(**values))
+
+
+def all_cycles(conn: sa.Connection) -> Sequence[Row]:
+    """Every cycle, oldest year first."""
+    return conn.execute(sa.select(cycles).order_by(cycles.c.year, cycles.c.id)).all()

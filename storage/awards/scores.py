@@ -1,0 +1,39 @@
+"""Score sheets: one per judge and nomination, criterion scores and a comment."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from storage.awards.tables import judges, nominations, sheets
+from storage.db import Row
+
+
+def sheet(conn: sa.Connection, nomination_id: int, judge_id: int) -> Row | None:
+    return conn.execute(
+        sa.select(sheets).where(
+            sheets.c.nomination_id == nomination_id, sheets.c.judge_id == judge_id
+        )
+    ).first()
+
+
+def update(conn: sa.Connection, sheet_id: int, **values: Any) -> None:
+    conn.execute(sheets.update().where(sheets.c.id == sheet_id).values(**values))
+
+
+def insert(conn: sa.Connection, nomination_id: int, judge_id: int, **values: Any) -> None:
+    conn.execute(sheets.insert().values(nomination_id=nomination_id, judge_id=judge_id, **values))
+
+
+def of_cycle(conn: sa.Connection, cycle_id: int) -> Sequence[Row]:
+    """Every sheet of the cycle with the judge's name (as ``judge``)."""
+    q = (
+        sa.select(sheets, judges.c.name.label("judge"))
+        .join(judges, judges.c.id == sheets.c.judge_id)
+        .join(nominations, nominations.c.id == sheets.c.nomination_id)
+        .where(nominations.c.cycle_id == cycle_id)
+        .order_by(sheets.c.nomination_id, judges.c.name)
+    )
+    return conn.execute(q).all()
