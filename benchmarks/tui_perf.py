@@ -37,10 +37,8 @@ OUTLETS = ["Daily Example", "Valley Gazette", "Metro Evening", "Northgate Herald
 
 def build_db(path: Path, n: int, engine) -> None:
     """n articles (3 sentences each) with the engine's flags, inserted in bulk."""
-    import sqlalchemy as sa
-
-    from storage.db import open_database
-    from storage.schema import articles, flags, stories
+    from storage import articles, flags, stories
+    from storage.db import analyze, open_database
 
     analysed = []
     for i in range(len(SENTENCES)):
@@ -49,8 +47,8 @@ def build_db(path: Path, n: int, engine) -> None:
     db = open_database(path)
     now = "2026-11-26T00:00:00+00:00"
     with db.transaction() as conn:
-        conn.execute(
-            stories.insert(), [dict(id=i + 1, title=f"story {i}", created_at=now) for i in range(n)]
+        stories.insert_many(
+            conn, [dict(id=i + 1, title=f"story {i}", created_at=now) for i in range(n)]
         )
         rows, flag_rows = [], []
         for i in range(n):
@@ -91,10 +89,9 @@ def build_db(path: Path, n: int, engine) -> None:
                         rewrite=f.rewrite,
                     )
                 )
-        conn.execute(articles.insert(), rows)
-        if flag_rows:
-            conn.execute(flags.insert(), flag_rows)
-        conn.execute(sa.text("ANALYZE"))
+        articles.insert_many(conn, rows)
+        flags.insert_many(conn, flag_rows)
+        analyze(conn)
     db.close()
 
 

@@ -172,3 +172,9 @@ def rebase_feed_articles(conn: sa.Connection, feed_id: int, old_base: str, new_b
                 ),
             )
         )
+
+
+def insert_many(conn: sa.Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Store many articles at once (benchmarks and bulk loads)."""
+    if rows:
+        conn.execute(articles.insert(), list(rows))

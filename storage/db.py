@@ -113,6 +113,11 @@ class Database:
         self.engine.dispose()
 
 
+def analyze(conn: sa.Connection) -> None:
+    """Refresh the query planner's statistics (after a bulk load)."""
+    conn.execute(sa.text("ANALYZE"))
+
+
 def heads() -> set[str]:
     return set(ScriptDirectory(str(MIGRATIONS)).get_heads())
 

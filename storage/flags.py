@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 
@@ -210,3 +210,9 @@ def undismissed_by_severity(
     for article_id, severity, n in rows:
         out.setdefault(int(article_id), {})[str(severity)] = int(n)
     return out
+
+
+def insert_many(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Store many flags at once (benchmarks and bulk loads)."""
+    if rows:
+        conn.execute(flags.insert(), list(rows))

@@ -23,3 +23,9 @@ def recent_members(conn: sa.Connection, since: str) -> Sequence[sa.Row[Any]]:
         .where(articles.c.story_id.is_not(None), articles.c.fetched_at >= since)
         .order_by(articles.c.id)
     ).all()
+
+
+def insert_many(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Store many stories at once (benchmarks and bulk loads)."""
+    if rows:
+        conn.execute(stories.insert(), list(rows))
