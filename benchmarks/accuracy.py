@@ -19,7 +19,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from framing.evaluate import NaiveBaseline, evaluate, load_dataset  # noqa: E402
+from framing.evaluate.baseline import NaiveBaseline  # noqa: E402
+from framing.evaluate.dataset import load_dataset  # noqa: E402
+from framing.evaluate.scoring import evaluate  # noqa: E402
 from lexicon.model import CATEGORIES  # noqa: E402
 
 DATA = REPO / "tests" / "data"

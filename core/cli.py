@@ -22,7 +22,7 @@ from core.settings import Settings, load_settings
 # name -> "module:attribute"; order is the order shown in --help
 COMMANDS: dict[str, str] = {
     "check": "framing.cli:check",
-    "eval": "framing.eval_cli:eval_command",
+    "eval": "framing.evaluate.cli:eval_command",
     "lexicon": "lexicon.cli:lexicon",
     "monitor": "monitor.cli.group:monitor",
     "articles": "monitor.cli.articles:articles",

@@ -6,7 +6,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.bindings import Command, commands_for, display_keys, keys_of
+from tui.bindings import commands_for, display_keys, keys_of
+from tui.command_table import Command
 
 
 class FramewatchCommands(Provider):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from framing.evaluate import NaiveBaseline
+from framing.evaluate.baseline import NaiveBaseline
 from lexicon.model import Entry, Form, Lexicon
 
 
@@ -70,7 +70,8 @@ def test_shipped_lexicon_forms_are_matched():
 
 
 def test_evaluate_accepts_an_engine_with_only_check(tmp_path):
-    from framing.evaluate import evaluate, load_dataset
+    from framing.evaluate.dataset import load_dataset
+    from framing.evaluate.scoring import evaluate
 
     class CheckOnly:
         def __init__(self):

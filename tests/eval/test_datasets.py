@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.evaluate import LABELS, NaiveBaseline, load_dataset
+from framing.evaluate.baseline import NaiveBaseline
+from framing.evaluate.dataset import LABELS, load_dataset
 from lexicon.model import CATEGORIES
 
 DATA = Path(__file__).resolve().parents[1] / "data"

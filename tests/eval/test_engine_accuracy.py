@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from framing.evaluate import NaiveBaseline, evaluate, load_dataset
+from framing.evaluate.baseline import NaiveBaseline
+from framing.evaluate.dataset import load_dataset
+from framing.evaluate.scoring import evaluate
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from framing.evaluate import load_dataset, score, snippet
+from framing.evaluate.dataset import load_dataset
+from framing.evaluate.scoring import score, snippet
 from framing.flag import Flag
 
 T1 = 'Inmates met the "criminals" near the Criminal Justice Alliance.'

@@ -478,7 +478,8 @@ async def test_headline_flag_is_marked_reviewed_and_saved(filled_db, engine):
 
 async def test_user_keymap_changes_keys_footer_help_and_palette(filled_db, engine, tmp_path):
     from core.settings import load_settings
-    from tui.bindings import COMMANDS, keys_of
+    from tui.bindings import keys_of
+    from tui.command_table import COMMANDS
 
     cfg = tmp_path / "config.toml"
     cfg.write_text('[ui.keymap]\naccept = "y"\n"next-flag" = "l, ctrl+n"\n', encoding="utf-8")

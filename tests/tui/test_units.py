@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.bindings import COMMANDS, bindings_for, display_keys
+from tui.bindings import bindings_for, display_keys
+from tui.command_table import COMMANDS
 from tui.sanitize import one_line, sanitize
 from tui.widgets.draft_editor import Span, carry_spans, edit_window, line_starts, to_location
 

@@ -8,7 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
-from tui.bindings import COMMANDS, display_keys
+from tui.bindings import display_keys
+from tui.command_table import COMMANDS
 
 
 class HelpScreen(ModalScreen[None]):

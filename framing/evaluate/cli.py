@@ -6,7 +6,9 @@ import json
 
 import click
 
-from framing.evaluate import NaiveBaseline, Report, evaluate, load_dataset
+from framing.evaluate.baseline import NaiveBaseline
+from framing.evaluate.dataset import load_dataset
+from framing.evaluate.scoring import Report, evaluate
 
 
 def _engine(obj, baseline: str | None):

@@ -1,0 +1,227 @@
+"""What the keys do on the media awards screen (``tui/screens/awards.py``):
+sift moves, decisions, judges, scores, recusals, exports.  Each action calls
+an awards service on the screen's database and reloads the screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from awards import cycles, exports, judging, sift
+from awards.rules import DECISIONS
+from core.errors import FramewatchError
+from tui.sanitize import one_line
+
+
+class AwardsActions:
+    """The awards screen's actions, as a mixin of :class:`AwardsScreen`."""
+
+    # provided by the screen
+    db: Any
+    cycle: Any
+    judges: Any
+    sheets: Any
+
+    # ------------------------------------------------------------------ helpers
+
+    def _run(self, fn, *args, done: str = "", **kw) -> bool:
+        try:
+            fn(self.db, *args, **kw)
+        except FramewatchError as exc:
+            self.notify(one_line(str(exc)), title="Awards", severity="error")
+            return False
+        if done:
+            self.notify(done, timeout=3)
+        self.load()
+        return True
+
+    def _ask(self, question: str, then, placeholder: str = "") -> None:
+        from tui.screens.prompt import PromptDialog
+
+        def answered(value: str | None) -> None:
+            if value is not None:
+                then(value)
+
+        self.app.push_screen(PromptDialog(question, placeholder=placeholder), answered)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_move(self, to: str) -> None:
+        n = self.selected
+        if n is not None:
+            self._run(sift.move, n.id, to, who=self.who, done=f"#{n.id} moved to the {to}")
+
+    def action_decline(self) -> None:
+        n = self.selected
+        if n is not None:
+            self._ask(
+                f"Why decline #{n.id} {one_line(n.title, 50)}?",
+                lambda reason: self._run(
+                    sift.move, n.id, "declined", reason, who=self.who, done=f"#{n.id} declined"
+                ),
+            )
+
+    def action_override(self) -> None:
+        n = self.selected
+        if n is not None:
+            self._ask(
+                f"Why accept #{n.id} despite: {one_line('; '.join(r.message for r in n.reasons), 120)}?",
+                lambda reason: self._run(
+                    sift.override_eligibility,
+                    n.id,
+                    reason,
+                    who=self.who,
+                    done=f"#{n.id} accepted by override",
+                ),
+            )
+
+    def action_nominate(self) -> None:
+        from tui.screens.nominate import NominateDialog
+
+        self.app.push_screen(
+            NominateDialog(self.db, reviewer=self.reviewer), lambda _id: self.load()
+        )
+
+    def action_decide(self) -> None:
+        n = self.selected
+        if n is None:
+            return
+        choices = ", ".join(d for d in DECISIONS if d)
+
+        def do(answer: str) -> None:
+            decision, _, note = answer.strip().partition(" ")
+            self._run(sift.decide, n.id, decision, note, who=self.who, done=f"#{n.id}: {decision}")
+
+        self._ask(
+            f"Decision for #{n.id} ({choices}), then an optional note:",
+            do,
+            placeholder="winner Unanimous; strongest on all five criteria",
+        )
+
+    def action_next_judge(self) -> None:
+        if not self.judges:
+            self.notify("No judges yet: press J to add one.", severity="warning")
+            return
+        names = [j.name for j in self.judges]
+        self.judge = (
+            names[(names.index(self.judge) + 1) % len(names)] if self.judge in names else names[0]
+        )
+        self.criterion = 0
+        self._redraw()
+
+    def action_add_judge(self) -> None:
+        if self.cycle is None:
+            return
+        cycle_id = self.cycle.id
+        self._ask(
+            "Name of the judge to add:",
+            lambda name: self._run(
+                judging.add_judge,
+                cycle_id,
+                name,
+                who=self.who,
+                done=f"Judge {one_line(name, 40)} added",
+            ),
+        )
+
+    def action_score(self, digit: int) -> None:
+        n, c = self.selected, self.cycle
+        if n is None or c is None:
+            return
+        if not self.judge:
+            self.notify("Choose the judge first (j).", severity="warning")
+            return
+        key, label = c.criteria[self.criterion]
+        try:
+            sheet = judging.score(self.db, n.id, self.judge, {key: digit}, who=self.who)
+        except FramewatchError as exc:
+            self.notify(one_line(str(exc)), title="Score not saved", severity="error")
+            return
+        if sheet.complete and self.criterion == len(c.criteria) - 1:
+            self.notify(f"{self.judge}'s score sheet for #{n.id} is complete.", timeout=3)
+        self.criterion = (self.criterion + 1) % len(c.criteria)
+        self.load()
+
+    def action_criterion(self, step: int) -> None:
+        if self.cycle is not None:
+            self.criterion = (self.criterion + step) % len(self.cycle.criteria)
+            self._redraw()
+
+    def action_comment(self) -> None:
+        n = self.selected
+        if n is None or not self.judge:
+            self.notify("Choose the judge first (j).", severity="warning")
+            return
+        judge = self.judge
+        self._ask(
+            f"{judge}'s comment on #{n.id}:",
+            lambda text: self._run(
+                judging.score, n.id, judge, {}, text, who=self.who, done="Comment saved"
+            ),
+        )
+
+    def action_recuse(self) -> None:
+        n = self.selected
+        if n is None or not self.judge:
+            self.notify("Choose the judge who recuses first (j).", severity="warning")
+            return
+        judge = self.judge
+        self._ask(
+            f"Why does {judge} recuse from #{n.id} (conflict of interest)?",
+            lambda reason: self._run(
+                judging.recuse,
+                n.id,
+                judge,
+                reason,
+                who=self.who,
+                done=f"{judge} recused from #{n.id}",
+            ),
+        )
+
+    def action_toggle_normalise(self) -> None:
+        self.normalise = not self.normalise
+        self.load()
+
+    def action_export(self) -> None:
+        if self.cycle is None:
+            return
+        cycle_id = self.cycle.id
+
+        def do(answer: str) -> None:
+            kind, _, path = answer.strip().partition(" ")
+            if kind not in exports.KINDS or not path.strip():
+                self.notify(
+                    f"Type a kind ({', '.join(exports.KINDS)}) then a path.", severity="warning"
+                )
+                return
+            try:
+                written = exports.export(self.db, cycle_id, kind, Path(path.strip()).expanduser())
+            except FramewatchError as exc:
+                self.notify(one_line(str(exc)), title="Export failed", severity="error")
+                return
+            self.notify(f"Wrote {', '.join(str(p) for p in written)}", title="Exported")
+
+        self._ask(
+            f"Export what, where? ({', '.join(exports.KINDS)}; judge-pack takes a folder)",
+            do,
+            placeholder="scores ~/awards-scores.csv",
+        )
+
+    def action_next_cycle(self) -> None:
+        try:
+            found = cycles.list_cycles(self.db)
+        except FramewatchError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if not found or self.cycle is None:
+            return
+        ids = [c.id for c in found]
+        nxt = ids[(ids.index(self.cycle.id) + 1) % len(ids)] if self.cycle.id in ids else ids[-1]
+        self.judge, self.criterion = None, 0
+        self.load(nxt)
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def action_back(self) -> None:
+        self.dismiss()
