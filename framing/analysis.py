@@ -8,11 +8,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence, Tok
 from framing.rewrite import fit
 from framing.rules import TAG_RULES, TEXT_RULES, first_exemption
 from framing.sentences import is_headline
+
+if TYPE_CHECKING:  # spaCy is imported only when a text needs tagging
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from framing.index import Index
 
 
 @dataclass(frozen=True)
@@ -28,7 +35,7 @@ class Hit:
     suggestions: tuple[str, ...]
 
 
-def candidates(sentence: str, index) -> list[Candidate]:
+def candidates(sentence: str, index: Index) -> list[Candidate]:
     out = []
     for m in index.prefilter.find(sentence):
         for entry, form in m.senses:
@@ -36,16 +43,16 @@ def candidates(sentence: str, index) -> list[Candidate]:
     return out
 
 
-def text_phase(sentence: Sentence, index) -> list[Candidate]:
+def text_phase(sentence: Sentence, index: Index) -> list[Candidate]:
     """Candidates that survive every rule that needs no tags."""
-    keep = []
+    keep: list[Candidate] = []
     for c in candidates(sentence.text, index):
         if first_exemption(TEXT_RULES, c, sentence, index) is None:
             keep.append(c)
     return keep
 
 
-def tag_phase(sentence: Sentence, survivors: list[Candidate], index) -> tuple[Hit, ...]:
+def tag_phase(sentence: Sentence, survivors: list[Candidate], index: Index) -> tuple[Hit, ...]:
     hits: list[Hit] = []
     kept: list[Candidate] = []
     taken: set[tuple[int, int]] = set()
@@ -72,7 +79,7 @@ def make_sentence(text: str) -> Sentence:
     return Sentence(text=text, headline=is_headline(text))
 
 
-def tagged_sentence(nlp, text: str) -> Sentence:
+def tagged_sentence(nlp: Language, text: str) -> Sentence:
     """``text`` as one sentence tagged by every pipe but the flagger, so a single
     rule can be called on it directly (debugging, tests)."""
     s = make_sentence(text)
@@ -104,11 +111,11 @@ def tagging_text(text: str) -> str:
     return low if i is None else low[:i] + text[i] + low[i + 1 :]
 
 
-def tokens_from_doc(doc, offset: int = 0, lemmatizer=None) -> list[Tok]:
+def tokens_from_doc(doc: Doc, offset: int = 0) -> list[Tok]:
     """Plain tokens from a spaCy Doc; ``offset`` maps window offsets to the sentence."""
     from framing.inflect import noun_lemma
 
-    out = []
+    out: list[Tok] = []
     for t in doc:
         lemma = t.lemma_ or noun_lemma(t.text, t.tag_)
         out.append(Tok(t.idx + offset, t.idx + len(t.text) + offset, t.text, t.pos_, t.tag_, lemma))

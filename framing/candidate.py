@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from lexicon.model import Entry, Form
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -60,13 +63,14 @@ class Sentence:
     _word_ends: list[int] | None = None
     _tok_starts: list[int] | None = None
     _tok_ends: list[int] | None = None
-    _memo: dict = field(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict)
 
-    def memo(self, key, fn):
+    def memo(self, key: str, fn: Callable[[], T]) -> T:
         """Per-sentence results shared by all of its candidates."""
         if key not in self._memo:
             self._memo[key] = fn()
-        return self._memo[key]
+        value: T = self._memo[key]
+        return value
 
     @property
     def word_set(self) -> frozenset[str]:
@@ -82,11 +86,16 @@ class Sentence:
             self._word_ends = [w[1] for w in self._words]
         return self._words
 
+    def _word_offsets(self) -> tuple[list[int], list[int]]:
+        """(starts, ends) of the words, for bisection."""
+        self.words  # noqa: B018 - builds the offset lists
+        assert self._word_starts is not None and self._word_ends is not None
+        return self._word_starts, self._word_ends
+
     def words_ending_by(self, offset: int) -> int:
         """How many words end at or before ``offset``: the index into ``words``
         of the first word after it."""
-        self.words  # noqa: B018 - builds the offset lists
-        return bisect.bisect_right(self._word_ends, offset)
+        return bisect.bisect_right(self._word_offsets()[1], offset)
 
     def words_before(self, offset: int, n: int) -> list[str]:
         ws = self.words
@@ -95,7 +104,7 @@ class Sentence:
 
     def words_after(self, offset: int, n: int) -> list[str]:
         ws = self.words
-        k = bisect.bisect_left(self._word_starts, offset)
+        k = bisect.bisect_left(self._word_offsets()[0], offset)
         return [w for _a, _b, w in ws[k : k + n]]
 
     def word_before(self, offset: int) -> tuple[int, int, str] | None:
@@ -105,7 +114,7 @@ class Sentence:
 
     def word_after(self, offset: int) -> tuple[int, int, str] | None:
         ws = self.words
-        k = bisect.bisect_left(self._word_starts, offset)
+        k = bisect.bisect_left(self._word_offsets()[0], offset)
         return ws[k] if k < len(ws) else None
 
     def gap_after(self, offset: int) -> str:
@@ -117,22 +126,28 @@ class Sentence:
         w = self.word_before(offset)
         return self.text[w[1] if w else 0 : offset]
 
-    def _tok_index(self):
-        if self._tok_starts is None or len(self._tok_starts) != len(self.tokens or ()):
+    def _tok_index(self) -> tuple[list[int], list[int]]:
+        """(starts, ends) of the tokens, for bisection; rebuilt when retagged."""
+        if (
+            self._tok_starts is None
+            or self._tok_ends is None
+            or len(self._tok_starts) != len(self.tokens or ())
+        ):
             toks = self.tokens or []
             self._tok_starts = [t.start for t in toks]
             self._tok_ends = [t.end for t in toks]
+        return self._tok_starts, self._tok_ends
 
     def tokens_in(self, start: int, end: int) -> list[Tok]:
-        self._tok_index()
-        lo = bisect.bisect_left(self._tok_starts, start)
-        hi = bisect.bisect_right(self._tok_ends, end)
+        starts, ends = self._tok_index()
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_right(ends, end)
         return [t for t in (self.tokens or [])[lo:hi] if t.start >= start and t.end <= end]
 
     def head_token(self, c: Candidate) -> Tok | None:
-        self._tok_index()
+        _starts, ends = self._tok_index()
         toks = self.tokens or []
-        lo = bisect.bisect_right(self._tok_ends, c.start)
+        lo = bisect.bisect_right(ends, c.start)
         best = None
         for t in toks[lo:]:
             if t.start >= c.head_end:
@@ -142,17 +157,17 @@ class Sentence:
         return best
 
     def token_after(self, offset: int) -> Tok | None:
-        self._tok_index()
+        starts, _ends = self._tok_index()
         toks = self.tokens or []
-        for t in toks[bisect.bisect_left(self._tok_starts, offset) :]:
+        for t in toks[bisect.bisect_left(starts, offset) :]:
             if not t.text.isspace():
                 return t
         return None
 
     def token_before(self, offset: int) -> Tok | None:
-        self._tok_index()
+        _starts, ends = self._tok_index()
         toks = self.tokens or []
-        k = bisect.bisect_right(self._tok_ends, offset)
+        k = bisect.bisect_right(ends, offset)
         for t in reversed(toks[max(0, k - 8) : k]):
             if not t.text.isspace():
                 return t

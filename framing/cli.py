@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
+
+from framing.flag import Flag
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from framing.engine import Engine
 
 RANK = {"high": 3, "medium": 2, "low": 1}
 FAIL_LEVELS = {**RANK, "never": 99}
@@ -78,7 +87,9 @@ def read_input(path: str) -> str:
     "Unreadable inputs exit 2.",
 )
 @click.pass_obj
-def check(obj, paths, fmt, as_json, fix, fail_on):
+def check(
+    obj: Any, paths: tuple[str, ...], fmt: str, as_json: bool, fix: bool, fail_on: str
+) -> None:
     """Check text, Markdown or HTML for stigmatising or sensationalist language.
 
     Reads the files given, or standard input ('-', the default when input is
@@ -88,37 +99,15 @@ def check(obj, paths, fmt, as_json, fix, fail_on):
     Exit status: 0 clean, 1 a flag at or above --fail-on, 2 an input could not
     be read (the others are still checked).
     """
-    from framing.formats import format_for_path
     from framing.render import make_console, render_flags, summary
 
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("give a PATH, or pipe text in ('-' reads standard input)")
         paths = ("-",)
-    inputs: list[tuple[str, str, str]] = []  # (path, text, fmt)
-    errors = 0
-    for p in paths:
-        try:
-            text = read_input(p)
-        except InputError as exc:
-            click.echo(f"framewatch: error: {'<stdin>' if p == '-' else p}: {exc}", err=True)
-            errors += 1
-            continue
-        f = fmt if fmt != "auto" else format_for_path(p)
-        inputs.append(("<stdin>" if p == "-" else p, text, f))
-
+    inputs, errors = _read_inputs(paths, fmt)
     engine = _engine(obj)
-    results: dict[int, list] = {}
-    by_fmt: dict[str, list[int]] = {}
-    for i, (_p, _t, f) in enumerate(inputs):
-        by_fmt.setdefault(f, []).append(i)
-    with _progress(len(inputs)) as advance:
-        for f, idxs in by_fmt.items():
-            for i, flags in zip(
-                idxs, engine.check_many((inputs[i][1] for i in idxs), f), strict=True
-            ):
-                results[i] = flags
-                advance()
+    results = _check_all(engine, inputs)
 
     worst = 0
     counts = {"high": 0, "medium": 0, "low": 0}
@@ -149,7 +138,7 @@ def check(obj, paths, fmt, as_json, fix, fail_on):
             click.echo(apply_rewrites(text, flags), nl=False)
             if len(inputs) > 1 and not text.endswith("\n"):
                 click.echo()
-        else:
+        elif console is not None:
             render_flags(console, path, text, flags, f)
     if console is not None:
         console.print(summary(len(inputs), counts, errors))
@@ -161,31 +150,65 @@ def check(obj, paths, fmt, as_json, fix, fail_on):
         sys.exit(1)
 
 
+def _read_inputs(paths: tuple[str, ...], fmt: str) -> tuple[list[tuple[str, str, str]], int]:
+    """(path shown, text, format) of each readable input, and how many could not be read
+    (each named on standard error)."""
+    from framing.formats import format_for_path
+
+    inputs: list[tuple[str, str, str]] = []
+    errors = 0
+    for p in paths:
+        try:
+            text = read_input(p)
+        except InputError as exc:
+            click.echo(f"framewatch: error: {'<stdin>' if p == '-' else p}: {exc}", err=True)
+            errors += 1
+            continue
+        f = fmt if fmt != "auto" else format_for_path(p)
+        inputs.append(("<stdin>" if p == "-" else p, text, f))
+    return inputs, errors
+
+
+def _check_all(engine: Engine, inputs: list[tuple[str, str, str]]) -> dict[int, list[Flag]]:
+    """Each input's flags, checked in batches of one format each."""
+    results: dict[int, list[Flag]] = {}
+    by_fmt: dict[str, list[int]] = {}
+    for i, (_p, _t, f) in enumerate(inputs):
+        by_fmt.setdefault(f, []).append(i)
+    with _progress(len(inputs)) as advance:
+        for f, idxs in by_fmt.items():
+            for i, flags in zip(
+                idxs, engine.check_many((inputs[i][1] for i in idxs), f), strict=True
+            ):
+                results[i] = flags
+                advance()
+    return results
+
+
 class _progress:
     """A transient rich progress bar on stderr for long runs at a terminal."""
 
-    def __init__(self, total: int):
+    def __init__(self, total: int) -> None:
         self.total = total
-        self.bar = None
+        self.bar: Progress | None = None
 
-    def __enter__(self):
+    def __enter__(self) -> Callable[[], None]:
         if self.total >= 20 and sys.stderr is not None and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import Progress
 
-            self.bar = Progress(console=Console(stderr=True), transient=True)
-            self.bar.start()
-            task = self.bar.add_task("checking", total=self.total)
-            return lambda: self.bar.advance(task)
+            bar = self.bar = Progress(console=Console(stderr=True), transient=True)
+            bar.start()
+            task = bar.add_task("checking", total=self.total)
+            return lambda: bar.advance(task)
         return lambda: None
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
-        return False
 
 
-def _engine(obj):
+def _engine(obj: Any) -> Engine:
     """The organisation's engine (one per lexicon configuration per process)."""
     from framing.factory import engine_from_settings
 

@@ -53,7 +53,7 @@ LEXICON_LOADER = "framewatch.lexicon_loader.v1"
 LexiconLoader = Callable[[], Lexicon]
 
 
-@registry.misc(LEXICON_LOADER)
+@registry.misc(LEXICON_LOADER)  # type: ignore[untyped-decorator]  # catalogue's decorator is untyped
 def make_lexicon_loader(
     extra_files: list[str] | None = None,
     disable: list[str] | None = None,

@@ -8,10 +8,11 @@ from __future__ import annotations
 import sys
 
 from framing.analysis import candidates, tagged_sentence
+from framing.engine import Engine
 from framing.rules import TAG_RULES, TEXT_RULES, first_exemption
 
 
-def explain(engine, sentence_text: str) -> list[tuple[str, str, str | None]]:
+def explain(engine: Engine, sentence_text: str) -> list[tuple[str, str, str | None]]:
     """(matched text, entry id, exemption reason or None) for each candidate."""
     s = tagged_sentence(engine.nlp, sentence_text)
     out = []
@@ -24,8 +25,6 @@ def explain(engine, sentence_text: str) -> list[tuple[str, str, str | None]]:
 
 
 if __name__ == "__main__":
-    from framing import Engine
-
     eng = Engine()
     for text in sys.argv[1:]:
         for row in explain(eng, text):

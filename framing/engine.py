@@ -12,33 +12,42 @@ import html as htmllib
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, cast
 
 from framing.analysis import Hit, make_sentence, tagging_text, text_phase
 from framing.explain import sources, why
 from framing.flag import Flag
 from framing.formats import FORMATS, Prepared, prepare
 from framing.index import Index
-from framing.quotes import find_quotes
+from framing.quotes import QuoteMap, find_quotes
 from framing.sentences import sentence_bounds
 from lexicon.cache import load_lexicon_cached
-from lexicon.model import Lexicon
+from lexicon.model import Entry, Lexicon
+
+if TYPE_CHECKING:  # spaCy is imported only when a text needs tagging
+    from spacy.language import Language
+
+from framing.candidate import Candidate, Sentence
+
+# what to tag for one sentence: the sentence, the window's bounds, the candidates
+_Plan = tuple[Sentence, int, int, list[Candidate]]
 
 WINDOW_WORDS = 8  # > the tagger's 4-token receptive field, with margin for "'s" etc.
 BATCH = 256
 
 
 class _LRU:
-    def __init__(self, size: int):
+    def __init__(self, size: int) -> None:
         self.size = size
         self.data: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
 
-    def get(self, key):
+    def get(self, key: str) -> tuple[Hit, ...] | None:
         v = self.data.get(key)
         if v is not None:
             self.data.move_to_end(key)
         return v
 
-    def put(self, key, value):
+    def put(self, key: str, value: tuple[Hit, ...]) -> None:
         if self.size <= 0:
             return
         self.data[key] = value
@@ -63,23 +72,25 @@ class Engine:
         self.lexicon = lexicon
         self.index = Index(lexicon)
         self._model_name = model
-        self._nlp = None
+        self._nlp: Language | None = None
         self._lock = threading.RLock()
         self.cache = _LRU(cache_size)
         self.tagged_windows = 0  # for benchmarks and tests: how often the tagger ran
 
     # --- model -------------------------------------------------------------
     @property
-    def nlp(self):
-        if self._nlp is None:
-            from framing import component  # registers the factory with spaCy
-            from framing.model import load_model
+    def nlp(self) -> Language:
+        if self._nlp is not None:
+            return self._nlp
+        # loaded on first need: spaCy's import and the model load take about a second
+        from framing import component  # registers the factory with spaCy
+        from framing.model import load_model
 
-            nlp = load_model(self._model_name)
-            flagger = nlp.add_pipe(component.NAME)
-            flagger.initialize(index=self.index)  # the engine's own compiled lexicon
-            self._nlp = nlp
-        return self._nlp
+        nlp = load_model(self._model_name)
+        flagger = cast(component.FlagComponent, nlp.add_pipe(component.NAME))
+        flagger.initialize(index=self.index)  # the engine's own compiled lexicon
+        self._nlp = nlp
+        return nlp
 
     @property
     def model_name(self) -> str:
@@ -88,11 +99,11 @@ class Engine:
         name = self._model_name or resolve_model_name()
         if self._nlp is not None:
             return f"{name} {self._nlp.meta.get('version', '')}".strip()
-        try:
-            from importlib.metadata import version
+        from importlib.metadata import PackageNotFoundError, version
 
+        try:
             return f"{name} {version(name)}"
-        except Exception:  # noqa: BLE001 - the label is informative only
+        except PackageNotFoundError:  # the label is informative only
             return name
 
     # --- public API ----------------------------------------------------------
@@ -116,8 +127,8 @@ class Engine:
     # --- internals -------------------------------------------------------------
     def _check_batch(self, texts: list[str], fmt: str) -> list[list[Flag]]:
         with self._lock:
-            docs_needed: dict[str, tuple] = {}
-            plans = []
+            docs_needed: dict[str, _Plan | None] = {}
+            plans: list[tuple[Prepared, dict[tuple[int, int], str]]] = []
             for text in texts:
                 prepared = prepare(text, fmt)
                 sentences = self._sentences(prepared.text)
@@ -125,7 +136,7 @@ class Engine:
                     if self.cache.get(key) is None and key not in docs_needed:
                         docs_needed[key] = self._plan(key)
                 plans.append((prepared, sentences))
-            to_tag = {k: v for k, v in docs_needed.items() if v is not None}
+            to_tag: dict[str, _Plan] = {k: v for k, v in docs_needed.items() if v is not None}
             for k, v in docs_needed.items():
                 if v is None:
                     self.cache.put(k, ())
@@ -150,7 +161,7 @@ class Engine:
             out[(a, b)] = text[a:b]
         return out
 
-    def _plan(self, sentence_text: str):
+    def _plan(self, sentence_text: str) -> _Plan | None:
         """None when no candidate survives the text rules, else what to tag."""
         sentence = make_sentence(sentence_text)
         survivors = text_phase(sentence, self.index)
@@ -167,7 +178,7 @@ class Engine:
         # separately would need merging; one window spanning them is simpler and rare
         return sentence, ws, we, survivors
 
-    def _tag(self, to_tag: dict[str, tuple]) -> dict[str, tuple[Hit, ...]]:
+    def _tag(self, to_tag: dict[str, _Plan]) -> dict[str, tuple[Hit, ...]]:
         nlp = self.nlp
         from framing.component import USER_DATA_KEY  # spaCy is loaded by now
 
@@ -187,7 +198,12 @@ class Engine:
             doc.user_data.pop(USER_DATA_KEY, None)
         return result
 
-    def _flags(self, prepared: Prepared, sentences, local) -> list[Flag]:
+    def _flags(
+        self,
+        prepared: Prepared,
+        sentences: dict[tuple[int, int], str],
+        local: dict[str, tuple[Hit, ...]],
+    ) -> list[Flag]:
         if not sentences:
             return []
         quotes = find_quotes(prepared.text, prepared.quotes)
@@ -204,7 +220,9 @@ class Engine:
         flags.sort(key=lambda f: (f.start, f.end))
         return flags
 
-    def _flag(self, prepared: Prepared, quotes, entry, base: int, h: Hit) -> Flag | None:
+    def _flag(
+        self, prepared: Prepared, quotes: QuoteMap, entry: Entry, base: int, h: Hit
+    ) -> Flag | None:
         start, end = base + h.start, base + h.end
         if _in_italic_title(prepared, start, end):
             return None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from lexicon.model import Entry
 
-def why(entry) -> str:
+
+def why(entry: Entry) -> str:
     parts = [entry.rationale.strip()]
     if entry.advice:
         parts.append(entry.advice.strip())
@@ -13,5 +15,5 @@ def why(entry) -> str:
     return " ".join(text.split())
 
 
-def sources(entry) -> tuple[tuple[str, str], ...]:
+def sources(entry: Entry) -> tuple[tuple[str, str], ...]:
     return tuple((s.title, s.url) for s in entry.sources)

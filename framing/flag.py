@@ -8,6 +8,7 @@ exactly as given.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Flag:
     why: str  # one paragraph
     sources: tuple[tuple[str, str], ...]  # (title, url)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "start": self.start,
             "end": self.end,
@@ -40,7 +41,7 @@ class Flag:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> Flag:
+    def from_json(cls, data: dict[str, Any]) -> Flag:
         return cls(
             start=data["start"],
             end=data["end"],
@@ -70,5 +71,5 @@ def apply_rewrites(text: str, flags: list[Flag] | tuple[Flag, ...]) -> str:
         last_end = f.end
     out = text
     for f in reversed(chosen):
-        out = out[: f.start] + f.rewrite + out[f.end :]
+        out = out[: f.start] + (f.rewrite or "") + out[f.end :]
     return out

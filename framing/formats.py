@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 FORMATS = ("text", "markdown", "html")
@@ -51,6 +52,7 @@ class Prepared:
             return start, end
         if end <= start:
             return None
+        assert self.ends is not None  # set together with offsets
         s, e = self.offsets[start], self.ends[end - 1]
         if s < 0 or e < 0:
             return None
@@ -228,7 +230,7 @@ def _decode_run(
         ends.append(base + i + 1)
 
 
-def _raw_runs(source: str):
+def _raw_runs(source: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each raw text run between tags, comments and raw-text
     elements, in source order (decoded by ``_decode_run``)."""
     pos = 0

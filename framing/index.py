@@ -4,6 +4,7 @@ entry's exception phrases as regexes.  Built once per Engine."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from framing.prefilter import _APOS_RE, _SEP_RE, Prefilter, normalise
@@ -11,10 +12,10 @@ from framing.rules.idioms import IDIOMS
 from lexicon.model import Lexicon
 
 
-def _phrase_regex(phrases, plural_ok: bool = False) -> re.Pattern | None:
-    parts = []
+def _phrase_regex(phrases: Iterable[str], plural_ok: bool = False) -> re.Pattern[str] | None:
+    parts: list[str] = []
     for p in sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True):
-        out = []
+        out: list[str] = []
         for ch in p:
             if ch.isspace() or ch in "-‐‑":
                 if not out or out[-1] != _SEP_RE:
@@ -35,13 +36,13 @@ class Index:
         self.lexicon = lexicon
         self.entries = lexicon.by_id()
         self.prefilter = Prefilter(lexicon)
-        self._official_rx: dict[str, re.Pattern | None] = {}
+        self._official_rx: dict[str, re.Pattern[str] | None] = {}
         # compiled on first use: most runs meet only a few entries, and compiling
         # every entry's phrases up front costs a third of a second at start-up
-        self._exceptions: dict[str, re.Pattern | None] = {}
+        self._exceptions: dict[str, re.Pattern[str] | None] = {}
         self._official_cache = lru_cache(maxsize=4096)(self._official_spans)
 
-    def _official_regex(self, key: str) -> re.Pattern | None:
+    def _official_regex(self, key: str) -> re.Pattern[str] | None:
         """The official names that could contain a candidate with this key.
 
         Only a name holding the candidate's word can cover it, so each key gets
@@ -68,7 +69,7 @@ class Index:
         """Spans of official names in ``text`` that could hold a candidate keyed ``key``."""
         return self._official_cache(text, key)
 
-    def _exception_regex(self, entry_id: str):
+    def _exception_regex(self, entry_id: str) -> re.Pattern[str] | None:
         if entry_id not in self._exceptions:
             e = self.entries[entry_id]
             words = {w for f in e.forms for w in f.text.lower().replace("-", " ").split()}
@@ -78,8 +79,8 @@ class Index:
             )
         return self._exceptions[entry_id]
 
-    def exception_spans(self, entry_id: str, text: str):
+    def exception_spans(self, entry_id: str, text: str) -> list[tuple[int, int]]:
         rx = self._exception_regex(entry_id)
         if rx is None:
-            return ()
+            return []
         return [(m.start(), m.end()) for m in rx.finditer(text)]

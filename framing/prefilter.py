@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from lexicon.model import Entry, Form, Lexicon
 
@@ -37,14 +38,14 @@ class Match:
 
 
 def _trie_regex(words: list[str]) -> str:
-    trie: dict = {}
+    trie: dict[str, Any] = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: dict[str, Any]) -> str:
         end = "" in node
         branches = []
         for ch in sorted(k for k in node if k):
@@ -123,11 +124,11 @@ class Prefilter:
             words = _TOKEN.findall(k)
             self._by_word.setdefault(max(words, key=len) if words else "", []).append(k)
         self.enabled = bool(self._keys)
-        self._full: dict[bool, re.Pattern] = {}
-        self._subsets: dict[tuple[tuple[str, ...], bool], re.Pattern] = {}
+        self._full: dict[bool, re.Pattern[str]] = {}
+        self._subsets: dict[tuple[tuple[str, ...], bool], re.Pattern[str]] = {}
 
     @staticmethod
-    def _pattern(keys: list[str], ignore_case: bool) -> re.Pattern:
+    def _pattern(keys: list[str], ignore_case: bool) -> re.Pattern[str]:
         # possessive suffix: 's after any form, a bare apostrophe after a plural in -s
         # when a word follows (so a closing single quote is not taken for one)
         poss = f"(?:{_APOS_RE}s(?!\\w)|(?<=s){_APOS_RE}(?=[ \\t]+\\w))?"
@@ -139,13 +140,13 @@ class Prefilter:
             return re.compile("(?<!\\w)" + source, re.I)
         return re.compile("\\b" + source)
 
-    def full_regex(self, ignore_case: bool = False) -> re.Pattern:
+    def full_regex(self, ignore_case: bool = False) -> re.Pattern[str]:
         """The pattern of every form (compiled on first use)."""
         if ignore_case not in self._full:
             self._full[ignore_case] = self._pattern(self._keys, ignore_case)
         return self._full[ignore_case]
 
-    def _regex_for(self, low: str, ignore_case: bool) -> re.Pattern | None:
+    def _regex_for(self, low: str, ignore_case: bool) -> re.Pattern[str] | None:
         if (
             ignore_case in self._full
             or len(low) > SUBSET_MAX_CHARS
@@ -207,13 +208,14 @@ class Prefilter:
         if len(out) > 1:
             # a form inside a longer one ("offender" in "ex-offender") is that longer
             # form; matches come in start order, so a running maximum end finds them
-            kept, max_end = [], -1
-            for m in out:
-                if m.end > max_end:
-                    kept.append(m)
-                    max_end = m.end
-                elif m.end == max_end and kept and kept[-1].start == m.start:
-                    kept.append(m)
+            kept: list[Match] = []
+            max_end = -1
+            for hit in out:
+                if hit.end > max_end:
+                    kept.append(hit)
+                    max_end = hit.end
+                elif hit.end == max_end and kept and kept[-1].start == hit.start:
+                    kept.append(hit)
             out = kept
         return out
 

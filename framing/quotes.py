@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
 _QUOTE_CHARS = re.compile("[\"“”„‘’‚'«»]")
@@ -65,26 +66,29 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
             elif _is_closing(text, i, start, end) or not _is_opening(text, i, start, end):
                 spans.append((double_open, i + 1))
                 double_open = None
-        else:  # single marks: ‘ ’ ‚ '
-            if single_open is None:
-                if ch in "‘‚'" and _is_opening(text, i, start, end):
-                    single_open = i
-                continue
-            if ch in "’'" and _is_closing(text, i, start, end):
-                # "the prisoners’ families": an s’ followed by a lower-case word is
-                # more likely a plural possessive than the end of the quote, unless
-                # no later closing mark exists in this paragraph.
-                nxt = text[i + 1 : i + 3]
-                if text[i - 1] in "sS" and len(nxt) == 2 and nxt[0] == " " and nxt[1].islower():
-                    if _later_closer(text, i + 1, end):
-                        continue
-                spans.append((single_open, i + 1))
-                single_open = None
+        elif single_open is None:  # single marks: ‘ ’ ‚ '
+            if ch in "‘‚'" and _is_opening(text, i, start, end):
+                single_open = i
+        elif _closes_single(text, i, ch, start, end):
+            spans.append((single_open, i + 1))
+            single_open = None
     for opened in (double_open, single_open):
         if opened is not None:
             # unclosed at paragraph end: the quote runs on (BBC style)
             spans.append((opened, end))
     return spans
+
+
+def _closes_single(text: str, i: int, ch: str, start: int, end: int) -> bool:
+    """Whether the single mark at ``i`` closes the open single quotation."""
+    if ch not in "’'" or not _is_closing(text, i, start, end):
+        return False
+    # "the prisoners’ families": an s’ followed by a lower-case word is more
+    # likely a plural possessive than the end of the quote, unless no later
+    # closing mark exists in this paragraph.
+    nxt = text[i + 1 : i + 3]
+    possessive = text[i - 1] in "sS" and len(nxt) == 2 and nxt[0] == " " and nxt[1].islower()
+    return not (possessive and _later_closer(text, i + 1, end))
 
 
 def _later_closer(text: str, i: int, end: int) -> bool:
@@ -120,7 +124,7 @@ class QuoteMap:
         return self.covering(start, end) is not None
 
 
-def find_quotes(text: str, extra: list[tuple[int, int]] = ()) -> QuoteMap:
+def find_quotes(text: str, extra: Sequence[tuple[int, int]] = ()) -> QuoteMap:
     """Quoted spans of ``text`` (including the marks); ``extra`` adds markup quotes
     such as HTML <blockquote>/<q> or Markdown ``>`` blocks."""
     spans: list[tuple[int, int]] = list(extra)

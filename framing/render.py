@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import html as htmllib
 import re
+from typing import IO
 
 from rich.console import Console
 from rich.text import Text
@@ -23,7 +24,7 @@ _SPACES = re.compile(r"\s+")
 _UNSAFE = re.compile(f"[{C0}{DEL_C1}{BIDI}{BIDI_MARKS}{SURROGATES}{PRIVATE_USE}]")
 
 
-def _visible(match: re.Match) -> str:
+def _visible(match: re.Match[str]) -> str:
     ch = match.group()
     if ch in "\n\r\t":
         return " "
@@ -64,7 +65,7 @@ def _context(source: str, start: int, end: int, fmt: str, width: int = 70) -> tu
     return left, term, right
 
 
-def make_console(stream=None) -> Console:
+def make_console(stream: IO[str] | None = None) -> Console:
     # rich already honours NO_COLOR and drops styling when not writing to a terminal
     return Console(file=stream, highlight=False, soft_wrap=True, emoji=False, markup=False)
 

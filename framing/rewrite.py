@@ -15,7 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from framing.candidate import Candidate, Sentence
 from framing.inflect import indefinite_article, match_case, possessive, words
+from framing.prefilter import Prefilter
+
+Word = tuple[int, int, str]  # (start, end, text) in the sentence
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _KEEP_MODIFIERS = {"young", "teenage", "female", "male", "older", "elderly", "adult"}
@@ -30,7 +34,7 @@ class Fit:
     number: str | None
 
 
-def occurrence_number(c, s) -> str | None:
+def occurrence_number(c: Candidate, s: Sentence) -> str | None:
     if c.form.number:
         return c.form.number
     head = s.head_token(c)
@@ -41,21 +45,22 @@ def occurrence_number(c, s) -> str | None:
     return None
 
 
-def _prev_word(s, offset):
+def _prev_word(s: Sentence, offset: int) -> Word | None:
     """(start, end, word) of the word right before ``offset`` if only spaces separate them."""
     w = s.word_before(offset)
     return w if w is not None and s.text[w[1] : offset].strip() == "" else None
 
 
-def _next_word(s, offset):
+def _next_word(s: Sentence, offset: int) -> Word | None:
     w = s.word_after(offset)
     return w if w is not None and s.text[offset : w[0]].strip() == "" else None
 
 
-def _possessed_np(s, offset):
+def _possessed_np(s: Sentence, offset: int) -> int | None:
     """End of the noun phrase after a possessive ("'s elderly mother"), using tags."""
     toks = [t for t in s.tokens_in(offset, offset + 200) if not t.text.isspace()]
-    end, seen_noun = None, False
+    end: int | None = None
+    seen_noun = False
     for t in toks:
         if t.pos in ("ADJ", "NUM") and not seen_noun:
             continue
@@ -66,7 +71,7 @@ def _possessed_np(s, offset):
     return end
 
 
-def _modifiers(c, alt_words) -> str:
+def _modifiers(c: Candidate, alt_words: set[str]) -> str:
     ws = c.lower_words
     if len(ws) > 1 and ws[0] in _KEEP_MODIFIERS and ws[0] not in alt_words:
         return ws[0] + " "
@@ -84,7 +89,7 @@ def _doubles(left: str | None, phrase: str, right: str | None) -> bool:
     return any(a == b for a, b in zip(pw, pw[1:], strict=False))
 
 
-def fit(c, s, prefilter, extend: bool = True) -> Fit:
+def fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool = True) -> Fit:
     number = occurrence_number(c, s)
     plural = number == "plural"
     alts = [a.for_number(number) for a in c.entry.alternatives]
@@ -102,7 +107,9 @@ def fit(c, s, prefilter, extend: bool = True) -> Fit:
     return Fit(start, end, None, suggestions, number)
 
 
-def _fit_one(c, s, alt: str, plural: bool, extend: bool = True):
+def _fit_one(
+    c: Candidate, s: Sentence, alt: str, plural: bool, extend: bool = True
+) -> tuple[int, int, str] | None:
     start, end = c.start, c.end
     alt_words = set(words(alt))
     phrase = _modifiers(c, alt_words) + alt
@@ -125,7 +132,7 @@ def _fit_one(c, s, alt: str, plural: bool, extend: bool = True):
             out = possessive(phrase, plural)
         else:
             np_text = s.text[c.end : np_end].strip()
-            if det is not None:
+            if det is not None and prev is not None:
                 start = prev[0]
                 original_first = s.text[start:end]
             if det in ("a", "an"):
@@ -141,7 +148,7 @@ def _fit_one(c, s, alt: str, plural: bool, extend: bool = True):
         if not plural and det in ("a", "an"):
             want = indefinite_article(phrase)
             if want != det:
-                if not extend:
+                if not extend or prev is None:
                     return None
                 start = prev[0]
                 original_first = s.text[start:end]

@@ -28,19 +28,19 @@ def sentence_bounds(text: str, start: int, end: int, floor: int = 0) -> tuple[in
     e = min(len(text), end + _MAX_SCAN, max(end, s + 2 * _MAX_SCAN))
     pos = end
     while True:
-        m = _BOUNDARY.search(text, pos, e)
-        if m is None:
+        hit = _BOUNDARY.search(text, pos, e)
+        if hit is None:
             if e < len(text):
                 # cut a run-on "sentence" at a space, not inside a word
                 cut = text.rfind(" ", end, e)
                 e = cut if cut > end else e
             break
-        if m.group().startswith("\n") or not _ABBREV.search(
-            text[max(0, m.start() - 6) : m.start()]
+        if hit.group().startswith("\n") or not _ABBREV.search(
+            text[max(0, hit.start() - 6) : hit.start()]
         ):
-            e = m.start()
+            e = hit.start()
             break
-        pos = m.end()
+        pos = hit.end()
     # strip surrounding whitespace so equal sentences share a cache key
     while s < e and text[s].isspace():
         s += 1

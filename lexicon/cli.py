@@ -6,19 +6,20 @@ import difflib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from lexicon.errors import LexiconError
 from lexicon.load import check_lexicon, load_lexicon
-from lexicon.model import CATEGORIES, Entry
+from lexicon.model import CATEGORIES, Entry, Lexicon
 
 
-def _load(obj):
+def _load(obj: Any) -> Lexicon:
     return load_lexicon(**obj.settings.lexicon.load_args())
 
 
-def entry_summary(entry: Entry) -> dict:
+def entry_summary(entry: Entry) -> dict[str, Any]:
     return {
         "id": entry.id,
         "category": entry.category,
@@ -28,7 +29,7 @@ def entry_summary(entry: Entry) -> dict:
     }
 
 
-def entry_json(entry: Entry) -> dict:
+def entry_json(entry: Entry) -> dict[str, Any]:
     return {
         "id": entry.id,
         "category": entry.category,
@@ -64,7 +65,7 @@ def lexicon() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.pass_obj
-def check(obj, paths: tuple[str, ...], as_json: bool) -> None:
+def check(obj: Any, paths: tuple[str, ...], as_json: bool) -> None:
     """Validate lexicon files and report every problem as path:line: message.
 
     Without PATHs, checks the shipped data, the configured extra files and the
@@ -118,7 +119,7 @@ def check(obj, paths: tuple[str, ...], as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of entries.")
 @click.option("--category", type=click.Choice(list(CATEGORIES)), help="Only this category.")
 @click.pass_obj
-def list_entries(obj, as_json: bool, category: str | None) -> None:
+def list_entries(obj: Any, as_json: bool, category: str | None) -> None:
     """List every entry: id, category, severity, forms and suggestions."""
     order = {c: i for i, c in enumerate(CATEGORIES)}
     entries = sorted(
@@ -139,7 +140,7 @@ def list_entries(obj, as_json: bool, category: str | None) -> None:
 @click.argument("entry_id")
 @click.option("--json", "as_json", is_flag=True, help="Print the entry as JSON.")
 @click.pass_obj
-def show(obj, entry_id: str, as_json: bool) -> None:
+def show(obj: Any, entry_id: str, as_json: bool) -> None:
     """Show everything about one entry: forms, context rules, why, sources."""
     lex = _load(obj)
     entry = lex.get(entry_id)
@@ -200,7 +201,7 @@ def show(obj, entry_id: str, as_json: bool) -> None:
 )
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.pass_obj
-def export(obj, fmt: str, directory: str) -> None:
+def export(obj: Any, fmt: str, directory: str) -> None:
     """Export the lexicon for another tool (a Vale style folder in DIRECTORY)."""
     from lexicon.vale import export_vale
 

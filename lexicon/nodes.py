@@ -24,8 +24,10 @@ class NodeReader:
         self.path = path
         self.problems: list[Problem] = []
 
-    def problem(self, node_or_line: yaml.Node | int, message: str) -> None:
-        if isinstance(node_or_line, int):
+    def problem(self, node_or_line: yaml.Node | int | None, message: str) -> None:
+        if node_or_line is None:
+            line = 0
+        elif isinstance(node_or_line, int):
             line = node_or_line
         else:
             line = node_or_line.start_mark.line + 1
@@ -35,7 +37,7 @@ class NodeReader:
         if not isinstance(node, yaml.ScalarNode) or node.tag != STR_TAG:
             self.problem(node, f"{what} must be text, not {kind_of(node)}")
             return None
-        value = node.value.strip()
+        value = str(node.value).strip()
         if not value and not allow_empty:
             self.problem(node, f"{what} is empty")
             return None
@@ -77,6 +79,8 @@ class NodeReader:
 
 
 def kind_of(node: yaml.Node | None) -> str:
+    if node is None:
+        return "nothing"
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):

@@ -26,7 +26,7 @@ from lexicon.nodes import kind_of
 from lexicon.problems import Problem
 
 try:  # the C parser is several times faster; fall back silently without libyaml
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
+    _Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -62,14 +63,14 @@ def exportable(entry: Entry) -> bool:
     return not entry.requires_nearby
 
 
-def rule_files(lexicon: Lexicon) -> dict[str, dict]:
+def rule_files(lexicon: Lexicon) -> dict[str, dict[str, Any]]:
     """File name -> rule mapping, ready to be dumped as YAML."""
     by_category: dict[str, list[Entry]] = defaultdict(list)
     for entry in lexicon.entries:
         if exportable(entry):
             by_category[entry.category].append(entry)
     names = [escape(n) for n in lexicon.official_names]
-    rules: dict[str, dict] = {}
+    rules: dict[str, dict[str, Any]] = {}
     for category in CATEGORIES:
         entries = by_category.get(category)
         if not entries:
@@ -95,10 +96,10 @@ def rule_files(lexicon: Lexicon) -> dict[str, dict]:
 
 def _rule(
     category: str, level: str, entries: list[Entry], names: list[str], substitution: bool
-) -> dict:
+) -> dict[str, Any]:
     label = CATEGORIES[category]
     exceptions = list(dict.fromkeys([escape(x) for e in entries for x in e.exceptions] + names))
-    rule: dict = {
+    rule: dict[str, Any] = {
         "extends": "substitution" if substitution else "existence",
         "message": (
             f"{label}: consider '%s' instead of '%s'."

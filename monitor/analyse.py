@@ -37,7 +37,7 @@ def analyse_texts(engine, texts: list[str]) -> list[list | None]:
     for text in texts:
         try:
             out.append(list(engine.check(text)))
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - this text alone is left unanalysed, retried later
             out.append(None)
     return out
 

@@ -60,7 +60,7 @@ async def prepare_items(
 async def _page(item: FeedItem, fetcher: Any) -> tuple[Extraction, bytes | None]:
     try:
         r = await fetcher.fetch(item.link, kind="page")
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001 - the fetcher promises not to raise; be safe anyway
         return from_summary(item.summary, f"page not fetched ({type(exc).__name__})"), None
     if r.error_kind:
         return from_summary(item.summary, f"page not fetched ({r.error_kind}: {r.error})"), None

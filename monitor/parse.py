@@ -139,7 +139,7 @@ def parse_feed(body: bytes, headers: dict, feed_url: str) -> ParsedFeed:
     response_headers.setdefault("content-location", feed_url)
     try:
         result = feedparser.parse(io.BytesIO(body), response_headers=response_headers)
-    except Exception as exc:  # noqa: BLE001 - feedparser crashes on some garbage (#277)
+    except Exception as exc:  # feedparser crashes on some garbage (#277): one line instead
         raise FeedParseError(f"the parser failed ({type(exc).__name__}: {_one_line(exc)})") from exc
     entries = result.get("entries") or []
     bozo = result.get("bozo")
@@ -168,7 +168,7 @@ def parse_feed(body: bytes, headers: dict, feed_url: str) -> ParsedFeed:
     for entry in entries:
         try:
             items.append(item_from_entry(entry, feed_url))
-        except Exception:  # noqa: BLE001,S112 - one odd entry must not lose the rest
+        except Exception:  # noqa: BLE001 - one odd entry must not lose the rest
             continue
     site = clean_line(meta.get("link") or "")
     return ParsedFeed(

@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from storage.db import Row, iso_minus
+from storage.db import Row, iso_minus, new_id
 from storage.schema import articles
 
 TITLE_DEDUP_DAYS = 7  # Media Cloud NORMALIZED_TITLE_DAYS
@@ -55,7 +55,7 @@ def is_duplicate(
 
 
 def insert_article(conn: sa.Connection, values: Mapping[str, Any]) -> int:
-    return int(conn.execute(articles.insert().values(**values)).inserted_primary_key[0])
+    return new_id(conn.execute(articles.insert().values(**values)))
 
 
 def id_by_address(conn: sa.Connection, url_norm: str) -> int | None:

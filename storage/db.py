@@ -28,7 +28,16 @@ from storage.errors import DatabaseError, describe_db_error
 # What services hold while they call repositories: an open connection inside
 # Database.transaction() or Database.read(), and the rows repositories return.
 Connection = sa.Connection
-Row = sa.Row[Any]
+Row = sa.Row[*tuple[Any, ...]]
+
+
+def new_id(result: sa.CursorResult[Any]) -> int:
+    """The primary key of the row an INSERT just wrote."""
+    key = result.inserted_primary_key
+    if key is None:  # pragma: no cover - every table here has an integer key
+        raise DatabaseError("the database returned no id for a new row")
+    return int(key[0])
+
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
@@ -54,7 +63,7 @@ def _url(target: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser()}"
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # WAL lets the UI read while the monitor writes; NORMAL sync is durable
     # across process crashes in WAL mode (only power loss can drop the tail).
     cur = dbapi_conn.cursor()
@@ -65,7 +74,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def _alembic_config(connection) -> Config:
+def _alembic_config(connection: sa.Connection) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = connection

@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from storage.db import Row
+from storage.db import Row, new_id
 from storage.schema import articles, feeds, fetch_events
 
 EVENTS_KEPT_PER_FEED = 50  # rss-fetcher keeps 30; a few more helps diagnose flapping feeds
@@ -28,7 +28,7 @@ def insert_feed(
     added_at: str,
     interval_minutes: int,
 ) -> int:
-    return int(
+    return new_id(
         conn.execute(
             feeds.insert().values(
                 url=url,
@@ -39,7 +39,7 @@ def insert_feed(
                 added_at=added_at,
                 interval_minutes=interval_minutes,
             )
-        ).inserted_primary_key[0]
+        )
     )
 
 

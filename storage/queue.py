@@ -15,11 +15,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from storage.articles import ARTICLE_DATE
+from storage.db import Row
 from storage.schema import articles, flags
 
 SORTS = ("date", "outlet", "title", "flags", "status")
-
-Row = sa.Row[Any]
 
 
 @dataclass(frozen=True)

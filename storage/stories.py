@@ -7,16 +7,15 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from storage.db import Row, new_id
 from storage.schema import articles, stories
 
 
 def new_story(conn: sa.Connection, title: str, now: str) -> int:
-    return int(
-        conn.execute(stories.insert().values(title=title, created_at=now)).inserted_primary_key[0]
-    )
+    return new_id(conn.execute(stories.insert().values(title=title, created_at=now)))
 
 
-def recent_members(conn: sa.Connection, since: str) -> Sequence[sa.Row[Any]]:
+def recent_members(conn: sa.Connection, since: str) -> Sequence[Row]:
     """(story_id, title, text, summary) of articles in a story fetched since ``since``."""
     return conn.execute(
         sa.select(articles.c.story_id, articles.c.title, articles.c.text, articles.c.summary)

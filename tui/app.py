@@ -170,7 +170,7 @@ def _login_name() -> str:
 
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user database (containers): leave it blank
+    except (KeyError, OSError):  # no user database (containers): leave it blank
         return ""
 
 

@@ -57,7 +57,7 @@ def _reattach_terminal() -> None:
         raise FramewatchError(f"/dev/tty: no terminal to open the UI on ({exc.strerror})") from exc
     os.dup2(fd, 0)
     os.close(fd)
-    sys.stdin = open(0, encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+    sys.stdin = open(0, encoding="utf-8", errors="replace", closefd=False)
 
 
 def _run_app(app) -> None:

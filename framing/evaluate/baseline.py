@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+
+from framing.flag import Flag
+from lexicon.load import load_lexicon
+from lexicon.model import Entry, Lexicon
 
 
 class NaiveBaseline:
@@ -16,12 +20,10 @@ class NaiveBaseline:
 
     model_name = "naive whole-word matching"
 
-    def __init__(self, lexicon=None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
         if lexicon is None:
-            from lexicon import load_lexicon
-
             lexicon = load_lexicon()
-        self._entries: dict[str, object] = {}
+        self._entries: dict[str, Entry] = {}
         for entry in lexicon.entries:
             for form in entry.forms:
                 # first entry wins on a shared form, as a word list would
@@ -30,9 +32,7 @@ class NaiveBaseline:
         body = "|".join(re.escape(f) for f in forms) or r"(?!x)x"
         self._rx = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
-    def check(self, text: str, fmt: str = "text") -> list:
-        from framing.flag import Flag
-
+    def check(self, text: str, fmt: str = "text") -> list[Flag]:
         flags = []
         for m in self._rx.finditer(text):
             entry = self._entries[m.group(0).lower()]
@@ -53,6 +53,6 @@ class NaiveBaseline:
             )
         return flags
 
-    def check_many(self, texts: Iterable[str], fmt: str = "text"):
+    def check_many(self, texts: Iterable[str], fmt: str = "text") -> Iterator[list[Flag]]:
         for t in texts:
             yield self.check(t, fmt)

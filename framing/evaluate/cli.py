@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
 from framing.evaluate.baseline import NaiveBaseline
 from framing.evaluate.dataset import load_dataset
-from framing.evaluate.scoring import Report, evaluate
+from framing.evaluate.scoring import Checker, Report, Score, evaluate
 
 
-def _engine(obj, baseline: str | None):
+def _engine(obj: Any, baseline: str | None) -> Checker:
     if baseline == "naive":
         return NaiveBaseline()
     from core.settings import Settings
@@ -36,7 +37,7 @@ def format_report(report: Report, show_errors: int) -> list[str]:
         f"{'category':<20} {'P%':>6} {'R%':>6} {'F1%':>6} {'TP':>5} {'FP':>5} {'FN':>5}",
     ]
 
-    def row(name: str, s) -> str:
+    def row(name: str, s: Score) -> str:
         return (
             f"{name:<20} {_pct(s.precision):>6} {_pct(s.recall):>6} {_pct(s.f1):>6} "
             f"{s.tp:>5} {s.fp:>5} {s.fn:>5}"
@@ -90,7 +91,9 @@ def format_report(report: Report, show_errors: int) -> list[str]:
     help="List up to N misses, false flags and quote disagreements.",
 )
 @click.pass_obj
-def eval_command(obj, dataset: str, baseline: str | None, as_json: bool, show_errors: int):
+def eval_command(
+    obj: Any, dataset: str, baseline: str | None, as_json: bool, show_errors: int
+) -> None:
     """Measure precision, recall and F1 on an annotated DATASET (JSONL).
 
     Each line: {"id", "text", "source", "occurrences": [{"start", "end",

@@ -65,8 +65,8 @@ def load_dataset(path: str | Path) -> Dataset:
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DatasetError(f"{name}:{line}: not UTF-8 text") from None
+        at = raw[: exc.start].count(b"\n") + 1
+        raise DatasetError(f"{name}:{at}: not UTF-8 text") from None
     items: list[Item] = []
     seen: set[str] = set()
     for lineno, line in enumerate(content.splitlines(), 1):

@@ -26,9 +26,11 @@ import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
 
 from core.errors import FramewatchError
 from framing.evaluate.dataset import LABELS, SNIPPET_CONTEXT, Dataset
+from framing.flag import Flag
 
 
 @dataclass
@@ -61,7 +63,7 @@ class Score:
         p = 0.0 if p is None else p  # positives exist but nothing was flagged
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         def rnd(x: float | None) -> float | None:
             return None if x is None else round(x, 4)
 
@@ -112,7 +114,7 @@ class Report:
     def quote_agreement(self) -> float | None:
         return self.quote_matches / self.quote_total if self.quote_total else None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         qa = self.quote_agreement
         return {
             "dataset": self.dataset,
@@ -145,13 +147,20 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
+class Checker(Protocol):
+    """What is measured: ``framing.Engine`` or a baseline."""
+
+    def check(self, text: str, fmt: str = "text") -> list[Flag]: ...
+
+
 def run_engine(
-    engine, texts: Sequence[str], progress: Callable[[int], None] | None = None
-) -> list[list]:
+    engine: Checker, texts: Sequence[str], progress: Callable[[int], None] | None = None
+) -> list[list[Flag]]:
     """Flags for each text, via ``check_many`` when the engine batches."""
-    results: list[list] = []
+    results: list[list[Flag]] = []
+    stream: Iterable[Iterable[Flag]]
     if hasattr(engine, "check_many"):
-        stream: Iterable = engine.check_many(texts)
+        stream = engine.check_many(texts)
     else:
         stream = (engine.check(t) for t in texts)
     for flags in stream:
@@ -163,7 +172,9 @@ def run_engine(
     return results
 
 
-def score(dataset: Dataset, flags_per_item: Sequence[Sequence], engine_name: str = "") -> Report:
+def score(
+    dataset: Dataset, flags_per_item: Sequence[Sequence[Flag]], engine_name: str = ""
+) -> Report:
     """Score precomputed flags (one list per dataset item, in order)."""
     if len(flags_per_item) != len(dataset.items):
         raise ValueError(f"{len(flags_per_item)} flag lists for {len(dataset.items)} items")
@@ -268,12 +279,14 @@ def score(dataset: Dataset, flags_per_item: Sequence[Sequence], engine_name: str
     )
 
 
-def engine_name(engine) -> str:
+def engine_name(engine: object) -> str:
     model = getattr(engine, "model_name", None)
     return f"{type(engine).__name__} ({model})" if model else type(engine).__name__
 
 
-def evaluate(engine, dataset: Dataset, progress: Callable[[int], None] | None = None) -> Report:
+def evaluate(
+    engine: Checker, dataset: Dataset, progress: Callable[[int], None] | None = None
+) -> Report:
     """Run ``engine`` over every item of ``dataset`` and score the flags."""
     started = time.perf_counter()
     flags = run_engine(engine, [it.text for it in dataset.items], progress)

@@ -9,6 +9,14 @@ sentence whose candidates are all exempt never reaches the tagger.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from framing.candidate import Candidate, Sentence
+
+if TYPE_CHECKING:
+    from framing.index import Index
+
 from framing.rules.domain import noun_modifier_out_of_domain, out_of_domain_sense
 from framing.rules.idioms import in_exception_phrase, neighbour_words
 from framing.rules.mentions import label_rejected, word_mention
@@ -20,7 +28,10 @@ from framing.rules.pos import wrong_part_of_speech
 from framing.rules.referent import modifies_thing, predicate_of_thing
 from framing.rules.titles import appositive_title, fiction_cue, in_known_title, in_title_case_run
 
-TEXT_RULES = (
+# a rule: (candidate, sentence, index) -> the reason it is exempt, or None
+Rule = Callable[[Candidate, Sentence, "Index"], str | None]
+
+TEXT_RULES: tuple[Rule, ...] = (
     in_official_name,
     in_exception_phrase,
     neighbour_words,
@@ -37,7 +48,7 @@ TEXT_RULES = (
     out_of_domain_sense,
     missing_nearby,
 )
-TAG_RULES = (
+TAG_RULES: tuple[Rule, ...] = (
     wrong_part_of_speech,
     modifies_thing,
     predicate_of_thing,
@@ -46,7 +57,9 @@ TAG_RULES = (
 )
 
 
-def first_exemption(rules, candidate, sentence, index) -> str | None:
+def first_exemption(
+    rules: Iterable[Rule], candidate: Candidate, sentence: Sentence, index: Index
+) -> str | None:
     for rule in rules:
         reason = rule(candidate, sentence, index)
         if reason:

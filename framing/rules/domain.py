@@ -3,6 +3,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from framing.candidate import Candidate, Sentence
+
+if TYPE_CHECKING:
+    from framing.index import Index
+
 # words whose addicts/junkies/fiends are drug users or drinkers: keep the flag
 DRUG_WORDS = frozenset(
     """
@@ -39,17 +46,17 @@ LUXURY_THINGS = frozenset(
 )
 
 
-def _relevant(c) -> bool:
+def _relevant(c: Candidate) -> bool:
     return c.entry.category == "drug-use" or any(d in c.key for d in _DOMAIN_WORDS)
 
 
-def _drug_compound(c) -> bool:
+def _drug_compound(c: Candidate) -> bool:
     """ "drug addict", "crack fiend": the drug sense by construction."""
     words = c.lower_words
     return len(words) > 1 and any(w in DRUG_WORDS for w in words)
 
 
-def out_of_domain_sense(c, s, ix) -> str | None:
+def out_of_domain_sense(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if "luxury" in c.key:
         nxt = [w.lower() for w in s.words_after(c.end, 1)]
         if nxt and nxt[0] in LUXURY_THINGS:
@@ -65,7 +72,7 @@ def out_of_domain_sense(c, s, ix) -> str | None:
     return None
 
 
-def noun_modifier_out_of_domain(c, s, ix) -> str | None:
+def noun_modifier_out_of_domain(c: Candidate, s: Sentence, ix: Index) -> str | None:
     """Any noun modifier that is not a drug ("chocolate addict") moves an
     addiction word out of the drug-use domain; "heroin addict" keeps it."""
     if c.entry.category != "drug-use" and not any(

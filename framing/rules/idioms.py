@@ -6,6 +6,13 @@ The lexicon entry lists its own ``exceptions`` and ``not_followed_by`` /
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from framing.candidate import Candidate, Sentence
+
+if TYPE_CHECKING:
+    from framing.index import Index
+
 # idioms and compounds that never label people, whichever entry matched them
 IDIOMS = (
     "time lag",
@@ -58,14 +65,14 @@ IDIOMS = (
 )
 
 
-def in_exception_phrase(c, s, ix) -> str | None:
+def in_exception_phrase(c: Candidate, s: Sentence, ix: Index) -> str | None:
     for a, b in ix.exception_spans(c.entry.id, s.text):
         if a <= c.start and c.end <= b:
             return f"inside fixed phrase '{s.text[a:b]}'"
     return None
 
 
-def neighbour_words(c, s, ix) -> str | None:
+def neighbour_words(c: Candidate, s: Sentence, ix: Index) -> str | None:
     nxt = [w.lower() for w in s.words_after(c.end, 3)]
     gap = s.gap_after(c.end)
     if nxt and c.entry.not_followed_by and not any(ch in gap for ch in '.,;:!?()"“”'):

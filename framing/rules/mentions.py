@@ -3,6 +3,13 @@ to criticise them ("the word 'inmate' is contested", "we were labelled savages")
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from framing.candidate import Candidate, Sentence
+
+if TYPE_CHECKING:
+    from framing.index import Index
+
 import re
 
 META_NOUNS = frozenset(
@@ -30,7 +37,7 @@ _QUOTE_OPEN = "'\"‘“"
 _QUOTE_CLOSE = "'\"’”"
 
 
-def _is_quoted_alone(c, s) -> bool:
+def _is_quoted_alone(c: Candidate, s: Sentence) -> bool:
     before = s.text[max(0, c.start - 1) : c.start]
     after = s.text[c.end : c.end + 1]
     return bool(before) and before in _QUOTE_OPEN and bool(after) and after in _QUOTE_CLOSE
@@ -108,7 +115,7 @@ _ABUSE_BEFORE = re.compile(
 )
 
 
-def label_rejected(c, s, ix) -> str | None:
+def label_rejected(c: Candidate, s: Sentence, ix: Index) -> str | None:
     before = s.text[max(0, c.start - 60) : c.start]
     m = _CALLED.search(before)
     if m and (m.group(1).lower() in ("me", "us") or s.word_set & (REPORTING | META_NOUNS)):
@@ -133,7 +140,7 @@ def label_rejected(c, s, ix) -> str | None:
     return None
 
 
-def word_mention(c, s, ix) -> str | None:
+def word_mention(c: Candidate, s: Sentence, ix: Index) -> str | None:
     # "the use of "thugs" and "yobs"": later items of a quoted list of words
     if _is_quoted_alone(c, s) and _LIST_TAIL.search(s.text[max(0, c.start - 200) : c.start - 1]):
         return "mention of the word itself"

@@ -5,6 +5,13 @@ headline, is a proper name (a surname, a title, an organisation)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from framing.candidate import Candidate, Sentence
+
+if TYPE_CHECKING:
+    from framing.index import Index
+
 from framing.sentences import at_sentence_start
 
 HONORIFICS = frozenset(
@@ -12,7 +19,7 @@ HONORIFICS = frozenset(
 )
 
 
-def capitalised_name(c, s, ix) -> str | None:
+def capitalised_name(c: Candidate, s: Sentence, ix: Index) -> str | None:
     t = c.text
     if not t[:1].isupper() or t.isupper() or s.headline:
         return None
@@ -30,7 +37,7 @@ def capitalised_name(c, s, ix) -> str | None:
     return "capitalised in mid-sentence: a proper name"
 
 
-def propn_name(c, s, ix) -> str | None:
+def propn_name(c: Candidate, s: Sentence, ix: Index) -> str | None:
     head = s.head_token(c)
     if head is None or head.pos != "PROPN" or s.headline or c.text.isupper():
         return None

@@ -7,6 +7,13 @@ animals who attacked him", "they were absolute animals", "the men are beasts".
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from framing.candidate import Candidate, Sentence
+
+if TYPE_CHECKING:
+    from framing.index import Index
+
 import re
 
 _PRONOUNS = (
@@ -24,7 +31,7 @@ _HUMAN_BEFORE = re.compile(
 _POSS = re.compile(r"['’]s$")
 
 
-def human_signal(c, s) -> bool:
+def human_signal(c: Candidate, s: Sentence) -> bool:
     after = [w.lower() for w in s.words_after(c.end, 1)]
     if (
         after
@@ -35,7 +42,7 @@ def human_signal(c, s) -> bool:
     return bool(_HUMAN_BEFORE.search(s.text[max(0, c.start - 40) : c.start]))
 
 
-def missing_nearby(c, s, ix) -> str | None:
+def missing_nearby(c: Candidate, s: Sentence, ix: Index) -> str | None:
     need = c.entry.requires_nearby
     if not need:
         return None

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from framing.candidate import Candidate, Sentence
+
+if TYPE_CHECKING:
+    from framing.index import Index
+
 ANIMALS = frozenset(
     """
 animal animals whale whales orca orcas shark sharks cat cats kitten kittens dog dogs puppy
@@ -92,7 +99,7 @@ ANIMAL_METAPHORS = frozenset(
 )
 
 
-def _after_noun(s, c) -> str | None:
+def _after_noun(s: Sentence, c: Candidate) -> str | None:
     after = s.words_after(c.end, 4)
     if not after or any(ch in s.gap_after(c.end) for ch in _STOP):
         return None
@@ -116,7 +123,7 @@ def _after_noun(s, c) -> str | None:
     return None
 
 
-def _animal_before(s, c) -> str | None:
+def _animal_before(s: Sentence, c: Candidate) -> str | None:
     """The animal a label is predicated of: "the dog was a beast", "foxes and other
     predators"; not "the man who starved the horses was a monster"."""
     ws = s.words
@@ -139,7 +146,7 @@ def _animal_before(s, c) -> str | None:
     return None
 
 
-def nonhuman_referent(c, s, ix) -> str | None:
+def nonhuman_referent(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if not c.entry.refers_to_people:
         return None
     noun = _after_noun(s, c)
@@ -152,7 +159,7 @@ def nonhuman_referent(c, s, ix) -> str | None:
     return None
 
 
-def animal_welfare_context(c, s, ix) -> str | None:
+def animal_welfare_context(c: Candidate, s: Sentence, ix: Index) -> str | None:
     """ "The RSPCA rescued 40 animals", "footage of the animals in the barn": in an
     animal-welfare story the figurative nouns name animals, unless they are said of
     someone ("the owner was a monster") or act as people do ("the animals who...")."""
@@ -193,7 +200,7 @@ SPORT_PHRASES = (
 )
 
 
-def sport_metaphor(c, s, ix) -> str | None:
+def sport_metaphor(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if not (set(c.lower_words) & SPORT_TERMS):
         return None
     low = s.text.lower()

@@ -8,6 +8,13 @@ alone as a noun ("called to a domestic", "the criminal said").
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from framing.candidate import Candidate, Sentence
+
+if TYPE_CHECKING:
+    from framing.index import Index
+
 # a single-word form tagged as one of these is never the person-labelling noun
 _NEVER_LABEL = {"VERB", "AUX", "ADP", "ADV", "SCONJ", "CCONJ", "PART", "NUM", "PRON", "DET", "INTJ"}
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM"}
@@ -38,7 +45,7 @@ VERB_HOMOGRAPHS = frozenset(
 ADJ_NOUN_HOMOGRAPHS = frozenset({"juvenile", "delinquent", "criminal", "savage", "domestic"})
 
 
-def effective_pos(c, s) -> str | None:
+def effective_pos(c: Candidate, s: Sentence) -> str | None:
     head = s.head_token(c)
     if head is None:
         return None
@@ -78,7 +85,7 @@ def effective_pos(c, s) -> str | None:
     return pos
 
 
-def wrong_part_of_speech(c, s, ix) -> str | None:
+def wrong_part_of_speech(c: Candidate, s: Sentence, ix: Index) -> str | None:
     head = s.head_token(c)
     if head is None:
         return None

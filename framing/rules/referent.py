@@ -7,6 +7,13 @@ are.  Applies to adjectives, and to figurative nouns used as modifiers.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from framing.candidate import Candidate, Sentence
+
+if TYPE_CHECKING:
+    from framing.index import Index
+
 from framing.rules.pos import effective_pos
 
 PERSON_NOUNS = frozenset(
@@ -85,7 +92,7 @@ def is_person_noun(word: str) -> bool:
     return len(w) > 4 and w.endswith(_PERSON_SUFFIXES)
 
 
-def modifies_thing(c, s, ix) -> str | None:
+def modifies_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if not c.entry.refers_to_people or c.possessive or len(c.lower_words) != 1:
         return None
     if c.form.text.isupper():
@@ -134,7 +141,7 @@ _LINK_LEMMAS = frozenset({"be", "seem", "look", "sound", "become", "appear", "ge
 _SUBJECT_POS = {"NOUN", "PROPN", "PRON"}
 
 
-def predicate_of_thing(c, s, ix) -> str | None:
+def predicate_of_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
     """ "the dog was crazed with hunger", "the tackle was 'lunatic'": an adjective
     after a linking verb describes the subject, and the subject is not a person."""
     if not c.entry.refers_to_people or c.possessive or len(c.lower_words) != 1:

@@ -7,6 +7,13 @@ and a fiction cue word (film, novel, starring...) shortly before it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from framing.candidate import Candidate, Sentence
+
+if TYPE_CHECKING:
+    from framing.index import Index
+
 import re
 
 from framing.sentences import at_sentence_start
@@ -121,11 +128,11 @@ _CONNECTORS = {
 }
 
 
-def _title_matches(s):
+def _title_matches(s: Sentence) -> list[tuple[re.Pattern[str], re.Match[str]]]:
     return [(rx, m) for rx in (_TITLE_RE, _TITLE_CS) for m in rx.finditer(s.text)]
 
 
-def in_known_title(c, s, ix) -> str | None:
+def in_known_title(c: Candidate, s: Sentence, ix: Index) -> str | None:
     for rx, m in s.memo("titles", lambda: _title_matches(s)):
         if m.start() <= c.start and c.end <= m.end():
             if len(m.group()) > len(c.text) or (rx is _TITLE_CS and _looks_titled(c, s)):
@@ -133,14 +140,14 @@ def in_known_title(c, s, ix) -> str | None:
     return None
 
 
-def _looks_titled(c, s) -> bool:
+def _looks_titled(c: Candidate, s: Sentence) -> bool:
     # a bare one-word title ("Scum") counts only with a fiction cue nearby
     return any(
         w.lower() in FICTION_CUES for w in s.words_before(c.start, 6) + s.words_after(c.end, 3)
     )
 
 
-def _run_around(s, c) -> list[tuple[int, int, str]]:
+def _run_around(s: Sentence, c: Candidate) -> list[tuple[int, int, str]]:
     words = s.words
     first = s.words_ending_by(c.start)
     idx = []
@@ -179,7 +186,7 @@ _OPEN_Q = "\"“‘'"
 _CLOSE_Q = "\"”’'"
 
 
-def _quoted_mid_sentence(s, run) -> bool:
+def _quoted_mid_sentence(s: Sentence, run: list[tuple[int, int, str]]) -> bool:
     """A whole quotation in Title Case after some words ('Queen's "Killer Queen"
     was played'): a title, though its first word follows an opening mark."""
     a, b = run[0][0], run[-1][1]
@@ -192,7 +199,7 @@ def _quoted_mid_sentence(s, run) -> bool:
     return bool(before) and before[-1] not in ":.!?"
 
 
-def in_title_case_run(c, s, ix) -> str | None:
+def in_title_case_run(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if s.headline or not c.text[:1].isupper():
         return None
     if c.text.isupper() and not c.form.text.isupper():
@@ -234,7 +241,7 @@ centres centers centred centered revolves chronicles plays played playing
 )
 
 
-def _plot_of_a_work(s, c) -> str | None:
+def _plot_of_a_work(s: Sentence, c: Candidate) -> str | None:
     before = [w.lower() for w in s.words_before(c.start, 16)]
     for i, w in enumerate(before):
         base = w[:-2] if w.endswith(("'s", "’s")) else w
@@ -253,7 +260,7 @@ _APPOSITIVE_WORK = re.compile(
 )
 
 
-def appositive_title(c, s, ix) -> str | None:
+def appositive_title(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if not c.text[:1].isupper() or s.headline:
         return None
     if _APPOSITIVE_WORK.match(s.text[c.end : c.end + 60]):
@@ -261,7 +268,7 @@ def appositive_title(c, s, ix) -> str | None:
     return None
 
 
-def fiction_cue(c, s, ix) -> str | None:
+def fiction_cue(c: Candidate, s: Sentence, ix: Index) -> str | None:
     nxt = [w.lower() for w in s.words_after(c.end, 1)]
     if nxt and nxt[0] in GENRE_NOUNS and not any(ch in s.gap_after(c.end) for ch in ',.;:!?()"“”'):
         return f"names a genre ('{c.text} {nxt[0]}')"

@@ -56,7 +56,7 @@ def _protocol_cause(text: str) -> str:
     return f"HTTP protocol error ({one_line(text, 120) or 'unknown'})"
 
 
-def classify_error(exc: BaseException) -> tuple[str, str]:
+def classify_error(exc: BaseException) -> tuple[str, str]:  # noqa: C901 - one table of cases
     """Return (error_kind, cause) for an exception raised while fetching.
 
     TCP-level refusals and resets are "other": "refused" is reserved for our

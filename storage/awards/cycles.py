@@ -8,7 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from storage.awards.tables import cycles
-from storage.db import Row
+from storage.db import Row, new_id
 
 
 def id_by_name(conn: sa.Connection, name: str) -> int | None:
@@ -17,7 +17,7 @@ def id_by_name(conn: sa.Connection, name: str) -> int | None:
 
 
 def insert(conn: sa.Connection, **values: Any) -> int:
-    return int(conn.execute(cycles.insert().values(**values)).inserted_primary_key[0])
+    return new_id(conn.execute(cycles.insert().values(**values)))
 
 
 def get(conn: sa.Connection, cycle_id: int) -> Row | None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 
 from storage.awards.tables import judges, nominations, recusals
-from storage.db import Row
+from storage.db import Row, new_id
 
 
 def exists(conn: sa.Connection, cycle_id: int, name: str) -> bool:
@@ -20,10 +20,8 @@ def exists(conn: sa.Connection, cycle_id: int, name: str) -> bool:
 
 
 def insert(conn: sa.Connection, cycle_id: int, name: str, *, at: str, by: str) -> int:
-    return int(
-        conn.execute(
-            judges.insert().values(cycle_id=cycle_id, name=name, added_at=at, added_by=by)
-        ).inserted_primary_key[0]
+    return new_id(
+        conn.execute(judges.insert().values(cycle_id=cycle_id, name=name, added_at=at, added_by=by))
     )
 
 

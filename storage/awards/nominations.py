@@ -9,11 +9,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from storage.awards.tables import nominations
-from storage.db import Row
+from storage.db import Row, new_id
 
 
 def insert(conn: sa.Connection, **values: Any) -> int:
-    return int(conn.execute(nominations.insert().values(**values)).inserted_primary_key[0])
+    return new_id(conn.execute(nominations.insert().values(**values)))
 
 
 def get(conn: sa.Connection, nomination_id: int) -> Row | None:

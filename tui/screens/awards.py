@@ -21,6 +21,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets.data_table import CellDoesNotExist
 
 from awards import common, cycles, judging, model, nominations
 from tui.bindings import bindings_for
@@ -297,7 +298,7 @@ class AwardsScreen(AwardsActions, Screen):
             return None
         try:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except Exception:  # noqa: BLE001 - an empty or refreshing table has no cursor row
+        except CellDoesNotExist:  # an empty or refreshing table has no cursor row
             return None
         return int(key.value) if key.value is not None else None
 

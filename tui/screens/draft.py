@@ -103,7 +103,7 @@ class DraftScreen(Screen):
         # Load the model while the trainer starts typing.
         try:
             self.app.get_engine()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a worker's failure is one line; the screen stays usable
             self.post_message(ServiceFailed(str(exc)))
 
     @work(thread=True, exclusive=True, group="draft-check", exit_on_error=False)
@@ -119,7 +119,7 @@ class DraftScreen(Screen):
             # the engine locks itself: a nomination's profile may be computing
             flags = engine.check(text) if text.strip() else []
             elapsed = time.perf_counter() - started
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a worker's failure is one line; the screen stays usable
             self.post_message(ServiceFailed(str(exc)))
             return
         if not worker.is_cancelled:
@@ -329,7 +329,7 @@ class DraftScreen(Screen):
         try:
             engine = self.app.get_engine()
             article_id = paste.import_text(self.app.db, title, text, outlet="Draft", engine=engine)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a worker's failure is one line; the screen stays usable
             self.post_message(ServiceFailed(str(exc)))
             return
         self.app.call_from_thread(self.notify, f"Stored as article {article_id} in the queue.")

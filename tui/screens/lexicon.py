@@ -94,7 +94,7 @@ class LexiconScreen(Screen):
             if lex is None:
                 raise RuntimeError("the lexicon is not available in this build")
             stats = insights.lexicon_stats(self.app.db, lex, search)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a worker's failure is one line; the screen stays usable
             self.post_message(ServiceFailed(str(exc)))
             return
         self.post_message(LexiconLoaded(stats))

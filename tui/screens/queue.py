@@ -124,7 +124,7 @@ class QueueScreen(Screen):
 
         try:
             self.post_message(OptionsLoaded(listing.options(self.app.db)))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a worker's failure is one line; the screen stays usable
             self.post_message(ServiceFailed(str(exc)))
 
     @on(OptionsLoaded)

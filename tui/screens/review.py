@@ -81,7 +81,7 @@ class ReviewScreen(Screen):
                 by=self.app.reviewer,
                 lexicon=self.app.get_lexicon(),
             )
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a worker's failure is one line; the screen stays usable
             self.post_message(ServiceFailed(str(exc)))
             return
         self.post_message(FlagSaved(flag, decision))
@@ -92,7 +92,7 @@ class ReviewScreen(Screen):
 
         try:
             flag = article.set_flag_note(self.app.db, flag_id, note, lexicon=self.app.get_lexicon())
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a worker's failure is one line; the screen stays usable
             self.post_message(ServiceFailed(str(exc)))
             return
         self.post_message(FlagSaved(flag, "note"))
@@ -106,7 +106,7 @@ class ReviewScreen(Screen):
                 article.set_status(self.app.db, self.article_id, value)
             else:
                 article.set_article_note(self.app.db, self.article_id, value)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a worker's failure is one line; the screen stays usable
             self.post_message(ServiceFailed(str(exc)))
             return
         self.post_message(ArticleSaved(self.article_id, f"{what}:{value}"))

@@ -16,6 +16,7 @@ from typing import Any
 
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from tui.flagstyle import DECISION_MARK, content_style, symbol
@@ -126,14 +127,14 @@ class ArticleText(VerticalScroll, can_focus=True):
         if idx == HEAD:
             try:
                 self.query_one("#article-head", Static).update(self._heading_content())
-            except Exception:  # noqa: BLE001 - not mounted yet; next show() redraws
+            except NoMatches:  # not mounted yet; next show() redraws
                 pass
         elif 0 <= idx < len(self._paras):
             try:
                 self.query_one(f"#para-{idx}", Static).update(
                     self._paragraph_content(self._paras[idx])
                 )
-            except Exception:  # noqa: BLE001 - paragraph not mounted yet; next show() redraws
+            except NoMatches:  # paragraph not mounted yet; next show() redraws
                 pass
 
     def set_current(self, index: int | None) -> None:
@@ -155,6 +156,6 @@ class ArticleText(VerticalScroll, can_focus=True):
         idx = self._para_of_flag[index]
         try:
             para = self.query_one("#article-head" if idx == HEAD else f"#para-{idx}", Static)
-        except Exception:  # noqa: BLE001
+        except NoMatches:  # not mounted yet
             return
         self.scroll_to_widget(para, animate=False, top=False)
