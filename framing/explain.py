@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from lexicon.model import Entry
-from storage.db import Database  # noqa: F401 - the engine must not reach the storage layer
 
 
 def why(entry: Entry) -> str:
