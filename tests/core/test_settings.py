@@ -68,7 +68,7 @@ def test_every_toml_example_in_the_readme_loads(tmp_path):
 
     from tui.bindings import check_keymap
 
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```toml\n(.*?)```", readme, re.S)
     assert len(blocks) >= 2
     keymaps = []

@@ -165,7 +165,7 @@ def test_bad_label_and_binary_garbage(tmp_path, capsys):
 
 def test_naive_baseline_on_the_devset_is_noisy():
     """The devset's hard negatives are what a word list trips over."""
-    devset = Path(__file__).resolve().parents[1] / "data" / "devset.jsonl"
+    devset = Path(__file__).resolve().parents[2] / "data" / "devset.jsonl"
     result = CliRunner().invoke(cli, ["eval", str(devset), "--baseline", "naive", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)

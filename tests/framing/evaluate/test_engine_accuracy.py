@@ -14,7 +14,7 @@ from framing.evaluate.baseline import NaiveBaseline
 from framing.evaluate.dataset import load_dataset
 from framing.evaluate.scoring import evaluate
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from monitor.review import article, insights, listing, model, paste
 from storage.schema import articles, flags
 
-from .conftest import ARTICLES
+from ...tui.conftest import ARTICLES
 
 
 def _flag(view, word, field="text"):

@@ -16,7 +16,7 @@ from framing.evaluate.baseline import NaiveBaseline
 from framing.evaluate.dataset import LABELS, load_dataset
 from lexicon.model import CATEGORIES
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 DEVSET = DATA / "devset.jsonl"
 HELDOUT = DATA / "heldout.jsonl"
 SETS = {"devset": (DEVSET, 400), "heldout": (HELDOUT, 150)}
