@@ -1,8 +1,8 @@
 """Opening the database: pragmas, migrations, and one-line errors.
 
-SQLite is the default (a file in the user data directory).  Everything above
-this module goes through SQLAlchemy Core, so a team can point ``--db`` at a
-``postgresql://`` URL later without the monitor changing.
+SQLite is the default (a file in the user data directory).  Every query of
+the project is in ``storage/`` and goes through SQLAlchemy Core, so a team can
+point ``--db`` at a ``postgresql://`` URL later without the services changing.
 """
 
 from __future__ import annotations

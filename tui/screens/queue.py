@@ -1,6 +1,6 @@
 """The review queue: stories needing review, newest first, filterable.
 
-Rows come a page at a time (SQL LIMIT/OFFSET in ``monitor.review.queue``);
+Rows come a page at a time (SQL LIMIT/OFFSET in ``monitor.review.listing.queue``);
 the next page loads when the cursor nears the end, so 10,000 articles open as
 fast as 200.
 """
