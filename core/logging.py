@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from pathlib import Path
+from typing import Any
 
 from core.errors import ConfigError
 
@@ -28,6 +30,18 @@ DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 PACKAGES = ("core", "lexicon", "framing", "storage", "monitor", "awards", "tui")
 
 _handler: logging.Handler | None = None
+
+
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is at the time (tests and the CLI replace it)."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
 
 
 def _value(value: object) -> str:
@@ -74,7 +88,7 @@ def configure(level: str = "warning", file: str | Path | None = None) -> None:
     name = level.lower()
     if name not in LEVELS:
         raise ConfigError(f"log level '{level}': use one of {', '.join(LEVELS)}")
-    handler = _file_handler(Path(file).expanduser()) if file else logging.StreamHandler()
+    handler = _file_handler(Path(file).expanduser()) if file else _Stderr()
     _install(handler, getattr(logging, name.upper()))
 
 
