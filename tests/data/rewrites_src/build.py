@@ -1,0 +1,100 @@
+"""Build tests/data/rewrites.jsonl from the marked-up sources beside this file.
+
+Offsets are computed here from ``[[...]]`` marks, never counted by hand.  A
+source file holds blocks separated by blank lines; each line starts with a key:
+
+    G: group                      (file default; a block may override it)
+    S: written | zyte:<url> | corpus:<id> | feeds:<path> <item link>
+    T: the sentence, with every target span marked [[like this]]
+    K: entry/status[/advice] ...  one per marked span, in order
+    A: an acceptable whole output (repeat for variants; none = text unchanged)
+    N: a note
+
+Run:  python tests/data/rewrites_src/build.py   (writes ../rewrites.jsonl)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE.parent / "rewrites.jsonl"
+MARK = re.compile(r"\[\[(.+?)\]\]")
+
+
+def parse_block(lines: list[str], group: str, where: str) -> dict:
+    rec: dict = {"group": group, "accept": [], "note": ""}
+    keys: list[str] = []
+    for line in lines:
+        key, _, val = line.partition(": ")
+        if key == "G":
+            rec["group"] = val.strip()
+        elif key == "S":
+            rec["source"] = val.strip()
+        elif key == "T":
+            rec["marked"] = val.rstrip("\n")
+        elif key == "K":
+            keys = val.split()
+        elif key == "A":
+            rec["accept"].append(val.rstrip("\n"))
+        elif key == "N":
+            rec["note"] = (rec["note"] + " " + val.strip()).strip()
+        else:
+            raise SystemExit(f"{where}: unknown line {line!r}")
+    marked = rec.pop("marked")
+    text, targets, pos = "", [], 0
+    for m in MARK.finditer(marked):
+        text += marked[pos : m.start()]
+        start = len(text)
+        text += m.group(1)
+        targets.append({"start": start, "end": len(text), "text": m.group(1)})
+        pos = m.end()
+    text += marked[pos:]
+    if len(keys) != len(targets):
+        raise SystemExit(f"{where}: {len(targets)} marks but {len(keys)} K items")
+    advice = []
+    for i, (t, k) in enumerate(zip(targets, keys, strict=True)):
+        parts = k.split("/")
+        t["entry"], t["status"] = parts[0], parts[1]
+        if len(parts) > 2 and parts[2] == "advice":
+            advice.append(i)
+    if not rec["accept"]:
+        rec["accept"] = [text]
+    out = {
+        "group": rec["group"],
+        "text": text,
+        "source": rec.get("source", "written"),
+        "targets": targets,
+        "accept": rec["accept"],
+        "advice_only": advice,
+    }
+    out["note"] = rec["note"]
+    return out
+
+
+def main() -> int:
+    records = []
+    for path in sorted(HERE.glob("*.txt")):
+        group = ""
+        blocks = path.read_text(encoding="utf-8").split("\n\n")
+        for n, block in enumerate(blocks):
+            lines = [ln for ln in block.splitlines() if ln.strip() and not ln.startswith("#")]
+            if not lines:
+                continue
+            if len(lines) == 1 and lines[0].startswith("G: "):
+                group = lines[0][3:].strip()
+                continue
+            records.append(parse_block(lines, group, f"{path.name} block {n + 1}"))
+    with OUT.open("w", encoding="utf-8") as fh:
+        for i, rec in enumerate(records, 1):
+            rec = {"id": f"rw-{i:04d}", **rec}
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    print(f"{OUT.name}: {len(records)} records")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

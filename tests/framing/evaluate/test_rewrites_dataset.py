@@ -1,0 +1,293 @@
+"""Integrity of the rewrite development set (tests/data/rewrites.jsonl).
+
+The set measures whether a one-key rewrite is safe to publish (issue 10 and
+the policy's "What a rewrite may say").  These tests check the file's shape,
+not the engine: offsets, lexicon ids, allowed statuses and groups, that every
+acceptable output changes the text only where a rewritable target is, that
+no output states a conviction the record's statuses do not establish or
+brings in a new lexicon form, and that real excerpts are verbatim.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+REWRITES = DATA / "rewrites.jsonl"
+
+KEYS = {"id", "group", "text", "source", "targets", "accept", "advice_only", "note"}
+TARGET_KEYS = {"start", "end", "text", "entry", "status"}
+STATUSES = {
+    "unknown",
+    "wanted",
+    "suspected",
+    "arrested",
+    "charged",
+    "on_trial",
+    "convicted",
+    "sentenced",
+    "released",
+    "group_generic",
+    "not_applicable",
+}
+# group -> minimum number of sentences
+GROUPS = {
+    "issue-examples": 14,
+    "pre-charge": 60,
+    "charged-and-trial": 60,
+    "convicted-and-sentenced": 25,
+    "released": 25,
+    "unknown-status": 25,
+    "tense-and-facts": 25,
+    "noun-modifier": 25,
+    "coordination": 25,
+    "possessive-and-determiner": 25,
+    "case-style": 25,
+    "tautology-and-agreement": 25,
+    "immigration-and-drugs-and-other": 25,
+    "never-rewrite": 25,
+}
+PRE_VERDICT = {"wanted", "suspected", "arrested", "charged", "on_trial"}
+CONVICTION_ESTABLISHED = {"convicted", "sentenced", "released"}
+MIN_TOTAL = 450
+MIN_REAL_SHARE = 0.40
+# How far (in characters) from a rewritable target a change may reach: an
+# article before it, a verb that agrees after it, a restructured modifier.
+WINDOW = 32
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def norm(text: str) -> str:
+    """What exact-match evaluation compares: whitespace and quote styles folded."""
+    return " ".join(text.translate(_QUOTES).split())
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    lines = REWRITES.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    from lexicon import load_lexicon
+
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def form_pattern(lexicon):
+    """Every surface form of every entry, longest first, as whole words."""
+    forms = sorted(
+        {f.text.translate(_QUOTES).lower() for e in lexicon.entries for f in e.forms},
+        key=len,
+        reverse=True,
+    )
+    alt = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+
+
+def test_shape_ids_groups_and_statuses(records):
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
+    for r in records:
+        assert set(r) == KEYS, f"{r['id']}: keys {sorted(set(r) ^ KEYS)}"
+        assert re.fullmatch(r"rw-\d{4}", r["id"]), r["id"]
+        assert r["group"] in GROUPS, f"{r['id']}: unknown group {r['group']!r}"
+        assert r["text"] and r["text"] == r["text"].strip(), r["id"]
+        assert r["accept"] and all(isinstance(a, str) and a for a in r["accept"]), r["id"]
+        normed = [norm(a) for a in r["accept"]]
+        assert len(normed) == len(set(normed)), f"{r['id']}: duplicate accept outputs"
+        assert all(0 <= i < len(r["targets"]) for i in r["advice_only"]), r["id"]
+        assert len(set(r["advice_only"])) == len(r["advice_only"]), r["id"]
+        for t in r["targets"]:
+            assert set(t) == TARGET_KEYS, f"{r['id']}: target keys {sorted(t)}"
+            assert t["status"] in STATUSES, f"{r['id']}: unknown status {t['status']!r}"
+
+
+def test_group_sizes(records):
+    counts = Counter(r["group"] for r in records)
+    print("\nrewrites.jsonl:", len(records), "records;", dict(sorted(counts.items())))
+    assert len(records) >= MIN_TOTAL
+    short = {g: (counts[g], n) for g, n in GROUPS.items() if counts[g] < n}
+    assert not short, f"groups below their minimum (have, need): {short}"
+
+
+def test_offsets_match_and_do_not_overlap(records):
+    for r in records:
+        last_end = 0
+        for t in r["targets"]:
+            assert r["text"][t["start"] : t["end"]] == t["text"], r["id"]
+            assert t["start"] >= last_end, f"{r['id']}: targets overlap or are unordered"
+            last_end = t["end"]
+
+
+def test_targets_are_forms_of_real_lexicon_entries(records, lexicon):
+    entries = lexicon.by_id()
+    for r in records:
+        for t in r["targets"]:
+            entry = entries.get(t["entry"])
+            assert entry is not None, f"{r['id']}: no lexicon entry {t['entry']!r}"
+            forms = {f.text.translate(_QUOTES).lower() for f in entry.forms}
+            assert t["text"].translate(_QUOTES).lower() in forms, (
+                f"{r['id']}: {t['text']!r} is not a form of {t['entry']}"
+            )
+
+
+def test_unchanged_records_accept_only_the_text(records):
+    for r in records:
+        rewritable = [i for i in range(len(r["targets"])) if i not in r["advice_only"]]
+        if r["group"] == "never-rewrite":
+            assert r["targets"] == [], f"{r['id']}: never-rewrite records have no targets"
+        if not rewritable:
+            assert r["accept"] == [r["text"]], f"{r['id']}: nothing to rewrite, so text only"
+        else:
+            assert norm(r["text"]) not in map(norm, r["accept"]), r["id"]
+
+
+def _changes(text: str, output: str) -> list[tuple[int, int]]:
+    """Character spans of ``text`` that differ from ``output`` (word tokens)."""
+    a = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text.translate(_QUOTES))]
+    b = [m.group() for m in _TOKEN.finditer(output.translate(_QUOTES))]
+    sm = difflib.SequenceMatcher(None, [t[2] for t in a], b, autojunk=False)
+    spans = []
+    for op, i1, i2, _, _ in sm.get_opcodes():
+        if op == "equal":
+            continue
+        if i1 < i2:
+            spans.append((a[i1][0], a[i2 - 1][1]))
+        else:  # pure insertion before token i1
+            at = a[i1][0] if i1 < len(a) else len(text)
+            spans.append((at, at))
+    return spans
+
+
+def test_outputs_change_the_text_only_where_targets_are(records):
+    for r in records:
+        rewritable = [t for i, t in enumerate(r["targets"]) if i not in r["advice_only"]]
+        advice = [r["targets"][i] for i in r["advice_only"]]
+        for out in r["accept"]:
+            changes = _changes(r["text"], out)
+            for s, e in changes:
+                near = any(t["start"] - WINDOW <= s and e <= t["end"] + WINDOW for t in rewritable)
+                assert near, f"{r['id']}: change at {r['text'][s:e]!r} is not near a target: {out}"
+            for t in rewritable:
+                assert any(s < t["end"] and t["start"] < e for s, e in changes), (
+                    f"{r['id']}: target {t['text']!r} unchanged in: {out}"
+                )
+            for t in advice:
+                assert t["text"] in out, f"{r['id']}: advice-only {t['text']!r} was rewritten"
+
+
+def test_outputs_never_state_an_unestablished_conviction(records):
+    """The issue's first property: no "convicted" for a mention not convicted."""
+    for r in records:
+        statuses = {t["status"] for t in r["targets"]}
+        if statuses & CONVICTION_ESTABLISHED:
+            continue
+        allowed = len(re.findall(r"\bconvict", r["text"], re.IGNORECASE))
+        for out in r["accept"]:
+            found = len(re.findall(r"\bconvict", out, re.IGNORECASE))
+            assert found <= allowed, f"{r['id']}: states a conviction: {out}"
+
+
+def test_outputs_bring_in_no_new_lexicon_form_and_no_doubled_word(records, form_pattern):
+    """The issue's second property: checking a rewritten sentence again finds
+    nothing new (a person label swapped for another, "prisoners" for
+    "inmates", would be flagged again), and no word is doubled."""
+    doubled = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
+    for r in records:
+        rewritable = [t for i, t in enumerate(r["targets"]) if i not in r["advice_only"]]
+        kept = Counter(
+            m.group().translate(_QUOTES).lower()
+            for m in form_pattern.finditer(r["text"])
+            if not any(t["start"] <= m.start() < t["end"] for t in rewritable)
+        )
+        for out in r["accept"]:
+            found = Counter(m.group().translate(_QUOTES).lower() for m in form_pattern.finditer(out))
+            new = found - kept
+            assert not new, f"{r['id']}: output brings in {sorted(new)}: {out}"
+            assert len(doubled.findall(out)) <= len(doubled.findall(r["text"])), (
+                f"{r['id']}: doubled word in: {out}"
+            )
+
+
+def test_pre_verdict_groups_are_pre_verdict(records):
+    """The groups where a false conviction is the worst error hold no
+    convicted mention, so a perfect score there means no false convictions."""
+    for r in records:
+        if r["group"] in ("pre-charge", "charged-and-trial"):
+            statuses = {t["status"] for t in r["targets"]}
+            assert not statuses & CONVICTION_ESTABLISHED, r["id"]
+
+
+def _page_text(path: Path) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(gzip.decompress(path.read_bytes()), "lxml")
+    return soup.get_text(" ")
+
+
+def test_real_share_and_verbatim_excerpts(records):
+    """At least 40% from real reporting, each found verbatim in its source
+    (whitespace and quote styles folded)."""
+    import feedparser
+
+    from tests.conftest import corpora_or_skip
+
+    real = [r for r in records if r["source"] != "written"]
+    share = len(real) / len(records)
+    print(f"\nreal: {len(real)} of {len(records)} ({share:.0%})")
+    assert share >= MIN_REAL_SHARE
+    zyte = corpora_or_skip("extraction", "zyte-aeb")
+    truth = json.loads((zyte / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = {v["url"]: (k, v["articleBody"]) for k, v in truth.items()}
+    feeds: dict[str, dict[str, str]] = {}
+    corpus = _corpus_texts()
+    for r in real:
+        kind, _, ref = r["source"].partition(":")
+        needle = norm(r["text"])
+        if kind == "zyte":
+            assert ref in pages, f"{r['id']}: {ref} is not a Zyte page"
+            key, body = pages[ref]
+            if needle in norm(body):
+                continue
+            page = _page_text(zyte / "html" / f"{key}.html.gz")
+            assert needle in norm(page), f"{r['id']}: not verbatim in {ref}"
+        elif kind == "feeds":
+            rel, link = ref.split(" ", 1)
+            if rel not in feeds:
+                parsed = feedparser.parse(str(corpora_or_skip("feeds", *rel.split("/"))))
+                feeds[rel] = {
+                    e.get("link"): e.get("title", "") + "\n" + e.get("summary", "")
+                    for e in parsed.entries
+                }
+            assert needle in norm(feeds[rel].get(link, "")), f"{r['id']}: not in {ref}"
+        elif kind == "corpus":
+            if corpus is None:
+                continue  # the rebuilt real-news texts are not on this machine
+            assert needle in norm(corpus.get(ref, "")), f"{r['id']}: not in corpus:{ref}"
+        else:
+            pytest.fail(f"{r['id']}: unknown source kind {r['source']!r}")
+
+
+def _corpus_texts() -> dict[str, str] | None:
+    """The real-news texts rebuilt by ``scripts/corpus.py build``, if present."""
+    path = Path.home() / ".cache" / "framewatch-corpora" / "realnews-texts.jsonl"
+    if not path.exists():
+        return None
+    texts = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            obj = json.loads(line)
+            texts[str(obj.get("id"))] = obj.get("text", "")
+    return texts
