@@ -97,6 +97,9 @@ def form_finder(lexicon):
     pattern = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
     shields = [x.translate(_QUOTES).lower() for e in lexicon.entries for x in e.exceptions]
     shields += [n.translate(_QUOTES).lower() for n in lexicon.official_names]
+    # Where a form's word is an adjective here, which the entry's part-of-speech
+    # test (not run by this word list) rules out: "a domestic abuse incident".
+    shields += ["a domestic abuse", "a domestic violence"]
 
     def find(text: str) -> list[str]:
         low = text.translate(_QUOTES).lower()
