@@ -10,7 +10,8 @@ source file holds blocks separated by blank lines; each line starts with a key:
     A: an acceptable whole output (repeat for variants; none = text unchanged)
     N: a note
 
-Run:  python tests/data/rewrites_src/build.py   (writes ../rewrites.jsonl)
+Run:  python tests/data/rewrites_src/build.py           (writes ../rewrites.jsonl)
+      python tests/data/rewrites_src/build.py --stats   (and prints the count tables)
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -93,7 +95,30 @@ def main() -> int:
             rec = {"id": f"rw-{i:04d}", **rec}
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     print(f"{OUT.name}: {len(records)} records")
+    if "--stats" in sys.argv:
+        print_stats(records)
     return 0
+
+
+def print_stats(records: list[dict]) -> None:
+    """Markdown tables for rewrites.md: sentences per group (real, written,
+    targets, advice-only) and targets per status."""
+    groups = list(dict.fromkeys(r["group"] for r in records))
+    print("\n| group | sentences | real | written | targets | advice-only |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for g in groups + ["**all**"]:
+        rs = records if g == "**all**" else [r for r in records if r["group"] == g]
+        real = sum(r["source"] != "written" for r in rs)
+        targets = sum(len(r["targets"]) for r in rs)
+        advice = sum(len(r["advice_only"]) for r in rs)
+        print(f"| {g} | {len(rs)} | {real} | {len(rs) - real} | {targets} | {advice} |")
+    statuses = Counter(t["status"] for r in records for t in r["targets"])
+    print("\n| status | targets |")
+    print("| --- | ---: |")
+    for st, n in statuses.most_common():
+        print(f"| {st} | {n} |")
+    kinds = Counter(r["source"].split(":")[0] for r in records)
+    print("\nsources:", dict(kinds))
 
 
 if __name__ == "__main__":
