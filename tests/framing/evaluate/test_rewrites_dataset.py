@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import gzip
 import json
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -345,8 +346,12 @@ def test_real_excerpts_are_verbatim(records):
 
 
 def _corpus_texts() -> dict[str, str] | None:
-    """The real-news texts rebuilt by ``scripts/corpus.py build``, if present."""
-    path = Path.home() / ".cache" / "framewatch-corpora" / "realnews-texts.jsonl"
+    """The real-news texts rebuilt by ``scripts/corpus.py build``, if present
+    (in ``$FRAMEWATCH_CORPORA``, else ``~/.cache/framewatch-corpora``, as that
+    script writes them)."""
+    root = os.environ.get("FRAMEWATCH_CORPORA")
+    base = Path(root).expanduser() if root else Path.home() / ".cache" / "framewatch-corpora"
+    path = base / "realnews-texts.jsonl"
     if not path.exists():
         return None
     texts = {}
