@@ -12,6 +12,10 @@ source file holds blocks separated by blank lines; each line starts with a key:
 
 Run:  python tests/data/rewrites_src/build.py           (writes ../rewrites.jsonl)
       python tests/data/rewrites_src/build.py --stats   (and prints the count tables)
+      python tests/data/rewrites_src/build.py --remap-corpus TEXTS.jsonl
+          (re-points every corpus:<id> source at the article of TEXTS.jsonl,
+          the output of ``scripts/corpus.py build``, that holds its sentence:
+          for when the real-news manifest is renumbered)
 """
 
 from __future__ import annotations
@@ -77,7 +81,40 @@ def parse_block(lines: list[str], group: str, where: str) -> dict:
     return out
 
 
+def remap_corpus(texts_path: Path) -> int:
+    """Rewrite the ``S: corpus:<id>`` lines so each names the article whose
+    rebuilt text contains the record's sentence; report sentences found in no
+    article or in several."""
+    texts = {}
+    for line in texts_path.read_text(encoding="utf-8").splitlines():
+        obj = json.loads(line)
+        texts[obj["id"]] = " ".join(obj["text"].split())
+    changed = problems = 0
+    for path in sorted(HERE.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for i, line in enumerate(lines):
+            if not line.startswith("S: corpus:"):
+                continue
+            marked = next((x[3:] for x in lines[i + 1 : i + 4] if x.startswith("T: ")), "")
+            sentence = " ".join(MARK.sub(r"\1", marked).split())
+            hits = [k for k, v in texts.items() if sentence in v]
+            old = line[len("S: corpus:") :]
+            if old in hits:
+                continue  # still right (a sentence may recur in republished copies)
+            if len(hits) != 1:
+                problems += 1
+                print(f"{path.name}:{i + 1}: corpus:{old} found in {len(hits)} other articles")
+            else:
+                lines[i] = f"S: corpus:{hits[0]}"
+                changed += 1
+        path.write_text("\n".join(lines), encoding="utf-8")
+    print(f"{changed} corpus sources re-pointed, {problems} not found uniquely")
+    return 1 if problems else 0
+
+
 def main() -> int:
+    if "--remap-corpus" in sys.argv:
+        return remap_corpus(Path(sys.argv[sys.argv.index("--remap-corpus") + 1]))
     records = []
     for path in sorted(HERE.glob("*.txt")):
         group = ""
