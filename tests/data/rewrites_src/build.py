@@ -101,14 +101,14 @@ def remap_corpus(texts_path: Path) -> int:
             old = line[len("S: corpus:") :]
             if old in hits:
                 continue  # still right (a sentence may recur in republished copies)
-            if len(hits) != 1:
+            if not hits:
                 problems += 1
-                print(f"{path.name}:{i + 1}: corpus:{old} found in {len(hits)} other articles")
-            else:
-                lines[i] = f"S: corpus:{hits[0]}"
+                print(f"{path.name}:{i + 1}: corpus:{old}: sentence in no article")
+            else:  # republished copies: the first article that holds it
+                lines[i] = f"S: corpus:{min(hits)}"
                 changed += 1
         path.write_text("\n".join(lines), encoding="utf-8")
-    print(f"{changed} corpus sources re-pointed, {problems} not found uniquely")
+    print(f"{changed} corpus sources re-pointed, {problems} found in no article")
     return 1 if problems else 0
 
 

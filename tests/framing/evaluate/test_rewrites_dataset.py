@@ -144,6 +144,12 @@ def test_shape_ids_groups_and_statuses(records):
             assert t["status"] in STATUSES, f"{r['id']}: unknown status {t['status']!r}"
 
 
+def test_no_sentence_twice(records):
+    seen = Counter(norm(r["text"]) for r in records)
+    twice = [r["id"] for r in records if seen[norm(r["text"])] > 1]
+    assert not twice, f"the same sentence in several records: {twice}"
+
+
 def test_group_sizes(records):
     counts = Counter(r["group"] for r in records)
     print("\nrewrites.jsonl:", len(records), "records;", dict(sorted(counts.items())))
