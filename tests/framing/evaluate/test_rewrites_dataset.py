@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 REWRITES = DATA / "rewrites.jsonl"
 
 KEYS = {"id", "group", "text", "source", "targets", "accept", "advice_only", "note"}
