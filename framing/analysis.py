@@ -1,7 +1,11 @@
 """Per-sentence analysis: candidates -> text rules -> (tagging) -> tag rules -> fits.
 
-The result (a tuple of ``Hit``) depends only on the sentence text, so the
-engine caches it keyed by that text.
+The result (a ``SentenceResult``: hits and the proper names seen) depends
+only on the sentence text, so the engine caches it keyed by that text.  What
+only the whole document can settle (a word used as a surname elsewhere, an
+animal-welfare story, a fictional or hypothetical frame over a paragraph,
+captives) is left to ``framing.discourse``: each hit lists the document
+checks (``scopes``) that may still exempt it.
 """
 
 from __future__ import annotations
@@ -11,8 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence, Tok
+from framing.learned import features, uncertain
 from framing.rewrite import fit
 from framing.rules import TAG_RULES, TEXT_RULES, first_exemption
+from framing.rules.names import written_as_name
+from framing.rules.reported import reported_label
+from framing.rules.scopes import scopes_for
 from framing.sentences import is_headline
 
 if TYPE_CHECKING:  # spaCy is imported only when a text needs tagging
@@ -33,10 +41,29 @@ class Hit:
     rewrite_end: int
     rewrite: str | None
     suggestions: tuple[str, ...]
+    # a label someone else used, carried into the text ("was branded a thug"):
+    # flagged as quoted though no quotation mark surrounds it (policy)
+    reported: bool = False
+    # document-level checks that may still exempt it (framing.discourse.SCOPES)
+    scopes: tuple[str, ...] = ()
+    note: str = ""  # how the engine decided, shown with the flag where it matters
+
+
+@dataclass(frozen=True)
+class SentenceResult:
+    hits: tuple[Hit, ...] = ()
+    # lexicon words this sentence writes as a proper name ("Paul Savage",
+    # "Mr Flood"), lower case: the document then reads them as names everywhere
+    names: frozenset[str] = frozenset()
+    # entries exempted here as fiction: a frame over the paragraph is about them
+    fiction: frozenset[str] = frozenset()
+
+
+EMPTY = SentenceResult()
 
 
 def candidates(sentence: str, index: Index) -> list[Candidate]:
-    out = []
+    out: list[Candidate] = []
     for m in index.prefilter.find(sentence):
         for entry, form in m.senses:
             out.append(Candidate(m.start, m.end, m.text, entry, form, m.key, m.possessive))
@@ -46,10 +73,24 @@ def candidates(sentence: str, index: Index) -> list[Candidate]:
 def text_phase(sentence: Sentence, index: Index) -> list[Candidate]:
     """Candidates that survive every rule that needs no tags."""
     keep: list[Candidate] = []
+    names: set[str] = set()
+    fiction: set[str] = set()
     for c in candidates(sentence.text, index):
-        if first_exemption(TEXT_RULES, c, sentence, index) is None:
+        if written_as_name(c, sentence):
+            names.add(c.key)
+        reason = first_exemption(TEXT_RULES, c, sentence, index)
+        if reason is None:
             keep.append(c)
+        elif reason.startswith(FICTION_REASONS):
+            fiction.add(c.entry.id)
+    sentence.names = frozenset(names)
+    sentence.fiction = frozenset(fiction)
     return keep
+
+
+# exemptions that say the sentence is about a work of fiction: the document
+# then knows which labels the frame is about (framing.discourse)
+FICTION_REASONS = ("fiction (", "a character in", "names a genre", "title of a work", "a title")
 
 
 def tag_phase(sentence: Sentence, survivors: list[Candidate], index: Index) -> tuple[Hit, ...]:
@@ -64,6 +105,19 @@ def tag_phase(sentence: Sentence, survivors: list[Candidate], index: Index) -> t
         kept.append(c)
         taken.add((c.start, c.end))
     kept.sort(key=lambda c: c.start)
+    notes: dict[int, str] = {}
+    model = getattr(index, "learned", None)
+    if model is not None:
+        # the cases the rules cannot settle alone: the learned check decides
+        decided = []
+        for c in kept:
+            if uncertain(c.entry, c):
+                keep, _p, why = model.decide(features(c, sentence))
+                if not keep:
+                    continue
+                notes[id(c)] = why
+            decided.append(c)
+        kept = decided
     for i, c in enumerate(kept):
         f = fit(c, sentence, index.prefilter)
         near = kept[max(0, i - 3) : i] + kept[i + 1 : i + 4]
@@ -71,8 +125,28 @@ def tag_phase(sentence: Sentence, survivors: list[Candidate], index: Index) -> t
             # the wider span would swallow another flag ("the offender's BAME ..."):
             # fit within the word itself so both rewrites can be applied
             f = fit(c, sentence, index.prefilter, extend=False)
-        hits.append(Hit(c.start, c.end, c.entry.id, f.start, f.end, f.rewrite, f.suggestions))
+        reported = reported_label(c, sentence)
+        hits.append(
+            Hit(
+                c.start,
+                c.end,
+                c.entry.id,
+                f.start,
+                f.end,
+                f.rewrite,
+                f.suggestions,
+                reported=reported is not None,
+                scopes=scopes_for(c, sentence),
+                note="; ".join(x for x in (reported, notes.get(id(c))) if x),
+            )
+        )
     return tuple(hits)
+
+
+def analyse(sentence: Sentence, survivors: list[Candidate], index: Index) -> SentenceResult:
+    """The cached result of a tagged sentence."""
+    hits = tag_phase(sentence, survivors, index)
+    return SentenceResult(hits, sentence.names, sentence.fiction)
 
 
 def make_sentence(text: str) -> Sentence:

@@ -58,6 +58,8 @@ class Sentence:
     text: str
     headline: bool = False
     tokens: list[Tok] | None = None  # set once tagged
+    names: frozenset[str] = frozenset()  # lexicon words written as proper names here
+    fiction: frozenset[str] = frozenset()  # entries exempted here as fiction
     _words: list[tuple[int, int, str]] | None = None
     _word_starts: list[int] | None = None
     _word_ends: list[int] | None = None

@@ -13,9 +13,12 @@ import click
 from framing.flag import Flag
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import Progress
 
     from framing.engine import Engine
+
+Advance = Callable[[int], None]
 
 RANK = {"high": 3, "medium": 2, "low": 1}
 FAIL_LEVELS = {**RANK, "never": 99}
@@ -86,122 +89,203 @@ def read_input(path: str) -> str:
     help="Exit 1 when a flag at or above this severity is found ('never': always 0). "
     "Unreadable inputs exit 2.",
 )
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="A progress bar on standard error for long checks (default: only when "
+    "standard error is a terminal).",
+)
 @click.pass_obj
 def check(
-    obj: Any, paths: tuple[str, ...], fmt: str, as_json: bool, fix: bool, fail_on: str
+    obj: Any,
+    paths: tuple[str, ...],
+    fmt: str,
+    as_json: bool,
+    fix: bool,
+    fail_on: str,
+    progress: bool | None,
 ) -> None:
     """Check text, Markdown or HTML for stigmatising or sensationalist language.
 
     Reads the files given, or standard input ('-', the default when input is
     piped).  Shows each flag with where it is, why, person-first alternatives
-    and a rewrite that fits the sentence.
+    and a rewrite that fits the sentence.  A long input is checked and, with
+    --json, written out piece by piece, in flat memory.
 
     Exit status: 0 clean, 1 a flag at or above --fail-on, 2 an input could not
     be read (the others are still checked).
     """
-    from framing.render import make_console, render_flags, summary
+    from framing.engine import CHUNK_CHARS
+    from framing.formats import format_for_path
+    from framing.render import make_console, summary
 
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("give a PATH, or pipe text in ('-' reads standard input)")
         paths = ("-",)
-    inputs, errors = _read_inputs(paths, fmt)
     engine = _engine(obj)
-    results = _check_all(engine, inputs)
+    out = _Output(engine, as_json, fix, None if (as_json or fix) else make_console(), len(paths))
+    total = sum(_size(p) for p in paths)
+    long_input = any(_size(p) > CHUNK_CHARS for p in paths)
+    show = progress if progress is not None else (len(paths) >= 20 or long_input)
+    errors = 0
+    pending: list[tuple[str, str, str]] = []  # small inputs checked as one batch
 
-    worst = 0
-    counts = {"high": 0, "medium": 0, "low": 0}
-    console = None if (as_json or fix) else make_console()
-    model = engine.model_name if as_json else ""
-    for i, (path, text, f) in enumerate(inputs):
-        flags = results[i]
-        for fl in flags:
-            counts[fl.severity] = counts.get(fl.severity, 0) + 1
-            worst = max(worst, RANK.get(fl.severity, 0))
-        if as_json:
-            click.echo(
-                json.dumps(
-                    {
-                        "path": path,
-                        "model": model,
-                        "format": f,
-                        "flags": [fl.to_json() for fl in flags],
-                    },
-                    ensure_ascii=False,
-                )
-            )
-        elif fix:
-            from framing.flag import apply_rewrites
+    with _progress(total, show, forced=bool(progress)) as advance:
 
-            if len(inputs) > 1:
-                click.echo(f"==> {path} <==")
-            click.echo(apply_rewrites(text, flags), nl=False)
-            if len(inputs) > 1 and not text.endswith("\n"):
-                click.echo()
-        elif console is not None:
-            render_flags(console, path, text, flags, f)
-    if console is not None:
-        console.print(summary(len(inputs), counts, errors))
+        def flush() -> None:
+            by_fmt: dict[str, list[tuple[str, str, str]]] = {}
+            for item in pending:
+                by_fmt.setdefault(item[2], []).append(item)
+            done: dict[int, list[Flag]] = {}
+            for f, items in by_fmt.items():
+                for item, flags in zip(
+                    items, engine.check_many((t for _p, t, _f in items), f), strict=True
+                ):
+                    done[id(item)] = flags
+                    advance(len(item[1]))
+            for item in pending:
+                out.write(*item, done[id(item)])
+            pending.clear()
+
+        for p in paths:
+            name = "<stdin>" if p == "-" else p
+            try:
+                text = read_input(p)
+            except InputError as exc:
+                click.echo(f"framewatch: error: {name}: {exc}", err=True)
+                errors += 1
+                continue
+            f = fmt if fmt != "auto" else format_for_path(p)
+            if len(text) <= CHUNK_CHARS:
+                pending.append((name, text, f))
+                if len(pending) >= 64:
+                    flush()
+                continue
+            flush()
+            out.stream(name, text, f, advance)
+        flush()
+    if out.console is not None:
+        out.console.print(summary(out.inputs, out.counts, errors))
     # SystemExit rather than click's Exit: core.cli.main runs click with
     # standalone_mode=False and would turn an Exit into status 0
     if errors:
         sys.exit(2)
-    if worst >= FAIL_LEVELS[fail_on]:
+    if out.worst >= FAIL_LEVELS[fail_on]:
         sys.exit(1)
 
 
-def _read_inputs(paths: tuple[str, ...], fmt: str) -> tuple[list[tuple[str, str, str]], int]:
-    """(path shown, text, format) of each readable input, and how many could not be read
-    (each named on standard error)."""
-    from framing.formats import format_for_path
+class _Output:
+    """Writes each input's result as it is ready, in input order."""
 
-    inputs: list[tuple[str, str, str]] = []
-    errors = 0
-    for p in paths:
-        try:
-            text = read_input(p)
-        except InputError as exc:
-            click.echo(f"framewatch: error: {'<stdin>' if p == '-' else p}: {exc}", err=True)
-            errors += 1
-            continue
-        f = fmt if fmt != "auto" else format_for_path(p)
-        inputs.append(("<stdin>" if p == "-" else p, text, f))
-    return inputs, errors
+    def __init__(
+        self, engine: Engine, as_json: bool, fix: bool, console: Console | None, n_paths: int = 1
+    ) -> None:
+        self.engine = engine
+        self.several = n_paths > 1
+        self.as_json, self.fix, self.console = as_json, fix, console
+        self.model = engine.model_name if as_json else ""
+        self.counts: dict[str, int] = {"high": 0, "medium": 0, "low": 0}
+        self.worst = 0
+        self.inputs = 0
+
+    def _count(self, fl: Flag) -> None:
+        self.counts[fl.severity] = self.counts.get(fl.severity, 0) + 1
+        self.worst = max(self.worst, RANK.get(fl.severity, 0))
+
+    def _head(self, path: str, fmt: str) -> str:
+        head = json.dumps({"path": path, "model": self.model, "format": fmt}, ensure_ascii=False)
+        return head[:-1] + ', "flags": ['
+
+    def write(self, path: str, text: str, fmt: str, flags: list[Flag]) -> None:
+        from framing.render import render_flags
+
+        self.inputs += 1
+        for fl in flags:
+            self._count(fl)
+        if self.as_json:
+            body = ", ".join(json.dumps(fl.to_json(), ensure_ascii=False) for fl in flags)
+            click.echo(self._head(path, fmt) + body + "]}")
+        elif self.fix:
+            from framing.flag import apply_rewrites
+
+            if self.several:
+                click.echo(f"==> {path} <==")
+            click.echo(apply_rewrites(text, flags), nl=False)
+            if self.several and not text.endswith("\n"):
+                click.echo()
+        elif self.console is not None:
+            render_flags(self.console, path, text, flags, fmt)
+
+    def stream(self, path: str, text: str, fmt: str, advance: Advance) -> None:
+        """A long input: flags written as the engine produces them (JSON), or
+        gathered for the grouped report and --fix."""
+        done = [0]
+
+        def progress(chars: int, _total: int) -> None:
+            advance(chars - done[0])
+            done[0] = chars
+
+        flags = self.engine.iter_flags(text, fmt, progress=progress)
+        if not self.as_json:
+            self.write(path, text, fmt, list(flags))
+            return
+        self.inputs += 1
+        click.echo(self._head(path, fmt), nl=False)
+        for i, fl in enumerate(flags):
+            self._count(fl)
+            click.echo((", " if i else "") + json.dumps(fl.to_json(), ensure_ascii=False), nl=False)
+        click.echo("]}")
 
 
-def _check_all(engine: Engine, inputs: list[tuple[str, str, str]]) -> dict[int, list[Flag]]:
-    """Each input's flags, checked in batches of one format each."""
-    results: dict[int, list[Flag]] = {}
-    by_fmt: dict[str, list[int]] = {}
-    for i, (_p, _t, f) in enumerate(inputs):
-        by_fmt.setdefault(f, []).append(i)
-    with _progress(len(inputs)) as advance:
-        for f, idxs in by_fmt.items():
-            for i, flags in zip(
-                idxs, engine.check_many((inputs[i][1] for i in idxs), f), strict=True
-            ):
-                results[i] = flags
-                advance()
-    return results
+def _size(path: str) -> int:
+    """Characters to expect from ``path`` (its size in bytes; 0 for stdin or
+    an unreadable path, which the read reports)."""
+    if path == "-":
+        return 0
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
 
 
 class _progress:
-    """A transient rich progress bar on stderr for long runs at a terminal."""
+    """A transient rich progress bar on stderr: shown at a terminal for long
+    runs, or whenever asked (--progress), else a no-op.  Advanced by the
+    characters checked."""
 
-    def __init__(self, total: int) -> None:
-        self.total = total
+    def __init__(self, total: int, show: bool, forced: bool = False) -> None:
+        self.total = total or None
+        self.show = show and sys.stderr is not None and (forced or sys.stderr.isatty())
+        self.forced = forced
         self.bar: Progress | None = None
 
-    def __enter__(self) -> Callable[[], None]:
-        if self.total >= 20 and sys.stderr is not None and sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import Progress
+    def __enter__(self) -> Advance:
+        if not self.show:
+            return lambda n: None
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
-            bar = self.bar = Progress(console=Console(stderr=True), transient=True)
-            bar.start()
-            task = bar.add_task("checking", total=self.total)
-            return lambda: bar.advance(task)
-        return lambda: None
+        console = Console(stderr=True, force_terminal=self.forced or None)
+        bar = self.bar = Progress(
+            TextColumn("checking"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+        )
+        bar.start()
+        task = bar.add_task("checking", total=self.total)
+        return lambda n: bar.advance(task, n)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from framing.analysis import make_sentence, tag_phase, text_phase, tokens_from_doc
+from framing.analysis import analyse, make_sentence, text_phase, tokens_from_doc
 from framing.errors import ComponentError
 from framing.index import Index
 from lexicon.cache import load_lexicon_cached
@@ -105,7 +105,8 @@ class FlagComponent:
         else:
             sentence, offset, survivors = ctx["sentence"], ctx["offset"], ctx["survivors"]
         sentence.tokens = tokens_from_doc(doc, offset)
-        hits = tag_phase(sentence, survivors, index)
+        result = analyse(sentence, survivors, index)
+        hits = result.hits
         spans = []
         for h in hits:
             span = doc.char_span(h.start - offset, h.end - offset, alignment_mode="expand")
@@ -115,7 +116,7 @@ class FlagComponent:
             spans.append(span)
         doc._.flags = spans
         if ctx is not None:
-            ctx["hits"] = hits
+            ctx["result"] = result
         return doc
 
 

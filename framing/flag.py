@@ -24,6 +24,9 @@ class Flag:
     rewrite: str | None  # ready replacement for text[start:end]; None when quoted or no fit
     why: str  # one paragraph
     sources: tuple[tuple[str, str], ...]  # (title, url)
+    # how the engine decided, where that is not plain from the text: "a label
+    # reported ('branded ... thug'): flagged as quoted"; "" otherwise
+    note: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -38,6 +41,7 @@ class Flag:
             "rewrite": self.rewrite,
             "why": self.why,
             "sources": [{"title": t, "url": u} for t, u in self.sources],
+            "note": self.note,
         }
 
     @classmethod
@@ -54,6 +58,7 @@ class Flag:
             rewrite=data.get("rewrite"),
             why=data.get("why", ""),
             sources=tuple((s["title"], s["url"]) for s in data.get("sources", ())),
+            note=data.get("note", ""),
         )
 
 

@@ -3,6 +3,11 @@ entry's exception phrases as regexes.  Built once per Engine."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from framing.learned import Model
+
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -41,6 +46,7 @@ class Index:
         # every entry's phrases up front costs a third of a second at start-up
         self._exceptions: dict[str, re.Pattern[str] | None] = {}
         self._official_cache = lru_cache(maxsize=4096)(self._official_spans)
+        self.learned: Model | None = None  # the learned check, set by the Engine
 
     def _official_regex(self, key: str) -> re.Pattern[str] | None:
         """The official names that could contain a candidate with this key.

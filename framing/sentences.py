@@ -13,6 +13,7 @@ _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Sgt|Insp|Det|Supt|Rev|No|vs?|Co|Ltd|Inc|Jr|Sr|etc|e\.g|i\.e|[A-Z])\.)$"
 )
 _MAX_SCAN = 2000  # a "sentence" longer than this is cut: keeps pathological input linear
+_LOOKAHEAD = 2  # characters the boundary's look-ahead may read: an opening mark and a capital
 
 
 def sentence_bounds(text: str, start: int, end: int, floor: int = 0) -> tuple[int, int]:
@@ -20,7 +21,14 @@ def sentence_bounds(text: str, start: int, end: int, floor: int = 0) -> tuple[in
     (the end of the previous sentence), at most about 2,000 characters long."""
     lo = max(floor, start - _MAX_SCAN)
     s = lo
-    for m in _BOUNDARY.finditer(text, lo, start):
+    # The boundary's look-ahead reads the first character of the next sentence,
+    # so the scan must run a little past ``start``: ending it at ``start`` hid
+    # the boundary just before a candidate that opens its sentence ("... so
+    # simple. Drug addict John Smith was ..."), which then read as capitalised in
+    # mid-sentence (a proper name) and was never flagged.
+    for m in _BOUNDARY.finditer(text, lo, min(len(text), start + _LOOKAHEAD)):
+        if m.end() > start:
+            break
         if m.group().startswith("\n") or not _ABBREV.search(
             text[max(0, m.start() - 6) : m.start()]
         ):
@@ -28,7 +36,9 @@ def sentence_bounds(text: str, start: int, end: int, floor: int = 0) -> tuple[in
     e = min(len(text), end + _MAX_SCAN, max(end, s + 2 * _MAX_SCAN))
     pos = end
     while True:
-        hit = _BOUNDARY.search(text, pos, e)
+        hit = _BOUNDARY.search(text, pos, min(len(text), e + _LOOKAHEAD))
+        if hit is not None and hit.start() >= e:
+            hit = None
         if hit is None:
             if e < len(text):
                 # cut a run-on "sentence" at a space, not inside a word

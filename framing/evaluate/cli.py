@@ -81,6 +81,13 @@ def format_report(report: Report, show_errors: int) -> list[str]:
     help="Score a baseline instead of the engine: 'naive' = whole-word "
     "matching of every lexicon form.",
 )
+@click.option(
+    "--compare",
+    type=click.Choice(["naive"]),
+    default=None,
+    help="Also score a baseline on the same dataset in the same run and print its "
+    "figures beside the engine's ('naive': whole-word matching).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.option(
     "--show-errors",
@@ -92,7 +99,12 @@ def format_report(report: Report, show_errors: int) -> list[str]:
 )
 @click.pass_obj
 def eval_command(
-    obj: Any, dataset: str, baseline: str | None, as_json: bool, show_errors: int
+    obj: Any,
+    dataset: str,
+    baseline: str | None,
+    compare: str | None,
+    as_json: bool,
+    show_errors: int,
 ) -> None:
     """Measure precision, recall and F1 on an annotated DATASET (JSONL).
 
@@ -110,10 +122,22 @@ def eval_command(
     with Progress(console=console, transient=True, disable=not console.is_terminal) as bar:
         task = bar.add_task("checking", total=len(data.items))
         report = evaluate(engine, data, progress=lambda n: bar.advance(task, n))
+    other = evaluate(_engine(obj, compare), data) if compare else None
     if as_json:
         out = report.to_json()
         out["model"] = getattr(engine, "model_name", None)
+        if other is not None:
+            theirs = other.to_json()
+            out["baseline"] = {
+                k: theirs[k]
+                for k in ("engine", "overall", "per_category", "quote_agreement", "seconds")
+            }
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     for line in format_report(report, show_errors):
         click.echo(line)
+    if other is not None:
+        click.echo("")
+        click.echo(f"baseline, same dataset, same run: {other.engine}  ({other.seconds:.2f} s)")
+        for line in format_report(other, 0)[3:]:
+            click.echo(line)

@@ -17,6 +17,7 @@ from framing.candidate import Candidate, Sentence
 if TYPE_CHECKING:
     from framing.index import Index
 
+from framing.rules.captives import captive
 from framing.rules.domain import noun_modifier_out_of_domain, out_of_domain_sense
 from framing.rules.idioms import in_exception_phrase, neighbour_words
 from framing.rules.mentions import label_rejected, word_mention
@@ -25,7 +26,8 @@ from framing.rules.nearby import missing_nearby
 from framing.rules.nonhuman import animal_welfare_context, nonhuman_referent, sport_metaphor
 from framing.rules.official import in_official_name
 from framing.rules.pos import wrong_part_of_speech
-from framing.rules.referent import modifies_thing, predicate_of_thing
+from framing.rules.referent import modifies_thing, names_a_cause, predicate_of_thing
+from framing.rules.similes import treatment_simile
 from framing.rules.titles import appositive_title, fiction_cue, in_known_title, in_title_case_run
 
 # a rule: (candidate, sentence, index) -> the reason it is exempt, or None
@@ -47,6 +49,9 @@ TEXT_RULES: tuple[Rule, ...] = (
     capitalised_name,
     out_of_domain_sense,
     missing_nearby,
+    captive,
+    treatment_simile,
+    names_a_cause,
 )
 TAG_RULES: tuple[Rule, ...] = (
     wrong_part_of_speech,

@@ -72,7 +72,36 @@ def in_exception_phrase(c: Candidate, s: Sentence, ix: Index) -> str | None:
     return None
 
 
+# what follows a verb, never a compound noun: "the killer shot him", "the
+# killer beat her", "the killer deals a blow"
+_OBJECT_STARTERS = frozenset(
+    """
+him her them me us you it himself herself themselves his their its my your our the a an
+this that these those dead twice repeatedly again several
+""".split()
+)
+
+
+_FUNCTION_WORDS = frozenset(
+    "of for with between behind in into from on at to by about and or that than as over".split()
+)
+
+
+def _directly_followed(s: Sentence, offset: int, n: int) -> bool:
+    """The (n+1)th word after ``offset`` follows the nth with only a space between."""
+    w = s.word_after(offset)
+    for _ in range(n - 1):
+        if w is None:
+            return False
+        w = s.word_after(w[1])
+    if w is None:
+        return False
+    nxt = s.word_after(w[1])
+    return nxt is not None and not s.text[w[1] : nxt[0]].strip()
+
+
 def neighbour_words(c: Candidate, s: Sentence, ix: Index) -> str | None:
+
     nxt = [w.lower() for w in s.words_after(c.end, 3)]
     gap = s.gap_after(c.end)
     if nxt and c.entry.not_followed_by and not any(ch in gap for ch in '.,;:!?()"“”'):
@@ -80,6 +109,17 @@ def neighbour_words(c: Candidate, s: Sentence, ix: Index) -> str | None:
         for w in c.entry.not_followed_by:
             w = w.lower()
             if joined == w or joined.startswith(w + " ") or nxt[0] == w:
+                n = len(w.split())
+                if (
+                    c.entry.pos
+                    and len(nxt) > n
+                    and nxt[n] in _OBJECT_STARTERS
+                    and w.split()[0] not in _FUNCTION_WORDS
+                    and _directly_followed(s, c.end, n)
+                ):
+                    # "the killer shot him": the listed word is a verb here, so
+                    # the label is its subject, not part of a compound
+                    continue
                 return f"followed by '{w}'"
     prev = [w.lower() for w in s.words_before(c.start, 3)]
     gap = s.gap_before(c.start)

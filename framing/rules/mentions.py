@@ -115,17 +115,82 @@ _ABUSE_BEFORE = re.compile(
 )
 
 
+# a label reported in order to criticise it or the person who used it
+# (policy, "Decisions on hard cases"): a story about abuse or a slur ...
+CRITICISM = frozenset(
+    """
+racist racism racial racially abuse abused abusive slur slurs insult insults insulted insulting
+offensive derogatory pejorative hate hateful hatred taunt taunted taunting taunts bullied
+bullying mocked mocking wrongly unfairly falsely unfair stigma stigmatised stigmatized
+stigmatising demonised demonized demonising vilified vilifying dehumanising dehumanizing
+smear smeared trolls trolled complain complained complains complaining complaint criticised
+criticized criticise criticize objected protested
+""".split()
+)
+# ... or the one who used it sanctioned for it ("suspended for calling ...")
+_SANCTIONED = re.compile(
+    r"\b(?:sacked|suspended|disciplined|banned|fined|expelled|convicted|guilty|jailed|charged|"
+    r"arrested|criticised|criticized|condemned|apologised|apologized|complaints?|investigated|"
+    r"reprimanded|sanctioned|punished|dismissed|fired|removed)\b[^.;]{0,80}?\b(?:for|after|over)\s+"
+    r"(?:calling|branding|describing|labell?ing|referring\s+to|shouting|using)\b",
+    re.I,
+)
+# ... or the labelled people (or their side) telling of it
+_FIRST_PERSON = re.compile(r"\b(?:I|we|I['’](?:ve|m|d)|we['’](?:ve|re|d)|me|us)\b", re.I)
+# "travellers said they had been called ...": the labelled tell of it
+_THEY_SAID = re.compile(
+    r"\b(?:said|say|says|told|tell|claimed|claim|recalled|recall)\s+(?:that\s+)?"
+    r"(?:they|he|she)\s+(?:had|have|has|were|was|are|is|'d|’d)\b",
+    re.I,
+)
+LABELLED_SIDE = frozenset(
+    """
+family families mother father mum dad son sons daughter daughters brother brothers sister
+sisters parents parent wife husband partner friends friend campaigners campaigner charity
+lawyer solicitor barrister supporters relatives
+""".split()
+)
+
+
+# "calling a colleague "half-caste"", "branded the family pikeys"
+_CALLING_SOMEONE = re.compile(
+    r"\b(?:call(?:ed|ing|s)?|brand(?:ed|ing|s)?|label(?:led|ling|ed|ing)?|dubb(?:ed|ing))\s+"
+    r"(?:[\w'’-]+\s+){1,3}?(?:an?\s+)?[\"'“‘]?$",
+    re.I,
+)
+
+
+def _criticised(c: Candidate, s: Sentence, before: str) -> str | None:
+    """Why this report of a label is criticism of it, or None when it is neutral."""
+    words = s.word_set
+    hit = words & CRITICISM
+    if hit:
+        return f"a label reported as abuse ('{sorted(hit)[0]}')"
+    if _SANCTIONED.search(s.text):
+        return "a label reported to criticise the one who used it"
+    clause = re.split(r"[.;:!?]", before)[-1]
+    if _FIRST_PERSON.search(clause):
+        return "a label the labelled people report"
+    if _THEY_SAID.search(clause):
+        return "a label the labelled people report"
+    if words & REPORTING and words & LABELLED_SIDE:
+        return "a label the labelled people's side reports"
+    return None
+
+
 def label_rejected(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    """Exempt a reported or denied label only when it is reported to criticise
+    it; a neutral report is flagged as quoted (``framing.rules.reported``)."""
     before = s.text[max(0, c.start - 60) : c.start]
     m = _CALLED.search(before)
     if m and (m.group(1).lower() in ("me", "us") or s.word_set & (REPORTING | META_NOUNS)):
         # the labelled people tell of it ("travellers said locals called them
-        # "pikeys""); told by the writer, it is evidence of abuse and stays quoted
-        # ("other prisoners called him a "nonce" and he was moved"), unless the
-        # sentence turns to the label itself ("...and the name stuck")
+        # "pikeys""), or the sentence turns to the label itself ("...and the name stuck")
         return "a label others used, reported"
-    if _BEEN_CALLED.search(before):
-        return "a label others used, reported"
+    if m or _BEEN_CALLED.search(before) or _CALLING_SOMEONE.search(before):
+        why = _criticised(c, s, before)
+        if why:
+            return why
     if _OFTEN_CALLED.search(before):
         return "naming the term"
     if (
@@ -134,9 +199,23 @@ def label_rejected(c: Candidate, s: Sentence, ix: Index) -> str | None:
         and _CORRECTED.search(s.text[c.end : c.end + 80])
     ):
         return "a quoted label corrected in the same sentence"
-    if _DENIED.search(before) and c.entry.category != "punitive-frame":
-        # ("prisons are not holiday camps" still repeats the frame it denies)
-        return "the label is denied"
+    return None
+
+
+def _label_verb_criticised(c: Candidate, s: Sentence, before_as: list[str]) -> str | None:
+    """ "we were labelled savages": a label being criticised; a neutral report
+    ("was labelled a career criminal") is flagged as quoted instead."""
+    if len(before_as) > 1 and before_as[-1] in ("a", "an"):
+        before_as = before_as[:-1]  # "labelled a thug": the article belongs to the label
+    if not before_as:
+        return None
+    objects = ("us", "them", "him", "her", "me", "you", "as")
+    direct = before_as[-1] in LABEL_VERBS
+    with_object = len(before_as) > 1 and before_as[-2] in LABEL_VERBS and before_as[-1] in objects
+    if with_object and before_as[-1] in ("us", "me"):
+        return "a label the labelled people report"
+    if direct or with_object:
+        return _criticised(c, s, s.text[max(0, c.start - 60) : c.start])
     return None
 
 
@@ -199,18 +278,9 @@ def word_mention(c: Candidate, s: Sentence, ix: Index) -> str | None:
     # "urged reporters not to say "committed suicide"": advice about the word
     if _is_quoted_alone(c, s) and _AVOID_BEFORE.search(s.text[max(0, c.start - 40) : c.start]):
         return "advice about the word"
-    # "labelled a thug": the article belongs to the label
-    if len(before_as) > 1 and before_as[-1] in ("a", "an"):
-        before_as = before_as[:-1]
-    # "we were labelled savages", "branded as 'thugs'": a label being criticised
-    if before_as and before_as[-1] in LABEL_VERBS:
-        return "report of a label others used"
-    if (
-        len(before_as) > 1
-        and before_as[-2] in LABEL_VERBS
-        and before_as[-1] in ("us", "them", "him", "her", "me", "you", "as")
-    ):
-        return "report of a label others used"
+    why = _label_verb_criticised(c, s, before_as)
+    if why:
+        return why
     # "'Inmate' is a contested term"; but a slur hurled at someone is used, not
     # discussed ("banned for calling an opponent a "Paki"")
     if _is_quoted_alone(c, s) and (

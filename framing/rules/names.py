@@ -5,6 +5,7 @@ headline, is a proper name (a surname, a title, an organisation)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence
@@ -13,6 +14,19 @@ if TYPE_CHECKING:
     from framing.index import Index
 
 from framing.sentences import at_sentence_start
+
+# "dubbed 'Granny Evil'", "nicknamed the Beast": a nickname is a label
+# (reported), not a name that exempts it
+_NICKNAME = re.compile(
+    r"\b(?:dubbed|nicknamed|branded|labell?ed|christened|known\s+as)\s+"
+    r"(?:(?:him|her|them|it)\s+)?(?:as\s+)?(?:the\s+)?"
+    r"[\"'“‘]?(?:[A-Z][\w'’-]*\s+){0,3}$"
+)
+
+
+def nicknamed(c: Candidate, s: Sentence) -> bool:
+    return bool(_NICKNAME.search(s.text[max(0, c.start - 60) : c.start]))
+
 
 HONORIFICS = frozenset(
     "mr mrs ms miss dr prof sir dame lord lady judge justice det sgt insp pc".split()
@@ -28,6 +42,8 @@ def capitalised_name(c: Candidate, s: Sentence, ix: Index) -> str | None:
     before = s.words_before(c.start, 1)
     if before and before[0].lower().rstrip(".") in HONORIFICS:
         return f"surname after '{before[0]}'"
+    if nicknamed(c, s):
+        return None
     if at_sentence_start(s.text, c.start):
         # "Savage, 34, of Leeds": a capitalised word followed by an age
         gap = s.text[c.end : c.end + 6]
@@ -48,3 +64,39 @@ def propn_name(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if c.text[:1].isupper():
         return "tagged as a proper noun"
     return None
+
+
+def written_as_name(c: Candidate, s: Sentence) -> bool:
+    """The candidate is written as a proper name here, whatever else exempts it:
+    capitalised in mid-sentence outside a headline ("Paul Savage, 29", "said
+    Flood"), or after an honorific ("Mr Savage").  The document then reads the
+    same word as a name where a capital says nothing (at a sentence start)."""
+    t = c.text
+    if len(c.lower_words) != 1 or not t[:1].isupper() or t.isupper() or s.headline:
+        return False
+    if any(ch.isupper() for ch in c.form.text) or nicknamed(c, s):
+        return False
+    after = s.words_after(c.end, 1)
+    if after and after[0][:1].isupper() and not s.gap_after(c.end).strip():
+        return False  # "... Inmate John Smith": a label before a name, not a surname
+    before = s.words_before(c.start, 1)
+    if before and before[0].lower().rstrip(".") in HONORIFICS:
+        return True
+    if at_sentence_start(s.text, c.start):
+        gap = s.text[c.end : c.end + 6]
+        return bool(gap.startswith(", ") and gap[2:4].isdigit())
+    # in mid-sentence: not the second word of a Title Case work ("Gangs of ...")
+    return not _in_work_title(c, s)
+
+
+_TITLE_JOINERS = frozenset("of the and in on for a an to at".split())
+
+
+def _in_work_title(c: Candidate, s: Sentence) -> bool:
+    after = s.words_after(c.end, 1)
+    return (
+        bool(after)
+        and after[0].lower() in _TITLE_JOINERS
+        and after[0][:1].islower()
+        and any(w[:1].isupper() for w in s.words_after(c.end, 3)[1:])
+    )

@@ -29,6 +29,12 @@ _HUMAN_BEFORE = re.compile(
 
 
 _POSS = re.compile(r"['’]s$")
+# "called him a 'dangerous predator'", "dubbed him the Beast of Bolton": said of a person
+_OF_A_PERSON = re.compile(
+    r"\b(?:him|her|them|me|us|himself|herself|themselves)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
+    r"[\"'‘“]?(?:[\w-]+\s+)?$",
+    re.I,
+)
 
 
 def human_signal(c: Candidate, s: Sentence) -> bool:
@@ -39,7 +45,8 @@ def human_signal(c: Candidate, s: Sentence) -> bool:
         and not any(ch in s.gap_after(c.end) for ch in ".;:!?")
     ):
         return True
-    return bool(_HUMAN_BEFORE.search(s.text[max(0, c.start - 40) : c.start]))
+    before = s.text[max(0, c.start - 40) : c.start]
+    return bool(_HUMAN_BEFORE.search(before) or _OF_A_PERSON.search(before))
 
 
 def missing_nearby(c: Candidate, s: Sentence, ix: Index) -> str | None:

@@ -39,12 +39,22 @@ workout workouts price prices deal deals bargain weed weeds plant plants storm
 )
 NONHUMAN = ANIMALS | DISEASE | THINGS
 
+# words that only sport uses: one is enough
 SPORT = frozenset(
     """
-rugby football footballer striker strikers goal goals goalscorer try tries scrum winger
-fly-half forward forwards midfielder midfield penalty match matches league premiership
-tournament cricket batsman bowler wicket tennis golf boxer boxing fighter ufc f1 referee
-season fixture fixtures championship cup squad coach manager's
+rugby football footballer footballers striker strikers goalscorer scrum winger wingers
+fly-half midfielder midfielders midfield premiership cricket cricketer batsman bowler wicket
+tennis golf golfer ufc f1 goalkeeper keeper defender defenders playmaker quarterback
+touchline half-time hat-trick
+""".split()
+)
+# words sport shares with the rest of the news ("the death penalty", "a DNA
+# match", "the squad said", "tried"): two different ones are needed
+SPORT_SHARED = frozenset(
+    """
+goal goals try tries forward forwards penalty match matches league tournament boxer boxing
+fighter referee season fixture fixtures championship cup squad coach manager's club team
+players player pitch game games fans stadium
 """.split()
 )
 SPORT_TERMS = frozenset(
@@ -211,4 +221,7 @@ def sport_metaphor(c: Candidate, s: Sentence, ix: Index) -> str | None:
     hit = words & SPORT
     if hit:
         return f"sport metaphor ('{sorted(hit)[0]}')"
+    shared = words & SPORT_SHARED
+    if len(shared) >= 2:
+        return f"sport metaphor ('{', '.join(sorted(shared)[:2])}')"
     return None

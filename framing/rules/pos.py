@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from framing.candidate import Candidate, Sentence
+from framing.candidate import Candidate, Sentence, Tok
 
 if TYPE_CHECKING:
     from framing.index import Index
@@ -76,6 +76,13 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
         if head.text.lower() not in VERB_HOMOGRAPHS:
             # "said inmates at HMP Bedford were": no such verb, so it is the noun
             return "NOUN"
+    if (
+        c.key in ADJ_NOUN_HOMOGRAPHS
+        and not c.possessive
+        and c.form.number != "plural"
+        and _coordinated_adjective(s, nxt)
+    ):
+        return "ADJ"  # "criminal and civil charges", "criminal or civil proceedings"
     if pos == "ADJ" and (nxt is None or nxt.pos not in _NOMINAL) and not c.possessive:
         # nothing for the adjective to modify: it stands as a noun ("a domestic", "the criminal said")
         if prev is not None and prev.pos == "DET" or c.form.number == "plural":
@@ -85,7 +92,21 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
     return pos
 
 
+def _coordinated_adjective(s: Sentence, nxt: Tok | None) -> bool:
+    """``nxt`` starts "and/or ADJ NOUN": the word is one of two adjectives
+    sharing a noun ("criminal and civil courts"), not a noun coordinated with
+    another ("the criminal and his accomplice")."""
+    if nxt is None or nxt.pos != "CCONJ" or nxt.text.lower() not in ("and", "or", "&"):
+        return False
+    adj = s.token_after(nxt.end)
+    if adj is None or adj.pos != "ADJ":
+        return False
+    noun = s.token_after(adj.end)
+    return noun is not None and noun.pos in ("NOUN", "PROPN")
+
+
 def wrong_part_of_speech(c: Candidate, s: Sentence, ix: Index) -> str | None:
+
     head = s.head_token(c)
     if head is None:
         return None

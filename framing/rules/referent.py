@@ -1,20 +1,34 @@
-"""Policy exemptions 1 and 4 with tags: the word modifies a thing, not a person.
+"""Referent analysis with tags (policy exemptions 1 and 4, and "Decisions on
+hard cases"): what is the label said of?
 
-"coloured kites", "a feckless attempt", "a monster pumpkin", "burglar alarm"
-are not about people; "feral youths", "a crazed attacker", "coloured people"
-are.  Applies to adjectives, and to figurative nouns used as modifiers.
+- Before another noun: an adjective, or a noun that can also name something
+  other than people ("killer", "monster", "evil"), describes that noun:
+  "coloured kites", "a feckless attempt", "a monster pumpkin", "killer heels",
+  "an evil act" are about things; "feral youths", "a crazed attacker",
+  "coloured people", "thug culture" are about people.  A noun that only ever
+  names people still labels them before another noun ("inmate numbers",
+  "paedophile ring", "junkie mum": policy), unless it names a cause
+  ("anti-paedophile campaigner").
+- After a linking verb: "the dog was crazed", "drink-driving remains a major
+  killer", "supermarkets are the worst offenders": said of a thing, an
+  animal, an organisation or an activity, not a person.
+
+What a noun names comes from WordNet (``framing.senses``), with the word
+lists below for what it gets wrong or does not hold.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from framing.candidate import Candidate, Sentence
+from framing.candidate import Candidate, Sentence, Tok
 
 if TYPE_CHECKING:
     from framing.index import Index
 
 from framing.rules.pos import effective_pos
+from framing.senses import has_nonperson_sense, kind, names_people
 
 PERSON_NOUNS = frozenset(
     """
@@ -57,6 +71,9 @@ _PERSON_SUFFIXES = (
     "ees",
 )
 FIGURATIVE = ("dehumanising", "race-class", "mental-health", "offence-identity")
+# nouns of these categories also work as adjectives before a thing ("a maniac
+# celebration", "the madman theory", "lunatic fringe")
+DESCRIPTIVE_NOUN_CATEGORIES = ("mental-health", "race-class")
 
 
 # what people do is still about people: "feral behaviour", "a crazed attack"
@@ -89,7 +106,44 @@ def is_person_noun(word: str) -> bool:
         return True
     if w in SUFFIX_THINGS or w.endswith(("ment", "ments")):
         return False
+    known = names_people(w)
+    if known is not None:
+        return known
     return len(w) > 4 and w.endswith(_PERSON_SUFFIXES)
+
+
+_CAUSE_PREFIX = re.compile(r"(?:\b|^)(?:anti|pro)[-‐‑]$", re.I)
+_COLOUR_COMPOUND = re.compile(r"\w[-‐‑]$")
+
+
+def names_a_cause(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    """ "anti-paedophile campaigner", "pro-immigrant": the word names a cause,
+    and "caramel-coloured", "rose-coloured": a colour compound."""
+    before = s.text[max(0, c.start - 6) : c.start]
+    if _CAUSE_PREFIX.search(before):
+        return f"names a cause ('{before.strip()}{c.text}')"
+    if c.key == "coloured" and _COLOUR_COMPOUND.search(before):
+        return "a colour compound"
+    return None
+
+
+def _modified_noun(s: Sentence, offset: int) -> tuple[Tok | None, int]:
+    """The noun a modifier ending at ``offset`` modifies, past further
+    adjectives and adverbs ("feral, violent youths"), at the head of a
+    hyphenated compound ("ex-husband"); and how many words were skipped."""
+    nxt = s.token_after(offset)
+    steps = 0
+    while nxt is not None and nxt.pos in ("ADJ", "ADV", "CCONJ") and steps < 3:
+        nxt = s.token_after(nxt.end)
+        steps += 1
+    if nxt is None or nxt.pos != "NOUN":
+        return None, steps
+    while s.text[nxt.end : nxt.end + 1] in ("-", "‐", "‑"):
+        after = s.token_after(nxt.end + 1)
+        if after is None or not after.text[:1].isalpha():
+            break
+        nxt = after
+    return nxt, steps
 
 
 def modifies_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
@@ -103,31 +157,29 @@ def modifies_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if head is None:
         return None
     pos = effective_pos(c, s)
+    always_people = False
     if pos == "ADJ" or (pos == "VERB" and head.tag in ("VBN", "VBD")):
         pass
-    elif pos == "NOUN" and c.entry.category in FIGURATIVE and c.form.number != "plural":
-        pass
+    elif pos == "NOUN" and c.form.number != "plural":
+        # "killer heels", "monster truck", "lunatic fringe": a noun that can
+        # describe things; one that only names people labels them before another
+        # noun too ("inmate numbers", "paedophile ring": policy)
+        always_people = not (
+            has_nonperson_sense(c.key) or c.entry.category in DESCRIPTIVE_NOUN_CATEGORIES
+        )
     else:
         return None
     # "the lunatic next door", "the monster next door": a noun with an adverbial
     if s.text[head.end : head.end + 11].lower().startswith((" next door", " next-door")):
         return None
-    # the noun the word modifies: skip further adjectives/adverbs ("feral, violent youths")
-    nxt = s.token_after(head.end)
-    steps = 0
-    while nxt is not None and nxt.pos in ("ADJ", "ADV", "CCONJ") and steps < 3:
-        nxt = s.token_after(nxt.end)
-        steps += 1
-    if nxt is None or nxt.pos != "NOUN":
+    nxt, steps = _modified_noun(s, head.end)
+    if nxt is None or (pos == "NOUN" and steps):
         return None
-    if pos == "NOUN" and steps:
+    what = kind(nxt.text)
+    if what == "animal":
+        return f"names an animal ('{c.text} {nxt.text}')"  # "robber fly", "killer whale"
+    if pos == "NOUN" and always_people:
         return None
-    while s.text[nxt.end : nxt.end + 1] in ("-", "‐", "‑"):
-        # "ex-husband", "step-father": the compound's head is its last part
-        after = s.token_after(nxt.end + 1)
-        if after is None or not after.text[:1].isalpha():
-            break
-        nxt = after
     if is_person_noun(nxt.text):
         return None
     return f"modifies '{nxt.text}', not a person"
@@ -137,30 +189,48 @@ _TIME_WORDS = frozenset(
     "tonight today yesterday tomorrow now then morning evening night "
     "week weekend year years month months".split()
 )
-_LINK_LEMMAS = frozenset({"be", "seem", "look", "sound", "become", "appear", "get", "go", "feel"})
+_LINK_LEMMAS = frozenset(
+    {
+        "be",
+        "seem",
+        "look",
+        "sound",
+        "become",
+        "appear",
+        "get",
+        "go",
+        "feel",
+        "remain",
+        "prove",
+        "stay",
+    }
+)
 _SUBJECT_POS = {"NOUN", "PROPN", "PRON"}
+# "the worst offenders", "the biggest killer": a ranking, which is how things
+# and organisations are called offenders ("supermarkets are the worst offenders")
+_RANKING = frozenset("worst biggest main major leading top greatest chief prime repeat".split())
 
 
-def predicate_of_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
-    """ "the dog was crazed with hunger", "the tackle was 'lunatic'": an adjective
-    after a linking verb describes the subject, and the subject is not a person."""
-    if not c.entry.refers_to_people or c.possessive or len(c.lower_words) != 1:
-        return None
-    head = s.head_token(c)
-    if head is None:
-        return None
-    pos = effective_pos(c, s)
-    noun = pos == "NOUN" and c.entry.category in FIGURATIVE
-    if not (noun or pos == "ADJ" or (pos == "VERB" and head.tag in ("VBN", "VBD"))):
-        return None
-    # "the tackle was 'lunatic'"; a figurative noun: "addiction is a terrible evil"
+def _verb_lemma(tok: Tok) -> str:
+    w = (tok.lemma or tok.text).lower()
+    if w in _LINK_LEMMAS:
+        return w
+    for suffix, repl in (("ies", "y"), ("s", ""), ("ed", ""), ("ing", ""), ("d", "")):
+        if w.endswith(suffix) and w[: len(w) - len(suffix)] + repl in _LINK_LEMMAS:
+            return w[: len(w) - len(suffix)] + repl
+    return {"became": "become", "got": "get", "went": "go", "felt": "feel", "gone": "go"}.get(w, w)
+
+
+def _linked_subject(s: Sentence, head: Tok, noun: bool) -> Tok | None:
+    """The subject a linking verb before ``head`` links it to: "the tackle was
+    'lunatic'", a noun after its determiner: "addiction is a terrible evil"."""
     skip = ("ADV", "PUNCT", "PART", "DET", "ADJ") if noun else ("ADV", "PUNCT", "PART")
     prev = s.token_before(head.start)
     steps = 0
     while prev is not None and (prev.pos in skip or not prev.text.strip()) and steps < 4:
         prev = s.token_before(prev.start)
         steps += 1
-    if prev is None or prev.lemma.lower() not in _LINK_LEMMAS or prev.pos not in ("AUX", "VERB"):
+    if prev is None or _verb_lemma(prev) not in _LINK_LEMMAS or prev.pos not in ("AUX", "VERB"):
         return None
     subj = s.token_before(prev.start)
     if subj is not None and subj.pos in ("ADV", "PART"):  # "was not", "has also been"
@@ -169,10 +239,43 @@ def predicate_of_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
         subj = s.token_before(subj.start)
     if subj is not None and subj.pos == "AUX":
         subj = s.token_before(subj.start)
-    if subj is None or subj.pos != "NOUN" or is_person_noun(subj.text):
+    return subj
+
+
+def predicate_of_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    """ "the dog was crazed with hunger", "the tackle was 'lunatic'",
+    "drink-driving remains a major killer", "supermarkets are the worst
+    offenders": a label after a linking verb describes the subject, and the
+    subject is not a person."""
+    if not c.entry.refers_to_people or c.possessive or len(c.lower_words) != 1:
+        return None
+    head = s.head_token(c)
+    if head is None:
+        return None
+    pos = effective_pos(c, s)
+    noun = pos == "NOUN"
+    if not (noun or pos == "ADJ" or (pos == "VERB" and head.tag in ("VBN", "VBD"))):
+        return None
+    figurative = not noun or has_nonperson_sense(c.key) or c.entry.category in FIGURATIVE
+    ranked = noun and bool(_RANKING & {w.lower() for w in s.words_before(c.start, 2)})
+    if noun and not figurative and not ranked:
+        return None  # "the men are inmates": a word that only names people
+    after = s.token_after(head.end)
+    if noun and after is not None and after.pos in ("VERB", "AUX"):
+        return None  # "proved the killer was there": the subject of a new clause
+    subj = _linked_subject(s, head, noun)
+    if subj is None:
+        return None
+    gerund = subj.tag == "VBG" and subj.text.lower().endswith("ing")
+    if not gerund and (subj.pos != "NOUN" or is_person_noun(subj.text)):
         return None
     if subj.text.lower() in PERSON_NOUNS or subj.lemma.lower() in PERSON_NOUNS:
         return None
     if {"who", "whom", "whose"} & {w.lower() for w in s.words_before(subj.start, 5)}:
         return None  # "the men who attacked the mosque were vermin": the noun is an object
-    return f"said of '{subj.text}', not a person"
+    what = "an activity" if gerund else kind(subj.text)
+    if noun and not figurative and what not in ("body", "thing"):
+        # a ranked word for people said of an abstraction ("the problem is the
+        # worst offenders") is still about people
+        return None
+    return f"said of '{subj.text}' ({what or 'a thing'}), not a person"

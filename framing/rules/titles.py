@@ -199,6 +199,13 @@ def _quoted_mid_sentence(s: Sentence, run: list[tuple[int, int, str]]) -> bool:
     return bool(before) and before[-1] not in ":.!?"
 
 
+_NICKNAMED = re.compile(
+    r"\b(?:dubbed|nicknamed|branded|labell?ed|christened)\s+(?:(?:him|her|them|it)\s+)?"
+    r"(?:as\s+)?(?:the\s+)?[\"'“‘]?$",
+    re.I,
+)
+
+
 def in_title_case_run(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if s.headline or not c.text[:1].isupper():
         return None
@@ -208,6 +215,8 @@ def in_title_case_run(c: Candidate, s: Sentence, ix: Index) -> str | None:
     caps = [w for (_a, _b, w) in run if w[0].isupper()]
     if len(caps) < 2:
         return None
+    if _NICKNAMED.search(s.text[max(0, run[0][0] - 40) : run[0][0]]):
+        return None  # "dubbed 'Granny Evil'": a nickname is a label, reported
     if c.text.isupper() and not any(a >= c.end and w[0].isupper() for a, _b, w in run):
         return None  # an acronym names with what follows it ("BAME Network"), not "the Met's BAME"
     if at_sentence_start(s.text, run[0][0]) and not _quoted_mid_sentence(s, run):
@@ -268,6 +277,19 @@ def appositive_title(c: Candidate, s: Sentence, ix: Index) -> str | None:
     return None
 
 
+# "the game's sex beast", "the film's killer", "the novel's villain": a label
+# belonging to a work
+_WORKS_OWN = re.compile(
+    r"\b(?:game|film|movie|show|novel|book|series|sitcom|comic|play|musical|episode|song|album|"
+    r"franchise|drama|thriller|cartoon|story)['’]s?\s+"
+    r"(?:(?!(?:is|was|are|were|be|been|has|had|have|said|says|who|which|that|and|but)\b)[\w-]+\s+){0,3}$",
+    re.I,
+)
+
+
+_CLAUSE_VERBS = frozenset("is was are were be been has had have said says became becomes".split())
+
+
 def fiction_cue(c: Candidate, s: Sentence, ix: Index) -> str | None:
     nxt = [w.lower() for w in s.words_after(c.end, 1)]
     if nxt and nxt[0] in GENRE_NOUNS and not any(ch in s.gap_after(c.end) for ch in ',.;:!?()"“”'):
@@ -277,9 +299,14 @@ def fiction_cue(c: Candidate, s: Sentence, ix: Index) -> str | None:
     words = before + after
     if any(w in NOT_FICTION for w in words):
         return None
-    for w in before:
+    own = _WORKS_OWN.search(s.text[max(0, c.start - 60) : c.start])
+    if own:
+        return f"fiction ('{own.group().split()[0]}')"
+    for i, w in enumerate(before):
         base = w[:-2] if w.endswith(("'s", "’s")) else w
-        if base in FICTION_CUES:
+        if base in FICTION_CUES and not (set(before[i + 1 :]) & _CLAUSE_VERBS):
+            # the cue and the label in one phrase ("in the film, a gang of thugs"),
+            # not a work and then what someone is ("the film's director is a killer")
             return f"fiction ('{w}')"
     for w in [x.lower() for x in s.words_after(c.end, 5)]:
         if w in ("who", "whose", "whom"):

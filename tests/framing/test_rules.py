@@ -217,7 +217,12 @@ def test_labels_reported_as_abuse_or_denied(analyse, engine):
         'Travellers said locals called them "pikeys" in the pub.',
         "pikeys",
     )
-    assert check(analyse, engine, label_rejected, "My son isn't a thug, his mother said.", "thug")
+    # policy, "Decisions on hard cases": a denied label is flagged, marked as quoted
+    assert not check(
+        analyse, engine, label_rejected, "My son isn't a thug, his mother said.", "thug"
+    )
+    (f,) = engine.check("My son isn't a thug, his mother said.")
+    assert f.text == "thug" and f.quoted and "denied" in f.note
     assert not check(analyse, engine, label_rejected, "The thug was jailed.", "thug")
     assert not check(
         analyse,
@@ -404,13 +409,12 @@ def test_labels_reported_by_those_called_them_or_named_as_terms(analyse, engine)
         "Image-based sexual abuse, often called revenge porn, is an offence.",
         "revenge porn",
     )
-    assert check(
-        analyse,
-        engine,
-        label_rejected,
-        "Addicts should be treated as patients, not criminals, the charity says.",
-        "criminals",
-    )
+    # a label denied is flagged, marked as quoted (policy, "Decisions on hard cases")
+    text = "Addicts should be treated as patients, not criminals, the charity says."
+    assert not check(analyse, engine, label_rejected, text, "criminals")
+    assert [(f.text, f.quoted) for f in engine.check(text) if f.entry == "criminal"] == [
+        ("criminals", True)
+    ]
     assert check(
         analyse,
         engine,

@@ -183,3 +183,16 @@ def test_engine_report_on_a_small_set(small):
     # a real engine must leave the killer whale and the Alliance alone
     assert data["false_flags"] == []
     assert data["overall"]["found"] >= 1
+
+
+def test_compare_scores_the_naive_baseline_in_the_same_run(small):
+    runner = CliRunner()
+    r = runner.invoke(cli, ["eval", str(small), "--compare", "naive", "--show-errors", "0"])
+    assert r.exit_code == 0, r.output
+    engine_part, baseline_part = r.output.split("baseline, same dataset, same run:")
+    assert "Engine" in engine_part and "naive whole-word matching" in baseline_part
+    # the naive matcher flags the killer whale and the Alliance: 2 false flags
+    naive_overall = next(ln for ln in baseline_part.splitlines() if ln.startswith("overall"))
+    assert naive_overall.split()[-2] == "2"
+    j = json.loads(runner.invoke(cli, ["eval", str(small), "--compare", "naive", "--json"]).output)
+    assert j["baseline"]["overall"]["fp"] == 2 and j["overall"]["fp"] == 0

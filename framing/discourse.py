@@ -1,0 +1,275 @@
+"""What only the whole document can settle, decided after the per-sentence
+analysis (which is cached by sentence text and so cannot see its neighbours).
+
+Each ``Hit`` lists the checks that may still exempt it (``Hit.scopes``):
+
+- ``name:<word>``: a label word that opens its sentence with a capital
+  ("Savage's future", "Flood said") is a surname when the same document
+  writes it as a proper name elsewhere ("Paul Savage, 29", "Mr Flood").
+  Capitals never exempt a word by themselves (policy): only the document's
+  own evidence does.
+- ``animal``: a word with a literal animal sense ("animals", "beasts") that
+  nothing in its sentence points at people, in a document about animals
+  ("banned from owning an animal", "unnecessary suffering to animals" in an
+  animal-cruelty case).
+- ``captive``: "prisoner" in a paragraph about hostages, kidnap victims or
+  war captives, where no exchange sets state prisoners against them (policy:
+  captives are not flagged; people held by a state's justice system are).
+- ``consensual`` / ``dispute``: "sex scandal", "romp" in a text about an
+  affair that says nothing of abuse, coercion, harassment or violence; a
+  "domestic dispute" in a text with neither abuse nor police: a consensual
+  relationship, an argument.
+- ``frame``: a label in a paragraph that sets up a fictional or hypothetical
+  frame (a film's plot, a game, a parody, the prisoner's dilemma, "imagine a
+  burglar..."), where the sentence itself names nothing real.  A frame runs on
+  into the next paragraphs while they keep to it (the same labels or more
+  frame words) and bring in nothing real (policy: hypothetical, generic and
+  fictional people are not flagged; a claim about a real group is).
+
+Everything here is a single pass over the text with regexes: no tagging, and
+memory that grows with the number of paragraphs, not with their length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+
+from framing.quotes import QuoteMap, paragraphs
+
+# --- animals ---------------------------------------------------------------
+
+_ANIMAL_WORDS = re.compile(
+    r"\b(?:rspca|sspca|ispca|dspca|pdsa|cruelty|animal welfare|vet|vets|veterinary|pets?|"
+    r"livestock|farm animals?|dogs?|puppy|puppies|cats?|kittens?|horses?|ponies|pony|"
+    r"sheep|cattle|cows?|pigs?|hens?|chickens?|rabbits?|birds?|parrots?|snakes?|"
+    r"tortoises?|ferrets?|hamsters?|guinea pigs?|goats?|donkeys?|wildlife|zoo|"
+    r"kennels?|stables?|rescue centre|sanctuary|owning an animal|keeping animals|"
+    r"unnecessary suffering|animal welfare act)\b",
+    re.I,
+)
+
+# --- abuse stories --------------------------------------------------------------
+
+# what makes "sex scandal", "romp", "domestic dispute" minimise abuse (policy:
+# flag where the story is about abuse, exploitation, coercion or harassment; not
+# for consensual adult relationships or sport)
+ABUSE = re.compile(
+    r"\b(?:abuse[ds]?|abusing|abusive|abuser|assault(?:ed|s|ing)?|rap(?:e|ed|es|ist|ing)|"
+    r"harass(?:ed|ment|ing)?|coerc(?:ed|ion|ive|ing)|exploit(?:ed|ation|ing)?|groom(?:ed|ing)|"
+    r"victims?|survivors?|underage|under-age|schoolgirl|schoolboy|minor|minors|child|children|"
+    r"\d{1,2}-year-old|consent|non-consensual|indecent|molest(?:ed|ation|ing)?|paedophil\w*|"
+    r"trafficking|trafficked|violen(?:ce|t)|attack(?:ed|s)?|beat(?:en|ing)?|punch(?:ed|ing)?|"
+    r"strangl(?:ed|ing)|strangulation|stabb(?:ed|ing)|kill(?:ed|ing)|murder(?:ed)?|injur(?:ed|ies|y)|"
+    r"controlling|refuge|restraining order|pupils?|schoolchild(?:ren)?|boys?|girls?|"
+    r"teen(?:s|ager|agers)?|youngsters?)\b",
+    re.I,
+)
+# what says a relationship was between consenting adults
+CONSENSUAL = re.compile(
+    r"\b(?:affair|affairs|consensual|mistress|lover|lovers|fling|adultery|adulterous|"
+    r"extramarital|extra-marital|cheated|cheating|infidelity|two-timing|romance|dating|"
+    r"relationship with (?:a |his |her )?(?:colleague|married|fellow))\b",
+    re.I,
+)
+POLICE = re.compile(r"\b(?:police|officers?|999|arrest(?:ed)?|charged|court)\b", re.I)
+
+# --- captives ----------------------------------------------------------------
+
+# held by an armed group, kidnapped, taken hostage
+HOSTAGE = re.compile(
+    r"\b(?:hostages?|captives?|captivity|captors?|kidnap(?:ped|per|pers|ping|s)?|"
+    r"abduct(?:ed|ion|ions|or|ors)?|held by (?:the )?(?:hamas|taliban|isis|isil|islamic state|"
+    r"al-qaeda|al qaeda|al-shabaab|boko haram|houthis?|hezbollah|militants|militia|rebels|"
+    r"insurgents|jihadists|pirates|gunmen|kidnappers|captors|an armed group))\b",
+    re.I,
+)
+# war captives
+WAR = re.compile(
+    r"\b(?:prisoners? of war|pows?|war captives|captured (?:soldiers|troops|fighters|servicemen)|"
+    r"(?:soldiers|troops|servicemen|fighters) (?:were |had been )?captured|front ?line|battlefield|"
+    r"taken prisoner|held prisoner|kept prisoner)\b",
+    re.I,
+)
+EXCHANGE = re.compile(
+    r"\b(?:in exchange for|exchanged for|swap(?:ped)? for|traded for|in return for|"
+    r"for the release of|release of .{0,40}? prisoners)\b",
+    re.I,
+)
+
+
+# --- fictional and hypothetical frames -----------------------------------------
+
+# words that set up a frame on their own
+_STRONG_FRAME = re.compile(
+    r"\b(?:(?:in|of) the (?:film|movie|novel|book|series|show|play|episode|sitcom|drama|"
+    r"musical|pantomime|panto|parody|sketch|cartoon|comic|video game|fairy tale|fable)|"
+    r"fictional|fictitious|protagonist|storyline|plotline|the plot of|screenplay|parody|spoof|"
+    r"satire|satirical|gameplay|video game|board game|role-playing|thought experiment|"
+    r"hypothetical(?:ly)?|prisoners?['’] dilemma|game theory|parable|fable|fairy tale|"
+    r"let['’]s say|picture this|for the sake of argument)\b"
+    r"|(?:^|[.!?:]\s+|[“\"‘']\s*)(?:imagine|suppose)\s+(?:a|an|that|you|if|for)\b",
+    re.I,
+)
+# words that set up a frame when two different ones meet, or keep one going;
+# none that sport or court reports use every day ("game", "season", "character")
+_WEAK_FRAME = re.compile(
+    r"\b(?:film|films|movie|movies|novel|novels|episode|episodes|sitcom|drama|thriller|"
+    r"starring|actor|actress|director|trailer|premiere|sequel|franchise|comedy|cartoon|"
+    r"character|characters|villain|villains|hero|heroine|chapter|screen|"
+    r"payoff|pay-off|payoffs|cooperate|co-operate|defect|defects|betray|betrays|dilemma)\b",
+    re.I,
+)
+# what a real story says that fiction rarely does
+REALITY = re.compile(
+    r"\b(?:real[- ]life|in reality|in real life|true story|true crime|true-crime|based on|"
+    r"documentary|inquest|court heard|told the court|appeared at|magistrates|crown court|"
+    r"police said|detectives|was jailed|were jailed|been jailed|is serving|was sentenced|"
+    r"were sentenced|pleaded guilty|found guilty|convicted of|hmp|hmyoi|home office|"
+    r"ministry of justice|aged \d+|\w+, \d{2},|court|arrested|charged|jailed|sentenced|"
+    r"convicted|prosecutors|detectives)\b",
+    re.I,
+)
+
+
+FRAME_REACH = 6  # paragraphs back a frame is looked for
+CONTINUE_REACH = 2  # paragraphs a frame runs on by its labels alone
+# a "paragraph" longer than this (text without line breaks: a feed item, a
+# paste) is taken a few sentences at a time, so one cue cannot frame it all
+BLOCK_CHARS = 800
+_SENTENCE_CUT = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    for a, b in paragraphs(text) or [(0, len(text))]:
+        while b - a > BLOCK_CHARS:
+            cuts = [
+                m.end() for m in _SENTENCE_CUT.finditer(text, a + BLOCK_CHARS // 2, a + BLOCK_CHARS)
+            ]
+            if not cuts:
+                m = _SENTENCE_CUT.search(text, a + BLOCK_CHARS, b)
+                if m is None:
+                    break
+                cuts = [m.end()]
+            yield a, cuts[-1]
+            a = cuts[-1]
+        yield a, b
+
+
+class Discourse:
+    """Document-level context of one analysed text."""
+
+    def __init__(self, text: str, quotes: QuoteMap, names: frozenset[str] = frozenset()):
+        self.text = text
+        self.quotes = quotes
+        self.names = set(names)
+        self.paras = list(_blocks(text))
+        self._starts = [a for a, _ in self.paras]
+        self._animal_story: bool | None = None
+        self._abuse: dict[tuple[bool], bool] = {}
+        self._captive: dict[int, bool] = {}
+        self._frame: dict[int, bool] = {}
+        self._frame_entries: dict[int, set[str]] = {}
+        self._gap: dict[int, int] = {}  # paragraphs since the last with frame words
+
+    # --- where ------------------------------------------------------------
+    def paragraph(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def _ptext(self, k: int) -> str:
+        a, b = self.paras[k]
+        return self.text[a:b]
+
+    # --- the checks -----------------------------------------------------------
+    def exempts(self, scopes: tuple[str, ...], offset: int, entry: str) -> str | None:
+        """The reason a document-level check exempts a hit at ``offset``, or None."""
+        for scope in scopes:
+            if scope.startswith("name:"):
+                if scope[5:] in self.names:
+                    return f"'{scope[5:]}' is a name elsewhere in this text"
+            elif scope == "animal":
+                if self.animal_story():
+                    return "animals in a story about animals"
+            elif scope == "consensual":
+                if not self.abuse_story(police=False) and CONSENSUAL.search(self.text):
+                    return "a consensual relationship, and nothing in this text says abuse"
+            elif scope == "dispute":
+                if not self.abuse_story(police=True):
+                    return "nothing in this text says abuse or a police matter"
+            elif scope == "captive":
+                if self.captive(self.paragraph(offset)):
+                    return "a captive in a paragraph about hostages or war"
+            elif scope == "frame":
+                k = self.paragraph(offset)
+                if self.framed(k) or self._continues(k, entry):
+                    self._frame_entries.setdefault(k, set()).add(entry)
+                    return "inside a fictional or hypothetical frame"
+        return None
+
+    def saw_fiction(self, offset: int, entries: Iterable[str]) -> None:
+        """Labels a sentence rule exempted as fiction: the frame is about them."""
+        self._frame_entries.setdefault(self.paragraph(offset), set()).update(entries)
+
+    def _continues(self, k: int, entry: str) -> bool:
+        """The paragraph before was about the same fictional or hypothetical
+        people (the same label exempted there), and this one names nothing real."""
+        if k == 0 or entry not in self._frame_entries.get(k - 1, ()):
+            return False
+        if REALITY.search(self._ptext(k)):
+            return False
+        # at most CONTINUE_REACH paragraphs past the last one with frame words
+        # of its own: the same label in paragraph after paragraph is not a frame
+        gap = self._gap.get(k - 1, 0) + 1
+        if gap > CONTINUE_REACH:
+            return False
+        self._gap[k] = gap
+        self._frame[k] = True
+        return True
+
+    def abuse_story(self, police: bool) -> bool:
+        key = (police,)
+        if key not in self._abuse:
+            self._abuse[key] = bool(
+                ABUSE.search(self.text) or (police and POLICE.search(self.text))
+            )
+        return self._abuse[key]
+
+    def animal_story(self) -> bool:
+        if self._animal_story is None:
+            found = {m.group().lower() for m in _ANIMAL_WORDS.finditer(self.text)}
+            self._animal_story = len(found) >= 2
+        return self._animal_story
+
+    def captive(self, k: int) -> bool:
+        if k not in self._captive:
+            p = self._ptext(k)
+            self._captive[k] = bool(WAR.search(p)) or (
+                bool(HOSTAGE.search(p)) and not EXCHANGE.search(p)
+            )
+        return self._captive[k]
+
+    def _opens_frame(self, p: str) -> bool:
+        if REALITY.search(p):
+            return False
+        if _STRONG_FRAME.search(p):
+            return True
+        return len({m.group().lower() for m in _WEAK_FRAME.finditer(p)}) >= 2
+
+    def framed(self, k: int) -> bool:
+        if k not in self._frame:
+            # a frame runs on while each paragraph keeps to it (a frame word of
+            # its own) and brings in nothing real; computed forwards from a few
+            # paragraphs back, so a long text needs no deep recursion
+            lo = k
+            while lo > 0 and k - lo < FRAME_REACH and lo - 1 not in self._frame:
+                lo -= 1
+            for j in range(lo, k + 1):
+                if j in self._frame:
+                    continue
+                p = self._ptext(j)
+                framed = self._opens_frame(p)
+                if not framed and j > 0 and self._frame.get(j - 1) and not REALITY.search(p):
+                    framed = bool(_WEAK_FRAME.search(p) or _STRONG_FRAME.search(p))
+                self._frame[j] = framed
+        return self._frame[k]

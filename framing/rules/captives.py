@@ -1,0 +1,33 @@
+"""Captives (policy, "Decisions on hard cases"): "prisoner" for war captives,
+hostages, kidnap victims and people held by armed groups is not flagged;
+people held by a state's justice, immigration or military detention system
+are (Guantanamo included).
+
+A sentence about hostages or war captives settles it here; a paragraph about
+them settles the rest of it in ``framing.discourse`` (the ``captive`` scope).
+Where prisoners are exchanged for hostages ("30 hostages in exchange for 90
+Palestinian prisoners"), the prisoners are the state's and are flagged; war
+captives exchanged are still captives.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from framing.candidate import Candidate, Sentence
+
+if TYPE_CHECKING:
+    from framing.index import Index
+
+from framing.discourse import EXCHANGE, HOSTAGE, WAR
+from framing.rules.scopes import CAPTIVE_ENTRIES
+
+
+def captive(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    if c.entry.id not in CAPTIVE_ENTRIES:
+        return None
+    if WAR.search(s.text):
+        return "a war captive"
+    if HOSTAGE.search(s.text) and not EXCHANGE.search(s.text):
+        return "a hostage or captive of an armed group"
+    return None

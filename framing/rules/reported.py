@@ -1,0 +1,64 @@
+"""Reported labels (policy, "Decisions on hard cases"): a label someone else
+used, carried into the text neutrally ("dubbed 'Granny Evil'", "was branded a
+thug", "has been labelled a career criminal", "branded feral yobs"), or
+denied ("I'm not a thug", "patients, not criminals"), is flagged and marked as
+quoted, quotation marks or not: a journalist cannot rewrite another person's
+label, only choose whether to report it.
+
+A label reported in order to criticise it or the person who used it is not
+flagged at all; ``framing.rules.mentions.label_rejected`` exempts those
+before this runs.  This module only recognises the report, so the hit can be
+marked.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from framing.candidate import Candidate, Sentence
+
+if TYPE_CHECKING:
+    pass
+
+import re
+
+# the verb of labelling, then who was labelled, then the label's own words
+REPORT_VERBS = (
+    r"call(?:ed|ing|s)?|brand(?:ed|ing|s)?|dub(?:bed|bing|s)?|nicknamed|labell?(?:ed|ing)|"
+    r"labels?|tagged|termed|(?:described|portrayed|painted|depicted|characterised|characterized|"
+    r"cast|condemned|denounced|derided|dismissed|slammed|known|referred\s+to|billed)\s+as"
+)
+# "called to a domestic", "called in to deal with": summoned, not labelled
+_NOT_LABELLING = r"(?!\s*(?:to|in|out|for|up|on|off|back|over|at|into|round|around|by)\b)"
+_WHO = r"(?:(?:me|him|her|them|us|you|it|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?"
+# words that may stand between the label's start and the candidate: the label's
+# own modifiers ("a 'career criminal'", "feral yobs", "'Granny Evil'"), never a
+# preposition or verb that would start another phrase
+_FILLER = r"(?:(?!(?:for|to|after|before|by|on|in|at|of|out|up|off|back|that|when|while|with|from|over|into|police|officers)\b)[\w'’-]+\s+){0,2}"
+_REPORTED = re.compile(
+    rf"\b(?:{REPORT_VERBS}){_NOT_LABELLING}\s+{_WHO}(?:as\s+)?(?:(?:a|an|the|some|one|two)\s+)?[\"'“‘]?\s*{_FILLER}[\"'“‘]?$",
+    re.I,
+)
+# "I'm not a thug", "my son isn't a monster", "patients, not criminals"
+_DENIED = re.compile(
+    r"(?:\b(?:is|am|are|was|were|isn|aren|wasn|weren|be|being|been)(?:\s+not|\s*n['’]t)"
+    r"|['’]m\s+not|(?<!\bor\s)\bnot\s+(?:just|simply|merely|really)?"
+    r"|(?:,|\bbut)\s+not|\bnever\s+(?:was|were|been|a))\s+(?:an?\s+|the\s+)?[\"'“‘]?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def reported_label(c: Candidate, s: Sentence) -> str | None:
+    """A note when the candidate is a label reported or denied, else None."""
+    if c.entry.category == "punitive-frame":
+        return None  # a frame repeated is a frame used ("prisons are not holiday camps")
+    before = s.text[max(0, c.start - 80) : c.start]
+    m = _REPORTED.search(before)
+    if m and re.match(r"\s+[\"“‘']", s.text[c.end : c.end + 3]):
+        m = None  # "called the killers 'evil monsters'": the candidate is who was called
+    if m:
+        verb = m.group().split()[0]
+        return f"a label reported ('{verb} ... {c.text}'): flagged as quoted"
+    if _DENIED.search(before):
+        return "a label denied: flagged as quoted"
+    return None

@@ -1,0 +1,100 @@
+"""Which document-level checks (``framing.discourse``) may still exempt a hit.
+
+Each answers a question the sentence alone cannot:
+
+- ``name:<word>``: a single-word label opening its sentence with a capital
+  ("Savage's future"): is it a surname elsewhere in this text?
+- ``animal``: a word with a literal animal sense ("animals", "beasts") that
+  nothing in the sentence points at people: is the story about animals?
+- ``captive``: "prisoner(s)" with no exchange or state detention in the
+  sentence: is the paragraph about hostages or war captives?
+- ``frame``: a label of people in a sentence that names nothing real: does
+  the paragraph set up a fictional or hypothetical frame?
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from framing.candidate import Candidate, Sentence
+
+if TYPE_CHECKING:
+    pass
+
+import re
+
+from framing.discourse import REALITY
+from framing.rules.nearby import human_signal
+from framing.senses import names_people, senses
+from framing.sentences import at_sentence_start
+
+# entries whose words can name real animals: in a story about animals they do
+ANIMAL_SENSE_CATEGORIES = ("dehumanising",)
+CAPTIVE_ENTRIES = frozenset({"prisoner", "ex-prisoner"})
+# flagged only in a story about abuse (policy, "sex scandal", "romp")
+CONSENSUAL_ENTRIES = frozenset({"sex-scandal", "sex-romp"})
+DISPUTE_ENTRIES = frozenset({"domestic-dispute"})
+# the sentence itself says the prisoners are held by a state's justice system
+_STATE_DETENTION = re.compile(
+    r"\b(?:jail|jails|jailed|gaol|prisons?|sentenced|sentence|convicted|serving|parole|"
+    r"guantanamo|detention centre|immigration removal|hmp|in exchange for|exchanged for|"
+    r"swap(?:ped)? for|traded for|in return for|release of)\b",
+    re.I,
+)
+
+
+def _opens_sentence_capitalised(c: Candidate, s: Sentence) -> bool:
+    t = c.text
+    return (
+        len(c.lower_words) == 1
+        and t[:1].isupper()
+        and not t.isupper()
+        and not any(ch.isupper() for ch in c.form.text)
+        and (s.headline or at_sentence_start(s.text, c.start))
+    )
+
+
+# "the man who starved the horses was a monster", "the owner is an animal"
+_COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:an?\s+|the\s+)?[\w-]*\s*$", re.I)
+_RELATIVE_SUBJECT = re.compile(r"\b([A-Za-z-]+)\s+(?:who|whom|whose)\b")
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:he|she|they|you|we|i)\b", re.I)
+
+
+def said_of_person(c: Candidate, s: Sentence) -> bool:
+    """The word is predicated of a person: a pronoun, a person noun, or a
+    noun with a relative clause about people ("the man who ...")."""
+    before = s.text[: c.start]
+    if not _COPULA.search(before[-40:]):
+        return False
+    if _PRONOUN_SUBJECT.search(before):
+        return True
+    m = _RELATIVE_SUBJECT.search(before)
+    if m and names_people(m.group(1)):
+        return True
+    first = s.words[0][2] if s.words else ""
+    second = s.words[1][2] if len(s.words) > 1 else ""
+    subj = second if first.lower() in ("the", "a", "an", "this", "that", "his", "her") else first
+    return bool(subj) and names_people(subj) is True
+
+
+def scopes_for(c: Candidate, s: Sentence) -> tuple[str, ...]:
+    out = []
+    if _opens_sentence_capitalised(c, s):
+        out.append(f"name:{c.key}")
+    if (
+        c.entry.category in ANIMAL_SENSE_CATEGORIES
+        and len(c.lower_words) == 1
+        and "n" in senses(c.key)
+        and not human_signal(c, s)
+        and not said_of_person(c, s)
+    ):
+        out.append("animal")
+    if c.entry.id in CAPTIVE_ENTRIES and not _STATE_DETENTION.search(s.text):
+        out.append("captive")
+    if c.entry.id in CONSENSUAL_ENTRIES:
+        out.append("consensual")
+    if c.entry.id in DISPUTE_ENTRIES:
+        out.append("dispute")
+    if c.entry.refers_to_people and not REALITY.search(s.text):
+        out.append("frame")
+    return tuple(out)

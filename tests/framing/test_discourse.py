@@ -1,0 +1,184 @@
+"""Decisions only the whole document can make (framing.discourse), and the
+sentence rules that feed them: the policy's "Decisions on hard cases" on
+names, animals, captives, similes, reported labels and fictional or
+hypothetical frames over paragraphs.  Each test has the case that must be
+flagged beside the one that must not, so neither half can pass alone."""
+
+from __future__ import annotations
+
+
+def flagged(engine, text):
+    return [(f.text, f.quoted) for f in engine.check(text)]
+
+
+# --- names ------------------------------------------------------------------
+
+
+def test_a_surname_at_a_sentence_start_is_a_name_when_the_text_says_so(engine):
+    article = (
+        "Paul Savage, 29, of Leeds, was banned for three games.\n\n"
+        "Savage's future at the club is uncertain. Savage said he would appeal."
+    )
+    assert flagged(engine, article) == []
+    # capitals never exempt by themselves: with no name in the text it is a label
+    assert flagged(engine, "Savages attacked the village, the report said.") == [("Savages", False)]
+
+
+def test_a_name_elsewhere_does_not_exempt_the_lower_case_word(engine):
+    article = "Mr Flood said the thugs had gone. Thugs ruled the estate for years."
+    assert [t for t, _q in flagged(engine, article)] == ["thugs", "Thugs"]
+
+
+# --- animals ----------------------------------------------------------------
+
+
+def test_animals_in_an_animal_cruelty_case_are_animals(engine):
+    article = (
+        "An RSPCA inspector found 12 dogs and two ponies at the farm.\n\n"
+        "Miller, 52, was banned from owning an animal for ten years after "
+        "causing unnecessary suffering to animals, magistrates heard."
+    )
+    assert flagged(engine, article) == []
+
+
+def test_people_called_animals_in_an_animal_story_are_still_flagged(engine):
+    article = (
+        "An RSPCA inspector found 12 dogs at the farm.\n\n"
+        "The man who starved the horses was a monster, the inspector told the court."
+    )
+    assert [t for t, _q in flagged(engine, article)] == ["monster"]
+
+
+def test_animals_said_of_people_outside_an_animal_story(engine):
+    text = "The judge told the men who attacked him that they were animals."
+    assert [t for t, _q in flagged(engine, text)] == ["animals"]
+
+
+# --- captives -----------------------------------------------------------------
+
+
+def test_hostages_and_war_captives_are_not_flagged_as_prisoners(engine):
+    assert flagged(engine, "The hostages and other prisoners were freed by the rebels.") == []
+    assert (
+        flagged(engine, "Twenty hostages were freed. The prisoners had been held in a tunnel.")
+        == []
+    )
+    assert (
+        flagged(engine, "Ukraine and Russia swapped 200 prisoners captured on the front line.")
+        == []
+    )
+
+
+def test_state_prisoners_exchanged_for_hostages_are_flagged(engine):
+    text = "Hamas freed 30 hostages in exchange for 90 Palestinian prisoners."
+    assert flagged(engine, text) == [("prisoners", False)]
+    text = "The Afghan government freed three Taliban prisoners and sent them to Qatar."
+    assert flagged(engine, text) == [("prisoners", False)]
+
+
+# --- similes ------------------------------------------------------------------
+
+
+def test_a_simile_of_treatment_labels_no_one(engine):
+    for text in [
+        "He was herded like a prisoner from room to room.",
+        "She lived like a prisoner in her own home.",
+        "We were made to feel like criminals at the border.",
+        "The detainees said they were treated like animals by the guards.",
+    ]:
+        assert flagged(engine, text) == [], text
+
+
+def test_a_slur_in_a_simile_and_a_comparison_of_conduct_are_flagged(engine):
+    assert [t for t, _q in flagged(engine, "He was driving like a lunatic on the M6.")] == [
+        "lunatic"
+    ]
+    assert [t for t, _q in flagged(engine, "They behaved like animals, the judge said.")] == [
+        "animals"
+    ]
+
+
+# --- reported labels -----------------------------------------------------------
+
+
+def test_labels_reported_neutrally_are_flagged_as_quoted(engine):
+    for text, word in [
+        ("The gang were branded feral yobs by the judge.", "feral"),
+        ("She was dubbed 'Granny Evil' by the press.", "Evil"),
+        ("He has been labelled a career criminal by police.", "career criminal"),
+    ]:
+        got = dict(flagged(engine, text))
+        assert got.get(word) is True, (text, got)
+
+
+def test_labels_reported_to_criticise_them_are_not_flagged(engine):
+    for text in [
+        "We were labelled savages by the papers.",
+        "A councillor was suspended for calling Travellers 'pikeys' on Facebook.",
+        "Travellers at the site said they had been called gyppos by officers.",
+    ]:
+        assert flagged(engine, text) == [], text
+
+
+# --- fictional and hypothetical frames ----------------------------------------
+
+
+def test_a_hypothetical_explained_over_several_paragraphs(engine):
+    article = (
+        "The prisoner's dilemma is a classic of game theory.\n\n"
+        "Two suspects are held apart. Each prisoner can stay silent or betray the other.\n\n"
+        "If both prisoners stay silent, each serves a year."
+    )
+    assert flagged(engine, article) == []
+
+
+def test_a_real_paragraph_after_a_hypothetical_one_is_flagged(engine):
+    article = (
+        "The prisoner's dilemma is a classic of game theory.\n\n"
+        "Two suspects are held apart. Each prisoner can stay silent or betray the other.\n\n"
+        "At HMP Wandsworth, prisoners told inspectors they spent 23 hours a day in their cells."
+    )
+    assert [t for t, _q in flagged(engine, article)] == ["prisoners"]
+
+
+def test_a_film_plot_over_paragraphs_and_the_real_case_after_it(engine):
+    article = (
+        "In the film, a gang of thugs terrorise a housing estate.\n\n"
+        "The thugs are led by a charismatic killer.\n\n"
+        "The real-life killer who inspired it was jailed in 1998."
+    )
+    assert [t for t, _q in flagged(engine, article)] == ["killer"]
+    assert engine.check(article)[0].start == article.index("killer who inspired")
+
+
+def test_a_nickname_or_label_said_of_someone_needs_no_justice_word(engine):
+    # reported, so quoted; said of a person, so no justice word is needed
+    assert flagged(engine, "A judge called him a 'dangerous predator'.") == [("predator", True)]
+    assert flagged(engine, "The Sun dubbed him the Beast of Bolton.") == [("Beast", True)]
+    assert flagged(engine, "The predator moved through the long grass.") == []
+
+
+def test_a_label_belonging_to_a_work_is_fiction(engine):
+    assert flagged(engine, "The game's sex beast boss is hard to beat.") == []
+    assert flagged(engine, "The film's killer is never caught.") == []
+    assert [t for t, _q in flagged(engine, "The film's director is a convicted killer.")] == [
+        "convicted killer"
+    ]
+
+
+# --- "sex scandal", "romp", "domestic dispute" ---------------------------------
+
+
+def test_sex_scandal_is_flagged_in_an_abuse_story_not_an_affair(engine):
+    affair = "The MP's sex scandal ended his career after his affair with a colleague was revealed."
+    assert flagged(engine, affair) == []
+    abuse = affair + "\n\nThree women later said he had harassed them for years."
+    assert [t for t, _q in flagged(engine, abuse)] == ["sex scandal"]
+    # with nothing either way, the word keeps its flag
+    assert [t for t, _q in flagged(engine, "The sex scandal broke in 1978.")] == ["sex scandal"]
+
+
+def test_a_domestic_dispute_is_flagged_where_police_or_abuse_are_in_the_story(engine):
+    assert flagged(engine, "The couple had a domestic dispute about money.") == []
+    text = "Police were called to a domestic dispute at the flat."
+    assert [t for t, _q in flagged(engine, text)] == ["domestic dispute"]
