@@ -58,10 +58,53 @@ def engine_lexicon():
     return load_lexicon()
 
 
-def test_engine_from_settings_applies_overrides():
-    settings = load_settings()
-    eng = engine_from_settings(settings)
+ORG_ENTRY = """\
+entries:
+  - id: org-widgeteer
+    category: person-label
+    severity: medium
+    forms:
+      singular: [widgeteer]
+      plural: [widgeteers]
+    sense: a person the organisation's style guide asks us not to label
+    alternatives:
+      - {singular: person in the scheme, plural: people in the scheme}
+    rationale: The organisation's own guidance.
+    sources:
+      - {title: Org style guide, url: "https://example.org/style"}
+official_names:
+  - Widgeteer Rehabilitation Trust
+"""
+
+
+def test_engine_from_settings_applies_overrides(tmp_path):
+    """[lexicon] extra_files, disable and severity all reach the engine's flags."""
+    (tmp_path / "org.yaml").write_text(ORG_ENTRY, encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[lexicon]\nextra_files = ["org.yaml"]\ndisable = ["thug"]\n\n'
+        '[lexicon.severity]\ninmate = "low"\n',
+        encoding="utf-8",
+    )
+    text = (
+        "The inmates met a widgeteer. The thugs ran off. "
+        "The Widgeteer Rehabilitation Trust paid for it."
+    )
+    # by hand: "inmates" (severity now low) and "widgeteer" (the extra file's entry);
+    # "thugs" is disabled; the Trust is an official name from the extra file
+    eng = engine_from_settings(load_settings(config))
     assert eng.lexicon.entries
+    got = [(f.start, f.end, f.text, f.entry, f.severity) for f in eng.check(text)]
+    assert got == [
+        (4, 11, "inmates", "inmate", "low"),
+        (18, 27, "widgeteer", "org-widgeteer", "medium"),
+    ]
+    # the same text with no overrides: the shipped lexicon's view of it
+    plain = engine_from_settings(load_settings())
+    assert [(f.text, f.entry, f.severity) for f in plain.check(text)] == [
+        ("inmates", "inmate", "high"),
+        ("thugs", "thug", "high"),
+    ]
 
 
 def test_no_spacy_import_without_candidates(tmp_path):
