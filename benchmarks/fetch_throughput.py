@@ -7,7 +7,11 @@
    ``Fetcher`` (address guard, politeness bookkeeping, bounded decoding);
 2. gzip bomb (128 MiB inflated, cap 1 MB): peak traced memory of the
    Fetcher vs plain httpx ``aiter_bytes`` with the same cap checked per chunk;
-3. politeness: start-to-start gaps for 8 requests to one host at 0.2 s.
+3. politeness: start-to-start gaps for 8 requests to one host at 0.2 s;
+4. deadlines: how long the Fetcher takes to give up on a server that drips
+   one byte every 0.1 s (total_timeout 0.6 s) and on one that never answers
+   (0.4 s), against plain httpx inside ``asyncio.timeout`` of the same budget.
+   (The tests check which limit fired, never how long it took.)
 The server runs in the same event loop, so absolute numbers include it; the
 ratios are the point.
 """
@@ -41,6 +45,14 @@ async def serve(routes: dict[str, tuple[bytes, dict]], arrivals: list[float]):
                 head = await reader.readuntil(b"\r\n\r\n")
                 arrivals.append(asyncio.get_running_loop().time())
                 path = head.split(b" ", 2)[1].decode().split("?")[0]
+                if path == "/drip":  # a body that never ends, one byte every 0.1 s
+                    writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n")
+                    while True:
+                        writer.write(b"<")
+                        await writer.drain()
+                        await asyncio.sleep(0.1)
+                if path == "/silent":
+                    await asyncio.sleep(3600)
                 body, headers = routes.get(path, (b"", {}))
                 lines = ["HTTP/1.1 200 OK", f"Content-Length: {len(body)}"]
                 lines += [f"{k}: {v}" for k, v in headers.items()]
@@ -150,8 +162,31 @@ async def main(n: int) -> None:
         f"politeness  interval 0.200 s: start-to-start gap min {min(gaps):.3f} s, "
         f"mean {sum(gaps) / len(gaps):.3f} s, max {max(gaps):.3f} s"
     )
+
+    # 4. deadlines
+    async def plain_until(path: str, budget: float) -> float:
+        async with httpx.AsyncClient(timeout=30) as client:
+            t = time.perf_counter()
+            try:
+                async with asyncio.timeout(budget):
+                    async with client.stream("GET", f"{url}{path}") as r:
+                        async for _ in r.aiter_raw():
+                            pass
+            except TimeoutError:
+                pass
+            return time.perf_counter() - t
+
+    for path, budget in (("/drip", 0.6), ("/silent", 0.4)):
+        base = min([await plain_until(path, budget) for _ in range(3)])
+        async with Fetcher(replace(settings, total_timeout=budget)) as f:
+            rs = [await f.fetch(f"{url}{path}") for _ in range(3)]
+        assert all(r.error_kind == "timeout" for r in rs), rs[0].error
+        ours = min(r.elapsed for r in rs)
+        print(
+            f"deadline    {path[1:]:6} budget {budget:.1f} s: httpx in asyncio.timeout "
+            f"{base:.3f} s   Fetcher {ours:.3f} s   (best of 3)"
+        )
     server.close()
-    await server.wait_closed()
 
 
 if __name__ == "__main__":

@@ -89,6 +89,14 @@ MUTATIONS: list[Mutation] = [
         ),
     ),
     Mutation(
+        name="ssrf-first-answer-only",
+        file="monitor/fetch/transport.py",
+        original="        for ip in ips:\n            refusal = self.policy.refusal(ip, host)\n",
+        replacement="        for ip in ips[:1]:\n            refusal = self.policy.refusal(ip, host)\n",
+        description="only a name's first address is vetted; the connect may use a private second one",
+        guards=("tests/monitor/fetch/test_fetch_hostile.py", "-k", "private or guard or resolv"),
+    ),
+    Mutation(
         name="article-and-flags-two-transactions",
         file="monitor/pipeline.py",
         original=(
@@ -193,8 +201,8 @@ MUTATIONS: list[Mutation] = [
     Mutation(
         name="politeness-interval-ignored",
         file="monitor/fetch/politeness.py",
-        original="                if delay > 0:\n",
-        replacement="                if False:\n",
+        original="                    if delay > 0:\n",
+        replacement="                    if False:\n",
         description="requests to one host are not spaced by min_host_interval",
         guards=("tests/monitor/fetch/test_fetch_politeness.py",),
     ),
@@ -209,7 +217,7 @@ MUTATIONS: list[Mutation] = [
     Mutation(
         name="robots-cached-forever",
         file="monitor/fetch/client.py",
-        original="            if rules is None or rules.expires <= loop.time():\n",
+        original="            if rules is None or rules.expires <= self.clock.now():\n",
         replacement="            if rules is None:\n",
         description="robots.txt (and a 5xx block) is never fetched again after its lifetime",
         guards=("tests/monitor/fetch/test_fetch_robots.py", "-k", "ttl or again or retry"),

@@ -16,7 +16,9 @@ from http import HTTPStatus
 
 import httpx
 
+from monitor.fetch.addresses import resolve
 from monitor.fetch.backoff import parse_retry_after
+from monitor.fetch.clock import REAL_CLOCK, Clock
 from monitor.fetch.decode import ACCEPT_ENCODING, BoundedBody
 from monitor.fetch.errors import FetchProblem, classify_error, one_line
 from monitor.fetch.politeness import Politeness
@@ -29,7 +31,7 @@ from monitor.fetch.robots import (
     agent_token,
     parse_robots,
 )
-from monitor.fetch.transport import AddressPolicy, GuardedTransport
+from monitor.fetch.transport import AddressPolicy, GuardedTransport, Resolver
 
 ALLOWED_SCHEMES = ("http", "https")
 ACCEPT = {
@@ -100,17 +102,35 @@ class Fetcher:
       connection refused or reset is "other" (transient, worth retrying).
     """
 
-    def __init__(self, settings, *, allow_networks: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        settings,
+        *,
+        allow_networks: Iterable[str] = (),
+        clock: Clock = REAL_CLOCK,
+        resolver: Resolver = resolve,
+    ) -> None:
         """``allow_networks``: CIDR ranges exempt from the private-address guard
         (an organisation's intranet feed server, say), on top of the
-        ``allow_private_addresses`` switch that disables the guard entirely."""
+        ``allow_private_addresses`` switch that disables the guard entirely.
+
+        ``clock`` times the deliberate waits (host intervals, Crawl-delay,
+        robots.txt lifetimes); ``resolver`` turns a host name into the
+        addresses the guard vets and the connection uses (the system resolver
+        by default; an organisation with split-horizon DNS, or a test, may pass
+        its own).  Network timeouts always run on the event loop's clock."""
         self.settings = settings
+        self.clock = clock
         self.user_agent = _user_agent(settings)
         self.robots_agent = agent_token(self.user_agent)
         self.politeness = Politeness(
-            settings.min_host_interval, settings.per_host_concurrency, settings.global_concurrency
+            settings.min_host_interval,
+            settings.per_host_concurrency,
+            settings.global_concurrency,
+            clock,
         )
         self.policy = AddressPolicy(settings.allow_private_addresses, allow_networks)
+        self.resolver = resolver
         self._client: httpx.AsyncClient | None = None
         self._robots: dict[tuple[str, str, int | None], RobotsRules] = {}
         self._robots_locks: dict[tuple[str, str, int | None], asyncio.Lock] = {}
@@ -125,7 +145,7 @@ class Fetcher:
             max_keepalive_connections=max(1, s.global_concurrency),
         )
         self._client = httpx.AsyncClient(
-            transport=GuardedTransport(self.policy, limits),
+            transport=GuardedTransport(self.policy, limits, self.resolver),
             timeout=timeout,
             follow_redirects=False,
             # Proxies from the environment would resolve names for us and defeat the
@@ -343,12 +363,11 @@ class Fetcher:
 
     async def _robots_check(self, u: httpx.URL) -> tuple[str, str, float | None] | None:
         """None when ``u`` may be fetched, else (error_kind, cause, retry_after)."""
-        loop = asyncio.get_running_loop()
         key = (u.scheme, u.host, u.port)
         lock = self._robots_locks.setdefault(key, asyncio.Lock())
         async with lock:
             rules = self._robots.get(key)
-            if rules is None or rules.expires <= loop.time():
+            if rules is None or rules.expires <= self.clock.now():
                 rules = await self._load_robots(u)
                 self._robots[key] = rules
                 delay = rules.crawl_delay(self.robots_agent)
@@ -358,13 +377,13 @@ class Fetcher:
         if allowed:
             return None
         if rules.block_kind:
-            retry = max(0.0, rules.expires - loop.time())
+            retry = max(0.0, rules.expires - self.clock.now())
             return rules.block_kind, cause or "robots.txt unavailable", retry
         path = u.raw_path.decode("ascii", "replace")
         return "robots", f"robots.txt disallows {path} for {self.robots_agent}", None
 
     async def _load_robots(self, u: httpx.URL) -> RobotsRules:
-        now = asyncio.get_running_loop().time()
+        now = self.clock.now()
         robots_url = str(u.copy_with(path="/robots.txt", query=None, fragment=None))
         r = await self._fetch(robots_url, None, None, "robots", ROBOTS_MAX_BYTES)
         if r.ok:

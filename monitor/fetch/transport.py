@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 
 import httpcore
 import httpx
 
 from monitor.fetch.addresses import forbidden_reason, parse_address, resolve
 from monitor.fetch.errors import FetchProblem
+
+# (host, port) -> every address the name resolves to, as IP strings
+Resolver = Callable[[str, int], Awaitable[list[str]]]
 
 
 class AddressPolicy:
@@ -42,8 +45,9 @@ class AddressPolicy:
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
-    def __init__(self, policy: AddressPolicy) -> None:
+    def __init__(self, policy: AddressPolicy, resolver: Resolver = resolve) -> None:
         self.policy = policy
+        self.resolver = resolver
         self._inner = httpcore.AnyIOBackend()
 
     async def connect_tcp(
@@ -55,7 +59,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         socket_options=None,
     ) -> httpcore.AsyncNetworkStream:
         try:
-            ips = await resolve(host, port)
+            ips = await self.resolver(host, port)
         except socket.gaierror as exc:
             raise FetchProblem("dns", f"DNS lookup failed ({exc.strerror or exc})") from exc
         if not ips:
@@ -87,7 +91,9 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
 
 
 class GuardedTransport(httpx.AsyncHTTPTransport):
-    def __init__(self, policy: AddressPolicy, limits: httpx.Limits) -> None:
+    def __init__(
+        self, policy: AddressPolicy, limits: httpx.Limits, resolver: Resolver = resolve
+    ) -> None:
         super().__init__(limits=limits, trust_env=False)
         # httpx has no public switch for the network backend; swap its pool for
         # one built the same way plus our backend.  test_fetch_hostile's
@@ -99,5 +105,5 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
             keepalive_expiry=limits.keepalive_expiry,
             http1=True,
             http2=False,
-            network_backend=GuardedBackend(policy),
+            network_backend=GuardedBackend(policy, resolver),
         )

@@ -4,11 +4,19 @@
 event loop: each route is a coroutine that writes whatever bytes it likes,
 which is what the hostile cases (drip feeds, endless bodies, gzip bombs)
 need.  It records arrival times and the peak number of requests in flight.
+
+``clock`` is a ``ManualClock``: the fetcher's deliberate waits (host
+intervals, Crawl-delay, robots.txt lifetimes) run on it when it is passed as
+``Fetcher(..., clock=clock)``, and time moves only when the test moves it, so
+intervals are asserted exactly.  Give it to the server too
+(``raw_server.clock = clock``) and arrivals are stamped on the same clock.
 """
 
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 import socket
 from dataclasses import dataclass, field, replace
 
@@ -49,6 +57,7 @@ class RawServer:
     active: int = 0
     peak: int = 0
     tasks: set = field(default_factory=set)
+    clock: object | None = None  # stamps arrivals when set, else the loop's clock
 
     def url(self, path: str = "/") -> str:
         return f"http://{self.host}:{self.port}{path}"
@@ -63,6 +72,15 @@ class RawServer:
     def paths(self) -> list[str]:
         return [s.path for s in self.seen]
 
+    async def wait_for_requests(self, n: int, within: float = 10.0) -> None:
+        """Until ``n`` requests have arrived; ``within`` only guards against a hang."""
+        async with asyncio.timeout(within):
+            while len(self.seen) < n:
+                await asyncio.sleep(0.002)
+
+    def _now(self) -> float:
+        return self.clock.now() if self.clock is not None else asyncio.get_running_loop().time()
+
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.tasks.add(asyncio.current_task())
         try:
@@ -75,7 +93,7 @@ class RawServer:
                     if ":" in line:
                         k, v = line.split(":", 1)
                         headers[k.strip().lower()] = v.strip()
-                self.seen.append(Seen(method, target, headers, asyncio.get_running_loop().time()))
+                self.seen.append(Seen(method, target, headers, self._now()))
                 handler = self.routes.get(target.split("?", 1)[0], not_found)
                 self.active += 1
                 self.peak = max(self.peak, self.active)
@@ -136,6 +154,63 @@ async def raw_server():
         # Handlers that drip forever are cancelled with the server.
         for task in server.tasks:
             task.cancel()
+
+
+class ManualClock:
+    """A ``monitor.fetch.clock.Clock`` that moves only when the test advances it.
+
+    ``sleep`` parks the caller until ``advance_to`` passes its deadline;
+    ``next_wake`` waits (in real time, only as a guard against a hang) for
+    someone to be parked and returns the earliest deadline.  Every requested
+    sleep is recorded in ``slept``.
+    """
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.start = self._now = start
+        self._sleepers: list[tuple[float, int, asyncio.Future]] = []
+        self._seq = itertools.count()
+        self.slept: list[float] = []
+
+    def now(self) -> float:
+        return self._now
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        if seconds <= 0:
+            await asyncio.sleep(0)
+            return
+        fut = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._sleepers, (self._now + seconds, next(self._seq), fut))
+        await fut
+
+    def pending(self) -> list[float]:
+        """Deadlines of everyone parked on the clock, earliest first."""
+        return sorted(d for d, _, fut in self._sleepers if not fut.done())
+
+    async def next_wake(self, within: float = 10.0) -> float:
+        try:
+            async with asyncio.timeout(within):
+                while not self.pending():
+                    await asyncio.sleep(0.002)
+        except TimeoutError:
+            raise AssertionError("nothing is waiting on the clock") from None
+        return self.pending()[0]
+
+    def advance_to(self, when: float) -> None:
+        assert when >= self._now, "a monotonic clock does not go back"
+        self._now = when
+        while self._sleepers and self._sleepers[0][0] <= when:
+            _, _, fut = heapq.heappop(self._sleepers)
+            if not fut.done():
+                fut.set_result(None)
+
+    def advance(self, seconds: float) -> None:
+        self.advance_to(self._now + seconds)
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
 
 
 @pytest.fixture

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import re
 import socket
 import tracemalloc
 import zlib
 
+import pytest
+
 from monitor.fetch import Fetcher
+from monitor.fetch.addresses import resolve
 
 
 @functools.cache
@@ -23,22 +27,32 @@ def assert_one_line(r, host="127.0.0.1"):
     assert "\n" not in r.error and "Traceback" not in r.error
 
 
+# How long a timeout takes on this machine is a benchmark figure
+# (benchmarks/fetch_throughput.py, "deadlines"); these tests check which limit
+# stopped the fetch and that the server was still sending when it did.
+
+
 async def test_slow_drip_times_out_within_total_timeout(raw_server, make_settings):
+    dripping = asyncio.Event()
+
     @raw_server.route("/drip")
     async def drip(req, writer):
         writer.write(raw_server.head(200, headers={"Content-Length": "100000"}))
         while True:  # one byte every 0.1 s: each read is quick, the whole never ends
             writer.write(b"<")
             await writer.drain()
+            dripping.set()
             await asyncio.sleep(0.1)
 
-    settings = make_settings(total_timeout=0.6)
+    settings = make_settings(total_timeout=0.6, connect_timeout=5.0)
     async with Fetcher(settings) as f:
         r = await f.fetch(raw_server.url("/drip"))
     assert r.error_kind == "timeout"
-    assert 0.55 <= r.elapsed < 2.0
+    # the whole-fetch budget stopped it (not a per-read timeout, which a drip never
+    # trips), while the body was still arriving, and never before the budget
+    assert r.error == "127.0.0.1: no complete response within 0.6 s"
+    assert dripping.is_set() and r.elapsed >= 0.6 - 0.01
     assert_one_line(r)
-    assert "0.6 s" in r.error
 
 
 async def test_server_that_never_answers_times_out(raw_server, make_settings):
@@ -46,9 +60,12 @@ async def test_server_that_never_answers_times_out(raw_server, make_settings):
     async def silent(req, writer):
         await asyncio.sleep(30)
 
-    async with Fetcher(make_settings(total_timeout=0.4)) as f:
+    async with Fetcher(make_settings(total_timeout=0.4, connect_timeout=5.0)) as f:
         r = await f.fetch(raw_server.url("/silent"))
-    assert r.error_kind == "timeout" and r.elapsed < 2.0
+    assert r.error_kind == "timeout"
+    assert r.error == "127.0.0.1: no complete response within 0.4 s"
+    assert r.elapsed >= 0.4 - 0.01
+    assert raw_server.paths() == ["/silent"]  # connected and asked; no answer came
     assert_one_line(r)
 
 
@@ -73,8 +90,9 @@ async def test_connect_timeout_is_separate_from_total(make_settings):
         for c in fillers:
             c.close()
         listener.close()
+    # the connect limit (0.3 s) gave up, not the 5 s total budget
     assert r.error_kind == "timeout" and "connect timed out" in r.error
-    assert r.elapsed < 2
+    assert "within 5 s" not in r.error
     assert_one_line(r)
 
 
@@ -96,7 +114,6 @@ async def test_endless_body_stops_at_size_cap(raw_server, make_settings):
     assert r.error_kind == "size" and r.status == 200 and r.body == b""
     assert "200,000" in r.error
     assert_one_line(r)
-    assert r.elapsed < 3
 
 
 async def test_declared_content_length_over_cap_is_refused_before_reading(
@@ -236,6 +253,139 @@ async def test_every_redirect_hop_is_checked_against_the_address_guard(raw_serve
     assert meta.error.startswith("169.254.169.254: ")
     assert loop.error_kind == "refused" and "loopback address" in loop.error
     assert raw_server.paths() == ["/meta", "/loop"]
+
+
+REFUSAL = "; not fetched (set allow_private_addresses to permit)"
+
+
+def resolver_with(table: dict[str, list[str]]):
+    """The system resolver, except for the names in ``table`` (name -> addresses)."""
+
+    async def resolve_name(host: str, port: int) -> list[str]:
+        if host in table:
+            return list(table[host])
+        return await resolve(host, port)
+
+    return resolve_name
+
+
+NAMES = {
+    "intranet.example": ["10.1.2.3"],
+    "metadata.example": ["169.254.169.254"],
+    "ula.example": ["fd00::5"],
+    "mapped.example": ["::ffff:192.168.0.1"],
+    "cgnat.example": ["100.64.0.9"],
+    # one private answer is enough: the connect may pick any of them
+    "mixed.example": ["127.0.0.1", "10.1.2.3"],
+    # the test server, reached by a name the system resolver does not know
+    "feeds.example": ["127.0.0.1"],
+}
+
+
+async def test_a_host_name_resolving_to_loopback_is_refused(raw_server, make_settings):
+    raw_server.route("/feed")(raw_server.simple(200, b"<rss/>"))
+    async with Fetcher(make_settings(allow_private_addresses=False)) as f:
+        feed = await f.fetch(f"http://localhost:{raw_server.port}/feed")
+        page = await f.fetch(f"http://localhost:{raw_server.port}/story", kind="page")
+    for r in (feed, page):
+        assert r.error_kind == "refused", r.error
+        assert re.fullmatch(
+            r"localhost: resolves to loopback address (127\.0\.0\.1|::1)" + re.escape(REFUSAL),
+            r.error,
+        ), r.error
+    assert raw_server.seen == []  # nothing reached the server, not even robots.txt
+    async with Fetcher(make_settings(allow_private_addresses=True)) as f:
+        ok = await f.fetch(f"http://localhost:{raw_server.port}/feed")
+    assert ok.ok and ok.body == b"<rss/>"
+
+
+async def test_host_names_resolving_to_private_addresses_are_refused(raw_server, make_settings):
+    raw_server.route("/feed")(raw_server.simple(200, b"<rss/>"))
+    expected = {
+        "intranet.example": "private address 10.1.2.3",
+        "metadata.example": "link-local address 169.254.169.254",
+        "ula.example": "private address fd00::5",
+        "mapped.example": "private address ::ffff:192.168.0.1",
+        "cgnat.example": "non-global address 100.64.0.9",
+        "mixed.example": "private address 10.1.2.3",
+    }
+    async with Fetcher(
+        make_settings(allow_private_addresses=False),
+        allow_networks=["127.0.0.1/32"],
+        resolver=resolver_with(NAMES),
+    ) as f:
+        for name, what in expected.items():
+            r = await f.fetch(f"http://{name}:{raw_server.port}/feed")
+            assert r.error_kind == "refused", (name, r.error)
+            assert r.error == f"{name}: resolves to {what}{REFUSAL}"
+        # the exempt address by a name: fetched, and from the address that was vetted
+        ok = await f.fetch(f"http://feeds.example:{raw_server.port}/feed")
+    assert ok.ok and ok.body == b"<rss/>", ok.error
+    assert raw_server.paths() == ["/feed"]
+    assert raw_server.seen[0].headers["host"] == f"feeds.example:{raw_server.port}"
+
+
+async def test_redirect_hops_to_names_resolving_to_private_addresses_are_refused(
+    raw_server, make_settings
+):
+    raw_server.route("/intranet")(raw_server.simple(302, Location="http://intranet.example/admin"))
+    raw_server.route("/metadata")(
+        raw_server.simple(301, Location="http://metadata.example/latest/meta-data")
+    )
+    raw_server.route("/mixed")(raw_server.simple(307, Location="http://mixed.example/"))
+    settings = make_settings(allow_private_addresses=False)
+    async with Fetcher(
+        settings, allow_networks=["127.0.0.1/32"], resolver=resolver_with(NAMES)
+    ) as f:
+        intranet = await f.fetch(raw_server.url("/intranet"))
+        metadata = await f.fetch(raw_server.url("/metadata"), kind="page")
+        mixed = await f.fetch(f"http://feeds.example:{raw_server.port}/mixed")
+    assert intranet.error == f"intranet.example: resolves to private address 10.1.2.3{REFUSAL}"
+    assert intranet.redirects == ((302, "http://intranet.example/admin"),)
+    assert metadata.error_kind == "refused"
+    assert metadata.error.startswith("metadata.example: resolves to link-local address")
+    assert mixed.error == f"mixed.example: resolves to private address 10.1.2.3{REFUSAL}"
+    for r in (intranet, metadata, mixed):
+        assert r.error_kind == "refused"
+    assert raw_server.paths() == ["/intranet", "/robots.txt", "/metadata", "/mixed"]
+
+
+async def test_redirect_hop_to_localhost_is_refused(make_settings):
+    """The real resolver on a hop: a server on 127.0.0.2 (exempt) sends us to localhost."""
+    hops: list[str] = []
+
+    async def answer(reader, writer):
+        try:
+            head = await reader.readuntil(b"\r\n\r\n")
+            hops.append(head.split(b" ", 2)[1].decode())
+            writer.write(
+                f"HTTP/1.1 302 Found\r\nLocation: http://localhost:{port}/admin\r\n"
+                "Content-Length: 0\r\nConnection: close\r\n\r\n".encode()
+            )
+            await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    try:
+        srv = await asyncio.start_server(answer, "127.0.0.2", 0)
+    except OSError as exc:
+        pytest.skip(f"cannot listen on 127.0.0.2 here ({exc}); the resolver-hook tests still run")
+    port = srv.sockets[0].getsockname()[1]
+    try:
+        async with Fetcher(
+            make_settings(allow_private_addresses=False), allow_networks=["127.0.0.2/32"]
+        ) as f:
+            r = await f.fetch(f"http://127.0.0.2:{port}/feed")
+    finally:
+        srv.close()
+    assert hops == ["/feed"]
+    assert r.error_kind == "refused", r.error
+    assert re.fullmatch(
+        r"localhost: resolves to loopback address (127\.0\.0\.1|::1)" + re.escape(REFUSAL),
+        r.error,
+    ), r.error
 
 
 async def test_tls_to_a_plain_http_server_is_a_tls_error(make_settings):

@@ -8,10 +8,9 @@ import pytest
 
 from monitor.fetch import Fetcher
 
-# Arrival is stamped by the server, so a scheduler stall on a busy CI box can
-# shrink one observed gap; without politeness the gaps are ~0.001 s, so a wide
-# tolerance still tells the two apart.
-TOLERANCE = 0.1
+# The fetcher's waits run on the test's ManualClock (see conftest), which also
+# stamps arrivals at the server: intervals are exact, whatever the machine's load.
+INTERVAL = 5.0
 
 
 def slow(raw_server, seconds: float):
@@ -25,43 +24,55 @@ def slow(raw_server, seconds: float):
     return handler
 
 
-async def test_min_interval_spaces_request_starts_to_one_host(raw_server, make_settings):
+def arrivals(raw_server, clock) -> dict[str, float]:
+    return {s.path: s.at - clock.start for s in raw_server.seen}
+
+
+async def test_min_interval_spaces_request_starts_to_one_host(raw_server, make_settings, clock):
     raw_server.route("/f")(raw_server.simple(200, b"ok"))
-    settings = make_settings(min_host_interval=0.3, per_host_concurrency=4, total_timeout=5)
-    async with Fetcher(settings) as f:
-        results = await asyncio.gather(*(f.fetch(raw_server.url(f"/f?{i}")) for i in range(4)))
+    raw_server.clock = clock
+    settings = make_settings(min_host_interval=INTERVAL, per_host_concurrency=4, total_timeout=5)
+    async with Fetcher(settings, clock=clock) as f:
+        tasks = [asyncio.create_task(f.fetch(raw_server.url(f"/f?{i}"))) for i in range(4)]
+        for k in range(1, 4):
+            await raw_server.wait_for_requests(k)
+            # one request waits on the clock (the others queue behind it for the host)
+            deadline = clock.start + k * INTERVAL
+            assert await clock.next_wake() == deadline and clock.pending() == [deadline]
+            clock.advance_to(deadline)
+        results = await asyncio.gather(*tasks)
     assert all(r.ok for r in results)
-    times = sorted(s.at for s in raw_server.seen)
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-    assert len(gaps) == 3
-    assert all(g >= 0.3 - TOLERANCE for g in gaps), gaps
+    assert sorted(arrivals(raw_server, clock).values()) == [0.0, 5.0, 10.0, 15.0]
 
 
-async def test_interval_is_per_host_not_global(raw_server, make_settings):
+async def test_interval_is_per_host_not_global(raw_server, make_settings, clock):
     raw_server.route("/f")(raw_server.simple(200, b"ok"))
-    settings = make_settings(min_host_interval=0.6, per_host_concurrency=4, total_timeout=5)
-    async with Fetcher(settings) as f:
-        loop = asyncio.get_running_loop()
-        t0 = loop.time()
+    raw_server.clock = clock
+    settings = make_settings(min_host_interval=INTERVAL, per_host_concurrency=4, total_timeout=5)
+    async with Fetcher(settings, clock=clock) as f:
         # "localhost" is another host name for the same server: its own queue.
-        a1, a2, b1 = await asyncio.gather(
-            f.fetch(raw_server.url("/f?a1")),
-            f.fetch(raw_server.url("/f?a2")),
-            f.fetch(f"http://localhost:{raw_server.port}/f?b1"),
-        )
+        tasks = [
+            asyncio.create_task(f.fetch(raw_server.url("/f?a1"))),
+            asyncio.create_task(f.fetch(raw_server.url("/f?a2"))),
+            asyncio.create_task(f.fetch(f"http://localhost:{raw_server.port}/f?b1")),
+        ]
+        await raw_server.wait_for_requests(2)  # without the clock moving
+        assert set(arrivals(raw_server, clock)) == {"/f?a1", "/f?b1"}
+        assert await clock.next_wake() == clock.start + INTERVAL
+        clock.advance_to(clock.start + INTERVAL)
+        a1, a2, b1 = await asyncio.gather(*tasks)
     assert a1.ok and a2.ok and b1.ok, (a1.error, a2.error, b1.error)
-    arrival = {s.path: s.at - t0 for s in raw_server.seen}
-    assert arrival["/f?b1"] < 0.4, arrival  # not queued behind 127.0.0.1's interval
-    assert abs(arrival["/f?a2"] - arrival["/f?a1"]) >= 0.6 - TOLERANCE, arrival
+    assert arrivals(raw_server, clock) == {"/f?a1": 0.0, "/f?b1": 0.0, "/f?a2": INTERVAL}
 
 
-async def test_zero_interval_does_not_wait(raw_server, make_settings):
+async def test_zero_interval_does_not_wait(raw_server, make_settings, clock):
     raw_server.route("/f")(raw_server.simple(200, b"ok"))
-    async with Fetcher(make_settings(min_host_interval=0.0)) as f:
-        results = await asyncio.gather(*(f.fetch(raw_server.url(f"/f?{i}")) for i in range(5)))
+    raw_server.clock = clock
+    async with Fetcher(make_settings(min_host_interval=0.0), clock=clock) as f:
+        async with asyncio.timeout(10):  # a guard against a hang, not a speed check
+            results = await asyncio.gather(*(f.fetch(raw_server.url(f"/f?{i}")) for i in range(5)))
     assert all(r.ok for r in results)
-    times = sorted(s.at for s in raw_server.seen)
-    assert times[-1] - times[0] < 1.0
+    assert clock.slept == [] and list(arrivals(raw_server, clock).values()) == [0.0] * 5
 
 
 @pytest.mark.parametrize(

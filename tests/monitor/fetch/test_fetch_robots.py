@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from monitor.fetch import Fetcher
+from monitor.fetch.robots import ROBOTS_RETRY, ROBOTS_TTL
 
 ROBOTS = b"""User-agent: *
 Disallow: /
@@ -67,22 +68,26 @@ async def test_concurrent_pages_share_one_robots_fetch(raw_server, make_settings
     assert raw_server.paths().count("/robots.txt") == 1
 
 
-async def test_crawl_delay_raises_the_host_interval(raw_server, make_settings):
+async def test_crawl_delay_raises_the_host_interval(raw_server, make_settings, clock):
     raw_server.route("/robots.txt")(raw_server.simple(200, ROBOTS))
     raw_server.route("/news/a")(raw_server.simple(200, b"a"))
     raw_server.route("/news/b")(raw_server.simple(200, b"b"))
-    async with Fetcher(make_settings(min_host_interval=0.0, total_timeout=5)) as f:
-        a, b = await asyncio.gather(
-            f.fetch(raw_server.url("/news/a"), kind="page"),
-            f.fetch(raw_server.url("/news/b"), kind="page"),
-        )
+    raw_server.clock = clock
+    async with Fetcher(make_settings(min_host_interval=0.0, total_timeout=5), clock=clock) as f:
+        tasks = [
+            asyncio.create_task(f.fetch(raw_server.url("/news/a"), kind="page")),
+            asyncio.create_task(f.fetch(raw_server.url("/news/b"), kind="page")),
+        ]
+        # robots.txt -> first page -> second page, each Crawl-delay (1 s) apart
+        for k in (1, 2):
+            await raw_server.wait_for_requests(k)
+            assert await clock.next_wake() == clock.start + k
+            clock.advance_to(clock.start + k)
+        a, b = await asyncio.gather(*tasks)
         assert f.politeness.interval_for("127.0.0.1") == 1.0
     assert a.ok and b.ok
-    times = [s.at for s in raw_server.seen]
-    assert raw_server.paths()[0] == "/robots.txt"
-    # robots.txt -> first page -> second page, each 1 s apart (server-side stamps,
-    # hence the tolerance; see the politeness tests)
-    assert times[1] - times[0] >= 1.0 - 0.1 and times[2] - times[1] >= 1.0 - 0.1, times
+    assert raw_server.paths() == ["/robots.txt", "/news/a", "/news/b"]
+    assert [s.at - clock.start for s in raw_server.seen] == [0.0, 1.0, 2.0]
 
 
 async def test_missing_robots_allows_everything(raw_server, make_settings):
@@ -92,16 +97,20 @@ async def test_missing_robots_allows_everything(raw_server, make_settings):
     assert r.ok and raw_server.paths() == ["/robots.txt", "/a"]
 
 
-async def test_robots_server_error_blocks_pages_for_a_while(raw_server, make_settings):
+async def test_robots_server_error_blocks_pages_for_a_while(raw_server, make_settings, clock):
     raw_server.route("/robots.txt")(raw_server.simple(503, b"down", reason="Service Unavailable"))
     raw_server.route("/a")(raw_server.simple(200, b"a"))
-    async with Fetcher(make_settings()) as f:
+    async with Fetcher(make_settings(), clock=clock) as f:
         r1 = await f.fetch(raw_server.url("/a"), kind="page")
+        clock.advance(100.0)
         r2 = await f.fetch(raw_server.url("/a?again"), kind="page")
-    for r in (r1, r2):
+        assert raw_server.paths() == ["/robots.txt"]  # cached failure, page never fetched
+        clock.advance(ROBOTS_RETRY - 100.0)  # the block has run its course: ask again
+        r3 = await f.fetch(raw_server.url("/a?later"), kind="page")
+    for r in (r1, r2, r3):
         assert r.error_kind == "robots" and "robots.txt answered HTTP 503" in r.error
-        assert r.retry_after is not None and 500 < r.retry_after <= 600
-    assert raw_server.paths() == ["/robots.txt"]  # cached failure, page never fetched
+    assert (r1.retry_after, r2.retry_after, r3.retry_after) == (600.0, 500.0, 600.0)
+    assert raw_server.paths() == ["/robots.txt", "/robots.txt"]
 
 
 async def test_unreachable_host_reports_the_network_cause(closed_port, make_settings):
@@ -120,15 +129,13 @@ async def test_page_redirect_to_disallowed_path_is_checked(raw_server, make_sett
     assert "/private/long" not in raw_server.paths()
 
 
-async def test_robots_is_fetched_again_after_its_ttl(raw_server, make_settings, monkeypatch):
-    import monitor.fetch.client as client
-
-    monkeypatch.setattr(client, "ROBOTS_TTL", 0.3)
+async def test_robots_is_fetched_again_after_its_ttl(raw_server, make_settings, clock):
     raw_server.route("/robots.txt")(raw_server.simple(200, b"User-agent: *\nAllow: /\n"))
     raw_server.route("/a")(raw_server.simple(200, b"a"))
-    async with Fetcher(make_settings()) as f:
+    async with Fetcher(make_settings(), clock=clock) as f:
         await f.fetch(raw_server.url("/a?1"), kind="page")
+        clock.advance(ROBOTS_TTL - 1.0)
         await f.fetch(raw_server.url("/a?2"), kind="page")
-        await asyncio.sleep(0.35)
+        clock.advance(1.0)  # exactly ROBOTS_TTL after robots.txt was asked for
         await f.fetch(raw_server.url("/a?3"), kind="page")
     assert raw_server.paths() == ["/robots.txt", "/a?1", "/a?2", "/robots.txt", "/a?3"]
