@@ -199,6 +199,14 @@ MUTATIONS: list[Mutation] = [
         ),
     ),
     Mutation(
+        name="us-ascii-label-obeyed",
+        file="monitor/extract.py",
+        original="        if _declares_ascii(label) and not body.isascii():\n",
+        replacement="        if False:\n",
+        description="a page labelled us-ascii but encoded UTF-8 is read as windows-1252 (mojibake)",
+        guards=("tests/monitor/test_extract.py",),
+    ),
+    Mutation(
         name="politeness-interval-ignored",
         file="monitor/fetch/politeness.py",
         original="                    if delay > 0:\n",

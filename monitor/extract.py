@@ -69,18 +69,38 @@ def http_charset(headers: dict) -> str | None:
     return match.group(1) if match else None
 
 
+def _declares_ascii(label: str | None) -> bool:
+    """``us-ascii``, ``ascii``, ``ANSI_X3.4-1968`` and the other names of ASCII."""
+    if not label:
+        return False
+    try:
+        return codecs.lookup(label.strip().strip("\"'").lower()).name == "ascii"
+    except LookupError:
+        return False
+
+
 def decode_html(body: bytes, headers: dict | None = None) -> str:
     """Bytes -> str the way a browser would: BOM, HTTP charset, ``<meta>``
     (searched in the first 64 KB, not just 1 KB: some CMSs put it late), then
     UTF-8, then statistical detection.  A declared charset that cannot decode
-    the bytes is treated as a lie, not obeyed with replacement characters."""
+    the bytes is treated as a lie, not obeyed with replacement characters.
+
+    A page labelled ASCII whose bytes include any >= 0x80 is mislabelled
+    (ASCII has no such bytes): it is read as UTF-8 when the bytes are valid
+    UTF-8 (a CMS default label over UTF-8 text is the usual cause), else as
+    windows-1252, which is what the WHATWG standard maps the label to."""
     for bom, name in _BOMS:
         if body.startswith(bom):
             return body[len(bom) :].decode(name, errors="replace")
-    candidates = [_codec(http_charset(headers or {}))]
+    declared = [http_charset(headers or {})]
     match = _META_CHARSET.search(body[:65536])
     if match:
-        candidates.append(_codec((match.group(1) or match.group(2)).decode("ascii", "ignore")))
+        declared.append((match.group(1) or match.group(2)).decode("ascii", "ignore"))
+    candidates = []
+    for label in declared:
+        if _declares_ascii(label) and not body.isascii():
+            candidates.append("utf-8")
+        candidates.append(_codec(label))
     candidates.append("utf-8")
     for name in candidates:
         if not name or name.startswith("utf-16") or name.startswith("utf-32"):

@@ -59,12 +59,34 @@ def test_decoding_follows_http_then_meta_then_utf8():
     # HTTP says iso-8859-1: browsers read that as windows-1252, so smart quotes survive
     assert text in decode_html(cp, {"content-type": "text/html; charset=iso-8859-1"})
     # a declared charset that cannot decode the bytes is a lie: fall through to UTF-8
-    utf8 = f"<html><body>{text}</body></html>".encode()
-    assert text in decode_html(
-        utf8, {"content-type": "text/html; charset=us-ascii"}
-    ) or text in decode_html(utf8, {})
-    assert text in decode_html(
-        b"\xef\xbb\xbf" + utf8, {"content-type": "text/html; charset=koi8-r"}
+    page = f"<html><body>{text}</body></html>"
+    assert decode_html(page.encode(), {"content-type": "text/html; charset=iso-2022-jp"}) == page
+    # a BOM beats a declared charset
+    utf8 = page.encode()
+    assert decode_html(b"\xef\xbb\xbf" + utf8, {"content-type": "text/html; charset=koi8-r"}) == (
+        page
+    )
+
+
+def test_a_page_mislabelled_us_ascii_is_read_as_utf8_when_its_bytes_are_utf8():
+    """us-ascii cannot hold a byte >= 0x80, so such a label is provably wrong:
+    valid UTF-8 bytes are UTF-8; anything else is windows-1252 (WHATWG's mapping)."""
+    text = "Défendant – £40 ‘fine’"
+    page = f"<html><body>{text}</body></html>"
+    utf8 = page.encode()
+    assert utf8 != page.encode("cp1252")  # the two readings really differ
+    for label in ("us-ascii", "US-ASCII", "ascii", '"us-ascii"', "ANSI_X3.4-1968"):
+        assert decode_html(utf8, {"content-type": f"text/html; charset={label}"}) == page, label
+    meta = f"<html><head><meta charset='us-ascii'></head><body>{text}</body></html>"
+    assert decode_html(meta.encode(), {"content-type": "text/html"}) == meta
+    # declared us-ascii, bytes that are not UTF-8: windows-1252, exactly
+    assert decode_html(page.encode("cp1252"), {"content-type": "text/html; charset=us-ascii"}) == (
+        page
+    )
+    assert decode_html(meta.encode("cp1252"), {}) == meta
+    # plain ASCII bytes under an ASCII label: unchanged
+    assert decode_html(b"<p>A plain page</p>", {"content-type": "text/html; charset=ascii"}) == (
+        "<p>A plain page</p>"
     )
 
 
