@@ -166,6 +166,60 @@ def test_normalisation_worked_example(db):
     assert norm[n2.id].n_normalised == 2 and norm[n4.id].n_normalised == 1
 
 
+def test_recused_sheets_stay_out_of_the_normalisation_baseline(db):
+    """A judge who scored a piece and then recused: that sheet no longer shapes
+    the judge's own mean and sd, so it cannot shift their other z-scores.
+
+    Two criteria on 1-5 (totals 2..10).
+      Ann: N1=10, N2=8, N3=6, N4=2, then recuses from N4.
+           Counted: 10, 8, 6 -> mean 8, population sd sqrt(8/3) = 1.633
+           z: N1=+1.2247, N2=0, N3=-1.2247
+           (were N4 counted: mean 6.5, sd 2.958, z N3 = -0.169)
+      Bob: N1=6, N2=4, N3=8 -> mean 6, sd 1.633; z: N1=0, N2=-1.2247, N3=+1.2247
+    Raw means: N1=8, N2=6, N3=7; N4 has no counted sheet.
+    Mean z: N1=+0.6124, N2=-0.6124, N3=0; rescaled onto [6, 8]: 8, 6, 7.
+    (With N4 in Ann's baseline N3 would come out at 7.866.)
+    """
+    c = svc.create_cycle(db, year=2030, who=ADMIN, criteria=["Craft", "Impact"])
+    for name in ("Ann", "Bob"):
+        svc.add_judge(db, c.id, name, who=ADMIN)
+    n1, n2, n3, n4 = (
+        hand(db, c, title=f"N{i}", journalists=[f"J{i}"], published_on="2030-03-01")
+        for i in range(1, 5)
+    )
+    sheets = {
+        ("Ann", n1): 5,
+        ("Ann", n2): 4,
+        ("Ann", n3): 3,
+        ("Ann", n4): 1,
+        ("Bob", n1): 3,
+        ("Bob", n2): 2,
+        ("Bob", n3): 4,
+    }
+    for (judge, n), each in sheets.items():
+        svc.score(db, n.id, judge, {"craft": each, "impact": each}, who=ADMIN)
+    svc.recuse(db, n4.id, "Ann", "Her sister produced the piece", who=ADMIN)
+
+    norm = {r.nomination.id: r.result for r in svc.results(db, c.id, normalise=True)}
+    assert [norm[n.id].mean for n in (n1, n2, n3)] == [8, 6, 7]
+    assert [norm[n.id].normalised for n in (n1, n2, n3)] == pytest.approx([8, 6, 7])
+    assert [norm[n.id].n_normalised for n in (n1, n2, n3)] == [2, 2, 2]
+    r4 = norm[n4.id]
+    assert (r4.n_judges, r4.mean, r4.normalised, r4.recused) == (0, None, None, ("Ann",))
+    # the same sheets straight into the rules: Ann's z-scores come from three totals
+    z = rules.judge_zscores(
+        [
+            rules.Sheet("Ann", 1, {"a": 10}),
+            rules.Sheet("Ann", 2, {"a": 8}),
+            rules.Sheet("Ann", 3, {"a": 6}),
+            rules.Sheet("Ann", 4, {"a": 2}, recused=True),
+        ],
+        ("a",),
+    )
+    assert set(z) == {("Ann", 1), ("Ann", 2), ("Ann", 3)}
+    assert z[("Ann", 3)] == pytest.approx(-1.2247, abs=1e-4)
+
+
 def test_judges_with_too_few_sheets_are_left_out_of_normalisation():
     keys = ("a",)
     sheets = [
