@@ -194,9 +194,18 @@ MUTATIONS: list[Mutation] = [
         guards=(
             "tests/awards/test_profile.py",
             "tests/awards/test_cli.py",
+            "tests/tui/test_review_service.py",
             "-k",
-            "profile",
+            "profile or import_text_stores",
         ),
+    ),
+    Mutation(
+        name="awards-profile-ignores-org-lexicon",
+        file="monitor/awards/cli.py",
+        original="        return engine_from_settings(self.settings)\n",
+        replacement="        return svc.shared_engine()\n",
+        description="awards profiles from the CLI use the shipped lexicon, not the organisation's",
+        guards=("tests/awards/test_cli.py", "-k", "profile"),
     ),
     Mutation(
         name="us-ascii-label-obeyed",

@@ -172,9 +172,8 @@ def test_help_on_every_command():
 
 
 def test_hand_nomination_with_text_gets_an_engine_profile_and_recompute(tmp_path):
-    from core.settings import load_settings
-    from framing import engine_from_settings
-
+    """Hand-worked from the text: 20 words; own voice "thug", "Prisoners" and
+    "ex-offenders" (3 -> 150.0 per 1,000 words); quoted "lags" (1 -> 50.0)."""
     db = tmp_path / "fw.sqlite3"
     text = (
         "The thug was jailed for life. Prisoners and ex-offenders told the inquiry "
@@ -203,21 +202,26 @@ def test_hand_nomination_with_text_gets_an_engine_profile_and_recompute(tmp_path
         "--json",
     ).output
     prof = json.loads(out)["profile"]
-    engine = engine_from_settings(load_settings(db=str(db)))
-    found = engine.check(text)
-    assert prof["source"] == "engine" and prof["model"] == engine.model_name
-    assert (prof["voice"], prof["quoted"]) == (
-        sum(not f.quoted for f in found),
-        sum(f.quoted for f in found),
-    )
-    assert prof["words"] == len(text.split())
+    assert prof["source"] == "engine" and prof["model"].startswith("en_core_web_sm")
+    assert (prof["words"], prof["voice"], prof["quoted"]) == (20, 3, 1)
+    assert (prof["voice_per_1000"], prof["quoted_per_1000"]) == (150.0, 50.0)
+    cats = {c["category"]: (c["voice"], c["quoted"]) for c in prof["categories"]}
+    assert cats == {
+        "dehumanising": (1, 0),  # thug
+        "soft-person-label": (1, 0),  # Prisoners
+        "person-label": (1, 1),  # ex-offenders; "lags" in the quotation
+    }
     lines = run(db, "profile", "--all").stdout.splitlines()
-    assert lines == [
-        f"#1: {prof['voice_per_1000']:.1f}/1k own voice, {prof['quoted_per_1000']:.1f}/1k quoted "
-        f"({prof['words']} words)"
-    ]
+    assert lines == ["#1: 150.0/1k own voice, 50.0/1k quoted (20 words)"]
     audit = json.loads(run(db, "audit", "--json").output)
-    assert (
-        audit[-1]["action"] == "nomination.profile"
-        and audit[-1]["details"]["voice"] == prof["voice"]
+    assert audit[-1]["action"] == "nomination.profile" and audit[-1]["details"]["voice"] == 3
+    # the organisation's lexicon applies: with "prisoner" disabled, 2 own-voice flags
+    config = tmp_path / "config.toml"
+    config.write_text('[lexicon]\ndisable = ["prisoner"]\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        ["--config", str(config), "--db", str(db), "awards", "profile", "1"],
+        catch_exceptions=False,
     )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["#1: 100.0/1k own voice, 50.0/1k quoted (20 words)"]

@@ -79,20 +79,44 @@ def _engine_or_none():
     return engine_from_settings(Settings())
 
 
+# 100 words.  By the flagging policy: own voice "thug" (dehumanising), "offender"
+# (person label), "prisoner" (soft person label); quoted "monster" (dehumanising).
+PIECE = (
+    "The thug was jailed for six years at Harwick Crown Court on Friday morning after a "
+    "trial that lasted nearly three weeks. "
+    '"He is a monster," the judge said of the offender, who had pleaded not guilty '
+    "to all of the charges against him. "
+    "The prisoner later spoke to a local reporter about his release date, his "
+    "family and the two education courses he hopes to finish while he is inside. "
+    "His mother told the court she would visit him every week and that the family "
+    "would support him when he comes home to the town where he grew up."
+)
+
+
 def test_engine_profile_on_hand_entered_text_or_a_recorded_reason(db, cycle):
-    text = (
-        'The thug was jailed. "He is a monster," the judge said of the offender. '
-        "The prisoner later spoke about his release."
-    )
+    assert len(PIECE.split()) == 100
     engine = _engine_or_none()
-    n = hand(db, cycle, text=text, engine=engine)
+    n = hand(db, cycle, text=PIECE, engine=engine)
     if engine is None:
         assert n.profile is None and "framing engine unavailable" in n.profile_note
         pytest.skip("framing.Engine not available yet: recorded-reason path checked only")
-    expected = engine.check(text)
     p = n.profile
     assert p.source == "engine" and p.model == engine.model_name
-    assert p.voice == sum(1 for f in expected if not f.quoted)
-    assert p.quoted == sum(1 for f in expected if f.quoted)
+    # by hand: 3 own-voice flags and 1 quoted in 100 words -> 30.0 and 10.0 per 1,000
+    assert (p.words, p.voice, p.quoted, p.voice_per_1000, p.quoted_per_1000) == (
+        100,
+        3,
+        1,
+        30.0,
+        10.0,
+    )
+    assert [
+        (c.category, c.voice, c.quoted, c.voice_per_1000, c.quoted_per_1000) for c in p.categories
+    ] == [
+        ("dehumanising", 1, 1, 10.0, 10.0),
+        ("person-label", 1, 0, 10.0, 0.0),
+        ("soft-person-label", 1, 0, 10.0, 0.0),
+    ]
+    assert p.summary() == "30.0/1k own voice, 10.0/1k quoted (100 words)"
     again = profiles.recompute_profile(db, n.id, who=ADMIN, engine=engine)
-    assert (again.profile.voice, again.profile.quoted) == (p.voice, p.quoted)
+    assert again.profile.to_json() | {"computed_at": ""} == p.to_json() | {"computed_at": ""}

@@ -17,31 +17,33 @@ def _flag(view, word, field="text"):
     return next(f for f in view.flags if f.field == field and f.text.lower().startswith(word))
 
 
-def test_import_text_stores_article_and_engine_flags(filled_db, engine):
+def test_import_text_stores_article_and_engine_flags(filled_db):
     first = filled_db.article_ids[0]
     view = article.get_article(filled_db, first)
     assert view.title == ARTICLES[0]["title"]
     assert view.text == ARTICLES[0]["text"]
     assert view.status == "new"
-    expected = engine.check(ARTICLES[0]["text"])
-    assert [(f.start, f.end, f.entry, f.quoted) for f in view.text_flags] == sorted(
-        (f.start, f.end, f.entry, f.quoted) for f in expected
-    )
+    # by hand, from the flagging policy: "inmates" in the writer's voice, "thugs"
+    # inside the councillor's quotation; "prison" and "men" are not labels
+    text, title = ARTICLES[0]["text"], ARTICLES[0]["title"]
+    i, t = text.index("inmates"), text.index("thugs")
+    assert [(f.start, f.end, f.entry, f.quoted) for f in view.text_flags] == [
+        (i, i + len("inmates"), "inmate", False),
+        (t, t + len("thugs"), "thug", True),
+    ]
     # the headline is analysed too; its flags come first, with offsets into the headline
-    headline = engine.check(ARTICLES[0]["title"])
-    assert headline, "the sample headline 'Prison moves inmates after riot' should be flagged"
-    assert [(f.start, f.end, f.entry) for f in view.title_flags] == sorted(
-        (f.start, f.end, f.entry) for f in headline
-    )
+    h = title.index("inmates")
+    assert [(f.start, f.end, f.entry) for f in view.title_flags] == [(h, h + 7, "inmate")]
     assert view.flags[: len(view.title_flags)] == view.title_flags
     for f in view.title_flags:
         assert f.field == "title" and view.title[f.start : f.end] == f.text
     assert all(f.field == "text" for f in view.text_flags)
     inmates = _flag(view, "inmate")
     assert not inmates.quoted and inmates.severity == "high"
+    assert inmates.rewrite == "people in prison"
     assert view.text[inmates.start : inmates.end] == inmates.text
     thugs = _flag(view, "thug")
-    assert thugs.quoted and thugs.rewrite is None
+    assert thugs.quoted and thugs.rewrite is None and thugs.severity == "high"
 
 
 class _CountingEngine:
