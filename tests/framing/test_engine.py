@@ -35,6 +35,34 @@ def test_exempt_contexts_give_no_flags(engine):
         assert engine.check(text) == [], text
 
 
+def test_official_names_are_left_alone_and_survive_a_fix(engine):
+    """Policy exemption 2 through the whole engine: names of institutions, laws
+    and roles are never flagged, so applying the rewrites cannot touch them."""
+    # "in any case": a capitalised name mid-sentence is also a Title Case run, so
+    # the name is written where only the official-names list can tell: at the start
+    # of a sentence, and in lower case
+    text = (
+        "Young Offender Institution staff met her at HMYOI Feltham. She had spent a "
+        "year in a young offender institution, and under the rehabilitation of "
+        "offenders act 1974 her offender manager said the young offender had changed."
+    )
+    flags = engine.check(text)
+    # by hand: only the label in the writer's voice, "young offender" at the end
+    start = text.rindex("young offender")
+    assert [(f.start, f.end, f.entry) for f in flags] == [
+        (start, start + len("young offender"), "young-offender")
+    ]
+    fixed = apply_rewrites(text, flags)
+    assert fixed == text.replace("the young offender had", f"the {flags[0].rewrite} had")
+    for name in (
+        "Young Offender Institution staff",
+        "in a young offender institution,",
+        "rehabilitation of offenders act 1974",
+        "her offender manager",
+    ):
+        assert name in fixed
+
+
 def test_check_many_matches_check(engine):
     texts = ["The thugs ran.", "Nothing here.", "An inmate's cell.", ""]
     assert list(engine.check_many(texts)) == [engine.check(t) for t in texts]

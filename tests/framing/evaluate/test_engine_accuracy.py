@@ -1,11 +1,15 @@
 """The real engine against the annotated sets: the accuracy floors.
 
-devset is what the engine is tuned on (floor 0.95 F1); heldout is never
-looked at by the engine's authors and measures generalisation (floor 0.85).
+devset is what the engine is tuned on; heldout is never looked at by the
+engine's authors and measures generalisation.  The floors sit just under
+today's figures, as counts of items rather than a loose F1, so a change that
+adds a handful of false flags or misses fails here, not only one that wrecks
+the engine.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,6 +19,75 @@ from framing.evaluate.dataset import load_dataset
 from framing.evaluate.scoring import evaluate
 
 DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One set's figures as last measured, and the limits they imply."""
+
+    items: int
+    positives: int  # FLAG + QUOTED occurrences
+    false_flags: int
+    misses: int
+    quote_mismatches: int  # true flags whose quoted / own-voice marking is wrong
+    naive_false_flags: int  # the whole-word list (--baseline naive) on the same set, for the record
+    # share of the word list's false flags the engine's context rules must avoid:
+    # the engine's reason to exist, so set well below today's and left alone
+    min_false_flags_avoided: float
+
+    @property
+    def max_false_flags(self) -> int:
+        return self.false_flags + SLACK
+
+    @property
+    def max_misses(self) -> int:
+        return self.misses + SLACK
+
+    @property
+    def max_quote_mismatches(self) -> int:
+        return self.quote_mismatches + SLACK
+
+    @property
+    def min_f1(self) -> float:
+        """F1 with the limits all reached at once."""
+        tp = self.positives - self.max_misses
+        precision, recall = tp / (tp + self.max_false_flags), tp / self.positives
+        return 2 * precision * recall / (precision + recall)
+
+
+# Items a harmless change may add to any one count (a rule tweak, a new entry).
+SLACK = 2
+
+# THE PLACE TO UPDATE when the engine or a set legitimately changes (issues 10 and
+# 11 will): re-measure with
+#     framewatch eval tests/data/devset.jsonl --json
+#     framewatch eval tests/data/devset.jsonl --baseline naive --json
+# (and the same for heldout, reading only its totals), then replace the figures
+# below in the commit that moved them, saying why in its message.  Never loosen
+# SLACK instead.  Measured at commit 897dac5 (en_core_web_sm 3.8.0):
+#   devset  F1 0.9964 (tp 687), quotes 687/687; heldout F1 0.9609 (tp 135), 135/135.
+# For scale: removing the mentions exemption (policy 5) gives 65 and 21 false flags;
+# disabling official names gives 6 on devset.
+MEASURED = {
+    "devset": Measured(
+        items=1210,
+        positives=690,
+        false_flags=3,
+        misses=2,
+        quote_mismatches=0,
+        naive_false_flags=506,
+        min_false_flags_avoided=0.98,
+    ),
+    "heldout": Measured(
+        items=257,
+        positives=138,
+        false_flags=8,
+        misses=3,
+        quote_mismatches=0,
+        naive_false_flags=107,
+        min_false_flags_avoided=0.90,
+    ),
+}
 
 
 @pytest.fixture(scope="module")
@@ -31,30 +104,61 @@ def _summary(name, report, baseline):
         f"\n{name}: engine P={o.precision:.3f} R={o.recall:.3f} F1={o.f1:.3f} "
         f"quote agreement={qa if qa is None else round(qa, 3)} "
         f"(misses {o.fn}, false flags {o.fp}); "
-        f"naive baseline P={b.precision:.3f} R={b.recall:.3f} F1={b.f1:.3f}"
+        f"naive baseline P={b.precision:.3f} R={b.recall:.3f} F1={b.f1:.3f} "
+        f"(false flags {b.fp})"
     )
 
 
 def _errors(report, n=15):
     lines = [f"  miss  {m.item} {m.entry}: {m.snippet}" for m in report.misses[:n]]
     lines += [f"  false {f.item} {f.entry}: {f.snippet}" for f in report.false_flags[:n]]
+    lines += [f"  quote {q.item} {q.entry}: {q.snippet}" for q in report.quote_mismatches[:n]]
     return "\n".join(lines)
 
 
-def test_engine_f1_floor_on_devset(engine):
+def _check(name: str, data, report, baseline, detail: str = "") -> None:
+    m = MEASURED[name]
+    o, b = report.overall, baseline.overall
+    positives = sum(occ.positive for occ in data.occurrences)
+    assert (len(data.items), positives) == (m.items, m.positives), (
+        f"{name} changed ({len(data.items)} items, {positives} positives): "
+        "re-measure and update MEASURED"
+    )
+    problems = []
+    if o.fp > m.max_false_flags:
+        problems.append(f"{o.fp} false flags (at most {m.max_false_flags})")
+    if o.fn > m.max_misses:
+        problems.append(f"{o.fn} misses (at most {m.max_misses})")
+    mismatched = report.quote_total - report.quote_matches
+    if report.quote_total == 0 or mismatched > m.max_quote_mismatches:
+        problems.append(
+            f"{mismatched} of {report.quote_total} quoted/own-voice markings wrong "
+            f"(at most {m.max_quote_mismatches})"
+        )
+    if o.f1 is None or o.f1 < m.min_f1:
+        problems.append(f"F1 {o.f1} (at least {m.min_f1:.4f})")
+    # the comparison that gives context handling its point: a word list's noise
+    avoided = 1 - o.fp / b.fp if b.fp else 0.0
+    if avoided < m.min_false_flags_avoided:
+        problems.append(
+            f"avoids {avoided:.1%} of the naive word list's {b.fp} false flags "
+            f"(at least {m.min_false_flags_avoided:.0%})"
+        )
+    assert not problems, f"{name}: " + "; ".join(problems) + detail
+
+
+def test_engine_accuracy_floor_on_devset(engine):
     data = load_dataset(DATA / "devset.jsonl")
     report = evaluate(engine, data)
     baseline = evaluate(NaiveBaseline(), data)
     print(_summary("devset", report, baseline))
-    assert report.overall.f1 >= 0.95, f"devset F1 {report.overall.f1:.3f} < 0.95\n{_errors(report)}"
-    # context handling must beat a word list by a wide margin on hard negatives
-    assert report.overall.precision > baseline.overall.precision
+    _check("devset", data, report, baseline, "\n" + _errors(report))
 
 
-def test_engine_f1_floor_on_heldout(engine):
+def test_engine_accuracy_floor_on_heldout(engine):
     data = load_dataset(DATA / "heldout.jsonl")
     report = evaluate(engine, data)
     baseline = evaluate(NaiveBaseline(), data)
     print(_summary("heldout", report, baseline))
     # no error listing here: heldout contents stay out of the engine authors' sight
-    assert report.overall.f1 >= 0.85, f"heldout F1 {report.overall.f1:.3f} < 0.85"
+    _check("heldout", data, report, baseline)
