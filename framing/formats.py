@@ -193,6 +193,8 @@ _BLOCK = {
     "legend",
     "option",
 }
+# elements whose content _RAW_TOKENS removes from the searched stream
+_RAW_ELEMENTS = {"script", "style", "template", "textarea", "title", "xmp", "noscript"}
 _QUOTE_TAGS = {"blockquote", "q"}
 _ITALIC_TAGS = {"i", "em", "cite"}
 _RAW_TOKENS = re.compile(
@@ -278,16 +280,20 @@ def _html(source: str) -> Prepared:
     for s in soup.find_all(string=True):
         if not isinstance(s, NavigableString) or isinstance(s, PreformattedString):
             continue
-        names = [p.name for p in s.parents]
-        if _SKIP & set(names):
-            continue
+        names = {p.name for p in s.parents}
+        if _RAW_ELEMENTS & names:
+            continue  # not in the stream at all (taken out whole by _RAW_TOKENS)
         text = str(s)
         if not text:
             continue
         at = flat.find(text, cursor)
         if at < 0:
             continue  # the parser rewrote this string; skipping it is safer than guessing
+        # the cursor moves past hidden strings too (<pre>, <code>...), or a visible
+        # copy of the same words later on would be located inside the hidden one
         cursor = at + len(text)
+        if _SKIP & names:
+            continue
         block = next((p for p in s.parents if p.name in _BLOCK), None)
         prev = s.previous_sibling
         if block is not last_block:
@@ -299,8 +305,8 @@ def _html(source: str) -> Prepared:
         out.extend(text)
         offs.extend(s_offs[at : at + len(text)])
         ends.extend(s_ends[at : at + len(text)])
-        if _QUOTE_TAGS & set(names):
+        if _QUOTE_TAGS & names:
             quotes.append((begin, len(out)))
-        if _ITALIC_TAGS & set(names):
+        if _ITALIC_TAGS & names:
             italic.append((begin, len(out)))
     return Prepared("".join(out), source, offs, ends, quotes, italic)
