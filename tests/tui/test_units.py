@@ -156,7 +156,11 @@ def test_cli_corrupt_database_is_one_line_error(tmp_path):
 
 
 @pytest.mark.tmux
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.skipif(
+    shutil.which("tmux") is None,
+    reason="tmux is not installed (no 'tmux' on PATH), so the app cannot be driven in a "
+    "real terminal; .ci/run installs it with apt-get, elsewhere install tmux to run this",
+)
 def test_tmux_smoke():
     done = subprocess.run(
         [sys.executable, str(HERE / "tmux_smoke.py")], capture_output=True, text=True, timeout=240
