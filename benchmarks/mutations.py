@@ -18,7 +18,8 @@ writes the bug, runs the guarding tests in the copy with
 (``PYTHONDONTWRITEBYTECODE``) so a restored file can never be shadowed by
 the mutant's ``.pyc``.  Before any mutation it checks that every package is
 imported from the copy, not from the editable install, and the first
-mutation (``sanity-engine-finds-nothing``) must be caught too.
+mutation (``sanity-engine-finds-nothing``, run first even with ``--only``)
+must be caught too.
 
 A mutation is *caught* when the guards fail (pytest exit status 1).  Exit
 status 0 is *NOT caught*; 4 or 5 (a guard that does not exist, nothing
@@ -468,6 +469,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"unknown mutation(s): {', '.join(unknown)}", file=sys.stderr)
             return 2
         chosen = [m for m in MUTATIONS if m.name in args.only]
+        if MUTATIONS[0] not in chosen and not args.list:
+            chosen.insert(0, MUTATIONS[0])  # the sanity check always runs first
     if args.list:
         for m in chosen:
             print(f"{m.name}\n    {m.file}: {m.description}\n    guards: {guards_text(m)}")
