@@ -417,15 +417,15 @@ def run_one(root: Path, m: Mutation) -> Outcome:
     seconds = time.monotonic() - t0
     tail = (proc.stdout + proc.stderr).strip().splitlines()
     last = tail[-1] if tail else ""
-    if proc.returncode == 1:
-        failed = _FAILED.findall(proc.stdout)
-        return Outcome(m, "caught", seconds, failed[0] if failed else last)
+    failed = _FAILED.findall(proc.stdout)
+    if proc.returncode == 1 and failed and re.search(r"\b\d+ failed\b", last):
+        return Outcome(m, "caught", seconds, failed[0])
     if proc.returncode == 0:
         return Outcome(m, "NOT caught", seconds, last)
     if proc.returncode == 5:
         return Outcome(m, "NOT caught", seconds, "no guarding test selected")
-    if proc.returncode == 4:
-        return Outcome(m, "NOT caught", seconds, f"guard not found: {last}")
+    if proc.returncode == 4:  # a node id that does not exist, or a conftest that fails
+        return Outcome(m, "NOT caught", seconds, f"pytest could not run the guards: {last}")
     return Outcome(m, "error", seconds, f"pytest exit {proc.returncode}: {last}")
 
 
@@ -499,6 +499,13 @@ def main(argv: list[str] | None = None) -> int:
             o = run_one(root, m)
             outcomes.append(o)
             print(f"  {m.name}: {o.status} ({o.seconds:.1f} s)", flush=True)
+            if m is MUTATIONS[0] and not o.ok:
+                print(
+                    f"error: the sanity mutation was not caught ({o.detail}); the guards "
+                    "are not running against the copy's code, so no result would mean anything",
+                    file=sys.stderr,
+                )
+                return 2
         print()
         print_table(outcomes)
         bad = [o for o in outcomes if not o.ok]
