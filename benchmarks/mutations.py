@@ -367,12 +367,17 @@ class Outcome:
 
 
 def snippet_problem(root: Path, m: Mutation) -> str | None:
+    """Why ``m`` cannot be applied to the copy at ``root`` as written, or None."""
     path = root / m.file
     if not path.is_file():
         return f"{m.file} does not exist"
     n = path.read_text(encoding="utf-8").count(m.original)
     if n != 1:
         return f"snippet occurs {n} times in {m.file} (expected exactly once)"
+    for guard in m.guards:
+        target = guard.split("::", 1)[0]
+        if target.startswith("tests/") and not (root / target).exists():
+            return f"guard {target} does not exist"
     return None
 
 
