@@ -21,10 +21,12 @@ imported from the copy, not from the editable install, and the first
 mutation (``sanity-engine-finds-nothing``, run first even with ``--only``)
 must be caught too.
 
-A mutation is *caught* when the guards fail (pytest exit status 1).  Exit
-status 0 is *NOT caught*; 4 or 5 (a guard that does not exist, nothing
-selected) and collection errors are reported as such and count as not
-caught.  The script exits non-zero unless every mutation run is caught.
+A mutation is *caught* when pytest runs the guards and reports a failed
+test.  Passing guards are *NOT caught*; a guard that does not exist, nothing
+selected, a collection error or a missing pytest are reported as such and
+count as not caught, and so does a snippet or guard file that is not where
+the mutation says ("cannot apply").  The script exits non-zero unless every
+mutation run is caught.
 
 Mutations run one after another (the machine has two cores, and several
 guards start real servers or kill real processes); the guards are chosen
@@ -357,7 +359,7 @@ def check_imports(root: Path) -> str | None:
 @dataclass
 class Outcome:
     mutation: Mutation
-    status: str  # caught | NOT caught | snippet missing | error
+    status: str  # caught | NOT caught | cannot apply | error
     seconds: float
     detail: str = ""
 
@@ -387,7 +389,7 @@ _FAILED = re.compile(r"^(?:FAILED|ERROR) (\S+)", re.M)
 def run_one(root: Path, m: Mutation) -> Outcome:
     problem = snippet_problem(root, m)
     if problem:
-        return Outcome(m, "snippet missing", 0.0, problem)
+        return Outcome(m, "cannot apply", 0.0, problem)
     path = root / m.file
     original = path.read_text(encoding="utf-8")
     path.write_text(original.replace(m.original, m.replacement, 1), encoding="utf-8")
@@ -461,7 +463,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--keep-going",
         action="store_true",
-        help="run the others when a snippet is missing (the missing ones still fail the run)",
+        help="run the others when a mutation cannot be applied (it still fails the run)",
     )
     ap.add_argument("--keep", action="store_true", help="keep the temporary copy")
     args = ap.parse_args(argv)
