@@ -73,9 +73,9 @@ MUTATIONS: list[Mutation] = [
     ),
     Mutation(
         name="lexicon-overrides-ignored",
-        file="framing/engine.py",
-        original="    return Engine(load_lexicon_cached(**settings.lexicon.load_args()))",
-        replacement="    return Engine(load_lexicon_cached())",
+        file="framing/factory.py",
+        original="    return load_lexicon_cached(**settings.lexicon.load_args())\n",
+        replacement="    return load_lexicon_cached()\n",
         description="engine_from_settings ignores [lexicon] disable/severity/extra files",
         guards=("tests/framing/test_engine.py", "-k", "engine_from_settings"),
     ),
@@ -110,7 +110,7 @@ MUTATIONS: list[Mutation] = [
         ),
         replacement=(
             "        time.sleep(0.2)\n"
-            "        with self.db.begin() as conn:\n"
+            "        with self.db.transaction() as conn:\n"
             "            n_flags = (\n"
             "                store_article_flags(conn, article_id, prep.flags)"
             " if prep.flags is not None else 0\n"
@@ -121,7 +121,7 @@ MUTATIONS: list[Mutation] = [
     ),
     Mutation(
         name="recused-sheets-in-normalisation-baseline",
-        file="monitor/awards/rules.py",
+        file="awards/rules.py",
         original="        if not s.recused and s.complete(criteria):\n            by_judge",
         replacement="        if s.complete(criteria):\n            by_judge",
         description="a recused judge's sheets still feed that judge's normalisation mean and sd",
@@ -129,7 +129,7 @@ MUTATIONS: list[Mutation] = [
     ),
     Mutation(
         name="recused-scores-in-mean",
-        file="monitor/awards/rules.py",
+        file="awards/rules.py",
         original="        counted = [s for s in mine if not s.recused and s.complete(criteria)]",
         replacement="        counted = [s for s in mine if s.complete(criteria)]",
         description="a recused judge's scores are counted in the nomination's mean",
@@ -141,7 +141,7 @@ MUTATIONS: list[Mutation] = [
         original="    for a, b in ix.official_spans(s.text, c.key):",
         replacement="    for a, b in ():",
         description="official names never exempt ('Young Offender Institution' is flagged and rewritten)",
-        guards=("tests/framing/test_engine.py", "tests/eval/test_engine_accuracy.py"),
+        guards=("tests/framing/test_engine.py", "tests/framing/evaluate/test_engine_accuracy.py"),
     ),
     Mutation(
         name="mentions-exemption-removed",
@@ -149,7 +149,7 @@ MUTATIONS: list[Mutation] = [
         original="    word_mention,\n    label_rejected,\n",
         replacement="",
         description="policy exemption 5 gone: mentions of a word and labels reported to criticise them are flagged",
-        guards=("tests/eval/test_engine_accuracy.py",),
+        guards=("tests/framing/evaluate/test_engine_accuracy.py",),
     ),
     Mutation(
         name="word-mention-rule-removed",
@@ -157,7 +157,7 @@ MUTATIONS: list[Mutation] = [
         original="    word_mention,\n",
         replacement="",
         description="\"the word 'inmate' is contested\" is flagged (half of policy exemption 5)",
-        guards=("tests/eval/test_engine_accuracy.py",),
+        guards=("tests/framing/evaluate/test_engine_accuracy.py",),
     ),
     Mutation(
         name="label-rejected-rule-removed",
@@ -165,7 +165,7 @@ MUTATIONS: list[Mutation] = [
         original="    label_rejected,\n",
         replacement="",
         description='"I\'ve been called a thug all my life" is flagged (the other half of exemption 5)',
-        guards=("tests/eval/test_engine_accuracy.py",),
+        guards=("tests/framing/evaluate/test_engine_accuracy.py",),
     ),
     Mutation(
         name="unclosed-quote-ends-at-nothing",
@@ -173,7 +173,7 @@ MUTATIONS: list[Mutation] = [
         original="            spans.append((opened, end))\n",
         replacement="            pass\n",
         description="a BBC-style quotation left open to the paragraph's end counts as own voice",
-        guards=("tests/eval/test_engine_accuracy.py",),
+        guards=("tests/framing/evaluate/test_engine_accuracy.py",),
     ),
     Mutation(
         name="quoted-rewrite-offered",
@@ -183,7 +183,7 @@ MUTATIONS: list[Mutation] = [
         description="a flag inside a quotation gets a ready rewrite (fix would change someone's words)",
         guards=(
             "tests/framing/test_rewrite.py",
-            "tests/tui/test_review_service.py::test_import_text_stores_article_and_engine_flags",
+            "tests/monitor/review/test_review_service.py::test_import_text_stores_article_and_engine_flags",
         ),
     ),
     Mutation(
@@ -212,7 +212,7 @@ MUTATIONS: list[Mutation] = [
     ),
     Mutation(
         name="decision-reset-on-reanalysis",
-        file="monitor/store/repo.py",
+        file="storage/flags.py",
         original="            conn.execute(flags.update().where(flags.c.id == existing[key]).values(**values))",
         replacement=(
             "            conn.execute(\n"
@@ -228,7 +228,7 @@ MUTATIONS: list[Mutation] = [
     ),
     Mutation(
         name="decided-flag-deleted-on-reanalysis",
-        file="monitor/store/repo.py",
+        file="storage/flags.py",
         original="        if key not in current and not (keep_decided and fid in decided)\n",
         replacement="        if key not in current\n",
         description="re-analysis deletes a decided flag the engine no longer reports (the record of a judgement)",
@@ -245,16 +245,19 @@ MUTATIONS: list[Mutation] = [
         guards=(
             "tests/awards/test_profile.py",
             "tests/awards/test_cli.py",
-            "tests/tui/test_review_service.py",
+            "tests/monitor/review/test_review_service.py",
             "-k",
             "profile or import_text_stores",
         ),
     ),
     Mutation(
         name="awards-profile-ignores-org-lexicon",
-        file="monitor/awards/cli.py",
+        file="awards/cli/common.py",
         original="        return engine_from_settings(self.settings)\n",
-        replacement="        return svc.shared_engine()\n",
+        replacement=(
+            "        from core.settings import Settings\n\n"
+            "        return engine_from_settings(Settings())\n"
+        ),
         description="awards profiles from the CLI use the shipped lexicon, not the organisation's",
         guards=("tests/awards/test_cli.py", "-k", "profile"),
     ),

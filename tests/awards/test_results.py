@@ -180,9 +180,9 @@ def test_recused_sheets_stay_out_of_the_normalisation_baseline(db):
     Mean z: N1=+0.6124, N2=-0.6124, N3=0; rescaled onto [6, 8]: 8, 6, 7.
     (With N4 in Ann's baseline N3 would come out at 7.866.)
     """
-    c = svc.create_cycle(db, year=2030, who=ADMIN, criteria=["Craft", "Impact"])
+    c = cycles.create_cycle(db, year=2030, who=ADMIN, criteria=["Craft", "Impact"])
     for name in ("Ann", "Bob"):
-        svc.add_judge(db, c.id, name, who=ADMIN)
+        judging.add_judge(db, c.id, name, who=ADMIN)
     n1, n2, n3, n4 = (
         hand(db, c, title=f"N{i}", journalists=[f"J{i}"], published_on="2030-03-01")
         for i in range(1, 5)
@@ -197,10 +197,10 @@ def test_recused_sheets_stay_out_of_the_normalisation_baseline(db):
         ("Bob", n3): 4,
     }
     for (judge, n), each in sheets.items():
-        svc.score(db, n.id, judge, {"craft": each, "impact": each}, who=ADMIN)
-    svc.recuse(db, n4.id, "Ann", "Her sister produced the piece", who=ADMIN)
+        judging.score(db, n.id, judge, {"craft": each, "impact": each}, who=ADMIN)
+    judging.recuse(db, n4.id, "Ann", "Her sister produced the piece", who=ADMIN)
 
-    norm = {r.nomination.id: r.result for r in svc.results(db, c.id, normalise=True)}
+    norm = {r.nomination.id: r.result for r in judging.results(db, c.id, normalise=True)}
     assert [norm[n.id].mean for n in (n1, n2, n3)] == [8, 6, 7]
     assert [norm[n.id].normalised for n in (n1, n2, n3)] == pytest.approx([8, 6, 7])
     assert [norm[n.id].n_normalised for n in (n1, n2, n3)] == [2, 2, 2]
