@@ -77,7 +77,10 @@ MUTATIONS: list[Mutation] = [
         original="    return load_lexicon_cached(**settings.lexicon.load_args())\n",
         replacement="    return load_lexicon_cached()\n",
         description="engine_from_settings ignores [lexicon] disable/severity/extra files",
-        guards=("tests/framing/test_engine.py", "-k", "engine_from_settings"),
+        guards=(
+            "tests/framing/test_engine.py::test_engine_from_settings_applies_overrides",
+            "tests/test_overrides_reach_every_consumer.py",
+        ),
     ),
     Mutation(
         name="ssrf-ip-literals-only",
@@ -259,7 +262,12 @@ MUTATIONS: list[Mutation] = [
             "        return engine_from_settings(Settings())\n"
         ),
         description="awards profiles from the CLI use the shipped lexicon, not the organisation's",
-        guards=("tests/awards/test_cli.py", "-k", "profile"),
+        guards=(
+            "tests/awards/test_cli.py",
+            "tests/test_overrides_reach_every_consumer.py",
+            "-k",
+            "profile",
+        ),
     ),
     Mutation(
         name="us-ascii-label-obeyed",
