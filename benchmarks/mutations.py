@@ -173,8 +173,11 @@ MUTATIONS: list[Mutation] = [
     Mutation(
         name="unclosed-quote-ends-at-nothing",
         file="framing/quotes.py",
-        original="            spans.append((opened, end))\n",
-        replacement="            pass\n",
+        original=(
+            "                # unclosed at paragraph end: the quote runs on (UK / BBC style)\n"
+            "                self.spans.append((opened, self.end))\n"
+        ),
+        replacement="                pass\n",
         description="a BBC-style quotation left open to the paragraph's end counts as own voice",
         guards=("tests/framing/evaluate/test_engine_accuracy.py",),
     ),
@@ -242,8 +245,8 @@ MUTATIONS: list[Mutation] = [
     Mutation(
         name="quotes-never-found",
         file="framing/quotes.py",
-        original="    if _QUOTE_CHARS.search(text):\n",
-        replacement="    if False:\n",
+        original="    if not _QUOTE_CHARS.search(text, start, end):\n        return spans\n",
+        replacement="    if True:\n        return spans\n",
         description="quotation marks are ignored: quoted words count as the writer's own voice",
         guards=(
             "tests/awards/test_profile.py",
