@@ -714,7 +714,8 @@ never commit them (the text is copyrighted).
   entry/entries and category, the paragraph, and about 80 characters of
   context either side with the form marked `[[like this]]`.
 - `batch-NN.candidates.jsonl`: the same occurrences, one JSON object a line:
-  `id, occ, start, end, text, paragraph, entry, category, senses, label, note`.
+  `id, occ, start, end, text, paragraph, entry, category, senses, overlaps,
+  label, note`.
   Fill in `label` (and correct `entry`/`category` if the form belongs to
   another entry); leave `note` for anything a reviewer should know.
 - `batch-NN.articles.jsonl`: one line per article for the constructive-

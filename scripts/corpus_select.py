@@ -12,23 +12,29 @@ sense), which is what annotators will label.
 1. Candidates: every article of every source in ``corpus.SOURCES`` (Mail
    Online posts, Guardian World Cup API pages, fundus UK fixtures, BBC
    articles of the Newsie bot, readability's UK test pages, Zyte items).
-   Near-duplicates (same opening words) are dropped; so are live blogs and
-   bodies under 120 words.
-2. Each candidate gets: UK/US place-and-institution cues, criminal-justice
-   cues (courts, police, prisons, probation, drugs, immigration, youth
-   justice, VAWG), a topic tag and its prefilter matches.
-3. UK criminal justice ("cj-uk"): UK cues outweigh US ones and CJ cues are
-   dense.  Every such article from a non-Mail outlet with at least one form is
-   taken; Mail Online fills the rest, taking articles with at least
-   ``--min-forms`` forms, a quota per topic so prisons, probation, youth
-   justice, immigration and VAWG are not crowded out by murder trials, and
-   within a topic the densest first.
-4. Non-UK criminal justice ("cj-other"): a few Zyte and Guardian items, so
-   the set is not only British copy.
-5. Traps ("trap"): articles from other sections (sport, fashion, business,
-   science, entertainment, travel, animals) that contain lexicon forms in
-   their everyday senses; chosen greedily to cover as many different forms as
-   possible, at most a few per form.
+   Near-duplicates (same opening words, headline or URL), live blogs,
+   non-English pages and bodies under 120 or over 5,000 words are dropped;
+   page furniture pasted into Mail Online bodies is marked for removal.
+2. Each candidate gets: UK and foreign place-and-institution cues, criminal-
+   justice cues (courts, police, prisons, probation, drugs, immigration,
+   youth justice, VAWG), a topic tag and its prefilter matches.  Headlines
+   screened by hand move crime fiction and TV to the trap pool and leave out
+   unrelated stories that use the cue words.
+3. UK criminal justice ("cj-uk"): UK cues outweigh foreign ones and CJ cues
+   are dense.  Every such article from a non-Mail outlet with at least one
+   form is taken; Mail Online fills the rest with a quota per topic (so
+   prisons, probation, youth justice, immigration and VAWG are not crowded
+   out by murder trials), densest first.
+4. Thin categories ("other", or a CJ group): articles carrying forms of the
+   categories crime stories rarely hold, until each has a floor.
+5. Non-UK criminal justice ("cj-other"): up to a third from other outlets,
+   then Mail Online's US and Australian crime copy, densest first.
+6. Traps ("trap"): other sections (sport, fashion, business, science, TV and
+   crime fiction, travel, animals), round-robin over outlets, each pick the
+   article adding most forms not yet seen three times.
+
+At most ``--per-story`` articles share two headline names (one story).
+Article ids already in the manifest are kept when it is re-run.
 """
 
 from __future__ import annotations
@@ -45,7 +51,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus  # noqa: E402
+import corpus
 
 # ---------------------------------------------------------------- outlets
 
@@ -238,33 +244,33 @@ def ls_tree(git_dir: Path, commit: str, path: str) -> list[str]:
     return [p for p in out.split("\0") if p]
 
 
-def enumerate_sources(lib: corpus.Library) -> list[Cand]:
-    cands: list[Cand] = []
+class _Collector:
+    """Turns a source's articles into candidates."""
 
-    def add(name, path, key, art, outlet, otype, section):
+    def __init__(self, lib: corpus.Library):
+        self.lib = lib
+        self.cands: list[Cand] = []
+
+    def add(self, name, path, key, art, outlet, otype, section) -> Cand:
         title, text = corpus.compose(art.title, art.paragraphs)
         src = corpus.SOURCES[name]
         source = {"name": name, "repo": src.repo, "commit": src.commit, "path": path, "key": key}
         paras = corpus.body_paragraphs(art.paragraphs)
-        cands.append(
-            Cand(
-                source,
-                art.title,
-                paras,
-                outlet,
-                otype,
-                title,
-                text,
-                art.url,
-                art.published,
-                section or "",
-            )
-        )
+        cand = Cand(
+            source, art.title, paras, outlet, otype, title, text, art.url, art.published,
+            section or "",
+        )  # fmt: skip
+        self.cands.append(cand)
+        return cand
 
-    # Mail Online posts (the aggregator's BBC posts have empty bodies)
-    s = corpus.SOURCES["finescoop"]
-    gd = corpus.mirror_dir(lib.mirror_root, s.repo)
-    read = lib.reader(s)
+    def git(self, name: str):
+        src = corpus.SOURCES[name]
+        return src, corpus.mirror_dir(self.lib.mirror_root, src.repo), self.lib.reader(src)
+
+
+def _mail_online(col: _Collector) -> None:
+    """Mail Online posts (the aggregator's few BBC posts have empty bodies)."""
+    s, gd, read = col.git("finescoop")
     for path in ls_tree(gd, s.commit, "source/_posts"):
         if not path.endswith(".md"):
             continue
@@ -273,23 +279,25 @@ def enumerate_sources(lib: corpus.Library) -> list[Cand]:
         if "i.dailymail.co.uk" not in extra.get("image", ""):
             continue
         sec = re.sub(r"[\[\]\s]", "", extra.get("categories", "")).split(",")[-1]
-        add("finescoop", path, None, art, "Mail Online", "tabloid", sec)
+        col.add("finescoop", path, None, art, "Mail Online", "tabloid", sec)
 
-    # Guardian Content API pages
-    s = corpus.SOURCES["dhproj-guardian"]
-    gd = corpus.mirror_dir(lib.mirror_root, s.repo)
-    read = lib.reader(s)
+
+def _guardian(col: _Collector) -> None:
+    """Guardian Content API pages (articles only; live blogs are not whole articles)."""
+    s, gd, read = col.git("dhproj-guardian")
     for path in ls_tree(gd, s.commit, "crawler/guardian_articles"):
         for r in json.loads(read(path))["response"]["results"]:
             if r.get("type") != "article" or "/live/" in r["id"]:
                 continue
             art = corpus.guardian_capi_page(read, path, r["id"])
-            add("dhproj-guardian", path, r["id"], art, "The Guardian", "broadsheet", r["sectionId"])
+            col.add(
+                "dhproj-guardian", path, r["id"], art, "The Guardian", "broadsheet", r["sectionId"]
+            )
 
-    # fundus UK fixtures
-    s = corpus.SOURCES["fundus"]
-    gd = corpus.mirror_dir(lib.mirror_root, s.repo)
-    read = lib.reader(s)
+
+def _fundus(col: _Collector) -> None:
+    """fundus's UK parser fixtures (UK publishers only)."""
+    s, gd, read = col.git("fundus")
     base = "tests/resources/parser/test_data/uk/"
     meta = json.loads(read(base + "meta.info"))
     for path in ls_tree(gd, s.commit, base):
@@ -298,19 +306,16 @@ def enumerate_sources(lib: corpus.Library) -> list[Cand]:
             continue
         for version in json.loads(read(path)):
             art = corpus.fundus_json(read, path, version)
-            url = fundus_url(read, base, stem, meta, art.title)
-            outlet, otype = FUNDUS_OUTLET[stem]
-            add("fundus", path, version, art, outlet, otype, "")
-            cands[-1].url = url
+            cand = col.add("fundus", path, version, art, *FUNDUS_OUTLET[stem], "")
+            cand.url = fundus_url(read, base, stem, meta, art.title)
 
-    # BBC articles of the Newsie bot
-    s = corpus.SOURCES["newsie"]
-    gd = corpus.mirror_dir(lib.mirror_root, s.repo)
-    read = lib.reader(s)
+
+def _newsie(col: _Collector) -> None:
+    """BBC articles of the Newsie bot (its CNN and Straits Times pages are not used)."""
+    s, gd, read = col.git("newsie")
     for path in ls_tree(gd, s.commit, "2020"):
-        if not path.endswith(".md") or path.endswith("_zh.md"):
-            continue
-        if path.rsplit("/", 1)[-1] in ("BBC.md", "CNN.md", "ST.md"):
+        name = path.rsplit("/", 1)[-1]
+        if not path.endswith(".md") or path.endswith("_zh.md") or name in NEWSIE_INDEXES:
             continue
         try:
             art = corpus.newsie_md(read, path, None)
@@ -319,35 +324,45 @@ def enumerate_sources(lib: corpus.Library) -> list[Cand]:
         outlet, otype = outlet_of_url(art.url)
         if outlet != "BBC News":
             continue
-        sec = urlparse(art.url).path.strip("/").split("/")[0]
-        if sec == "news":
-            sec = urlparse(art.url).path.strip("/").split("/")[-1].rsplit("-", 1)[0]
-        add("newsie", path, None, art, outlet, otype, sec)
+        parts = urlparse(art.url).path.strip("/").split("/")
+        sec = parts[-1].rsplit("-", 1)[0] if parts[0] == "news" else parts[0]
+        cand = col.add("newsie", path, None, art, outlet, otype, sec)
         # the bot's folder is the day it collected the article (no byline date)
-        cands[-1].published = date_of_url(art.url) or "-".join(path.split("/")[:3])
+        cand.published = date_of_url(art.url) or "-".join(path.split("/")[:3])
 
-    # readability UK test pages
-    s = corpus.SOURCES["readability"]
-    read = lib.reader(s)
-    for folder, outlet in (
-        ("bbc-1", ("BBC News", "broadcaster")),
-        ("guardian-1", ("The Guardian", "broadsheet")),
-        ("telegraph", ("The Telegraph", "broadsheet")),
-    ):
+
+def _readability(col: _Collector) -> None:
+    """readability's UK test pages."""
+    read = col.lib.reader(corpus.SOURCES["readability"])
+    for folder, outlet in READABILITY_PAGES:
         path = f"test/test-pages/{folder}/expected.html"
-        art = corpus.readability_expected(read, path, None)
-        add("readability", path, None, art, *outlet, "")
+        col.add(
+            "readability", path, None, corpus.readability_expected(read, path, None), *outlet, ""
+        )
 
-    # Zyte benchmark
-    s = corpus.SOURCES["zyte"]
-    read = lib.reader(s)
+
+def _zyte(col: _Collector) -> None:
+    """The Zyte benchmark's items (from ../shared/corpora)."""
+    read = col.lib.reader(corpus.SOURCES["zyte"])
     for key in json.loads(read("ground-truth.json")):
         art = corpus.zyte_gt(read, "ground-truth.json", key)
-        outlet, otype = outlet_of_url(art.url)
-        add("zyte", "ground-truth.json", key, art, outlet, otype, "")
-        cands[-1].url = art.url
-        cands[-1].published = date_of_url(art.url)
-    return cands
+        cand = col.add("zyte", "ground-truth.json", key, art, *outlet_of_url(art.url), "")
+        cand.published = date_of_url(art.url)
+
+
+NEWSIE_INDEXES = {"BBC.md", "CNN.md", "ST.md"}
+READABILITY_PAGES = (
+    ("bbc-1", ("BBC News", "broadcaster")),
+    ("guardian-1", ("The Guardian", "broadsheet")),
+    ("telegraph", ("The Telegraph", "broadsheet")),
+)
+
+
+def enumerate_sources(lib: corpus.Library) -> list[Cand]:
+    col = _Collector(lib)
+    for adapter in (_mail_online, _guardian, _fundus, _newsie, _readability, _zyte):
+        adapter(col)
+    return col.cands
 
 
 def fundus_url(read, base, stem, meta, title) -> str | None:
@@ -575,152 +590,169 @@ def story_key(c: Cand) -> frozenset[str]:
     return frozenset(w for w in _TITLE_NAME.findall(c.title) if w not in _COMMON)
 
 
-def choose(cands: list[Cand], args) -> list[Cand]:
-    chosen: list[Cand] = []
-    taken: set[int] = set()
-    stories: list[frozenset[str]] = []
+class _Chooser:
+    """The selection, phase by phase (see the module docstring)."""
 
-    def take(c: Cand, group: str) -> None:
+    def __init__(self, cands: list[Cand], args):
+        self.cands, self.args = cands, args
+        self.chosen: list[Cand] = []
+        self.taken: set[int] = set()
+        self.stories: list[frozenset[str]] = []
+
+    def take(self, c: Cand, group: str) -> None:
         c.group = group
-        chosen.append(c)
-        taken.add(id(c))
-        stories.append(story_key(c))
+        self.chosen.append(c)
+        self.taken.add(id(c))
+        self.stories.append(story_key(c))
 
-    def crowded(c: Cand) -> bool:
-        """Two articles on this story (two shared headline names) are enough."""
+    def crowded(self, c: Cand) -> bool:
+        """Enough articles on this story already (two shared headline names)."""
         key = story_key(c)
-        return sum(1 for k in stories if len(k & key) >= 2) >= args.per_story
+        return sum(1 for k in self.stories if len(k & key) >= 2) >= self.args.per_story
 
-    cj_uk = [c for c in cands if is_cj(c) and is_uk(c) and c.nforms >= 1]
-    for c in cj_uk:
-        c.topic = topic_of(c)
-    # 1. every non-Mail UK CJ article with a form
-    for c in sorted(cj_uk, key=stable_rank):
-        if c.outlet != "Mail Online":
-            take(c, "cj-uk")
-    # 2. Mail Online fills the rest: a quota per topic, densest first
-    mail = [c for c in cj_uk if c.outlet == "Mail Online" and c.nforms >= args.min_forms]
-    by_topic = collections.defaultdict(list)
-    for c in mail:
-        by_topic[c.topic].append(c)
-    for lst in by_topic.values():
-        lst.sort(key=lambda c: (-c.nforms, stable_rank(c)))
-    need = args.cj_uk - len(chosen)
-    quota = {
-        t: min(len(lst), max(args.topic_floor, need * len(lst) // max(len(mail), 1)))
-        for t, lst in by_topic.items()
-    }
-    for t, lst in by_topic.items():
-        n = 0
-        for c in lst:
-            if n >= quota[t]:
+    def count(self, group: str) -> int:
+        return sum(1 for c in self.chosen if c.group == group)
+
+    def cj_uk(self) -> None:
+        """Every non-Mail UK CJ article with a form, then Mail Online: a quota per
+        topic, densest first, topped up by density to the target."""
+        args = self.args
+        pool = [c for c in self.cands if is_cj(c) and is_uk(c) and c.nforms >= 1]
+        for c in pool:
+            c.topic = topic_of(c)
+        for c in sorted(pool, key=stable_rank):
+            if c.outlet != "Mail Online":
+                self.take(c, "cj-uk")
+        mail = [c for c in pool if c.outlet == "Mail Online" and c.nforms >= args.min_forms]
+        by_topic = collections.defaultdict(list)
+        for c in mail:
+            by_topic[c.topic].append(c)
+        for lst in by_topic.values():
+            lst.sort(key=lambda c: (-c.nforms, stable_rank(c)))
+        need = args.cj_uk - len(self.chosen)
+        for lst in by_topic.values():
+            quota = min(len(lst), max(args.topic_floor, need * len(lst) // max(len(mail), 1)))
+            n = 0
+            for c in lst:
+                if n >= quota:
+                    break
+                if not self.crowded(c):
+                    self.take(c, "cj-uk")
+                    n += 1
+        rest = sorted(
+            (c for c in mail if id(c) not in self.taken), key=lambda c: (-c.nforms, stable_rank(c))
+        )
+        for c in rest:
+            if self.count("cj-uk") >= args.cj_uk:
                 break
-            if not crowded(c):
-                take(c, "cj-uk")
-                n += 1
-    # top up (or trim) to the target by density across topics
-    rest = sorted(
-        (c for c in mail if id(c) not in taken), key=lambda c: (-c.nforms, stable_rank(c))
-    )
-    while len([c for c in chosen if c.group == "cj-uk"]) < args.cj_uk and rest:
-        c = rest.pop(0)
-        if not crowded(c):
-            take(c, "cj-uk")
-    # 2b. thin categories: articles carrying forms of the policy categories the
-    # crime stories above hold few of (race and class, punitive frames,
-    # immigration, drug use, VAWG, mental health), until each has a floor
-    have: collections.Counter = collections.Counter()
-    for c in chosen:
-        for _, cat in c.forms:
-            have[cat] += 1
-    thin = ("race-class", "punitive-frame", "immigration", "drug-use", "vawg", "mental-health")
-    pool_b = [
-        c
-        for c in cands
-        if id(c) not in taken
-        and c.nforms >= 1
-        and (is_cj(c) or c.section in NEWS_SECTIONS)
-        and c.words <= 3000
-    ]
-    nbal = 0
-    while nbal < args.balance and pool_b:
+            if not self.crowded(c):
+                self.take(c, "cj-uk")
+
+    def balance(self) -> None:
+        """Articles carrying forms of the categories crime stories rarely hold
+        (race and class, punitive frames, immigration, drug use, VAWG, mental
+        health), until each has ``--category-floor`` occurrences."""
+        args = self.args
+        have = collections.Counter(cat for c in self.chosen for _, cat in c.forms)
+        pool = [
+            c
+            for c in self.cands
+            if id(c) not in self.taken
+            and c.nforms >= 1
+            and (is_cj(c) or c.section in NEWS_SECTIONS)
+            and c.words <= 3000
+        ]
 
         def need(c: Cand) -> tuple:
-            got = sum(1 for _, cat in c.forms if cat in thin and have[cat] < args.category_floor)
+            got = sum(1 for _, cat in c.forms if cat in THIN and have[cat] < args.category_floor)
             return (got, c.nforms, stable_rank(c))
 
-        best = max(pool_b, key=need)
-        if need(best)[0] == 0:
-            break
-        pool_b.remove(best)
-        if crowded(best):
-            continue
-        best.topic = topic_of(best) if is_cj(best) else "other-" + (best.section or "news")
-        take(best, ("cj-uk" if is_uk(best) else "cj-other") if is_cj(best) else "other")
-        for _, cat in best.forms:
-            have[cat] += 1
-        nbal += 1
-    # 3. non-UK criminal justice
-    other = [c for c in cands if id(c) not in taken and is_cj(c) and not is_uk(c) and c.nforms >= 2]
-    other.sort(key=lambda c: (c.outlet == "Mail Online", -c.nforms, stable_rank(c)))
-    nonmail = [c for c in other if c.outlet != "Mail Online"][: args.cj_other // 3]
-    mail_o = sorted(
-        (c for c in other if c.outlet == "Mail Online"), key=lambda c: (-c.nforms, stable_rank(c))
-    )
-    for c in nonmail + mail_o:
-        if len([x for x in chosen if x.group == "cj-other"]) >= args.cj_other:
-            break
-        if crowded(c):
-            continue
-        c.topic = topic_of(c)
-        take(c, "cj-other")
-    # 4. traps: non-CJ sections, greedy over forms
-    pool = [
-        c
-        for c in cands
-        if id(c) not in taken
-        and c.nforms >= 2
-        and (
-            c.section in TRAP_SECTIONS
-            or bool(FICTION.search(c.title))
-            or (not is_cj(c) and c.source["name"] in ("zyte", "readability"))
-        )
-        and c.words <= 2500
-    ]
-    per_form: collections.Counter = collections.Counter()
-    # round-robin over outlets so the traps are not all Mail Online: each turn
-    # the next outlet (in a fixed order) gives its article that adds most
-    # forms not yet seen ``--per-form`` times
-    outlets = sorted({c.outlet for c in pool}, key=lambda o: (o != "Mail Online", o))
-    by_outlet = {o: [c for c in pool if c.outlet == o] for o in outlets}
-    order = ["Mail Online", "The Guardian", "BBC News"]
-    order += [o for o in outlets if o not in order]
-    ntrap, turn, stalled = 0, 0, 0
+        taken = 0
+        while taken < args.balance and pool:
+            best = max(pool, key=need)
+            if need(best)[0] == 0:
+                break
+            pool.remove(best)
+            if self.crowded(best):
+                continue
+            best.topic = topic_of(best) if is_cj(best) else "other-" + (best.section or "news")
+            group = ("cj-uk" if is_uk(best) else "cj-other") if is_cj(best) else "other"
+            self.take(best, group)
+            have.update(cat for _, cat in best.forms)
+            taken += 1
 
-    def gain(c: Cand) -> tuple:
-        keys = {k for k, _ in c.forms}
-        new = sum(1 for k in keys if per_form[k] < args.per_form)
-        return (new, c.nforms, stable_rank(c))
+    def cj_other(self) -> None:
+        """Criminal justice outside the UK: up to a third from other outlets,
+        then Mail Online, densest first."""
+        other = [
+            c
+            for c in self.cands
+            if id(c) not in self.taken and is_cj(c) and not is_uk(c) and c.nforms >= 2
+        ]
+        dense = sorted(other, key=lambda c: (-c.nforms, stable_rank(c)))
+        nonmail = [c for c in dense if c.outlet != "Mail Online"][: self.args.cj_other // 3]
+        for c in nonmail + [c for c in dense if c.outlet == "Mail Online"]:
+            if self.count("cj-other") >= self.args.cj_other:
+                break
+            if not self.crowded(c):
+                c.topic = topic_of(c)
+                self.take(c, "cj-other")
 
-    while ntrap < args.traps and stalled < len(order):
-        o = order[turn % len(order)]
-        turn += 1
-        lst = by_outlet.get(o) or []
-        best = max(lst, key=gain) if lst else None
-        if best is None or gain(best)[0] == 0:
-            stalled += 1
-            continue
-        stalled = 0
-        lst.remove(best)
-        if crowded(best):
-            continue
-        kind = "fiction" if FICTION.search(best.title) else (best.section or "other")
-        best.topic = "trap-" + kind
-        take(best, "trap")
-        for k in {k for k, _ in best.forms}:
-            per_form[k] += 1
-        ntrap += 1
-    return chosen
+    def traps(self) -> None:
+        """Other sections (and crime fiction), round-robin over outlets so the
+        traps are not all Mail Online: each turn the next outlet gives its
+        article adding most forms not yet seen ``--per-form`` times."""
+        args = self.args
+        pool = [
+            c
+            for c in self.cands
+            if id(c) not in self.taken
+            and c.nforms >= 2
+            and (
+                c.section in TRAP_SECTIONS
+                or bool(FICTION.search(c.title))
+                or (not is_cj(c) and c.source["name"] in ("zyte", "readability"))
+            )
+            and c.words <= 2500
+        ]
+        per_form: collections.Counter = collections.Counter()
+        outlets = sorted({c.outlet for c in pool})
+        by_outlet = {o: [c for c in pool if c.outlet == o] for o in outlets}
+        order = ["Mail Online", "The Guardian", "BBC News"]
+        order += [o for o in outlets if o not in order]
+
+        def gain(c: Cand) -> tuple:
+            new = sum(1 for k in {k for k, _ in c.forms} if per_form[k] < args.per_form)
+            return (new, c.nforms, stable_rank(c))
+
+        turn = stalled = 0
+        while self.count("trap") < args.traps and stalled < len(order):
+            lst = by_outlet.get(order[turn % len(order)]) or []
+            turn += 1
+            best = max(lst, key=gain) if lst else None
+            if best is None or gain(best)[0] == 0:
+                stalled += 1
+                continue
+            stalled = 0
+            lst.remove(best)
+            if self.crowded(best):
+                continue
+            kind = "fiction" if FICTION.search(best.title) else (best.section or "other")
+            best.topic = "trap-" + kind
+            self.take(best, "trap")
+            per_form.update({k for k, _ in best.forms})
+
+
+THIN = ("race-class", "punitive-frame", "immigration", "drug-use", "vawg", "mental-health")
+
+
+def choose(cands: list[Cand], args) -> list[Cand]:
+    ch = _Chooser(cands, args)
+    ch.cj_uk()
+    ch.balance()
+    ch.cj_other()
+    ch.traps()
+    return ch.chosen
 
 
 def licence_note(c: Cand) -> str:
@@ -773,13 +805,31 @@ def main(argv=None) -> int:
 
             args.cache.write_bytes(pickle.dumps(cands))
     chosen = choose(cands, args)
-    # ids: interleave groups so that consecutive ids mix outlets and topics
+
+    # ids: an article already in the manifest keeps its id (other work cites
+    # them as corpus:<id>); new ones follow the highest, in a stable order that
+    # mixes outlets and topics
+    def ident(source: dict) -> str:
+        return json.dumps({k: source.get(k) for k in ("name", "path", "key")}, sort_keys=True)
+
+    old_ids = {}
+    if args.out.is_file():
+        old_ids = {ident(r["source"]): r["id"] for r in corpus.read_manifest(args.out)}
+    next_n = max((int(v[3:]) for v in old_ids.values()), default=0) + 1
     chosen.sort(key=stable_rank)
+    ids = {}
+    for c in chosen:
+        if ident(c.source) in old_ids:
+            ids[id(c)] = old_ids[ident(c.source)]
+        else:
+            ids[id(c)] = f"rn-{next_n:04d}"
+            next_n += 1
+    chosen.sort(key=lambda c: ids[id(c)])
     rows = []
-    for i, c in enumerate(chosen, 1):
+    for c in chosen:
         rows.append(
             {
-                "id": f"rn-{i:04d}",
+                "id": ids[id(c)],
                 "outlet": c.outlet,
                 "outlet_type": c.outlet_type,
                 "title": c.title,

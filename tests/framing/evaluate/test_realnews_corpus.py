@@ -179,7 +179,7 @@ def _fake_corpus(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def test_merge_joins_packet_labels_into_the_eval_format(tmp_path):
-    from framing.evaluate import load_dataset
+    from framing.evaluate.dataset import load_dataset
 
     out, manifest = _fake_corpus(tmp_path)
     labels = tmp_path / "labels.jsonl"
