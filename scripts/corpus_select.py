@@ -755,6 +755,41 @@ def choose(cands: list[Cand], args) -> list[Cand]:
     return ch.chosen
 
 
+# Articles another dataset cites by id (the rewrite dev set's real sentences,
+# tests/data/rewrites_src/20-realnews.txt), kept whatever the rules above
+# choose so those sentences stay verifiable.
+CITED = {
+    ("finescoop", f"source/_posts/{name}.md")
+    for name in (
+        "madeline_mccann_investigators_say_they_do_not_need_youngsters_body_to_prosecute_german_suspect",
+        "escaping_dennis_nilsen_how_teenage_drag_artist_carl_stottor_escaped_serial_killer",
+        "des_concludes_with_david_tennants_dennis_nilsen_claiming_he_wasnt_mad",
+        "extinction_rebellion_protestors_treat_us_all_with_contempt_writes_home_secretary_priti_patel",
+        "thug_didier_lam_kee_shau_likely_to_get_out_of_jail_earlier_after_appealing_case",
+        "newly_unearthed_letters_show_serial_killer_dennis_nilsen_wrote_bizarre_poems_about_sex_and_condoms",
+        "david_tennants_dennis_nilsen_pleads_not_guilty_to_his_crimes_in_second_episode_of_des",
+        "uk_police_search_family_home_in_probe_into_cop_killerth",
+    )
+}
+
+
+def add_cited(chosen: list[Cand], cited: list[Cand]) -> None:
+    """Add the cited articles the rules did not choose, grouped by the same cues."""
+    have = {(c.source["name"], c.source["path"]) for c in chosen}
+    for c in sorted(cited, key=stable_rank):
+        if (c.source["name"], c.source["path"]) in have:
+            continue
+        if is_cj(c):
+            c.group, c.topic = ("cj-uk" if is_uk(c) else "cj-other"), topic_of(c)
+        elif FICTION.search(c.title) or c.section in TRAP_SECTIONS:
+            c.group = "trap"
+            c.topic = "trap-" + ("fiction" if FICTION.search(c.title) else c.section)
+        else:
+            c.group, c.topic = "other", "other-" + (c.section or "news")
+        chosen.append(c)
+        have.add((c.source["name"], c.source["path"]))
+
+
 def licence_note(c: Cand) -> str:
     s = corpus.SOURCES[c.source["name"]]
     return f"repo: {s.repo_licence}; content: {s.content_licence}"
@@ -782,8 +817,8 @@ def main(argv=None) -> int:
     if args.cache and args.cache.is_file():
         import pickle
 
-        cands = pickle.loads(args.cache.read_bytes())
-        cues(cands)
+        cands, cited = pickle.loads(args.cache.read_bytes())
+        cues(cands + cited)
     else:
         lib = corpus.Library(args.mirror_root, args.shared_root)
         for name, src in corpus.SOURCES.items():
@@ -791,20 +826,22 @@ def main(argv=None) -> int:
             if why:
                 print(f"MISSING {name}: {why}", file=sys.stderr)
                 return 1
-        cands = enumerate_sources(lib)
+        raw = enumerate_sources(lib)
         lib.close()
-        print(f"{len(cands)} candidate articles", file=sys.stderr)
-        strip_furniture(cands)
+        print(f"{len(raw)} candidate articles", file=sys.stderr)
+        strip_furniture(raw)
+        cited = [c for c in raw if (c.source["name"], c.source["path"]) in CITED]
         cands = [
-            c for c in cands if 120 <= len(c.text.split()) <= args.max_words and is_english(c.text)
+            c for c in raw if 120 <= len(c.text.split()) <= args.max_words and is_english(c.text)
         ]
         cands = dedupe(cands)
-        featurise(cands)
+        featurise(cands + cited)
         if args.cache:
             import pickle
 
-            args.cache.write_bytes(pickle.dumps(cands))
+            args.cache.write_bytes(pickle.dumps((cands, cited)))
     chosen = choose(cands, args)
+    add_cited(chosen, cited)
 
     # ids: an article already in the manifest keeps its id (other work cites
     # them as corpus:<id>); new ones follow the highest, in a stable order that
