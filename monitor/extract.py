@@ -17,7 +17,7 @@ import re
 import warnings
 from dataclasses import dataclass
 
-from monitor.parse import html_to_text
+from monitor.html_text import html_to_text
 from monitor.sanitize import clean_text
 
 MIN_CHARS = 200

@@ -96,7 +96,7 @@ def _success_values(
     if forced:
         values["last_full_fetch_at"] = now
     if parsed_meta is not None:
-        values["parse_problem"] = parsed_meta.problem
+        values["parse_problem"] = parsed_meta.problems()
         if not feed.name and parsed_meta.title:
             values["name"] = parsed_meta.title[:200]
         if not feed.site_url and parsed_meta.site_url:

@@ -22,6 +22,7 @@ class FeedOutcome:
     seen: int = 0
     not_modified: bool = False
     unchanged: bool = False
+    rejected: list[str] = field(default_factory=list)  # items left out: "item: kind: cause"
 
     def line(self) -> str:
         who = self.name or self.url
@@ -42,6 +43,19 @@ class FeedOutcome:
             kind=self.error_kind,
             status=self.status,
             error=self.error,
+        )
+
+    def log_rejected(self, kind: str, item: str, cause: str) -> None:
+        """One structured line per item left out of a feed that was read."""
+        fwlogging.event(
+            log,
+            logging.INFO,
+            "monitor.item_rejected",
+            feed_id=self.feed_id,
+            feed=self.name or self.url,
+            kind=kind,
+            item=item,
+            error=cause,
         )
 
 
@@ -65,12 +79,19 @@ class PassResult:
     def errors(self) -> list[str]:
         return [o.line() for o in self.outcomes if o.error_kind]
 
+    @property
+    def rejected(self) -> list[str]:
+        """Items left out of feeds that were read: "feed: item: kind: cause"."""
+        return [f"{o.name or o.url}: {line}" for o in self.outcomes for line in o.rejected]
+
     def summary(self) -> str:
         text = (
             f"{self.feeds} feeds ({self.ok} ok, {self.not_modified} unchanged, {self.failed} failed); "
             f"{self.articles} new articles, {self.relevant} relevant, {self.analysed} analysed, "
             f"{self.flags} flags, {self.stories} new stories in {self.elapsed:.1f}s"
         )
+        if self.rejected:
+            text += f"; {len(self.rejected)} item(s) left out"
         if self.stopped:
             text += " (stopped early)"
         if self.analysis_note:
@@ -93,6 +114,7 @@ class PassResult:
             flags=self.flags,
             stories=self.stories,
             seconds=round(self.elapsed, 2),
+            rejected=len(self.rejected) or None,
             stopped=self.stopped,
             analysis_note=self.analysis_note,
         )

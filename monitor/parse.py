@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import feedparser
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
-from monitor.sanitize import clean_line, clean_text
+from monitor.html_text import HtmlBudgetError, html_to_text
+from monitor.sanitize import clean_line
 from monitor.urls import content_key, normalize_title, normalize_url
 
 # Exceptions feedparser raises as bozo although the feed parsed fine.
@@ -45,36 +45,40 @@ class FeedItem:
     published: str | None  # ISO-8601 UTC
 
 
+@dataclass(frozen=True)
+class ItemProblem:
+    """An item left out of a feed that was otherwise read, and why.
+
+    ``kind`` is "budget" (its markup is over the work budget: too deep, too
+    many elements) or "unreadable" (the entry broke the conversion)."""
+
+    kind: str
+    item: str  # the item's headline, GUID or link, or its position in the feed
+    cause: str
+
+    def line(self) -> str:
+        return f"{self.item}: {self.kind}: {self.cause}"
+
+
 @dataclass
 class ParsedFeed:
     title: str = ""
     site_url: str = ""
     items: list[FeedItem] = field(default_factory=list)
     problem: str | None = None  # ill-formed but usable: what was wrong
+    rejected: list[ItemProblem] = field(default_factory=list)
     ttl_minutes: int | None = None
     version: str = ""
 
-
-def html_to_text(fragment: str) -> str:
-    """Feed summaries are (sanitised) HTML; readers and the engine want text."""
-    if not fragment:
-        return ""
-    if "<" not in fragment and "&" not in fragment:
-        return clean_text(fragment).strip()
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        soup = BeautifulSoup(fragment, "lxml")
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    blocks = soup.find_all(["p", "div", "li", "h1", "h2", "h3", "h4", "blockquote"])
-    for block in blocks:
-        block.insert_after("\n\n")
-    text = soup.get_text()
-    text = re.sub(r"[ \t\u00a0]+", " ", clean_text(text))
-    text = re.sub(r" *\n *", "\n", text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    def problems(self) -> str | None:
+        """What was wrong, in one line for the feed's record: the feed's own
+        problem, then the items left out (the first few named)."""
+        parts = [self.problem] if self.problem else []
+        if self.rejected:
+            named = "; ".join(p.line() for p in self.rejected[:3])
+            more = f"; and {len(self.rejected) - 3} more" if len(self.rejected) > 3 else ""
+            parts.append(f"{len(self.rejected)} item(s) left out: {named}{more}")
+        return " | ".join(parts)[:1000] if parts else None
 
 
 def _iso(parsed: time.struct_time | None) -> str | None:
@@ -164,18 +168,44 @@ def parse_feed(body: bytes, headers: dict, feed_url: str) -> ParsedFeed:
         ttl = int(raw_ttl) if raw_ttl else None
     except (TypeError, ValueError):
         ttl = None
-    items = []
-    for entry in entries:
+    items, rejected = [], []
+    for n, entry in enumerate(entries, 1):
         try:
             items.append(item_from_entry(entry, feed_url))
-        except Exception:  # noqa: BLE001 - one odd entry must not lose the rest
-            continue
+        except HtmlBudgetError as exc:
+            rejected.append(
+                ItemProblem("budget", _item_name(entry, n), f"over the work budget ({exc})")
+            )
+        except Exception as exc:  # noqa: BLE001 - one odd entry must not lose the rest
+            rejected.append(
+                ItemProblem(
+                    "unreadable", _item_name(entry, n), f"{type(exc).__name__}: {_one_line(exc)}"
+                )
+            )
     site = clean_line(meta.get("link") or "")
+    try:
+        title = clean_line(html_to_text(meta.get("title") or ""))
+    except HtmlBudgetError as exc:
+        title, problem = "", problem or f"feed title left out: over the work budget ({exc})"
     return ParsedFeed(
-        title=clean_line(html_to_text(meta.get("title") or "")),
+        title=title,
         site_url=site if _http(site) else "",
         items=items,
         problem=problem,
+        rejected=rejected,
         ttl_minutes=ttl,
         version=result.get("version") or "",
     )
+
+
+def _item_name(entry, n: int) -> str:
+    """How a rejected item is named in a one-line error: its headline (as
+    plain characters, never parsed), else its GUID or link, else its position."""
+    for key in ("title", "id", "link"):
+        try:
+            value = clean_line(re.sub(r"<[^>]{0,200}>", "", str(entry.get(key) or "")))
+        except Exception:  # noqa: BLE001 - naming the item must not fail the feed
+            value = ""
+        if value:
+            return repr(value[:80] + ("…" if len(value) > 80 else ""))
+    return f"item {n}"

@@ -181,6 +181,9 @@ class Pipeline:
                 self._failed, feed, out, now, "parse", f"{feed.name or feed.url}: {exc}", r.status
             )
 
+        for problem in parsed.rejected:
+            out.rejected.append(problem.line())
+            out.log_rejected(problem.kind, problem.item, problem.cause)
         outlet = clean_line(feed.name or parsed.title or _host(feed.url))
         fresh = await self._db(self._new_items, feed.id, parsed.items, now)
         out.seen = len(parsed.items) - len(fresh)

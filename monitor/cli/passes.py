@@ -120,11 +120,14 @@ def once_cmd(ctx, all_feeds: bool, no_analyse: bool, as_json: bool) -> None:
                 "stopped": result.stopped,
                 "analysis_note": result.analysis_note,
                 "errors": result.errors,
+                "rejected": result.rejected,
             }
         )
         return
     for line in result.errors:
         click.echo(f"feed failed: {line}", err=True)
+    for line in result.rejected:
+        click.echo(f"item left out: {line}", err=True)
     click.echo(result.summary())
 
 
@@ -163,6 +166,8 @@ def run_cmd(ctx, no_analyse: bool, max_passes: int, idle_seconds: float) -> None
                 if result.feeds:
                     for line in result.errors:
                         click.echo(f"feed failed: {line}", err=True)
+                    for line in result.rejected:
+                        click.echo(f"item left out: {line}", err=True)
                     click.echo(f"[{time.strftime('%H:%M:%S')}] {result.summary()}")
                 if max_passes and passes >= max_passes:
                     break

@@ -1,6 +1,7 @@
 import pytest
 
-from monitor.parse import FeedParseError, html_to_text, parse_feed
+from monitor.html_text import html_to_text
+from monitor.parse import FeedParseError, parse_feed
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Court \x1b[31mNews</title><link>https://news.example/</link><ttl>30</ttl>
