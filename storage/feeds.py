@@ -45,7 +45,8 @@ def insert_feed(
 
 def find(conn: sa.Connection, ref: str) -> Row | None:
     """A feed by its id (all digits) or its exact URL."""
-    cond = feeds.c.id == int(ref) if ref.isdigit() else feeds.c.url == ref
+    # ASCII digits only: "²".isdigit() is true and int() refuses it
+    cond = feeds.c.id == int(ref) if ref.isascii() and ref.isdigit() else feeds.c.url == ref
     return conn.execute(sa.select(feeds).where(cond)).first()
 
 

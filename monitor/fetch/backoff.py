@@ -9,10 +9,18 @@ return in one synchronised burst.
 from __future__ import annotations
 
 import random
+import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 _DEFAULT_RNG = random.Random()
+# A server's "come back later" is honoured up to a week: past that a feed is
+# better retried on our own back-off (which has its own, lower, cap) than
+# parked for a number of seconds with hundreds of digits.
+MAX_RETRY_AFTER = 7 * 24 * 3600.0
+# delta-seconds is ASCII digits (RFC 9110); str.isdigit() also accepts "²" and
+# other scripts' digits, which int() then refuses.
+_SECONDS = re.compile(r"[0-9]+")
 
 
 def next_interval(
@@ -48,26 +56,32 @@ def next_interval(
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
     """Seconds from a Retry-After header (delta-seconds or HTTP-date), or None.
 
-    A date in the past means "now" (0).  Garbage gives None, so the caller
-    falls back to its own back-off.
+    A date in the past means "now" (0); anything longer than
+    ``MAX_RETRY_AFTER`` is that.  Garbage gives None, so the caller falls back
+    to its own back-off.  Never raises: the value comes from the server.
     """
     if value is None:
         return None
     value = value.strip()
     if not value:
         return None
-    if value.isdigit():
-        return float(int(value))
+    if _SECONDS.fullmatch(value):
+        # more digits than a week has seconds is past the cap; int() of a few is cheap
+        return MAX_RETRY_AFTER if len(value) > 9 else min(float(int(value)), MAX_RETRY_AFTER)
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when is None:
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     now = now or datetime.now(UTC)
-    return max(0.0, (when - now).total_seconds())
+    try:
+        seconds = (when - now).total_seconds()
+    except OverflowError:
+        return MAX_RETRY_AFTER
+    return min(max(0.0, seconds), MAX_RETRY_AFTER)
 
 
 def cache_lifetime(headers: dict[str, str], now: datetime | None = None) -> float | None:
@@ -87,8 +101,8 @@ def cache_lifetime(headers: dict[str, str], now: datetime | None = None) -> floa
             return 0.0
         if name == "max-age":
             value = value.strip().strip('"')
-            if value.isdigit():
-                return float(int(value))
+            if _SECONDS.fullmatch(value):
+                return MAX_RETRY_AFTER if len(value) > 9 else float(int(value))
     expires = headers.get("expires")
     if expires:
         lifetime = parse_retry_after(expires, now)

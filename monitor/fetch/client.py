@@ -339,7 +339,8 @@ class Fetcher:
             if not 200 <= status < 300:
                 return status, resp_headers, b"", reason
             declared = resp_headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > limit and not truncate:
+            # ASCII digits only: "²".isdigit() is true and int() refuses it
+            if declared.isascii() and declared.isdigit() and int(declared) > limit and not truncate:
                 raise FetchProblem(
                     "size",
                     f"Content-Length {int(declared):,} exceeds the {limit:,}-byte limit",
