@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.settings import MonitorSettings
+from monitor.fetch.validators import clean_etag, clean_last_modified
 from monitor.outcome import FeedOutcome
 from monitor.sanitize import clean_line
 from monitor.schedule import adapt_interval, failure_delay_minutes
@@ -90,7 +91,11 @@ def _success_values(
         next_fetch_at=iso_plus(now, minutes=interval),
     )
     if not out.not_modified:
-        values.update(etag=r.headers.get("etag"), last_modified=r.headers.get("last-modified"))
+        # only values that are valid header values: each is sent back on every later pass
+        values.update(
+            etag=clean_etag(r.headers.get("etag")),
+            last_modified=clean_last_modified(r.headers.get("last-modified")),
+        )
         if digest:
             values["body_hash"] = digest
     if forced:

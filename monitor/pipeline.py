@@ -140,8 +140,10 @@ class Pipeline:
         forced = not feed.last_full_fetch_at or feed.last_full_fetch_at <= iso_minus(
             now, hours=self.mon.full_fetch_hours
         )
+        # both go to the fetcher, which sends one: the ETag when it is a valid
+        # header value, else the date (a stored ETag may predate that check)
         etag = None if forced else feed.etag
-        modified = None if (forced or feed.etag) else feed.last_modified
+        modified = None if forced else feed.last_modified
         try:
             r = await fetcher.fetch(feed.url, etag=etag, last_modified=modified, kind="feed")
         except Exception as exc:  # noqa: BLE001 - the fetcher promises not to raise; be safe anyway

@@ -32,6 +32,7 @@ from monitor.fetch.robots import (
     parse_robots,
 )
 from monitor.fetch.transport import AddressPolicy, GuardedTransport, Resolver
+from monitor.fetch.validators import clean_etag, clean_last_modified
 
 ALLOWED_SCHEMES = ("http", "https")
 ACCEPT = {
@@ -81,7 +82,10 @@ class Fetcher:
       If-Modified-Since when ``last_modified`` is given - never both (some
       servers answer 200 to the pair and 304 to one).  304 gives
       ``not_modified=True``.  Validators are dropped if a redirect leaves the
-      origin.  Pass neither to force a full fetch.
+      origin, and when they are not valid header values
+      (``monitor.fetch.validators``).  Pass neither to force a full fetch.
+      A 304 to a request that carried no validator is an "http" error: the
+      server claims "unchanged" about nothing, and must not look healthy.
     - Politeness: ``min_host_interval`` between request starts to one host
       (raised by robots.txt Crawl-delay, capped at 60 s),
       ``per_host_concurrency`` and ``global_concurrency``.  Time spent waiting
@@ -175,6 +179,8 @@ class Fetcher:
             raise ValueError(f"kind must be 'feed' or 'page', not {kind!r}")
         if self._client is None:
             raise RuntimeError("use 'async with Fetcher(...)' before fetching")
+        # a stored value that is not a valid header value would fail every request
+        etag, last_modified = clean_etag(etag), clean_last_modified(last_modified)
         return await self._fetch(url, etag, last_modified, kind, self.settings.max_body_bytes)
 
     # -- internals ---------------------------------------------------------
@@ -307,6 +313,16 @@ class Fetcher:
             if status in (429, 503) or (status >= 400 and "retry-after" in resp_headers):
                 retry_after = parse_retry_after(resp_headers.get("retry-after"))
             if status == 304:
+                if kind != "robots" and not (
+                    "If-None-Match" in headers or "If-Modified-Since" in headers
+                ):
+                    return result(
+                        error_kind="http",
+                        status=status,
+                        headers=resp_headers,
+                        error="HTTP 304 Not Modified to a request without validators "
+                        "(the server answers 'unchanged' to a full fetch)",
+                    )
                 return result(status=status, headers=resp_headers, not_modified=True)
             if status >= 400:
                 label = f"HTTP {status} {reason}".strip()
