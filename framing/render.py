@@ -13,7 +13,7 @@ from typing import IO
 from rich.console import Console
 from rich.text import Text
 
-from core.safe_text import BIDI, BIDI_MARKS, C0, DEL_C1, PRIVATE_USE, SURROGATES
+from core.safe_text import BIDI, BIDI_MARKS, C0, DEL_C1, PRIVATE_USE, SURROGATES, replace_unseen
 from framing.flag import Flag
 
 SEVERITY_ORDER = ("high", "medium", "low")
@@ -24,16 +24,20 @@ _SPACES = re.compile(r"\s+")
 _UNSAFE = re.compile(f"[{C0}{DEL_C1}{BIDI}{BIDI_MARKS}{SURROGATES}{PRIVATE_USE}]")
 
 
-def _visible(match: re.Match[str]) -> str:
-    ch = match.group()
+def _escape(ch: str) -> str:
     if ch in "\n\r\t":
         return " "
     return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
 
 
+def _visible(match: re.Match[str]) -> str:
+    return _escape(match.group())
+
+
 def sanitise(text: str) -> str:
-    """Control characters, escape sequences and bidi overrides made visible."""
-    return _UNSAFE.sub(_visible, text)
+    """Control characters, escape sequences, bidi controls and invisible
+    characters made visible (an emoji's ZWJ and a flag's tags stay whole)."""
+    return replace_unseen(_UNSAFE.sub(_visible, text), _escape)
 
 
 class LineIndex:

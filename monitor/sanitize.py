@@ -2,16 +2,33 @@
 
 Everything the monitor stores comes from servers we do not control.  A title
 carrying ``ESC ] 52`` can write to a reviewer's clipboard, ``ESC [ 2 J`` can
-wipe the screen, and a U+202E override can make "gpj.exe" read as "exe.jpg".
-So every string is cleaned once, on the way into the database, and readers
-can trust what they get back.
+wipe the screen, a U+202E override can make "gpj.exe" read as "exe.jpg", and
+invisible characters (zero-width spaces, bidi marks, tag characters,
+interlinear annotations, soft hyphens) can hide text, make two identical-
+looking headlines differ, or split "pris\u00adoner" so no lexicon entry
+matches it.  So every string is cleaned once, on the way into the database,
+and readers can trust what they get back: escapes and controls removed,
+invisible characters removed except where a reader needs them (a ZWJ inside
+an emoji sequence, the tags of a flag, the joiners of an Arabic or Indic
+word: ``core.safe_text.UNSEEN``), line and paragraph separators (U+2028,
+U+2029) turned into newlines, and the result in Unicode NFC so the same
+words are the same characters.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from core.safe_text import BIDI, C0_EXCEPT_TAB_LF_CR, DEL_C1, NONCHARACTERS, SURROGATES
+from core.safe_text import (
+    BIDI,
+    C0_EXCEPT_TAB_LF_CR,
+    DEL_C1,
+    NONCHARACTERS,
+    SURROGATES,
+    has_unseen,
+    replace_unseen,
+)
 
 # Escape sequences are removed whole, parameters included, before stray
 # control characters are dropped; otherwise "ESC [31m" would leave "[31m".
@@ -33,16 +50,23 @@ _CONTROLS = re.compile(f"[{C0_EXCEPT_TAB_LF_CR}{DEL_C1}{BIDI}{SURROGATES}{NONCHA
 _SPACES = re.compile(r"\s+")
 
 
+def _remove(_char: str) -> str:
+    return ""
+
+
 def clean_text(value: object) -> str:
-    """Body text: escapes and controls removed, newlines and tabs kept."""
+    """Body text: escapes, controls and invisible characters removed,
+    newlines and tabs kept, NFC."""
     if value is None:
         return ""
     text = str(value)
     if not text:
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _ESCAPES.sub("", text)
-    return _CONTROLS.sub("", text)
+    text = replace_unseen(_CONTROLS.sub("", text), _remove)
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def clean_line(value: object) -> str:
@@ -51,4 +75,6 @@ def clean_line(value: object) -> str:
 
 
 def is_clean(text: str) -> bool:
-    return not (_CONTROLS.search(text) or "\x1b" in text)
+    return not (
+        _CONTROLS.search(text) or "\x1b" in text or "\u2028" in text or "\u2029" in text
+    ) and not has_unseen(text)

@@ -1,17 +1,21 @@
 """Make untrusted article text safe to put on a terminal.
 
-Feeds and pasted copy can carry terminal escape sequences, control characters
-and bidi overrides (which can make a sentence display differently from what
-it says).  Each unsafe character is replaced ONE FOR ONE by a visible
-stand-in, so flag offsets computed on the original text still point at the
-same words.
+Feeds and pasted copy can carry terminal escape sequences, control characters,
+bidi overrides (which can make a sentence display differently from what it
+says) and invisible characters (zero-width spaces, bidi marks, tag
+characters: hidden text).  Each unsafe character is replaced ONE FOR ONE by a
+visible stand-in, so flag offsets computed on the original text still point
+at the same words.  The sequences readers need (an emoji's ZWJ, a flag's
+tags) are left whole: ``core.safe_text.UNSEEN``.  The monitor removes
+invisible characters before storing; this is for rows stored before it did,
+and for drafts and pasted text.
 """
 
 from __future__ import annotations
 
 import re
 
-from core.safe_text import BIDI, C0_EXCEPT_TAB_LF, DEL_C1, LINE_SEPARATORS
+from core.safe_text import BIDI, C0_EXCEPT_TAB_LF, DEL_C1, LINE_SEPARATORS, replace_unseen
 
 _UNSAFE = re.compile(f"[{C0_EXCEPT_TAB_LF}{DEL_C1}{BIDI}{LINE_SEPARATORS}]")
 _REPLACEMENT = "\ufffd"
@@ -29,11 +33,15 @@ def _stand_in(match: re.Match) -> str:
     return _REPLACEMENT
 
 
+def _invisible_stand_in(_char: str) -> str:
+    return _REPLACEMENT
+
+
 def sanitize(text: str) -> str:
     """Same length as ``text``; newlines and tabs kept, everything unsafe visible."""
     if not text:
         return ""
-    return _UNSAFE.sub(_stand_in, text)
+    return replace_unseen(_UNSAFE.sub(_stand_in, text), _invisible_stand_in)
 
 
 def one_line(text: str, limit: int = 0) -> str:

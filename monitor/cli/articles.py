@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from monitor.cli.common import echo_json, opened
+from monitor.cli.common import echo_json, opened, shown
 
 
 @click.group("articles", invoke_without_command=True)
@@ -69,13 +69,13 @@ def articles(
     for a in items:
         table.add_row(
             str(a["id"]),
-            escape(a["outlet"]),
-            escape(a["title"]),
+            escape(shown(a["outlet"])),
+            escape(shown(a["title"])),
             str(a["story_id"] or "-"),
             str(a["flags"]["high"]),
             str(a["flags"]["medium"]),
             str(a["flags"]["low"]),
-            escape(a["url"]),
+            escape(shown(a["url"])),
         )
     Console().print(table)
 
@@ -143,27 +143,29 @@ def show_cmd(ctx, article_id: int, as_json: bool) -> None:
     from rich.markup import escape
 
     console = Console()
-    console.print(f"[bold]{escape(art.title)}[/bold]")
+    console.print(f"[bold]{escape(shown(art.title))}[/bold]")
     console.print(
-        f"{escape(art.outlet)} - {escape(art.published_at or art.fetched_at)} - {escape(art.url)}"
+        f"{escape(shown(art.outlet))} - {escape(shown(art.published_at or art.fetched_at))} - "
+        f"{escape(shown(art.url))}"
     )
+    note = f" ({escape(shown(art.extract_note))})" if art.extract_note else ""
     console.print(
-        f"story {art.story_id} ({len(art.copies)} other copies) - relevance {data['relevance_terms']} - "
-        f"text: {art.text_source}" + (f" ({escape(art.extract_note)})" if art.extract_note else "")
+        f"story {art.story_id} ({len(art.copies)} other copies) - relevance "
+        f"{escape(shown(data['relevance_terms']))} - text: {art.text_source}{note}"
     )
     console.print()
-    console.print(escape(art.text), soft_wrap=True)
+    console.print(escape(shown(art.text)), soft_wrap=True)
     console.print()
     if not data["flags"]:
         console.print("no flags" + ("" if art.analysed_at else " (not analysed yet)"))
     for f in data["flags"]:
-        line = f"[{f['severity']}] {f['text']} ({f['entry']}, {f['category']})"
+        line = f"[{f['severity']}] {shown(f['text'])} ({f['entry']}, {f['category']})"
         if f["field"] == "title":
             line += " in the headline"
         if f["quoted"]:
             line += " in a quotation"
         if f["suggestions"]:
-            line += " -> " + ", ".join(f["suggestions"])
+            line += " -> " + ", ".join(shown(s) for s in f["suggestions"])
         if f["decision"] != "pending":
             line += f" [{f['decision']}]"
         console.print(line, highlight=False, markup=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from monitor.cli.common import ago, echo_json, now, opened
+from monitor.cli.common import ago, echo_json, now, opened, shown
 
 
 @click.command("add")
@@ -62,16 +62,19 @@ def list_cmd(ctx, as_json: bool) -> None:
 
     for r in rows:
         if r.last_error_kind:
-            status = f"[red]{escape(r.last_error_kind)}[/red] x{r.failures}: {escape(r.last_error or '')}"
+            status = (
+                f"[red]{escape(r.last_error_kind)}[/red] x{r.failures}: "
+                f"{escape(shown(r.last_error or ''))}"
+            )
         elif r.last_status is not None:
             status = f"ok ({r.last_status})"
             if r.parse_problem:
-                status += f" [yellow]ill-formed: {escape(r.parse_problem)}[/yellow]"
+                status += f" [yellow]ill-formed: {escape(shown(r.parse_problem))}[/yellow]"
         else:
             status = "not fetched yet"
-        name = escape(r.name or "-") + ("" if r.verified else " [dim](unverified)[/dim]")
+        name = escape(shown(r.name or "-")) + ("" if r.verified else " [dim](unverified)[/dim]")
         table.add_row(
-            str(r.id), name, str(r.articles), status, ago(r.next_fetch_at, at), escape(r.url)
+            str(r.id), name, str(r.articles), status, ago(r.next_fetch_at, at), escape(shown(r.url))
         )
     Console().print(table)
 

@@ -13,7 +13,7 @@ from datetime import datetime
 
 import click
 
-from monitor.cli.common import ago, echo_json, now, open_db
+from monitor.cli.common import ago, echo_json, now, open_db, shown
 
 
 class _Stopper:
@@ -125,9 +125,9 @@ def once_cmd(ctx, all_feeds: bool, no_analyse: bool, as_json: bool) -> None:
         )
         return
     for line in result.errors:
-        click.echo(f"feed failed: {line}", err=True)
+        click.echo(f"feed failed: {shown(line)}", err=True)
     for line in result.rejected:
-        click.echo(f"item left out: {line}", err=True)
+        click.echo(f"item left out: {shown(line)}", err=True)
     click.echo(result.summary())
 
 
@@ -165,9 +165,9 @@ def run_cmd(ctx, no_analyse: bool, max_passes: int, idle_seconds: float) -> None
                 passes += 1
                 if result.feeds:
                     for line in result.errors:
-                        click.echo(f"feed failed: {line}", err=True)
+                        click.echo(f"feed failed: {shown(line)}", err=True)
                     for line in result.rejected:
-                        click.echo(f"item left out: {line}", err=True)
+                        click.echo(f"item left out: {shown(line)}", err=True)
                     click.echo(f"[{time.strftime('%H:%M:%S')}] {result.summary()}")
                 if max_passes and passes >= max_passes:
                     break

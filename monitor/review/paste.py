@@ -6,6 +6,7 @@ import hashlib
 from typing import Any
 
 from monitor.review.model import ReviewError
+from monitor.sanitize import clean_line, clean_text
 from storage import articles as article_store
 from storage.db import Database, utcnow
 from storage.flags import store_article_flags
@@ -26,9 +27,13 @@ def import_text(
 
     Without a URL the article gets a stable ``local:`` address from its
     content, so importing the same text twice returns the existing article
-    instead of duplicating it.
+    instead of duplicating it.  Pasted copy is cleaned like a feed's
+    (controls and invisible characters removed, NFC) before it is analysed,
+    so the stored text is the text the flags point into.
     """
-    title = (title or "").strip() or (text.strip().splitlines() or ["Untitled"])[0][:120]
+    text = clean_text(text)
+    title = clean_line(title) or clean_line((text.strip().splitlines() or ["Untitled"])[0])[:120]
+    outlet = clean_line(outlet)
     if not text.strip():
         raise ReviewError(f"{title}: no text to analyse")
     digest = hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:24]
@@ -51,7 +56,7 @@ def import_text(
         article_id = article_store.insert_article(
             conn,
             dict(
-                outlet=outlet.strip(),
+                outlet=outlet,
                 url=address,
                 url_norm=address,
                 title=title,
