@@ -1,8 +1,22 @@
-"""Opening the database: pragmas, migrations, and one-line errors.
+"""Opening the database: pragmas, transactions, migrations, and one-line errors.
 
 SQLite is the default (a file in the user data directory).  Every query of
 the project is in ``storage/`` and goes through SQLAlchemy Core, so a team can
 point ``--db`` at a ``postgresql://`` URL later without the services changing.
+
+Transactions on SQLite are real ones.  Python's sqlite3 driver opens a
+transaction only before INSERT/UPDATE/DELETE, so every CREATE TABLE of the
+first migration committed on its own: a kill during the first run left a
+database with some tables and no schema version, and every later run failed
+("table award_cycles already exists").  And a transaction's reads ran before
+its write lock, so two writers could both find an article missing and both
+insert it.  So the driver's own handling is switched off and each transaction
+starts with our BEGIN (SQLAlchemy's documented recipe): ``BEGIN IMMEDIATE``
+for :meth:`Database.transaction` (the write lock first, so what it reads
+stays true until it commits; other writers wait up to ``BUSY_TIMEOUT_MS``),
+a plain ``BEGIN`` for :meth:`Database.read` (one consistent snapshot, never
+blocking a writer under WAL).  The whole migration runs in one such
+transaction: a database is created completely or not at all.
 """
 
 from __future__ import annotations
@@ -41,6 +55,9 @@ def new_id(result: sa.CursorResult[Any]) -> int:
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
+# Execution option set on the connection of Database.transaction(): its BEGIN
+# takes SQLite's write lock at once.
+_WRITE = "framewatch_write"
 
 
 def utcnow() -> str:
@@ -64,6 +81,8 @@ def _url(target: str | Path) -> str:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # The driver must not open (or commit) transactions behind our back: _sqlite_begin does.
+    dbapi_conn.isolation_level = None
     # WAL lets the UI read while the monitor writes; NORMAL sync is durable
     # across process crashes in WAL mode (only power loss can drop the tail).
     cur = dbapi_conn.cursor()
@@ -72,6 +91,13 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.close()
+
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    options = conn.get_execution_options()
+    if options.get("isolation_level") == "AUTOCOMMIT":
+        return  # VACUUM and the like run outside any transaction
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get(_WRITE) else "BEGIN")
 
 
 def _alembic_config(connection: sa.Connection) -> Config:
@@ -102,10 +128,23 @@ class Database:
     def transaction(self, what: str | None = None) -> Iterator[sa.Connection]:
         """A connection inside one transaction: committed on success, rolled
         back on any exception (which propagates, database failures as
-        :class:`DatabaseError`)."""
+        :class:`DatabaseError`).  On SQLite it holds the write lock from its
+        first statement, so a check made inside it stays true until commit."""
         try:
-            with self.engine.begin() as conn:
-                yield conn
+            with self.engine.connect() as conn:
+                conn.execution_options(**{_WRITE: True})
+                with conn.begin():
+                    yield conn
+        except sa.exc.SQLAlchemyError as exc:
+            raise DatabaseError(describe_db_error(exc, self._where(what))) from exc
+
+    @contextmanager
+    def autocommit(self, what: str | None = None) -> Iterator[sa.Connection]:
+        """A connection outside any transaction, for statements that refuse
+        one (VACUUM); each statement commits on its own."""
+        try:
+            with self.engine.connect() as conn:
+                yield conn.execution_options(isolation_level="AUTOCOMMIT")
         except sa.exc.SQLAlchemyError as exc:
             raise DatabaseError(describe_db_error(exc, self._where(what))) from exc
 
@@ -131,6 +170,67 @@ def heads() -> set[str]:
     return set(ScriptDirectory(str(MIGRATIONS)).get_heads())
 
 
+def _known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
+
+
+def _user_tables(conn: sa.Connection) -> list[str]:
+    return sorted(name for name in sa.inspect(conn).get_table_names() if name != "alembic_version")
+
+
+def _half_made(conn: sa.Connection, where: str, path: Path | None) -> DatabaseError:
+    """What to say about tables without a schema version: a first run of an
+    older version killed mid-way, or a file that is not Framewatch's."""
+    import storage.awards.tables  # noqa: F401 - defines the awards tables on the same metadata
+    from storage.schema import metadata
+
+    tables = _user_tables(conn)
+    ours = set(metadata.tables)
+    if not set(tables) <= ours:
+        foreign = ", ".join(t for t in tables if t not in ours)[:120]
+        return DatabaseError(
+            f"{where}: not a Framewatch database (tables {foreign} and no Framewatch "
+            "schema version); choose another file with --db"
+        )
+    rows = sum(
+        int(conn.execute(sa.select(sa.func.count()).select_from(sa.table(t))).scalar_one())
+        for t in tables
+    )
+    files = f"'{path}', '{path}-wal' and '{path}-shm'" if path else "the database"
+    if rows == 0:
+        return DatabaseError(
+            f"{where}: half-made by an interrupted first run ({len(tables)} of {len(ours)} "
+            f"tables, no schema version, no data): delete {files} and run again"
+        )
+    return DatabaseError(
+        f"{where}: Framewatch tables holding {rows} rows but no schema version (a first run "
+        "interrupted by an older version?): move the file aside and run again, or restore a backup"
+    )
+
+
+def migrate_schema(db: Database, path: Path | None = None) -> None:
+    """Bring the schema to the current heads, in one transaction.
+
+    The version check and the upgrade share the transaction (on SQLite, its
+    write lock), so two processes creating the same database one after the
+    other create it once; a kill rolls the whole upgrade back.  A database
+    with tables but no version (half-made by an older version's first run) is
+    refused with a one-line remedy, never migrated over."""
+    with db.transaction() as conn:
+        current = set(MigrationContext.configure(conn).get_current_heads())
+        if current == heads():
+            return
+        if not current and _user_tables(conn):
+            raise _half_made(conn, db.location, path)
+        unknown = current - _known_revisions()
+        if unknown:
+            raise DatabaseError(
+                f"{db.location}: made by a newer Framewatch (schema {', '.join(sorted(unknown))}); "
+                "upgrade Framewatch to use it"
+            )
+        command.upgrade(_alembic_config(conn), "heads")
+
+
 def open_database(target: str | Path, *, migrate: bool = True) -> Database:
     """Open (creating if needed) and migrate the database at ``target``.
 
@@ -139,6 +239,7 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
     """
     url = _url(target)
     where = str(target)
+    path = None
     if url.startswith("sqlite:///"):
         path = Path(url[len("sqlite:///") :])
         try:
@@ -152,12 +253,10 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
         )
         if url.startswith("sqlite"):
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
         db = Database(engine=engine, location=where)
         if migrate:
-            with engine.begin() as conn:
-                current = set(MigrationContext.configure(conn).get_current_heads())
-                if current != heads():
-                    command.upgrade(_alembic_config(conn), "heads")
+            migrate_schema(db, path)
         return db
     except (sa.exc.SQLAlchemyError, sqlite3.Error) as exc:
         raise DatabaseError(describe_db_error(exc, where)) from exc
