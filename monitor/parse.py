@@ -14,13 +14,18 @@ import io
 import re
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import feedparser
 
 from monitor.html_text import HtmlBudgetError, html_to_text
 from monitor.sanitize import clean_line
 from monitor.urls import content_key, normalize_title, normalize_url
+
+# A date this far past the fetch time is the feed's clock being wrong or a
+# placeholder (2999, 9999), not news from the future; it would pin the item to
+# the top of every newest-first list.  The tolerance covers clock skew.
+FUTURE_TOLERANCE = timedelta(minutes=15)
 
 # Exceptions feedparser raises as bozo although the feed parsed fine.
 _WARNINGS = ("CharacterEncodingOverride", "NonXMLContentType")
@@ -42,7 +47,8 @@ class FeedItem:
     title_norm: str
     summary: str  # plain text from the feed (summary or full content, the longer)
     author: str
-    published: str | None  # ISO-8601 UTC
+    published: str | None  # ISO-8601 UTC; the fetch time when the feed's date was in the future
+    published_claimed: str | None = None  # the feed's own date text, when it was not used
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,15 @@ def _one_line(exc: object) -> str:
     return clean_line(text[0] if text else type(exc).__name__)[:300]
 
 
-def item_from_entry(entry, feed_url: str) -> FeedItem:
+def _published(iso: str | None, entry, now: datetime) -> tuple[str | None, str | None]:
+    """(the date stored, the feed's own date text when it was not used)."""
+    if iso is None or datetime.fromisoformat(iso) <= now + FUTURE_TOLERANCE:
+        return iso, None
+    said = clean_line(entry.get("published") or entry.get("updated") or iso)[:100]
+    return now.replace(microsecond=0).isoformat(), said
+
+
+def item_from_entry(entry, feed_url: str, now: datetime | None = None) -> FeedItem:
     guid = clean_line(entry.get("id") or "")
     link = clean_line(entry.get("link") or "")
     if not _http(link):
@@ -113,13 +127,14 @@ def item_from_entry(entry, feed_url: str) -> FeedItem:
         if len(value) > len(summary):
             summary = value
     author = clean_line(entry.get("author") or "")
-    published = _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
+    given = _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
+    published, claimed = _published(given, entry, now or datetime.now(UTC))
     if link:
         key = normalize_url(link)
     elif guid:
         key = "urn:framewatch:" + content_key(feed_url, "guid", guid)
     else:
-        key = "urn:framewatch:" + content_key(feed_url, "item", title, summary, published or "")
+        key = "urn:framewatch:" + content_key(feed_url, "item", title, summary, given or "")
     return FeedItem(
         key=key,
         guid=guid,
@@ -129,6 +144,7 @@ def item_from_entry(entry, feed_url: str) -> FeedItem:
         summary=summary,
         author=author,
         published=published,
+        published_claimed=claimed,
     )
 
 
@@ -137,8 +153,15 @@ def looks_like_html(body: bytes, headers: dict) -> bool:
     return "html" in ctype and "xml" not in ctype or bool(_HTML_START.match(body[:2048]))
 
 
-def parse_feed(body: bytes, headers: dict, feed_url: str) -> ParsedFeed:
-    """Parse a fetched document; raise FeedParseError when it yields nothing."""
+def parse_feed(
+    body: bytes, headers: dict, feed_url: str, *, now: datetime | None = None
+) -> ParsedFeed:
+    """Parse a fetched document; raise FeedParseError when it yields nothing.
+
+    ``now`` is the fetch time (default: the clock): an item dated more than
+    ``FUTURE_TOLERANCE`` after it gets that time, and keeps its own date in
+    ``published_claimed``."""
+    now = now or datetime.now(UTC)
     response_headers = {k.lower(): v for k, v in (headers or {}).items()}
     response_headers.setdefault("content-location", feed_url)
     try:
@@ -171,7 +194,7 @@ def parse_feed(body: bytes, headers: dict, feed_url: str) -> ParsedFeed:
     items, rejected = [], []
     for n, entry in enumerate(entries, 1):
         try:
-            items.append(item_from_entry(entry, feed_url))
+            items.append(item_from_entry(entry, feed_url, now))
         except HtmlBudgetError as exc:
             rejected.append(
                 ItemProblem("budget", _item_name(entry, n), f"over the work budget ({exc})")

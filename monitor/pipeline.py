@@ -17,6 +17,8 @@ import asyncio
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from functools import partial
 from urllib.parse import urlsplit
 
 from core.errors import FramewatchError
@@ -177,7 +179,12 @@ class Pipeline:
             out.unchanged = True
             return await self._db(self._succeeded, feed, out, now, r, False, None, digest)
         try:
-            parsed = await asyncio.to_thread(parse_feed, r.body, r.headers, r.final_url or feed.url)
+            parsed = await asyncio.to_thread(
+                partial(parse_feed, now=datetime.fromisoformat(now)),
+                r.body,
+                r.headers,
+                r.final_url or feed.url,
+            )
         except FeedParseError as exc:
             return await self._db(
                 self._failed, feed, out, now, "parse", f"{feed.name or feed.url}: {exc}", r.status
@@ -321,6 +328,7 @@ class Pipeline:
                     title_norm=item.title_norm,
                     author=item.author,
                     published_at=item.published,
+                    published_claimed=item.published_claimed,
                     fetched_at=now,
                     summary=item.summary,
                     text=text,

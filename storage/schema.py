@@ -89,7 +89,8 @@ articles = Table(
     Column("title", Text, nullable=False, default=""),
     Column("title_norm", Text, nullable=False, default=""),
     Column("author", Text, nullable=False, default=""),
-    Column("published_at", String(32)),
+    Column("published_at", String(32)),  # the feed's date, or the fetch time when impossible
+    Column("published_claimed", Text),  # the feed's date when it was impossible (in the future)
     Column("fetched_at", String(32), nullable=False),
     Column("summary", Text, nullable=False, default=""),
     Column("text", Text, nullable=False, default=""),
@@ -110,6 +111,18 @@ articles = Table(
     Index("ix_articles_feed_title", "feed_id", "title_norm"),
     Index("ix_articles_status", "relevant", "status", "published_at"),
     Index("ix_articles_story", "story_id"),
+)
+
+# One row per lease ("monitor"): the process that may run passes on this database.
+monitor_leases = Table(
+    "monitor_leases",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("holder", Text, nullable=False),  # host:pid
+    Column("holder_name", Text, nullable=False, default=""),  # a name a person recognises
+    Column("acquired_at", String(32), nullable=False),
+    Column("renewed_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
 )
 
 flags = Table(

@@ -109,6 +109,7 @@ def _show_data(art) -> dict:
         "url": art.url,
         "author": art.author,
         "published_at": art.published_at,
+        "published_claimed": art.published_claimed,
         "fetched_at": art.fetched_at,
         "story_id": art.story_id,
         "same_story": [dict(id=c.article_id, outlet=c.outlet, title=c.title) for c in art.copies],
@@ -144,10 +145,10 @@ def show_cmd(ctx, article_id: int, as_json: bool) -> None:
 
     console = Console()
     console.print(f"[bold]{escape(shown(art.title))}[/bold]")
-    console.print(
-        f"{escape(shown(art.outlet))} - {escape(shown(art.published_at or art.fetched_at))} - "
-        f"{escape(shown(art.url))}"
-    )
+    when = shown(art.published_at or art.fetched_at)
+    if art.published_claimed:
+        when += f" (the feed said {shown(art.published_claimed)})"
+    console.print(f"{escape(shown(art.outlet))} - {escape(when)} - {escape(shown(art.url))}")
     note = f" ({escape(shown(art.extract_note))})" if art.extract_note else ""
     console.print(
         f"story {art.story_id} ({len(art.copies)} other copies) - relevance "

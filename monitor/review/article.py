@@ -102,6 +102,7 @@ def get_article(db: Database, article_id: int, *, lexicon: Any = None) -> Articl
         flags=tuple(_review_flag(r, explain) for r in rows),
         copies=copies,
         fetched_at=art.fetched_at,
+        published_claimed=art.published_claimed,
         relevance=art.relevance,
         relevant=bool(art.relevant),
         text_source=art.text_source,

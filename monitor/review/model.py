@@ -112,6 +112,7 @@ class ArticleView:
     copies: tuple[Copy, ...] = ()
     # what the monitor recorded about it (shown by 'framewatch articles show')
     fetched_at: str = ""
+    published_claimed: str | None = None  # the feed's date, when it was impossible
     relevance: float = 0.0
     relevant: bool = False
     text_source: str = ""
