@@ -55,6 +55,9 @@ class MonitorSettings:
     backoff_step_minutes: int = 30
     backoff_cap_minutes: int = 1440
     fetch_articles: bool = True
+    # seconds the monitor lease lasts without renewal (renewed every quarter of it):
+    # how long a monitor killed without a word keeps another host's monitor waiting
+    lease_seconds: float = 90.0
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ def _add(
     existing = feed_store.id_by_url(conn, url)
     if existing is not None:
         raise FeedError(f"{url}: already monitored (feed {existing})")
-    return feed_store.insert_feed(
+    added = feed_store.insert_feed(
         conn,
         url=url,
         name=clean_line(name)[:200],
@@ -79,6 +79,9 @@ def _add(
         added_at=utcnow(),
         interval_minutes=interval_minutes,
     )
+    if added is None:  # added by another process since the check: the same answer
+        raise FeedError(f"{url}: already monitored (feed {feed_store.id_by_url(conn, url)})")
+    return added
 
 
 def add_feed(

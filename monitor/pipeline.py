@@ -36,6 +36,12 @@ from storage.flags import store_article_flags
 from storage.stories import new_story
 
 Progress = Callable[[int, int, str], None]
+
+
+class _AlreadyStored(Exception):
+    """Internal: the article is in the database already; its transaction rolls back."""
+
+
 BACKLOG_PER_PASS = 500  # bounded so a long backlog never delays the next fetches much
 
 
@@ -297,6 +303,26 @@ class Pipeline:
         text = ex.text or ""
         vec = vectorize([story_text(item.title, text)])
         words = len(text.split())
+        try:
+            created, story_id, n_flags = self._write(feed_id, outlet, prep, vec, words, now)
+        except _AlreadyStored:
+            return False
+        assert self.stories is not None
+        self.stories.add(story_id, vec, words)
+        self.result.articles += 1
+        self.result.relevant += int(relevant)
+        self.result.analysed += int(prep.flags is not None)
+        self.result.flags += n_flags
+        self.result.stories += int(created)
+        return True
+
+    def _write(self, feed_id: int, outlet: str, prep: Prepared, vec, words: int, now: str):
+        """Article, story and flags in one transaction: (story created, story id,
+        flags stored); _AlreadyStored (the transaction rolled back) when another
+        writer stored the article first."""
+        item, ex = prep.item, prep.extraction
+        relevant = prep.rel.score >= self.mon.relevance_threshold
+        text = ex.text or ""
         with self.db.transaction() as conn:
             # checked again inside the transaction: another writer (paste import, a second
             # monitor) may have stored the same article since the batch was read
@@ -308,7 +334,7 @@ class Pipeline:
                 title_norm=item.title_norm,
                 now=now,
             ):
-                return False
+                raise _AlreadyStored
             if self.stories is None:
                 # loaded on first need: a pass of 304s should not vectorise days of articles
                 self.stories = StoryIndex.load(conn, now)
@@ -344,16 +370,14 @@ class Pipeline:
                     model=self.engine.model_name if prep.flags is not None else None,
                 ),
             )
+            if article_id is None:
+                # stored by another writer between the check and the insert (a database
+                # without SQLite's write lock): not an error; the story made above goes too
+                raise _AlreadyStored
             n_flags = (
                 store_article_flags(conn, article_id, prep.flags) if prep.flags is not None else 0
             )
-        self.stories.add(story_id, vec, words)
-        self.result.articles += 1
-        self.result.relevant += int(relevant)
-        self.result.analysed += int(prep.flags is not None)
-        self.result.flags += n_flags
-        self.result.stories += int(created)
-        return True
+        return created, story_id, n_flags
 
     # ---- bookkeeping -------------------------------------------------------
     def _failed(

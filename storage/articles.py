@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from storage.db import Row, iso_minus, new_id
+from storage.db import Row, insert_or_ignore, iso_minus
 from storage.schema import articles
 
 TITLE_DEDUP_DAYS = 7  # Media Cloud NORMALIZED_TITLE_DAYS
@@ -54,8 +54,11 @@ def is_duplicate(
     return False
 
 
-def insert_article(conn: sa.Connection, values: Mapping[str, Any]) -> int:
-    return new_id(conn.execute(articles.insert().values(**values)))
+def insert_article(conn: sa.Connection, values: Mapping[str, Any]) -> int | None:
+    """The new article's id, or None when one with the same address (url_norm)
+    is stored already (another writer got there first: never an error)."""
+    found = insert_or_ignore(conn, articles, values, ["url_norm"])
+    return None if found is None else int(found)
 
 
 def id_by_address(conn: sa.Connection, url_norm: str) -> int | None:

@@ -22,7 +22,7 @@ transaction: a database is created completely or not at all.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -35,6 +35,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import event
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 
 from storage.errors import DatabaseError, describe_db_error
@@ -51,6 +53,40 @@ def new_id(result: sa.CursorResult[Any]) -> int:
     if key is None:  # pragma: no cover - every table here has an integer key
         raise DatabaseError("the database returned no id for a new row")
     return int(key[0])
+
+
+def insert_or_ignore(
+    conn: sa.Connection,
+    table: sa.Table,
+    values: Mapping[str, Any],
+    conflict: Sequence[str],
+) -> Any:
+    """INSERT ... ON CONFLICT (conflict) DO NOTHING: the new row's primary key,
+    or None when a row with the same ``conflict`` columns exists (the caller
+    re-reads it).
+
+    Another writer (a second monitor, a paste import, ``monitor add`` twice)
+    may store the same thing between a check and an insert; with this the
+    duplicate is never an error.  SQLite and PostgreSQL share the syntax
+    through their SQLAlchemy dialects; other databases insert in a savepoint
+    and treat a unique violation the same way."""
+    key = list(table.primary_key.columns)[0]
+    name = conn.dialect.name
+    if name in ("sqlite", "postgresql"):
+        dialect_insert = sqlite_insert if name == "sqlite" else postgresql_insert
+        stmt = (
+            dialect_insert(table)
+            .values(**values)
+            .on_conflict_do_nothing(index_elements=list(conflict))
+            .returning(key)
+        )
+        return conn.execute(stmt).scalar_one_or_none()
+    try:
+        with conn.begin_nested():
+            inserted = conn.execute(table.insert().values(**values)).inserted_primary_key
+    except sa.exc.IntegrityError:
+        return None
+    return None if inserted is None else inserted[0]
 
 
 MIGRATIONS = Path(__file__).parent / "migrations"

@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from storage.db import Row, new_id
+from storage.db import Row, insert_or_ignore
 from storage.schema import articles, feeds, fetch_events
 
 EVENTS_KEPT_PER_FEED = 50  # rss-fetcher keeps 30; a few more helps diagnose flapping feeds
@@ -27,20 +27,23 @@ def insert_feed(
     verified: bool,
     added_at: str,
     interval_minutes: int,
-) -> int:
-    return new_id(
-        conn.execute(
-            feeds.insert().values(
-                url=url,
-                name=name,
-                site_url=site_url,
-                verified=verified,
-                enabled=True,
-                added_at=added_at,
-                interval_minutes=interval_minutes,
-            )
-        )
+) -> int | None:
+    """The new feed's id, or None when a feed with this URL exists already."""
+    found = insert_or_ignore(
+        conn,
+        feeds,
+        dict(
+            url=url,
+            name=name,
+            site_url=site_url,
+            verified=verified,
+            enabled=True,
+            added_at=added_at,
+            interval_minutes=interval_minutes,
+        ),
+        ["url"],
     )
+    return None if found is None else int(found)
 
 
 def find(conn: sa.Connection, ref: str) -> Row | None:

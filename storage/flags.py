@@ -13,7 +13,7 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 
 from storage.articles import ARTICLE_DATE
-from storage.db import Row
+from storage.db import Row, insert_or_ignore
 from storage.schema import articles, flags
 
 
@@ -82,15 +82,19 @@ def store_flags(
         if key in existing:
             conn.execute(flags.update().where(flags.c.id == existing[key]).values(**values))
         else:
-            conn.execute(
-                flags.insert().values(
+            # another writer analysing the same article may have stored it meanwhile
+            insert_or_ignore(
+                conn,
+                flags,
+                dict(
                     article_id=article_id,
                     field=field,
                     start=f.start,
                     end=f.end,
                     entry=f.entry,
                     **values,
-                )
+                ),
+                ["article_id", "field", "start", "end", "entry"],
             )
     stale = [
         fid

@@ -2,6 +2,10 @@
 
 Each pass is also logged (``--log-level info``): one ``monitor.pass`` line
 per pass and one ``monitor.feed_failed`` line per failed feed.
+
+Both take the database's monitor lease first (``monitor.lease``): when
+another monitor holds it they say who, and exit 0 (or wait for it with
+``--wait``).
 """
 
 from __future__ import annotations
@@ -43,6 +47,53 @@ class _Stopper:
 
     def __call__(self) -> bool:
         return self.event.is_set()
+
+
+def _held_line(held) -> str:
+    return (
+        f"the monitor is already running on this database: {held.describe()}; "
+        "not starting (--wait waits for it to stop)"
+    )
+
+
+def _take_lease(ctx, db, stop, *, wait: bool, name: str | None, quiet: bool = False):
+    """The lease, held and kept renewed; or None (after saying who holds it)
+    when another monitor has it and we do not wait (or are stopped waiting)."""
+    from monitor.lease import MonitorLease, default_name
+
+    lease = MonitorLease(
+        db,
+        default_name(ctx.settings) if name is None else name,
+        ttl=ctx.settings.monitor.lease_seconds,
+    )
+    held = lease.acquire()
+    if held is not None and wait:
+        click.echo(f"framewatch: waiting for the monitor held by {held.describe()}", err=True)
+        while held is not None and not stop.event.wait(min(5.0, lease.ttl / 4)):
+            held = lease.acquire()
+    if held is not None:
+        if not quiet and not stop():
+            click.echo(_held_line(held))
+        return None, held
+
+    def lost() -> None:
+        who = lease.lost.describe() if lease.lost else "another process"
+        click.echo(f"framewatch: the monitor lease was taken by {who}; stopping", err=True)
+        stop.event.set()
+
+    lease.keep_renewed(lost)
+    return lease, None
+
+
+_WAIT = click.option(
+    "--wait", is_flag=True, help="If another monitor is running on this database, wait for it."
+)
+_NAME = click.option(
+    "--name",
+    default=None,
+    help="Who runs this monitor, shown to a second one ('held by ...'). "
+    "Default: [ui] reviewer, else the login name.",
+)
 
 
 def _one_pass(
@@ -87,21 +138,33 @@ def _one_pass(
     "--no-analyse", is_flag=True, help="Store articles without running the language engine."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the pass summary as JSON.")
+@_WAIT
+@_NAME
 @click.pass_obj
-def once_cmd(ctx, all_feeds: bool, no_analyse: bool, as_json: bool) -> None:
+def once_cmd(
+    ctx, all_feeds: bool, no_analyse: bool, as_json: bool, wait: bool, name: str | None
+) -> None:
     """Run one pass over the feeds that are due (or all of them)."""
     db = open_db(ctx)
     try:
         with _Stopper() as stop:
-            result = _one_pass(
-                ctx,
-                db,
-                all_feeds=all_feeds,
-                analyse=not no_analyse,
-                stop=stop,
-                engine_box={},
-                quiet=as_json,
-            )
+            lease, held = _take_lease(ctx, db, stop, wait=wait, name=name, quiet=as_json)
+            if lease is None:
+                if as_json and held is not None:
+                    echo_json({"held_by": held.to_json()})
+                return
+            try:
+                result = _one_pass(
+                    ctx,
+                    db,
+                    all_feeds=all_feeds,
+                    analyse=not no_analyse,
+                    stop=stop,
+                    engine_box={},
+                    quiet=as_json,
+                )
+            finally:
+                lease.release()
     finally:
         db.close()
     if as_json:
@@ -143,47 +206,69 @@ def once_cmd(ctx, all_feeds: bool, no_analyse: bool, as_json: bool) -> None:
     show_default=True,
     help="Longest sleep between checks for due feeds.",
 )
+@_WAIT
+@_NAME
 @click.pass_obj
-def run_cmd(ctx, no_analyse: bool, max_passes: int, idle_seconds: float) -> None:
-    """Keep monitoring until interrupted (Ctrl-C or SIGTERM finish the current article first)."""
-    from monitor.feeds import next_due
+def run_cmd(
+    ctx, no_analyse: bool, max_passes: int, idle_seconds: float, wait: bool, name: str | None
+) -> None:
+    """Keep monitoring until interrupted (Ctrl-C or SIGTERM finish the current article first).
 
+    One monitor runs per database: if another holds it, this says who and
+    exits (or waits, with --wait)."""
     db = open_db(ctx)
     engine_box: dict = {}
     passes = 0
     try:
         with _Stopper() as stop:
-            while not stop():
-                result = _one_pass(
-                    ctx,
-                    db,
-                    all_feeds=False,
-                    analyse=not no_analyse,
-                    stop=stop,
-                    engine_box=engine_box,
+            lease, _held = _take_lease(ctx, db, stop, wait=wait, name=name)
+            if lease is None:
+                return
+            try:
+                passes = _run_passes(
+                    ctx, db, stop, no_analyse, max_passes, idle_seconds, engine_box
                 )
-                passes += 1
-                if result.feeds:
-                    for line in result.errors:
-                        click.echo(f"feed failed: {shown(line)}", err=True)
-                    for line in result.rejected:
-                        click.echo(f"item left out: {shown(line)}", err=True)
-                    click.echo(f"[{time.strftime('%H:%M:%S')}] {result.summary()}")
-                if max_passes and passes >= max_passes:
-                    break
-                nxt = next_due(db)
-                wait = idle_seconds
-                if nxt:
-                    wait = min(
-                        idle_seconds,
-                        max(1.0, (datetime.fromisoformat(nxt) - now()).total_seconds()),
-                    )
-                if result.feeds:
-                    click.echo(
-                        f"[{time.strftime('%H:%M:%S')}] waiting; next feed due {ago(nxt, now())}",
-                        err=True,
-                    )
-                stop.event.wait(wait)
+            finally:
+                lease.release()
     finally:
         db.close()
     click.echo(f"monitor stopped after {passes} pass(es)")
+
+
+def _run_passes(ctx, db, stop, no_analyse, max_passes, idle_seconds, engine_box) -> int:
+    """Passes until stopped (or ``max_passes``), sleeping until the next feed is due."""
+    from monitor.feeds import next_due
+
+    passes = 0
+    while not stop():
+        result = _one_pass(
+            ctx,
+            db,
+            all_feeds=False,
+            analyse=not no_analyse,
+            stop=stop,
+            engine_box=engine_box,
+        )
+        passes += 1
+        if result.feeds:
+            for line in result.errors:
+                click.echo(f"feed failed: {shown(line)}", err=True)
+            for line in result.rejected:
+                click.echo(f"item left out: {shown(line)}", err=True)
+            click.echo(f"[{time.strftime('%H:%M:%S')}] {result.summary()}")
+        if max_passes and passes >= max_passes:
+            break
+        nxt = next_due(db)
+        wait = idle_seconds
+        if nxt:
+            wait = min(
+                idle_seconds,
+                max(1.0, (datetime.fromisoformat(nxt) - now()).total_seconds()),
+            )
+        if result.feeds:
+            click.echo(
+                f"[{time.strftime('%H:%M:%S')}] waiting; next feed due {ago(nxt, now())}",
+                err=True,
+            )
+        stop.event.wait(wait)
+    return passes

@@ -13,6 +13,10 @@ from storage.flags import store_article_flags
 from storage.stories import new_story
 
 
+class _StoredMeanwhile(Exception):
+    """Internal: another writer stored this address first."""
+
+
 def import_text(
     db: Database,
     title: str,
@@ -47,32 +51,43 @@ def import_text(
     title_found, found = (list(r) for r in engine.check_many([title, text]))
     now = utcnow()
     model = getattr(engine, "model_name", None)
-    with db.transaction(f"storing article {title!r}") as conn:
-        # imported by someone else while this one was analysed
-        known = article_store.id_by_address(conn, address)
-        if known is not None:
-            return known
-        story_id = new_story(conn, title, now)
-        article_id = article_store.insert_article(
-            conn,
-            dict(
-                outlet=outlet,
-                url=address,
-                url_norm=address,
-                title=title,
-                title_norm=" ".join(title.lower().split()),
-                published_at=published_at or now,
-                fetched_at=now,
-                text=text,
-                text_source="extracted",
-                word_count=len(text.split()),
-                relevance=1.0,
-                relevant=True,
-                story_id=story_id,
-                status="new",
-                analysed_at=now,
-                model=model,
-            ),
-        )
-        store_article_flags(conn, article_id, (title_found, found))
-    return int(article_id)
+    try:
+        with db.transaction(f"storing article {title!r}") as conn:
+            # imported by someone else while this one was analysed
+            known = article_store.id_by_address(conn, address)
+            if known is not None:
+                return known
+            story_id = new_story(conn, title, now)
+            article_id = article_store.insert_article(
+                conn,
+                dict(
+                    outlet=outlet,
+                    url=address,
+                    url_norm=address,
+                    title=title,
+                    title_norm=" ".join(title.lower().split()),
+                    published_at=published_at or now,
+                    fetched_at=now,
+                    text=text,
+                    text_source="extracted",
+                    word_count=len(text.split()),
+                    relevance=1.0,
+                    relevant=True,
+                    story_id=story_id,
+                    status="new",
+                    analysed_at=now,
+                    model=model,
+                ),
+            )
+            if article_id is not None:
+                store_article_flags(conn, article_id, (title_found, found))
+                return int(article_id)
+            # stored by another writer between the check and the insert: roll back
+            # (the story made above goes too); the article already stored is the answer
+            raise _StoredMeanwhile
+    except _StoredMeanwhile:
+        with db.read(f"looking up article {title!r}") as conn:
+            known = article_store.id_by_address(conn, address)
+        if known is None:  # a conflict on the address means the row is there
+            raise ReviewError(f"{title}: could not be stored (try again)") from None
+        return known
