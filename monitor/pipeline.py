@@ -43,6 +43,7 @@ class _AlreadyStored(Exception):
 
 
 BACKLOG_PER_PASS = 500  # bounded so a long backlog never delays the next fetches much
+STOP_POLL_SECONDS = 0.1  # how often a pass looks at stop(): the shutdown delay it adds
 
 
 def _host(url: str) -> str:
@@ -123,13 +124,21 @@ class Pipeline:
                         self.progress(done, len(due), feed.name or feed.url)
 
                 tasks = [asyncio.create_task(one(feed)) for feed in due]
+                watcher = asyncio.create_task(self._cancel_on_stop(tasks))
                 try:
                     await asyncio.gather(*tasks)
+                except asyncio.CancelledError:
+                    if not self.result.stopped:  # cancelled from outside, not by a stop
+                        raise
+                    # stopped: the fetches in flight were cancelled; let them unwind
+                    await asyncio.gather(*tasks, return_exceptions=True)
                 except BaseException:
                     for t in tasks:
                         t.cancel()
                     await asyncio.gather(*tasks, return_exceptions=True)
                     raise
+                finally:
+                    watcher.cancel()
             if self.stop():
                 self.result.stopped = True
             elif self.analyse and not self._engine_failed:
@@ -140,6 +149,20 @@ class Pipeline:
                 self._writer.shutdown(wait=True)
             self.result.elapsed = time.monotonic() - started
             self.result.log()
+
+    async def _cancel_on_stop(self, tasks: list[asyncio.Task]) -> None:
+        """When ``stop()`` turns true (SIGTERM, Ctrl-C), cancel the feeds still
+        in flight: a slow or dripping server must not hold the shutdown for a
+        whole fetch timeout.  What is committed stays (an article being
+        written finishes on the writer thread); a cancelled feed records
+        nothing and stays due, so the next pass fetches it again."""
+        while not all(t.done() for t in tasks):
+            if self.stop():
+                self.result.stopped = True
+                for t in tasks:
+                    t.cancel()
+                return
+            await asyncio.sleep(STOP_POLL_SECONDS)
 
     # ---- one feed ---------------------------------------------------------
     async def _feed(self, fetcher, feed) -> FeedOutcome:

@@ -21,8 +21,9 @@ from monitor.cli.common import ago, echo_json, now, open_db, shown
 
 
 class _Stopper:
-    """First SIGINT/SIGTERM: finish the article being written, then stop.
-    Second: stop at once (the per-article transactions keep the database whole)."""
+    """First SIGINT/SIGTERM: cancel the fetches in flight, finish the article
+    being written, then stop.  Second: stop at once (the per-article
+    transactions keep the database whole)."""
 
     def __init__(self) -> None:
         self.event = threading.Event()
@@ -38,7 +39,9 @@ class _Stopper:
             raise KeyboardInterrupt
         self.event.set()
         click.echo(
-            "framewatch: stopping after the current article (Ctrl-C again to stop now)", err=True
+            "framewatch: stopping: fetches in flight are cancelled, the article being written "
+            "is finished (Ctrl-C again to stop now)",
+            err=True,
         )
 
     def __exit__(self, *exc) -> None:
