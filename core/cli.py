@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "lexicon": "lexicon.cli:lexicon",
     "monitor": "monitor.cli.group:monitor",
     "articles": "monitor.cli.articles:articles",
+    "maintain": "monitor.cli.maintain:maintain",
     "awards": "awards.cli.group:awards",
     "demo": "tui.commands:demo",
     "tui": "tui.commands:tui",

@@ -61,6 +61,19 @@ class MonitorSettings:
 
 
 @dataclass(frozen=True)
+class RetentionSettings:
+    """What ``monitor run`` (every ``every_hours``) and ``framewatch maintain``
+    delete, so a feed that mints new items on every fetch cannot grow the
+    database without bound.  Articles that are reviewed, in review, noted,
+    carry a decided flag or are nominated for an award are kept for ever;
+    0 days means "keep for ever" for that rule."""
+
+    raw_html_days: float = 90.0  # the raw page kept for re-extraction; the text stays
+    irrelevant_days: float = 180.0  # articles scored not criminal justice and never reviewed
+    every_hours: float = 6.0
+
+
+@dataclass(frozen=True)
 class UiSettings:
     theme: str = "textual-dark"
     reviewer: str = ""  # name recorded with review decisions and awards audit entries
@@ -75,6 +88,7 @@ class Settings:
     db_path: Path = field(default_factory=default_db_path)
     lexicon: LexiconSettings = field(default_factory=LexiconSettings)
     monitor: MonitorSettings = field(default_factory=MonitorSettings)
+    retention: RetentionSettings = field(default_factory=RetentionSettings)
     ui: UiSettings = field(default_factory=UiSettings)
 
 
@@ -133,7 +147,7 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
     elif explicit:
         raise ConfigError(f"{path}: config file not found")
 
-    unknown = set(raw) - {"database", "lexicon", "monitor", "ui"}
+    unknown = set(raw) - {"database", "lexicon", "monitor", "retention", "ui"}
     if unknown:
         raise ConfigError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}")
     lex_raw = dict(raw.get("lexicon", {}))
@@ -147,6 +161,10 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
         extra_files=tuple(str((path.parent / p).expanduser()) for p in lexicon.extra_files),
     )
     monitor = _section(MonitorSettings, raw.get("monitor", {}), path, "monitor")
+    retention = _section(RetentionSettings, raw.get("retention", {}), path, "retention")
+    for key in ("raw_html_days", "irrelevant_days", "every_hours"):
+        if getattr(retention, key) < 0:
+            raise ConfigError(f"{path}: [retention] {key} must be 0 or more")
     ui_raw = dict(raw.get("ui", {}))
     keymap = ui_raw.pop("keymap", {})
     if not isinstance(keymap, dict) or not all(
@@ -173,5 +191,6 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
         db_path=db_path,
         lexicon=lexicon,
         monitor=monitor,
+        retention=retention,
         ui=ui,
     )

@@ -241,7 +241,9 @@ def run_cmd(
 def _run_passes(ctx, db, stop, no_analyse, max_passes, idle_seconds, engine_box) -> int:
     """Passes until stopped (or ``max_passes``), sleeping until the next feed is due."""
     from monitor.feeds import next_due
+    from monitor.retention import RetentionClock, apply_retention
 
+    retention = RetentionClock(ctx.settings.retention)
     passes = 0
     while not stop():
         result = _one_pass(
@@ -259,6 +261,15 @@ def _run_passes(ctx, db, stop, no_analyse, max_passes, idle_seconds, engine_box)
             for line in result.rejected:
                 click.echo(f"item left out: {shown(line)}", err=True)
             click.echo(f"[{time.strftime('%H:%M:%S')}] {result.summary()}")
+        if retention.due() and not stop():
+            report = apply_retention(db, ctx.settings.retention)
+            if report.changed:
+                click.echo(
+                    f"[{time.strftime('%H:%M:%S')}] retention: raw HTML dropped from "
+                    f"{report.raw_html_articles} articles, {report.articles_deleted} old "
+                    f"irrelevant articles and {report.stories_deleted} empty stories deleted",
+                    err=True,
+                )
         if max_passes and passes >= max_passes:
             break
         nxt = next_due(db)
