@@ -326,6 +326,7 @@ def test_two_writers_without_the_lease_store_each_article_once(feeds_db):
     stored = [int(out.split("stored", 1)[1].split()[0]) for out, _ in results]
     total = _check_database(feeds_db)
     assert sum(stored) == total and min(stored) > 0, (stored, total)
+    print(f"two writers for {seconds} s: {stored} articles each, {total} stored, no duplicates")
 
 
 @pytest.mark.slow
