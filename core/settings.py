@@ -69,7 +69,9 @@ class RetentionSettings:
     0 days means "keep for ever" for that rule."""
 
     raw_html_days: float = 90.0  # the raw page kept for re-extraction; the text stays
-    irrelevant_days: float = 180.0  # articles scored not criminal justice and never reviewed
+    # articles scored not criminal justice and never reviewed: off unless asked for, since
+    # the relevance score can be wrong and a deleted article cannot come back
+    irrelevant_days: float = 0.0
     every_hours: float = 6.0
 
 

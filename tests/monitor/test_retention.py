@@ -210,14 +210,19 @@ def test_maintain_dry_run_then_apply_then_vacuum(tmp_path, capsys):
     path = tmp_path / "fw.sqlite3"
     _old_irrelevant_database(path)
     before = path.stat().st_size
+    # by default irrelevant articles are kept (deleting them is opt-in)
     assert main(["--db", str(path), "maintain", "--dry-run", "--json"]) == 0
+    default = json.loads(capsys.readouterr().out)
+    assert default["articles_deleted"] == 0 and default["raw_html_articles"] == 30
+    keep = ["--irrelevant-days", "180"]
+    assert main(["--db", str(path), "maintain", "--dry-run", "--json", *keep]) == 0
     dry = json.loads(capsys.readouterr().out)
     assert dry["dry_run"] and dry["articles_deleted"] == 29 and dry["raw_html_articles"] == 30
     db = open_database(path)
     assert _count(db) == 30  # nothing changed
     db.close()
 
-    assert main(["--db", str(path), "maintain"]) == 0
+    assert main(["--db", str(path), "maintain", *keep]) == 0
     out = capsys.readouterr().out
     assert "drop the raw HTML of 30 articles" in out and "delete 29 old irrelevant articles" in out
     assert "1 reviewed, noted or nominated articles kept for ever" in out
