@@ -31,3 +31,9 @@ def update(conn: sa.Connection, cycle_id: int, **values: Any) -> None:
 def all_cycles(conn: sa.Connection) -> Sequence[Row]:
     """Every cycle, oldest year first."""
     return conn.execute(sa.select(cycles).order_by(cycles.c.year, cycles.c.id)).all()
+
+
+def delete(conn: sa.Connection, cycle_id: int) -> None:
+    """The cycle and, by the foreign keys' cascade, its nominations, judges,
+    recusals and sheets; its audit entries stay, with no cycle."""
+    conn.execute(cycles.delete().where(cycles.c.id == cycle_id))

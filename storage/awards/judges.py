@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -26,6 +27,7 @@ def insert(conn: sa.Connection, cycle_id: int, name: str, *, at: str, by: str) -
 
 
 def of_cycle(conn: sa.Connection, cycle_id: int) -> Sequence[Row]:
+    """The cycle's judges in the order they were added, removed ones included."""
     return conn.execute(
         sa.select(judges).where(judges.c.cycle_id == cycle_id).order_by(judges.c.id)
     ).all()
@@ -38,6 +40,11 @@ def by_name(conn: sa.Connection, cycle_id: int, name: str) -> Row | None:
             judges.c.cycle_id == cycle_id, sa.func.lower(judges.c.name) == name.strip().lower()
         )
     ).first()
+
+
+def update(conn: sa.Connection, judge_id: int, **values: Any) -> None:
+    """Change a judge's row (removal from the panel, reinstatement)."""
+    conn.execute(judges.update().where(judges.c.id == judge_id).values(**values))
 
 
 def has_recused(conn: sa.Connection, nomination_id: int, judge_id: int) -> bool:
@@ -62,9 +69,10 @@ def insert_recusal(
 
 
 def recusals_of_cycle(conn: sa.Connection, cycle_id: int) -> Sequence[Row]:
-    """Recusals with the nomination's title and the judge's name (as ``judge``)."""
+    """Recusals with the nomination's title, the judge's name (as ``judge``)
+    and when the judge was removed from the panel (``removed_at``, or None)."""
     q = (
-        sa.select(recusals, nominations.c.title, judges.c.name.label("judge"))
+        sa.select(recusals, nominations.c.title, judges.c.name.label("judge"), judges.c.removed_at)
         .join(nominations, nominations.c.id == recusals.c.nomination_id)
         .join(judges, judges.c.id == recusals.c.judge_id)
         .where(nominations.c.cycle_id == cycle_id)

@@ -81,3 +81,41 @@ def ids_with_url(conn: sa.Connection, cycle_id: int, url: str) -> list[int]:
             .order_by(nominations.c.id)
         ).scalars()
     ]
+
+
+def with_decision(
+    conn: sa.Connection, cycle_id: int, category: str, decision: str
+) -> Sequence[Row]:
+    """(id, title) of the category's nominations with this decision, first made first."""
+    return conn.execute(
+        sa.select(nominations.c.id, nominations.c.title)
+        .where(
+            nominations.c.cycle_id == cycle_id,
+            nominations.c.category == category,
+            nominations.c.decision == decision,
+        )
+        .order_by(nominations.c.id)
+    ).all()
+
+
+def max_decided_in_a_category(conn: sa.Connection, cycle_id: int, decision: str) -> tuple[str, int]:
+    """The category with the most nominations of this decision, and how many ("", 0 if none)."""
+    row = conn.execute(
+        sa.select(nominations.c.category, sa.func.count().label("n"))
+        .where(nominations.c.cycle_id == cycle_id, nominations.c.decision == decision)
+        .group_by(nominations.c.category)
+        .order_by(sa.desc("n"), nominations.c.category)
+        .limit(1)
+    ).first()
+    return ("", 0) if row is None else (str(row[0]), int(row[1]))
+
+
+def count_decided(conn: sa.Connection, cycle_id: int) -> int:
+    """Nominations with a final decision recorded."""
+    return int(
+        conn.execute(
+            sa.select(sa.func.count()).where(
+                nominations.c.cycle_id == cycle_id, nominations.c.decision != ""
+            )
+        ).scalar_one()
+    )

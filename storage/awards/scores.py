@@ -28,12 +28,34 @@ def insert(conn: sa.Connection, nomination_id: int, judge_id: int, **values: Any
 
 
 def of_cycle(conn: sa.Connection, cycle_id: int) -> Sequence[Row]:
-    """Every sheet of the cycle with the judge's name (as ``judge``)."""
+    """Every sheet of the cycle with the judge's name (as ``judge``) and when
+    the judge was removed from the panel (``removed_at``, or None)."""
     q = (
-        sa.select(sheets, judges.c.name.label("judge"))
+        sa.select(sheets, judges.c.name.label("judge"), judges.c.removed_at)
         .join(judges, judges.c.id == sheets.c.judge_id)
         .join(nominations, nominations.c.id == sheets.c.nomination_id)
         .where(nominations.c.cycle_id == cycle_id)
         .order_by(sheets.c.nomination_id, judges.c.name)
     )
     return conn.execute(q).all()
+
+
+def of_judge(conn: sa.Connection, judge_id: int) -> Sequence[Row]:
+    """A judge's sheets with each nomination's title, first nomination first."""
+    q = (
+        sa.select(sheets, nominations.c.title)
+        .join(nominations, nominations.c.id == sheets.c.nomination_id)
+        .where(sheets.c.judge_id == judge_id)
+        .order_by(sheets.c.nomination_id)
+    )
+    return conn.execute(q).all()
+
+
+def count_of_cycle(conn: sa.Connection, cycle_id: int) -> int:
+    """Score sheets entered in the cycle (any judge, complete or not)."""
+    q = (
+        sa.select(sa.func.count())
+        .select_from(sheets.join(nominations, nominations.c.id == sheets.c.nomination_id))
+        .where(nominations.c.cycle_id == cycle_id)
+    )
+    return int(conn.execute(q).scalar_one())

@@ -1,4 +1,5 @@
-"""Awards tables as SQLAlchemy Core metadata (created by migration a001_awards).
+"""Awards tables as SQLAlchemy Core metadata (created by migration a001_awards,
+evolved by a002_awards_stages_current).
 
 Defined on the monitor's ``metadata`` so queries can join ``articles``; kept
 here rather than in ``storage/schema.py`` because the awards branch of
@@ -29,6 +30,11 @@ cycles = Table(
     Column("shortlist_target", Integer, nullable=False, default=5),
     Column("created_at", String(32), nullable=False),
     Column("created_by", Text, nullable=False, default=""),
+    # a002: entries per category that may be highly commended (one winner is fixed)
+    Column("highly_commended_max", Integer, nullable=False, default=2),
+    # a002: an archived cycle is read-only and hidden from the defaults
+    Column("archived_at", String(32)),
+    Column("archived_by", Text, nullable=False, default=""),
 )
 
 nominations = Table(
@@ -68,6 +74,10 @@ judges = Table(
     Column("name", Text, nullable=False),
     Column("added_at", String(32), nullable=False),
     Column("added_by", Text, nullable=False, default=""),
+    # a002: taken off the panel (rows kept; their scores stop counting)
+    Column("removed_at", String(32)),
+    Column("removed_by", Text, nullable=False, default=""),
+    Column("removed_reason", Text, nullable=False, default=""),
     UniqueConstraint("cycle_id", "name", name="uq_award_judges_name"),
 )
 
@@ -117,4 +127,14 @@ audit = Table(
     Column("entity", String(16), nullable=False),
     Column("entity_id", Integer),
     Column("details", Text, nullable=False, default="{}"),  # JSON
+)
+
+# a002: values every front end must agree on, one row per key ("current_cycle")
+settings = Table(
+    "award_settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False, default=""),
+    Column("updated_at", String(32), nullable=False),
+    Column("updated_by", Text, nullable=False, default=""),
 )
