@@ -6,8 +6,10 @@ from __future__ import annotations
 import getpass
 import json
 import os
-from datetime import date
+from collections.abc import Iterable
+from difflib import get_close_matches
 
+from awards import dates
 from awards.errors import AwardsError
 from awards.model import Cycle, Nomination, cycle_from_row, nomination_from_row
 from storage.awards import audit as audit_store
@@ -40,14 +42,15 @@ def need_reason(reason: str | None, what: str) -> str:
 
 
 def parse_date(value: str | None, what: str) -> str | None:
-    """'2026-03-02' (or an ISO timestamp) -> '2026-03-02'; empty -> None."""
+    """'2026-03-02', an ISO timestamp, '15/09/2026' or '15 Sept 2026' ->
+    '2026-09-15'; empty -> None; anything else (or ambiguous) is refused with
+    the reason (see :mod:`awards.dates`)."""
     if value is None or not str(value).strip():
         return None
-    text = str(value).strip()[:10]
     try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError as exc:
-        raise AwardsError(f"{what}: '{value}' is not a date (use YYYY-MM-DD)") from exc
+        return dates.parse_day(str(value)).isoformat()
+    except dates.DateProblem as exc:
+        raise AwardsError(f"{what}: '{str(value).strip()}' {exc}") from exc
 
 
 def safe_date(value: str | None) -> str | None:
@@ -79,14 +82,46 @@ def log_change(
     )
 
 
+def did_you_mean(wanted: str, known: Iterable[str]) -> str:
+    """' (did you mean 'X'?)' for the closest of ``known`` (any case), else ''."""
+    by_lower = {k.lower(): k for k in known}
+    close = get_close_matches(wanted.lower(), list(by_lower), n=1, cutoff=0.6)
+    return f" (did you mean '{by_lower[close[0]]}'?)" if close else ""
+
+
 def match_category(cycle: Cycle, text: str) -> str:
     """Case-insensitive match to a cycle category; anything else is kept as
-    written (and the nomination recorded as ineligible for it)."""
+    written (for messages about it; :func:`resolve_category` refuses it)."""
     wanted = " ".join(text.split())
     for c in cycle.categories:
         if c.lower() == wanted.lower():
             return c
     return wanted
+
+
+def resolve_category(cycle: Cycle, text: str) -> str:
+    """The cycle's category ``text`` names (any case or spacing), else
+    AwardsError with the closest one: a mistyped category never starts a list."""
+    found = match_category(cycle, text)
+    if found in cycle.categories:
+        return found
+    raise AwardsError(
+        f"category '{found}' is not a category of {cycle.name}"
+        f"{did_you_mean(found, cycle.categories)}; its categories are: "
+        f"{', '.join(cycle.categories)}"
+    )
+
+
+def writable_cycle(conn: Connection, cycle_id: int) -> Cycle:
+    """The cycle, or AwardsError if it is archived (archived cycles are read-only)."""
+    cycle = load_cycle(conn, cycle_id)
+    if cycle.archived:
+        raise AwardsError(
+            f"cycle '{cycle.name}' is archived (read-only since {(cycle.archived_at or '')[:10]}"
+            f"{', by ' + cycle.archived_by if cycle.archived_by else ''}); unarchive it with "
+            f"'framewatch awards cycle unarchive {cycle.id}' to change it"
+        )
+    return cycle
 
 
 def split_names(text: str) -> tuple[str, ...]:

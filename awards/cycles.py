@@ -1,5 +1,6 @@
 """Award cycles: creating one, editing it (every nomination's eligibility
 judged again under the new rules), finding one, and the sift's progress.
+Which cycle is current, archiving and deleting: :mod:`awards.lifecycle`.
 
 Every function takes the open Database and does its work in one
 transaction, with an audit entry for every change in that same transaction.
@@ -9,13 +10,15 @@ from __future__ import annotations
 
 import json
 
-from awards import rules
+from awards import lifecycle, rules
 from awards.common import (
+    did_you_mean,
     load_cycle,
     log_change,
     match_category,
     need_who,
     parse_date,
+    writable_cycle,
 )
 from awards.errors import AwardsError
 from awards.model import (
@@ -45,8 +48,16 @@ def create_cycle(
     max_items: int = rules.DEFAULT_MAX_ITEMS,
     max_citation_words: int = rules.DEFAULT_MAX_CITATION_WORDS,
     shortlist_target: int = rules.DEFAULT_SHORTLIST_TARGET,
+    highly_commended_max: int = rules.DEFAULT_HIGHLY_COMMENDED_MAX,
+    make_current: bool = False,
 ) -> Cycle:
-    """A new cycle.  The window defaults to the calendar year; criteria are labels."""
+    """A new cycle.  The window defaults to the calendar year; criteria are labels.
+
+    It becomes the current cycle only when asked (``make_current``) or when
+    there is no other open cycle (the first one, or all others archived):
+    creating next year's cycle must not redirect this year's commands.  If a
+    cycle was in effect only as "the only one", it is now set as current, so
+    it stays in effect."""
     who = need_who(who)
     start = parse_date(window_start, "window start") or f"{year}-01-01"
     end = parse_date(window_end, "window end") or f"{year}-12-31"
@@ -61,6 +72,8 @@ def create_cycle(
     ):
         if n < 1:
             raise AwardsError(f"cycle {year}: {label} must be at least 1")
+    if highly_commended_max < 0:
+        raise AwardsError(f"cycle {year}: highly commended per category cannot be negative")
     cats = tuple(" ".join(c.split()) for c in (categories or rules.DEFAULT_CATEGORIES) if c.strip())
     if len(set(cats)) != len(cats) or not cats:
         raise AwardsError(f"cycle {year}: categories must be distinct and non-empty")
@@ -74,6 +87,8 @@ def create_cycle(
     with db.transaction() as conn:
         if cycle_store.id_by_name(conn, name) is not None:
             raise AwardsError(f"cycle '{name}' already exists")
+        before = lifecycle.in_effect(conn)  # before this one exists
+        had_open = any(not c.archived for c in lifecycle.all_cycles(conn))
         cid = cycle_store.insert(
             conn,
             year=year,
@@ -87,9 +102,20 @@ def create_cycle(
             max_items=max_items,
             max_citation_words=max_citation_words,
             shortlist_target=shortlist_target,
+            highly_commended_max=highly_commended_max,
             created_at=utcnow(),
             created_by=who,
         )
+        cycle = load_cycle(conn, cid)
+        current = make_current or not had_open
+        pinned = before if not current and before is not None else None
+        if pinned is not None and lifecycle.stored_current(conn) is not None:
+            pinned = None  # already set: nothing to pin
+        if current:
+            lifecycle.set_current(conn, cycle, who, audit=False)
+        elif pinned is not None:
+            # in effect only as the one open cycle: pin it, or this one would take over
+            lifecycle.set_current(conn, pinned, who, audit=False)
         log_change(
             conn,
             cid,
@@ -106,8 +132,12 @@ def create_cycle(
             max_items=max_items,
             max_citation_words=max_citation_words,
             shortlist_target=shortlist_target,
+            highly_commended_max=highly_commended_max,
+            current=current,
+            **({"kept_current": pinned.name} if pinned is not None else {}),
+            **({"replaced_current": before.name} if current and before is not None else {}),
         )
-        return load_cycle(conn, cid)
+        return cycle
 
 
 def edit_cycle(
@@ -124,6 +154,7 @@ def edit_cycle(
     max_items: int | None = None,
     max_citation_words: int | None = None,
     shortlist_target: int | None = None,
+    highly_commended_max: int | None = None,
 ) -> tuple[Cycle, list[Reassessed]]:
     """Change a cycle's name, window, categories or limits, then judge every
     nomination's eligibility again under the new rules.
@@ -132,10 +163,11 @@ def edit_cycle(
     expressed in them.  A renamed category carries its nominations with it; a
     category that still holds nominations cannot be removed.  Overridden
     nominations stay overridden (an admin's decision, recorded with a reason).
+    The highly-commended limit cannot drop below what a category already has.
     The change and every eligibility it alters go into the audit log."""
     who = need_who(who)
     with db.transaction() as conn:
-        old = load_cycle(conn, cycle_id)
+        old = writable_cycle(conn, cycle_id)
         # category names as typed on a command line: matched like a nomination's
         renames = {
             match_category(old, k): " ".join(v.split())
@@ -155,6 +187,9 @@ def edit_cycle(
         for label, n in limits.items():
             if n is not None and n < 1:
                 raise AwardsError(f"{where}: {label.replace('_', ' ')} must be at least 1")
+        if highly_commended_max is not None:
+            _check_highly_commended(conn, old, where, highly_commended_max)
+            limits["highly_commended_max"] = highly_commended_max
         cats = _edited_categories(conn, old, where, renames, remove_categories, add_categories)
         new_name = (name or old.name).strip()
         if new_name != old.name and cycle_store.id_by_name(conn, new_name) is not None:
@@ -179,6 +214,7 @@ def edit_cycle(
                 "max_items",
                 "max_citation_words",
                 "shortlist_target",
+                "highly_commended_max",
             )
             if getattr(old, k) != getattr(cycle, k)
         }
@@ -187,8 +223,19 @@ def edit_cycle(
         log_change(
             conn, cycle_id, who, "cycle.edit", "cycle", cycle_id, changed=changed, renamed=renames
         )
-        reassessed = _reassess(conn, cycle, who)
+        reassessed = reassess(conn, cycle, who)
         return cycle, reassessed
+
+
+def _check_highly_commended(conn: Connection, old: Cycle, where: str, limit: int) -> None:
+    if limit < 0:
+        raise AwardsError(f"{where}: highly commended per category cannot be negative")
+    category, held = nomination_store.max_decided_in_a_category(conn, old.id, "highly-commended")
+    if held > limit:
+        raise AwardsError(
+            f"{where}: {category} already has {held} highly commended; "
+            f"change some of those decisions before lowering the limit to {limit}"
+        )
 
 
 def _edited_categories(
@@ -204,7 +251,8 @@ def _edited_categories(
     for before, after in renames.items():
         if before not in cats:
             raise AwardsError(
-                f"{where}: no category '{before}' to rename (categories: {', '.join(cats)})"
+                f"{where}: no category '{before}' to rename{did_you_mean(before, cats)} "
+                f"(categories: {', '.join(cats)})"
             )
         if not after or after in cats:
             raise AwardsError(
@@ -214,7 +262,10 @@ def _edited_categories(
     held = nomination_store.counts_by_category(conn, old.id)
     for gone in (" ".join(c.split()) for c in remove):
         if gone not in cats:
-            raise AwardsError(f"{where}: no category '{gone}' to remove")
+            raise AwardsError(
+                f"{where}: no category '{gone}' to remove{did_you_mean(gone, cats)} "
+                f"(categories: {', '.join(cats)})"
+            )
         count = held.get(next((b for b, a in renames.items() if a == gone), gone), 0)
         if count:
             raise AwardsError(
@@ -231,7 +282,7 @@ def _edited_categories(
     return cats
 
 
-def _reassess(conn: Connection, cycle: Cycle, who: str) -> list[Reassessed]:
+def reassess(conn: Connection, cycle: Cycle, who: str) -> list[Reassessed]:
     """Every nomination judged again in the order it was made, as if nominated
     under the cycle's current rules (earlier items count; duplicates are of earlier URLs)."""
     counts: dict[str, int] = {}
@@ -278,31 +329,20 @@ def _reassess(conn: Connection, cycle: Cycle, who: str) -> list[Reassessed]:
     return out
 
 
-def list_cycles(db: Database) -> list[Cycle]:
+def list_cycles(db: Database, *, archived: bool = False) -> list[Cycle]:
+    """Cycles oldest year first; archived ones only when asked (hidden from defaults)."""
     with db.read() as conn:
-        return [cycle_from_row(r) for r in cycle_store.all_cycles(conn)]
+        found = [cycle_from_row(r) for r in cycle_store.all_cycles(conn)]
+    return [c for c in found if archived or not c.archived]
 
 
 def get_cycle(db: Database, ref: int | str | None = None) -> Cycle:
-    """A cycle by id, year or name; ``None`` means the most recent one."""
-    found = list_cycles(db)
-    if not found:
-        raise AwardsError("no award cycle yet: create one with 'framewatch awards cycle new YEAR'")
-    if ref is None or str(ref).strip() == "":
-        return found[-1]
-    text = str(ref).strip()
-    by_name = [c for c in found if c.name.lower() == text.lower()]
-    if by_name:
-        return by_name[0]
-    if text.isdigit():
-        n = int(text)
-        by_year = [c for c in found if c.year == n]
-        if by_year:
-            return by_year[-1]
-        by_id = [c for c in found if c.id == n]
-        if by_id:
-            return by_id[0]
-    raise AwardsError(f"no award cycle '{text}' (known: {', '.join(c.name for c in found)})")
+    """A cycle by name, year or id (archived ones too); ``None`` means the
+    current cycle (see :mod:`awards.lifecycle`), never simply the newest."""
+    with db.read() as conn:
+        if ref is None or str(ref).strip() == "":
+            return lifecycle.resolve_current(conn)
+        return lifecycle.find(conn, ref)
 
 
 def cycle_by_id(db: Database, cycle_id: int) -> Cycle:

@@ -151,7 +151,7 @@ def shortlist_md(db: Database, cycle_id: int) -> str:
 def judge_pack(db: Database, cycle_id: int, judge: str) -> str:
     """The shortlisted pieces a judge scores (recused ones listed, not included)."""
     cycle = cycles.cycle_by_id(db, cycle_id)
-    names = {j.name.lower(): j.name for j in judging.list_judges(db, cycle.id)}
+    names = {j.name.lower(): j.name for j in judging.list_judges(db, cycle.id, removed=False)}
     if judge.strip().lower() not in names:
         raise errors.AwardsError(f"'{judge}' is not a judge in {cycle.name}")
     name = names[judge.strip().lower()]
@@ -208,6 +208,7 @@ def scores_csv(db: Database, cycle_id: int) -> str:
                 total,
                 "yes" if s.complete else "no",
                 "yes" if s.recused else "no",
+                "yes" if s.removed else "no",
                 s.comment,
                 s.updated_at,
             ]
@@ -223,6 +224,7 @@ def scores_csv(db: Database, cycle_id: int) -> str:
             "total",
             "complete",
             "recused",
+            "judge_removed",
             "comment",
             "updated_at",
         ],
@@ -261,7 +263,7 @@ def export(
     if kind not in KINDS:
         raise errors.AwardsError(f"unknown export '{kind}' (use {', '.join(KINDS)})")
     if kind == "judge-pack" and not judge:
-        panel = judging.list_judges(db, cycle_id)
+        panel = judging.list_judges(db, cycle_id, removed=False)
         if not panel:
             raise errors.AwardsError("no judges yet: add them with 'awards judge add NAME'")
         files = [

@@ -7,12 +7,17 @@ from form tools are accepted, see ``ALIASES``):
     category, nominator, citation       always
     title                               unless the row names a monitor article
     article                             optional: a monitor article id
-    outlet, journalists, url, date      optional; journalists separated by ';' or ','
+    outlet, journalists, url, date      optional; journalists separated by ';' or ',';
+                                        dates as ISO or UK day first (15/09/2026,
+                                        15 Sept 2026; see ``awards.dates``)
     text                                optional: the piece's text, for its framing profile
 
 The whole file is checked before anything is written: one problem anywhere
-(a missing column, a row without a title, a date that is not a date) and
-nothing is imported; columns it does not know (a form's timestamp or e-mail
+(a missing column, a row without a title, a date that is not a date, a
+category the cycle does not have, with the closest one named) and nothing is
+imported.  A file with a month-first (US) date such as 09/15/2026 may be
+month-first throughout, so its dates that read both ways (03/04/2026) are
+refused too, each named, rather than guessed; columns it does not know (a form's timestamp or e-mail
 column) are left out and named in the report, so a half-imported file never has to be untangled.
 A row already nominated in the cycle (same URL, or same title and outlet when
 there is no URL) is skipped, so importing an updated export again only adds
@@ -27,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from awards import common, errors, model, nominations
+from awards import common, dates, errors, model, nominations
 from awards.profiles import CheckEngine
 from storage.db import Database
 
@@ -120,7 +125,47 @@ def read_rows(path: Path) -> tuple[list[Row], tuple[str, ...]]:
         raise errors.AwardsError(
             f"{path}: empty; the first line must name the columns ({', '.join(REQUIRED)}, ...)"
         )
-    names = records[0][1]
+    header, ignored = _header(path, records[0][1])
+    rows: list[Row] = []
+    problems: list[tuple[int, str]] = []
+    two_way: dict[int, str] = {}  # line -> a date that reads both ways (03/04/2026)
+    month_first: dict[int, str] = {}  # line -> a date that reads only month first
+    for n, record in records[1:]:
+        if not any(cell.strip() for cell in record):
+            continue  # blank lines in a spreadsheet export
+        if len(record) > len(header):
+            problems.append(
+                (n, f"{len(record)} cells for {len(header)} columns (an unquoted comma?)")
+            )
+            continue
+        cell = {
+            h: record[i].strip() if i < len(record) else ""
+            for i, h in enumerate(header)
+            if h in REQUIRED + OPTIONAL
+        }
+        _date_order(n, cell.get("date", ""), two_way, month_first)
+        try:
+            rows.append(_row(n, cell))
+        except errors.AwardsError as exc:
+            problems.append((n, str(exc)))
+    if month_first:
+        first_line, first = next(iter(month_first.items()))
+        problems.extend(
+            (
+                n,
+                f"date '{text}' reads two ways (day first or month first) and line "
+                f"{first_line} has a month-first date ('{first}'): write it as YYYY-MM-DD",
+            )
+            for n, text in two_way.items()
+        )
+    if problems:
+        raise ImportProblems(str(path), [f"{path}:{n}: {msg}" for n, msg in sorted(problems)])
+    return rows, ignored
+
+
+def _header(path: Path, names: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """The columns as known names, and the names of those left out; AwardsError
+    for a missing column or two columns meaning the same."""
     header = [_key(h) for h in names]
     for known in REQUIRED + OPTIONAL:
         twins = [names[i].strip() for i, h in enumerate(header) if h == known]
@@ -137,27 +182,22 @@ def read_rows(path: Path) -> tuple[list[Row], tuple[str, ...]]:
     ignored = tuple(
         names[i].strip() for i, h in enumerate(header) if h and h not in REQUIRED + OPTIONAL
     )
-    rows, problems = [], []
-    for n, record in records[1:]:
-        if not any(cell.strip() for cell in record):
-            continue  # blank lines in a spreadsheet export
-        if len(record) > len(header):
-            problems.append(
-                f"{path}:{n}: {len(record)} cells for {len(header)} columns (an unquoted comma?)"
-            )
-            continue
-        cell = {
-            h: record[i].strip() if i < len(record) else ""
-            for i, h in enumerate(header)
-            if h in REQUIRED + OPTIONAL
-        }
-        try:
-            rows.append(_row(n, cell))
-        except errors.AwardsError as exc:
-            problems.append(f"{path}:{n}: {exc}")
-    if problems:
-        raise ImportProblems(str(path), problems)
-    return rows, ignored
+    return header, ignored
+
+
+def _date_order(line: int, text: str, two_way: dict[int, str], month_first: dict[int, str]) -> None:
+    """Note a date that reads both ways, or only month first (see the module docstring)."""
+    if not text:
+        return
+    if dates.ambiguous(text):
+        two_way[line] = text
+        return
+    try:
+        dates.parse_day(text)
+    except dates.MonthFirst:
+        month_first[line] = text
+    except dates.DateProblem:
+        pass  # reported by _row
 
 
 def _row(line: int, cell: dict[str, str]) -> Row:
@@ -199,19 +239,30 @@ def _identity(article_id: int | None, url: str, title: str, outlet: str) -> tupl
     return ("title", " ".join(title.lower().split()), " ".join(outlet.lower().split()))
 
 
-def _article_urls(db: Database, rows: list[Row], source: str) -> dict[int, str]:
-    """Every named monitor article's URL; ImportProblems if any is missing (nothing is written)."""
-    problems = []
+def _preflight(
+    db: Database, cycle: model.Cycle, rows: list[Row], source: str
+) -> tuple[dict[int, str], dict[int, str]]:
+    """Each row's category as the cycle spells it and every named monitor
+    article's URL; ImportProblems naming every unknown category and missing
+    article (nothing is written), AwardsError if the cycle is archived."""
+    with db.read() as conn:
+        common.writable_cycle(conn, cycle.id)
+    problems: list[tuple[int, str]] = []
+    categories: dict[int, str] = {}
     article_urls: dict[int, str] = {}
     for row in rows:
+        try:
+            categories[row.line] = common.resolve_category(cycle, row.category)
+        except errors.AwardsError as exc:
+            problems.append((row.line, str(exc)))
         if row.article_id is not None and row.article_id not in article_urls:
             try:
                 article_urls[row.article_id] = nominations.article_info(db, row.article_id).url
             except errors.AwardsError as exc:
-                problems.append(f"{source}:{row.line}: {exc}")
+                problems.append((row.line, str(exc)))
     if problems:
-        raise ImportProblems(source, problems)
-    return article_urls
+        raise ImportProblems(source, [f"{source}:{n}: {msg}" for n, msg in sorted(problems)])
+    return categories, article_urls
 
 
 def _already_nominated(db: Database, cycle: model.Cycle) -> dict[tuple, str]:
@@ -228,10 +279,10 @@ def _nominate_row(
     db: Database,
     cycle: model.Cycle,
     row: Row,
+    category: str,
     who: str,
     engine_once: Callable[[], CheckEngine | None],
 ) -> model.Nomination:
-    category = common.match_category(cycle, row.category)
     if row.article_id is not None:
         return nominations.nominate_article(
             db,
@@ -273,7 +324,7 @@ def import_nominations(
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Nominate every row not already in the cycle (see the module docstring)."""
-    article_urls = _article_urls(db, rows, source)
+    categories, article_urls = _preflight(db, cycle, rows, source)
     seen = _already_nominated(db, cycle)
     report = ImportReport(rows=len(rows))
     loaded: list[CheckEngine] = []
@@ -301,7 +352,9 @@ def import_nominations(
         elif dry_run:
             report.planned.append(row.line)
         else:
-            report.created.append(_nominate_row(db, cycle, row, who, engine_once))
+            report.created.append(
+                _nominate_row(db, cycle, row, categories[row.line], who, engine_once)
+            )
         if before is None:
             # a file listing the same piece twice nominates it once
             for k in keys:

@@ -1,7 +1,11 @@
-"""Judging: the panel, recusals (conflicts of interest), score sheets and results.
+"""Judging: the panel, recusals (conflicts of interest), score sheets,
+results and judging progress.
 
-A judge's sheet counts only when every criterion is scored and the judge has
-not recused (see ``awards.rules.compute_results``).
+Only shortlisted entries are judged: scoring anything else is refused, and
+results rank the shortlisted entries of each category only.  A judge's sheet
+counts only when every criterion is scored, the judge has not recused and is
+still on the panel (see ``awards.rules.compute_results``; a removed judge's
+sheets are kept, and copied into the audit log when they are removed).
 """
 
 from __future__ import annotations
@@ -9,10 +13,28 @@ from __future__ import annotations
 import json
 
 from awards import rules
-from awards.common import load_cycle, load_nomination, log_change, need_reason, need_who
+from awards.common import (
+    did_you_mean,
+    load_cycle,
+    load_nomination,
+    log_change,
+    need_reason,
+    need_who,
+    writable_cycle,
+)
 from awards.cycles import cycle_by_id
 from awards.errors import AwardsError
-from awards.model import Cycle, Judge, Nomination, Recusal, ResultRow, ScoreSheet
+from awards.model import (
+    Cycle,
+    Judge,
+    JudgeProgress,
+    JudgingProgress,
+    Nomination,
+    Recusal,
+    ResultRow,
+    ScoreSheet,
+    judge_from_row,
+)
 from awards.nominations import list_nominations
 from awards.rules import Sheet
 from storage.awards import judges as judge_store
@@ -21,29 +43,89 @@ from storage.db import Connection, Database, utcnow
 
 
 def add_judge(db: Database, cycle_id: int, name: str, *, who: str) -> Judge:
+    """Add a judge to the panel; a judge removed earlier is reinstated (their
+    kept sheets count again), which the audit log records as such."""
     who = need_who(who)
     name = " ".join(name.split())
     if not name:
         raise AwardsError("judge: a name is needed")
     with db.transaction() as conn:
-        cycle = load_cycle(conn, cycle_id)
-        if judge_store.exists(conn, cycle.id, name):
-            raise AwardsError(f"judge '{name}' is already on the {cycle.name} panel")
+        cycle = writable_cycle(conn, cycle_id)
+        row = judge_store.by_name(conn, cycle.id, name)
+        if row is not None and row.removed_at is None:
+            raise AwardsError(f"judge '{row.name}' is already on the {cycle.name} panel")
+        if row is not None:
+            judge_store.update(conn, row.id, removed_at=None, removed_by="", removed_reason="")
+            log_change(conn, cycle.id, who, "judge.reinstate", "judge", row.id, name=row.name)
+            return Judge(row.id, cycle.id, row.name)
         jid = judge_store.insert(conn, cycle.id, name, at=utcnow(), by=who)
         log_change(conn, cycle.id, who, "judge.add", "judge", jid, name=name)
         return Judge(jid, cycle.id, name)
 
 
-def list_judges(db: Database, cycle_id: int) -> list[Judge]:
+def remove_judge(
+    db: Database, cycle_id: int, name: str, reason: str = "", *, who: str
+) -> tuple[Judge, int]:
+    """Take a judge off the panel: their scores stop counting (results and
+    progress show them as removed), their rows stay, and every sheet they
+    entered is copied into the audit entry.  Returns the judge and the number
+    of their sheets."""
+    who, reason = need_who(who), reason.strip()
+    with db.transaction() as conn:
+        cycle = writable_cycle(conn, cycle_id)
+        judge = _on_panel(conn, cycle, name)
+        sheets = score_store.of_judge(conn, judge.id)
+        at = utcnow()
+        judge_store.update(conn, judge.id, removed_at=at, removed_by=who, removed_reason=reason)
+        log_change(
+            conn,
+            cycle.id,
+            who,
+            "judge.remove",
+            "judge",
+            judge.id,
+            name=judge.name,
+            reason=reason,
+            sheets=[
+                {
+                    "nomination_id": s.nomination_id,
+                    "title": s.title,
+                    "scores": json.loads(s.scores),
+                    "comment": s.comment,
+                    "updated_at": s.updated_at,
+                }
+                for s in sheets
+            ],
+        )
+        return Judge(judge.id, cycle.id, judge.name, at, who, reason), len(sheets)
+
+
+def list_judges(db: Database, cycle_id: int, *, removed: bool = True) -> list[Judge]:
+    """The panel in the order added; judges taken off it too unless ``removed=False``."""
     with db.read() as conn:
-        return [Judge(r.id, r.cycle_id, r.name) for r in judge_store.of_cycle(conn, cycle_id)]
+        found = [judge_from_row(r) for r in judge_store.of_cycle(conn, cycle_id)]
+    return [j for j in found if removed or not j.removed]
+
+
+def _on_panel(conn: Connection, cycle: Cycle, name: str) -> Judge:
+    """The judge of this name (any case) still on the cycle's panel, else AwardsError."""
+    row = judge_store.by_name(conn, cycle.id, name)
+    if row is None:
+        names = [r.name for r in judge_store.of_cycle(conn, cycle.id) if r.removed_at is None]
+        raise AwardsError(
+            f"'{name}' is not a judge in {cycle.name}{did_you_mean(name, names)} "
+            "(add with 'awards judge add')"
+        )
+    if row.removed_at is not None:
+        raise AwardsError(
+            f"'{row.name}' was removed from the {cycle.name} panel on {row.removed_at[:10]}: "
+            "their scores no longer count ('awards judge add' reinstates them)"
+        )
+    return judge_from_row(row)
 
 
 def panel_judge(conn: Connection, cycle_id: int, name: str) -> Judge:
-    row = judge_store.by_name(conn, cycle_id, name)
-    if row is None:
-        raise AwardsError(f"'{name}' is not a judge in this cycle (add with 'awards judge add')")
-    return Judge(row.id, row.cycle_id, row.name)
+    return _on_panel(conn, load_cycle(conn, cycle_id), name)
 
 
 def recuse(db: Database, nomination_id: int, judge: str, reason: str, *, who: str) -> Recusal:
@@ -52,7 +134,7 @@ def recuse(db: Database, nomination_id: int, judge: str, reason: str, *, who: st
     reason = need_reason(reason, f"recusing {judge} from #{nomination_id}")
     with db.transaction() as conn:
         nom = load_nomination(conn, nomination_id)
-        j = panel_judge(conn, nom.cycle_id, judge)
+        j = _on_panel(conn, writable_cycle(conn, nom.cycle_id), judge)
         if judge_store.has_recused(conn, nomination_id, j.id):
             raise AwardsError(f"{j.name} has already recused from #{nomination_id}")
         at = utcnow()
@@ -100,6 +182,22 @@ def _checked_scores(cycle: Cycle, nomination_id: int, scores: dict[str, int]) ->
     return clean
 
 
+def _judged_stage(nom: Nomination) -> None:
+    """Only shortlisted entries are judged; the refusal says what to do instead."""
+    if nom.stage == "shortlist":
+        return
+    if nom.eligibility == "ineligible":
+        where, then = "ineligible (on the longlist)", "override it with a reason and shortlist it"
+    elif nom.stage == "declined":
+        where, then = "declined", "move it to the shortlist"
+    else:
+        where, then = f"on the {nom.stage}", "shortlist it"
+    raise AwardsError(
+        f"#{nom.id} is {where}: only shortlisted entries are judged ({then} first: "
+        f"'framewatch awards shortlist move {nom.id} --to shortlist')"
+    )
+
+
 def score(
     db: Database,
     nomination_id: int,
@@ -109,12 +207,15 @@ def score(
     *,
     who: str,
 ) -> ScoreSheet:
-    """Set some or all of a judge's criterion scores (merged into their sheet)."""
+    """Set some or all of a judge's criterion scores (merged into their
+    sheet); only on a shortlisted entry, by a judge on the panel who has not
+    recused from it."""
     who = need_who(who)
     with db.transaction() as conn:
         nom = load_nomination(conn, nomination_id)
-        cycle = load_cycle(conn, nom.cycle_id)
-        j = panel_judge(conn, cycle.id, judge)
+        cycle = writable_cycle(conn, nom.cycle_id)
+        _judged_stage(nom)
+        j = _on_panel(conn, cycle, judge)
         if judge_store.has_recused(conn, nomination_id, j.id):
             raise AwardsError(f"{j.name} has recused from #{nomination_id} and cannot score it")
         clean = _checked_scores(cycle, nomination_id, scores)
@@ -168,13 +269,25 @@ def list_sheets(db: Database, cycle_id: int) -> list[ScoreSheet]:
                     all(k in s for k in cycle.criterion_keys),
                     (r.nomination_id, r.judge_id) in rec,
                     r.updated_at,
+                    r.removed_at is not None,
                 )
             )
         # A recusal with no sheet still belongs on the score sheet, marked.
         have = {(s.nomination_id, s.judge) for s in out}
         for r in recused:
             if (r.nomination_id, r.judge) not in have:
-                out.append(ScoreSheet(r.nomination_id, r.judge, {}, "", False, True, r.at))
+                out.append(
+                    ScoreSheet(
+                        r.nomination_id,
+                        r.judge,
+                        {},
+                        "",
+                        False,
+                        True,
+                        r.at,
+                        r.removed_at is not None,
+                    )
+                )
         return sorted(out, key=lambda s: (s.nomination_id, s.judge))
 
 
@@ -183,14 +296,14 @@ def results(
     cycle_id: int,
     *,
     category: str | None = None,
-    stage: str | None = None,
     normalise: bool = False,
 ) -> list[ResultRow]:
-    """Per nomination: mean of completed, non-recused totals, n, spread, disagreement."""
+    """The shortlisted entries of each category, ranked on the mean of their
+    counted sheets, with n, range, sd and disagreement (see ``results_from``)."""
     cycle = cycle_by_id(db, cycle_id)
     return results_from(
         cycle,
-        list_nominations(db, cycle.id, category=category, stage=stage),
+        list_nominations(db, cycle.id, category=category),
         list_sheets(db, cycle.id),
         normalise=normalise,
     )
@@ -199,21 +312,82 @@ def results(
 def results_from(
     cycle: Cycle, noms: list[Nomination], score_sheets: list[ScoreSheet], *, normalise: bool = False
 ) -> list[ResultRow]:
-    """``results`` over nominations and score sheets already read (a screen showing them too)."""
-    all_sheets = [Sheet(s.judge, s.nomination_id, s.scores, s.recused) for s in score_sheets]
+    """``results`` over nominations and score sheets already read (a screen showing them too).
+
+    Only shortlisted entries are ranked, and only their sheets by judges
+    still on the panel go into the maths (normalisation included): an entry
+    moved off the shortlist keeps its sheets but is not a result."""
+    ranked = [n for n in noms if n.stage == "shortlist"]
+    ids = {n.id for n in ranked}
+    counted = [
+        Sheet(s.judge, s.nomination_id, s.scores, s.recused)
+        for s in score_sheets
+        if s.nomination_id in ids and not s.removed
+    ]
+    removed: dict[int, list[str]] = {}
+    for s in score_sheets:
+        if s.removed and s.nomination_id in ids and s.scores:
+            removed.setdefault(s.nomination_id, []).append(s.judge)
     out: list[ResultRow] = []
     # Normalised means are rescaled within each category, the unit of comparison.
-    for cat in sorted({n.category for n in noms}):
-        ids = [n.id for n in noms if n.category == cat]
+    for cat in sorted({n.category for n in ranked}):
+        mine = [n for n in ranked if n.category == cat]
         res = rules.compute_results(
-            ids, all_sheets, cycle.criterion_keys, cycle.scale, normalise=normalise
+            [n.id for n in mine], counted, cycle.criterion_keys, cycle.scale, normalise=normalise
         )
-        out.extend(ResultRow(n, res[n.id]) for n in noms if n.category == cat)
-    return sorted(
-        out,
-        key=lambda r: (
-            r.nomination.category,
-            -(r.result.mean if r.result.mean is not None else -1),
-            r.nomination.id,
-        ),
+        out.extend(_ranked(mine, res, removed))
+    return out
+
+
+def _ranked(
+    noms: list[Nomination], res: dict[int, rules.Result], removed: dict[int, list[str]]
+) -> list[ResultRow]:
+    """One category's rows, best raw mean first: competition ranking (1, =2,
+    =2, 4); entries no counted sheet has scored come last, unranked."""
+    order = sorted(noms, key=lambda n: (res[n.id].mean is None, -(res[n.id].mean or 0.0), n.id))
+    means = [res[n.id].mean for n in order]
+    rows = []
+    for n in order:
+        mean = res[n.id].mean
+        rank = None if mean is None else 1 + sum(1 for m in means if m is not None and m > mean)
+        tied = mean is not None and means.count(mean) > 1
+        rows.append(ResultRow(n, res[n.id], rank, tied, tuple(sorted(removed.get(n.id, ())))))
+    return rows
+
+
+def judging_progress(db: Database, cycle_id: int) -> JudgingProgress:
+    """Per judge, which shortlisted entries are scored, partly scored, missing or recused."""
+    cycle = cycle_by_id(db, cycle_id)
+    return progress_from(
+        cycle,
+        list_nominations(db, cycle.id, stage="shortlist"),
+        list_judges(db, cycle.id),
+        list_sheets(db, cycle.id),
     )
+
+
+def progress_from(
+    cycle: Cycle, noms: list[Nomination], judges: list[Judge], score_sheets: list[ScoreSheet]
+) -> JudgingProgress:
+    """``judging_progress`` over rows already read (the awards screen has them)."""
+    entries = tuple(n for n in noms if n.stage == "shortlist")
+    by = {(s.judge, s.nomination_id): s for s in score_sheets}
+    out = []
+    for j in sorted(judges, key=lambda j: j.removed):  # stable: panel order, removed last
+        scored, partly, missing, recused = [], [], [], []
+        for n in entries:
+            s = by.get((j.name, n.id))
+            if s is not None and s.recused:
+                recused.append(n.id)
+            elif s is not None and s.complete:
+                scored.append(n.id)
+            elif s is not None and s.scores:
+                partly.append((n.id, len(s.scores)))
+            else:
+                missing.append(n.id)
+        out.append(
+            JudgeProgress(
+                j.name, j.removed, tuple(scored), tuple(partly), tuple(missing), tuple(recused)
+            )
+        )
+    return JudgingProgress(entries, len(cycle.criteria), tuple(out))

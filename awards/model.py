@@ -27,6 +27,14 @@ class Cycle:
     shortlist_target: int
     created_at: str
     created_by: str
+    highly_commended_max: int = rules.DEFAULT_HIGHLY_COMMENDED_MAX
+    archived_at: str | None = None
+    archived_by: str = ""
+
+    @property
+    def archived(self) -> bool:
+        """Archived cycles are read-only and hidden from the defaults."""
+        return self.archived_at is not None
 
     @property
     def criterion_keys(self) -> tuple[str, ...]:
@@ -96,6 +104,13 @@ class Judge:
     id: int
     cycle_id: int
     name: str
+    removed_at: str | None = None  # taken off the panel: their scores stop counting
+    removed_by: str = ""
+    removed_reason: str = ""
+
+    @property
+    def removed(self) -> bool:
+        return self.removed_at is not None
 
 
 @dataclass(frozen=True)
@@ -117,16 +132,34 @@ class ScoreSheet:
     complete: bool
     recused: bool
     updated_at: str
+    removed: bool = False  # the judge was taken off the panel: kept, not counted
 
 
 @dataclass(frozen=True)
 class ResultRow:
+    """A shortlisted entry's result and its place in its category.
+
+    ``rank`` is competition ranking on the raw mean (1, =2, =2, 4), None until
+    a sheet counts; ``removed`` names judges taken off the panel whose sheets
+    on this entry are kept but not counted."""
+
     nomination: Nomination
     result: Result
+    rank: int | None = None
+    tied: bool = False
+    removed: tuple[str, ...] = ()
+
+    @property
+    def rank_label(self) -> str:
+        if self.rank is None:
+            return ""
+        return f"={self.rank}" if self.tied else str(self.rank)
 
     def to_json(self) -> dict:
         r = self.result
         return {
+            "rank": self.rank,
+            "tied": self.tied,
             "nomination_id": self.nomination.id,
             "category": self.nomination.category,
             "title": self.nomination.title,
@@ -144,6 +177,7 @@ class ResultRow:
             "n_normalised": r.n_normalised,
             "recused": list(r.recused),
             "incomplete": list(r.incomplete),
+            "removed_judges": list(self.removed),
             "criterion_means": r.criterion_means,
         }
 
@@ -197,6 +231,55 @@ class Reassessed:
     reasons: tuple[Reason, ...]
 
 
+@dataclass(frozen=True)
+class JudgeProgress:
+    """Where one judge stands on the shortlisted entries (by nomination id)."""
+
+    judge: str
+    removed: bool
+    scored: tuple[int, ...]  # every criterion scored
+    partly: tuple[tuple[int, int], ...]  # (nomination, criteria scored so far)
+    missing: tuple[int, ...]  # nothing scored yet
+    recused: tuple[int, ...]
+
+    def to_json(self) -> dict:
+        return {
+            "judge": self.judge,
+            "removed": self.removed,
+            "scored": list(self.scored),
+            "partly": [{"nomination_id": n, "scored": k} for n, k in self.partly],
+            "missing": list(self.missing),
+            "recused": list(self.recused),
+        }
+
+
+@dataclass(frozen=True)
+class JudgingProgress:
+    """Who has scored what among the shortlisted entries, and what is missing."""
+
+    entries: tuple[Nomination, ...]  # the shortlisted entries, by category then id
+    criteria: int
+    judges: tuple[JudgeProgress, ...]  # the panel in the order added; removed ones last
+
+    def complete_sheets(self, nomination_id: int) -> int:
+        """Counted complete sheets on an entry (removed judges left out)."""
+        return sum(1 for j in self.judges if not j.removed and nomination_id in j.scored)
+
+    def expected_sheets(self, nomination_id: int) -> int:
+        """Judges on the panel who have not recused from the entry."""
+        return sum(1 for j in self.judges if not j.removed and nomination_id not in j.recused)
+
+
+@dataclass(frozen=True)
+class DeletedCycle:
+    """What a deleted cycle held (the audit entry says the same)."""
+
+    id: int
+    name: str
+    nominations: int
+    judges: int
+
+
 def cycle_from_row(row: Row) -> Cycle:
     return Cycle(
         id=row.id,
@@ -212,7 +295,14 @@ def cycle_from_row(row: Row) -> Cycle:
         shortlist_target=row.shortlist_target,
         created_at=row.created_at,
         created_by=row.created_by,
+        highly_commended_max=row.highly_commended_max,
+        archived_at=row.archived_at,
+        archived_by=row.archived_by,
     )
+
+
+def judge_from_row(row: Row) -> Judge:
+    return Judge(row.id, row.cycle_id, row.name, row.removed_at, row.removed_by, row.removed_reason)
 
 
 def nomination_from_row(row: Row) -> Nomination:

@@ -2,7 +2,9 @@
 entered by hand, and reading them back.
 
 Eligibility never silently refuses: a nomination that breaks a rule is
-stored as ineligible with every reason (see ``awards/__init__.py``).
+stored as ineligible with every reason (see ``awards/__init__.py``).  Two
+things are refused outright, as no rule can be waived for them: a category
+the cycle does not have (with the closest one named), and an archived cycle.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from awards.common import (
     log_change,
     need_who,
     parse_date,
+    resolve_category,
     safe_date,
     split_names,
+    writable_cycle,
 )
 from awards.errors import AwardsError
 from awards.model import ArticleInfo, Cycle, Nomination, nomination_from_row
@@ -97,6 +101,13 @@ def _reasons(
     )
 
 
+def _check_target(db: Database, cycle_id: int, category: str) -> str:
+    """The category as the cycle spells it, refused before any profile is
+    computed (an engine run costs seconds) if it or the cycle is wrong."""
+    with db.read() as conn:
+        return resolve_category(writable_cycle(conn, cycle_id), category)
+
+
 def _insert_nomination(
     db: Database,
     cycle_id: int,
@@ -115,7 +126,8 @@ def _insert_nomination(
     profile_json: str | None,
 ) -> Nomination:
     with db.transaction() as conn:
-        cycle = load_cycle(conn, cycle_id)
+        cycle = writable_cycle(conn, cycle_id)
+        category = resolve_category(cycle, category)
         reasons = _reasons(
             conn,
             cycle,
@@ -206,6 +218,7 @@ def nominate_article(
     recorded as unavailable.
     """
     who = need_who(who or nominator)
+    category = _check_target(db, cycle_id, category)
     with db.read() as conn:
         row = article_store.get(conn, article_id)
         if row is None:
@@ -252,6 +265,7 @@ def nominate(
     who = need_who(who or nominator)
     if not title.strip():
         raise AwardsError("nomination: a title is needed")
+    category = _check_target(db, cycle_id, category)
     return _insert_nomination(
         db,
         cycle_id,

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from awards.common import load_nomination, log_change, need_who
+from awards.common import load_nomination, log_change, need_who, writable_cycle
 from awards.errors import AwardsError
 from awards.model import Nomination
 from awards.profile import build_profile
@@ -83,8 +83,9 @@ def recompute_profile(
     who = need_who(who)
     with db.read() as conn:
         row = nomination_store.get(conn, nomination_id)
-    if row is None:
-        raise AwardsError(f"no nomination #{nomination_id}")
+        if row is None:
+            raise AwardsError(f"no nomination #{nomination_id}")
+        writable_cycle(conn, row.cycle_id)
     prof = engine_profile(row.text or "", engine)
     with db.transaction() as conn:
         nomination_store.update(conn, nomination_id, profile=prof)

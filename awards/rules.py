@@ -31,10 +31,19 @@ DEFAULT_SCALE = (1, 5)
 DEFAULT_MAX_ITEMS = 3
 DEFAULT_MAX_CITATION_WORDS = 500
 DEFAULT_SHORTLIST_TARGET = 5
+# One winner per category; up to this many highly commended (a cycle setting).
+DEFAULT_HIGHLY_COMMENDED_MAX = 2
 
 STAGES = ("longlist", "shortlist", "declined")
 ELIGIBILITY = ("eligible", "ineligible", "overridden")
 DECISIONS = ("", "winner", "highly-commended", "shortlisted", "not-placed")
+# How a decision reads in a sentence ("#5 is the winner of ...").
+DECISION_LABELS = {
+    "winner": "winner",
+    "highly-commended": "highly commended",
+    "shortlisted": "shortlisted (not placed)",
+    "not-placed": "not placed",
+}
 
 # Judges "disagree strongly" on a nomination when the range of their totals is
 # at least this share of the possible span of a total (criteria x (max - min)).

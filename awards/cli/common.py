@@ -13,7 +13,9 @@ from awards import (
     common,
     cycles,
     errors,
+    lifecycle,
     model,
+    nominations,
 )
 
 
@@ -39,7 +41,24 @@ class State:
         return common.default_who(self.who_flag or self.settings.ui.reviewer)
 
     def cycle(self) -> model.Cycle:
+        """The cycle named by --cycle, else the current one (never just the newest)."""
         return cycles.get_cycle(self.db, self.cycle_ref)
+
+    def cycle_of(self, nomination_id: int) -> model.Cycle:
+        """The cycle a nomination belongs to; a --cycle naming another is refused."""
+        c = cycles.cycle_by_id(self.db, nominations.get_nomination(self.db, nomination_id).cycle_id)
+        if self.cycle_ref and cycles.get_cycle(self.db, self.cycle_ref).id != c.id:
+            named = cycles.get_cycle(self.db, self.cycle_ref)
+            raise errors.AwardsError(f"#{nomination_id} is in {c.name}, not in {named.name}")
+        return c
+
+    def label(self, c: model.Cycle) -> str:
+        """The cycle's name and whether it is the current one, for every output."""
+        if c.archived:
+            return f"{c.name} (archived)"
+        if c.id == lifecycle.current_id(self.db):
+            return f"{c.name} (current cycle)"
+        return f"{c.name} (not the current cycle)"
 
     def engine(self):
         try:
@@ -54,7 +73,7 @@ def common_options(f):
         "--cycle",
         "cycle_ref",
         metavar="CYCLE",
-        help="Cycle id, year or name (default: the latest).",
+        help="Cycle name, year or id (default: the current cycle, see 'cycle use').",
     )(f)
     f = click.option(
         "--as",
@@ -83,10 +102,12 @@ def table(title: str, columns: list[str], rows: list[list]) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    # The title on its own line (a table title wraps to the table's width);
     # Text() cells: stored titles and citations are data, never rich markup.
-    t = Table(title=Text(title))
+    click.echo(clean(title))
+    t = Table()
     for c in columns:
-        t.add_column(c)
+        t.add_column(c, overflow="fold")  # a narrow terminal folds cells, never elides them
     for r in rows:
         t.add_row(*[Text(clean("" if v is None else v)) for v in r])
     Console(highlight=False).print(t)
@@ -102,6 +123,10 @@ def read_text(path: str | None, what: str) -> str:
             f"{path}: cannot read {what} ({getattr(exc, 'strerror', None) or exc})"
         ) from exc
     return data
+
+
+def json_option(f):
+    return click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")(f)
 
 
 def nom_line(n: model.Nomination) -> str:

@@ -1,4 +1,5 @@
-"""``framewatch awards cycle new|edit|list``: award cycles."""
+"""``framewatch awards cycle new|edit|list``: award cycles (``use``,
+``archive``, ``unarchive`` and ``delete`` are in ``awards/cli/lifecycle.py``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import click
 from awards import (
     cycles,
     errors,
+    lifecycle,
     rules,
 )
 from awards.cli.common import (
@@ -19,7 +21,10 @@ from awards.cli.common import (
 
 @click.group()
 def cycle() -> None:
-    """Create and list award cycles."""
+    """Create, list, choose, archive and delete award cycles.
+
+    Commands that name no cycle (--cycle) use the current one: set it with
+    'cycle use'.  Creating a cycle never changes which one is current."""
 
 
 @cycle.command("new")
@@ -61,6 +66,20 @@ def cycle() -> None:
 @click.option(
     "--shortlist-target", type=int, default=rules.DEFAULT_SHORTLIST_TARGET, show_default=True
 )
+@click.option(
+    "--highly-commended",
+    "highly_commended",
+    type=click.IntRange(0),
+    default=rules.DEFAULT_HIGHLY_COMMENDED_MAX,
+    show_default=True,
+    help="Highly commended allowed per category (one winner per category).",
+)
+@click.option(
+    "--use",
+    "make_current",
+    is_flag=True,
+    help="Make it the current cycle (otherwise the current one stays).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the cycle as JSON.")
 @click.option("--as", "who", metavar="NAME", help="Your name for the audit log.")
 def cycle_new(
@@ -74,10 +93,15 @@ def cycle_new(
     max_items,
     max_words,
     shortlist_target,
+    highly_commended,
+    make_current,
     as_json,
     who,
 ):
-    """Create the award cycle for YEAR."""
+    """Create the award cycle for YEAR.
+
+    It becomes the current cycle if it is the only open one, or with --use;
+    otherwise the current cycle stays as it is."""
     st = cli_state(who, None)
     try:
         lo, hi = (int(x) for x in scale.split("-", 1))
@@ -96,14 +120,31 @@ def cycle_new(
         max_items=max_items,
         max_citation_words=max_words,
         shortlist_target=shortlist_target,
+        highly_commended_max=highly_commended,
+        make_current=make_current,
     )
+    current = lifecycle.current_id(st.db)
     if as_json:
-        echo_json(c.to_json())
-    else:
-        click.echo(
+        echo_json({**c.to_json(), "current": current == c.id})
+        return
+    click.echo(
+        clean(
             f"created cycle #{c.id} '{c.name}': window {c.window_start} to {c.window_end}, "
             f"{len(c.categories)} categories, {len(c.criteria)} criteria ({lo}-{hi})"
         )
+    )
+    if current == c.id:
+        click.echo(clean(f"'{c.name}' is now the current cycle"))
+    elif current is not None:
+        now = cycles.cycle_by_id(st.db, current)
+        click.echo(
+            clean(
+                f"the current cycle is still '{now.name}' "
+                f"(switch with 'framewatch awards cycle use {c.id}')"
+            )
+        )
+    else:
+        click.echo("no cycle is current: choose one with 'framewatch awards cycle use NAME|ID'")
 
 
 @cycle.command("edit")
@@ -130,6 +171,12 @@ def cycle_new(
 @click.option("--max-items", type=int, help="Items per nominee per cycle.")
 @click.option("--max-words", type=int, help="Citation word limit.")
 @click.option("--shortlist-target", type=int)
+@click.option(
+    "--highly-commended",
+    "highly_commended",
+    type=int,
+    help="Highly commended allowed per category (not below what a category has).",
+)
 @click.option("--json", "as_json", is_flag=True)
 @common_options
 def cycle_edit(
@@ -142,11 +189,13 @@ def cycle_edit(
     max_items,
     max_words,
     shortlist_target,
+    highly_commended,
     as_json,
     who,
     cycle_ref,
 ):
-    """Change a cycle's name, window, categories or limits.
+    """Change a cycle's name, window, categories or limits (the current
+    cycle, or --cycle).
 
     Every nomination's eligibility is then judged again under the new rules
     (overridden ones stay overridden), and each change is listed and audited.
@@ -172,6 +221,7 @@ def cycle_edit(
         max_items=max_items,
         max_citation_words=max_words,
         shortlist_target=shortlist_target,
+        highly_commended_max=highly_commended,
     )
     if as_json:
         echo_json(
@@ -191,7 +241,8 @@ def cycle_edit(
         return
     click.echo(
         f"updated cycle #{c.id} '{clean(c.name)}': window {c.window_start} to {c.window_end}; "
-        f"categories: {clean(', '.join(c.categories))}"
+        f"categories: {clean(', '.join(c.categories))}; "
+        f"up to {c.highly_commended_max} highly commended per category"
     )
     for r in changes:
         why = "; ".join(x.message for x in r.reasons) or "meets every rule now"
@@ -201,18 +252,30 @@ def cycle_edit(
 
 
 @cycle.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Archived cycles too.")
 @click.option("--json", "as_json", is_flag=True)
-def cycle_list(as_json):
-    """List award cycles."""
+def cycle_list(show_all, as_json):
+    """List award cycles; * marks the current one (archived ones with --all)."""
     st = cli_state(None, None)
-    found = cycles.list_cycles(st.db)
+    found = cycles.list_cycles(st.db, archived=show_all)
+    current = lifecycle.current_id(st.db)
     if as_json:
-        echo_json([c.to_json() for c in found])
+        echo_json([{**c.to_json(), "current": c.id == current} for c in found])
         return
     if not found:
-        click.echo("no award cycles yet")
-    for c in found:
         click.echo(
-            f"#{c.id} {c.name}: window {c.window_start} to {c.window_end}; "
-            f"categories: {', '.join(c.categories)}"
+            "no award cycles yet"
+            if show_all
+            else "no open award cycles (--all lists archived ones)"
         )
+    for c in found:
+        mark = "*" if c.id == current else " "
+        state = " (current)" if c.id == current else " (archived)" if c.archived else ""
+        click.echo(
+            clean(
+                f"{mark} #{c.id} {c.name}{state}: window {c.window_start} to {c.window_end}; "
+                f"categories: {', '.join(c.categories)}"
+            )
+        )
+    if current is None and found:
+        click.echo("no cycle is current: choose one with 'framewatch awards cycle use NAME|ID'")

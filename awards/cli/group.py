@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import click
 
-from awards.cli import cycles, judging, nominations, records, sift
+from awards.cli import cycles, judging, lifecycle, nominations, records, results, sift
 
 
 @click.group()
 def awards() -> None:
-    """Media awards: cycles, nominations, sift, judging, results and exports."""
+    """Media awards: cycles, nominations, sift, judging, results and exports.
+
+    Commands use the current cycle ('awards cycle use NAME|ID') unless
+    --cycle names another; each output names the cycle it acted on."""
 
 
 for _command in (
@@ -22,15 +25,19 @@ for _command in (
     nominations.import_cmd,
     nominations.nominations_cmd,
     nominations.override,
+    nominations.recategorise,
     sift.shortlist,
     sift.decide,
     judging.judge,
     judging.recuse,
     judging.recusals_cmd,
     judging.score,
-    judging.results_cmd,
+    results.results_cmd,
+    results.progress_cmd,
     judging.profile,
     records.export_cmd,
     records.audit_cmd,
 ):
     awards.add_command(_command)
+for _command in lifecycle.COMMANDS:
+    cycles.cycle.add_command(_command)

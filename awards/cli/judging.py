@@ -1,25 +1,23 @@
-"""``framewatch awards judge add|list``, ``recuse``, ``recusals``, ``score``, ``results``, ``profile``: judging."""
+"""``framewatch awards judge add|list|remove``, ``recuse``, ``recusals``,
+``score``, ``profile``: judging (results and progress: ``awards/cli/results.py``)."""
 
 from __future__ import annotations
 
 import click
 
 from awards import (
-    common,
-    cycles,
     errors,
     judging,
     model,
     nominations,
     profiles,
-    rules,
 )
 from awards.cli.common import (
     clean,
     cli_state,
     common_options,
     echo_json,
-    table,
+    json_option,
 )
 
 
@@ -30,38 +28,79 @@ def judge() -> None:
 
 @judge.command("add")
 @click.argument("name")
+@json_option
 @common_options
-def judge_add(name, who, cycle_ref):
-    """Add NAME to the cycle's judging panel."""
+def judge_add(name, as_json, who, cycle_ref):
+    """Add NAME to the cycle's judging panel (a removed judge is reinstated)."""
     st = cli_state(who, cycle_ref)
-    j = judging.add_judge(st.db, st.cycle().id, name, who=st.who)
-    click.echo(clean(f"judge '{j.name}' added"))
+    c = st.cycle()
+    was = {j.name.lower(): j for j in judging.list_judges(st.db, c.id)}
+    j = judging.add_judge(st.db, c.id, name, who=st.who)
+    reinstated = j.name.lower() in was
+    if as_json:
+        echo_json({**j.__dict__, "reinstated": reinstated, "cycle": c.name})
+        return
+    verb = "reinstated on" if reinstated else "added to"
+    again = " (their kept score sheets count again)" if reinstated else ""
+    click.echo(clean(f"judge '{j.name}' {verb} {st.label(c)}{again}"))
 
 
 @judge.command("list")
 @click.option("--json", "as_json", is_flag=True)
 @common_options
 def judge_list(as_json, who, cycle_ref):
-    """List the cycle's judges."""
+    """List the cycle's judges (removed ones marked)."""
     st = cli_state(who, cycle_ref)
-    found = judging.list_judges(st.db, st.cycle().id)
+    c = st.cycle()
+    found = judging.list_judges(st.db, c.id)
     if as_json:
-        echo_json([j.__dict__ for j in found])
-    else:
-        for j in found:
-            click.echo(clean(j.name))
+        echo_json([{**j.__dict__, "removed": j.removed} for j in found])
+        return
+    click.echo(clean(f"{st.label(c)}: {sum(not j.removed for j in found)} judge(s)"))
+    for j in found:
+        gone = f" (removed {j.removed_at[:10]} by {j.removed_by})" if j.removed_at else ""
+        click.echo(clean(f"  {j.name}{gone}"))
+
+
+@judge.command("remove")
+@click.argument("name")
+@click.option("--reason", default="", help="Why (recorded in the audit log).")
+@json_option
+@common_options
+def judge_remove(name, reason, as_json, who, cycle_ref):
+    """Take NAME off the panel: their scores stop counting.
+
+    Their score sheets are kept (shown as removed, and copied into the audit
+    log); 'judge add NAME' reinstates them."""
+    st = cli_state(who, cycle_ref)
+    c = st.cycle()
+    j, sheets = judging.remove_judge(st.db, c.id, name, reason, who=st.who)
+    if as_json:
+        echo_json({**j.__dict__, "removed": True, "sheets_kept": sheets, "cycle": c.name})
+        return
+    click.echo(
+        clean(
+            f"judge '{j.name}' removed from {st.label(c)}: {sheets} score sheet(s) kept in the "
+            "audit log and no longer counted"
+        )
+    )
 
 
 @click.command()
 @click.argument("nomination", type=int)
 @click.option("--judge", "judge_name", required=True)
 @click.option("--reason", required=True, help="The conflict of interest.")
+@json_option
 @common_options
-def recuse(nomination, judge_name, reason, who, cycle_ref):
+def recuse(nomination, judge_name, reason, as_json, who, cycle_ref):
     """Record that a judge recuses from NOMINATION (their scores stop counting)."""
     st = cli_state(who, cycle_ref)
+    c = st.cycle_of(nomination)
     r = judging.recuse(st.db, nomination, judge_name, reason, who=st.who)
-    click.echo(clean(f"{r.judge} recused from #{r.nomination_id}: {r.reason}"))
+    if as_json:
+        echo_json({**r.__dict__, "cycle": c.name})
+        return
+    click.echo(clean(f"{r.judge} recused from #{r.nomination_id} in {st.label(c)}: {r.reason}"))
 
 
 @click.command("recusals")
@@ -70,10 +109,12 @@ def recuse(nomination, judge_name, reason, who, cycle_ref):
 def recusals_cmd(as_json, who, cycle_ref):
     """List recusals with reasons."""
     st = cli_state(who, cycle_ref)
-    found = judging.list_recusals(st.db, st.cycle().id)
+    c = st.cycle()
+    found = judging.list_recusals(st.db, c.id)
     if as_json:
         echo_json([r.__dict__ for r in found])
         return
+    click.echo(clean(f"{st.label(c)}: {len(found)} recusal(s)"))
     for r in found:
         click.echo(clean(f"#{r.nomination_id} {r.judge}: {r.reason}"))
 
@@ -110,72 +151,24 @@ def _int(value: str, key: str) -> int:
 @click.option("--set", "pairs", multiple=True, metavar="CRITERION=N", help="Repeatable.")
 @click.option("--all", "all_", metavar="N,N,...", help="Every criterion, in order.")
 @click.option("--comment")
+@json_option
 @common_options
-def score(nomination, judge_name, pairs, all_, comment, who, cycle_ref):
-    """Enter a judge's scores for NOMINATION (criterion keys: see 'cycle list --json')."""
+def score(nomination, judge_name, pairs, all_, comment, as_json, who, cycle_ref):
+    """Enter a judge's scores for NOMINATION (criterion keys: see 'cycle list --json').
+
+    Only shortlisted entries are judged."""
     st = cli_state(who, cycle_ref)
-    c = cycles.cycle_by_id(st.db, nominations.get_nomination(st.db, nomination).cycle_id)
+    c = st.cycle_of(nomination)
     sheet = judging.score(
         st.db, nomination, judge_name, _parse_scores(c, pairs, all_), comment, who=st.who
     )
+    if as_json:
+        echo_json({**sheet.__dict__, "cycle": c.name})
+        return
     state = (
         "complete" if sheet.complete else f"{len(sheet.scores)}/{len(c.criteria)} criteria scored"
     )
-    click.echo(clean(f"#{nomination} {sheet.judge}: {state}"))
-
-
-def _fmt(v, digits=2):
-    return "" if v is None else (f"{v:.{digits}f}" if isinstance(v, float) else str(v))
-
-
-@click.command("results")
-@click.option("--category")
-@click.option("--list", "stage", type=click.Choice(rules.STAGES))
-@click.option("--normalise", is_flag=True, help="Also show per-judge z-score normalised means.")
-@click.option("--json", "as_json", is_flag=True)
-@common_options
-def results_cmd(category, stage, normalise, as_json, who, cycle_ref):
-    """Mean of completed scores, number of judges, spread and disagreement per nomination."""
-    st = cli_state(who, cycle_ref)
-    c = st.cycle()
-    rows = judging.results(
-        st.db,
-        c.id,
-        category=common.match_category(c, category) if category else None,
-        stage=stage,
-        normalise=normalise,
-    )
-    if as_json:
-        echo_json(
-            {
-                "cycle": c.name,
-                "scale": list(c.scale),
-                "criteria": list(c.criterion_keys),
-                "disagreement_threshold": rules.disagreement_threshold(len(c.criteria), c.scale),
-                "results": [r.to_json() for r in rows],
-            }
-        )
-        return
-    cols = ["#", "category", "title", "mean", "n", "range", "sd", "disagree"]
-    if normalise:
-        cols.insert(4, "normalised")
-    out = []
-    for r in rows:
-        res = r.result
-        line = [
-            r.nomination.id,
-            r.nomination.category,
-            r.nomination.title,
-            _fmt(res.mean),
-            res.n_judges,
-            "" if res.low is None else f"{res.low}-{res.high}",
-            _fmt(res.sd),
-            "YES" if res.disagreement else "",
-        ]
-        if normalise:
-            line.insert(4, _fmt(res.normalised))
-        out.append(line)
-    table(f"{c.name}: results (totals out of {len(c.criteria) * c.scale[1]})", cols, out)
+    click.echo(clean(f"#{nomination} {sheet.judge}: {state}, in {st.label(c)}"))
 
 
 @click.command()
@@ -187,11 +180,12 @@ def profile(nomination, all_, who, cycle_ref):
     st = cli_state(who, cycle_ref)
     if nomination is None and not all_:
         raise errors.AwardsError("profile: give a NOMINATION id or --all")
-    ids = (
-        [n.id for n in nominations.list_nominations(st.db, st.cycle().id)] if all_ else [nomination]
-    )
+    c = st.cycle() if all_ else st.cycle_of(nomination)
+    ids = [n.id for n in nominations.list_nominations(st.db, c.id)] if all_ else [nomination]
     from rich.progress import Progress
 
+    # the cycle on stderr, beside the progress: stdout keeps one line per nomination
+    click.echo(clean(f"{st.label(c)}: {len(ids)} framing profile(s)"), err=True)
     engine = st.engine()
     lines = []
     # Progress on stderr so the per-nomination lines on stdout stay clean for scripts.

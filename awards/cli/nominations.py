@@ -1,4 +1,5 @@
-"""``framewatch awards nominate|import|nominations|override``: nominations and their eligibility."""
+"""``framewatch awards nominate|import|nominations|override|recategorise``:
+nominations, their eligibility and their category."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from awards.cli.common import (
     cli_state,
     common_options,
     echo_json,
+    json_option,
     nom_line,
     read_text,
     table,
@@ -31,13 +33,18 @@ from awards.cli.common import (
 @click.option("--outlet", default="")
 @click.option("--journalist", "journalists", multiple=True, help="Repeat for each journalist.")
 @click.option("--url", default="")
-@click.option("--date", "published_on", metavar="DATE", help="Publication or broadcast date.")
+@click.option(
+    "--date",
+    "published_on",
+    metavar="DATE",
+    help="Publication or broadcast date: 15/09/2026, 15 Sept 2026 or 2026-09-15.",
+)
 @click.option(
     "--text-file",
     type=click.Path(dir_okay=False),
     help="The piece's text, for its framing profile.",
 )
-@click.option("--category", required=True)
+@click.option("--category", required=True, help="One of the cycle's categories (any case).")
 @click.option("--nominator", required=True)
 @click.option("--citation", default=None, help="The citation text.")
 @click.option(
@@ -67,6 +74,7 @@ def nominate(
 
     Eligibility is checked against the cycle's rules; a nomination that breaks
     one is recorded as ineligible with the reasons (override with 'awards override').
+    A category the cycle does not have is refused, with the closest one named.
     """
     st = cli_state(who, cycle_ref)
     c = st.cycle()
@@ -78,7 +86,7 @@ def nominate(
             st.db,
             c.id,
             article_id,
-            common.match_category(c, category),
+            category,
             nominator,
             text,
             journalists=journalists or None,
@@ -95,7 +103,7 @@ def nominate(
             journalists=journalists,
             url=url,
             published_on=published_on,
-            category=common.match_category(c, category),
+            category=category,
             nominator=nominator,
             citation=text,
             text=body,
@@ -109,7 +117,7 @@ def nominate(
     if as_json:
         echo_json(n.to_json())
         return
-    click.echo(f"recorded {clean(nom_line(n))}")
+    click.echo(f"recorded {clean(nom_line(n))} in {clean(st.label(c))}")
     for r in n.reasons:
         click.echo(f"  ineligible: {clean(r.message)}")
     if n.profile:
@@ -131,9 +139,12 @@ def import_cmd(csv_file, dry_run, as_json, who, cycle_ref):
     \b
     Columns: category, nominator, citation, title (or article = a monitor
     article id); optional: outlet, journalists (';' or ',' between names),
-    url, date (YYYY-MM-DD), text (for the framing profile).
+    url, date (15/09/2026, 15 Sept 2026 or 2026-09-15; day first, as in the
+    UK), text (for the framing profile).
 
-    The whole file is checked first: any problem and nothing is imported.
+    The whole file is checked first: any problem (an unknown category, a
+    date that is not one or reads both ways in a file of US dates) and
+    nothing is imported.
     Rows already nominated in the cycle (same URL, article, or title and
     outlet) are skipped, so an updated export can be imported again.
     """
@@ -166,7 +177,14 @@ def import_cmd(csv_file, dry_run, as_json, who, cycle_ref):
             click.echo(clean(line), err=True)
         raise
     if as_json:
-        echo_json({**report.to_json(), "ignored_columns": list(ignored)})
+        echo_json(
+            {
+                **report.to_json(),
+                "ignored_columns": list(ignored),
+                "cycle": c.name,
+                "cycle_id": c.id,
+            }
+        )
         return
     if ignored:
         click.echo(f"{csv_file}: columns left out: {clean(', '.join(ignored))}")
@@ -181,7 +199,7 @@ def import_cmd(csv_file, dry_run, as_json, who, cycle_ref):
     verb = "would nominate" if dry_run else "nominated"
     count = len(report.planned) if dry_run else len(report.created)
     click.echo(
-        f"{report.rows} rows: {verb} {count}, skipped {len(report.skipped)} (cycle '{clean(c.name)}')"
+        f"{report.rows} rows: {verb} {count}, skipped {len(report.skipped)} in {clean(st.label(c))}"
     )
 
 
@@ -195,13 +213,16 @@ def nominations_cmd(category, stage, as_json, who, cycle_ref):
     st = cli_state(who, cycle_ref)
     c = st.cycle()
     found = nominations.list_nominations(
-        st.db, c.id, category=common.match_category(c, category) if category else None, stage=stage
+        st.db,
+        c.id,
+        category=common.resolve_category(c, category) if category else None,
+        stage=stage,
     )
     if as_json:
         echo_json([n.to_json() for n in found])
         return
     table(
-        f"{c.name}: nominations",
+        f"{st.label(c)}: nominations",
         ["#", "category", "title", "nominee", "list", "eligibility", "framing"],
         [
             [
@@ -221,9 +242,34 @@ def nominations_cmd(category, stage, as_json, who, cycle_ref):
 @click.command()
 @click.argument("nomination", type=int)
 @click.option("--reason", required=True, help="Why the rule is set aside (recorded).")
+@json_option
 @common_options
-def override(nomination, reason, who, cycle_ref):
+def override(nomination, reason, as_json, who, cycle_ref):
     """Accept an ineligible nomination anyway, with a reason."""
     st = cli_state(who, cycle_ref)
+    c = st.cycle_of(nomination)
     n = sift.override_eligibility(st.db, nomination, reason, who=st.who)
-    click.echo(f"#{n.id} now {n.eligibility}: {clean(reason)}")
+    if as_json:
+        echo_json(n.to_json())
+        return
+    click.echo(f"#{n.id} now {n.eligibility} in {clean(st.label(c))}: {clean(reason)}")
+
+
+@click.command()
+@click.argument("nomination", type=int)
+@click.argument("category")
+@json_option
+@common_options
+def recategorise(nomination, category, as_json, who, cycle_ref):
+    """Move NOMINATION to CATEGORY, another of its cycle's categories.
+
+    It keeps its list and score sheets; eligibility is judged again.  Refused
+    while it has a decision (clear it with 'awards decide ID none')."""
+    st = cli_state(who, cycle_ref)
+    c = st.cycle_of(nomination)
+    before = nominations.get_nomination(st.db, nomination).category
+    n = sift.recategorise(st.db, nomination, category, who=st.who)
+    if as_json:
+        echo_json(n.to_json())
+        return
+    click.echo(clean(f"#{n.id} moved from {before} to {n.category} in {st.label(c)}"))

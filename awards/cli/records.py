@@ -28,20 +28,28 @@ from awards.cli.common import (
 def export_cmd(kind, path, judge_name, who, cycle_ref):
     """Export KIND to PATH: shortlist-csv, shortlist-md, judge-pack, scores, recusals, audit."""
     st = cli_state(who, cycle_ref)
-    for f in exports.export(st.db, st.cycle().id, kind, path, judge=judge_name):
-        click.echo(f"wrote {f}")
+    c = st.cycle()
+    for f in exports.export(st.db, c.id, kind, path, judge=judge_name):
+        click.echo(clean(f"wrote {f} ({st.label(c)})"))
 
 
 @click.command("audit")
+@click.option(
+    "--all", "every", is_flag=True, help="Every cycle's entries, deleted cycles' included."
+)
 @click.option("--json", "as_json", is_flag=True)
 @common_options
-def audit_cmd(as_json, who, cycle_ref):
+def audit_cmd(every, as_json, who, cycle_ref):
     """Show the audit log: who changed what, when."""
     st = cli_state(who, cycle_ref)
-    entries = audit.audit_log(st.db, st.cycle().id)
+    c = None if every else st.cycle()
+    entries = audit.audit_log(st.db, c.id if c is not None else None)
     if as_json:
         echo_json([e.to_json() for e in entries])
         return
+    click.echo(
+        clean(f"{st.label(c) if c is not None else 'every cycle'}: {len(entries)} audit entries")
+    )
     for e in entries:
         click.echo(
             clean(

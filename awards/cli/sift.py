@@ -6,6 +6,7 @@ import click
 
 from awards import (
     cycles,
+    judging,
     nominations,
     rules,
     sift,
@@ -15,6 +16,7 @@ from awards.cli.common import (
     cli_state,
     common_options,
     echo_json,
+    json_option,
     nom_line,
 )
 
@@ -43,6 +45,7 @@ def shortlist_show(as_json, who, cycle_ref):
         echo_json(
             {
                 "cycle": c.name,
+                "cycle_id": c.id,
                 "categories": [
                     {
                         **p.__dict__,
@@ -53,6 +56,7 @@ def shortlist_show(as_json, who, cycle_ref):
             }
         )
         return
+    click.echo(clean(f"{st.label(c)}: the sift"))
     for p in prog:
         click.echo(
             clean(
@@ -69,21 +73,76 @@ def shortlist_show(as_json, who, cycle_ref):
 @click.argument("nomination", type=int)
 @click.option("--to", "to", required=True, type=click.Choice(rules.STAGES))
 @click.option("--reason", default="", help="Required when declining.")
+@json_option
 @common_options
-def shortlist_move(nomination, to, reason, who, cycle_ref):
-    """Move NOMINATION to the longlist, shortlist or declined."""
+def shortlist_move(nomination, to, reason, as_json, who, cycle_ref):
+    """Move NOMINATION to the longlist, shortlist or declined.
+
+    Only shortlisted entries are judged and ranked; an entry moved off the
+    shortlist keeps its score sheets, uncounted."""
     st = cli_state(who, cycle_ref)
+    c = st.cycle_of(nomination)
     n = sift.move(st.db, nomination, to, reason, who=st.who)
-    click.echo(clean(f"#{n.id} moved to the {n.stage}" + (f": {reason}" if reason else "")))
+    kept = sum(1 for s in judging.list_sheets(st.db, c.id) if s.nomination_id == n.id and s.scores)
+    if as_json:
+        echo_json({**n.to_json(), "sheets_kept_uncounted": kept if to != "shortlist" else 0})
+        return
+    click.echo(
+        clean(
+            f"#{n.id} moved to the {n.stage} in {st.label(c)}" + (f": {reason}" if reason else "")
+        )
+    )
+    if kept and to != "shortlist":
+        click.echo(
+            f"  its {kept} score sheet(s) are kept but not counted while it is off the shortlist"
+        )
 
 
 @click.command()
 @click.argument("nomination", type=int)
-@click.argument("decision", type=click.Choice([d for d in rules.DECISIONS if d]))
+@click.argument("decision", type=click.Choice([*(d for d in rules.DECISIONS if d), "none"]))
 @click.option("--note", default="")
+@json_option
 @common_options
-def decide(nomination, decision, note, who, cycle_ref):
-    """Record the final decision for NOMINATION (the decision log)."""
+def decide(nomination, decision, note, as_json, who, cycle_ref):
+    """Record the final decision for NOMINATION (the decision log); 'none' clears it.
+
+    \b
+    Only a shortlisted entry in one of the cycle's categories can receive a
+    decision; each category has one winner and at most the cycle's number of
+    highly commended (cycle edit --highly-commended N)."""
     st = cli_state(who, cycle_ref)
+    c = st.cycle_of(nomination)
     n = sift.decide(st.db, nomination, decision, note, who=st.who)
-    click.echo(f"#{n.id}: {n.decision}")
+    stage = rules.DECISION_LABELS.get(n.decision, "no decision")
+    ranked = [r for r in judging.results(st.db, c.id) if r.nomination.category == n.category]
+    mine = next((r for r in ranked if r.nomination.id == n.id), None)
+    if as_json:
+        echo_json(
+            {
+                **n.to_json(),
+                "cycle": c.name,
+                "stage": stage,
+                "rank": mine.rank if mine else None,
+            }
+        )
+        return
+    what = {
+        "winner": f"the winner of {n.category}",
+        "highly-commended": f"highly commended in {n.category}",
+    }.get(n.decision, f"{stage} in {n.category}")
+    click.echo(clean(f"#{n.id} {n.title}: {what}, {st.label(c)}"))
+    top = ranked[0] if ranked else None
+    if (
+        n.decision == "winner"
+        and top is not None
+        and top.rank is not None
+        and top.nomination.id != n.id
+    ):
+        place = mine.rank_label if mine and mine.rank is not None else "unranked"
+        click.echo(
+            clean(
+                f"  note: on the judges' means #{n.id} ranks {place}; "
+                f"#{top.nomination.id} ranks {top.rank_label}"
+            )
+        )

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from awards import cycles, nominations
+from awards import cycles, nominations, sift
 from storage.db import open_database, utcnow
 from storage.schema import articles, flags
 
@@ -93,3 +93,9 @@ def hand(db, cycle, **kw):
     )
     base.update(kw)
     return nominations.nominate(db, cycle.id, **base)
+
+
+def shortlisted(db, cycle, **kw):
+    """A hand nomination moved to the shortlist: only shortlisted entries are judged."""
+    n = hand(db, cycle, **kw)
+    return sift.move(db, n.id, "shortlist", who=ADMIN)

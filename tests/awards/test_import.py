@@ -164,7 +164,8 @@ def test_any_problem_anywhere_imports_nothing_and_names_each_line(
     err = capsys.readouterr().err.splitlines()
     assert err == [
         f"{f}:3: title is empty (and no monitor article is named)",
-        f"{f}:4: date: 'first of May' is not a date (use YYYY-MM-DD)",
+        f"{f}:4: date: 'first of May' is not a date "
+        "(write it like 15/09/2026, 15 Sept 2026 or 2026-09-15)",
         f"{f}:5: 10 cells for 9 columns (an unquoted comma?)",
         f"framewatch: error: {f}: 3 problems, nothing imported",
     ]
@@ -342,7 +343,10 @@ def test_line_numbers_count_multi_line_citations_and_twin_columns_are_refused(tm
     )
     with pytest.raises(ImportProblems) as exc:
         read_rows(f)
-    assert exc.value.problems == [f"{f}:5: date: 'not a date' is not a date (use YYYY-MM-DD)"]
+    assert exc.value.problems == [
+        f"{f}:5: date: 'not a date' is not a date "
+        "(write it like 15/09/2026, 15 Sept 2026 or 2026-09-15)"
+    ]
     f = write_csv(
         tmp_path / "twins.csv",
         [["Cat", "T", "N", "C", "A", "B"]],

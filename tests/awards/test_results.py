@@ -1,4 +1,7 @@
-"""Judging: recusals, completed sheets only, disagreement, normalisation maths."""
+"""Judging: recusals, completed sheets only, disagreement, normalisation maths.
+
+Since issue 12 only shortlisted entries are judged, so every entry scored
+here is shortlisted first (``shortlisted``); the figures are unchanged."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import pytest
 
 from awards import cycles, errors, judging, rules
 
-from .conftest import ADMIN, hand
+from .conftest import ADMIN, shortlisted
 
 
 @pytest.fixture
@@ -23,7 +26,7 @@ def result_for(db, cycle, nid, **kw):
 
 
 def test_mean_counts_only_completed_sheets(db, panel):
-    n = hand(db, panel)
+    n = shortlisted(db, panel)
     judging.score(
         db, n.id, "Ann", dict(zip(panel.criterion_keys, [5, 5, 5, 5, 5], strict=True)), who=ADMIN
     )
@@ -46,7 +49,7 @@ def test_mean_counts_only_completed_sheets(db, panel):
 
 
 def test_recused_judge_scores_are_excluded_and_further_scoring_refused(db, panel):
-    n = hand(db, panel)
+    n = shortlisted(db, panel)
     judging.score(db, n.id, "Ann", dict.fromkeys(panel.criterion_keys, 4), who=ADMIN)
     judging.score(db, n.id, "Bob", dict.fromkeys(panel.criterion_keys, 1), who=ADMIN)
     assert result_for(db, panel, n.id).mean == 12.5
@@ -67,7 +70,7 @@ def test_recused_judge_scores_are_excluded_and_further_scoring_refused(db, panel
 
 
 def test_scores_outside_the_scale_or_unknown_are_refused(db, panel):
-    n = hand(db, panel)
+    n = shortlisted(db, panel)
     for bad, msg in (
         ({"relevant": 6}, "outside the scale 1-5"),
         ({"relevant": 0}, "outside"),
@@ -84,8 +87,8 @@ def test_scores_outside_the_scale_or_unknown_are_refused(db, panel):
 def test_disagreement_flag_at_forty_percent_of_the_span(db, panel):
     # 5 criteria on 1-5: totals span 5..25 = 20; 40% of 20 = 8.
     assert rules.disagreement_threshold(5, (1, 5)) == 8
-    split = hand(db, panel, journalists=["S1"])
-    close = hand(db, panel, journalists=["S2"])
+    split = shortlisted(db, panel, journalists=["S1"])
+    close = shortlisted(db, panel, journalists=["S2"])
     judging.score(
         db,
         split.id,
@@ -117,7 +120,7 @@ def test_disagreement_flag_at_forty_percent_of_the_span(db, panel):
     assert result_for(db, panel, split.id).disagreement is True
     assert result_for(db, panel, close.id).disagreement is False
     # One judge cannot disagree with themselves.
-    lone = hand(db, panel, journalists=["S3"])
+    lone = shortlisted(db, panel, journalists=["S3"])
     judging.score(db, lone.id, "Ann", dict.fromkeys(panel.criterion_keys, 5), who=ADMIN)
     r = result_for(db, panel, lone.id)
     assert (r.disagreement, r.sd, r.spread) == (False, None, 0)
@@ -141,7 +144,7 @@ def test_normalisation_worked_example(db):
     for name in ("Ann", "Bob"):
         judging.add_judge(db, c.id, name, who=ADMIN)
     n1, n2, n3, n4 = (
-        hand(db, c, title=f"N{i}", journalists=[f"J{i}"], published_on="2029-03-01")
+        shortlisted(db, c, title=f"N{i}", journalists=[f"J{i}"], published_on="2029-03-01")
         for i in range(1, 5)
     )
     sheets = {
