@@ -76,6 +76,14 @@ class FramewatchApp(App, inherit_bindings=False):
         self.add_mode("draft", lambda: DraftScreen(initial_text=self.paste_text))
         self.add_mode("lexicon", LexiconScreen)
         self.add_mode("overview", lambda: OverviewScreen(today=self.today))
+        # the awards are a mode too: F2-F5 leave them, F6 comes back to the same screen
+        self.add_mode("awards", self._awards_screen)
+        self._before_awards = "queue"
+
+    def _awards_screen(self) -> Any:
+        from tui.screens.awards import AwardsScreen
+
+        return AwardsScreen(self.db, reviewer=self.reviewer)
 
     def on_mount(self) -> None:
         if self.keymap:
@@ -139,9 +147,15 @@ class FramewatchApp(App, inherit_bindings=False):
         self.push_screen(HelpScreen(self.screen))
 
     def action_awards(self) -> None:
-        from tui.screens.awards import AwardsScreen
+        """Switch to the awards (never a second copy on top of the first)."""
+        if self.current_mode == "awards":
+            return
+        self._before_awards = self.current_mode or "queue"
+        self.switch_mode("awards")
 
-        self.push_screen(AwardsScreen(self.db, reviewer=self.reviewer))
+    def action_leave_awards(self) -> None:
+        """Esc on the awards screen: back to the mode F6 was pressed in."""
+        self.switch_mode(self._before_awards)
 
     async def action_quit(self) -> None:
         """Quit, but never silently drop an unsaved draft."""

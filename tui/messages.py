@@ -71,7 +71,8 @@ class OverviewLoaded(Message):
 
 @dataclass
 class AwardsLoaded(Message):
-    """One read of an award cycle (None: no cycle yet) for the awards screen."""
+    """One read of the current award cycle for the awards screen, or the one
+    line saying why there is none (no cycle yet, several and none current)."""
 
-    data: Any  # tui.screens.awards.CycleData | None
+    data: Any  # tui.screens.awards.CycleData | str
     generation: int

@@ -2,11 +2,20 @@
 
 One screen, three panes: the nominations (per category, with eligibility and
 the framing profile as evidence - never a verdict), the selected nomination's
-details with the current judge's score sheet, and the results table, which
-is redrawn from the database after every change.
+details with the current judge's score sheet, and the results table (the
+shortlisted entries of each category, ranked), which is redrawn from the
+database after every change; ``p`` swaps it for the judging progress (per
+judge: scored, partly scored, missing, recused).
+
+The screen always shows the current cycle, the one stored in the database
+(``awards cycle use``; ``c`` here makes the next open cycle current), and
+says so in its header, so it never disagrees with the CLI or the nominate
+dialog.  It is an app mode (F6), so F2-F5 leave it and F6 comes back to the
+same screen rather than stacking another.
 
 Scoring is keyboard-first: pick the judge with ``j``, then type one digit per
-criterion; the cursor moves to the next criterion after each digit.
+criterion; the cursor moves to the next criterion after each digit.  A digit
+outside the scale, or a key with nothing to act on, says so in one line.
 """
 
 from __future__ import annotations
@@ -23,7 +32,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.widgets.data_table import CellDoesNotExist
 
-from awards import common, cycles, judging, model, nominations
+from awards import common, cycles, judging, lifecycle, model, nominations, rules
+from awards.errors import AwardsError
 from tui.bindings import bindings_for
 from tui.messages import AwardsLoaded, ServiceFailed
 from tui.sanitize import one_line, sanitize
@@ -41,6 +51,9 @@ class AwardsScreen(AwardsActions, Screen):
     AwardsScreen #awards-detail-box { width: 2fr; min-width: 36; border-left: solid $primary; padding: 0 1; }
     AwardsScreen #awards-results-title { height: 1; padding: 0 1; text-style: bold; }
     AwardsScreen #awards-results { height: 2fr; }
+    AwardsScreen #awards-progress { height: 2fr; display: none; }
+    AwardsScreen.-progress #awards-results { display: none; }
+    AwardsScreen.-progress #awards-progress { display: block; }
     """
     BINDINGS = bindings_for(SCOPE)
 
@@ -53,7 +66,10 @@ class AwardsScreen(AwardsActions, Screen):
         self.rows: list[model.ResultRow] = []
         self.sheets: list[model.ScoreSheet] = []
         self.progress: list[model.CategoryProgress] = []
-        self.judges: list[model.Judge] = []
+        self.judging: model.JudgingProgress | None = None
+        self.show_progress = False
+        self.not_ranked = 0  # nominations not on the shortlist (not in the results)
+        self.judges: list[model.Judge] = []  # on the panel (removed judges left out)
         self.judge: str | None = None
         self.criterion = 0
         self.normalise = False
@@ -72,35 +88,44 @@ class AwardsScreen(AwardsActions, Screen):
                 yield Static("", id="awards-detail")
         yield Static("Results", id="awards-results-title")
         yield DataTable(id="awards-results", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="awards-progress", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#awards-noms", DataTable).add_columns(
             "#", "Category", "Title", "Nominee", "List", "Eligibility", "Flags/1k words"
         )
+        self.query_one("#awards-progress", DataTable).add_columns(
+            "Judge", "Scored", "Partly scored", "Missing", "Recused"
+        )
         self.load()
+
+    def on_screen_resume(self) -> None:
+        # back from another mode (F2-F5, then F6) or a dialog: the CLI or the
+        # review screen may have changed the awards meanwhile
+        if self.is_mounted:
+            self.load()
 
     # ------------------------------------------------------------------ data
 
-    def load(self, cycle_id: int | None = None) -> None:
-        """Re-read the cycle in a worker; the panes are redrawn when it arrives.
+    def load(self) -> None:
+        """Re-read the current cycle in a worker; the panes are redrawn when it arrives.
 
         Writes stay on the UI thread (a few ms, and their order matters: one
         digit per criterion); only this read, which grows with the number of
         nominations and score sheets, moves off it."""
         self.generation += 1
-        current = self.cycle.id if self.cycle is not None else None
-        self._fetch(cycle_id if cycle_id is not None else current, self.normalise, self.generation)
+        self._fetch(self.normalise, self.generation)
 
     @work(thread=True, exclusive=True, group="awards-load", exit_on_error=False)
-    def _fetch(self, cycle_id: int | None, normalise: bool, generation: int) -> None:
+    def _fetch(self, normalise: bool, generation: int) -> None:
         try:
-            if cycle_id is not None:
-                cycle = cycles.cycle_by_id(self.db, cycle_id)
-            else:
-                found = cycles.list_cycles(self.db)
-                cycle = found[-1] if found else None
-            data = None if cycle is None else _read_cycle(self.db, cycle, normalise)
+            try:
+                cycle = lifecycle.current_cycle(self.db)
+            except AwardsError as exc:  # no cycle, or several and none current
+                self.post_message(AwardsLoaded(str(exc), generation))
+                return
+            data = _read_cycle(self.db, cycle, normalise)
         except Exception as exc:  # noqa: BLE001 - one line for the user, the screen stays usable
             self.post_message(ServiceFailed(str(exc) or type(exc).__name__))
             return
@@ -111,21 +136,27 @@ class AwardsScreen(AwardsActions, Screen):
         if message.generation != self.generation:
             return  # a later change already asked for a newer read
         data = message.data
-        if data is None:
+        if isinstance(data, str):
             self.cycle = None
-            self._empty("No award cycle yet. Create one: framewatch awards cycle new YEAR")
+            self.sub_title = "Awards: no current cycle"
+            self._empty(f"{data[:1].upper()}{data[1:]}. (c makes the next open cycle current)")
             return
+        if self.cycle is not None and data.cycle.id != self.cycle.id:
+            self.judge, self.criterion = None, 0  # another cycle, another panel
         self.cycle, self.noms, self.judges, self.sheets = (
             data.cycle,
             data.noms,
             data.judges,
             data.sheets,
         )
-        self.rows, self.progress = data.rows, data.progress
+        self.rows, self.progress, self.judging = data.rows, data.progress, data.judging
+        self.not_ranked = sum(1 for n in data.noms if n.stage != "shortlist")
+        self.sub_title = f"Awards: {data.cycle.name} (current cycle)"
         if self.judge not in {j.name for j in self.judges}:
             self.judge = None
         self._fill_nominations()
         self._fill_results()
+        self._fill_progress()
         self._redraw()
 
     @on(ServiceFailed)
@@ -142,6 +173,7 @@ class AwardsScreen(AwardsActions, Screen):
         self.query_one("#awards-status", Static).update(escape(message))
         self.query_one("#awards-noms", DataTable).clear()
         self.query_one("#awards-results", DataTable).clear(columns=True)
+        self.query_one("#awards-progress", DataTable).clear()
 
     def _fill_nominations(self) -> None:
         table = self.query_one("#awards-noms", DataTable)
@@ -172,6 +204,7 @@ class AwardsScreen(AwardsActions, Screen):
         table = self.query_one("#awards-results", DataTable)
         table.clear(columns=True)
         cols = [
+            "Rank",
             "#",
             "Category",
             "Title",
@@ -184,11 +217,12 @@ class AwardsScreen(AwardsActions, Screen):
             "Decision",
         ]
         if self.normalise:
-            cols.insert(5, "Normalised")
+            cols.insert(6, "Normalised")
         table.add_columns(*cols)
         for r in self.rows:
             res = r.result
             cells = [
+                r.rank_label,
                 str(r.nomination.id),
                 Text(one_line(r.nomination.category, 22)),
                 Text(one_line(r.nomination.title, 40)),
@@ -198,17 +232,52 @@ class AwardsScreen(AwardsActions, Screen):
                 "" if res.low is None else f"{res.low}-{res.high}",
                 _num(res.sd),
                 "YES" if res.disagreement else "",
-                r.nomination.decision,
+                rules.DECISION_LABELS.get(r.nomination.decision, ""),
             ]
             if self.normalise:
-                cells.insert(5, _num(res.normalised))
+                cells.insert(6, _num(res.normalised))
             table.add_row(*cells, key=str(r.nomination.id))
+        self._results_title()
+
+    def _results_title(self) -> None:
         c = self.cycle
-        span = f"totals out of {len(c.criteria) * c.scale[1]} ({len(c.criteria)} criteria, {c.scale[0]}-{c.scale[1]})"
-        self.query_one("#awards-results-title", Static).update(
-            f"Results: mean of completed, non-recused score sheets; {span}"
-            + ("; normalised = per-judge z-scores rescaled" if self.normalise else "")
-        )
+        if c is None:
+            return
+        if self.show_progress:
+            n = len(self.judging.entries) if self.judging else 0
+            text = (
+                f"Judging progress on {n} shortlisted entries ({len(c.criteria)} criteria); "
+                "p: back to the results"
+            )
+        else:
+            span = f"totals out of {len(c.criteria) * c.scale[1]} ({len(c.criteria)} criteria, {c.scale[0]}-{c.scale[1]})"
+            text = (
+                f"Results, shortlisted entries ranked: mean of completed, non-recused score sheets; {span}"
+                + ("; normalised = per-judge z-scores rescaled" if self.normalise else "")
+                + (
+                    f"; {self.not_ranked} not on the shortlist, not ranked"
+                    if self.not_ranked
+                    else ""
+                )
+            )
+        self.query_one("#awards-results-title", Static).update(escape(text))
+
+    def _fill_progress(self) -> None:
+        table = self.query_one("#awards-progress", DataTable)
+        table.clear()
+        p = self.judging
+        if p is None:
+            return
+        for j in p.judges:
+            table.add_row(
+                Text(one_line(j.judge + (" (removed, not counted)" if j.removed else ""), 40)),
+                f"{len(j.scored)}: {_ids(j.scored)}",
+                f"{len(j.partly)}: "
+                + (", ".join(f"#{n} ({k}/{p.criteria})" for n, k in j.partly) or "-"),
+                f"{len(j.missing)}: {_ids(j.missing)}",
+                f"{len(j.recused)}: {_ids(j.recused)}",
+                key=j.judge,
+            )
 
     def _status(self, progress: list[model.CategoryProgress]) -> None:
         assert self.cycle is not None
@@ -216,9 +285,20 @@ class AwardsScreen(AwardsActions, Screen):
         per = " · ".join(f"{escape(p.category)} {p.shortlist}/{p.target}" for p in progress)
         judge = escape(self.judge) if self.judge else "none (press j)"
         key, label = c.criteria[self.criterion]
+        mine = (
+            next((j for j in self.judging.judges if j.judge == self.judge), None)
+            if self.judging
+            else None
+        )
+        done = (
+            f" ({len(mine.scored)} scored, {len(mine.partly)} partly, {len(mine.missing)} missing)"
+            if mine
+            else ""
+        )
         self.query_one("#awards-status", Static).update(
-            f"[b]{escape(c.name)}[/b]  window {c.window_start} to {c.window_end}   shortlisted: {per}\n"
-            f"Judge: [b]{judge}[/b]   criterion {self.criterion + 1}/{len(c.criteria)}: "
+            f"[b]{escape(c.name)}[/b] (current cycle)  window {c.window_start} to {c.window_end}   "
+            f"shortlisted: {per}\n"
+            f"Judge: [b]{judge}[/b]{done}   criterion {self.criterion + 1}/{len(c.criteria)}: "
             f"[b]{escape(label)}[/b] - type a digit {c.scale[0]}-{c.scale[1]}"
         )
 
@@ -320,25 +400,27 @@ class CycleData:
     sheets: list[model.ScoreSheet]
     rows: list[model.ResultRow]
     progress: list[model.CategoryProgress]
+    judging: model.JudgingProgress
 
 
 def _read_cycle(db: Any, cycle: model.Cycle, normalise: bool) -> CycleData:
     noms = nominations.list_nominations(db, cycle.id)
     sheets = judging.list_sheets(db, cycle.id)
+    panel = judging.list_judges(db, cycle.id)
     # results and progress come from the rows just read, not from reading them again
-    rows = [
-        r
-        for r in judging.results_from(cycle, noms, sheets, normalise=normalise)
-        if r.nomination.stage != "declined"
-    ]
     return CycleData(
         cycle,
         noms,
-        judging.list_judges(db, cycle.id),
+        [j for j in panel if not j.removed],
         sheets,
-        rows,
+        judging.results_from(cycle, noms, sheets, normalise=normalise),
         cycles.progress_from(cycle, noms),
+        judging.progress_from(cycle, noms, panel, sheets),
     )
+
+
+def _ids(ids: tuple[int, ...]) -> str:
+    return ", ".join(f"#{i}" for i in ids) or "-"
 
 
 def _num(value: float | None) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from awards import cycles, exports, judging, sift
+from awards import cycles, exports, judging, lifecycle, sift
 from awards.rules import DECISIONS
 from core.errors import FramewatchError
 from tui.sanitize import one_line
@@ -47,12 +47,12 @@ class AwardsActions:
     # ------------------------------------------------------------------ actions
 
     def action_move(self, to: str) -> None:
-        n = self.selected
+        n = self._selected_or_say()
         if n is not None:
             self._run(sift.move, n.id, to, who=self.who, done=f"#{n.id} moved to the {to}")
 
     def action_decline(self) -> None:
-        n = self.selected
+        n = self._selected_or_say()
         if n is not None:
             self._ask(
                 f"Why decline #{n.id} {one_line(n.title, 50)}?",
@@ -62,7 +62,7 @@ class AwardsActions:
             )
 
     def action_override(self) -> None:
-        n = self.selected
+        n = self._selected_or_say()
         if n is not None:
             self._ask(
                 f"Why accept #{n.id} despite: {one_line('; '.join(r.message for r in n.reasons), 120)}?",
@@ -82,11 +82,21 @@ class AwardsActions:
             NominateDialog(self.db, reviewer=self.reviewer), lambda _id: self.load()
         )
 
-    def action_decide(self) -> None:
+    def _selected_or_say(self) -> Any:
+        """The selected nomination, or a one-line notice that there is none."""
         n = self.selected
         if n is None:
+            self.notify(
+                "No nomination selected: nominate one with n, or from an article with w.",
+                severity="warning",
+            )
+        return n
+
+    def action_decide(self) -> None:
+        n = self._selected_or_say()
+        if n is None:
             return
-        choices = ", ".join(d for d in DECISIONS if d)
+        choices = ", ".join(d for d in DECISIONS if d) + ", none"
 
         def do(answer: str) -> None:
             decision, _, note = answer.strip().partition(" ")
@@ -99,6 +109,9 @@ class AwardsActions:
         )
 
     def action_next_judge(self) -> None:
+        if self.cycle is None:
+            self.notify("No current award cycle.", severity="warning")
+            return
         if not self.judges:
             self.notify("No judges yet: press J to add one.", severity="warning")
             return
@@ -125,13 +138,26 @@ class AwardsActions:
         )
 
     def action_score(self, digit: int) -> None:
-        n, c = self.selected, self.cycle
-        if n is None or c is None:
+        c = self.cycle
+        if c is None:
+            self.notify("No current award cycle: nothing to score.", severity="warning")
+            return
+        n = self._selected_or_say()
+        if n is None:
             return
         if not self.judge:
             self.notify("Choose the judge first (j).", severity="warning")
             return
         key, label = c.criteria[self.criterion]
+        lo, hi = c.scale
+        if not lo <= digit <= hi:
+            # said here, before the service: a stray key must never pass unnoticed
+            self.notify(
+                f"{digit} is outside the scale {lo}-{hi}: type {lo}-{hi} for {label}.",
+                title="Score not saved",
+                severity="warning",
+            )
+            return
         try:
             sheet = judging.score(self.db, n.id, self.judge, {key: digit}, who=self.who)
         except FramewatchError as exc:
@@ -182,6 +208,11 @@ class AwardsActions:
         self.normalise = not self.normalise
         self.load()
 
+    def action_toggle_progress(self) -> None:
+        self.show_progress = not self.show_progress
+        self.set_class(self.show_progress, "-progress")
+        self._results_title()
+
     def action_export(self) -> None:
         if self.cycle is None:
             return
@@ -208,20 +239,33 @@ class AwardsActions:
         )
 
     def action_next_cycle(self) -> None:
+        """Make the next open cycle the current one, for every front end (audited)."""
         try:
             found = cycles.list_cycles(self.db)
+            if not found:
+                self.notify(
+                    "No open award cycle: framewatch awards cycle new YEAR", severity="warning"
+                )
+                return
+            ids = [c.id for c in found]
+            here = self.cycle.id if self.cycle is not None else None
+            nxt = ids[(ids.index(here) + 1) % len(ids)] if here in ids else ids[0]
+            if nxt == here:
+                self.notify(f"{one_line(found[0].name)} is the only open cycle.", timeout=3)
+                return
+            chosen, _ = lifecycle.use_cycle(self.db, nxt, who=self.who)
         except FramewatchError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(one_line(str(exc)), title="Awards", severity="error")
             return
-        if not found or self.cycle is None:
-            return
-        ids = [c.id for c in found]
-        nxt = ids[(ids.index(self.cycle.id) + 1) % len(ids)] if self.cycle.id in ids else ids[-1]
-        self.judge, self.criterion = None, 0
-        self.load(nxt)
+        self.notify(
+            f"Current cycle: {one_line(chosen.name)} (for the CLI and the nominate dialog too).",
+            timeout=4,
+        )
+        self.load()
 
     def action_reload(self) -> None:
         self.load()
 
     def action_back(self) -> None:
-        self.dismiss()
+        # the awards are an app mode: go back to the mode F6 was pressed in
+        self.app.action_leave_awards()

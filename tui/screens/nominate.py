@@ -9,6 +9,10 @@ Without an article (``article_id=None``) the dialog takes the piece by hand:
 title, outlet, link and date (a broadcast, a podcast, anything the monitor
 did not collect).
 
+The cycle is the current one (``awards cycle use``, the same the CLI and
+the awards screen use); another open cycle can be chosen explicitly.  With
+several cycles and none current the dialog says so rather than guess.
+
 Keyboard only: Tab between fields, Ctrl+S to save, Esc to cancel.
 """
 
@@ -23,7 +27,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from awards import common, cycles, model, nominations
+from awards import common, cycles, lifecycle, model, nominations
 from awards.rules import count_words
 from core.errors import FramewatchError
 from tui.sanitize import one_line, sanitize
@@ -60,11 +64,14 @@ class NominateDialog(ModalScreen[int | None]):
         self.reviewer = reviewer
         self.article: model.ArticleInfo | None = None
         self.cycles: list[model.Cycle] = []
+        self.current: model.Cycle | None = None
         self.error: str = ""
         self.saving = False
         self.reasons: list = []
         try:
-            self.cycles = cycles.list_cycles(db)
+            self.cycles = cycles.list_cycles(db)  # open ones: archived cycles are read-only
+            if self.cycles:
+                self.current = lifecycle.current_cycle(db)
             if article_id is not None:
                 self.article = nominations.article_info(db, article_id)
         except FramewatchError as exc:
@@ -91,20 +98,23 @@ class NominateDialog(ModalScreen[int | None]):
                 yield Static(_safe(msg), id="nominate-error")
                 yield Static("Esc to close.", id="nominate-hint")
                 return
-            latest = self.cycles[-1]
+            current = self.current or self.cycles[-1]
             with Horizontal(classes="row"):
                 yield Label("Cycle")
                 yield Select(
-                    [(c.name, c.id) for c in reversed(self.cycles)],
-                    value=latest.id,
+                    [
+                        (c.name + (" (current)" if c.id == current.id else ""), c.id)
+                        for c in reversed(self.cycles)
+                    ],
+                    value=current.id,
                     allow_blank=False,
                     id="nominate-cycle",
                 )
             with Horizontal(classes="row"):
                 yield Label("Category")
                 yield Select(
-                    [(c, c) for c in latest.categories],
-                    value=latest.categories[0],
+                    [(c, c) for c in current.categories],
+                    value=current.categories[0],
                     allow_blank=False,
                     id="nominate-category",
                 )
@@ -113,7 +123,7 @@ class NominateDialog(ModalScreen[int | None]):
                     ("title", "Title", "Headline or programme title"),
                     ("outlet", "Outlet", "Publication, channel or site"),
                     ("url", "Link", "https://..."),
-                    ("date", "Date", "YYYY-MM-DD (publication or broadcast)"),
+                    ("date", "Date", "15/09/2026 or 2026-09-15 (publication or broadcast)"),
                 ):
                     with Horizontal(classes="row"):
                         yield Label(label)
@@ -149,7 +159,7 @@ class NominateDialog(ModalScreen[int | None]):
         if not self.cycles or self.error:
             return None
         value = self.query_one("#nominate-cycle", Select).value
-        return next((c for c in self.cycles if c.id == value), self.cycles[-1])
+        return next((c for c in self.cycles if c.id == value), self.current)
 
     def _piece(self) -> dict:
         """The piece's facts: from the monitor article, or as typed by hand."""
