@@ -174,8 +174,9 @@ def score(nomination, judge_name, pairs, all_, comment, as_json, who, cycle_ref)
 @click.command()
 @click.argument("nomination", type=int, required=False)
 @click.option("--all", "all_", is_flag=True, help="Every nomination in the cycle.")
+@json_option
 @common_options
-def profile(nomination, all_, who, cycle_ref):
+def profile(nomination, all_, as_json, who, cycle_ref):
     """Recompute the framing profile of NOMINATION (or --all) with the current engine."""
     st = cli_state(who, cycle_ref)
     if nomination is None and not all_:
@@ -187,14 +188,27 @@ def profile(nomination, all_, who, cycle_ref):
     # the cycle on stderr, beside the progress: stdout keeps one line per nomination
     click.echo(clean(f"{st.label(c)}: {len(ids)} framing profile(s)"), err=True)
     engine = st.engine()
-    lines = []
+    lines, done = [], []
     # Progress on stderr so the per-nomination lines on stdout stay clean for scripts.
     with Progress(console=_stderr_console(), transient=True) as bar:
         task = bar.add_task("framing profiles", total=len(ids))
         for nid in ids:
             n = profiles.recompute_profile(st.db, nid, who=st.who, engine=engine)
+            done.append(n)
             lines.append(f"#{n.id}: {n.profile.summary() if n.profile else n.profile_note}")
             bar.advance(task)
+    if as_json:
+        echo_json(
+            [
+                {
+                    "nomination_id": n.id,
+                    "profile": n.profile.to_json() if n.profile else None,
+                    "unavailable": n.profile_note if n.profile is None else "",
+                }
+                for n in done
+            ]
+        )
+        return
     for line in lines:
         click.echo(clean(line))
 

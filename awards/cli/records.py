@@ -24,12 +24,17 @@ from awards.cli.common import (
 @click.option(
     "--judge", "judge_name", help="judge-pack: this judge only (else one file per judge in PATH)."
 )
+@click.option("--json", "as_json", is_flag=True, help="Print the files written as JSON.")
 @common_options
-def export_cmd(kind, path, judge_name, who, cycle_ref):
+def export_cmd(kind, path, judge_name, as_json, who, cycle_ref):
     """Export KIND to PATH: shortlist-csv, shortlist-md, judge-pack, scores, recusals, audit."""
     st = cli_state(who, cycle_ref)
     c = st.cycle()
-    for f in exports.export(st.db, c.id, kind, path, judge=judge_name):
+    written = exports.export(st.db, c.id, kind, path, judge=judge_name)
+    if as_json:
+        echo_json({"cycle": c.name, "kind": kind, "written": [str(f) for f in written]})
+        return
+    for f in written:
         click.echo(clean(f"wrote {f} ({st.label(c)})"))
 
 

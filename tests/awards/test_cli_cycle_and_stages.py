@@ -58,6 +58,27 @@ def nominate(aw, title, journalist, category="Outstanding Journalism", date="202
     )["id"]  # fmt: skip
 
 
+def test_help_and_json_on_every_awards_command():
+    import click
+
+    from awards.cli.group import awards
+
+    def leaves(group, path):
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                yield from leaves(command, [*path, name])
+                if not command.invoke_without_command:
+                    continue  # 'cycle', 'judge': only their sub-commands act
+            yield [*path, name]
+
+    paths = list(leaves(awards, []))
+    assert len(paths) == 27 and ["cycle", "use"] in paths and ["progress"] in paths
+    for args in paths:
+        result = CliRunner().invoke(cli, ["awards", *args, "--help"])
+        assert result.exit_code == 0 and "Usage:" in result.output, args
+        assert "--json" in result.output, args
+
+
 def test_help_on_every_new_command():
     for args in NEW_COMMANDS:
         result = CliRunner().invoke(cli, ["awards", *args, "--help"])
