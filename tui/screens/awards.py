@@ -20,7 +20,6 @@ outside the scale, or a key with nothing to act on, says so in one line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from rich.markup import escape
@@ -32,12 +31,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.widgets.data_table import CellDoesNotExist
 
-from awards import common, cycles, judging, lifecycle, model, nominations, rules
+from awards import common, lifecycle, model, rules
 from awards.errors import AwardsError
 from tui.bindings import bindings_for
 from tui.messages import AwardsLoaded, ServiceFailed
-from tui.sanitize import one_line, sanitize
+from tui.sanitize import one_line
 from tui.screens.awards_actions import AwardsActions
+from tui.screens.awards_view import detail_markup, ids, num, read_cycle
 
 
 class AwardsScreen(AwardsActions, Screen):
@@ -125,7 +125,7 @@ class AwardsScreen(AwardsActions, Screen):
             except AwardsError as exc:  # no cycle, or several and none current
                 self.post_message(AwardsLoaded(str(exc), generation))
                 return
-            data = _read_cycle(self.db, cycle, normalise)
+            data = read_cycle(self.db, cycle, normalise)
         except Exception as exc:  # noqa: BLE001 - one line for the user, the screen stays usable
             self.post_message(ServiceFailed(str(exc) or type(exc).__name__))
             return
@@ -227,15 +227,15 @@ class AwardsScreen(AwardsActions, Screen):
                 Text(one_line(r.nomination.category, 22)),
                 Text(one_line(r.nomination.title, 40)),
                 r.nomination.stage,
-                _num(res.mean),
+                num(res.mean),
                 str(res.n_judges),
                 "" if res.low is None else f"{res.low}-{res.high}",
-                _num(res.sd),
+                num(res.sd),
                 "YES" if res.disagreement else "",
                 rules.DECISION_LABELS.get(r.nomination.decision, ""),
             ]
             if self.normalise:
-                cells.insert(6, _num(res.normalised))
+                cells.insert(6, num(res.normalised))
             table.add_row(*cells, key=str(r.nomination.id))
         self._results_title()
 
@@ -271,11 +271,11 @@ class AwardsScreen(AwardsActions, Screen):
         for j in p.judges:
             table.add_row(
                 Text(one_line(j.judge + (" (removed, not counted)" if j.removed else ""), 40)),
-                f"{len(j.scored)}: {_ids(j.scored)}",
+                f"{len(j.scored)}: {ids(j.scored)}",
                 f"{len(j.partly)}: "
                 + (", ".join(f"#{n} ({k}/{p.criteria})" for n, k in j.partly) or "-"),
-                f"{len(j.missing)}: {_ids(j.missing)}",
-                f"{len(j.recused)}: {_ids(j.recused)}",
+                f"{len(j.missing)}: {ids(j.missing)}",
+                f"{len(j.recused)}: {ids(j.recused)}",
                 key=j.judge,
             )
 
@@ -303,71 +303,15 @@ class AwardsScreen(AwardsActions, Screen):
         )
 
     def _detail(self) -> None:
-        n = self.selected
         box = self.query_one("#awards-detail", Static)
+        n = self.selected
         if n is None or self.cycle is None:
             box.update(
                 "No nominations yet. Nominate from an article (w in the review screen) "
                 "or with 'framewatch awards nominate'."
             )
             return
-        lines = [
-            f"[b]#{n.id} {escape(one_line(n.title))}[/b]",
-            escape(one_line(f"{n.nominee} · {n.outlet} · {n.published_on or 'date unknown'}")),
-            escape(
-                one_line(
-                    f"{n.category} · {n.stage}" + (f" ({n.stage_reason})" if n.stage_reason else "")
-                )
-            ),
-            f"Nominated by {escape(one_line(n.nominator))}",
-        ]
-        if n.decision:
-            lines.append(
-                f"Decision: [b]{escape(n.decision)}[/b] {escape(one_line(n.decision_note))}"
-            )
-        lines.append("")
-        if n.reasons:
-            lines.append(
-                f"[b]{n.eligibility.upper()}[/b]"
-                + (
-                    f" - override: {escape(one_line(n.override_reason))}"
-                    if n.override_reason
-                    else ""
-                )
-            )
-            lines += [f"  • {escape(one_line(r.message))}" for r in n.reasons]
-            lines.append("")
-        if n.profile:
-            lines.append("[b]Framing profile[/b] (evidence for the sift, not a verdict)")
-            lines.append(escape(n.profile.summary()))
-            lines += [
-                escape(
-                    f"  {one_line(c.category)}: {c.voice} own voice ({c.voice_per_1000}/1k), "
-                    f"{c.quoted} quoted ({c.quoted_per_1000}/1k)"
-                )
-                for c in n.profile.categories
-            ]
-        else:
-            lines.append(f"Framing profile: {escape(one_line(n.profile_note or 'not computed'))}")
-        lines.append("")
-        if self.judge:
-            sheet = next(
-                (s for s in self.sheets if s.nomination_id == n.id and s.judge == self.judge), None
-            )
-            if sheet and sheet.recused:
-                lines.append(f"[b]{escape(self.judge)}[/b] has recused from this nomination.")
-            else:
-                lines.append(f"[b]{escape(self.judge)}[/b]'s scores:")
-                for i, (key, label) in enumerate(self.cycle.criteria):
-                    mark = "▶" if i == self.criterion else " "
-                    val = sheet.scores.get(key, "·") if sheet else "·"
-                    lines.append(f" {mark} {escape(label)}: {val}")
-                if sheet and sheet.comment:
-                    lines.append(f"Comment: {escape(one_line(sheet.comment))}")
-            lines.append("")
-        lines.append(f"[b]Citation[/b] ({n.citation_words} words)")
-        lines.append(escape(sanitize(n.citation)))
-        box.update("\n".join(lines))
+        box.update(detail_markup(n, self.cycle, self.judge, self.sheets, self.criterion))
 
     # ------------------------------------------------------------------ selection
 
@@ -390,38 +334,3 @@ class AwardsScreen(AwardsActions, Screen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "awards-noms":
             self._detail()
-
-
-@dataclass(frozen=True)
-class CycleData:
-    cycle: model.Cycle
-    noms: list[model.Nomination]
-    judges: list[model.Judge]
-    sheets: list[model.ScoreSheet]
-    rows: list[model.ResultRow]
-    progress: list[model.CategoryProgress]
-    judging: model.JudgingProgress
-
-
-def _read_cycle(db: Any, cycle: model.Cycle, normalise: bool) -> CycleData:
-    noms = nominations.list_nominations(db, cycle.id)
-    sheets = judging.list_sheets(db, cycle.id)
-    panel = judging.list_judges(db, cycle.id)
-    # results and progress come from the rows just read, not from reading them again
-    return CycleData(
-        cycle,
-        noms,
-        [j for j in panel if not j.removed],
-        sheets,
-        judging.results_from(cycle, noms, sheets, normalise=normalise),
-        cycles.progress_from(cycle, noms),
-        judging.progress_from(cycle, noms, panel, sheets),
-    )
-
-
-def _ids(ids: tuple[int, ...]) -> str:
-    return ", ".join(f"#{i}" for i in ids) or "-"
-
-
-def _num(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}"
