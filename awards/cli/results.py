@@ -99,7 +99,10 @@ def results_cmd(category, normalise, show_all, as_json, who, cycle_ref):
             [[n.id, n.category, n.title, n.stage, n.eligibility, kept(n)] for n in others],
         )
     elif others:
-        click.echo(f"{len(others)} entries not on the shortlist are not ranked (--all lists them)")
+        click.echo(
+            f"{len(others)} {'entry' if len(others) == 1 else 'entries'} not on the shortlist "
+            f"{'is' if len(others) == 1 else 'are'} not ranked (--all lists them)"
+        )
 
 
 def _ids(ids) -> str:

@@ -232,7 +232,7 @@ def test_stages_on_the_command_line(aw, capsys):
         "Media Awards 2026 (current cycle): shortlisted entries ranked (totals out of 25)" in text
     )
     assert "┃ rank ┃ # ┃ category" in text and "┃ stage" in text
-    assert "1 entries not on the shortlist are not ranked (--all lists them)" in text
+    assert "1 entry not on the shortlist is not ranked (--all lists them)" in text
     assert "Old" not in text and "Old" in aw("results", "--all").stdout
     out = aw("decide", str(short), "winner", "--note", "Braver piece").stdout.splitlines()
     assert out == [
