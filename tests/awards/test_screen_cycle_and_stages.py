@@ -88,9 +88,7 @@ async def test_stages_on_the_awards_screen(db, cycle):
         results = screen.query_one("#awards-results", DataTable)
         assert set(results.rows) == {str(short.id)}  # only shortlisted entries are results
         title = str(screen.query_one("#awards-results-title", Static).render())
-        assert (
-            "shortlisted entries ranked" in title and "1 not on the shortlist, not ranked" in title
-        )
+        assert "shortlisted entries ranked" in title and "1 not shortlisted, not ranked" in title
         noms = screen.query_one("#awards-noms", DataTable)
         noms.move_cursor(row=noms.get_row_index(str(long.id)))
         await pilot.press("j", "4")

@@ -252,13 +252,9 @@ class AwardsScreen(AwardsActions, Screen):
         else:
             span = f"totals out of {len(c.criteria) * c.scale[1]} ({len(c.criteria)} criteria, {c.scale[0]}-{c.scale[1]})"
             text = (
-                f"Results, shortlisted entries ranked: mean of completed, non-recused score sheets; {span}"
+                f"Results, shortlisted entries ranked on the mean of counted sheets; {span}"
                 + ("; normalised = per-judge z-scores rescaled" if self.normalise else "")
-                + (
-                    f"; {self.not_ranked} not on the shortlist, not ranked"
-                    if self.not_ranked
-                    else ""
-                )
+                + (f"; {self.not_ranked} not shortlisted, not ranked" if self.not_ranked else "")
             )
         self.query_one("#awards-results-title", Static).update(escape(text))
 
