@@ -124,10 +124,6 @@ def _on_panel(conn: Connection, cycle: Cycle, name: str) -> Judge:
     return judge_from_row(row)
 
 
-def panel_judge(conn: Connection, cycle_id: int, name: str) -> Judge:
-    return _on_panel(conn, load_cycle(conn, cycle_id), name)
-
-
 def recuse(db: Database, nomination_id: int, judge: str, reason: str, *, who: str) -> Recusal:
     """A judge declares a conflict of interest; their scores there stop counting."""
     who = need_who(who)

@@ -11,15 +11,6 @@ from storage.awards.tables import judges, nominations, recusals
 from storage.db import Row, new_id
 
 
-def exists(conn: sa.Connection, cycle_id: int, name: str) -> bool:
-    return (
-        conn.execute(
-            sa.select(judges.c.id).where(judges.c.cycle_id == cycle_id, judges.c.name == name)
-        ).first()
-        is not None
-    )
-
-
 def insert(conn: sa.Connection, cycle_id: int, name: str, *, at: str, by: str) -> int:
     return new_id(
         conn.execute(judges.insert().values(cycle_id=cycle_id, name=name, added_at=at, added_by=by))
