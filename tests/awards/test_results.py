@@ -187,7 +187,7 @@ def test_recused_sheets_stay_out_of_the_normalisation_baseline(db):
     for name in ("Ann", "Bob"):
         judging.add_judge(db, c.id, name, who=ADMIN)
     n1, n2, n3, n4 = (
-        hand(db, c, title=f"N{i}", journalists=[f"J{i}"], published_on="2030-03-01")
+        shortlisted(db, c, title=f"N{i}", journalists=[f"J{i}"], published_on="2030-03-01")
         for i in range(1, 5)
     )
     sheets = {
