@@ -10,7 +10,7 @@ text, byte for byte, that the annotators labelled.
 
     python scripts/corpus.py status                 # which sources are here
     python scripts/corpus.py build [--mirror-root DIR] [--shared-root DIR] [--out DIR]
-    python scripts/corpus.py merge LABELS.jsonl [--out DIR]
+    python scripts/corpus.py merge [LABELS.jsonl] [--out DIR]   # -> realnews{,-dev,-test}.jsonl
     python scripts/corpus.py packets [--out DIR] [--dir /work/annot] [--size 25]
 
 ``packets`` writes annotation packets (Markdown and JSONL, see the README it
@@ -73,6 +73,8 @@ DEFAULT_MIRROR_ROOT = Path("/work/.mirror")
 DEFAULT_SHARED_ROOT = REPO_ROOT.parent / "shared"
 TEXTS_NAME = "realnews-texts.jsonl"
 EVAL_NAME = "realnews.jsonl"
+SPLIT_NAMES = {"dev": "realnews-dev.jsonl", "test": "realnews-test.jsonl"}
+LABELS = REPO_ROOT / "tests" / "data" / "realnews" / "labels.jsonl"
 OUTLET_TYPES = ("tabloid", "broadsheet", "regional", "broadcaster", "agency", "other")
 
 
@@ -647,8 +649,23 @@ def _label_lines(labels_path: Path) -> dict[str, list[dict]]:
     return per
 
 
+def split_of(article_id: str) -> str:
+    """``"test"`` for one article in five, chosen by a hash of its id, else ``"dev"``.
+
+    The split is fixed before labelling and never depends on the text, the
+    labels or the engine, so the test fifth stays a fair check of whatever was
+    tuned on the dev part (and a new article's split is known in advance)."""
+    return (
+        "test"
+        if int(hashlib.sha256(article_id.encode("utf-8")).hexdigest(), 16) % 5 == 0
+        else "dev"
+    )
+
+
 def merge_labels(labels_path: Path, out_dir: Path, manifest: Path = MANIFEST) -> Path:
-    """Join labels with rebuilt texts into ``<out_dir>/realnews.jsonl``.
+    """Join labels with rebuilt texts into ``<out_dir>/realnews.jsonl``, and the
+    same rows split by ``split_of`` into ``realnews-dev.jsonl`` and
+    ``realnews-test.jsonl``.
 
     ``labels_path`` holds either one JSON object per article, ``{"id":
     "rn-0001", "occurrences": [{"start", "end", "text", "label", "entry",
@@ -683,16 +700,21 @@ def merge_labels(labels_path: Path, out_dir: Path, manifest: Path = MANIFEST) ->
         out_rows.append({"id": aid, "text": text, "source": src, "occurrences": occs})
     out_rows.sort(key=lambda r: r["id"])
     out = out_dir / EVAL_NAME
-    with out.open("w", encoding="utf-8") as fh:
-        for r in out_rows:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    targets = {None: out, **{k: out_dir / v for k, v in SPLIT_NAMES.items()}}
+    for split, path in targets.items():
+        with path.open("w", encoding="utf-8") as fh:
+            for r in out_rows:
+                if split is None or split_of(r["id"]) == split:
+                    fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     return out
 
 
 def cmd_merge(args) -> int:
     out = merge_labels(args.labels, args.out, args.manifest)
-    n = sum(1 for _ in out.open(encoding="utf-8"))
-    print(f"{n} labelled articles written to {out}")
+    for path in (out, *(out.parent / v for v in SPLIT_NAMES.values())):
+        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+        n_occ = sum(len(r["occurrences"]) for r in rows)
+        print(f"{len(rows)} labelled articles, {n_occ} occurrences written to {path}")
     return 0
 
 
@@ -904,7 +926,13 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("status", parents=[common], help="which sources are present or missing")
     sub.add_parser("build", parents=[common], help="rebuild and verify the texts")
     m = sub.add_parser("merge", parents=[common], help="join labels with the rebuilt texts")
-    m.add_argument("labels", type=Path)
+    m.add_argument(
+        "labels",
+        type=Path,
+        nargs="?",
+        default=LABELS,
+        help="default: tests/data/realnews/labels.jsonl",
+    )
     pk = sub.add_parser("packets", parents=[common], help="write annotation packets")
     pk.add_argument("--dir", type=Path, default=Path("/work/annot"))
     pk.add_argument("--size", type=int, default=25, help="articles per batch")

@@ -73,12 +73,79 @@ def test_manifest_composition_meets_the_brief(rows):
     assert {"tabloid", "broadsheet", "broadcaster"} <= {r["outlet_type"] for r in rows}
 
 
+LABELS = MANIFEST.parent / "labels.jsonl"
+LABEL_KEYS = {"id", "start", "end", "text", "label", "entry", "category"}
+
+
 def test_the_repository_holds_no_article_text():
-    """Only the manifest and its README live beside each other: no texts."""
+    """Only the manifest, the labels and their guides live here: no texts."""
     folder = MANIFEST.parent
-    assert sorted(p.name for p in folder.iterdir()) == ["README.md", "manifest.jsonl"]
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["GUIDE.md", "README.md", "labels.jsonl", "manifest.jsonl"]
     for line in MANIFEST.read_text(encoding="utf-8").splitlines():
         assert "text" not in json.loads(line), "a manifest line must not carry the text"
+    for line in LABELS.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        assert set(row) == LABEL_KEYS, f"a label line carries only {sorted(LABEL_KEYS)}"
+        assert len(row["text"]) == row["end"] - row["start"] <= 40, "only the form, not prose"
+
+
+@pytest.fixture(scope="module")
+def labels():
+    return [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+
+
+def test_labels_name_known_articles_entries_and_values(rows, labels):
+    from lexicon import load_lexicon
+    from lexicon.model import CATEGORIES
+
+    ids = {r["id"] for r in rows}
+    entries = {e.id: e.category for e in load_lexicon().entries}
+    for x in labels:
+        where = f"{x['id']} {x['start']}-{x['end']}"
+        assert x["id"] in ids, f"{where}: not in the manifest"
+        assert x["label"] in (*corpus.LABEL_VALUES, "DROP"), where
+        assert x["category"] in CATEGORIES, where
+        assert entries.get(x["entry"]) == x["category"], f"{where}: entry/category mismatch"
+        assert 0 <= x["start"] < x["end"], where
+    keys = [(x["id"], x["start"], x["end"]) for x in labels]
+    assert len(keys) == len(set(keys)), "each occurrence is labelled once"
+
+
+def test_labels_point_at_their_form_in_the_verified_text(rows, labels):
+    """Every offset lands on its form in the sha256-verified text, and every
+    prefilter occurrence of a labelled article is labelled (nothing skipped)."""
+    path = _texts_dir() / corpus.TEXTS_NAME
+    if not path.is_file():
+        pytest.skip(f"rebuilt texts absent ({path}): run `python scripts/corpus.py build`")
+    from framing.index import Index
+    from lexicon import load_lexicon
+
+    sha = {r["id"]: r["sha256"] for r in rows}
+    texts = {
+        t["id"]: t["text"] for t in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+    }
+    per: dict[str, set[tuple[int, int]]] = {}
+    for x in labels:
+        text = texts[x["id"]]
+        assert corpus.sha256(text) == sha[x["id"]], f"{x['id']}: text is not the verified one"
+        assert text[x["start"] : x["end"]] == x["text"], f"{x['id']} {x['start']}: offset drift"
+        per.setdefault(x["id"], set()).add((x["start"], x["end"]))
+    index = Index(load_lexicon())
+    for aid, spans in per.items():
+        found = {(m.start, m.end) for m in index.prefilter.find(texts[aid])}
+        assert found <= spans, f"{aid}: unlabelled occurrences {sorted(found - spans)[:3]}"
+
+
+def test_split_is_by_id_hash_and_merge_writes_both_parts(tmp_path):
+    assert corpus.split_of("rn-0004") == "test" and corpus.split_of("rn-0001") == "dev"
+    out, manifest = _fake_corpus(tmp_path)
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps({"id": "rn-0001", "occurrences": []}) + "\n", encoding="utf-8")
+    corpus.merge_labels(labels, out, manifest)
+    dev = (out / corpus.SPLIT_NAMES["dev"]).read_text().splitlines()
+    test = (out / corpus.SPLIT_NAMES["test"]).read_text().splitlines()
+    assert [json.loads(x)["id"] for x in dev] == ["rn-0001"] and test == []
 
 
 def test_normalisation_is_the_documented_one():
