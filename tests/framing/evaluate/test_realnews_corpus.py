@@ -81,10 +81,19 @@ def test_the_repository_holds_no_article_text():
     """Only the manifest, the labels and their guides live here: no texts."""
     folder = MANIFEST.parent
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["GUIDE.md", "README.md", "labels.jsonl", "manifest.jsonl"]
+    assert names == [
+        "GUIDE.md",
+        "README.md",
+        "labels-second.jsonl",
+        "labels.jsonl",
+        "manifest.jsonl",
+    ]
     for line in MANIFEST.read_text(encoding="utf-8").splitlines():
         assert "text" not in json.loads(line), "a manifest line must not carry the text"
-    for line in LABELS.read_text(encoding="utf-8").splitlines():
+    second = folder / "labels-second.jsonl"
+    lines = LABELS.read_text(encoding="utf-8").splitlines()
+    lines += second.read_text(encoding="utf-8").splitlines()
+    for line in lines:
         row = json.loads(line)
         assert set(row) == LABEL_KEYS, f"a label line carries only {sorted(LABEL_KEYS)}"
         assert len(row["text"]) == row["end"] - row["start"] <= 40, "only the form, not prose"
