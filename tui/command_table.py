@@ -82,6 +82,15 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "queue",
+        "escape",
+        "leave_filters",
+        "List",
+        "Leave the search or a filter box and go back to the list (its keys work again).",
+        show=False,
+        id="queue-list",
+    ),
+    Command(
+        "queue",
         "g",
         "toggle_fold",
         "Fold copies",

@@ -18,6 +18,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
+from awards.dates import DateProblem, parse_day
+from lexicon import CATEGORIES
 from tui.bindings import bindings_for
 from tui.flagstyle import QUOTED_SYMBOL, STATUS_LABEL, SYMBOL
 from tui.messages import OptionsLoaded, QueueLoaded, ServiceFailed
@@ -39,6 +41,8 @@ class QueueScreen(Screen):
     QueueScreen #filters Input { width: 1fr; }
     QueueScreen #filters Select { width: 18; }
     QueueScreen #filters .date { width: 14; }
+    /* category names ("Dehumanising / sensationalist") and outlets read on one line */
+    QueueScreen #outlet > SelectOverlay, QueueScreen #category > SelectOverlay { width: 36; }
     QueueScreen #queue-table { height: 1fr; }
     QueueScreen #queue-status { height: 1; padding: 0 1; color: $text-muted; }
     """
@@ -54,6 +58,7 @@ class QueueScreen(Screen):
         self.loading = False
         self._search_timer: Timer | None = None
         self._keep_cursor: int | None = None
+        self._date_errors: dict[str, str] = {}  # filter field -> text last reported as no date
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -131,7 +136,10 @@ class QueueScreen(Screen):
     def _options(self, message: OptionsLoaded) -> None:
         opts = message.options
         self.query_one("#outlet", Select).set_options((one_line(o, 30), o) for o in opts.outlets)
-        self.query_one("#category", Select).set_options((c, c) for c in opts.categories)
+        # the lexicon's names for its categories ("Offence identity noun"), not the ids
+        self.query_one("#category", Select).set_options(
+            (CATEGORIES.get(c, c), c) for c in opts.categories
+        )
 
     @on(QueueLoaded)
     def _page(self, message: QueueLoaded) -> None:
@@ -242,10 +250,51 @@ class QueueScreen(Screen):
     @on(Input.Changed, ".date")
     def _date_typed(self, event: Input.Changed) -> None:
         value = event.value.strip()
+        event.input.remove_class("-invalid")
         if value and not _DATE.match(value):
-            return  # half-typed date: wait
-        key = "date_from" if event.input.id == "date-from" else "date_to"
-        self.set_filter(**{key: value})
+            return  # half-typed, or another form: checked on Enter or when the box is left
+        self._apply_date(event.input)
+
+    @on(Input.Submitted, ".date")
+    def _date_submitted(self, event: Input.Submitted) -> None:
+        if self._apply_date(event.input):
+            self.query_one(DataTable).focus()
+
+    @on(Input.Blurred, ".date")
+    def _date_left(self, event: Input.Blurred) -> None:
+        self._apply_date(event.input)
+
+    def _apply_date(self, box: Input) -> bool:
+        """Filter by the date in ``box``, or say why it is not a date.
+
+        A date the reviewer cannot see being refused would leave the queue
+        unfiltered while the box claims otherwise, so a refusal is an error
+        notice naming the text, and that end of the range is left open."""
+        key = "date_from" if box.id == "date-from" else "date_to"
+        value = box.value.strip()
+        if not value:
+            self._date_errors.pop(key, None)
+            self.set_filter(**{key: ""})
+            return True
+        try:
+            day = parse_day(value).isoformat()
+        except DateProblem as problem:
+            box.add_class("-invalid")
+            self.set_filter(**{key: ""})
+            if self._date_errors.get(key) != value:  # once per text, not on every blur
+                self._date_errors[key] = value
+                which = "From" if key == "date_from" else "To"
+                self.notify(
+                    f"{which} date '{one_line(value, 30)}' {problem}; not filtering by it.",
+                    title="Date filter",
+                    severity="error",
+                    timeout=8,
+                )
+            return False
+        self._date_errors.pop(key, None)
+        box.remove_class("-invalid")
+        self.set_filter(**{key: day})
+        return True
 
     # ------------------------------------------------------------------ actions
 
@@ -263,6 +312,16 @@ class QueueScreen(Screen):
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             self.open_article(int(key.value))
+
+    def action_leave_filters(self) -> None:
+        """Esc in the search or a filter: back to the list, so its keys (c, g, s)
+        are commands again instead of letters typed into the box."""
+        focused = self.focused
+        if isinstance(focused, Input) and focused.id == "search":
+            if self._search_timer is not None:
+                self._search_timer.stop()
+            self.set_filter(search=focused.value.strip())
+        self.query_one(DataTable).focus()
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
