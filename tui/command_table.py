@@ -100,6 +100,41 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "queue",
+        "space",
+        "toggle_select",
+        "Select",
+        "Select or unselect the article at the cursor (for r and R), then move down.",
+        id="queue-select",
+    ),
+    Command(
+        "queue",
+        "a",
+        "select_all",
+        "Select all",
+        "Select every article listed, or unselect them all.",
+        show=False,
+        id="queue-select-all",
+    ),
+    Command(
+        "queue",
+        "r",
+        "mark_reviewed",
+        "Reviewed",
+        "Mark the selected articles (or the one at the cursor) reviewed; asks first while "
+        "flags are pending.",
+        id="queue-reviewed",
+    ),
+    Command(
+        "queue",
+        "R",
+        "reopen",
+        "Reopen",
+        "Reopen the selected reviewed articles (or the one at the cursor).",
+        show=False,
+        id="queue-reopen",
+    ),
+    Command(
+        "queue",
         "ctrl+r",
         "refresh",
         "Refresh",
@@ -148,7 +183,21 @@ COMMANDS: tuple[Command, ...] = (
         id="article-note",
     ),
     Command(
-        "review", "r", "mark_reviewed", "Reviewed", "Mark the article reviewed.", id="reviewed"
+        "review",
+        "r",
+        "mark_reviewed",
+        "Reviewed",
+        "Mark the article reviewed (asks first while flags are still pending).",
+        id="reviewed",
+    ),
+    Command(
+        "review",
+        "R",
+        "reopen",
+        "Reopen",
+        "Reopen a reviewed article (back to in review).",
+        show=False,
+        id="reopen",
     ),
     Command(
         "review", "o", "open_url", "Open URL", "Open the article in the web browser.", id="open-url"
