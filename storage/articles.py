@@ -126,6 +126,15 @@ def set_status(conn: sa.Connection, article_id: int, status: str) -> bool:
     return bool(done.rowcount)
 
 
+def set_status_many(conn: sa.Connection, article_ids: Sequence[int], status: str) -> list[int]:
+    """Give every article in ``article_ids`` the status; the ids that do not exist."""
+    wanted = sorted(set(article_ids))
+    found = set(conn.execute(sa.select(articles.c.id).where(articles.c.id.in_(wanted))).scalars())
+    if found:
+        conn.execute(articles.update().where(articles.c.id.in_(found)).values(status=status))
+    return [i for i in wanted if i not in found]
+
+
 def start_review(conn: sa.Connection, article_id: int) -> None:
     """A new article moves to "in review"; others keep their status."""
     conn.execute(

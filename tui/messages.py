@@ -42,6 +42,14 @@ class ArticleSaved(Message):
 
 
 @dataclass
+class StatusesSaved(Message):
+    """The queue's bulk status change is committed."""
+
+    article_ids: tuple[int, ...]
+    status: str
+
+
+@dataclass
 class DraftChecked(Message):
     text: str  # the text the flags were computed on
     flags: list  # list[framing.Flag]

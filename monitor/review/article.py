@@ -175,6 +175,18 @@ def set_status(db: Database, article_id: int, status: str) -> None:
             raise ReviewError(f"article {article_id}: not found")
 
 
+def set_status_many(db: Database, article_ids: list[int], status: str) -> int:
+    """The queue's bulk "mark reviewed" and "reopen": every article or none, in
+    one transaction, so a missing id never leaves half a selection changed."""
+    if status not in STATUSES:
+        raise ReviewError(f"unknown status {status!r} (use one of {', '.join(STATUSES)})")
+    with db.transaction(f"saving the status of {len(article_ids)} articles") as conn:
+        missing = article_store.set_status_many(conn, article_ids, status)
+        if missing:
+            raise ReviewError(f"article {missing[0]}: not found (no status changed)")
+    return len(set(article_ids))
+
+
 def start_review(db: Database, article_id: int) -> None:
     """Opening a new article for review moves it to "in review"."""
     with db.transaction(f"opening article {article_id}") as conn:

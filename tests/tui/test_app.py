@@ -78,7 +78,11 @@ async def test_dismiss_with_reason_note_and_mark_reviewed(filled_db, engine):
         await settle(pilot, app)
         assert _flag_row(filled_db, target.id).reason == "official report"
 
-        await pilot.press("r")
+        await pilot.press("r")  # two flags still pending: it asks first
+        from tui.screens.confirm import ConfirmDialog
+
+        await settle(pilot, app, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
         await settle(pilot, app, lambda: _status(filled_db, screen.article_id) == "reviewed")
         await pilot.press("escape")
         queue = app.screen

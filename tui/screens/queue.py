@@ -18,12 +18,15 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
+from awards.dates import DateProblem, parse_day
+from lexicon import CATEGORIES
 from tui.bindings import bindings_for
 from tui.flagstyle import QUOTED_SYMBOL, STATUS_LABEL, SYMBOL
-from tui.messages import OptionsLoaded, QueueLoaded, ServiceFailed
+from tui.messages import OptionsLoaded, QueueLoaded, ServiceFailed, StatusesSaved
 from tui.sanitize import one_line
 
 SORTS = ("date", "outlet", "title", "flags", "status")
+SELECTED = "■"  # the mark of a selected row: a symbol, not only a colour
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PAGE = 200
 LOOKAHEAD = 20  # rows before the end at which the next page is fetched
@@ -39,6 +42,8 @@ class QueueScreen(Screen):
     QueueScreen #filters Input { width: 1fr; }
     QueueScreen #filters Select { width: 18; }
     QueueScreen #filters .date { width: 14; }
+    /* category names ("Dehumanising / sensationalist") and outlets read on one line */
+    QueueScreen #outlet > SelectOverlay, QueueScreen #category > SelectOverlay { width: 36; }
     QueueScreen #queue-table { height: 1fr; }
     QueueScreen #queue-status { height: 1; padding: 0 1; color: $text-muted; }
     """
@@ -54,6 +59,9 @@ class QueueScreen(Screen):
         self.loading = False
         self._search_timer: Timer | None = None
         self._keep_cursor: int | None = None
+        self._date_errors: dict[str, str] = {}  # filter field -> text last reported as no date
+        self.rows: dict[int, Any] = {}  # article id -> QueueRow, for the rows loaded
+        self.selected: set[int] = set()  # article ids picked with space, for r and R
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -80,6 +88,7 @@ class QueueScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        table.add_column(SELECTED, key="mark", width=1)
         table.add_column("Date", key="date", width=10)
         table.add_column("Outlet", key="outlet", width=16)
         table.add_column("Headline", key="title")
@@ -131,7 +140,10 @@ class QueueScreen(Screen):
     def _options(self, message: OptionsLoaded) -> None:
         opts = message.options
         self.query_one("#outlet", Select).set_options((one_line(o, 30), o) for o in opts.outlets)
-        self.query_one("#category", Select).set_options((c, c) for c in opts.categories)
+        # the lexicon's names for its categories ("Offence identity noun"), not the ids
+        self.query_one("#category", Select).set_options(
+            (CATEGORIES.get(c, c), c) for c in opts.categories
+        )
 
     @on(QueueLoaded)
     def _page(self, message: QueueLoaded) -> None:
@@ -143,8 +155,11 @@ class QueueScreen(Screen):
         if not message.append:
             table.clear()
             self.loaded = 0
+            self.rows = {}
         for row in page.rows:
+            self.rows[row.article_id] = row
             table.add_row(
+                SELECTED if row.article_id in self.selected else "",
                 row.published or "-",
                 one_line(row.outlet, 16) or "-",
                 one_line(row.title, 58),
@@ -184,6 +199,8 @@ class QueueScreen(Screen):
             f"{self.loaded:,} of {self.total:,} stories · sort: {f.sort} {arrow}"
             f" · copies {'folded' if f.fold_copies else 'shown'}"
         )
+        if self.selected:
+            text += f" · {len(self.selected)} selected"
         if active:
             text += " · " + ", ".join(active)
         elif not self.total:
@@ -242,10 +259,51 @@ class QueueScreen(Screen):
     @on(Input.Changed, ".date")
     def _date_typed(self, event: Input.Changed) -> None:
         value = event.value.strip()
+        event.input.remove_class("-invalid")
         if value and not _DATE.match(value):
-            return  # half-typed date: wait
-        key = "date_from" if event.input.id == "date-from" else "date_to"
-        self.set_filter(**{key: value})
+            return  # half-typed, or another form: checked on Enter or when the box is left
+        self._apply_date(event.input)
+
+    @on(Input.Submitted, ".date")
+    def _date_submitted(self, event: Input.Submitted) -> None:
+        if self._apply_date(event.input):
+            self.query_one(DataTable).focus()
+
+    @on(Input.Blurred, ".date")
+    def _date_left(self, event: Input.Blurred) -> None:
+        self._apply_date(event.input)
+
+    def _apply_date(self, box: Input) -> bool:
+        """Filter by the date in ``box``, or say why it is not a date.
+
+        A date the reviewer cannot see being refused would leave the queue
+        unfiltered while the box claims otherwise, so a refusal is an error
+        notice naming the text, and that end of the range is left open."""
+        key = "date_from" if box.id == "date-from" else "date_to"
+        value = box.value.strip()
+        if not value:
+            self._date_errors.pop(key, None)
+            self.set_filter(**{key: ""})
+            return True
+        try:
+            day = parse_day(value).isoformat()
+        except DateProblem as problem:
+            box.add_class("-invalid")
+            self.set_filter(**{key: ""})
+            if self._date_errors.get(key) != value:  # once per text, not on every blur
+                self._date_errors[key] = value
+                which = "From" if key == "date_from" else "To"
+                self.notify(
+                    f"{which} date '{one_line(value, 30)}' {problem}; not filtering by it.",
+                    title="Date filter",
+                    severity="error",
+                    timeout=8,
+                )
+            return False
+        self._date_errors.pop(key, None)
+        box.remove_class("-invalid")
+        self.set_filter(**{key: day})
+        return True
 
     # ------------------------------------------------------------------ actions
 
@@ -263,6 +321,16 @@ class QueueScreen(Screen):
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             self.open_article(int(key.value))
+
+    def action_leave_filters(self) -> None:
+        """Esc in the search or a filter: back to the list, so its keys (c, g, s)
+        are commands again instead of letters typed into the box."""
+        focused = self.focused
+        if isinstance(focused, Input) and focused.id == "search":
+            if self._search_timer is not None:
+                self._search_timer.stop()
+            self.set_filter(search=focused.value.strip())
+        self.query_one(DataTable).focus()
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
@@ -295,7 +363,105 @@ class QueueScreen(Screen):
         self.load_options()
         self.reload(keep=True)
 
+    # ------------------------------------------------------------------ selection, bulk status
+
+    def _cursor_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _show_mark(self, article_id: int) -> None:
+        mark = SELECTED if article_id in self.selected else ""
+        self.query_one(DataTable).update_cell(str(article_id), "mark", mark)
+
+    def action_toggle_select(self) -> None:
+        article_id = self._cursor_id()
+        if article_id is None:
+            return
+        self.selected ^= {article_id}
+        self._show_mark(article_id)
+        self.query_one(DataTable).action_cursor_down()
+        self._update_status()
+
+    def action_select_all(self) -> None:
+        everything = set(self.rows)
+        self.selected = set() if everything <= self.selected else everything
+        for article_id in self.rows:
+            self._show_mark(article_id)
+        self._update_status()
+
+    def _targets(self) -> list[int]:
+        """The selected articles, else the one at the cursor."""
+        if self.selected:
+            return sorted(self.selected)
+        article_id = self._cursor_id()
+        return [] if article_id is None else [article_id]
+
+    def action_mark_reviewed(self) -> None:
+        """Mark reviewed; while any of them has flags without a decision, ask
+        first, naming how many flags in how many articles."""
+        ids = [i for i in self._targets() if self.rows.get(i) and self.rows[i].status != "reviewed"]
+        if not ids:
+            self.notify("Nothing to mark: already reviewed.", timeout=4)
+            return
+        pending = {i: self.rows[i].pending for i in ids if self.rows[i].pending}
+        if not pending:
+            self.save_statuses(ids, "reviewed")
+            return
+        from tui.screens.confirm import ConfirmDialog
+
+        flags = sum(pending.values())
+        where = "in it" if len(ids) == 1 else f"in {len(pending)} of them"
+        question = (
+            f"{flags} flag{'s are' if flags != 1 else ' is'} still pending (no decision yet) "
+            f"{where}. Mark {_them(len(ids))} reviewed anyway?"
+        )
+
+        def answer(ok: bool | None) -> None:
+            if ok:
+                self.save_statuses(ids, "reviewed")
+
+        self.app.push_screen(
+            ConfirmDialog(question, yes="Mark reviewed", no="Keep reviewing"), answer
+        )
+
+    def action_reopen(self) -> None:
+        ids = [i for i in self._targets() if self.rows.get(i) and self.rows[i].status == "reviewed"]
+        if not ids:
+            self.notify("Nothing to reopen: not reviewed.", timeout=4)
+            return
+        self.save_statuses(ids, "in_review")
+
+    @work(thread=True, group="queue-status", exit_on_error=False)
+    def save_statuses(self, article_ids: list[int], status: str) -> None:
+        from monitor.review import article
+
+        try:
+            article.set_status_many(self.app.db, article_ids, status)
+        except Exception as exc:  # noqa: BLE001 - a worker's failure is one line; the screen stays usable
+            self.post_message(ServiceFailed(str(exc)))
+            return
+        self.post_message(StatusesSaved(tuple(article_ids), status))
+
+    @on(StatusesSaved)
+    def _statuses_saved(self, message: StatusesSaved) -> None:
+        n = len(message.article_ids)
+        what = "Marked reviewed" if message.status == "reviewed" else "Reopened (in review)"
+        self.notify(f"{what}: {_articles(n)}.", title="Saved")
+        self.selected -= set(message.article_ids)
+        self.reload(keep=True)
+        self._keep_cursor = self.query_one(DataTable).cursor_row
+
     @on(ServiceFailed)
     def _failed(self, message: ServiceFailed) -> None:
         self.loading = False
         self.notify(message.error, title="Could not load", severity="error")
+
+
+def _articles(n: int) -> str:
+    return f"{n} article" if n == 1 else f"{n} articles"
+
+
+def _them(n: int) -> str:
+    return "it" if n == 1 else "both" if n == 2 else f"all {n}"

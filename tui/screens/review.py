@@ -165,8 +165,12 @@ class ReviewScreen(Screen):
         if self.article is None:
             return
         if what == "status":
+            was = self.article.status
             self.article = replace(self.article, status=value)
-            self.notify(f"Marked {value.replace('_', ' ')}.", title="Saved")
+            if was == "reviewed" and value == "in_review":
+                self.notify("Reopened: the article is in review again.", title="Saved")
+            else:
+                self.notify(f"Marked {value.replace('_', ' ')}.", title="Saved")
         else:
             self.article = replace(self.article, note=value)
             self.notify("Article note saved.", title="Saved")
@@ -280,8 +284,41 @@ class ReviewScreen(Screen):
         self.app.push_screen(PromptDialog("Note on this article", self.article.note), done)
 
     def action_mark_reviewed(self) -> None:
-        if self.article is not None:
+        """Mark reviewed; with flags still pending, ask first, naming how many,
+        so an article is never closed by a stray key with work left in it."""
+        if self.article is None:
+            return
+        if self.article.status == "reviewed":
+            self.notify("Already reviewed. R reopens it.", timeout=4)
+            return
+        pending = sum(1 for f in self.flags if f.decision == "pending")
+        if not pending:
             self.save_article("status", "reviewed")
+            return
+        from tui.screens.confirm import ConfirmDialog
+
+        def answer(ok: bool | None) -> None:
+            if ok:
+                self.save_article("status", "reviewed")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"{pending} of {len(self.flags)} flags {'is' if pending == 1 else 'are'} "
+                "still pending (no decision yet). "
+                "Mark the article reviewed anyway?",
+                yes="Mark reviewed",
+                no="Keep reviewing",
+            ),
+            answer,
+        )
+
+    def action_reopen(self) -> None:
+        if self.article is None:
+            return
+        if self.article.status != "reviewed":
+            self.notify("Not reviewed yet: nothing to reopen.", timeout=4)
+            return
+        self.save_article("status", "in_review")
 
     def action_open_url(self) -> None:
         if self.article is None:
