@@ -15,8 +15,9 @@ import codecs
 import gzip
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from core.headline import repeated_headline_end
 from monitor.html_text import html_to_text
 from monitor.sanitize import clean_text
 
@@ -167,6 +168,31 @@ def extract_text(html: str, url: str | None = None, summary: str = "") -> Extrac
 
 def from_summary(summary: str, why: str) -> Extraction:
     return Extraction(text=summary, source="summary", note=why, extractor="feed")
+
+
+HEADLINE_NOTE = "the headline repeated at the start of the text was left out"
+
+
+def without_repeated_headline(extraction: Extraction, title: str) -> Extraction:
+    """The extraction without a first line that repeats the headline.
+
+    Why here, in the monitor, and not in the language engine: the repeat is an
+    artefact of how the monitor builds an article (the page extractor keeps the
+    story's ``<h1>``, a paste's headline is its first line), not a question of
+    language.  The engine checks the texts it is given and, by the flagging
+    policy, counts every occurrence: a draft whose second line says "inmates"
+    again must be flagged twice, so a rule there would be wrong for ``check``.
+    Only the monitor has both the feed's headline and the extracted body, and
+    fixing the body before it is stored means every consumer - the flags, the
+    relevance score ("inmates x3"), story matching, word counts, the article
+    view - sees each use once.  The page itself stays in ``raw_html_gz``, and the
+    note says what was left out.  ``core.headline`` says what counts as a repeat.
+    """
+    cut = repeated_headline_end(title, extraction.text)
+    if not cut:
+        return extraction
+    note = "; ".join(n for n in (extraction.note, HEADLINE_NOTE) if n)
+    return replace(extraction, text=extraction.text[cut:], note=note)
 
 
 def compress_html(html: str) -> bytes:

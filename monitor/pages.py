@@ -16,6 +16,7 @@ from monitor.extract import (
     extract_text,
     from_summary,
     is_html,
+    without_repeated_headline,
 )
 from monitor.parse import FeedItem
 from monitor.sanitize import clean_line
@@ -51,6 +52,7 @@ async def prepare_items(
                     item.summary,
                     f"page not fetched (over {MAX_PAGES_PER_FEED} new items in one feed fetch)",
                 )
+        extraction = without_repeated_headline(extraction, item.title)
         rel = relevance_mod.score(item.title, extraction.text or item.summary)
         return Prepared(item=item, extraction=extraction, raw_html_gz=raw, rel=rel)
 

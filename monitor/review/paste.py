@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from core.headline import repeated_headline_end
+from monitor.extract import HEADLINE_NOTE
 from monitor.review.model import ReviewError
 from monitor.sanitize import clean_line, clean_text
 from storage import articles as article_store
@@ -48,6 +50,11 @@ def import_text(
         known = article_store.id_by_address(conn, address)
     if known is not None:
         return known
+    # a pasted article opens with its headline (or the headline was taken from
+    # its first line): the body stored and analysed starts after it, so each use
+    # is counted once (monitor.extract.without_repeated_headline says why here)
+    cut = repeated_headline_end(title, text)
+    text = text[cut:]
     title_found, found = (list(r) for r in engine.check_many([title, text]))
     now = utcnow()
     model = getattr(engine, "model_name", None)
@@ -70,6 +77,7 @@ def import_text(
                     fetched_at=now,
                     text=text,
                     text_source="extracted",
+                    extract_note=HEADLINE_NOTE if cut else None,
                     word_count=len(text.split()),
                     relevance=1.0,
                     relevant=True,
