@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from core.decoding import Decoded, DecodeError, decode_text
 from framing.flag import Flag
 
 if TYPE_CHECKING:
@@ -29,8 +30,10 @@ class InputError(Exception):
     pass
 
 
-def read_input(path: str) -> str:
-    """The text of a file (or stdin for ``-``), or InputError with the cause."""
+def read_input(path: str, encoding: str | None = None) -> Decoded:
+    """The text of a file (or stdin for ``-``) and the encoding it was read in
+    (``core.decoding``: BOM, UTF-8, then detected, unless ``encoding`` forces
+    one), or InputError with the cause."""
     try:
         if path == "-":
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
@@ -50,14 +53,10 @@ def read_input(path: str) -> str:
         raise InputError(exc.strerror or type(exc).__name__) from None
     if len(data) > MAX_BYTES:
         raise InputError(f"larger than {MAX_BYTES // 1_000_000} MB")
-    if b"\0" in data[:8192]:
-        raise InputError("looks like a binary file (NUL bytes)")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from None
+        return decode_text(data, encoding)
+    except DecodeError as exc:
+        raise InputError(str(exc)) from None
 
 
 @click.command("check")
@@ -74,7 +73,15 @@ def read_input(path: str) -> str:
     "--json",
     "as_json",
     is_flag=True,
-    help="One JSON object per input (JSON Lines when several): path, model, flags.",
+    help="One JSON object per input (JSON Lines when several): path, model, format, "
+    "encoding (the one it was read in), flags.",
+)
+@click.option(
+    "--encoding",
+    metavar="NAME",
+    callback=lambda _ctx, _param, value: _known_encoding(value),
+    help="Read every input in this encoding (e.g. cp1252, utf-16) instead of detecting it: "
+    "a byte-order mark, then UTF-8, then the best-fitting code page (Windows-1252 on a tie).",
 )
 @click.option(
     "--fix",
@@ -101,6 +108,7 @@ def check(
     paths: tuple[str, ...],
     fmt: str,
     as_json: bool,
+    encoding: str | None,
     fix: bool,
     fail_on: str,
     progress: bool | None,
@@ -129,18 +137,19 @@ def check(
     long_input = any(_size(p) > CHUNK_CHARS for p in paths)
     show = progress if progress is not None else (len(paths) >= 20 or long_input)
     errors = 0
-    pending: list[tuple[str, str, str]] = []  # small inputs checked as one batch
+    # small inputs checked as one batch: (name, text, format, encoding)
+    pending: list[tuple[str, str, str, str]] = []
 
     with _progress(total, show, forced=bool(progress)) as advance:
 
         def flush() -> None:
-            by_fmt: dict[str, list[tuple[str, str, str]]] = {}
+            by_fmt: dict[str, list[tuple[str, str, str, str]]] = {}
             for item in pending:
                 by_fmt.setdefault(item[2], []).append(item)
             done: dict[int, list[Flag]] = {}
             for f, items in by_fmt.items():
                 for item, flags in zip(
-                    items, engine.check_many((t for _p, t, _f in items), f), strict=True
+                    items, engine.check_many((it[1] for it in items), f), strict=True
                 ):
                     done[id(item)] = flags
                     advance(len(item[1]))
@@ -150,20 +159,19 @@ def check(
 
         for p in paths:
             name = "<stdin>" if p == "-" else p
-            try:
-                text = read_input(p)
-            except InputError as exc:
-                click.echo(f"framewatch: error: {name}: {exc}", err=True)
+            decoded = _read(p, name, encoding, note=out.console is not None)
+            if decoded is None:
                 errors += 1
                 continue
+            text = decoded.text
             f = fmt if fmt != "auto" else format_for_path(p)
             if len(text) <= CHUNK_CHARS:
-                pending.append((name, text, f))
+                pending.append((name, text, f, decoded.encoding))
                 if len(pending) >= 64:
                     flush()
                 continue
             flush()
-            out.stream(name, text, f, advance)
+            out.stream(name, text, f, advance, decoded.encoding)
         flush()
     if out.console is not None:
         out.console.print(summary(out.inputs, out.counts, errors))
@@ -173,6 +181,35 @@ def check(
         sys.exit(2)
     if out.worst >= FAIL_LEVELS[fail_on]:
         sys.exit(1)
+
+
+def _known_encoding(value: str | None) -> str | None:
+    """--encoding names a codec Python has (a usage error, exit 2, if not)."""
+    if value:
+        import codecs
+
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding '{value}'") from None
+    return value
+
+
+def _read(path: str, name: str, encoding: str | None, note: bool) -> Decoded | None:
+    """One input decoded, or None after its one-line error; a detected
+    encoding is noted on stderr in the human report (--json carries it)."""
+    try:
+        decoded = read_input(path, encoding)
+    except InputError as exc:
+        click.echo(f"framewatch: error: {name}: {exc}", err=True)
+        return None
+    if decoded.guessed and note:
+        click.echo(
+            f"framewatch: note: {name}: read as {decoded.encoding} (detected; "
+            "--encoding forces one)",
+            err=True,
+        )
+    return decoded
 
 
 class _Output:
@@ -193,11 +230,14 @@ class _Output:
         self.counts[fl.severity] = self.counts.get(fl.severity, 0) + 1
         self.worst = max(self.worst, RANK.get(fl.severity, 0))
 
-    def _head(self, path: str, fmt: str) -> str:
-        head = json.dumps({"path": path, "model": self.model, "format": fmt}, ensure_ascii=False)
+    def _head(self, path: str, fmt: str, encoding: str) -> str:
+        head = json.dumps(
+            {"path": path, "model": self.model, "format": fmt, "encoding": encoding},
+            ensure_ascii=False,
+        )
         return head[:-1] + ', "flags": ['
 
-    def write(self, path: str, text: str, fmt: str, flags: list[Flag]) -> None:
+    def write(self, path: str, text: str, fmt: str, encoding: str, flags: list[Flag]) -> None:
         from framing.render import render_flags
 
         self.inputs += 1
@@ -205,7 +245,7 @@ class _Output:
             self._count(fl)
         if self.as_json:
             body = ", ".join(json.dumps(fl.to_json(), ensure_ascii=False) for fl in flags)
-            click.echo(self._head(path, fmt) + body + "]}")
+            click.echo(self._head(path, fmt, encoding) + body + "]}")
         elif self.fix:
             from framing.flag import apply_rewrites
 
@@ -217,7 +257,7 @@ class _Output:
         elif self.console is not None:
             render_flags(self.console, path, text, flags, fmt)
 
-    def stream(self, path: str, text: str, fmt: str, advance: Advance) -> None:
+    def stream(self, path: str, text: str, fmt: str, advance: Advance, encoding: str) -> None:
         """A long input: flags written as the engine produces them (JSON), or
         gathered for the grouped report and --fix."""
         done = [0]
@@ -228,10 +268,10 @@ class _Output:
 
         flags = self.engine.iter_flags(text, fmt, progress=progress)
         if not self.as_json:
-            self.write(path, text, fmt, list(flags))
+            self.write(path, text, fmt, encoding, list(flags))
             return
         self.inputs += 1
-        click.echo(self._head(path, fmt), nl=False)
+        click.echo(self._head(path, fmt, encoding), nl=False)
         for i, fl in enumerate(flags):
             self._count(fl)
             click.echo((", " if i else "") + json.dumps(fl.to_json(), ensure_ascii=False), nl=False)

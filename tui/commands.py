@@ -11,10 +11,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
 from core import logging as fwlogging
+from core.decoding import DecodeError, decode_text
 from core.errors import FramewatchError
 from core.paths import default_log_path, demo_db_path
 
@@ -42,11 +44,25 @@ def read_clipboard() -> str:
                 0
             ]
             raise FramewatchError(f"clipboard: {argv[0]} could not read the clipboard ({first})")
-        return done.stdout.decode("utf-8", "replace")
+        try:
+            return decode_text(done.stdout).text
+        except DecodeError as exc:
+            raise DecodeError(f"clipboard: {exc}") from None
     raise FramewatchError(
         "clipboard: no clipboard tool found (install wl-clipboard, xclip or xsel), "
         "or pipe the text in: framewatch tui -"
     )
+
+
+def read_piped_text(stream: BinaryIO, encoding: str | None) -> str:
+    """Piped text for ``tui -``, decoded as ``check`` decodes files.
+
+    Bytes, not ``sys.stdin.read()``: that turns a Windows-1252 "£" into a
+    lone surrogate ("\\udca3") which the engine cannot analyse."""
+    try:
+        return decode_text(stream.read(), encoding).text
+    except DecodeError as exc:
+        raise DecodeError(f"stdin: {exc}") from None
 
 
 def _reattach_terminal() -> None:
@@ -73,9 +89,14 @@ def _run_app(app) -> None:
     "--paste", "paste", is_flag=True, help="Open the draft checker with the text on the clipboard."
 )
 @click.option("--draft", "draft", is_flag=True, help="Open the draft checker (empty).")
+@click.option(
+    "--encoding",
+    metavar="NAME",
+    help="Read the piped text in this encoding instead of detecting it (as in 'check').",
+)
 @click.argument("source", required=False, metavar="[-]")
 @click.pass_obj
-def tui(ctx, paste: bool, draft: bool, source: str | None) -> None:
+def tui(ctx, paste: bool, draft: bool, encoding: str | None, source: str | None) -> None:
     """Open the review UI on the configured database.
 
     \b
@@ -92,7 +113,7 @@ def tui(ctx, paste: bool, draft: bool, source: str | None) -> None:
         if not text.strip():
             raise FramewatchError("clipboard: it holds no text")
     elif source == "-":
-        text = sys.stdin.read()
+        text = read_piped_text(sys.stdin.buffer, encoding)
         if not text.strip():
             raise FramewatchError("stdin: no text received")
         _reattach_terminal()

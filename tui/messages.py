@@ -61,6 +61,14 @@ class DraftChecked(Message):
 
 
 @dataclass
+class DraftCheckFailed(Message):
+    """The engine could not check the draft: the status line must say so,
+    never "No flags." (which would tell the trainer the copy is clean)."""
+
+    error: str
+
+
+@dataclass
 class ServiceFailed(Message):
     """A worker's one-line error (database locked, file unreadable...)."""
 

@@ -15,9 +15,17 @@ from __future__ import annotations
 
 import re
 
-from core.safe_text import BIDI, C0_EXCEPT_TAB_LF, DEL_C1, LINE_SEPARATORS, replace_unseen
+from core.safe_text import (
+    BIDI,
+    C0_EXCEPT_TAB_LF,
+    DEL_C1,
+    LINE_SEPARATORS,
+    SURROGATES,
+    replace_unseen,
+)
 
-_UNSAFE = re.compile(f"[{C0_EXCEPT_TAB_LF}{DEL_C1}{BIDI}{LINE_SEPARATORS}]")
+# lone surrogates too: no terminal can show one and spaCy cannot hash one
+_UNSAFE = re.compile(f"[{C0_EXCEPT_TAB_LF}{DEL_C1}{BIDI}{LINE_SEPARATORS}{SURROGATES}]")
 _REPLACEMENT = "\ufffd"
 
 

@@ -69,19 +69,25 @@ def test_bad_inputs_name_the_file_and_the_rest_is_checked(tmp_path, capsys):
     good.write_text("The thugs ran.")
     binary = tmp_path / "img.bin"
     binary.write_bytes(b"\x89PNG\x00\x01\x02")
-    latin = tmp_path / "latin.txt"
+    latin = tmp_path / "latin.txt"  # forced to UTF-8, which it is not
     latin.write_bytes("caf\xe9 inmates".encode("latin-1"))
     with pytest.raises(SystemExit) as exc:
-        main(["check", "--json", str(good), str(binary), str(latin), str(tmp_path / "missing.txt")])
+        main(
+            ["check", "--json", "--encoding", "utf-8"]
+            + [str(good), str(binary), str(latin), str(tmp_path / "missing.txt")]
+        )
     assert exc.value.code == 2
     out, err = capsys.readouterr()
     lines = err.strip().splitlines()
     assert len(lines) == 3 and all(line.startswith("framewatch: error: ") for line in lines)
-    assert "img.bin" in lines[0] and "binary" in lines[0]
-    assert "latin.txt" in lines[1] and "UTF-8" in lines[1]
+    assert "img.bin" in lines[0] and "utf-8" in lines[0]
+    assert "latin.txt" in lines[1] and "utf-8" in lines[1]
     assert "missing.txt" in lines[2]
     assert "Traceback" not in err
     assert json.loads(out)["flags"][0]["text"] == "thugs"
+    with pytest.raises(SystemExit):  # detected: binary, whatever the encoding
+        main(["check", "--json", str(binary)])
+    assert "img.bin: looks like a binary file" in capsys.readouterr().err
 
 
 def test_escape_sequences_never_reach_the_terminal(runner):

@@ -19,9 +19,10 @@ from textual.widgets import Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from core.decoding import DecodeError, decode_text
 from tui.bindings import bindings_for
 from tui.flagstyle import symbol
-from tui.messages import DraftChecked, ServiceFailed
+from tui.messages import DraftChecked, DraftCheckFailed, ServiceFailed
 from tui.sanitize import one_line, sanitize
 from tui.screens.prompt import PromptDialog
 from tui.widgets.draft_editor import DraftEditor
@@ -59,6 +60,7 @@ class DraftScreen(Screen):
         self._timer: Timer | None = None
         self._loading = False
         self._listed: tuple = ()
+        self.check_error: str | None = None  # why the last check failed, until one succeeds
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -120,13 +122,20 @@ class DraftScreen(Screen):
             flags = engine.check(text) if text.strip() else []
             elapsed = time.perf_counter() - started
         except Exception as exc:  # noqa: BLE001 - a worker's failure is one line; the screen stays usable
-            self.post_message(ServiceFailed(str(exc)))
+            self.post_message(DraftCheckFailed(str(exc) or type(exc).__name__))
             return
         if not worker.is_cancelled:
             self.post_message(DraftChecked(text, list(flags), elapsed))
 
+    @on(DraftCheckFailed)
+    def _check_failed(self, message: DraftCheckFailed) -> None:
+        self.check_error = message.error
+        self._show_flags()
+        self.notify(f"Could not check the draft: {message.error}", severity="error")
+
     @on(DraftChecked)
     def _checked(self, message: DraftChecked) -> None:
+        self.check_error = None
         self.checks += 1
         self.last_elapsed = message.elapsed
         self.editor.set_flags(message.text, message.flags)
@@ -160,11 +169,12 @@ class DraftScreen(Screen):
                 options.highlighted = min(highlighted, len(spans) - 1)
         n = len(spans)
         writer = sum(1 for s in spans if not s.flag.quoted)
-        status = (
-            f"{n} flag{'s' if n != 1 else ''} ({writer} in the writer's voice)"
-            if n
-            else "No flags."
-        )
+        if self.check_error is not None:
+            status = f"Not checked: {one_line(self.check_error, 120)}"
+        elif n:
+            status = f"{n} flag{'s' if n != 1 else ''} ({writer} in the writer's voice)"
+        else:
+            status = "No flags." if self.checks else "Checking…"
         if self.dirty:
             status += " · unsaved"
         self.query_one("#draft-status", Static).update(status)
@@ -290,8 +300,9 @@ class DraftScreen(Screen):
             data = path.read_bytes()
             if len(data) > 5_000_000:
                 raise ValueError("file is larger than 5 MB")
-            text = data.decode("utf-8", errors="replace")
-        except (OSError, ValueError) as exc:
+            # the one decoding every reader shares: BOM, UTF-8, then detected
+            text = decode_text(data).text
+        except (OSError, ValueError, DecodeError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             self.post_message(ServiceFailed(f"{path}: cannot open ({reason})"))
             return
