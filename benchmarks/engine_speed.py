@@ -180,6 +180,23 @@ def throughput(target: int) -> None:
             f"    CJ-dense text (dev set, {dn:,} words, {engine.tagged_windows:,} windows tagged): "
             f"engine {dn / dd:,.0f} words/s vs tagger {dn / db:,.0f} words/s"
         )
+    # the legal-status analysis (issue 10) against the same engine without it
+    plain = Engine(cache_size=0, status_analysis=False)
+    plain.nlp  # noqa: B018
+    engine.tagged_windows = 0
+    pairs = []
+    for _ in range(3):  # interleaved, best of three each: the machine is shared
+        pairs.append(
+            (
+                _seconds(lambda: list(engine.check_many(texts))),
+                _seconds(lambda: list(plain.check_many(texts))),
+            )
+        )
+    with_s, without_s = min(p[0] for p in pairs), min(p[1] for p in pairs)
+    print(
+        f"    status analysis: {n / with_s:,.0f} words/s with it, {n / without_s:,.0f} without "
+        f"({100 * (with_s / without_s - 1):+.1f}% time, best of 3)"
+    )
     cached = Engine()
     cached.nlp  # noqa: B018
     list(cached.check_many(texts[: len(texts) // 2]))

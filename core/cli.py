@@ -23,6 +23,7 @@ from core.settings import Settings, load_settings
 COMMANDS: dict[str, str] = {
     "check": "framing.cli:check",
     "eval": "framing.evaluate.cli:eval_command",
+    "eval-rewrites": "framing.evaluate.cli:eval_rewrites_command",
     "lexicon": "lexicon.cli:lexicon",
     "monitor": "monitor.cli.group:monitor",
     "articles": "monitor.cli.articles:articles",

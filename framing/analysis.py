@@ -47,6 +47,10 @@ class Hit:
     # document-level checks that may still exempt it (framing.discourse.SCOPES)
     scopes: tuple[str, ...] = ()
     note: str = ""  # how the engine decided, shown with the flag where it matters
+    # the legal status the sentence establishes for the person ("" where the
+    # wording does not depend on it), and the cue that decided it
+    status: str = ""
+    status_cue: str = ""
 
 
 @dataclass(frozen=True)
@@ -118,13 +122,14 @@ def tag_phase(sentence: Sentence, survivors: list[Candidate], index: Index) -> t
                 notes[id(c)] = why
             decided.append(c)
         kept = decided
+    statuses = index.status_analysis
     for i, c in enumerate(kept):
-        f = fit(c, sentence, index.prefilter)
+        f = fit(c, sentence, index.prefilter, statuses=statuses)
         near = kept[max(0, i - 3) : i] + kept[i + 1 : i + 4]
         if any(f.start < o.end and o.start < f.end for o in near):
             # the wider span would swallow another flag ("the offender's BAME ..."):
             # fit within the word itself so both rewrites can be applied
-            f = fit(c, sentence, index.prefilter, extend=False)
+            f = fit(c, sentence, index.prefilter, extend=False, statuses=statuses)
         reported = reported_label(c, sentence)
         hits.append(
             Hit(
@@ -138,6 +143,8 @@ def tag_phase(sentence: Sentence, survivors: list[Candidate], index: Index) -> t
                 reported=reported is not None,
                 scopes=scopes_for(c, sentence),
                 note="; ".join(x for x in (reported, notes.get(id(c))) if x),
+                status=f.status.value if f.status else "",
+                status_cue=f.status.cue if f.status else "",
             )
         )
     return tuple(hits)

@@ -96,6 +96,7 @@ class Engine:
         cache_size: int = 20000,
         model: str | None = None,
         learned: bool = True,
+        status_analysis: bool = True,
     ) -> None:
         if lexicon is None:
             lexicon = load_lexicon_cached()
@@ -109,6 +110,9 @@ class Engine:
             self.index.learned = load()
         else:
             self.index.learned = None
+        # status_analysis=False: every alternative, with no legal-status check
+        # (unsafe; only for measuring what the analysis costs)
+        self.index.status_analysis = status_analysis
         self._model_name = model
         self._nlp: Language | None = None
         self._lock = threading.RLock()
@@ -376,8 +380,13 @@ class Engine:
         if rewrite is not None and not prepared.contiguous(rs, re_):
             # the span crosses markup or an entity: offer suggestions, never a blind edit
             rewrite, rs, re_ = None, start, end
-        span = prepared.to_source(rs, re_)
-        if span is None:
+        # the flag keeps the span main has always given it (the rewrite's, where
+        # the rewrite is the old word-level fit); a rewrite that reaches further
+        # ("the alleged murderer", "the killer of") gets its own span
+        fs, fe = (rs, re_) if not h.status else (start, end)
+        span = prepared.to_source(fs, fe)
+        rspan = prepared.to_source(rs, re_)
+        if span is None or rspan is None:
             return None
         if rewrite is not None and prepared.offsets is not None:
             rewrite = htmllib.escape(rewrite, quote=False)
@@ -396,6 +405,10 @@ class Engine:
             why=why_text,
             sources=srcs,
             note=h.note,
+            status=h.status,
+            status_cue=h.status_cue,
+            rewrite_start=rspan[0] if rspan != span else None,
+            rewrite_end=rspan[1] if rspan != span else None,
         )
 
 

@@ -27,6 +27,21 @@ class Flag:
     # how the engine decided, where that is not plain from the text: "a label
     # reported ('branded ... thug'): flagged as quoted"; "" otherwise
     note: str = ""
+    # the legal status the text establishes for the person the label refers to
+    # (framing.status: wanted ... released, unknown), and the words that say so;
+    # "" where the wording does not depend on it
+    status: str = ""
+    status_cue: str = ""
+    # the span ``rewrite`` replaces when it is wider than the flag ("the alleged
+    # murderer" -> "the person accused of murder"); None: the flag's own span
+    rewrite_start: int | None = None
+    rewrite_end: int | None = None
+
+    @property
+    def rewrite_span(self) -> tuple[int, int]:
+        a = self.start if self.rewrite_start is None else self.rewrite_start
+        b = self.end if self.rewrite_end is None else self.rewrite_end
+        return a, b
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -42,10 +57,17 @@ class Flag:
             "why": self.why,
             "sources": [{"title": t, "url": u} for t, u in self.sources],
             "note": self.note,
+            "status": self.status,
+            "status_cue": self.status_cue,
+            "rewrite_start": self.rewrite_span[0],
+            "rewrite_end": self.rewrite_span[1],
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Flag:
+        rs, re_ = data.get("rewrite_start"), data.get("rewrite_end")
+        if (rs, re_) == (data["start"], data["end"]):
+            rs = re_ = None  # the flag's own span, as to_json writes it
         return cls(
             start=data["start"],
             end=data["end"],
@@ -59,6 +81,10 @@ class Flag:
             why=data.get("why", ""),
             sources=tuple((s["title"], s["url"]) for s in data.get("sources", ())),
             note=data.get("note", ""),
+            status=data.get("status", ""),
+            status_cue=data.get("status_cue", ""),
+            rewrite_start=rs,
+            rewrite_end=re_,
         )
 
 
@@ -67,14 +93,18 @@ def apply_rewrites(text: str, flags: list[Flag] | tuple[Flag, ...]) -> str:
 
     Overlapping flags: the first (leftmost, then longest) wins.
     """
-    chosen: list[Flag] = []
+    chosen: list[tuple[int, int, str]] = []
     last_end = -1
-    for f in sorted(flags, key=lambda f: (f.start, -(f.end - f.start))):
-        if f.quoted or f.rewrite is None or f.start < last_end:
+    spans = sorted(
+        ((*f.rewrite_span, f) for f in flags if not f.quoted and f.rewrite is not None),
+        key=lambda x: (x[0], -(x[1] - x[0])),
+    )
+    for a, b, f in spans:
+        if a < last_end:
             continue
-        chosen.append(f)
-        last_end = f.end
+        chosen.append((a, b, f.rewrite or ""))
+        last_end = b
     out = text
-    for f in reversed(chosen):
-        out = out[: f.start] + (f.rewrite or "") + out[f.end :]
+    for a, b, r in reversed(chosen):
+        out = out[:a] + r + out[b:]
     return out

@@ -47,6 +47,7 @@ class Index:
         self._exceptions: dict[str, re.Pattern[str] | None] = {}
         self._official_cache = lru_cache(maxsize=4096)(self._official_spans)
         self.learned: Model | None = None  # the learned check, set by the Engine
+        self.status_analysis = True  # read legal status for status-conditioned wording
 
     def _official_regex(self, key: str) -> re.Pattern[str] | None:
         """The official names that could contain a candidate with this key.

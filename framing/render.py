@@ -105,10 +105,14 @@ def render_flags(console: Console, path: str, source: str, flags: list[Flag], fm
             console.print(Text("    why: " + sanitise(f.why), style="dim"))
             if f.suggestions:
                 console.print(Text("    instead: " + "; ".join(sanitise(s) for s in f.suggestions)))
+            if f.status:
+                cue = f' ("{sanitise(f.status_cue)}")' if f.status_cue else ""
+                console.print(Text(f"    status: {f.status.replace('_', ' ')}{cue}", style="dim"))
             if f.rewrite is not None:
+                a, b = f.rewrite_span
                 console.print(
                     Text(
-                        f'    rewrite: "{sanitise(f.text)}" -> "{sanitise(f.rewrite)}"',
+                        f'    rewrite: "{sanitise(source[a:b])}" -> "{sanitise(f.rewrite)}"',
                         style="green",
                     )
                 )

@@ -18,10 +18,14 @@ from dataclasses import dataclass
 from framing.candidate import Candidate, Sentence
 from framing.inflect import indefinite_article, match_case, possessive, words
 from framing.prefilter import Prefilter
+from framing.roles import role_fit
+from framing.status import Status, status_for
+from lexicon.model import CONVICTED, Alternative, Entry
 
 Word = tuple[int, int, str]  # (start, end, text) in the sentence
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_HEDGES = {"alleged", "suspected", "accused"}
 _KEEP_MODIFIERS = {"young", "teenage", "female", "male", "older", "elderly", "adult"}
 
 
@@ -32,6 +36,35 @@ class Fit:
     rewrite: str | None
     suggestions: tuple[str, ...]
     number: str | None
+    # the legal status read for the person (framing.status); None where the
+    # entry's wording does not depend on it (the analysis is then skipped)
+    status: Status | None = None
+
+
+def status_sensitive(entry: Entry) -> bool:
+    """Whether any alternative says which statuses it fits: only then is the
+    status read (lazily: most flags never need it)."""
+    return any(a.statuses for a in entry.alternatives)
+
+
+def _status(c: Candidate, s: Sentence, plural: bool) -> Status:
+    prev = _prev_word(s, c.start)
+    det = prev is not None and prev[2].lower() in _STATUS_DETS
+    return status_for(s.text, c.start, c.end, plural=plural, determiner=det)
+
+
+def _conditional(a: Alternative, number: str | None) -> str:
+    """An alternative shown with the condition it needs, where none fits the
+    status the text gives: the reviewer sees the wording, never as a rewrite."""
+    text = a.for_number(number)
+    if set(a.statuses) <= CONVICTED:
+        return f"{text} (once convicted)"
+    if set(a.statuses) <= {"charged", "on_trial"}:
+        return f"{text} (once charged)"
+    return f"{text} (if {' or '.join(x.replace('_', ' ') for x in a.statuses)})"
+
+
+_STATUS_DETS = _DETERMINERS | {"both", "two", "three", "four", "five", "his", "her", "their"}
 
 
 def occurrence_number(c: Candidate, s: Sentence) -> str | None:
@@ -89,22 +122,45 @@ def _doubles(left: str | None, phrase: str, right: str | None) -> bool:
     return any(a == b for a, b in zip(pw, pw[1:], strict=False))
 
 
-def fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool = True) -> Fit:
+def fit(
+    c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool = True, statuses: bool = True
+) -> Fit:
+    """The rewrite and suggestions for ``c``; ``statuses=False`` skips the status
+    analysis (every alternative, as before it existed: benchmarks measure its cost)."""
     number = occurrence_number(c, s)
     plural = number == "plural"
-    alts = [a.for_number(number) for a in c.entry.alternatives]
-    suggestions = tuple(dict.fromkeys(alts))
+    status: Status | None = None
+    options = c.entry.alternatives
+    role = None
+    if statuses and status_sensitive(c.entry):
+        status = _status(c, s, plural)
+        # only wording valid for what the text establishes; with an unknown
+        # status, only wording that states no status at all
+        options = tuple(a for a in options if a.fits(status.value))
+        # with no status given, the entry's own status-free wording comes first
+        # ("the young offender had changed" -> "the child in the justice system");
+        # a role ("the person responsible") only where the entry has none
+        if extend and not (status.value in ("unknown", "group_generic") and options):
+            role = role_fit(c, s, status, plural)
+    alts = [a.for_number(number) for a in options]
+    shown = alts or ([] if role else [_conditional(a, number) for a in c.entry.alternatives])
+    suggestions = tuple(dict.fromkeys(([role[2]] if role else []) + shown))
     start, end = c.start, c.end
     after = s.text[c.end : c.end + 2]
     if after[:1] in "-‐‑" and after[1:2].isalpha():
-        return Fit(start, end, None, suggestions, number)  # "offender-led": no clean swap
+        return Fit(start, end, None, suggestions, number, status)  # "offender-led": no clean swap
+    if role is not None and not prefilter.any(role[2]):
+        left = _prev_word(s, role[0])
+        right = _next_word(s, role[1])
+        if not _doubles(left[2] if left else None, role[2], right[2] if right else None):
+            return Fit(role[0], role[1], role[2], suggestions, number, status)
     for alt in alts:
         if prefilter.any(alt):
             continue  # a reframing that would itself be flagged is no reframing
         r = _fit_one(c, s, alt, plural, extend)
         if r is not None:
-            return Fit(r[0], r[1], r[2], suggestions, number)
-    return Fit(start, end, None, suggestions, number)
+            return Fit(r[0], r[1], r[2], suggestions, number, status)
+    return Fit(start, end, None, suggestions, number, status)
 
 
 def _fit_one(
@@ -114,11 +170,14 @@ def _fit_one(
     alt_words = set(words(alt))
     phrase = _modifiers(c, alt_words) + alt
     prev = _prev_word(s, start)
-    # absorb a modifier the alternative already says ("convicted offender")
+    # absorb a modifier the alternative already says ("convicted offender"),
+    # or a hedge it makes redundant ("the alleged murderer" -> "the person accused of murder")
     if (
         extend
         and prev is not None
-        and prev[2].lower() in alt_words
+        and (
+            prev[2].lower() in alt_words or (prev[2].lower() in _HEDGES and "accused" in alt_words)
+        )
         and prev[2].lower() not in _DETERMINERS
     ):
         start = prev[0]

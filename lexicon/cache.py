@@ -37,7 +37,7 @@ from lexicon.model import Lexicon
 if TYPE_CHECKING:
     from lexicon.parse import FileResult
 
-FORMAT = 1  # bump when the pickled classes change shape
+FORMAT = 2  # bump when the pickled classes change shape
 KEEP = 8  # cached variants kept on disk (one per set of overrides in use)
 ASSEMBLED_KEPT = 32  # overrides rarely change; don't grow without bound
 

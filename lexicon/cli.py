@@ -45,7 +45,11 @@ def entry_json(entry: Entry) -> dict[str, Any]:
         "not_preceded_by": list(entry.not_preceded_by),
         "requires_nearby": list(entry.requires_nearby),
         "exceptions": list(entry.exceptions),
-        "alternatives": [{"singular": a.singular, "plural": a.plural} for a in entry.alternatives],
+        "alternatives": [
+            {"singular": a.singular, "plural": a.plural}
+            | ({"statuses": list(a.statuses)} if a.statuses else {})
+            for a in entry.alternatives
+        ],
         "advice": entry.advice,
         "rationale": entry.rationale,
         "disagreement": entry.disagreement,

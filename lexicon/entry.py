@@ -10,6 +10,8 @@ import yaml
 from lexicon.model import (
     CATEGORIES,
     SEVERITIES,
+    STATUS_GROUPS,
+    STATUSES,
     Alternative,
     Entry,
     Form,
@@ -264,7 +266,10 @@ class EntryReader(NodeReader):
             if fields is None:
                 continue
             self.unknown_keys(
-                fields, ("singular", "plural"), "alternative", "'singular' and 'plural'"
+                fields,
+                ("singular", "plural", "statuses"),
+                "alternative",
+                "'singular', 'plural' and 'statuses'",
             )
             if "singular" not in fields:
                 self.problem(item, "alternative is missing 'singular'")
@@ -273,9 +278,28 @@ class EntryReader(NodeReader):
             plural = singular
             if "plural" in fields:
                 plural = self.text(fields["plural"][1], "alternative 'plural'")
+            statuses = self.read_statuses(fields["statuses"][1]) if "statuses" in fields else ()
             if singular is not None and plural is not None:
-                out.append(Alternative(singular, plural))
+                out.append(Alternative(singular, plural, statuses))
         return tuple(out)
+
+    def read_statuses(self, node: yaml.Node) -> tuple[str, ...]:
+        """An alternative's statuses: names from STATUSES or shorthands from
+        STATUS_GROUPS ("pre-verdict"), expanded, in STATUSES order."""
+        out: set[str] = set()
+        for value, item in self.text_list(node, "statuses"):
+            if value in STATUS_GROUPS:
+                out.update(STATUS_GROUPS[value])
+            elif value in STATUSES:
+                out.add(value)
+            else:
+                known = (*STATUSES, *STATUS_GROUPS)
+                self.problem(
+                    item,
+                    f"unknown status '{value}'{close_match(value, known)} "
+                    f"(expected one of: {', '.join(known)})",
+                )
+        return tuple(s for s in STATUSES if s in out)
 
     def read_sources(self, node: yaml.Node | None) -> tuple[Source, ...]:
         if not isinstance(node, yaml.SequenceNode):

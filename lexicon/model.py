@@ -80,13 +80,44 @@ class Form:
     possessive: bool = False
 
 
+# The legal status a text establishes for the person a label refers to
+# (framing.status).  An alternative may say which of them it is valid for:
+# "person convicted of murder" only where a conviction is established.
+STATUSES: tuple[str, ...] = (
+    "wanted",
+    "suspected",
+    "arrested",
+    "charged",
+    "on_trial",
+    "convicted",
+    "sentenced",
+    "released",
+    "group_generic",
+    "unknown",
+)
+# shorthands an alternative's ``statuses`` may use
+STATUS_GROUPS: dict[str, tuple[str, ...]] = {
+    "pre-charge": ("wanted", "suspected", "arrested"),
+    "pre-verdict": ("wanted", "suspected", "arrested", "charged", "on_trial"),
+    "court": ("charged", "on_trial"),
+    "conviction": ("convicted", "sentenced", "released"),
+}
+# wording that states a conviction is valid only for these
+CONVICTED: frozenset[str] = frozenset(STATUS_GROUPS["conviction"])
+
+
 @dataclass(frozen=True)
 class Alternative:
     singular: str
     plural: str
+    # the statuses it is valid for; empty: any (wording that states no legal status)
+    statuses: tuple[str, ...] = ()
 
     def for_number(self, number: str | None) -> str:
         return self.plural if number == "plural" else self.singular
+
+    def fits(self, status: str) -> bool:
+        return not self.statuses or status in self.statuses
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import click
 
 from framing.evaluate.baseline import NaiveBaseline
 from framing.evaluate.dataset import load_dataset
+from framing.evaluate.rewrites import GroupScore, RewriteReport, evaluate_rewrites, load_rewrites
 from framing.evaluate.scoring import Checker, Report, Score, evaluate
 
 
@@ -141,3 +142,107 @@ def eval_command(
         click.echo(f"baseline, same dataset, same run: {other.engine}  ({other.seconds:.2f} s)")
         for line in format_report(other, 0)[3:]:
             click.echo(line)
+
+
+# the group order of tests/data/rewrites.md; other groups follow, sorted
+_GROUP_ORDER = (
+    "issue-examples",
+    "pre-charge",
+    "charged-and-trial",
+    "convicted-and-sentenced",
+    "released",
+    "unknown-status",
+    "tense-and-facts",
+    "noun-modifier",
+    "coordination",
+    "possessive-and-determiner",
+    "case-style",
+    "tautology-and-agreement",
+    "immigration-and-drugs-and-other",
+    "never-rewrite",
+)
+
+
+def format_rewrite_report(report: RewriteReport, show: int) -> list[str]:
+    """The per-group table, then the sentences that were not acceptable."""
+
+    def row(name: str, s: GroupScore) -> str:
+        return f"{name:<34} {s.total:>5} {s.ok:>5} {_pct(s.share):>6} {s.false_convictions:>7}"
+
+    order = {g: i for i, g in enumerate(_GROUP_ORDER)}
+    lines = [
+        f"dataset: {report.dataset}  ({report.overall.total} sentences, {report.seconds:.2f} s)",
+        "",
+        f"{'group':<34} {'sent':>5} {'ok':>5} {'ok%':>6} {'falsecv':>7}",
+    ]
+    for g in sorted(report.groups, key=lambda g: (order.get(g, len(order)), g)):
+        lines.append(row(g, report.groups[g]))
+    lines.append(row("all", report.overall))
+    lines.append(row("  real reporting", report.real))
+    lines.append(row("  written", report.written))
+    if report.status_total:
+        lines.append("")
+        lines.append(
+            f"status agreement: {report.status_agree}/{report.status_total} targets with a status"
+        )
+    fails = report.failures
+    lines.append("")
+    lines.append(f"not acceptable: {len(fails)}")
+    for o in fails[:show]:
+        r = o.record
+        tag = " FALSE CONVICTION" if o.false_conviction else ""
+        lines.append(f"  {r.id} [{r.group}]{tag}")
+        lines.append(f"    text:   {r.text}")
+        lines.append(f"    output: {o.output}")
+        lines.append(f"    accept: {r.accept[0]}")
+        for t, want, got in o.status_mismatches:
+            lines.append(f"    status: {t!r} is {want}, engine said {got}")
+    if len(fails) > show:
+        lines.append(f"  ... {len(fails) - show} more (--show N)")
+    return lines
+
+
+@click.command("eval-rewrites")
+@click.argument("dataset", metavar="DATASET")
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option(
+    "--show",
+    type=click.IntRange(min=0),
+    default=1000,
+    show_default=True,
+    metavar="N",
+    help="List up to N sentences whose output was not acceptable.",
+)
+@click.option("--group", "groups", multiple=True, help="Only these groups (repeatable).")
+@click.pass_obj
+def eval_rewrites_command(
+    obj: Any, dataset: str, as_json: bool, show: int, groups: tuple[str, ...]
+) -> None:
+    """Measure the one-key rewrite on a rewrite set (JSONL, tests/data/rewrites.md).
+
+    A sentence is acceptable when the text with every automatic rewrite
+    applied equals one of its accepted outputs (whitespace collapsed, curly
+    quotes straightened).  Prints the share acceptable per group, false
+    convictions (a conviction stated where none is established) and every
+    sentence that was not acceptable.
+    """
+    records = load_rewrites(dataset)
+    if groups:
+        records = [r for r in records if r.group in groups]
+    engine = _engine(obj, None)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    console = Console(stderr=True)
+    with Progress(console=console, transient=True, disable=not console.is_terminal) as bar:
+        task = bar.add_task("checking", total=len(records))
+        report = evaluate_rewrites(
+            engine, records, dataset, progress=lambda n: bar.advance(task, n)
+        )
+    if as_json:
+        out = report.to_json()
+        out["model"] = getattr(engine, "model_name", None)
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    for line in format_rewrite_report(report, show):
+        click.echo(line)

@@ -22,9 +22,11 @@ def fixed(engine, text):
         ("He is an inmate at Wandsworth.", "He is a person in prison at Wandsworth."),
         ("He is an addict, police said.", "He is a person who uses drugs, police said."),
         # possessives restructured around the possessed noun
+        # (a conviction only where the sentence establishes one)
         (
-            "The offender's family said they were shocked.",
-            "The family of the person convicted of an offence said they were shocked.",
+            "Jailed last year, the offender's family said they were shocked.",
+            "Jailed last year, the family of the person convicted of an offence said they "
+            "were shocked.",
         ),
         ("the inmates' families protested.", "the families of the people in prison protested."),
         # capitalisation at sentence start and in an all-caps headline

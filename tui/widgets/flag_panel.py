@@ -16,16 +16,18 @@ def rewrite_in_context(text: str, flag: Any, width: int = 70) -> str:
     """The words around the flag with the rewrite in place ("…people in prison were…")."""
     if not flag.rewrite or flag.quoted:
         return ""
+    # the rewrite may replace more than the flagged word ("the alleged murderer")
+    start, end = getattr(flag, "rewrite_span", (flag.start, flag.end))
     # Stay inside the flag's paragraph: the next one is another thought.
-    line_start = text.rfind("\n", 0, flag.start) + 1
-    line_end = text.find("\n", flag.end)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
-    left = text[max(line_start, flag.start - width) : flag.start]
-    right = text[flag.end : min(line_end, flag.end + width)]
+    left = text[max(line_start, start - width) : start]
+    right = text[end : min(line_end, end + width)]
     # Cut at word boundaries so the snippet reads cleanly.
-    if flag.start - width > line_start and " " in left:
+    if start - width > line_start and " " in left:
         left = "…" + left.split(" ", 1)[1]
-    if flag.end + width < line_end and " " in right:
+    if end + width < line_end and " " in right:
         right = right.rsplit(" ", 1)[0] + "…"
     return one_line(f"{left}{flag.rewrite}{right}")
 
@@ -49,6 +51,15 @@ def describe_flag(flag: Any, text: str, position: str = "") -> Content:
     if getattr(flag, "note", ""):
         parts.append(("Note: ", "bold"))
         parts.append(one_line(flag.note) + "\n")
+    if getattr(flag, "status", ""):
+        # why this wording: what the text establishes about the person
+        parts.append(("Legal status: ", "bold"))
+        status = flag.status.replace("_", " ")
+        cue = getattr(flag, "status_cue", "")
+        parts.append(status + (f" (“{one_line(cue)}”)" if cue else " (no cue in the sentence)"))
+        if not flag.rewrite and not flag.quoted:
+            parts.append(" - no wording is safe for it: advice only")
+        parts.append("\n")
     parts.append("\n")
     if flag.why:
         parts.append(("Why\n", "bold"))

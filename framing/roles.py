@@ -1,0 +1,230 @@
+"""Status-safe wording for a person label: role nouns that assert no verdict.
+
+The lexicon's alternatives name the offence and say which statuses they fit
+("person convicted of murder": conviction; "person accused of murder":
+charged or on trial).  Many sentences need no offence word at all, only the
+role the person has in the story, and that role is what the status decides:
+
+- a relative or participle clause follows ("the burglar who broke in",
+  "the arsonist accused of …"): the clause carries the act, so "the person
+  who broke in", "someone who", "the person accused of …";
+- "the killer of X": the act as a verb, in the status's tense ("the person
+  who killed X"; on trial "the person accused of killing X"; after a
+  conviction "the person convicted of killing X");
+- a bare definite label: before any arrest (or with no status given) "the
+  person responsible"; arrested "the suspect"; in court "the defendant";
+  convicted with the court in the sentence ("found guilty", "jailed")
+  "the defendant" as well;
+- a bare indefinite or generic label before a verdict: "a person", "people".
+
+These words (suspect, defendant, the accused, person responsible) are not
+labels (``tests/data/rewrites.md``, decision 4) and are the ones the policy
+itself offers.  A role that does not fit the sentence returns ``None`` and
+the lexicon's own alternatives (filtered by status) are tried instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from framing.candidate import Candidate, Sentence
+from framing.inflect import match_case
+from framing.status import Status
+
+Span = tuple[int, int, str]  # sentence offsets replaced, and the replacement
+
+_DETS = {"the", "a", "an", "this", "that", "these", "those", "both", "one"}
+_NUMBERS = {
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "many",
+    "some",
+    "other",
+    "second",
+    "third",
+    "fourth",
+    "same",
+}
+# labels that already give the gender ("knifeman") or whose offence does in
+# English law (rape): "man" is then no inference (rewrites.md, decision 1)
+_MALE_ENTRIES = {"knifeman", "rapist", "madman"}
+# act verbs for "the X of <victim>", by entry: (past, gerund)
+_ACTS = {
+    "killer": ("killed", "killing"),
+    "murderer": ("murdered", "murdering"),
+}
+# a clause that carries the act, right after the label
+_WHO = re.compile(r"\s+(?:who|that)\b", re.IGNORECASE)
+_PARTICIPLE = re.compile(
+    r"\s+(?:accused of|charged with|suspected of|alleged to|convicted of|found guilty of"
+    r"|jailed for|sentenced for|wanted for|wanted in connection|on trial for|behind)\b",
+    re.IGNORECASE,
+)
+_OF = re.compile(r"\s+of\s+", re.IGNORECASE)
+_COURT = re.compile(
+    r"\b(?:found guilty|admit\w*|pleaded guilty|pleading guilty|jail\w*|sentenc\w*|judge|court"
+    r"|convicted|caged|pleads guilty)\b",
+    re.IGNORECASE,
+)
+# an act or a scene in the sentence: "the person responsible" then refers to
+# something; without one ("visit the paedophile") the label is the only
+# statement of the offence and the role would drop it (rewrites.md, decision 8)
+_ACT = re.compile(
+    r"\b(?:victims?|stole|stolen|steal\w*|took|taken|broke|break-in|fled|escaped|ran off"
+    r"|attack\w*|kill\w*|stabb\w*|shot|punch\w*|smash\w*|snatch\w*|raid\w*|scene"
+    r"|fingerprints|left town|damage\w*|targeted|threatened|robbed|burgled|murder\w*"
+    r"|set fire|blaze|scam|posed as|used the|hidden|dumped|struck|injur\w*|assault\w*)\b",
+    re.IGNORECASE,
+)
+_HEDGES = {"alleged", "suspected", "accused", "convicted"}
+_REFLEXIVE = re.compile(r"\b(?:himself|herself)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where the label stands: its determiner and what follows it."""
+
+    det: str | None  # "the", "a", "two", ... (lower case) or None
+    det_start: int  # where the determiner starts (== label start when none)
+    follows: str  # "who" | "participle" | "of" | "bare"
+    plural: bool
+
+
+def slot_of(c: Candidate, s: Sentence, plural: bool) -> Slot:
+    prev = s.word_before(c.start)
+    det, det_start = None, c.start
+    if prev is not None and s.text[prev[1] : c.start].strip() == "":
+        w = prev[2].lower()
+        if w in _DETS or w in _NUMBERS or w.isdigit():
+            det, det_start = w, prev[0]
+    rest = s.text[c.end :]
+    if _WHO.match(rest):
+        follows = "who"
+    elif _PARTICIPLE.match(rest):
+        follows = "participle"
+    elif _OF.match(rest) and c.entry.id in _ACTS and not c.possessive:
+        follows = "of"
+    else:
+        follows = "bare"
+    return Slot(det, det_start, follows, plural)
+
+
+def _gender(c: Candidate, s: Sentence) -> str | None:
+    if c.entry.id in _MALE_ENTRIES or c.text.lower().startswith("knifem"):
+        return "man"
+    m = _REFLEXIVE.search(s.text, c.end, c.end + 120)
+    if m is not None:
+        return "man" if m.group().lower() == "himself" else "woman"
+    return None
+
+
+def _person(plural: bool, gender: str | None) -> str:
+    if gender == "man":
+        return "men" if plural else "man"
+    if gender == "woman":
+        return "women" if plural else "woman"
+    return "people" if plural else "person"
+
+
+def role_fit(c: Candidate, s: Sentence, status: Status, plural: bool) -> Span | None:
+    """The role wording for ``c`` in ``s`` given ``status``, or None."""
+    if c.possessive:
+        return None
+    slot = slot_of(c, s, plural)
+    before = s.word_before(c.start)
+    if slot.det is None and before is not None and before[2].lower() in _HEDGES:
+        return None  # "the alleged murderer": the lexicon's "person accused of murder"
+    gender = _gender(c, s)
+    if slot.follows in ("who", "participle"):
+        return _before_clause(c, s, slot, status.value, gender)
+    if slot.follows == "of":
+        return _act_of(c, s, slot, status.value, gender)
+    return _bare(c, s, slot, status.value, gender)
+
+
+def _before_clause(
+    c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None
+) -> Span | None:
+    """ "the burglar who broke in" -> "the person who broke in"; "a thief who" -> "someone who"."""
+    det, plural = slot.det, slot.plural
+    person = _person(plural, gender)
+    if det in ("a", "an", "one") and not plural and gender is None:
+        if slot.follows == "participle" and v in ("charged", "on_trial"):
+            out = f"{det_text(s, slot)} person" if det != "one" else "one person"
+            return _cased(s, slot.det_start, c.end, out)
+        return _cased(s, slot.det_start, c.end, "someone")
+    if det is None:
+        return _cased(s, c.start, c.end, person) if plural else None
+    return _cased(s, slot.det_start, c.end, f"{det_text(s, slot)} {person}")
+
+
+def _act_of(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -> Span | None:
+    """ "the killer of X": the act as a verb, in the status's terms."""
+    m = _OF.match(s.text, c.end)
+    if m is None or slot.det not in ("the", "a", "an"):
+        return None
+    person = _person(slot.plural, gender)
+    past, gerund = _ACTS[c.entry.id]
+    if v in ("charged", "on_trial"):
+        act = f"{person} accused of {gerund}"
+    elif v in ("convicted", "sentenced", "released"):
+        act = f"{person} convicted of {gerund}"
+    else:
+        act = f"{person} who {past}"
+    det_out = "the" if slot.det == "the" else "a"
+    return _cased(s, slot.det_start, m.end() - 1, f"{det_out} {act}")
+
+
+def _bare(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -> Span | None:
+    """A label with nothing after it that carries the act: the role the status gives."""
+    det, plural = slot.det, slot.plural
+    person = _person(plural, gender)
+    d = det_text(s, slot)
+    if v in ("charged", "on_trial") or (
+        v in ("convicted", "sentenced") and _COURT.search(s.text) is not None
+    ):
+        if det in ("the", "both", "two", "three", "four") or (det in _NUMBERS and plural):
+            noun = "man" if gender == "man" and not plural and v != "charged" else None
+            word = noun or ("defendants" if plural else "defendant")
+            return _cased(s, slot.det_start, c.end, f"{d} {word}")
+        return None
+    if v == "arrested":
+        if det != "the":
+            return None
+        return _cased(s, slot.det_start, c.end, f"{d} suspect{'s' if plural else ''}")
+    if v not in ("wanted", "suspected", "unknown"):
+        return None
+    if v == "unknown" and _ACT.search(s.text) is None:
+        return None
+    if det == "the":
+        if gender == "man" and not plural:
+            return _cased(s, slot.det_start, c.end, f"{d} man")
+        return _cased(s, slot.det_start, c.end, f"{d} {person} responsible")
+    if det in ("a", "an") and not plural:
+        return _cased(s, slot.det_start, c.end, f"a {person}")
+    if det is not None and det in _NUMBERS and det not in ("same", "other"):
+        return _cased(s, slot.det_start, c.end, f"{d} {person}")
+    if det is None and plural and v != "unknown":
+        return _cased(s, c.start, c.end, person)
+    return None
+
+
+def det_text(s: Sentence, slot: Slot) -> str:
+    """The determiner as written (lower case; the span's case is matched after)."""
+    w = s.word_after(slot.det_start)
+    return w[2].lower() if w is not None else ""
+
+
+def _cased(s: Sentence, start: int, end: int, out: str) -> Span:
+    original = s.text[start:end]
+    # the first letter follows the original's; ALL CAPS stays; otherwise lower
+    return start, end, match_case(original, out)
