@@ -182,3 +182,22 @@ def test_a_domestic_dispute_is_flagged_where_police_or_abuse_are_in_the_story(en
     assert flagged(engine, "The couple had a domestic dispute about money.") == []
     text = "Police were called to a domestic dispute at the flat."
     assert [t for t, _q in flagged(engine, text)] == ["domestic dispute"]
+
+
+def test_a_drama_about_a_real_case_is_not_a_fictional_frame(engine):
+    # real-news shape (issue 11): a TV review of a drama about a real murder;
+    # the film and TV words ("drama", "episode") do not make real killers fiction
+    drama = (
+        "ITV drama shows how detectives caught a teenager's murderers\n\n"
+        "Viewers were left shaken after the detective revealed the girl's killers had "
+        "been boasting on the phone, in the second episode of ITV's new drama.\n\n"
+        "The drama tells the true story of the 2006 case; five men were later convicted "
+        "of her murder at the Old Bailey."
+    )
+    assert [t for t, _q in flagged(engine, drama)] == ["murderers", "killers"]
+    # with nothing real anywhere in the text, the same words still open a frame
+    plot = (
+        "The new drama opens with a killing in a quiet village.\n\n"
+        "In the second episode of ITV's new drama, the killers turn on each other."
+    )
+    assert flagged(engine, plot) == []
