@@ -201,3 +201,21 @@ def test_a_drama_about_a_real_case_is_not_a_fictional_frame(engine):
         "In the second episode of ITV's new drama, the killers turn on each other."
     )
     assert flagged(engine, plot) == []
+
+
+def test_a_title_case_headline_makes_no_label_a_surname(engine):
+    # real-news shape (issue 11): a headline in Title Case, then the same word
+    # opening a sentence of the body
+    article = (
+        "Coronavirus UK Fraudsters conned Britons out of millions\n\n"
+        "Banks warned customers about fake texts on Tuesday.\n\n"
+        "Fraudsters may also target people who work from home, police said."
+    )
+    body = article.index("Fraudsters may")
+    assert [f.start for f in engine.check(article) if f.start >= body] == [body]
+    # a real surname, written after a given name, still exempts the word
+    named = (
+        "Prosecutor Jonathan Savage told the court the messages were sent over two days.\n\n"
+        "Savage said the girl had made her age clear."
+    )
+    assert flagged(engine, named) == []
