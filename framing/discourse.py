@@ -133,6 +133,7 @@ REALITY = re.compile(
 )
 
 
+REAL_CUES = 2  # different reality cues that make a whole text a report of real events
 FRAME_REACH = 6  # paragraphs back a frame is looked for
 CONTINUE_REACH = 2  # paragraphs a frame runs on by its labels alone
 # a "paragraph" longer than this (text without line breaks: a feed item, a
@@ -167,6 +168,7 @@ class Discourse:
         self.paras = list(_blocks(text))
         self._starts = [a for a, _ in self.paras]
         self._animal_story: bool | None = None
+        self._real_story: bool | None = None
         self._abuse: dict[tuple[bool], bool] = {}
         self._captive: dict[int, bool] = {}
         self._frame: dict[int, bool] = {}
@@ -249,11 +251,25 @@ class Discourse:
             )
         return self._captive[k]
 
+    def real_story(self) -> bool:
+        """The text reports real events: two different reality cues anywhere
+        in it ("court", "convicted of", "true story", "arrested").  In such a
+        text, film and TV words ("drama", "episode") are about a dramatisation
+        of real people (an ITV drama about Banaz Mahmod's killers, a
+        documentary's serial killers), so only an explicit frame ("in the
+        film", "fictional", "hypothetically") makes one of them fiction."""
+        if self._real_story is None:
+            found = {m.group().lower() for m in REALITY.finditer(self.text)}
+            self._real_story = len(found) >= REAL_CUES
+        return self._real_story
+
     def _opens_frame(self, p: str) -> bool:
         if REALITY.search(p):
             return False
         if _STRONG_FRAME.search(p):
             return True
+        if self.real_story():
+            return False
         return len({m.group().lower() for m in _WEAK_FRAME.finditer(p)}) >= 2
 
     def framed(self, k: int) -> bool:

@@ -13,6 +13,7 @@ from framing.candidate import Candidate, Sentence
 if TYPE_CHECKING:
     from framing.index import Index
 
+from framing.senses import kind
 from framing.sentences import at_sentence_start
 
 # "dubbed 'Granny Evil'", "nicknamed the Beast": a nickname is a label
@@ -82,11 +83,43 @@ def written_as_name(c: Candidate, s: Sentence) -> bool:
     before = s.words_before(c.start, 1)
     if before and before[0].lower().rstrip(".") in HONORIFICS:
         return True
+    gap = s.text[c.end : c.end + 6]
+    if gap.startswith(", ") and gap[2:4].isdigit():
+        return True  # "Savage, 34, of Leeds"
     if at_sentence_start(s.text, c.start):
-        gap = s.text[c.end : c.end + 6]
-        return bool(gap.startswith(", ") and gap[2:4].isdigit())
-    # in mid-sentence: not the second word of a Title Case work ("Gangs of ...")
-    return not _in_work_title(c, s)
+        return False
+    # in mid-sentence a capital alone is no evidence: a Title Case headline or
+    # campaign ("Coronavirus UK Fraudsters scams ...", "Stop the Gambling
+    # Predators") would make every sentence-initial "Fraudsters" a surname.
+    # A name is written after a given name ("Paul Savage", "Prosecutor
+    # Jonathan Savage") or beside a speech verb ("said Flood", "Flood said").
+    if _after_given_name(c, s) or _beside_speech_verb(c, s):
+        return not _in_work_title(c, s)
+    return False
+
+
+_SPEECH = frozenset("said says told added asked explained claimed insisted".split())
+
+
+def _beside_speech_verb(c: Candidate, s: Sentence) -> bool:
+    before = s.word_before(c.start)
+    after = s.word_after(c.end)
+    return bool(
+        (before and before[2].lower() in _SPEECH and not s.gap_before(c.start).strip())
+        or (after and after[2].lower() in _SPEECH and not s.gap_after(c.end).strip())
+    )
+
+
+def _after_given_name(c: Candidate, s: Sentence) -> bool:
+    """The word before is a capitalised given name: not shouted, and not a
+    word WordNet knows as a thing or an abstraction ("Gambling", "Online")."""
+    before = s.word_before(c.start)
+    if before is None or s.gap_before(c.start) != " ":
+        return False
+    w = before[2]
+    if not w[:1].isupper() or w.isupper() or len(w) < 2:
+        return False
+    return kind(w) in (None, "people")
 
 
 _TITLE_JOINERS = frozenset("of the and in on for a an to at".split())

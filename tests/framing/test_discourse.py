@@ -182,3 +182,40 @@ def test_a_domestic_dispute_is_flagged_where_police_or_abuse_are_in_the_story(en
     assert flagged(engine, "The couple had a domestic dispute about money.") == []
     text = "Police were called to a domestic dispute at the flat."
     assert [t for t, _q in flagged(engine, text)] == ["domestic dispute"]
+
+
+def test_a_drama_about_a_real_case_is_not_a_fictional_frame(engine):
+    # real-news shape (issue 11): a TV review of a drama about a real murder;
+    # the film and TV words ("drama", "episode") do not make real killers fiction
+    drama = (
+        "ITV drama shows how detectives caught a teenager's murderers\n\n"
+        "Viewers were left shaken after the detective revealed the girl's killers had "
+        "been boasting on the phone, in the second episode of ITV's new drama.\n\n"
+        "The drama tells the true story of the 2006 case; five men were later convicted "
+        "of her murder at the Old Bailey."
+    )
+    assert [t for t, _q in flagged(engine, drama)] == ["murderers", "killers"]
+    # with nothing real anywhere in the text, the same words still open a frame
+    plot = (
+        "The new drama opens with a killing in a quiet village.\n\n"
+        "In the second episode of ITV's new drama, the killers turn on each other."
+    )
+    assert flagged(engine, plot) == []
+
+
+def test_a_title_case_headline_makes_no_label_a_surname(engine):
+    # real-news shape (issue 11): a headline in Title Case, then the same word
+    # opening a sentence of the body
+    article = (
+        "Coronavirus UK Fraudsters conned Britons out of millions\n\n"
+        "Banks warned customers about fake texts on Tuesday.\n\n"
+        "Fraudsters may also target people who work from home, police said."
+    )
+    body = article.index("Fraudsters may")
+    assert [f.start for f in engine.check(article) if f.start >= body] == [body]
+    # a real surname, written after a given name, still exempts the word
+    named = (
+        "Prosecutor Jonathan Savage told the court the messages were sent over two days.\n\n"
+        "Savage said the girl had made her age clear."
+    )
+    assert flagged(engine, named) == []
