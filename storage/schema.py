@@ -147,6 +147,9 @@ flags = Table(
     Column("note", Text, nullable=False, default=""),
     Column("decided_by", Text, nullable=False, default=""),
     Column("decided_at", String(32)),
+    # what the flag looked like when it was decided (framing.features.describe, JSON):
+    # the training data of the learned review model, kept whatever the lexicon becomes
+    Column("features", Text),
     UniqueConstraint("article_id", "field", "start", "end", "entry", name="uq_flags_occurrence"),
     Index("ix_flags_entry", "entry", "decision"),
 )
