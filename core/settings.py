@@ -85,6 +85,19 @@ class UiSettings:
 
 
 @dataclass(frozen=True)
+class LearningSettings:
+    """The learned review model (``learning``): when a flag is folded as probable noise."""
+
+    # a flag whose predicted dismissal probability is at least this goes into the
+    # review's folded "probably noise" group (never deleted, counted separately)
+    fold_threshold: float = 0.95
+    # the UI retrains in a worker after this many new decisions (0: only `learn train`)
+    retrain_every: int = 25
+    # fewer decided flags than this (or fewer than 5 of either kind): no model
+    min_decisions: int = 30
+
+
+@dataclass(frozen=True)
 class Settings:
     config_path: Path | None = None
     db_path: Path = field(default_factory=default_db_path)
@@ -92,6 +105,7 @@ class Settings:
     monitor: MonitorSettings = field(default_factory=MonitorSettings)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     ui: UiSettings = field(default_factory=UiSettings)
+    learning: LearningSettings = field(default_factory=LearningSettings)
 
 
 # Environment variable -> (section, key, parser)
@@ -149,7 +163,7 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
     elif explicit:
         raise ConfigError(f"{path}: config file not found")
 
-    unknown = set(raw) - {"database", "lexicon", "monitor", "retention", "ui"}
+    unknown = set(raw) - {"database", "lexicon", "monitor", "retention", "ui", "learning"}
     if unknown:
         raise ConfigError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}")
     lex_raw = dict(raw.get("lexicon", {}))
@@ -174,6 +188,13 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
     ):
         raise ConfigError(f'{path}: [ui.keymap] must be a table of binding id = "keys"')
     ui = replace(_section(UiSettings, ui_raw, path, "ui"), keymap=dict(keymap))
+    learning = _section(LearningSettings, raw.get("learning", {}), path, "learning")
+    if not 0.5 <= learning.fold_threshold <= 1.0:
+        raise ConfigError(f"{path}: [learning] fold_threshold must be between 0.5 and 1")
+    if learning.retrain_every < 0 or learning.min_decisions < 10:
+        raise ConfigError(
+            f"{path}: [learning] retrain_every must be 0 or more and min_decisions 10 or more"
+        )
 
     overrides: dict[str, dict] = {"monitor": {}, "ui": {}}
     for var, (section, key, parse) in _ENV_OVERRIDES.items():
@@ -195,4 +216,5 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
         monitor=monitor,
         retention=retention,
         ui=ui,
+        learning=learning,
     )

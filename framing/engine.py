@@ -30,6 +30,7 @@ from framing.analysis import (
     make_sentence,
     tagging_text,
     text_phase,
+    tokens_from_doc,
 )
 from framing.discourse import Discourse
 from framing.explain import sources, why
@@ -47,7 +48,7 @@ if TYPE_CHECKING:  # spaCy is imported only when a text needs tagging
     from spacy.language import Language
     from spacy.tokens import Doc
 
-from framing.candidate import Candidate, Sentence
+from framing.candidate import Candidate, Sentence, Tok
 
 # what to tag for one sentence: the sentence, the window's bounds, the candidates
 _Plan = tuple[Sentence, int, int, list[Candidate]]
@@ -199,6 +200,19 @@ class Engine:
             yield from flags
             if progress is not None:
                 progress(b, len(t))
+
+    def tag(self, text: str) -> list[Tok]:
+        """Part-of-speech tokens of ``text`` (one sentence or so), without flagging it.
+
+        For describing a flag a reviewer decided on (``framing.features``):
+        the same model and the same case handling the rules saw, under the
+        engine's lock so threads can share it."""
+        nlp = self.nlp
+        from framing.component import NAME
+
+        with self._lock:
+            doc = nlp(tagging_text(text), disable=[NAME])
+        return tokens_from_doc(doc)
 
     # --- internals -------------------------------------------------------------
     @staticmethod

@@ -140,13 +140,22 @@ def article_of(conn: sa.Connection, flag_id: int) -> int | None:
 
 
 def set_decision(
-    conn: sa.Connection, flag_id: int, decision: str, *, reason: str, by: str, at: str | None
+    conn: sa.Connection,
+    flag_id: int,
+    decision: str,
+    *,
+    reason: str,
+    by: str,
+    at: str | None,
+    features: dict[str, Any] | None = None,
 ) -> None:
-    conn.execute(
-        flags.update()
-        .where(flags.c.id == flag_id)
-        .values(decision=decision, reason=reason, decided_by=by, decided_at=at)
-    )
+    """Record a decision; ``features`` (the flag's context when decided) is kept
+    as JSON beside it.  Undoing a decision (pending) keeps the last features:
+    the next decision replaces them."""
+    values: dict[str, Any] = dict(decision=decision, reason=reason, decided_by=by, decided_at=at)
+    if features is not None:
+        values["features"] = json.dumps(features, sort_keys=True)
+    conn.execute(flags.update().where(flags.c.id == flag_id).values(**values))
 
 
 def set_note(conn: sa.Connection, flag_id: int, note: str) -> bool:

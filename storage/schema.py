@@ -147,6 +147,28 @@ flags = Table(
     Column("note", Text, nullable=False, default=""),
     Column("decided_by", Text, nullable=False, default=""),
     Column("decided_at", String(32)),
+    # what the flag looked like when it was decided (framing.features.describe, JSON):
+    # the training data of the learned review model, kept whatever the lexicon becomes
+    Column("features", Text),
+    # the learned review model's predicted probability that a reviewer would
+    # dismiss this flag (None: not predicted yet); the queue sorts by it
+    Column("dismiss_p", Float),
     UniqueConstraint("article_id", "field", "start", "end", "entry", name="uq_flags_occurrence"),
     Index("ix_flags_entry", "entry", "decision"),
+)
+
+# The learned review model of this database (issue 14): one row per training,
+# the newest in use.  ``model`` is the fitted scikit-learn estimator, pickled by
+# ``learning.model``; it is only ever read back from the database it was trained on.
+learned_models = Table(
+    "learned_models",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("trained_at", String(32), nullable=False),
+    Column("decisions", Integer, nullable=False),  # decided flags it was trained on
+    Column("lexicon_hash", String(64), nullable=False),  # the lexicon it belongs to
+    Column("kind", String(32), nullable=False),  # logistic|boosting
+    Column("metrics", Text, nullable=False, default="{}"),  # JSON: cross-validated figures
+    Column("seconds", Float, nullable=False, default=0.0),  # training time
+    Column("model", LargeBinary, nullable=False),
 )

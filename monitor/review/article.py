@@ -119,6 +119,44 @@ def get_flag(db: Database, flag_id: int, *, lexicon: Any = None) -> ReviewFlag:
     return _review_flag(row, _Explainer(lexicon))
 
 
+def flag_features(db: Database, flag_id: int, *, engine: Any = None) -> dict[str, Any] | None:
+    """What the flag looks like now (``framing.features.describe``), or None when
+    there is no such flag.  ``engine`` (a ``framing.Engine``) tags the sentence;
+    without one only the words around the span are recorded."""
+    with db.read(f"reading flag {flag_id}") as conn:
+        row = flag_store.get(conn, flag_id)
+        art = None if row is None else article_store.get(conn, row.article_id)
+    if row is None or art is None:
+        return None
+    return _describe(row, art, engine)
+
+
+def _describe(row: Row, art: Row, engine: Any) -> dict[str, Any]:
+    from framing.features import describe
+
+    field = row.field or "text"
+    text = (art.title if field == "title" else art.text) or ""
+    if text[row.start : row.end] != row.text:
+        text = row.text  # the stored text changed under the flag: describe the span alone
+        start, end = 0, len(text)
+    else:
+        start, end = row.start, row.end
+    return describe(
+        text,
+        start,
+        end,
+        entry=row.entry,
+        category=row.category,
+        severity=row.severity,
+        quoted=bool(row.quoted),
+        field=field,
+        outlet=art.outlet or "",
+        url=art.url or "",
+        status=art.status or "",
+        tag=None if engine is None else engine.tag,
+    )
+
+
 def decide(
     db: Database,
     flag_id: int,
@@ -127,14 +165,23 @@ def decide(
     reason: str = "",
     by: str = "",
     lexicon: Any = None,
+    engine: Any = None,
 ) -> ReviewFlag:
     """Record accept/dismiss/pending for one flag, committed immediately.
 
     A decision moves a new article to "in review" in the same transaction, so
     the queue never shows work as untouched once a reviewer has started.
+    An accept or dismiss stores the flag's features with it (``flag_features``,
+    taken before the transaction so tagging never holds the write lock): the
+    learned review model's training data.
     """
     if decision not in DECISIONS:
         raise ReviewError(f"unknown decision {decision!r} (use one of {', '.join(DECISIONS)})")
+    features = None
+    if decision != "pending":
+        features = flag_features(db, flag_id, engine=engine)
+        if features is None:
+            raise ReviewError(f"flag {flag_id}: not found")
     now = utcnow()
     with db.transaction(f"saving the decision on flag {flag_id}") as conn:
         article_id = flag_store.article_of(conn, flag_id)
@@ -147,6 +194,7 @@ def decide(
             reason=reason.strip(),
             by=by,
             at=None if decision == "pending" else now,
+            features=features,
         )
         article_store.start_review(conn, article_id)
     return get_flag(db, flag_id, lexicon=lexicon)

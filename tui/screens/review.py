@@ -80,11 +80,22 @@ class ReviewScreen(Screen):
                 reason=reason,
                 by=self.app.reviewer,
                 lexicon=self.app.get_lexicon(),
+                engine=self._tagger_engine(),
             )
         except Exception as exc:  # noqa: BLE001 - a worker's failure is one line; the screen stays usable
             self.post_message(ServiceFailed(str(exc)))
             return
         self.post_message(FlagSaved(flag, decision))
+
+    def _tagger_engine(self) -> Any:
+        """The engine that describes a decided flag's context, or None when it
+        cannot be built (no spaCy model): the decision is saved either way."""
+        from core.errors import FramewatchError
+
+        try:
+            return self.app.get_engine()
+        except FramewatchError:
+            return None
 
     @work(thread=True, group="review-save", exit_on_error=False)
     def save_flag_note(self, flag_id: int, note: str) -> None:

@@ -102,6 +102,29 @@ def test_decisions_are_committed_and_move_article_to_in_review(filled_db):
     assert back.decision == "pending" and back.decided_at is None
 
 
+def test_a_decision_stores_the_flags_features_for_learning(filled_db, engine):
+    """Issue 14: the context a reviewer judged is kept with the decision, so a
+    later lexicon change cannot lose it; undoing keeps it until the next one."""
+    import json
+
+    view = article.get_article(filled_db, filled_db.article_ids[0])
+    target = _flag(view, "inmate")
+    article.decide(filled_db, target.id, "accepted", engine=engine)
+    with filled_db.engine.connect() as conn:
+        stored = conn.execute(sa.select(flags.c.features).where(flags.c.id == target.id)).scalar()
+    features = json.loads(stored)
+    text = view.text
+    before = text[: target.start].split()[-2:]
+    assert (features["entry"], features["text"], features["quoted"]) == ("inmate", "inmates", False)
+    assert features["outlet"] == view.outlet and features["status"] == "new"
+    assert features["context"]["before"] == [w.lower().strip(",.") for w in before]
+    assert features["context"]["tagged"] and features["context"]["pos_span"] == ["NOUN"]
+    article.decide(filled_db, target.id, "pending")
+    with filled_db.engine.connect() as conn:
+        kept = conn.execute(sa.select(flags.c.features).where(flags.c.id == target.id)).scalar()
+    assert kept == stored
+
+
 def test_bad_decision_and_unknown_flag_are_errors(filled_db):
     with pytest.raises(model.ReviewError, match="unknown decision"):
         article.decide(filled_db, 1, "maybe")
