@@ -1,7 +1,7 @@
 """Each use of a label stored once: bodies that repeat the headline lose the repeat.
 
 Revision ID: w12_headline_once
-Revises: i16_lease_claimed_dates
+Revises: l14_learned_models
 Create Date: 2026-12-04
 
 Extracted bodies began with the headline (the page's ``<h1>``), so a label in
@@ -31,7 +31,7 @@ from alembic import op
 from core.headline import headline_span, repeated_headline_end
 
 revision = "w12_headline_once"
-down_revision = "i16_lease_claimed_dates"
+down_revision = "l14_learned_models"
 branch_labels = None
 depends_on = None
 
