@@ -142,6 +142,11 @@ def _articles(db_path: Path) -> int:
         return conn.execute("select count(*) from articles").fetchone()[0]
 
 
+def _stored(db_path: Path) -> int:
+    with sqlite3.connect(db_path, timeout=30) as conn:
+        return int(conn.execute("select count(*) from articles").fetchone()[0])
+
+
 def _check_database(db_path: Path) -> int:
     with sqlite3.connect(db_path, timeout=30) as conn:
         assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
@@ -344,6 +349,10 @@ def test_two_monitors_run_together_on_one_database(feeds_db):
         return proc
 
     procs = [start(), start()]
+    # The first holder must have stored something before the lease starts
+    # changing hands: on a loaded machine a model load can outlast the 6 s
+    # between handovers, and a run that stores nothing proves nothing.
+    _wait_for(lambda: _stored(feeds_db) > 0, timeout=300, what="the first stored article")
     finished: list[tuple[subprocess.Popen, str, str]] = []
     handovers, end = 0, time.monotonic() + seconds
     while time.monotonic() < end:
