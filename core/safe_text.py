@@ -64,9 +64,11 @@ _PICTOGRAPHIC = (
 _EMOJI_MODIFIERS = "\ufe0f\U0001f3fb-\U0001f3ff"
 # Scripts whose words use ZWNJ/ZWJ to choose letter shapes: Arabic, Syriac,
 # Thaana, N'Ko, the Indic scripts, Tibetan, Myanmar, Khmer, Mongolian and the
-# Arabic presentation forms.
+# Arabic presentation forms.  The Arabic letter mark (U+061C) sits in the
+# Arabic block but is itself invisible and removed, so it is left out: a
+# joiner between two of them would otherwise be kept and then stand alone.
 _JOINING_SCRIPTS = (
-    "\u0600-\u06ff\u0700-\u07ff\u0860-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f"
+    "\u0600-\u061b\u061d-\u06ff\u0700-\u07ff\u0860-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f"
     "\u1780-\u18af\ua800-\uabff\ufb50-\ufdff\ufe70-\ufefe"
 )
 _EMOJI = f"[{_PICTOGRAPHIC}][{_EMOJI_MODIFIERS}]*"
