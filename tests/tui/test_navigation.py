@@ -163,7 +163,7 @@ async def test_queue_marks_a_selection_reviewed_after_naming_the_pending_flags(f
             "reviewed",
             "new",
         ]
-        await settle(pilot, app, lambda: "reviewed" in str(table.get_cell(str(first), "status")))
+        await settle(pilot, app, lambda: "✓" in str(table.get_cell(str(first), "status")))
         assert not queue.selected
 
         # no selection: r and R act on the row at the cursor; no flags, so no question
@@ -174,3 +174,36 @@ async def test_queue_marks_a_selection_reviewed_after_naming_the_pending_flags(f
         await pilot.press("R")
         await settle(pilot, app, lambda: _status(filled_db, first) == "in_review")
         assert _status(filled_db, second) == "reviewed"
+
+
+async def test_at_80x24_every_queue_column_is_on_screen_and_the_detail_line_has_words(
+    filled_db, engine
+):
+    app = create_app(filled_db, engine=engine, reviewer=REVIEWER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        queue = await _queue(pilot, app)
+        table = queue.query_one(DataTable)
+        await settle(pilot, app, lambda: table.row_count == 3)
+        room = table.scrollable_content_region.width
+        right = 0
+        for column in table.ordered_columns:
+            right += column.get_render_width(table)
+            assert right <= room, f"column {column.label} ends at {right}, the table shows {room}"
+        assert table.virtual_size.width <= room  # no sideways scrolling to reach a column
+        # the newest article: "inmates" in the headline and the text (high), "thugs" quoted
+        first = str(filled_db.article_ids[0])
+        assert str(table.get_cell(first, "flags")) == "▲2❝1"
+        assert str(table.get_cell(first, "status")) == "●"  # new
+        detail = str(queue.query_one("#queue-detail").render())
+        assert detail.splitlines() == [
+            "Prison moves inmates after riot",
+            "▲2 high ◆0 medium ○0 low ❝1 quoted · 3 pending · ● new · Daily Example, 20 No…",
+        ]  # cut at the screen's edge, least important last
+        # every filter is on screen too (two rows of borderless boxes)
+        for box in queue.query("#filters Input, #filters Select"):
+            assert box.region.right <= 80 and box.region.width >= 8, box.id
+
+        await pilot.resize_terminal(160, 40)  # a wide terminal: a column per severity
+        await settle(pilot, app, lambda: "high" in {str(k.value) for k in table.columns})
+        assert str(table.get_cell(first, "high")) == "2"
+        assert str(table.get_cell(first, "status")) == "● new"
