@@ -207,3 +207,69 @@ async def test_at_80x24_every_queue_column_is_on_screen_and_the_detail_line_has_
         await settle(pilot, app, lambda: "high" in {str(k.value) for k in table.columns})
         assert str(table.get_cell(first, "high")) == "2"
         assert str(table.get_cell(first, "status")) == "● new"
+
+
+def _screen_lines(app) -> list[str]:
+    """What the terminal shows for the top screen, line by line (its compositor's
+    strips: the same cells a real terminal would get)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def _column_text(lines: list[str], header: str, width: int) -> str:
+    """The words shown in the column headed ``header``, in reading order."""
+    top = next(i for i, line in enumerate(lines) if header in line)
+    x = lines[top].index(header)
+    return " ".join(" ".join(line[x : x + width] for line in lines[top + 1 :]).split())
+
+
+def _width_of(table, label: str) -> int:
+    column = next(c for c in table.ordered_columns if str(c.label) == label)
+    return column.get_render_width(table) - 2 * table.cell_padding
+
+
+def test_keys_show_as_people_type_them():
+    from tui.bindings import display_keys
+
+    assert display_keys("right_square_bracket,full_stop") == "] / ."
+    assert display_keys("left_square_bracket,comma") == "[ / ,"
+    assert display_keys("space") == "Space" and display_keys("shift+tab") == "Shift+Tab"
+    assert display_keys("ctrl+r") == "Ctrl+R" and display_keys("slash") == "/"
+
+
+async def test_f1_help_shows_every_id_and_the_whole_of_what_it_does(filled_db, engine):
+    from tui.command_table import COMMANDS
+    from tui.screens.help import HelpScreen
+
+    helps = {c.id: c.help for c in COMMANDS}
+    app = create_app(filled_db, engine=engine, reviewer=REVIEWER)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await _queue(pilot, app)
+        await pilot.press("f6")  # the awards: the longest key names and ids
+        await settle(pilot, app)
+        await pilot.press("f1")
+        await settle(pilot, app, lambda: isinstance(app.screen, HelpScreen))
+        await settle(pilot, app, lambda: app.screen.query_one(DataTable).row_count)
+        table = app.screen.query_one(DataTable)
+        lines = _screen_lines(app)
+        shown = _column_text(lines, "What it does", _width_of(table, "What it does"))
+        listed = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        visible = [i for i in listed if i in helps][:22]  # the rows on screen
+        assert len(visible) == 22
+        for ident in visible:
+            assert " ".join(helps[ident].split()) in shown, ident  # never cut off
+        screen = "\n".join(lines)
+        assert " Id " in screen and "awards-next-criterion" in screen
+        assert "] / ." in screen and "right_square_bracket" not in screen
+
+        # at 80x24 the id goes under the action's name; nothing is cut off either
+        await pilot.press("escape", "f2")
+        await settle(pilot, app, lambda: isinstance(app.screen, QueueScreen))
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("f1")
+        await settle(pilot, app, lambda: isinstance(app.screen, HelpScreen))
+        await settle(pilot, app, lambda: app.screen.query_one(DataTable).row_count)
+        table = app.screen.query_one(DataTable)
+        lines = _screen_lines(app)
+        shown = _column_text(lines, "What it does", _width_of(table, "What it does"))
+        assert helps["sort"] in shown and helps["search"] in shown
+        assert "Action · Id" in "\n".join(lines) and "sort" in _column_text(lines, "Action", 20)
