@@ -273,3 +273,29 @@ async def test_f1_help_shows_every_id_and_the_whole_of_what_it_does(filled_db, e
         shown = _column_text(lines, "What it does", _width_of(table, "What it does"))
         assert helps["sort"] in shown and helps["search"] in shown
         assert "Action · Id" in "\n".join(lines) and "sort" in _column_text(lines, "Action", 20)
+
+
+async def test_draft_checker_marks_each_flag_with_a_symbol_not_only_a_style(db, engine):
+    from tui.flagstyle import QUOTED_SYMBOL, SYMBOL
+    from tui.screens.draft import DraftScreen
+
+    text = 'The offenders were released.\nA guard said: "these thugs should stay inside."'
+    app = create_app(db, engine=engine, start="draft")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app, lambda: isinstance(app.screen, DraftScreen))
+        draft = app.screen
+        editor = draft.editor
+        await pilot.press(*text.replace("\n", " "))  # typed: one long line that wraps
+        await settle(pilot, app, lambda: draft.checks and len(editor.spans) == 2)
+        found = {s.flag.text: s.flag for s in editor.spans}
+        assert set(found) == {"offenders", "thugs"} and found["thugs"].quoted
+        rows = [editor.render_line(y).text for y in range(editor.wrapped_document.height)]
+        assert len(rows) >= 2, rows  # it wraps, so the two flags start on different rows
+        # each flag's symbol is in the margin of the screen row where the flag starts
+        for word, symbol in (
+            ("offenders", SYMBOL[found["offenders"].severity]),
+            ("thugs", QUOTED_SYMBOL),
+        ):
+            (row,) = [r for r in rows if word in r]
+            assert row[:4].strip() == symbol, (word, row)
+        assert all(not r[:4].strip() for r in rows if "offenders" not in r and "thugs" not in r)
