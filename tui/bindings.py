@@ -50,20 +50,46 @@ def bindings_for(scope: str) -> list[Binding]:
     ]
 
 
+# names Textual gives keys that are not the character people type
+KEY_NAMES = {
+    "slash": "/",
+    "escape": "Esc",
+    "enter": "Enter",
+    "space": "Space",
+    "tab": "Tab",
+    "backspace": "Backspace",
+    "delete": "Delete",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+}
+
+
+def display_key(key: str) -> str:
+    """One Textual key name as people type it: "right_square_bracket" -> "]",
+    "full_stop" -> ".", "ctrl+r" -> "Ctrl+R", "f1" -> "F1", "S" -> "S"."""
+    from textual.keys import key_to_character
+
+    key = key.strip()
+    if key in KEY_NAMES:
+        return KEY_NAMES[key]
+    if "+" in key and len(key) > 1:
+        *mods, last = key.split("+")
+        shown = display_key(last)
+        return "+".join(
+            [*(m.capitalize() for m in mods), shown.upper() if len(shown) == 1 else shown]
+        )
+    if key.startswith("f") and key[1:].isdigit():
+        return key.upper()
+    char = key_to_character(key) if len(key) > 1 else None
+    return char if char and char.isprintable() else key
+
+
 def display_keys(keys: str) -> str:
-    """ "n,j" -> "n / j", "ctrl+r" -> "Ctrl+R", "slash" -> "/"."""
-    names = {"slash": "/", "escape": "Esc", "enter": "Enter"}
-    out = []
-    for key in keys.split(","):
-        key = key.strip()
-        if key in names:
-            out.append(names[key])
-        elif "+" in key:
-            out.append(
-                "+".join(p.capitalize() if len(p) > 1 else p.upper() for p in key.split("+"))
-            )
-        elif key.startswith("f") and key[1:].isdigit():
-            out.append(key.upper())
-        else:
-            out.append(key)
-    return " / ".join(out)
+    """ "n,j" -> "n / j", "right_square_bracket,full_stop" -> "] / .", "slash" -> "/"."""
+    return " / ".join(display_key(k) for k in keys.split(",") if k.strip())

@@ -89,7 +89,7 @@ async def test_dismiss_with_reason_note_and_mark_reviewed(filled_db, engine):
         assert isinstance(queue, QueueScreen)
         await settle(pilot, app)
         table = queue.query_one(DataTable)
-        assert "reviewed" in str(table.get_cell(str(screen.article_id), "status"))
+        assert "✓" in str(table.get_cell(str(screen.article_id), "status"))  # ✓ (reviewed)
 
 
 async def test_open_url_and_nominate_entry_point(filled_db, engine, monkeypatch):
@@ -131,7 +131,7 @@ async def test_queue_search_and_filters(filled_db, engine):
         assert queue.query_one("#search", Input).has_focus
         await pilot.press(*"badger", "enter")
         await settle(pilot, app, lambda: table.row_count == 1)
-        assert str(table.get_row_at(0)[2]) == ARTICLES[1]["title"]
+        assert str(table.get_row_at(0)[table.get_column_index("title")]) == ARTICLES[1]["title"]
         await pilot.press("c")  # clear
         await settle(pilot, app, lambda: table.row_count == 3)
 
@@ -139,7 +139,7 @@ async def test_queue_search_and_filters(filled_db, engine):
         await settle(pilot, app, lambda: table.row_count == 2)
         queue.query_one("#severity", Select).value = "high"
         await settle(pilot, app, lambda: table.row_count == 1)
-        assert str(table.get_row_at(0)[2]) == ARTICLES[0]["title"]
+        assert str(table.get_row_at(0)[table.get_column_index("title")]) == ARTICLES[0]["title"]
         queue.query_one("#severity", Select).clear()
         queue.query_one("#date-from", Input).value = "2026-11-15"
         await settle(pilot, app, lambda: table.row_count == 1)
@@ -147,7 +147,7 @@ async def test_queue_search_and_filters(filled_db, engine):
         await settle(pilot, app, lambda: table.row_count == 3)
         await pilot.press("s")  # date -> outlet, ascending
         await settle(pilot, app, lambda: queue.filter.sort == "outlet")
-        assert [str(table.get_row_at(i)[1]) for i in range(3)] == [
+        assert [str(table.get_row_at(i)[table.get_column_index("outlet")]) for i in range(3)] == [
             "Daily Example",
             "Daily Example",
             "Valley Gazette",
@@ -297,6 +297,10 @@ async def test_command_palette_runs_screen_actions(filled_db, engine):
         await pilot.press(*"Reviewed")
         await settle(pilot, app)
         await pilot.press("enter")
+        from tui.screens.confirm import ConfirmDialog
+
+        await settle(pilot, app, lambda: isinstance(app.screen, ConfirmDialog))  # flags pending
+        await pilot.press("y")
         await settle(pilot, app, lambda: _status(filled_db, screen.article_id) == "reviewed")
 
 
@@ -406,7 +410,7 @@ async def test_queue_loads_further_pages_as_the_cursor_nears_the_end(
         assert (queue.loaded, queue.total, table.row_count) == (2, 3, 2)
         await pilot.press("down")
         await settle(pilot, app, lambda: table.row_count == 3)
-        assert str(table.get_row_at(2)[2]) == ARTICLES[2]["title"]
+        assert str(table.get_row_at(2)[table.get_column_index("title")]) == ARTICLES[2]["title"]
 
 
 def test_demo_command_prepares_its_own_database(tmp_path):

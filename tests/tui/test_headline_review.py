@@ -63,7 +63,7 @@ async def test_headline_flag_from_the_pipeline_is_reviewed_and_survives_reanalys
             table = app.screen.query_one(DataTable)
             await pilot.press("slash", *"chicken shop", "enter")
             await settle(pilot, app, lambda: table.row_count == 1)
-            assert str(table.get_row_at(0)[2]) == HEADLINE
+            assert str(table.get_row_at(0)[table.get_column_index("title")]) == HEADLINE
             await pilot.press("enter")
             await settle(
                 pilot, app, lambda: isinstance(app.screen, ReviewScreen) and app.screen.article

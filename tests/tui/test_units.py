@@ -167,6 +167,7 @@ def test_tmux_smoke():
     )
     assert done.returncode == 0, done.stderr
     assert "underlined" in done.stdout and "stdin" in done.stdout
+    assert "80x24: counts, status and copies columns on screen" in done.stdout
 
 
 def test_article_rendering_styles_exactly_the_flagged_words_even_in_hostile_text(engine):

@@ -39,6 +39,10 @@ ARTICLE = dict(
 UNDERLINE = re.compile(r"\x1b\[(?:[0-9:]*;)*(?:4|4:\d|21)(?:;[0-9:]*)*m")
 
 
+# COLUMNS/LINES (pytest exports them) would override the real terminal size.
+ENV = "-u COLUMNS -u LINES COLORTERM=truecolor TERM=xterm-256color TEXTUAL_ANIMATIONS=none"
+
+
 class SmokeFailure(Exception):
     pass
 
@@ -56,9 +60,10 @@ class Tmux:
             raise SmokeFailure(f"tmux {args[0]}: {done.stderr.strip()}")
         return done.stdout
 
-    def start(self, command: str) -> None:
+    def start(self, command: str, size: tuple[int, int] = (WIDTH, HEIGHT)) -> None:
+        width, height = size
         self.run(
-            "new-session", "-d", "-s", self.session, "-x", str(WIDTH), "-y", str(HEIGHT), command
+            "new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height), command
         )
 
     def keys(self, *keys: str) -> None:
@@ -113,8 +118,7 @@ def build_db(path: Path) -> None:
 def smoke(db: Path, keep: bool = False) -> list[str]:
     steps: list[str] = []
     tmux = Tmux(f"fw-smoke-{os.getpid()}")
-    # COLUMNS/LINES (pytest exports them) would override the real terminal size.
-    env = "-u COLUMNS -u LINES COLORTERM=truecolor TERM=xterm-256color TEXTUAL_ANIMATIONS=none"
+    env = ENV
     command = (
         f"cd {shlex.quote(str(REPO))} && env {env} {shlex.quote(sys.executable)} "
         f"-m core.cli --db {shlex.quote(str(db))} tui"
@@ -193,13 +197,53 @@ def smoke(db: Path, keep: bool = False) -> list[str]:
         steps.append("framewatch tui - (stdin) checks the text and takes keys")
     finally:
         piped.kill()
+    steps.append(small_terminal(db, env))
     return steps
+
+
+SMALL = (80, 24)
+
+
+def small_terminal(db: Path, env: str, show: bool = False) -> str:
+    """At 80x24 the queue row must show its flag counts, status and copies
+    (they were off the right edge): find the article's line and read them."""
+    tmux = Tmux(f"fw-smoke-small-{os.getpid()}")
+    tmux.start(
+        f"cd {shlex.quote(str(REPO))} && env {env} {shlex.quote(sys.executable)} "
+        f"-m core.cli --db {shlex.quote(str(db))} tui",
+        size=SMALL,
+    )
+    try:
+        screen = tmux.wait_for("stories", step="80x24 queue opens")
+        tmux.wait_for("Prison moves", step="80x24 article listed")
+        screen = tmux.wait_for("pending", step="80x24 detail line")
+        if show:
+            print(screen)
+        lines = screen.splitlines()
+        if len(lines) > SMALL[1] or any(len(line) > SMALL[0] for line in lines):
+            raise SmokeFailure(f"80x24: the capture is not 80x24 ({len(lines)} lines)")
+        header = next((ln for ln in lines if "Headline" in ln), "")
+        row = next((ln for ln in lines if "Prison moves" in ln), "")
+        # headline "inmates" (high), body "inmates" (high), quoted "thugs"
+        if "Flags" not in header or "▲2❝1" not in row:
+            raise SmokeFailure(f"80x24: no flag counts on the article's line ({row.strip()!r})")
+        if not set("●◐✓") & set(row.split("▲2❝1", 1)[1]):
+            raise SmokeFailure(f"80x24: no status after the counts ({row.strip()!r})")
+        detail = next((ln for ln in lines if "pending" in ln), "")
+        if "▲2 high" not in detail or "❝1 quoted" not in detail:
+            raise SmokeFailure(f"80x24: the detail line does not give the counts ({detail!r})")
+    finally:
+        tmux.kill()
+    return "80x24: counts, status and copies columns on screen, detail line in words"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="database to open (default: build a small one)")
     parser.add_argument("--keep", action="store_true", help="leave the tmux session running")
+    parser.add_argument(
+        "--small", action="store_true", help="only the 80x24 check, printing the screen"
+    )
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         print("tmux smoke: tmux is not installed", file=sys.stderr)
@@ -210,7 +254,7 @@ def main() -> int:
             db = Path(tmp) / "smoke.sqlite3"
             build_db(db)
         try:
-            steps = smoke(db, keep=args.keep)
+            steps = [small_terminal(db, ENV, show=True)] if args.small else smoke(db, args.keep)
         except SmokeFailure as exc:
             print(f"tmux smoke: FAILED at {exc}", file=sys.stderr)
             return 1

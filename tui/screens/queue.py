@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -21,14 +21,15 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 from awards.dates import DateProblem, parse_day
 from lexicon import CATEGORIES
 from tui.bindings import bindings_for
-from tui.flagstyle import QUOTED_SYMBOL, STATUS_LABEL, SYMBOL
+from tui.flagstyle import STATUS_LABEL, SYMBOL
 from tui.messages import OptionsLoaded, QueueLoaded, ServiceFailed, StatusesSaved
+from tui.queue_columns import SELECTED, Layout, cells, detail, layout_for
 from tui.sanitize import one_line
 
 SORTS = ("date", "outlet", "title", "flags", "status")
-SELECTED = "■"  # the mark of a selected row: a symbol, not only a colour
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PAGE = 200
+NARROW_FILTERS = 110  # screen width under which the filters wrap onto two rows
 LOOKAHEAD = 20  # rows before the end at which the next page is fetched
 
 
@@ -45,6 +46,10 @@ class QueueScreen(Screen):
     /* category names ("Dehumanising / sensationalist") and outlets read on one line */
     QueueScreen #outlet > SelectOverlay, QueueScreen #category > SelectOverlay { width: 36; }
     QueueScreen #queue-table { height: 1fr; }
+    QueueScreen #queue-detail { height: 2; padding: 0 1; }
+    /* under 110 columns the filters take two rows of borderless boxes */
+    QueueScreen.-narrow #filters { layout: grid; grid-size: 4 2; grid-gutter: 0 1; height: 2; }
+    QueueScreen.-narrow #filters Input, QueueScreen.-narrow #filters Select { width: 1fr; }
     QueueScreen #queue-status { height: 1; padding: 0 1; color: $text-muted; }
     """
 
@@ -62,6 +67,7 @@ class QueueScreen(Screen):
         self._date_errors: dict[str, str] = {}  # filter field -> text last reported as no date
         self.rows: dict[int, Any] = {}  # article id -> QueueRow, for the rows loaded
         self.selected: set[int] = set()  # article ids picked with space, for r and R
+        self.columns_layout: Layout | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -83,23 +89,43 @@ class QueueScreen(Screen):
             yield Input(placeholder="to YYYY-MM-DD", id="date-to", classes="date")
         table: DataTable = DataTable(id="queue-table", cursor_type="row", zebra_stripes=True)
         yield table
+        yield Static("", id="queue-detail")
         yield Static("Loading…", id="queue-status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column(SELECTED, key="mark", width=1)
-        table.add_column("Date", key="date", width=10)
-        table.add_column("Outlet", key="outlet", width=16)
-        table.add_column("Headline", key="title")
-        table.add_column(f"{SYMBOL['high']} hi", key="high", width=5)
-        table.add_column(f"{SYMBOL['medium']} med", key="medium", width=5)
-        table.add_column(f"{SYMBOL['low']} low", key="low", width=5)
-        table.add_column(f"{QUOTED_SYMBOL} quo", key="quoted", width=5)
-        table.add_column("Status", key="status", width=12)
-        table.add_column("Copies", key="copies", width=6)
+        self._fit(self.app.size.width)
         self.load_options()
         self.reload()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        """Columns for this width (see tui/queue_columns.py); the rows already
+        loaded are redrawn in them, the cursor kept."""
+        new = layout_for(width)
+        self.set_class(width < NARROW_FILTERS, "-narrow")
+        for box in self.query("#filters Input, #filters Select"):
+            box.compact = width < NARROW_FILTERS  # type: ignore[attr-defined]
+        if new == self.columns_layout:
+            return
+        self.columns_layout = new
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        for column in new.columns:
+            table.add_column(column.label, key=column.key, width=new.width_of(column))
+        for row in self.rows.values():
+            self._add_row(table, row)
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
+        self._update_detail()
+
+    def _add_row(self, table: DataTable, row: Any) -> None:
+        assert self.columns_layout is not None
+        selected = row.article_id in self.selected
+        table.add_row(*cells(row, self.columns_layout, selected), key=str(row.article_id))
 
     def on_screen_resume(self) -> None:
         # Back from a review: statuses and counts may have changed.
@@ -158,25 +184,14 @@ class QueueScreen(Screen):
             self.rows = {}
         for row in page.rows:
             self.rows[row.article_id] = row
-            table.add_row(
-                SELECTED if row.article_id in self.selected else "",
-                row.published or "-",
-                one_line(row.outlet, 16) or "-",
-                one_line(row.title, 58),
-                str(row.high),
-                str(row.medium),
-                str(row.low),
-                str(row.quoted),
-                STATUS_LABEL.get(row.status, row.status),
-                f"+{row.copies}" if row.copies else "",
-                key=str(row.article_id),
-            )
+            self._add_row(table, row)
         self.loaded += len(page.rows)
         self.total = page.total
         if self._keep_cursor is not None and table.row_count:
             table.move_cursor(row=min(self._keep_cursor, table.row_count - 1), animate=False)
             self._keep_cursor = None
         self._update_status()
+        self._update_detail()
 
     def _update_status(self) -> None:
         f = self.filter
@@ -209,6 +224,17 @@ class QueueScreen(Screen):
                 "or store a draft from the draft checker (F3, then Ctrl+T)."
             )
         self.query_one("#queue-status", Static).update(one_line(text))
+
+    @on(DataTable.RowHighlighted, "#queue-table")
+    def _show_detail(self, event: DataTable.RowHighlighted) -> None:
+        self._update_detail()
+
+    def _update_detail(self) -> None:
+        """The row at the cursor in words (tui/queue_columns.py: detail)."""
+        article_id = self._cursor_id()
+        row = self.rows.get(article_id) if article_id is not None else None
+        text = "" if row is None else detail(row, max(10, self.size.width - 2))
+        self.query_one("#queue-detail", Static).update(text)
 
     @on(DataTable.RowHighlighted, "#queue-table")
     def _maybe_more(self, event: DataTable.RowHighlighted) -> None:

@@ -8,6 +8,12 @@ edit touched is dropped.  So highlights never drift onto the wrong words.
 ``_build_highlight_map`` is TextArea's private hook (Textual is pinned for
 this); its columns are UTF-8 BYTE offsets within each line, which is why
 curly quotes and dashes need the conversion below.
+
+Underlines alone would convey a flag by style only, so the margin left of
+the text carries the review screen's symbols (▲ high, ◆ medium, ○ low,
+❝ quoted) on the screen row where each flag starts.  A margin rather than
+characters in the text: the text must stay exactly what the writer typed,
+offsets and all.
 """
 
 from __future__ import annotations
@@ -16,9 +22,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from rich.segment import Segment
 from rich.style import Style
+from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import TextAreaTheme
+
+from tui.flagstyle import QUOTED_SYMBOL, SYMBOL
 
 THEME_NAME = "framewatch-draft"
 
@@ -29,6 +39,12 @@ HIGHLIGHT_STYLES = {
     "fw-medium": Style(bold=True, underline=True, color="#E69F00"),
     "fw-low": Style(underline=True, color="#56B4E9"),
     "fw-quoted": Style(italic=True, underline=True, dim=True),
+}
+
+
+MARGIN = 4  # cells left of the text: up to three symbols and a space
+MARGIN_STYLES = {
+    name: Style(bold=True, color=style.color) for name, style in HIGHLIGHT_STYLES.items()
 }
 
 
@@ -43,6 +59,10 @@ class Span:
     @property
     def name(self) -> str:
         return "fw-quoted" if self.flag.quoted else f"fw-{self.flag.severity}"
+
+    @property
+    def symbol(self) -> str:
+        return QUOTED_SYMBOL if self.flag.quoted else SYMBOL.get(self.flag.severity, "•")
 
 
 def edit_window(old: str, new: str) -> tuple[int, int]:
@@ -104,8 +124,9 @@ class DraftEditor(TextArea):
     """
     HELP = """
     Type or paste copy here. Flagged words are underlined a moment after you
-    stop typing: bold double underline = high, bold underline = medium,
-    underline = low, italic = inside a quotation (never rewritten).
+    stop typing, and the margin shows a symbol for each on its row:
+    ▲ high (bold double underline), ◆ medium (bold underline), ○ low
+    (underline), ❝ inside a quotation (italic, never rewritten).
     Ctrl+R applies the suggestion at the cursor; Ctrl+Z undoes it.
     """
 
@@ -116,6 +137,7 @@ class DraftEditor(TextArea):
         self.checked_text = ""
         self.spans: list[Span] = []
         self._spans_text = ""
+        self._marks: dict[int, list[tuple[int, Span]]] = {}  # row -> (column, span)
         theme = TextAreaTheme.get_builtin_theme("css") or TextAreaTheme(name="css")
         self.register_theme(
             TextAreaTheme(
@@ -150,6 +172,8 @@ class DraftEditor(TextArea):
         self._line_cache.clear()
         highlights = self._highlights
         highlights.clear()
+        marks: dict[int, list[tuple[int, Span]]] = {}
+        self._marks = marks
         if not getattr(self, "_spans_text", None) and not getattr(self, "spans", None):
             return
         spans = self.live_spans()
@@ -166,6 +190,39 @@ class DraftEditor(TextArea):
             b_start = len(line[:col].encode("utf-8"))
             b_end = b_start + len(line[col:end_col].encode("utf-8"))
             highlights[row].append((b_start, b_end, s.name))
+            marks.setdefault(row, []).append((col, s))
+
+    @property
+    def gutter_width(self) -> int:
+        """The symbol margin (TextArea keeps its text and wrapping clear of it)."""
+        return MARGIN
+
+    def _render_line(self, y: int) -> Strip:
+        strip = super()._render_line(y)
+        try:
+            row, section = self.wrapped_document._offset_to_line_info[y + self.scroll_offset.y]
+        except IndexError:
+            return strip  # below the text: a blank line of full width already
+        return Strip.join([self._margin(row, section), strip])
+
+    def _margin(self, row: int, section: int) -> Strip:
+        """The symbols of the flags that start on this screen row of ``row``."""
+        offsets = [0, *self.wrapped_document.get_offsets(row)]
+        lo = offsets[section] if section < len(offsets) else offsets[-1]
+        hi = offsets[section + 1] if section + 1 < len(offsets) else None
+        here = [
+            s
+            for col, s in sorted(self._marks.get(row, []), key=lambda m: m[0])
+            if col >= lo and (hi is None or col < hi)
+        ]
+        if len(here) > MARGIN - 1:
+            shown = [(s.symbol, MARGIN_STYLES[s.name]) for s in here[: MARGIN - 2]]
+            shown.append(("+", Style(bold=True)))
+        else:
+            shown = [(s.symbol, MARGIN_STYLES[s.name]) for s in here]
+        segments = [Segment(text, style) for text, style in shown]
+        segments.append(Segment(" " * (MARGIN - len(shown))))
+        return Strip(segments, MARGIN)
 
     def span_at(self, offset: int) -> Span | None:
         for s in self.live_spans():
