@@ -12,9 +12,8 @@ from typing import Any, Protocol
 
 import sqlalchemy as sa
 
-from storage.articles import ARTICLE_DATE
 from storage.db import Row, insert_or_ignore
-from storage.schema import articles, flags
+from storage.schema import flags
 
 
 class FoundFlag(Protocol):
@@ -188,17 +187,6 @@ def decisions_by_entry(conn: sa.Connection) -> dict[str, tuple[int, int, int, in
     return {str(r[0]): (int(r[1]), int(r[2] or 0), int(r[3] or 0), int(r[4] or 0)) for r in rows}
 
 
-def per_day_outlet_category(conn: sa.Connection, since: str) -> Sequence[Row]:
-    """(day, outlet, category, count) of flags on articles dated since ``since``."""
-    day = sa.func.substr(ARTICLE_DATE, 1, 10)
-    return conn.execute(
-        sa.select(day, articles.c.outlet, flags.c.category, sa.func.count())
-        .select_from(flags.join(articles, articles.c.id == flags.c.article_id))
-        .where(ARTICLE_DATE >= since)
-        .group_by(day, articles.c.outlet, flags.c.category)
-    ).all()
-
-
 def body_flags_with_decisions(conn: sa.Connection, article_id: int) -> Sequence[Row]:
     """(category, quoted, decision) of the flags in an article's body."""
     return conn.execute(
@@ -206,23 +194,6 @@ def body_flags_with_decisions(conn: sa.Connection, article_id: int) -> Sequence[
             flags.c.article_id == article_id, flags.c.field == "text"
         )
     ).all()
-
-
-def undismissed_by_severity(
-    conn: sa.Connection, article_ids: Sequence[int]
-) -> dict[int, dict[str, int]]:
-    """article id -> {severity: flags not dismissed}, for these articles."""
-    out: dict[int, dict[str, int]] = {}
-    if not article_ids:
-        return out
-    rows = conn.execute(
-        sa.select(flags.c.article_id, flags.c.severity, sa.func.count())
-        .where(flags.c.article_id.in_(article_ids), flags.c.decision != "dismissed")
-        .group_by(flags.c.article_id, flags.c.severity)
-    ).all()
-    for article_id, severity, n in rows:
-        out.setdefault(int(article_id), {})[str(severity)] = int(n)
-    return out
 
 
 def insert_many(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:

@@ -36,7 +36,12 @@ def articles(
     search: str | None,
     limit: int,
 ) -> None:
-    """List stored articles, newest first, with flag counts by severity."""
+    """List stored articles, newest first, with their flag counts.
+
+    Counted as the review queue counts them: flags in the writer's own voice by
+    severity (high, med, low), flags inside quotations apart (quoted), flags
+    dismissed in review left out.
+    """
     if cctx.invoked_subcommand is not None:
         return
     from monitor.feeds import find_feed
@@ -64,7 +69,7 @@ def articles(
     from rich.table import Table
 
     table = Table()
-    for col in ("id", "outlet", "headline", "story", "high", "med", "low", "url"):
+    for col in ("id", "outlet", "headline", "story", "high", "med", "low", "quoted", "url"):
         table.add_column(col, overflow="fold")
     for a in items:
         table.add_row(
@@ -75,6 +80,7 @@ def articles(
             str(a["flags"]["high"]),
             str(a["flags"]["medium"]),
             str(a["flags"]["low"]),
+            str(a["flags"]["quoted"]),
             escape(shown(a["url"])),
         )
     Console().print(table)
