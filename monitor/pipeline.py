@@ -22,7 +22,7 @@ from functools import partial
 from urllib.parse import urlsplit
 
 from core.errors import FramewatchError
-from monitor.analyse import analyse_articles, analyse_backlog, load_engine
+from monitor.analyse import analyse_articles, analyse_backlog, lexicon_hash, load_engine
 from monitor.feed_state import record_failure, record_success
 from monitor.outcome import FeedOutcome, PassResult
 from monitor.pages import Prepared, prepare_items
@@ -391,6 +391,7 @@ class Pipeline:
                     status="new",
                     analysed_at=now if prep.flags is not None else None,
                     model=self.engine.model_name if prep.flags is not None else None,
+                    lexicon_hash=lexicon_hash(self.engine) if prep.flags is not None else None,
                 ),
             )
             if article_id is None:

@@ -89,7 +89,8 @@ def conditions(q: ArticleQuery) -> list[sa.ColumnElement[bool]]:
 # sort counted quoted flags and ignored severity):
 #
 # - a flag counts while it stands: a reviewer's dismissal takes it out (it was
-#   judged not to be a correct flag);
+#   judged not to be a correct flag), and so does the lexicon no longer finding
+#   it (lexicon_state 'vanished', kept only as the record of a decision);
 # - flags in the writer's own voice count by severity (high, medium, low);
 # - flags inside quotations (someone else's words, never rewritten) count
 #   apart, as "quoted", whatever their severity;
@@ -102,8 +103,8 @@ COUNT_FIELDS = ("high", "medium", "low", "quoted", "pending", "weight")
 
 
 def counted() -> sa.ColumnElement[bool]:
-    """A flag that counts: not dismissed by a reviewer."""
-    return flags.c.decision != "dismissed"
+    """A flag that counts: not dismissed by a reviewer, still found by the lexicon."""
+    return (flags.c.decision != "dismissed") & (flags.c.lexicon_state != "vanished")
 
 
 def writers() -> sa.ColumnElement[bool]:

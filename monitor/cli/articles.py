@@ -105,6 +105,8 @@ def _show_data(art) -> dict:
             "decision": f.decision,
             "reason": f.reason,
             "note": f.note,
+            "lexicon_state": f.lexicon_state,
+            "previous": dict(f.previous) or None,
         }
         for f in art.flags
     ]
@@ -175,4 +177,7 @@ def show_cmd(ctx, article_id: int, as_json: bool) -> None:
             line += " -> " + ", ".join(shown(s) for s in f["suggestions"])
         if f["decision"] != "pending":
             line += f" [{f['decision']}]"
+        flag = next(x for x in art.flags if x.id == f["id"])
+        if flag.lexicon_note:
+            line += f" [{flag.lexicon_state}: {flag.lexicon_note}]"
         console.print(line, highlight=False, markup=False)

@@ -114,6 +114,19 @@ class ReviewFlag:
     decided_by: str
     decided_at: str | None
     field: str = "text"  # where start/end point: the headline ('title') or the body ('text')
+    # since the last re-analysis: current | changed (not as decided) | vanished (no longer found)
+    lexicon_state: str = "current"
+    previous: tuple[tuple[str, object], ...] = ()  # changed: what it was when decided
+
+    @property
+    def lexicon_note(self) -> str:
+        """What a reviewer must know about a flag a lexicon change touched ('' if none)."""
+        if self.lexicon_state == "vanished":
+            return "no longer flagged by the lexicon (kept for its decision; not counted)"
+        if self.lexicon_state == "changed":
+            was = ", ".join(f"{k} was {v}" for k, v in self.previous)
+            return "changed since it was decided" + (f" ({was})" if was else "")
+        return ""
 
 
 @dataclass(frozen=True)
