@@ -219,11 +219,11 @@ MUTATIONS: list[Mutation] = [
     Mutation(
         name="decision-reset-on-reanalysis",
         file="storage/flags.py",
-        original="            conn.execute(flags.update().where(flags.c.id == existing[key]).values(**values))",
+        original="            conn.execute(flags.update().where(flags.c.id == r.id).values(**values))",
         replacement=(
             "            conn.execute(\n"
             "                flags.update()\n"
-            "                .where(flags.c.id == existing[key])\n"
+            "                .where(flags.c.id == r.id)\n"
             '                .values(**values, decision="pending", reason="", note="")\n'
             "            )"
         ),
@@ -235,8 +235,8 @@ MUTATIONS: list[Mutation] = [
     Mutation(
         name="decided-flag-deleted-on-reanalysis",
         file="storage/flags.py",
-        original="        if key not in current and not (keep_decided and fid in decided)\n",
-        replacement="        if key not in current\n",
+        original='    undecided = [r.id for r in gone if r.decision == "pending"]\n',
+        replacement="    undecided = [r.id for r in gone]\n",
         description="re-analysis deletes a decided flag the engine no longer reports (the record of a judgement)",
         guards=(
             "tests/monitor/test_schedule_and_store.py::test_reanalysis_keeps_review_decisions",

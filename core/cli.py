@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "monitor": "monitor.cli.group:monitor",
     "articles": "monitor.cli.articles:articles",
     "maintain": "monitor.cli.maintain:maintain",
+    "reanalyse": "monitor.cli.reanalyse:reanalyse",
     "learn": "learning.cli:learn",
     "awards": "awards.cli.group:awards",
     "demo": "tui.commands:demo",

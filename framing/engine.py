@@ -15,6 +15,7 @@ and reports progress as it goes.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html as htmllib
 import re
 import threading
@@ -135,6 +136,16 @@ class Engine:
         flagger.initialize(index=self.index)  # the engine's own compiled lexicon
         self._nlp = nlp
         return nlp
+
+    @functools.cached_property
+    def lexicon_hash(self) -> str:
+        """The fingerprint of the lexicon this engine checks against
+        (``lexicon.fingerprint``): stored with each analysed article, so a
+        changed lexicon (an override, an extra file, a disabled entry) shows
+        which stored flags are stale."""
+        from lexicon.fingerprint import fingerprint
+
+        return fingerprint(self.lexicon)
 
     @property
     def model_name(self) -> str:

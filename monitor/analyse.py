@@ -21,6 +21,12 @@ def load_engine(settings):
     return engine_from_settings(settings)
 
 
+def lexicon_hash(engine) -> str | None:
+    """The fingerprint of the engine's lexicon, stored with each analysed article
+    (None from an engine that has none: its flags are then treated as stale)."""
+    return getattr(engine, "lexicon_hash", None)
+
+
 def analyse_texts(engine, texts: list[str]) -> list[list | None]:
     """Flags for each text, in order; one batched pass through the model.
 
@@ -76,6 +82,12 @@ def analyse_backlog(db, engine, *, limit: int = 500, batch: int = 32, stop=None)
                 continue
             with db.transaction() as conn:
                 store_article_flags(conn, row.id, found)
-                article_store.set_analysed(conn, row.id, at=utcnow(), model=engine.model_name)
+                article_store.set_analysed(
+                    conn,
+                    row.id,
+                    at=utcnow(),
+                    model=engine.model_name,
+                    lexicon_hash=lexicon_hash(engine),
+                )
             done += 1
     return done

@@ -35,11 +35,12 @@ class DemoResult:
     articles: int  # stored by this run
     relevant: int
     analysed: int
-    flags: int
+    flags: int  # in the writer's voice
     stories: int
     total_articles: int  # in the database after the run
     errors: list[str] = field(default_factory=list)
     pass_result: PassResult | None = None
+    quoted: int = 0  # flags inside quotations, counted apart
 
     def __str__(self) -> str:
         return self.summary()
@@ -47,7 +48,7 @@ class DemoResult:
     def summary(self) -> str:
         return (
             f"demo: {self.feeds} sample feeds, {self.articles} new articles ({self.relevant} relevant, "
-            f"{self.analysed} analysed, {self.flags} flags, {self.stories} stories); "
+            f"{self.analysed} analysed, {self.flags} flags (+{self.quoted} quoted), {self.stories} stories); "
             f"{self.total_articles} articles in {self.db_path}"
         )
 
@@ -144,6 +145,7 @@ def prepare_demo(
         relevant=result.relevant,
         analysed=result.analysed,
         flags=result.flags,
+        quoted=result.quoted,
         stories=result.stories,
         total_articles=total,
         errors=result.errors,

@@ -68,7 +68,8 @@ class PassResult:
     articles: int = 0
     relevant: int = 0
     analysed: int = 0
-    flags: int = 0
+    flags: int = 0  # in the writer's voice (counted as every list counts: storage.queue)
+    quoted: int = 0  # inside quotations, counted apart
     stories: int = 0
     elapsed: float = 0.0
     stopped: bool = False
@@ -88,7 +89,7 @@ class PassResult:
         text = (
             f"{self.feeds} feeds ({self.ok} ok, {self.not_modified} unchanged, {self.failed} failed); "
             f"{self.articles} new articles, {self.relevant} relevant, {self.analysed} analysed, "
-            f"{self.flags} flags, {self.stories} new stories in {self.elapsed:.1f}s"
+            f"{self.flags} flags (+{self.quoted} quoted), {self.stories} new stories in {self.elapsed:.1f}s"
         )
         if self.rejected:
             text += f"; {len(self.rejected)} item(s) left out"
@@ -112,6 +113,7 @@ class PassResult:
             relevant=self.relevant,
             analysed=self.analysed,
             flags=self.flags,
+            quoted=self.quoted,
             stories=self.stories,
             seconds=round(self.elapsed, 2),
             rejected=len(self.rejected) or None,

@@ -22,15 +22,17 @@ from functools import partial
 from urllib.parse import urlsplit
 
 from core.errors import FramewatchError
-from monitor.analyse import analyse_articles, analyse_backlog, load_engine
+from monitor.analyse import analyse_articles, analyse_backlog, lexicon_hash, load_engine
 from monitor.feed_state import record_failure, record_success
 from monitor.outcome import FeedOutcome, PassResult
 from monitor.pages import Prepared, prepare_items
 from monitor.parse import FeedItem, FeedParseError, parse_feed
+from monitor.review.model import FlagCounts
 from monitor.sanitize import clean_line
 from monitor.stories import StoryIndex, story_text, vectorize
 from storage import articles as article_store
 from storage import feeds as feed_store
+from storage import queue as article_queue
 from storage.db import Row, iso_minus, utcnow
 from storage.flags import store_article_flags
 from storage.stories import new_story
@@ -327,7 +329,7 @@ class Pipeline:
         vec = vectorize([story_text(item.title, text)])
         words = len(text.split())
         try:
-            created, story_id, n_flags = self._write(feed_id, outlet, prep, vec, words, now)
+            created, story_id, counts = self._write(feed_id, outlet, prep, vec, words, now)
         except _AlreadyStored:
             return False
         assert self.stories is not None
@@ -335,13 +337,14 @@ class Pipeline:
         self.result.articles += 1
         self.result.relevant += int(relevant)
         self.result.analysed += int(prep.flags is not None)
-        self.result.flags += n_flags
+        self.result.flags += counts.high + counts.medium + counts.low
+        self.result.quoted += counts.quoted
         self.result.stories += int(created)
         return True
 
     def _write(self, feed_id: int, outlet: str, prep: Prepared, vec, words: int, now: str):
         """Article, story and flags in one transaction: (story created, story id,
-        flags stored); _AlreadyStored (the transaction rolled back) when another
+        its flag counts); _AlreadyStored (the transaction rolled back) when another
         writer stored the article first."""
         item, ex = prep.item, prep.extraction
         relevant = prep.rel.score >= self.mon.relevance_threshold
@@ -391,16 +394,17 @@ class Pipeline:
                     status="new",
                     analysed_at=now if prep.flags is not None else None,
                     model=self.engine.model_name if prep.flags is not None else None,
+                    lexicon_hash=lexicon_hash(self.engine) if prep.flags is not None else None,
                 ),
             )
             if article_id is None:
                 # stored by another writer between the check and the insert (a database
                 # without SQLite's write lock): not an error; the story made above goes too
                 raise _AlreadyStored
-            n_flags = (
-                store_article_flags(conn, article_id, prep.flags) if prep.flags is not None else 0
-            )
-        return created, story_id, n_flags
+            if prep.flags is not None:
+                store_article_flags(conn, article_id, prep.flags)
+            counts = FlagCounts.of(article_queue.counts_of(conn, [article_id]).get(article_id))
+        return created, story_id, counts
 
     # ---- bookkeeping -------------------------------------------------------
     def _failed(

@@ -108,10 +108,62 @@ def unanalysed(conn: sa.Connection, limit: int) -> Sequence[Row]:
     ).all()
 
 
-def set_analysed(conn: sa.Connection, article_id: int, *, at: str, model: str) -> None:
+def set_analysed(
+    conn: sa.Connection, article_id: int, *, at: str, model: str, lexicon_hash: str | None = None
+) -> None:
     conn.execute(
-        articles.update().where(articles.c.id == article_id).values(analysed_at=at, model=model)
+        articles.update()
+        .where(articles.c.id == article_id)
+        .values(analysed_at=at, model=model, lexicon_hash=lexicon_hash)
     )
+
+
+def _to_reanalyse(lexicon_hash: str, since: str, every: bool) -> list[sa.ColumnElement[bool]]:
+    """Analysed articles: every one, those dated since ``since``, or (neither)
+    those analysed with another lexicon or an unknown one."""
+    conds: list[sa.ColumnElement[bool]] = [articles.c.analysed_at.is_not(None)]
+    if since:
+        conds.append(ARTICLE_DATE >= since)
+    elif not every:
+        conds.append(
+            sa.or_(articles.c.lexicon_hash.is_(None), articles.c.lexicon_hash != lexicon_hash)
+        )
+    return conds
+
+
+def to_reanalyse(
+    conn: sa.Connection, lexicon_hash: str, *, since: str = "", every: bool = False
+) -> list[int]:
+    """Ids of the analysed articles to run through the engine again, oldest first
+    (see ``_to_reanalyse`` for which)."""
+    return [
+        int(i)
+        for i in conn.execute(
+            sa.select(articles.c.id)
+            .where(*_to_reanalyse(lexicon_hash, since, every))
+            .order_by(articles.c.id)
+        ).scalars()
+    ]
+
+
+def count_stale(conn: sa.Connection, lexicon_hash: str) -> int:
+    """Analysed articles whose flags came from another lexicon (or an unknown one)."""
+    return int(
+        conn.execute(
+            sa.select(sa.func.count())
+            .select_from(articles)
+            .where(*_to_reanalyse(lexicon_hash, "", False))
+        ).scalar_one()
+    )
+
+
+def texts(conn: sa.Connection, article_ids: Sequence[int]) -> Sequence[Row]:
+    """(id, title, text) of these articles, by id."""
+    return conn.execute(
+        sa.select(articles.c.id, articles.c.title, articles.c.text)
+        .where(articles.c.id.in_(list(article_ids)))
+        .order_by(articles.c.id)
+    ).all()
 
 
 def set_note(conn: sa.Connection, article_id: int, note: str) -> bool:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import astuple, dataclass
 from typing import Any, Protocol
 
 import sqlalchemy as sa
 
-from storage.articles import ARTICLE_DATE
 from storage.db import Row, insert_or_ignore
-from storage.schema import articles, flags
+from storage.schema import flags
 
 
 class FoundFlag(Protocol):
@@ -40,69 +40,147 @@ class FoundFlag(Protocol):
     def rewrite(self) -> str | None: ...
 
 
+# How far (in characters) a flag with the same entry and text may have moved
+# and still be the same occurrence: the engine's span of one word can change
+# by a few characters (a new multi-word form, an article taken in) when the
+# lexicon changes; further away it is another use of the word.
+NEARBY = 40
+# The fields re-analysis compares; a decided flag found again with any of them
+# different is 'changed', and ``previous`` keeps what they were.
+COMPARED = ("start", "end", "text", "category", "severity", "quoted", "suggestions", "rewrite")
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What storing one analysis did to the flags already there."""
+
+    kept: int = 0  # decided flags found again as they were
+    changed: int = 0  # decided flags found again, but not as they were
+    vanished: int = 0  # decided flags no longer found (kept, counted nowhere)
+    new: int = 0  # flags not there before
+    removed: int = 0  # undecided flags no longer found (nothing was said about them)
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+
+
+def _match(old: Sequence[Row], found: Sequence[FoundFlag]) -> dict[int, Row]:
+    """index in ``found`` -> the stored flag it is: the same entry at the same
+    offsets, else the same entry and text (any case) nearest within ``NEARBY``."""
+    out: dict[int, Row] = {}
+    by_key = {(r.start, r.end, r.entry): r for r in old}
+    used: set[int] = set()
+    for i, f in enumerate(found):
+        r = by_key.get((f.start, f.end, f.entry))
+        if r is not None:
+            out[i] = r
+            used.add(r.id)
+    for i, f in enumerate(found):
+        if i in out:
+            continue
+        near = [
+            r
+            for r in old
+            if r.id not in used
+            and r.entry == f.entry
+            and r.text.casefold() == f.text.casefold()
+            and abs(r.start - f.start) <= NEARBY
+        ]
+        if near:
+            r = min(near, key=lambda r: abs(r.start - f.start))
+            out[i] = r
+            used.add(r.id)
+    return out
+
+
+def _engine_values(f: FoundFlag) -> dict[str, Any]:
+    return dict(
+        start=f.start,
+        end=f.end,
+        text=f.text,
+        category=f.category,
+        severity=f.severity,
+        quoted=bool(f.quoted),
+        suggestions=json.dumps(list(f.suggestions)),
+        rewrite=f.rewrite,
+    )
+
+
+def reconcile_flags(
+    conn: sa.Connection,
+    article_id: int,
+    found: Iterable[FoundFlag],
+    *,
+    field: str = "text",
+) -> Tally:
+    """Store one field's analysis over what is stored, never losing review work.
+
+    ``field`` says where the offsets point: the stored headline ('title') or
+    body ('text'); only that field's flags are touched.  A flag found again
+    (``_match``: same entry at the same offsets, or the same text a few
+    characters away) keeps its decision, reason and note, and takes the
+    engine's new values; a decided one whose values differ becomes 'changed'
+    with ``previous`` saying what they were when decided (a reviewer's next
+    decision makes it current again).  A decided flag no longer found stays,
+    as 'vanished'; an undecided one goes.  Flags not there before are new and
+    pending.  The same analysis stored twice changes nothing.
+    """
+    old = conn.execute(
+        sa.select(flags).where(flags.c.article_id == article_id, flags.c.field == field)
+    ).all()
+    unique: dict[tuple[int, int, str], FoundFlag] = {}
+    for f in found:
+        unique.setdefault((f.start, f.end, f.entry), f)
+    fresh = list(unique.values())
+    matched = _match(old, fresh)
+    again = {r.id for r in matched.values()}
+    kept = changed = vanished = removed = 0
+    gone = [r for r in old if r.id not in again]
+    undecided = [r.id for r in gone if r.decision == "pending"]
+    if undecided:
+        conn.execute(flags.delete().where(flags.c.id.in_(undecided)))
+        removed = len(undecided)
+    for r in gone:
+        if r.decision != "pending" and r.lexicon_state != "vanished":
+            conn.execute(flags.update().where(flags.c.id == r.id).values(lexicon_state="vanished"))
+        vanished += r.decision != "pending"
+    for i, f in enumerate(fresh):
+        values = _engine_values(f)
+        if i not in matched:
+            # another writer analysing the same article may have stored it meanwhile
+            insert_or_ignore(
+                conn,
+                flags,
+                dict(article_id=article_id, field=field, entry=f.entry, **values),
+                ["article_id", "field", "start", "end", "entry"],
+            )
+            continue
+        r = matched[i]
+        differs = {k: getattr(r, k) for k in COMPARED if getattr(r, k) != values[k]}
+        if r.decision == "pending":
+            values.update(lexicon_state="current", previous=None)
+        elif differs or r.lexicon_state == "changed":
+            before = json.loads(r.previous) if r.previous else {}
+            values.update(lexicon_state="changed", previous=json.dumps({**differs, **before}))
+            changed += 1
+        else:
+            values.update(lexicon_state="current", previous=None)
+            kept += 1
+        if differs or r.lexicon_state != values["lexicon_state"]:
+            conn.execute(flags.update().where(flags.c.id == r.id).values(**values))
+    return Tally(kept, changed, vanished, len(fresh) - len(matched), removed)
+
+
 def store_flags(
     conn: sa.Connection,
     article_id: int,
     found: Iterable[FoundFlag],
     *,
     field: str = "text",
-    keep_decided: bool = True,
 ) -> int:
-    """Upsert one field's analysis result without losing review work.
-
-    ``field`` says where the offsets point: the stored headline ('title') or
-    body ('text'); only that field's flags are touched.  An occurrence is
-    (article, field, start, end, entry).  One that is found again keeps its
-    decision, reason and note; its engine-side fields (category, severity,
-    suggestions, rewrite) are refreshed.  Pending flags the engine no longer
-    reports are removed; decided ones stay as the record of a human judgement.
-    Returns the number of flags now on the article (both fields).
-    """
-    rows = conn.execute(
-        sa.select(flags.c.id, flags.c.start, flags.c.end, flags.c.entry, flags.c.decision).where(
-            flags.c.article_id == article_id, flags.c.field == field
-        )
-    ).all()
-    existing = {(r.start, r.end, r.entry): r.id for r in rows}
-    decided = {r.id for r in rows if r.decision != "pending"}
-    current: set[tuple[int, int, str]] = set()
-    for f in found:
-        key = (f.start, f.end, f.entry)
-        if key in current:
-            continue
-        current.add(key)
-        values = dict(
-            text=f.text,
-            category=f.category,
-            severity=f.severity,
-            quoted=bool(f.quoted),
-            suggestions=json.dumps(list(f.suggestions)),
-            rewrite=f.rewrite,
-        )
-        if key in existing:
-            conn.execute(flags.update().where(flags.c.id == existing[key]).values(**values))
-        else:
-            # another writer analysing the same article may have stored it meanwhile
-            insert_or_ignore(
-                conn,
-                flags,
-                dict(
-                    article_id=article_id,
-                    field=field,
-                    start=f.start,
-                    end=f.end,
-                    entry=f.entry,
-                    **values,
-                ),
-                ["article_id", "field", "start", "end", "entry"],
-            )
-    stale = [
-        fid
-        for key, fid in existing.items()
-        if key not in current and not (keep_decided and fid in decided)
-    ]
-    if stale:
-        conn.execute(flags.delete().where(flags.c.id.in_(stale)))
+    """Store one field's analysis (``reconcile_flags``); returns the number of
+    flags now on the article (both fields)."""
+    reconcile_flags(conn, article_id, found, field=field)
     return int(
         conn.execute(
             sa.select(sa.func.count()).select_from(flags).where(flags.c.article_id == article_id)
@@ -119,6 +197,18 @@ def store_article_flags(
     title_flags, text_flags = found
     store_flags(conn, article_id, text_flags, field="text")
     return store_flags(conn, article_id, title_flags, field="title")
+
+
+def reconcile_article_flags(
+    conn: sa.Connection,
+    article_id: int,
+    found: tuple[Sequence[FoundFlag], Sequence[FoundFlag]],
+) -> Tally:
+    """Store an article's (headline flags, body flags) again; what it did to each."""
+    title_flags, text_flags = found
+    return reconcile_flags(conn, article_id, text_flags, field="text") + reconcile_flags(
+        conn, article_id, title_flags, field="title"
+    )
 
 
 def of_article(conn: sa.Connection, article_id: int) -> Sequence[Row]:
@@ -151,8 +241,18 @@ def set_decision(
 ) -> None:
     """Record a decision; ``features`` (the flag's context when decided) is kept
     as JSON beside it.  Undoing a decision (pending) keeps the last features:
-    the next decision replaces them."""
-    values: dict[str, Any] = dict(decision=decision, reason=reason, decided_by=by, decided_at=at)
+    the next decision replaces them.  On a flag that changed since it was last
+    decided (re-analysis), this is the decision on the flag as it is now: it is
+    current again and ``previous`` is cleared."""
+    changed = flags.c.lexicon_state == "changed"
+    values: dict[str, Any] = dict(
+        decision=decision,
+        reason=reason,
+        decided_by=by,
+        decided_at=at,
+        lexicon_state=sa.case((changed, "current"), else_=flags.c.lexicon_state),
+        previous=sa.case((changed, None), else_=flags.c.previous),
+    )
     if features is not None:
         values["features"] = json.dumps(features, sort_keys=True)
     conn.execute(flags.update().where(flags.c.id == flag_id).values(**values))
@@ -188,41 +288,16 @@ def decisions_by_entry(conn: sa.Connection) -> dict[str, tuple[int, int, int, in
     return {str(r[0]): (int(r[1]), int(r[2] or 0), int(r[3] or 0), int(r[4] or 0)) for r in rows}
 
 
-def per_day_outlet_category(conn: sa.Connection, since: str) -> Sequence[Row]:
-    """(day, outlet, category, count) of flags on articles dated since ``since``."""
-    day = sa.func.substr(ARTICLE_DATE, 1, 10)
-    return conn.execute(
-        sa.select(day, articles.c.outlet, flags.c.category, sa.func.count())
-        .select_from(flags.join(articles, articles.c.id == flags.c.article_id))
-        .where(ARTICLE_DATE >= since)
-        .group_by(day, articles.c.outlet, flags.c.category)
-    ).all()
-
-
 def body_flags_with_decisions(conn: sa.Connection, article_id: int) -> Sequence[Row]:
-    """(category, quoted, decision) of the flags in an article's body."""
+    """(category, quoted, decision) of the flags in an article's body (vanished
+    ones left out: the lexicon no longer flags them)."""
     return conn.execute(
         sa.select(flags.c.category, flags.c.quoted, flags.c.decision).where(
-            flags.c.article_id == article_id, flags.c.field == "text"
+            flags.c.article_id == article_id,
+            flags.c.field == "text",
+            flags.c.lexicon_state != "vanished",
         )
     ).all()
-
-
-def undismissed_by_severity(
-    conn: sa.Connection, article_ids: Sequence[int]
-) -> dict[int, dict[str, int]]:
-    """article id -> {severity: flags not dismissed}, for these articles."""
-    out: dict[int, dict[str, int]] = {}
-    if not article_ids:
-        return out
-    rows = conn.execute(
-        sa.select(flags.c.article_id, flags.c.severity, sa.func.count())
-        .where(flags.c.article_id.in_(article_ids), flags.c.decision != "dismissed")
-        .group_by(flags.c.article_id, flags.c.severity)
-    ).all()
-    for article_id, severity, n in rows:
-        out.setdefault(int(article_id), {})[str(severity)] = int(n)
-    return out
 
 
 def insert_many(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:

@@ -81,39 +81,104 @@ def conditions(q: ArticleQuery) -> list[sa.ColumnElement[bool]]:
     return conds
 
 
-def flag_counts(article_ids: Sequence[int] | None = None) -> sa.Select[Any]:
-    """Per-article flag counts (writer's voice by severity, quoted, pending,
-    total), computed in SQL rather than row by row; for the given articles
-    only when ``article_ids`` is set (a page's worth)."""
-    writer = sa.not_(flags.c.quoted)
+# ------------------------------------------------------------------ what counts
+#
+# One definition of an article's flag counts, used by every list, sort,
+# overview and report (issue 12: ``framewatch articles`` folded quoted flags
+# into high/medium while the UI showed them apart, and the queue's "flags"
+# sort counted quoted flags and ignored severity):
+#
+# - a flag counts while it stands: a reviewer's dismissal takes it out (it was
+#   judged not to be a correct flag), and so does the lexicon no longer finding
+#   it (lexicon_state 'vanished', kept only as the record of a decision);
+# - flags in the writer's own voice count by severity (high, medium, low);
+# - flags inside quotations (someone else's words, never rewritten) count
+#   apart, as "quoted", whatever their severity;
+# - "pending" is the review still to do (any voice, not yet decided);
+# - the "flags" order weighs the writer's flags by severity (a high outweighs
+#   two mediums, a medium two lows: 9, 3, 1), then the quoted ones break ties.
 
-    def count_if(cond: sa.ColumnElement[bool], label: str) -> sa.Label[Any]:
-        return sa.func.sum(sa.case((cond, 1), else_=0)).label(label)
+SEVERITY_WEIGHT = {"high": 9, "medium": 3, "low": 1}
+COUNT_FIELDS = ("high", "medium", "low", "quoted", "pending", "weight")
 
-    q = sa.select(
-        flags.c.article_id.label("article_id"),
-        count_if(writer & (flags.c.severity == "high"), "high"),
-        count_if(writer & (flags.c.severity == "medium"), "medium"),
-        count_if(writer & (flags.c.severity == "low"), "low"),
-        count_if(flags.c.quoted, "quoted"),
-        count_if(flags.c.decision == "pending", "pending"),
-        sa.func.count().label("total"),
+
+def counted() -> sa.ColumnElement[bool]:
+    """A flag that counts: not dismissed by a reviewer, still found by the lexicon."""
+    return (flags.c.decision != "dismissed") & (flags.c.lexicon_state != "vanished")
+
+
+def writers() -> sa.ColumnElement[bool]:
+    """A counted flag in the writer's own voice."""
+    return counted() & sa.not_(flags.c.quoted)
+
+
+def quoted() -> sa.ColumnElement[bool]:
+    """A counted flag inside a quotation."""
+    return counted() & flags.c.quoted
+
+
+def _count_if(cond: sa.ColumnElement[bool], label: str) -> sa.Label[Any]:
+    return sa.func.coalesce(sa.func.sum(sa.case((cond, 1), else_=0)), 0).label(label)
+
+
+def count_columns() -> list[sa.Label[Any]]:
+    """The counts as aggregate columns (labelled as ``COUNT_FIELDS``), for any grouping."""
+    weight = sa.case(
+        *((writers() & (flags.c.severity == s), w) for s, w in SEVERITY_WEIGHT.items()),
+        else_=0,
     )
+    return [
+        *(_count_if(writers() & (flags.c.severity == s), s) for s in SEVERITY_WEIGHT),
+        _count_if(quoted(), "quoted"),
+        _count_if(flags.c.decision == "pending", "pending"),
+        sa.func.coalesce(sa.func.sum(weight), 0).label("weight"),
+    ]
+
+
+def flag_counts(article_ids: Sequence[int] | None = None) -> sa.Select[Any]:
+    """Per-article counts (``COUNT_FIELDS``, see above), computed in SQL rather
+    than row by row; for the given articles only when ``article_ids`` is set
+    (a page's worth)."""
+    q = sa.select(flags.c.article_id.label("article_id"), *count_columns())
     if article_ids is not None:
         q = q.where(flags.c.article_id.in_(article_ids))
     return q.group_by(flags.c.article_id)
 
 
-def _order(q: ArticleQuery, flag_total: sa.ColumnElement[Any] | None) -> list[Any]:
+def counts_of(conn: sa.Connection, article_ids: Sequence[int]) -> dict[int, Row]:
+    """article id -> its counts row (articles without flags are absent)."""
+    if not article_ids:
+        return {}
+    return {int(r.article_id): r for r in conn.execute(flag_counts(article_ids))}
+
+
+def per_day_outlet_category(conn: sa.Connection, since: str) -> Sequence[Row]:
+    """(day, outlet, category, writer's flags, quoted flags) on articles dated
+    since ``since``, counted as every list counts them."""
+    day = sa.func.substr(ARTICLE_DATE, 1, 10)
+    return conn.execute(
+        sa.select(
+            day,
+            articles.c.outlet,
+            flags.c.category,
+            _count_if(writers(), "voice"),
+            _count_if(quoted(), "quoted"),
+        )
+        .select_from(flags.join(articles, articles.c.id == flags.c.article_id))
+        .where(ARTICLE_DATE >= since, counted())
+        .group_by(day, articles.c.outlet, flags.c.category)
+    ).all()
+
+
+def _order(q: ArticleQuery, by_flags: Sequence[sa.ColumnElement[Any]] = ()) -> list[Any]:
     column: sa.ColumnElement[Any] = {
         "date": ARTICLE_DATE,
         "outlet": articles.c.outlet,
         "title": articles.c.title,
         "status": articles.c.status,
     }.get(q.sort, ARTICLE_DATE)
-    if q.sort == "flags" and flag_total is not None:
-        column = flag_total
-    return [column.desc() if q.descending else column.asc(), articles.c.id.desc()]
+    keys = list(by_flags) if q.sort == "flags" and by_flags else [column]
+    return [*(k.desc() if q.descending else k.asc() for k in keys), articles.c.id.desc()]
 
 
 def page(
@@ -143,12 +208,12 @@ def page(
         grouped = sa.select(base.subquery().c.id, sa.literal(0).label("copies")).subquery("g")
 
     source = grouped.join(articles, articles.c.id == grouped.c.id)
-    flag_total = None
+    by_flags: list[sa.ColumnElement[Any]] = []
     if q.sort == "flags":
         # only this order needs every article's count; the others count a page's worth
         fc = flag_counts().subquery("fc")
         source = source.outerjoin(fc, fc.c.article_id == articles.c.id)
-        flag_total = sa.func.coalesce(fc.c.total, 0)
+        by_flags = [sa.func.coalesce(fc.c.weight, 0), sa.func.coalesce(fc.c.quoted, 0)]
     stmt = (
         sa.select(
             articles.c.id,
@@ -160,18 +225,13 @@ def page(
             grouped.c.copies,
         )
         .select_from(source)
-        .order_by(*_order(q, flag_total))
+        .order_by(*_order(q, by_flags))
         .offset(max(0, offset))
         .limit(max(1, limit))
     )
     total = int(conn.execute(sa.select(sa.func.count()).select_from(grouped)).scalar_one())
     rows = conn.execute(stmt).all()
-    counts = (
-        {int(r.article_id): r for r in conn.execute(flag_counts([r[0] for r in rows]))}
-        if rows
-        else {}
-    )
-    return total, rows, counts
+    return total, rows, counts_of(conn, [r[0] for r in rows])
 
 
 def listing(conn: sa.Connection, q: ArticleQuery, *, limit: int) -> Sequence[Row]:
@@ -192,4 +252,4 @@ def listing(conn: sa.Connection, q: ArticleQuery, *, limit: int) -> Sequence[Row
         t.fetched_at,
         t.text_source,
     ).where(*conditions(q))
-    return conn.execute(stmt.order_by(*_order(q, None)).limit(limit)).all()
+    return conn.execute(stmt.order_by(*_order(q)).limit(limit)).all()

@@ -106,6 +106,7 @@ articles = Table(
     Column("status", String(16), nullable=False, default="new"),  # new|in_review|reviewed
     Column("analysed_at", String(32)),
     Column("model", Text),
+    Column("lexicon_hash", String(32)),  # lexicon.fingerprint of the lexicon analysed with
     Column("note", Text, nullable=False, default=""),
     Index("ix_articles_feed_guid", "feed_id", "guid"),
     Index("ix_articles_feed_title", "feed_id", "title_norm"),
@@ -153,6 +154,11 @@ flags = Table(
     # the learned review model's predicted probability that a reviewer would
     # dismiss this flag (None: not predicted yet); the queue sorts by it
     Column("dismiss_p", Float),
+    # since the last re-analysis: current | changed (not as decided) | vanished (no longer found)
+    Column(
+        "lexicon_state", String(16), nullable=False, default="current", server_default="current"
+    ),
+    Column("previous", Text),  # changed: JSON of the fields as they were when decided
     UniqueConstraint("article_id", "field", "start", "end", "entry", name="uq_flags_occurrence"),
     Index("ix_flags_entry", "entry", "decision"),
 )

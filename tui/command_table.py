@@ -135,6 +135,16 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "queue",
+        "U",
+        "reanalyse",
+        "Re-analyse",
+        "Re-analyse the articles analysed with another lexicon (after an override, an extra "
+        "file or a disabled entry changed); reviewed decisions are kept.",
+        show=False,  # offered by a notice and the status line when the lexicon changed
+        id="queue-reanalyse",
+    ),
+    Command(
+        "queue",
         "ctrl+r",
         "refresh",
         "Refresh",

@@ -92,3 +92,19 @@ class AwardsLoaded(Message):
 
     data: Any  # tui.screens.awards.CycleData | str
     generation: int
+
+
+@dataclass
+class LexiconStale(Message):
+    articles: int  # analysed with another lexicon than the engine's
+
+
+@dataclass
+class ReanalyseProgress(Message):
+    done: int
+    total: int
+
+
+@dataclass
+class Reanalysed(Message):
+    result: Any  # monitor.reanalyse.Reanalysis

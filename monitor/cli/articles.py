@@ -36,7 +36,12 @@ def articles(
     search: str | None,
     limit: int,
 ) -> None:
-    """List stored articles, newest first, with flag counts by severity."""
+    """List stored articles, newest first, with their flag counts.
+
+    Counted as the review queue counts them: flags in the writer's own voice by
+    severity (high, med, low), flags inside quotations apart (quoted), flags
+    dismissed in review left out.
+    """
     if cctx.invoked_subcommand is not None:
         return
     from monitor.feeds import find_feed
@@ -64,7 +69,7 @@ def articles(
     from rich.table import Table
 
     table = Table()
-    for col in ("id", "outlet", "headline", "story", "high", "med", "low", "url"):
+    for col in ("id", "outlet", "headline", "story", "high", "med", "low", "quoted", "url"):
         table.add_column(col, overflow="fold")
     for a in items:
         table.add_row(
@@ -75,6 +80,7 @@ def articles(
             str(a["flags"]["high"]),
             str(a["flags"]["medium"]),
             str(a["flags"]["low"]),
+            str(a["flags"]["quoted"]),
             escape(shown(a["url"])),
         )
     Console().print(table)
@@ -99,6 +105,8 @@ def _show_data(art) -> dict:
             "decision": f.decision,
             "reason": f.reason,
             "note": f.note,
+            "lexicon_state": f.lexicon_state,
+            "previous": dict(f.previous) or None,
         }
         for f in art.flags
     ]
@@ -169,4 +177,7 @@ def show_cmd(ctx, article_id: int, as_json: bool) -> None:
             line += " -> " + ", ".join(shown(s) for s in f["suggestions"])
         if f["decision"] != "pending":
             line += f" [{f['decision']}]"
+        flag = next(x for x in art.flags if x.id == f["id"])
+        if flag.lexicon_note:
+            line += f" [{flag.lexicon_state}: {flag.lexicon_note}]"
         console.print(line, highlight=False, markup=False)

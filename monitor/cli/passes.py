@@ -181,6 +181,7 @@ def once_cmd(
                 "relevant": result.relevant,
                 "analysed": result.analysed,
                 "flags": result.flags,
+                "quoted": result.quoted,
                 "stories": result.stories,
                 "elapsed": round(result.elapsed, 2),
                 "stopped": result.stopped,

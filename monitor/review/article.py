@@ -66,7 +66,17 @@ def _review_flag(row: Row, explain: _Explainer) -> ReviewFlag:
         decided_by=row.decided_by or "",
         decided_at=row.decided_at,
         field=row.field or "text",
+        lexicon_state=row.lexicon_state or "current",
+        previous=_previous(row.previous),
     )
+
+
+def _previous(raw: str | None) -> tuple[tuple[str, object], ...]:
+    try:
+        data = json.loads(raw) if raw else {}
+    except ValueError:
+        return ()
+    return tuple(sorted(data.items())) if isinstance(data, dict) else ()
 
 
 def get_article(db: Database, article_id: int, *, lexicon: Any = None) -> ArticleView:

@@ -9,6 +9,7 @@ from typing import Any
 from monitor.review.model import LexiconStat, Overview, Series
 from storage import articles as article_store
 from storage import flags as flag_store
+from storage import queue as article_queue
 from storage.db import Database
 
 
@@ -52,7 +53,9 @@ def _monday(d: date) -> date:
 
 
 def overview(db: Database, weeks: int = 8, today: date | None = None) -> Overview:
-    """Flags per outlet and per category for each of the last ``weeks`` weeks."""
+    """Flags per outlet and per category for each of the last ``weeks`` weeks,
+    counted as every list counts them (``storage.queue``): the series are the
+    writer's own flags, the quoted ones are counted apart."""
     today = today or datetime.now(UTC).date()
     first = _monday(today) - timedelta(weeks=weeks - 1)
     week_starts = [first + timedelta(weeks=i) for i in range(weeks)]
@@ -60,9 +63,10 @@ def overview(db: Database, weeks: int = 8, today: date | None = None) -> Overvie
     by_cat: dict[str, list[int]] = {}
     with db.read("reading the overview") as conn:
         n_articles = article_store.count_relevant_since(conn, first.isoformat())
-        rows = flag_store.per_day_outlet_category(conn, first.isoformat())
-    n_flags = 0
-    for day, outlet, category, count in rows:
+        rows = article_queue.per_day_outlet_category(conn, first.isoformat())
+    n_flags = n_quoted = 0
+    quoted_by: dict[str, int] = {}
+    for day, outlet, category, count, quoted in rows:
         try:
             idx = (_monday(date.fromisoformat(day)) - first).days // 7
         except (TypeError, ValueError):
@@ -70,18 +74,26 @@ def overview(db: Database, weeks: int = 8, today: date | None = None) -> Overvie
         if not 0 <= idx < weeks:
             continue
         n_flags += count
-        by_outlet.setdefault(outlet or "(no outlet)", [0] * weeks)[idx] += count
+        n_quoted += quoted
+        outlet = outlet or "(no outlet)"
+        by_outlet.setdefault(outlet, [0] * weeks)[idx] += count
         by_cat.setdefault(category, [0] * weeks)[idx] += count
+        quoted_by[f"o:{outlet}"] = quoted_by.get(f"o:{outlet}", 0) + quoted
+        quoted_by[f"c:{category}"] = quoted_by.get(f"c:{category}", 0) + quoted
 
-    def series(d: dict[str, list[int]]) -> tuple[Series, ...]:
+    def series(d: dict[str, list[int]], kind: str) -> tuple[Series, ...]:
         return tuple(
-            sorted((Series(k, tuple(v)) for k, v in d.items()), key=lambda s: (-s.total, s.label))
+            sorted(
+                (Series(k, tuple(v), quoted_by.get(f"{kind}:{k}", 0)) for k, v in d.items()),
+                key=lambda s: (-s.total, -s.quoted, s.label),
+            )
         )
 
     return Overview(
         weeks=tuple(w.isoformat() for w in week_starts),
-        by_outlet=series(by_outlet),
-        by_category=series(by_cat),
+        by_outlet=series(by_outlet, "o"),
+        by_category=series(by_cat, "c"),
         articles=n_articles,
         flags=n_flags,
+        quoted=n_quoted,
     )

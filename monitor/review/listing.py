@@ -10,6 +10,7 @@ from __future__ import annotations
 from monitor.review.model import (
     PAGE_SIZE,
     STATUSES,
+    FlagCounts,
     ListedArticle,
     Options,
     QueueFilter,
@@ -63,10 +64,7 @@ def queue(
         total, page, counts = q.page(conn, query, offset=offset, limit=limit)
     rows = []
     for r in page:
-        c = counts.get(r[0])
-        high, medium, low, quoted, pending = (
-            (0, 0, 0, 0, 0) if c is None else (c.high, c.medium, c.low, c.quoted, c.pending)
-        )
+        c = FlagCounts.of(counts.get(r[0]))
         rows.append(
             QueueRow(
                 article_id=r[0],
@@ -75,11 +73,11 @@ def queue(
                 outlet=r[3] or "",
                 title=r[4] or "",
                 status=r[5],
-                high=int(high),
-                medium=int(medium),
-                low=int(low),
-                quoted=int(quoted),
-                pending=int(pending),
+                high=c.high,
+                medium=c.medium,
+                low=c.low,
+                quoted=c.quoted,
+                pending=c.pending,
                 copies=int(r[6]),
             )
         )
@@ -102,7 +100,8 @@ def article_list(
     search: str | None = None,
     limit: int = 50,
 ) -> list[ListedArticle]:
-    """Stored articles, newest first, with flag counts by severity (dismissed left out)."""
+    """Stored articles, newest first, with their flag counts (``FlagCounts``:
+    the same numbers as the review queue's)."""
     if status not in LIST_STATUSES:
         raise ReviewError(f"unknown status {status!r} (use one of {', '.join(LIST_STATUSES)})")
     query = q.ArticleQuery(
@@ -114,7 +113,7 @@ def article_list(
     )
     with db.read("listing articles") as conn:
         rows = q.listing(conn, query, limit=limit)
-        counts = flag_store.undismissed_by_severity(conn, [r.id for r in rows])
+        counts = q.counts_of(conn, [r.id for r in rows])
     return [
         ListedArticle(
             id=r.id,
@@ -127,7 +126,7 @@ def article_list(
             status=r.status,
             published_at=r.published_at,
             text_source=r.text_source,
-            flags={s: counts.get(r.id, {}).get(s, 0) for s in ("high", "medium", "low")},
+            counts=FlagCounts.of(counts.get(r.id)),
         )
         for r in rows
     ]

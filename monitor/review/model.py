@@ -37,6 +37,35 @@ class QueueFilter:
 
 
 @dataclass(frozen=True)
+class FlagCounts:
+    """An article's flags as every list, sort, overview and report counts them:
+    writer's-voice flags by severity, flags in quotations apart, dismissed ones
+    left out (the definition is ``storage.queue``'s, in SQL)."""
+
+    high: int = 0
+    medium: int = 0
+    low: int = 0
+    quoted: int = 0
+    pending: int = 0  # not yet decided, any voice
+
+    @classmethod
+    def of(cls, row: object | None) -> FlagCounts:
+        """From a ``storage.queue.flag_counts`` row (None: an article without flags)."""
+        if row is None:
+            return cls()
+        return cls(
+            **{k: int(getattr(row, k) or 0) for k in ("high", "medium", "low", "quoted", "pending")}
+        )
+
+    @property
+    def total(self) -> int:
+        return self.high + self.medium + self.low + self.quoted
+
+    def to_json(self) -> dict[str, int]:
+        return {"high": self.high, "medium": self.medium, "low": self.low, "quoted": self.quoted}
+
+
+@dataclass(frozen=True)
 class QueueRow:
     article_id: int
     story_id: int | None
@@ -85,6 +114,19 @@ class ReviewFlag:
     decided_by: str
     decided_at: str | None
     field: str = "text"  # where start/end point: the headline ('title') or the body ('text')
+    # since the last re-analysis: current | changed (not as decided) | vanished (no longer found)
+    lexicon_state: str = "current"
+    previous: tuple[tuple[str, object], ...] = ()  # changed: what it was when decided
+
+    @property
+    def lexicon_note(self) -> str:
+        """What a reviewer must know about a flag a lexicon change touched ('' if none)."""
+        if self.lexicon_state == "vanished":
+            return "no longer flagged by the lexicon (kept for its decision; not counted)"
+        if self.lexicon_state == "changed":
+            was = ", ".join(f"{k} was {v}" for k, v in self.previous)
+            return "changed since it was decided" + (f" ({was})" if was else "")
+        return ""
 
 
 @dataclass(frozen=True)
@@ -148,7 +190,8 @@ class LexiconStat:
 @dataclass(frozen=True)
 class Series:
     label: str
-    counts: tuple[int, ...]  # one per week, oldest first
+    counts: tuple[int, ...]  # one per week, oldest first (writer's-voice flags)
+    quoted: int = 0  # flags in quotations over the whole span
 
     @property
     def total(self) -> int:
@@ -157,11 +200,15 @@ class Series:
 
 @dataclass(frozen=True)
 class Overview:
+    """Flags counted as every list counts them: ``flags`` and the series are the
+    writer's own (dismissed left out), ``quoted`` the ones in quotations."""
+
     weeks: tuple[str, ...]  # ISO date of each week's Monday, oldest first
     by_outlet: tuple[Series, ...]
     by_category: tuple[Series, ...]
     articles: int
     flags: int
+    quoted: int = 0
 
 
 @dataclass(frozen=True)
@@ -188,7 +235,7 @@ class ListedArticle:
     status: str
     published_at: str | None
     text_source: str
-    flags: dict[str, int]  # severity -> flags not dismissed
+    counts: FlagCounts
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -202,5 +249,6 @@ class ListedArticle:
             "status": self.status,
             "published_at": self.published_at,
             "text_source": self.text_source,
-            "flags": dict(self.flags),
+            "flags": self.counts.to_json(),
+            "pending": self.counts.pending,
         }

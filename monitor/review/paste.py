@@ -85,6 +85,7 @@ def import_text(
                     status="new",
                     analysed_at=now,
                     model=model,
+                    lexicon_hash=getattr(engine, "lexicon_hash", None),
                 ),
             )
             if article_id is not None:

@@ -92,7 +92,7 @@ def test_once_then_articles_list_and_show(tmp_path, monkeypatch):
         assert due["feeds"] == 0
     listed = json.loads(_run(db_path, "articles", "--json", "--limit", "100").output)
     assert len(listed) == 17 and all(a["relevant"] for a in listed)
-    assert set(listed[0]["flags"]) == {"high", "medium", "low"}
+    assert set(listed[0]["flags"]) == {"high", "medium", "low", "quoted"}
     everything = json.loads(
         _run(db_path, "articles", "--json", "--all-relevance", "--limit", "100").output
     )

@@ -117,7 +117,9 @@ def test_demo_analyses_relevant_articles_and_stores_flags(tmp_path, mon_settings
         }
         stored = conn.execute(sa.select(flags)).all()
     db.close()
-    assert len(stored) == result.flags
+    # the writer's flags and the quoted ones, reported apart (issue 12)
+    assert len(stored) == result.flags + result.quoted
+    assert result.quoted == sum(1 for f in stored if f.quoted)
     # offsets point into the stored headline or body, as the flag's field says
     assert {f.field for f in stored} == {"title", "text"}
     assert all(getattr(texts[f.article_id], f.field)[f.start : f.end] == f.text for f in stored)

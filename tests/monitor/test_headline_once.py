@@ -150,3 +150,18 @@ def test_the_migration_stores_each_use_once_and_keeps_every_decision(tmp_path):
         (1, "title", COURIER.index("Inmates"), COURIER.index("Inmates") + 7, "accepted", "Sam"),
     ]
     assert all(text[r.start : r.end].lower() == "inmates" for r in rows if r.field == "text")
+
+
+def test_the_pass_and_demo_reports_count_as_every_list_does(mon_db, mon_settings):
+    """The monitor's own report (``monitor once``, the demo summary) counts the
+    writer's flags and the quoted ones apart, like the queue and the CLI."""
+    with LocalServer() as server:
+        ids = serve_sample(server, mon_db)
+        result = run_pass(mon_db, mon_settings, feed_ids=ids)
+    with mon_db.read() as conn:
+        quoted = conn.execute(
+            sa.select(sa.func.count()).select_from(flags).where(flags.c.quoted.is_(True))
+        ).scalar_one()
+        total = conn.execute(sa.select(sa.func.count()).select_from(flags)).scalar_one()
+    assert quoted > 0 and (result.flags, result.quoted) == (total - quoted, quoted)
+    assert f"{total - quoted} flags (+{quoted} quoted)" in result.summary()

@@ -25,7 +25,7 @@ class OverviewScreen(Screen):
     DEFAULT_CSS = """
     OverviewScreen #ov-body { padding: 0 1; }
     OverviewScreen .ov-title { text-style: bold; margin: 1 0 0 0; }
-    OverviewScreen Grid { grid-size: 3; grid-columns: 28 1fr 22; height: auto; grid-gutter: 0 1; }
+    OverviewScreen Grid { grid-size: 3; grid-columns: 28 1fr 26; height: auto; grid-gutter: 0 1; }
     OverviewScreen Grid > * { height: 1; }
     OverviewScreen Sparkline { height: 1; }
     OverviewScreen .ov-axis { height: 1; color: $text-muted; }
@@ -42,7 +42,10 @@ class OverviewScreen(Screen):
         yield Header(show_clock=False)
         with VerticalScroll(id="ov-body"):
             yield Static("Loading…", id="ov-summary")
-            yield Static("Flags per outlet (one bar per week, oldest first)", classes="ov-title")
+            yield Static(
+                "Flags in the writer's voice per outlet (one bar per week, oldest first)",
+                classes="ov-title",
+            )
             yield Grid(id="ov-outlets")
             yield Static("Flags per category", classes="ov-title")
             yield Grid(id="ov-categories")
@@ -72,7 +75,8 @@ class OverviewScreen(Screen):
         ov = self.overview = message.overview
         first, last = (ov.weeks[0], ov.weeks[-1]) if ov.weeks else ("", "")
         self.query_one("#ov-summary", Static).update(
-            f"{ov.flags:,} flags in {ov.articles:,} articles, weeks starting {first} to {last}"
+            f"{ov.flags:,} flags in the writer's voice and {ov.quoted:,} in quotations, "
+            f"in {ov.articles:,} articles, weeks starting {first} to {last}"
         )
         for grid_id, series in (("#ov-outlets", ov.by_outlet), ("#ov-categories", ov.by_category)):
             grid = self.query_one(grid_id, Grid)
@@ -87,14 +91,14 @@ class OverviewScreen(Screen):
                         Label(f"w/c {_day(ov.weeks[-1])}", classes="ov-axis-end"),
                         classes="ov-axis",
                     ),
-                    Label("total · last week"),
+                    Label("total · last wk · quoted"),
                 ]
             for s in series:
                 label = CATEGORIES.get(s.label, s.label) if grid_id == "#ov-categories" else s.label
                 rows += [
                     Label(one_line(label, 28)),
                     Sparkline(list(s.counts), summary_function=max),
-                    Label(f"{s.total:>5} · {s.counts[-1] if s.counts else 0:>4}"),
+                    Label(f"{s.total:>5} · {s.counts[-1] if s.counts else 0:>7} · {s.quoted:>6}"),
                 ]
             if not rows:
                 rows = [Label("No flags yet."), Label(""), Label("")]

@@ -22,7 +22,15 @@ from awards.dates import DateProblem, parse_day
 from lexicon import CATEGORIES
 from tui.bindings import bindings_for
 from tui.flagstyle import STATUS_LABEL, SYMBOL
-from tui.messages import OptionsLoaded, QueueLoaded, ServiceFailed, StatusesSaved
+from tui.messages import (
+    LexiconStale,
+    OptionsLoaded,
+    QueueLoaded,
+    Reanalysed,
+    ReanalyseProgress,
+    ServiceFailed,
+    StatusesSaved,
+)
 from tui.queue_columns import SELECTED, Layout, cells, detail, layout_for
 from tui.sanitize import one_line
 
@@ -68,6 +76,8 @@ class QueueScreen(Screen):
         self.rows: dict[int, Any] = {}  # article id -> QueueRow, for the rows loaded
         self.selected: set[int] = set()  # article ids picked with space, for r and R
         self.columns_layout: Layout | None = None
+        self.stale = 0  # articles analysed with another lexicon than the engine's (U re-analyses)
+        self.reanalysing = ""  # progress of a re-analysis under way, for the status line
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -97,6 +107,7 @@ class QueueScreen(Screen):
         self._fit(self.app.size.width)
         self.load_options()
         self.reload()
+        self.check_lexicon()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width)
@@ -216,6 +227,10 @@ class QueueScreen(Screen):
         )
         if self.selected:
             text += f" · {len(self.selected)} selected"
+        if self.reanalysing:
+            text = f"{self.reanalysing} · {text}"
+        elif self.stale:
+            text = f"Lexicon changed: U re-analyses {self.stale:,} articles · {text}"
         if active:
             text += " · " + ", ".join(active)
         elif not self.total:
@@ -386,6 +401,72 @@ class QueueScreen(Screen):
         self.reload()
 
     def action_refresh(self) -> None:
+        self.load_options()
+        self.reload(keep=True)
+
+    # ------------------------------------------------------------------ lexicon changes
+
+    @work(thread=True, group="queue-lexicon", exit_on_error=False)
+    def check_lexicon(self) -> None:
+        """Stored flags from another lexicon (an override changed since) are stale:
+        say so, and offer U (``monitor.reanalyse``)."""
+        from monitor.reanalyse import stale_articles
+
+        try:
+            self.post_message(LexiconStale(stale_articles(self.app.db, self.app.get_engine())))
+        except Exception as exc:  # noqa: BLE001 - a worker's failure is one line; the queue stays usable
+            self.post_message(ServiceFailed(str(exc)))
+
+    @on(LexiconStale)
+    def _stale(self, message: LexiconStale) -> None:
+        self.stale = message.articles
+        if self.stale:
+            self.notify(
+                f"The lexicon has changed since {self.stale:,} articles were analysed: press U "
+                "to re-analyse them (reviewed decisions are kept; changed and vanished flags "
+                "are marked).",
+                title="Lexicon changed",
+                timeout=20,
+            )
+        self._update_status()
+
+    def action_reanalyse(self) -> None:
+        if self.reanalysing:
+            return
+        if not self.stale:
+            self.notify("Every analysed article already uses today's lexicon.", title="Re-analyse")
+            return
+        self.reanalysing = "Re-analysing…"
+        self._update_status()
+        self.run_reanalysis()
+
+    @work(thread=True, exclusive=True, group="queue-reanalyse", exit_on_error=False)
+    def run_reanalysis(self) -> None:
+        from monitor.reanalyse import reanalyse
+
+        try:
+            result = reanalyse(
+                self.app.db,
+                self.app.get_engine(),
+                progress=lambda done, total: self.post_message(ReanalyseProgress(done, total)),
+            )
+        except Exception as exc:  # noqa: BLE001 - one line for the user; what is stored stays
+            self.post_message(ServiceFailed(str(exc)))
+            self.post_message(Reanalysed(None))
+            return
+        self.post_message(Reanalysed(result))
+
+    @on(ReanalyseProgress)
+    def _reanalyse_progress(self, message: ReanalyseProgress) -> None:
+        self.reanalysing = f"Re-analysing {message.done:,}/{message.total:,}"
+        self._update_status()
+
+    @on(Reanalysed)
+    def _reanalysed(self, message: Reanalysed) -> None:
+        self.reanalysing = ""
+        if message.result is not None:
+            self.notify(message.result.summary(), title="Re-analysed", timeout=20)
+        self.check_lexicon()
         self.load_options()
         self.reload(keep=True)
 

@@ -48,6 +48,11 @@ def describe_flag(flag: Any, text: str, position: str = "") -> Content:
     if getattr(flag, "reason", ""):
         parts.append(f" - reason: {one_line(flag.reason)}")
     parts.append("\n")
+    lexicon_note = getattr(flag, "lexicon_note", "")
+    if lexicon_note:
+        # a lexicon change touched it since the decision: say how, in words
+        parts.append((f"Lexicon: {flag.lexicon_state} - ", "bold"))
+        parts.append(lexicon_note + "\n")
     if getattr(flag, "note", ""):
         parts.append(("Note: ", "bold"))
         parts.append(one_line(flag.note) + "\n")
