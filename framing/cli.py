@@ -93,8 +93,14 @@ def read_input(path: str, encoding: str | None = None) -> Decoded:
     type=click.Choice(list(FAIL_LEVELS)),
     default="high",
     show_default=True,
-    help="Exit 1 when a flag at or above this severity is found ('never': always 0). "
-    "Unreadable inputs exit 2.",
+    help="Exit 1 when a flag in the writer's voice at or above this severity is found "
+    "('never': always 0). Unreadable inputs, config and lexicon errors exit 2.",
+)
+@click.option(
+    "--fail-on-quoted",
+    is_flag=True,
+    help="Let flags inside quotations fail --fail-on too (by default they do not: "
+    "a journalist cannot change a quote).",
 )
 @click.option(
     "--progress/--no-progress",
@@ -111,6 +117,7 @@ def check(
     encoding: str | None,
     fix: bool,
     fail_on: str,
+    fail_on_quoted: bool,
     progress: bool | None,
 ) -> None:
     """Check text, Markdown or HTML for stigmatising or sensationalist language.
@@ -120,8 +127,9 @@ def check(
     and a rewrite that fits the sentence.  A long input is checked and, with
     --json, written out piece by piece, in flat memory.
 
-    Exit status: 0 clean, 1 a flag at or above --fail-on, 2 an input could not
-    be read (the others are still checked).
+    Exit status: 0 clean, 1 a flag at or above --fail-on (quoted flags only
+    with --fail-on-quoted), 2 an input could not be read (the others are still
+    checked) or the config, lexicon or model cannot be used.
     """
     from framing.engine import CHUNK_CHARS
     from framing.formats import format_for_path
@@ -179,7 +187,8 @@ def check(
     # standalone_mode=False and would turn an Exit into status 0
     if errors:
         sys.exit(2)
-    if out.worst >= FAIL_LEVELS[fail_on]:
+    worst = max(out.worst, out.worst_quoted) if fail_on_quoted else out.worst
+    if worst >= FAIL_LEVELS[fail_on]:
         sys.exit(1)
 
 
@@ -223,12 +232,17 @@ class _Output:
         self.as_json, self.fix, self.console = as_json, fix, console
         self.model = engine.model_name if as_json else ""
         self.counts: dict[str, int] = {"high": 0, "medium": 0, "low": 0}
-        self.worst = 0
+        self.worst = 0  # the most severe flag in the writer's voice
+        self.worst_quoted = 0  # ... and inside quotations (--fail-on-quoted)
         self.inputs = 0
 
     def _count(self, fl: Flag) -> None:
         self.counts[fl.severity] = self.counts.get(fl.severity, 0) + 1
-        self.worst = max(self.worst, RANK.get(fl.severity, 0))
+        rank = RANK.get(fl.severity, 0)
+        if fl.quoted:
+            self.worst_quoted = max(self.worst_quoted, rank)
+        else:
+            self.worst = max(self.worst, rank)
 
     def _head(self, path: str, fmt: str, encoding: str) -> str:
         head = json.dumps(

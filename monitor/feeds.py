@@ -135,6 +135,15 @@ def next_due(db: Database) -> str | None:
         return feed_store.next_due(conn)
 
 
+def next_due_feed(db: Database) -> FeedInfo | None:
+    """The enabled feed that falls due first (one never fetched is due now),
+    for "nothing due: next is X in 25 min" and the idle status line."""
+    enabled = [f for f in list_feeds(db) if f.enabled]
+    if not enabled:
+        return None
+    return min(enabled, key=lambda f: (f.next_fetch_at is not None, f.next_fetch_at or "", f.id))
+
+
 def list_feeds(db: Database) -> list[FeedInfo]:
     with db.read() as conn:
         counts = feed_store.article_counts(conn)

@@ -11,6 +11,7 @@ another monitor holds it they say who, and exit 0 (or wait for it with
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import time
 from datetime import datetime
@@ -147,8 +148,13 @@ def _one_pass(
 def once_cmd(
     ctx, all_feeds: bool, no_analyse: bool, as_json: bool, wait: bool, name: str | None
 ) -> None:
-    """Run one pass over the feeds that are due (or all of them)."""
+    """Run one pass over the feeds that are due (or all of them).
+
+    Exit status: 0 when the pass ran (including when nothing was due, which
+    the summary says, with the next feed due); 1 when every feed fetched
+    failed."""
     db = open_db(ctx)
+    idle = ""
     try:
         with _Stopper() as stop:
             lease, held = _take_lease(ctx, db, stop, wait=wait, name=name, quiet=as_json)
@@ -168,8 +174,38 @@ def once_cmd(
                 )
             finally:
                 lease.release()
+        if not result.feeds:
+            idle = _nothing_due(db)
     finally:
         db.close()
+    _report_once(result, as_json, idle)
+    # SystemExit, not ctx.exit(): core.cli.main runs click with standalone_mode=False
+    if result.feeds and result.failed == result.feeds and not result.stopped:
+        sys.exit(1)  # every feed failed: a cron job must hear about it
+
+
+def _next_due_text(db) -> str:
+    """ "Feed name in 25 min", or "" when no feed is enabled."""
+    from monitor.feeds import next_due_feed
+
+    feed = next_due_feed(db)
+    if feed is None:
+        return ""
+    when = ago(feed.next_fetch_at, now()) if feed.next_fetch_at else "due"
+    return f"{shown(feed.name or feed.url)} {when}"
+
+
+def _nothing_due(db) -> str:
+    """Why a pass fetched nothing, and what to do about it."""
+    nxt = _next_due_text(db)
+    if not nxt:
+        return (
+            "no feeds to fetch: add one with 'framewatch monitor add URL' (or 'monitor defaults')"
+        )
+    return f"no feed is due (next: {nxt}); 'framewatch monitor once --all' fetches every feed now"
+
+
+def _report_once(result, as_json: bool, idle: str) -> None:
     if as_json:
         echo_json(
             {
@@ -187,6 +223,7 @@ def once_cmd(
                 "analysis_note": result.analysis_note,
                 "errors": result.errors,
                 "rejected": result.rejected,
+                "nothing_due": idle or None,
             }
         )
         return
@@ -194,7 +231,9 @@ def once_cmd(
         click.echo(f"feed failed: {shown(line)}", err=True)
     for line in result.rejected:
         click.echo(f"item left out: {shown(line)}", err=True)
-    click.echo(result.summary())
+    click.echo(idle or result.summary())
+    if result.feeds and result.failed == result.feeds and not result.stopped:
+        click.echo(f"framewatch: error: all {result.feeds} feed(s) failed", err=True)
 
 
 @click.command("run")
