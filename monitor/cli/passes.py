@@ -284,6 +284,7 @@ def _run_passes(ctx, db, stop, no_analyse, max_passes, idle_seconds, engine_box)
 
     retention = RetentionClock(ctx.settings.retention)
     passes = 0
+    shown_idle = ""
     while not stop():
         result = _one_pass(
             ctx,
@@ -318,10 +319,35 @@ def _run_passes(ctx, db, stop, no_analyse, max_passes, idle_seconds, engine_box)
                 idle_seconds,
                 max(1.0, (datetime.fromisoformat(nxt) - now()).total_seconds()),
             )
-        if result.feeds:
-            click.echo(
-                f"[{time.strftime('%H:%M:%S')}] waiting; next feed due {ago(nxt, now())}",
-                err=True,
-            )
-        stop.event.wait(wait)
+        shown_idle = _idle(db, stop, wait, shown_idle, passed=bool(result.feeds))
     return passes
+
+
+def _idle(db, stop, wait: float, last: str, *, passed: bool) -> str:
+    """Sleep ``wait`` seconds (or until stopped) saying what the monitor waits
+    for: at a terminal a live status line ("idle; next feed due: Herald in
+    25 min"), kept current; in a log one line each time the next feed due
+    changes or a pass fetched something.  Returns which feed it named."""
+    from monitor.feeds import next_due_feed
+
+    feed = next_due_feed(db)
+    # the feed and its due time, not the countdown, decide whether to say it again
+    key = "" if feed is None else f"{feed.id} {feed.next_fetch_at}"
+    text = _next_due_text(db)
+    line = f"idle; next feed due: {text}" if text else "idle; no feeds to fetch"
+    line += " (Ctrl-C stops)"
+    if not sys.stderr.isatty():
+        if passed or key != last:
+            click.echo(f"[{time.strftime('%H:%M:%S')}] {line}", err=True)
+        stop.event.wait(wait)
+        return key
+    from rich.console import Console
+
+    deadline = time.monotonic() + wait
+    with Console(stderr=True).status(line) as status:
+        while not stop.event.wait(min(15.0, max(0.0, deadline - time.monotonic()))):
+            if time.monotonic() >= deadline:
+                break
+            text = _next_due_text(db)
+            status.update(f"idle; next feed due: {text} (Ctrl-C stops)")
+    return key
