@@ -119,7 +119,7 @@ def test_show_unknown_id_is_one_line_with_close_matches(capsys):
     assert main(["lexicon", "show", "inmat"]) == 2  # a bad argument, like a usage error
     err = capsys.readouterr().err
     assert err == (
-        "framewatch: error: unknown lexicon entry 'inmat' (close matches: inmate, ex-inmate)\n"
+        "framewatch: error: unknown lexicon entry or form 'inmat' (close matches: inmate, ex-inmate)\n"
     )
 
 
