@@ -84,11 +84,8 @@ def check_url(url: str) -> str:
 
 
 def _host_problem(host: str) -> str:
-    try:
-        ipaddress.ip_address(host)
+    if _is_ip(host):
         return ""
-    except ValueError:
-        pass
     try:
         ascii_host = host.rstrip(".").encode("idna").decode("ascii")
     except UnicodeError:
