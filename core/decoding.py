@@ -53,6 +53,10 @@ class DecodeError(FramewatchError):
     exit_code = 2
 
 
+class BinaryData(DecodeError):
+    """The bytes are a binary file (a photo, a .docx), not text in any encoding."""
+
+
 @dataclass(frozen=True)
 class Decoded:
     """Text and how it was read: ``encoding`` is a Python codec name
@@ -118,7 +122,7 @@ def _unmarked_utf16(data: bytes) -> Decoded:
             return Decoded(data.decode(name), name, "detected")
         except UnicodeDecodeError:
             pass
-    raise DecodeError("looks like a binary file (NUL bytes)")
+    raise BinaryData("looks like a binary file (NUL bytes)")
 
 
 def _detect(data: bytes, cause: str) -> Decoded:
@@ -141,4 +145,4 @@ def _refuse_binary(text: str) -> None:
     """A NUL in decoded text means a binary file.  Other control characters are
     left to the callers, which escape them (a pasted terminal escape is text)."""
     if "\0" in text[:8192]:
-        raise DecodeError("looks like a binary file (NUL bytes)")
+        raise BinaryData("looks like a binary file (NUL bytes)")

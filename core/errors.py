@@ -1,5 +1,12 @@
 """The one exception hierarchy that front ends turn into a one-line message.
 
+Exit statuses, as Vale and alex use them, so a script can tell findings from
+breakage: 0 success; 1 findings (``check``: a flag at or above ``--fail-on``;
+``lexicon check``: problems in a lexicon file) or, elsewhere, an operation
+that failed (every feed failed, a database that cannot be opened); 2 the run
+could not be made at all: a command line that does not parse, a config file,
+a lexicon (override) file, a language model or an input that cannot be used.
+
 Every error a user can act on is a :class:`FramewatchError`; each domain
 subclasses it in its own package (``lexicon.errors.LexiconError``,
 ``framing.errors.ModelError``, ``storage.errors.DatabaseError``,
@@ -22,7 +29,8 @@ class FramewatchError(Exception):
 class ConfigError(FramewatchError):
     """The configuration (config file, environment variable, keymap) cannot be used.
 
-    Exits 1 like every other error the user can fix: scripts and the CLI tests
-    rely on it.  Exit code 2 stays click's, for a command line that does not
-    parse (unknown command or option, missing argument).
+    Exits 2, like a command line that does not parse: under ``check`` a 1
+    would read as "flags found" to a CI job, hiding that nothing was checked.
     """
+
+    exit_code = 2

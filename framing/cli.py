@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from core.decoding import Decoded, DecodeError, decode_text
+from core.decoding import BinaryData, Decoded, DecodeError, decode_text
 from framing.flag import Flag
 
 if TYPE_CHECKING:
@@ -27,7 +27,11 @@ MAX_BYTES = 20_000_000
 
 
 class InputError(Exception):
-    pass
+    """An input that cannot be read; ``binary`` when it is not text at all."""
+
+    def __init__(self, message: str, binary: bool = False) -> None:
+        super().__init__(message)
+        self.binary = binary
 
 
 def read_input(path: str, encoding: str | None = None) -> Decoded:
@@ -56,11 +60,17 @@ def read_input(path: str, encoding: str | None = None) -> Decoded:
     try:
         return decode_text(data, encoding)
     except DecodeError as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(str(exc), binary=isinstance(exc, BinaryData)) from None
 
 
 @click.command("check")
-@click.argument("paths", nargs=-1, metavar="[PATH ...|-]")
+@click.argument("paths", nargs=-1, metavar="[PATH|DIR ...|-]")
+@click.option(
+    "--glob",
+    metavar="PATTERN",
+    help="Which files to check inside a DIR, as in Vale: e.g. '*.{md,txt}', '!*.html', "
+    "'drafts/**' (default: .txt, .md and .html files; hidden ones skipped).",
+)
 @click.option(
     "--format",
     "fmt",
@@ -93,8 +103,14 @@ def read_input(path: str, encoding: str | None = None) -> Decoded:
     type=click.Choice(list(FAIL_LEVELS)),
     default="high",
     show_default=True,
-    help="Exit 1 when a flag at or above this severity is found ('never': always 0). "
-    "Unreadable inputs exit 2.",
+    help="Exit 1 when a flag in the writer's voice at or above this severity is found "
+    "('never': always 0). Unreadable inputs, config and lexicon errors exit 2.",
+)
+@click.option(
+    "--fail-on-quoted",
+    is_flag=True,
+    help="Let flags inside quotations fail --fail-on too (by default they do not: "
+    "a journalist cannot change a quote).",
 )
 @click.option(
     "--progress/--no-progress",
@@ -106,22 +122,26 @@ def read_input(path: str, encoding: str | None = None) -> Decoded:
 def check(
     obj: Any,
     paths: tuple[str, ...],
+    glob: str | None,
     fmt: str,
     as_json: bool,
     encoding: str | None,
     fix: bool,
     fail_on: str,
+    fail_on_quoted: bool,
     progress: bool | None,
 ) -> None:
     """Check text, Markdown or HTML for stigmatising or sensationalist language.
 
-    Reads the files given, or standard input ('-', the default when input is
+    Reads the files given, every matching file under a DIR (recursively;
+    --glob chooses which), or standard input ('-', the default when input is
     piped).  Shows each flag with where it is, why, person-first alternatives
     and a rewrite that fits the sentence.  A long input is checked and, with
     --json, written out piece by piece, in flat memory.
 
-    Exit status: 0 clean, 1 a flag at or above --fail-on, 2 an input could not
-    be read (the others are still checked).
+    Exit status: 0 clean, 1 a flag at or above --fail-on (quoted flags only
+    with --fail-on-quoted), 2 an input could not be read (the others are still
+    checked) or the config, lexicon or model cannot be used.
     """
     from framing.engine import CHUNK_CHARS
     from framing.formats import format_for_path
@@ -131,12 +151,12 @@ def check(
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("give a PATH, or pipe text in ('-' reads standard input)")
         paths = ("-",)
+    paths, walked, errors = _expand(paths, glob)
     engine = _engine(obj)
     out = _Output(engine, as_json, fix, None if (as_json or fix) else make_console(), len(paths))
     total = sum(_size(p) for p in paths)
     long_input = any(_size(p) > CHUNK_CHARS for p in paths)
     show = progress if progress is not None else (len(paths) >= 20 or long_input)
-    errors = 0
     # small inputs checked as one batch: (name, text, format, encoding)
     pending: list[tuple[str, str, str, str]] = []
 
@@ -159,9 +179,9 @@ def check(
 
         for p in paths:
             name = "<stdin>" if p == "-" else p
-            decoded = _read(p, name, encoding, note=out.console is not None)
+            decoded = _read(p, name, encoding, note=out.console is not None, walked=p in walked)
             if decoded is None:
-                errors += 1
+                errors += p not in walked
                 continue
             text = decoded.text
             f = fmt if fmt != "auto" else format_for_path(p)
@@ -179,8 +199,32 @@ def check(
     # standalone_mode=False and would turn an Exit into status 0
     if errors:
         sys.exit(2)
-    if out.worst >= FAIL_LEVELS[fail_on]:
+    worst = max(out.worst, out.worst_quoted) if fail_on_quoted else out.worst
+    if worst >= FAIL_LEVELS[fail_on]:
         sys.exit(1)
+
+
+def _expand(paths: tuple[str, ...], glob: str | None) -> tuple[tuple[str, ...], set[str], int]:
+    """The files to check (directories walked), those found by walking, and
+    how many directories had none, each reported in one line: an empty
+    folder is not a clean one."""
+    from framing.inputs import describe_filter, expand
+
+    errors = 0
+    files: list[str] = []
+    walked: set[str] = set()
+    for found in expand(paths, glob):
+        if found.empty:
+            click.echo(
+                f"framewatch: error: {found.path}: no files to check ({describe_filter(glob)})",
+                err=True,
+            )
+            errors += 1
+        else:
+            files.append(found.path)
+            if found.walked:
+                walked.add(found.path)
+    return tuple(files), walked, errors
 
 
 def _known_encoding(value: str | None) -> str | None:
@@ -195,12 +239,18 @@ def _known_encoding(value: str | None) -> str | None:
     return value
 
 
-def _read(path: str, name: str, encoding: str | None, note: bool) -> Decoded | None:
-    """One input decoded, or None after its one-line error; a detected
-    encoding is noted on stderr in the human report (--json carries it)."""
+def _read(
+    path: str, name: str, encoding: str | None, note: bool, walked: bool = False
+) -> Decoded | None:
+    """One input decoded, or None after its one-line error (a binary file
+    found by walking a directory is skipped without one: --glob took it in,
+    nobody named it); a detected encoding is noted on stderr in the human
+    report (--json carries it)."""
     try:
         decoded = read_input(path, encoding)
     except InputError as exc:
+        if walked and exc.binary:
+            return None
         click.echo(f"framewatch: error: {name}: {exc}", err=True)
         return None
     if decoded.guessed and note:
@@ -223,12 +273,17 @@ class _Output:
         self.as_json, self.fix, self.console = as_json, fix, console
         self.model = engine.model_name if as_json else ""
         self.counts: dict[str, int] = {"high": 0, "medium": 0, "low": 0}
-        self.worst = 0
+        self.worst = 0  # the most severe flag in the writer's voice
+        self.worst_quoted = 0  # ... and inside quotations (--fail-on-quoted)
         self.inputs = 0
 
     def _count(self, fl: Flag) -> None:
         self.counts[fl.severity] = self.counts.get(fl.severity, 0) + 1
-        self.worst = max(self.worst, RANK.get(fl.severity, 0))
+        rank = RANK.get(fl.severity, 0)
+        if fl.quoted:
+            self.worst_quoted = max(self.worst_quoted, rank)
+        else:
+            self.worst = max(self.worst, rank)
 
     def _head(self, path: str, fmt: str, encoding: str) -> str:
         head = json.dumps(

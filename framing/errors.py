@@ -4,7 +4,9 @@ from core.errors import FramewatchError
 
 
 class ModelError(FramewatchError):
-    """No usable spaCy model is installed."""
+    """No usable spaCy model is installed (exit status 2: nothing was checked)."""
+
+    exit_code = 2
 
 
 class ComponentError(FramewatchError):

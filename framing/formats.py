@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 FORMATS = ("text", "markdown", "html")
-_EXTENSIONS = {
+EXTENSIONS = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".mdown": "markdown",
@@ -31,7 +31,7 @@ _EXTENSIONS = {
 
 
 def format_for_path(path: str, default: str = "text") -> str:
-    for ext, fmt in _EXTENSIONS.items():
+    for ext, fmt in EXTENSIONS.items():
         if path.lower().endswith(ext):
             return fmt
     return default

@@ -134,25 +134,33 @@ def list_entries(obj: Any, as_json: bool, category: str | None) -> None:
         click.echo(json.dumps([entry_summary(e) for e in entries], indent=2, ensure_ascii=False))
         return
     for e in entries:
-        forms = ", ".join(f.text for f in e.forms if f.number != "plural" and not f.possessive)
+        # singular forms stand for the entry; an entry with only plural forms
+        # ("lags": the singular is a time delay) shows those instead of nothing
+        plain = [f for f in e.forms if not f.possessive]
+        shown = [f for f in plain if f.number != "plural"] or plain
+        forms = ", ".join(f.text for f in shown)
         suggestions = "; ".join(a.singular for a in e.alternatives) or "(rewrite: see advice)"
         click.echo(f"{e.id:<22} {e.category:<18} {e.severity:<6} {forms} -> {suggestions}")
     click.echo(f"{len(entries)} entries", err=True)
 
 
 @lexicon.command()
-@click.argument("entry_id")
+@click.argument("entry_id", metavar="ENTRY_ID|FORM")
 @click.option("--json", "as_json", is_flag=True, help="Print the entry as JSON.")
 @click.pass_obj
 def show(obj: Any, entry_id: str, as_json: bool) -> None:
-    """Show everything about one entry: forms, context rules, why, sources."""
+    """Show everything about one entry: forms, context rules, why, sources.
+
+    ENTRY_ID may also be any of its forms, in any case ('inmates', 'Inmate')."""
     lex = _load(obj)
-    entry = lex.get(entry_id)
+    entry = lex.find(entry_id)
     if entry is None:
         ids = [e.id for e in lex.entries]
-        close = difflib.get_close_matches(entry_id, ids, n=4)
+        close = difflib.get_close_matches(entry_id.casefold(), ids, n=4)
         hint = f" (close matches: {', '.join(close)})" if close else ""
-        raise LexiconError(f"unknown lexicon entry '{entry_id}'{hint}")
+        raise LexiconError(f"unknown lexicon entry or form '{entry_id}'{hint}")
+    if entry.id != entry_id:
+        click.echo(f"showing entry '{entry.id}' for '{entry_id}'", err=True)
     if as_json:
         click.echo(json.dumps(entry_json(entry), indent=2, ensure_ascii=False))
         return

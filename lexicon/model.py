@@ -158,3 +158,21 @@ class Lexicon:
 
     def get(self, entry_id: str) -> Entry | None:
         return self.by_id().get(entry_id)
+
+    def find(self, term: str) -> Entry | None:
+        """The entry ``term`` names: an id, else a form ("inmates", "Inmate",
+        "old lag's"), in any case and with either apostrophe, so a trainer can
+        look up the word they saw in copy.  An id wins over a form; no form
+        belongs to two entries (``lexicon.validate`` refuses that)."""
+        key = _lookup_key(term)
+        for entry in self.entries:
+            if _lookup_key(entry.id) == key:
+                return entry
+        for entry in self.entries:
+            if any(_lookup_key(f.text) == key for f in entry.forms):
+                return entry
+        return None
+
+
+def _lookup_key(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").casefold().split())

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
+from core.errors import FramewatchError
 from monitor.feeds import register_sample_feed
 from monitor.localserver import LocalServer, Response
 from monitor.pipeline import PassResult, run_pass
@@ -26,6 +27,8 @@ from storage import feeds as feed_store
 from storage.db import Database, open_database
 
 PLACEHOLDER = b"http://sample.invalid"
+# where the demo serves its sample: stable, so stored feeds keep working
+DEMO_PORT = 8787
 
 
 @dataclass
@@ -104,6 +107,39 @@ def _register(db: Database, base: str, sample_feeds: list[dict]) -> list[int]:
     return ids
 
 
+def sample_server(port: int = DEMO_PORT, *, fallback: bool = True) -> LocalServer:
+    """A server (bound, not started) with the sample on 127.0.0.1:``port``.
+
+    The port is stable so the feeds a demo stores still work the next time
+    the sample is served (``framewatch demo`` again, or ``demo serve``).  When
+    it is taken and ``fallback``, any free port is used instead (the stored
+    feeds then move to it, as ``_register`` does for an earlier demo)."""
+    try:
+        server = LocalServer(port=port)
+    except OSError as exc:
+        if not fallback or port == 0:
+            raise FramewatchError(
+                f"127.0.0.1:{port}: cannot serve the sample ({exc.strerror or exc}); "
+                "choose another with --port"
+            ) from None
+        server = LocalServer()
+    routes, _feeds = sample_routes(server.base)
+    server.routes.update(routes)
+    return server
+
+
+def register_sample_feeds(db: Database, base: str) -> list[int]:
+    """Point the database's sample feeds at ``base`` (adding them if new)."""
+    _routes, sample_feeds = sample_routes(base)
+    return _register(db, base, sample_feeds)
+
+
+def sample_feed_urls(base: str) -> list[tuple[str, str]]:
+    """(name, URL) of each sample feed served at ``base``."""
+    _routes, sample_feeds = sample_routes(base)
+    return [(f["name"], base + f["path"]) for f in sample_feeds]
+
+
 def serve_sample(server: LocalServer, db) -> list[int]:
     """Put the bundled sample on ``server`` and register its feeds in ``db``
     (ids of the feeds, in manifest order)."""
@@ -113,9 +149,17 @@ def serve_sample(server: LocalServer, db) -> list[int]:
 
 
 def prepare_demo(
-    db_path, settings, progress=None, *, analyse: bool = True, engine=None
+    db_path,
+    settings,
+    progress=None,
+    *,
+    analyse: bool = True,
+    engine=None,
+    server: LocalServer | None = None,
 ) -> DemoResult:
-    """Serve the sample locally, run one full pass into ``db_path``, stop the server."""
+    """Run one full pass over the sample into ``db_path``: from ``server``
+    (started, left running for the demo UI and the monitor to use) or from a
+    server of its own on a free port, stopped afterwards."""
     # For this run only: the sample lives on 127.0.0.1 and has one host, so the
     # SSRF guard and the per-host delay would otherwise (rightly) get in the way.
     settings = replace(
@@ -129,11 +173,17 @@ def prepare_demo(
     )
     db = open_database(db_path)
     try:
-        with LocalServer() as server:
+        if server is not None:
             ids = serve_sample(server, db)
             result = run_pass(
                 db, settings, feed_ids=ids, progress=progress, analyse=analyse, engine=engine
             )
+        else:
+            with LocalServer() as own:
+                ids = serve_sample(own, db)
+                result = run_pass(
+                    db, settings, feed_ids=ids, progress=progress, analyse=analyse, engine=engine
+                )
         with db.read() as conn:
             total = article_store.count(conn)
     finally:

@@ -8,6 +8,8 @@ access, DTDs and entity expansion off: an OPML file is untrusted input.
 
 from __future__ import annotations
 
+import ipaddress
+import re
 import tomllib
 from dataclasses import asdict, dataclass
 from importlib import resources
@@ -32,6 +34,7 @@ class FeedInfo:
     url: str
     name: str
     site_url: str
+    folder: str
     verified: bool
     enabled: bool
     articles: int
@@ -49,12 +52,89 @@ class FeedInfo:
         return asdict(self)
 
 
+# a host name's labels once IDNA-encoded (underscores occur in real hosts)
+_LABEL = re.compile(r"(?!-)[a-z0-9_-]{1,63}(?<!-)", re.IGNORECASE)
+
+
 def check_url(url: str) -> str:
+    """``url`` if it can be a feed address, else FeedError naming what is wrong.
+
+    Browsers and httpx quietly "fix" an address ("exa mple.org" becomes
+    "exa%20mple.org"), so a typo would be stored and fail at every fetch;
+    refusing it at ``monitor add`` with the reason is kinder."""
+    raw = url.strip()
     url = clean_line(url)
+    shown = url or "(empty)"
+    space = next((i for i, ch in enumerate(raw) if ch.isspace()), None)
+    if space is not None:
+        raise FeedError(f"{shown}: not a valid feed address (a space at character {space + 1})")
     parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise FeedError(f"{url or '(empty)'}: not an http(s) feed address")
+    if parts.scheme.lower() not in ("http", "https"):
+        raise FeedError(f"{shown}: not an http(s) feed address")
+    if not parts.hostname:
+        raise FeedError(f"{shown}: not a valid feed address (no host name)")
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port only when asked
+    except ValueError:
+        raise FeedError(f"{shown}: not a valid feed address (bad port)") from None
+    problem = _host_problem(parts.hostname)
+    if problem:
+        raise FeedError(f"{shown}: not a valid feed address ({problem})")
     return url
+
+
+def _host_problem(host: str) -> str:
+    if _is_ip(host):
+        return ""
+    try:
+        ascii_host = host.rstrip(".").encode("idna").decode("ascii")
+    except UnicodeError:
+        return f"host name '{host}' is not a valid international domain name"
+    bad = next((label for label in ascii_host.split(".") if not _LABEL.fullmatch(label)), None)
+    if bad is not None:
+        return f"host name '{host}' has an invalid part '{bad}'"
+    return ""
+
+
+def private_address_warning(url: str, allowed: bool, timeout: float = 3.0) -> str:
+    """Why the monitor would refuse to fetch ``url`` (it names or resolves to
+    a loopback, private or link-local address), or "" when it would not or
+    when ``allowed`` (allow_private_addresses).  Said at ``monitor add``
+    time, so the feed is not silently failing from its first fetch.  A host
+    that does not resolve now is left to the fetch to report."""
+    if allowed:
+        return ""
+    import asyncio
+
+    from monitor.fetch.addresses import forbidden_reason, parse_address, resolve
+
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        ips = (
+            [host]
+            if _is_ip(host)
+            else asyncio.run(asyncio.wait_for(resolve(host, parts.port or 443), timeout))
+        )
+    except (OSError, TimeoutError, UnicodeError):
+        return ""
+    for ip in ips:
+        reason = forbidden_reason(parse_address(ip))
+        if reason:
+            what = f"is a {reason} address" if ip == host else f"resolves to {reason} address {ip}"
+            return (
+                f"{host} {what}: the monitor will not fetch it unless allow_private_addresses "
+                "is set (FRAMEWATCH_ALLOW_PRIVATE=1)"
+            )
+    return ""
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def _add(
@@ -65,6 +145,7 @@ def _add(
     site_url: str = "",
     verified: bool = True,
     interval_minutes: int = 60,
+    folder: str = "",
 ) -> int:
     url = check_url(url)
     existing = feed_store.id_by_url(conn, url)
@@ -78,6 +159,7 @@ def _add(
         verified=verified,
         added_at=utcnow(),
         interval_minutes=interval_minutes,
+        folder=clean_folder(folder),
     )
     if added is None:  # added by another process since the check: the same answer
         raise FeedError(f"{url}: already monitored (feed {feed_store.id_by_url(conn, url)})")
@@ -92,8 +174,9 @@ def add_feed(
     site_url: str = "",
     verified: bool = True,
     interval_minutes: int = 60,
+    folder: str = "",
 ) -> int:
-    """Start monitoring ``url``; the new feed's id."""
+    """Start monitoring ``url`` (filed in ``folder``, "A/B" for nested); the new feed's id."""
     with db.transaction() as conn:
         return _add(
             conn,
@@ -102,7 +185,13 @@ def add_feed(
             site_url=site_url,
             verified=verified,
             interval_minutes=interval_minutes,
+            folder=folder,
         )
+
+
+def clean_folder(folder: str) -> str:
+    """A folder path as stored: parts one line each, joined by "/", no empty parts."""
+    return "/".join(p for p in (clean_line(part)[:100] for part in folder.split("/")) if p)
 
 
 def _find(conn: Connection, ref: str) -> Row:
@@ -135,6 +224,15 @@ def next_due(db: Database) -> str | None:
         return feed_store.next_due(conn)
 
 
+def next_due_feed(db: Database) -> FeedInfo | None:
+    """The enabled feed that falls due first (one never fetched is due now),
+    for "nothing due: next is X in 25 min" and the idle status line."""
+    enabled = [f for f in list_feeds(db) if f.enabled]
+    if not enabled:
+        return None
+    return min(enabled, key=lambda f: (f.next_fetch_at is not None, f.next_fetch_at or "", f.id))
+
+
 def list_feeds(db: Database) -> list[FeedInfo]:
     with db.read() as conn:
         counts = feed_store.article_counts(conn)
@@ -145,6 +243,7 @@ def list_feeds(db: Database) -> list[FeedInfo]:
             url=r.url,
             name=r.name,
             site_url=r.site_url,
+            folder=r.folder,
             verified=bool(r.verified),
             enabled=bool(r.enabled),
             articles=counts.get(r.id, 0),
@@ -173,6 +272,7 @@ class OpmlFeed:
     url: str
     name: str
     site_url: str
+    folder: str = ""  # "Crime/Courts": the enclosing folder outlines, else its category
 
 
 def read_opml(path: str | Path) -> list[OpmlFeed]:
@@ -197,9 +297,23 @@ def read_opml(path: str | Path) -> list[OpmlFeed]:
                 url=url.strip(),
                 name=node.get("title") or node.get("text") or "",
                 site_url=node.get("htmlUrl") or "",
+                folder=_opml_folder(node),
             )
         )
     return found
+
+
+def _opml_folder(node: etree._Element) -> str:
+    """The folder outlines around ``node`` ("Crime/Courts"); with none, the
+    first of its OPML 2.0 ``category`` values ("/Crime/Courts,/Local")."""
+    parts = [
+        a.get("text") or a.get("title") or ""
+        for a in reversed(list(node.iterancestors("outline")))
+        if not (a.get("xmlUrl") or a.get("xmlurl"))
+    ]
+    if not any(parts):
+        parts = (node.get("category") or "").split(",")[0].split("/")
+    return clean_folder("/".join(parts))
 
 
 def import_opml(db: Database, path: str | Path) -> tuple[int, list[str]]:
@@ -209,14 +323,17 @@ def import_opml(db: Database, path: str | Path) -> tuple[int, list[str]]:
     with db.transaction() as conn:
         for feed in listed:
             try:
-                _add(conn, feed.url, name=feed.name, site_url=feed.site_url)
+                _add(conn, feed.url, name=feed.name, site_url=feed.site_url, folder=feed.folder)
                 added += 1
             except FeedError as exc:
                 skipped.append(str(exc))
     return added, skipped
 
 
-def export_opml(db: Database, path: str | Path) -> int:
+def opml_document(db: Database) -> tuple[bytes, int]:
+    """(OPML 2.0 for every feed, how many): feeds filed in folder outlines,
+    nested as their paths say, as feed readers write them, and each with its
+    ``category`` too, for readers that only read that."""
     root = etree.Element("opml", version="2.0")
     head = etree.SubElement(root, "head")
     etree.SubElement(head, "title").text = "Framewatch feeds"
@@ -224,18 +341,32 @@ def export_opml(db: Database, path: str | Path) -> int:
     body = etree.SubElement(root, "body")
     with db.read() as conn:
         rows = feed_store.all_feeds(conn)
+    folders: dict[str, etree._Element] = {"": body}
+
+    def folder(path: str) -> etree._Element:
+        if path not in folders:
+            parent, _, name = path.rpartition("/")
+            folders[path] = etree.SubElement(folder(parent), "outline", text=name, title=name)
+        return folders[path]
+
     for r in rows:
         attrs = {"type": "rss", "text": r.name or r.url, "title": r.name or r.url, "xmlUrl": r.url}
         if r.site_url:
             attrs["htmlUrl"] = r.site_url
-        etree.SubElement(body, "outline", attrs)
+        if r.folder:
+            attrs["category"] = "/" + r.folder
+        etree.SubElement(folder(r.folder), "outline", attrs)
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return data, len(rows)
+
+
+def export_opml(db: Database, path: str | Path) -> int:
+    data, n = opml_document(db)
     try:
-        Path(path).write_bytes(
-            etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-        )
+        Path(path).write_bytes(data)
     except OSError as exc:
         raise FeedError(f"{path}: cannot write ({exc.strerror})") from exc
-    return len(rows)
+    return n
 
 
 # ---- shipped defaults -----------------------------------------------------------

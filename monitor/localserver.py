@@ -2,7 +2,8 @@
 
 Routes map a path (query included) to a ``Response`` or to a callable that
 builds one from the request, so one server can play many feeds and pages.
-Stdlib only, in a daemon thread, on an ephemeral port.
+Stdlib only, in a daemon thread, on an ephemeral port (or a given one: the
+demo serves its sample on a stable port, so stored feeds stay valid).
 """
 
 from __future__ import annotations
@@ -88,8 +89,8 @@ class _Server(ThreadingHTTPServer):
         if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
             super().handle_error(request, client_address)
 
-    def __init__(self, routes: dict[str, Route]) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, routes: dict[str, Route], port: int = 0) -> None:
+        super().__init__(("127.0.0.1", port), _Handler)
         self.routes = routes
         self.requests: list[Request] = []
 
@@ -97,8 +98,9 @@ class _Server(ThreadingHTTPServer):
 class LocalServer:
     """``with LocalServer(routes) as s: s.url("/feed.xml")``"""
 
-    def __init__(self, routes: dict[str, Route] | None = None) -> None:
-        self._server = _Server(dict(routes or {}))
+    def __init__(self, routes: dict[str, Route] | None = None, port: int = 0) -> None:
+        """Binds at once (OSError when ``port`` is taken); serves from ``start()``."""
+        self._server = _Server(dict(routes or {}), port)
         self._thread = threading.Thread(
             target=self._server.serve_forever, name="framewatch-local-http", daemon=True
         )

@@ -101,6 +101,10 @@ class Pipeline:
             self.result.feeds = len(due)
             if not due:
                 return self.result
+            if self.progress:  # the total is known now: show it before the first feed ends
+                self.progress(
+                    0, len(due), f"fetching {len(due)} feed{'s' if len(due) != 1 else ''}"
+                )
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="framewatch-db")
             # scikit-learn takes seconds to import; do it on the writer thread while
             # the first feeds download, not after them

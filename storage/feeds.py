@@ -27,6 +27,7 @@ def insert_feed(
     verified: bool,
     added_at: str,
     interval_minutes: int,
+    folder: str = "",
 ) -> int | None:
     """The new feed's id, or None when a feed with this URL exists already."""
     found = insert_or_ignore(
@@ -36,6 +37,7 @@ def insert_feed(
             url=url,
             name=name,
             site_url=site_url,
+            folder=folder,
             verified=verified,
             enabled=True,
             added_at=added_at,

@@ -33,6 +33,8 @@ feeds = Table(
     Column("url", Text, nullable=False, unique=True),
     Column("name", Text, nullable=False, default=""),
     Column("site_url", Text, nullable=False, default=""),
+    # the reader's folder ("Crime/Courts"), from OPML folders or categories
+    Column("folder", Text, nullable=False, default="", server_default=""),
     Column("verified", Boolean, nullable=False, default=True),
     Column("enabled", Boolean, nullable=False, default=True),
     Column("added_at", String(32), nullable=False),

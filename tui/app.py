@@ -48,8 +48,10 @@ class FramewatchApp(App, inherit_bindings=False):
         reviewer: str = "",
         lexicon: Any = None,
         today: Any = None,
+        notice: str = "",
     ) -> None:
         super().__init__()
+        self.notice = notice  # said once the UI is up (the demo: where its feeds are served)
         self.today = today  # fixed date for the overview (tests, screenshots)
         self.db = db
         self.settings = settings
@@ -89,6 +91,8 @@ class FramewatchApp(App, inherit_bindings=False):
         if self.keymap:
             self.set_keymap(self.keymap)
         self.switch_mode(self.start_mode)
+        if self.notice:
+            self.notify(self.notice, timeout=8)
 
     # ------------------------------------------------------------------ shared services
     # Called from worker threads only: building the engine takes ~1.3 s.
@@ -198,6 +202,7 @@ def create_app(
     reviewer: str = "",
     lexicon: Any = None,
     today: Any = None,
+    notice: str = "",
 ) -> FramewatchApp:
     """Open (and migrate) the database, then build the app around it.
 
@@ -215,4 +220,5 @@ def create_app(
         reviewer=reviewer,
         lexicon=lexicon,
         today=today,
+        notice=notice,
     )

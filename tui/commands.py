@@ -126,46 +126,122 @@ def tui(ctx, paste: bool, draft: bool, encoding: str | None, source: str | None)
     _run_app(app)
 
 
-@click.command("demo")
+def _demo_port_option(default_help: str):
+    from monitor.demo import DEMO_PORT
+
+    return click.option(
+        "--port",
+        type=click.IntRange(0, 65535),
+        default=DEMO_PORT,
+        show_default=True,
+        help=default_help,
+    )
+
+
+def _monitor_hint(base: str, path: Path) -> str:
+    return (
+        f"Sample feeds are served at {base} while this runs; try the monitor on them "
+        "from another terminal:\n  FRAMEWATCH_ALLOW_PRIVATE=1 FRAMEWATCH_MIN_HOST_INTERVAL=0 "
+        f"framewatch --db {path} monitor once --all"
+    )
+
+
+@click.group("demo", invoke_without_command=True)
 @click.option("--no-ui", is_flag=True, help="Prepare the demo database and print a summary only.")
-@click.pass_obj
-def demo(ctx, no_ui: bool) -> None:
+@_demo_port_option(
+    "Port on 127.0.0.1 that serves the sample feeds while the demo runs (taken: any free one)."
+)
+@click.pass_context
+def demo(cctx: click.Context, no_ui: bool, port: int) -> None:
     """Run the offline sample end to end (local feeds, fetch, analyse), then open the UI.
 
-    The demo uses its own database (demo.sqlite3 in the user data directory)
-    unless --db or FRAMEWATCH_DB names one, so sample articles never mix
-    with a real review queue.
+    The sample feeds stay served on 127.0.0.1 while the UI is open, so the
+    monitor can be tried on them from another terminal ('demo serve' serves
+    them on their own).  The demo uses its own database (demo.sqlite3 in the
+    user data directory) unless --db or FRAMEWATCH_DB names one, so sample
+    articles never mix with a real review queue.
     """
+    if cctx.invoked_subcommand is not None:
+        return
+    ctx = cctx.obj
     try:
-        from monitor.demo import prepare_demo
+        from monitor.demo import prepare_demo, sample_server
     except ImportError as exc:
         raise FramewatchError(f"demo: the sample pipeline is not available ({exc})") from exc
     from rich.console import Console
     from rich.progress import Progress
 
     settings = ctx.settings
-    path = Path(ctx.db).expanduser() if ctx.db else demo_db_path()
+    path = _demo_path(ctx)
     console = Console(stderr=True)
-    with Progress(console=console, transient=True) as bar:
-        task = bar.add_task("Preparing the demo", total=None)
+    # one server for the pass and the UI: the stored feeds point at a live port
+    with sample_server(port) as server:
+        with Progress(console=console, transient=True) as bar:
+            task = bar.add_task("Preparing the demo", total=None)
 
-        def progress(done: int, total: int, label: str) -> None:
-            # The pipeline reports each feed as it finishes: (done, total, feed name or URL).
-            bar.update(
-                task, completed=done, total=total, **({"description": label} if label else {})
-            )
+            def progress(done: int, total: int, label: str) -> None:
+                # The pipeline reports each feed as it finishes: (done, total, feed name or URL).
+                bar.update(
+                    task, completed=done, total=total, **({"description": label} if label else {})
+                )
 
-        from framing import engine_from_settings
+            from framing import engine_from_settings
 
-        bar.update(task, description="Loading the language model")
-        # One engine for the pipeline and the UI: the model loads once.
-        engine = engine_from_settings(settings)
-        summary = prepare_demo(path, settings, progress=progress, engine=engine)
-    click.echo(f"Demo database: {path}")
-    if summary is not None:
-        click.echo(str(summary))
-    if no_ui:
-        return
-    from tui.app import create_app
+            bar.update(task, description="Loading the language model")
+            # One engine for the pipeline and the UI: the model loads once.
+            engine = engine_from_settings(settings)
+            summary = prepare_demo(path, settings, progress=progress, engine=engine, server=server)
+        click.echo(f"Demo database: {path}")
+        if summary is not None:
+            click.echo(str(summary))
+        if no_ui:
+            return
+        click.echo(_monitor_hint(server.base, path))
+        from tui.app import create_app
 
-    _run_app(create_app(path, settings, engine=engine))
+        notice = f"Sample feeds served at {server.base} while the demo is open."
+        _run_app(create_app(path, settings, engine=engine, notice=notice))
+
+
+def _demo_path(ctx) -> Path:
+    return Path(ctx.db).expanduser() if ctx.db else demo_db_path()
+
+
+@demo.command("serve")
+@_demo_port_option("Port on 127.0.0.1 to serve the sample feeds on.")
+@click.pass_obj
+def demo_serve(ctx, port: int) -> None:
+    """Serve the sample feeds on 127.0.0.1 until Ctrl-C, for the monitor to fetch.
+
+    The demo database's sample feeds are pointed at this server (added if it
+    has none yet), so 'monitor once' on it fetches from here.
+    """
+    import signal
+    import threading
+
+    from monitor.demo import register_sample_feeds, sample_feed_urls, sample_server
+    from storage.db import open_database
+
+    path = _demo_path(ctx)
+    stop = threading.Event()
+    with sample_server(port, fallback=False) as server:
+        db = open_database(path)
+        try:
+            register_sample_feeds(db, server.base)
+        finally:
+            db.close()
+        click.echo(f"Serving the sample at {server.base} (Ctrl-C stops); its feeds:")
+        for name, url in sample_feed_urls(server.base):
+            click.echo(f"  {url}  {name}")
+        click.echo(_monitor_hint(server.base, path))
+        old = {
+            sig: signal.signal(sig, lambda *_: stop.set())
+            for sig in (signal.SIGINT, signal.SIGTERM)
+        }
+        try:
+            while not stop.wait(0.5):
+                pass
+        finally:
+            for sig, handler in old.items():
+                signal.signal(sig, handler)
+    click.echo("stopped serving the sample")

@@ -12,14 +12,25 @@ from monitor.cli.common import ago, echo_json, now, opened, shown
 @click.option(
     "--name", default="", help="Outlet name shown in lists (default: the feed's own title)."
 )
+@click.option(
+    "--folder", default="", help="Folder to file it in, as in a feed reader ('Crime/Courts')."
+)
 @click.pass_obj
-def add_cmd(ctx, url: str, name: str) -> None:
-    """Start monitoring the feed at URL."""
-    from monitor.feeds import add_feed
+def add_cmd(ctx, url: str, name: str, folder: str) -> None:
+    """Start monitoring the feed at URL.
 
+    The address is checked first (a typo such as a space is refused with the
+    reason), and a warning says when it is a loopback or private address the
+    monitor will not fetch unless allow_private_addresses is set."""
+    from monitor.feeds import add_feed, check_url, private_address_warning
+
+    url = check_url(url)
     with opened(ctx) as db:
-        feed_id = add_feed(db, url, name=name)
+        feed_id = add_feed(db, url, name=name, folder=folder)
     click.echo(f"added feed {feed_id}: {url}")
+    warning = private_address_warning(url, ctx.settings.monitor.allow_private_addresses)
+    if warning:
+        click.echo(f"framewatch: warning: {shown(warning)}", err=True)
 
 
 @click.command("remove")
@@ -73,6 +84,8 @@ def list_cmd(ctx, as_json: bool) -> None:
         else:
             status = "not fetched yet"
         name = escape(shown(r.name or "-")) + ("" if r.verified else " [dim](unverified)[/dim]")
+        if r.folder:
+            name += f" [dim]in {escape(shown(r.folder))}[/dim]"
         table.add_row(
             str(r.id), name, str(r.articles), status, ago(r.next_fetch_at, at), escape(shown(r.url))
         )
@@ -96,13 +109,18 @@ def import_cmd(ctx, file: str) -> None:
 
 
 @click.command("export-opml")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.pass_obj
 def export_cmd(ctx, file: str) -> None:
-    """Write all feeds to an OPML 2.0 FILE."""
-    from monitor.feeds import export_opml
+    """Write all feeds, in their folders, to an OPML 2.0 FILE ('-': standard output)."""
+    from monitor.feeds import export_opml, opml_document
 
     with opened(ctx) as db:
+        if file == "-":
+            data, n = opml_document(db)
+            click.get_binary_stream("stdout").write(data)
+            click.echo(f"exported {n} feeds", err=True)
+            return
         n = export_opml(db, file)
     click.echo(f"exported {n} feeds to {file}")
 

@@ -11,6 +11,7 @@ another monitor holds it they say who, and exit 0 (or wait for it with
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import time
 from datetime import datetime
@@ -147,8 +148,13 @@ def _one_pass(
 def once_cmd(
     ctx, all_feeds: bool, no_analyse: bool, as_json: bool, wait: bool, name: str | None
 ) -> None:
-    """Run one pass over the feeds that are due (or all of them)."""
+    """Run one pass over the feeds that are due (or all of them).
+
+    Exit status: 0 when the pass ran (including when nothing was due, which
+    the summary says, with the next feed due); 1 when every feed fetched
+    failed."""
     db = open_db(ctx)
+    idle = ""
     try:
         with _Stopper() as stop:
             lease, held = _take_lease(ctx, db, stop, wait=wait, name=name, quiet=as_json)
@@ -168,8 +174,38 @@ def once_cmd(
                 )
             finally:
                 lease.release()
+        if not result.feeds:
+            idle = _nothing_due(db)
     finally:
         db.close()
+    _report_once(result, as_json, idle)
+    # SystemExit, not ctx.exit(): core.cli.main runs click with standalone_mode=False
+    if result.feeds and result.failed == result.feeds and not result.stopped:
+        sys.exit(1)  # every feed failed: a cron job must hear about it
+
+
+def _next_due_text(db) -> str:
+    """ "Feed name in 25 min", or "" when no feed is enabled."""
+    from monitor.feeds import next_due_feed
+
+    feed = next_due_feed(db)
+    if feed is None:
+        return ""
+    when = ago(feed.next_fetch_at, now()) if feed.next_fetch_at else "due"
+    return f"{shown(feed.name or feed.url)} {when}"
+
+
+def _nothing_due(db) -> str:
+    """Why a pass fetched nothing, and what to do about it."""
+    nxt = _next_due_text(db)
+    if not nxt:
+        return (
+            "no feeds to fetch: add one with 'framewatch monitor add URL' (or 'monitor defaults')"
+        )
+    return f"no feed is due (next: {nxt}); 'framewatch monitor once --all' fetches every feed now"
+
+
+def _report_once(result, as_json: bool, idle: str) -> None:
     if as_json:
         echo_json(
             {
@@ -188,6 +224,7 @@ def once_cmd(
                 "analysis_note": result.analysis_note,
                 "errors": result.errors,
                 "rejected": result.rejected,
+                "nothing_due": idle or None,
             }
         )
         return
@@ -195,7 +232,9 @@ def once_cmd(
         click.echo(f"feed failed: {shown(line)}", err=True)
     for line in result.rejected:
         click.echo(f"item left out: {shown(line)}", err=True)
-    click.echo(result.summary())
+    click.echo(idle or result.summary())
+    if result.feeds and result.failed == result.feeds and not result.stopped:
+        click.echo(f"framewatch: error: all {result.feeds} feed(s) failed", err=True)
 
 
 @click.command("run")
@@ -246,6 +285,7 @@ def _run_passes(ctx, db, stop, no_analyse, max_passes, idle_seconds, engine_box)
 
     retention = RetentionClock(ctx.settings.retention)
     passes = 0
+    shown_idle = ""
     while not stop():
         result = _one_pass(
             ctx,
@@ -280,10 +320,35 @@ def _run_passes(ctx, db, stop, no_analyse, max_passes, idle_seconds, engine_box)
                 idle_seconds,
                 max(1.0, (datetime.fromisoformat(nxt) - now()).total_seconds()),
             )
-        if result.feeds:
-            click.echo(
-                f"[{time.strftime('%H:%M:%S')}] waiting; next feed due {ago(nxt, now())}",
-                err=True,
-            )
-        stop.event.wait(wait)
+        shown_idle = _idle(db, stop, wait, shown_idle, passed=bool(result.feeds))
     return passes
+
+
+def _idle(db, stop, wait: float, last: str, *, passed: bool) -> str:
+    """Sleep ``wait`` seconds (or until stopped) saying what the monitor waits
+    for: at a terminal a live status line ("idle; next feed due: Herald in
+    25 min"), kept current; in a log one line each time the next feed due
+    changes or a pass fetched something.  Returns which feed it named."""
+    from monitor.feeds import next_due_feed
+
+    feed = next_due_feed(db)
+    # the feed and its due time, not the countdown, decide whether to say it again
+    key = "" if feed is None else f"{feed.id} {feed.next_fetch_at}"
+    text = _next_due_text(db)
+    line = f"idle; next feed due: {text}" if text else "idle; no feeds to fetch"
+    line += " (Ctrl-C stops)"
+    if not sys.stderr.isatty():
+        if passed or key != last:
+            click.echo(f"[{time.strftime('%H:%M:%S')}] {line}", err=True)
+        stop.event.wait(wait)
+        return key
+    from rich.console import Console
+
+    deadline = time.monotonic() + wait
+    with Console(stderr=True).status(line) as status:
+        while not stop.event.wait(min(15.0, max(0.0, deadline - time.monotonic()))):
+            if time.monotonic() >= deadline:
+                break
+            text = _next_due_text(db)
+            status.update(f"idle; next feed due: {text} (Ctrl-C stops)")
+    return key

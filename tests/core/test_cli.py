@@ -54,7 +54,7 @@ def test_broken_config_is_one_line_without_traceback(tmp_path):
         text=True,
         timeout=120,
     )
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # a config error, not a finding
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
     assert str(cfg) in lines[0] and "invalid TOML" in lines[0]

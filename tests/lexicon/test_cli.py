@@ -116,17 +116,17 @@ def test_show_json_and_text(runner):
 
 
 def test_show_unknown_id_is_one_line_with_close_matches(capsys):
-    assert main(["lexicon", "show", "inmat"]) == 1
+    assert main(["lexicon", "show", "inmat"]) == 2  # a bad argument, like a usage error
     err = capsys.readouterr().err
     assert err == (
-        "framewatch: error: unknown lexicon entry 'inmat' (close matches: inmate, ex-inmate)\n"
+        "framewatch: error: unknown lexicon entry or form 'inmat' (close matches: inmate, ex-inmate)\n"
     )
 
 
 def test_broken_extra_file_is_one_line_for_list(capsys, write_yaml):
     path = write_yaml("org.yaml", "entries:\n  - id: [\n")
     config = write_yaml("config.toml", '[lexicon]\nextra_files = ["org.yaml"]\n')
-    assert main(["--config", str(config), "lexicon", "list"]) == 1
+    assert main(["--config", str(config), "lexicon", "list"]) == 2  # a lexicon error
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert err.startswith(f"framewatch: error: {path}:3: YAML syntax error")

@@ -278,5 +278,5 @@ def test_a_negative_retention_setting_is_a_one_line_error(tmp_path, capsys, monk
     config = tmp_path / "config.toml"
     config.write_text("[retention]\nirrelevant_days = -1\n")
     monkeypatch.setenv("FRAMEWATCH_CONFIG", str(config))
-    assert main(["--db", str(tmp_path / "fw.sqlite3"), "maintain"]) == 1
+    assert main(["--db", str(tmp_path / "fw.sqlite3"), "maintain"]) == 2  # a config error
     assert "[retention] irrelevant_days must be 0 or more" in capsys.readouterr().err
