@@ -51,6 +51,7 @@ class Hit:
     # wording does not depend on it), and the cue that decided it
     status: str = ""
     status_cue: str = ""
+    own_span: bool = False  # the rewrite has a span of its own (framing.rewrite.Fit)
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def tag_phase(sentence: Sentence, survivors: list[Candidate], index: Index) -> t
                 note="; ".join(x for x in (reported, notes.get(id(c))) if x),
                 status=f.status.value if f.status else "",
                 status_cue=f.status.cue if f.status else "",
+                own_span=f.own_span,
             )
         )
     return tuple(hits)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from framing.candidate import Candidate, Sentence
 from framing.inflect import indefinite_article, match_case, possessive, words
 from framing.prefilter import Prefilter
-from framing.roles import role_fit
+from framing.roles import role_fit, takes_roles
 from framing.status import Status, status_for
 from lexicon.model import CONVICTED, Alternative, Entry
 
@@ -39,6 +39,10 @@ class Fit:
     # the legal status read for the person (framing.status); None where the
     # entry's wording does not depend on it (the analysis is then skipped)
     status: Status | None = None
+    # the rewrite reaches past what main's word-level fit covers (a role, an
+    # absorbed hedge): the flag then keeps the label's own span and the rewrite
+    # gets its own; otherwise the flag's span is the rewrite's, as it always was
+    own_span: bool = False
 
 
 def status_sensitive(entry: Entry) -> bool:
@@ -132,7 +136,7 @@ def fit(
     status: Status | None = None
     options = c.entry.alternatives
     role = None
-    if statuses and status_sensitive(c.entry):
+    if statuses and (status_sensitive(c.entry) or takes_roles(c.entry.id, c.entry.category)):
         status = _status(c, s, plural)
         # only wording valid for what the text establishes; with an unknown
         # status, only wording that states no status at all
@@ -140,8 +144,10 @@ def fit(
         # with no status given, the entry's own status-free wording comes first
         # ("the young offender had changed" -> "the child in the justice system");
         # a role ("the person responsible") only where the entry has none
+        neutral = any(not a.statuses for a in options)
+        accused = any("accused" in a.singular for a in options)
         if extend and not (status.value in ("unknown", "group_generic") and options):
-            role = role_fit(c, s, status, plural)
+            role = role_fit(c, s, status, plural, neutral, accused)
     alts = [a.for_number(number) for a in options]
     shown = alts or ([] if role else [_conditional(a, number) for a in c.entry.alternatives])
     suggestions = tuple(dict.fromkeys(([role[2]] if role else []) + shown))
@@ -153,13 +159,15 @@ def fit(
         left = _prev_word(s, role[0])
         right = _next_word(s, role[1])
         if not _doubles(left[2] if left else None, role[2], right[2] if right else None):
-            return Fit(role[0], role[1], role[2], suggestions, number, status)
+            return Fit(role[0], role[1], role[2], suggestions, number, status, own_span=True)
     for alt in alts:
         if prefilter.any(alt):
             continue  # a reframing that would itself be flagged is no reframing
         r = _fit_one(c, s, alt, plural, extend)
         if r is not None:
-            return Fit(r[0], r[1], r[2], suggestions, number, status)
+            hedged = s.text[r[0] : c.start].lower().split()
+            wide = bool(_HEDGES.intersection(hedged))
+            return Fit(r[0], r[1], r[2], suggestions, number, status, own_span=wide)
     return Fit(start, end, None, suggestions, number, status)
 
 

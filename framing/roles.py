@@ -118,9 +118,13 @@ def slot_of(c: Candidate, s: Sentence, plural: bool) -> Slot:
     return Slot(det, det_start, follows, plural)
 
 
-def _gender(c: Candidate, s: Sentence) -> str | None:
+def _gender(c: Candidate, s: Sentence, clause: bool = False) -> str | None:
+    """ "man" or "woman" where the label or its own clause gives it, else None:
+    a reflexive counts only inside the relative clause ("who exposed himself")."""
     if c.entry.id in _MALE_ENTRIES or c.text.lower().startswith("knifem"):
         return "man"
+    if not clause:
+        return None
     m = _REFLEXIVE.search(s.text, c.end, c.end + 120)
     if m is not None:
         return "man" if m.group().lower() == "himself" else "woman"
@@ -135,20 +139,57 @@ def _person(plural: bool, gender: str | None) -> str:
     return "people" if plural else "person"
 
 
-def role_fit(c: Candidate, s: Sentence, status: Status, plural: bool) -> Span | None:
-    """The role wording for ``c`` in ``s`` given ``status``, or None."""
+# labels outside the offence and person-label categories that still name a
+# person by what they did, so take the same roles ("the thug accused of ...")
+ROLE_ENTRIES = frozenset({"thug", "knifeman", "sex-beast", "predator"})
+ROLE_CATEGORIES = frozenset({"offence-identity", "person-label"})
+_COURT_STATUSES = frozenset({"arrested", "charged", "on_trial"})
+
+
+def takes_roles(entry_id: str, category: str) -> bool:
+    return category in ROLE_CATEGORIES or entry_id in ROLE_ENTRIES
+
+
+def role_fit(
+    c: Candidate,
+    s: Sentence,
+    status: Status,
+    plural: bool,
+    neutral: bool = False,
+    accused_alternative: bool = False,
+) -> Span | None:
+    """The role wording for ``c`` in ``s`` given ``status``, or None.
+
+    ``neutral``: the entry has its own status-free wording ("people in prison",
+    "attackers", "intruders"), which is then kept wherever a role would only
+    repeat it; a role is still used where the status changes what is safe (in
+    court, after an arrest).  ``accused_alternative``: the lexicon has a
+    "person accused of X" that fits, preferred after "alleged"."""
     if c.possessive:
         return None
     slot = slot_of(c, s, plural)
+    v = status.value
     before = s.word_before(c.start)
     if slot.det is None and before is not None and before[2].lower() in _HEDGES:
-        return None  # "the alleged murderer": the lexicon's "person accused of murder"
-    gender = _gender(c, s)
+        # "the alleged murderer": "the person accused of murder" from the lexicon,
+        # or, on trial or with no such wording, "the defendant" (the hedge absorbed)
+        if v == "on_trial" or (v == "charged" and not accused_alternative):
+            det = s.word_before(before[0])
+            if det is not None and det[2].lower() == "the" and slot.follows == "bare":
+                return _cased(s, det[0], c.end, f"the defendant{'s' if plural else ''}")
+        return None
+    if slot.det is None and before is not None and _owned(s, c, before):
+        return None  # "Pc Harper's killers", "her killer", "teenage killers": kept as advice
+    clause_roles = c.entry.category != "person-label" or not neutral
     if slot.follows in ("who", "participle"):
-        return _before_clause(c, s, slot, status.value, gender)
+        if not clause_roles:
+            return None
+        return _before_clause(c, s, slot, v, _gender(c, s, clause=True))
     if slot.follows == "of":
-        return _act_of(c, s, slot, status.value, gender)
-    return _bare(c, s, slot, status.value, gender)
+        return _act_of(c, s, slot, v, _gender(c, s))
+    if neutral and v in ("wanted", "suspected", "unknown", "group_generic", "released"):
+        return None
+    return _bare(c, s, slot, v, _gender(c, s))
 
 
 def _before_clause(
@@ -193,7 +234,8 @@ def _bare(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -> 
         v in ("convicted", "sentenced") and _COURT.search(s.text) is not None
     ):
         if det in ("the", "both", "two", "three", "four") or (det in _NUMBERS and plural):
-            noun = "man" if gender == "man" and not plural and v != "charged" else None
+            convicted = v in ("convicted", "sentenced")
+            noun = "man" if gender == "man" and not plural and convicted else None
             word = noun or ("defendants" if plural else "defendant")
             return _cased(s, slot.det_start, c.end, f"{d} {word}")
         return None
@@ -216,6 +258,20 @@ def _bare(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -> 
     if det is None and plural and v != "unknown":
         return _cased(s, c.start, c.end, person)
     return None
+
+
+_POSSESSIVE_DETS = {"his", "her", "their", "its", "our", "my", "your"}
+
+
+def _owned(s: Sentence, c: Candidate, before: tuple[int, int, str]) -> bool:
+    """The word before the label is a possessor or a modifier the role would drop."""
+    if s.text[before[1] : c.start].strip():
+        return False  # punctuation between: not a modifier of the label
+    w = before[2]
+    if w.lower() in _POSSESSIVE_DETS or w.endswith(("'s", "’s", "s'", "s’")):
+        return True
+    tok = s.token_before(c.start)
+    return tok is not None and tok.pos in ("ADJ", "PROPN", "NOUN", "NUM") and not w.isdigit()
 
 
 def det_text(s: Sentence, slot: Slot) -> str:

@@ -109,6 +109,10 @@ _BEFORE = re.compile(
     r"|(?P<suspected>suspected|presumed))\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+_DENIAL = re.compile(
+    r"den|plead\w* not|not guilty|alleg|accus|if |presumed|awaiting|stand|face|acquit|cleared",
+    re.IGNORECASE,
+)
 CONVICTION = frozenset({"convicted", "sentenced", "released"})
 PRE_VERDICT = frozenset({"wanted", "suspected", "arrested", "charged", "on_trial"})
 
@@ -184,9 +188,10 @@ def status_for(
         if not others:
             return UNKNOWN
         best = min(others, key=dist)
-    if best[2] in CONVICTION and near and any(c[2] in ("charged", "on_trial") for c in near):
-        # "found not guilty", "denies … jailed"? a pre-verdict cue in the same clause wins
-        best = min((c for c in near if c[2] in ("charged", "on_trial")), key=dist)
+    denial = [c for c in near if c[2] in ("charged", "on_trial") and _DENIAL.match(c[3])]
+    if best[2] in CONVICTION and denial:
+        # "denies ..., jailed"? a denial or allegation in the same clause wins
+        best = min(denial, key=dist)
     if best[2] == "suspected" and plural and not determiner and not near:
         return Status("group_generic")
     return Status(best[2], best[3])
