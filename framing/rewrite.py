@@ -13,12 +13,15 @@ replacement (``rewrite``) for a span that may reach beyond the word itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from framing.candidate import Candidate, Sentence
 from framing.inflect import indefinite_article, match_case, possessive, words
+from framing.modifiers import modifier_fit
 from framing.prefilter import Prefilter
-from framing.roles import role_fit, takes_roles
+from framing.roles import role_fit, takes_roles, tense_fit
+from framing.sentences import case_style
 from framing.status import Status, status_for
 from lexicon.model import CONVICTED, Alternative, Entry
 
@@ -26,6 +29,7 @@ Word = tuple[int, int, str]  # (start, end, text) in the sentence
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _HEDGES = {"alleged", "suspected", "accused"}
+_COUNTS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 _KEEP_MODIFIERS = {"young", "teenage", "female", "male", "older", "elderly", "adult"}
 
 
@@ -43,6 +47,27 @@ class Fit:
     # absorbed hedge): the flag then keeps the label's own span and the rewrite
     # gets its own; otherwise the flag's span is the rewrite's, as it always was
     own_span: bool = False
+
+
+_MENTION = re.compile(
+    r"\b(?:acronym|the (?:word|term|phrase|label|expression)s?|words? like)\b", re.IGNORECASE
+)
+
+
+def _tautology(alt: str, s: Sentence, c: Candidate) -> bool:
+    """The alternative's noun repeats a word of the sentence ("attacker" beside
+    "attack"): the rewrite would read "Attackers attack bus driver"."""
+    last = words(alt)[-1] if words(alt) else ""
+    m = re.fullmatch(r"(\w{4,}?)(?:ers?|ants?)", last)
+    if m is None:
+        return False  # only agent nouns made from a verb (attacker, raider, assailant)
+    rest = (s.text[: c.start] + " " + s.text[c.end :]).lower()
+    return re.search(r"\b" + re.escape(m.group(1)) + r"(?:s|ed|ing)?\b", rest) is not None
+
+
+def line_style(s: Sentence) -> str:
+    """The sentence's case style (framing.sentences.case_style), worked out once."""
+    return s.memo("case_style", lambda: case_style(s.text))
 
 
 def status_sensitive(entry: Entry) -> bool:
@@ -148,10 +173,30 @@ def fit(
         accused = any("accused" in a.singular for a in options)
         if extend and not (status.value in ("unknown", "group_generic") and options):
             role = role_fit(c, s, status, plural, neutral, accused)
+    if extend:
+        tense = tense_fit(c, s)
+        if tense is not None and not prefilter.any(tense[2]):
+            sugg = tuple(dict.fromkeys([tense[2], *(a.for_number(number) for a in options)]))
+            return Fit(tense[0], tense[1], tense[2], sugg, number, status, own_span=True)
+        generic = [
+            a.plural
+            for a in c.entry.alternatives
+            if a.fits("group_generic") and not prefilter.any(a.plural)
+        ]
+        mod = modifier_fit(c, s, generic[0] if generic else None)
+        if mod is False:  # a modifier no swap fits: advice only
+            advice = tuple(a.for_number(number) for a in options)
+            return Fit(c.start, c.end, None, advice, number, status)
+        if isinstance(mod, tuple):
+            sugg = tuple(dict.fromkeys([mod[2], *(a.for_number(number) for a in options)]))
+            return Fit(mod[0], mod[1], mod[2], sugg, number, status, own_span=True)
     alts = [a.for_number(number) for a in options]
     shown = alts or ([] if role else [_conditional(a, number) for a in c.entry.alternatives])
     suggestions = tuple(dict.fromkeys(([role[2]] if role else []) + shown))
     start, end = c.start, c.end
+    if _MENTION.search(s.text):
+        # the sentence is about the word ("BME: what the acronym hides"): never rewritten
+        return Fit(start, end, None, suggestions, number, status)
     after = s.text[c.end : c.end + 2]
     if after[:1] in "-‐‑" and after[1:2].isalpha():
         return Fit(start, end, None, suggestions, number, status)  # "offender-led": no clean swap
@@ -163,6 +208,8 @@ def fit(
     for alt in alts:
         if prefilter.any(alt):
             continue  # a reframing that would itself be flagged is no reframing
+        if _tautology(alt, s, c):
+            continue  # "Thugs attack" -> "Attackers attack": no
         r = _fit_one(c, s, alt, plural, extend)
         if r is not None:
             hedged = s.text[r[0] : c.start].lower().split()
@@ -191,6 +238,8 @@ def _fit_one(
         start = prev[0]
         prev = _prev_word(s, start)
     det = prev[2].lower() if prev is not None and prev[2].lower() in _DETERMINERS else None
+    if c.possessive and det is None and prev is not None and prev[2].lower() in _COUNTS:
+        det = prev[2].lower()  # "One inmate's mother" -> "the mother of one person in prison"
     original_first = s.text[start:end]
 
     if c.possessive:
@@ -202,9 +251,11 @@ def _fit_one(
             if det is not None and prev is not None:
                 start = prev[0]
                 original_first = s.text[start:end]
+            if s.text[np_end : np_end + 4] == " of ":
+                return None  # "the looter's haul of trainers": no clean restructure
             if det in ("a", "an"):
                 owner = f"{indefinite_article(phrase)} {phrase}"
-            elif det is not None:
+            elif det is not None:  # "the", "these", "one", "two" ...
                 owner = f"{det} {phrase}"
             else:
                 owner = phrase if plural else f"{indefinite_article(phrase)} {phrase}"
@@ -220,7 +271,7 @@ def _fit_one(
                 start = prev[0]
                 original_first = s.text[start:end]
                 out = f"{want} {phrase}"
-    out = match_case(original_first, out)
+    out = match_case(original_first, out, line_style(s))
     left = _prev_word(s, start)
     right = _next_word(s, end)
     if _doubles(left[2] if left else None, out, right[2] if right else None):

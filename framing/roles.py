@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from framing.candidate import Candidate, Sentence
 from framing.inflect import match_case
+from framing.sentences import case_style
 from framing.status import Status
 
 Span = tuple[int, int, str]  # sentence offsets replaced, and the replacement
@@ -283,4 +284,94 @@ def det_text(s: Sentence, slot: Slot) -> str:
 def _cased(s: Sentence, start: int, end: int, out: str) -> Span:
     original = s.text[start:end]
     # the first letter follows the original's; ALL CAPS stays; otherwise lower
-    return start, end, match_case(original, out)
+    return start, end, match_case(original, out, s.memo("case_style", lambda: case_style(s.text)))
+
+
+# --- tense and facts: "former", "became", "was a" --------------------------------
+# the drug a drug-use label names (the named drug survives the rewrite)
+_DRUGS = {
+    "heroin": "heroin",
+    "crack": "crack cocaine",
+    "cocaine": "cocaine",
+    "smack": "heroin",
+    "crackhead": "crack cocaine",
+    "smackhead": "heroin",
+}
+_STATE_VERBS = frozenset({"was", "became", "become", "becomes", "been", "is", "once", "were"})
+_FORMER = frozenset({"former", "ex", "one-time", "onetime", "reformed", "recovering"})
+# what a former offence label did, as a habit ("who used to sell drugs")
+_HABITS = {
+    "drug-dealer": "sell drugs",
+    "burglar": "burgle homes",
+    "robber": "carry out robberies",
+    "shoplifter": "steal from shops",
+    "thief": "steal",
+    "fraudster": "commit fraud",
+}
+
+
+def _drug(c: Candidate) -> str:
+    for w in c.lower_words:
+        if w in _DRUGS:
+            return _DRUGS[w]
+    return "drugs"
+
+
+_FORMER_RX = re.compile(
+    r"(?:\b(?P<det>the|a|an)\s+)?\b(?P<former>former|ex-|one-time|onetime|reformed|recovering)\s*$",
+    re.IGNORECASE,
+)
+_TURNED = re.compile(r"\s+turned\s+(?=[a-z])")
+
+
+def tense_fit(c: Candidate, s: Sentence) -> Span | None:
+    """Wording that keeps the tense and the facts the label carried.
+
+    - a drug-use label after "was"/"became"/"once" ("He became an addict at
+      15", "Once a cocaine addict"): "became dependent on drugs", "Once
+      dependent on cocaine" (the article goes, the named drug stays);
+    - "former"/"ex-"/"reformed" before a drug-use label: "a person in recovery
+      from heroin addiction"; before an offence label: "the person who used to
+      sell drugs" (never "former person who ...")."""
+    if c.possessive:
+        return None
+    art = s.word_before(c.start)
+    if art is None or s.text[art[1] : c.start].strip():
+        return None
+    if c.entry.category == "drug-use" and not c.entry.id.startswith("former"):
+        if art[2].lower() in ("a", "an"):
+            verb = s.word_before(art[0])
+            if verb is not None and verb[2].lower() in _STATE_VERBS:
+                return _cased(s, art[0], c.end, f"dependent on {_drug(c)}")
+        if art[2].lower() in _FORMER:
+            det = s.word_before(art[0])
+            start = art[0]
+            if art[0] > 0 and s.text[art[0] - 1 : art[0]] == "-":  # "ex-addict" split oddly
+                return None
+            phrase = "people" if c.form.number == "plural" else "person"
+            drug = _drug(c)
+            out = f"{phrase} in recovery" + (f" from {drug} addiction" if drug != "drugs" else "")
+            if (
+                det is not None
+                and det[2].lower() in ("a", "an", "the")
+                and not s.text[det[1] : art[0]].strip()
+            ):
+                return _cased(
+                    s, det[0], c.end, f"{det[2].lower() if det[2].lower() == 'the' else 'a'} {out}"
+                )
+            return _cased(s, start, c.end, out)
+        return None
+    habit = _HABITS.get(c.entry.id)
+    m = _FORMER_RX.search(s.text, 0, c.start)
+    if habit is not None and m is not None and m.group("det"):
+        plural = c.form.number == "plural"
+        who = "people" if plural else "person"
+        d = "the" if m.group("det").lower() == "the" else "a"
+        out, end = f"{d} {who} who used to {habit}", c.end
+        turned = _TURNED.match(s.text, c.end)
+        if turned is not None:  # "the one-time drug dealer turned youth worker"
+            nxt = s.word_after(turned.end())
+            article = "an" if nxt is not None and nxt[2][:1].lower() in "aeiou" else "a"
+            out, end = f"{out} and became {article}", turned.end() - 1
+        return _cased(s, m.start(), end, out)
+    return None

@@ -54,7 +54,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         "sentenced",
         r"jailed|jailing|sentenced|sentencing (?:the|him|her|them)|caged|community order|rehabilitation orders?"
         r"|serving|must (?:each )?serve|ordered to serve|whole-life|life sentence|imprisoned"
-        r"|suspended sentence|behind bars|minimum term|spared jail|imposed an? \w* ?sentence"
+        r"|suspended sentence|behind bars|minimum term|spared jail|(?:eligible for )?early release|imposed an? \w* ?sentence"
         r"|handed (?:a |whole)|given a \d+|given \w+ years|refused parole|sex offenders register",
     ),
     (
