@@ -20,7 +20,7 @@ from framing.candidate import Candidate, Sentence
 from framing.inflect import indefinite_article, match_case, possessive, words
 from framing.modifiers import modifier_fit
 from framing.prefilter import Prefilter
-from framing.roles import role_fit, takes_roles, tense_fit
+from framing.roles import MALE_ENTRIES, role_fit, takes_roles, tense_fit
 from framing.sentences import case_style
 from framing.status import Status, status_for
 from lexicon.model import CONVICTED, Alternative, Entry
@@ -80,6 +80,17 @@ def _status(c: Candidate, s: Sentence, plural: bool) -> Status:
     prev = _prev_word(s, c.start)
     det = prev is not None and prev[2].lower() in _STATUS_DETS
     return status_for(s.text, c.start, c.end, plural=plural, determiner=det)
+
+
+def _gendered(c: Candidate, alt: str) -> str:
+    """ "person accused of rape" -> "man accused of rape" where the label gives
+    the gender (rape, in English law; "knifeman")."""
+    if c.entry.id in MALE_ENTRIES:
+        if alt.startswith("person "):
+            return "man " + alt[len("person ") :]
+        if alt.startswith("people "):
+            return "men " + alt[len("people ") :]
+    return alt
 
 
 def _conditional(a: Alternative, number: str | None) -> str:
@@ -158,39 +169,12 @@ def fit(
     analysis (every alternative, as before it existed: benchmarks measure its cost)."""
     number = occurrence_number(c, s)
     plural = number == "plural"
-    status: Status | None = None
-    options = c.entry.alternatives
-    role = None
-    if statuses and (status_sensitive(c.entry) or takes_roles(c.entry.id, c.entry.category)):
-        status = _status(c, s, plural)
-        # only wording valid for what the text establishes; with an unknown
-        # status, only wording that states no status at all
-        options = tuple(a for a in options if a.fits(status.value))
-        # with no status given, the entry's own status-free wording comes first
-        # ("the young offender had changed" -> "the child in the justice system");
-        # a role ("the person responsible") only where the entry has none
-        neutral = any(not a.statuses for a in options)
-        accused = any("accused" in a.singular for a in options)
-        if extend and not (status.value in ("unknown", "group_generic") and options):
-            role = role_fit(c, s, status, plural, neutral, accused)
+    status, options, role = _status_options(c, s, plural, extend, statuses)
     if extend:
-        tense = tense_fit(c, s)
-        if tense is not None and not prefilter.any(tense[2]):
-            sugg = tuple(dict.fromkeys([tense[2], *(a.for_number(number) for a in options)]))
-            return Fit(tense[0], tense[1], tense[2], sugg, number, status, own_span=True)
-        generic = [
-            a.plural
-            for a in c.entry.alternatives
-            if a.fits("group_generic") and not prefilter.any(a.plural)
-        ]
-        mod = modifier_fit(c, s, generic[0] if generic else None)
-        if mod is False:  # a modifier no swap fits: advice only
-            advice = tuple(a.for_number(number) for a in options)
-            return Fit(c.start, c.end, None, advice, number, status)
-        if isinstance(mod, tuple):
-            sugg = tuple(dict.fromkeys([mod[2], *(a.for_number(number) for a in options)]))
-            return Fit(mod[0], mod[1], mod[2], sugg, number, status, own_span=True)
-    alts = [a.for_number(number) for a in options]
+        early = _restructured(c, s, prefilter, options, number, status)
+        if early is not None:
+            return early
+    alts = [_gendered(c, a.for_number(number)) for a in options]
     shown = alts or ([] if role else [_conditional(a, number) for a in c.entry.alternatives])
     suggestions = tuple(dict.fromkeys(([role[2]] if role else []) + shown))
     start, end = c.start, c.end
@@ -216,6 +200,63 @@ def fit(
             wide = bool(_HEDGES.intersection(hedged))
             return Fit(r[0], r[1], r[2], suggestions, number, status, own_span=wide)
     return Fit(start, end, None, suggestions, number, status)
+
+
+def _status_options(
+    c: Candidate, s: Sentence, plural: bool, extend: bool, statuses: bool
+) -> tuple[Status | None, tuple[Alternative, ...], tuple[int, int, str] | None]:
+    """The person's status (where wording depends on it), the alternatives valid
+    for it, best first, and the role wording that fits (framing.roles)."""
+    options = c.entry.alternatives
+    if not (statuses and (status_sensitive(c.entry) or takes_roles(c.entry.id, c.entry.category))):
+        return None, options, None
+    status = _status(c, s, plural)
+    # only wording valid for what the text establishes; with an unknown
+    # status, only wording that states no status at all
+    options = tuple(a for a in options if a.fits(status.value))
+    # after an arrest, the wording made for it comes first
+    # ("14 looters" arrested -> "14 people suspected of looting")
+    if status.value == "arrested":
+        options = tuple(sorted(options, key=lambda a: not a.statuses))
+    # with no status given, the entry's own status-free wording comes first
+    # ("the young offender had changed" -> "the child in the justice system");
+    # a role ("the person responsible") only where the entry has none
+    neutral = any(not a.statuses for a in options)
+    accused = any("accused" in a.singular for a in options)
+    role = None
+    if extend and not (status.value in ("unknown", "group_generic") and options):
+        role = role_fit(c, s, status, plural, neutral, accused)
+    return status, options, role
+
+
+def _restructured(
+    c: Candidate,
+    s: Sentence,
+    prefilter: Prefilter,
+    options: tuple[Alternative, ...],
+    number: str | None,
+    status: Status | None,
+) -> Fit | None:
+    """Wording that changes more than the word: tense and facts ("became
+    dependent on drugs"), a label used as a modifier or before a name; a
+    modifier that nothing fits is advice only."""
+    tense = tense_fit(c, s)
+    if tense is not None and not prefilter.any(tense[2]):
+        sugg = tuple(dict.fromkeys([tense[2], *(a.for_number(number) for a in options)]))
+        return Fit(tense[0], tense[1], tense[2], sugg, number, status, own_span=True)
+    generic = [
+        a.plural
+        for a in c.entry.alternatives
+        if a.fits("group_generic") and not prefilter.any(a.plural)
+    ]
+    mod = modifier_fit(c, s, generic[0] if generic else None)
+    if mod is False:  # a modifier no swap fits: advice only
+        advice = tuple(a.for_number(number) for a in options)
+        return Fit(c.start, c.end, None, advice, number, status)
+    if isinstance(mod, tuple):
+        sugg = tuple(dict.fromkeys([mod[2], *(a.for_number(number) for a in options)]))
+        return Fit(mod[0], mod[1], mod[2], sugg, number, status, own_span=True)
+    return None
 
 
 def _fit_one(

@@ -57,7 +57,7 @@ _NUMBERS = {
 }
 # labels that already give the gender ("knifeman") or whose offence does in
 # English law (rape): "man" is then no inference (rewrites.md, decision 1)
-_MALE_ENTRIES = {"knifeman", "rapist", "madman"}
+MALE_ENTRIES = {"knifeman", "rapist", "madman"}
 # act verbs for "the X of <victim>", by entry: (past, gerund)
 _ACTS = {
     "killer": ("killed", "killing"),
@@ -122,7 +122,7 @@ def slot_of(c: Candidate, s: Sentence, plural: bool) -> Slot:
 def _gender(c: Candidate, s: Sentence, clause: bool = False) -> str | None:
     """ "man" or "woman" where the label or its own clause gives it, else None:
     a reflexive counts only inside the relative clause ("who exposed himself")."""
-    if c.entry.id in _MALE_ENTRIES or c.text.lower().startswith("knifem"):
+    if c.entry.id in MALE_ENTRIES or c.text.lower().startswith("knifem"):
         return "man"
     if not clause:
         return None
@@ -216,6 +216,10 @@ def _act_of(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
         return None
     person = _person(slot.plural, gender)
     past, gerund = _ACTS[c.entry.id]
+    being = re.search(r"\baccused of (being) $", s.text[: slot.det_start])
+    if being is not None and slot.det == "the":
+        # "accused of being the killer of X" -> "accused of killing X"
+        return being.start(1), m.end() - 1, gerund
     if v in ("charged", "on_trial"):
         act = f"{person} accused of {gerund}"
     elif v in ("convicted", "sentenced", "released"):
@@ -248,9 +252,13 @@ def _bare(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -> 
         return None
     if v == "unknown" and _ACT.search(s.text) is None:
         return None
+    if det == "same" and plural:  # "the same thieves are responsible" -> "the same people"
+        return _cased(s, slot.det_start, c.end, "same people")
     if det == "the":
         if gender == "man" and not plural:
             return _cased(s, slot.det_start, c.end, f"{d} man")
+        if plural and d == "the":
+            return _cased(s, slot.det_start, c.end, "those responsible")
         return _cased(s, slot.det_start, c.end, f"{d} {person} responsible")
     if det in ("a", "an") and not plural:
         return _cased(s, slot.det_start, c.end, f"a {person}")

@@ -157,11 +157,27 @@ def status_for(
 
     ``plural`` and ``determiner`` say whether the label is a plural with no
     determiner ("Criminals are using…"): with no cue, that is a generic group."""
+    # cues inside a quotation are someone else's words ("had 'hunted' his victim")
+    masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     before = _BEFORE.search(text[max(0, start - 30) : start])
     if before is not None:
         for name in ("convicted", "charged", "suspected"):
             if before.group(name):
-                return Status(name, before.group(name).lower())
+                hedge = Status(name, before.group(name).lower())
+                if name in ("charged", "suspected"):
+                    # "the alleged killer was found not guilty": the trial's outcome;
+                    # "a suspected drug dealer was arrested": the arrest
+                    later = _from_cues(masked, start, end, plural, determiner)
+                    if later.value == ("on_trial" if name == "charged" else "arrested"):
+                        return later
+                return hedge
+    return _from_cues(masked, start, end, plural, determiner)
+
+
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
+
+
+def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) -> Status:
     cues = _cues(text)
     if not cues:
         return Status("group_generic") if plural and not determiner else UNKNOWN
