@@ -10,13 +10,15 @@ checks (``scopes``) that may still exempt it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence, Tok
+from framing.coordination import list_fit, runs
 from framing.learned import features, uncertain
-from framing.rewrite import fit
+from framing.rewrite import Fit, fit
 from framing.rules import TAG_RULES, TEXT_RULES, first_exemption
 from framing.rules.names import written_as_name
 from framing.rules.reported import reported_label
@@ -51,6 +53,7 @@ class Hit:
     # wording does not depend on it), and the cue that decided it
     status: str = ""
     status_cue: str = ""
+    own_span: bool = False  # the rewrite has a span of its own (framing.rewrite.Fit)
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,7 @@ def tag_phase(sentence: Sentence, survivors: list[Candidate], index: Index) -> t
             decided.append(c)
         kept = decided
     statuses = index.status_analysis
+    fits = []
     for i, c in enumerate(kept):
         f = fit(c, sentence, index.prefilter, statuses=statuses)
         near = kept[max(0, i - 3) : i] + kept[i + 1 : i + 4]
@@ -130,6 +134,10 @@ def tag_phase(sentence: Sentence, survivors: list[Candidate], index: Index) -> t
             # the wider span would swallow another flag ("the offender's BAME ..."):
             # fit within the word itself so both rewrites can be applied
             f = fit(c, sentence, index.prefilter, extend=False, statuses=statuses)
+        fits.append(f)
+    if statuses and len(kept) > 1:
+        _coordinate(kept, fits, sentence)
+    for c, f in zip(kept, fits, strict=True):
         reported = reported_label(c, sentence)
         hits.append(
             Hit(
@@ -145,9 +153,29 @@ def tag_phase(sentence: Sentence, survivors: list[Candidate], index: Index) -> t
                 note="; ".join(x for x in (reported, notes.get(id(c))) if x),
                 status=f.status.value if f.status else "",
                 status_cue=f.status.cue if f.status else "",
+                own_span=f.own_span,
             )
         )
     return tuple(hits)
+
+
+def _coordinate(kept: list[Candidate], fits: list[Fit], sentence: Sentence) -> None:
+    """A list of offence labels gets one rewrite over the whole list
+    (framing.coordination); the others in it keep their suggestions only."""
+    where = {id(c): i for i, c in enumerate(kept)}
+    for run in runs(kept, sentence):
+        first = fits[where[id(run[0])]]
+        status = first.status.value if first.status else "unknown"
+        got = list_fit(run, sentence, status, first.number == "plural")
+        if got is None:
+            continue
+        a, b, text = got
+        fits[where[id(run[0])]] = dataclasses.replace(
+            first, start=a, end=b, rewrite=text, own_span=True
+        )
+        for c in run[1:]:
+            k = where[id(c)]
+            fits[k] = dataclasses.replace(fits[k], rewrite=None, start=c.start, end=c.end)
 
 
 def analyse(sentence: Sentence, survivors: list[Candidate], index: Index) -> SentenceResult:

@@ -408,7 +408,7 @@ class Engine:
         # the flag keeps the span main has always given it (the rewrite's, where
         # the rewrite is the old word-level fit); a rewrite that reaches further
         # ("the alleged murderer", "the killer of") gets its own span
-        fs, fe = (rs, re_) if not h.status else (start, end)
+        fs, fe = (start, end) if h.own_span else (rs, re_)
         span = prepared.to_source(fs, fe)
         rspan = prepared.to_source(rs, re_)
         if span is None or rspan is None:

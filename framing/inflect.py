@@ -21,13 +21,31 @@ def indefinite_article(phrase: str) -> str:
     return "a"
 
 
-def match_case(original: str, replacement: str) -> str:
-    """ALL CAPS stays all caps; an initial capital stays an initial capital."""
+_TITLE_SMALL = frozenset(
+    "a an the and or but nor of in on at to for by with from as per via into over".split()
+)
+
+
+def match_case(original: str, replacement: str, style: str | None = None) -> str:
+    """The replacement in the case of the line it lands in.
+
+    ``style`` is ``framing.sentences.case_style`` of the line: an ALL CAPS
+    line gets capitals, a Title Case headline Title Case (short words kept
+    lower unless the line capitalises them); in running text an initial
+    capital stays, and a capitalised acronym ("BAME") is not a shout.
+    Without ``style``, ALL CAPS in the original means capitals (old callers)."""
     if not replacement:
         return replacement
     letters = [ch for ch in original if ch.isalpha()]
-    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+    shout = len(letters) > 1 and all(ch.isupper() for ch in letters)
+    if style == "upper" or (style is None and shout):
         return replacement.upper()
+    if style in ("title", "title-all") and original[:1].isupper():
+        out = []
+        for i, w in enumerate(replacement.split(" ")):
+            keep = i > 0 and style == "title" and w.lower() in _TITLE_SMALL
+            out.append(w if keep or not w else w[0].upper() + w[1:])
+        return " ".join(out)
     if original[:1].isupper():
         return replacement[0].upper() + replacement[1:]
     return replacement

@@ -13,12 +13,15 @@ replacement (``rewrite``) for a span that may reach beyond the word itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from framing.candidate import Candidate, Sentence
 from framing.inflect import indefinite_article, match_case, possessive, words
+from framing.modifiers import modifier_fit
 from framing.prefilter import Prefilter
-from framing.roles import role_fit
+from framing.roles import MALE_ENTRIES, role_fit, takes_roles, tense_fit
+from framing.sentences import case_style
 from framing.status import Status, status_for
 from lexicon.model import CONVICTED, Alternative, Entry
 
@@ -26,6 +29,7 @@ Word = tuple[int, int, str]  # (start, end, text) in the sentence
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _HEDGES = {"alleged", "suspected", "accused"}
+_COUNTS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 _KEEP_MODIFIERS = {"young", "teenage", "female", "male", "older", "elderly", "adult"}
 
 
@@ -39,6 +43,31 @@ class Fit:
     # the legal status read for the person (framing.status); None where the
     # entry's wording does not depend on it (the analysis is then skipped)
     status: Status | None = None
+    # the rewrite reaches past what main's word-level fit covers (a role, an
+    # absorbed hedge): the flag then keeps the label's own span and the rewrite
+    # gets its own; otherwise the flag's span is the rewrite's, as it always was
+    own_span: bool = False
+
+
+_MENTION = re.compile(
+    r"\b(?:acronym|the (?:word|term|phrase|label|expression)s?|words? like)\b", re.IGNORECASE
+)
+
+
+def _tautology(alt: str, s: Sentence, c: Candidate) -> bool:
+    """The alternative's noun repeats a word of the sentence ("attacker" beside
+    "attack"): the rewrite would read "Attackers attack bus driver"."""
+    last = words(alt)[-1] if words(alt) else ""
+    m = re.fullmatch(r"(\w{4,}?)(?:ers?|ants?)", last)
+    if m is None:
+        return False  # only agent nouns made from a verb (attacker, raider, assailant)
+    rest = (s.text[: c.start] + " " + s.text[c.end :]).lower()
+    return re.search(r"\b" + re.escape(m.group(1)) + r"(?:s|ed|ing)?\b", rest) is not None
+
+
+def line_style(s: Sentence) -> str:
+    """The sentence's case style (framing.sentences.case_style), worked out once."""
+    return s.memo("case_style", lambda: case_style(s.text))
 
 
 def status_sensitive(entry: Entry) -> bool:
@@ -51,6 +80,17 @@ def _status(c: Candidate, s: Sentence, plural: bool) -> Status:
     prev = _prev_word(s, c.start)
     det = prev is not None and prev[2].lower() in _STATUS_DETS
     return status_for(s.text, c.start, c.end, plural=plural, determiner=det)
+
+
+def _gendered(c: Candidate, alt: str) -> str:
+    """ "person accused of rape" -> "man accused of rape" where the label gives
+    the gender (rape, in English law; "knifeman")."""
+    if c.entry.id in MALE_ENTRIES:
+        if alt.startswith("person "):
+            return "man " + alt[len("person ") :]
+        if alt.startswith("people "):
+            return "men " + alt[len("people ") :]
+    return alt
 
 
 def _conditional(a: Alternative, number: str | None) -> str:
@@ -129,23 +169,18 @@ def fit(
     analysis (every alternative, as before it existed: benchmarks measure its cost)."""
     number = occurrence_number(c, s)
     plural = number == "plural"
-    status: Status | None = None
-    options = c.entry.alternatives
-    role = None
-    if statuses and status_sensitive(c.entry):
-        status = _status(c, s, plural)
-        # only wording valid for what the text establishes; with an unknown
-        # status, only wording that states no status at all
-        options = tuple(a for a in options if a.fits(status.value))
-        # with no status given, the entry's own status-free wording comes first
-        # ("the young offender had changed" -> "the child in the justice system");
-        # a role ("the person responsible") only where the entry has none
-        if extend and not (status.value in ("unknown", "group_generic") and options):
-            role = role_fit(c, s, status, plural)
-    alts = [a.for_number(number) for a in options]
+    status, options, role = _status_options(c, s, plural, extend, statuses)
+    if extend:
+        early = _restructured(c, s, prefilter, options, number, status)
+        if early is not None:
+            return early
+    alts = [_gendered(c, a.for_number(number)) for a in options]
     shown = alts or ([] if role else [_conditional(a, number) for a in c.entry.alternatives])
     suggestions = tuple(dict.fromkeys(([role[2]] if role else []) + shown))
     start, end = c.start, c.end
+    if _MENTION.search(s.text):
+        # the sentence is about the word ("BME: what the acronym hides"): never rewritten
+        return Fit(start, end, None, suggestions, number, status)
     after = s.text[c.end : c.end + 2]
     if after[:1] in "-‐‑" and after[1:2].isalpha():
         return Fit(start, end, None, suggestions, number, status)  # "offender-led": no clean swap
@@ -153,14 +188,75 @@ def fit(
         left = _prev_word(s, role[0])
         right = _next_word(s, role[1])
         if not _doubles(left[2] if left else None, role[2], right[2] if right else None):
-            return Fit(role[0], role[1], role[2], suggestions, number, status)
+            return Fit(role[0], role[1], role[2], suggestions, number, status, own_span=True)
     for alt in alts:
         if prefilter.any(alt):
             continue  # a reframing that would itself be flagged is no reframing
+        if _tautology(alt, s, c):
+            continue  # "Thugs attack" -> "Attackers attack": no
         r = _fit_one(c, s, alt, plural, extend)
         if r is not None:
-            return Fit(r[0], r[1], r[2], suggestions, number, status)
+            hedged = s.text[r[0] : c.start].lower().split()
+            wide = bool(_HEDGES.intersection(hedged))
+            return Fit(r[0], r[1], r[2], suggestions, number, status, own_span=wide)
     return Fit(start, end, None, suggestions, number, status)
+
+
+def _status_options(
+    c: Candidate, s: Sentence, plural: bool, extend: bool, statuses: bool
+) -> tuple[Status | None, tuple[Alternative, ...], tuple[int, int, str] | None]:
+    """The person's status (where wording depends on it), the alternatives valid
+    for it, best first, and the role wording that fits (framing.roles)."""
+    options = c.entry.alternatives
+    if not (statuses and (status_sensitive(c.entry) or takes_roles(c.entry.id, c.entry.category))):
+        return None, options, None
+    status = _status(c, s, plural)
+    # only wording valid for what the text establishes; with an unknown
+    # status, only wording that states no status at all
+    options = tuple(a for a in options if a.fits(status.value))
+    # after an arrest, the wording made for it comes first
+    # ("14 looters" arrested -> "14 people suspected of looting")
+    if status.value == "arrested":
+        options = tuple(sorted(options, key=lambda a: not a.statuses))
+    # with no status given, the entry's own status-free wording comes first
+    # ("the young offender had changed" -> "the child in the justice system");
+    # a role ("the person responsible") only where the entry has none
+    neutral = any(not a.statuses for a in options)
+    accused = any("accused" in a.singular for a in options)
+    role = None
+    if extend and not (status.value in ("unknown", "group_generic") and options):
+        role = role_fit(c, s, status, plural, neutral, accused)
+    return status, options, role
+
+
+def _restructured(
+    c: Candidate,
+    s: Sentence,
+    prefilter: Prefilter,
+    options: tuple[Alternative, ...],
+    number: str | None,
+    status: Status | None,
+) -> Fit | None:
+    """Wording that changes more than the word: tense and facts ("became
+    dependent on drugs"), a label used as a modifier or before a name; a
+    modifier that nothing fits is advice only."""
+    tense = tense_fit(c, s)
+    if tense is not None and not prefilter.any(tense[2]):
+        sugg = tuple(dict.fromkeys([tense[2], *(a.for_number(number) for a in options)]))
+        return Fit(tense[0], tense[1], tense[2], sugg, number, status, own_span=True)
+    generic = [
+        a.plural
+        for a in c.entry.alternatives
+        if a.fits("group_generic") and not prefilter.any(a.plural)
+    ]
+    mod = modifier_fit(c, s, generic[0] if generic else None)
+    if mod is False:  # a modifier no swap fits: advice only
+        advice = tuple(a.for_number(number) for a in options)
+        return Fit(c.start, c.end, None, advice, number, status)
+    if isinstance(mod, tuple):
+        sugg = tuple(dict.fromkeys([mod[2], *(a.for_number(number) for a in options)]))
+        return Fit(mod[0], mod[1], mod[2], sugg, number, status, own_span=True)
+    return None
 
 
 def _fit_one(
@@ -183,6 +279,8 @@ def _fit_one(
         start = prev[0]
         prev = _prev_word(s, start)
     det = prev[2].lower() if prev is not None and prev[2].lower() in _DETERMINERS else None
+    if c.possessive and det is None and prev is not None and prev[2].lower() in _COUNTS:
+        det = prev[2].lower()  # "One inmate's mother" -> "the mother of one person in prison"
     original_first = s.text[start:end]
 
     if c.possessive:
@@ -194,9 +292,11 @@ def _fit_one(
             if det is not None and prev is not None:
                 start = prev[0]
                 original_first = s.text[start:end]
+            if s.text[np_end : np_end + 4] == " of ":
+                return None  # "the looter's haul of trainers": no clean restructure
             if det in ("a", "an"):
                 owner = f"{indefinite_article(phrase)} {phrase}"
-            elif det is not None:
+            elif det is not None:  # "the", "these", "one", "two" ...
                 owner = f"{det} {phrase}"
             else:
                 owner = phrase if plural else f"{indefinite_article(phrase)} {phrase}"
@@ -212,7 +312,7 @@ def _fit_one(
                 start = prev[0]
                 original_first = s.text[start:end]
                 out = f"{want} {phrase}"
-    out = match_case(original_first, out)
+    out = match_case(original_first, out, line_style(s))
     left = _prev_word(s, start)
     right = _next_word(s, end)
     if _doubles(left[2] if left else None, out, right[2] if right else None):

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from framing.candidate import Candidate, Sentence
 from framing.inflect import match_case
+from framing.sentences import case_style
 from framing.status import Status
 
 Span = tuple[int, int, str]  # sentence offsets replaced, and the replacement
@@ -56,7 +57,7 @@ _NUMBERS = {
 }
 # labels that already give the gender ("knifeman") or whose offence does in
 # English law (rape): "man" is then no inference (rewrites.md, decision 1)
-_MALE_ENTRIES = {"knifeman", "rapist", "madman"}
+MALE_ENTRIES = {"knifeman", "rapist", "madman"}
 # act verbs for "the X of <victim>", by entry: (past, gerund)
 _ACTS = {
     "killer": ("killed", "killing"),
@@ -118,9 +119,13 @@ def slot_of(c: Candidate, s: Sentence, plural: bool) -> Slot:
     return Slot(det, det_start, follows, plural)
 
 
-def _gender(c: Candidate, s: Sentence) -> str | None:
-    if c.entry.id in _MALE_ENTRIES or c.text.lower().startswith("knifem"):
+def _gender(c: Candidate, s: Sentence, clause: bool = False) -> str | None:
+    """ "man" or "woman" where the label or its own clause gives it, else None:
+    a reflexive counts only inside the relative clause ("who exposed himself")."""
+    if c.entry.id in MALE_ENTRIES or c.text.lower().startswith("knifem"):
         return "man"
+    if not clause:
+        return None
     m = _REFLEXIVE.search(s.text, c.end, c.end + 120)
     if m is not None:
         return "man" if m.group().lower() == "himself" else "woman"
@@ -135,20 +140,57 @@ def _person(plural: bool, gender: str | None) -> str:
     return "people" if plural else "person"
 
 
-def role_fit(c: Candidate, s: Sentence, status: Status, plural: bool) -> Span | None:
-    """The role wording for ``c`` in ``s`` given ``status``, or None."""
+# labels outside the offence and person-label categories that still name a
+# person by what they did, so take the same roles ("the thug accused of ...")
+ROLE_ENTRIES = frozenset({"thug", "knifeman", "sex-beast", "predator"})
+ROLE_CATEGORIES = frozenset({"offence-identity", "person-label"})
+_COURT_STATUSES = frozenset({"arrested", "charged", "on_trial"})
+
+
+def takes_roles(entry_id: str, category: str) -> bool:
+    return category in ROLE_CATEGORIES or entry_id in ROLE_ENTRIES
+
+
+def role_fit(
+    c: Candidate,
+    s: Sentence,
+    status: Status,
+    plural: bool,
+    neutral: bool = False,
+    accused_alternative: bool = False,
+) -> Span | None:
+    """The role wording for ``c`` in ``s`` given ``status``, or None.
+
+    ``neutral``: the entry has its own status-free wording ("people in prison",
+    "attackers", "intruders"), which is then kept wherever a role would only
+    repeat it; a role is still used where the status changes what is safe (in
+    court, after an arrest).  ``accused_alternative``: the lexicon has a
+    "person accused of X" that fits, preferred after "alleged"."""
     if c.possessive:
         return None
     slot = slot_of(c, s, plural)
+    v = status.value
     before = s.word_before(c.start)
     if slot.det is None and before is not None and before[2].lower() in _HEDGES:
-        return None  # "the alleged murderer": the lexicon's "person accused of murder"
-    gender = _gender(c, s)
+        # "the alleged murderer": "the person accused of murder" from the lexicon,
+        # or, on trial or with no such wording, "the defendant" (the hedge absorbed)
+        if v == "on_trial" or (v == "charged" and not accused_alternative):
+            det = s.word_before(before[0])
+            if det is not None and det[2].lower() == "the" and slot.follows == "bare":
+                return _cased(s, det[0], c.end, f"the defendant{'s' if plural else ''}")
+        return None
+    if slot.det is None and before is not None and _owned(s, c, before):
+        return None  # "Pc Harper's killers", "her killer", "teenage killers": kept as advice
+    clause_roles = c.entry.category != "person-label" or not neutral
     if slot.follows in ("who", "participle"):
-        return _before_clause(c, s, slot, status.value, gender)
+        if not clause_roles:
+            return None
+        return _before_clause(c, s, slot, v, _gender(c, s, clause=True))
     if slot.follows == "of":
-        return _act_of(c, s, slot, status.value, gender)
-    return _bare(c, s, slot, status.value, gender)
+        return _act_of(c, s, slot, v, _gender(c, s))
+    if neutral and v in ("wanted", "suspected", "unknown", "group_generic", "released"):
+        return None
+    return _bare(c, s, slot, v, _gender(c, s))
 
 
 def _before_clause(
@@ -174,6 +216,10 @@ def _act_of(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
         return None
     person = _person(slot.plural, gender)
     past, gerund = _ACTS[c.entry.id]
+    being = re.search(r"\baccused of (being) $", s.text[: slot.det_start])
+    if being is not None and slot.det == "the":
+        # "accused of being the killer of X" -> "accused of killing X"
+        return being.start(1), m.end() - 1, gerund
     if v in ("charged", "on_trial"):
         act = f"{person} accused of {gerund}"
     elif v in ("convicted", "sentenced", "released"):
@@ -193,7 +239,8 @@ def _bare(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -> 
         v in ("convicted", "sentenced") and _COURT.search(s.text) is not None
     ):
         if det in ("the", "both", "two", "three", "four") or (det in _NUMBERS and plural):
-            noun = "man" if gender == "man" and not plural and v != "charged" else None
+            convicted = v in ("convicted", "sentenced")
+            noun = "man" if gender == "man" and not plural and convicted else None
             word = noun or ("defendants" if plural else "defendant")
             return _cased(s, slot.det_start, c.end, f"{d} {word}")
         return None
@@ -205,9 +252,13 @@ def _bare(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -> 
         return None
     if v == "unknown" and _ACT.search(s.text) is None:
         return None
+    if det == "same" and plural:  # "the same thieves are responsible" -> "the same people"
+        return _cased(s, slot.det_start, c.end, "same people")
     if det == "the":
         if gender == "man" and not plural:
             return _cased(s, slot.det_start, c.end, f"{d} man")
+        if plural and d == "the":
+            return _cased(s, slot.det_start, c.end, "those responsible")
         return _cased(s, slot.det_start, c.end, f"{d} {person} responsible")
     if det in ("a", "an") and not plural:
         return _cased(s, slot.det_start, c.end, f"a {person}")
@@ -216,6 +267,20 @@ def _bare(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -> 
     if det is None and plural and v != "unknown":
         return _cased(s, c.start, c.end, person)
     return None
+
+
+_POSSESSIVE_DETS = {"his", "her", "their", "its", "our", "my", "your"}
+
+
+def _owned(s: Sentence, c: Candidate, before: tuple[int, int, str]) -> bool:
+    """The word before the label is a possessor or a modifier the role would drop."""
+    if s.text[before[1] : c.start].strip():
+        return False  # punctuation between: not a modifier of the label
+    w = before[2]
+    if w.lower() in _POSSESSIVE_DETS or w.endswith(("'s", "’s", "s'", "s’")):
+        return True
+    tok = s.token_before(c.start)
+    return tok is not None and tok.pos in ("ADJ", "PROPN", "NOUN", "NUM") and not w.isdigit()
 
 
 def det_text(s: Sentence, slot: Slot) -> str:
@@ -227,4 +292,94 @@ def det_text(s: Sentence, slot: Slot) -> str:
 def _cased(s: Sentence, start: int, end: int, out: str) -> Span:
     original = s.text[start:end]
     # the first letter follows the original's; ALL CAPS stays; otherwise lower
-    return start, end, match_case(original, out)
+    return start, end, match_case(original, out, s.memo("case_style", lambda: case_style(s.text)))
+
+
+# --- tense and facts: "former", "became", "was a" --------------------------------
+# the drug a drug-use label names (the named drug survives the rewrite)
+_DRUGS = {
+    "heroin": "heroin",
+    "crack": "crack cocaine",
+    "cocaine": "cocaine",
+    "smack": "heroin",
+    "crackhead": "crack cocaine",
+    "smackhead": "heroin",
+}
+_STATE_VERBS = frozenset({"was", "became", "become", "becomes", "been", "is", "once", "were"})
+_FORMER = frozenset({"former", "ex", "one-time", "onetime", "reformed", "recovering"})
+# what a former offence label did, as a habit ("who used to sell drugs")
+_HABITS = {
+    "drug-dealer": "sell drugs",
+    "burglar": "burgle homes",
+    "robber": "carry out robberies",
+    "shoplifter": "steal from shops",
+    "thief": "steal",
+    "fraudster": "commit fraud",
+}
+
+
+def _drug(c: Candidate) -> str:
+    for w in c.lower_words:
+        if w in _DRUGS:
+            return _DRUGS[w]
+    return "drugs"
+
+
+_FORMER_RX = re.compile(
+    r"(?:\b(?P<det>the|a|an)\s+)?\b(?P<former>former|ex-|one-time|onetime|reformed|recovering)\s*$",
+    re.IGNORECASE,
+)
+_TURNED = re.compile(r"\s+turned\s+(?=[a-z])")
+
+
+def tense_fit(c: Candidate, s: Sentence) -> Span | None:
+    """Wording that keeps the tense and the facts the label carried.
+
+    - a drug-use label after "was"/"became"/"once" ("He became an addict at
+      15", "Once a cocaine addict"): "became dependent on drugs", "Once
+      dependent on cocaine" (the article goes, the named drug stays);
+    - "former"/"ex-"/"reformed" before a drug-use label: "a person in recovery
+      from heroin addiction"; before an offence label: "the person who used to
+      sell drugs" (never "former person who ...")."""
+    if c.possessive:
+        return None
+    art = s.word_before(c.start)
+    if art is None or s.text[art[1] : c.start].strip():
+        return None
+    if c.entry.category == "drug-use" and not c.entry.id.startswith("former"):
+        if art[2].lower() in ("a", "an"):
+            verb = s.word_before(art[0])
+            if verb is not None and verb[2].lower() in _STATE_VERBS:
+                return _cased(s, art[0], c.end, f"dependent on {_drug(c)}")
+        if art[2].lower() in _FORMER:
+            det = s.word_before(art[0])
+            start = art[0]
+            if art[0] > 0 and s.text[art[0] - 1 : art[0]] == "-":  # "ex-addict" split oddly
+                return None
+            phrase = "people" if c.form.number == "plural" else "person"
+            drug = _drug(c)
+            out = f"{phrase} in recovery" + (f" from {drug} addiction" if drug != "drugs" else "")
+            if (
+                det is not None
+                and det[2].lower() in ("a", "an", "the")
+                and not s.text[det[1] : art[0]].strip()
+            ):
+                return _cased(
+                    s, det[0], c.end, f"{det[2].lower() if det[2].lower() == 'the' else 'a'} {out}"
+                )
+            return _cased(s, start, c.end, out)
+        return None
+    habit = _HABITS.get(c.entry.id)
+    m = _FORMER_RX.search(s.text, 0, c.start)
+    if habit is not None and m is not None and m.group("det"):
+        plural = c.form.number == "plural"
+        who = "people" if plural else "person"
+        d = "the" if m.group("det").lower() == "the" else "a"
+        out, end = f"{d} {who} who used to {habit}", c.end
+        turned = _TURNED.match(s.text, c.end)
+        if turned is not None:  # "the one-time drug dealer turned youth worker"
+            nxt = s.word_after(turned.end())
+            article = "an" if nxt is not None and nxt[2][:1].lower() in "aeiou" else "a"
+            out, end = f"{out} and became {article}", turned.end() - 1
+        return _cased(s, m.start(), end, out)
+    return None

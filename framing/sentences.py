@@ -105,6 +105,22 @@ def is_headline(sentence: str) -> bool:
     )
 
 
+def case_style(sentence: str) -> str:
+    """How a line is cased, for a rewrite to follow it: "upper" (an ALL CAPS
+    headline), "title" (Title Case that lower-cases short words: NYT style),
+    "title-all" (every word capitalised, "Riot Over Food At HMP Lewes"), or
+    "sentence".  An acronym in running text ("BAME staff") is not a shout."""
+    words = _WORD.findall(sentence)
+    if len(words) >= 2 and sum(w.isupper() for w in words if len(w) > 1) >= 0.8 * len(words):
+        return "upper"
+    if not is_headline(sentence):
+        return "sentence"
+    small = [w for w in words[1:] if w.lower() in _SMALL]
+    if small and sum(w[0].isupper() for w in small) * 2 >= len(small):
+        return "title-all"
+    return "title"
+
+
 _OPENERS = set("\"'“‘([{:;—–-•*#>|")
 
 

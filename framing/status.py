@@ -54,7 +54,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         "sentenced",
         r"jailed|jailing|sentenced|sentencing (?:the|him|her|them)|caged|community order|rehabilitation orders?"
         r"|serving|must (?:each )?serve|ordered to serve|whole-life|life sentence|imprisoned"
-        r"|suspended sentence|behind bars|minimum term|spared jail|imposed an? \w* ?sentence"
+        r"|suspended sentence|behind bars|minimum term|spared jail|(?:eligible for )?early release|imposed an? \w* ?sentence"
         r"|handed (?:a |whole)|given a \d+|given \w+ years|refused parole|sex offenders register",
     ),
     (
@@ -109,6 +109,10 @@ _BEFORE = re.compile(
     r"|(?P<suspected>suspected|presumed))\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+_DENIAL = re.compile(
+    r"den|plead\w* not|not guilty|alleg|accus|if |presumed|awaiting|stand|face|acquit|cleared",
+    re.IGNORECASE,
+)
 CONVICTION = frozenset({"convicted", "sentenced", "released"})
 PRE_VERDICT = frozenset({"wanted", "suspected", "arrested", "charged", "on_trial"})
 
@@ -153,11 +157,27 @@ def status_for(
 
     ``plural`` and ``determiner`` say whether the label is a plural with no
     determiner ("Criminals are using…"): with no cue, that is a generic group."""
+    # cues inside a quotation are someone else's words ("had 'hunted' his victim")
+    masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     before = _BEFORE.search(text[max(0, start - 30) : start])
     if before is not None:
         for name in ("convicted", "charged", "suspected"):
             if before.group(name):
-                return Status(name, before.group(name).lower())
+                hedge = Status(name, before.group(name).lower())
+                if name in ("charged", "suspected"):
+                    # "the alleged killer was found not guilty": the trial's outcome;
+                    # "a suspected drug dealer was arrested": the arrest
+                    later = _from_cues(masked, start, end, plural, determiner)
+                    if later.value == ("on_trial" if name == "charged" else "arrested"):
+                        return later
+                return hedge
+    return _from_cues(masked, start, end, plural, determiner)
+
+
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
+
+
+def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) -> Status:
     cues = _cues(text)
     if not cues:
         return Status("group_generic") if plural and not determiner else UNKNOWN
@@ -184,9 +204,10 @@ def status_for(
         if not others:
             return UNKNOWN
         best = min(others, key=dist)
-    if best[2] in CONVICTION and near and any(c[2] in ("charged", "on_trial") for c in near):
-        # "found not guilty", "denies … jailed"? a pre-verdict cue in the same clause wins
-        best = min((c for c in near if c[2] in ("charged", "on_trial")), key=dist)
+    denial = [c for c in near if c[2] in ("charged", "on_trial") and _DENIAL.match(c[3])]
+    if best[2] in CONVICTION and denial:
+        # "denies ..., jailed"? a denial or allegation in the same clause wins
+        best = min(denial, key=dist)
     if best[2] == "suspected" and plural and not determiner and not near:
         return Status("group_generic")
     return Status(best[2], best[3])

@@ -232,6 +232,15 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "draft",
+        "f7",
+        "choose_suggestion",
+        "Suggestions",
+        "Choose any suggestion for the flag at or after the cursor, each shown in its sentence.",
+        priority=True,
+        id="choose",
+    ),
+    Command(
+        "draft",
         "ctrl+n",
         "next_flag",
         "Next flag",

@@ -20,7 +20,9 @@ def fixed(engine, text):
         ("The inmate was moved.", "The person in prison was moved."),
         # the article changes with the reframing
         ("He is an inmate at Wandsworth.", "He is a person in prison at Wandsworth."),
-        ("He is an addict, police said.", "He is a person who uses drugs, police said."),
+        ("She met an addict, police said.", "She met a person who uses drugs, police said."),
+        # a state keeps its verb: "is an addict" -> "is dependent on drugs"
+        ("He is an addict, police said.", "He is dependent on drugs, police said."),
         # possessives restructured around the possessed noun
         # (a conviction only where the sentence establishes one)
         (

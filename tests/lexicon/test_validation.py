@@ -296,3 +296,31 @@ def test_suggestion_containing_its_own_form(write_yaml):
     assert (
         "alternative 'reformed widgeteer' of entry 'widgeteer' contains its own form 'widgeteer'"
     ) in problem.message
+
+
+def test_alternative_statuses_are_checked_and_expanded(write_yaml):
+    """An alternative says which legal statuses it fits (issue 10): names or
+    shorthands, a typo reported with the closest name."""
+    path = write_yaml(
+        "f.yaml",
+        "entries:\n"
+        + entry().replace(
+            "    - {singular: person in a test, plural: people in a test}\n",
+            "    - {singular: person in a test, plural: people in a test, statuses: [conviction]}\n"
+            "    - {singular: person on trial, statuses: [on_trial, charged]}\n"
+            "    - {singular: person, statuses: [convictd]}\n",
+        ),
+    )
+    assert messages(validate_files([path])) == [
+        f"{path}:12: unknown status 'convictd' (did you mean 'convicted'?) (expected one of: "
+        "wanted, suspected, arrested, charged, on_trial, convicted, sentenced, released, "
+        "group_generic, unknown, pre-charge, pre-verdict, court, conviction)"
+    ]
+    path.write_text(path.read_text().replace("[convictd]", "[pre-charge]"))
+    e = load_lexicon([path]).by_id()["widgeteer"]
+    assert [a.statuses for a in e.alternatives] == [
+        ("convicted", "sentenced", "released"),
+        ("charged", "on_trial"),
+        ("wanted", "suspected", "arrested"),
+    ]
+    assert not e.alternatives[0].fits("charged") and e.alternatives[1].fits("charged")

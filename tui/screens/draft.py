@@ -31,6 +31,19 @@ from tui.widgets.flag_panel import describe_flag
 DEBOUNCE_SECONDS = 0.35
 
 
+def _shifted(flag: Any, shift: int) -> Any:
+    """The flag moved by ``shift`` characters (the draft was edited before it)."""
+    if shift == 0:
+        return flag
+    import dataclasses
+
+    rs = None if flag.rewrite_start is None else flag.rewrite_start + shift
+    re_ = None if flag.rewrite_end is None else flag.rewrite_end + shift
+    return dataclasses.replace(
+        flag, start=flag.start + shift, end=flag.end + shift, rewrite_start=rs, rewrite_end=re_
+    )
+
+
 def clean_draft(text: str) -> str:
     """Text from files, stdin or the clipboard: one newline style, nothing unsafe."""
     return sanitize(text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -240,10 +253,53 @@ class DraftScreen(Screen):
                 severity="warning",
             )
             return
+        a, b = self._rewrite_span(span)
+        self._replace(a, b, flag.rewrite)
+
+    @staticmethod
+    def _rewrite_span(span: Any) -> tuple[int, int]:
+        """Where the ready rewrite goes now: it may reach past the flag ("the
+        alleged murderer"), by the same amount as when the flag was found."""
+        flag = span.flag
+        rs, re_ = getattr(flag, "rewrite_span", (flag.start, flag.end))
+        return span.start + (rs - flag.start), span.end + (re_ - flag.end)
+
+    def _replace(self, a: int, b: int, text: str) -> None:
         editor = self.editor
-        start, end = editor.location_of(span.start), editor.location_of(span.end)
-        editor.replace(flag.rewrite, start, end)  # undoable with Ctrl+Z
-        editor.move_cursor(editor.location_of(span.start + len(flag.rewrite)))
+        editor.replace(text, editor.location_of(a), editor.location_of(b))  # undoable
+        editor.move_cursor(editor.location_of(a + len(text)))
+
+    def action_choose_suggestion(self) -> None:
+        """Every suggestion, not only the first, each shown as the sentence would read."""
+        from framing.choices import choices
+        from tui.screens.suggestions import SuggestionsDialog
+
+        span = self._target()
+        if span is None:
+            self.notify("No flag here.", timeout=3)
+            return
+        flag = span.flag
+        if flag.quoted:
+            self.notify(
+                "That term is inside a quotation (someone else's words); "
+                "suggestions are not applied there.",
+                severity="warning",
+            )
+            return
+        # the choices are worked out on the text as it was checked, then moved
+        # by how far the flag has moved since
+        options = choices(self.editor.text, _shifted(flag, span.start - flag.start))
+        if not options:
+            self.notify(f"No suggestion for “{one_line(flag.text)}”.", severity="warning")
+            return
+
+        def apply(index: int | None) -> None:
+            if index is None:
+                return
+            c = options[index]
+            self._replace(c.start, c.end, c.replacement)
+
+        self.app.push_screen(SuggestionsDialog(flag.text, options), apply)
 
     def action_next_flag(self) -> None:
         editor = self.editor

@@ -56,15 +56,6 @@ def describe_flag(flag: Any, text: str, position: str = "") -> Content:
     if getattr(flag, "note", ""):
         parts.append(("Note: ", "bold"))
         parts.append(one_line(flag.note) + "\n")
-    if getattr(flag, "status", ""):
-        # why this wording: what the text establishes about the person
-        parts.append(("Legal status: ", "bold"))
-        status = flag.status.replace("_", " ")
-        cue = getattr(flag, "status_cue", "")
-        parts.append(status + (f" (“{one_line(cue)}”)" if cue else " (no cue in the sentence)"))
-        if not flag.rewrite and not flag.quoted:
-            parts.append(" - no wording is safe for it: advice only")
-        parts.append("\n")
     parts.append("\n")
     if flag.why:
         parts.append(("Why\n", "bold"))
@@ -82,6 +73,15 @@ def describe_flag(flag: Any, text: str, position: str = "") -> Content:
         if context:
             parts.append(("Rewrite in context\n", "bold"))
             parts.append(f"  {context}\n\n")
+    if getattr(flag, "status", ""):
+        # why this wording: what the text establishes about the person
+        parts.append(("Legal status: ", "bold"))
+        status = flag.status.replace("_", " ")
+        cue = getattr(flag, "status_cue", "")
+        parts.append(status + (f" (“{one_line(cue)}”)" if cue else " (no cue in the sentence)"))
+        if not flag.rewrite and not flag.quoted:
+            parts.append(" - no wording is safe for it: advice only")
+        parts.append("\n\n")
     if flag.sources:
         parts.append(("Sources\n", "bold"))
         for title, url in flag.sources:
