@@ -681,3 +681,15 @@ def test_official_names_match_in_any_number_and_possessive(engine):
     # the same words labelling a person are still flagged
     assert [f.text for f in engine.check("He is a registered sex offender.")] == ["sex offender"]
     assert [f.text for f in engine.check("She hid the offender in her flat.")] == ["offender"]
+
+
+def test_an_excluding_word_counts_across_a_determiner(engine):
+    # real-news shape (issue 11): a witness's description, quoted in a court report
+    text = (
+        "A bar owner said he saw the man, who he describes as 'black, in his 20s and "
+        "wearing a hoodie', stab the woman several times."
+    )
+    assert engine.check(text) == []
+    # hoodies as people are still flagged
+    hoodies = "A gang of hoodies terrorised shoppers on the estate, police said."
+    assert [f.text for f in engine.check(hoodies)] == ["hoodies"]
