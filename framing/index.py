@@ -16,13 +16,25 @@ from framing.prefilter import _APOS_RE, _SEP_RE, Prefilter, normalise
 from framing.rules.idioms import IDIOMS
 from lexicon.model import Lexicon
 
+# a word of an official name in any number and possessive: "the sex offenders'
+# register", "a young offender's institution", "Sex Offender Registers"
+_INFLECTED = r"(?:s['’]?|['’]s?)?"
 
-def _phrase_regex(phrases: Iterable[str], plural_ok: bool = False) -> re.Pattern[str] | None:
+
+def _phrase_regex(
+    phrases: Iterable[str], plural_ok: bool = False, inflect_words: bool = False
+) -> re.Pattern[str] | None:
+    """One pattern for ``phrases``: spaces and hyphens alike, any apostrophe;
+    ``plural_ok`` lets the last word take -s or 's; ``inflect_words`` lets every
+    word that ends in a letter (official names are written both ways in real
+    copy: "Sex Offenders Register", "sex offender's register")."""
     parts: list[str] = []
     for p in sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True):
         out: list[str] = []
         for ch in p:
             if ch.isspace() or ch in "-‐‑":
+                if inflect_words and out and out[-1] != _SEP_RE and out[-1][-1:].isalpha():
+                    out.append(_INFLECTED)
                 if not out or out[-1] != _SEP_RE:
                     out.append(_SEP_RE)
             elif ch in "'’‘`":
@@ -58,12 +70,11 @@ class Index:
         stem, a superset of the names that can match."""
         if key not in self._official_rx:
             stem = max(normalise(key).split(" "), key=len)
-            for suffix in ("'s", "'", "s"):
+            for suffix in ("'s", "'", "s"):  # "offenders'" -> "offenders" -> "offender"
                 if stem.endswith(suffix) and len(stem) > len(suffix) + 2:
                     stem = stem[: -len(suffix)]
-                    break
             names = [n for n in self.lexicon.official_names if stem in normalise(n)]
-            self._official_rx[key] = _phrase_regex(names, plural_ok=True)
+            self._official_rx[key] = _phrase_regex(names, plural_ok=True, inflect_words=True)
         return self._official_rx[key]
 
     def _official_spans(self, text: str, key: str) -> tuple[tuple[int, int], ...]:

@@ -53,6 +53,9 @@ def _lemmas(word: str) -> list[str]:
         w = w[:-2]
     out = [w]
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        # the singular first: a plural WordNet also lists on its own names
+        # something rarer ("crabs": an infestation; "crab": the animal)
+        out = []
         if w.endswith("ies"):
             out.append(w[:-3] + "y")
         if w.endswith(("ches", "shes", "sses", "xes", "zes")):
@@ -60,6 +63,7 @@ def _lemmas(word: str) -> list[str]:
         if w.endswith("men"):
             out.append(w[:-3] + "man")
         out.append(w[:-1])
+        out.append(w)
     elif w.endswith("men") and len(w) > 4:
         out.append(w[:-3] + "man")
     elif w in ("people", "children", "folk"):

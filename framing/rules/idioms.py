@@ -121,12 +121,21 @@ def neighbour_words(c: Candidate, s: Sentence, ix: Index) -> str | None:
                     # the label is its subject, not part of a compound
                     continue
                 return f"followed by '{w}'"
-    prev = [w.lower() for w in s.words_before(c.start, 3)]
+    prev = [w.lower() for w in s.words_before(c.start, 4)]
     gap = s.gap_before(c.start)
     if prev and c.entry.not_preceded_by and not any(ch in gap for ch in '.,;:!?()"“”'):
-        joined = " ".join(prev)
-        for w in c.entry.not_preceded_by:
-            w = w.lower()
-            if joined == w or joined.endswith(" " + w) or prev[-1] == w:
-                return f"preceded by '{w}'"
+        # the listed word also counts across a determiner: "wearing a hoodie",
+        # "wore his hoodie" are "wearing hoodie" (a garment, not people)
+        tails = [prev[-3:]]
+        if len(prev) > 1 and prev[-1] in _DETERMINERS:
+            tails.append(prev[-4:-1])
+        for words in tails:
+            joined = " ".join(words)
+            for w in c.entry.not_preceded_by:
+                w = w.lower()
+                if joined == w or joined.endswith(" " + w) or words[-1] == w:
+                    return f"preceded by '{w}'"
     return None
+
+
+_DETERMINERS = frozenset("a an the his her their my your its this that".split())

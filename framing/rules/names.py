@@ -46,10 +46,9 @@ def capitalised_name(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if nicknamed(c, s):
         return None
     if at_sentence_start(s.text, c.start):
-        # "Savage, 34, of Leeds": a capitalised word followed by an age
-        gap = s.text[c.end : c.end + 6]
-        if gap.startswith(", ") and gap[2:4].isdigit():
-            return "name followed by an age"
+        # "Savage, 34, of Leeds" and "Murderer, 25, is caught on CCTV" look
+        # alike: a capital at a sentence start says nothing, and the document
+        # decides (a surname when it writes the word as a name elsewhere)
         return None
     return "capitalised in mid-sentence: a proper name"
 
@@ -83,11 +82,11 @@ def written_as_name(c: Candidate, s: Sentence) -> bool:
     before = s.words_before(c.start, 1)
     if before and before[0].lower().rstrip(".") in HONORIFICS:
         return True
+    if at_sentence_start(s.text, c.start):
+        return False  # "Murderer, 25, is caught on CCTV": a headline label, not evidence
     gap = s.text[c.end : c.end + 6]
     if gap.startswith(", ") and gap[2:4].isdigit():
-        return True  # "Savage, 34, of Leeds"
-    if at_sentence_start(s.text, c.start):
-        return False
+        return True  # "... defender Savage, 34, of Leeds"
     # in mid-sentence a capital alone is no evidence: a Title Case headline or
     # campaign ("Coronavirus UK Fraudsters scams ...", "Stop the Gambling
     # Predators") would make every sentence-initial "Fraudsters" a surname.

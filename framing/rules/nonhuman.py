@@ -85,6 +85,9 @@ absolute proper true little big ultimate nasty vicious fierce
 """.split()
 )
 _RELATIVE = frozenset({"who", "whom", "that", "which"})
+# substances in DISEASE that a person takes: written straight before a label
+# they say what the person uses, not what the label is said of
+_USED = frozenset({"drug", "drugs"})
 # the animals of an animal-welfare story ("the RSPCA rescued 40 animals", "banned
 # from keeping animals"): the figurative nouns then mean the animals themselves
 ANIMAL_CONTEXT = frozenset(
@@ -146,6 +149,8 @@ def _animal_before(s: Sentence, c: Candidate) -> str | None:
                 return None
             if not between and c.entry.category == "offence-identity":
                 return None  # "dog thieves", "cat burglar": the animal is what was stolen
+            if not between and w in _USED:
+                return None  # "a drug fiend", "drug-crazed": what the person takes
             if any(x[2].lower() in _RELATIVE for x in ws[max(0, j - 4) : j]):
                 return None  # the animal sits in a relative clause about someone else
             return w

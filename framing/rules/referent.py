@@ -112,6 +112,7 @@ def is_person_noun(word: str) -> bool:
     return len(w) > 4 and w.endswith(_PERSON_SUFFIXES)
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CAUSE_PREFIX = re.compile(r"(?:\b|^)(?:anti|pro)[-‐‑]$", re.I)
 _COLOUR_COMPOUND = re.compile(r"\w[-‐‑]$")
 
@@ -136,8 +137,8 @@ def _modified_noun(s: Sentence, offset: int) -> tuple[Tok | None, int]:
     while nxt is not None and nxt.pos in ("ADJ", "ADV", "CCONJ") and steps < 3:
         nxt = s.token_after(nxt.end)
         steps += 1
-    if nxt is None or nxt.pos != "NOUN":
-        return None, steps
+    if nxt is None or not (nxt.pos == "NOUN" or (nxt.pos == "PROPN" and nxt.text[:1].islower())):
+        return None, steps  # (a lower-case "name" is the small tagger's mistake: "robber crabs")
     while s.text[nxt.end : nxt.end + 1] in ("-", "‐", "‑"):
         after = s.token_after(nxt.end + 1)
         if after is None or not after.text[:1].isalpha():
@@ -157,6 +158,11 @@ def modifies_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if head is None:
         return None
     pos = effective_pos(c, s)
+    if pos == "PROPN" and not any(ch.isupper() for ch in c.form.text):
+        # the small tagger reads a capitalised or unfamiliar compound as a name
+        # ("Robber crabs are ...", "a population of robber crabs"); a lexicon
+        # word that is not a name in the lexicon is the noun it spells
+        pos = "NOUN"
     always_people = False
     if pos == "ADJ" or (pos == "VERB" and head.tag in ("VBN", "VBD")):
         pass
@@ -175,14 +181,16 @@ def modifies_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
     nxt, steps = _modified_noun(s, head.end)
     if nxt is None or (pos == "NOUN" and steps):
         return None
-    what = kind(nxt.text)
+    m = _WORD.match(nxt.text)  # "individual(s": the word, not the tokenizer's leftovers
+    word = m.group() if m else nxt.text
+    what = kind(word)
     if what == "animal":
-        return f"names an animal ('{c.text} {nxt.text}')"  # "robber fly", "killer whale"
+        return f"names an animal ('{c.text} {word}')"  # "robber fly", "killer whale"
     if pos == "NOUN" and always_people:
         return None
-    if is_person_noun(nxt.text):
+    if is_person_noun(word):
         return None
-    return f"modifies '{nxt.text}', not a person"
+    return f"modifies '{word}', not a person"
 
 
 _TIME_WORDS = frozenset(

@@ -219,3 +219,26 @@ def test_a_title_case_headline_makes_no_label_a_surname(engine):
         "Savage said the girl had made her age clear."
     )
     assert flagged(engine, named) == []
+
+
+def test_a_headline_label_before_an_age_is_a_label_unless_the_text_names_it(engine):
+    # real-news shape (issue 11): Mail Online headlines open "Murderer, 25, is
+    # caught ...", which looked like "Savage, 34, of Leeds"
+    story = (
+        "Murderer, 25, is caught on CCTV confronting friend minutes before attack\n\n"
+        "The footage was shown at Leeds Crown Court on Monday."
+    )
+    assert [t for t, _q in flagged(engine, story)] == ["Murderer"]
+    # a surname at a sentence start is still a name where the text writes it as one
+    named = "Defender Paul Savage, 29, was banned.\n\nSavage, 29, of Leeds, will appeal."
+    assert flagged(engine, named) == []
+
+
+def test_a_drug_compound_before_a_label_is_what_the_person_takes(engine):
+    text = (
+        "A drug fiend caught on camera trying to snatch a child was jailed. "
+        "The drug-crazed attacker punched him repeatedly."
+    )
+    assert [t for t, _q in flagged(engine, text)] == ["fiend", "crazed"]
+    # an animal before the label is still what the label is said of
+    assert flagged(engine, "Foxes and other predators raid the bins at night.") == []

@@ -83,3 +83,23 @@ def test_noun_senses_table():
     assert names_people("hostages") and names_people("gang") and names_people("mum")
     assert names_people("tackle") is None  # a footballer only in a rare sense
     assert names_people("qwxzt") is None  # unknown to WordNet
+
+
+def test_an_animal_the_tagger_misreads_as_a_name_is_still_an_animal(engine):
+    # real-news shape (issue 11, a Christmas Island story): the small tagger
+    # reads "robber crabs" as a proper name, at a sentence start and after "of";
+    # and WordNet's "crabs" (an infestation) must not hide "crab" (the animal)
+    story = (
+        "Family surrounded by robber crabs at a barbecue\n\n"
+        "Robber crabs are the largest land crustacean in the world.\n\n"
+        "Christmas Island has the largest population of robber crabs in the world."
+    )
+    assert words(engine, story) == []
+    # the same word before a person is a label, and a robber is still flagged
+    assert words(engine, "The robber gang fled in a stolen car.") == ["robber"]
+    assert words(engine, "Police said the robber fled on foot.") == ["robber"]
+
+
+def test_a_label_before_a_person_noun_the_tokenizer_splits_is_flagged(engine):
+    text = "“What type of evil individual(s) would desecrate graves?” the imam asked."
+    assert words(engine, text) == ["evil"]

@@ -665,3 +665,31 @@ def test_titles_glossed_as_works_and_acronyms_in_names(analyse, engine):
         "The Met's BAME officers faced more misconduct cases.",
         "BAME",
     )
+
+
+def test_official_names_match_in_any_number_and_possessive(engine):
+    # real-news shapes (issue 11): court reports write the same register,
+    # institution and charge many ways; each is an official name (policy 2)
+    names = [
+        "The 17-year-old was sentenced to eight years in a young offenders’ institute.",
+        "Doyle was also ordered to sign the sexual offenders' register.",
+        "Laming was also placed on the sex offenders list.",
+        "Two women were arrested on suspicion of assisting an offender.",
+    ]
+    for text in names:
+        assert engine.check(text) == [], text
+    # the same words labelling a person are still flagged
+    assert [f.text for f in engine.check("He is a registered sex offender.")] == ["sex offender"]
+    assert [f.text for f in engine.check("She hid the offender in her flat.")] == ["offender"]
+
+
+def test_an_excluding_word_counts_across_a_determiner(engine):
+    # real-news shape (issue 11): a witness's description, quoted in a court report
+    text = (
+        "A bar owner said he saw the man, who he describes as 'black, in his 20s and "
+        "wearing a hoodie', stab the woman several times."
+    )
+    assert engine.check(text) == []
+    # hoodies as people are still flagged
+    hoodies = "A gang of hoodies terrorised shoppers on the estate, police said."
+    assert [f.text for f in engine.check(hoodies)] == ["hoodies"]

@@ -9,6 +9,7 @@ the engine.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +93,40 @@ MEASURED = {
 }
 
 
+# The real-news set (issue 11): whole published articles labelled blind by
+# another engineer; the texts are rebuilt outside the repository
+# (tests/data/realnews/README.md), so these floors skip, naming the commands,
+# where they are not built.  DEV (sha256(id) % 5 != 0) is what the engine is
+# tuned on; TEST is read only as totals, like heldout.  Measured at the
+# accengine branch's last commit (issue 11, real-news fixes), labels of
+# tests/data/realnews/labels.jsonl as merged on main at 19:10 UTC:
+#   realnews-dev  P 0.929 R 0.960 F1 0.944 (tp 1659), quotes 1648/1659;
+#   naive baseline on the same set P 0.676 R 1.000 (829 false flags).
+MEASURED_REALNEWS = {
+    "realnews-dev": Measured(
+        items=415,
+        positives=1729,
+        false_flags=126,
+        misses=70,
+        quote_mismatches=11,
+        naive_false_flags=829,
+        min_false_flags_avoided=0.80,
+    ),
+}
+MEASURED.update(MEASURED_REALNEWS)
+
+
+def _realnews(name: str) -> Path:
+    out = Path(os.environ.get("FRAMEWATCH_CORPORA") or Path.home() / ".cache/framewatch-corpora")
+    path = out / f"{name}.jsonl"
+    if not path.exists():
+        pytest.skip(
+            f"{path} is not built: run `python scripts/corpus.py build` then "
+            "`python scripts/corpus.py merge` (tests/data/realnews/README.md)"
+        )
+    return path
+
+
 @pytest.fixture(scope="module")
 def engine():
     from framing import Engine
@@ -164,3 +199,12 @@ def test_engine_accuracy_floor_on_heldout(engine):
     print(_summary("heldout", report, baseline))
     # no error listing here: heldout contents stay out of the engine authors' sight
     _check("heldout", data, report, baseline)
+
+
+@pytest.mark.slow
+def test_engine_accuracy_floor_on_realnews_dev(engine):
+    data = load_dataset(_realnews("realnews-dev"))
+    report = evaluate(engine, data)
+    baseline = evaluate(NaiveBaseline(), data)
+    print(_summary("realnews-dev", report, baseline))
+    _check("realnews-dev", data, report, baseline, "\n" + _errors(report))
