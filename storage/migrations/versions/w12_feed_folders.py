@@ -1,7 +1,7 @@
 """Feeds keep the folder a feed reader filed them in.
 
 Revision ID: w12_feed_folders
-Revises: w12_headline_once
+Revises: w12_reanalyse
 Create Date: 2026-12-04
 
 An OPML file from Feedly, Inoreader or NetNewsWire files each feed in a
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "w12_feed_folders"
-down_revision = "w12_headline_once"
+down_revision = "w12_reanalyse"
 branch_labels = None
 depends_on = None
 
