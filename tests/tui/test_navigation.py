@@ -175,6 +175,12 @@ async def test_queue_marks_a_selection_reviewed_after_naming_the_pending_flags(f
         await settle(pilot, app, lambda: _status(filled_db, first) == "in_review")
         assert _status(filled_db, second) == "reviewed"
 
+        await pilot.press("a")  # select all listed, then none
+        assert queue.selected == {first, second, third}
+        await pilot.press("a")
+        assert not queue.selected
+        assert all(str(table.get_cell(str(i), "mark")) == "" for i in (first, second, third))
+
 
 async def test_at_80x24_every_queue_column_is_on_screen_and_the_detail_line_has_words(
     filled_db, engine

@@ -58,6 +58,9 @@ class QueueScreen(Screen):
     /* under 110 columns the filters take two rows of borderless boxes */
     QueueScreen.-narrow #filters { layout: grid; grid-size: 4 2; grid-gutter: 0 1; height: 2; }
     QueueScreen.-narrow #filters Input, QueueScreen.-narrow #filters Select { width: 1fr; }
+    /* borderless boxes: the focused one is underlined, not only recoloured */
+    QueueScreen.-narrow #filters Input:focus,
+    QueueScreen.-narrow #filters Select:focus > SelectCurrent { text-style: bold underline; }
     QueueScreen #queue-status { height: 1; padding: 0 1; color: $text-muted; }
     """
 
