@@ -65,9 +65,10 @@ def repeated_headline_end(title: str, body: str) -> int:
     """Where the body proper starts: 0 when ``body`` does not open by repeating
     ``title``, else the offset just after the repeated line(s) and the blank
     space that follows them (``len(body)`` when the body is only the headline)."""
-    if not body:
+    if not body or not title:
         return 0
-    words = list(_WORD.finditer(body))
+    # a repeat is no longer than the headline with spacing and a site name: read only that far
+    words = list(_WORD.finditer(body, 0, 2 * len(title) + 200))
     for form in _headline_forms(title):
         n = len(form)
         if len(words) < n or [_fold(m.group()) for m in words[:n]] != form:

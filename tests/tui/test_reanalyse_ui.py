@@ -46,3 +46,10 @@ async def test_a_changed_lexicon_is_noticed_and_u_reanalyses(filled_db):
         kept = conn.execute(sa.select(flags).where(flags.c.id == thug.id)).one()
     assert stamps == {changed.lexicon_hash}
     assert (kept.decision, kept.lexicon_state) == ("accepted", "vanished")
+    # the review screen's flag panel says so in words
+    from tui.widgets.flag_panel import describe_flag
+
+    view = article.get_article(filled_db, first)
+    shown = next(f for f in view.flags if f.id == thug.id)
+    panel = str(describe_flag(shown, view.text))
+    assert "Lexicon: vanished" in panel and "no longer flagged by the lexicon" in panel
