@@ -119,6 +119,13 @@ def slot_of(c: Candidate, s: Sentence, plural: bool) -> Slot:
     return Slot(det, det_start, follows, plural)
 
 
+def generic_who(c: Candidate, s: Sentence, plural: bool) -> bool:
+    """A plural with no determiner before "who": a group the clause defines
+    ("Offenders who complete the course"), so "people who" says it all."""
+    slot = slot_of(c, s, plural)
+    return plural and slot.det is None and slot.follows == "who"
+
+
 def _gender(c: Candidate, s: Sentence, clause: bool = False) -> str | None:
     """ "man" or "woman" where the label or its own clause gives it, else None:
     a reflexive counts only inside the relative clause ("who exposed himself")."""
@@ -190,6 +197,8 @@ def role_fit(
         return _act_of(c, s, slot, v, _gender(c, s))
     if neutral and v in ("wanted", "suspected", "unknown", "group_generic", "released"):
         return None
+    if neutral and c.entry.category == "person-label" and v not in _COURT_STATUSES:
+        return None  # "the ex-offender" keeps "the person with a criminal record"
     return _bare(c, s, slot, v, _gender(c, s))
 
 
