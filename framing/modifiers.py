@@ -25,6 +25,8 @@ from framing.candidate import Candidate, Sentence, Tok
 
 Span = tuple[int, int, str]
 
+# what may stand before a title-like label that is cut ("by art thief Octave Durham")
+_CUT_AFTER = frozenset({"ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PART"})
 # a caption: the label, a colon, a name ("Thug: Alfred Stanley")
 _CAPTION = re.compile(r":\s+(?=[A-Z][a-z])")
 # the preposition each topic noun takes (its head, lower case, plural as written)
@@ -96,6 +98,12 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
     if first.tag == "NNP" and first.text[:1].isupper() and not headline:
         if c.entry.category == "drug-use":
             return False  # "Heroin addict Lovell": cutting would drop the fact (the drug)
+        start = _modifiers_start(c, s)
+        before = [t for t in s.tokens_in(max(0, start - 40), start) if not t.text.isspace()]
+        if before and before[-1].pos not in _CUT_AFTER:
+            # "the convicted paedophile Epstein", "James Bulger killer Jon Venables",
+            # "Texas death row prisoner Rodney Reed": a cut would leave nonsense
+            return False
         return _cut(c, s, first.start)
     if first.pos != "NOUN" or first.text[:1].isupper() and headline and first.tag != "NN":
         return None

@@ -82,6 +82,21 @@ def _status(c: Candidate, s: Sentence, plural: bool) -> Status:
     return status_for(s.text, c.start, c.end, plural=plural, determiner=det)
 
 
+_POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "your", "our"}
+_PERSON_CATEGORIES = {"person-label", "offence-identity", "dehumanising"}
+
+
+def _possessed(c: Candidate, s: Sentence) -> bool:
+    """A person label owned by someone ("her killer", "the officer's killers")."""
+    if c.entry.category not in _PERSON_CATEGORIES or not (c.entry.alternatives):
+        return False
+    prev = _prev_word(s, c.start)
+    if prev is None:
+        return False
+    w = prev[2]
+    return w.lower() in _POSSESSIVE_PRONOUNS or w.endswith(("'s", "’s", "s'"))
+
+
 def _gendered(c: Candidate, alt: str) -> str:
     """ "person accused of rape" -> "man accused of rape" where the label gives
     the gender (rape, in English law; "knifeman")."""
@@ -182,6 +197,10 @@ def fit(
         if early is not None:
             return early
     alts = [_gendered(c, a.for_number(number)) for a in options]
+    if _possessed(c, s):
+        # "Her killer", "the officer's killers": "Her person convicted of ..." is no
+        # English; the restructure ("the person who killed her") is the writer's
+        alts = []
     shown = alts or ([] if role else [_conditional(a, number) for a in c.entry.alternatives])
     suggestions = tuple(dict.fromkeys(([role[2]] if role else []) + shown))
     start, end = c.start, c.end
