@@ -122,10 +122,10 @@ def slot_of(c: Candidate, s: Sentence, plural: bool) -> Slot:
 
 
 def generic_who(c: Candidate, s: Sentence, plural: bool) -> bool:
-    """A plural with no determiner before "who": a group the clause defines
-    ("Offenders who complete the course"), so "people who" says it all."""
-    slot = slot_of(c, s, plural)
-    return plural and slot.det is None and slot.follows == "who"
+    """A label before "who": the clause says what the person did, so a role
+    ("someone who", "the person who", "People who complete the course") keeps
+    every fact and states no status."""
+    return slot_of(c, s, plural).follows == "who"
 
 
 def _gender(c: Candidate, s: Sentence, clause: bool = False) -> str | None:
