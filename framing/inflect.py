@@ -26,7 +26,9 @@ _TITLE_SMALL = frozenset(
 )
 
 
-def match_case(original: str, replacement: str, style: str | None = None) -> str:
+def match_case(
+    original: str, replacement: str, style: str | None = None, at_start: bool = True
+) -> str:
     """The replacement in the case of the line it lands in.
 
     ``style`` is ``framing.sentences.case_style`` of the line: an ALL CAPS
@@ -46,6 +48,8 @@ def match_case(original: str, replacement: str, style: str | None = None) -> str
             keep = i > 0 and style == "title" and w.lower() in _TITLE_SMALL
             out.append(w if keep or not w else w[0].upper() + w[1:])
         return " ".join(out)
+    if shout and style == "sentence" and not at_start:
+        return replacement  # "the BAME community" -> "the ethnic minority community"
     if original[:1].isupper():
         return replacement[0].upper() + replacement[1:]
     return replacement

@@ -19,10 +19,16 @@ word alone would not be grammatical ("Person in prison numbers have risen").
 
 from __future__ import annotations
 
+import re
+
 from framing.candidate import Candidate, Sentence, Tok
 
 Span = tuple[int, int, str]
 
+# what may stand before a title-like label that is cut ("by art thief Octave Durham")
+_CUT_AFTER = frozenset({"ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PART"})
+# a caption: the label, a colon, a name ("Thug: Alfred Stanley")
+_CAPTION = re.compile(r":\s+(?=[A-Z][a-z])")
 # the preposition each topic noun takes (its head, lower case, plural as written)
 _TOPIC: dict[str, str] = {
     "numbers": "of",
@@ -74,6 +80,11 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
     nothing fits (advice only), or ``None`` when the label is no modifier."""
     if c.possessive or c.entry.category not in _NOUN_LABEL_CATEGORIES or not s.tokens:
         return None
+    if not c.entry.alternatives:
+        return None  # the lexicon's decision: no swap, advice only ("Evil: ...")
+    caption = _CAPTION.match(s.text, c.end)
+    if caption is not None and not s.text[: c.start].strip() and c.entry.category != "drug-use":
+        return c.start, caption.end(), ""  # "Thug: Alfred Stanley" -> "Alfred Stanley"
     gap = s.text[c.end : c.end + 1]
     if gap != " ":
         return None
@@ -85,6 +96,14 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
     headline = s.headline
     # before a proper name: cut the label (and its own modifiers)
     if first.tag == "NNP" and first.text[:1].isupper() and not headline:
+        if c.entry.category == "drug-use":
+            return False  # "Heroin addict Lovell": cutting would drop the fact (the drug)
+        start = _modifiers_start(c, s)
+        before = [t for t in s.tokens_in(max(0, start - 40), start) if not t.text.isspace()]
+        if before and before[-1].pos not in _CUT_AFTER:
+            # "the convicted paedophile Epstein", "James Bulger killer Jon Venables",
+            # "Texas death row prisoner Rodney Reed": a cut would leave nonsense
+            return False
         return _cut(c, s, first.start)
     if first.pos != "NOUN" or first.text[:1].isupper() and headline and first.tag != "NN":
         return None
@@ -94,7 +113,13 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
         if s.text[start : c.end][:1].isupper():
             word = word[0].upper() + word[1:]
         return start, first.end, word
-    run = [first]
+    return _topic(c, s, nxt, plural_alt)
+
+
+def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) -> Span | bool:
+    """ "inmate deaths" -> "deaths of people in prison": the noun run after the
+    label, restructured with the preposition its head takes, else advice."""
+    run = [nxt[0]]
     for t in nxt[1:]:
         if t.pos == "NOUN" and t.start - run[-1].end <= 1:
             run.append(t)

@@ -20,7 +20,7 @@ from framing.candidate import Candidate, Sentence
 from framing.inflect import indefinite_article, match_case, possessive, words
 from framing.modifiers import modifier_fit
 from framing.prefilter import Prefilter
-from framing.roles import MALE_ENTRIES, role_fit, takes_roles, tense_fit
+from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles, tense_fit
 from framing.sentences import case_style
 from framing.status import Status, status_for
 from lexicon.model import CONVICTED, Alternative, Entry
@@ -80,6 +80,21 @@ def _status(c: Candidate, s: Sentence, plural: bool) -> Status:
     prev = _prev_word(s, c.start)
     det = prev is not None and prev[2].lower() in _STATUS_DETS
     return status_for(s.text, c.start, c.end, plural=plural, determiner=det)
+
+
+_POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "your", "our"}
+_PERSON_CATEGORIES = {"person-label", "offence-identity", "dehumanising"}
+
+
+def _possessed(c: Candidate, s: Sentence) -> bool:
+    """A person label owned by someone ("her killer", "the officer's killers")."""
+    if c.entry.category not in _PERSON_CATEGORIES or not (c.entry.alternatives):
+        return False
+    prev = _prev_word(s, c.start)
+    if prev is None:
+        return False
+    w = prev[2]
+    return w.lower() in _POSSESSIVE_PRONOUNS or w.endswith(("'s", "’s", "s'"))
 
 
 def _gendered(c: Candidate, alt: str) -> str:
@@ -147,8 +162,15 @@ def _possessed_np(s: Sentence, offset: int) -> int | None:
 def _modifiers(c: Candidate, alt_words: set[str]) -> str:
     ws = c.lower_words
     if len(ws) > 1 and ws[0] in _KEEP_MODIFIERS and ws[0] not in alt_words:
+        if ws[0] in ("young", "teenage") and alt_words & _YOUNG_WORDS:
+            return ""  # "young offenders" -> "children in the justice system", not "young children"
+        if ws[0] in ("male", "female") and alt_words & {"man", "men", "woman", "women"}:
+            return ""
         return ws[0] + " "
     return ""
+
+
+_YOUNG_WORDS = {"child", "children", "young", "teenager", "teenagers", "youth"}
 
 
 def _doubles(left: str | None, phrase: str, right: str | None) -> bool:
@@ -175,6 +197,10 @@ def fit(
         if early is not None:
             return early
     alts = [_gendered(c, a.for_number(number)) for a in options]
+    if _possessed(c, s):
+        # "Her killer", "the officer's killers": "Her person convicted of ..." is no
+        # English; the restructure ("the person who killed her") is the writer's
+        alts = []
     shown = alts or ([] if role else [_conditional(a, number) for a in c.entry.alternatives])
     suggestions = tuple(dict.fromkeys(([role[2]] if role else []) + shown))
     start, end = c.start, c.end
@@ -224,7 +250,9 @@ def _status_options(
     neutral = any(not a.statuses for a in options)
     accused = any("accused" in a.singular for a in options)
     role = None
-    if extend and not (status.value in ("unknown", "group_generic") and options):
+    generic = status.value in ("unknown", "group_generic") and options
+    if extend and (not generic or generic_who(c, s, plural)):
+        # "Offenders who complete the course" -> "People who complete the course"
         role = role_fit(c, s, status, plural, neutral, accused)
     return status, options, role
 
@@ -312,7 +340,9 @@ def _fit_one(
                 start = prev[0]
                 original_first = s.text[start:end]
                 out = f"{want} {phrase}"
-    out = match_case(original_first, out, line_style(s))
+    before = s.text[:start].rstrip()
+    at_start = not before or before[-1] in ".!?:\"“‘'(—–-"
+    out = match_case(original_first, out, line_style(s), at_start)
     left = _prev_word(s, start)
     right = _next_word(s, end)
     if _doubles(left[2] if left else None, out, right[2] if right else None):

@@ -87,7 +87,9 @@ _ACT = re.compile(
     re.IGNORECASE,
 )
 _HEDGES = {"alleged", "suspected", "accused", "convicted"}
-_REFLEXIVE = re.compile(r"\b(?:himself|herself)\b", re.IGNORECASE)
+_REFLEXIVE = re.compile(r"\b(?:himself|herself|he|she)\b", re.IGNORECASE)
+# where a relative clause ends: a comma, or the main verb after it
+_CLAUSE_END = re.compile(r",|\b(?:was|were|is|are|has been|have been)\b")
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,13 @@ def slot_of(c: Candidate, s: Sentence, plural: bool) -> Slot:
     return Slot(det, det_start, follows, plural)
 
 
+def generic_who(c: Candidate, s: Sentence, plural: bool) -> bool:
+    """A label before "who": the clause says what the person did, so a role
+    ("someone who", "the person who", "People who complete the course") keeps
+    every fact and states no status."""
+    return slot_of(c, s, plural).follows == "who"
+
+
 def _gender(c: Candidate, s: Sentence, clause: bool = False) -> str | None:
     """ "man" or "woman" where the label or its own clause gives it, else None:
     a reflexive counts only inside the relative clause ("who exposed himself")."""
@@ -126,9 +135,11 @@ def _gender(c: Candidate, s: Sentence, clause: bool = False) -> str | None:
         return "man"
     if not clause:
         return None
-    m = _REFLEXIVE.search(s.text, c.end, c.end + 120)
+    clause_end = _CLAUSE_END.search(s.text, c.end)
+    limit = clause_end.start() if clause_end is not None else len(s.text)
+    m = _REFLEXIVE.search(s.text, c.end, min(limit, c.end + 120))
     if m is not None:
-        return "man" if m.group().lower() == "himself" else "woman"
+        return "man" if m.group().lower() in ("himself", "he") else "woman"
     return None
 
 
@@ -190,6 +201,8 @@ def role_fit(
         return _act_of(c, s, slot, v, _gender(c, s))
     if neutral and v in ("wanted", "suspected", "unknown", "group_generic", "released"):
         return None
+    if neutral and c.entry.category == "person-label" and v not in _COURT_STATUSES:
+        return None  # "the ex-offender" keeps "the person with a criminal record"
     return _bare(c, s, slot, v, _gender(c, s))
 
 
@@ -205,7 +218,10 @@ def _before_clause(
             return _cased(s, slot.det_start, c.end, out)
         return _cased(s, slot.det_start, c.end, "someone")
     if det is None:
-        return _cased(s, c.start, c.end, person) if plural else None
+        if plural or (s.headline and not s.text[: c.start].strip()):
+            # "Rapist Who Attacked Student Jailed" -> "Man Who Attacked Student Jailed"
+            return _cased(s, c.start, c.end, person)
+        return None
     return _cased(s, slot.det_start, c.end, f"{det_text(s, slot)} {person}")
 
 

@@ -60,6 +60,7 @@ _CUES: tuple[tuple[str, str], ...] = (
     (
         "convicted",
         r"found guilty|convicted|admitted|admits|pleaded guilty|pleading guilty|guilty plea"
+        r"|court of appeal|appeal against (?:his|her|their) (?:conviction|sentence)"
         r"|pleads guilty|conviction for|previous convictions",
     ),
     (
@@ -83,9 +84,10 @@ _CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "wanted",
-        r"hunt(?:ing|ed)?|manhunt|search(?:ing)? for|looking for|appeal(?:ing|ed|s)?"
+        r"hunt(?:ing|ed)?|manhunt|search(?:ing)? for|looking for|appeal(?:ing|ed|s)? (?:for|to)"
         r"|want(?:s|ed)? to (?:trace|identify|speak)|wanted|at large|on the run|cctv|e-fit"
         r"|(?:being )?sought|trace|identif(?:y|ied)|recognis\w*|crimestoppers|dial 999"
+        r"|police appeal"
         r"|no arrests|nobody has (?:yet )?been arrested|not been identified|fled|escaped",
     ),
     (
@@ -131,9 +133,16 @@ class Status:
 UNKNOWN = Status("unknown")
 
 
+_NEGATED = re.compile(
+    r"\b(?:not|never|n't)(?:\s+(?:been|be|yet|ever|was|were))*\s+$", re.IGNORECASE
+)
+
+
 def _cues(text: str) -> list[tuple[int, int, str, str]]:
     out = []
     for m in _PATTERN.finditer(text):
+        if _NEGATED.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "has not been convicted of anything since": no cue
         i = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
         out.append((m.start(), m.end(), _CUES[i][0], m.group()))
     return out
