@@ -74,7 +74,7 @@ SLACK = 2
 MEASURED = {
     "devset": Measured(
         items=1210,
-        positives=686,
+        positives=685,
         false_flags=3,
         misses=2,
         quote_mismatches=1,
