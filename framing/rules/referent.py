@@ -114,6 +114,7 @@ def is_person_noun(word: str) -> bool:
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CAUSE_PREFIX = re.compile(r"(?:\b|^)(?:anti|pro)[-‐‑]$", re.I)
+_NEGATED = re.compile(r"(?:\b|^)non(?:[-‐‑]|\s)$", re.I)
 _COLOUR_COMPOUND = re.compile(r"\w[-‐‑]$")
 
 
@@ -123,6 +124,10 @@ def names_a_cause(c: Candidate, s: Sentence, ix: Index) -> str | None:
     before = s.text[max(0, c.start - 6) : c.start]
     if _CAUSE_PREFIX.search(before):
         return f"names a cause ('{before.strip()}{c.text}')"
+    if _NEGATED.search(before):
+        # "viewed the incident as 'non criminal'", "settlements for non-prisoners":
+        # a category negated describes what something is not, and labels no one
+        return f"negated ('non-{c.text}')"
     if c.entry.id == "coloured" and _COLOUR_COMPOUND.search(before):
         # the entry, not the key: "mint-colored", "wheat-colored" (US spelling)
         return "a colour compound"
