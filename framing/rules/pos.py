@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence, Tok
+from framing.senses import has_nonperson_sense, names_people
 
 if TYPE_CHECKING:
     from framing.index import Index
@@ -89,6 +90,17 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
             return "NOUN"
     if c.possessive and pos in ("ADJ", "PROPN", "VERB"):
         return "NOUN"  # "the criminal's family": only nouns take 's
+    if (
+        pos == "ADJ"
+        and c.key not in ADJ_NOUN_HOMOGRAPHS
+        and len(c.lower_words) == 1
+        and _before_a_noun(s, nxt)
+        and names_people(c.key) is True
+        and not has_nonperson_sense(c.key)
+    ):
+        # "Paedophile rugby coach, 25": a noun that only names people, tagged as
+        # an adjective before another noun, still labels the person (policy)
+        return "NOUN"
     return pos
 
 
@@ -103,6 +115,13 @@ def _coordinated_adjective(s: Sentence, nxt: Tok | None) -> bool:
         return False
     noun = s.token_after(adj.end)
     return noun is not None and noun.pos in ("NOUN", "PROPN")
+
+
+def _before_a_noun(s: Sentence, nxt: Tok | None) -> bool:
+    """``nxt`` is a noun, or an adjective and then a noun ("rugby coach" tagged JJ NN)."""
+    if nxt is not None and nxt.pos == "ADJ":
+        nxt = s.token_after(nxt.end)
+    return nxt is not None and nxt.pos in ("NOUN", "PROPN")
 
 
 def _coordinated_modifier(c: Candidate, s: Sentence, nxt: Tok | None) -> bool:
