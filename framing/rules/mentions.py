@@ -139,7 +139,8 @@ criticized criticise criticize objected protested
 _SANCTIONED = re.compile(
     r"\b(?:sacked|suspended|disciplined|banned|fined|expelled|convicted|guilty|jailed|charged|"
     r"arrested|criticised|criticized|condemned|apologised|apologized|complaints?|investigated|"
-    r"reprimanded|sanctioned|punished|dismissed|fired|removed)\b[^.;]{0,80}?\b(?:for|after|over)\s+"
+    r"reprimanded|sanctioned|punished|dismissed|fired|removed|disciplinary|probe|inquiry|"
+    r"investigation|backlash|outrage|fury)\b[^.;]{0,80}?\b(?:for|after|over)\s+"
     r"(?:calling|branding|describing|labell?ing|referring\s+to|shouting|using)\b",
     re.I,
 )
@@ -163,7 +164,7 @@ lawyer solicitor barrister supporters relatives
 # "calling a colleague "half-caste"", "branded the family pikeys"
 _CALLING_SOMEONE = re.compile(
     r"\b(?:call(?:ed|ing|s)?|brand(?:ed|ing|s)?|label(?:led|ling|ed|ing)?|dubb(?:ed|ing))\s+"
-    r"(?:[\w'’-]+\s+){1,3}?(?:an?\s+)?[\"'“‘]?$",
+    r"(?:[\w'’-]+\s+){1,4}?(?:an?\s+)?[\"'“‘]?(?:[\w'’]+[-‐])?$",
     re.I,
 )
 

@@ -716,3 +716,19 @@ def test_real_news_shapes_that_label_no_one(engine):
         ("He called the men 'Lycra louts' and drove at them.", "louts"),
     ):
         assert word in [f.text for f in engine.check(text)], text
+
+
+def test_a_label_reported_in_a_story_about_its_sanction_is_not_flagged(engine):
+    # real-news shape (issue 11): the label is reported because using it got
+    # its author investigated (policy: reported to criticise -> no flag)
+    text = (
+        "A police officer is facing a disciplinary investigation after branding "
+        "George Floyd a 'drug-crazed maniac' on his podcast."
+    )
+    assert engine.check(text) == []
+    # a neutral report of the same label is flagged as quoted
+    neutral = "The officer branded the man a 'drug-crazed maniac' after the arrest."
+    assert [(f.text, f.quoted) for f in engine.check(neutral)] == [
+        ("crazed", True),
+        ("maniac", True),
+    ]
