@@ -28,6 +28,7 @@ from framing.rules.official import in_official_name
 from framing.rules.pos import wrong_part_of_speech
 from framing.rules.referent import (
     abstract_noun,
+    colour_before,
     modifies_thing,
     names_a_cause,
     predicate_of_thing,
@@ -63,6 +64,7 @@ TAG_RULES: tuple[Rule, ...] = (
     modifies_thing,
     predicate_of_thing,
     abstract_noun,
+    colour_before,
     propn_name,
     noun_modifier_out_of_domain,
 )

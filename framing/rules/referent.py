@@ -336,3 +336,20 @@ def abstract_noun(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if s.text[c.end : c.end + 1] == ":" and not s.text[: c.start].strip():
         return None  # a caption naming the person pictured
     return "the abstraction, not a person"
+
+
+def colour_before(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    """ "camel colored boots", "wine coloured dress": a noun straight before
+    "coloured" names the colour (the hyphenated "caramel-coloured" is a text
+    rule); "young coloured men" has an adjective there, and is flagged."""
+    if c.entry.id != "coloured":
+        return None
+    head = s.head_token(c)
+    if head is None:
+        return None
+    prev = s.token_before(head.start)
+    if prev is None or prev.pos != "NOUN" or s.text[prev.end : head.start] != " ":
+        return None
+    if is_person_noun(prev.text) or not prev.text.islower():
+        return None
+    return f"a colour ('{prev.text} {c.text}')"

@@ -123,3 +123,11 @@ def test_evil_as_an_abstraction_is_not_a_label(engine):
 def test_a_us_spelled_colour_compound_is_a_colour(engine):
     assert words(engine, "She slipped into a mint-colored cotton bralette.") == []
     assert words(engine, "Coloured people were barred from the club.") == ["Coloured"]
+
+
+def test_a_noun_before_coloured_names_the_colour(engine):
+    # real-news shape (issue 11): a fashion story
+    assert words(engine, "She sported camel colored Timberland boots with a white shirt.") == []
+    assert words(engine, "Young coloured men were stopped more often, the report said.") == [
+        "coloured"
+    ]
