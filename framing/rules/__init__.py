@@ -26,7 +26,13 @@ from framing.rules.nearby import missing_nearby
 from framing.rules.nonhuman import animal_welfare_context, nonhuman_referent, sport_metaphor
 from framing.rules.official import in_official_name
 from framing.rules.pos import wrong_part_of_speech
-from framing.rules.referent import modifies_thing, names_a_cause, predicate_of_thing
+from framing.rules.referent import (
+    abstract_noun,
+    colour_before,
+    modifies_thing,
+    names_a_cause,
+    predicate_of_thing,
+)
 from framing.rules.similes import treatment_simile
 from framing.rules.titles import appositive_title, fiction_cue, in_known_title, in_title_case_run
 
@@ -57,6 +63,8 @@ TAG_RULES: tuple[Rule, ...] = (
     wrong_part_of_speech,
     modifies_thing,
     predicate_of_thing,
+    abstract_noun,
+    colour_before,
     propn_name,
     noun_modifier_out_of_domain,
 )

@@ -54,6 +54,14 @@ _LIST_TAIL = re.compile(
 )
 
 
+_TERM_OPEN = re.compile(
+    r"\b(?:term|terms|word|words|phrase|phrases|label|labels|expression|slur|epithet|"
+    r"insult|nickname|moniker)\s+[\"'“‘](?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_TERM_CLOSE = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}\s*[\"'”’]")
+
+
 # "locals called them "pikeys"", "nobody called me a junkie": a label reported as abuse
 _CALLED = re.compile(
     r"\b(?:call(?:ed|ing|s)?|branded|dubbed|nicknamed|labell?ed|labeled)\s+"
@@ -131,7 +139,8 @@ criticized criticise criticize objected protested
 _SANCTIONED = re.compile(
     r"\b(?:sacked|suspended|disciplined|banned|fined|expelled|convicted|guilty|jailed|charged|"
     r"arrested|criticised|criticized|condemned|apologised|apologized|complaints?|investigated|"
-    r"reprimanded|sanctioned|punished|dismissed|fired|removed)\b[^.;]{0,80}?\b(?:for|after|over)\s+"
+    r"reprimanded|sanctioned|punished|dismissed|fired|removed|disciplinary|probe|inquiry|"
+    r"investigation|backlash|outrage|fury)\b[^.;]{0,80}?\b(?:for|after|over)\s+"
     r"(?:calling|branding|describing|labell?ing|referring\s+to|shouting|using)\b",
     re.I,
 )
@@ -155,7 +164,7 @@ lawyer solicitor barrister supporters relatives
 # "calling a colleague "half-caste"", "branded the family pikeys"
 _CALLING_SOMEONE = re.compile(
     r"\b(?:call(?:ed|ing|s)?|brand(?:ed|ing|s)?|label(?:led|ling|ed|ing)?|dubb(?:ed|ing))\s+"
-    r"(?:[\w'’-]+\s+){1,3}?(?:an?\s+)?[\"'“‘]?$",
+    r"(?:[\w'’-]+\s+){1,4}?(?:an?\s+)?[\"'“‘]?(?:[\w'’]+[-‐])?$",
     re.I,
 )
 
@@ -267,6 +276,12 @@ def word_mention(c: Candidate, s: Sentence, ix: Index) -> str | None:
             return "mention of the word itself"
     if _META_AFTER.match(s.text[c.end : c.end + 120]):
         return "mention of the word itself"
+    # "the term 'Lycra louts'", "the phrase 'feral youth culture'": a quoted
+    # term holding the word, named by a word for words
+    if _TERM_OPEN.search(s.text[max(0, c.start - 60) : c.start]) and _TERM_CLOSE.match(
+        s.text[c.end : c.end + 40]
+    ):
+        return "mention of a quoted term"
     # "the BAME label was dropped", "the word offender": the word names itself
     if (
         after

@@ -61,6 +61,8 @@ def propn_name(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return None
     if at_sentence_start(s.text, c.start):
         return None  # "Inmate John Smith said": sentence-initial capitals say nothing
+    if nicknamed(c, s):
+        return None  # "known as the Muswell Hill Murderer": a reported label
     if c.text[:1].isupper():
         return "tagged as a proper noun"
     return None

@@ -165,7 +165,7 @@ def nonhuman_referent(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if not c.entry.refers_to_people:
         return None
     noun = _after_noun(s, c)
-    if noun:
+    if noun and not c.form.text.isupper():  # "BAME covid deaths": an acronym for people
         return f"describes '{noun}', not a person"
     if c.entry.category in ("dehumanising", "offence-identity", "mental-health"):
         hit = _animal_before(s, c)

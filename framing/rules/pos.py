@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence, Tok
+from framing.senses import has_nonperson_sense, names_people
 
 if TYPE_CHECKING:
     from framing.index import Index
@@ -80,7 +81,7 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
         c.key in ADJ_NOUN_HOMOGRAPHS
         and not c.possessive
         and c.form.number != "plural"
-        and _coordinated_adjective(s, nxt)
+        and (_coordinated_adjective(s, nxt) or _coordinated_modifier(c, s, nxt))
     ):
         return "ADJ"  # "criminal and civil charges", "criminal or civil proceedings"
     if pos == "ADJ" and (nxt is None or nxt.pos not in _NOMINAL) and not c.possessive:
@@ -89,6 +90,17 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
             return "NOUN"
     if c.possessive and pos in ("ADJ", "PROPN", "VERB"):
         return "NOUN"  # "the criminal's family": only nouns take 's
+    if (
+        pos == "ADJ"
+        and c.key not in ADJ_NOUN_HOMOGRAPHS
+        and len(c.lower_words) == 1
+        and _before_a_noun(s, nxt)
+        and names_people(c.key) is True
+        and not has_nonperson_sense(c.key)
+    ):
+        # "Paedophile rugby coach, 25": a noun that only names people, tagged as
+        # an adjective before another noun, still labels the person (policy)
+        return "NOUN"
     return pos
 
 
@@ -103,6 +115,31 @@ def _coordinated_adjective(s: Sentence, nxt: Tok | None) -> bool:
         return False
     noun = s.token_after(adj.end)
     return noun is not None and noun.pos in ("NOUN", "PROPN")
+
+
+def _before_a_noun(s: Sentence, nxt: Tok | None) -> bool:
+    """``nxt`` is a noun, or an adjective and then a noun ("rugby coach" tagged JJ NN)."""
+    if nxt is not None and nxt.pos == "ADJ":
+        nxt = s.token_after(nxt.end)
+    return nxt is not None and nxt.pos in ("NOUN", "PROPN")
+
+
+def _coordinated_modifier(c: Candidate, s: Sentence, nxt: Tok | None) -> bool:
+    """ "a criminal or immigration record", "the criminal and family law
+    barrister": the word and a noun modifier share a head the entry lists as
+    a thing it describes (record, law), so the word is the adjective.  "A
+    criminal and drug dealer" shares no such head: two nouns for a person."""
+    if nxt is None or nxt.pos != "CCONJ" or nxt.text.lower() not in ("and", "or", "&"):
+        return False
+    heads = {w.lower() for w in c.entry.not_followed_by}
+    tok = s.token_after(nxt.end)
+    nouns = 0
+    while tok is not None and tok.pos in ("NOUN", "PROPN") and nouns < 3:
+        nouns += 1
+        if nouns >= 2 and tok.text.lower() in heads:
+            return True
+        tok = s.token_after(tok.end)
+    return False
 
 
 def wrong_part_of_speech(c: Candidate, s: Sentence, ix: Index) -> str | None:

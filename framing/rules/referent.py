@@ -114,6 +114,7 @@ def is_person_noun(word: str) -> bool:
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CAUSE_PREFIX = re.compile(r"(?:\b|^)(?:anti|pro)[-‐‑]$", re.I)
+_NEGATED = re.compile(r"(?:\b|^)non(?:[-‐‑]|\s)$", re.I)
 _COLOUR_COMPOUND = re.compile(r"\w[-‐‑]$")
 
 
@@ -123,7 +124,12 @@ def names_a_cause(c: Candidate, s: Sentence, ix: Index) -> str | None:
     before = s.text[max(0, c.start - 6) : c.start]
     if _CAUSE_PREFIX.search(before):
         return f"names a cause ('{before.strip()}{c.text}')"
-    if c.key == "coloured" and _COLOUR_COMPOUND.search(before):
+    if _NEGATED.search(before):
+        # "viewed the incident as 'non criminal'", "settlements for non-prisoners":
+        # a category negated describes what something is not, and labels no one
+        return f"negated ('non-{c.text}')"
+    if c.entry.id == "coloured" and _COLOUR_COMPOUND.search(before):
+        # the entry, not the key: "mint-colored", "wheat-colored" (US spelling)
         return "a colour compound"
     return None
 
@@ -287,3 +293,63 @@ def predicate_of_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
         # worst offenders") is still about people
         return None
     return f"said of '{subj.text}' ({what or 'a thing'}), not a person"
+
+
+# entries whose word, as a noun, names an abstraction first ("evil": wickedness)
+# and a person only when said of one ("he is pure evil")
+ABSTRACT_NOUN_ENTRIES = frozenset({"evil"})
+_SAID_OF = re.compile(
+    r"(?:(?:\b(?:is|are|was|were|be|been|being|as|call|calls|called|branded|dubbed)|['’]s|['’]re)"
+    r"\s+(?:[\"'“‘]?[\w*-]+\s+){0,3}[\"'“‘]?$)"
+    r"|(?:\b(?:such|this|that|an?)\s+[\"'“‘]?$)",
+    re.I,
+)
+
+
+# "an act of evil", "good over evil", "fogged up with (sheer) evil": the noun
+# governed by a preposition is the abstraction, whatever verb came earlier
+_PREPOSITIONS = frozenset("of over with from against amid amidst between versus".split())
+_MASS = frozenset("pure sheer utter absolute such".split())
+
+
+def abstract_noun(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    """ "an act of evil", "sheer evil", "good over evil", "fogged up with evil":
+    the noun is the abstraction, not a label of someone (policy: evil of people;
+    "'evil' as an adjective about acts" is a false-flag class of issue 11).
+    Said of someone ("he's just pure evil", "taken by such evil"), or a
+    caption's label ("Evil: Freezer killer Zahid Younis"), it is still flagged."""
+    if c.entry.id not in ABSTRACT_NOUN_ENTRIES or c.possessive:
+        return None
+    if effective_pos(c, s) != "NOUN":
+        return None
+    head = s.head_token(c)
+    nxt = s.token_after(head.end) if head is not None else None
+    if nxt is not None and (nxt.pos in ("NOUN", "PROPN", "ADJ") or nxt.tag == "VBG"):
+        return None  # "the evil stepfather": before a noun it describes someone
+    before = s.words_before(c.start, 2)
+    governed = bool(before) and (
+        before[-1].lower() in _PREPOSITIONS
+        or (len(before) == 2 and before[0].lower() in _PREPOSITIONS and before[1].lower() in _MASS)
+    )
+    if not governed and _SAID_OF.search(s.text[max(0, c.start - 40) : c.start]):
+        return None  # "he's just pure evil", "described her as 'pure evil'"
+    if s.text[c.end : c.end + 1] == ":" and not s.text[: c.start].strip():
+        return None  # a caption naming the person pictured
+    return "the abstraction, not a person"
+
+
+def colour_before(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    """ "camel colored boots", "wine coloured dress": a noun straight before
+    "coloured" names the colour (the hyphenated "caramel-coloured" is a text
+    rule); "young coloured men" has an adjective there, and is flagged."""
+    if c.entry.id != "coloured":
+        return None
+    head = s.head_token(c)
+    if head is None:
+        return None
+    prev = s.token_before(head.start)
+    if prev is None or prev.pos != "NOUN" or s.text[prev.end : head.start] != " ":
+        return None
+    if is_person_noun(prev.text) or not prev.text.islower():
+        return None
+    return f"a colour ('{prev.text} {c.text}')"

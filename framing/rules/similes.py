@@ -40,12 +40,18 @@ _LIKE = re.compile(r"\blike\s+(?:an?\s+)?$", re.I)
 SLUR_CATEGORIES = frozenset({"mental-health", "race-class", "drug-use", "immigration"})
 
 
+# quotation marks around the compared word say who said it, not what it is:
+# "feels like a 'prisoner' in his own home", "felt like 'prisoners in their own home'"
+_MARKS = re.compile("[\"'“”‘’]+")
+
+
 def treatment_simile(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if c.entry.category in SLUR_CATEGORIES or not c.entry.refers_to_people:
         return None
-    before = s.text[max(0, c.start - 80) : c.start]
+    before = _MARKS.sub("", s.text[max(0, c.start - 80) : c.start])
+    after = _MARKS.sub("", s.text[c.end : c.end + 24])
     if _SIMILE.search(before):
         return "a simile describing treatment"
-    if _LIKE.search(before) and _CONDITION.match(s.text[c.end : c.end + 20]):
+    if _LIKE.search(before) and _CONDITION.match(after):
         return "a simile describing a condition"
     return None

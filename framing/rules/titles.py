@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence
+from framing.senses import names_people
 
 if TYPE_CHECKING:
     from framing.index import Index
@@ -200,7 +201,7 @@ def _quoted_mid_sentence(s: Sentence, run: list[tuple[int, int, str]]) -> bool:
 
 
 _NICKNAMED = re.compile(
-    r"\b(?:dubbed|nicknamed|branded|labell?ed|christened)\s+(?:(?:him|her|them|it)\s+)?"
+    r"\b(?:dubbed|nicknamed|branded|labell?ed|christened|known\s+as)\s+(?:(?:him|her|them|it)\s+)?"
     r"(?:as\s+)?(?:the\s+)?[\"'“‘]?$",
     re.I,
 )
@@ -219,6 +220,8 @@ def in_title_case_run(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return None  # "dubbed 'Granny Evil'": a nickname is a label, reported
     if c.text.isupper() and not any(a >= c.end and w[0].isupper() for a, _b, w in run):
         return None  # an acronym names with what follows it ("BAME Network"), not "the Met's BAME"
+    if c.form.text.isupper() and _acronym_before_people(s, c, run):
+        return None  # "BAME Brits", "BAME NHS staff": the acronym describes people
     if at_sentence_start(s.text, run[0][0]) and not _quoted_mid_sentence(s, run):
         # the first capital belongs to the sentence, and the candidate must not be it
         # ("Inmate John Smith said" is a label followed by a name) unless the
@@ -232,6 +235,17 @@ def in_title_case_run(c: Candidate, s: Sentence, ix: Index) -> str | None:
             if not (near & TITLE_CUES) or s.word_set & NOT_FICTION:
                 return None
     return "inside a Title Case name or title '" + s.text[run[0][0] : run[-1][1]] + "'"
+
+
+def _acronym_before_people(s: Sentence, c: Candidate, run: list[tuple[int, int, str]]) -> bool:
+    """A people acronym in a run of acronyms followed by a lower-case word for
+    people ("BAME NHS staff") is a label, not part of a name; a run that goes
+    on to a capitalised head ("BAME Women's Network") is a name."""
+    after = [w for a, _b, w in run if a >= c.end]
+    if any(not w.isupper() for w in after):
+        return False
+    nxt = s.words_after(run[-1][1], 1)
+    return bool(nxt) and nxt[0][:1].islower() and bool(names_people(nxt[0]))
 
 
 # "serial killer dramas", "a prison thriller": the word names a genre of fiction

@@ -242,3 +242,23 @@ def test_a_drug_compound_before_a_label_is_what_the_person_takes(engine):
     assert [t for t, _q in flagged(engine, text)] == ["fiend", "crazed"]
     # an animal before the label is still what the label is said of
     assert flagged(engine, "Foxes and other predators raid the bins at night.") == []
+
+
+def test_nicknames_and_labels_before_nouns_in_real_news_shapes(engine):
+    # issue 11: a nickname reported neutrally is flagged as quoted, not read as a title
+    got = flagged(engine, "Nilsen, also known as the Muswell Hill Murderer, died in 2018.")
+    assert got == [("Murderer", True)]
+    # a person-only noun the tagger calls an adjective still labels before a noun
+    assert [t for t, _q in flagged(engine, "Paedophile rugby coach, 25, avoids jail")] == [
+        "Paedophile"
+    ]
+    # an acronym for people before a word for people is a label; in a name it is not
+    assert [t for t, _q in flagged(engine, "It said that BAME NHS staff may not speak up.")] == [
+        "BAME"
+    ]
+    assert flagged(engine, "The charity's BAME Women's Network held its first meeting.") == []
+    assert flagged(engine, "Councillor on BAME covid deaths taskforce investigated") == [
+        ("BAME", False)
+    ]
+    # titles of works stay exempt
+    assert flagged(engine, "He wrote Inside the Mind of a Teen Killer in 2009.") == []

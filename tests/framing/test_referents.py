@@ -103,3 +103,31 @@ def test_an_animal_the_tagger_misreads_as_a_name_is_still_an_animal(engine):
 def test_a_label_before_a_person_noun_the_tokenizer_splits_is_flagged(engine):
     text = "“What type of evil individual(s) would desecrate graves?” the imam asked."
     assert words(engine, text) == ["evil"]
+
+
+def test_evil_as_an_abstraction_is_not_a_label(engine):
+    # real-news shapes (issue 11): a history feature, a festival, a TV review
+    for text in (
+        "This month marks the anniversary of that act of evil, one of the war's worst atrocities.",
+        "Yet amid such calculated cruelty and sheer evil, researchers found uplifting stories.",
+        "Diwali signifies the victory of good over evil and hope over despair.",
+    ):
+        assert words(engine, text) == [], text
+    # said of a person, before a noun, or a caption's label, it is flagged
+    assert words(engine, "He added: 'He's just pure evil, a nasty man.'") == ["pure evil"]
+    assert words(engine, "The evil stepfather was jailed for life.") == ["evil"]
+    assert words(engine, 'She described her former partner as "pure evil".') == ["pure evil"]
+    assert words(engine, "Evil: Zahid Younis, 36, was jailed for life.") == ["Evil"]
+
+
+def test_a_us_spelled_colour_compound_is_a_colour(engine):
+    assert words(engine, "She slipped into a mint-colored cotton bralette.") == []
+    assert words(engine, "Coloured people were barred from the club.") == ["Coloured"]
+
+
+def test_a_noun_before_coloured_names_the_colour(engine):
+    # real-news shape (issue 11): a fashion story
+    assert words(engine, "She sported camel colored Timberland boots with a white shirt.") == []
+    assert words(engine, "Young coloured men were stopped more often, the report said.") == [
+        "coloured"
+    ]

@@ -693,3 +693,42 @@ def test_an_excluding_word_counts_across_a_determiner(engine):
     # hoodies as people are still flagged
     hoodies = "A gang of hoodies terrorised shoppers on the estate, police said."
     assert [f.text for f in engine.check(hoodies)] == ["hoodies"]
+
+
+def test_real_news_shapes_that_label_no_one(engine):
+    # issue 11, each from a real-news DEV shape: a quoted simile, a coordinated
+    # noun modifier, a negated category, "left to rot" outside prison, a quoted term
+    for text in (
+        "One local said he feels like a 'prisoner' in his own home.",
+        "Residents said they felt like 'prisoners in their own home'.",
+        "She said: 'It is most likely they have a criminal or immigration record here.'",
+        "The criminal and family law barrister said the incident upset her.",
+        "The officers had viewed the incident as 'non criminal'.",
+        "Farmers warned that crops could be left to rot in the field.",
+        "The term 'Lycra lout' was coined to describe cyclists who ran red lights.",
+    ):
+        assert engine.check(text) == [], text
+    # and their look-alikes that do label people
+    for text, word in (
+        ("He called them 'prisoners' in court.", "prisoners"),
+        ("He was a criminal and drug dealer, the court heard.", "criminal"),
+        ("Paedophiles like him should be left to rot in a cell.", "left to rot"),
+        ("He called the men 'Lycra louts' and drove at them.", "louts"),
+    ):
+        assert word in [f.text for f in engine.check(text)], text
+
+
+def test_a_label_reported_in_a_story_about_its_sanction_is_not_flagged(engine):
+    # real-news shape (issue 11): the label is reported because using it got
+    # its author investigated (policy: reported to criticise -> no flag)
+    text = (
+        "A police officer is facing a disciplinary investigation after branding "
+        "George Floyd a 'drug-crazed maniac' on his podcast."
+    )
+    assert engine.check(text) == []
+    # a neutral report of the same label is flagged as quoted
+    neutral = "The officer branded the man a 'drug-crazed maniac' after the arrest."
+    assert [(f.text, f.quoted) for f in engine.check(neutral)] == [
+        ("crazed", True),
+        ("maniac", True),
+    ]
