@@ -91,9 +91,10 @@ class LazyGroup(click.Group):
 )
 @click.option(
     "--db",
-    metavar="PATH",
+    metavar="PATH|URL",
     envvar="FRAMEWATCH_DB",
-    help="Database file. Default: the user data directory.",
+    help="Database: a SQLite file, or a team server's URL "
+    "(postgresql://user:password@host/dbname). Default: a file in the user data directory.",
 )
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 @click.option(

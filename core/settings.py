@@ -100,7 +100,10 @@ class LearningSettings:
 @dataclass(frozen=True)
 class Settings:
     config_path: Path | None = None
-    db_path: Path = field(default_factory=default_db_path)
+    # The database: a SQLite file (a Path) or a server URL such as
+    # "postgresql://reviewer@db.example/framewatch" (a str, password and all;
+    # show it only through storage.db.display_url, which masks the password).
+    db_path: Path | str = field(default_factory=default_db_path)
     lexicon: LexiconSettings = field(default_factory=LexiconSettings)
     monitor: MonitorSettings = field(default_factory=MonitorSettings)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
@@ -146,6 +149,28 @@ def _section(cls, raw: dict, path: Path, name: str):
             value = type(default)(value)
         values[key] = value
     return cls(**values)
+
+
+def _database_setting(raw: dict, path: Path) -> str | None:
+    """``[database] url`` (a server URL or a file), or the older ``path`` key."""
+    section = raw.get("database", {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [database] must be a table (url = ...)")
+    unknown = set(section) - {"url", "path"}
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting [database] {sorted(unknown)[0]}")
+    if "url" in section and "path" in section:
+        raise ConfigError(f"{path}: [database] has both url and path; keep url")
+    value = section.get("url", section.get("path"))
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise ConfigError(f"{path}: [database] url must be a URL or a file path")
+    return value
+
+
+def _database_target(choice: str | Path) -> Path | str:
+    """A URL stays a string (pathlib would fold its '//'); a bare path is a file."""
+    text = str(choice)
+    return text if "://" in text else Path(text).expanduser()
 
 
 def load_settings(config: str | Path | None = None, db: str | Path | None = None) -> Settings:
@@ -206,9 +231,8 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
     monitor = replace(monitor, **overrides["monitor"])
     ui = replace(ui, **overrides["ui"])
 
-    db_raw = raw.get("database", {}).get("path")
-    db_choice = db or os.environ.get("FRAMEWATCH_DB") or db_raw
-    db_path = Path(db_choice).expanduser() if db_choice else default_db_path()
+    db_choice = db or os.environ.get("FRAMEWATCH_DB") or _database_setting(raw, path)
+    db_path = _database_target(db_choice) if db_choice else default_db_path()
     return Settings(
         config_path=path if path.exists() else None,
         db_path=db_path,
