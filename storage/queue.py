@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -41,6 +42,14 @@ class ArticleQuery:
     fold_copies: bool = False  # one row per story, its other matching copies counted
 
 
+def _day_after(day: str) -> str:
+    """The ISO date after ``day`` (a date, or anything starting with one)."""
+    try:
+        return (date.fromisoformat(day[:10]) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return f"{day}\uffff"  # not a date: compare as the text it is
+
+
 def headline_or_text_contains(term: str) -> sa.ColumnElement[bool]:
     """Case-insensitive substring match on an article's headline or text; % and _ are literal."""
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -67,8 +76,10 @@ def conditions(q: ArticleQuery) -> list[sa.ColumnElement[bool]]:
     if q.date_from:
         conds.append(ARTICLE_DATE >= q.date_from)
     if q.date_to:
-        # Inclusive day: anything before the next day's start.
-        conds.append(ARTICLE_DATE < f"{q.date_to}\uffff")
+        # Inclusive day: anything before the next day's start.  Not "date_to"
+        # + U+FFFF: a PostgreSQL database with a linguistic collation may sort
+        # that character anywhere, where SQLite compares code points.
+        conds.append(ARTICLE_DATE < _day_after(q.date_to))
     if q.category or q.severity:
         sub = sa.select(flags.c.id).where(flags.c.article_id == articles.c.id)
         if q.category:
