@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "reanalyse": "monitor.cli.reanalyse:reanalyse",
     "learn": "learning.cli:learn",
     "awards": "awards.cli.group:awards",
+    "db": "storage.cli:db",
     "demo": "tui.commands:demo",
     "tui": "tui.commands:tui",
 }
