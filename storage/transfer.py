@@ -54,6 +54,7 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "award_sheets": ("nomination_id", "judge_id"),
     "award_audit": ("cycle_id", "at", "who", "action", "entity", "entity_id"),
     "flag_decisions": ("flag_id", "at", "by"),
+    "learned_models": ("trained_at", "kind"),
 }
 # References not declared as foreign keys that still follow a row's new id.
 _SOFT_REFERENCES = {("award_nominations", "article_id"): "articles"}
