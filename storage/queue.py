@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from storage.article_leases import open_by_others
 from storage.articles import ARTICLE_DATE
 from storage.db import Row
 from storage.schema import articles, flags
@@ -40,6 +41,9 @@ class ArticleQuery:
     sort: str = "date"  # one of SORTS
     descending: bool = True
     fold_copies: bool = False  # one row per story, its other matching copies counted
+    # hide articles another reviewer has open (an unexpired article lease not theirs):
+    # (this reviewer's name, now as ISO time); None shows everything
+    hide_open_by_others: tuple[str, str] | None = None
 
 
 def _day_after(day: str) -> str:
@@ -89,6 +93,9 @@ def conditions(q: ArticleQuery) -> list[sa.ColumnElement[bool]]:
         conds.append(sa.exists(sub))
     if q.search:
         conds.append(headline_or_text_contains(q.search))
+    if q.hide_open_by_others is not None:
+        me, now = q.hide_open_by_others
+        conds.append(~open_by_others(articles.c.id, me, now))
     return conds
 
 
