@@ -98,6 +98,34 @@ class LearningSettings:
 
 
 @dataclass(frozen=True)
+class TeamSettings:
+    """Who does what, lightly (``[team]``): names as people sign their work
+    (``--as``, ``[ui] reviewer``), compared without regard to case.  Empty
+    lists check nothing, so a one-person set-up needs no ``[team]``."""
+
+    reviewers: tuple[str, ...] = ()  # may decide on flags
+    judges: tuple[str, ...] = ()  # may be put on an awards panel and score
+    coordinator: str = ""  # runs the awards; may enter scores on a judge's behalf
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.reviewers or self.judges or self.coordinator)
+
+    @staticmethod
+    def _has(names: tuple[str, ...], who: str) -> bool:
+        return who.strip().casefold() in {n.strip().casefold() for n in names}
+
+    def is_coordinator(self, who: str) -> bool:
+        return bool(self.coordinator) and self._has((self.coordinator,), who)
+
+    def is_judge(self, who: str) -> bool:
+        return self._has(self.judges, who)
+
+    def is_reviewer(self, who: str) -> bool:
+        return self._has(self.reviewers, who) or self.is_coordinator(who)
+
+
+@dataclass(frozen=True)
 class Settings:
     config_path: Path | None = None
     # The database: a SQLite file (a Path) or a server URL such as
@@ -109,6 +137,7 @@ class Settings:
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     ui: UiSettings = field(default_factory=UiSettings)
     learning: LearningSettings = field(default_factory=LearningSettings)
+    team: TeamSettings = field(default_factory=TeamSettings)
 
 
 # Environment variable -> (section, key, parser)
@@ -151,6 +180,13 @@ def _section(cls, raw: dict, path: Path, name: str):
     return cls(**values)
 
 
+def _team(raw: dict, path: Path) -> TeamSettings:
+    team = _section(TeamSettings, raw.get("team", {}), path, "team")
+    if not isinstance(team.coordinator, str):
+        raise ConfigError(f"{path}: [team] coordinator must be a name")
+    return team
+
+
 def _database_setting(raw: dict, path: Path) -> str | None:
     """``[database] url`` (a server URL or a file), or the older ``path`` key."""
     section = raw.get("database", {})
@@ -188,7 +224,7 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
     elif explicit:
         raise ConfigError(f"{path}: config file not found")
 
-    unknown = set(raw) - {"database", "lexicon", "monitor", "retention", "ui", "learning"}
+    unknown = set(raw) - {"database", "lexicon", "monitor", "retention", "team", "ui", "learning"}
     if unknown:
         raise ConfigError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}")
     lex_raw = dict(raw.get("lexicon", {}))
@@ -213,6 +249,7 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
     ):
         raise ConfigError(f'{path}: [ui.keymap] must be a table of binding id = "keys"')
     ui = replace(_section(UiSettings, ui_raw, path, "ui"), keymap=dict(keymap))
+    team = _team(raw, path)
     learning = _section(LearningSettings, raw.get("learning", {}), path, "learning")
     if not 0.5 <= learning.fold_threshold <= 1.0:
         raise ConfigError(f"{path}: [learning] fold_threshold must be between 0.5 and 1")
@@ -241,4 +278,5 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
         retention=retention,
         ui=ui,
         learning=learning,
+        team=team,
     )

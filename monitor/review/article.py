@@ -186,6 +186,7 @@ def decide(
     lexicon: Any = None,
     engine: Any = None,
     shown: int | None = None,
+    team: Any = None,
 ) -> ReviewFlag:
     """Record accept/dismiss/pending for one flag (see :func:`record_decision`);
     the flag as it now stands."""
@@ -198,6 +199,7 @@ def decide(
         lexicon=lexicon,
         engine=engine,
         shown=shown,
+        team=team,
     )[0]
 
 
@@ -211,6 +213,7 @@ def record_decision(
     lexicon: Any = None,
     engine: Any = None,
     shown: int | None = None,
+    team: Any = None,
 ) -> tuple[ReviewFlag, bool]:
     """Record accept/dismiss/pending for one flag, committed immediately:
     (the flag as it now stands, whether this decision was written).
@@ -221,7 +224,9 @@ def record_decision(
     at 10:42: accept; yours: dismiss"); if they made the same decision,
     theirs stands and is returned.  Without ``shown`` the decision is
     written whatever the flag holds (scripts, ``decide again``).  Every
-    written decision goes to the decision log with who and when.
+    written decision goes to the decision log with who and when.  ``team``
+    (``[team]``): when it lists reviewers, only they (and the coordinator)
+    may decide.
 
     A decision moves a new article to "in review" in the same transaction, so
     the queue never shows work as untouched once a reviewer has started.
@@ -231,6 +236,10 @@ def record_decision(
     """
     if decision not in DECISIONS:
         raise ReviewError(f"unknown decision {decision!r} (use one of {', '.join(DECISIONS)})")
+    if team is not None and team.reviewers and not team.is_reviewer(by):
+        raise ReviewError(
+            f"'{by}' is not one of the team's reviewers ([team] reviewers): decision not saved"
+        )
     features = None
     if decision != "pending":
         features = flag_features(db, flag_id, engine=engine)

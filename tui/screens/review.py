@@ -129,6 +129,7 @@ class ReviewScreen(Screen):
                 lexicon=self.app.get_lexicon(),
                 engine=self._tagger_engine(),
                 shown=shown,
+                team=getattr(getattr(self.app, "settings", None), "team", None),
             )
         except DecisionConflict as conflict:
             # nothing was saved: show theirs in place and say whose it is
