@@ -8,6 +8,7 @@ Databases are named as the user gave them, a server's password masked.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import click
@@ -119,7 +120,15 @@ def copy_cmd(src: str, dst: str, append: bool, as_json: bool) -> None:
     """
     if display_url(src) == display_url(dst):
         raise FramewatchError(f"{display_url(dst)}: the source and destination are the same")
-    source, target = _open(src), _open(dst)
+    if "://" not in src and not Path(src).expanduser().is_file():
+        # opening it would create an empty database and copy nothing, "successfully"
+        raise FramewatchError(f"{src}: no such database file (the source must exist)")
+    source = _open(src)
+    try:
+        target = _open(dst)
+    except BaseException:
+        source.close()
+        raise
     try:
         from rich.console import Console
         from rich.progress import Progress

@@ -249,6 +249,8 @@ class Overview:
     articles: int
     flags: int
     quoted: int = 0
+    # per-reviewer progress from the decision log (a team on one database)
+    reviewers: tuple[ReviewerProgress, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,10 @@ def test_a_non_empty_destination_is_refused_and_append_adds_only_what_it_lacks(
     assert _copy(capsys, demo_file, pg_empty)[0] == 0
     code, _, err = _copy(capsys, demo_file, pg_empty)
     assert code == 1 and "not empty (" in err and "--append" in err and err.count("\n") == 1
+    # a mistyped source file is not created empty and "copied"
+    missing = tmp_path / "no-such.sqlite3"
+    code, _, err = _copy(capsys, missing, tmp_path / "out.sqlite3")
+    assert code == 1 and "no such database file" in err and not missing.exists()
 
     # a reviewer's file with everything the server has, plus one article of its own
     mine = tmp_path / "mine.sqlite3"
