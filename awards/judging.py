@@ -11,6 +11,7 @@ sheets are kept, and copied into the audit log when they are removed).
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from awards import rules
 from awards.common import (
@@ -42,13 +43,43 @@ from storage.awards import scores as score_store
 from storage.db import Connection, Database, utcnow
 
 
-def add_judge(db: Database, cycle_id: int, name: str, *, who: str) -> Judge:
+def _same(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
+
+
+def check_judging(team: Any, who: str, judge: str) -> None:
+    """With ``[team]`` set: only the judge themselves, or the coordinator
+    entering a paper sheet on their behalf, may score or recuse; and the judge
+    must be one of the team's judges.  Without it nothing is checked here
+    (the panel check still applies: see :func:`_on_panel`)."""
+    if team is None or not team.configured:
+        return
+    if team.judges and not team.is_judge(judge):
+        raise AwardsError(f"'{judge}' is not one of the team's judges ([team] judges)")
+    if not (_same(who, judge) or team.is_coordinator(who)):
+        coordinator = f" ({team.coordinator})" if team.coordinator else ""
+        raise AwardsError(
+            f"'{who}' may not act for judge '{judge}': only the judge or the "
+            f"coordinator{coordinator} may ([team] in the config)"
+        )
+
+
+def check_coordinator(team: Any, who: str, what: str) -> None:
+    """With ``[team] coordinator`` set, running the awards is the coordinator's."""
+    if team is not None and team.coordinator and not team.is_coordinator(who):
+        raise AwardsError(f"{what}: only the coordinator ({team.coordinator}) may; you are '{who}'")
+
+
+def add_judge(db: Database, cycle_id: int, name: str, *, who: str, team: Any = None) -> Judge:
     """Add a judge to the panel; a judge removed earlier is reinstated (their
     kept sheets count again), which the audit log records as such."""
     who = need_who(who)
     name = " ".join(name.split())
     if not name:
         raise AwardsError("judge: a name is needed")
+    check_coordinator(team, who, f"adding judge '{name}'")
+    if team is not None and team.judges and not team.is_judge(name):
+        raise AwardsError(f"'{name}' is not one of the team's judges ([team] judges)")
     with db.transaction() as conn:
         cycle = writable_cycle(conn, cycle_id)
         row = judge_store.by_name(conn, cycle.id, name)
@@ -124,10 +155,13 @@ def _on_panel(conn: Connection, cycle: Cycle, name: str) -> Judge:
     return judge_from_row(row)
 
 
-def recuse(db: Database, nomination_id: int, judge: str, reason: str, *, who: str) -> Recusal:
+def recuse(
+    db: Database, nomination_id: int, judge: str, reason: str, *, who: str, team: Any = None
+) -> Recusal:
     """A judge declares a conflict of interest; their scores there stop counting."""
     who = need_who(who)
     reason = need_reason(reason, f"recusing {judge} from #{nomination_id}")
+    check_judging(team, who, judge)
     with db.transaction() as conn:
         nom = load_nomination(conn, nomination_id)
         j = _on_panel(conn, writable_cycle(conn, nom.cycle_id), judge)
@@ -202,11 +236,13 @@ def score(
     comment: str | None = None,
     *,
     who: str,
+    team: Any = None,
 ) -> ScoreSheet:
     """Set some or all of a judge's criterion scores (merged into their
     sheet); only on a shortlisted entry, by a judge on the panel who has not
     recused from it."""
     who = need_who(who)
+    check_judging(team, who, judge)
     with db.transaction() as conn:
         nom = load_nomination(conn, nomination_id)
         cycle = writable_cycle(conn, nom.cycle_id)

@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "reanalyse": "monitor.cli.reanalyse:reanalyse",
     "learn": "learning.cli:learn",
     "awards": "awards.cli.group:awards",
+    "db": "storage.cli:db",
     "demo": "tui.commands:demo",
     "tui": "tui.commands:tui",
 }
@@ -91,9 +92,10 @@ class LazyGroup(click.Group):
 )
 @click.option(
     "--db",
-    metavar="PATH",
+    metavar="PATH|URL",
     envvar="FRAMEWATCH_DB",
-    help="Database file. Default: the user data directory.",
+    help="Database: a SQLite file, or a team server's URL "
+    "(postgresql://user:password@host/dbname). Default: a file in the user data directory.",
 )
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 @click.option(

@@ -98,14 +98,46 @@ class LearningSettings:
 
 
 @dataclass(frozen=True)
+class TeamSettings:
+    """Who does what, lightly (``[team]``): names as people sign their work
+    (``--as``, ``[ui] reviewer``), compared without regard to case.  Empty
+    lists check nothing, so a one-person set-up needs no ``[team]``."""
+
+    reviewers: tuple[str, ...] = ()  # may decide on flags
+    judges: tuple[str, ...] = ()  # may be put on an awards panel and score
+    coordinator: str = ""  # runs the awards; may enter scores on a judge's behalf
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.reviewers or self.judges or self.coordinator)
+
+    @staticmethod
+    def _has(names: tuple[str, ...], who: str) -> bool:
+        return who.strip().casefold() in {n.strip().casefold() for n in names}
+
+    def is_coordinator(self, who: str) -> bool:
+        return bool(self.coordinator) and self._has((self.coordinator,), who)
+
+    def is_judge(self, who: str) -> bool:
+        return self._has(self.judges, who)
+
+    def is_reviewer(self, who: str) -> bool:
+        return self._has(self.reviewers, who) or self.is_coordinator(who)
+
+
+@dataclass(frozen=True)
 class Settings:
     config_path: Path | None = None
-    db_path: Path = field(default_factory=default_db_path)
+    # The database: a SQLite file (a Path) or a server URL such as
+    # "postgresql://reviewer@db.example/framewatch" (a str, password and all;
+    # show it only through storage.db.display_url, which masks the password).
+    db_path: Path | str = field(default_factory=default_db_path)
     lexicon: LexiconSettings = field(default_factory=LexiconSettings)
     monitor: MonitorSettings = field(default_factory=MonitorSettings)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     ui: UiSettings = field(default_factory=UiSettings)
     learning: LearningSettings = field(default_factory=LearningSettings)
+    team: TeamSettings = field(default_factory=TeamSettings)
 
 
 # Environment variable -> (section, key, parser)
@@ -148,6 +180,35 @@ def _section(cls, raw: dict, path: Path, name: str):
     return cls(**values)
 
 
+def _team(raw: dict, path: Path) -> TeamSettings:
+    team = _section(TeamSettings, raw.get("team", {}), path, "team")
+    if not isinstance(team.coordinator, str):
+        raise ConfigError(f"{path}: [team] coordinator must be a name")
+    return team
+
+
+def _database_setting(raw: dict, path: Path) -> str | None:
+    """``[database] url`` (a server URL or a file), or the older ``path`` key."""
+    section = raw.get("database", {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [database] must be a table (url = ...)")
+    unknown = set(section) - {"url", "path"}
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting [database] {sorted(unknown)[0]}")
+    if "url" in section and "path" in section:
+        raise ConfigError(f"{path}: [database] has both url and path; keep url")
+    value = section.get("url", section.get("path"))
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise ConfigError(f"{path}: [database] url must be a URL or a file path")
+    return value
+
+
+def _database_target(choice: str | Path) -> Path | str:
+    """A URL stays a string (pathlib would fold its '//'); a bare path is a file."""
+    text = str(choice)
+    return text if "://" in text else Path(text).expanduser()
+
+
 def load_settings(config: str | Path | None = None, db: str | Path | None = None) -> Settings:
     """Read settings; flags beat environment variables beat the file beat defaults."""
     explicit = config or os.environ.get("FRAMEWATCH_CONFIG")
@@ -163,7 +224,7 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
     elif explicit:
         raise ConfigError(f"{path}: config file not found")
 
-    unknown = set(raw) - {"database", "lexicon", "monitor", "retention", "ui", "learning"}
+    unknown = set(raw) - {"database", "lexicon", "monitor", "retention", "team", "ui", "learning"}
     if unknown:
         raise ConfigError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}")
     lex_raw = dict(raw.get("lexicon", {}))
@@ -188,6 +249,7 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
     ):
         raise ConfigError(f'{path}: [ui.keymap] must be a table of binding id = "keys"')
     ui = replace(_section(UiSettings, ui_raw, path, "ui"), keymap=dict(keymap))
+    team = _team(raw, path)
     learning = _section(LearningSettings, raw.get("learning", {}), path, "learning")
     if not 0.5 <= learning.fold_threshold <= 1.0:
         raise ConfigError(f"{path}: [learning] fold_threshold must be between 0.5 and 1")
@@ -206,9 +268,8 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
     monitor = replace(monitor, **overrides["monitor"])
     ui = replace(ui, **overrides["ui"])
 
-    db_raw = raw.get("database", {}).get("path")
-    db_choice = db or os.environ.get("FRAMEWATCH_DB") or db_raw
-    db_path = Path(db_choice).expanduser() if db_choice else default_db_path()
+    db_choice = db or os.environ.get("FRAMEWATCH_DB") or _database_setting(raw, path)
+    db_path = _database_target(db_choice) if db_choice else default_db_path()
     return Settings(
         config_path=path if path.exists() else None,
         db_path=db_path,
@@ -217,4 +278,5 @@ def load_settings(config: str | Path | None = None, db: str | Path | None = None
         retention=retention,
         ui=ui,
         learning=learning,
+        team=team,
     )

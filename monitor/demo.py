@@ -24,7 +24,7 @@ from monitor.localserver import LocalServer, Response
 from monitor.pipeline import PassResult, run_pass
 from storage import articles as article_store
 from storage import feeds as feed_store
-from storage.db import Database, open_database
+from storage.db import Database, display_url, open_database
 
 PLACEHOLDER = b"http://sample.invalid"
 # where the demo serves its sample: stable, so stored feeds keep working
@@ -189,7 +189,7 @@ def prepare_demo(
     finally:
         db.close()
     return DemoResult(
-        db_path=str(db_path),
+        db_path=display_url(db_path),  # a server URL with its password masked
         feeds=len(ids),
         articles=result.articles,
         relevant=result.relevant,

@@ -1,8 +1,13 @@
 """Opening the database: pragmas, transactions, migrations, and one-line errors.
 
 SQLite is the default (a file in the user data directory).  Every query of
-the project is in ``storage/`` and goes through SQLAlchemy Core, so a team can
-point ``--db`` at a ``postgresql://`` URL later without the services changing.
+the project is in ``storage/`` and goes through SQLAlchemy Core, so a team
+points ``--db`` (``FRAMEWATCH_DB``, ``[database] url``) at a
+``postgresql://`` URL and the services do not change: :func:`database_url`
+turns a bare path into a SQLite URL and a ``postgresql://`` one into
+SQLAlchemy's psycopg 3 dialect.  A URL's password is never shown: the
+:class:`Database` names itself by :func:`display_url` and every error message
+is scrubbed of the password (:func:`describe_db_error`).
 
 Transactions on SQLite are real ones.  Python's sqlite3 driver opens a
 transaction only before INSERT/UPDATE/DELETE, so every CREATE TABLE of the
@@ -17,10 +22,20 @@ stays true until it commits; other writers wait up to ``BUSY_TIMEOUT_MS``),
 a plain ``BEGIN`` for :meth:`Database.read` (one consistent snapshot, never
 blocking a writer under WAL).  The whole migration runs in one such
 transaction: a database is created completely or not at all.
+
+PostgreSQL gets the same guarantee the same way: each write transaction
+first takes one transaction-scoped advisory lock (``pg_advisory_xact_lock``),
+so writers run one after another, as on SQLite, and a check made inside a
+transaction stays true until it commits (READ COMMITTED alone would let two
+writers both find an article missing); readers never wait for it.  Write
+transactions here are short (one decision, one article), so serialising
+them costs a team nothing it would notice, and no repository has to be
+written twice.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -109,11 +124,42 @@ def iso_plus(now_iso: str, **delta: float) -> str:
     return (datetime.fromisoformat(now_iso) + timedelta(**delta)).isoformat()
 
 
-def _url(target: str | Path) -> str:
+# PostgreSQL's advisory lock key for write transactions (any fixed 64-bit number).
+_PG_WRITE_LOCK = 0x46574442  # "FWDB"
+
+
+def database_url(target: str | Path) -> sa.URL:
+    """The SQLAlchemy URL for ``target``: a bare path is a SQLite file;
+    ``postgresql://`` and ``postgres://`` use psycopg 3 (the driver the project
+    depends on); any other URL is taken as given.  A malformed URL is a
+    :class:`DatabaseError` that never shows its password."""
     text = str(target)
-    if "://" in text:
+    if "://" not in text:
+        return sa.URL.create("sqlite", database=str(Path(text).expanduser()))
+    try:
+        url = sa.make_url(text)
+    except (sa.exc.ArgumentError, ValueError) as exc:
+        raise DatabaseError(f"{_masked_text(text)}: not a database URL") from exc
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def _masked_text(text: str) -> str:
+    """``scheme://user:***@host/...`` for a URL that may not even parse."""
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)
+
+
+def display_url(target: str | Path) -> str:
+    """How a database is named in output, logs and errors: a SQLite file by its
+    path, a server by its URL with the password masked."""
+    text = str(target)
+    if "://" not in text:
         return text
-    return f"sqlite:///{Path(text).expanduser()}"
+    try:
+        return sa.make_url(text).render_as_string(hide_password=True)
+    except (sa.exc.ArgumentError, ValueError):
+        return _masked_text(text)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -136,6 +182,12 @@ def _sqlite_begin(conn: sa.Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get(_WRITE) else "BEGIN")
 
 
+def _postgresql_begin(conn: sa.Connection) -> None:
+    # Write transactions queue behind one another, as SQLite's BEGIN IMMEDIATE does.
+    if conn.get_execution_options().get(_WRITE):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
+
+
 def _alembic_config(connection: sa.Connection) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
@@ -155,10 +207,20 @@ class Database:
     """
 
     engine: Engine
-    location: str
+    location: str  # the file, or the URL with its password masked
+
+    @property
+    def dialect(self) -> str:
+        """ "sqlite" or "postgresql"."""
+        return str(self.engine.dialect.name)
 
     def _where(self, what: str | None) -> str:
         return f"{self.location}: {what}" if what else self.location
+
+    def _error(self, exc: BaseException, what: str | None) -> DatabaseError:
+        return DatabaseError(
+            describe_db_error(exc, self._where(what), secret=self.engine.url.password)
+        )
 
     @contextmanager
     def transaction(self, what: str | None = None) -> Iterator[sa.Connection]:
@@ -172,7 +234,7 @@ class Database:
                 with conn.begin():
                     yield conn
         except sa.exc.SQLAlchemyError as exc:
-            raise DatabaseError(describe_db_error(exc, self._where(what))) from exc
+            raise self._error(exc, what) from exc
 
     @contextmanager
     def autocommit(self, what: str | None = None) -> Iterator[sa.Connection]:
@@ -182,7 +244,7 @@ class Database:
             with self.engine.connect() as conn:
                 yield conn.execution_options(isolation_level="AUTOCOMMIT")
         except sa.exc.SQLAlchemyError as exc:
-            raise DatabaseError(describe_db_error(exc, self._where(what))) from exc
+            raise self._error(exc, what) from exc
 
     @contextmanager
     def read(self, what: str | None = None) -> Iterator[sa.Connection]:
@@ -191,7 +253,7 @@ class Database:
             with self.engine.connect() as conn:
                 yield conn
         except sa.exc.SQLAlchemyError as exc:
-            raise DatabaseError(describe_db_error(exc, self._where(what))) from exc
+            raise self._error(exc, what) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -273,26 +335,32 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
     Raises :class:`DatabaseError` with a one-line message on any failure; never
     deletes or rewrites existing data except through migrations.
     """
-    url = _url(target)
-    where = str(target)
+    parsed = database_url(target)
+    where = display_url(target)
+    secret = parsed.password
     path = None
-    if url.startswith("sqlite:///"):
-        path = Path(url[len("sqlite:///") :])
+    sqlite = parsed.get_backend_name() == "sqlite"
+    if sqlite and parsed.database and parsed.database != ":memory:":
+        path = Path(parsed.database)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(f"{where}: cannot create folder ({exc.strerror})") from exc
     try:
-        engine = sa.create_engine(
-            url,
-            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if url.startswith("sqlite") else {},
-        )
-        if url.startswith("sqlite"):
+        if sqlite:
+            engine = sa.create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _sqlite_begin)
+        else:
+            # pre-ping: a team server restarted overnight must not fail the first query
+            engine = sa.create_engine(parsed, pool_pre_ping=True)
+            if parsed.get_backend_name() == "postgresql":
+                event.listen(engine, "begin", _postgresql_begin)
         db = Database(engine=engine, location=where)
         if migrate:
             migrate_schema(db, path)
         return db
     except (sa.exc.SQLAlchemyError, sqlite3.Error) as exc:
-        raise DatabaseError(describe_db_error(exc, where)) from exc
+        raise DatabaseError(describe_db_error(exc, where, secret=secret)) from exc
+    except ImportError as exc:  # a URL naming a driver that is not installed
+        raise DatabaseError(f"{where}: no driver for this database ({exc.name})") from exc

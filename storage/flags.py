@@ -14,7 +14,7 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 
 from storage.db import Row, insert_or_ignore
-from storage.schema import flags
+from storage.schema import flag_decisions, flags
 
 
 class FoundFlag(Protocol):
@@ -238,12 +238,19 @@ def set_decision(
     by: str,
     at: str | None,
     features: dict[str, Any] | None = None,
-) -> None:
-    """Record a decision; ``features`` (the flag's context when decided) is kept
-    as JSON beside it.  Undoing a decision (pending) keeps the last features:
-    the next decision replaces them.  On a flag that changed since it was last
-    decided (re-analysis), this is the decision on the flag as it is now: it is
-    current again and ``previous`` is cleared."""
+    expected_version: int | None = None,
+) -> int | None:
+    """Record a decision and log it (``flag_decisions``); the flag's new version,
+    or None when ``expected_version`` is given and the flag is no longer at it
+    (someone else decided in between: nothing is written).
+
+    The version test is in the UPDATE's WHERE, so it holds on any database
+    without relying on the transaction's isolation.  ``features`` (the
+    flag's context when decided) is kept as JSON beside it.  Undoing a
+    decision (pending) keeps the last features: the next decision replaces
+    them.  On a flag that changed since it was last decided (re-analysis),
+    this is the decision on the flag as it is now: it is current again and
+    ``previous`` is cleared."""
     changed = flags.c.lexicon_state == "changed"
     values: dict[str, Any] = dict(
         decision=decision,
@@ -252,10 +259,64 @@ def set_decision(
         decided_at=at,
         lexicon_state=sa.case((changed, "current"), else_=flags.c.lexicon_state),
         previous=sa.case((changed, None), else_=flags.c.previous),
+        version=flags.c.version + 1,
     )
     if features is not None:
         values["features"] = json.dumps(features, sort_keys=True)
-    conn.execute(flags.update().where(flags.c.id == flag_id).values(**values))
+    where = [flags.c.id == flag_id]
+    if expected_version is not None:
+        where.append(flags.c.version == expected_version)
+    done = conn.execute(
+        flags.update().where(*where).values(**values).returning(flags.c.version, flags.c.article_id)
+    ).first()
+    if done is None:
+        return None
+    conn.execute(
+        flag_decisions.insert().values(
+            flag_id=flag_id,
+            article_id=done.article_id,
+            decision=decision,
+            reason=reason,
+            by=by,
+            at=at or "",
+            version=done.version,
+        )
+    )
+    return int(done.version)
+
+
+def decisions_by_reviewer(conn: sa.Connection) -> dict[str, tuple[int, int, int, int]]:
+    """reviewer -> (decisions, accepted, dismissed, flags they decided last and still stand),
+    from the decision log: a team's per-reviewer progress."""
+    d = flag_decisions.c
+    rows = conn.execute(
+        sa.select(
+            d.by,
+            sa.func.count(),
+            sa.func.sum(sa.case((d.decision == "accepted", 1), else_=0)),
+            sa.func.sum(sa.case((d.decision == "dismissed", 1), else_=0)),
+        ).group_by(d.by)
+    ).all()
+    standing: dict[str, int] = {
+        str(who): int(n)
+        for who, n in conn.execute(
+            sa.select(flags.c.decided_by, sa.func.count())
+            .where(flags.c.decision != "pending")
+            .group_by(flags.c.decided_by)
+        ).all()
+    }
+    return {
+        str(r[0]): (int(r[1]), int(r[2] or 0), int(r[3] or 0), int(standing.get(r[0], 0)))
+        for r in rows
+    }
+
+
+def decision_log(conn: sa.Connection, flag_id: int | None = None) -> Sequence[Row]:
+    """The decision log, oldest first (of one flag when ``flag_id`` is given)."""
+    q = sa.select(flag_decisions).order_by(flag_decisions.c.id)
+    if flag_id is not None:
+        q = q.where(flag_decisions.c.flag_id == flag_id)
+    return conn.execute(q).all()
 
 
 def set_note(conn: sa.Connection, flag_id: int, note: str) -> bool:

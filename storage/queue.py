@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 
+from storage.article_leases import open_by_others
 from storage.articles import ARTICLE_DATE
 from storage.db import Row
 from storage.schema import articles, flags
@@ -39,6 +41,17 @@ class ArticleQuery:
     sort: str = "date"  # one of SORTS
     descending: bool = True
     fold_copies: bool = False  # one row per story, its other matching copies counted
+    # hide articles another reviewer has open (an unexpired article lease not theirs):
+    # (this reviewer's name, now as ISO time); None shows everything
+    hide_open_by_others: tuple[str, str] | None = None
+
+
+def _day_after(day: str) -> str:
+    """The ISO date after ``day`` (a date, or anything starting with one)."""
+    try:
+        return (date.fromisoformat(day[:10]) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return f"{day}\uffff"  # not a date: compare as the text it is
 
 
 def headline_or_text_contains(term: str) -> sa.ColumnElement[bool]:
@@ -67,8 +80,10 @@ def conditions(q: ArticleQuery) -> list[sa.ColumnElement[bool]]:
     if q.date_from:
         conds.append(ARTICLE_DATE >= q.date_from)
     if q.date_to:
-        # Inclusive day: anything before the next day's start.
-        conds.append(ARTICLE_DATE < f"{q.date_to}\uffff")
+        # Inclusive day: anything before the next day's start.  Not "date_to"
+        # + U+FFFF: a PostgreSQL database with a linguistic collation may sort
+        # that character anywhere, where SQLite compares code points.
+        conds.append(ARTICLE_DATE < _day_after(q.date_to))
     if q.category or q.severity:
         sub = sa.select(flags.c.id).where(flags.c.article_id == articles.c.id)
         if q.category:
@@ -78,6 +93,9 @@ def conditions(q: ArticleQuery) -> list[sa.ColumnElement[bool]]:
         conds.append(sa.exists(sub))
     if q.search:
         conds.append(headline_or_text_contains(q.search))
+    if q.hide_open_by_others is not None:
+        me, now = q.hide_open_by_others
+        conds.append(~open_by_others(articles.c.id, me, now))
     return conds
 
 

@@ -161,6 +161,8 @@ flags = Table(
         "lexicon_state", String(16), nullable=False, default="current", server_default="current"
     ),
     Column("previous", Text),  # changed: JSON of the fields as they were when decided
+    # t17: bumped by each decision; a decision is written only over the version it was shown
+    Column("version", Integer, nullable=False, default=0, server_default="0"),
     UniqueConstraint("article_id", "field", "start", "end", "entry", name="uq_flags_occurrence"),
     Index("ix_flags_entry", "entry", "decision"),
 )
@@ -179,4 +181,37 @@ learned_models = Table(
     Column("metrics", Text, nullable=False, default="{}"),  # JSON: cross-validated figures
     Column("seconds", Float, nullable=False, default=0.0),  # training time
     Column("model", LargeBinary, nullable=False),
+)
+
+# t17: every review decision, who and when, and the flag version it produced.
+flag_decisions = Table(
+    "flag_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("flag_id", Integer, ForeignKey("flags.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", Integer, nullable=False),
+    Column("decision", String(16), nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("by", Text, nullable=False, default=""),
+    Column("at", String(32), nullable=False),
+    Column("version", Integer, nullable=False),
+    UniqueConstraint("flag_id", "version", name="uq_flag_decisions_version"),
+    Index("ix_flag_decisions_by", "by", "at"),
+)
+
+# t17: who has an article open for review, until when.
+article_leases = Table(
+    "article_leases",
+    metadata,
+    Column(
+        "article_id",
+        Integer,
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("holder", Text, nullable=False),
+    Column("session", Text, nullable=False),
+    Column("acquired_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
 )

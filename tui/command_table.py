@@ -100,6 +100,15 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "queue",
+        "h",
+        "toggle_hide_open",
+        "Hide others'",
+        "Hide or show the articles another reviewer has open now (shown with 'open: name').",
+        show=False,
+        id="hide-open",
+    ),
+    Command(
+        "queue",
         "space",
         "toggle_select",
         "Select",

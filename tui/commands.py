@@ -203,8 +203,9 @@ def demo(cctx: click.Context, no_ui: bool, port: int) -> None:
         _run_app(create_app(path, settings, engine=engine, notice=notice))
 
 
-def _demo_path(ctx) -> Path:
-    return Path(ctx.db).expanduser() if ctx.db else demo_db_path()
+def _demo_path(ctx) -> Path | str:
+    # a server URL stays a string (pathlib would fold its "//")
+    return ctx.settings.db_path if ctx.db else demo_db_path()
 
 
 @demo.command("serve")

@@ -125,6 +125,9 @@ def cells(row: Any, layout: Layout, selected: bool) -> tuple[str, ...]:
     mark = SELECTED if selected else ""
     copies = f"+{row.copies}" if row.copies else ""
     title = one_line(row.title, layout.headline)
+    open_by = getattr(row, "open_by", "")
+    if open_by:  # another reviewer has it open: said in words, never by colour alone
+        title = one_line(f"[open: {one_line(open_by, 12)}] {row.title}", layout.headline)
     if layout.wide:
         return (
             mark,

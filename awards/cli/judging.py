@@ -35,7 +35,7 @@ def judge_add(name, as_json, who, cycle_ref):
     st = cli_state(who, cycle_ref)
     c = st.cycle()
     was = {j.name.lower(): j for j in judging.list_judges(st.db, c.id)}
-    j = judging.add_judge(st.db, c.id, name, who=st.who)
+    j = judging.add_judge(st.db, c.id, name, who=st.who, team=st.settings.team)
     reinstated = j.name.lower() in was
     if as_json:
         echo_json({**j.__dict__, "reinstated": reinstated, "cycle": c.name})
@@ -96,7 +96,7 @@ def recuse(nomination, judge_name, reason, as_json, who, cycle_ref):
     """Record that a judge recuses from NOMINATION (their scores stop counting)."""
     st = cli_state(who, cycle_ref)
     c = st.cycle_of(nomination)
-    r = judging.recuse(st.db, nomination, judge_name, reason, who=st.who)
+    r = judging.recuse(st.db, nomination, judge_name, reason, who=st.who, team=st.settings.team)
     if as_json:
         echo_json({**r.__dict__, "cycle": c.name})
         return
@@ -160,7 +160,13 @@ def score(nomination, judge_name, pairs, all_, comment, as_json, who, cycle_ref)
     st = cli_state(who, cycle_ref)
     c = st.cycle_of(nomination)
     sheet = judging.score(
-        st.db, nomination, judge_name, _parse_scores(c, pairs, all_), comment, who=st.who
+        st.db,
+        nomination,
+        judge_name,
+        _parse_scores(c, pairs, all_),
+        comment,
+        who=st.who,
+        team=st.settings.team,
     )
     if as_json:
         echo_json({**sheet.__dict__, "cycle": c.name})

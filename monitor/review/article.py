@@ -15,12 +15,15 @@ from monitor.review.model import (
     STATUSES,
     ArticleView,
     Copy,
+    DecisionConflict,
+    ReviewerProgress,
     ReviewError,
     ReviewFlag,
 )
+from storage import article_leases as lease_store
 from storage import articles as article_store
 from storage import flags as flag_store
-from storage.db import Database, utcnow
+from storage.db import Database, iso_plus, utcnow
 from storage.flags import Row
 
 
@@ -68,6 +71,7 @@ def _review_flag(row: Row, explain: _Explainer) -> ReviewFlag:
         field=row.field or "text",
         lexicon_state=row.lexicon_state or "current",
         previous=_previous(row.previous),
+        version=int(row.version or 0),
     )
 
 
@@ -79,7 +83,9 @@ def _previous(raw: str | None) -> tuple[tuple[str, object], ...]:
     return tuple(sorted(data.items())) if isinstance(data, dict) else ()
 
 
-def get_article(db: Database, article_id: int, *, lexicon: Any = None) -> ArticleView:
+def get_article(
+    db: Database, article_id: int, *, lexicon: Any = None, viewer: str | None = None
+) -> ArticleView:
     """The article, its flags in reading order (headline first), and the copies of its story.
 
     ``lexicon`` (a ``lexicon.model.Lexicon``) supplies each flag's explanation
@@ -91,6 +97,7 @@ def get_article(db: Database, article_id: int, *, lexicon: Any = None) -> Articl
         if art is None:
             raise ReviewError(f"article {article_id}: not found")
         rows = flag_store.of_article(conn, article_id)
+        lease = lease_store.holders(conn, [article_id], utcnow()).get(article_id)
         copies: tuple[Copy, ...] = ()
         if art.story_id is not None:
             copies = tuple(
@@ -118,6 +125,8 @@ def get_article(db: Database, article_id: int, *, lexicon: Any = None) -> Articl
         text_source=art.text_source,
         extract_note=art.extract_note,
         analysed_at=art.analysed_at,
+        open_by="" if lease is None or lease.holder == viewer else lease.holder,
+        open_until=None if lease is None or lease.holder == viewer else lease.expires_at,
     )
 
 
@@ -176,8 +185,48 @@ def decide(
     by: str = "",
     lexicon: Any = None,
     engine: Any = None,
+    shown: int | None = None,
+    team: Any = None,
 ) -> ReviewFlag:
-    """Record accept/dismiss/pending for one flag, committed immediately.
+    """Record accept/dismiss/pending for one flag (see :func:`record_decision`);
+    the flag as it now stands."""
+    return record_decision(
+        db,
+        flag_id,
+        decision,
+        reason=reason,
+        by=by,
+        lexicon=lexicon,
+        engine=engine,
+        shown=shown,
+        team=team,
+    )[0]
+
+
+def record_decision(
+    db: Database,
+    flag_id: int,
+    decision: str,
+    *,
+    reason: str = "",
+    by: str = "",
+    lexicon: Any = None,
+    engine: Any = None,
+    shown: int | None = None,
+    team: Any = None,
+) -> tuple[ReviewFlag, bool]:
+    """Record accept/dismiss/pending for one flag, committed immediately:
+    (the flag as it now stands, whether this decision was written).
+
+    ``shown``: the flag's version when it was shown to the reviewer (its
+    ``version``).  If someone else decided on it since, nothing is written
+    and :class:`DecisionConflict` says who, when and what ("decided by Sam
+    at 10:42: accept; yours: dismiss"); if they made the same decision,
+    theirs stands and is returned.  Without ``shown`` the decision is
+    written whatever the flag holds (scripts, ``decide again``).  Every
+    written decision goes to the decision log with who and when.  ``team``
+    (``[team]``): when it lists reviewers, only they (and the coordinator)
+    may decide.
 
     A decision moves a new article to "in review" in the same transaction, so
     the queue never shows work as untouched once a reviewer has started.
@@ -187,6 +236,10 @@ def decide(
     """
     if decision not in DECISIONS:
         raise ReviewError(f"unknown decision {decision!r} (use one of {', '.join(DECISIONS)})")
+    if team is not None and team.reviewers and not team.is_reviewer(by):
+        raise ReviewError(
+            f"'{by}' is not one of the team's reviewers ([team] reviewers): decision not saved"
+        )
     features = None
     if decision != "pending":
         features = flag_features(db, flag_id, engine=engine)
@@ -197,7 +250,7 @@ def decide(
         article_id = flag_store.article_of(conn, flag_id)
         if article_id is None:
             raise ReviewError(f"flag {flag_id}: not found")
-        flag_store.set_decision(
+        written = flag_store.set_decision(
             conn,
             flag_id,
             decision,
@@ -205,9 +258,14 @@ def decide(
             by=by,
             at=None if decision == "pending" else now,
             features=features,
+            expected_version=shown,
         )
-        article_store.start_review(conn, article_id)
-    return get_flag(db, flag_id, lexicon=lexicon)
+        if written is not None:
+            article_store.start_review(conn, article_id)
+    current = get_flag(db, flag_id, lexicon=lexicon)
+    if written is None and current.decision != decision:
+        raise DecisionConflict(current, decision)
+    return current, written is not None
 
 
 def set_flag_note(
@@ -249,3 +307,43 @@ def start_review(db: Database, article_id: int) -> None:
     """Opening a new article for review moves it to "in review"."""
     with db.transaction(f"opening article {article_id}") as conn:
         article_store.start_review(conn, article_id)
+
+
+LEASE_SECONDS = 300.0  # how long an open article stays marked as someone's without renewal
+
+
+def open_article(
+    db: Database, article_id: int, *, who: str, session: str, seconds: float = LEASE_SECONDS
+) -> tuple[str, str] | None:
+    """Mark the article as open by ``who`` for ``seconds`` (renewed by calling
+    again); (other reviewer, until) when someone else has it open already
+    (the lease stays theirs: both may review, each sees the other)."""
+    now = utcnow()
+    with db.transaction(f"opening article {article_id}") as conn:
+        if article_store.get(conn, article_id) is None:
+            raise ReviewError(f"article {article_id}: not found")
+        row = lease_store.take(
+            conn,
+            article_id,
+            holder=who,
+            session=session,
+            now=now,
+            until=iso_plus(now, seconds=seconds),
+        )
+    return None if row.holder == who else (str(row.holder), str(row.expires_at))
+
+
+def close_article(db: Database, article_id: int, *, who: str) -> None:
+    """The reviewer left the article: it is no longer shown as theirs."""
+    with db.transaction(f"closing article {article_id}") as conn:
+        lease_store.release(conn, article_id, holder=who)
+
+
+def reviewer_progress(db: Database) -> tuple[ReviewerProgress, ...]:
+    """Per-reviewer progress from the decision log, busiest first."""
+    with db.read("reading reviewers' progress") as conn:
+        counts = flag_store.decisions_by_reviewer(conn)
+    return tuple(
+        ReviewerProgress(who or "(no name)", *c)
+        for who, c in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from monitor.review.model import LexiconStat, Overview, Series
+from monitor.review.model import LexiconStat, Overview, ReviewerProgress, Series
 from storage import articles as article_store
 from storage import flags as flag_store
 from storage import queue as article_queue
@@ -64,6 +64,7 @@ def overview(db: Database, weeks: int = 8, today: date | None = None) -> Overvie
     with db.read("reading the overview") as conn:
         n_articles = article_store.count_relevant_since(conn, first.isoformat())
         rows = article_queue.per_day_outlet_category(conn, first.isoformat())
+        by_reviewer = flag_store.decisions_by_reviewer(conn)
     n_flags = n_quoted = 0
     quoted_by: dict[str, int] = {}
     for day, outlet, category, count, quoted in rows:
@@ -96,4 +97,8 @@ def overview(db: Database, weeks: int = 8, today: date | None = None) -> Overvie
         articles=n_articles,
         flags=n_flags,
         quoted=n_quoted,
+        reviewers=tuple(
+            ReviewerProgress(who or "(no name)", *c)
+            for who, c in sorted(by_reviewer.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        ),
     )

@@ -18,10 +18,11 @@ from monitor.review.model import (
     QueueRow,
     ReviewError,
 )
+from storage import article_leases as lease_store
 from storage import articles as article_store
 from storage import flags as flag_store
 from storage import queue as q
-from storage.db import Database
+from storage.db import Database, utcnow
 
 SORTS = q.SORTS  # the orders the queue can be sorted in
 LIST_STATUSES = ("new", "reviewed", "all")  # 'new' includes articles whose review has started
@@ -31,7 +32,7 @@ def _day(value: str | None) -> str:
     return (value or "")[:10]
 
 
-def _query(f: QueueFilter) -> q.ArticleQuery:
+def _query(f: QueueFilter, viewer: str | None = None) -> q.ArticleQuery:
     if f.sort not in q.SORTS:
         raise ReviewError(f"unknown sort {f.sort!r} (use one of {', '.join(q.SORTS)})")
     if f.status and f.status not in STATUSES:
@@ -47,11 +48,19 @@ def _query(f: QueueFilter) -> q.ArticleQuery:
         sort=f.sort,
         descending=f.descending,
         fold_copies=f.fold_copies,
+        hide_open_by_others=(
+            (viewer or "", utcnow()) if f.hide_open_by_others and viewer is not None else None
+        ),
     )
 
 
 def queue(
-    db: Database, filt: QueueFilter | None = None, *, offset: int = 0, limit: int = PAGE_SIZE
+    db: Database,
+    filt: QueueFilter | None = None,
+    *,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+    viewer: str | None = None,
 ) -> QueuePage:
     """One page of the review queue.
 
@@ -59,9 +68,10 @@ def queue(
     article, with the number of other matching copies; unstoried articles show
     as themselves.
     """
-    query = _query(filt or QueueFilter())
+    query = _query(filt or QueueFilter(), viewer)
     with db.read("reading the review queue") as conn:
         total, page, counts = q.page(conn, query, offset=offset, limit=limit)
+        held = lease_store.holders(conn, [r[0] for r in page], utcnow())
     rows = []
     for r in page:
         c = FlagCounts.of(counts.get(r[0]))
@@ -79,6 +89,7 @@ def queue(
                 quoted=c.quoted,
                 pending=c.pending,
                 copies=int(r[6]),
+                open_by=(held[r[0]].holder if r[0] in held and held[r[0]].holder != viewer else ""),
             )
         )
     return QueuePage(rows=tuple(rows), total=total, offset=offset, limit=limit)

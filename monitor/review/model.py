@@ -17,6 +17,41 @@ class ReviewError(FramewatchError):
     """A review action cannot be done (unknown article or flag, bad value)."""
 
 
+class DecisionConflict(ReviewError):
+    """Someone else decided on the flag after it was shown to this reviewer:
+    nothing was written.  ``current`` is the flag as it now stands (a
+    :class:`ReviewFlag`), ``yours`` the decision that was not saved."""
+
+    def __init__(self, current: ReviewFlag, yours: str) -> None:
+        self.current = current
+        self.yours = yours
+        who = current.decided_by or "someone"
+        when = _clock(current.decided_at)
+        theirs = _SAID.get(current.decision, current.decision)
+        super().__init__(
+            f"flag {current.id} “{current.text}”: decided by {who}{when}: {theirs}; "
+            f"yours: {_SAID.get(yours, yours)} (not saved: decide again to replace theirs)"
+        )
+
+
+# how a decision is said to a person
+_SAID = {"accepted": "accept", "dismissed": "dismiss", "pending": "undecided"}
+
+
+def _clock(iso: str | None) -> str:
+    """' at 10:42' in local time (with the date when not today), or '' without a time."""
+    from datetime import datetime
+
+    if not iso:
+        return ""
+    try:
+        when = datetime.fromisoformat(iso).astimezone()
+    except ValueError:
+        return f" at {iso}"
+    today = datetime.now().astimezone().date()
+    return f" at {when:%H:%M}" if when.date() == today else f" on {when:%d/%m/%Y} at {when:%H:%M}"
+
+
 # --------------------------------------------------------------------------- dataclasses
 
 
@@ -34,6 +69,7 @@ class QueueFilter:
     sort: str = "date"
     descending: bool = True
     fold_copies: bool = True  # one row per story, syndicated copies counted
+    hide_open_by_others: bool = False  # leave out articles another reviewer has open
 
 
 @dataclass(frozen=True)
@@ -79,6 +115,7 @@ class QueueRow:
     quoted: int  # flags inside quotations (someone else's words)
     pending: int
     copies: int  # other articles folded into the same story
+    open_by: str = ""  # another reviewer who has it open now ("" when no one)
 
     @property
     def total(self) -> int:
@@ -117,6 +154,7 @@ class ReviewFlag:
     # since the last re-analysis: current | changed (not as decided) | vanished (no longer found)
     lexicon_state: str = "current"
     previous: tuple[tuple[str, object], ...] = ()  # changed: what it was when decided
+    version: int = 0  # what a decision on it is checked against (optimistic concurrency)
 
     @property
     def lexicon_note(self) -> str:
@@ -160,6 +198,8 @@ class ArticleView:
     text_source: str = ""
     extract_note: str | None = None
     analysed_at: str | None = None
+    open_by: str = ""  # another reviewer who has it open now, and until when
+    open_until: str | None = None
 
     @property
     def title_flags(self) -> tuple[ReviewFlag, ...]:
@@ -209,6 +249,8 @@ class Overview:
     articles: int
     flags: int
     quoted: int = 0
+    # per-reviewer progress from the decision log (a team on one database)
+    reviewers: tuple[ReviewerProgress, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -252,3 +294,14 @@ class ListedArticle:
             "flags": self.counts.to_json(),
             "pending": self.counts.pending,
         }
+
+
+@dataclass(frozen=True)
+class ReviewerProgress:
+    """One reviewer's work, from the decision log."""
+
+    reviewer: str
+    decisions: int  # every decision they made (changes of mind included)
+    accepted: int
+    dismissed: int
+    standing: int  # flags whose current decision is theirs

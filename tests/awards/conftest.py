@@ -1,4 +1,5 @@
-"""Fixtures for the awards tests: a real SQLite file, a cycle, monitor articles."""
+"""Fixtures for the awards tests: a real database (a SQLite file, and again a
+PostgreSQL database: tests/conftest.py's ``db_target``), a cycle, monitor articles."""
 
 from __future__ import annotations
 
@@ -14,8 +15,14 @@ ADMIN = "Sift Admin"
 
 
 @pytest.fixture
-def db(tmp_path):
-    database = open_database(tmp_path / "awards.sqlite3")
+def db_arg(db_target):
+    """The database as ``--db`` takes it (a file path or a URL)."""
+    return str(db_target)
+
+
+@pytest.fixture
+def db(db_target):
+    database = open_database(db_target)
     yield database
     database.close()
 

@@ -21,8 +21,8 @@ def err_lines(capsys):
     return capsys.readouterr().err.splitlines()
 
 
-def test_every_front_door_refuses_a_mistyped_category(db, cycle, tmp_path, capsys):
-    base = ["--db", str(tmp_path / "awards.sqlite3"), "awards"]
+def test_every_front_door_refuses_a_mistyped_category(db_arg, db, cycle, tmp_path, capsys):
+    base = ["--db", db_arg, "awards"]
     aid = add_article(db)
     by_hand = [
         "nominate",
@@ -61,7 +61,7 @@ def test_every_front_door_refuses_a_mistyped_category(db, cycle, tmp_path, capsy
 
 
 def test_an_import_names_every_row_with_a_mistyped_category_and_imports_nothing(
-    db, cycle, tmp_path, capsys
+    db_arg, db, cycle, tmp_path, capsys
 ):
     f = tmp_path / "form.csv"
     with open(f, "w", encoding="utf-8", newline="") as fh:
@@ -75,7 +75,7 @@ def test_an_import_names_every_row_with_a_mistyped_category_and_imports_nothing(
                 ["Best Podcast", "No such", "N", "C"],
             ]
         )
-    base = ["--db", str(tmp_path / "awards.sqlite3"), "awards", "import", str(f), "--as", ADMIN]
+    base = ["--db", db_arg, "awards", "import", str(f), "--as", ADMIN]
     assert main([*base, "--dry-run"]) == 1
     assert main(base) == 1
     lines = err_lines(capsys)
@@ -91,8 +91,8 @@ def test_an_import_names_every_row_with_a_mistyped_category_and_imports_nothing(
     assert nominations.list_nominations(db, cycle.id) == []
 
 
-def test_cycle_edit_suggests_the_category_meant(db, cycle, tmp_path, capsys):
-    base = ["--db", str(tmp_path / "awards.sqlite3"), "awards", "cycle", "edit", "--as", ADMIN]
+def test_cycle_edit_suggests_the_category_meant(db_arg, db, cycle, tmp_path, capsys):
+    base = ["--db", db_arg, "awards", "cycle", "edit", "--as", ADMIN]
     assert main([*base, "--rename-category", "Documentry=Documentaries"]) == 1
     assert err_lines(capsys) == [
         "framewatch: error: cycle 'Media Awards 2026': no category 'Documentry' to rename "

@@ -161,7 +161,7 @@ def test_delete_takes_the_cycle_and_keeps_its_audit_history(db, cycle):
     ]
 
 
-def test_remove_a_judge_keeps_their_sheets_and_stops_counting_them(db, cycle):
+def test_remove_a_judge_keeps_their_sheets_and_stops_counting_them(db, cycle, tmp_path):
     for name in ("Ann", "Bob"):
         judging.add_judge(db, cycle.id, name, who=ADMIN)
     n = shortlisted(db, cycle)
@@ -192,7 +192,7 @@ def test_remove_a_judge_keeps_their_sheets_and_stops_counting_them(db, cycle):
     assert "was removed" in refused(judging.remove_judge, db, cycle.id, "Bob", who=ADMIN)
     assert "(did you mean 'Ann'?)" in refused(judging.remove_judge, db, cycle.id, "Anne", who=ADMIN)
     assert [j.name for j in judging.list_judges(db, cycle.id, removed=False)] == ["Ann"]
-    written = exports.export(db, cycle.id, "judge-pack", db.location + "-packs")
+    written = exports.export(db, cycle.id, "judge-pack", tmp_path / "packs")
     assert [p.name for p in written] == ["judge-pack-ann.md"]
     # reinstating brings the kept sheets back into the results
     judging.add_judge(db, cycle.id, "Bob", who=ADMIN)

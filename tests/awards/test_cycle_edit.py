@@ -104,9 +104,9 @@ def test_categories_rename_with_their_nominations_add_and_remove(db, cycle):
     )  # a refused edit changed nothing
 
 
-def test_cycle_edit_from_the_command_line(db, cycle, tmp_path, capsys):
+def test_cycle_edit_from_the_command_line(db_arg, db, cycle, tmp_path, capsys):
     late = hand(db, cycle, title="Late piece", published_on="2026-10-15", journalists=["L"])
-    args = ["--db", str(tmp_path / "awards.sqlite3"), "awards", "cycle", "edit", "--as", ADMIN]
+    args = ["--db", db_arg, "awards", "cycle", "edit", "--as", ADMIN]
     assert (
         main(
             [*args, "--window-end", "2026-10-31", "--rename-category", "Documentary=Documentaries"]

@@ -77,7 +77,7 @@ def write(path, rows):
     return path
 
 
-def test_a_form_export_with_uk_dates_is_imported(db, cycle, tmp_path, capsys):
+def test_a_form_export_with_uk_dates_is_imported(db_arg, db, cycle, tmp_path, capsys):
     f = write(
         tmp_path / "form.csv",
         [
@@ -86,10 +86,7 @@ def test_a_form_export_with_uk_dates_is_imported(db, cycle, tmp_path, capsys):
             ["Documentary", "Three", "C", "03/04/2026", "N", "C"],
         ],
     )
-    assert (
-        main(["--db", str(tmp_path / "awards.sqlite3"), "awards", "import", str(f), "--as", ADMIN])
-        == 0
-    )
+    assert main(["--db", db_arg, "awards", "import", str(f), "--as", ADMIN]) == 0
     got = {
         n.title: (n.published_on, n.eligibility) for n in nominations.list_nominations(db, cycle.id)
     }

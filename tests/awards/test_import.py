@@ -40,8 +40,8 @@ def run(db_path, *args):
 
 
 @pytest.fixture
-def db_path(tmp_path, db):
-    return tmp_path / "awards.sqlite3"  # the file behind the conftest's db
+def db_path(db_arg, db):
+    return db_arg  # the database behind the conftest's db
 
 
 def test_import_nominates_each_row_then_skips_them_on_a_second_import(

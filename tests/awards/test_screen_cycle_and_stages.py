@@ -4,6 +4,7 @@ judging progress pane."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable, Select, Static
 
 from awards import cycles, judging, lifecycle, nominations, sift
@@ -15,6 +16,14 @@ from tui.screens.review import ReviewScreen
 
 from .conftest import ADMIN, add_article, hand, shortlisted
 from .test_screens import open_awards, results_row, settle
+
+
+@pytest.fixture
+def backend():
+    """The screens run on SQLite only: the UI's queries are the services' ones,
+    which the other awards modules run on PostgreSQL too, and App.run_test() is slow."""
+    return "sqlite"
+
 
 SIZE = (160, 50)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 
+import pytest
 from textual.widgets import DataTable, Select, Static, TextArea
 
 from awards import audit, judging, nominations
@@ -14,6 +15,13 @@ from tui.screens.nominate import NominateDialog
 from tui.screens.review import ReviewScreen
 
 from .conftest import ADMIN, add_article
+
+
+@pytest.fixture
+def backend():
+    """The screens run on SQLite only: the UI's queries are the services' ones,
+    which the other awards modules run on PostgreSQL too, and App.run_test() is slow."""
+    return "sqlite"
 
 
 async def settle(pilot):

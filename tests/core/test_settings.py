@@ -78,3 +78,32 @@ def test_every_toml_example_in_the_readme_loads(tmp_path):
         s = load_settings(config=cfg)
         keymaps.append(check_keymap(s.ui.keymap, str(cfg)))
     assert {"accept": "y"} in keymaps
+
+
+def test_database_url_from_the_file_env_or_flag_stays_a_url(tmp_path, monkeypatch):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[database]\nurl = "postgresql://sam:pw@db.example/team"\n')
+    s = load_settings(cfg)
+    assert s.db_path == "postgresql://sam:pw@db.example/team"  # not a Path: "//" would fold
+    monkeypatch.setenv("FRAMEWATCH_DB", "postgresql://env@db.example/team")
+    assert load_settings(cfg).db_path == "postgresql://env@db.example/team"
+    assert load_settings(cfg, db=str(tmp_path / "f.sqlite3")).db_path == tmp_path / "f.sqlite3"
+    cfg.write_text('[database]\nurl = "team.sqlite3"\n')
+    monkeypatch.delenv("FRAMEWATCH_DB")
+    assert load_settings(cfg).db_path == Path("team.sqlite3")
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ('[database]\nhost = "x"\n', "unknown setting [database] host"),
+        ('[database]\nurl = "a"\npath = "b"\n', "both url and path"),
+        ("[database]\nurl = 5\n", "[database] url must be"),
+    ],
+)
+def test_bad_database_setting_is_one_line(tmp_path, body, message):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(body)
+    with pytest.raises(FramewatchError) as err:
+        load_settings(cfg)
+    assert message in str(err.value) and "\n" not in str(err.value)

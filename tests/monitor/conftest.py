@@ -1,4 +1,5 @@
-"""Fixtures for the monitor pipeline tests: a real SQLite file, a real HTTP
+"""Fixtures for the monitor pipeline tests: a real database (a SQLite file, and
+again a PostgreSQL database: tests/conftest.py's ``db_target``), a real HTTP
 server on 127.0.0.1, and settings that let the fetcher use it quickly."""
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from monitor.localserver import LocalServer
 from storage.db import open_database
 
 
-def local_settings(tmp_path, **monitor):
-    s = load_settings(db=tmp_path / "fw.sqlite3")
+def local_settings(tmp_path, db=None, **monitor):
+    s = load_settings(db=db if db is not None else tmp_path / "fw.sqlite3")
     # generous timeouts: CI machines are shared; the hostile tests set their own short ones
     base = dict(
         min_host_interval=0.0,
@@ -28,8 +29,8 @@ def local_settings(tmp_path, **monitor):
 
 
 @pytest.fixture
-def mon_settings(tmp_path):
-    return local_settings(tmp_path)
+def mon_settings(tmp_path, db_target):
+    return local_settings(tmp_path, db=db_target)
 
 
 @pytest.fixture

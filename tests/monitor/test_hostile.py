@@ -103,7 +103,8 @@ def test_a_pass_over_hostile_feeds(mon_db, mon_settings, local_server):
         rows = {r.id: r for r in conn.execute(sa.select(feeds))}
         events = conn.execute(sa.select(fetch_events)).all()
         stored = conn.execute(sa.select(articles)).all()
-        assert conn.execute(sa.text("pragma integrity_check")).scalar() == "ok"
+        if conn.dialect.name == "sqlite":
+            assert conn.execute(sa.text("pragma integrity_check")).scalar() == "ok"
     assert len(events) == len(expect)  # one event per feed: each failure recorded once
     for path, kind in expect.items():
         feed = rows[ids[path]]

@@ -30,3 +30,42 @@ def test_corrupt_file_is_a_one_line_error_and_left_alone(tmp_path):
     else:
         raise AssertionError("corrupt database opened without error")
     assert bad.read_bytes() == garbage
+
+
+def test_a_bare_path_is_sqlite_and_a_postgresql_url_uses_psycopg_3(tmp_path):
+    from storage.db import database_url
+
+    assert database_url(tmp_path / "a.sqlite3").get_backend_name() == "sqlite"
+    assert database_url(tmp_path / "a.sqlite3").database == str(tmp_path / "a.sqlite3")
+    for scheme in ("postgresql", "postgres", "postgresql+psycopg"):
+        url = database_url(f"{scheme}://sam:pw@db.example:5433/team")
+        assert (url.drivername, url.host, url.port, url.database) == (
+            "postgresql+psycopg",
+            "db.example",
+            5433,
+            "team",
+        )
+
+
+def test_the_password_is_masked_in_the_name_and_in_every_error(tmp_path):
+    from storage.db import display_url
+
+    secret = "S3cret-Pw"
+    url = f"postgresql://sam:{secret}@127.0.0.1:1/team"  # nothing listens on port 1
+    assert display_url(url) == "postgresql://sam:***@127.0.0.1:1/team"
+    try:
+        open_database(url)
+    except DatabaseError as exc:
+        message = str(exc)
+    else:
+        raise AssertionError("opened a database on a port nothing listens on")
+    assert message.startswith("postgresql://sam:***@127.0.0.1:1/team: cannot connect")
+    assert secret not in message and "\n" not in message
+    # a URL too broken to parse is still masked
+    broken = f"postgresql://sam:{secret}@host:notaport/x"
+    try:
+        open_database(broken)
+    except DatabaseError as exc:
+        assert secret not in str(exc) and "***" in str(exc)
+    else:
+        raise AssertionError("a URL with a bad port was accepted")

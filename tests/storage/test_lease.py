@@ -1,13 +1,10 @@
-"""The lease repository and conflict-safe inserts on a real SQLite file (and,
-when a PostgreSQL server answers at FRAMEWATCH_TEST_POSTGRES, on it too: the
-SQL is meant to be portable).  Issue 16, failure 2."""
+"""The lease repository and conflict-safe inserts on a real SQLite file and a
+real PostgreSQL database (tests/conftest.py's ``db_target``).  Issue 16,
+failure 2."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
-import sqlalchemy as sa
 
 from storage import articles as article_store
 from storage import feeds as feed_store
@@ -17,27 +14,9 @@ from storage.db import open_database
 T0, T1, T2, T3 = (f"2026-12-01T10:0{m}:00+00:00" for m in range(4))
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request, tmp_path):
-    if request.param == "sqlite":
-        database = open_database(tmp_path / "lease.sqlite3")
-    else:
-        url = os.environ.get("FRAMEWATCH_TEST_POSTGRES")
-        if not url:
-            pytest.skip(
-                "set FRAMEWATCH_TEST_POSTGRES=postgresql+psycopg://... to run on PostgreSQL"
-            )
-        database = open_database(url)
-        with database.transaction() as conn:
-            for table in (
-                "monitor_leases",
-                "flags",
-                "articles",
-                "stories",
-                "fetch_events",
-                "feeds",
-            ):
-                conn.execute(sa.text(f"DELETE FROM {table}"))
+@pytest.fixture
+def db(db_target):
+    database = open_database(db_target)
     yield database
     database.close()
 

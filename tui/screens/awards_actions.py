@@ -122,6 +122,11 @@ class AwardsActions:
         self.criterion = 0
         self._redraw()
 
+    @property
+    def team(self) -> Any:
+        """The config's [team] (who may judge), when the app has settings."""
+        return getattr(getattr(self.app, "settings", None), "team", None)
+
     def action_add_judge(self) -> None:
         if self.cycle is None:
             return
@@ -133,6 +138,7 @@ class AwardsActions:
                 cycle_id,
                 name,
                 who=self.who,
+                team=self.team,
                 done=f"Judge {one_line(name, 40)} added",
             ),
         )
@@ -159,7 +165,9 @@ class AwardsActions:
             )
             return
         try:
-            sheet = judging.score(self.db, n.id, self.judge, {key: digit}, who=self.who)
+            sheet = judging.score(
+                self.db, n.id, self.judge, {key: digit}, who=self.who, team=self.team
+            )
         except FramewatchError as exc:
             self.notify(one_line(str(exc)), title="Score not saved", severity="error")
             return
@@ -182,7 +190,14 @@ class AwardsActions:
         self._ask(
             f"{judge}'s comment on #{n.id}:",
             lambda text: self._run(
-                judging.score, n.id, judge, {}, text, who=self.who, done="Comment saved"
+                judging.score,
+                n.id,
+                judge,
+                {},
+                text,
+                who=self.who,
+                team=self.team,
+                done="Comment saved",
             ),
         )
 
@@ -200,6 +215,7 @@ class AwardsActions:
                 judge,
                 reason,
                 who=self.who,
+                team=self.team,
                 done=f"{judge} recused from #{n.id}",
             ),
         )

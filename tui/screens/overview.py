@@ -74,10 +74,17 @@ class OverviewScreen(Screen):
     async def _loaded(self, message: OverviewLoaded) -> None:
         ov = self.overview = message.overview
         first, last = (ov.weeks[0], ov.weeks[-1]) if ov.weeks else ("", "")
-        self.query_one("#ov-summary", Static).update(
+        summary = (
             f"{ov.flags:,} flags in the writer's voice and {ov.quoted:,} in quotations, "
             f"in {ov.articles:,} articles, weeks starting {first} to {last}"
         )
+        if ov.reviewers:
+            summary += "\nDecisions by reviewer: " + "; ".join(
+                f"{one_line(r.reviewer, 20)} {r.decisions} ({r.accepted} accepted, "
+                f"{r.dismissed} dismissed)"
+                for r in ov.reviewers[:8]
+            )
+        self.query_one("#ov-summary", Static).update(summary)
         for grid_id, series in (("#ov-outlets", ov.by_outlet), ("#ov-categories", ov.by_category)):
             grid = self.query_one(grid_id, Grid)
             await grid.remove_children()

@@ -161,7 +161,9 @@ class QueueScreen(Screen):
         from monitor.review import listing
 
         try:
-            page = listing.queue(self.app.db, filt, offset=offset, limit=limit)
+            page = listing.queue(
+                self.app.db, filt, offset=offset, limit=limit, viewer=self.app.reviewer
+            )
         except Exception as exc:  # noqa: BLE001 - one line for the user
             self.post_message(ServiceFailed(str(exc)))
             return
@@ -392,6 +394,16 @@ class QueueScreen(Screen):
 
     def action_toggle_fold(self) -> None:
         self.set_filter(fold_copies=not self.filter.fold_copies)
+
+    def action_toggle_hide_open(self) -> None:
+        hide = not self.filter.hide_open_by_others
+        self.set_filter(hide_open_by_others=hide)
+        self.notify(
+            "Hiding articles other reviewers have open."
+            if hide
+            else "Showing every article, open or not.",
+            timeout=3,
+        )
 
     def action_clear_filters(self) -> None:
         from monitor.review.model import QueueFilter

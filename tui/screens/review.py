@@ -53,6 +53,9 @@ class ReviewScreen(Screen):
 
     def on_mount(self) -> None:
         self.load_article()
+        from monitor.review.article import LEASE_SECONDS
+
+        self.set_interval(LEASE_SECONDS / 3, self.renew_lease)
 
     # ------------------------------------------------------------------ workers
 
@@ -62,15 +65,59 @@ class ReviewScreen(Screen):
 
         try:
             article.start_review(self.app.db, self.article_id)
-            view = article.get_article(self.app.db, self.article_id, lexicon=self.app.get_lexicon())
+            self._hold()
+            view = article.get_article(
+                self.app.db,
+                self.article_id,
+                lexicon=self.app.get_lexicon(),
+                viewer=self.app.reviewer,
+            )
         except Exception as exc:  # noqa: BLE001 - shown as one line, never a traceback
             self.post_message(ServiceFailed(str(exc)))
             return
         self.post_message(ArticleLoaded(view))
 
-    @work(thread=True, group="review-save", exit_on_error=False)
-    def save_decision(self, flag_id: int, decision: str, reason: str = "") -> None:
+    def _hold(self) -> None:
+        """Mark the article as open by this reviewer (renewed while it stays open)."""
+        import os
+        import socket
+
         from monitor.review import article
+
+        article.open_article(
+            self.app.db,
+            self.article_id,
+            who=self.app.reviewer,
+            session=f"{socket.gethostname()}:{os.getpid()}",
+        )
+
+    @work(thread=True, group="review-lease", exit_on_error=False)
+    def renew_lease(self) -> None:
+        try:
+            self._hold()
+        except Exception:  # noqa: BLE001 - a missed renewal only lets the mark expire early
+            return
+
+    def on_unmount(self) -> None:
+        # the app's worker, not the screen's: this screen's workers end with it
+        db, article_id, who = self.app.db, self.article_id, self.app.reviewer
+
+        def release() -> None:
+            from monitor.review import article
+
+            try:
+                article.close_article(db, article_id, who=who)
+            except Exception:  # noqa: BLE001 - the mark expires by itself
+                return
+
+        self.app.run_worker(release, thread=True, group="review-lease", exit_on_error=False)
+
+    @work(thread=True, group="review-save", exit_on_error=False)
+    def save_decision(
+        self, flag_id: int, decision: str, reason: str = "", shown: int | None = None
+    ) -> None:
+        from monitor.review import article
+        from monitor.review.model import DecisionConflict
 
         try:
             flag = article.decide(
@@ -81,7 +128,14 @@ class ReviewScreen(Screen):
                 by=self.app.reviewer,
                 lexicon=self.app.get_lexicon(),
                 engine=self._tagger_engine(),
+                shown=shown,
+                team=getattr(getattr(self.app, "settings", None), "team", None),
             )
+        except DecisionConflict as conflict:
+            # nothing was saved: show theirs in place and say whose it is
+            self.post_message(FlagSaved(conflict.current, "conflict"))
+            self.post_message(ServiceFailed(str(conflict)))
+            return
         except Exception as exc:  # noqa: BLE001 - a worker's failure is one line; the screen stays usable
             self.post_message(ServiceFailed(str(exc)))
             return
@@ -209,6 +263,8 @@ class ReviewScreen(Screen):
             bits.append(f"also in {one_line(outlets, 50)}")
         if a.note:
             bits.append(f"note: {one_line(a.note, 40)}")
+        if a.open_by:
+            bits.append(f"also open by {one_line(a.open_by, 30)}")
         self.query_one("#review-meta", Static).update(" · ".join(b for b in bits if b))
 
     def _update_panel(self) -> None:
@@ -248,12 +304,12 @@ class ReviewScreen(Screen):
     def action_accept(self) -> None:
         flag = self.current_flag
         if flag is not None:
-            self.save_decision(flag.id, "accepted")
+            self.save_decision(flag.id, "accepted", shown=flag.version)
 
     def action_undecide(self) -> None:
         flag = self.current_flag
         if flag is not None:
-            self.save_decision(flag.id, "pending")
+            self.save_decision(flag.id, "pending", shown=flag.version)
 
     def action_dismiss(self) -> None:
         flag = self.current_flag
@@ -262,7 +318,7 @@ class ReviewScreen(Screen):
 
         def done(reason: str | None) -> None:
             if reason is not None:
-                self.save_decision(flag.id, "dismissed", reason)
+                self.save_decision(flag.id, "dismissed", reason, shown=flag.version)
 
         self.app.push_screen(
             PromptDialog(
