@@ -22,7 +22,7 @@ from framing.senses import kind
 from framing.sentences import sentence_bounds
 
 VERSION = 1  # bump when the shape of ``context`` changes
-AROUND = 2  # words on each side
+AROUND = 4  # words on each side
 LINKING = frozenset("be is are was were been being remain remains remained become became".split())
 _SECTION = re.compile(r"^[a-z][a-z-]{1,30}$")
 _NOT_SECTIONS = frozenset("www amp article articles news story stories index html".split())

@@ -114,7 +114,7 @@ def test_a_decision_stores_the_flags_features_for_learning(filled_db, engine):
         stored = conn.execute(sa.select(flags.c.features).where(flags.c.id == target.id)).scalar()
     features = json.loads(stored)
     text = view.text
-    before = text[: target.start].split()[-2:]
+    before = text[: target.start].split()[-4:]
     assert (features["entry"], features["text"], features["quoted"]) == ("inmate", "inmates", False)
     assert features["outlet"] == view.outlet and features["status"] == "new"
     assert features["context"]["before"] == [w.lower().strip(",.") for w in before]
