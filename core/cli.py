@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import sys
 from dataclasses import dataclass, field
+from typing import Any
 
 import click
 
@@ -36,6 +37,11 @@ COMMANDS: dict[str, str] = {
 }
 
 
+# ``check --learned``: the learned review model's filter, named like the
+# commands so core (and the engine's check command) import no service
+LEARNED_FILTER = "learning.suppress:flag_filter"
+
+
 @dataclass
 class Context:
     """What every command gets via ``click.pass_obj``: flags, settings on demand."""
@@ -50,6 +56,12 @@ class Context:
         if self._settings is None:
             self._settings = load_settings(self.config, self.db)
         return self._settings
+
+    def learned_filter(self) -> Any:
+        """``(keep(text, flags), hidden())`` from the database's learned model
+        (``LEARNED_FILTER``); raises its one-line error when there is none."""
+        module, attr = LEARNED_FILTER.split(":")
+        return getattr(importlib.import_module(module), attr)(self.settings)
 
 
 class LazyGroup(click.Group):

@@ -70,7 +70,7 @@ COMMANDS: tuple[Command, ...] = (
         "s",
         "cycle_sort",
         "Sort",
-        "Change the sort order (date, outlet, title, flags, status).",
+        "Change the sort order (date, outlet, title, flags, status, likely: likely-accepted work first).",
         id="sort",
     ),
     Command(
@@ -191,6 +191,15 @@ COMMANDS: tuple[Command, ...] = (
         "Add or edit a note on the article.",
         show=False,
         id="article-note",
+    ),
+    Command(
+        "review",
+        "z",
+        "toggle_noise",
+        "Noise",
+        "Show or fold the flags the learned model marks as probably noise (never deleted).",
+        show=False,
+        id="toggle-noise",
     ),
     Command(
         "review",

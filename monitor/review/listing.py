@@ -47,6 +47,7 @@ def _query(f: QueueFilter) -> q.ArticleQuery:
         sort=f.sort,
         descending=f.descending,
         fold_copies=f.fold_copies,
+        noise_threshold=f.noise_threshold,
     )
 
 
@@ -79,6 +80,7 @@ def queue(
                 quoted=c.quoted,
                 pending=c.pending,
                 copies=int(r[6]),
+                noise=int(getattr(counts.get(r[0]), "noise", 0) or 0),
             )
         )
     return QueuePage(rows=tuple(rows), total=total, offset=offset, limit=limit)

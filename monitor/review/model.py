@@ -34,6 +34,9 @@ class QueueFilter:
     sort: str = "date"
     descending: bool = True
     fold_copies: bool = True  # one row per story, syndicated copies counted
+    noise_threshold: float = (
+        0.95  # [learning] fold_threshold: pending flags above are "probably noise"
+    )
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class QueueRow:
     quoted: int  # flags inside quotations (someone else's words)
     pending: int
     copies: int  # other articles folded into the same story
+    noise: int = 0  # pending flags the learned model folds as "probably noise" (counted apart)
 
     @property
     def total(self) -> int:
