@@ -73,6 +73,7 @@ def decisions(dataset, engine):
                 outlet=outlet_of(item.source),
                 url=item.source,
                 status="new",
+                legal_status=f.status,
                 tag=engine.tag,
             )
             rows.append((order[article], item.id, features, not true))

@@ -60,6 +60,7 @@ def flag_filter(settings: Any) -> tuple[FlagFilter, Callable[[], int]]:
                 category=f.category,
                 severity=f.severity,
                 quoted=f.quoted,
+                legal_status=getattr(f, "status", ""),
                 tag=engine.tag,
             )
             for f in flags
