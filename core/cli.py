@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "maintain": "monitor.cli.maintain:maintain",
     "reanalyse": "monitor.cli.reanalyse:reanalyse",
     "learn": "learning.cli:learn",
+    "decisions": "learning.cli:decisions",
     "awards": "awards.cli.group:awards",
     "demo": "tui.commands:demo",
     "tui": "tui.commands:tui",
