@@ -78,3 +78,20 @@ def test_every_toml_example_in_the_readme_loads(tmp_path):
         s = load_settings(config=cfg)
         keymaps.append(check_keymap(s.ui.keymap, str(cfg)))
     assert {"accept": "y"} in keymaps
+
+
+def test_learning_settings_are_read_and_checked(tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[learning]\nfold_threshold = 0.9\nretrain_every = 10\n")
+    s = load_settings(cfg)
+    assert (s.learning.fold_threshold, s.learning.retrain_every, s.learning.min_decisions) == (
+        0.9,
+        10,
+        30,
+    )
+    cfg.write_text("[learning]\nfold_threshold = 0.2\n")
+    with pytest.raises(FramewatchError, match=r"\[learning\] fold_threshold must be between"):
+        load_settings(cfg)
+    cfg.write_text("[learning]\nfold = 0.9\n")
+    with pytest.raises(FramewatchError, match=r"unknown setting \[learning\] fold"):
+        load_settings(cfg)
