@@ -304,6 +304,27 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         id="lex-table",
     ),
+    Command(
+        "lexicon",
+        "x",
+        "suggestions",
+        "Suggested",
+        "Suggested exceptions, mined from repeated dismissals (learn suggest).",
+        show=False,
+        id="lex-suggestions",
+    ),
+    # Suggested exceptions (from the lexicon screen)
+    Command(
+        "lex-exceptions",
+        "a",
+        "accept",
+        "Accept",
+        "Add the selected suggestion to the organisation's lexicon file ([lexicon] extra_files).",
+        id="exception-accept",
+    ),
+    Command(
+        "lex-exceptions", "escape", "back", "Back", "Back to the lexicon.", id="exceptions-back"
+    ),
     # Overview
     Command("overview", "ctrl+r", "refresh", "Refresh", "Reload the figures.", id="ov-refresh"),
     # Media awards

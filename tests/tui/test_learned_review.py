@@ -72,3 +72,37 @@ async def test_review_folds_probable_noise_and_explains_it(trained_db, engine): 
         await pilot.press("a")
         await settle(pilot, app, lambda: screen.flags[1].decision == "accepted")
         assert screen.flags[0].decision == "pending"  # folded, never decided for the reviewer
+
+
+async def test_lexicon_screen_accepts_a_suggested_exception(trained_db, engine, tmp_path):  # noqa: F811
+    import yaml
+
+    from core.settings import LexiconSettings
+    from lexicon.load import check_lexicon
+    from tui.screens.exceptions import ExceptionsScreen
+
+    org = tmp_path / "org-lexicon.yaml"
+    settings = replace(
+        Settings(),
+        lexicon=LexiconSettings(extra_files=(str(org),)),
+        learning=LearningSettings(retrain_every=0),
+    )
+    app = create_app(trained_db, settings=settings, engine=engine, reviewer=REVIEWER)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await settle(pilot, app, lambda: isinstance(app.screen, QueueScreen))
+        await pilot.press("f4")
+        await settle(pilot, app, lambda: getattr(app.screen, "stats", None))
+        await pilot.press("x")
+        await settle(
+            pilot, app, lambda: isinstance(app.screen, ExceptionsScreen) and app.screen.suggestions
+        )
+        screen = app.screen
+        top = screen.suggestions[0]
+        assert top.acceptable and top.support == 9 and top.counter == 0
+        detail = str(screen.query_one("#sug-detail", Static).render())
+        assert "dismissed 9 times" in detail and "no counter-examples" in detail
+        await pilot.press("a")
+        await settle(pilot, app, lambda: org.exists())
+    item = yaml.safe_load(org.read_text())["exceptions"][0]
+    assert (item["entry"], item["phrases"]) == (top.entry, [top.value])
+    assert check_lexicon(extra_files=[org]).ok
