@@ -75,12 +75,14 @@ class ReviewScreen(Screen):
         """The learned model's predictions for this article's flags; none when
         there is no model or it cannot be used (the review works without)."""
         from core.errors import FramewatchError
-        from learning.service import predict
+        from learning.service import load, predict
 
-        lexicon = self.app.get_lexicon()
-        if lexicon is None:
-            return {}
         try:
+            if load(self.app.db) is None:
+                return {}  # no model: the engine (spaCy) is not even loaded for it
+            lexicon = self.app.get_lexicon()
+            if lexicon is None:
+                return {}
             return predict(
                 self.app.db,
                 self.article_id,
