@@ -7,7 +7,8 @@ DATASET is an annotated set in the ``framewatch eval`` format
 ``python scripts/corpus.py merge tests/data/realnews/labels.jsonl`` at
 ``~/.cache/framewatch-corpora/realnews-dev.jsonl``).  The real engine checks
 every text; each flag becomes a reviewer's decision, in article order (a
-devset sentence belongs to the article its ``source`` names): a flag on an
+devset sentence belongs to the article its ``source`` address names; one
+written for the set stands alone): a flag on an
 occurrence labelled FLAG or QUOTED is accepted, any other (labelled NO, or on
 text nobody labelled: a false flag by the scoring rules) is dismissed.  Each
 decision's features are taken as the review takes them
@@ -54,7 +55,9 @@ def decisions(dataset, engine):
     order: dict[str, int] = {}
     rows = []
     for item in dataset.items:
-        article = item.source or item.id
+        # a devset sentence belongs to the article its source names; one made up
+        # for the set ("written") stands alone
+        article = item.source if item.source.startswith(("http://", "https://")) else item.id
         order.setdefault(article, len(order))
         flags = engine.check(item.text)
         for f in flags:
