@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import sys
 from dataclasses import dataclass, field
+from typing import Any
 
 import click
 
@@ -30,11 +31,17 @@ COMMANDS: dict[str, str] = {
     "maintain": "monitor.cli.maintain:maintain",
     "reanalyse": "monitor.cli.reanalyse:reanalyse",
     "learn": "learning.cli:learn",
+    "decisions": "learning.cli:decisions",
     "awards": "awards.cli.group:awards",
     "db": "storage.cli:db",
     "demo": "tui.commands:demo",
     "tui": "tui.commands:tui",
 }
+
+
+# ``check --learned``: the learned review model's filter, named like the
+# commands so core (and the engine's check command) import no service
+LEARNED_FILTER = "learning.suppress:flag_filter"
 
 
 @dataclass
@@ -51,6 +58,12 @@ class Context:
         if self._settings is None:
             self._settings = load_settings(self.config, self.db)
         return self._settings
+
+    def learned_filter(self) -> Any:
+        """``(keep(text, flags), hidden())`` from the database's learned model
+        (``LEARNED_FILTER``); raises its one-line error when there is none."""
+        module, attr = LEARNED_FILTER.split(":")
+        return getattr(importlib.import_module(module), attr)(self.settings)
 
 
 class LazyGroup(click.Group):

@@ -118,6 +118,12 @@ def read_input(path: str, encoding: str | None = None) -> Decoded:
     help="A progress bar on standard error for long checks (default: only when "
     "standard error is a terminal).",
 )
+@click.option(
+    "--learned",
+    is_flag=True,
+    help="Leave out flags the database's learned review model predicts a reviewer would "
+    "dismiss ([learning] fold_threshold). Off by default: a writer sees every flag.",
+)
 @click.pass_obj
 def check(
     obj: Any,
@@ -130,6 +136,7 @@ def check(
     fail_on: str,
     fail_on_quoted: bool,
     progress: bool | None,
+    learned: bool,
 ) -> None:
     """Check text, Markdown or HTML for stigmatising or sensationalist language.
 
@@ -154,6 +161,8 @@ def check(
     paths, walked, errors = _expand(paths, glob)
     engine = _engine(obj)
     out = _Output(engine, as_json, fix, None if (as_json or fix) else make_console(), len(paths))
+    if learned:
+        _learned(obj, out)
     total = sum(_size(p) for p in paths)
     long_input = any(_size(p) > CHUNK_CHARS for p in paths)
     show = progress if progress is not None else (len(paths) >= 20 or long_input)
@@ -193,8 +202,7 @@ def check(
             flush()
             out.stream(name, text, f, advance, decoded.encoding)
         flush()
-    if out.console is not None:
-        out.console.print(summary(out.inputs, out.counts, errors))
+    out.finish(summary, errors)
     # SystemExit rather than click's Exit: core.cli.main runs click with
     # standalone_mode=False and would turn an Exit into status 0
     if errors:
@@ -262,6 +270,11 @@ def _read(
     return decoded
 
 
+def _learned(obj: Any, out: _Output) -> None:
+    """Install the learned review model's filter (``check --learned``)."""
+    out.keep, out.hidden = obj.learned_filter()
+
+
 class _Output:
     """Writes each input's result as it is ready, in input order."""
 
@@ -276,6 +289,19 @@ class _Output:
         self.worst = 0  # the most severe flag in the writer's voice
         self.worst_quoted = 0  # ... and inside quotations (--fail-on-quoted)
         self.inputs = 0
+        # check --learned: drops the flags the learned review model folds
+        self.keep: Callable[[str, list[Flag]], list[Flag]] | None = None
+        self.hidden: Callable[[], int] | None = None  # how many it left out
+
+    def finish(self, summary: Callable[[int, dict[str, int], int], Any], errors: int) -> None:
+        """The closing summary, and what --learned left out (on standard error)."""
+        if self.console is not None:
+            self.console.print(summary(self.inputs, self.counts, errors))
+        if self.hidden is not None:
+            click.echo(
+                f"framewatch: {self.hidden()} flag(s) left out as probable noise (--learned)",
+                err=True,
+            )
 
     def _count(self, fl: Flag) -> None:
         self.counts[fl.severity] = self.counts.get(fl.severity, 0) + 1
@@ -296,6 +322,8 @@ class _Output:
         from framing.render import render_flags
 
         self.inputs += 1
+        if self.keep is not None:
+            flags = self.keep(text, flags)
         for fl in flags:
             self._count(fl)
         if self.as_json:
@@ -322,6 +350,9 @@ class _Output:
             done[0] = chars
 
         flags = self.engine.iter_flags(text, fmt, progress=progress)
+        keep = self.keep
+        if keep is not None and self.as_json:
+            flags = (f for fl in flags for f in keep(text, [fl]))
         if not self.as_json:
             self.write(path, text, fmt, encoding, list(flags))
             return

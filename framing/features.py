@@ -22,7 +22,7 @@ from framing.senses import kind
 from framing.sentences import sentence_bounds
 
 VERSION = 1  # bump when the shape of ``context`` changes
-AROUND = 2  # words on each side
+AROUND = 4  # words on each side
 LINKING = frozenset("be is are was were been being remain remains remained become became".split())
 _SECTION = re.compile(r"^[a-z][a-z-]{1,30}$")
 _NOT_SECTIONS = frozenset("www amp article articles news story stories index html".split())
@@ -122,11 +122,13 @@ def describe(
     outlet: str = "",
     url: str = "",
     status: str = "",
+    legal_status: str = "",
     tag: Tagger | None = None,
 ) -> dict[str, Any]:
     """Everything stored with a decision: the flag as the engine reported it
-    (entry, category, severity, quoted), where it was (headline or body,
-    outlet, site section), the article's review status, and its ``context``.
+    (entry, category, severity, quoted, and the legal status the engine read
+    for the person: ``Flag.status``), where it was (headline or body, outlet,
+    site section), the article's review status, and its ``context``.
 
     ``text`` is the field the offsets point into (the headline or the body)."""
     return {
@@ -140,5 +142,17 @@ def describe(
         "outlet": outlet,
         "section": section_of(url),
         "status": status,
+        "legal_status": legal_status,
         "context": context(text, start, end, tag),
     }
+
+
+def legal_status_of(check: Callable[[str], Sequence[Any]], text: str, start: int, end: int) -> str:
+    """The legal status the engine reads for the flag at ``text[start:end]``
+    (``Flag.status``: stored flags do not keep it), by checking its sentence
+    again; "" when the engine no longer flags it there."""
+    a, b = sentence_bounds(text, start, end)
+    for f in check(text[a:b]):
+        if f.start + a == start and f.end + a == end:
+            return str(getattr(f, "status", "") or "")
+    return ""

@@ -95,7 +95,7 @@ def features_of(row: Row) -> dict[str, Any]:
 
 
 def describe_row(row: Row, engine: Any) -> dict[str, Any]:
-    from framing.features import describe
+    from framing.features import describe, legal_status_of
 
     field_ = row.field or "text"
     text = (row.article_title if field_ == "title" else row.article_text) or ""
@@ -114,6 +114,7 @@ def describe_row(row: Row, engine: Any) -> dict[str, Any]:
         outlet=row.outlet or "",
         url=row.url or "",
         status=row.status or "",
+        legal_status="" if engine is None else legal_status_of(engine.check, text, start, end),
         tag=None if engine is None else engine.tag,
     )
 

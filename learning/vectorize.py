@@ -38,6 +38,9 @@ def vector(features: dict[str, Any]) -> dict[str, float]:
     put("severity", features.get("severity", ""))
     put("field", features.get("field", "text"))
     put("text", text)
+    if features.get("legal_status"):
+        put("legal_status", features["legal_status"])
+        put("entry_legal_status", f"{entry}|{features['legal_status']}")
     if features.get("quoted"):
         put("quoted")
         put("entry_quoted", entry)

@@ -205,7 +205,7 @@ class EntryReader(NodeReader):
         items = self.text_list(node, "exceptions")
         form_texts = [f.text for f in forms]
         for value, item in items:
-            if form_texts and not any(_contains_word(value, f) for f in form_texts):
+            if form_texts and not any(contains_word(value, f) for f in form_texts):
                 self.problem(
                     item,
                     f"exception '{value}' contains none of the entry's "
@@ -338,6 +338,6 @@ def _is_possessive(text: str) -> bool:
     return last.endswith("'s") or last.endswith("s'")
 
 
-def _contains_word(phrase: str, form: str) -> bool:
+def contains_word(phrase: str, form: str) -> bool:
     pattern = r"(?<![\w'])" + re.escape(form.lower()) + r"(?![\w])"
     return re.search(pattern, phrase.lower()) is not None

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from lexicon.amend import apply_amendments
 from lexicon.cache import assembled, read_file
 from lexicon.errors import LexiconError
 from lexicon.files import lexicon_files
@@ -95,6 +96,7 @@ def load_lexicon(
         for e in entries
         if e.id not in disabled
     ]
+    entries = apply_amendments(entries, (a for r in results for a in r.amendments))
     names: list[str] = []
     seen: set[str] = set()
     for r in results:

@@ -176,3 +176,19 @@ class Lexicon:
 
 def _lookup_key(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").casefold().split())
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """An organisation's exception to an entry it did not write (an
+    ``exceptions:`` item in an extra lexicon file): following or preceding
+    words, or phrases, after which the entry does not apply.  Most come from
+    ``framewatch learn suggest``: a pattern its reviewers kept dismissing."""
+
+    entry: str
+    not_followed_by: tuple[str, ...] = ()
+    not_preceded_by: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()
+    note: str = ""  # why (the support and counter-examples it was accepted on)
+    file: str = ""
+    line: int = 0

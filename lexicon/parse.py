@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from lexicon.entry import EntryReader
-from lexicon.model import Entry
+from lexicon.model import Amendment, Entry
 from lexicon.nodes import kind_of
 from lexicon.problems import Problem
 
@@ -30,7 +30,8 @@ try:  # the C parser is several times faster; fall back silently without libyaml
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
-TOP_LEVEL_KEYS = ("entries", "official_names")
+TOP_LEVEL_KEYS = ("entries", "official_names", "exceptions")
+AMENDMENT_KEYS = ("entry", "not_followed_by", "not_preceded_by", "phrases", "note")
 
 
 class FileReader(EntryReader):
@@ -40,6 +41,7 @@ class FileReader(EntryReader):
         super().__init__(path)
         self.entries: list[Entry] = []
         self.names: list[tuple[str, int]] = []  # (name, line)
+        self.amendments: list[Amendment] = []
 
     def read(self, root: yaml.Node | None) -> None:
         if root is None:
@@ -53,6 +55,8 @@ class FileReader(EntryReader):
                 self.read_entries(value_node)
             elif key == "official_names":
                 self.read_names(value_node)
+            elif key == "exceptions":
+                self.read_amendments(value_node)
             else:
                 self.problem(
                     key_node,
@@ -68,6 +72,47 @@ class FileReader(EntryReader):
         else:
             items = self.text_list(node, "official_names")
             self.names.extend((v, n.start_mark.line + 1) for v, n in items)
+
+    def read_amendments(self, node: yaml.Node) -> None:
+        """``exceptions:``: a list of {entry, not_followed_by, not_preceded_by,
+        phrases, note} amending entries of any file (which entry exists is
+        checked between files, by ``lexicon.validate``)."""
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"'exceptions' must be a list, not {kind_of(node)}")
+            return
+        for item in node.value:
+            fields = self.mapping(item, "an exception")
+            if fields is None:
+                continue
+            self.unknown_keys(fields, AMENDMENT_KEYS, "an exception", ", ".join(AMENDMENT_KEYS))
+            if "entry" not in fields:
+                self.problem(item, "an exception needs 'entry' (the id of the entry it amends)")
+                continue
+            entry = self.text(fields["entry"][1], "entry")
+            lists = {
+                key: tuple(v.lower() for v, _ in self.text_list(fields[key][1], key))
+                for key in ("not_followed_by", "not_preceded_by", "phrases")
+                if key in fields
+            }
+            if not any(lists.values()):
+                self.problem(item, "an exception needs not_followed_by, not_preceded_by or phrases")
+                continue
+            note = (
+                self.text(fields["note"][1], "note", allow_empty=True) if "note" in fields else ""
+            )
+            if entry is None:
+                continue
+            self.amendments.append(
+                Amendment(
+                    entry=entry,
+                    not_followed_by=lists.get("not_followed_by", ()),
+                    not_preceded_by=lists.get("not_preceded_by", ()),
+                    exceptions=lists.get("phrases", ()),
+                    note=note or "",
+                    file=self.path,
+                    line=item.start_mark.line + 1,
+                )
+            )
 
     def read_entries(self, node: yaml.Node) -> None:
         if not isinstance(node, yaml.SequenceNode):
@@ -87,6 +132,7 @@ class FileResult:
     names: tuple[tuple[str, int], ...]  # (name, line)
     path: str
     problems: tuple[Problem, ...]
+    amendments: tuple[Amendment, ...] = ()
 
 
 def unreadable(display: str, exc: OSError) -> FileResult:
@@ -117,4 +163,6 @@ def parse_file(path: Path, display: str) -> FileResult:
             reader.read(root)
     # In file order, as an editor shows them (sorted() is stable within a line).
     problems = tuple(sorted(reader.problems, key=lambda pr: pr.line))
-    return FileResult(tuple(reader.entries), tuple(reader.names), display, problems)
+    return FileResult(
+        tuple(reader.entries), tuple(reader.names), display, problems, tuple(reader.amendments)
+    )

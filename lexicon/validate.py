@@ -124,8 +124,12 @@ def _check_alternatives(entries: list[Entry]) -> list[Problem]:
 
 def problems_of(results: list[FileResult], disable: Iterable[str] = ()) -> list[Problem]:
     """Each file's own problems, then those between its entries."""
+    from lexicon.amend import amendment_problems
+
     problems = [pr for r in results for pr in r.problems]
     problems.extend(_cross_check(results, frozenset(disable)))
+    entries = [e for r in results for e in r.entries]
+    problems.extend(amendment_problems(entries, (a for r in results for a in r.amendments)))
     return problems
 
 

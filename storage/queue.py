@@ -20,7 +20,10 @@ from storage.articles import ARTICLE_DATE
 from storage.db import Row
 from storage.schema import articles, flags
 
-SORTS = ("date", "outlet", "title", "flags", "status")
+SORTS = ("date", "outlet", "title", "flags", "status", "likely")
+# "likely": the pending flags a reviewer is expected to accept (one minus the
+# learned model's predicted dismissal, summed; an unpredicted flag counts 1),
+# so likely-accepted work comes first and probable noise last
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,9 @@ class ArticleQuery:
     sort: str = "date"  # one of SORTS
     descending: bool = True
     fold_copies: bool = False  # one row per story, its other matching copies counted
+    # pending flags predicted at or above this are "probably noise": counted
+    # apart, and left out of the "likely" order's expected accepted work
+    noise_threshold: float = 0.95
     # hide articles another reviewer has open (an unexpired article lease not theirs):
     # (this reviewer's name, now as ISO time); None shows everything
     hide_open_by_others: tuple[str, str] | None = None
@@ -139,8 +145,16 @@ def _count_if(cond: sa.ColumnElement[bool], label: str) -> sa.Label[Any]:
     return sa.func.coalesce(sa.func.sum(sa.case((cond, 1), else_=0)), 0).label(label)
 
 
-def count_columns() -> list[sa.Label[Any]]:
-    """The counts as aggregate columns (labelled as ``COUNT_FIELDS``), for any grouping."""
+def count_columns(noise_threshold: float = 0.95) -> list[sa.Label[Any]]:
+    """The counts as aggregate columns (labelled as ``COUNT_FIELDS``), for any
+    grouping; with ``noise`` (pending flags the learned review model predicts
+    at or above ``noise_threshold``: counted apart, still counted above) and
+    ``likely`` (the expected accepted work, for the "likely" order)."""
+    pending = flags.c.decision == "pending"
+    noise = pending & (sa.func.coalesce(flags.c.dismiss_p, 0.0) >= noise_threshold)
+    likely = sa.case(
+        (pending & sa.not_(noise), 1.0 - sa.func.coalesce(flags.c.dismiss_p, 0.0)), else_=0.0
+    )
     weight = sa.case(
         *((writers() & (flags.c.severity == s), w) for s, w in SEVERITY_WEIGHT.items()),
         else_=0,
@@ -150,24 +164,30 @@ def count_columns() -> list[sa.Label[Any]]:
         _count_if(quoted(), "quoted"),
         _count_if(flags.c.decision == "pending", "pending"),
         sa.func.coalesce(sa.func.sum(weight), 0).label("weight"),
+        _count_if(noise, "noise"),
+        sa.func.coalesce(sa.func.sum(likely), 0.0).label("likely"),
     ]
 
 
-def flag_counts(article_ids: Sequence[int] | None = None) -> sa.Select[Any]:
-    """Per-article counts (``COUNT_FIELDS``, see above), computed in SQL rather
-    than row by row; for the given articles only when ``article_ids`` is set
-    (a page's worth)."""
-    q = sa.select(flags.c.article_id.label("article_id"), *count_columns())
+def flag_counts(
+    article_ids: Sequence[int] | None = None, noise_threshold: float = 0.95
+) -> sa.Select[Any]:
+    """Per-article counts (``COUNT_FIELDS``, see above, with ``noise`` and
+    ``likely``), computed in SQL rather than row by row; for the given
+    articles only when ``article_ids`` is set (a page's worth)."""
+    q = sa.select(flags.c.article_id.label("article_id"), *count_columns(noise_threshold))
     if article_ids is not None:
         q = q.where(flags.c.article_id.in_(article_ids))
     return q.group_by(flags.c.article_id)
 
 
-def counts_of(conn: sa.Connection, article_ids: Sequence[int]) -> dict[int, Row]:
+def counts_of(
+    conn: sa.Connection, article_ids: Sequence[int], noise_threshold: float = 0.95
+) -> dict[int, Row]:
     """article id -> its counts row (articles without flags are absent)."""
     if not article_ids:
         return {}
-    return {int(r.article_id): r for r in conn.execute(flag_counts(article_ids))}
+    return {int(r.article_id): r for r in conn.execute(flag_counts(article_ids, noise_threshold))}
 
 
 def per_day_outlet_category(conn: sa.Connection, since: str) -> Sequence[Row]:
@@ -195,7 +215,7 @@ def _order(q: ArticleQuery, by_flags: Sequence[sa.ColumnElement[Any]] = ()) -> l
         "title": articles.c.title,
         "status": articles.c.status,
     }.get(q.sort, ARTICLE_DATE)
-    keys = list(by_flags) if q.sort == "flags" and by_flags else [column]
+    keys = list(by_flags) if q.sort in ("flags", "likely") and by_flags else [column]
     return [*(k.desc() if q.descending else k.asc() for k in keys), articles.c.id.desc()]
 
 
@@ -227,11 +247,15 @@ def page(
 
     source = grouped.join(articles, articles.c.id == grouped.c.id)
     by_flags: list[sa.ColumnElement[Any]] = []
-    if q.sort == "flags":
-        # only this order needs every article's count; the others count a page's worth
-        fc = flag_counts().subquery("fc")
+    if q.sort in ("flags", "likely"):
+        # only these orders need every article's count; the others count a page's worth
+        fc = flag_counts(noise_threshold=q.noise_threshold).subquery("fc")
         source = source.outerjoin(fc, fc.c.article_id == articles.c.id)
-        by_flags = [sa.func.coalesce(fc.c.weight, 0), sa.func.coalesce(fc.c.quoted, 0)]
+        by_flags = (
+            [sa.func.coalesce(fc.c.weight, 0), sa.func.coalesce(fc.c.quoted, 0)]
+            if q.sort == "flags"
+            else [sa.func.coalesce(fc.c.likely, 0.0), sa.func.coalesce(fc.c.weight, 0)]
+        )
     stmt = (
         sa.select(
             articles.c.id,
@@ -249,7 +273,7 @@ def page(
     )
     total = int(conn.execute(sa.select(sa.func.count()).select_from(grouped)).scalar_one())
     rows = conn.execute(stmt).all()
-    return total, rows, counts_of(conn, [r[0] for r in rows])
+    return total, rows, counts_of(conn, [r[0] for r in rows], q.noise_threshold)
 
 
 def listing(conn: sa.Connection, q: ArticleQuery, *, limit: int) -> Sequence[Row]:

@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
@@ -109,6 +110,48 @@ class FramewatchApp(App, inherit_bindings=False):
                 # the engine locks itself, so screens and workers share this one
                 self._engine = engine_from_settings(self.settings)
             return self._engine
+
+    @property
+    def learning_settings(self) -> Any:
+        """``[learning]`` settings (the defaults when the app has no settings)."""
+        learning = getattr(self.settings, "learning", None)
+        if learning is None:
+            from core.settings import LearningSettings
+
+            learning = LearningSettings()
+        return learning
+
+    def decision_made(self) -> None:
+        """After each accept or dismiss: retrain the learned model in a worker
+        once ``[learning] retrain_every`` new decisions have been made."""
+        if self.learning_settings.retrain_every > 0:
+            self._retrain()
+
+    @work(thread=True, exclusive=True, group="learning", exit_on_error=False)
+    def _retrain(self) -> None:
+        from core.errors import FramewatchError
+        from learning.service import maybe_retrain
+        from tui.messages import ModelRetrained
+
+        try:
+            lexicon = self.get_lexicon()
+            if lexicon is None:
+                return
+            status = maybe_retrain(
+                self.db, lexicon, self.learning_settings, engine=self.get_engine()
+            )
+        except FramewatchError:
+            return  # learning is a help, never in the reviewer's way
+        if status is not None:
+            self.post_message(ModelRetrained(status))
+
+    def on_model_retrained(self, message: Any) -> None:
+        s = message.status
+        self.notify(
+            f"Learned from {s.decisions_used} decisions ({s.kind}).",
+            title="Review model",
+            timeout=3,
+        )
 
     def get_lexicon(self) -> Any:
         """The lexicon that explains stored flags (None if it cannot be loaded)."""

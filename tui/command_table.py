@@ -70,7 +70,7 @@ COMMANDS: tuple[Command, ...] = (
         "s",
         "cycle_sort",
         "Sort",
-        "Change the sort order (date, outlet, title, flags, status).",
+        "Change the sort order (date, outlet, title, flags, status, likely: likely-accepted work first).",
         id="sort",
     ),
     Command(
@@ -203,6 +203,15 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "review",
+        "z",
+        "toggle_noise",
+        "Noise",
+        "Show or fold the flags the learned model marks as probably noise (never deleted).",
+        show=False,
+        id="toggle-noise",
+    ),
+    Command(
+        "review",
         "r",
         "mark_reviewed",
         "Reviewed",
@@ -303,6 +312,27 @@ COMMANDS: tuple[Command, ...] = (
         "Back to the entry table.",
         show=False,
         id="lex-table",
+    ),
+    Command(
+        "lexicon",
+        "x",
+        "suggestions",
+        "Suggested",
+        "Suggested exceptions, mined from repeated dismissals (learn suggest).",
+        show=False,
+        id="lex-suggestions",
+    ),
+    # Suggested exceptions (from the lexicon screen)
+    Command(
+        "lex-exceptions",
+        "a",
+        "accept",
+        "Accept",
+        "Add the selected suggestion to the organisation's lexicon file ([lexicon] extra_files).",
+        id="exception-accept",
+    ),
+    Command(
+        "lex-exceptions", "escape", "back", "Back", "Back to the lexicon.", id="exceptions-back"
     ),
     # Overview
     Command("overview", "ctrl+r", "refresh", "Refresh", "Reload the figures.", id="ov-refresh"),

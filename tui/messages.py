@@ -6,7 +6,7 @@ and a single ``@on`` handler there updates the widgets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from textual.message import Message
@@ -22,11 +22,21 @@ class QueueLoaded(Message):
 @dataclass
 class OptionsLoaded(Message):
     options: Any  # monitor.review.model.Options
+    learned: bool = False  # a current learned model ranks the queue
 
 
 @dataclass
 class ArticleLoaded(Message):
     article: Any  # monitor.review.model.ArticleView
+    # flag id -> learning.service.Prediction (empty without a learned model)
+    predictions: dict = field(default_factory=dict)
+
+
+@dataclass
+class ModelRetrained(Message):
+    """The learned review model was retrained in a worker."""
+
+    status: Any  # learning.service.ModelStatus
 
 
 @dataclass

@@ -151,7 +151,7 @@ def flag_features(db: Database, flag_id: int, *, engine: Any = None) -> dict[str
 
 
 def _describe(row: Row, art: Row, engine: Any) -> dict[str, Any]:
-    from framing.features import describe
+    from framing.features import describe, legal_status_of
 
     field = row.field or "text"
     text = (art.title if field == "title" else art.text) or ""
@@ -172,6 +172,7 @@ def _describe(row: Row, art: Row, engine: Any) -> dict[str, Any]:
         outlet=art.outlet or "",
         url=art.url or "",
         status=art.status or "",
+        legal_status="" if engine is None else legal_status_of(engine.check, text, start, end),
         tag=None if engine is None else engine.tag,
     )
 

@@ -51,6 +51,7 @@ def _query(f: QueueFilter, viewer: str | None = None) -> q.ArticleQuery:
         hide_open_by_others=(
             (viewer or "", utcnow()) if f.hide_open_by_others and viewer is not None else None
         ),
+        noise_threshold=f.noise_threshold,
     )
 
 
@@ -90,6 +91,7 @@ def queue(
                 pending=c.pending,
                 copies=int(r[6]),
                 open_by=(held[r[0]].holder if r[0] in held and held[r[0]].holder != viewer else ""),
+                noise=int(getattr(counts.get(r[0]), "noise", 0) or 0),
             )
         )
     return QueuePage(rows=tuple(rows), total=total, offset=offset, limit=limit)

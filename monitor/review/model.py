@@ -70,6 +70,9 @@ class QueueFilter:
     descending: bool = True
     fold_copies: bool = True  # one row per story, syndicated copies counted
     hide_open_by_others: bool = False  # leave out articles another reviewer has open
+    noise_threshold: float = (
+        0.95  # [learning] fold_threshold: pending flags above are "probably noise"
+    )
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ class QueueRow:
     pending: int
     copies: int  # other articles folded into the same story
     open_by: str = ""  # another reviewer who has it open now ("" when no one)
+    noise: int = 0  # pending flags the learned model folds as "probably noise" (counted apart)
 
     @property
     def total(self) -> int:

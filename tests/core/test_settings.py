@@ -107,3 +107,20 @@ def test_bad_database_setting_is_one_line(tmp_path, body, message):
     with pytest.raises(FramewatchError) as err:
         load_settings(cfg)
     assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_learning_settings_are_read_and_checked(tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[learning]\nfold_threshold = 0.9\nretrain_every = 10\n")
+    s = load_settings(cfg)
+    assert (s.learning.fold_threshold, s.learning.retrain_every, s.learning.min_decisions) == (
+        0.9,
+        10,
+        30,
+    )
+    cfg.write_text("[learning]\nfold_threshold = 0.2\n")
+    with pytest.raises(FramewatchError, match=r"\[learning\] fold_threshold must be between"):
+        load_settings(cfg)
+    cfg.write_text("[learning]\nfold = 0.9\n")
+    with pytest.raises(FramewatchError, match=r"unknown setting \[learning\] fold"):
+        load_settings(cfg)

@@ -204,7 +204,7 @@ def test_other_file_level_problems(write_yaml, tmp_path):
     missing = tmp_path / "missing.yaml"
     assert messages(validate_files([empty, wrong_top, not_list, binary, missing])) == [
         f"{empty}:1: file is empty (expected 'entries:' or 'official_names:')",
-        f"{wrong_top}:2: unknown top-level key 'words' (expected one of: entries, official_names)",
+        f"{wrong_top}:2: unknown top-level key 'words' (expected one of: entries, official_names, exceptions)",
         f"{not_list}:2: 'entries' must be a list, not a mapping",
         f"{binary}: not UTF-8 text (bad byte at offset 15)",
         f"{missing}: cannot read file: No such file or directory",

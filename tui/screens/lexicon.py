@@ -144,6 +144,11 @@ class LexiconScreen(Screen):
     def action_focus_table(self) -> None:
         self.query_one(DataTable).focus()
 
+    def action_suggestions(self) -> None:
+        from tui.screens.exceptions import ExceptionsScreen
+
+        self.app.push_screen(ExceptionsScreen())
+
     @on(ServiceFailed)
     def _failed(self, message: ServiceFailed) -> None:
         self.query_one("#lex-detail", Static).update(f"Could not load: {message.error}")

@@ -34,7 +34,7 @@ from tui.messages import (
 from tui.queue_columns import SELECTED, Layout, cells, detail, layout_for
 from tui.sanitize import one_line
 
-SORTS = ("date", "outlet", "title", "flags", "status")
+SORTS = ("date", "outlet", "title", "flags", "status", "likely")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PAGE = 200
 NARROW_FILTERS = 110  # screen width under which the filters wrap onto two rows
@@ -69,6 +69,8 @@ class QueueScreen(Screen):
         from monitor.review.model import QueueFilter
 
         self.filter = QueueFilter()
+        self.loaded_once_sorted = False  # the learned order is chosen once, then the reviewer's
+        self.noise = 0  # pending flags on the loaded rows folded as "probably noise"
         self.generation = 0
         self.loaded = 0
         self.total = 0
@@ -107,6 +109,9 @@ class QueueScreen(Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.filter = replace(
+            self.filter, noise_threshold=self.app.learning_settings.fold_threshold
+        )
         self._fit(self.app.size.width)
         self.load_options()
         self.reload()
@@ -174,9 +179,24 @@ class QueueScreen(Screen):
         from monitor.review import listing
 
         try:
-            self.post_message(OptionsLoaded(listing.options(self.app.db)))
+            self.post_message(OptionsLoaded(listing.options(self.app.db), self._learned()))
         except Exception as exc:  # noqa: BLE001 - a worker's failure is one line; the screen stays usable
             self.post_message(ServiceFailed(str(exc)))
+
+    def _learned(self) -> bool:
+        """Whether a current learned model ranks this queue (then it opens
+        sorted likely-accepted work first)."""
+        from core.errors import FramewatchError
+        from learning.service import status
+
+        lexicon = self.app.get_lexicon()
+        if lexicon is None:
+            return False
+        try:
+            s = status(self.app.db, lexicon)
+        except FramewatchError:
+            return False
+        return s.trained and not s.stale
 
     @on(OptionsLoaded)
     def _options(self, message: OptionsLoaded) -> None:
@@ -186,6 +206,9 @@ class QueueScreen(Screen):
         self.query_one("#category", Select).set_options(
             (CATEGORIES.get(c, c), c) for c in opts.categories
         )
+        if message.learned and not self.loaded_once_sorted:
+            self.loaded_once_sorted = True
+            self.set_filter(sort="likely", descending=True)
 
     @on(QueueLoaded)
     def _page(self, message: QueueLoaded) -> None:
@@ -198,10 +221,12 @@ class QueueScreen(Screen):
             table.clear()
             self.loaded = 0
             self.rows = {}
+            self.noise = 0
         for row in page.rows:
             self.rows[row.article_id] = row
             self._add_row(table, row)
         self.loaded += len(page.rows)
+        self.noise += sum(getattr(row, "noise", 0) for row in page.rows)
         self.total = page.total
         if self._keep_cursor is not None and table.row_count:
             table.move_cursor(row=min(self._keep_cursor, table.row_count - 1), animate=False)
@@ -232,6 +257,8 @@ class QueueScreen(Screen):
         )
         if self.selected:
             text += f" · {len(self.selected)} selected"
+        if self.noise:
+            text += f" · {self.noise:,} flags probably noise (folded in review)"
         if self.reanalysing:
             text = f"{self.reanalysing} · {text}"
         elif self.stale:
@@ -387,7 +414,7 @@ class QueueScreen(Screen):
     def action_cycle_sort(self) -> None:
         nxt = SORTS[(SORTS.index(self.filter.sort) + 1) % len(SORTS)]
         # Dates and counts read best largest first; names alphabetically.
-        self.set_filter(sort=nxt, descending=nxt in ("date", "flags"))
+        self.set_filter(sort=nxt, descending=nxt in ("date", "flags", "likely"))
 
     def action_reverse_sort(self) -> None:
         self.set_filter(descending=not self.filter.descending)
@@ -412,7 +439,11 @@ class QueueScreen(Screen):
             select.clear()
         for box in self.query(Input):
             box.value = ""
-        self.filter = QueueFilter(sort=self.filter.sort, descending=self.filter.descending)
+        self.filter = QueueFilter(
+            sort=self.filter.sort,
+            descending=self.filter.descending,
+            noise_threshold=self.filter.noise_threshold,
+        )
         self.reload()
 
     def action_refresh(self) -> None:

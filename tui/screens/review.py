@@ -42,6 +42,9 @@ class ReviewScreen(Screen):
         self.article: Any = None
         self.flags: list[Any] = []
         self.current: int | None = None
+        # flag id -> learning.service.Prediction; folded ones are "probably noise"
+        self.predictions: dict[int, Any] = {}
+        self.show_noise = False
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -75,7 +78,29 @@ class ReviewScreen(Screen):
         except Exception as exc:  # noqa: BLE001 - shown as one line, never a traceback
             self.post_message(ServiceFailed(str(exc)))
             return
-        self.post_message(ArticleLoaded(view))
+        self.post_message(ArticleLoaded(view, self._predict()))
+
+    def _predict(self) -> dict[int, Any]:
+        """The learned model's predictions for this article's flags; none when
+        there is no model or it cannot be used (the review works without)."""
+        from core.errors import FramewatchError
+        from learning.service import load, predict
+
+        try:
+            if load(self.app.db) is None:
+                return {}  # no model: the engine (spaCy) is not even loaded for it
+            lexicon = self.app.get_lexicon()
+            if lexicon is None:
+                return {}
+            return predict(
+                self.app.db,
+                self.article_id,
+                lexicon,
+                self.app.learning_settings,
+                engine=self._tagger_engine(),
+            )
+        except FramewatchError:
+            return {}
 
     def _hold(self) -> None:
         """Mark the article as open by this reviewer (renewed while it stays open)."""
@@ -182,9 +207,10 @@ class ReviewScreen(Screen):
     def _loaded(self, message: ArticleLoaded) -> None:
         self.article = message.article
         self.flags = list(self.article.flags)
+        self.predictions = dict(message.predictions)
         self.current = next(
-            (i for i, f in enumerate(self.flags) if f.decision == "pending"),
-            0 if self.flags else None,
+            (i for i, f in enumerate(self.flags) if f.decision == "pending" and self._shown(i)),
+            next((i for i in range(len(self.flags)) if self._shown(i)), None),
         )
         self.sub_title = one_line(self.article.title, 80)
         self._update_meta()
@@ -203,19 +229,23 @@ class ReviewScreen(Screen):
         self.query_one(ArticleText).update_flag(index, flag)
         if self.article is not None and self.article.status == "new":
             self.article = replace(self.article, status="in_review")
+        if message.what in ("accepted", "dismissed"):
+            self.app.decision_made()
         if message.what in ("accepted", "dismissed") and index == self.current:
             # Move on to the next flag still waiting for a decision.
             nxt = next(
                 (
                     i
                     for i in range(index + 1, len(self.flags))
-                    if self.flags[i].decision == "pending"
+                    if self.flags[i].decision == "pending" and self._shown(i)
                 ),
                 None,
             )
             if nxt is not None:
                 self._go(nxt)
-            elif not any(f.decision == "pending" for f in self.flags):
+            elif not any(
+                f.decision == "pending" for i, f in enumerate(self.flags) if self._shown(i)
+            ):
                 self.notify(
                     "Every flag has a decision. Press r to mark the article reviewed.",
                     title="All flags decided",
@@ -258,6 +288,12 @@ class ReviewScreen(Screen):
             STATUS_LABEL.get(a.status, a.status),
             f"{decided}/{len(self.flags)} flags decided",
         ]
+        noise = self.noise_count
+        if noise:
+            bits.append(
+                f"{noise} probably noise ({'shown' if self.show_noise else 'folded'}; z to "
+                f"{'fold' if self.show_noise else 'show'})"
+            )
         if a.copies:
             outlets = ", ".join(dict.fromkeys(one_line(c.outlet) or "?" for c in a.copies))
             bits.append(f"also in {one_line(outlets, 50)}")
@@ -276,12 +312,30 @@ class ReviewScreen(Screen):
         position = f"flag {self.current + 1} of {len(self.flags)}"
         if getattr(flag, "field", "text") == "title":
             position += " · in the headline"
-        panel.show(flag, self.query_one(ArticleText).source_of(flag), position)
+        panel.show(
+            flag,
+            self.query_one(ArticleText).source_of(flag),
+            position,
+            self.predictions.get(flag.id),
+        )
 
     def _go(self, index: int) -> None:
         self.current = index
         self.query_one(ArticleText).set_current(index)
         self._update_panel()
+
+    def _folded(self, index: int) -> bool:
+        """In the "probably noise" group: pending, and predicted at or above the
+        fold threshold by a model that is not stale (``Prediction.folded``)."""
+        p = self.predictions.get(self.flags[index].id)
+        return bool(p is not None and p.folded and self.flags[index].decision == "pending")
+
+    def _shown(self, index: int) -> bool:
+        return self.show_noise or not self._folded(index)
+
+    @property
+    def noise_count(self) -> int:
+        return sum(1 for i in range(len(self.flags)) if self._folded(i))
 
     @property
     def current_flag(self) -> Any | None:
@@ -292,14 +346,40 @@ class ReviewScreen(Screen):
     # ------------------------------------------------------------------ actions
 
     def action_next_flag(self) -> None:
-        if self.flags and self.current is not None and self.current + 1 < len(self.flags):
-            self._go(self.current + 1)
+        start = -1 if self.current is None else self.current
+        nxt = next((i for i in range(start + 1, len(self.flags)) if self._shown(i)), None)
+        if nxt is not None:
+            self._go(nxt)
         elif self.flags:
-            self.notify("This is the last flag.", timeout=2)
+            more = (
+                " (z shows the probable noise)" if self.noise_count and not self.show_noise else ""
+            )
+            self.notify(f"This is the last flag{more}.", timeout=2)
 
     def action_prev_flag(self) -> None:
         if self.flags and self.current:
-            self._go(self.current - 1)
+            prev = next((i for i in range(self.current - 1, -1, -1) if self._shown(i)), None)
+            if prev is not None:
+                self._go(prev)
+
+    def action_toggle_noise(self) -> None:
+        """Show or fold the "probably noise" group; folded flags are never
+        deleted, only skipped by n/p and counted apart."""
+        if not self.noise_count:
+            self.notify("No flag here is predicted to be noise.", timeout=2)
+            return
+        self.show_noise = not self.show_noise
+        if self.show_noise:
+            first = next(i for i in range(len(self.flags)) if self._folded(i))
+            self._go(first)
+        elif self.current is not None and not self._shown(self.current):
+            nxt = next((i for i in range(len(self.flags)) if self._shown(i)), None)
+            if nxt is not None:
+                self._go(nxt)
+            else:
+                self.current = None
+                self._update_panel()
+        self._update_meta()
 
     def action_accept(self) -> None:
         flag = self.current_flag

@@ -32,7 +32,23 @@ def rewrite_in_context(text: str, flag: Any, width: int = 70) -> str:
     return one_line(f"{left}{flag.rewrite}{right}")
 
 
-def describe_flag(flag: Any, text: str, position: str = "") -> Content:
+def describe_prediction(prediction: Any) -> list[str | tuple[str, str]]:
+    """What the learned model says of the flag, in words (never colour alone);
+    nothing without a prediction."""
+    if prediction is None:
+        return []
+    parts: list[str | tuple[str, str]] = [("Learned: ", "bold")]
+    parts.append(f"{100 * prediction.p_dismiss:.0f}% likely to be dismissed")
+    if prediction.folded:
+        parts.append(" - probably noise (folded)")
+    parts.append("\n")
+    if prediction.similar:
+        parts.append(("Like it: ", "bold"))
+        parts.append(one_line(prediction.similar) + "\n")
+    return parts
+
+
+def describe_flag(flag: Any, text: str, position: str = "", prediction: Any = None) -> Content:
     parts: list[str | tuple[str, str]] = []
     parts.append((f"{severity_label(flag.severity, flag.quoted)}", "bold"))
     if position:
@@ -56,6 +72,7 @@ def describe_flag(flag: Any, text: str, position: str = "") -> Content:
     if getattr(flag, "note", ""):
         parts.append(("Note: ", "bold"))
         parts.append(one_line(flag.note) + "\n")
+    parts.extend(describe_prediction(prediction))
     parts.append("\n")
     if flag.why:
         parts.append(("Why\n", "bold"))
@@ -99,10 +116,12 @@ class FlagPanel(VerticalScroll):
     def compose(self):
         yield Static("No flag selected.", id="flag-detail")
 
-    def show(self, flag: Any | None, text: str = "", position: str = "") -> None:
+    def show(
+        self, flag: Any | None, text: str = "", position: str = "", prediction: Any = None
+    ) -> None:
         detail = self.query_one("#flag-detail", Static)
         if flag is None:
             detail.update("No flags in this article." if not position else position)
             return
-        detail.update(describe_flag(flag, text, position))
+        detail.update(describe_flag(flag, text, position, prediction))
         self.scroll_home(animate=False)

@@ -114,11 +114,14 @@ def test_a_decision_stores_the_flags_features_for_learning(filled_db, engine):
         stored = conn.execute(sa.select(flags.c.features).where(flags.c.id == target.id)).scalar()
     features = json.loads(stored)
     text = view.text
-    before = text[: target.start].split()[-2:]
+    before = text[: target.start].split()[-4:]
     assert (features["entry"], features["text"], features["quoted"]) == ("inmate", "inmates", False)
     assert features["outlet"] == view.outlet and features["status"] == "new"
     assert features["context"]["before"] == [w.lower().strip(",.") for w in before]
     assert features["context"]["tagged"] and features["context"]["pos_span"] == ["NOUN"]
+    # the legal status the engine reads for the person (stored flags do not keep it)
+    (found,) = [f for f in engine.check(text) if f.start == target.start]
+    assert features["legal_status"] == found.status
     article.decide(filled_db, target.id, "pending")
     with filled_db.engine.connect() as conn:
         kept = conn.execute(sa.select(flags.c.features).where(flags.c.id == target.id)).scalar()
