@@ -106,18 +106,14 @@ MUTATIONS: list[Mutation] = [
         name="article-and-flags-two-transactions",
         file="monitor/pipeline.py",
         original=(
-            "            n_flags = (\n"
-            "                store_article_flags(conn, article_id, prep.flags)"
-            " if prep.flags is not None else 0\n"
-            "            )\n"
+            "            if prep.flags is not None:\n"
+            "                store_article_flags(conn, article_id, prep.flags)\n"
         ),
         replacement=(
             "        time.sleep(0.2)\n"
             "        with self.db.transaction() as conn:\n"
-            "            n_flags = (\n"
-            "                store_article_flags(conn, article_id, prep.flags)"
-            " if prep.flags is not None else 0\n"
-            "            )\n"
+            "            if prep.flags is not None:\n"
+            "                store_article_flags(conn, article_id, prep.flags)\n"
         ),
         description="an article (marked analysed) and its flags are committed in two transactions, 0.2 s apart",
         guards=("tests/monitor/test_crash_safety.py",),
