@@ -17,8 +17,9 @@ quotations overlapping.  A line with ``voices_complete: false`` carries no
 voices (partial voices would look complete to an evaluator).
 
 Texts (when ``realnews-texts.jsonl`` is present, verified by sha256 against
-the manifest): every span lies inside its text, a quotation span opens just after a
-quotation mark and is trimmed (it is the quoted words, marks excluded),
+the manifest): every span lies inside its text, a quotation span is trimmed and
+opens just after or closes just before a quotation mark (the quoted words,
+marks excluded; a block quotation may carry only its closing mark),
 a speaker span is trimmed and holds a letter, and a speaker span never sits
 inside its own quotation.
 
@@ -167,9 +168,11 @@ def check_texts(rows: list[dict], texts: dict[str, str]) -> list[str]:
                 problems.append(f"{where}: quotation ends at {qe}, past the text ({len(text)})")
                 continue
             quote = text[qs:qe]
-            if quote != quote.strip() or qs == 0 or text[qs - 1] not in QUOTE_MARKS:
+            opened = qs > 0 and text[qs - 1] in QUOTE_MARKS
+            closed = qe < len(text) and text[qe] in QUOTE_MARKS
+            if quote != quote.strip() or not (opened or closed):
                 problems.append(
-                    f"{where}: quotation span {qs}-{qe} does not open just after a quotation mark"
+                    f"{where}: quotation span {qs}-{qe} is not next to a quotation mark"
                 )
             ss, se = v.get("speaker_start"), v.get("speaker_end")
             if ss is None or not _is_int(ss) or not _is_int(se):

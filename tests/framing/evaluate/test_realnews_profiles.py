@@ -114,7 +114,8 @@ def test_offsets_land_on_quotations_and_speakers_in_the_verified_texts(profiles,
     good = next(r for r in profiles if any(v["speaker_start"] is not None for v in r["voices"]))
     bad = copy.deepcopy(good)
     v = next(v for v in bad["voices"] if v["speaker_start"] is not None)
-    v["quote_start"] -= 1  # now starts on the quotation mark itself
+    v["quote_start"] -= 1  # now starts on the opening mark and stops short of the closing one
+    v["quote_end"] -= 1
     v["speaker_start"], v["speaker_end"] = v["quote_start"] + 1, v["quote_end"]
     assert len(check.check_texts([bad], texts)) == 2
 
