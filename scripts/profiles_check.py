@@ -7,7 +7,7 @@ but a check against the rebuilt texts can show that a quotation span really
 is a quotation and a speaker span really names someone.  This script is that
 check, and the shape check that needs no texts at all:
 
-    python scripts/profiles_check.py [--profiles FILE] [--ranking FILE] [--texts FILE] [--json]
+    python scripts/profiles_check.py [--profiles FILE] [--ranking FILE] [--second FILE] [--texts FILE] [--json]
 
 Shape (always): every line names a manifest article once, has exactly the
 documented keys, ``frame`` is episodic/thematic, the flags are booleans,
@@ -26,6 +26,10 @@ inside its own quotation.
 Ranking (``ranking.jsonl``): 30 distinct manifest articles ranked 1..30 once
 each, each with a ``why`` in the annotator's words; a ``why`` that repeats
 six or more consecutive words of its article is refused (no quoted prose).
+
+Second pass (``profiles-second.jsonl``, when present): a re-label of a seeded
+sample of articles for frame, solutions and evidence; the script reports raw
+agreement and Cohen's kappa (scikit-learn's) per field against the first pass.
 
 Exits 0 and prints a one-line summary (or ``--json``) when all is well;
 otherwise prints one line per problem, naming the article and the cause,
@@ -46,6 +50,7 @@ HERE = Path(__file__).resolve().parent
 FOLDER = HERE.parent / "tests" / "data" / "realnews"
 PROFILES = FOLDER / "profiles.jsonl"
 RANKING = FOLDER / "ranking.jsonl"
+SECOND = FOLDER / "profiles-second.jsonl"
 
 FRAMES = ("episodic", "thematic")
 ROLES = (
@@ -62,6 +67,7 @@ ROLES = (
 KEYS = {"id", "frame", "solutions", "evidence", "criminal_justice", "voices", "voices_complete"}
 VOICE_KEYS = {"quote_start", "quote_end", "speaker_start", "speaker_end", "role"}
 RANK_KEYS = {"id", "rank", "why"}
+SECOND_KEYS = {"id", "frame", "solutions", "evidence"}
 RANK_SIZE = 30
 QUOTE_MARKS = "\"'“”‘’"
 _WORD = re.compile(r"[a-z0-9]+")
@@ -216,6 +222,42 @@ def check_ranking(rows: list[dict], ids: set[str], texts: dict[str, str]) -> lis
     return problems
 
 
+def check_second(rows: list[dict], labelled: set[str]) -> list[str]:
+    """Problems in the second-pass lines (a re-label of a sample of articles)."""
+    problems: list[str] = []
+    seen: Counter[str] = Counter(str(r.get("id")) for r in rows)
+    for r in rows:
+        aid = r.get("id")
+        if set(r) != SECOND_KEYS:
+            problems.append(f"second {aid}: keys must be {sorted(SECOND_KEYS)}")
+            continue
+        if aid not in labelled:
+            problems.append(f"second {aid}: not in the first pass")
+        if seen[str(aid)] > 1:
+            problems.append(f"second {aid}: labelled {seen[str(aid)]} times")
+        if r["frame"] not in FRAMES:
+            problems.append(f"second {aid}: frame {r['frame']!r} is not one of {'/'.join(FRAMES)}")
+        if not isinstance(r["solutions"], bool) or not isinstance(r["evidence"], bool):
+            problems.append(f"second {aid}: solutions and evidence must be true or false")
+    return problems
+
+
+def agreement(first: list[dict], second: list[dict]) -> dict:
+    """Raw agreement and Cohen's kappa (scikit-learn's) per field on the shared articles."""
+    from sklearn.metrics import cohen_kappa_score
+
+    by_id = {r["id"]: r for r in first}
+    shared = [r for r in second if r["id"] in by_id]
+    out: dict = {"articles": len(shared)}
+    for key in ("frame", "solutions", "evidence"):
+        a = [by_id[r["id"]][key] for r in shared]
+        b = [r[key] for r in shared]
+        raw = sum(x == y for x, y in zip(a, b, strict=True)) / len(shared) if shared else 0.0
+        kappa = float(cohen_kappa_score(a, b)) if len(set(a) | set(b)) > 1 else None
+        out[key] = {"agreement": round(raw, 3), "kappa": None if kappa is None else round(kappa, 3)}
+    return out
+
+
 def load_verified_texts(
     path: Path, manifest_rows: list[dict], problems: list[str]
 ) -> dict[str, str]:
@@ -265,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--texts", type=Path, default=None, help="realnews-texts.jsonl (default: the build's)"
     )
+    ap.add_argument("--second", type=Path, default=SECOND, help="second-pass labels (if present)")
     ap.add_argument("--json", action="store_true", help="print the summary as JSON")
     args = ap.parse_args(argv)
 
@@ -289,12 +332,18 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     problems += check_ranking(ranking, ids, texts)
+    second: list[dict] = []
+    if args.second.is_file():
+        second = _read_jsonl(args.second, problems)
+        problems += check_second(second, {str(r.get("id")) for r in rows})
     if problems:
         for p in problems:
             print(f"error: {p}")
         return 1
     info = summary(rows)
     info["texts_checked"] = bool(texts)
+    if second:
+        info["second_pass"] = agreement(rows, second)
     if args.json:
         print(json.dumps(info, indent=2))
     else:
@@ -304,6 +353,15 @@ def main(argv: list[str] | None = None) -> int:
             f"{info['voices']} voices in {info['voices_complete']} complete articles, "
             f"texts checked: {'yes' if texts else 'no'}"
         )
+        if second:
+            sp = info["second_pass"]
+            print(
+                f"second pass on {sp['articles']} articles: "
+                + ", ".join(
+                    f"{k} agreement {sp[k]['agreement']} kappa {sp[k]['kappa']}"
+                    for k in ("frame", "solutions", "evidence")
+                )
+            )
     return 0
 
 

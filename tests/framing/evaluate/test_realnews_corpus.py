@@ -88,6 +88,7 @@ def test_the_repository_holds_no_article_text():
         "labels-second.jsonl",
         "labels.jsonl",
         "manifest.jsonl",
+        "profiles-second.jsonl",
         "profiles.jsonl",
         "ranking.jsonl",
     ]

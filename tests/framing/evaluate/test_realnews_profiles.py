@@ -135,3 +135,16 @@ def test_the_script_exits_zero_and_prints_a_summary(capsys):
     assert check.main(["--json"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["articles"] >= 300 and set(info["frame"]) <= set(check.FRAMES)
+
+
+def test_second_pass_names_first_pass_articles_and_agreement_is_measured(profiles):
+    second = [json.loads(x) for x in check.SECOND.read_text(encoding="utf-8").splitlines() if x]
+    assert check.check_second(second, {r["id"] for r in profiles}) == []
+    assert check.check_second([{**second[0], "frame": "mixed"}], {r["id"] for r in profiles})
+    info = check.agreement(profiles, second)
+    assert info["articles"] == len(second) >= 30
+    assert 0.0 <= info["frame"]["agreement"] <= 1.0
+    flipped = [
+        {**r, "frame": "episodic" if r["frame"] == "thematic" else "thematic"} for r in second
+    ]
+    assert check.agreement(profiles, flipped)["frame"]["agreement"] < info["frame"]["agreement"]
