@@ -244,7 +244,10 @@ def check_second(rows: list[dict], labelled: set[str]) -> list[str]:
 
 def agreement(first: list[dict], second: list[dict]) -> dict:
     """Raw agreement and Cohen's kappa (scikit-learn's) per field on the shared articles."""
-    from sklearn.metrics import cohen_kappa_score
+    try:
+        from sklearn.metrics import cohen_kappa_score
+    except ImportError:  # the project's own install brings it; a bare interpreter may not
+        cohen_kappa_score = None
 
     by_id = {r["id"]: r for r in first}
     shared = [r for r in second if r["id"] in by_id]
@@ -253,7 +256,8 @@ def agreement(first: list[dict], second: list[dict]) -> dict:
         a = [by_id[r["id"]][key] for r in shared]
         b = [r[key] for r in shared]
         raw = sum(x == y for x, y in zip(a, b, strict=True)) / len(shared) if shared else 0.0
-        kappa = float(cohen_kappa_score(a, b)) if len(set(a) | set(b)) > 1 else None
+        two_classes = len(set(a) | set(b)) > 1
+        kappa = float(cohen_kappa_score(a, b)) if cohen_kappa_score and two_classes else None
         out[key] = {"agreement": round(raw, 3), "kappa": None if kappa is None else round(kappa, 3)}
     return out
 
