@@ -83,10 +83,14 @@ def test_the_repository_holds_no_article_text():
     names = sorted(p.name for p in folder.iterdir())
     assert names == [
         "GUIDE.md",
+        "PROFILES-GUIDE.md",
         "README.md",
         "labels-second.jsonl",
         "labels.jsonl",
         "manifest.jsonl",
+        "profiles-second.jsonl",
+        "profiles.jsonl",
+        "ranking.jsonl",
     ]
     for line in MANIFEST.read_text(encoding="utf-8").splitlines():
         assert "text" not in json.loads(line), "a manifest line must not carry the text"
