@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "lexicon": "lexicon.cli:lexicon",
     "monitor": "monitor.cli.group:monitor",
     "articles": "monitor.cli.articles:articles",
+    "profile": "monitor.cli.profile:profile",
     "maintain": "monitor.cli.maintain:maintain",
     "reanalyse": "monitor.cli.reanalyse:reanalyse",
     "learn": "learning.cli:learn",
