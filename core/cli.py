@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "check": "framing.cli:check",
     "eval": "framing.evaluate.cli:eval_command",
     "eval-rewrites": "framing.evaluate.cli:eval_rewrites_command",
+    "eval-profile": "framing.evaluate.profile_cli:eval_profile_command",
     "lexicon": "lexicon.cli:lexicon",
     "monitor": "monitor.cli.group:monitor",
     "articles": "monitor.cli.articles:articles",

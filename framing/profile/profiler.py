@@ -111,6 +111,14 @@ class Profiler:
             quote,
         )
 
+    def features(self, text: str) -> dict[str, float]:
+        """The named features the frame, solutions and evidence models read
+        (what ``scripts/train_profile.py`` and ``eval-profile`` fit on)."""
+        voices = self.voices(text)
+        return _values(
+            text, count_words(text), voices, solution_mentions(text), evidence_mentions(text)
+        )
+
     def profile(
         self,
         text: str,
@@ -125,8 +133,7 @@ class Profiler:
         words = count_words(text)
         sol = solution_mentions(text)
         evi = evidence_mentions(text)
-        quoted = sum(v.quote_end - v.quote_start for v in voices if v.kind == "direct")
-        values = features(text, words, quoted, len(sol), len(evi))
+        values = _values(text, words, voices, sol, evi)
         frame = self.models["frame"].decide(values)
         solutions = self.models["solutions"].decide(values)
         evidence = self.models["evidence"].decide(values)
@@ -156,6 +163,13 @@ class Profiler:
             score=total,
             score_parts=parts,
         )
+
+
+def _values(
+    text: str, words: int, voices: Sequence[Voice], sol: Sequence[object], evi: Sequence[object]
+) -> dict[str, float]:
+    quoted = sum(v.quote_end - v.quote_start for v in voices if v.kind == "direct")
+    return features(text, words, quoted, len(sol), len(evi))
 
 
 def _first_context(text: str, key: str, at: int, sents: list[Sentence], starts: list[int]) -> str:
