@@ -14,7 +14,7 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 
 from storage.db import Row
-from storage.schema import article_profiles, articles
+from storage.schema import article_profiles, articles, flags
 
 
 class StoredProfile(Protocol):
@@ -70,10 +70,18 @@ def summaries(conn: sa.Connection, ids: Iterable[int]) -> dict[int, Row]:
     return {int(r.article_id): r for r in rows}
 
 
-def outlet_month_shares(conn: sa.Connection) -> list[Row]:
-    """Per outlet and month: profiled articles and how many are thematic, carry a
-    lived-experience voice, report solutions; the mean score."""
+def outlet_month_shares(conn: sa.Connection, since: str = "") -> list[Row]:
+    """Per outlet and month (from ``since``, an ISO date): profiled articles and
+    how many are thematic, carry a lived-experience voice, report solutions; the
+    mean score; their words and the flags in the writer's own voice (dismissed
+    ones left out, as every list counts them)."""
     month = sa.func.substr(articles.c.published_at, 1, 7)
+    own = (
+        sa.select(flags.c.article_id, sa.func.count().label("n"))
+        .where(sa.not_(flags.c.quoted), flags.c.decision != "dismissed")
+        .group_by(flags.c.article_id)
+        .subquery("own")
+    )
     q = (
         sa.select(
             articles.c.outlet,
@@ -83,11 +91,53 @@ def outlet_month_shares(conn: sa.Connection) -> list[Row]:
             sa.func.sum(sa.cast(article_profiles.c.lived_experience, sa.Integer)).label("lived"),
             sa.func.sum(sa.cast(article_profiles.c.solutions, sa.Integer)).label("solutions"),
             sa.func.avg(article_profiles.c.score).label("score"),
+            sa.func.sum(articles.c.word_count).label("words"),
+            sa.func.sum(sa.func.coalesce(own.c.n, 0)).label("flags"),
+        )
+        .select_from(
+            article_profiles.join(
+                articles, articles.c.id == article_profiles.c.article_id
+            ).outerjoin(own, own.c.article_id == articles.c.id)
+        )
+        .where(sa.func.coalesce(articles.c.published_at, "") >= since)
+        .group_by(articles.c.outlet, month)
+        .order_by(articles.c.outlet, month)
+    )
+    return list(conn.execute(q).fetchall())
+
+
+def ranked_in_window(
+    conn: sa.Connection,
+    window_start: str,
+    window_end: str,
+    exclude_ids: Iterable[int] = (),
+    exclude_urls: Iterable[str] = (),
+    limit: int = 20,
+) -> list[Row]:
+    """Relevant profiled articles published in the window (inclusive ISO dates),
+    best score first, leaving out the given ids and URLs: what the awards may
+    invite nominations for."""
+    day = sa.func.substr(articles.c.published_at, 1, 10)
+    q = (
+        sa.select(
+            articles.c.id,
+            articles.c.title,
+            articles.c.outlet,
+            articles.c.url,
+            articles.c.published_at,
+            article_profiles.c.score,
+            article_profiles.c.profile,
         )
         .select_from(
             article_profiles.join(articles, articles.c.id == article_profiles.c.article_id)
         )
-        .group_by(articles.c.outlet, month)
-        .order_by(articles.c.outlet, month)
+        .where(articles.c.relevant.is_(True), day >= window_start, day <= window_end)
+        .order_by(article_profiles.c.score.desc(), articles.c.id.desc())
+        .limit(max(1, limit))
     )
+    ids, urls = list(exclude_ids), list(exclude_urls)
+    if ids:
+        q = q.where(articles.c.id.not_in(ids))
+    if urls:
+        q = q.where(articles.c.url.not_in(urls))
     return list(conn.execute(q).fetchall())
