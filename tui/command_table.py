@@ -109,6 +109,15 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "queue",
+        "m",
+        "toggle_amplify",
+        "Amplify",
+        "Show only coverage to amplify (constructive score of 50 or more, or a voice of lived "
+        "experience), or everything again.",
+        id="queue-amplify",
+    ),
+    Command(
+        "queue",
         "space",
         "toggle_select",
         "Select",
