@@ -80,3 +80,35 @@ def test_monitor_pass_stores_a_profile_per_analysed_article(tmp_path, monkeypatc
 
 def test_one_head_per_migration_branch():
     assert len(heads()) == 2
+
+
+def test_reanalyse_recomputes_the_profile_with_the_new_flags(tmp_path):
+    from core.settings import load_settings
+    from framing.factory import engine_from_settings
+    from monitor.review import paste
+
+    path = tmp_path / "fw.sqlite3"
+    db = open_database(path)
+    engine = engine_from_settings(load_settings(db=path))
+    text = "The thugs attacked a guard. The thug was jailed. Thugs, the judge said, are a menace."
+    aid = paste.import_text(db, "Wing attack", text, engine=engine)
+    db.close()
+    con = sqlite3.connect(path)
+
+    def language_points() -> int:
+        raw = con.execute("SELECT profile FROM article_profiles WHERE article_id = ?", (aid,))
+        parts = json.loads(raw.fetchone()[0])["score_parts"]
+        return next(p["points"] for p in parts if p["part"] == "language")
+
+    before = language_points()
+    assert before < 10  # three uses of a flagged label in the writer's own words
+    # an article profiled before: no row; the lexicon changes ('thug' disabled)
+    con.execute("DELETE FROM article_profiles WHERE article_id = ?", (aid,))
+    con.commit()
+    config = tmp_path / "config.toml"
+    config.write_text('[lexicon]\ndisable = ["thug"]\n', encoding="utf-8")
+    out = CliRunner().invoke(
+        cli, ["--config", str(config), "--db", str(path), "reanalyse", "--all"]
+    )
+    assert out.exit_code == 0, out.output
+    assert language_points() == 10 > before
