@@ -10,7 +10,6 @@ feed the three shipped linear models (frame, solutions, evidence) that
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from framing.profile.model import Mention
 
@@ -44,7 +43,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "evidence_mentions",
     "quote_share",
 )
-_COMPILED = {k: re.compile(v, re.IGNORECASE) for k, v in _RX.items()}
+# one pass over the text for all six counts: an alternation of named groups
+_COUNTS = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _RX.items()), re.IGNORECASE)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _CASE = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss) [A-Z][a-z]+|[A-Z][a-z]+, (?:\d{2}|\d{2}),)")
 
@@ -109,21 +109,50 @@ EVIDENCE: tuple[tuple[str, str], ...] = (
     ("found that", r"\b(?:found|showed|shows|concluded|revealed) that\b"),
     ("percentage", r"\b\d[\d.]*\s?(?:%|per ?cent)\b"),
 )
-_SOL = [(k, re.compile(v, re.IGNORECASE)) for k, v in SOLUTIONS]
-_EVI = [(k, re.compile(v)) for k, v in EVIDENCE]
 
 
-def _mentions(text: str, rules: Iterable[tuple[str, re.Pattern[str]]]) -> list[Mention]:
-    spans: list[Mention] = []
-    for kind, rx in rules:
-        for hit in rx.finditer(text):
-            spans.append(Mention(hit.start(), hit.end(), hit.group(), kind))
-    spans.sort(key=lambda s: (s.start, -s.end))
-    out: list[Mention] = []
-    for s in spans:
-        if out and s.start < out[-1].end:
+_WORD_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]")
+
+
+def _scan(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``rx``'s non-overlapping matches, tried only where a word starts: every
+    pattern here opens with a word boundary, and trying a dozen alternatives
+    at word starts only is several times faster than ``finditer`` trying them
+    at every character (measured: 55 -> see benchmarks/monitor_throughput.py)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    match = rx.match
+    for w in _WORD_START.finditer(text):
+        pos = w.start()
+        if pos < end:
             continue
-        out.append(s)
+        m = match(text, pos)
+        if m is not None and m.end() > pos:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def _alternation(
+    rules: tuple[tuple[str, str], ...], flags: int
+) -> tuple[re.Pattern[str], list[str]]:
+    """One regex for a list of (kind, pattern): a scan finds every kind at once,
+    leftmost first and never overlapping."""
+    kinds = [k for k, _ in rules]
+    rx = re.compile("|".join(f"(?P<k{i}>{v})" for i, (_, v) in enumerate(rules)), flags)
+    return rx, kinds
+
+
+_SOL = _alternation(SOLUTIONS, re.IGNORECASE)
+_EVI = _alternation(EVIDENCE, 0)
+
+
+def _mentions(text: str, rule: tuple[re.Pattern[str], list[str]]) -> list[Mention]:
+    rx, kinds = rule
+    out: list[Mention] = []
+    for hit in _scan(rx, text):
+        kind = kinds[int((hit.lastgroup or "k0")[1:])]
+        out.append(Mention(hit.start(), hit.end(), hit.group(), kind))
     return out
 
 
@@ -142,7 +171,10 @@ def features(
 ) -> dict[str, float]:
     """The named features of one article (rates per 1,000 words, where counts)."""
     per = 1000.0 / max(words, 1)
-    out = {k: round(len(rx.findall(text)) * per, 3) for k, rx in _COMPILED.items()}
+    counts = dict.fromkeys(_RX, 0)
+    for hit in _scan(_COUNTS, text):
+        counts[hit.lastgroup or "statistics"] += 1
+    out: dict[str, float] = {k: round(n * per, 3) for k, n in counts.items()}
     years = [int(y) for y in _YEAR.findall(text)]
     out["years_span"] = float(min(max(years) - min(years), 30)) if years else 0.0
     out["cases"] = float(min(len({m.group() for m in _CASE.finditer(text)}), 10))

@@ -19,7 +19,7 @@ from framing.flag import Flag
 from framing.profile.features import evidence_mentions, features, solution_mentions
 from framing.profile.linear import LinearModel
 from framing.profile.model import Language, Profile, Voice
-from framing.profile.roles import RoleFinder
+from framing.profile.roles import OrgMatcher, RoleFinder
 from framing.profile.score import score
 from framing.profile.text import Sentence, count_words, sentences
 from framing.profile.voices import Raw, find_voices
@@ -56,11 +56,12 @@ class Profiler:
     ) -> None:
         self.organisations = organisations or load_organisations()
         self.models = models or load_models()
+        self._orgs = OrgMatcher(self.organisations)
 
     def voices(self, text: str, sents: list[Sentence] | None = None) -> tuple[Voice, ...]:
         sents = sentences(text) if sents is None else sents
         raws = find_voices(text, sents)
-        finder = RoleFinder(text, self.organisations)
+        finder = RoleFinder(text, self._orgs)
         starts = [s.start for s in sents]
         out: list[Voice] = []
         cache: dict[str, tuple[str, str]] = {}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lexicon.organisations import Organisations
+from lexicon.organisations import Organisation, Organisations
 
 _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     (role, label, re.compile(rx))
@@ -90,18 +90,50 @@ class RoleCue:
     cue: str
 
 
-class RoleFinder:
-    """Decides roles for one article; holds its text and the compiled organisations."""
+class OrgMatcher:
+    """All organisations as one compiled alternation (longest name first), so a
+    lookup is one regex scan, not one per organisation; built once per list."""
 
-    def __init__(self, text: str, orgs: Organisations) -> None:
+    def __init__(self, orgs: Organisations) -> None:
+        exact = [o for o in orgs.items if o.name != o.name.lower()]
+        anycase = [o for o in orgs.items if o.name == o.name.lower()]
+        self._exact = _alternation(exact, 0)
+        self._anycase = _alternation(anycase, re.IGNORECASE)
+        self._by_key = {o.name: o for o in exact} | {o.name.lower(): o for o in anycase}
+
+    def first(self, s: str) -> tuple[int, Organisation] | None:
+        """The leftmost organisation named in ``s`` (longest at a position), with its offset."""
+        best: tuple[int, Organisation] | None = None
+        for rx, fold in ((self._exact, False), (self._anycase, True)):
+            if rx is None:
+                continue
+            m = rx.search(s)
+            if m:
+                key = " ".join(m.group().split())
+                org = self._by_key.get(key.lower() if fold else key)
+                if org is not None and (best is None or m.start() < best[0]):
+                    best = (m.start(), org)
+        return best
+
+
+def _alternation(orgs: list[Organisation], flags: int) -> re.Pattern[str] | None:
+    if not orgs:
+        return None
+    names = sorted((o.name for o in orgs), key=len, reverse=True)
+    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
+
+
+class RoleFinder:
+    """Decides roles for one article, with the profiler's compiled organisations."""
+
+    def __init__(self, text: str, orgs: OrgMatcher) -> None:
         self.text = text
-        self._orgs = [(o, _org_pattern(o.name)) for o in orgs.items]
+        self._orgs = orgs
 
     def organisation(self, s: str) -> RoleCue | None:
-        for org, rx in self._orgs:
-            if rx.search(s):
-                return RoleCue(org.role, f"organisation: {org.name}")
-        return None
+        found = self._orgs.first(s)
+        return None if found is None else RoleCue(found[1].role, f"organisation: {found[1].name}")
 
     def cues(self, s: str, where: str) -> RoleCue | None:
         best: tuple[int, int, RoleCue] | None = None
@@ -111,11 +143,9 @@ class RoleFinder:
                 return RoleCue(role, f"{label} ({where}): '{m.group()}'")
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), rank, RoleCue(role, f"{label} ({where}): '{m.group()}'"))
-        org = self.organisation(s)
-        if org is not None:
-            om = next(rx.search(s) for o, rx in self._orgs if f"organisation: {o.name}" == org.cue)
-            if om is not None and (best is None or om.start() <= best[0]):
-                return RoleCue(org.role, f"{org.cue} ({where})")
+        found = self._orgs.first(s)
+        if found is not None and (best is None or found[0] <= best[0]):
+            return RoleCue(found[1].role, f"organisation: {found[1].name} ({where})")
         return best[2] if best else None
 
     def role(self, speaker: str, appos: str, first_context: str) -> RoleCue:
@@ -131,8 +161,3 @@ class RoleFinder:
                 if got is not None:
                     return got
         return RoleCue("other", "no cue")
-
-
-def _org_pattern(name: str) -> re.Pattern[str]:
-    flags = re.IGNORECASE if name == name.lower() else 0
-    return re.compile(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"\s+") + r"(?![\w-])", flags)
