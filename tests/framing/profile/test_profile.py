@@ -129,3 +129,21 @@ def test_linear_model_rejects_a_malformed_file():
                 "negative": "no",
             }
         )
+
+
+def test_the_spacy_component_puts_the_profile_on_the_doc():
+    import spacy
+
+    import framing.profile.component  # noqa: F401 - registers the factory
+    from framing.errors import ComponentError
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("framewatch_profile")
+    with pytest.raises(ComponentError, match="initialize"):
+        nlp("\u201cIt works,\u201d said Ann Lee.")
+    nlp.get_pipe("framewatch_profile").initialize()
+    doc = nlp(ARTICLE)
+    assert doc._.profile.score == Profiler().profile(ARTICLE).score
+    speakers = {s.text: s._.voice.role for s in doc._.voices}
+    assert speakers["Andrea Coomber"] == "charities"
+    assert speakers["Marcus Bell"] == "lived_experience"
