@@ -500,5 +500,14 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         id="awards-reload",
     ),
+    Command(
+        "awards",
+        "i",
+        "suggest",
+        "Suggest",
+        "Suggest coverage to invite nominations for: eligible, not yet nominated articles, best "
+        "constructive profile first, with reasons.",
+        id="awards-suggest",
+    ),
     Command("awards", "escape", "back", "Back", "Leave the awards.", id="awards-back"),
 )

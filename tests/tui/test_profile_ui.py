@@ -110,3 +110,27 @@ async def test_overview_shows_profile_shares_per_outlet(filled_db, engine):
         valley = next(line for line in table.splitlines() if line.startswith("Valley Gazette"))
         assert "2026-11" in valley and " 2 " in valley and "50%" in valley
         assert any(k.startswith("Daily") for k in lines)
+
+
+async def test_awards_screen_suggests_unnominated_coverage(filled_db, engine):
+    from awards import cycles
+    from tui.screens.suggestions import SuggestionsDialog
+
+    good = import_text(filled_db, engine=engine, **CONSTRUCTIVE)
+    cycles.create_cycle(
+        filled_db, year=2026, who="Admin", window_start="2025-12-01", window_end="2026-11-30"
+    )
+    app = create_app(filled_db, engine=engine, reviewer=REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f6")
+        await settle(pilot, app, lambda: getattr(app.screen, "cycle", None) is not None)
+        await pilot.press("i")
+        await settle(pilot, app, lambda: isinstance(app.screen, SuggestionsDialog))
+        text = str(app.screen.query_one("#suggestions", Static).render())
+        first = text.splitlines()[2]
+        # the constructive piece first, with the reasons its score is made of
+        assert CONSTRUCTIVE["title"] in first and f"article {good}" in first
+        assert "lived experience 20/20" in text
+        await pilot.press("escape")
+        await settle(pilot, app, lambda: not isinstance(app.screen, SuggestionsDialog))
