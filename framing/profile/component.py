@@ -60,7 +60,8 @@ class ProfileComponent:
                 f"spaCy component '{self.name}' is not initialised: call "
                 f"nlp.get_pipe('{self.name}').initialize() after adding it"
             )
-        flags = [s._.flag for s in (doc._.flags or ()) if getattr(s._, "flag", None) is not None]
+        spans_in = doc._.flags if Doc.has_extension("flags") else None
+        flags = [s._.flag for s in (spans_in or ()) if getattr(s._, "flag", None) is not None]
         found = [f for f in flags if hasattr(f, "severity")]
         profile = self.profiler.profile(doc.text, "", found, ())
         spans = []

@@ -157,9 +157,10 @@ class Profiler:
             voices=voices,
             frame=frame,
             solutions=solutions,
-            solution_spans=tuple(sol) if solutions.label == "yes" else (),
+            # the spans are what the patterns found, shown whatever the model decided
+            solution_spans=tuple(sol),
             evidence=evidence,
-            evidence_spans=tuple(evi) if evidence.label == "yes" else (),
+            evidence_spans=tuple(evi),
             language=language,
             score=total,
             score_parts=parts,

@@ -98,6 +98,17 @@ _STOP_NAMES = frozenset(
 )
 
 
+# last (or first) words of names that are places and institutions, not people:
+# "Astwood Road", "the Old Bailey", "Mold Crown Court" never say anything
+_PLACE_WORDS = frozenset(
+    "Street Road Hill Court Castle Avenue Lane Park Bailey Square Prison Station Centre "
+    "Hospital School Bridge Way Close Drive Estate Green Place Gardens Row Terrace Crescent "
+    "Church Hall House Tower Airport Market Police Service Council Office Ministry Borough "
+    "City County Island Beach Valley HMP Constabulary University College Trust Committee "
+    "Inquiry Wing Unit Block".split()
+)
+
+
 @dataclass(frozen=True)
 class Raw:
     """A quotation before its speaker's role is known."""
@@ -288,10 +299,21 @@ def _last_name(text: str, before: int) -> tuple[int, int] | None:
     last = None
     for m in _FULL_NAME.finditer(text, lo, before):
         words = m.group().split()
-        if words[0] in _STOP_NAMES:
+        if words[0] in _STOP_NAMES or words[-1] in _PLACE_WORDS or words[0] in _PLACE_WORDS:
             continue
         last = (m.start(), m.end())
     return last
+
+
+def _opens_paragraph(text: str, i: int) -> bool:
+    """A quotation that opens its paragraph continues the last speaker (UK style
+    runs a speaker's words over paragraphs, each opening with a mark)."""
+    j = text.rfind("\n", 0, i)
+    return not text[j + 1 : i].strip()
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return "\n" not in text[a:b]
 
 
 def _resolve(text: str, raws: list[Raw]) -> list[Raw]:
@@ -335,6 +357,10 @@ def _resolve(text: str, raws: list[Raw]) -> list[Raw]:
             last is not None
             and last.speaker_start is not None
             and r.quote_start - last.quote_end < 1500
+            and (
+                _opens_paragraph(text, r.quote_start)
+                or _same_paragraph(text, last.quote_end, r.quote_start)
+            )
         ):
             r = Raw(
                 r.kind,
