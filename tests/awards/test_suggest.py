@@ -34,7 +34,7 @@ def _profiled(db, profiler, **kw):
     return aid
 
 
-def test_suggest_ranks_unnominated_articles_with_reasons(db, cycle, tmp_path):
+def test_suggest_ranks_unnominated_articles_with_reasons(db, db_arg, cycle):
     profiler = Profiler()
     good = _profiled(db, profiler, title="What works in prisons", text=CONSTRUCTIVE)
     court = _profiled(db, profiler, title="Man jailed", text=COURT)
@@ -46,7 +46,7 @@ def test_suggest_ranks_unnominated_articles_with_reasons(db, cycle, tmp_path):
         db, cycle.id, nominated, "Documentary", "N", "Fine.", who=ADMIN, use_review_flags=False
     )
     db.close()
-    path = str(tmp_path / "awards.sqlite3")
+    path = db_arg
 
     def run(*args):
         return CliRunner().invoke(
