@@ -20,7 +20,10 @@ from dataclasses import dataclass
 from framing.profile.text import Sentence, count_words
 from framing.quotes import quote_spans
 
-MIN_QUOTE_WORDS = 3  # a quoted word or two is a label or a scare quote, not a voice
+# a quoted word or two with no attribution of its own is a label or a scare quote,
+# not a voice; attributed in its sentence ("the DPP said delays were 'corrosive'")
+# even one word is a voice (the labelling guide's ruling)
+MIN_QUOTE_WORDS = 3
 
 _VERBS = (
     "said|says|say|told|tells|added|adds|explained|explains|continued|stated|states|warned|warns|"
@@ -38,7 +41,10 @@ _TITLE = (
 _CAP = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|O’[A-Z][a-z]+|Mc[A-Z][a-z]+)"
 _PARTICLE = r"(?:de|van|von|der|bin|al|la|le|da|di)"
 # a person's name: optional titles, then capitalised words
-_NAME = rf"(?:{_TITLE}\s+)*{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,3}}"
+# words of a name are separated by spaces on one line: a name never runs into the
+# next paragraph ("St Tropez\n\nHe")
+_SP = r"[ \t\u00a0]+"
+_NAME = rf"(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}(?:{_PARTICLE}{_SP})?{_CAP}){{0,3}}"
 _HEADS = (
     r"spokesman|spokeswoman|spokesperson|spokespeople|source|sources|judge|prosecutor|prosecutors|"
     r"officer|officers|detective|police|minister|governor|inspector|inspectors|report|charity|"
@@ -51,8 +57,8 @@ _HEADS = (
 # a described speaker: "a Ministry of Justice spokesman", "the judge", "his mother",
 # "a spokeswoman for the Howard League"
 _DESCRIBED = (
-    rf"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_HEADS})"
-    rf"(?:\s+(?:for|from|at|of|with)\s+(?:the\s+)?{_NAME})?"
+    rf"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne){_SP}(?:[\w’'-]+{_SP}){{0,4}}?(?:{_HEADS})"
+    rf"(?:{_SP}(?:for|from|at|of|with){_SP}(?:the{_SP})?{_NAME})?"
 )
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 _SPEAKER = rf"(?P<speaker>{_NAME}|{_DESCRIBED}|{_PRONOUN})"
@@ -153,9 +159,22 @@ def is_pronoun(s: str) -> bool:
 def _direct_quotes(text: str) -> list[tuple[int, int]]:
     out = []
     for a, b in quote_spans(text):
-        if count_words(text[a:b]) >= MIN_QUOTE_WORDS:
+        if count_words(text[a:b]) >= 1:
             out.append((a, b))
     return out
+
+
+_NICK_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]$")
+_NICK_AFTER = re.compile(r"^[ \t][A-Z][a-z]+")
+
+
+def _nickname(text: str, a: int, b: int) -> bool:
+    """A one- or two-word quotation between a first name and a surname."""
+    return (
+        count_words(text[a:b]) < MIN_QUOTE_WORDS
+        and bool(_NICK_BEFORE.search(text[max(0, a - 30) : a]))
+        and bool(_NICK_AFTER.match(text[b : b + 30]))
+    )
 
 
 def _merge_adjacent(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -233,9 +252,12 @@ class _Finder:
     def direct(self) -> list[Raw]:
         out: list[Raw] = []
         for qs, qe in self.quotes:
+            if _nickname(self.text, qs, qe):
+                continue  # Dellmus 'Heavy' Colvin
             found = self.after(qe) or self.before(qs)
             if found is None:
-                out.append(Raw("direct", qs, qe, None, None, "", ""))
+                if count_words(self.text[qs:qe]) >= MIN_QUOTE_WORDS:
+                    out.append(Raw("direct", qs, qe, None, None, "", ""))
             else:
                 a, b, how, appos = found
                 out.append(Raw("direct", qs, qe, a, b, how, appos.strip()))
@@ -289,7 +311,7 @@ class _Finder:
         return out
 
 
-_FULL_NAME = re.compile(rf"(?<![.!?]\s)(?<!^)\b(?:{_TITLE}\s+)*{_CAP}(?:\s+{_CAP}){{1,2}}")
+_FULL_NAME = re.compile(rf"(?<![.!?]\s)(?<!^)\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{_CAP}){{1,2}}")
 
 
 def _last_name(text: str, before: int) -> tuple[int, int] | None:
