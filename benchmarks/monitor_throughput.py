@@ -11,7 +11,10 @@ page of ~450 words written from the offline sample's sentences.  Figures:
   extract, relevance, stories, engine analysis, one transaction per article):
   articles/s;
 * pass 2: every feed answers 304 Not Modified: seconds for the whole pass;
-* peak RSS of this process (the monitor side; the server is separate).
+* peak RSS of this process (the monitor side; the server is separate);
+* the constructive profile's cost (issue 13), before/after in the same run:
+  pass 1 again into another fresh file with profiling switched off, and the
+  profiler alone over the stored texts, in ms per 1,000 words.
 The pages are random draws of sentences from a pool of ~110, so many pages
 share whole sentences and the story count is lower than real news would give;
 it shows the grouping running at scale, not its accuracy (see
@@ -154,12 +157,14 @@ def main(argv: list[str] | None = None) -> int:
             t = time.perf_counter()
             engine = load_engine(settings)
             load_s = time.perf_counter() - t
+        without_s = _pass_without_profiles(settings, feed_urls, engine) if engine else 0.0
         t = time.perf_counter()
         first = run_pass(db, settings, all_feeds=True, analyse=not args.no_analyse, engine=engine)
         first_s = time.perf_counter() - t
         t = time.perf_counter()
         second = run_pass(db, settings, all_feeds=True, analyse=not args.no_analyse, engine=engine)
         second_s = time.perf_counter() - t
+        prof = _profile_cost(db, first_s, without_s) if engine is not None else {}
         db.close()
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         figures = {
@@ -178,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
             "pass2_not_modified": second.not_modified,
             "pass2_new_articles": second.articles,
             "peak_rss_mb": round(rss_mb, 1),
+            **prof,
         }
     finally:
         proc.terminate()
@@ -199,7 +205,70 @@ def main(argv: list[str] | None = None) -> int:
         f"{second.articles} new"
     )
     print(f"peak RSS (monitor process): {figures['peak_rss_mb']} MB")
+    if prof:
+        print(
+            f"profile: pass 1 without profiling {prof['pass1_no_profile_s']} s, with "
+            f"{figures['pass1_s']} s: {prof['pass_profile_ms_per_1000_words']:+.1f} ms per 1,000 words "
+            f"(whole-pass difference, noisy); profiler alone {prof['profile_ms_per_1000_words']} ms "
+            f"per 1,000 words over {prof['profiled_articles']} articles ({prof['profiled_words']} words)"
+        )
     return 0
+
+
+def _pass_without_profiles(settings, feed_urls, engine) -> float:
+    """Pass 1 into a fresh file with the pipeline's profile step replaced by one
+    that profiles nothing: the 'before' of the profile's cost, run first so
+    pass 1 (the 'after') is not the one paying for warm-up; the engine's
+    sentence cache is emptied after it, so both start cold."""
+    import monitor.pipeline as pipeline_mod
+    from monitor.feeds import add_feed
+    from monitor.pipeline import run_pass
+    from storage.db import open_database
+
+    other = replace(settings, db_path=Path(tempfile.mkdtemp(prefix="fw-bench-")) / "noprof.sqlite3")
+    db2 = open_database(other.db_path)
+    for url in feed_urls:
+        add_feed(db2, url)
+    real = pipeline_mod.profile_articles
+    pipeline_mod.profile_articles = lambda titles, texts, results: [None] * len(titles)
+    try:
+        t = time.perf_counter()
+        run_pass(db2, other, all_feeds=True, analyse=True, engine=engine)
+        return time.perf_counter() - t
+    finally:
+        pipeline_mod.profile_articles = real
+        db2.close()
+        engine.cache.data.clear()
+
+
+def _profile_cost(db, with_s: float, without_s: float) -> dict:
+    """The profiler alone, timed over the texts pass 1 stored, and the whole-pass
+    difference with and without it."""
+    import sqlalchemy as sa
+
+    from framing.profile import Profiler
+    from storage.schema import articles
+
+    with db.read() as conn:
+        rows = conn.execute(
+            sa.select(articles.c.title, articles.c.text, articles.c.word_count).where(
+                articles.c.analysed_at.is_not(None)
+            )
+        ).all()
+    words = sum(r.word_count for r in rows)
+    profiler = Profiler()
+    profiler.profile("warm up", "")
+    t = time.perf_counter()
+    for r in rows:
+        profiler.profile(r.text, r.title)
+    alone = time.perf_counter() - t
+    return {
+        "pass1_no_profile_s": round(without_s, 2),
+        "profiled_articles": len(rows),
+        "profiled_words": words,
+        "profile_ms_per_1000_words": round(1000 * alone / max(words, 1) * 1000, 1),
+        "pass_profile_ms_per_1000_words": round((with_s - without_s) / max(words, 1) * 1e6, 1),
+    }
 
 
 if __name__ == "__main__":

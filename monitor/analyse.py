@@ -10,6 +10,9 @@ from core.errors import FramewatchError
 from storage import articles as article_store
 from storage.db import utcnow
 from storage.flags import store_article_flags
+from storage.profiles import store_profile
+
+_profiler = None
 
 
 def load_engine(settings):
@@ -65,6 +68,33 @@ def analyse_articles(engine, titles: list[str], texts: list[str]) -> list[tuple[
     ]
 
 
+def get_profiler():
+    """The one Profiler of this process (organisations and models read once)."""
+    global _profiler
+    if _profiler is None:
+        from framing.profile import Profiler
+
+        _profiler = Profiler()
+    return _profiler
+
+
+def profile_articles(titles: list[str], texts: list[str], results: list) -> list:
+    """The constructive profile of each analysed article (issue 13), from the
+    flags already found: None where the analysis failed or the profile did."""
+    out: list = []
+    profiler = None
+    for title, text, found in zip(titles, texts, results, strict=True):
+        if found is None:
+            out.append(None)
+            continue
+        try:
+            profiler = profiler or get_profiler()
+            out.append(profiler.profile(text, title, found[1], found[0]))
+        except Exception:  # noqa: BLE001 - the article is stored unprofiled; never stops a pass
+            out.append(None)
+    return out
+
+
 def analyse_backlog(db, engine, *, limit: int = 500, batch: int = 32, stop=None) -> int:
     """Analyse relevant articles stored without analysis (engine missing at
     the time, or a previous pass stopped).  Each article's flags and its
@@ -74,14 +104,18 @@ def analyse_backlog(db, engine, *, limit: int = 500, batch: int = 32, stop=None)
     done = 0
     for i in range(0, len(todo), batch):
         chunk = todo[i : i + batch]
-        results = analyse_articles(engine, [r.title or "" for r in chunk], [r.text for r in chunk])
-        for row, found in zip(chunk, results, strict=True):
+        titles, texts = [r.title or "" for r in chunk], [r.text for r in chunk]
+        results = analyse_articles(engine, titles, texts)
+        profiles = profile_articles(titles, texts, results)
+        for row, found, prof in zip(chunk, results, profiles, strict=True):
             if stop is not None and stop():
                 return done
             if found is None:
                 continue
             with db.transaction() as conn:
                 store_article_flags(conn, row.id, found)
+                if prof is not None:
+                    store_profile(conn, row.id, prof, utcnow())
                 article_store.set_analysed(
                     conn,
                     row.id,

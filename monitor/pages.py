@@ -34,6 +34,7 @@ class Prepared:
     raw_html_gz: bytes | None
     rel: relevance_mod.Relevance
     flags: tuple[list[Any], list[Any]] | None = None  # (headline flags, body flags)
+    profile: Any = None  # framing.profile.Profile, made with the flags (issue 13)
 
 
 async def prepare_items(

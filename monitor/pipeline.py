@@ -22,7 +22,13 @@ from functools import partial
 from urllib.parse import urlsplit
 
 from core.errors import FramewatchError
-from monitor.analyse import analyse_articles, analyse_backlog, lexicon_hash, load_engine
+from monitor.analyse import (
+    analyse_articles,
+    analyse_backlog,
+    lexicon_hash,
+    load_engine,
+    profile_articles,
+)
 from monitor.feed_state import record_failure, record_success
 from monitor.outcome import FeedOutcome, PassResult
 from monitor.pages import Prepared, prepare_items
@@ -35,6 +41,7 @@ from storage import feeds as feed_store
 from storage import queue as article_queue
 from storage.db import Row, iso_minus, utcnow
 from storage.flags import store_article_flags
+from storage.profiles import store_profile
 from storage.stories import new_story
 
 Progress = Callable[[int, int, str], None]
@@ -276,16 +283,14 @@ class Pipeline:
         todo = [p for p in prepared if p.rel.score >= self.mon.relevance_threshold]
         if not todo or not self.analyse or not await self._ensure_engine():
             return
+        titles, texts = [p.item.title for p in todo], [p.extraction.text for p in todo]
         async with self._engine_lock:
-            results = await asyncio.to_thread(
-                analyse_articles,
-                self.engine,
-                [p.item.title for p in todo],
-                [p.extraction.text for p in todo],
-            )
+            results = await asyncio.to_thread(analyse_articles, self.engine, titles, texts)
+        profiles = await asyncio.to_thread(profile_articles, titles, texts, results)
         failed = 0
-        for prep, found in zip(todo, results, strict=True):
+        for prep, found, prof in zip(todo, results, profiles, strict=True):
             prep.flags = found
+            prep.profile = prof
             failed += found is None
         if failed:
             self.result.analysis_note = (
@@ -407,6 +412,8 @@ class Pipeline:
                 raise _AlreadyStored
             if prep.flags is not None:
                 store_article_flags(conn, article_id, prep.flags)
+            if prep.profile is not None:
+                store_profile(conn, article_id, prep.profile, now)
             counts = FlagCounts.of(article_queue.counts_of(conn, [article_id]).get(article_id))
         return created, story_id, counts
 

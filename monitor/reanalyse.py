@@ -8,7 +8,9 @@ article records the fingerprint of the lexicon its flags came from
 dated since a day) through today's engine and stores the result with
 ``storage.flags.reconcile_article_flags``, which keeps every reviewer's
 decision on a span found again and marks what changed or vanished, so review
-work is never silently lost.  Each article is its own transaction: a stop or
+work is never silently lost; each article's constructive profile is
+recomputed and stored with its flags (``--all`` profiles articles stored
+before profiles existed).  Each article is its own transaction: a stop or
 a crash loses at most the article in hand, and the run can simply be repeated.
 """
 
@@ -17,10 +19,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
-from monitor.analyse import analyse_articles, lexicon_hash
+from monitor.analyse import analyse_articles, lexicon_hash, profile_articles
 from storage import articles as article_store
 from storage.db import Database, utcnow
 from storage.flags import Tally, reconcile_article_flags
+from storage.profiles import store_profile
 
 BATCH = 16  # articles through the model at once: a batch's texts are held in memory
 
@@ -89,8 +92,11 @@ def reanalyse(
     for i in range(0, total, BATCH):
         with db.read("reading articles to re-analyse") as conn:
             rows = article_store.texts(conn, ids[i : i + BATCH])
-        results = analyse_articles(engine, [r.title or "" for r in rows], [r.text for r in rows])
-        for row, found in zip(rows, results, strict=True):
+        titles, bodies = [r.title or "" for r in rows], [r.text for r in rows]
+        results = analyse_articles(engine, titles, bodies)
+        # the constructive profile (issue 13) is recomputed with the flags it counts
+        profiles = profile_articles(titles, bodies, results)
+        for row, found, prof in zip(rows, results, profiles, strict=True):
             if stop is not None and stop():
                 return _result(current, done, failed, tally)
             if found is None:
@@ -98,6 +104,8 @@ def reanalyse(
             else:
                 with db.transaction(f"storing the re-analysis of article {row.id}") as conn:
                     tally += reconcile_article_flags(conn, row.id, found)
+                    if prof is not None:
+                        store_profile(conn, row.id, prof, utcnow())
                     article_store.set_analysed(
                         conn,
                         row.id,

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from storage.article_leases import open_by_others
 from storage.articles import ARTICLE_DATE
 from storage.db import Row
-from storage.schema import articles, flags
+from storage.schema import article_profiles, articles, flags
 
 SORTS = ("date", "outlet", "title", "flags", "status", "likely")
 # "likely": the pending flags a reviewer is expected to accept (one minus the
@@ -50,6 +50,9 @@ class ArticleQuery:
     # hide articles another reviewer has open (an unexpired article lease not theirs):
     # (this reviewer's name, now as ISO time); None shows everything
     hide_open_by_others: tuple[str, str] | None = None
+    # "coverage to amplify" (issue 13): a profile scoring at least this, or with
+    # a lived-experience voice; None = any article
+    amplify_min_score: int | None = None
 
 
 def _day_after(day: str) -> str:
@@ -102,6 +105,18 @@ def conditions(q: ArticleQuery) -> list[sa.ColumnElement[bool]]:
     if q.hide_open_by_others is not None:
         me, now = q.hide_open_by_others
         conds.append(~open_by_others(articles.c.id, me, now))
+    if q.amplify_min_score is not None:
+        conds.append(
+            sa.exists(
+                sa.select(article_profiles.c.article_id).where(
+                    article_profiles.c.article_id == articles.c.id,
+                    sa.or_(
+                        article_profiles.c.score >= q.amplify_min_score,
+                        article_profiles.c.lived_experience.is_(True),
+                    ),
+                )
+            )
+        )
     return conds
 
 

@@ -215,3 +215,22 @@ article_leases = Table(
     Column("acquired_at", String(32), nullable=False),
     Column("expires_at", String(32), nullable=False),
 )
+
+# The constructive-journalism profile of an article (issue 13): one row per
+# article, recomputed with its analysis.  ``profile`` is the whole record as
+# JSON (``framing.profile.Profile.to_json``); the columns beside it are what
+# the queue filters and the overview counts in SQL.
+article_profiles = Table(
+    "article_profiles",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("computed_at", String(32), nullable=False),
+    Column("score", Integer, nullable=False),
+    Column("thematic", Boolean, nullable=False),
+    Column("lived_experience", Boolean, nullable=False),
+    Column("solutions", Boolean, nullable=False),
+    Column("evidence", Boolean, nullable=False),
+    Column("voices", Integer, nullable=False),
+    Column("profile", Text, nullable=False),
+    Index("ix_article_profiles_score", "score"),
+)

@@ -109,6 +109,15 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "queue",
+        "m",
+        "toggle_amplify",
+        "Amplify",
+        "Show only coverage to amplify (constructive score of 50 or more, or a voice of lived "
+        "experience), or everything again.",
+        id="queue-amplify",
+    ),
+    Command(
+        "queue",
         "space",
         "toggle_select",
         "Select",
@@ -490,6 +499,15 @@ COMMANDS: tuple[Command, ...] = (
         "Reload from the database.",
         show=False,
         id="awards-reload",
+    ),
+    Command(
+        "awards",
+        "i",
+        "suggest",
+        "Suggest",
+        "Suggest coverage to invite nominations for: eligible, not yet nominated articles, best "
+        "constructive profile first, with reasons.",
+        id="awards-suggest",
     ),
     Command("awards", "escape", "back", "Back", "Leave the awards.", id="awards-back"),
 )

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from tui.flagstyle import QUOTED_SYMBOL, STATUS_LABEL, SYMBOL
+from tui.profilestyle import profile_cell, profile_words
 from tui.sanitize import one_line
 
 SELECTED = "■"  # the mark of a selected row: a symbol, not only a colour
@@ -44,6 +45,7 @@ WIDE = (
     Column("quoted", f"{QUOTED_SYMBOL} quo", 5),
     Column("status", "Status", 12),
     Column("copies", "Copies", 6),
+    Column("profile", "Profile", 8),
 )
 NARROW = (
     Column("mark", SELECTED, 1),
@@ -53,6 +55,7 @@ NARROW = (
     Column("flags", "Flags", 9),
     Column("status", "St", 2),
     Column("copies", "Cp", 3),
+    Column("profile", "Prof", 5),
 )
 
 
@@ -140,6 +143,7 @@ def cells(row: Any, layout: Layout, selected: bool) -> tuple[str, ...]:
             str(row.quoted),
             STATUS_LABEL.get(row.status, row.status),
             copies,
+            profile_cell(row),
         )
     return (
         mark,
@@ -149,6 +153,7 @@ def cells(row: Any, layout: Layout, selected: bool) -> tuple[str, ...]:
         flag_summary(row),
         STATUS_SYMBOL.get(row.status, "?"),
         copies,
+        profile_cell(row, compact=True),
     )
 
 
@@ -165,4 +170,5 @@ def detail(row: Any, width: int) -> str:
     if row.copies:
         bits.append(f"+{row.copies} cop{'y' if row.copies == 1 else 'ies'}")
     bits.append(f"{one_line(row.outlet, 30) or '(no outlet)'}, {long_date(row.published)}")
+    bits.append(profile_words(row))
     return one_line(row.title, width) + "\n" + one_line(" · ".join(bits), width)

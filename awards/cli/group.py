@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from awards.cli import cycles, judging, lifecycle, nominations, records, results, sift
+from awards.cli import cycles, judging, lifecycle, nominations, records, results, sift, suggest
 
 
 @click.group()
@@ -37,6 +37,7 @@ for _command in (
     judging.profile,
     records.export_cmd,
     records.audit_cmd,
+    suggest.suggest,
 ):
     awards.add_command(_command)
 for _command in lifecycle.COMMANDS:

@@ -23,6 +23,7 @@ from monitor.review.model import (
 from storage import article_leases as lease_store
 from storage import articles as article_store
 from storage import flags as flag_store
+from storage import profiles as profile_store
 from storage.db import Database, iso_plus, utcnow
 from storage.flags import Row
 
@@ -98,6 +99,7 @@ def get_article(
             raise ReviewError(f"article {article_id}: not found")
         rows = flag_store.of_article(conn, article_id)
         lease = lease_store.holders(conn, [article_id], utcnow()).get(article_id)
+        profile = profile_store.get_profile(conn, article_id)
         copies: tuple[Copy, ...] = ()
         if art.story_id is not None:
             copies = tuple(
@@ -127,6 +129,7 @@ def get_article(
         analysed_at=art.analysed_at,
         open_by="" if lease is None or lease.holder == viewer else lease.holder,
         open_until=None if lease is None or lease.holder == viewer else lease.expires_at,
+        profile=profile,
     )
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from monitor.review.model import LexiconStat, Overview, ReviewerProgress, Series
+from monitor.review.model import LexiconStat, Overview, ProfileShare, ReviewerProgress, Series
 from storage import articles as article_store
 from storage import flags as flag_store
+from storage import profiles as profile_store
 from storage import queue as article_queue
 from storage.db import Database
 
@@ -65,6 +66,7 @@ def overview(db: Database, weeks: int = 8, today: date | None = None) -> Overvie
         n_articles = article_store.count_relevant_since(conn, first.isoformat())
         rows = article_queue.per_day_outlet_category(conn, first.isoformat())
         by_reviewer = flag_store.decisions_by_reviewer(conn)
+        shares = profile_store.outlet_month_shares(conn, first.replace(day=1).isoformat())
     n_flags = n_quoted = 0
     quoted_by: dict[str, int] = {}
     for day, outlet, category, count, quoted in rows:
@@ -101,4 +103,20 @@ def overview(db: Database, weeks: int = 8, today: date | None = None) -> Overvie
             ReviewerProgress(who or "(no name)", *c)
             for who, c in sorted(by_reviewer.items(), key=lambda kv: (-kv[1][0], kv[0]))
         ),
+        profiles=tuple(_share(r) for r in shares),
+    )
+
+
+def _share(r: Any) -> ProfileShare:
+    n = int(r.articles) or 1
+    words = int(r.words or 0)
+    return ProfileShare(
+        outlet=r.outlet or "(no outlet)",
+        month=r.month or "",
+        articles=int(r.articles),
+        thematic=int(r.thematic or 0) / n,
+        lived_experience=int(r.lived or 0) / n,
+        solutions=int(r.solutions or 0) / n,
+        mean_score=float(r.score or 0.0),
+        flags_per_1000=round(1000 * int(r.flags or 0) / words, 1) if words else 0.0,
     )

@@ -8,6 +8,7 @@ queue and the command line share one query builder.
 from __future__ import annotations
 
 from monitor.review.model import (
+    AMPLIFY_SCORE,
     PAGE_SIZE,
     STATUSES,
     FlagCounts,
@@ -21,6 +22,7 @@ from monitor.review.model import (
 from storage import article_leases as lease_store
 from storage import articles as article_store
 from storage import flags as flag_store
+from storage import profiles as profile_store
 from storage import queue as q
 from storage.db import Database, utcnow
 
@@ -52,6 +54,7 @@ def _query(f: QueueFilter, viewer: str | None = None) -> q.ArticleQuery:
             (viewer or "", utcnow()) if f.hide_open_by_others and viewer is not None else None
         ),
         noise_threshold=f.noise_threshold,
+        amplify_min_score=AMPLIFY_SCORE if f.amplify else None,
     )
 
 
@@ -73,9 +76,11 @@ def queue(
     with db.read("reading the review queue") as conn:
         total, page, counts = q.page(conn, query, offset=offset, limit=limit)
         held = lease_store.holders(conn, [r[0] for r in page], utcnow())
+        profiles = profile_store.summaries(conn, [r[0] for r in page])
     rows = []
     for r in page:
         c = FlagCounts.of(counts.get(r[0]))
+        pr = profiles.get(r[0])
         rows.append(
             QueueRow(
                 article_id=r[0],
@@ -92,6 +97,10 @@ def queue(
                 copies=int(r[6]),
                 open_by=(held[r[0]].holder if r[0] in held and held[r[0]].holder != viewer else ""),
                 noise=int(getattr(counts.get(r[0]), "noise", 0) or 0),
+                score=None if pr is None else int(pr.score),
+                thematic=bool(pr is not None and pr.thematic),
+                lived_experience=bool(pr is not None and pr.lived_experience),
+                solutions=bool(pr is not None and pr.solutions),
             )
         )
     return QueuePage(rows=tuple(rows), total=total, offset=offset, limit=limit)

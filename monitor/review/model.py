@@ -11,6 +11,9 @@ STATUSES = ("new", "in_review", "reviewed")
 DECISIONS = ("pending", "accepted", "dismissed")
 SEVERITIES = ("high", "medium", "low")
 PAGE_SIZE = 200
+# "coverage to amplify": a constructive score at least this (out of 100), or a
+# lived-experience voice (issue 13)
+AMPLIFY_SCORE = 50
 
 
 class ReviewError(FramewatchError):
@@ -73,6 +76,9 @@ class QueueFilter:
     noise_threshold: float = (
         0.95  # [learning] fold_threshold: pending flags above are "probably noise"
     )
+    amplify: bool = (
+        False  # only coverage to amplify (score >= AMPLIFY_SCORE or a lived-experience voice)
+    )
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,11 @@ class QueueRow:
     copies: int  # other articles folded into the same story
     open_by: str = ""  # another reviewer who has it open now ("" when no one)
     noise: int = 0  # pending flags the learned model folds as "probably noise" (counted apart)
+    # its constructive profile (issue 13): None when not profiled yet
+    score: int | None = None
+    thematic: bool = False
+    lived_experience: bool = False
+    solutions: bool = False
 
     @property
     def total(self) -> int:
@@ -204,6 +215,7 @@ class ArticleView:
     analysed_at: str | None = None
     open_by: str = ""  # another reviewer who has it open now, and until when
     open_until: str | None = None
+    profile: dict | None = None  # the stored constructive profile's JSON (issue 13), or None
 
     @property
     def title_flags(self) -> tuple[ReviewFlag, ...]:
@@ -243,6 +255,20 @@ class Series:
 
 
 @dataclass(frozen=True)
+class ProfileShare:
+    """One outlet's month of profiled coverage (issue 13), beside its flag rate."""
+
+    outlet: str
+    month: str  # YYYY-MM
+    articles: int
+    thematic: float  # shares, 0..1
+    lived_experience: float
+    solutions: float
+    mean_score: float
+    flags_per_1000: float  # flags in the writer's own voice per 1,000 words
+
+
+@dataclass(frozen=True)
 class Overview:
     """Flags counted as every list counts them: ``flags`` and the series are the
     writer's own (dismissed left out), ``quoted`` the ones in quotations."""
@@ -255,6 +281,7 @@ class Overview:
     quoted: int = 0
     # per-reviewer progress from the decision log (a team on one database)
     reviewers: tuple[ReviewerProgress, ...] = ()
+    profiles: tuple[ProfileShare, ...] = ()
 
 
 @dataclass(frozen=True)

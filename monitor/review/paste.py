@@ -12,6 +12,7 @@ from monitor.sanitize import clean_line, clean_text
 from storage import articles as article_store
 from storage.db import Database, utcnow
 from storage.flags import store_article_flags
+from storage.profiles import store_profile
 from storage.stories import new_story
 
 
@@ -58,6 +59,9 @@ def import_text(
     title_found, found = (list(r) for r in engine.check_many([title, text]))
     now = utcnow()
     model = getattr(engine, "model_name", None)
+    from monitor.analyse import profile_articles
+
+    profile = profile_articles([title], [text], [(title_found, found)])[0]
     try:
         with db.transaction(f"storing article {title!r}") as conn:
             # imported by someone else while this one was analysed
@@ -90,6 +94,8 @@ def import_text(
             )
             if article_id is not None:
                 store_article_flags(conn, article_id, (title_found, found))
+                if profile is not None:
+                    store_profile(conn, article_id, profile, now)
                 return int(article_id)
             # stored by another writer between the check and the insert: roll back
             # (the story made above goes too); the article already stored is the answer

@@ -72,7 +72,8 @@ def test_help_and_json_on_every_awards_command():
             yield [*path, name]
 
     paths = list(leaves(awards, []))
-    assert len(paths) == 27 and ["cycle", "use"] in paths and ["progress"] in paths
+    assert len(paths) == 28 and ["cycle", "use"] in paths and ["progress"] in paths
+    assert ["suggest"] in paths  # issue 13
     for args in paths:
         result = CliRunner().invoke(cli, ["awards", *args, "--help"])
         assert result.exit_code == 0 and "Usage:" in result.output, args

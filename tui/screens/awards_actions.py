@@ -75,6 +75,22 @@ class AwardsActions:
                 ),
             )
 
+    def action_suggest(self) -> None:
+        """Coverage worth inviting nominations for (issue 13): the cycle's eligible,
+        not yet nominated articles ranked by their constructive profile."""
+        from awards.suggest import suggest
+        from tui.screens.suggestions import SuggestionsDialog
+
+        if self.cycle is None:
+            self.notify("No current cycle (c makes the next open cycle current).", title="Awards")
+            return
+        try:
+            found = suggest(self.db, self.cycle)
+        except FramewatchError as exc:
+            self.notify(one_line(str(exc)), title="Awards", severity="error")
+            return
+        self.app.push_screen(SuggestionsDialog(self.cycle.name, found))
+
     def action_nominate(self) -> None:
         from tui.screens.nominate import NominateDialog
 

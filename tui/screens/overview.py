@@ -49,6 +49,11 @@ class OverviewScreen(Screen):
             yield Grid(id="ov-outlets")
             yield Static("Flags per category", classes="ov-title")
             yield Grid(id="ov-categories")
+            yield Static(
+                "Constructive coverage per outlet and month (shares of profiled articles)",
+                classes="ov-title",
+            )
+            yield Static("", id="ov-profiles")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -110,6 +115,7 @@ class OverviewScreen(Screen):
             if not rows:
                 rows = [Label("No flags yet."), Label(""), Label("")]
             await grid.mount_all(rows)
+        self.query_one("#ov-profiles", Static).update(profile_table(ov.profiles))
 
     def action_refresh(self) -> None:
         self.load()
@@ -128,3 +134,18 @@ def _day(iso: str) -> str:
     except ValueError:
         return iso
     return f"{d.day} {d:%b}"
+
+
+def profile_table(shares: Any) -> str:
+    """One line per outlet and month: articles, % thematic, % with a lived-experience
+    voice, % reporting solutions, mean score, own-voice flags per 1,000 words."""
+    if not shares:
+        return "No profiled articles yet (the monitor profiles each article it analyses)."
+    head = f"{'outlet':<26} {'month':<8} {'arts':>5} {'thematic':>9} {'★ lived':>8} {'✚ solut.':>9} {'score':>6} {'flags/1k':>9}"
+    lines = [head]
+    for s in shares:
+        lines.append(
+            f"{one_line(s.outlet, 26):<26} {s.month:<8} {s.articles:>5} {s.thematic:>8.0%} "
+            f"{s.lived_experience:>8.0%} {s.solutions:>9.0%} {s.mean_score:>6.0f} {s.flags_per_1000:>9.1f}"
+        )
+    return "\n".join(lines)

@@ -31,6 +31,7 @@ from tui.messages import (
     ServiceFailed,
     StatusesSaved,
 )
+from tui.profilestyle import LIVED_SYMBOL
 from tui.queue_columns import SELECTED, Layout, cells, detail, layout_for
 from tui.sanitize import one_line
 
@@ -251,6 +252,12 @@ class QueueScreen(Screen):
         ]
         if f.search:
             active.append(f"search={f.search!r}")
+        if f.amplify:
+            from monitor.review.model import AMPLIFY_SCORE
+
+            active.append(
+                f"coverage to amplify (score ≥ {AMPLIFY_SCORE} or {LIVED_SYMBOL} lived experience)"
+            )
         text = (
             f"{self.loaded:,} of {self.total:,} stories · sort: {f.sort} {arrow}"
             f" · copies {'folded' if f.fold_copies else 'shown'}"
@@ -431,6 +438,9 @@ class QueueScreen(Screen):
             else "Showing every article, open or not.",
             timeout=3,
         )
+
+    def action_toggle_amplify(self) -> None:
+        self.set_filter(amplify=not self.filter.amplify)
 
     def action_clear_filters(self) -> None:
         from monitor.review.model import QueueFilter

@@ -11,7 +11,7 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -22,6 +22,7 @@ from tui.sanitize import one_line
 from tui.screens.prompt import PromptDialog
 from tui.widgets.article_text import ArticleText
 from tui.widgets.flag_panel import FlagPanel
+from tui.widgets.profile_panel import ProfilePanel
 
 
 class ReviewScreen(Screen):
@@ -32,7 +33,9 @@ class ReviewScreen(Screen):
     DEFAULT_CSS = """
     ReviewScreen #review-body { height: 1fr; }
     ReviewScreen ArticleText { width: 3fr; }
-    ReviewScreen FlagPanel { width: 2fr; min-width: 36; }
+    ReviewScreen #review-side { width: 2fr; min-width: 36; }
+    ReviewScreen FlagPanel { height: 1fr; }
+    ReviewScreen ProfilePanel { height: 1fr; }
     ReviewScreen #review-meta { height: auto; padding: 0 1; color: $text-muted; }
     """
 
@@ -51,7 +54,9 @@ class ReviewScreen(Screen):
         yield Static("Loading…", id="review-meta")
         with Horizontal(id="review-body"):
             yield ArticleText(id="article")
-            yield FlagPanel(id="flag-panel")
+            with Vertical(id="review-side"):
+                yield FlagPanel(id="flag-panel")
+                yield ProfilePanel(id="profile-panel")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -214,9 +219,11 @@ class ReviewScreen(Screen):
         )
         self.sub_title = one_line(self.article.title, 80)
         self._update_meta()
+        profile = getattr(self.article, "profile", None)
         self.query_one(ArticleText).show(
-            self.article.title, self.article.text, self.flags, self.current
+            self.article.title, self.article.text, self.flags, self.current, _speakers(profile)
         )
+        self.query_one(ProfilePanel).show(profile)
         self._update_panel()
 
     @on(FlagSaved)
@@ -497,3 +504,18 @@ class ReviewScreen(Screen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def _speakers(profile: dict[str, Any] | None) -> list[tuple[int, int, str]]:
+    """Where each distinct quoted speaker is named in the body, with its role's symbol."""
+    from tui.profilestyle import ROLE_SYMBOL
+
+    seen: set[tuple[int, int]] = set()
+    out: list[tuple[int, int, str]] = []
+    for v in (profile or {}).get("voices", ()):
+        a, b = v.get("speaker_start"), v.get("speaker_end")
+        if a is None or b is None or (a, b) in seen:
+            continue
+        seen.add((a, b))
+        out.append((a, b, ROLE_SYMBOL.get(v.get("role", "other"), "●")))
+    return sorted(out)

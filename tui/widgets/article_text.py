@@ -37,12 +37,32 @@ class _Paragraph:
 
 
 def render_paragraph(
-    text: str, start: int, end: int, flags: list[Any], current: int | None, indexes: list[int]
+    text: str,
+    start: int,
+    end: int,
+    flags: list[Any],
+    current: int | None,
+    indexes: list[int],
+    speakers: list[tuple[int, int, str]] = (),  # type: ignore[assignment]
 ) -> Content:
-    """The paragraph text[start:end] with its flags styled and a symbol before each."""
+    """The paragraph text[start:end] with its flags styled and a symbol before each,
+    and each quoted speaker (start, end, role symbol) marked with its role's symbol."""
     parts: list[str | tuple[str, str]] = []
     pos = start
-    for i in indexes:
+    marks: list[tuple[int, int, Any]] = [(flags[i].start, flags[i].end, i) for i in indexes]
+    marks += [(a, b, sym) for a, b, sym in speakers if start <= a < end]
+    marks.sort(key=lambda m: (m[0], isinstance(m[2], str)))
+    for ms, me, what in marks:
+        if isinstance(what, str):  # a speaker
+            fs, fe = max(ms, start), min(me, end)
+            if fs < pos:
+                continue
+            parts.append(text[pos:fs])
+            parts.append((what, "bold"))
+            parts.append((text[fs:fe], "italic"))
+            pos = fe
+            continue
+        i = what
         f = flags[i]
         fs, fe = max(f.start, start), min(f.end, end)
         if fs < pos:  # overlaps the previous flag: keep the first, skip this marker
@@ -69,7 +89,8 @@ class ArticleText(VerticalScroll, can_focus=True):
     The headline and article text. Flagged words are underlined and preceded by a symbol:
     ▲ high, ◆ medium, ○ low; ❝ marks words inside a quotation (someone else's
     words). ✓ = accepted, ✗ = dismissed (struck through). The current flag is
-    shown in reverse video.
+    shown in reverse video. A quoted speaker is in italics after the symbol of their
+    role (★ lived experience, ✚ charities, ⚑ police...: see the profile pane).
     """
 
     def __init__(self, **kwargs: Any) -> None:
@@ -81,8 +102,18 @@ class ArticleText(VerticalScroll, can_focus=True):
         self.current: int | None = None
         self._paras: list[_Paragraph] = []
         self._para_of_flag: list[int] = []
+        self.speakers: list[tuple[int, int, str]] = []  # (start, end, role symbol) in the body
 
-    def show(self, heading: str, text: str, flags: list[Any], current: int | None) -> None:
+    def show(
+        self,
+        heading: str,
+        text: str,
+        flags: list[Any],
+        current: int | None,
+        speakers: list[tuple[int, int, str]] | None = None,
+    ) -> None:
+        if speakers is not None:
+            self.speakers = list(speakers)
         self.text = sanitize(text)
         self.heading = sanitize(heading)
         self.flags = list(flags)
@@ -121,7 +152,9 @@ class ArticleText(VerticalScroll, can_focus=True):
         )
 
     def _paragraph_content(self, p: _Paragraph) -> Content:
-        return render_paragraph(self.text, p.start, p.end, self.flags, self.current, p.flags)
+        return render_paragraph(
+            self.text, p.start, p.end, self.flags, self.current, p.flags, self.speakers
+        )
 
     def _refresh_para(self, idx: int) -> None:
         if idx == HEAD:

@@ -1,0 +1,70 @@
+"""The shipped linear models (frame, solutions, evidence), applied without scikit-learn.
+
+``scripts/train_profile.py`` fits a standardised logistic regression with
+scikit-learn on the DEV labels and writes its means, scales, weights and
+intercept as JSON (``framing/profile/data/models.json``); applying it is a dot
+product, so profiling needs no scikit-learn import in the monitor's pass and
+every decision lists each feature's part in it.  The JSON is handed in by the
+caller (``framing.profile.load_models`` reads the shipped file): the engine
+itself does no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from framing.errors import ModelError
+from framing.profile.model import Contribution, Decision
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    intercept: float
+    positive: str
+    negative: str
+    threshold: float = 0.5
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LinearModel:
+        try:
+            m = cls(
+                features=tuple(data["features"]),
+                mean=tuple(float(x) for x in data["mean"]),
+                scale=tuple(float(x) for x in data["scale"]),
+                weights=tuple(float(x) for x in data["weights"]),
+                intercept=float(data["intercept"]),
+                positive=str(data["positive"]),
+                negative=str(data["negative"]),
+                threshold=float(data.get("threshold", 0.5)),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"profile model: malformed ({exc})") from exc
+        n = len(m.features)
+        if not (len(m.mean) == len(m.scale) == len(m.weights) == n):
+            raise ModelError("profile model: features, mean, scale and weights differ in length")
+        return m
+
+    def decide(self, values: dict[str, float]) -> Decision:
+        z = self.intercept
+        parts: list[Contribution] = []
+        for name, mu, sd, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
+            x = (values.get(name, 0.0) - mu) / (sd or 1.0)
+            z += w * x
+            parts.append(
+                Contribution(name, round(values.get(name, 0.0), 3), round(w / (sd or 1.0), 4))
+            )
+        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        # what drove it: each feature's effect relative to an average article
+        effect = {
+            c.feature: (values.get(c.feature, 0.0) - mu) * c.weight
+            for c, mu in zip(parts, self.mean, strict=True)
+        }
+        parts.sort(key=lambda c: -abs(effect[c.feature]))
+        label = self.positive if p >= self.threshold else self.negative
+        return Decision(label=label, probability=round(p, 3), drivers=tuple(parts[:5]))

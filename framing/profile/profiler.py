@@ -1,0 +1,186 @@
+"""The Profiler: one article's text and flags in, one ``Profile`` out.
+
+No I/O here: the organisations list comes from ``lexicon.organisations``
+and the models from the package's data (``load_models``) unless handed in;
+the flags come from the engine the caller already ran, so the check path
+is untouched and the monitor profiles with the flags it stores.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Sequence
+from importlib import resources
+
+from framing.errors import ModelError
+from framing.flag import Flag
+from framing.profile.features import evidence_mentions, features, solution_mentions
+from framing.profile.linear import LinearModel
+from framing.profile.model import Language, Profile, Voice
+from framing.profile.roles import OrgMatcher, RoleFinder
+from framing.profile.score import score
+from framing.profile.text import Sentence, count_words, sentences
+from framing.profile.voices import Raw, find_voices
+from lexicon.organisations import Organisations, load_organisations
+
+SEVERITIES = ("high", "medium", "low")
+MODEL_NAMES = ("frame", "solutions", "evidence")
+
+
+def load_models() -> dict[str, LinearModel]:
+    """The shipped models (``framing/data/profile_models.json``)."""
+    try:
+        raw = resources.files("framing").joinpath("data", "profile_models.json").read_text("utf-8")
+        data = json.loads(raw)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"framing/data/profile_models.json: cannot read ({exc})") from exc
+    missing = [n for n in MODEL_NAMES if n not in data.get("models", {})]
+    if missing:
+        raise ModelError(f"framing/data/profile_models.json: no model for {', '.join(missing)}")
+    return {n: LinearModel.from_json(data["models"][n]) for n in MODEL_NAMES}
+
+
+def _rate(n: float, words: int) -> float:
+    return round(1000.0 * n / words, 2) if words else 0.0
+
+
+class Profiler:
+    """Profiles articles; holds the organisations and models, so make one and reuse it."""
+
+    def __init__(
+        self,
+        organisations: Organisations | None = None,
+        models: dict[str, LinearModel] | None = None,
+    ) -> None:
+        self.organisations = organisations or load_organisations()
+        self.models = models or load_models()
+        self._orgs = OrgMatcher(self.organisations)
+
+    def voices(self, text: str, sents: list[Sentence] | None = None) -> tuple[Voice, ...]:
+        sents = sentences(text) if sents is None else sents
+        raws = find_voices(text, sents)
+        finder = RoleFinder(text, self._orgs)
+        starts = [s.start for s in sents]
+        out: list[Voice] = []
+        cache: dict[str, tuple[str, str]] = {}
+        for r in raws:
+            out.append(self._voice(text, r, finder, sents, starts, cache))
+        return tuple(out)
+
+    def _voice(
+        self,
+        text: str,
+        r: Raw,
+        finder: RoleFinder,
+        sents: list[Sentence],
+        starts: list[int],
+        cache: dict[str, tuple[str, str]],
+    ) -> Voice:
+        quote = text[r.quote_start : r.quote_end]
+        if r.speaker_start is None or r.speaker_end is None:
+            return Voice(
+                r.kind,
+                r.quote_start,
+                r.quote_end,
+                None,
+                None,
+                "",
+                "other",
+                "no speaker found",
+                r.how or "none",
+                quote,
+            )
+        speaker = text[r.speaker_start : r.speaker_end]
+        key = speaker.split()[-1] if speaker.split() else speaker
+        if key + "|" + r.appos not in cache:
+            first = _first_context(text, key, r.speaker_start, sents, starts)
+            cue = finder.role(speaker, r.appos, first)
+            cache[key + "|" + r.appos] = (cue.role, cue.cue)
+        role, cue_text = cache[key + "|" + r.appos]
+        return Voice(
+            r.kind,
+            r.quote_start,
+            r.quote_end,
+            r.speaker_start,
+            r.speaker_end,
+            speaker,
+            role,
+            cue_text,
+            r.how,
+            quote,
+        )
+
+    def features(self, text: str) -> dict[str, float]:
+        """The named features the frame, solutions and evidence models read
+        (what ``scripts/train_profile.py`` and ``eval-profile`` fit on)."""
+        voices = self.voices(text)
+        return _values(
+            text, count_words(text), voices, solution_mentions(text), evidence_mentions(text)
+        )
+
+    def profile(
+        self,
+        text: str,
+        title: str = "",
+        flags: Sequence[Flag] = (),
+        headline_flags: Sequence[Flag] = (),
+    ) -> Profile:
+        """The profile of one article: ``text`` is the body, ``flags`` the engine's
+        flags of the body and ``headline_flags`` those of ``title``."""
+        sents = sentences(text)
+        voices = self.voices(text, sents)
+        words = count_words(text)
+        sol = solution_mentions(text)
+        evi = evidence_mentions(text)
+        values = _values(text, words, voices, sol, evi)
+        frame = self.models["frame"].decide(values)
+        solutions = self.models["solutions"].decide(values)
+        evidence = self.models["evidence"].decide(values)
+        by_sev = {s: _rate(sum(1 for f in flags if f.severity == s), words) for s in SEVERITIES}
+        own = {
+            s: _rate(sum(1 for f in flags if f.severity == s and not f.quoted), words)
+            for s in SEVERITIES
+        }
+        head_own = [f for f in headline_flags if not f.quoted]
+        language = Language(
+            words=words,
+            per_1000=tuple(by_sev.items()),
+            own_voice_per_1000=round(sum(own.values()), 2),
+            headline_flags=len(head_own),
+            headline_entries=tuple(f.entry for f in head_own),
+        )
+        total, parts = score(frame, voices, solutions, evidence, language, own)
+        return Profile(
+            words=words,
+            voices=voices,
+            frame=frame,
+            solutions=solutions,
+            # the spans are what the patterns found, shown whatever the model decided
+            solution_spans=tuple(sol),
+            evidence=evidence,
+            evidence_spans=tuple(evi),
+            language=language,
+            score=total,
+            score_parts=parts,
+        )
+
+
+def _values(
+    text: str, words: int, voices: Sequence[Voice], sol: Sequence[object], evi: Sequence[object]
+) -> dict[str, float]:
+    quoted = sum(v.quote_end - v.quote_start for v in voices if v.kind == "direct")
+    return features(text, words, quoted, len(sol), len(evi))
+
+
+def _first_context(text: str, key: str, at: int, sents: list[Sentence], starts: list[int]) -> str:
+    """The sentence of the first mention of ``key`` (a surname, or an organisation's
+    last word) up to ``at``, where news writing gives the speaker's title."""
+    if not key or not key[0].isupper():
+        return ""
+    m = re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text[: at + len(key)])
+    pos = m.start() if m else at
+    k = max(0, bisect.bisect_right(starts, pos) - 1)
+    s = sents[k] if sents else Sentence(0, len(text), 0)
+    return text[s.start : s.end]

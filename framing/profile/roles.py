@@ -1,0 +1,180 @@
+"""A speaker's role, from cues in the text and the editable organisations list.
+
+A role is decided by the first cue found, in this order: the description
+next to the speaker ("Jane Smith, chief executive of Nacro"), the speaker's
+own words ("a Ministry of Justice spokesman"), then the words around the
+speaker's first mention in the article (where news writing gives the title:
+"Det Insp John Smith, of Kent Police, said ..."; later mentions are "Smith").
+Within each, the strong lived-experience and victim cues ("who spent six
+years in prison", "whose son was killed") come before titles and
+organisations, and the rest go by position (the first cue in the words wins): "a former prisoner who now works for the Howard League" is
+heard as lived experience, the voice amplifying looks for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lexicon.organisations import Organisation, Organisations
+
+ACCUSED = "accused or convicted, speaking for themselves"
+_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (role, label, re.compile(rx))
+    for role, label, rx in (
+        (
+            "lived_experience",
+            "lived experience",
+            r"\b(?:former|ex-)(?:\s|-)?(?:prisoner|inmate|offender|convict|addict|gang member)s?\b"
+            r"|\bwho (?:spent|served) (?:\w+ ){0,3}(?:years?|months?|time|a sentence)\b"
+            r"|\b(?:served|spent) (?:\w+ ){0,3}(?:years?|months?) (?:in|behind) (?:prison|jail|custody|bars)\b"
+            r"|\b(?:was|were|been) (?:released|freed) from (?:prison|jail|custody)\b"
+            r"|\b(?:whose|her|his|their) (?:son|daughter|husband|wife|partner|father|mother|brother|sister|child|children|dad|mum)"
+            r" (?:is|was|are|were|has been) (?:serving|in prison|in jail|jailed|imprisoned|remanded|locked up)\b"
+            r"|\blived experience\b|\bin recovery\b|\brecovering addict\b|\bprison leaver\b"
+            r"|\b(?:mother|father|wife|partner|sister|brother) of (?:a |the )?(?:prisoner|inmate|convicted)\b",
+        ),
+        (
+            "victims",
+            "victim or family",
+            r"\b(?:whose|her|his|their) (?:son|daughter|husband|wife|partner|father|mother|brother|sister|child|dad|mum)"
+            r" (?:was|were|had been) (?:killed|murdered|stabbed|shot|attacked|raped|assaulted|abused|died)\b"
+            r"|\b(?:family|relatives|mother|father|parents|sister|brother|widow|widower) of (?:the )?(?:victim|murdered|late)\b",
+        ),
+        (
+            "victims",
+            "victim or survivor",
+            r"\b(?:victims?|survivors?|bereaved)\b(?! support| commissioner|s' commissioner|s’ commissioner)",
+        ),
+        (
+            "courts",
+            "court title",
+            r"\b(?:Judge|judge|Recorder|magistrates?|Magistrates?|Lord Justice|Mr Justice|Mrs Justice|"
+            # defence counsel speak as officers of the court (the labelling guide's ruling)
+            r"sheriff|Sheriff|jury|justices|district judge|the bench|defending|defence (?:barrister|"
+            r"counsel|lawyer|solicitor)|counsel for|barrister|QC|KC|mitigation)\b",
+        ),
+        (
+            "lived_experience",
+            ACCUSED,
+            r"\b(?:pleaded (?:guilty|not guilty)|denies|denied|was jailed|was convicted|was sentenced|"
+            r"was charged|is accused|stands accused|the defendant|an inmate|a prisoner)\b",
+        ),
+        (
+            "police_prosecution",
+            "police or prosecution title",
+            r"\b(?:police|Police|officers?|Officers?|Det\b|Detective|Supt|Superintendent|Inspector(?! of| General)|"
+            r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
+            r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution)\b",
+        ),
+        (
+            "prison_probation",
+            "prison or probation title",
+            r"\b(?:prison governor|governor of|Governor|prison officers?|prison service|probation officers?|"
+            r"probation|Probation|HMPPS|Prison Service)\b",
+        ),
+        (
+            "government",
+            "government or political title",
+            r"\b(?:minister|Minister|MP|MPs|MSP|Secretary|secretary of state|government|Government|"
+            r"Prime Minister|Chancellor|Cllr|councillor|Councillor|council|Council|mayor|Mayor|Tory|"
+            r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
+            r"Lib Dem|shadow|Shadow|peer|Lord|Baroness|spokesman for the Ministry|Whitehall)\b",
+        ),
+        (
+            "research",
+            "research or inspectorate title",
+            r"\b(?:Professor|professor|Prof|Dr|researchers?|academic|criminologist|lecturer|"
+            r"university|University|study|inspectors? of|Chief Inspector|inspectorate|Inspectorate|"
+            r"ombudsman|Ombudsman|think tank|think-tank|analyst)\b",
+        ),
+        (
+            "charities",
+            "charity or campaign",
+            r"\b(?:charity|charities|campaigner|campaigners|campaign group|campaign|founder of|"
+            r"chief executive of|director of|pressure group|community group|volunteer|activist|"
+            r"advocacy|trust|Trust|Foundation|foundation|reform group|organisation)\b",
+        ),
+    )
+)
+
+
+@dataclass(frozen=True)
+class RoleCue:
+    role: str
+    cue: str
+
+
+class OrgMatcher:
+    """All organisations as one compiled alternation (longest name first), so a
+    lookup is one regex scan, not one per organisation; built once per list."""
+
+    def __init__(self, orgs: Organisations) -> None:
+        exact = [o for o in orgs.items if o.name != o.name.lower()]
+        anycase = [o for o in orgs.items if o.name == o.name.lower()]
+        self._exact = _alternation(exact, 0)
+        self._anycase = _alternation(anycase, re.IGNORECASE)
+        self._by_key = {o.name: o for o in exact} | {o.name.lower(): o for o in anycase}
+
+    def first(self, s: str) -> tuple[int, Organisation] | None:
+        """The leftmost organisation named in ``s`` (longest at a position), with its offset."""
+        best: tuple[int, Organisation] | None = None
+        for rx, fold in ((self._exact, False), (self._anycase, True)):
+            if rx is None:
+                continue
+            m = rx.search(s)
+            if m:
+                key = " ".join(m.group().split())
+                org = self._by_key.get(key.lower() if fold else key)
+                if org is not None and (best is None or m.start() < best[0]):
+                    best = (m.start(), org)
+        return best
+
+
+def _alternation(orgs: list[Organisation], flags: int) -> re.Pattern[str] | None:
+    if not orgs:
+        return None
+    names = sorted((o.name for o in orgs), key=len, reverse=True)
+    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
+
+
+class RoleFinder:
+    """Decides roles for one article, with the profiler's compiled organisations."""
+
+    def __init__(self, text: str, orgs: OrgMatcher) -> None:
+        self.text = text
+        self._orgs = orgs
+
+    def organisation(self, s: str) -> RoleCue | None:
+        found = self._orgs.first(s)
+        return None if found is None else RoleCue(found[1].role, f"organisation: {found[1].name}")
+
+    def cues(self, s: str, where: str) -> RoleCue | None:
+        best: tuple[int, int, RoleCue] | None = None
+        for rank, (role, label, rx) in enumerate(_CUES):
+            if label == ACCUSED and where == "first mention":
+                continue  # "said the man was jailed": the words around a name are about others
+            m = rx.search(s)
+            if m and rank < 2:  # lived experience and victims win wherever they are
+                return RoleCue(role, f"{label} ({where}): '{m.group()}'")
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), rank, RoleCue(role, f"{label} ({where}): '{m.group()}'"))
+        found = self._orgs.first(s)
+        if found is not None and (best is None or found[0] <= best[0]):
+            return RoleCue(found[1].role, f"organisation: {found[1].name} ({where})")
+        return best[2] if best else None
+
+    def role(self, speaker: str, appos: str, first_context: str) -> RoleCue:
+        """The role of a speaker named ``speaker`` with description ``appos``;
+        ``first_context`` is the text around the speaker's first mention."""
+        for s, where in (
+            (appos, "description"),
+            (speaker, "speaker"),
+            (first_context, "first mention"),
+        ):
+            if s:
+                got = self.cues(s, where)
+                if got is not None:
+                    return got
+        return RoleCue("other", "no cue")

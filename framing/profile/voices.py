@@ -1,0 +1,405 @@
+"""Who is quoted: direct and reported quotations attributed to their speakers.
+
+Attribution is by patterns over the words next to a speech verb, the way news
+writing attributes ("..., said X", "X said: ...", "according to X", "X told
+the BBC"), with the speaker of an earlier quotation carried over to a
+quotation with no attribution of its own (UK style runs a speaker's quotes on
+over several paragraphs) and a pronoun resolved to the last named speaker.
+Patterns, not a parse: the monitor profiles every article in its pass, and a
+full dependency parse of a 1,000-word article costs several times the 50 ms
+budget (measured on this machine); ``Profiler`` can hand the few sentences
+the patterns leave unresolved to spaCy's NER (``framing.profile.profiler``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from framing.profile.text import Sentence, count_words
+from framing.quotes import quote_spans
+
+# a quoted word or two with no attribution of its own is a label or a scare quote,
+# not a voice; attributed in its sentence ("the DPP said delays were 'corrosive'")
+# even one word is a voice (the labelling guide's ruling)
+MIN_QUOTE_WORDS = 3
+
+_VERBS = (
+    "said|says|say|told|tells|added|adds|explained|explains|continued|stated|states|warned|warns|"
+    "claimed|claims|insisted|insists|argued|argues|admitted|admits|commented|wrote|writes|asked|"
+    "replied|recalled|recalls|revealed|tweeted|urged|urges|noted|notes|acknowledged|confirmed|"
+    "confirms|announced|declared|suggested|suggests|remarked|believes|believed|described|"
+    "described|stressed|concluded|told\\s+(?:the\\s+)?[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*)*"
+)
+_TITLE = (
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Judge|Justice|Mrs\.|Mr\.|Dr\.|"
+    r"Det|Detective|Det\.|Supt|Superintendent|Chief|Inspector|Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|"
+    r"DCI|DCS|Commander|Commissioner|Assistant|Deputy|Acting|Recorder|Sheriff|Rev|Reverend|Cllr|"
+    r"Councillor|Governor|Minister|Secretary|MP|QC|KC)"
+)
+_CAP = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|O’[A-Z][a-z]+|Mc[A-Z][a-z]+)"
+_PARTICLE = r"(?:de|van|von|der|bin|al|la|le|da|di)"
+# a person's name: optional titles, then capitalised words
+# words of a name are separated by spaces on one line: a name never runs into the
+# next paragraph ("St Tropez\n\nHe")
+_SP = r"[ \t\u00a0]+"
+_NAME = rf"(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}(?:{_PARTICLE}{_SP})?{_CAP}){{0,3}}"
+_HEADS = (
+    r"spokesman|spokeswoman|spokesperson|spokespeople|source|sources|judge|prosecutor|prosecutors|"
+    r"officer|officers|detective|police|minister|governor|inspector|inspectors|report|charity|"
+    r"campaigner|campaigners|mother|father|mum|dad|son|daughter|wife|husband|partner|sister|brother|"
+    r"family|relatives|friend|neighbour|witness|victim|chief|director|head|leader|chair|boss|"
+    r"lawyer|solicitor|barrister|defence|statement|court|official|officials|researcher|expert|"
+    r"professor|academic|inmate|prisoner|resident|member|MP|councillor|union|group|government|"
+    r"department|ministry|service|force|team|trust|organisation|commissioner|secretary"
+)
+# a described speaker: "a Ministry of Justice spokesman", "the judge", "his mother",
+# "a spokeswoman for the Howard League"
+_DESCRIBED = (
+    rf"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne){_SP}(?:[\w’'-]+{_SP}){{0,4}}?(?:{_HEADS})"
+    rf"(?:{_SP}(?:for|from|at|of|with){_SP}(?:the{_SP})?{_NAME})?"
+)
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+_SPEAKER = rf"(?P<speaker>{_NAME}|{_DESCRIBED}|{_PRONOUN})"
+_APPOS = r"(?:,\s*(?P<appos>[^,“”\"]{1,120}?),)?"
+
+# after a direct quotation: '..., said X', '..., X said', '..., X told the BBC'
+_AFTER_SAID_X = re.compile(rf"^[\s,.!?—–-]*(?:{_VERBS})\s+{_SPEAKER}{_APPOS}")
+_AFTER_X_SAID = re.compile(
+    rf"^[\s,.!?—–-]*{_SPEAKER}{_APPOS}\s+(?:(?:has|had|also|then)\s+)?(?:{_VERBS})\b"
+)
+_AFTER_ACCORDING = re.compile(rf"^[\s,.!?—–-]*according\s+to\s+{_SPEAKER}")
+# before a direct quotation: 'X said: "...', 'X told the BBC: "...', 'According to X, "...'
+_BEFORE_X_SAID = re.compile(
+    rf"{_SPEAKER}{_APPOS}\s+(?:(?:has|had|also|then|previously|later)\s+)?(?:{_VERBS})"
+    r"(?:\s+(?:that|how|of|about|in\s+a\s+statement|in\s+an?\s+\w+))?[\s,:;—–-]*$"
+)
+_BEFORE_ACCORDING = re.compile(rf"[Aa]ccording\s+to\s+{_SPEAKER}[\s,:]*$")
+# reported speech in a sentence with no quotation marks
+_REPORTED_X_SAID = re.compile(
+    rf"{_SPEAKER}{_APPOS}\s+(?:(?:has|had|also|previously|later)\s+)?(?:said|says|told\s+[\w\s]{{1,30}}?|"
+    r"claimed|claims|argued|argues|warned|warns|insisted|believes|added|explained|admitted|stated)"
+    r"\s+(?:that\s+)?(?P<clause>.{12,})$"
+)
+_REPORTED_SAID_X = re.compile(
+    rf"^(?P<clause>.{{12,}}?),\s+(?:{_VERBS})\s+{_SPEAKER}{_APPOS}[.!?]?$"
+)
+_REPORTED_ACCORDING_FIRST = re.compile(
+    rf"^[Aa]ccording\s+to\s+{_SPEAKER}\s*,\s*(?P<clause>.{{12,}})$"
+)
+_REPORTED_ACCORDING_LAST = re.compile(
+    rf"^(?P<clause>.{{12,}}?),?\s+according\s+to\s+{_SPEAKER}[.!?]?$"
+)
+
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:But|And|So|Yesterday|Today|Last|Earlier|Later|In|On|Speaking|Outside|After|Now|"
+    r"However|Meanwhile|Then|Also|Asked|Sentencing|Jailing)\b[^,]*,\s*)+"
+)
+_STOP_NAMES = frozenset(
+    "The A An This That These Those It There Here When While As If But And So Now Then "
+    "Yesterday Today Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    "January February March April May June July August September October November December "
+    "Speaking Asked However Meanwhile Police Court Prosecutors".split()
+)
+
+
+# last (or first) words of names that are places and institutions, not people:
+# "Astwood Road", "the Old Bailey", "Mold Crown Court" never say anything
+_PLACE_WORDS = frozenset(
+    "Street Road Hill Court Castle Avenue Lane Park Bailey Square Prison Station Centre "
+    "Hospital School Bridge Way Close Drive Estate Green Place Gardens Row Terrace Crescent "
+    "Church Hall House Tower Airport Market Police Service Council Office Ministry Borough "
+    "City County Island Beach Valley HMP Constabulary University College Trust Committee "
+    "Inquiry Wing Unit Block".split()
+)
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A quotation before its speaker's role is known."""
+
+    kind: str
+    quote_start: int
+    quote_end: int
+    speaker_start: int | None
+    speaker_end: int | None
+    how: str
+    appos: str  # the description next to the speaker ("chief executive of Nacro")
+
+
+def _clean_speaker(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """Trim a matched speaker to its name: no sentence-initial connective, no
+    trailing punctuation; None when what is left is not a speaker."""
+    s = text[a:b]
+    m = _LEADING_NOISE.match(s)
+    if m:
+        a += m.end()
+        s = text[a:b]
+    while s and s[-1] in " ,.;:":
+        b -= 1
+        s = s[:-1]
+    if s.endswith(("’s", "'s")):
+        b -= 2
+        s = s[:-2]
+    words = s.split()
+    while words and words[0] in _STOP_NAMES and len(words) > 1 and words[0] not in ("The",):
+        a += s.index(words[1])
+        s = text[a:b]
+        words = s.split()
+    if not words or (len(words) == 1 and words[0] in _STOP_NAMES):
+        return None
+    return a, b
+
+
+def is_pronoun(s: str) -> bool:
+    return s.lower() in ("he", "she", "they", "it")
+
+
+def _direct_quotes(text: str) -> list[tuple[int, int]]:
+    out = []
+    for a, b in quote_spans(text):
+        if count_words(text[a:b]) >= 1:
+            out.append((a, b))
+    return out
+
+
+_NICK_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]$")
+_NICK_AFTER = re.compile(r"^[ \t][A-Z][a-z]+")
+
+
+def _nickname(text: str, a: int, b: int) -> bool:
+    """A one- or two-word quotation between a first name and a surname."""
+    return (
+        count_words(text[a:b]) < MIN_QUOTE_WORDS
+        and bool(_NICK_BEFORE.search(text[max(0, a - 30) : a]))
+        and bool(_NICK_AFTER.match(text[b : b + 30]))
+    )
+
+
+def _merge_adjacent(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Keep the outermost of nested quotations (a quote inside a quote is one voice)."""
+    spans = sorted(spans)
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a < out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+            continue
+        out.append((a, b))
+    return out
+
+
+class _Finder:
+    def __init__(self, text: str, sents: list[Sentence]) -> None:
+        self.text = text
+        self.sents = sents
+        self.starts = [s.start for s in sents]
+        self.quotes = _merge_adjacent(_direct_quotes(text), text)
+
+    def sentence_at(self, i: int) -> Sentence:
+        k = max(0, bisect.bisect_right(self.starts, i) - 1)
+        return self.sents[k]
+
+    def after(self, qe: int) -> tuple[int, int, str, str] | None:
+        """The speaker in the words after a quotation, to its sentence's end."""
+        sent = self.sentence_at(max(0, qe - 1))
+        end = min(sent.end, qe + 200)
+        # the next quotation of the same sentence bounds the attribution
+        nxt = [a for a, _b in self.quotes if qe <= a < end]
+        if nxt:
+            end = nxt[0]
+        window = self.text[qe:end]
+        for rx, how in (
+            (_AFTER_ACCORDING, "according to X"),
+            (_AFTER_X_SAID, "X said"),
+            (_AFTER_SAID_X, "said X"),
+        ):
+            m = rx.match(window)
+            if m:
+                got = _clean_speaker(self.text, qe + m.start("speaker"), qe + m.end("speaker"))
+                if got:
+                    return got[0], got[1], how, m.groupdict().get("appos") or ""
+        return None
+
+    def before(self, qs: int) -> tuple[int, int, str, str] | None:
+        """The speaker in the words before a quotation, from its sentence's start."""
+        sent = self.sentence_at(qs)
+        start = sent.start
+        prev = [b for _a, b in self.quotes if start <= b <= qs]
+        if prev:
+            start = prev[-1]
+        window = self.text[start:qs]
+        if not window.strip():
+            # "X said:" may close the previous sentence or paragraph
+            k = self.sents.index(sent)
+            if k == 0:
+                return None
+            ps = self.sents[k - 1]
+            if not self.text[ps.start : ps.end].rstrip().endswith(":"):
+                return None
+            start, window = ps.start, self.text[ps.start : ps.end]
+        for rx, how in ((_BEFORE_ACCORDING, "according to X"), (_BEFORE_X_SAID, "X said:")):
+            m = rx.search(window)
+            if m:
+                got = _clean_speaker(
+                    self.text, start + m.start("speaker"), start + m.end("speaker")
+                )
+                if got:
+                    return got[0], got[1], how, m.groupdict().get("appos") or ""
+        return None
+
+    def direct(self) -> list[Raw]:
+        out: list[Raw] = []
+        for qs, qe in self.quotes:
+            if _nickname(self.text, qs, qe):
+                continue  # Dellmus 'Heavy' Colvin
+            found = self.after(qe) or self.before(qs)
+            if found is None:
+                if count_words(self.text[qs:qe]) >= MIN_QUOTE_WORDS:
+                    out.append(Raw("direct", qs, qe, None, None, "", ""))
+            else:
+                a, b, how, appos = found
+                out.append(Raw("direct", qs, qe, a, b, how, appos.strip()))
+        return out
+
+    def reported(self) -> list[Raw]:
+        out: list[Raw] = []
+        qi = 0
+        for sent in self.sents:
+            while qi < len(self.quotes) and self.quotes[qi][1] <= sent.start:
+                qi += 1
+            if qi < len(self.quotes) and self.quotes[qi][0] < sent.end:
+                continue  # a sentence with a direct quotation is attributed above
+            s = self.text[sent.start : sent.end]
+            if not re.search(
+                r"\b(?:said|says|told|according|claim|argu|warn|insist|believe|added|explained|admitted|stated)",
+                s,
+            ):
+                continue
+            for rx, how in (
+                (_REPORTED_ACCORDING_FIRST, "according to X"),
+                (_REPORTED_ACCORDING_LAST, "according to X"),
+                (_REPORTED_SAID_X, "said X"),
+                (_REPORTED_X_SAID, "X said that"),
+            ):
+                m = rx.search(s)
+                if not m:
+                    continue
+                got = _clean_speaker(
+                    self.text, sent.start + m.start("speaker"), sent.start + m.end("speaker")
+                )
+                if got is None:
+                    continue
+                ca, cb = sent.start + m.start("clause"), sent.start + m.end("clause")
+                while cb > ca and self.text[cb - 1] in " .,;:!?":
+                    cb -= 1
+                if count_words(self.text[ca:cb]) < MIN_QUOTE_WORDS:
+                    continue
+                out.append(
+                    Raw(
+                        "reported",
+                        ca,
+                        cb,
+                        got[0],
+                        got[1],
+                        how,
+                        (m.groupdict().get("appos") or "").strip(),
+                    )
+                )
+                break
+        return out
+
+
+_FULL_NAME = re.compile(rf"(?<![.!?]\s)(?<!^)\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{_CAP}){{1,2}}")
+
+
+def _last_name(text: str, before: int) -> tuple[int, int] | None:
+    """The last person-like name (two or three capitalised words) in the 600
+    characters before ``before``: what a pronoun with no earlier speaker means."""
+    lo = max(0, before - 600)
+    last = None
+    for m in _FULL_NAME.finditer(text, lo, before):
+        words = m.group().split()
+        if words[0] in _STOP_NAMES or words[-1] in _PLACE_WORDS or words[0] in _PLACE_WORDS:
+            continue
+        last = (m.start(), m.end())
+    return last
+
+
+def _opens_paragraph(text: str, i: int) -> bool:
+    """A quotation that opens its paragraph continues the last speaker (UK style
+    runs a speaker's words over paragraphs, each opening with a mark)."""
+    j = text.rfind("\n", 0, i)
+    return not text[j + 1 : i].strip()
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return "\n" not in text[a:b]
+
+
+def _resolve(text: str, raws: list[Raw]) -> list[Raw]:
+    """Carry speakers over: a quotation with no attribution takes the speaker of
+    the quotation before it when that one is in the same or the previous
+    paragraph; a pronoun speaker becomes the last named speaker."""
+    out: list[Raw] = []
+    last: Raw | None = None
+    for r in sorted(raws, key=lambda r: r.quote_start):
+        if r.speaker_start is not None and r.speaker_end is not None:
+            s = text[r.speaker_start : r.speaker_end]
+            if is_pronoun(s):
+                named = _last_name(text, r.speaker_start)
+                if (
+                    last is not None
+                    and last.speaker_start is not None
+                    and (named is None or named[0] < last.speaker_start)
+                ):
+                    r = Raw(
+                        r.kind,
+                        r.quote_start,
+                        r.quote_end,
+                        last.speaker_start,
+                        last.speaker_end,
+                        r.how + " (pronoun: earlier speaker)",
+                        last.appos,
+                    )
+                elif named is not None:
+                    r = Raw(
+                        r.kind,
+                        r.quote_start,
+                        r.quote_end,
+                        named[0],
+                        named[1],
+                        r.how + " (pronoun: last name before)",
+                        "",
+                    )
+                else:
+                    r = Raw(r.kind, r.quote_start, r.quote_end, None, None, r.how, "")
+        elif (
+            last is not None
+            and last.speaker_start is not None
+            and r.quote_start - last.quote_end < 1500
+            and (
+                _opens_paragraph(text, r.quote_start)
+                or _same_paragraph(text, last.quote_end, r.quote_start)
+            )
+        ):
+            r = Raw(
+                r.kind,
+                r.quote_start,
+                r.quote_end,
+                last.speaker_start,
+                last.speaker_end,
+                "earlier sentence",
+                last.appos,
+            )
+        out.append(r)
+        if r.speaker_start is not None:
+            last = r
+    return out
+
+
+def find_voices(text: str, sents: list[Sentence]) -> list[Raw]:
+    """Every direct and reported quotation of ``text`` with its speaker span, in order."""
+    f = _Finder(text, sents)
+    return _resolve(text, f.direct() + f.reported())

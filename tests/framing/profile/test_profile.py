@@ -1,0 +1,149 @@
+"""The profile's parts on short articles written to show each attribution
+pattern; accuracy on real whole articles is `framewatch eval-profile`."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.profile import Profile, Profiler
+from framing.profile.linear import LinearModel
+from lexicon.errors import LexiconError
+from lexicon.organisations import load_organisations
+
+ARTICLE = (
+    "Prison numbers have risen by 20% since 2010, according to Ministry of Justice figures.\n\n"
+    "\u201cWe are locking up more people for longer and it is not working,\u201d said Andrea "
+    "Coomber, chief executive of the Howard League for Penal Reform.\n\n"
+    "\u201cReoffending rates tell the story.\u201d\n\n"
+    "Det Insp John Smith, of Kent Police, said: \u201cWe arrested three men on Tuesday night.\u201d\n\n"
+    "Marcus Bell, who spent six years in prison, told the BBC the education classes he took "
+    "inside gave him a second chance.\n\n"
+    "\u201cI would not have a job without them,\u201d he said.\n\n"
+    "A study by the University of Oxford found that restorative justice cut reoffending by 14%.\n\n"
+    "Smith added that the investigation was continuing."
+)
+
+
+@pytest.fixture(scope="module")
+def profiler() -> Profiler:
+    return Profiler()
+
+
+def _speaker(profile: Profile, quote_part: str) -> tuple[str, str, str]:
+    for v in profile.voices:
+        if quote_part in v.quote:
+            return v.speaker, v.role, v.how
+    raise AssertionError(f"no voice quoting {quote_part!r}: {[v.quote for v in profile.voices]}")
+
+
+def test_voices_are_attributed_by_each_pattern(profiler):
+    p = profiler.profile(ARTICLE)
+    assert _speaker(p, "locking up") == ("Andrea Coomber", "charities", "said X")
+    # a quotation alone in its paragraph: the speaker of the one before
+    assert _speaker(p, "Reoffending rates")[:2] == ("Andrea Coomber", "charities")
+    assert _speaker(p, "arrested three")[:2] == ("Det Insp John Smith", "police_prosecution")
+    assert _speaker(p, "education classes")[:2] == ("Marcus Bell", "lived_experience")
+    # "he said": the pronoun is the last named speaker
+    assert _speaker(p, "would not have a job")[:2] == ("Marcus Bell", "lived_experience")
+    # a later mention by surname takes its role from the first mention's title
+    assert _speaker(p, "investigation was continuing")[:2] == ("Smith", "police_prosecution")
+    kinds = {v.kind for v in p.voices}
+    assert kinds == {"direct", "reported"}
+    for v in p.voices:
+        assert ARTICLE[v.quote_start : v.quote_end] == v.quote
+        assert v.speaker_start is not None and ARTICLE[v.speaker_start : v.speaker_end] == v.speaker
+        assert v.cue
+
+
+def test_scare_quotes_are_not_voices(profiler):
+    p = profiler.profile("The judge called him a \u201cmonster\u201d and jailed him.")
+    assert p.voices == ()
+
+
+def test_solutions_evidence_and_score_are_explained(profiler):
+    p = profiler.profile(ARTICLE, title="Prison numbers rise")
+    kinds = {m.kind for m in p.solution_spans}
+    assert "restorative justice" in kinds and "education" in kinds
+    assert any(m.kind in ("study", "found that") for m in p.evidence_spans)
+    assert p.solutions.label == "yes" and p.evidence.label == "yes"
+    assert p.lived_experience
+    assert p.score == sum(part.points for part in p.score_parts)
+    assert all(0 <= part.points <= part.out_of and part.reason for part in p.score_parts)
+    assert sum(part.out_of for part in p.score_parts) == 100
+    assert p.frame.drivers and all(d.feature for d in p.frame.drivers)
+    # a court report with no context, no voices beyond the police, scores lower
+    court = profiler.profile(
+        "A man was jailed for eight years at Leeds Crown Court on Friday after he stabbed "
+        "a neighbour. \u201cThis was a cowardly attack,\u201d said Det Sgt Ann Lee of West "
+        "Yorkshire Police."
+    )
+    assert court.frame.label == "episodic"
+    assert court.score < p.score
+
+
+def test_language_counts_the_engines_flags(profiler, engine):
+    text = "The thug was jailed. Police said the yob was a danger to the public."
+    title = "Thug jailed"
+    p = profiler.profile(text, title, engine.check(text), engine.check(title))
+    assert p.language.headline_flags == 1
+    assert p.language.own_voice_per_1000 > 0
+    assert dict(p.language.per_1000)["high"] + dict(p.language.per_1000)["medium"] > 0
+    assert p.score_parts[-1].part == "language" and p.score_parts[-1].points < 10
+
+
+def test_profile_round_trips_through_json(profiler):
+    p = profiler.profile(ARTICLE)
+    assert Profile.from_json(p.to_json()) == p
+
+
+def test_organisations_are_editable(tmp_path):
+    extra = tmp_path / "orgs.yaml"
+    extra.write_text("organisations:\n  charities:\n    - Widgeteer Rehabilitation Trust\n")
+    orgs = load_organisations([extra])
+    names = {o.name: o.role for o in orgs.items}
+    assert names["Widgeteer Rehabilitation Trust"] == "charities"
+    assert names["HMPPS"] == "prison_probation"
+    p = Profiler(organisations=orgs).profile(
+        "\u201cIt changed my life,\u201d said a spokeswoman for Widgeteer Rehabilitation Trust."
+    )
+    assert p.voices[0].role == "charities"
+    assert "Widgeteer" in p.voices[0].cue
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("organisations:\n  wizards:\n    - Unseen University\n")
+    with pytest.raises(LexiconError, match="unknown role 'wizards'"):
+        load_organisations([bad])
+
+
+def test_linear_model_rejects_a_malformed_file():
+    from framing.errors import ModelError
+
+    with pytest.raises(ModelError, match="differ in length"):
+        LinearModel.from_json(
+            {
+                "features": ["a", "b"],
+                "mean": [0],
+                "scale": [1],
+                "weights": [1],
+                "intercept": 0,
+                "positive": "yes",
+                "negative": "no",
+            }
+        )
+
+
+def test_the_spacy_component_puts_the_profile_on_the_doc():
+    import spacy
+
+    import framing.profile.component  # noqa: F401 - registers the factory
+    from framing.errors import ComponentError
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("framewatch_profile")
+    with pytest.raises(ComponentError, match="initialize"):
+        nlp("\u201cIt works,\u201d said Ann Lee.")
+    nlp.get_pipe("framewatch_profile").initialize()
+    doc = nlp(ARTICLE)
+    assert doc._.profile.score == Profiler().profile(ARTICLE).score
+    speakers = {s.text: s._.voice.role for s in doc._.voices}
+    assert speakers["Andrea Coomber"] == "charities"
+    assert speakers["Marcus Bell"] == "lived_experience"
