@@ -121,6 +121,18 @@ def slot_of(c: Candidate, s: Sentence, plural: bool) -> Slot:
     return Slot(det, det_start, follows, plural)
 
 
+_HE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def _pronoun_gender(s: Sentence, offset: int) -> str | None:
+    """ "man"/"woman" when the sentence's pronouns are all of one gender, else None."""
+    he, she = _HE.search(s.text) is not None, _SHE.search(s.text) is not None
+    if he == she:
+        return None
+    return "man" if he else "woman"
+
+
 def generic_who(c: Candidate, s: Sentence, plural: bool) -> bool:
     """A label before "who": the clause says what the person did, so a role
     ("someone who", "the person who", "People who complete the course") keeps
@@ -199,6 +211,12 @@ def role_fit(
         return _before_clause(c, s, slot, v, _gender(c, s, clause=True))
     if slot.follows == "of":
         return _act_of(c, s, slot, v, _gender(c, s))
+    if v in ("convicted", "sentenced", "released") and slot.det == "the" and not plural:
+        pronoun = _pronoun_gender(s, c.end)
+        if pronoun is not None:
+            # "the burglar was released on licence ... his sentence" -> "the man":
+            # the sentence gives the gender, and "the man" states nothing more
+            return _cased(s, slot.det_start, c.end, f"{det_text(s, slot)} {pronoun}")
     if neutral and v in ("wanted", "suspected", "unknown", "group_generic", "released"):
         return None
     if neutral and c.entry.category == "person-label" and v not in _COURT_STATUSES:
