@@ -121,6 +121,30 @@ def slot_of(c: Candidate, s: Sentence, plural: bool) -> Slot:
     return Slot(det, det_start, follows, plural)
 
 
+_HE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def _pronoun_gender(s: Sentence, offset: int) -> str | None:
+    """ "man"/"woman" when the sentence's pronouns are all of one gender, else None."""
+    he, she = _HE.search(s.text) is not None, _SHE.search(s.text) is not None
+    if he == she:
+        return None
+    return "man" if he else "woman"
+
+
+def _possessive_role(c: Candidate, s: Sentence, v: str, plural: bool) -> Span | None:
+    """ "The killer's mother wept" in court -> "The defendant's mother wept":
+    a one-word role takes the possessive as the label did."""
+    if v not in ("charged", "on_trial"):
+        return None
+    det = s.word_before(c.start)
+    if det is None or det[2].lower() != "the" or s.text[det[1] : c.start].strip():
+        return None
+    word = "defendants'" if plural else "defendant's"
+    return _cased(s, det[0], c.end, f"the {word}")
+
+
 def generic_who(c: Candidate, s: Sentence, plural: bool) -> bool:
     """A label before "who": the clause says what the person did, so a role
     ("someone who", "the person who", "People who complete the course") keeps
@@ -177,10 +201,10 @@ def role_fit(
     repeat it; a role is still used where the status changes what is safe (in
     court, after an arrest).  ``accused_alternative``: the lexicon has a
     "person accused of X" that fits, preferred after "alleged"."""
-    if c.possessive:
-        return None
-    slot = slot_of(c, s, plural)
     v = status.value
+    if c.possessive:
+        return _possessive_role(c, s, v, plural)
+    slot = slot_of(c, s, plural)
     before = s.word_before(c.start)
     if slot.det is None and before is not None and before[2].lower() in _HEDGES:
         # "the alleged murderer": "the person accused of murder" from the lexicon,
@@ -199,6 +223,12 @@ def role_fit(
         return _before_clause(c, s, slot, v, _gender(c, s, clause=True))
     if slot.follows == "of":
         return _act_of(c, s, slot, v, _gender(c, s))
+    if v in ("convicted", "sentenced", "released") and slot.det == "the" and not plural:
+        pronoun = _pronoun_gender(s, c.end)
+        if pronoun is not None:
+            # "the burglar was released on licence ... his sentence" -> "the man":
+            # the sentence gives the gender, and "the man" states nothing more
+            return _cased(s, slot.det_start, c.end, f"{det_text(s, slot)} {pronoun}")
     if neutral and v in ("wanted", "suspected", "unknown", "group_generic", "released"):
         return None
     if neutral and c.entry.category == "person-label" and v not in _COURT_STATUSES:

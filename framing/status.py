@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # (status, pattern); the first listed wins where two cues overlap, so the
 # specific phrases ("released on bail", "found not guilty") come first
@@ -97,9 +98,10 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|not ruling|investigating|inquiry",
     ),
 )
-_PATTERN = re.compile(
-    "|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (_s, p) in enumerate(_CUES)), re.IGNORECASE
-)
+_SOURCE = "|".join(f"(?P<c{i}>\\b(?:{p.lower()})\\b)" for i, (_s, p) in enumerate(_CUES))
+# matched against the lower-cased sentence (twice as fast as IGNORECASE)
+_PATTERN = re.compile(_SOURCE)
+_PATTERN_ANY_CASE = re.compile(_SOURCE, re.IGNORECASE)
 _CLAUSE_CUT = re.compile(
     r";|:|, (?:and|but|while|as|after|before|when|though|although|because)\b"
     r"| (?:after|while|when|before|because|as|until|although|though)\b|, (?=\w+ said\b)",
@@ -138,14 +140,20 @@ _NEGATED = re.compile(
 )
 
 
-def _cues(text: str) -> list[tuple[int, int, str, str]]:
+@lru_cache(maxsize=64)  # the sentences in hand: every label of one sentence shares them
+def _cues(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Every cue in a sentence: worked out once per sentence, however many
+    labels it holds (the per-label work is only the attachment)."""
+    low = text.lower()
+    pattern = _PATTERN if len(low) == len(text) else _PATTERN_ANY_CASE
+    found = pattern.finditer(low if pattern is _PATTERN else text)
     out = []
-    for m in _PATTERN.finditer(text):
+    for m in found:
         if _NEGATED.search(text, max(0, m.start() - 24), m.start()):
             continue  # "has not been convicted of anything since": no cue
         i = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
-        out.append((m.start(), m.end(), _CUES[i][0], m.group()))
-    return out
+        out.append((m.start(), m.end(), _CUES[i][0], text[m.start() : m.end()]))
+    return tuple(out)
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

@@ -186,8 +186,8 @@ def score(record: Record, flags: list[Flag]) -> Outcome:
     reported = agree = 0
     for t in record.targets:
         s = _status_of(flags, t)
-        if s is None:
-            continue
+        if not s:
+            continue  # no flag there, or wording that does not depend on a status
         reported += 1
         if s == t.status:
             agree += 1

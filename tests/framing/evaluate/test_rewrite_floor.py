@@ -12,13 +12,14 @@ import pytest
 from framing.evaluate.rewrites import evaluate_rewrites, load_rewrites
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "rewrites.jsonl"
-OVERALL = 0.64
+OVERALL = 0.66
 # per group, a little under what the engine reaches now
 GROUPS = {
     "issue-examples": 0.85,
     "pre-charge": 0.66,
     "charged-and-trial": 0.80,
-    "convicted-and-sentenced": 0.38,
+    "convicted-and-sentenced": 0.44,
+    "released": 0.42,
     "unknown-status": 0.52,
     "case-style": 0.52,
     "never-rewrite": 0.93,
