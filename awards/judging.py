@@ -222,7 +222,13 @@ def _judged_stage(nom: Nomination) -> None:
             rules.ineligible_refusal(nom.id, nom.stage, nom.reasons_text, "are judged")
         )
     if nom.eligibility == "ineligible":
-        where, then = "ineligible (on the longlist)", "override it with a reason and shortlist it"
+        where = (
+            "ineligible (declined)" if nom.stage == "declined" else "ineligible (on the longlist)"
+        )
+        then = (
+            f"override it with a reason ('framewatch awards override {nom.id} --reason REASON') "
+            "and shortlist it"
+        )
     elif nom.stage == "declined":
         where, then = "declined", "move it to the shortlist"
     else:

@@ -79,7 +79,10 @@ def test_a_cycle_edit_takes_a_newly_ineligible_entry_off_the_shortlist(aw, capsy
     assert [e["nomination_id"] for e in aw.json("progress")["entries"]] == [autumn]
     assert aw.fails(
         capsys, "score", str(early), "--judge", "Priya Shah", "--all", "5,5,5,5,5"
-    ).startswith(f"#{early} is ineligible (on the longlist): only shortlisted entries are judged")
+    ).startswith(
+        f"#{early} is ineligible (on the longlist): only shortlisted entries are judged "
+        f"(override it with a reason ('framewatch awards override {early} --reason REASON')"
+    )
     assert aw.fails(capsys, "decide", str(early), "winner") == (
         f"#{early} is ineligible ({WINDOW}) and on the longlist, not shortlisted: only "
         "shortlisted entries receive a decision, and only while eligible or overridden "
