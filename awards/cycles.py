@@ -324,9 +324,57 @@ def reassess(conn: Connection, cycle: Cycle, who: str) -> list[Reassessed]:
                 after=status,
                 reasons=[r.code for r in reasons],
             )
-            if status != nom.eligibility:
-                out.append(Reassessed(nom.id, nom.title, nom.eligibility, status, tuple(reasons)))
+        off = nom.stage == "shortlist" and not rules.judged(nom.stage, status)
+        cleared = _unshortlist(conn, cycle, nom, reasons, who) if off else ""
+        if status != nom.eligibility or off:
+            out.append(
+                Reassessed(nom.id, nom.title, nom.eligibility, status, tuple(reasons), off, cleared)
+            )
     return out
+
+
+def _unshortlist(
+    conn: Connection, cycle: Cycle, nom: Nomination, reasons: list[rules.Reason], who: str
+) -> str:
+    """Take a shortlisted entry that is no longer eligible (and has no
+    override) back to the longlist, clearing any decision it held; returns
+    that decision ("" if none).
+
+    Shortlisting refuses an ineligible entry, so one made ineligible later
+    must leave the shortlist too: otherwise it is judged, ranked and can win
+    against the rules.  Its score sheets are kept (uncounted), and an
+    override followed by 'shortlist move' puts it back.
+    """
+    why = "no longer eligible: " + ("; ".join(r.message for r in reasons) or "ineligible")
+    nomination_store.update(conn, nom.id, stage="longlist", stage_reason=why)
+    log_change(
+        conn,
+        cycle.id,
+        who,
+        "nomination.move",
+        "nomination",
+        nom.id,
+        **{"from": "shortlist", "to": "longlist", "reason": why},
+    )
+    if not nom.decision:
+        return ""
+    nomination_store.update(conn, nom.id, decision="", decision_note="")
+    log_change(
+        conn,
+        cycle.id,
+        who,
+        "nomination.decide",
+        "nomination",
+        nom.id,
+        **{
+            "from": nom.decision,
+            "to": "",
+            "note": why,
+            "category": nom.category,
+            "stage": "no decision",
+        },
+    )
+    return nom.decision
 
 
 def list_cycles(db: Database, *, archived: bool = False) -> list[Cycle]:

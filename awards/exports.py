@@ -158,7 +158,8 @@ def judge_pack(db: Database, cycle_id: int, judge: str) -> str:
     recused = {
         r.nomination_id: r.reason for r in judging.list_recusals(db, cycle.id) if r.judge == name
     }
-    noms = nominations.list_nominations(db, cycle.id, stage="shortlist")
+    # What the panel judges (shortlisted, and eligible or overridden), not the stage alone.
+    noms = [n for n in nominations.list_nominations(db, cycle.id, stage="shortlist") if n.judged]
     lo, hi = cycle.scale
     lines = [
         f"# Judge's pack: {_md_escape(name)}",

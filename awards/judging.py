@@ -213,11 +213,22 @@ def _checked_scores(cycle: Cycle, nomination_id: int, scores: dict[str, int]) ->
 
 
 def _judged_stage(nom: Nomination) -> None:
-    """Only shortlisted entries are judged; the refusal says what to do instead."""
-    if nom.stage == "shortlist":
+    """Only shortlisted entries that are eligible or overridden are judged
+    (:func:`awards.rules.judged`); the refusal says what to do instead."""
+    if nom.judged:
         return
+    if nom.stage == "shortlist":  # made ineligible after it was shortlisted
+        raise AwardsError(
+            rules.ineligible_refusal(nom.id, nom.stage, nom.reasons_text, "are judged")
+        )
     if nom.eligibility == "ineligible":
-        where, then = "ineligible (on the longlist)", "override it with a reason and shortlist it"
+        where = (
+            "ineligible (declined)" if nom.stage == "declined" else "ineligible (on the longlist)"
+        )
+        then = (
+            f"override it with a reason ('framewatch awards override {nom.id} --reason REASON') "
+            "and shortlist it"
+        )
     elif nom.stage == "declined":
         where, then = "declined", "move it to the shortlist"
     else:
@@ -346,10 +357,12 @@ def results_from(
 ) -> list[ResultRow]:
     """``results`` over nominations and score sheets already read (a screen showing them too).
 
-    Only shortlisted entries are ranked, and only their sheets by judges
+    Only judged entries (shortlisted, and eligible or overridden:
+    :func:`awards.rules.judged`) are ranked, and only their sheets by judges
     still on the panel go into the maths (normalisation included): an entry
-    moved off the shortlist keeps its sheets but is not a result."""
-    ranked = [n for n in noms if n.stage == "shortlist"]
+    moved off the shortlist, or made ineligible, keeps its sheets but is not
+    a result."""
+    ranked = [n for n in noms if n.judged]
     ids = {n.id for n in ranked}
     counted = [
         Sheet(s.judge, s.nomination_id, s.scores, s.recused)
@@ -388,7 +401,8 @@ def _ranked(
 
 
 def judging_progress(db: Database, cycle_id: int) -> JudgingProgress:
-    """Per judge, which shortlisted entries are scored, partly scored, missing or recused."""
+    """Per judge, which judged entries (shortlisted, and eligible or
+    overridden) are scored, partly scored, missing or recused."""
     cycle = cycle_by_id(db, cycle_id)
     return progress_from(
         cycle,
@@ -402,7 +416,7 @@ def progress_from(
     cycle: Cycle, noms: list[Nomination], judges: list[Judge], score_sheets: list[ScoreSheet]
 ) -> JudgingProgress:
     """``judging_progress`` over rows already read (the awards screen has them)."""
-    entries = tuple(n for n in noms if n.stage == "shortlist")
+    entries = tuple(n for n in noms if n.judged)
     by = {(s.judge, s.nomination_id): s for s in score_sheets}
     out = []
     for j in sorted(judges, key=lambda j: j.removed):  # stable: panel order, removed last

@@ -90,6 +90,15 @@ class Nomination:
     def nominee(self) -> str:
         return ", ".join(self.journalists) or self.outlet
 
+    @property
+    def judged(self) -> bool:
+        """Scored, ranked and decided: see :func:`awards.rules.judged`."""
+        return rules.judged(self.stage, self.eligibility)
+
+    @property
+    def reasons_text(self) -> str:
+        return "; ".join(r.message for r in self.reasons)
+
     def to_json(self) -> dict:
         d = {k: v for k, v in self.__dict__.items() if k not in ("profile", "reasons")}
         d["journalists"] = list(self.journalists)
@@ -229,6 +238,10 @@ class Reassessed:
     before: str
     after: str
     reasons: tuple[Reason, ...]
+    # Made ineligible while shortlisted (no override): moved back to the
+    # longlist, and any decision it held cleared (that decision's label).
+    unshortlisted: bool = False
+    decision_cleared: str = ""
 
 
 @dataclass(frozen=True)

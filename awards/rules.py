@@ -36,6 +36,9 @@ DEFAULT_HIGHLY_COMMENDED_MAX = 2
 
 STAGES = ("longlist", "shortlist", "declined")
 ELIGIBILITY = ("eligible", "ineligible", "overridden")
+# Eligibility that lets an entry stand on the shortlist: met the rules, or was
+# accepted anyway with a recorded reason ("awards override").
+STANDING = ("eligible", "overridden")
 DECISIONS = ("", "winner", "highly-commended", "shortlisted", "not-placed")
 # How a decision reads in a sentence ("#5 is the winner of ...").
 DECISION_LABELS = {
@@ -54,6 +57,45 @@ DISAGREEMENT_RANGE_SHARE = 0.40
 # mean and spread; below this a judge's scores are left out of the normalised
 # mean (the raw mean always includes them).
 MIN_SHEETS_FOR_NORMALISATION = 3
+
+
+def moved_to(stage: str) -> str:
+    """How a move reads after "#5 ...": "moved to the shortlist", "declined"."""
+    return "declined" if stage == "declined" else f"moved to the {stage}"
+
+
+def judged(stage: str, eligibility: str) -> bool:
+    """The one rule for what the panel judges: an entry is scored, ranked,
+    counted in judging progress and can receive a decision only when it is
+    shortlisted AND eligible (or overridden with a reason).
+
+    Shortlisting already refuses an ineligible entry, but eligibility can
+    change after it (a cycle edit narrows the window, a recategorisation
+    brings an earlier item over the limit), so every reader asks this rule
+    rather than trusting the stage alone.
+    """
+    return stage == "shortlist" and eligibility in STANDING
+
+
+def ineligible_refusal(nomination_id: int, stage: str, reasons: str, doing: str) -> str:
+    """The one-line refusal for an entry that :func:`judged` rejects because
+    it is ineligible without an override; ``doing`` completes "only
+    shortlisted entries ..." ("are judged", "receive a decision").
+
+    Ineligibility is named first, whatever the stage: it is what the
+    coordinator must resolve before anything else helps.
+    """
+    where = (
+        "though on the shortlist"
+        if stage == "shortlist"
+        else ("and declined" if stage == "declined" else f"and on the {stage}, not shortlisted")
+    )
+    why = f" ({reasons})" if reasons else ""
+    return (
+        f"#{nomination_id} is ineligible{why} {where}: only shortlisted entries {doing}, "
+        f"and only while eligible or overridden ('framewatch awards override {nomination_id} "
+        "--reason REASON' accepts it anyway)"
+    )
 
 
 def count_words(text: str) -> int:

@@ -2,8 +2,9 @@
 moving between longlist, shortlist and declined, moving a nomination to
 another category, and the final decision.
 
-The stages are enforced here: only a shortlisted entry in one of the
-cycle's categories can receive a decision; a category has one winner and
+The stages are enforced here: only a shortlisted entry that is eligible
+or overridden (:func:`awards.rules.judged`), in one of the cycle's
+categories, can receive a decision; a category has one winner and
 at most the cycle's number of highly commended; an entry with a decision
 stays on the shortlist until the decision is cleared.  Each refusal is one
 line naming the rule.
@@ -138,6 +139,10 @@ def recategorise(db: Database, nomination_id: int, category: str, *, who: str) -
 
 def _check_decision(conn: Connection, cycle: Cycle, nom: Nomination, decision: str) -> None:
     """The stage rules a decision must meet; AwardsError naming the one broken."""
+    if nom.eligibility not in rules.STANDING:  # rules.judged: ineligibility first
+        raise AwardsError(
+            rules.ineligible_refusal(nom.id, nom.stage, nom.reasons_text, "receive a decision")
+        )
     _known_category(cycle, nom, "a decision")
     if nom.stage != "shortlist":
         where = "declined" if nom.stage == "declined" else f"on the {nom.stage}"

@@ -9,6 +9,7 @@ from awards import (
     cycles,
     errors,
     lifecycle,
+    model,
     rules,
 )
 from awards.cli.common import (
@@ -233,6 +234,8 @@ def cycle_edit(
                         "before": r.before,
                         "after": r.after,
                         "reasons": [x.to_json() for x in r.reasons],
+                        "taken_off_shortlist": r.unshortlisted,
+                        "decision_cleared": r.decision_cleared,
                     }
                     for r in changes
                 ],
@@ -245,10 +248,27 @@ def cycle_edit(
         f"up to {c.highly_commended_max} highly commended per category"
     )
     for r in changes:
-        why = "; ".join(x.message for x in r.reasons) or "meets every rule now"
-        click.echo(f"  #{r.nomination_id} {clean(r.title)}: {r.before} -> {r.after} ({clean(why)})")
+        click.echo(f"  {reassessed_line(r)}")
     if not changes:
         click.echo("  no nomination's eligibility changed")
+
+
+def reassessed_line(r: model.Reassessed) -> str:
+    """One nomination whose eligibility was judged again, and what that did
+    to its place on the shortlist (see ``awards.cycles.reassess``)."""
+    why = "; ".join(x.message for x in r.reasons) or "meets every rule now"
+    change = r.before if r.before == r.after else f"{r.before} -> {r.after}"
+    line = f"#{r.nomination_id} {r.title}: {change} ({why})"
+    if r.unshortlisted:
+        line += "; taken off the shortlist, back to the longlist"
+        if r.decision_cleared:
+            label = rules.DECISION_LABELS.get(r.decision_cleared, r.decision_cleared)
+            line += f", and its decision ({label}) cleared"
+        line += (
+            f" ('framewatch awards override {r.nomination_id} --reason REASON', then "
+            f"'framewatch awards shortlist move {r.nomination_id} --to shortlist' puts it back)"
+        )
+    return clean(line)
 
 
 @cycle.command("list")

@@ -40,9 +40,7 @@ def results_cmd(category, normalise, show_all, as_json, who, cycle_ref):
     c = st.cycle()
     cat = common.resolve_category(c, category) if category else None
     rows = judging.results(st.db, c.id, category=cat, normalise=normalise)
-    others = [
-        n for n in nominations.list_nominations(st.db, c.id, category=cat) if n.stage != "shortlist"
-    ]
+    others = [n for n in nominations.list_nominations(st.db, c.id, category=cat) if not n.judged]
     sheets = judging.list_sheets(st.db, c.id)
 
     def kept(n: model.Nomination) -> int:
@@ -61,6 +59,15 @@ def results_cmd(category, normalise, show_all, as_json, who, cycle_ref):
             }
         )
         return
+    if not rows:
+        click.echo(
+            clean(
+                f"{st.label(c)}: nothing to rank: no entry"
+                + (f" in {cat}" if cat else "")
+                + " is shortlisted and eligible (or overridden)"
+                + " ('framewatch awards shortlist move N --to shortlist' shortlists one)"
+            )
+        )
     cols = ["rank", "#", "category", "title", "stage", "mean", "n", "range", "sd", "disagree"]
     cols.append("decision")
     if normalise:
@@ -84,11 +91,13 @@ def results_cmd(category, normalise, show_all, as_json, who, cycle_ref):
         if normalise:
             line.insert(6, _fmt(res.normalised))
         out.append(line)
-    table(
-        f"{st.label(c)}: shortlisted entries ranked (totals out of {len(c.criteria) * c.scale[1]})",
-        cols,
-        out,
-    )
+    if rows:
+        table(
+            f"{st.label(c)}: shortlisted entries ranked "
+            f"(totals out of {len(c.criteria) * c.scale[1]})",
+            cols,
+            out,
+        )
     removed = sorted({j for r in rows for j in r.removed})
     if removed:
         click.echo(clean(f"not counted: sheets of removed judge(s) {', '.join(removed)}"))
@@ -144,6 +153,14 @@ def progress_cmd(judge_name, as_json, who, cycle_ref):
                 ],
                 "judges": [j.to_json() for j in judges],
             }
+        )
+        return
+    if not p.entries:
+        click.echo(
+            clean(
+                f"{st.label(c)}: nothing to judge yet: no entry is shortlisted and eligible "
+                f"(or overridden); {len(judges)} judge(s) on the panel"
+            )
         )
         return
     table(

@@ -89,7 +89,8 @@ def shortlist_move(nomination, to, reason, as_json, who, cycle_ref):
         return
     click.echo(
         clean(
-            f"#{n.id} moved to the {n.stage} in {st.label(c)}" + (f": {reason}" if reason else "")
+            f"#{n.id} {rules.moved_to(n.stage)} in {st.label(c)}"
+            + (f": {reason}" if reason else "")
         )
     )
     if kept and to != "shortlist":

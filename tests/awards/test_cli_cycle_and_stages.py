@@ -210,7 +210,10 @@ def test_stages_on_the_command_line(aw, capsys):
         f"#{old} is ineligible (on the longlist): only shortlisted entries are judged"
     )
     assert aw.fails(capsys, "decide", str(old), "winner") == (
-        f"#{old} is on the longlist, not shortlisted: only shortlisted entries receive a decision"
+        f"#{old} is ineligible (published 2020-01-01, outside the eligibility window 2026-01-01 "
+        "to 2026-12-31) and on the longlist, not shortlisted: only shortlisted entries receive "
+        "a decision, and only while eligible or overridden ('framewatch awards override "
+        f"{old} --reason REASON' accepts it anyway)"
     )
     moved = aw.json("shortlist", "move", str(short), "--to", "shortlist")
     assert (moved["stage"], moved["sheets_kept_uncounted"]) == ("shortlist", 0)

@@ -214,7 +214,7 @@ async def test_hand_nomination_decision_and_export_from_the_awards_screen(db, cy
     assert (got.decision, got.decision_note) == ("winner", "Unanimous")
 
 
-async def test_a_failed_read_is_one_line_and_the_screen_stays(db, cycle, tmp_path):
+async def test_a_failed_read_is_one_line_and_the_screen_stays(db, cycle, db_target):
     import sqlite3
 
     judging.add_judge(db, cycle.id, "Ann", who=ADMIN)
@@ -223,7 +223,7 @@ async def test_a_failed_read_is_one_line_and_the_screen_stays(db, cycle, tmp_pat
         screen = await open_awards(pilot)
         assert "Judge:" in str(screen.query_one("#awards-status", Static).render())
         # another process breaks the database under the running app
-        con = sqlite3.connect(tmp_path / "awards.sqlite3")
+        con = sqlite3.connect(db_target)  # the file ``db`` has open
         con.execute("ALTER TABLE award_nominations RENAME TO award_nominations_gone")
         con.commit()
         con.close()

@@ -68,7 +68,7 @@ class AwardsScreen(AwardsActions, Screen):
         self.progress: list[model.CategoryProgress] = []
         self.judging: model.JudgingProgress | None = None
         self.show_progress = False
-        self.not_ranked = 0  # nominations not on the shortlist (not in the results)
+        self.not_ranked = 0  # nominations not judged (see awards.rules.judged): not in the results
         self.judges: list[model.Judge] = []  # on the panel (removed judges left out)
         self.judge: str | None = None
         self.criterion = 0
@@ -150,7 +150,7 @@ class AwardsScreen(AwardsActions, Screen):
             data.sheets,
         )
         self.rows, self.progress, self.judging = data.rows, data.progress, data.judging
-        self.not_ranked = sum(1 for n in data.noms if n.stage != "shortlist")
+        self.not_ranked = sum(1 for n in data.noms if not n.judged)
         self.sub_title = f"Awards: {data.cycle.name} (current cycle)"
         if self.judge not in {j.name for j in self.judges}:
             self.judge = None

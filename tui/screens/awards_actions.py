@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from awards import cycles, exports, judging, lifecycle, sift
+from awards import cycles, exports, judging, lifecycle, rules, sift
 from awards.rules import DECISIONS
 from core.errors import FramewatchError
 from tui.sanitize import one_line
@@ -49,7 +49,7 @@ class AwardsActions:
     def action_move(self, to: str) -> None:
         n = self._selected_or_say()
         if n is not None:
-            self._run(sift.move, n.id, to, who=self.who, done=f"#{n.id} moved to the {to}")
+            self._run(sift.move, n.id, to, who=self.who, done=f"#{n.id} {rules.moved_to(to)}")
 
     def action_decline(self) -> None:
         n = self._selected_or_say()
