@@ -86,7 +86,8 @@ def layout_for(screen_width: int) -> Layout:
     room = max(0, screen_width - CHROME)
     wide = room >= WIDE_MIN
     columns = WIDE if wide else NARROW
-    if not wide and room - _fixed(NARROW) >= WIDE_HEADLINE + 20:  # room to spare: whole outlets
+    # room to spare (a 120-column terminal has it, with the profile column): whole outlets
+    if not wide and room - _fixed(NARROW) >= WIDE_HEADLINE + 15:
         columns = tuple(replace(c, width=16) if c.key == "outlet" else c for c in NARROW)
     return Layout(wide, columns, max(MIN_HEADLINE, room - _fixed(columns)))
 

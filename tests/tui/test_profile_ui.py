@@ -114,7 +114,7 @@ async def test_overview_shows_profile_shares_per_outlet(filled_db, engine):
 
 async def test_awards_screen_suggests_unnominated_coverage(filled_db, engine):
     from awards import cycles
-    from tui.screens.suggestions import SuggestionsDialog
+    from tui.screens.awards_suggestions import AwardsSuggestionsDialog
 
     good = import_text(filled_db, engine=engine, **CONSTRUCTIVE)
     cycles.create_cycle(
@@ -126,11 +126,11 @@ async def test_awards_screen_suggests_unnominated_coverage(filled_db, engine):
         await pilot.press("f6")
         await settle(pilot, app, lambda: getattr(app.screen, "cycle", None) is not None)
         await pilot.press("i")
-        await settle(pilot, app, lambda: isinstance(app.screen, SuggestionsDialog))
+        await settle(pilot, app, lambda: isinstance(app.screen, AwardsSuggestionsDialog))
         text = str(app.screen.query_one("#suggestions", Static).render())
         first = text.splitlines()[2]
         # the constructive piece first, with the reasons its score is made of
         assert CONSTRUCTIVE["title"] in first and f"article {good}" in first
         assert "lived experience 20/20" in text
         await pilot.press("escape")
-        await settle(pilot, app, lambda: not isinstance(app.screen, SuggestionsDialog))
+        await settle(pilot, app, lambda: not isinstance(app.screen, AwardsSuggestionsDialog))

@@ -79,7 +79,7 @@ class AwardsActions:
         """Coverage worth inviting nominations for (issue 13): the cycle's eligible,
         not yet nominated articles ranked by their constructive profile."""
         from awards.suggest import suggest
-        from tui.screens.suggestions import SuggestionsDialog
+        from tui.screens.awards_suggestions import AwardsSuggestionsDialog
 
         if self.cycle is None:
             self.notify("No current cycle (c makes the next open cycle current).", title="Awards")
@@ -89,7 +89,7 @@ class AwardsActions:
         except FramewatchError as exc:
             self.notify(one_line(str(exc)), title="Awards", severity="error")
             return
-        self.app.push_screen(SuggestionsDialog(self.cycle.name, found))
+        self.app.push_screen(AwardsSuggestionsDialog(self.cycle.name, found))
 
     def action_nominate(self) -> None:
         from tui.screens.nominate import NominateDialog
