@@ -55,6 +55,7 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "award_audit": ("cycle_id", "at", "who", "action", "entity", "entity_id"),
     "flag_decisions": ("flag_id", "at", "by"),
     "learned_models": ("trained_at", "kind"),
+    "article_profiles": ("article_id",),  # one profile per article (its id already mapped)
 }
 # References not declared as foreign keys that still follow a row's new id.
 _SOFT_REFERENCES = {("award_nominations", "article_id"): "articles"}

@@ -151,3 +151,12 @@ def test_status_and_migrate_on_a_fresh_server_database(pg_server, capsys):
         assert st["counts"]["articles"] == 0 and "award_cycles" in st["counts"]
     finally:
         pg_server.drop(url)
+
+
+def test_every_copied_table_has_a_natural_key_for_append():
+    """A table added without one makes ``--append`` insert rows the destination
+    already holds (article_profiles did: a primary-key conflict on every
+    article both sides have)."""
+    from storage.transfer import NATURAL_KEYS, copied_tables
+
+    assert [t.name for t in copied_tables() if t.name not in NATURAL_KEYS] == []
