@@ -92,6 +92,32 @@ WAR = re.compile(
     r"taken prisoner|held prisoner|kept prisoner)\b",
     re.I,
 )
+# camps where a state or an occupier held people outside any justice system
+# (internment, concentration and forced-labour camps): their "prisoners" are
+# captives (realnews GUIDE 8); "prison camp" is one, not a sign of a jail
+CAMP = re.compile(
+    r"\b(?:(?:internment|concentration|death|extermination|(?:forced[- ])?labou?r|"
+    r"prison|prisoner[- ]of[- ]war|pow|detention) camps?|internees?|interned|"
+    r"gulags?|auschwitz|belsen|dachau)\b",
+    re.I,
+)
+# the people are held by a state's justice system (a jail, a sentence, an
+# exchange against hostages): the policy applies to them
+STATE_DETENTION = re.compile(
+    r"\b(?:jail|jails|jailed|gaol|prisons?|sentenced|sentence|convicted|serving|parole|"
+    r"guantanamo|detention centre|immigration removal|hmp|in exchange for|exchanged for|"
+    r"swap(?:ped)? for|traded for|in return for|release of)\b",
+    re.I,
+)
+
+
+def state_detention(text: str) -> bool:
+    """The text says people are held by a state's justice system; a camp
+    ("a former Chilean prison camp") is not that."""
+    return bool(STATE_DETENTION.search(CAMP.sub(" ", text)))
+
+
+CAPTIVE_REACH = 2  # paragraphs a captive scope runs on without cues of its own
 EXCHANGE = re.compile(
     r"\b(?:in exchange for|exchanged for|swap(?:ped)? for|traded for|in return for|"
     r"for the release of|release of .{0,40}? prisoners)\b",
@@ -171,6 +197,7 @@ class Discourse:
         self._real_story: bool | None = None
         self._abuse: dict[tuple[bool], bool] = {}
         self._captive: dict[int, bool] = {}
+        self._captive_gap: dict[int, int] = {}  # paragraphs since one with captive cues
         self._frame: dict[int, bool] = {}
         self._frame_entries: dict[int, set[str]] = {}
         self._gap: dict[int, int] = {}  # paragraphs since the last with frame words
@@ -244,11 +271,30 @@ class Discourse:
         return self._animal_story
 
     def captive(self, k: int) -> bool:
+        """The paragraph is about captives: its own cues (hostages, war, a
+        camp) with no exchange against state prisoners, or it runs on from
+        one that was (Foley's "fellow prisoners" the paragraph after "murdered
+        by his captors") for up to CAPTIVE_REACH paragraphs that say nothing
+        of a state's jails."""
         if k not in self._captive:
-            p = self._ptext(k)
-            self._captive[k] = bool(WAR.search(p)) or (
-                bool(HOSTAGE.search(p)) and not EXCHANGE.search(p)
-            )
+            # forwards from a few paragraphs back, so no deep recursion
+            lo = k
+            while lo > 0 and k - lo < CAPTIVE_REACH and lo - 1 not in self._captive:
+                lo -= 1
+            for j in range(lo, k + 1):
+                if j in self._captive:
+                    continue
+                p = self._ptext(j)
+                own = bool(WAR.search(p) or CAMP.search(p)) or (
+                    bool(HOSTAGE.search(p)) and not EXCHANGE.search(p)
+                )
+                if own:
+                    self._captive_gap[j] = 0
+                elif j > 0 and self._captive.get(j - 1) and not state_detention(p):
+                    gap = self._captive_gap.get(j - 1, 0) + 1
+                    own = gap <= CAPTIVE_REACH
+                    self._captive_gap[j] = gap
+                self._captive[j] = own
         return self._captive[k]
 
     def real_story(self) -> bool:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 import re
 
-from framing.discourse import REALITY
+from framing.discourse import REALITY, state_detention
 from framing.rules.nearby import human_signal
 from framing.senses import names_people, senses
 from framing.sentences import at_sentence_start
@@ -34,13 +34,6 @@ CAPTIVE_ENTRIES = frozenset({"prisoner", "ex-prisoner"})
 # flagged only in a story about abuse (policy, "sex scandal", "romp")
 CONSENSUAL_ENTRIES = frozenset({"sex-scandal", "sex-romp"})
 DISPUTE_ENTRIES = frozenset({"domestic-dispute"})
-# the sentence itself says the prisoners are held by a state's justice system
-_STATE_DETENTION = re.compile(
-    r"\b(?:jail|jails|jailed|gaol|prisons?|sentenced|sentence|convicted|serving|parole|"
-    r"guantanamo|detention centre|immigration removal|hmp|in exchange for|exchanged for|"
-    r"swap(?:ped)? for|traded for|in return for|release of)\b",
-    re.I,
-)
 
 
 def _opens_sentence_capitalised(c: Candidate, s: Sentence) -> bool:
@@ -89,7 +82,7 @@ def scopes_for(c: Candidate, s: Sentence) -> tuple[str, ...]:
         and not said_of_person(c, s)
     ):
         out.append("animal")
-    if c.entry.id in CAPTIVE_ENTRIES and not _STATE_DETENTION.search(s.text):
+    if c.entry.id in CAPTIVE_ENTRIES and not state_detention(s.text):
         out.append("captive")
     if c.entry.id in CONSENSUAL_ENTRIES:
         out.append("consensual")

@@ -76,6 +76,36 @@ def test_state_prisoners_exchanged_for_hostages_are_flagged(engine):
     assert flagged(engine, text) == [("prisoners", False)]
 
 
+def test_a_captive_paragraph_runs_on_into_the_next_ones_until_a_jail(engine):
+    # shaped on a hostage obituary: the paragraphs after "his captors" are
+    # about the same captives; a paragraph about a state prison is not
+    article = (
+        "Mr Foley joined other prisoners in the ISIS prison and was eventually "
+        "murdered by his captors.\n\n"
+        "His fellow prisoners spoke kindly of Foley, who never argued over food.\n\n"
+        "Mr Foley often made efforts to maintain prisoners' morale.\n\n"
+        "The pair will be held at Supermax, a federal prison. Prisoners there eat "
+        "in their cells."
+    )
+    assert flagged(engine, article) == [("Prisoners", False)]
+    # with no captive paragraph before, the same paragraphs are flagged
+    alone = "His fellow prisoners spoke kindly of Foley, who never argued over food."
+    assert flagged(engine, alone) == [("prisoners", False)]
+
+
+def test_camp_prisoners_and_prisoner_exchanges_are_not_flagged(engine):
+    assert (
+        flagged(engine, "At Melinka, a former Chilean prison camp, prisoners ran a circus.") == []
+    )
+    assert flagged(engine, "It was carried out by prisoners from forced labour camps.") == []
+    text = "Viktor Bout was released by the US in a prisoner exchange for Brittney Griner."
+    assert flagged(engine, text) == []
+    assert flagged(engine, "They were freed in a prisoner swap within months.") == []
+    # a jail's prisoners, and prisoners before another noun, are still flagged
+    text = "Prisoners at the jail were moved after the riot; prisoner numbers rose."
+    assert [t for t, _q in flagged(engine, text)] == ["Prisoners", "prisoner"]
+
+
 # --- similes ------------------------------------------------------------------
 
 
