@@ -15,6 +15,9 @@ Each ``Hit`` lists the checks that may still exempt it (``Hit.scopes``):
 - ``captive``: "prisoner" in a paragraph about hostages, kidnap victims or
   war captives, where no exchange sets state prisoners against them (policy:
   captives are not flagged; people held by a state's justice system are).
+- ``group``: a label naming a group or its members ("paedophile ring",
+  "this elite group of offenders") in a text that says such a group never
+  existed ("false claims of a VIP paedophile ring"): no real person is labelled.
 - ``consensual`` / ``dispute``: "sex scandal", "romp" in a text about an
   affair that says nothing of abuse, coercion, harassment or violence; a
   "domestic dispute" in a text with neither abuse nor police: a consensual
@@ -125,6 +128,24 @@ EXCHANGE = re.compile(
 )
 
 
+# --- fabricated groups ----------------------------------------------------------
+
+# the text says a group of offenders never existed (Carl Beech's "false claims
+# of an establishment paedophile ring", "there was no VIP paedophile ring"):
+# labels of that group's members label no real person (realnews GUIDE 21)
+_GROUP = r"(?:ring|network|group|gang|cabal|cell)s?"
+FABRICATED = re.compile(
+    r"\b(?:(?:false|fabricated|invented|made-up|bogus|fictitious|fake|non-existent|imaginary)\s+"
+    r"(?:claims?|allegations?|accounts?|stor(?:y|ies)|tales?)\s+(?:of|about)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?" + _GROUP + r"|there (?:was|were) (?:no|never an?)\s+"
+    r"(?:[\w-]+\s+){0,3}?" + _GROUP + r"|(?:never|did not|didn['’]t) exist(?:ed)?)\b",
+    re.I,
+)
+# a label naming the group or its members: "paedophile ring", "group of offenders"
+GROUP_AFTER = re.compile(r"^['’]?s?\s+" + _GROUP + r"\b", re.I)
+GROUP_BEFORE = re.compile(r"\b" + _GROUP + r"\s+of\s+(?:[\w-]+\s+)?$", re.I)
+
+
 # --- fictional and hypothetical frames -----------------------------------------
 
 # words that set up a frame on their own
@@ -196,6 +217,7 @@ class Discourse:
         self._animal_story: bool | None = None
         self._real_story: bool | None = None
         self._abuse: dict[tuple[bool], bool] = {}
+        self._fabricated: bool | None = None
         self._captive: dict[int, bool] = {}
         self._captive_gap: dict[int, int] = {}  # paragraphs since one with captive cues
         self._frame: dict[int, bool] = {}
@@ -217,23 +239,39 @@ class Discourse:
             if scope.startswith("name:"):
                 if scope[5:] in self.names:
                     return f"'{scope[5:]}' is a name elsewhere in this text"
-            elif scope == "animal":
-                if self.animal_story():
-                    return "animals in a story about animals"
-            elif scope == "consensual":
-                if not self.abuse_story(police=False) and CONSENSUAL.search(self.text):
-                    return "a consensual relationship, and nothing in this text says abuse"
-            elif scope == "dispute":
-                if not self.abuse_story(police=True):
-                    return "nothing in this text says abuse or a police matter"
-            elif scope == "captive":
-                if self.captive(self.paragraph(offset)):
-                    return "a captive in a paragraph about hostages or war"
-            elif scope == "frame":
-                k = self.paragraph(offset)
-                if self.framed(k) or self._continues(k, entry):
-                    self._frame_entries.setdefault(k, set()).add(entry)
-                    return "inside a fictional or hypothetical frame"
+            elif scope in ("captive", "frame"):
+                why = self._paragraph_exempts(scope, self.paragraph(offset), entry)
+                if why:
+                    return why
+            else:
+                why = self._text_exempts(scope)
+                if why:
+                    return why
+        return None
+
+    def _text_exempts(self, scope: str) -> str | None:
+        """The checks the whole text settles at once."""
+        if scope == "animal" and self.animal_story():
+            return "animals in a story about animals"
+        if scope == "group" and self.fabricated_group():
+            return "a group this text says never existed"
+        if (
+            scope == "consensual"
+            and not self.abuse_story(police=False)
+            and CONSENSUAL.search(self.text)
+        ):
+            return "a consensual relationship, and nothing in this text says abuse"
+        if scope == "dispute" and not self.abuse_story(police=True):
+            return "nothing in this text says abuse or a police matter"
+        return None
+
+    def _paragraph_exempts(self, scope: str, k: int, entry: str) -> str | None:
+        """The checks a paragraph and those before it settle."""
+        if scope == "captive":
+            return "a captive in a paragraph about hostages or war" if self.captive(k) else None
+        if self.framed(k) or self._continues(k, entry):
+            self._frame_entries.setdefault(k, set()).add(entry)
+            return "inside a fictional or hypothetical frame"
         return None
 
     def saw_fiction(self, offset: int, entries: Iterable[str]) -> None:
@@ -263,6 +301,11 @@ class Discourse:
                 ABUSE.search(self.text) or (police and POLICE.search(self.text))
             )
         return self._abuse[key]
+
+    def fabricated_group(self) -> bool:
+        if self._fabricated is None:
+            self._fabricated = bool(FABRICATED.search(self.text))
+        return self._fabricated
 
     def animal_story(self) -> bool:
         if self._animal_story is None:

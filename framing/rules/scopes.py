@@ -8,6 +8,8 @@ Each answers a question the sentence alone cannot:
   nothing in the sentence points at people: is the story about animals?
 - ``captive``: "prisoner(s)" with no exchange or state detention in the
   sentence: is the paragraph about hostages or war captives?
+- ``group``: a label naming a group or its members: does the text say the
+  group never existed?
 - ``frame``: a label of people in a sentence that names nothing real: does
   the paragraph set up a fictional or hypothetical frame?
 """
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
 import re
 
-from framing.discourse import REALITY, state_detention
+from framing.discourse import GROUP_AFTER, GROUP_BEFORE, REALITY, state_detention
 from framing.rules.nearby import human_signal
 from framing.senses import names_people, senses
 from framing.sentences import at_sentence_start
@@ -84,6 +86,11 @@ def scopes_for(c: Candidate, s: Sentence) -> tuple[str, ...]:
         out.append("animal")
     if c.entry.id in CAPTIVE_ENTRIES and not state_detention(s.text):
         out.append("captive")
+    if c.entry.refers_to_people and (
+        GROUP_AFTER.match(s.text[c.end :])
+        or GROUP_BEFORE.search(s.text[max(0, c.start - 40) : c.start])
+    ):
+        out.append("group")
     if c.entry.id in CONSENSUAL_ENTRIES:
         out.append("consensual")
     if c.entry.id in DISPUTE_ENTRIES:

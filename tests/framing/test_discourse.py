@@ -106,6 +106,34 @@ def test_camp_prisoners_and_prisoner_exchanges_are_not_flagged(engine):
     assert [t for t, _q in flagged(engine, text)] == ["Prisoners", "prisoner"]
 
 
+# --- fabricated groups -----------------------------------------------------------
+
+
+def test_a_group_the_story_says_never_existed_labels_no_one(engine):
+    # shaped on the Carl Beech reports: the ring was invented, Beech is real
+    article = (
+        "Police interview footage reveals VIP paedophile ring fantasist Carl Beech "
+        "was lying.\n\n"
+        "The Met launched Operation Midland, aiming to bring this elite group of "
+        "offenders to justice.\n\n"
+        "But there was no VIP paedophile ring. Paedophile Beech was jailed for 18 years."
+    )
+    assert flagged(engine, article) == [("Paedophile", False)]
+    # without the denial the ring is real people and is flagged
+    real = (
+        "The Met launched an operation aiming to bring this elite group of offenders "
+        "to justice. The paedophile ring met in a flat in Leeds."
+    )
+    assert [t for t, _q in flagged(engine, real)] == ["offenders", "paedophile"]
+
+
+def test_a_label_the_text_calls_false_is_not_flagged(engine):
+    text = "He could pick the next innocent man he can falsely accuse of being a paedophile."
+    assert flagged(engine, text) == []
+    text = "The paedophile was jailed for falsely claiming benefits."
+    assert flagged(engine, text) == [("paedophile", False)]
+
+
 # --- similes ------------------------------------------------------------------
 
 
