@@ -12,6 +12,9 @@ Each ``Hit`` lists the checks that may still exempt it (``Hit.scopes``):
   nothing in its sentence points at people, in a document about animals
   ("banned from owning an animal", "unnecessary suffering to animals" in an
   animal-cruelty case).
+- ``nature``: a label of people that nothing in its sentence points at
+  people, in a text about animals in nature, a study or sport that reports no
+  crime (a fossil crocodile's "juveniles", "robber crabs"): the animals.
 - ``captive``: "prisoner" in a paragraph about hostages, kidnap victims or
   war captives, where no exchange sets state prisoners against them (policy:
   captives are not flagged; people held by a state's justice system are).
@@ -52,8 +55,20 @@ _ANIMAL_WORDS = re.compile(
     r"unnecessary suffering|animal welfare act)\b",
     re.I,
 )
-
-# --- abuse stories --------------------------------------------------------------
+# the natural world: a text about animals in the wild, in a study or in sport
+# (a fossil crocodile's "juveniles", seagulls "45 juveniles and 50 adults",
+# a racehorse "as a juvenile", "robber crabs")
+_NATURE_WORDS = re.compile(
+    r"\b(?:species|fossils?|fossili[sz]ed|palaeontolog\w*|paleontolog\w*|zoolog\w*|biolog\w*|"
+    r"ecolog\w*|habitats?|wildlife|marine|mammals?|reptiles?|dinosaurs?|ichthyosaurs?|"
+    r"crocodil\w*|alligators?|sloths?|birds?|gulls?|seagulls?|whales?|dolphins?|sharks?|"
+    r"crabs?|fish|insects?|primates?|apes?|lions?|tigers?|bears?|wolves|foxes|deer|"
+    r"horses?|foals?|colts?|fillies|filly|mares?|stallions?|thoroughbreds?|racehorses?|"
+    r"nests?|hatchlings?|offspring|predat(?:ion|ory)|prey|herds?|flocks?|plumage|"
+    r"strandings?|stranded|migrat(?:e|ed|ion|ory))\b",
+    re.I,
+)
+NATURE_CUES = 3  # different nature words that make a text about animals --------------------------------------------------------------
 
 # what makes "sex scandal", "romp", "domestic dispute" minimise abuse (policy:
 # flag where the story is about abuse, exploitation, coercion or harassment; not
@@ -215,6 +230,7 @@ class Discourse:
         self.paras = list(_blocks(text))
         self._starts = [a for a, _ in self.paras]
         self._animal_story: bool | None = None
+        self._nature_story: bool | None = None
         self._real_story: bool | None = None
         self._abuse: dict[tuple[bool], bool] = {}
         self._fabricated: bool | None = None
@@ -253,6 +269,8 @@ class Discourse:
         """The checks the whole text settles at once."""
         if scope == "animal" and self.animal_story():
             return "animals in a story about animals"
+        if scope == "nature" and self.nature_story():
+            return "animals in a text about the natural world"
         if scope == "group" and self.fabricated_group():
             return "a group this text says never existed"
         if (
@@ -339,6 +357,16 @@ class Discourse:
                     self._captive_gap[j] = gap
                 self._captive[j] = own
         return self._captive[k]
+
+    def nature_story(self) -> bool:
+        """The text is about animals and reports no real crime or court: its
+        people-labels with nothing human about them ("5 juveniles and two
+        newborns", "robber crabs") are the animals (policy: non-human referents)."""
+        if self._nature_story is None:
+            found = {m.group().lower() for m in _NATURE_WORDS.finditer(self.text)}
+            found |= {m.group().lower() for m in _ANIMAL_WORDS.finditer(self.text)}
+            self._nature_story = len(found) >= NATURE_CUES and not self.real_story()
+        return self._nature_story
 
     def real_story(self) -> bool:
         """The text reports real events: two different reality cues anywhere

@@ -6,6 +6,8 @@ Each answers a question the sentence alone cannot:
   ("Savage's future"): is it a surname elsewhere in this text?
 - ``animal``: a word with a literal animal sense ("animals", "beasts") that
   nothing in the sentence points at people: is the story about animals?
+- ``nature``: a one-word label of people that can name animals here and that
+  nothing in the sentence points at people: is the text about animals, with no crime reported?
 - ``captive``: "prisoner(s)" with no exchange or state detention in the
   sentence: is the paragraph about hostages or war captives?
 - ``group``: a label naming a group or its members: does the text say the
@@ -27,7 +29,7 @@ import re
 
 from framing.discourse import GROUP_AFTER, GROUP_BEFORE, REALITY, state_detention
 from framing.rules.nearby import human_signal
-from framing.senses import names_people, senses
+from framing.senses import ANIMAL, names_people, senses
 from framing.sentences import at_sentence_start
 
 # entries whose words can name real animals: in a story about animals they do
@@ -72,6 +74,34 @@ def said_of_person(c: Candidate, s: Sentence) -> bool:
     return bool(subj) and names_people(subj) is True
 
 
+# a conjunct beside the label: "15 adults, 5 juveniles and two newborns",
+# "45 juveniles and 50 adults", "juveniles as well as adults"
+_CONJ_BEFORE = re.compile(r"([A-Za-z]+)\s*(?:,|\band\b|\bor\b|\bas well as\b)\s*(?:\d+\s+)?$", re.I)
+_CONJ_AFTER = re.compile(
+    r"^\s*(?:,|\band\b|\bor\b|\bas well as\b)\s*(?:\d+\s+|an?\s+|the\s+)?([A-Za-z]+)", re.I
+)
+_NEXT_WORD = re.compile(r"^\s+([A-Za-z]+)")
+
+
+def may_name_animals(c: Candidate, s: Sentence) -> bool:
+    """The word can name animals here: WordNet gives it an animal sense
+    ("animals"), it modifies a noun whose first sense is an animal ("robber
+    crabs"), or it is coordinated with a noun that can name animals
+    ("juveniles and 50 adults"); a label with none of these ("thugs kick a
+    dog", "thieves attacked a whale") names people even in a story about animals."""
+    if ANIMAL in senses(c.key):
+        return True
+    after = s.text[c.end : c.end + 40]
+    m = _NEXT_WORD.match(after)
+    if m and senses(m.group(1))[:1] == ANIMAL:
+        return True
+    words = [
+        m.group(1) for m in (_CONJ_BEFORE.search(s.text[max(0, c.start - 40) : c.start]),) if m
+    ]
+    words += [m.group(1) for m in (_CONJ_AFTER.match(after),) if m]
+    return any(ANIMAL in senses(w) for w in words)
+
+
 def scopes_for(c: Candidate, s: Sentence) -> tuple[str, ...]:
     out = []
     if _opens_sentence_capitalised(c, s):
@@ -84,6 +114,14 @@ def scopes_for(c: Candidate, s: Sentence) -> tuple[str, ...]:
         and not said_of_person(c, s)
     ):
         out.append("animal")
+    if (
+        c.entry.refers_to_people
+        and len(c.lower_words) == 1
+        and may_name_animals(c, s)
+        and not human_signal(c, s)
+        and not said_of_person(c, s)
+    ):
+        out.append("nature")
     if c.entry.id in CAPTIVE_ENTRIES and not state_detention(s.text):
         out.append("captive")
     if c.entry.refers_to_people and (

@@ -54,6 +54,31 @@ def test_animals_said_of_people_outside_an_animal_story(engine):
     assert [t for t, _q in flagged(engine, text)] == ["animals"]
 
 
+def test_labels_that_can_name_animals_are_animals_in_a_nature_story(engine):
+    # shaped on a seagull study and a fossil report: no crime, animals throughout
+    article = (
+        "Staring at seagulls makes them more likely to flee, a biology study finds.\n\n"
+        "In total, the team analysed the behaviour of 155 gulls: 45 juveniles and "
+        "50 adults in urban settlements.\n\n"
+        "The fossil specimens include 15 adults, 5 juveniles and two newborns. "
+        "Robber crabs forage for fruit, and drivers must slow down around the animals."
+    )
+    assert flagged(engine, article) == []
+
+
+def test_people_labels_in_a_nature_story_still_label_people(engine):
+    # the same kind of text: thieves and thugs cannot name the animals
+    article = (
+        "Whale strandings have left marine biologists and birds' keepers fearful.\n\n"
+        "Security was brought in when thieves attacked a stranded whale with an axe. "
+        "A thug kicked a tiny dog across the beach."
+    )
+    assert [t.split()[-1] for t, _q in flagged(engine, article)] == ["thieves", "thug"]
+    # juveniles in a court story are young people
+    court = "The court heard that 45 juveniles and 50 adults were arrested at the zoo protest."
+    assert [t for t, _q in flagged(engine, court)] == ["juveniles"]
+
+
 # --- captives -----------------------------------------------------------------
 
 
