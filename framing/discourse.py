@@ -18,6 +18,8 @@ Each ``Hit`` lists the checks that may still exempt it (``Hit.scopes``):
 - ``captive``: "prisoner" in a paragraph about hostages, kidnap victims or
   war captives, where no exchange sets state prisoners against them (policy:
   captives are not flagged; people held by a state's justice system are).
+- ``addiction``: a bare "addict" or "junkie" in a text that names an
+  addiction outside drug use ("a gambling addict") and none to drugs or drink.
 - ``group``: a label naming a group or its members ("paedophile ring",
   "this elite group of offenders") in a text that says such a group never
   existed ("false claims of a VIP paedophile ring"): no real person is labelled.
@@ -143,6 +145,29 @@ EXCHANGE = re.compile(
 )
 
 
+# --- the kind of addiction a text is about ------------------------------------
+
+_NON_DRUG = (
+    r"(?:gambling|betting|gaming|casino|slots|porn|pornography|shopping|social media|internet|"
+    r"video[- ]games?|online games?|sugar|food|exercise|work|love|sex)"
+)
+_DRUG = (
+    r"(?:drugs?|heroin|crack|cocaine|coke|opioids?|opiates?|meth|methamphetamine|cannabis|"
+    r"spice|ketamine|alcohol|booze|drink|pills?|painkillers?|fentanyl|substances?|smack)"
+)
+# "a gambling addict", "gambling addiction", "addicted to betting"
+NON_DRUG_ADDICTION = re.compile(
+    r"\b" + _NON_DRUG + r"\s+(?:addicts?|addiction|addictions|junkies?)\b"
+    r"|\baddicted to (?:online )?" + _NON_DRUG + r"\b",
+    re.I,
+)
+DRUG_ADDICTION = re.compile(
+    r"\b" + _DRUG + r"\s+(?:addicts?|addiction|addictions|junkies?|dependency|dependence|abuse)\b"
+    r"|\baddicted to " + _DRUG + r"\b",
+    re.I,
+)
+
+
 # --- fabricated groups ----------------------------------------------------------
 
 # the text says a group of offenders never existed (Carl Beech's "false claims
@@ -234,6 +259,7 @@ class Discourse:
         self._real_story: bool | None = None
         self._abuse: dict[tuple[bool], bool] = {}
         self._fabricated: bool | None = None
+        self._non_drug: bool | None = None
         self._captive: dict[int, bool] = {}
         self._captive_gap: dict[int, int] = {}  # paragraphs since one with captive cues
         self._frame: dict[int, bool] = {}
@@ -271,6 +297,8 @@ class Discourse:
             return "animals in a story about animals"
         if scope == "nature" and self.nature_story():
             return "animals in a text about the natural world"
+        if scope == "addiction" and self.non_drug_addiction():
+            return "this text is about an addiction other than drugs"
         if scope == "group" and self.fabricated_group():
             return "a group this text says never existed"
         if (
@@ -319,6 +347,17 @@ class Discourse:
                 ABUSE.search(self.text) or (police and POLICE.search(self.text))
             )
         return self._abuse[key]
+
+    def non_drug_addiction(self) -> bool:
+        """The text names an addiction outside drug use ("a gambling addict")
+        and none to drugs or drink: its bare "addicts" are that kind
+        (realnews GUIDE 19), as in "protection for addicts with its Stop the
+        Gambling Predators campaign"."""
+        if self._non_drug is None:
+            self._non_drug = bool(NON_DRUG_ADDICTION.search(self.text)) and not (
+                DRUG_ADDICTION.search(self.text)
+            )
+        return self._non_drug
 
     def fabricated_group(self) -> bool:
         if self._fabricated is None:

@@ -10,6 +10,8 @@ Each answers a question the sentence alone cannot:
   nothing in the sentence points at people: is the text about animals, with no crime reported?
 - ``captive``: "prisoner(s)" with no exchange or state detention in the
   sentence: is the paragraph about hostages or war captives?
+- ``addiction``: a bare "addict(s)" with no drug in the sentence: does the
+  text name only an addiction outside drug use?
 - ``group``: a label naming a group or its members: does the text say the
   group never existed?
 - ``frame``: a label of people in a sentence that names nothing real: does
@@ -34,6 +36,13 @@ from framing.sentences import at_sentence_start
 
 # entries whose words can name real animals: in a story about animals they do
 ANIMAL_SENSE_CATEGORIES = ("dehumanising",)
+# bare addiction words: their kind of addiction may be settled by the text
+ADDICTION_ENTRIES = frozenset({"addict", "junkie"})
+_DRUG_IN_SENTENCE = re.compile(
+    r"\b(?:drugs?|heroin|crack|cocaine|opioids?|meth|cannabis|spice|alcohol|fentanyl|"
+    r"overdos\w*|needles?|methadone|rehab)\b",
+    re.I,
+)
 CAPTIVE_ENTRIES = frozenset({"prisoner", "ex-prisoner"})
 # flagged only in a story about abuse (policy, "sex scandal", "romp")
 CONSENSUAL_ENTRIES = frozenset({"sex-scandal", "sex-romp"})
@@ -129,6 +138,8 @@ def scopes_for(c: Candidate, s: Sentence) -> tuple[str, ...]:
         or GROUP_BEFORE.search(s.text[max(0, c.start - 40) : c.start])
     ):
         out.append("group")
+    if c.entry.id in ADDICTION_ENTRIES and not _DRUG_IN_SENTENCE.search(s.text):
+        out.append("addiction")
     if c.entry.id in CONSENSUAL_ENTRIES:
         out.append("consensual")
     if c.entry.id in DISPUTE_ENTRIES:

@@ -79,6 +79,20 @@ def test_people_labels_in_a_nature_story_still_label_people(engine):
     assert [t for t, _q in flagged(engine, court)] == ["juveniles"]
 
 
+def test_bare_addicts_in_a_gambling_story_are_gambling_addicts(engine):
+    # shaped on a betting-watchdog report
+    article = (
+        "Chris Bruney, 25, a gambling addict, took his own life after being plied "
+        "with bonuses by an online casino.\n\n"
+        "The paper has been calling for greater protection for addicts with its "
+        "campaign."
+    )
+    assert flagged(engine, article) == []
+    # a text that also names drug addiction keeps the bare word in scope
+    mixed = article + " Heroin addiction is rising in the town."
+    assert [t for t, _q in flagged(engine, mixed)] == ["addicts"]
+
+
 # --- captives -----------------------------------------------------------------
 
 
