@@ -195,7 +195,10 @@ _STRONG_FRAME = re.compile(
     r"fictional|fictitious|protagonist|storyline|plotline|the plot of|screenplay|parody|spoof|"
     r"satire|satirical|gameplay|video game|board game|role-playing|thought experiment|"
     r"hypothetical(?:ly)?|prisoners?['’] dilemma|game theory|parable|fable|fairy tale|"
-    r"let['’]s say|picture this|for the sake of argument)\b"
+    r"let['’]s say|picture this|for the sake of argument|"
+    # casting: an actor plays the label, so the label is a role
+    r"played by (?-i:[A-Z])\w*|(?:taken on |takes on |take on |plays |played |playing )?the (?:role|part) of an?|"
+    r"stars as|starring as|cast as|upcoming (?:comedy|film|movie|thriller|horror|series|drama))\b"
     r"|(?:^|[.!?:]\s+|[“\"‘']\s*)(?:imagine|suppose)\s+(?:a|an|that|you|if|for)\b",
     re.I,
 )

@@ -359,3 +359,20 @@ def test_nicknames_and_labels_before_nouns_in_real_news_shapes(engine):
     ]
     # titles of works stay exempt
     assert flagged(engine, "He wrote Inside the Mind of a Teen Killer in 2009.") == []
+
+
+def test_a_role_an_actor_plays_is_fiction(engine):
+    # shaped on a film preview: casting words frame the paragraph as a role
+    article = (
+        "Vince Vaughn has taken on the role of a ruthless serial killer who "
+        "switches bodies with a teenage girl.\n\n"
+        "Millie (played by Kathryn Newton) switches bodies with the Butcher during "
+        "a violent encounter with the killer."
+    )
+    assert flagged(engine, article) == []
+    # "the role played by" a real group, and a real killer, are not casting
+    text = (
+        "Interpol faces criticism for the role played by regimes that flag exiles "
+        "rather than criminals. The killer was jailed for life."
+    )
+    assert [t for t, _q in flagged(engine, text)] == ["criminals", "killer"]
