@@ -4,7 +4,9 @@ prediction or a figure of speech labels no real person.
 
 - a predicted outcome: "the careers adviser told him he'd end up a thief",
   "you're going to end up a thief and in prison";
-- an "even" extreme: "an old phone that not even a thief would want".
+- an "even" extreme: "an old phone that not even a thief would want";
+- a relabelling that might happen: "people exercising free speech can be
+  redesignated as criminals" (a precedent feared, not a person labelled).
 
 A claim about real people ("he became a killer", "she ended up a drug
 addict") is not a prediction and stays flagged.
@@ -28,6 +30,13 @@ _PREDICTED = re.compile(
     r"(?:as\s+)?(?:an?\s+)?$",
     re.I,
 )
+# a modal passive of a (re)labelling verb: "they can be redesignated as criminals"
+_MAY_BE_RELABELLED = re.compile(
+    r"\b(?:can|could|would|might|may)\s+(?:now\s+|then\s+|simply\s+|suddenly\s+)?be\s+"
+    r"(?:re)?(?:designated|classified|reclassified|redefined|recast|rebranded|deemed|treated)\s+"
+    r"as\s+(?:an?\s+)?$",
+    re.I,
+)
 # "not even a thief", "even a burglar would"
 _EVEN = re.compile(r"\b(?:not\s+)?even\s+an?\s+$", re.I)
 
@@ -38,6 +47,8 @@ def hypothetical_person(c: Candidate, s: Sentence, ix: Index) -> str | None:
     before = s.text[max(0, c.start - 60) : c.start]
     if _PREDICTED.search(before):
         return "a predicted outcome, not a real person"
+    if _MAY_BE_RELABELLED.search(before):
+        return "a relabelling that might happen, not a person labelled"
     if _EVEN.search(before):
         return "a hypothetical extreme ('not even a ...')"
     return None

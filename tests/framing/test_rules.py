@@ -743,8 +743,15 @@ def test_hypothetical_people_in_predictions_and_even_extremes(analyse, engine):
         ("Have an old smartphone that not even a thief thinks is worth having.", "thief"),
     ]:
         assert check(analyse, engine, hypothetical_person, text, word), text
+    # shaped on a columnist on Extinction Rebellion: a feared precedent
+    text = (
+        "It might create a precedent that, when the Government disapproves of people "
+        "exercising free speech, they can be redesignated as criminals."
+    )
+    assert check(analyse, engine, hypothetical_person, text, "criminals")
     # what happened to real people is not a prediction
     for text, word in [
+        ("The men were designated as criminals by the court in 2019.", "criminals"),
         ("The boy from the estate ended up a thief and in prison.", "thief"),
         ("Police said a thief took the phone from her hand.", "thief"),
         ("He became a killer at the age of 19.", "killer"),
