@@ -12,9 +12,17 @@ Each ``Hit`` lists the checks that may still exempt it (``Hit.scopes``):
   nothing in its sentence points at people, in a document about animals
   ("banned from owning an animal", "unnecessary suffering to animals" in an
   animal-cruelty case).
+- ``nature``: a label of people that nothing in its sentence points at
+  people, in a text about animals in nature, a study or sport that reports no
+  crime (a fossil crocodile's "juveniles", "robber crabs"): the animals.
 - ``captive``: "prisoner" in a paragraph about hostages, kidnap victims or
   war captives, where no exchange sets state prisoners against them (policy:
   captives are not flagged; people held by a state's justice system are).
+- ``addiction``: a bare "addict" or "junkie" in a text that names an
+  addiction outside drug use ("a gambling addict") and none to drugs or drink.
+- ``group``: a label naming a group or its members ("paedophile ring",
+  "this elite group of offenders") in a text that says such a group never
+  existed ("false claims of a VIP paedophile ring"): no real person is labelled.
 - ``consensual`` / ``dispute``: "sex scandal", "romp" in a text about an
   affair that says nothing of abuse, coercion, harassment or violence; a
   "domestic dispute" in a text with neither abuse nor police: a consensual
@@ -49,8 +57,20 @@ _ANIMAL_WORDS = re.compile(
     r"unnecessary suffering|animal welfare act)\b",
     re.I,
 )
-
-# --- abuse stories --------------------------------------------------------------
+# the natural world: a text about animals in the wild, in a study or in sport
+# (a fossil crocodile's "juveniles", seagulls "45 juveniles and 50 adults",
+# a racehorse "as a juvenile", "robber crabs")
+_NATURE_WORDS = re.compile(
+    r"\b(?:species|fossils?|fossili[sz]ed|palaeontolog\w*|paleontolog\w*|zoolog\w*|biolog\w*|"
+    r"ecolog\w*|habitats?|wildlife|marine|mammals?|reptiles?|dinosaurs?|ichthyosaurs?|"
+    r"crocodil\w*|alligators?|sloths?|birds?|gulls?|seagulls?|whales?|dolphins?|sharks?|"
+    r"crabs?|fish|insects?|primates?|apes?|lions?|tigers?|bears?|wolves|foxes|deer|"
+    r"horses?|foals?|colts?|fillies|filly|mares?|stallions?|thoroughbreds?|racehorses?|"
+    r"nests?|hatchlings?|offspring|predat(?:ion|ory)|prey|herds?|flocks?|plumage|"
+    r"strandings?|stranded|migrat(?:e|ed|ion|ory))\b",
+    re.I,
+)
+NATURE_CUES = 3  # different nature words that make a text about animals --------------------------------------------------------------
 
 # what makes "sex scandal", "romp", "domestic dispute" minimise abuse (policy:
 # flag where the story is about abuse, exploitation, coercion or harassment; not
@@ -92,11 +112,78 @@ WAR = re.compile(
     r"taken prisoner|held prisoner|kept prisoner)\b",
     re.I,
 )
+# camps where a state or an occupier held people outside any justice system
+# (internment, concentration and forced-labour camps): their "prisoners" are
+# captives (realnews GUIDE 8); "prison camp" is one, not a sign of a jail
+CAMP = re.compile(
+    r"\b(?:(?:internment|concentration|death|extermination|(?:forced[- ])?labou?r|"
+    r"prison|prisoner[- ]of[- ]war|pow|detention) camps?|internees?|interned|"
+    r"gulags?|auschwitz|belsen|dachau)\b",
+    re.I,
+)
+# the people are held by a state's justice system (a jail, a sentence, an
+# exchange against hostages): the policy applies to them
+STATE_DETENTION = re.compile(
+    r"\b(?:jail|jails|jailed|gaol|prisons?|sentenced|sentence|convicted|serving|parole|"
+    r"guantanamo|detention centre|immigration removal|hmp|in exchange for|exchanged for|"
+    r"swap(?:ped)? for|traded for|in return for|release of)\b",
+    re.I,
+)
+
+
+def state_detention(text: str) -> bool:
+    """The text says people are held by a state's justice system; a camp
+    ("a former Chilean prison camp") is not that."""
+    return bool(STATE_DETENTION.search(CAMP.sub(" ", text)))
+
+
+CAPTIVE_REACH = 2  # paragraphs a captive scope runs on without cues of its own
 EXCHANGE = re.compile(
     r"\b(?:in exchange for|exchanged for|swap(?:ped)? for|traded for|in return for|"
     r"for the release of|release of .{0,40}? prisoners)\b",
     re.I,
 )
+
+
+# --- the kind of addiction a text is about ------------------------------------
+
+_NON_DRUG = (
+    r"(?:gambling|betting|gaming|casino|slots|porn|pornography|shopping|social media|internet|"
+    r"video[- ]games?|online games?|sugar|food|exercise|work|love|sex)"
+)
+_DRUG = (
+    r"(?:drugs?|heroin|crack|cocaine|coke|opioids?|opiates?|meth|methamphetamine|cannabis|"
+    r"spice|ketamine|alcohol|booze|drink|pills?|painkillers?|fentanyl|substances?|smack)"
+)
+# "a gambling addict", "gambling addiction", "addicted to betting"
+NON_DRUG_ADDICTION = re.compile(
+    r"\b" + _NON_DRUG + r"\s+(?:addicts?|addiction|addictions|junkies?)\b"
+    r"|\baddicted to (?:online )?" + _NON_DRUG + r"\b",
+    re.I,
+)
+DRUG_ADDICTION = re.compile(
+    r"\b" + _DRUG + r"\s+(?:addicts?|addiction|addictions|junkies?|dependency|dependence|abuse)\b"
+    r"|\baddicted to " + _DRUG + r"\b",
+    re.I,
+)
+
+
+# --- fabricated groups ----------------------------------------------------------
+
+# the text says a group of offenders never existed (Carl Beech's "false claims
+# of an establishment paedophile ring", "there was no VIP paedophile ring"):
+# labels of that group's members label no real person (realnews GUIDE 21)
+_GROUP = r"(?:ring|network|group|gang|cabal|cell)s?"
+FABRICATED = re.compile(
+    r"\b(?:(?:false|fabricated|invented|made-up|bogus|fictitious|fake|non-existent|imaginary)\s+"
+    r"(?:claims?|allegations?|accounts?|stor(?:y|ies)|tales?)\s+(?:of|about)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?" + _GROUP + r"|there (?:was|were) (?:no|never an?)\s+"
+    r"(?:[\w-]+\s+){0,3}?" + _GROUP + r"|(?:never|did not|didn['’]t) exist(?:ed)?)\b",
+    re.I,
+)
+# a label naming the group or its members: "paedophile ring", "group of offenders"
+GROUP_AFTER = re.compile(r"^['’]?s?\s+" + _GROUP + r"\b", re.I)
+GROUP_BEFORE = re.compile(r"\b" + _GROUP + r"\s+of\s+(?:[\w-]+\s+)?$", re.I)
 
 
 # --- fictional and hypothetical frames -----------------------------------------
@@ -108,7 +195,10 @@ _STRONG_FRAME = re.compile(
     r"fictional|fictitious|protagonist|storyline|plotline|the plot of|screenplay|parody|spoof|"
     r"satire|satirical|gameplay|video game|board game|role-playing|thought experiment|"
     r"hypothetical(?:ly)?|prisoners?['’] dilemma|game theory|parable|fable|fairy tale|"
-    r"let['’]s say|picture this|for the sake of argument)\b"
+    r"let['’]s say|picture this|for the sake of argument|"
+    # casting: an actor plays the label, so the label is a role
+    r"played by (?-i:[A-Z])\w*|(?:taken on |takes on |take on |plays |played |playing )?the (?:role|part) of an?|"
+    r"stars as|starring as|cast as|upcoming (?:comedy|film|movie|thriller|horror|series|drama))\b"
     r"|(?:^|[.!?:]\s+|[“\"‘']\s*)(?:imagine|suppose)\s+(?:a|an|that|you|if|for)\b",
     re.I,
 )
@@ -168,9 +258,13 @@ class Discourse:
         self.paras = list(_blocks(text))
         self._starts = [a for a, _ in self.paras]
         self._animal_story: bool | None = None
+        self._nature_story: bool | None = None
         self._real_story: bool | None = None
         self._abuse: dict[tuple[bool], bool] = {}
+        self._fabricated: bool | None = None
+        self._non_drug: bool | None = None
         self._captive: dict[int, bool] = {}
+        self._captive_gap: dict[int, int] = {}  # paragraphs since one with captive cues
         self._frame: dict[int, bool] = {}
         self._frame_entries: dict[int, set[str]] = {}
         self._gap: dict[int, int] = {}  # paragraphs since the last with frame words
@@ -190,23 +284,43 @@ class Discourse:
             if scope.startswith("name:"):
                 if scope[5:] in self.names:
                     return f"'{scope[5:]}' is a name elsewhere in this text"
-            elif scope == "animal":
-                if self.animal_story():
-                    return "animals in a story about animals"
-            elif scope == "consensual":
-                if not self.abuse_story(police=False) and CONSENSUAL.search(self.text):
-                    return "a consensual relationship, and nothing in this text says abuse"
-            elif scope == "dispute":
-                if not self.abuse_story(police=True):
-                    return "nothing in this text says abuse or a police matter"
-            elif scope == "captive":
-                if self.captive(self.paragraph(offset)):
-                    return "a captive in a paragraph about hostages or war"
-            elif scope == "frame":
-                k = self.paragraph(offset)
-                if self.framed(k) or self._continues(k, entry):
-                    self._frame_entries.setdefault(k, set()).add(entry)
-                    return "inside a fictional or hypothetical frame"
+            elif scope in ("captive", "frame"):
+                why = self._paragraph_exempts(scope, self.paragraph(offset), entry)
+                if why:
+                    return why
+            else:
+                why = self._text_exempts(scope)
+                if why:
+                    return why
+        return None
+
+    def _text_exempts(self, scope: str) -> str | None:
+        """The checks the whole text settles at once."""
+        if scope == "animal" and self.animal_story():
+            return "animals in a story about animals"
+        if scope == "nature" and self.nature_story():
+            return "animals in a text about the natural world"
+        if scope == "addiction" and self.non_drug_addiction():
+            return "this text is about an addiction other than drugs"
+        if scope == "group" and self.fabricated_group():
+            return "a group this text says never existed"
+        if (
+            scope == "consensual"
+            and not self.abuse_story(police=False)
+            and CONSENSUAL.search(self.text)
+        ):
+            return "a consensual relationship, and nothing in this text says abuse"
+        if scope == "dispute" and not self.abuse_story(police=True):
+            return "nothing in this text says abuse or a police matter"
+        return None
+
+    def _paragraph_exempts(self, scope: str, k: int, entry: str) -> str | None:
+        """The checks a paragraph and those before it settle."""
+        if scope == "captive":
+            return "a captive in a paragraph about hostages or war" if self.captive(k) else None
+        if self.framed(k) or self._continues(k, entry):
+            self._frame_entries.setdefault(k, set()).add(entry)
+            return "inside a fictional or hypothetical frame"
         return None
 
     def saw_fiction(self, offset: int, entries: Iterable[str]) -> None:
@@ -237,6 +351,22 @@ class Discourse:
             )
         return self._abuse[key]
 
+    def non_drug_addiction(self) -> bool:
+        """The text names an addiction outside drug use ("a gambling addict")
+        and none to drugs or drink: its bare "addicts" are that kind
+        (realnews GUIDE 19), as in "protection for addicts with its Stop the
+        Gambling Predators campaign"."""
+        if self._non_drug is None:
+            self._non_drug = bool(NON_DRUG_ADDICTION.search(self.text)) and not (
+                DRUG_ADDICTION.search(self.text)
+            )
+        return self._non_drug
+
+    def fabricated_group(self) -> bool:
+        if self._fabricated is None:
+            self._fabricated = bool(FABRICATED.search(self.text))
+        return self._fabricated
+
     def animal_story(self) -> bool:
         if self._animal_story is None:
             found = {m.group().lower() for m in _ANIMAL_WORDS.finditer(self.text)}
@@ -244,12 +374,41 @@ class Discourse:
         return self._animal_story
 
     def captive(self, k: int) -> bool:
+        """The paragraph is about captives: its own cues (hostages, war, a
+        camp) with no exchange against state prisoners, or it runs on from
+        one that was (Foley's "fellow prisoners" the paragraph after "murdered
+        by his captors") for up to CAPTIVE_REACH paragraphs that say nothing
+        of a state's jails."""
         if k not in self._captive:
-            p = self._ptext(k)
-            self._captive[k] = bool(WAR.search(p)) or (
-                bool(HOSTAGE.search(p)) and not EXCHANGE.search(p)
-            )
+            # forwards from a few paragraphs back, so no deep recursion
+            lo = k
+            while lo > 0 and k - lo < CAPTIVE_REACH and lo - 1 not in self._captive:
+                lo -= 1
+            for j in range(lo, k + 1):
+                if j in self._captive:
+                    continue
+                p = self._ptext(j)
+                own = bool(WAR.search(p) or CAMP.search(p)) or (
+                    bool(HOSTAGE.search(p)) and not EXCHANGE.search(p)
+                )
+                if own:
+                    self._captive_gap[j] = 0
+                elif j > 0 and self._captive.get(j - 1) and not state_detention(p):
+                    gap = self._captive_gap.get(j - 1, 0) + 1
+                    own = gap <= CAPTIVE_REACH
+                    self._captive_gap[j] = gap
+                self._captive[j] = own
         return self._captive[k]
+
+    def nature_story(self) -> bool:
+        """The text is about animals and reports no real crime or court: its
+        people-labels with nothing human about them ("5 juveniles and two
+        newborns", "robber crabs") are the animals (policy: non-human referents)."""
+        if self._nature_story is None:
+            found = {m.group().lower() for m in _NATURE_WORDS.finditer(self.text)}
+            found |= {m.group().lower() for m in _ANIMAL_WORDS.finditer(self.text)}
+            self._nature_story = len(found) >= NATURE_CUES and not self.real_story()
+        return self._nature_story
 
     def real_story(self) -> bool:
         """The text reports real events: two different reality cues anywhere

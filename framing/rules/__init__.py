@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 from framing.rules.captives import captive
 from framing.rules.domain import noun_modifier_out_of_domain, out_of_domain_sense
+from framing.rules.hypothetical import hypothetical_person
 from framing.rules.idioms import in_exception_phrase, neighbour_words
 from framing.rules.mentions import label_rejected, word_mention
 from framing.rules.names import capitalised_name, propn_name
@@ -56,6 +57,7 @@ TEXT_RULES: tuple[Rule, ...] = (
     out_of_domain_sense,
     missing_nearby,
     captive,
+    hypothetical_person,
     treatment_simile,
     names_a_cause,
 )

@@ -19,14 +19,21 @@ from framing.candidate import Candidate, Sentence
 if TYPE_CHECKING:
     from framing.index import Index
 
-from framing.discourse import EXCHANGE, HOSTAGE, WAR
+import re
+
+from framing.discourse import CAMP, EXCHANGE, HOSTAGE, WAR
 from framing.rules.scopes import CAPTIVE_ENTRIES
+
+# "prisoner" as the first part of a compound that names the event
+_EVENT_HEAD = re.compile(r"^['’]?\s*(?:exchanges?|swaps?|trades?)\b", re.I)
 
 
 def captive(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if c.entry.id not in CAPTIVE_ENTRIES:
         return None
-    if WAR.search(s.text):
+    if _EVENT_HEAD.match(s.text[c.end :]):
+        return "names an exchange of prisoners, not people"
+    if WAR.search(s.text) or CAMP.search(s.text):
         return "a war captive"
     if HOSTAGE.search(s.text) and not EXCHANGE.search(s.text):
         return "a hostage or captive of an armed group"

@@ -103,6 +103,12 @@ _BEEN_CALLED = re.compile(
     r"(?:as\s+)?(?:an?\s+)?[\"'“‘]?$",
     re.I,
 )
+# the text itself says the label is false: "he can falsely accuse of being a paedophile"
+_FALSELY_LABELLED = re.compile(
+    r"\b(?:falsely|wrongly|wrongfully)\s+(?:accus|brand|label|nam|call|claim|paint|portray)\w*"
+    r"\b[^.;:]{0,40}?\b(?:of being|as)\s+(?:an?\s+)?$",
+    re.I,
+)
 _OFTEN_CALLED = re.compile(
     r",\s*(?:often|sometimes|commonly|wrongly|misleadingly|popularly|still|also|once)\s+"
     r"(?:called|known\s+as|referred\s+to\s+as|dubbed|described\s+as)\s+[\"'“‘]?$",
@@ -202,6 +208,8 @@ def label_rejected(c: Candidate, s: Sentence, ix: Index) -> str | None:
             return why
     if _OFTEN_CALLED.search(before):
         return "naming the term"
+    if _FALSELY_LABELLED.search(before):
+        return "a label the text says is false"
     if (
         c.entry.category == "vawg"
         and _is_quoted_alone(c, s)

@@ -6,8 +6,14 @@ Each answers a question the sentence alone cannot:
   ("Savage's future"): is it a surname elsewhere in this text?
 - ``animal``: a word with a literal animal sense ("animals", "beasts") that
   nothing in the sentence points at people: is the story about animals?
+- ``nature``: a one-word label of people that can name animals here and that
+  nothing in the sentence points at people: is the text about animals, with no crime reported?
 - ``captive``: "prisoner(s)" with no exchange or state detention in the
   sentence: is the paragraph about hostages or war captives?
+- ``addiction``: a bare "addict(s)" with no drug in the sentence: does the
+  text name only an addiction outside drug use?
+- ``group``: a label naming a group or its members: does the text say the
+  group never existed?
 - ``frame``: a label of people in a sentence that names nothing real: does
   the paragraph set up a fictional or hypothetical frame?
 """
@@ -23,24 +29,24 @@ if TYPE_CHECKING:
 
 import re
 
-from framing.discourse import REALITY
+from framing.discourse import GROUP_AFTER, GROUP_BEFORE, REALITY, state_detention
 from framing.rules.nearby import human_signal
-from framing.senses import names_people, senses
+from framing.senses import ANIMAL, names_people, senses
 from framing.sentences import at_sentence_start
 
 # entries whose words can name real animals: in a story about animals they do
 ANIMAL_SENSE_CATEGORIES = ("dehumanising",)
+# bare addiction words: their kind of addiction may be settled by the text
+ADDICTION_ENTRIES = frozenset({"addict", "junkie"})
+_DRUG_IN_SENTENCE = re.compile(
+    r"\b(?:drugs?|heroin|crack|cocaine|opioids?|meth|cannabis|spice|alcohol|fentanyl|"
+    r"overdos\w*|needles?|methadone|rehab)\b",
+    re.I,
+)
 CAPTIVE_ENTRIES = frozenset({"prisoner", "ex-prisoner"})
 # flagged only in a story about abuse (policy, "sex scandal", "romp")
 CONSENSUAL_ENTRIES = frozenset({"sex-scandal", "sex-romp"})
 DISPUTE_ENTRIES = frozenset({"domestic-dispute"})
-# the sentence itself says the prisoners are held by a state's justice system
-_STATE_DETENTION = re.compile(
-    r"\b(?:jail|jails|jailed|gaol|prisons?|sentenced|sentence|convicted|serving|parole|"
-    r"guantanamo|detention centre|immigration removal|hmp|in exchange for|exchanged for|"
-    r"swap(?:ped)? for|traded for|in return for|release of)\b",
-    re.I,
-)
 
 
 def _opens_sentence_capitalised(c: Candidate, s: Sentence) -> bool:
@@ -77,6 +83,34 @@ def said_of_person(c: Candidate, s: Sentence) -> bool:
     return bool(subj) and names_people(subj) is True
 
 
+# a conjunct beside the label: "15 adults, 5 juveniles and two newborns",
+# "45 juveniles and 50 adults", "juveniles as well as adults"
+_CONJ_BEFORE = re.compile(r"([A-Za-z]+)\s*(?:,|\band\b|\bor\b|\bas well as\b)\s*(?:\d+\s+)?$", re.I)
+_CONJ_AFTER = re.compile(
+    r"^\s*(?:,|\band\b|\bor\b|\bas well as\b)\s*(?:\d+\s+|an?\s+|the\s+)?([A-Za-z]+)", re.I
+)
+_NEXT_WORD = re.compile(r"^\s+([A-Za-z]+)")
+
+
+def may_name_animals(c: Candidate, s: Sentence) -> bool:
+    """The word can name animals here: WordNet gives it an animal sense
+    ("animals"), it modifies a noun whose first sense is an animal ("robber
+    crabs"), or it is coordinated with a noun that can name animals
+    ("juveniles and 50 adults"); a label with none of these ("thugs kick a
+    dog", "thieves attacked a whale") names people even in a story about animals."""
+    if ANIMAL in senses(c.key):
+        return True
+    after = s.text[c.end : c.end + 40]
+    m = _NEXT_WORD.match(after)
+    if m and senses(m.group(1))[:1] == ANIMAL:
+        return True
+    words = [
+        m.group(1) for m in (_CONJ_BEFORE.search(s.text[max(0, c.start - 40) : c.start]),) if m
+    ]
+    words += [m.group(1) for m in (_CONJ_AFTER.match(after),) if m]
+    return any(ANIMAL in senses(w) for w in words)
+
+
 def scopes_for(c: Candidate, s: Sentence) -> tuple[str, ...]:
     out = []
     if _opens_sentence_capitalised(c, s):
@@ -89,8 +123,23 @@ def scopes_for(c: Candidate, s: Sentence) -> tuple[str, ...]:
         and not said_of_person(c, s)
     ):
         out.append("animal")
-    if c.entry.id in CAPTIVE_ENTRIES and not _STATE_DETENTION.search(s.text):
+    if (
+        c.entry.refers_to_people
+        and len(c.lower_words) == 1
+        and may_name_animals(c, s)
+        and not human_signal(c, s)
+        and not said_of_person(c, s)
+    ):
+        out.append("nature")
+    if c.entry.id in CAPTIVE_ENTRIES and not state_detention(s.text):
         out.append("captive")
+    if c.entry.refers_to_people and (
+        GROUP_AFTER.match(s.text[c.end :])
+        or GROUP_BEFORE.search(s.text[max(0, c.start - 40) : c.start])
+    ):
+        out.append("group")
+    if c.entry.id in ADDICTION_ENTRIES and not _DRUG_IN_SENTENCE.search(s.text):
+        out.append("addiction")
     if c.entry.id in CONSENSUAL_ENTRIES:
         out.append("consensual")
     if c.entry.id in DISPUTE_ENTRIES:

@@ -54,6 +54,45 @@ def test_animals_said_of_people_outside_an_animal_story(engine):
     assert [t for t, _q in flagged(engine, text)] == ["animals"]
 
 
+def test_labels_that_can_name_animals_are_animals_in_a_nature_story(engine):
+    # shaped on a seagull study and a fossil report: no crime, animals throughout
+    article = (
+        "Staring at seagulls makes them more likely to flee, a biology study finds.\n\n"
+        "In total, the team analysed the behaviour of 155 gulls: 45 juveniles and "
+        "50 adults in urban settlements.\n\n"
+        "The fossil specimens include 15 adults, 5 juveniles and two newborns. "
+        "Robber crabs forage for fruit, and drivers must slow down around the animals."
+    )
+    assert flagged(engine, article) == []
+
+
+def test_people_labels_in_a_nature_story_still_label_people(engine):
+    # the same kind of text: thieves and thugs cannot name the animals
+    article = (
+        "Whale strandings have left marine biologists and birds' keepers fearful.\n\n"
+        "Security was brought in when thieves attacked a stranded whale with an axe. "
+        "A thug kicked a tiny dog across the beach."
+    )
+    assert [t.split()[-1] for t, _q in flagged(engine, article)] == ["thieves", "thug"]
+    # juveniles in a court story are young people
+    court = "The court heard that 45 juveniles and 50 adults were arrested at the zoo protest."
+    assert [t for t, _q in flagged(engine, court)] == ["juveniles"]
+
+
+def test_bare_addicts_in_a_gambling_story_are_gambling_addicts(engine):
+    # shaped on a betting-watchdog report
+    article = (
+        "Chris Bruney, 25, a gambling addict, took his own life after being plied "
+        "with bonuses by an online casino.\n\n"
+        "The paper has been calling for greater protection for addicts with its "
+        "campaign."
+    )
+    assert flagged(engine, article) == []
+    # a text that also names drug addiction keeps the bare word in scope
+    mixed = article + " Heroin addiction is rising in the town."
+    assert [t for t, _q in flagged(engine, mixed)] == ["addicts"]
+
+
 # --- captives -----------------------------------------------------------------
 
 
@@ -74,6 +113,64 @@ def test_state_prisoners_exchanged_for_hostages_are_flagged(engine):
     assert flagged(engine, text) == [("prisoners", False)]
     text = "The Afghan government freed three Taliban prisoners and sent them to Qatar."
     assert flagged(engine, text) == [("prisoners", False)]
+
+
+def test_a_captive_paragraph_runs_on_into_the_next_ones_until_a_jail(engine):
+    # shaped on a hostage obituary: the paragraphs after "his captors" are
+    # about the same captives; a paragraph about a state prison is not
+    article = (
+        "Mr Foley joined other prisoners in the ISIS prison and was eventually "
+        "murdered by his captors.\n\n"
+        "His fellow prisoners spoke kindly of Foley, who never argued over food.\n\n"
+        "Mr Foley often made efforts to maintain prisoners' morale.\n\n"
+        "The pair will be held at Supermax, a federal prison. Prisoners there eat "
+        "in their cells."
+    )
+    assert flagged(engine, article) == [("Prisoners", False)]
+    # with no captive paragraph before, the same paragraphs are flagged
+    alone = "His fellow prisoners spoke kindly of Foley, who never argued over food."
+    assert flagged(engine, alone) == [("prisoners", False)]
+
+
+def test_camp_prisoners_and_prisoner_exchanges_are_not_flagged(engine):
+    assert (
+        flagged(engine, "At Melinka, a former Chilean prison camp, prisoners ran a circus.") == []
+    )
+    assert flagged(engine, "It was carried out by prisoners from forced labour camps.") == []
+    text = "Viktor Bout was released by the US in a prisoner exchange for Brittney Griner."
+    assert flagged(engine, text) == []
+    assert flagged(engine, "They were freed in a prisoner swap within months.") == []
+    # a jail's prisoners, and prisoners before another noun, are still flagged
+    text = "Prisoners at the jail were moved after the riot; prisoner numbers rose."
+    assert [t for t, _q in flagged(engine, text)] == ["Prisoners", "prisoner"]
+
+
+# --- fabricated groups -----------------------------------------------------------
+
+
+def test_a_group_the_story_says_never_existed_labels_no_one(engine):
+    # shaped on the Carl Beech reports: the ring was invented, Beech is real
+    article = (
+        "Police interview footage reveals VIP paedophile ring fantasist Carl Beech "
+        "was lying.\n\n"
+        "The Met launched Operation Midland, aiming to bring this elite group of "
+        "offenders to justice.\n\n"
+        "But there was no VIP paedophile ring. Paedophile Beech was jailed for 18 years."
+    )
+    assert flagged(engine, article) == [("Paedophile", False)]
+    # without the denial the ring is real people and is flagged
+    real = (
+        "The Met launched an operation aiming to bring this elite group of offenders "
+        "to justice. The paedophile ring met in a flat in Leeds."
+    )
+    assert [t for t, _q in flagged(engine, real)] == ["offenders", "paedophile"]
+
+
+def test_a_label_the_text_calls_false_is_not_flagged(engine):
+    text = "He could pick the next innocent man he can falsely accuse of being a paedophile."
+    assert flagged(engine, text) == []
+    text = "The paedophile was jailed for falsely claiming benefits."
+    assert flagged(engine, text) == [("paedophile", False)]
 
 
 # --- similes ------------------------------------------------------------------
@@ -262,3 +359,20 @@ def test_nicknames_and_labels_before_nouns_in_real_news_shapes(engine):
     ]
     # titles of works stay exempt
     assert flagged(engine, "He wrote Inside the Mind of a Teen Killer in 2009.") == []
+
+
+def test_a_role_an_actor_plays_is_fiction(engine):
+    # shaped on a film preview: casting words frame the paragraph as a role
+    article = (
+        "Vince Vaughn has taken on the role of a ruthless serial killer who "
+        "switches bodies with a teenage girl.\n\n"
+        "Millie (played by Kathryn Newton) switches bodies with the Butcher during "
+        "a violent encounter with the killer."
+    )
+    assert flagged(engine, article) == []
+    # "the role played by" a real group, and a real killer, are not casting
+    text = (
+        "Interpol faces criticism for the role played by regimes that flag exiles "
+        "rather than criminals. The killer was jailed for life."
+    )
+    assert [t for t, _q in flagged(engine, text)] == ["criminals", "killer"]

@@ -2,6 +2,7 @@
 the labelling use alone.  Real lexicon, real tagger."""
 
 from framing.rules.domain import noun_modifier_out_of_domain, out_of_domain_sense
+from framing.rules.hypothetical import hypothetical_person
 from framing.rules.idioms import in_exception_phrase, neighbour_words
 from framing.rules.mentions import label_rejected, word_mention
 from framing.rules.names import capitalised_name, propn_name
@@ -732,3 +733,30 @@ def test_a_label_reported_in_a_story_about_its_sanction_is_not_flagged(engine):
         ("crazed", True),
         ("maniac", True),
     ]
+
+
+def test_hypothetical_people_in_predictions_and_even_extremes(analyse, engine):
+    # shaped on a quiz-show barrister's memory of his careers adviser, and a phone review
+    for text, word in [
+        ("He was told by his careers adviser that he'd end up a thief and in prison.", "thief"),
+        ("At best, you're going to end up a thief and in prison.", "thief"),
+        ("Have an old smartphone that not even a thief thinks is worth having.", "thief"),
+    ]:
+        assert check(analyse, engine, hypothetical_person, text, word), text
+    # shaped on a columnist on Extinction Rebellion: a feared precedent
+    text = (
+        "It might create a precedent that, when the Government disapproves of people "
+        "exercising free speech, they can be redesignated as criminals."
+    )
+    assert check(analyse, engine, hypothetical_person, text, "criminals")
+    # what happened to real people is not a prediction
+    for text, word in [
+        ("The men were designated as criminals by the court in 2019.", "criminals"),
+        ("The boy from the estate ended up a thief and in prison.", "thief"),
+        ("Police said a thief took the phone from her hand.", "thief"),
+        ("He became a killer at the age of 19.", "killer"),
+    ]:
+        assert not check(analyse, engine, hypothetical_person, text, word), text
+    # and through the whole engine
+    text = "His careers adviser said he'd end up a thief. The thief was jailed."
+    assert [f.text for f in engine.check(text)] == ["thief"]

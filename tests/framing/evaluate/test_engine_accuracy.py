@@ -76,19 +76,19 @@ MEASURED = {
         items=1210,
         positives=685,
         false_flags=3,
-        misses=2,
+        misses=3,
         quote_mismatches=1,
-        naive_false_flags=510,
-        min_false_flags_avoided=0.98,
+        naive_false_flags=511,
+        min_false_flags_avoided=0.99,
     ),
     "heldout": Measured(
         items=257,
         positives=138,
-        false_flags=9,
+        false_flags=7,
         misses=2,
         quote_mismatches=0,
         naive_false_flags=107,
-        min_false_flags_avoided=0.89,
+        min_false_flags_avoided=0.91,
     ),
 }
 
@@ -105,24 +105,29 @@ MEASURED = {
 #   realnews-test  P 0.965 R 0.935 F1 0.949 (tp 300), quotes 300/300
 #                  (64e6ba8: P 0.949 R 0.928);
 #   naive baseline: 829 and 208 false flags.
+# Re-measured after accengine2 (issue 11: captives, fabricated groups, nature
+# stories, non-drug addiction, predicted outcomes and relabellings, casting frames):
+#   realnews-dev   P 0.974 R 0.966 F1 0.970 (tp 1671), quotes 1660/1671, 45 false flags;
+#   realnews-test  P 0.968 R 0.931 F1 0.949 (tp 299), quotes 299/299, 10 false flags;
+#   devset P 0.996 R 0.996 (3 false flags, 3 misses); heldout P 0.951 R 0.986 (7, 2).
 MEASURED_REALNEWS = {
     "realnews-dev": Measured(
         items=415,
         positives=1729,
-        false_flags=91,
+        false_flags=45,
         misses=58,
         quote_mismatches=11,
         naive_false_flags=829,
-        min_false_flags_avoided=0.85,
+        min_false_flags_avoided=0.93,
     ),
     "realnews-test": Measured(
         items=91,
         positives=321,
-        false_flags=11,
-        misses=21,
+        false_flags=10,
+        misses=22,
         quote_mismatches=0,
         naive_false_flags=208,
-        min_false_flags_avoided=0.90,
+        min_false_flags_avoided=0.94,
     ),
 }
 MEASURED.update(MEASURED_REALNEWS)

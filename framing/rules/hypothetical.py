@@ -1,0 +1,54 @@
+"""Hypothetical individuals (policy, "Hypothetical, generic and fictional
+people"; realnews GUIDE 21): a label for someone who exists only in a
+prediction or a figure of speech labels no real person.
+
+- a predicted outcome: "the careers adviser told him he'd end up a thief",
+  "you're going to end up a thief and in prison";
+- an "even" extreme: "an old phone that not even a thief would want";
+- a relabelling that might happen: "people exercising free speech can be
+  redesignated as criminals" (a precedent feared, not a person labelled).
+
+A claim about real people ("he became a killer", "she ended up a drug
+addict") is not a prediction and stays flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from framing.candidate import Candidate, Sentence
+
+if TYPE_CHECKING:
+    from framing.index import Index
+
+# a modal or future before "end up"/"wind up"/"grow up to be", then the label
+_PREDICTED = re.compile(
+    r"\b(?:would|will|could|might|may|shall|going\s+to|gonna|['’]d|['’]ll)\s+"
+    r"(?:(?:probably|definitely|surely|only|just|all|both|never)\s+)?"
+    r"(?:end\s+up|wind\s+up|grow\s+up\s+to\s+be|turn\s+out\s+to\s+be)\s+"
+    r"(?:as\s+)?(?:an?\s+)?$",
+    re.I,
+)
+# a modal passive of a (re)labelling verb: "they can be redesignated as criminals"
+_MAY_BE_RELABELLED = re.compile(
+    r"\b(?:can|could|would|might|may)\s+(?:now\s+|then\s+|simply\s+|suddenly\s+)?be\s+"
+    r"(?:re)?(?:designated|classified|reclassified|redefined|recast|rebranded|deemed|treated)\s+"
+    r"as\s+(?:an?\s+)?$",
+    re.I,
+)
+# "not even a thief", "even a burglar would"
+_EVEN = re.compile(r"\b(?:not\s+)?even\s+an?\s+$", re.I)
+
+
+def hypothetical_person(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    if not c.entry.refers_to_people:
+        return None
+    before = s.text[max(0, c.start - 60) : c.start]
+    if _PREDICTED.search(before):
+        return "a predicted outcome, not a real person"
+    if _MAY_BE_RELABELLED.search(before):
+        return "a relabelling that might happen, not a person labelled"
+    if _EVEN.search(before):
+        return "a hypothetical extreme ('not even a ...')"
+    return None
