@@ -56,8 +56,43 @@ def test_voices_are_attributed_by_each_pattern(profiler):
 
 
 def test_scare_quotes_are_not_voices(profiler):
-    p = profiler.profile("The judge called him a \u201cmonster\u201d and jailed him.")
+    p = profiler.profile("The fight, over what pupils call \u201cschool beef\u201d, left him hurt.")
     assert p.voices == ()
+
+
+def test_a_fragment_is_the_voice_of_its_sentences_subject(profiler):
+    # the labelling guide: a fragment attributed in its own sentence is a voice
+    text = (
+        "Rounding on the force, Mr Corbyn called it an 'obnoxious trend' online.\n\n"
+        "Robyn Thompson, from Woking, Surrey, said she left her 'unusable' car on her drive.\n\n"
+        "The victim had been 'prodded in the face' with a knife, Winchester Crown Court heard."
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "obnoxious")[0] == "Mr Corbyn"
+    assert _speaker(p, "unusable")[0] == "Robyn Thompson"
+    assert _speaker(p, "prodded")[:2] == ("Winchester Crown Court", "courts")
+
+
+def test_unattributed_quotations_go_to_the_nearest_naming_mention(profiler):
+    text = (
+        "Chief Superintendent Nigel Brookes from Kent Police said: 'We will not tolerate "
+        "violence or disorder.'\n\n"
+        "'Anyone planning to visit should be aware they are not welcome here.'\n\n"
+        "Campaigners gathered on the seafront on Saturday afternoon.\n\n"
+        "Speaking in court, Mr Cornish's daughter Beverley Cornish explained her fears.\n\n"
+        "'I saw danger and I told him so.'\n\n"
+        "Investigator: 'Do you admit your guilt?'"
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "not tolerate")[:2] == (
+        "Chief Superintendent Nigel Brookes",
+        "police_prosecution",
+    )
+    assert _speaker(p, "not welcome")[0] == "Chief Superintendent Nigel Brookes"
+    # a narrative paragraph naming someone else ends the carry-over; the possessor
+    # ("Mr Cornish's") is not the subject
+    assert _speaker(p, "saw danger")[0] == "Beverley Cornish"
+    assert _speaker(p, "admit your guilt")[0] == "Investigator"
 
 
 def test_solutions_evidence_and_score_are_explained(profiler):
