@@ -99,6 +99,35 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 )
 
 
+_GENERIC_KEYS = frozenset("He She They It The Police Court Council Government".split())
+# after the speaker's name, anywhere in the article: an appositive (", 34,"
+# or ", from Leeds,") and a few words, then what happened to them
+_BETWEEN = r"(?:’s|'s)?(?:,[^.\n]{1,80}?,)?\s+(?:(?:had|has|have|was|is|also|later|then|previously|allegedly|himself|herself)\s+){0,2}"
+_SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
+    (
+        "lived_experience",
+        ACCUSED,
+        _BETWEEN + r"(?:pleaded|pled|admitted|admits|denied|denies|was jailed|been jailed|jailed|"
+        r"was convicted|been convicted|convicted|was sentenced|sentenced|was charged|charged|"
+        r"is accused|accused|stands accused|was arrested|arrested|was found guilty|found guilty|"
+        r"served|spent \w+ (?:years|months) (?:in|behind)|was released|released from|"
+        r"appeared (?:at|in|before)|went on trial|is on trial|stood trial|faces|was acquitted|"
+        r"was cleared|cleared|was detained|detained|(?<!was )(?:killed|murdered|stabbed|attacked|raped)|"
+        r"was imprisoned|imprisoned|is serving|was serving|escaped|became addicted|was addicted|"
+        r"started (?:using|taking|drinking|self-harming)|relapsed|got clean|went to rehab)\b",
+    ),
+    (
+        "victims",
+        "victim or family",
+        _BETWEEN + r"(?:was (?:attacked|stabbed|assaulted|injured|hurt|robbed|raped|abused|"
+        r"targeted|punched|beaten|shot|kidnapped|scammed|defrauded|left)|suffered|"
+        r"lost (?:his|her|their) (?:son|daughter|husband|wife|child|mother|father|brother|sister)|"
+        r"whose (?:son|daughter|husband|wife|partner|child|mother|father|brother|sister)\b[^.]{0,40}"
+        r"(?:killed|murdered|died|stabbed|attacked|death))\b",
+    ),
+)
+
+
 @dataclass(frozen=True)
 class RoleCue:
     role: str
@@ -165,6 +194,21 @@ class RoleFinder:
             return RoleCue(found[1].role, f"organisation: {found[1].name} ({where})")
         return best[2] if best else None
 
+    def as_subject(self, key: str) -> RoleCue | None:
+        """What the article says the speaker did or suffered, wherever it names
+        them: "Wray, 34, pleaded guilty", "Mr Robertson was stabbed", "Gardner,
+        whose son was murdered" (a court report gives a defendant's or a
+        victim's part away from the sentence that first names them)."""
+        if not key or not key[0].isupper() or key in _GENERIC_KEYS:
+            return None
+        k = re.escape(key)
+        best: tuple[int, RoleCue] | None = None
+        for role, label, rx in _SUBJECT_CUES:
+            m = re.search(r"(?<![\w-])" + k + rx, self.text)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), RoleCue(role, f"{label} (elsewhere): '{m.group()[:80]}'"))
+        return best[1] if best else None
+
     def role(self, speaker: str, appos: str, first_context: str) -> RoleCue:
         """The role of a speaker named ``speaker`` with description ``appos``;
         ``first_context`` is the text around the speaker's first mention."""
@@ -177,4 +221,6 @@ class RoleFinder:
                 got = self.cues(s, where)
                 if got is not None:
                     return got
-        return RoleCue("other", "no cue")
+        words = speaker.split()
+        got = self.as_subject(words[-1].removesuffix("’s").removesuffix("'s")) if words else None
+        return got or RoleCue("other", "no cue")

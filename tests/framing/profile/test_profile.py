@@ -182,3 +182,17 @@ def test_the_spacy_component_puts_the_profile_on_the_doc():
     speakers = {s.text: s._.voice.role for s in doc._.voices}
     assert speakers["Andrea Coomber"] == "charities"
     assert speakers["Marcus Bell"] == "lived_experience"
+
+
+def test_a_role_can_come_from_what_the_article_says_elsewhere(profiler):
+    # a court report names the defendant and the victim long before they speak
+    text = (
+        "A man was left with a broken jaw after an attack outside a pub in Leeds.\n\n"
+        "John Wray, 34, of Headingley, pleaded guilty to grievous bodily harm.\n\n"
+        "Mr Robertson was punched four times and needed surgery.\n\n"
+        "Wray told the court: 'I am ashamed of what I did that night.'\n\n"
+        "Mr Robertson said: 'I still cannot sleep properly.'"
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "ashamed")[:2] == ("Wray", "lived_experience")
+    assert _speaker(p, "cannot sleep")[:2] == ("Mr Robertson", "victims")
