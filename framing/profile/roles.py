@@ -2,9 +2,13 @@
 
 A role is decided by the first cue found, in this order: the description
 next to the speaker ("Jane Smith, chief executive of Nacro"), the speaker's
-own words ("a Ministry of Justice spokesman"), then the words around the
-speaker's first mention in the article (where news writing gives the title:
-"Det Insp John Smith, of Kent Police, said ..."; later mentions are "Smith").
+own words ("a Ministry of Justice spokesman"), what the article says the
+speaker did or suffered anywhere ("Wray, 34, pleaded guilty", "Mr Robertson
+was punched": measured on the labelled DEV articles, this beats the words of
+the first mention, which in a court report are often about someone else),
+then the words around the speaker's first mention in the article (where news
+writing gives the title: "Det Insp John Smith, of Kent Police, said ...";
+later mentions are "Smith").
 Within each, the strong lived-experience and victim cues ("who spent six
 years in prison", "whose son was killed") come before titles and
 organisations, and the rest go by position (the first cue in the words wins): "a former prisoner who now works for the Howard League" is
@@ -47,6 +51,17 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"\b(?:victims?|survivors?|bereaved)\b(?! support| commissioner|s' commissioner|s’ commissioner)",
         ),
         (
+            # in criminal justice news a relative who speaks is most often a
+            # victim's ("Bernadette's mother Sarah told ...", "his widow Lissie");
+            # a prisoner's relative is caught by the lived-experience cue first
+            "victims",
+            "relative",
+            r"\b(?:mother|father|mum|dad|daughter|sister|brother|widow|widower|wife|husband|"
+            r"grandmother|grandfather|grandson|granddaughter|gran|grandma|aunt|uncle|niece|"
+            r"nephew|fianc[ée]e?|parents|family|families|relatives|loved ones|stepfather|"
+            r"stepmother|stepdaughter|stepson|bereaved|grieving|heartbroken)\b(?! Court| court)",
+        ),
+        (
             "courts",
             "court title",
             r"\b(?:Judge|judge|Recorder|magistrates?|Magistrates?|Lord Justice|Mr Justice|Mrs Justice|"
@@ -65,7 +80,9 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "police or prosecution title",
             r"\b(?:police|Police|officers?|Officers?|Det\b|Detective|Supt|Superintendent|Inspector(?! of| General)|"
             r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
-            r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution)\b",
+            r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|the force|"
+            r"[Ii]nvestigators?|District Attorney|district attorney|US Attorney|U\.S\. Attorney|"
+            r"FBI|NYPD|LAPD|troopers?|Sheriff's Office|sheriff's office|police station)\b",
         ),
         (
             "prison_probation",
@@ -212,15 +229,20 @@ class RoleFinder:
     def role(self, speaker: str, appos: str, first_context: str) -> RoleCue:
         """The role of a speaker named ``speaker`` with description ``appos``;
         ``first_context`` is the text around the speaker's first mention."""
+        words = speaker.split()
+        key = words[-1].removesuffix("’s").removesuffix("'s") if words else ""
         for s, where in (
             (appos, "description"),
             (speaker, "speaker"),
+            ("", "elsewhere"),
             (first_context, "first mention"),
         ):
-            if s:
+            if where == "elsewhere":
+                got = self.as_subject(key)
+            elif s:
                 got = self.cues(s, where)
-                if got is not None:
-                    return got
-        words = speaker.split()
-        got = self.as_subject(words[-1].removesuffix("’s").removesuffix("'s")) if words else None
-        return got or RoleCue("other", "no cue")
+            else:
+                continue
+            if got is not None:
+                return got
+        return RoleCue("other", "no cue")

@@ -80,7 +80,9 @@ _AFTER_ACCORDING = re.compile(rf"^[\s,.!?—–-]*according\s+to\s+{_SPEAKER}")
 # before a direct quotation: 'X said: "...', 'X told the BBC: "...', 'According to X, "...'
 _BEFORE_X_SAID = re.compile(
     rf"{_SPEAKER}{_APPOS}\s+(?:(?:has|had|also|then|previously|later)\s+)?(?:{_VERBS})"
-    r"(?:\s+(?:that|how|of|about|in\s+a\s+statement|in\s+an?\s+\w+))?[\s,:;—–-]*$"
+    r"(?:\s+(?:that|how|of|about|in\s+a\s+statement|in\s+an?\s+\w+|"
+    # "told a local news site:", "told reporters outside court:"
+    r"(?:a|an|the|reporters|journalists|[A-Z][\w.]*)(?:\s+[\w.’'-]+){0,5}?(?=\s*:)))?[\s,:;—–-]*$"
 )
 _BEFORE_ACCORDING = re.compile(rf"[Aa]ccording\s+to\s+{_SPEAKER}[\s,:]*$")
 # an interview transcript or a caption: 'Investigator: "Do you admit..."'
@@ -384,7 +386,7 @@ def _trim_name(text: str, a: int, b: int) -> tuple[int, int] | None:
     """A matched name without the sentence words before it ("But Mr Smith" is
     "Mr Smith"); None when it is a place, an institution or a lone stop word."""
     words = text[a:b].split()
-    while words and words[0] in _STOP_NAMES:
+    while words and (words[0] in _STOP_NAMES or words[0].endswith("ing")):
         a = text.index(words[1], a + len(words[0])) if len(words) > 1 else b
         words = words[1:]
     if len(words) < 2 or words[-1] in _PLACE_WORDS or words[0] in _PLACE_WORDS:

@@ -196,3 +196,14 @@ def test_a_role_can_come_from_what_the_article_says_elsewhere(profiler):
     p = profiler.profile(text)
     assert _speaker(p, "ashamed")[:2] == ("Wray", "lived_experience")
     assert _speaker(p, "cannot sleep")[:2] == ("Mr Robertson", "victims")
+
+
+def test_a_relative_who_speaks_is_a_victims_family_and_the_force_is_police(profiler):
+    text = (
+        "Bernadette, 17, has not been seen since July.\n\n"
+        "In August Bernadette's mother Sarah told a local news site: 'I can't eat or sleep.'\n\n"
+        "A spokesperson for the force said: 'Our inquiries are continuing.'"
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "eat or sleep")[:2] == ("Sarah", "victims")
+    assert _speaker(p, "inquiries")[1] == "police_prosecution"
