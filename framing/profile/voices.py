@@ -125,7 +125,10 @@ _STOP_NAMES = frozenset(
     "The A An This That These Those It There Here When While As If But And So Now Then "
     "Yesterday Today Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "January February March April May June July August September October November December "
-    "Speaking Asked However Meanwhile Police Court Prosecutors".split()
+    "Speaking Asked However Meanwhile Police Court Prosecutors "
+    # sentence openers that run into a name: "In December Mr Smith", "Afterwards Joey"
+    "In At On For From With By After Afterwards Before Since During His Her Their Its Our "
+    "My Your Former Last Next".split()
 )
 
 
@@ -136,7 +139,13 @@ _PLACE_WORDS = frozenset(
     "Hospital School Bridge Way Close Drive Estate Green Place Gardens Row Terrace Crescent "
     "Church Hall House Tower Airport Market Police Service Council Office Ministry Borough "
     "City County Island Beach Valley HMP Constabulary University College Trust Committee "
-    "Inquiry Wing Unit Block".split()
+    "Inquiry Wing Unit Block "
+    # organisations, nationalities and titles of works picked up as names
+    "Collective Sales Ltd Limited Group Company Alliance Association Society Agency "
+    "Authority Board Party News Times Mail Post Guardian Telegraph Sun Mirror Express "
+    "BBC ITV Sky American British English Scottish Welsh Irish Act Bill Law Programme "
+    "Operation Campaign Foundation Charity Network Institute Commission Service Services "
+    "Department Britain England Scotland Wales London Matter".split()
 )
 
 
@@ -375,7 +384,7 @@ _FULL_NAME = re.compile(rf"(?<![.!?]\s)(?<!^)\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{
 
 # a name anywhere, a sentence's first words too (the subject usually opens it);
 # words like "The" and "Police" that open sentences are dropped by _STOP_NAMES
-_PERSON = re.compile(rf"\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{_CAP}){{1,2}}")
+_PERSON = re.compile(rf"\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{_CAP}){{1,4}}")
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:of|for|at|from|with|on|by|to|in|into|the|and|against|about|near|outside|"
     r"inside|behind|told|called|named|joined|by)|[’']s)\s+$"
@@ -401,7 +410,7 @@ def _last_name(text: str, before: int) -> tuple[int, int] | None:
     Alliance", nor a possessor, "Mr Cornish's daughter")."""
     lo = max(0, before - 600)
     best: tuple[int, int] | None = None
-    best_sent = -1
+    best_sent = -2  # no sentence yet (-1 is the text's first sentence)
     for m in _PERSON.finditer(text, lo, before):
         got = _trim_name(text, m.start(), m.end())
         if got is None:
@@ -519,7 +528,14 @@ def _fallback(text: str, r: Raw, last: Raw | None) -> Raw:
     """A quotation no pattern attributed: almost every quotation in news text
     has a speaker (the labels leave 2% without one), so it goes to the nearest
     naming mention: the speaker of the last quotation when it is close, else
-    the last subject named before it, else the first name after it."""
+    the last subject named before it, else the first name after it.  A short
+    quotation inside a sentence that no pattern attributes is a title, a
+    label or a scare quote ("the so-called 'rule of six' rules"): not given a
+    speaker."""
+    if count_words(text[r.quote_start : r.quote_end]) < 6 and not _opens_paragraph(
+        text, r.quote_start
+    ):
+        return r
     between = _last_name(text, r.quote_start)
     if between is not None and (last is None or between[0] > last.quote_end):
         return Raw(

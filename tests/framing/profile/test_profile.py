@@ -207,3 +207,14 @@ def test_a_relative_who_speaks_is_a_victims_family_and_the_force_is_police(profi
     p = profiler.profile(text)
     assert _speaker(p, "eat or sleep")[:2] == ("Sarah", "victims")
     assert _speaker(p, "inquiries")[1] == "police_prosecution"
+
+
+def test_a_sentence_opener_is_not_part_of_a_name_and_labels_stay_unattributed(profiler):
+    text = (
+        "In December Neil Gillingham spoke outside the parole hearing in Bristol.\n\n"
+        "'We will keep fighting until she is found.'\n\n"
+        "The so-called 'rule of six' rules were published at the weekend."
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "keep fighting")[0] == "Neil Gillingham"
+    assert not any("rule of six" in v.quote for v in p.voices if v.speaker)
