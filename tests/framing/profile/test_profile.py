@@ -218,3 +218,17 @@ def test_a_sentence_opener_is_not_part_of_a_name_and_labels_stay_unattributed(pr
     p = profiler.profile(text)
     assert _speaker(p, "keep fighting")[0] == "Neil Gillingham"
     assert not any("rule of six" in v.quote for v in p.voices if v.speaker)
+
+
+def test_a_defendant_answering_the_case_earns_no_lived_experience_point(profiler):
+    court = (
+        "John Wray, 34, of Headingley, pleaded guilty to grievous bodily harm.\n\n"
+        "Wray told the court: 'I am ashamed of what I did that night.'"
+    )
+    p = profiler.profile(court)
+    assert _speaker(p, "ashamed")[1] == "lived_experience"
+    lived = next(s for s in p.score_parts if s.part == "lived experience")
+    assert lived.points == 0 and "accused" in lived.reason
+    p = profiler.profile(ARTICLE)  # Marcus Bell, who spent six years in prison
+    lived = next(s for s in p.score_parts if s.part == "lived experience")
+    assert lived.points > 0
