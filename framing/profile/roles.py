@@ -66,8 +66,9 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "court title",
             r"\b(?:Judge|judge|Recorder|magistrates?|Magistrates?|Lord Justice|Mr Justice|Mrs Justice|"
             # defence counsel speak as officers of the court (the labelling guide's ruling)
-            r"sheriff|Sheriff|jury|justices|district judge|the bench|defending|defence (?:barrister|"
-            r"counsel|lawyer|solicitor)|counsel for|barrister|QC|KC|mitigation)\b",
+            r"sheriff|Sheriff|jury|justices|district judge|the bench|defending|defen[cs]e (?:barrister|"
+            r"counsel|lawyer|solicitor|attorney)|counsel for|barrister|QC|KC|mitigation|"
+            r"(?:his|her|their) (?:attorney|lawyer)|attorney for)\b",
         ),
         (
             "lived_experience",
@@ -96,14 +97,18 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"\b(?:minister|Minister|MP|MPs|MSP|Secretary|secretary of state|government|Government|"
             r"Prime Minister|Chancellor|Cllr|councillor|Councillor|council|Council|mayor|Mayor|Tory|"
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
-            r"Lib Dem|shadow|Shadow|peer|Lord|Baroness|spokesman for the Ministry|Whitehall)\b",
+            r"Lib Dem|shadow|Shadow|peer|Lord|Baroness|spokesman for the Ministry|Whitehall|"
+            r"Senator|Sen\.|Rep\.|Congressman|Congresswoman|congressman|President|Democrats?|"
+            r"Republicans?|White House|Downing Street)\b",
         ),
         (
             "research",
             "research or inspectorate title",
             r"\b(?:Professor|professor|Prof|Dr|researchers?|academic|criminologist|lecturer|"
             r"university|University|study|inspectors? of|Chief Inspector|inspectorate|Inspectorate|"
-            r"ombudsman|Ombudsman|think tank|think-tank|analyst)\b",
+            r"ombudsman|Ombudsman|think tank|think-tank|analyst|expert|experts|specialist|"
+            r"psychologist|psychiatrist|historian|scientist|forensic|Institute|institute|"
+            r"expert witness|defence witness)\b",
         ),
         (
             "charities",
@@ -124,9 +129,14 @@ _SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
     (
         "lived_experience",
         ACCUSED,
-        _BETWEEN + r"(?:pleaded|pled|admitted|admits|denied|denies|was jailed|been jailed|jailed|"
-        r"was convicted|been convicted|convicted|was sentenced|sentenced|was charged|charged|"
-        r"is accused|accused|stands accused|was arrested|arrested|was found guilty|found guilty|"
+        # passive or plea forms only: "Starmer accused the PM", "Johnson pleaded with
+        # the public" and "Sharma admitted it was a mistake" are not a defendant's part
+        _BETWEEN + r"(?:pleaded (?:guilty|not guilty)|pled (?:guilty|not guilty)|"
+        r"(?:admitted|admits|denied|denies) (?:murder|manslaughter|causing|possession|assault|"
+        r"theft|fraud|robbery|rape|the (?:offence|charges?|allegations?)|charges?|offences|\w+ing\b)|"
+        r"was jailed|been jailed|jailed|"
+        r"was convicted|been convicted|was sentenced|sentenced|was charged|charged|"
+        r"is accused|was accused|been accused|stands accused|was arrested|arrested|was found guilty|found guilty|"
         r"served|spent \w+ (?:years|months) (?:in|behind)|was released|released from|"
         r"appeared (?:at|in|before)|went on trial|is on trial|stood trial|faces|was acquitted|"
         r"was cleared|cleared|was detained|detained|(?<!was )(?:killed|murdered|stabbed|attacked|raped)|"
@@ -229,6 +239,8 @@ class RoleFinder:
     def role(self, speaker: str, appos: str, first_context: str) -> RoleCue:
         """The role of a speaker named ``speaker`` with description ``appos``;
         ``first_context`` is the text around the speaker's first mention."""
+        if re.fullmatch(r"(?:[Tt]he|[Aa]) (?:court|jury|trial)", speaker.strip()):
+            return RoleCue("courts", f"court (speaker): '{speaker}'")  # "the court heard"
         words = speaker.split()
         key = words[-1].removesuffix("’s").removesuffix("'s") if words else ""
         for s, where in (

@@ -232,3 +232,18 @@ def test_a_defendant_answering_the_case_earns_no_lived_experience_point(profiler
     p = profiler.profile(ARTICLE)  # Marcus Bell, who spent six years in prison
     lived = next(s for s in p.score_parts if s.part == "lived experience")
     assert lived.points > 0
+
+
+def test_accusers_experts_and_the_court_get_their_own_roles(profiler):
+    text = (
+        "Sir Keir Starmer accused the Prime Minister of losing control of the streets.\n\n"
+        "'This government has failed,' Sir Keir Starmer said.\n\n"
+        "One legal expert said: 'The case turns on the definition of consent.'\n\n"
+        "The victim was 'terrified for her life', the court heard.\n\n"
+        "His defense attorney Bryan Williams said: 'My client is serious.'"
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "has failed")[1] == "government"
+    assert _speaker(p, "definition of consent")[1] == "research"
+    assert _speaker(p, "terrified")[1] == "courts"
+    assert _speaker(p, "client is serious")[1] == "courts"
