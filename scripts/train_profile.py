@@ -20,7 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framing.evaluate.profile import cross_validate, fit_model, load_articles, macro_f1  # noqa: E402
+from framing.evaluate.profile import (  # noqa: E402
+    MODEL_FEATURES,
+    cross_validate,
+    fit_model,
+    load_articles,
+    macro_f1,
+)
 from framing.evaluate.profile_cli import default_texts, split_of  # noqa: E402
 from framing.profile.features import FEATURE_NAMES  # noqa: E402
 from framing.profile.profiler import Profiler  # noqa: E402
@@ -48,14 +54,13 @@ def main(argv: list[str] | None = None) -> int:
         rows.append([values[n] for n in FEATURE_NAMES])
     models = {}
     meta: dict[str, object] = {"trained_on": f"{args.labels} DEV part", "articles": len(arts)}
-    # solutions: 10 positives in 214 DEV articles; all eleven features overfit
-    # (5-fold macro F1 0.62, weights of the wrong sign), the mention count alone
-    # does better (0.66), so that model reads it alone
-    for name, pos, neg, y, use in (
-        ("frame", "thematic", "episodic", [a.thematic for a in arts], None),
-        ("solutions", "yes", "no", [a.solutions for a in arts], ["solution_mentions"]),
-        ("evidence", "yes", "no", [a.evidence for a in arts], None),
+    # which features each model reads: framing.evaluate.profile.MODEL_FEATURES
+    for name, pos, neg, y in (
+        ("frame", "thematic", "episodic", [a.thematic for a in arts]),
+        ("solutions", "yes", "no", [a.solutions for a in arts]),
+        ("evidence", "yes", "no", [a.evidence for a in arts]),
     ):
+        use = MODEL_FEATURES[name]
         models[name] = fit_model(rows, y, pos, neg, use)
         cols = [i for i, n in enumerate(FEATURE_NAMES) if use is None or n in use]
         sub = [[r[i] for i in cols] for r in rows]

@@ -42,6 +42,18 @@ FEATURE_NAMES: tuple[str, ...] = (
     "solution_mentions",
     "evidence_mentions",
     "quote_share",
+    "numbers",
+    "groups",
+    "case_voices",
+)
+# numerals: a thematic piece counts things (measured on DEV labels: the best
+# single addition to the frame model), an episodic one tells one incident
+_NUMBER = re.compile(r"\b\d[\d,.]*\b")
+# people talked about as groups, not as one defendant or victim
+_GROUPS = re.compile(
+    r"\b(?:prisoners|offenders|inmates|young people|children|women|families|victims|"
+    r"people who|communities|defendants|those who)\b",
+    re.IGNORECASE,
 )
 # one pass over the text for all six counts: an alternation of named groups
 _COUNTS = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _RX.items()), re.IGNORECASE)
@@ -167,9 +179,16 @@ def evidence_mentions(text: str) -> list[Mention]:
 
 
 def features(
-    text: str, words: int, quoted_chars: int, solutions: int, evidence: int
+    text: str,
+    words: int,
+    quoted_chars: int,
+    solutions: int,
+    evidence: int,
+    case_voices: float = 0.0,
 ) -> dict[str, float]:
-    """The named features of one article (rates per 1,000 words, where counts)."""
+    """The named features of one article (rates per 1,000 words, where counts);
+    ``case_voices`` is the share of attributed voices that speak to one case
+    (police and prosecution, courts, victims, the accused)."""
     per = 1000.0 / max(words, 1)
     counts = dict.fromkeys(_RX, 0)
     for hit in _scan(_COUNTS, text):
@@ -181,4 +200,7 @@ def features(
     out["solution_mentions"] = round(solutions * per, 3)
     out["evidence_mentions"] = round(evidence * per, 3)
     out["quote_share"] = round(quoted_chars / max(len(text), 1), 3)
+    out["numbers"] = round(len(_NUMBER.findall(text)) * per, 3)
+    out["groups"] = round(len(_GROUPS.findall(text)) * per, 3)
+    out["case_voices"] = round(case_voices, 3)
     return {k: out[k] for k in FEATURE_NAMES}

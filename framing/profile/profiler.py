@@ -171,7 +171,13 @@ def _values(
     text: str, words: int, voices: Sequence[Voice], sol: Sequence[object], evi: Sequence[object]
 ) -> dict[str, float]:
     quoted = sum(v.quote_end - v.quote_start for v in voices if v.kind == "direct")
-    return features(text, words, quoted, len(sol), len(evi))
+    roles = [v.role for v in voices if v.speaker_start is not None]
+    case = sum(r in _CASE_ROLES for r in roles) / len(roles) if roles else 0.0
+    return features(text, words, quoted, len(sol), len(evi), case)
+
+
+# the roles that speak to one case rather than to the system
+_CASE_ROLES = frozenset(("police_prosecution", "courts", "victims", "lived_experience"))
 
 
 def _first_context(text: str, key: str, at: int, sents: list[Sentence], starts: list[int]) -> str:

@@ -11,6 +11,7 @@ read why an article scored what it did.
 from __future__ import annotations
 
 from framing.profile.model import OFFICIAL_ROLES, ROLE_LABELS, Decision, Language, ScorePart, Voice
+from framing.profile.roles import ACCUSED
 
 FRAME_POINTS = 25
 LIVED_POINTS = 20
@@ -42,7 +43,13 @@ def score(
         )
     )
     roles = {v.role for v in voices}
-    lived = sum(1 for v in voices if v.role == "lived_experience")
+    # a defendant answering a charge is a lived-experience voice by role (the
+    # labelling guide), but the point for amplifying goes to people speaking of
+    # their experience of the system (served time, in recovery, a prisoner's
+    # family): counting the accused in court reports put episodic pieces above
+    # constructive ones in the DEV ranking
+    lived = sum(1 for v in voices if v.role == "lived_experience" and ACCUSED not in v.cue)
+    accused = sum(1 for v in voices if v.role == "lived_experience" and ACCUSED in v.cue)
     parts.append(
         ScorePart(
             "lived experience",
@@ -50,7 +57,8 @@ def score(
             LIVED_POINTS,
             f"{lived} quotation(s) from people with lived experience"
             if lived
-            else "no voice of lived experience",
+            else "no voice of lived experience"
+            + (f" ({accused} from people accused, answering the case)" if accused else ""),
         )
     )
     other = sorted(r for r in roles if r in ("charities", "research", "victims"))

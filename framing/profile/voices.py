@@ -30,7 +30,9 @@ _VERBS = (
     "claimed|claims|insisted|insists|argued|argues|admitted|admits|commented|wrote|writes|asked|"
     "replied|recalled|recalls|revealed|tweeted|urged|urges|noted|notes|acknowledged|confirmed|"
     "confirms|announced|declared|suggested|suggests|remarked|believes|believed|described|"
-    "described|stressed|concluded|told\\s+(?:the\\s+)?[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*)*"
+    "described|stressed|concluded|heard|hears|went\\s+on|goes\\s+on|recounted|pleaded|vowed|"
+    "alleged|alleges|found|finds|posted|shouted|screamed|joked|begged|boasted|demanded|pledged|"
+    "promised|conceded|agreed|told\\s+(?:the\\s+)?[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*)*"
 )
 _TITLE = (
     r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Judge|Justice|Mrs\.|Mr\.|Dr\.|"
@@ -62,7 +64,12 @@ _DESCRIBED = (
 )
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 _SPEAKER = rf"(?P<speaker>{_NAME}|{_DESCRIBED}|{_PRONOUN})"
-_APPOS = r"(?:,\s*(?P<appos>[^,“”\"]{1,120}?),)?"
+# "Chief Superintendent Nigel Brookes from Kent Police said:": the person speaks,
+# the organisation after the name is his description (it decides the role)
+_APPOS = (
+    r"(?:,\s*(?P<appos>[^,“”\"]{1,120}?),"
+    rf"|{_SP}(?P<appos_org>(?:from|of|at|for){_SP}(?:the{_SP})?{_NAME}))?"
+)
 
 # after a direct quotation: '..., said X', '..., X said', '..., X told the BBC'
 _AFTER_SAID_X = re.compile(rf"^[\s,.!?—–-]*(?:{_VERBS})\s+{_SPEAKER}{_APPOS}")
@@ -73,9 +80,27 @@ _AFTER_ACCORDING = re.compile(rf"^[\s,.!?—–-]*according\s+to\s+{_SPEAKER}")
 # before a direct quotation: 'X said: "...', 'X told the BBC: "...', 'According to X, "...'
 _BEFORE_X_SAID = re.compile(
     rf"{_SPEAKER}{_APPOS}\s+(?:(?:has|had|also|then|previously|later)\s+)?(?:{_VERBS})"
-    r"(?:\s+(?:that|how|of|about|in\s+a\s+statement|in\s+an?\s+\w+))?[\s,:;—–-]*$"
+    r"(?:\s+(?:that|how|of|about|in\s+a\s+statement|in\s+an?\s+\w+|"
+    # "told a local news site:", "told reporters outside court:"
+    r"(?:a|an|the|reporters|journalists|[A-Z][\w.]*)(?:\s+[\w.’'-]+){0,5}?(?=\s*:)))?[\s,:;—–-]*$"
 )
 _BEFORE_ACCORDING = re.compile(rf"[Aa]ccording\s+to\s+{_SPEAKER}[\s,:]*$")
+# an interview transcript or a caption: 'Investigator: "Do you admit..."'
+_BEFORE_LABEL = re.compile(rf"^\s*(?P<speaker>{_NAME}|{_DESCRIBED})\s*:\s*$")
+# the subject of the quotation's own sentence, when the quotation is a fragment
+# inside reported speech: 'Ms Ibbotson said she ... "one to one"', 'Mr Corbyn
+# called it an "obnoxious trend"', 'Robyn Thompson, from Woking, Surrey, said ...'
+_LONG_APPOS = r"(?:,\s*(?P<appos>[^,“”\"‘’]{1,80}?(?:,[^,“”\"‘’]{1,40}?){0,2}),)?"
+_SENT_SUBJECT = re.compile(
+    rf"{_SPEAKER}{_LONG_APPOS}\s+(?:(?:has|had|have|also|then|previously|later|once|"
+    rf"recently|repeatedly|publicly)\s+)?(?:{_VERBS}|called|calls|branded|labelled|"
+    r"accused|accuses|hopes|hoped|thinks|thought|felt|feels|wants|wanted|described|"
+    r"accepted|denied|denies|asked|praised|criticised|slammed|blasted|condemned|"
+    r"welcomed|insisted|maintained|maintains|questioned|spoke|speaks|told)\b"
+)
+# at its sentence's end: '..., say Russian law enforcement.', '..., a court heard.'
+_SENT_END_SAID_X = re.compile(rf",\s+(?:{_VERBS})\s+{_SPEAKER}{_APPOS}[.!?]?\s*$")
+_SENT_END_X_SAID = re.compile(rf",\s+{_SPEAKER}{_APPOS}\s+(?:{_VERBS})[.!?]?\s*$")
 # reported speech in a sentence with no quotation marks
 _REPORTED_X_SAID = re.compile(
     rf"{_SPEAKER}{_APPOS}\s+(?:(?:has|had|also|previously|later)\s+)?(?:said|says|told\s+[\w\s]{{1,30}}?|"
@@ -94,13 +119,16 @@ _REPORTED_ACCORDING_LAST = re.compile(
 
 _LEADING_NOISE = re.compile(
     r"^(?:(?:But|And|So|Yesterday|Today|Last|Earlier|Later|In|On|Speaking|Outside|After|Now|"
-    r"However|Meanwhile|Then|Also|Asked|Sentencing|Jailing)\b[^,]*,\s*)+"
+    r"However|Meanwhile|Then|Also|Asked|Sentencing|Jailing|[A-Z][a-z]+ing)\b[^,]*,\s*)+"
 )
 _STOP_NAMES = frozenset(
     "The A An This That These Those It There Here When While As If But And So Now Then "
     "Yesterday Today Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "January February March April May June July August September October November December "
-    "Speaking Asked However Meanwhile Police Court Prosecutors".split()
+    "Speaking Asked However Meanwhile Police Court Prosecutors "
+    # sentence openers that run into a name: "In December Mr Smith", "Afterwards Joey"
+    "In At On For From With By After Afterwards Before Since During His Her Their Its Our "
+    "My Your Former Last Next".split()
 )
 
 
@@ -111,7 +139,13 @@ _PLACE_WORDS = frozenset(
     "Hospital School Bridge Way Close Drive Estate Green Place Gardens Row Terrace Crescent "
     "Church Hall House Tower Airport Market Police Service Council Office Ministry Borough "
     "City County Island Beach Valley HMP Constabulary University College Trust Committee "
-    "Inquiry Wing Unit Block".split()
+    "Inquiry Wing Unit Block "
+    # organisations, nationalities and titles of works picked up as names
+    "Collective Sales Ltd Limited Group Company Alliance Association Society Agency "
+    "Authority Board Party News Times Mail Post Guardian Telegraph Sun Mirror Express "
+    "BBC ITV Sky American British English Scottish Welsh Irish Act Bill Law Programme "
+    "Operation Campaign Foundation Charity Network Institute Commission Service Services "
+    "Department Britain England Scotland Wales London Matter".split()
 )
 
 
@@ -126,6 +160,12 @@ class Raw:
     speaker_end: int | None
     how: str
     appos: str  # the description next to the speaker ("chief executive of Nacro")
+
+
+def _appos(m: re.Match[str]) -> str:
+    """The description next to a matched speaker, whichever form it took."""
+    d = m.groupdict()
+    return d.get("appos") or d.get("appos_org") or ""
 
 
 def _clean_speaker(text: str, a: int, b: int) -> tuple[int, int] | None:
@@ -219,7 +259,7 @@ class _Finder:
             if m:
                 got = _clean_speaker(self.text, qe + m.start("speaker"), qe + m.end("speaker"))
                 if got:
-                    return got[0], got[1], how, m.groupdict().get("appos") or ""
+                    return got[0], got[1], how, _appos(m)
         return None
 
     def before(self, qs: int) -> tuple[int, int, str, str] | None:
@@ -239,22 +279,50 @@ class _Finder:
             if not self.text[ps.start : ps.end].rstrip().endswith(":"):
                 return None
             start, window = ps.start, self.text[ps.start : ps.end]
-        for rx, how in ((_BEFORE_ACCORDING, "according to X"), (_BEFORE_X_SAID, "X said:")):
+        for rx, how in (
+            (_BEFORE_ACCORDING, "according to X"),
+            (_BEFORE_X_SAID, "X said:"),
+            (_BEFORE_LABEL, "X: (label)"),
+        ):
             m = rx.search(window)
             if m:
                 got = _clean_speaker(
                     self.text, start + m.start("speaker"), start + m.end("speaker")
                 )
                 if got:
-                    return got[0], got[1], how, m.groupdict().get("appos") or ""
+                    return got[0], got[1], how, _appos(m)
         return None
+
+    def in_sentence(self, qs: int, qe: int) -> tuple[int, int, str, str] | None:
+        """The speaker named elsewhere in the quotation's sentence: its subject
+        ("X said she ... 'fragment'") or a closing attribution ("..., a court heard")."""
+        sent = self.sentence_at(qs)
+        head = self.text[sent.start : qs]
+        m0 = _LEADING_NOISE.match(head)
+        off = sent.start + (m0.end() if m0 else 0)
+        m = _SENT_SUBJECT.match(self.text, off, qs)
+        how = "X said (sentence subject)"
+        base = 0
+        if m is None:
+            tail_start = qe
+            for rx in (_SENT_END_SAID_X, _SENT_END_X_SAID):
+                m = rx.search(self.text, tail_start, sent.end)
+                if m:
+                    how = "said X (sentence end)"
+                    break
+        if m is None:
+            return None
+        got = _clean_speaker(self.text, base + m.start("speaker"), base + m.end("speaker"))
+        if got is None:
+            return None
+        return got[0], got[1], how, _appos(m)
 
     def direct(self) -> list[Raw]:
         out: list[Raw] = []
         for qs, qe in self.quotes:
             if _nickname(self.text, qs, qe):
                 continue  # Dellmus 'Heavy' Colvin
-            found = self.after(qe) or self.before(qs)
+            found = self.after(qe) or self.before(qs) or self.in_sentence(qs, qe)
             if found is None:
                 if count_words(self.text[qs:qe]) >= MIN_QUOTE_WORDS:
                     out.append(Raw("direct", qs, qe, None, None, "", ""))
@@ -304,7 +372,7 @@ class _Finder:
                         got[0],
                         got[1],
                         how,
-                        (m.groupdict().get("appos") or "").strip(),
+                        (_appos(m)).strip(),
                     )
                 )
                 break
@@ -314,17 +382,62 @@ class _Finder:
 _FULL_NAME = re.compile(rf"(?<![.!?]\s)(?<!^)\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{_CAP}){{1,2}}")
 
 
+# a name anywhere, a sentence's first words too (the subject usually opens it);
+# words like "The" and "Police" that open sentences are dropped by _STOP_NAMES
+_PERSON = re.compile(rf"\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{_CAP}){{1,4}}")
+_NOT_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:of|for|at|from|with|on|by|to|in|into|the|and|against|about|near|outside|"
+    r"inside|behind|told|called|named|joined|by)|[’']s)\s+$"
+)
+
+
+def _trim_name(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """A matched name without the sentence words before it ("But Mr Smith" is
+    "Mr Smith"); None when it is a place, an institution or a lone stop word."""
+    words = text[a:b].split()
+    while words and (words[0] in _STOP_NAMES or words[0].endswith("ing")):
+        a = text.index(words[1], a + len(words[0])) if len(words) > 1 else b
+        words = words[1:]
+    if len(words) < 2 or words[-1] in _PLACE_WORDS or words[0] in _PLACE_WORDS:
+        return None
+    return a, b
+
+
 def _last_name(text: str, before: int) -> tuple[int, int] | None:
-    """The last person-like name (two or three capitalised words) in the 600
-    characters before ``before``: what a pronoun with no earlier speaker means."""
+    """The person a pronoun with no earlier speaker means: in the nearest of the
+    sentences before ``before`` (600 characters) that has one, the first name
+    standing as a subject (not after a preposition, "of the Countryside
+    Alliance", nor a possessor, "Mr Cornish's daughter")."""
     lo = max(0, before - 600)
-    last = None
-    for m in _FULL_NAME.finditer(text, lo, before):
-        words = m.group().split()
-        if words[0] in _STOP_NAMES or words[-1] in _PLACE_WORDS or words[0] in _PLACE_WORDS:
+    best: tuple[int, int] | None = None
+    best_sent = -2  # no sentence yet (-1 is the text's first sentence)
+    for m in _PERSON.finditer(text, lo, before):
+        got = _trim_name(text, m.start(), m.end())
+        if got is None:
             continue
-        last = (m.start(), m.end())
-    return last
+        if text[got[0] : got[1]].endswith(("’s", "'s")) or text.startswith(("’s", "'s"), got[1]):
+            continue
+        if _NOT_SUBJECT_BEFORE.search(text, max(lo, got[0] - 12), got[0]):
+            continue
+        # the sentence this name is in: the last sentence end before it
+        sent = max(text.rfind(". ", lo, got[0]), text.rfind("\n", lo, got[0]))
+        if sent != best_sent:
+            best, best_sent = got, sent
+    return best
+
+
+def _name_after(text: str, after: int) -> tuple[int, int] | None:
+    """The first person-like name in the 300 characters after ``after``: the
+    speaker of a quotation that opens an article or a section and is named
+    only afterwards (the labelling guide's nearest naming mention)."""
+    for m in _PERSON.finditer(text, after, min(len(text), after + 300)):
+        got = _trim_name(text, m.start(), m.end())
+        if got is None:
+            continue
+        if text[got[0] : got[1]].endswith(("’s", "'s")) or text.startswith(("’s", "'s"), got[1]):
+            continue
+        return got
+    return None
 
 
 def _opens_paragraph(text: str, i: int) -> bool:
@@ -332,6 +445,13 @@ def _opens_paragraph(text: str, i: int) -> bool:
     runs a speaker's words over paragraphs, each opening with a mark)."""
     j = text.rfind("\n", 0, i)
     return not text[j + 1 : i].strip()
+
+
+def _next_paragraph(text: str, a: int, b: int) -> bool:
+    """Position ``b`` is in the paragraph right after the one holding ``a``: no
+    narrative paragraph (which may name someone else) stands between them."""
+    gap = text[a:b]
+    return gap.count("\n") <= 2 and not re.search(r"\n[ \t]*[^\s'‘“\"][^\n]*\n", gap)
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
@@ -380,8 +500,11 @@ def _resolve(text: str, raws: list[Raw]) -> list[Raw]:
             and last.speaker_start is not None
             and r.quote_start - last.quote_end < 1500
             and (
-                _opens_paragraph(text, r.quote_start)
-                or _same_paragraph(text, last.quote_end, r.quote_start)
+                _same_paragraph(text, last.quote_end, r.quote_start)
+                or (
+                    _opens_paragraph(text, r.quote_start)
+                    and _next_paragraph(text, last.quote_end, r.quote_start)
+                )
             )
         ):
             r = Raw(
@@ -393,10 +516,58 @@ def _resolve(text: str, raws: list[Raw]) -> list[Raw]:
                 "earlier sentence",
                 last.appos,
             )
+        if r.speaker_start is None and r.kind == "direct":
+            r = _fallback(text, r, last)
         out.append(r)
         if r.speaker_start is not None:
             last = r
     return out
+
+
+def _fallback(text: str, r: Raw, last: Raw | None) -> Raw:
+    """A quotation no pattern attributed: almost every quotation in news text
+    has a speaker (the labels leave 2% without one), so it goes to the nearest
+    naming mention: the speaker of the last quotation when it is close, else
+    the last subject named before it, else the first name after it.  A short
+    quotation inside a sentence that no pattern attributes is a title, a
+    label or a scare quote ("the so-called 'rule of six' rules"): not given a
+    speaker."""
+    if count_words(text[r.quote_start : r.quote_end]) < 6 and not _opens_paragraph(
+        text, r.quote_start
+    ):
+        return r
+    between = _last_name(text, r.quote_start)
+    if between is not None and (last is None or between[0] > last.quote_end):
+        return Raw(
+            r.kind,
+            r.quote_start,
+            r.quote_end,
+            between[0],
+            between[1],
+            "nearest name before",
+            "",
+        )
+    if (
+        last is not None
+        and last.speaker_start is not None
+        and r.quote_start - last.quote_end < 3000
+    ):
+        return Raw(
+            r.kind,
+            r.quote_start,
+            r.quote_end,
+            last.speaker_start,
+            last.speaker_end,
+            "earlier quotation (nearest speaker)",
+            last.appos,
+        )
+    got = _last_name(text, r.quote_start)
+    how = "nearest name before"
+    if got is None:
+        got, how = _name_after(text, r.quote_end), "nearest name after"
+    if got is None:
+        return r
+    return Raw(r.kind, r.quote_start, r.quote_end, got[0], got[1], how, "")
 
 
 def find_voices(text: str, sents: list[Sentence]) -> list[Raw]:

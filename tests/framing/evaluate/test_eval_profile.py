@@ -76,3 +76,26 @@ def test_eval_profile_reports_system_and_baseline(tmp_path):
     bad.write_text('{"id": "t-0", "quotations": [{"quote_start": 5, "quote_end": 99999}]}\n')
     err = CliRunner().invoke(cli, ["eval-profile", str(bad), "--texts", str(texts)])
     assert err.exit_code == 1 and "outside the text" in err.output
+
+
+def test_a_shorter_mention_of_the_same_person_is_the_same_speaker():
+    from framing.evaluate.profile import same_speaker
+
+    text = (
+        "Richard was joined by ambassador Aminat Sule, who is training to be a barrister. "
+        "Aminat said it was a way of life. The Prime Minister's official spokesman said the "
+        "Prime Minister was confident."
+    )
+
+    def span(s: str, nth: int = 0) -> tuple[int, int]:
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(s, i + 1)
+        return i, i + len(s)
+
+    assert same_speaker(text, span("Aminat", 1), span("Aminat Sule"))
+    assert not same_speaker(text, span("Richard"), span("Aminat Sule"))
+    # a possessor is not the speaker: the spokesman is not the Prime Minister
+    assert not same_speaker(
+        text, span("Prime Minister", 1), span("The Prime Minister's official spokesman")
+    )
