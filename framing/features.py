@@ -156,3 +156,46 @@ def legal_status_of(check: Callable[[str], Sequence[Any]], text: str, start: int
         if f.start + a == start and f.end + a == end:
             return str(getattr(f, "status", "") or "")
     return ""
+
+
+def describe_stored(
+    *,
+    title: str | None,
+    body: str | None,
+    field: str,
+    start: int,
+    end: int,
+    span_text: str,
+    entry: str,
+    category: str,
+    severity: str,
+    quoted: bool,
+    outlet: str = "",
+    url: str = "",
+    status: str = "",
+    engine: Any = None,
+) -> dict[str, Any]:
+    """A stored flag described as :func:`describe` does, for the review (at
+    decision time) and for learning (decisions made before features were
+    stored): one definition, so both describe a flag alike.  When the stored
+    text no longer holds the span at its offsets (re-extracted), the span is
+    described alone.  ``engine`` (``check`` and ``tag``) is optional: without
+    it there are no tags and no legal status."""
+    text = (title if field == "title" else body) or ""
+    if text[start:end] != span_text:
+        text, start, end = span_text, 0, len(span_text)
+    return describe(
+        text,
+        start,
+        end,
+        entry=entry,
+        category=category,
+        severity=severity,
+        quoted=bool(quoted),
+        field=field,
+        outlet=outlet,
+        url=url,
+        status=status,
+        legal_status="" if engine is None else legal_status_of(engine.check, text, start, end),
+        tag=None if engine is None else engine.tag,
+    )

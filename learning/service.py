@@ -95,27 +95,23 @@ def features_of(row: Row) -> dict[str, Any]:
 
 
 def describe_row(row: Row, engine: Any) -> dict[str, Any]:
-    from framing.features import describe, legal_status_of
+    from framing.features import describe_stored
 
-    field_ = row.field or "text"
-    text = (row.article_title if field_ == "title" else row.article_text) or ""
-    start, end = row.start, row.end
-    if text[start:end] != row.text:
-        text, start, end = row.text, 0, len(row.text)
-    return describe(
-        text,
-        start,
-        end,
+    return describe_stored(
+        title=row.article_title,
+        body=row.article_text,
+        field=row.field or "text",
+        start=row.start,
+        end=row.end,
+        span_text=row.text,
         entry=row.entry,
         category=row.category,
         severity=row.severity,
         quoted=bool(row.quoted),
-        field=field_,
         outlet=row.outlet or "",
         url=row.url or "",
         status=row.status or "",
-        legal_status="" if engine is None else legal_status_of(engine.check, text, start, end),
-        tag=None if engine is None else engine.tag,
+        engine=engine,
     )
 
 

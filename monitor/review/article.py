@@ -154,29 +154,23 @@ def flag_features(db: Database, flag_id: int, *, engine: Any = None) -> dict[str
 
 
 def _describe(row: Row, art: Row, engine: Any) -> dict[str, Any]:
-    from framing.features import describe, legal_status_of
+    from framing.features import describe_stored
 
-    field = row.field or "text"
-    text = (art.title if field == "title" else art.text) or ""
-    if text[row.start : row.end] != row.text:
-        text = row.text  # the stored text changed under the flag: describe the span alone
-        start, end = 0, len(text)
-    else:
-        start, end = row.start, row.end
-    return describe(
-        text,
-        start,
-        end,
+    return describe_stored(
+        title=art.title,
+        body=art.text,
+        field=row.field or "text",
+        start=row.start,
+        end=row.end,
+        span_text=row.text,
         entry=row.entry,
         category=row.category,
         severity=row.severity,
         quoted=bool(row.quoted),
-        field=field,
         outlet=art.outlet or "",
         url=art.url or "",
         status=art.status or "",
-        legal_status="" if engine is None else legal_status_of(engine.check, text, start, end),
-        tag=None if engine is None else engine.tag,
+        engine=engine,
     )
 
 
