@@ -240,12 +240,7 @@ class DraftScreen(Screen):
             self.notify("No suggestion to apply here.", timeout=3)
             return
         flag = span.flag
-        if flag.quoted:
-            self.notify(
-                "That term is inside a quotation (someone else's words); "
-                "suggestions are not applied there.",
-                severity="warning",
-            )
+        if self._refuse_quoted(flag):
             return
         if not flag.rewrite:
             self.notify(
@@ -255,6 +250,16 @@ class DraftScreen(Screen):
             return
         a, b = self._rewrite_span(span)
         self._replace(a, b, flag.rewrite)
+
+    def _refuse_quoted(self, flag: Any) -> bool:
+        """A quoted term is someone else's words: say so, and apply nothing."""
+        if flag.quoted:
+            self.notify(
+                "That term is inside a quotation (someone else's words); "
+                "suggestions are not applied there.",
+                severity="warning",
+            )
+        return bool(flag.quoted)
 
     @staticmethod
     def _rewrite_span(span: Any) -> tuple[int, int]:
@@ -279,12 +284,7 @@ class DraftScreen(Screen):
             self.notify("No flag here.", timeout=3)
             return
         flag = span.flag
-        if flag.quoted:
-            self.notify(
-                "That term is inside a quotation (someone else's words); "
-                "suggestions are not applied there.",
-                severity="warning",
-            )
+        if self._refuse_quoted(flag):
             return
         # the choices are worked out on the text as it was checked, then moved
         # by how far the flag has moved since
