@@ -20,9 +20,10 @@ from framing.candidate import Candidate, Sentence
 from framing.inflect import indefinite_article, match_case, possessive, words
 from framing.modifiers import modifier_fit
 from framing.prefilter import Prefilter
-from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles, tense_fit
+from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
 from framing.sentences import case_style
 from framing.status import Status, status_for
+from framing.tense import tense_fit
 from lexicon.model import CONVICTED, Alternative, Entry
 
 Word = tuple[int, int, str]  # (start, end, text) in the sentence
@@ -268,7 +269,7 @@ def _restructured(
     """Wording that changes more than the word: tense and facts ("became
     dependent on drugs"), a label used as a modifier or before a name; a
     modifier that nothing fits is advice only."""
-    tense = tense_fit(c, s)
+    tense = tense_fit(c, s, status.value if status is not None else None)
     if tense is not None and not prefilter.any(tense[2]):
         sugg = tuple(dict.fromkeys([tense[2], *(a.for_number(number) for a in options)]))
         return Fit(tense[0], tense[1], tense[2], sugg, number, status, own_span=True)

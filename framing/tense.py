@@ -1,0 +1,310 @@
+"""Tense and facts: wording that keeps what the label said about time, the
+drug and the record, where a swap of the noun would lose it or read badly.
+
+- a drug-use label after "was"/"became"/"once" ("He became an addict at
+  15", "Once a cocaine addict", "they were both smackheads"): "became
+  dependent on drugs", "Once dependent on cocaine", "were both dependent on
+  heroin" (the article goes, the named drug stays); an adjective the label
+  carried is kept and joined ("Once a homeless addict" -> "Once homeless and
+  dependent on drugs"), and so is a participle after it ("a crack addict
+  living in a squat" -> "dependent on crack cocaine and living in a squat");
+- "former"/"ex-"/"reformed" before a drug-use label: "a person in recovery
+  from heroin addiction";
+- "former"/"one-time"/"reformed" before an offence label: "the person who
+  used to sell drugs" (never "former person who ..."), "once" kept as
+  "who once carried out armed robberies"; the gender only where the
+  sentence's pronouns give it (tests/data/rewrites.md, decision 1);
+- a person who "was a" dealer, burglar or thug: the act in the past tense
+  ("He sold drugs as a teenager", "he was violent in his youth");
+- facts the sentence already states (decision 14): "knifeman" is "man" where
+  the sentence names the knife; "teenage killer" and "Killer, 16," are "a
+  teenager" (decision 2: the age is in the text); "prolific offender, with 96
+  convictions" is the record itself.
+
+Every wording here states an act or a state, never a verdict, so it fits any
+legal status; it is still only used where the sentence gives the fact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing.candidate import Candidate, Sentence
+from framing.inflect import match_case
+from framing.sentences import case_style
+
+Span = tuple[int, int, str]  # sentence offsets replaced, and the replacement
+
+# the drug a drug-use label names (the named drug survives the rewrite)
+_DRUGS = {
+    "heroin": "heroin",
+    "crack": "crack cocaine",
+    "cocaine": "cocaine",
+    "smack": "heroin",
+    "crackhead": "crack cocaine",
+    "crackheads": "crack cocaine",
+    "smackhead": "heroin",
+    "smackheads": "heroin",
+}
+_STATE_VERBS = frozenset({"was", "became", "become", "becomes", "been", "is", "once", "were"})
+_PLURAL_STATE = frozenset({"were", "are", "became", "become", "been"})
+_FORMER = frozenset({"former", "ex", "one-time", "onetime", "reformed", "recovering"})
+# what a former offence label did, as a habit ("who used to sell drugs") and
+# in the past tense ("who once sold drugs", "He sold drugs as a teenager")
+_HABITS = {
+    "drug-dealer": ("sell drugs", "sold drugs"),
+    "burglar": ("burgle homes", "burgled homes"),
+    "robber": ("carry out robberies", "carried out robberies"),
+    "shoplifter": ("steal from shops", "stole from shops"),
+    "thief": ("steal", "stole"),
+    "fraudster": ("commit fraud", "committed fraud"),
+}
+# a label that names violence, not an offence: "he was a thug" -> "he was violent"
+_STATES = {"thug": "violent"}
+_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you"})
+
+
+def _cased(s: Sentence, start: int, end: int, out: str) -> Span:
+    original = s.text[start:end]
+    return start, end, match_case(original, out, s.memo("case_style", lambda: case_style(s.text)))
+
+
+def _drug(c: Candidate) -> str:
+    for w in c.lower_words:
+        if w in _DRUGS:
+            return _DRUGS[w]
+    return "drugs"
+
+
+_FORMER_RX = re.compile(
+    r"(?:\b(?P<det>the|a|an)\s+)?\b(?P<former>former|ex-|one-time|onetime|reformed|recovering)\s*$",
+    re.IGNORECASE,
+)
+_TURNED = re.compile(r"\s+turned\s+(?=[a-z])")
+_HE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def pronoun_person(s: Sentence, plural: bool) -> str:
+    """ "man"/"woman" where every pronoun in the sentence is of one gender
+    (decision 1: a pronoun gives the gender), else "person" (or the plurals)."""
+    if plural:
+        return "people"
+    he, she = _HE.search(s.text) is not None, _SHE.search(s.text) is not None
+    if he and not she:
+        return "man"
+    if she and not he:
+        return "woman"
+    return "person"
+
+
+def _participle_after(s: Sentence, end: int) -> int | None:
+    """Where "and" goes when a participle follows the state wording ("a crack
+    addict living in a squat" -> "dependent on crack cocaine and living")."""
+    tok = s.token_after(end)
+    if tok is None or s.text[end : tok.start].strip():
+        return None
+    if tok.tag == "VBG" or (tok.text.lower().endswith("ing") and tok.pos == "VERB"):
+        return tok.start
+    return None
+
+
+def _drug_state(c: Candidate, s: Sentence) -> Span | None:
+    """ "was a crack addict", "became an addict", "were both smackheads", "Once a
+    homeless addict": the state, with the named drug."""
+    plural = c.form.number == "plural"
+    start = c.start
+    adjectives: list[str] = []
+    prev = s.word_before(start)
+    while prev is not None and not s.text[prev[1] : start].strip():
+        tok = s.token_before(start)
+        if tok is None or tok.pos != "ADJ" or prev[2].lower() in _FORMER:
+            break
+        adjectives.insert(0, prev[2].lower())
+        start = prev[0]
+        prev = s.word_before(start)
+    if prev is None or s.text[prev[1] : start].strip():
+        return None
+    w = prev[2].lower()
+    if w in ("a", "an") and not plural:
+        verb = s.word_before(prev[0])
+        if verb is None or verb[2].lower() not in _STATE_VERBS:
+            return None
+        start = prev[0]
+    elif plural and w in _PLURAL_STATE | {"both", "all"}:
+        if w in ("both", "all"):
+            verb = s.word_before(prev[0])
+            if verb is None or verb[2].lower() not in _PLURAL_STATE:
+                return None
+    else:
+        return None
+    out = f"dependent on {_drug(c)}"
+    if adjectives:
+        out = f"{' '.join(adjectives)} and {out}"
+    elif _participle_after(s, c.end) is not None:
+        out = f"{out} and"
+    return _cased(s, start, c.end, out)
+
+
+def _drug_former(c: Candidate, s: Sentence) -> Span | None:
+    art = s.word_before(c.start)
+    if art is None or s.text[art[1] : c.start].strip() or art[2].lower() not in _FORMER:
+        return None
+    det = s.word_before(art[0])
+    if art[0] > 0 and s.text[art[0] - 1 : art[0]] == "-":  # "ex-addict" split oddly
+        return None
+    phrase = "people" if c.form.number == "plural" else "person"
+    drug = _drug(c)
+    out = f"{phrase} in recovery" + (f" from {drug} addiction" if drug != "drugs" else "")
+    if (
+        det is not None
+        and det[2].lower() in ("a", "an", "the")
+        and not s.text[det[1] : art[0]].strip()
+    ):
+        d = "the" if det[2].lower() == "the" else "a"
+        return _cased(s, det[0], c.end, f"{d} {out}")
+    return _cased(s, art[0], c.end, out)
+
+
+def _was_a(c: Candidate, s: Sentence) -> Span | None:
+    """ "He was a drug dealer as a teenager" -> "He sold drugs as a teenager";
+    "he was a thug in his youth" -> "he was violent in his youth"."""
+    art = s.word_before(c.start)
+    if art is None or art[2].lower() not in ("a", "an") or s.text[art[1] : c.start].strip():
+        return None
+    verb = s.word_before(art[0])
+    if verb is None or verb[2].lower() not in ("was", "became") or s.text[verb[1] : art[0]].strip():
+        return None
+    nxt = s.word_after(c.end)
+    if nxt is not None and nxt[2].lower() in ("who", "that", "and", "or", "with"):
+        return None  # the label heads a longer noun phrase: the swap keeps it
+    if c.entry.id in _STATES:
+        return _cased(s, art[0], c.end, _STATES[c.entry.id])
+    habit = _HABITS.get(c.entry.id)
+    if habit is None or verb[2].lower() != "was":
+        return None
+    subject = s.word_before(verb[0])
+    tok = s.token_before(verb[0])
+    if subject is None or not (
+        subject[2].lower() in _SUBJECTS or (tok is not None and tok.pos == "PROPN")
+    ):
+        return None
+    return _cased(s, verb[0], c.end, _armed(c, habit[1]))
+
+
+def _armed(c: Candidate, act: str) -> str:
+    """ "armed robber" keeps "armed": "carried out armed robberies"."""
+    if "armed" in c.lower_words and "robberies" in act:
+        return act.replace("robberies", "armed robberies")
+    return act
+
+
+def _offence_former(c: Candidate, s: Sentence) -> Span | None:
+    habit = _HABITS.get(c.entry.id)
+    m = _FORMER_RX.search(s.text, 0, c.start)
+    if habit is None or m is None or not m.group("det"):
+        return None
+    plural = c.form.number == "plural"
+    who = pronoun_person(s, plural)
+    d = "the" if m.group("det").lower() == "the" else "a"
+    if m.group("former").lower() in ("one-time", "onetime"):
+        act = f"who once {_armed(c, habit[1])}"
+    else:
+        act = f"who used to {_armed(c, habit[0])}"
+    out, end = f"{d} {who} {act}", c.end
+    turned = _TURNED.match(s.text, c.end)
+    if turned is not None:  # "the one-time drug dealer turned youth worker"
+        nxt = s.word_after(turned.end())
+        article = "an" if nxt is not None and nxt[2][:1].lower() in "aeiou" else "a"
+        out, end = (
+            f"{d} {who} who used to {_armed(c, habit[0])} and became {article}",
+            (turned.end() - 1),
+        )
+    return _cased(s, m.start(), end, out)
+
+
+_KNIFE = re.compile(r"\b(?:knife|knives|stab\w*|slash\w*|blade\w*)\b", re.IGNORECASE)
+_TEEN_AGE = re.compile(r",\s+(?:aged\s+)?(1[3-9]),")
+_RECORD = re.compile(
+    r",?\s+with\s+((?:more than |over |at least |almost |nearly )?\d+\s+(?:previous\s+)?convictions)\b"
+)
+_PERSON_CATEGORIES = frozenset({"person-label", "offence-identity", "dehumanising"})
+
+
+def _knifeman(c: Candidate, s: Sentence) -> Span | None:
+    """ "A 19-year-old knifeman was arrested ... was stabbed" -> "A 19-year-old
+    man": the knife is in the sentence already, "man armed with a knife"
+    would say it twice."""
+    if c.entry.id != "knifeman" or c.possessive:
+        return None
+    rest = s.text[: c.start] + " " + s.text[c.end :]
+    if _KNIFE.search(rest) is None:
+        return None
+    plural = c.form.number == "plural"
+    return _cased(s, c.start, c.end, "men" if plural else "man")
+
+
+def _teenager(c: Candidate, s: Sentence) -> Span | None:
+    """ "A teenage killer who ..." -> "A teenager who ..."; "Killer, 16, who
+    stabbed boy" -> "Teenager, 16, who ...": the age is the text's own and the
+    act is said around it, so the person needs no label at all."""
+    if c.entry.category not in _PERSON_CATEGORIES or c.possessive:
+        return None
+    plural = c.form.number == "plural"
+    noun = "teenagers" if plural else "teenager"
+    prev = s.word_before(c.start)
+    if prev is not None and prev[2].lower() == "teenage" and not s.text[prev[1] : c.start].strip():
+        before = s.word_before(prev[0])
+        if before is not None and before[2].lower() in ("a", "an"):
+            return _cased(s, before[0], c.end, f"a {noun}")
+        return _cased(s, prev[0], c.end, noun)
+    if (
+        _TEEN_AGE.match(s.text, c.end)
+        and (prev is None or prev[2].lower() in ("the", "a", "an") or s.headline)
+        and not plural
+    ):
+        start = prev[0] if prev is not None and prev[2].lower() in ("a", "an", "the") else c.start
+        det = s.text[start : c.start].strip().lower()
+        return _cased(
+            s, start, c.end, f"{'a ' if det in ('a', 'an') else det + ' ' if det else ''}{noun}"
+        )
+    return None
+
+
+def _record(c: Candidate, s: Sentence) -> Span | None:
+    """ "became a prolific offender, with 96 convictions" -> "went on to have 96
+    convictions"; "Pearson, a prolific offender with more than 60 previous
+    convictions" -> "Pearson, a person with more than 60 previous convictions":
+    the record the text gives, said once (decision 12)."""
+    if c.entry.id != "persistent-offender":
+        return None
+    m = _RECORD.match(s.text, c.end)
+    if m is None:
+        return None
+    art = s.word_before(c.start)
+    if art is None or art[2].lower() not in ("a", "an"):
+        return None
+    verb = s.word_before(art[0])
+    if verb is not None and verb[2].lower() == "became":
+        return _cased(s, verb[0], m.end(), f"went on to have {m.group(1)}")
+    return _cased(s, art[0], m.end(), f"a person with {m.group(1)}")
+
+
+# in court the role ("the defendant") is the wording the trial group uses
+_COURT = frozenset({"charged", "on_trial"})
+
+
+def tense_fit(c: Candidate, s: Sentence, status: str | None = None) -> Span | None:
+    """Wording that keeps the tense and the facts the label carried (see the
+    module docstring), or None where the ordinary swap fits.  ``status`` is
+    the legal status read for the person, where the entry needed it."""
+    if c.possessive:
+        return None
+    facts = (_record,) if status in _COURT else (_record, _knifeman, _teenager)
+    for rule in facts:
+        r = rule(c, s)
+        if r is not None:
+            return r
+    if c.entry.category == "drug-use" and not c.entry.id.startswith("former"):
+        return _drug_state(c, s) or _drug_former(c, s)
+    return _was_a(c, s) or _offence_former(c, s)

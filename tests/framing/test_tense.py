@@ -1,0 +1,68 @@
+"""Tense and facts (framing.tense) through the real engine and model: the
+wording keeps the time, the drug, the record and the facts the sentence
+states, on sentences that are not in the rewrite set."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import apply_rewrites
+
+CASES = [
+    # a state after "was"/"were", the named drug kept, a participle joined
+    (
+        "By 2015 she was a heroin addict sleeping in a car park in Derby.",
+        "By 2015 she was dependent on heroin and sleeping in a car park in Derby.",
+    ),
+    (
+        "The two brothers were both crackheads by their twenties.",
+        "The two brothers were both dependent on crack cocaine by their twenties.",
+    ),
+    # an act in the past tense, the subject kept
+    (
+        "She was a shoplifter in her teens but now runs a charity shop.",
+        "She stole from shops in her teens but now runs a charity shop.",
+    ),
+    (
+        "He was a thug at school, he told the hearing.",
+        "He was violent at school, he told the hearing.",
+    ),
+    # "one-time" is "once"; "armed" survives
+    (
+        "The one-time burglar now fits locks for elderly neighbours.",
+        "The person who once burgled homes now fits locks for elderly neighbours.",
+    ),
+    # the record the text gives, said once
+    (
+        "Davies, a prolific offender with 41 previous convictions, was jailed.",
+        "Davies, a person with 41 previous convictions, was jailed.",
+    ),
+    # facts the sentence states: the knife, the age
+    (
+        "A knifeman who slashed a shopper in Hull has been jailed for six years.",
+        "A man who slashed a shopper in Hull has been jailed for six years.",
+    ),
+    (
+        "A teenage burglar who raided 30 homes has been sentenced.",
+        "A teenager who raided 30 homes has been sentenced.",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, want", CASES)
+def test_tense_and_facts(engine, text, want):
+    assert apply_rewrites(text, engine.check(text)) == want
+
+
+def test_the_knife_is_kept_when_the_sentence_does_not_name_it(engine):
+    text = "Police are hunting a knifeman after a disturbance in Leeds."
+    assert "armed with a knife" in apply_rewrites(text, engine.check(text))
+
+
+def test_a_label_that_heads_a_longer_phrase_is_not_a_past_act(engine):
+    """ "was a drug dealer who ..." keeps its noun phrase: "sold drugs who" is no English."""
+    out = apply_rewrites(
+        "He was a drug dealer who supplied half the town.",
+        engine.check("He was a drug dealer who supplied half the town."),
+    )
+    assert "sold drugs who" not in out
