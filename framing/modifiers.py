@@ -105,9 +105,14 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
             # "Texas death row prisoner Rodney Reed": a cut would leave nonsense
             return False
         return _cut(c, s, first.start)
-    if first.pos != "NOUN" or first.text[:1].isupper() and headline and first.tag != "NN":
+    # a noun for a person is one in any case: a Title Case line tags "Junkie
+    # Mum" and "Yob grandson" as proper names, yet "Mum" is no one's name here
+    person_noun = first.text.lower() in _PERSON_NOUNS and first.pos in ("NOUN", "PROPN")
+    if not person_noun and (
+        first.pos != "NOUN" or first.text[:1].isupper() and headline and first.tag != "NN"
+    ):
         return None
-    if first.text.lower() in _PERSON_NOUNS:
+    if person_noun:
         start = _modifiers_start(c, s)
         word = first.text
         if s.text[start : c.end][:1].isupper():

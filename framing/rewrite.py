@@ -23,7 +23,7 @@ from framing.prefilter import Prefilter
 from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
 from framing.sentences import case_style
 from framing.status import Status, status_for
-from framing.tense import tense_fit
+from framing.tense import pronoun_person, tense_fit
 from lexicon.model import CONVICTED, Alternative, Entry
 
 Word = tuple[int, int, str]  # (start, end, text) in the sentence
@@ -222,11 +222,36 @@ def fit(
         if _tautology(alt, s, c):
             continue  # "Thugs attack" -> "Attackers attack": no
         r = _fit_one(c, s, alt, plural, extend)
+        if r is not None and extend:
+            r = _join_clauses(s, r, alt)
         if r is not None:
             hedged = s.text[r[0] : c.start].lower().split()
             wide = bool(_HEDGES.intersection(hedged))
             return Fit(r[0], r[1], r[2], suggestions, number, status, own_span=wide)
     return Fit(start, end, None, suggestions, number, status)
+
+
+_WHO_NEXT = re.compile(r"\s+who\b(?!\s*(?:,|'s|’s))")
+_PERSON_WORD = re.compile(r"\b(?:person|Person|PERSON)\b")
+
+
+def _join_clauses(s: Sentence, r: tuple[int, int, str], alt: str) -> tuple[int, int, str]:
+    """An alternative that is itself a relative clause ("person who has been in
+    prison") before the sentence's own "who": the two clauses joined ("The
+    person who has been in prison and went on to study law"), never "who ...
+    who"; the gender from the sentence's pronouns where they give it."""
+    if " who " not in f" {alt.lower()} ":
+        return r
+    m = _WHO_NEXT.match(s.text, r[1])
+    if m is None:
+        return r
+    start, _, out = r
+    person = pronoun_person(s, False)
+    if person != "person":
+        out = _PERSON_WORD.sub(
+            lambda w: match_case(w.group(), person, line_style(s), True), out, count=1
+        )
+    return start, m.end(), f"{out} and"
 
 
 def _status_options(

@@ -294,13 +294,52 @@ def _record(c: Candidate, s: Sentence) -> Span | None:
 _COURT = frozenset({"charged", "on_trial"})
 
 
+# labels that say only "has been in prison": the sentence often says it better
+_PRISON_PAST = frozenset({"ex-con", "ex-inmate", "ex-prisoner", "ex-offender"})
+_SERVED = re.compile(r"\s+who\s+(?:had\s+|has\s+)?(?:served|spent)\b", re.IGNORECASE)
+_PRISON_FACT = re.compile(
+    r"\b(?:prisons?|HMP|jail\w*|inside|served|serving|sentence|release[sd]?|leaving)\b",
+    re.IGNORECASE,
+)
+
+
+def _prison_past(c: Candidate, s: Sentence) -> Span | None:
+    """ "a former inmate who served nine years" -> "a person who served nine
+    years"; "Mr Ahmed, a former prisoner who spent 12 years inside" -> "Mr
+    Ahmed, who spent 12 years inside"; "The ex-prisoner, 60, says he ... since
+    leaving HMP Dartmoor" -> "The man, 60, says he ...": the sentence states the
+    prison time, so the label adds nothing but the stigma (decision 14)."""
+    if c.entry.id not in _PRISON_PAST or c.form.number == "plural":
+        return None
+    start = c.start
+    prev = s.word_before(start)
+    if prev is not None and prev[2].lower() in _FORMER and not s.text[prev[1] : start].strip():
+        start = prev[0]
+        prev = s.word_before(start)
+    if prev is None or s.text[prev[1] : start].strip() or prev[2].lower() not in ("a", "an", "the"):
+        return None
+    det = prev[2].lower()
+    if _SERVED.match(s.text, c.end):
+        comma = s.text.rfind(",", 0, prev[0])
+        name = s.token_before(comma) if comma > 0 else None
+        if det != "the" and comma >= 0 and not s.text[comma + 1 : prev[0]].strip():
+            if name is not None and name.pos == "PROPN":
+                return comma, c.end, ","  # the apposition goes: the clause says it
+        return _cased(s, prev[0], c.end, f"{'the' if det == 'the' else 'a'} person")
+    rest = s.text[: prev[0]] + " " + s.text[c.end :]
+    person = pronoun_person(s, False)
+    if det == "the" and person != "person" and _PRISON_FACT.search(rest):
+        return _cased(s, prev[0], c.end, f"the {person}")
+    return None
+
+
 def tense_fit(c: Candidate, s: Sentence, status: str | None = None) -> Span | None:
     """Wording that keeps the tense and the facts the label carried (see the
     module docstring), or None where the ordinary swap fits.  ``status`` is
     the legal status read for the person, where the entry needed it."""
     if c.possessive:
         return None
-    facts = (_record,) if status in _COURT else (_record, _knifeman, _teenager)
+    facts = (_record,) if status in _COURT else (_record, _knifeman, _teenager, _prison_past)
     for rule in facts:
         r = rule(c, s)
         if r is not None:

@@ -46,6 +46,27 @@ CASES = [
         "A teenage burglar who raided 30 homes has been sentenced.",
         "A teenager who raided 30 homes has been sentenced.",
     ),
+    # the prison time the sentence states makes the label redundant
+    (
+        "The choir was started by a former inmate who served six years in Barlinnie.",
+        "The choir was started by a person who served six years in Barlinnie.",
+    ),
+    (
+        "Ms Okoro, a former prisoner who spent a decade inside, now chairs the board.",
+        "Ms Okoro, who spent a decade inside, now chairs the board.",
+    ),
+    # a relative-clause alternative before the sentence's own "who": one clause
+    (
+        "The ex-con who opened the bakery hires only people leaving prison.",
+        "The person who has been in prison and opened the bakery hires only people leaving prison.",
+    ),
+    (
+        "The ex-con who opened the bakery says he owes it all to his probation officer.",
+        "The man who has been in prison and opened the bakery says he owes it all to his"
+        " probation officer.",
+    ),
+    # a Title Case line tags a person noun as a name: the label before it still goes
+    ("Junkie Dad Jailed Over Car Crash", "Dad Jailed Over Car Crash"),
 ]
 
 

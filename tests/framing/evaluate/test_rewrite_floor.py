@@ -12,7 +12,7 @@ import pytest
 from framing.evaluate.rewrites import evaluate_rewrites, load_rewrites
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "rewrites.jsonl"
-OVERALL = 0.69
+OVERALL = 0.70
 # per group, a little under what the engine reaches now
 GROUPS = {
     "issue-examples": 0.85,
@@ -22,7 +22,7 @@ GROUPS = {
     "released": 0.42,
     "unknown-status": 0.56,
     "case-style": 0.60,
-    "tense-and-facts": 0.64,
+    "tense-and-facts": 0.80,
     "never-rewrite": 0.93,
     "immigration-and-drugs-and-other": 0.84,
 }
