@@ -12,13 +12,13 @@ import pytest
 from framing.evaluate.rewrites import evaluate_rewrites, load_rewrites
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "rewrites.jsonl"
-OVERALL = 0.66
+OVERALL = 0.68
 # per group, a little under what the engine reaches now
 GROUPS = {
     "issue-examples": 0.85,
     "pre-charge": 0.66,
-    "charged-and-trial": 0.80,
-    "convicted-and-sentenced": 0.44,
+    "charged-and-trial": 0.92,
+    "convicted-and-sentenced": 0.49,
     "released": 0.42,
     "unknown-status": 0.52,
     "case-style": 0.52,
