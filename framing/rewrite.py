@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from framing.candidate import Candidate, Sentence
 from framing.inflect import indefinite_article, match_case, possessive, words
 from framing.modifiers import modifier_fit
+from framing.owned import owned_fit
 from framing.prefilter import Prefilter
 from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
 from framing.sentences import case_style
@@ -193,6 +194,12 @@ def fit(
     number = occurrence_number(c, s)
     plural = number == "plural"
     status, options, role = _status_options(c, s, plural, extend, statuses)
+    if extend and status is not None:
+        owned = owned_fit(c, s, status)
+        if owned is not None and not prefilter.any(owned[2]):
+            # "her killer" -> "the person who killed her" (framing.owned)
+            sugg = tuple(dict.fromkeys([owned[2], *(a.for_number(number) for a in options)]))
+            return Fit(owned[0], owned[1], owned[2], sugg, number, status, own_span=True)
     if extend:
         early = _restructured(c, s, prefilter, options, number, status)
         if early is not None:

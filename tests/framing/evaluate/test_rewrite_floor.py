@@ -17,8 +17,8 @@ OVERALL = 0.70
 GROUPS = {
     "issue-examples": 0.85,
     "pre-charge": 0.66,
-    "charged-and-trial": 0.80,
-    "convicted-and-sentenced": 0.44,
+    "charged-and-trial": 0.92,
+    "convicted-and-sentenced": 0.49,
     "released": 0.42,
     "unknown-status": 0.56,
     "case-style": 0.60,

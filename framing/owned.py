@@ -1,0 +1,200 @@
+"""A killing label owned by its victim: "her killer", "Harry Dunn's alleged
+killer", "PC Andrew Harper's three killers", "James Bulger killer Jon Venables".
+
+"Her person convicted of the killing" is no English, so a swap of the word
+alone never fits; the act is turned into a verb whose object is the owner,
+in the terms the person's legal status allows
+(``../shared/flagging-policy.md``, "What a rewrite may say"):
+
+- before a verdict (charged, on trial): "the person accused of causing her
+  death" (the charge may be manslaughter or causing death by driving, so
+  neither "murder" nor "killing" is asserted);
+- after an arrest: "the person suspected of causing her death";
+- after a conviction: "the person convicted of killing her";
+- with no status, or while sought: "the person who killed her".
+
+With a name right after the label the name says who, so the label goes:
+owned by a pronoun, it is cut ("His killer Lewis Finch, 31," -> "Lewis
+Finch, 31,"); owned by a name, the fact moves into a clause after the name
+("Harry Dunn's alleged killer Anne Sacoolas have said" -> "Anne Sacoolas,
+who is accused of causing Harry Dunn's death, have said"; in a headline the
+shorter ", accused of ...,").
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing.candidate import Candidate, Sentence, Tok
+from framing.inflect import match_case
+from framing.sentences import case_style
+from framing.status import Status
+
+Span = tuple[int, int, str]
+
+# the act each owned label names: (past, gerund)
+_ACTS = {"killer": ("killed", "killing"), "murderer": ("murdered", "murdering")}
+_PRONOUNS = {"his": "him", "her": "her", "their": "them"}
+_COUNTS = frozenset("two three four five six seven eight nine ten".split())
+_HEDGES = frozenset({"alleged", "suspected", "accused", "convicted"})
+_OWNER_TAGS = frozenset({"PROPN", "NOUN", "ADJ"})
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+
+
+def _words_before(s: Sentence, offset: int) -> list[tuple[int, int, str]]:
+    """The words before ``offset`` that only spaces separate, nearest last."""
+    out: list[tuple[int, int, str]] = []
+    at = offset
+    while True:
+        w = s.word_before(at)
+        if w is None or s.text[w[1] : at].strip():
+            break
+        out.insert(0, w)
+        at = w[0]
+        if len(out) >= 8:
+            break
+    return out
+
+
+def _tok(s: Sentence, w: tuple[int, int, str]) -> Tok | None:
+    toks = [t for t in s.tokens_in(w[0], w[1]) if not t.text.isspace()]
+    return toks[0] if toks else None
+
+
+def _name_after(s: Sentence, offset: int) -> tuple[int, int] | None:
+    """The proper name right after the label ("killer Anne Sacoolas"): the
+    span of its capitalised words, at least two of them."""
+    toks = [t for t in s.tokens_in(offset, min(len(s.text), offset + 80)) if not t.text.isspace()]
+    run: list[Tok] = []
+    for t in toks:
+        if t.tag == "NNP" and t.text[:1].isupper() and (not run or t.start - run[-1].end <= 1):
+            run.append(t)
+            continue
+        break
+    if len(run) < 2 or s.text[offset : run[0].start] != " ":
+        return None
+    if any(w.text.isupper() and len(w.text) > 1 for w in run):
+        return None  # a shouted headline word ("DID NOT") is not a name
+    return run[0].start, run[-1].end
+
+
+def owned_fit(c: Candidate, s: Sentence, status: Status) -> Span | None:
+    """The restructured phrase for an owned killing label, or None."""
+    acts = _ACTS.get(c.entry.id)
+    if acts is None or c.possessive or not s.tokens:
+        return None
+    if not all(w in ("killer", "killers", "murderer", "murderers") for w in c.lower_words):
+        return None  # "convicted killer", "double killer": their own wording
+    plural = c.lower_words[-1].endswith("s")
+    before = _words_before(s, c.start)
+    i, count, teen = _modifiers(before)
+    if not i:
+        return None
+    name = _name_after(s, c.end)
+    owner = _owner(s, before, i, name)
+    if owner is None:
+        return None
+    start, obj, poss, pronoun = owner
+    act, clause_act = _wording(c.entry.id, status.value, acts, obj, poss)
+    style = s.memo("case_style", lambda: case_style(s.text))
+    if name is not None:
+        if plural or count is not None:
+            return None
+        if pronoun:
+            # "His killer Lewis Finch, 31," -> "Lewis Finch, 31,": the name says who
+            return start, name[0], ""
+        rest = s.text[name[1] :]
+        if rest[:1] in (",", "(") or not rest.strip():
+            return None  # an apposition already follows: no room for the clause
+        if _headline(s) and clause_act.startswith("is "):
+            clause = clause_act[3:]  # "accused of ...": a headline's shorter clause
+        else:
+            clause = "who " + clause_act
+        return start, name[1], f"{s.text[name[0] : name[1]]}, {clause},"
+    person = "people" if plural else "person"
+    if teen:
+        person = "teenagers" if plural else "teenager"
+    if count is not None:
+        person = f"{count} {person}"
+    out = f"the {person} {act}"
+    if style in ("upper", "title", "title-all"):
+        return start, c.end, match_case(s.text[start : c.end], out, style)
+    before_text = s.text[:start].rstrip()
+    if not before_text or before_text[-1] in ".!?:\"“‘'(—–-":
+        out = out[0].upper() + out[1:]
+    return start, c.end, out
+
+
+def _modifiers(before: list[tuple[int, int, str]]) -> tuple[int, str | None, bool]:
+    """Skip the label's own modifiers ("three teenage alleged"): the index of
+    the word before them, the count, and whether "teenage" was one."""
+    i = len(before)
+    count, teen = None, False
+    if i and before[i - 1][2].lower() in _HEDGES:
+        i -= 1  # absorbed: the status wording says what "alleged" said
+    if i and before[i - 1][2].lower() == "teenage":
+        i -= 1
+        teen = True
+    if i and before[i - 1][2].lower() in _COUNTS:
+        i -= 1
+        count = before[i][2].lower()
+    return i, count, teen
+
+
+def _owner(
+    s: Sentence, before: list[tuple[int, int, str]], i: int, name: tuple[int, int] | None
+) -> tuple[int, str, str, bool] | None:
+    """(start, object form, possessive form, is a pronoun) of the owner."""
+    owner_end = before[i - 1]
+    word = owner_end[2]
+    if word.lower() in _PRONOUNS:
+        return owner_end[0], _PRONOUNS[word.lower()], word.lower(), True
+    possessive = _POSSESSIVE.search(word) is not None
+    if not possessive:
+        # only before a name may a name be the owner ("James Bulger killer Jon Venables")
+        t = _tok(s, owner_end)
+        if name is None or t is None or t.pos != "PROPN":
+            return None
+    # the nouns and names before the possessive word ("the Thames Valley police officer's")
+    j = i - 1
+    while j > 0:
+        t = _tok(s, before[j - 1])
+        if t is None or t.pos not in _OWNER_TAGS or _POSSESSIVE.search(before[j - 1][2]):
+            break
+        j -= 1
+    if j > 0 and before[j - 1][2].lower() == "the":
+        j -= 1
+    start = before[j][0]
+    text = s.text[start : owner_end[1]]
+    if text.startswith("The "):
+        text = "the" + text[3:]
+    if possessive:
+        return start, re.sub(r"['’]s$|['’]$", "", text), text, False
+    if word.endswith("s") and not word.endswith("ss"):
+        # "Harry Dunns alleged killer": a headline without its apostrophe
+        return start, text[:-1], text[:-1] + "'s", False
+    return start, text, text + "'s", False
+
+
+def _wording(entry: str, v: str, acts: tuple[str, str], obj: str, poss: str) -> tuple[str, str]:
+    """(after "the person", in a clause after a name) for the status."""
+    past, gerund = acts
+    if v in ("charged", "on_trial"):
+        # the charge may be manslaughter or causing death by driving: "causing death"
+        act = (
+            f"accused of causing {poss} death"
+            if entry == "killer"
+            else f"accused of {gerund} {obj}"
+        )
+        return act, "is " + act
+    if v == "arrested":
+        act = f"suspected of causing {poss} death"
+        return act, "is " + act
+    if v in ("convicted", "sentenced", "released"):
+        return f"convicted of {gerund} {obj}", f"{past} {obj}"
+    return f"who {past} {obj}", f"{past} {obj}"
+
+
+def _headline(s: Sentence) -> bool:
+    """A headline or caption: no full stop at the end."""
+    return s.headline or s.text.rstrip()[-1:] not in (".", "!", "?", '"', "”", "'", "’")
