@@ -17,6 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from framing.profile.people import People, compatible, pronoun_sex
 from framing.profile.text import Sentence, count_words
 from framing.quotes import quote_spans
 
@@ -385,39 +386,52 @@ _FULL_NAME = re.compile(rf"(?<![.!?]\s)(?<!^)\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{
 # a name anywhere, a sentence's first words too (the subject usually opens it);
 # words like "The" and "Police" that open sentences are dropped by _STOP_NAMES
 _PERSON = re.compile(rf"\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{_CAP}){{1,4}}")
+# a name of one word ("Sasse", "Lindsey"), a person when the article names
+# that person in full elsewhere or shows their sex
+_PERSON_ANY = re.compile(rf"\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{_CAP}){{0,4}}")
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:of|for|at|from|with|on|by|to|in|into|the|and|against|about|near|outside|"
     r"inside|behind|told|called|named|joined|by)|[’']s)\s+$"
 )
 
 
-def _trim_name(text: str, a: int, b: int) -> tuple[int, int] | None:
+def _trim_name(text: str, a: int, b: int, people: People | None = None) -> tuple[int, int] | None:
     """A matched name without the sentence words before it ("But Mr Smith" is
-    "Mr Smith"); None when it is a place, an institution or a lone stop word."""
+    "Mr Smith"); None when it is a place, an institution or a lone stop word.
+    One word is a name only when ``people`` knows it as one."""
     words = text[a:b].split()
     while words and (words[0] in _STOP_NAMES or words[0].endswith("ing")):
         a = text.index(words[1], a + len(words[0])) if len(words) > 1 else b
         words = words[1:]
-    if len(words) < 2 or words[-1] in _PLACE_WORDS or words[0] in _PLACE_WORDS:
+    if not words or words[-1] in _PLACE_WORDS or words[0] in _PLACE_WORDS:
+        return None
+    if len(words) < 2 and (people is None or not people.is_name(words[0])):
         return None
     return a, b
 
 
-def _last_name(text: str, before: int) -> tuple[int, int] | None:
+def _last_name(
+    text: str, before: int, people: People | None = None, want: str = ""
+) -> tuple[int, int] | None:
     """The person a pronoun with no earlier speaker means: in the nearest of the
     sentences before ``before`` (600 characters) that has one, the first name
     standing as a subject (not after a preposition, "of the Countryside
-    Alliance", nor a possessor, "Mr Cornish's daughter")."""
+    Alliance", nor a possessor, "Mr Cornish's daughter"), never inside
+    quotation marks, and of the sex ``want`` when the text shows one."""
     lo = max(0, before - 600)
     best: tuple[int, int] | None = None
     best_sent = -2  # no sentence yet (-1 is the text's first sentence)
-    for m in _PERSON.finditer(text, lo, before):
-        got = _trim_name(text, m.start(), m.end())
+    for m in (_PERSON if people is None else _PERSON_ANY).finditer(text, lo, before):
+        got = _trim_name(text, m.start(), m.end(), people)
         if got is None:
             continue
         if text[got[0] : got[1]].endswith(("’s", "'s")) or text.startswith(("’s", "'s"), got[1]):
             continue
         if _NOT_SUBJECT_BEFORE.search(text, max(lo, got[0] - 12), got[0]):
+            continue
+        if people is not None and (
+            people.in_quote(got[0]) or not compatible(want, people.sex(got[0], got[1]))
+        ):
             continue
         # the sentence this name is in: the last sentence end before it
         sent = max(text.rfind(". ", lo, got[0]), text.rfind("\n", lo, got[0]))
@@ -426,15 +440,17 @@ def _last_name(text: str, before: int) -> tuple[int, int] | None:
     return best
 
 
-def _name_after(text: str, after: int) -> tuple[int, int] | None:
+def _name_after(text: str, after: int, people: People) -> tuple[int, int] | None:
     """The first person-like name in the 300 characters after ``after``: the
     speaker of a quotation that opens an article or a section and is named
     only afterwards (the labelling guide's nearest naming mention)."""
-    for m in _PERSON.finditer(text, after, min(len(text), after + 300)):
-        got = _trim_name(text, m.start(), m.end())
+    for m in _PERSON_ANY.finditer(text, after, min(len(text), after + 300)):
+        got = _trim_name(text, m.start(), m.end(), people)
         if got is None:
             continue
         if text[got[0] : got[1]].endswith(("’s", "'s")) or text.startswith(("’s", "'s"), got[1]):
+            continue
+        if people.in_quote(got[0]):
             continue
         return got
     return None
@@ -458,7 +474,7 @@ def _same_paragraph(text: str, a: int, b: int) -> bool:
     return "\n" not in text[a:b]
 
 
-def _resolve(text: str, raws: list[Raw]) -> list[Raw]:
+def _resolve(text: str, raws: list[Raw], people: People) -> list[Raw]:
     """Carry speakers over: a quotation with no attribution takes the speaker of
     the quotation before it when that one is in the same or the previous
     paragraph; a pronoun speaker becomes the last named speaker."""
@@ -468,7 +484,17 @@ def _resolve(text: str, raws: list[Raw]) -> list[Raw]:
         if r.speaker_start is not None and r.speaker_end is not None:
             s = text[r.speaker_start : r.speaker_end]
             if is_pronoun(s):
-                named = _last_name(text, r.speaker_start)
+                want = pronoun_sex(s)
+                named = _last_name(text, r.speaker_start, people, want)
+                # the last speaker of the pronoun's sex, not merely the last one
+                for prev in reversed(out):
+                    if prev.speaker_start is None or prev.speaker_end is None:
+                        continue
+                    if compatible(want, people.sex(prev.speaker_start, prev.speaker_end)):
+                        last = prev
+                        break
+                    if r.quote_start - prev.quote_end > 3000:
+                        break
                 if (
                     last is not None
                     and last.speaker_start is not None
@@ -517,14 +543,14 @@ def _resolve(text: str, raws: list[Raw]) -> list[Raw]:
                 last.appos,
             )
         if r.speaker_start is None and r.kind == "direct":
-            r = _fallback(text, r, last)
+            r = _fallback(text, r, last, people)
         out.append(r)
         if r.speaker_start is not None:
             last = r
     return out
 
 
-def _fallback(text: str, r: Raw, last: Raw | None) -> Raw:
+def _fallback(text: str, r: Raw, last: Raw | None, people: People) -> Raw:
     """A quotation no pattern attributed: almost every quotation in news text
     has a speaker (the labels leave 2% without one), so it goes to the nearest
     naming mention: the speaker of the last quotation when it is close, else
@@ -536,7 +562,7 @@ def _fallback(text: str, r: Raw, last: Raw | None) -> Raw:
         text, r.quote_start
     ):
         return r
-    between = _last_name(text, r.quote_start)
+    between = _last_name(text, r.quote_start, people)
     if between is not None and (last is None or between[0] > last.quote_end):
         return Raw(
             r.kind,
@@ -561,10 +587,10 @@ def _fallback(text: str, r: Raw, last: Raw | None) -> Raw:
             "earlier quotation (nearest speaker)",
             last.appos,
         )
-    got = _last_name(text, r.quote_start)
+    got = _last_name(text, r.quote_start, people)
     how = "nearest name before"
     if got is None:
-        got, how = _name_after(text, r.quote_end), "nearest name after"
+        got, how = _name_after(text, r.quote_end, people), "nearest name after"
     if got is None:
         return r
     return Raw(r.kind, r.quote_start, r.quote_end, got[0], got[1], how, "")
@@ -573,4 +599,9 @@ def _fallback(text: str, r: Raw, last: Raw | None) -> Raw:
 def find_voices(text: str, sents: list[Sentence]) -> list[Raw]:
     """Every direct and reported quotation of ``text`` with its speaker span, in order."""
     f = _Finder(text, sents)
-    return _resolve(text, f.direct() + f.reported())
+    people = People(text, f.quotes)
+    for m in _PERSON.finditer(text):
+        got = _trim_name(text, m.start(), m.end())
+        if got is not None and not people.in_quote(got[0]):
+            people.add_name(text[got[0] : got[1]])
+    return _resolve(text, f.direct() + f.reported(), people)

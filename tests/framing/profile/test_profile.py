@@ -247,3 +247,22 @@ def test_accusers_experts_and_the_court_get_their_own_roles(profiler):
     assert _speaker(p, "definition of consent")[1] == "research"
     assert _speaker(p, "terrified")[1] == "courts"
     assert _speaker(p, "client is serious")[1] == "courts"
+
+
+def test_a_pronoun_is_the_last_person_of_its_sex_named_outside_quotations(profiler):
+    text = (
+        "Speaking in court, Mr Cornish's daughter Beverley explained her fears.\n\n"
+        "She said: 'I saw danger and I told him so.'\n\n"
+        "Senator Ben Sasse said the charges against the two staffers are overdue.\n\n"
+        '"Heads needed to roll the day Jeffrey Epstein died," he said.\n\n'
+        "Her sister, Amanda Tessier, said Miss Bushby was devastated by the news.\n\n"
+        "Describing Mr Ratana, she said: 'He was a great big friendly bear of a man.'"
+    )
+    p = profiler.profile(text)
+    # "Mr Cornish" is a man and a possessor; "daughter" makes Beverley a woman
+    assert _speaker(p, "saw danger")[0] == "Beverley"
+    # the name inside the quotation is not the speaker; "Sasse" alone is a name
+    # because the article gave it in full
+    assert _speaker(p, "Heads needed")[0] in ("Sasse", "Senator Ben Sasse", "Ben Sasse")
+    # "Mr Ratana" is a man, so "she" is the sister
+    assert _speaker(p, "friendly bear")[0] == "Amanda Tessier"

@@ -1,0 +1,147 @@
+"""The people an article names, with what the text says of their sex, for
+resolving "he said" and "she added" to the right person.
+
+News writing makes the sex of most named people plain without any list of
+first names: titles ("Mr Cornish", "Ms Ibbotson", "Lord Falconer"), the
+relation that introduces them ("his daughter Beverley", "her husband Tom",
+"The woman, 34,"), and the pronoun that follows a name as subject in its own
+sentence ("Arthur Brand said he believed").  Every mention of a surname or a
+first name shares what any of its mentions shows, so "Mr Russell" makes
+"Paul Russell" male.  Names inside quotation marks are never candidates: the
+person a speaker talks about ("Heads needed to roll the day Jeffrey Epstein
+died," he said) is not the speaker.
+
+Cheap patterns, no spaCy: the profile reads every article of the monitor's
+pass within 50 ms per 1,000 words (``benchmarks/profile_speed.py``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_MALE_TITLES = frozenset("Mr Mr. Sir Lord Mister King Prince Duke Father Brother".split())
+_FEMALE_TITLES = frozenset(
+    "Mrs Mrs. Ms Ms. Miss Dame Lady Baroness Queen Princess Duchess Sister Madam".split()
+)
+_MALE_NOUNS = (
+    "man|boy|father|dad|son|husband|brother|uncle|nephew|grandfather|grandson|boyfriend|"
+    "widower|stepfather|fiance|spokesman|chairman|businessman|policeman|fireman|actor|"
+    "king|prince|gentleman|lad|groom|headmaster|landlord|schoolboy|father-of-\\w+|dad-of-\\w+"
+)
+_FEMALE_NOUNS = (
+    "woman|girl|mother|mum|daughter|wife|sister|aunt|niece|grandmother|granddaughter|"
+    "girlfriend|widow|stepmother|fiancee|spokeswoman|chairwoman|businesswoman|policewoman|"
+    "actress|queen|princess|lady|bride|headmistress|landlady|schoolgirl|mother-of-\\w+|"
+    "mum-of-\\w+|grandmother-of-\\w+"
+)
+_CAP = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|O’[A-Z][a-z]+|Mc[A-Z][a-z]+)"
+_SP = r"[ \t\u00a0]+"
+# a relation or a sexed noun right before a name: "his daughter Beverley",
+# "grandmother Samantha", "The woman, Jane Doe,"
+_NOUN_BEFORE = re.compile(
+    rf"\b(?:(?P<m>{_MALE_NOUNS})|(?P<f>{_FEMALE_NOUNS})),?{_SP}(?P<name>{_CAP}(?:{_SP}{_CAP}){{0,2}})",
+    re.I,
+)
+# a sexed noun in apposition after a name: "Ann Jones, a mother of three,"
+_NOUN_AFTER = re.compile(
+    rf"(?P<name>{_CAP}(?:{_SP}{_CAP}){{0,2}}),(?:{_SP}\d+,)?{_SP}(?:an?|the|his|her|whose)"
+    rf"{_SP}(?:[\w-]+{_SP}){{0,2}}?(?:(?P<m>{_MALE_NOUNS})|(?P<f>{_FEMALE_NOUNS}))\b"
+)
+_TITLED = re.compile(rf"\b(?P<title>[A-Z][a-z]+\.?){_SP}(?P<name>{_CAP}(?:{_SP}{_CAP}){{0,2}})")
+# a name as its sentence's subject, then the pronoun that stands for it:
+# "Arthur Brand said he believed", "Ms Ibbotson said she never"
+_NAME_THEN_PRONOUN = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][a-z]+,?{_SP})?(?P<name>{_CAP}(?:{_SP}{_CAP}){{0,3}})"
+    r"(?:,[^,.\n]{1,60},)?\s+(?:has\s+|had\s+|also\s+)?[a-z]+ed\s+(?:that\s+)?"
+    r"(?:(?P<m>he|his|him)|(?P<f>she|her))\b"
+)
+_STOP = frozenset(
+    "The A An This That It He She They We I You His Her Their Its But And So In On At For "
+    "From With By After Before When While As If Police Court Judge Justice Mr Mrs Ms Miss Dr".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    keys: tuple[str, ...]  # the name's words that identify the person ("Paul", "Russell")
+
+
+class People:
+    """Gender evidence for the names of one article, and quote-aware lookups."""
+
+    def __init__(self, text: str, quotes: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.q_starts = [a for a, _ in quotes]
+        self.q_ends = [b for _, b in quotes]
+        self.votes: dict[str, Counter[str]] = {}
+        self.names: set[str] = set()
+        for m in _TITLED.finditer(text):
+            title = m.group("title")
+            sex = "m" if title in _MALE_TITLES else "f" if title in _FEMALE_TITLES else ""
+            if sex:
+                self._vote(m.group("name"), sex, 3)
+        for rx, weight in ((_NOUN_BEFORE, 2), (_NOUN_AFTER, 2), (_NAME_THEN_PRONOUN, 1)):
+            for m in rx.finditer(text):
+                if self.in_quote(m.start("name")):
+                    continue
+                self._vote(m.group("name"), "m" if m.group("m") else "f", weight)
+
+    def _vote(self, name: str, sex: str, weight: int) -> None:
+        for w in name.split():
+            w = w.removesuffix("’s").removesuffix("'s").strip(".,")
+            if len(w) < 2 or w in _STOP or not w[0].isupper():
+                continue
+            self.votes.setdefault(w, Counter())[sex] += weight
+
+    def add_name(self, name: str) -> None:
+        """A person's full name found outside quotations: each of its words
+        names that person when it stands alone ("Sasse" after "Ben Sasse")."""
+        for w in name.split():
+            w = w.removesuffix("’s").removesuffix("'s").strip(".,")
+            if len(w) > 1 and w not in _STOP and w[0].isupper() and not w.isupper():
+                self.names.add(w)
+
+    def is_name(self, word: str) -> bool:
+        w = word.removesuffix("’s").removesuffix("'s").strip(".,")
+        return w in self.names or w in self.votes
+
+    def in_quote(self, i: int) -> bool:
+        k = bisect.bisect_right(self.q_starts, i) - 1
+        return k >= 0 and self.q_starts[k] <= i < self.q_ends[k]
+
+    def sex(self, a: int, b: int) -> str:
+        """ "m", "f" or "" (unknown or mixed) for the mention at ``text[a:b]``."""
+        s = self.text[a:b]
+        words = s.split()
+        if words and words[0] in _MALE_TITLES:
+            return "m"
+        if words and words[0] in _FEMALE_TITLES:
+            return "f"
+        low = s.lower()
+        if re.search(rf"\b(?:{_MALE_NOUNS})\b", low):
+            return "m"
+        if re.search(rf"\b(?:{_FEMALE_NOUNS})\b", low):
+            return "f"
+        total: Counter[str] = Counter()
+        for w in words:
+            w = w.removesuffix("’s").removesuffix("'s").strip(".,")
+            total.update(self.votes.get(w, Counter()))
+        if total["m"] > total["f"]:
+            return "m"
+        if total["f"] > total["m"]:
+            return "f"
+        return ""
+
+
+def pronoun_sex(p: str) -> str:
+    p = p.lower()
+    return "m" if p == "he" else "f" if p == "she" else ""
+
+
+def compatible(want: str, have: str) -> bool:
+    return not want or not have or want == have
