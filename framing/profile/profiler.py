@@ -63,54 +63,74 @@ class Profiler:
         raws = find_voices(text, sents)
         finder = RoleFinder(text, self._orgs)
         starts = [s.start for s in sents]
-        out: list[Voice] = []
-        cache: dict[str, tuple[str, str]] = {}
+        # a named person's role is decided once per article, from every mention
+        # where they speak: the description one quotation gives ("Sean Brunton
+        # QC, prosecuting") and the words of another ("when I was in prison")
+        people: dict[str, list[Raw]] = {}
         for r in raws:
-            out.append(self._voice(text, r, finder, sents, starts, cache))
-        return tuple(out)
-
-    def _voice(
-        self,
-        text: str,
-        r: Raw,
-        finder: RoleFinder,
-        sents: list[Sentence],
-        starts: list[int],
-        cache: dict[str, tuple[str, str]],
-    ) -> Voice:
-        quote = text[r.quote_start : r.quote_end]
-        if r.speaker_start is None or r.speaker_end is None:
-            return Voice(
-                r.kind,
-                r.quote_start,
-                r.quote_end,
-                None,
-                None,
-                "",
-                "other",
-                "no speaker found",
-                r.how or "none",
-                quote,
+            if r.speaker_start is not None and r.speaker_end is not None:
+                people.setdefault(
+                    _person(text[r.speaker_start : r.speaker_end], r.appos), []
+                ).append(r)
+        roles: dict[str, tuple[str, str]] = {}
+        for key, rs in people.items():
+            first = rs[0]
+            assert first.speaker_start is not None and first.speaker_end is not None
+            speaker = text[first.speaker_start : first.speaker_end]
+            last = speaker.split()[-1] if speaker.split() else speaker
+            ctx, near = _first_context(text, last, first.speaker_start, sents, starts)
+            cue = finder.role(
+                speaker,
+                first.appos,
+                ctx,
+                speakers=list(
+                    dict.fromkeys(
+                        text[r.speaker_start : r.speaker_end]
+                        for r in rs
+                        if r.speaker_start is not None and r.speaker_end is not None
+                    )
+                ),
+                descriptions=list(dict.fromkeys(r.appos for r in rs[1:] if r.appos)),
+                quotes=[text[r.quote_start : r.quote_end] for r in rs],
+                near=near,
             )
-        speaker = text[r.speaker_start : r.speaker_end]
-        key = speaker.split()[-1] if speaker.split() else speaker
-        if key + "|" + r.appos not in cache:
-            first = _first_context(text, key, r.speaker_start, sents, starts)
-            cue = finder.role(speaker, r.appos, first)
-            cache[key + "|" + r.appos] = (cue.role, cue.cue)
-        role, cue_text = cache[key + "|" + r.appos]
-        return Voice(
-            r.kind,
-            r.quote_start,
-            r.quote_end,
-            r.speaker_start,
-            r.speaker_end,
-            speaker,
-            role,
-            cue_text,
-            r.how,
-            quote,
-        )
+            roles[key] = (cue.role, cue.cue)
+        out: list[Voice] = []
+        for r in raws:
+            quote = text[r.quote_start : r.quote_end]
+            if r.speaker_start is None or r.speaker_end is None:
+                out.append(
+                    Voice(
+                        r.kind,
+                        r.quote_start,
+                        r.quote_end,
+                        None,
+                        None,
+                        "",
+                        "other",
+                        "no speaker found",
+                        r.how or "none",
+                        quote,
+                    )
+                )
+                continue
+            speaker = text[r.speaker_start : r.speaker_end]
+            role, cue_text = roles[_person(speaker, r.appos)]
+            out.append(
+                Voice(
+                    r.kind,
+                    r.quote_start,
+                    r.quote_end,
+                    r.speaker_start,
+                    r.speaker_end,
+                    speaker,
+                    role,
+                    cue_text,
+                    r.how,
+                    quote,
+                )
+            )
+        return tuple(out)
 
     def features(self, text: str) -> dict[str, float]:
         """The named features the frame, solutions and evidence models read
@@ -180,13 +200,36 @@ def _values(
 _CASE_ROLES = frozenset(("police_prosecution", "courts", "victims", "lived_experience"))
 
 
-def _first_context(text: str, key: str, at: int, sents: list[Sentence], starts: list[int]) -> str:
+def _person(speaker: str, appos: str) -> str:
+    """Who a mention names, for deciding a role once per person: a name's last
+    word ("Brunton" for "Sean Brunton QC" and "Mr Brunton"); a described
+    speaker ("a police spokesman") is one mention with its description."""
+    words = [w.removesuffix("’s").removesuffix("'s") for w in speaker.split()]
+    words = [w for w in words if w not in _NAME_TAILS]
+    last = words[-1] if words else speaker
+    if last[:1].isupper() and last not in _NOT_NAMES and not speaker[:1].islower():
+        return last
+    return speaker.lower() + "|" + appos
+
+
+# titles after a name, and capitalised words that name no one person
+_NAME_TAILS = frozenset(("QC", "KC", "MP", "MSP", "Jr", "Sr", "OBE", "MBE", "CBE"))
+_NOT_NAMES = frozenset(
+    "He She They It The Police Court Council Government Friends Family Neighbours".split()
+)
+
+
+def _first_context(
+    text: str, key: str, at: int, sents: list[Sentence], starts: list[int]
+) -> tuple[str, str]:
     """The sentence of the first mention of ``key`` (a surname, or an organisation's
-    last word) up to ``at``, where news writing gives the speaker's title."""
+    last word) up to ``at``, where news writing gives the speaker's title, and
+    the words next to that mention (a few either side)."""
     if not key or not key[0].isupper():
-        return ""
+        return "", ""
     m = re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text[: at + len(key)])
     pos = m.start() if m else at
     k = max(0, bisect.bisect_right(starts, pos) - 1)
     s = sents[k] if sents else Sentence(0, len(text), 0)
-    return text[s.start : s.end]
+    near = text[max(s.start, pos - 45) : min(s.end, pos + len(key) + 25)]
+    return text[s.start : s.end], near

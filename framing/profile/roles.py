@@ -18,6 +18,7 @@ heard as lived experience, the voice amplifying looks for.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lexicon.organisations import Organisation, Organisations
@@ -36,14 +37,29 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:whose|her|his|their) (?:son|daughter|husband|wife|partner|father|mother|brother|sister|child|children|dad|mum)"
             r" (?:is|was|are|were|has been) (?:serving|in prison|in jail|jailed|imprisoned|remanded|locked up)\b"
             r"|\blived experience\b|\bin recovery\b|\brecovering addict\b|\bprison leaver\b"
-            r"|\b(?:mother|father|wife|partner|sister|brother) of (?:a |the )?(?:prisoner|inmate|convicted)\b",
+            r"|\b(?:mother|father|wife|partner|sister|brother) of (?:a |the )?(?:prisoner|inmate|convicted)\b"
+            # a prisoner's relative: "insisted her mother doesn't deserve to be in prison"
+            r"|\b(?:whose|her|his|their|my|our) (?:son|daughter|husband|wife|partner|father|mother|brother|sister|"
+            r"child|dad|mum)\b[^.!?]{0,40}\b(?:in prison|in jail|behind bars|on death row|was arrested|"
+            r"was convicted|was jailed|was sentenced|was charged|is serving)\b"
+            # in the speaker's own words: "when I was in prison", "I served six years"
+            r"|\b(?:[Ww]hen|[Ww]hile|[Ss]ince|[Aa]fter) I (?:was|got) (?:in prison|in jail|inside|locked up|released|sent down)\b"
+            r"|\bI (?:served|spent|did) (?:\w+ ){0,3}(?:years?|months?|time) (?:in|behind) (?:prison|jail|bars|custody)\b"
+            r"|\bI (?:was|have been|had been|got) (?:jailed|imprisoned|locked up|sent to prison|released from prison)\b"
+            r"|\bmy (?:time|years) (?:inside|in prison|in jail|behind bars)\b|\bmy (?:conviction|offending|addiction)\b",
         ),
         (
             "victims",
             "victim or family",
             r"\b(?:whose|her|his|their) (?:son|daughter|husband|wife|partner|father|mother|brother|sister|child|dad|mum)"
             r" (?:was|were|had been) (?:killed|murdered|stabbed|shot|attacked|raped|assaulted|abused|died)\b"
-            r"|\b(?:family|relatives|mother|father|parents|sister|brother|widow|widower) of (?:the )?(?:victim|murdered|late)\b",
+            r"|\b(?i:family|relatives|mother|father|parents|sister|brother|widow|widower|mum|dad|son|daughter)"
+            r" of (?:the |a )?(?:victim|murdered|late|missing|tragic|slain|stabbing victim)\b"
+            r"|\b(?:lawyer|solicitor|barrister|attorney)s? (?:for|representing|acting for) (?:the )?(?:\w+ )?"
+            r"(?:family|families|victims?|bereaved)\b"
+            r"|\bvictim impact statement\b|\b(?:my|our) (?:son|daughter|husband|wife|partner|child|mother|father|"
+            r"brother|sister|boy|girl|baby|mum|dad)\b[^.!?]{0,30}\b(?:was|were|had been|has been) "
+            r"(?:killed|murdered|stabbed|shot|attacked|raped|assaulted|abused|a victim|taken from)\b",
         ),
         (
             "victims",
@@ -56,19 +72,31 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             # a prisoner's relative is caught by the lived-experience cue first
             "victims",
             "relative",
-            r"\b(?:mother|father|mum|dad|daughter|sister|brother|widow|widower|wife|husband|"
-            r"grandmother|grandfather|grandson|granddaughter|gran|grandma|aunt|uncle|niece|"
-            r"nephew|fianc[ée]e?|parents|family|families|relatives|loved ones|stepfather|"
-            r"stepmother|stepdaughter|stepson|bereaved|grieving|heartbroken)\b(?! Court| court)",
+            r"\b(?:[Mm]other|[Ff]ather|[Mm]um|[Dd]ad|[Dd]aughter|[Ss]ister|[Bb]rother|[Ww]idow|[Ww]idower|wife|"
+            r"husband|[Gg]randmother|[Gg]randfather|grandson|granddaughter|gran|grandma|aunt|uncle|niece|"
+            r"nephew|fianc[ée]e?|[Pp]arents|family|families|relatives|loved ones|stepfather|"
+            r"stepmother|stepdaughter|stepson|bereaved|grieving|heartbroken)\b"
+            r"(?! Court| court| [Ll]iaison| [Dd]ivision| law| [Ll]aw| of (?:one|two|three|four|five)\b(?!-)|-of-)",
+        ),
+        (
+            # "Sean Brunton QC, prosecuting", "Prosecuting, Eileen Rodgers": prosecution
+            # counsel are police and prosecution, whatever the court title beside them
+            "police_prosecution",
+            "prosecution counsel",
+            r"\b(?:QC|KC|counsel|barrister|solicitor),? (?:prosecuting|for the (?:prosecution|Crown))\b"
+            r"|\b[Pp]rosecuting,? (?:barrister |counsel |solicitor )?[A-Z]"
+            r"|\b(?:[Dd]irector|DIRECTOR) of [Pp]ublic [Pp]rosecutions\b|\bDPP\b",
         ),
         (
             "courts",
             "court title",
-            r"\b(?:Judge|judge|Recorder|magistrates?|Magistrates?|Lord Justice|Mr Justice|Mrs Justice|"
+            r"\b(?:Judge|judge|Recorder|magistrates?|Magistrates?|Lord Justice|Mr Justice|Mrs Justice|Justice(?= [A-Z])|"
             # defence counsel speak as officers of the court (the labelling guide's ruling)
             r"sheriff|Sheriff|jury|justices|district judge|the bench|defending|defen[cs]e (?:barrister|"
             r"counsel|lawyer|solicitor|attorney)|counsel for|barrister|QC|KC|mitigation|"
-            r"(?:his|her|their) (?:attorney|lawyer)|attorney for)\b",
+            r"(?:his|her|their) (?:attorney|lawyer)|attorney for|who represents?|who represented|"
+            r"(?:his|her|their) clients?|(?:lawyer|solicitor|attorney)s? (?:for|representing) "
+            r"(?!the (?:famil|victim|bereaved)|victims?|famil|bereaved))\b",
         ),
         (
             "lived_experience",
@@ -83,12 +111,13 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
             r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|the force|"
             r"[Ii]nvestigators?|District Attorney|district attorney|US Attorney|U\.S\. Attorney|"
-            r"FBI|NYPD|LAPD|troopers?|Sheriff's Office|sheriff's office|police station)\b",
+            r"FBI|NYPD|LAPD|troopers?|Sheriff's Office|sheriff's office|police station)\b(?! General)",
         ),
         (
             "prison_probation",
             "prison or probation title",
-            r"\b(?:prison governor|governor of|Governor|prison officers?|prison service|probation officers?|"
+            r"\b(?:prison governor|[Gg]overnor of (?:HMP|HM Prison|HMYOI|the prison|[A-Z]\w+ (?:[Pp]rison|jail))|"
+            r"prison officers?|prison service|probation officers?|"
             r"probation|Probation|HMPPS|Prison Service)\b",
         ),
         (
@@ -99,13 +128,14 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
             r"Lib Dem|shadow|Shadow|peer|Lord|Baroness|spokesman for the Ministry|Whitehall|"
             r"Senator|Sen\.|Rep\.|Congressman|Congresswoman|congressman|President|Democrats?|"
-            r"Republicans?|White House|Downing Street)\b",
+            r"Republicans?|White House|Downing Street|Governor(?= [A-Z])|Attorney General)\b",
         ),
         (
             "research",
             "research or inspectorate title",
             r"\b(?:Professor|professor|Prof|Dr|researchers?|academic|criminologist|lecturer|"
-            r"university|University|study|inspectors? of|Chief Inspector|inspectorate|Inspectorate|"
+            r"university|University|study|inspectors? of|Chief Inspector of|inspectorate|Inspectorate|"
+            r"researching|researched|author of|"
             r"ombudsman|Ombudsman|think tank|think-tank|analyst|expert|experts|specialist|"
             r"psychologist|psychiatrist|historian|scientist|forensic|Institute|institute|"
             r"expert witness|defence witness)\b",
@@ -121,6 +151,13 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 )
 
 
+_COUNSEL = re.compile(r"'(?:QC|KC|barrister|counsel for)'")
+_PROSECUTION_COUNSEL = next(i for i, c in enumerate(_CUES) if c[1] == "prosecution counsel")
+_BYSTANDER = re.compile(
+    r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:(?:close|family|childhood|old|best|local|"
+    r"former)\s+)?(?:[Ff]riends?|[Nn]eighbou?rs?|[Ww]itness(?:es)?|[Bb]ystanders?|[Pp]asser-?by|"
+    r"[Pp]assers-?by|[Cc]lassmates?|[Ss]chool ?friends?)\b"
+)
 _GENERIC_KEYS = frozenset("He She They It The Police Court Council Government".split())
 # after the speaker's name, anywhere in the article: an appositive (", 34,"
 # or ", from Leeds,") and a few words, then what happened to them
@@ -146,12 +183,31 @@ _SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
     (
         "victims",
         "victim or family",
-        _BETWEEN + r"(?:was (?:attacked|stabbed|assaulted|injured|hurt|robbed|raped|abused|"
-        r"targeted|punched|beaten|shot|kidnapped|scammed|defrauded|left)|suffered|"
+        _BETWEEN
+        + r"(?:(?:was|were) (?:\w+ly )?(?:attacked|stabbed|assaulted|injured|hurt|robbed|raped|abused|"
+        r"targeted|punched|beaten|shot|kidnapped|scammed|defrauded|left|killed|murdered|blinded|"
+        r"disfigured|scarred|burned|slashed|knocked|strangled|found dead|found (?:in|with) (?:a|her|his)|"
+        r"threatened|harassed|stalked|groomed|conned|burgled|spat at)|suffered|died|"
         r"lost (?:his|her|their) (?:son|daughter|husband|wife|child|mother|father|brother|sister)|"
         r"whose (?:son|daughter|husband|wife|partner|child|mother|father|brother|sister)\b[^.]{0,40}"
         r"(?:killed|murdered|died|stabbed|attacked|death))\b",
     ),
+)
+
+
+# before the speaker's name: what was done to them ("pointed the shotgun at Mr
+# Robertson", "assault occasioning actual bodily harm against Ms Ibbotson",
+# "murdered teenager Ellie Gould": a relative sharing the name is the
+# victim's family, the same role)
+_OBJECT_CUE = (
+    r"(?:\battack(?:ed|s)? on|\bassault(?:ed|ing|s)?(?: [\w-]+){0,5} (?:against|on)|"
+    r"\b(?:violence|offences?|crimes?|threats?|abuse) against|\bmurder(?:ed|ing)?(?: of)?|\bkilling of|"
+    r"\bdeath of|\bstabb(?:ed|ing)(?: of)?|\bshooting of|\bpunched|\battacked|\braped|\babused|\brobbed|"
+    r"\bthreatened|\bkidnapped|\bstalked|\bpointed (?:[\w-]+ ){0,3}at|\bhit on|\bstolen from|"
+    r"\bowned by|\bvictims?,?|\bsurvivor,?)"
+    r"\s+(?:(?:the|his|her|their|Mr|Mrs|Ms|Miss|Dr|PO|PC|Sgt|[Oo]fficer|teenager|schoolgirl|schoolboy|"
+    r"student|pensioner|[\w]+-year-old|father|mother|grandfather|grandmother|son|daughter)\s+){0,3}"
+    r"(?:[A-Z][\w'’-]+\s+){0,2}"
 )
 
 
@@ -206,11 +262,19 @@ class RoleFinder:
         found = self._orgs.first(s)
         return None if found is None else RoleCue(found[1].role, f"organisation: {found[1].name}")
 
-    def cues(self, s: str, where: str) -> RoleCue | None:
+    def cues(self, s: str, where: str, near: str = "") -> RoleCue | None:
         best: tuple[int, int, RoleCue] | None = None
         for rank, (role, label, rx) in enumerate(_CUES):
             if label == ACCUSED and where == "first mention":
                 continue  # "said the man was jailed": the words around a name are about others
+            if label == "relative" and where == "first mention":
+                # "he and his family lived near the gang": a relative word far from
+                # the name is someone else's; next to it ("mother Sarah") it is theirs
+                m = rx.search(near)
+                if m and (best is None or s.find(near) + m.start() < best[0]):
+                    at = max(s.find(near), 0) + m.start()
+                    best = (at, rank, RoleCue(role, f"{label} ({where}): '{m.group()}'"))
+                continue
             m = rx.search(s)
             if m and rank < 2:  # lived experience and victims win wherever they are
                 return RoleCue(role, f"{label} ({where}): '{m.group()}'")
@@ -234,27 +298,80 @@ class RoleFinder:
             m = re.search(r"(?<![\w-])" + k + rx, self.text)
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), RoleCue(role, f"{label} (elsewhere): '{m.group()[:80]}'"))
+        m = re.search(_OBJECT_CUE + k + r"(?![\w-])", self.text)
+        if m and (best is None or m.start() < best[0]):
+            best = (
+                m.start(),
+                RoleCue("victims", f"victim or family (elsewhere): '{m.group()[:80]}'"),
+            )
         return best[1] if best else None
 
-    def role(self, speaker: str, appos: str, first_context: str) -> RoleCue:
+    def role(
+        self,
+        speaker: str,
+        appos: str,
+        first_context: str,
+        *,
+        speakers: Sequence[str] = (),
+        descriptions: Sequence[str] = (),
+        quotes: Sequence[str] = (),
+        near: str = "",
+    ) -> RoleCue:
         """The role of a speaker named ``speaker`` with description ``appos``;
-        ``first_context`` is the text around the speaker's first mention."""
+        ``first_context`` is the sentence of the speaker's first mention and
+        ``near`` its words next to the name.  A person's role is decided once
+        per article from all their mentions: ``speakers`` and ``descriptions``
+        are every way the article named and described them where they spoke,
+        ``quotes`` their own words ("my son was murdered", "when I was in
+        prison")."""
         if re.fullmatch(r"(?:[Tt]he|[Aa]) (?:court|jury|trial)", speaker.strip()):
             return RoleCue("courts", f"court (speaker): '{speaker}'")  # "the court heard"
+        if _BYSTANDER.match(speaker.strip()):
+            # "a friend of the victim's family", "Neighbours": near a victim, not one
+            return RoleCue("other", f"bystander (speaker): '{speaker}'")
         words = speaker.split()
         key = words[-1].removesuffix("’s").removesuffix("'s") if words else ""
-        for s, where in (
-            (appos, "description"),
-            (speaker, "speaker"),
-            ("", "elsewhere"),
-            (first_context, "first mention"),
-        ):
+        descs = [d for d in (appos, *descriptions) if d]
+        names = [speaker, *(n for n in speakers if n != speaker)]
+        # people attacked at work (a prison officer assaulted, a PC covered in
+        # petrol) speak as victims about the attack: what happened to them
+        # outranks their title (the labelling guide's ruling)
+        harmed = self.as_subject(key)
+        if harmed is not None and harmed.role == "victims":
+            return harmed
+        steps: list[tuple[str, str]] = [(d, "description") for d in descs]
+        steps += [(n, "speaker") for n in names]
+        steps.append(("", "elsewhere"))
+        steps += [(q, "own words") for q in quotes]
+        steps.append((first_context, "first mention"))
+        for s, where in steps:
             if where == "elsewhere":
-                got = self.as_subject(key)
+                got = harmed
+            elif where == "own words":
+                got = self.own_words(s)
             elif s:
-                got = self.cues(s, where)
+                got = self.cues(s, where, near=near)
             else:
                 continue
             if got is not None:
+                if got.role == "courts" and _COUNSEL.search(got.cue):
+                    # counsel's title says counsel, the first mention says for which side
+                    side = _CUES[_PROSECUTION_COUNSEL][2].search(first_context) or re.search(
+                        r"\b[Pp]rosecut(?:or|ing|ion)\b|\bfor the (?:prosecution|Crown)\b", near
+                    )
+                    if side:
+                        return RoleCue(
+                            "police_prosecution",
+                            f"prosecution counsel (first mention): '{side.group()}'",
+                        )
                 return got
         return RoleCue("other", "no cue")
+
+    def own_words(self, quote: str) -> RoleCue | None:
+        """Only the strong lived-experience and victim cues count in a quotation:
+        a speaker's titles and organisations there are often someone else's."""
+        for rank, (role, label, rx) in enumerate(_CUES[:2]):
+            m = rx.search(quote)
+            if m and rank < 2:
+                return RoleCue(role, f"{label} (own words): '{m.group()}'")
+        return None

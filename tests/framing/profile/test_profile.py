@@ -266,3 +266,25 @@ def test_a_pronoun_is_the_last_person_of_its_sex_named_outside_quotations(profil
     assert _speaker(p, "Heads needed")[0] in ("Sasse", "Senator Ben Sasse", "Ben Sasse")
     # "Mr Ratana" is a man, so "she" is the sister
     assert _speaker(p, "friendly bear")[0] == "Amanda Tessier"
+
+
+def test_a_persons_role_comes_from_all_their_mentions(profiler):
+    # prosecution counsel by the side named at the first mention, whatever the
+    # later "QC"; a victim by what was done to them; a prison officer attacked
+    # at work speaks as a victim; an ex-prisoner by her own words; a friend is other
+    text = (
+        "Sean Brunton QC, prosecuting, told jurors the attack was planned.\n\n"
+        "'He knew the victim well,' Mr Brunton QC said.\n\n"
+        "Fleck pointed the shotgun at Mr Robertson before firing twice.\n\n"
+        "Mr Robertson said: 'I was terrified for my children.'\n\n"
+        "Hockton admitted assault occasioning actual bodily harm against Ms Ibbotson.\n\n"
+        "Prison officer Ms Ibbotson said: 'I felt the blood on my face.'\n\n"
+        "Jo Bell said: 'When I was in prison nobody asked what I needed.'\n\n"
+        "A friend of the family said: 'They are devastated by what happened.'"
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "knew the victim")[1] == "police_prosecution"
+    assert _speaker(p, "terrified")[1] == "victims"
+    assert _speaker(p, "blood on my face")[1] == "victims"
+    assert _speaker(p, "nobody asked")[1] == "lived_experience"
+    assert _speaker(p, "devastated")[1] == "other"
