@@ -26,6 +26,14 @@ closed, the share of true flags folded away, and the training time.
 Issue 14's target on the real-news development set: after 500 decisions the
 shown precision closes at least half its gap to 1.0 with no more than 1% of
 true flags folded.
+
+A model can only learn what repeats, so each step also prints how much of the
+gap any learning from earlier decisions could close (``repeat``): the false
+flags still to come whose entry (``entry``), or entry with the next word or
+the outlet (``pattern``), was dismissed before the cut, the gap closed by an
+oracle that folds exactly those (and no true flag: an upper bound), and how
+many true flags still to come share an entry with an earlier dismissal (the
+flags such a fold would have to tell apart from them).
 """
 
 from __future__ import annotations
@@ -84,6 +92,41 @@ def decisions(dataset, engine):
     return rows
 
 
+def _next(features) -> str:
+    ctx = features.get("context") or {}
+    after = ctx.get("lemmas_after") or ctx.get("after") or []
+    return str(after[0]) if after else ""
+
+
+def repeats(seen, rest) -> dict:
+    """How far learning from ``seen`` could go on ``rest``: the false flags in
+    ``rest`` that repeat an earlier dismissal (by entry; by entry and the next
+    word or the outlet), the gap closed by folding exactly the entry repeats
+    and no true flag (an upper bound for any model), and the true flags in
+    ``rest`` of those entries."""
+    entries = {r[2]["entry"] for r in seen if r[3]}
+    patterns = {(r[2]["entry"], _next(r[2])) for r in seen if r[3]} | {
+        (r[2]["entry"], "@" + r[2]["outlet"]) for r in seen if r[3] and r[2]["outlet"]
+    }
+    false_rest = [r for r in rest if r[3]]
+    by_entry = [r for r in false_rest if r[2]["entry"] in entries]
+    by_pattern = [
+        r
+        for r in false_rest
+        if (r[2]["entry"], _next(r[2])) in patterns
+        or (r[2]["outlet"] and (r[2]["entry"], "@" + r[2]["outlet"]) in patterns)
+    ]
+    true_rest = len(rest) - len(false_rest)
+    shown = len(rest) - len(by_entry)
+    return {
+        "false_rest": len(false_rest),
+        "repeat_entry": len(by_entry),
+        "repeat_pattern": len(by_pattern),
+        "bound_precision": true_rest / shown if shown else None,
+        "true_sharing_entry": sum(1 for r in rest if not r[3] and r[2]["entry"] in entries),
+    }
+
+
 def step(rows, cut: int, threshold: float, sweep: tuple[float, ...] = ()):
     """Train on rows[:cut]; measure on the articles that start after the cut
     (at the fold threshold, and at each ``sweep`` threshold for the same model)."""
@@ -106,6 +149,7 @@ def step(rows, cut: int, threshold: float, sweep: tuple[float, ...] = ()):
         "folded": 0,
         "true_folded": 0,
         "true_folded_share": 0.0,
+        **repeats(seen, rest),
     }
     t0 = time.perf_counter()
     try:
@@ -138,8 +182,8 @@ def _fold(rest, probs, threshold: float, true_rest: int) -> dict:
 SWEEP = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)  # thresholds also tried at 500 decisions
 
 
-def gap_closed(s: dict, base: float | None = None) -> float | None:
-    b, p = s.get("baseline_precision", base), s["shown_precision"]
+def gap_closed(s: dict, base: float | None = None, key: str = "shown_precision") -> float | None:
+    b, p = s.get("baseline_precision", base), s[key]
     if b is None or p is None or b >= 1.0:
         return None
     return (p - b) / (1.0 - b)
@@ -177,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(
             "decisions  dismissed  remaining  baseline P%  shown P%  gap closed%  "
-            "folded  true folded%  model     train s"
+            "folded  true folded%  model     train s   "
+            "repeat FP: entry pattern of  bound gap%  true same entry"
         )
     steps = []
     limit = min(len(rows), args.until or len(rows))
@@ -189,7 +234,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{s['decisions']:9d}  {s['dismissed_seen']:9d}  {s['remaining_flags']:9d}  "
                 f"{pct(s['baseline_precision']):>11}  {pct(s['shown_precision']):>8}  "
                 f"{pct(gap_closed(s)):>11}  {s['folded']:6d}  {pct(s['true_folded_share']):>12}  "
-                f"{(s['model'] or 'none'):8}  {s['train_seconds']:7.2f}",
+                f"{(s['model'] or 'none'):8}  {s['train_seconds']:7.2f}   "
+                f"{s['repeat_entry']:15d} {s['repeat_pattern']:7d} {s['false_rest']:2d}  "
+                f"{pct(gap_closed(s, key='bound_precision')):>10}  {s['true_sharing_entry']:15d}",
                 flush=True,
             )
     at500 = next((s for s in steps if s["decisions"] == 500), None)
@@ -201,7 +248,14 @@ def main(argv: list[str] | None = None) -> int:
                     "flags": len(rows),
                     "articles": articles,
                     "threshold": args.threshold,
-                    "steps": [dict(s, gap_closed=gap_closed(s)) for s in steps],
+                    "steps": [
+                        dict(
+                            s,
+                            gap_closed=gap_closed(s),
+                            bound_gap_closed=gap_closed(s, key="bound_precision"),
+                        )
+                        for s in steps
+                    ],
                 },
                 indent=2,
             )
@@ -215,6 +269,15 @@ def main(argv: list[str] | None = None) -> int:
             f"{pct(at500['true_folded_share']).strip()}% (target: >= 50% and <= 1%): "
             + ("met" if ok else "not met")
             + f"; highest predicted dismissal {at500.get('max_p')}"
+        )
+        bound = gap_closed(at500, key="bound_precision")
+        print(
+            f"what repeats by then: {at500['repeat_entry']} of the {at500['false_rest']} false "
+            f"flags still to come share an entry with an earlier dismissal "
+            f"({at500['repeat_pattern']} its next word or outlet too); folding exactly those "
+            f"would close {pct(bound).strip()}% of the gap (the most that learning from "
+            f"repeated entries could close), and "
+            f"{at500['true_sharing_entry']} true flags still to come share those entries"
         )
         if at500.get("sweep"):
             print("the same model at other fold thresholds:")
