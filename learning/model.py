@@ -21,6 +21,16 @@ of the calibrated probabilities, which rewards calibration and sharpness
 together) is refitted on everything and kept.  The precision of the dismiss
 prediction, the figure a reviewer cares about ("when it says noise, is it
 noise?"), is reported beside it.
+
+The estimator's probability is then capped by the evidence of repetition
+(:class:`Repeats`): a flag is only as likely to be dismissed as the pattern
+of it that reviewers dismissed most consistently (the entry with the next or
+previous word, in the outlet, in the outlet's section, or the entry at all),
+estimated as a Beta posterior.  A model can only learn what repeats: on
+separable decisions the sigmoid says 1.0 after three dismissals, where three
+in three is nowhere near 95%; and every accepted flag of the same pattern (a
+counter-example) lowers the posterior, so a true flag like those the team
+keeps accepting stays shown.
 """
 
 from __future__ import annotations
@@ -50,6 +60,74 @@ class Example:
     group: str
 
 
+PRIOR = 1.0  # weight, in decisions, of a pattern's prior (its entry's dismissal rate)
+
+
+def _after(ctx: dict[str, Any]) -> str:
+    words = ctx.get("lemmas_after") or ctx.get("after") or []
+    return str(words[0]).lower() if words else ""
+
+
+def _before(ctx: dict[str, Any]) -> str:
+    words = ctx.get("lemmas_before") or ctx.get("before") or []
+    return str(words[-1]).lower() if words else ""
+
+
+def pattern_keys(features: dict[str, Any]) -> list[tuple[str, ...]]:
+    """The patterns a reviewer recognises a repeat by, of one flag's features."""
+    ctx = features.get("context") or {}
+    entry = str(features.get("entry", ""))
+    outlet = str(features.get("outlet") or "").lower()
+    section = str(features.get("section") or "")
+    after, before = _after(ctx), _before(ctx)
+    keys: list[tuple[str, ...]] = [("after", entry, after), ("before", entry, before)]
+    if outlet:
+        keys += [("outlet", entry, outlet), ("after@outlet", entry, after, outlet)]
+        if section:
+            keys.append(("section", entry, outlet, section))
+    return keys
+
+
+class Repeats:
+    """Dismissal rates of the patterns seen in training, as Beta-binomial
+    posteriors: what the reviewers did with flags of the same pattern, and
+    nothing else.
+
+    An entry's rate is shrunk towards the database's: (dismissed + PRIOR *
+    database rate) / (decided + PRIOR).  A pattern's is shrunk towards its
+    entry's rate on the entry's *other* decisions (so the same decisions do not
+    count twice), and ``estimate`` is the highest of a flag's.  Three in three
+    on a desk that dismisses one flag in five is 0.80, twenty in twenty 0.96,
+    twenty with two accepted 0.88: the default 0.95 folds a pattern after some
+    twenty consistent dismissals, sooner when the entry is dismissed in other
+    contexts too (a player's name), and never while the team accepts it."""
+
+    def __init__(self, examples: Sequence[Example]) -> None:
+        self.counts: dict[tuple[str, ...], tuple[int, int]] = {}
+        self.entries: dict[str, tuple[int, int]] = {}
+        for e in examples:
+            dismissed = int(e.dismissed)
+            for key in pattern_keys(e.features):
+                d, n = self.counts.get(key, (0, 0))
+                self.counts[key] = (d + dismissed, n + 1)
+            entry = str(e.features.get("entry", ""))
+            d, n = self.entries.get(entry, (0, 0))
+            self.entries[entry] = (d + dismissed, n + 1)
+        dismissed = sum(int(e.dismissed) for e in examples)
+        self.rate = (dismissed + 1) / (len(examples) + 2)  # the database's, Laplace-smoothed
+
+    def estimate(self, features: dict[str, Any]) -> float:
+        """Posterior probability that a flag like this one is dismissed."""
+        de, ne = self.entries.get(str(features.get("entry", "")), (0, 0))
+        best = (de + PRIOR * self.rate) / (ne + PRIOR)
+        for key in pattern_keys(features):
+            d, n = self.counts.get(key, (0, 0))
+            if n:
+                prior = (de - d + PRIOR * self.rate) / (ne - n + PRIOR)
+                best = max(best, (d + PRIOR * prior) / (n + PRIOR))
+        return best
+
+
 @dataclass(frozen=True)
 class Trained:
     kind: str
@@ -64,7 +142,12 @@ class Trained:
         if not features:
             return []
         proba = self.estimator.predict_proba([vector(f) for f in features])
-        return [float(p) for p in proba[:, 1]]
+        repeats = getattr(self.estimator, "repeats", None)  # None: stored before the cap
+        if repeats is None:
+            return [float(p) for p in proba[:, 1]]
+        return [
+            min(float(p), repeats.estimate(f)) for p, f in zip(proba[:, 1], features, strict=True)
+        ]
 
     def dumps(self) -> bytes:
         buf = io.BytesIO()
@@ -105,12 +188,14 @@ def _estimator(kind: str, seed: int = 0) -> Any:
 
 
 class Calibrated:
-    """A fitted pipeline and the sigmoid that turns its scores into probabilities."""
+    """A fitted pipeline, the sigmoid that turns its scores into probabilities,
+    and the repeat evidence that caps them (``Trained.probabilities``)."""
 
-    def __init__(self, pipeline: Any, a: float, b: float) -> None:
+    def __init__(self, pipeline: Any, a: float, b: float, repeats: Repeats | None = None) -> None:
         self.pipeline = pipeline
         self.a = a
         self.b = b
+        self.repeats = repeats
 
     def predict_proba(self, X: Sequence[dict[str, float]]) -> Any:
         import numpy as np
@@ -155,6 +240,7 @@ def measure(
     groups = [e.group for e in examples]
     folds = min(FOLDS, len(set(groups)))
     oof = np.zeros(len(y))
+    cap = np.ones(len(y))
     scored = np.zeros(len(y), dtype=bool)
     for train_idx, test_idx in GroupKFold(n_splits=max(2, folds)).split(X, y, groups):
         ytr = y[train_idx]
@@ -162,12 +248,14 @@ def measure(
             continue  # one kind only in this fold's training part: nothing to fit
         est = _estimator(kind).fit([X[i] for i in train_idx], ytr)
         oof[test_idx] = _scores(est, [X[i] for i in test_idx])
+        repeats = Repeats([examples[i] for i in train_idx])
+        cap[test_idx] = [repeats.estimate(examples[i].features) for i in test_idx]
         scored[test_idx] = True
     if y[scored].min(initial=1) == y[scored].max(initial=0):
         a, b = 1.0, 0.0
     else:
         a, b = _platt(oof[scored], y[scored])
-    probs = 1.0 / (1.0 + np.exp(-(a * oof + b)))
+    probs = np.minimum(1.0 / (1.0 + np.exp(-(a * oof + b))), cap)
     probs[~scored] = y.mean()
     return figures(y.tolist(), [float(p) for p in probs], threshold), (a, b)
 
@@ -204,7 +292,7 @@ def train(
     pipeline = _estimator(best).fit(
         [vector(e.features) for e in examples], [int(e.dismissed) for e in examples]
     )
-    estimator = Calibrated(pipeline, *measured[best][1])
+    estimator = Calibrated(pipeline, *measured[best][1], repeats=Repeats(examples))
     return Trained(
         kind=best,
         estimator=estimator,
