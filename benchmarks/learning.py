@@ -29,8 +29,9 @@ true flags folded.
 
 A model can only learn what repeats, so each step also prints how much of the
 gap any learning from earlier decisions could close (``repeat``): the false
-flags still to come whose entry (``entry``), or entry with the next word or
-the outlet (``pattern``), was dismissed before the cut, the gap closed by an
+flags still to come whose entry (``entry``), or one of its patterns
+(``pattern``: the entry with the next or previous word, in the outlet, in its
+section), was dismissed before the cut, the gap closed by an
 oracle that folds exactly those (and no true flag: an upper bound), and how
 many true flags still to come share an entry with an earlier dismissal (the
 flags such a fold would have to tell apart from them).
@@ -92,30 +93,21 @@ def decisions(dataset, engine):
     return rows
 
 
-def _next(features) -> str:
-    ctx = features.get("context") or {}
-    after = ctx.get("lemmas_after") or ctx.get("after") or []
-    return str(after[0]) if after else ""
-
-
 def repeats(seen, rest) -> dict:
     """How far learning from ``seen`` could go on ``rest``: the false flags in
-    ``rest`` that repeat an earlier dismissal (by entry; by entry and the next
-    word or the outlet), the gap closed by folding exactly the entry repeats
-    and no true flag (an upper bound for any model), and the true flags in
+    ``rest`` that repeat an earlier dismissal (by entry; by one of the
+    patterns the model's repeat evidence counts, ``learning.model.pattern_keys``:
+    the entry with the next or previous word, in the outlet, in its section),
+    the gap closed by folding exactly the entry repeats and no true flag (an
+    upper bound for learning from repeated entries), and the true flags in
     ``rest`` of those entries."""
+    from learning.model import pattern_keys
+
     entries = {r[2]["entry"] for r in seen if r[3]}
-    patterns = {(r[2]["entry"], _next(r[2])) for r in seen if r[3]} | {
-        (r[2]["entry"], "@" + r[2]["outlet"]) for r in seen if r[3] and r[2]["outlet"]
-    }
+    patterns = {k for r in seen if r[3] for k in pattern_keys(r[2])}
     false_rest = [r for r in rest if r[3]]
     by_entry = [r for r in false_rest if r[2]["entry"] in entries]
-    by_pattern = [
-        r
-        for r in false_rest
-        if (r[2]["entry"], _next(r[2])) in patterns
-        or (r[2]["outlet"] and (r[2]["entry"], "@" + r[2]["outlet"]) in patterns)
-    ]
+    by_pattern = [r for r in false_rest if patterns.intersection(pattern_keys(r[2]))]
     true_rest = len(rest) - len(false_rest)
     shown = len(rest) - len(by_entry)
     return {
@@ -274,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"what repeats by then: {at500['repeat_entry']} of the {at500['false_rest']} false "
             f"flags still to come share an entry with an earlier dismissal "
-            f"({at500['repeat_pattern']} its next word or outlet too); folding exactly those "
+            f"({at500['repeat_pattern']} a pattern: the next or previous word, outlet or section); folding exactly those "
             f"would close {pct(bound).strip()}% of the gap (the most that learning from "
             f"repeated entries could close), and "
             f"{at500['true_sharing_entry']} true flags still to come share those entries"

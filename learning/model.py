@@ -63,14 +63,22 @@ class Example:
 PRIOR = 1.0  # weight, in decisions, of a pattern's prior (its entry's dismissal rate)
 
 
+def _word(words: Any) -> str:
+    """The first word of ``words`` (punctuation is no pattern: "heels," is "heels")."""
+    for w in words or ():
+        if any(c.isalnum() for c in str(w)):
+            return str(w).lower()
+    return ""
+
+
 def _after(ctx: dict[str, Any]) -> str:
-    words = ctx.get("lemmas_after") or ctx.get("after") or []
-    return str(words[0]).lower() if words else ""
+    return _word(ctx.get("lemmas_after")) or _word(ctx.get("after"))
 
 
 def _before(ctx: dict[str, Any]) -> str:
-    words = ctx.get("lemmas_before") or ctx.get("before") or []
-    return str(words[-1]).lower() if words else ""
+    return _word(reversed(ctx.get("lemmas_before") or [])) or _word(
+        reversed(ctx.get("before") or [])
+    )
 
 
 def pattern_keys(features: dict[str, Any]) -> list[tuple[str, ...]]:
