@@ -300,6 +300,14 @@ MUTATIONS: list[Mutation] = [
         description="robots.txt (and a 5xx block) is never fetched again after its lifetime",
         guards=("tests/monitor/fetch/test_fetch_robots.py", "-k", "ttl or again or retry"),
     ),
+    Mutation(
+        name="learned-fold-trusts-the-sigmoid",
+        file="learning/model.py",
+        original="            min(float(p), repeats.estimate(f)) for p, f in",
+        replacement="            float(p) for p, f in",
+        description="the learned model folds on its sigmoid alone: five dismissals fold a pattern",
+        guards=("tests/learning/test_model.py",),
+    ),
 ]
 
 
