@@ -36,6 +36,25 @@ def fixed(engine, text):
             "Relatives of Sam Price's alleged killer Ian Cole were in court.",
             "Relatives of Ian Cole, who is accused of causing Sam Price's death, were in court.",
         ),
+        # before a charge, a role that asserts no guilt, fitted to the slot
+        (
+            "Police are still looking for a second burglar after the raid in Leeds.",
+            "Police are still looking for a second suspect after the raid in Leeds.",
+        ),
+        (
+            "Detectives believe the fraudster targeted 30 pensioners in Hove.",
+            "Detectives believe the suspect targeted 30 pensioners in Hove.",
+        ),
+        (
+            "Detectives launched a hunt for a robber who threatened staff with a gun.",
+            "Detectives launched a hunt for a person who threatened staff with a gun.",
+        ),
+        (
+            "Police said the burglar had been charged with three offences.",
+            "Police said the suspect had been charged with three offences.",
+        ),
+        # "knifeman" gives the gender; once held, "armed with a knife" is not known
+        ("A 30-year-old knifeman was arrested in Hull.", "A 30-year-old man was arrested in Hull."),
     ],
 )
 def test_person_wording(engine, text, expected):
