@@ -55,6 +55,21 @@ def fixed(engine, text):
         ),
         # "knifeman" gives the gender; once held, "armed with a knife" is not known
         ("A 30-year-old knifeman was arrested in Hull.", "A 30-year-old man was arrested in Hull."),
+        # the agent of an act while someone is held: the act told without it
+        (
+            "A teenager was arrested after a thug punched a pensioner outside a shop in Hull.",
+            "A teenager was arrested after a pensioner was punched outside a shop in Hull.",
+        ),
+        (
+            "Two men were arrested after burglars targeted homes in Leeds.",
+            "Two men were arrested after homes were targeted in Leeds.",
+        ),
+        ("Thugs attack shopkeeper", "Shopkeeper attacked"),
+        # nobody held: the act keeps its agent, in wording that asserts nothing
+        (
+            "Police are appealing for witnesses after a thug punched a pensioner in Hull.",
+            "Police are appealing for witnesses after an attacker punched a pensioner in Hull.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
