@@ -21,6 +21,7 @@ from framing.inflect import indefinite_article, match_case, possessive, words
 from framing.modifiers import modifier_fit
 from framing.owned import owned_fit
 from framing.passive import passive_fit
+from framing.plainer import collective_fit, participle_fit, unstated_event
 from framing.prefilter import Prefilter
 from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
 from framing.sentences import case_style
@@ -203,7 +204,7 @@ def fit(
         early = _restructured(c, s, prefilter, options, number, status)
         if early is not None:
             return early
-    alts = [_gendered(c, a.for_number(number)) for a in options]
+    alts = [unstated_event(_gendered(c, a.for_number(number)), c, s) for a in options]
     if _possessed(c, s):
         # "Her killer", "the officer's killers": "Her person convicted of ..." is no
         # English; the restructure ("the person who killed her") is the writer's
@@ -272,7 +273,13 @@ def _whole_phrase(
     ("after a thug attacked a driver" -> "after a driver was attacked",
     framing.passive) or an owned killing label ("her killer" -> "the person who
     killed her", framing.owned)."""
-    for span in (passive_fit(c, s, status.value), owned_fit(c, s, status)):
+    spans = (
+        passive_fit(c, s, status.value),
+        owned_fit(c, s, status),
+        collective_fit(c, s),
+        participle_fit(c, s, status.value),
+    )
+    for span in spans:
         if span is not None and not prefilter.any(span[2]):
             sugg = tuple(dict.fromkeys([span[2], *(a.for_number(number) for a in options)]))
             return Fit(span[0], span[1], span[2], sugg, number, status, own_span=True)

@@ -70,6 +70,22 @@ def fixed(engine, text):
             "Police are appealing for witnesses after a thug punched a pensioner in Hull.",
             "Police are appealing for witnesses after an attacker punched a pensioner in Hull.",
         ),
+        # plainer where the alternative says more than the text
+        (
+            "Officers broke up a gang of thugs fighting in the street.",
+            "Officers broke up a gang of people fighting in the street.",
+        ),
+        (
+            "Police said the louts had smashed windows at the school, and officers want to "
+            "identify them.",
+            "Police said the people involved had smashed windows at the school, and officers "
+            "want to identify them.",
+        ),
+        (
+            "Four men were arrested as police targeted dealers supplying cocaine in Luton.",
+            "Four men were arrested as police targeted people suspected of supplying cocaine in "
+            "Luton.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
