@@ -20,6 +20,8 @@ from framing.candidate import Candidate, Sentence
 from framing.inflect import indefinite_article, match_case, possessive, words
 from framing.modifiers import modifier_fit
 from framing.owned import owned_fit
+from framing.passive import passive_fit
+from framing.plainer import collective_fit, participle_fit, unstated_event
 from framing.prefilter import Prefilter
 from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
 from framing.sentences import case_style
@@ -195,16 +197,14 @@ def fit(
     plural = number == "plural"
     status, options, role = _status_options(c, s, plural, extend, statuses)
     if extend and status is not None:
-        owned = owned_fit(c, s, status)
-        if owned is not None and not prefilter.any(owned[2]):
-            # "her killer" -> "the person who killed her" (framing.owned)
-            sugg = tuple(dict.fromkeys([owned[2], *(a.for_number(number) for a in options)]))
-            return Fit(owned[0], owned[1], owned[2], sugg, number, status, own_span=True)
+        whole = _whole_phrase(c, s, prefilter, options, number, status)
+        if whole is not None:
+            return whole
     if extend:
         early = _restructured(c, s, prefilter, options, number, status)
         if early is not None:
             return early
-    alts = [_gendered(c, a.for_number(number)) for a in options]
+    alts = [unstated_event(_gendered(c, a.for_number(number)), c, s) for a in options]
     if _possessed(c, s):
         # "Her killer", "the officer's killers": "Her person convicted of ..." is no
         # English; the restructure ("the person who killed her") is the writer's
@@ -259,6 +259,31 @@ def _join_clauses(s: Sentence, r: tuple[int, int, str], alt: str) -> tuple[int, 
             lambda w: match_case(w.group(), person, line_style(s), True), out, count=1
         )
     return start, m.end(), f"{out} and"
+
+
+def _whole_phrase(
+    c: Candidate,
+    s: Sentence,
+    prefilter: Prefilter,
+    options: tuple[Alternative, ...],
+    number: str | None,
+    status: Status,
+) -> Fit | None:
+    """Wording that replaces the label's whole phrase: the act without its agent
+    ("after a thug attacked a driver" -> "after a driver was attacked",
+    framing.passive) or an owned killing label ("her killer" -> "the person who
+    killed her", framing.owned)."""
+    spans = (
+        passive_fit(c, s, status.value),
+        owned_fit(c, s, status),
+        collective_fit(c, s),
+        participle_fit(c, s, status.value),
+    )
+    for span in spans:
+        if span is not None and not prefilter.any(span[2]):
+            sugg = tuple(dict.fromkeys([span[2], *(a.for_number(number) for a in options)]))
+            return Fit(span[0], span[1], span[2], sugg, number, status, own_span=True)
+    return None
 
 
 def _status_options(

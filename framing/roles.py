@@ -205,6 +205,9 @@ def role_fit(
     if c.possessive:
         return _possessive_role(c, s, v, plural)
     slot = slot_of(c, s, plural)
+    plain = _plain_person(c, s, slot, v)
+    if plain is not None:
+        return plain
     before = s.word_before(c.start)
     if slot.det is None and before is not None and before[2].lower() in _HEDGES:
         # "the alleged murderer": "the person accused of murder" from the lexicon,
@@ -229,11 +232,14 @@ def role_fit(
             # "the burglar was released on licence ... his sentence" -> "the man":
             # the sentence gives the gender, and "the man" states nothing more
             return _cased(s, slot.det_start, c.end, f"{det_text(s, slot)} {pronoun}")
+    if slot.det in _ORDINALS and not plural and v in ("wanted", "suspected", "arrested"):
+        # "still hunting a second robber": one more person police suspect
+        return _cased(s, slot.det_start, c.end, f"{slot.det} suspect")
     if neutral and v in ("wanted", "suspected", "unknown", "group_generic", "released"):
         return None
     if neutral and c.entry.category == "person-label" and v not in _COURT_STATUSES:
         return None  # "the ex-offender" keeps "the person with a criminal record"
-    return _bare(c, s, slot, v, _gender(c, s))
+    return _bare(c, s, slot, v, _gender(c, s), status.cue)
 
 
 def _before_clause(
@@ -246,6 +252,10 @@ def _before_clause(
         if slot.follows == "participle" and v in ("charged", "on_trial"):
             out = f"{det_text(s, slot)} person" if det != "one" else "one person"
             return _cased(s, slot.det_start, c.end, out)
+        if det != "one" and s.text[: slot.det_start].strip():
+            # mid-sentence "a person who": "a manhunt for someone who shot" reads as
+            # anyone at all; at the start "Someone who stole ..." is the usual opening
+            return _cased(s, slot.det_start, c.end, "a person")
         return _cased(s, slot.det_start, c.end, "someone")
     if det is None:
         if plural or (s.headline and not s.text[: c.start].strip()):
@@ -276,11 +286,17 @@ def _act_of(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
     return _cased(s, slot.det_start, m.end() - 1, f"{det_out} {act}")
 
 
-def _bare(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -> Span | None:
+def _bare(
+    c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None, cue: str = ""
+) -> Span | None:
     """A label with nothing after it that carries the act: the role the status gives."""
     det, plural = slot.det, slot.plural
-    person = _person(plural, gender)
-    d = det_text(s, slot)
+    if v in ("charged", "on_trial") and det == "the" and _police_charge(s, slot, cue):
+        # "Police said the offender had been charged with ...": charged by police,
+        # not yet before a court; "the defendant" belongs to the court report
+        if gender == "man" and not plural:
+            return _cased(s, slot.det_start, c.end, "the man")
+        return _cased(s, slot.det_start, c.end, f"the suspect{'s' if plural else ''}")
     if v in ("charged", "on_trial") or (
         v in ("convicted", "sentenced") and _COURT.search(s.text) is not None
     ):
@@ -288,16 +304,25 @@ def _bare(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -> 
             convicted = v in ("convicted", "sentenced")
             noun = "man" if gender == "man" and not plural and convicted else None
             word = noun or ("defendants" if plural else "defendant")
-            return _cased(s, slot.det_start, c.end, f"{d} {word}")
+            return _cased(s, slot.det_start, c.end, f"{det_text(s, slot)} {word}")
         return None
     if v == "arrested":
         if det != "the":
             return None
-        return _cased(s, slot.det_start, c.end, f"{d} suspect{'s' if plural else ''}")
+        return _cased(s, slot.det_start, c.end, f"the suspect{'s' if plural else ''}")
     if v not in ("wanted", "suspected", "unknown"):
         return None
     if v == "unknown" and _ACT.search(s.text) is None:
         return None
+    return _sought(c, s, slot, v, gender)
+
+
+def _sought(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -> Span | None:
+    """Before any arrest, or with no status: nobody is named, so the role is
+    the person responsible, the suspect, or a person."""
+    det, plural = slot.det, slot.plural
+    person = _person(plural, gender)
+    d = det_text(s, slot)
     if det == "same" and plural:  # "the same thieves are responsible" -> "the same people"
         return _cased(s, slot.det_start, c.end, "same people")
     if det == "the":
@@ -305,6 +330,10 @@ def _bare(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -> 
             return _cased(s, slot.det_start, c.end, f"{d} man")
         if plural and d == "the":
             return _cased(s, slot.det_start, c.end, "those responsible")
+        if v in ("wanted", "suspected") and c.entry.id not in EVENT_ENTRIES and d == "the":
+            # "the shoplifter had threatened staff" (sought): one person police
+            # suspect; "responsible" fits only a label that names one event
+            return _cased(s, slot.det_start, c.end, "the suspect")
         return _cased(s, slot.det_start, c.end, f"{d} {person} responsible")
     if det in ("a", "an") and not plural:
         return _cased(s, slot.det_start, c.end, f"a {person}")
@@ -313,6 +342,46 @@ def _bare(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -> 
     if det is None and plural and v != "unknown":
         return _cased(s, c.start, c.end, person)
     return None
+
+
+_ORDINALS = frozenset({"second", "third", "fourth"})
+# labels that are a gendered person noun plus an object ("knifeman"): once a
+# person is held, charged or convicted, "man armed with a knife" would state
+# as fact what the arrest only suspects, and "the man" says all that is known
+_PLAIN = {"knifeman": ("man", "men")}
+_PARTICIPLE_AFTER = re.compile(r"\s+(?!being\b)[a-z]+ing\b")
+
+
+def _plain_person(c: Candidate, s: Sentence, slot: Slot, v: str) -> Span | None:
+    """ "A 19-year-old knifeman was arrested" -> "A 19-year-old man"; "the
+    knifemen chasing the victim" (footage shown at trial) -> "the men"."""
+    nouns = _PLAIN.get(c.entry.id)
+    if nouns is None:
+        return None
+    acting = _PARTICIPLE_AFTER.match(s.text, c.end) is not None and slot.det is not None
+    if v not in ("arrested", "convicted", "sentenced", "released") and not (
+        acting and v in ("charged", "on_trial")
+    ):
+        return None
+    word = nouns[1] if slot.plural else nouns[0]
+    return _cased(s, c.start, c.end, word)
+
+
+# labels that name one act, for which "the person responsible" refers to it
+EVENT_ENTRIES = frozenset({"killer", "murderer", "arsonist", "serial-killer", "crazed-gunman"})
+_IN_COURT = re.compile(
+    r"\b(?:court|jury|jurors|trial|judge|appear\w*|remanded|den(?:y|ies|ied)|magistrates|dock)\b",
+    re.IGNORECASE,
+)
+
+
+def _police_charge(s: Sentence, slot: Slot, cue: str) -> bool:
+    """Charged by police and nothing of a court yet: "Police said the offender
+    had been charged", "the decision to charge the looter" (whoever reports it)."""
+    before = s.word_before(slot.det_start)
+    if before is not None and before[2].lower() in ("charge", "charging"):
+        return True
+    return cue.lower().startswith("charg") and _IN_COURT.search(s.text) is None
 
 
 _POSSESSIVE_DETS = {"his", "her", "their", "its", "our", "my", "your"}

@@ -36,6 +36,56 @@ def fixed(engine, text):
             "Relatives of Sam Price's alleged killer Ian Cole were in court.",
             "Relatives of Ian Cole, who is accused of causing Sam Price's death, were in court.",
         ),
+        # before a charge, a role that asserts no guilt, fitted to the slot
+        (
+            "Police are still looking for a second burglar after the raid in Leeds.",
+            "Police are still looking for a second suspect after the raid in Leeds.",
+        ),
+        (
+            "Detectives believe the fraudster targeted 30 pensioners in Hove.",
+            "Detectives believe the suspect targeted 30 pensioners in Hove.",
+        ),
+        (
+            "Detectives launched a hunt for a robber who threatened staff with a gun.",
+            "Detectives launched a hunt for a person who threatened staff with a gun.",
+        ),
+        (
+            "Police said the burglar had been charged with three offences.",
+            "Police said the suspect had been charged with three offences.",
+        ),
+        # "knifeman" gives the gender; once held, "armed with a knife" is not known
+        ("A 30-year-old knifeman was arrested in Hull.", "A 30-year-old man was arrested in Hull."),
+        # the agent of an act while someone is held: the act told without it
+        (
+            "A teenager was arrested after a thug punched a pensioner outside a shop in Hull.",
+            "A teenager was arrested after a pensioner was punched outside a shop in Hull.",
+        ),
+        (
+            "Two men were arrested after burglars targeted homes in Leeds.",
+            "Two men were arrested after homes were targeted in Leeds.",
+        ),
+        ("Thugs attack shopkeeper", "Shopkeeper attacked"),
+        # nobody held: the act keeps its agent, in wording that asserts nothing
+        (
+            "Police are appealing for witnesses after a thug punched a pensioner in Hull.",
+            "Police are appealing for witnesses after an attacker punched a pensioner in Hull.",
+        ),
+        # plainer where the alternative says more than the text
+        (
+            "Officers broke up a gang of thugs fighting in the street.",
+            "Officers broke up a gang of people fighting in the street.",
+        ),
+        (
+            "Police said the louts had smashed windows at the school, and officers want to "
+            "identify them.",
+            "Police said the people involved had smashed windows at the school, and officers "
+            "want to identify them.",
+        ),
+        (
+            "Four men were arrested as police targeted dealers supplying cocaine in Luton.",
+            "Four men were arrested as police targeted people suspected of supplying cocaine in "
+            "Luton.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):

@@ -12,15 +12,15 @@ import pytest
 from framing.evaluate.rewrites import evaluate_rewrites, load_rewrites
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "rewrites.jsonl"
-OVERALL = 0.70
+OVERALL = 0.74
 # per group, a little under what the engine reaches now
 GROUPS = {
-    "issue-examples": 0.85,
-    "pre-charge": 0.66,
-    "charged-and-trial": 0.92,
-    "convicted-and-sentenced": 0.49,
+    "issue-examples": 0.93,
+    "pre-charge": 0.86,
+    "charged-and-trial": 0.96,
+    "convicted-and-sentenced": 0.55,
     "released": 0.42,
-    "unknown-status": 0.56,
+    "unknown-status": 0.58,
     "case-style": 0.60,
     "tense-and-facts": 0.80,
     "never-rewrite": 0.93,

@@ -1,0 +1,80 @@
+"""Plainer wording where the lexicon's alternative says more than the text.
+
+- "a group of thugs fighting" -> "a group of people fighting": after a
+  collective noun the group is already named, and the people in it are
+  only people ("a group of attackers fighting" invents an attack);
+- a plural label doing something in a participle ("officers targeted dealers
+  running a county lines network", "2,600 prisoners serving longer
+  sentences"): the participle says what they do, so "people" (after an
+  arrest or a suspicion "people suspected of running ...");
+- "people involved in the disorder" where the sentence tells of no disorder
+  ("the louts had caused thousands of pounds of damage") -> "the people
+  involved": the event the alternative names is not the text's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing.candidate import Candidate, Sentence
+
+Span = tuple[int, int, str]
+
+_COLLECTIVE = re.compile(r"\b(?:group|gang|crowd|mob|band|pack)\s+of\s+$", re.IGNORECASE)
+_INVOLVED = re.compile(r"^(?P<who>(?:person|people) involved) in the (?P<event>\w+)$")
+_DETERMINED = frozenset({"the", "those", "these", "two", "three", "four", "five", "several"})
+
+
+def collective_fit(c: Candidate, s: Sentence) -> Span | None:
+    """ "a group of thugs" -> "a group of people" (a plural label only)."""
+    if c.possessive or c.form.number != "plural" or not c.entry.alternatives:
+        return None
+    if _COLLECTIVE.search(s.text, max(0, c.start - 16), c.start) is None:
+        return None
+    return c.start, c.end, "people"
+
+
+def unstated_event(alt: str, c: Candidate, s: Sentence) -> str:
+    """ "people involved in the disorder" -> "people involved" after a
+    determiner, where the sentence does not tell of the event."""
+    m = _INVOLVED.match(alt)
+    if m is None:
+        return alt
+    prev = s.word_before(c.start)
+    if prev is None or prev[2].lower() not in _DETERMINED:
+        return alt
+    stem = m.group("event")[:5].lower()
+    if stem in s.text.lower():
+        return alt
+    return m.group("who")
+
+
+_PARTICIPLE = re.compile(r"\s+(?!being\b|according\b|including\b|during\b)[a-z]+ing\b")
+_PARTICIPLE_CATEGORIES = frozenset({"offence-identity", "person-label", "soft-person-label"})
+
+
+def participle_fit(c: Candidate, s: Sentence, status: str) -> Span | None:
+    """ "dealers running a network" (arrested) -> "people suspected of running a
+    network"; "prisoners serving longer sentences" -> "people serving ..."."""
+    if c.possessive or c.form.number != "plural" or c.entry.category not in _PARTICIPLE_CATEGORIES:
+        return None
+    if status in ("charged", "on_trial") or _PARTICIPLE.match(s.text, c.end) is None:
+        return None
+    tok = s.token_after(c.end)
+    if tok is None or tok.tag != "VBG":
+        return None
+    start = c.start
+    before = s.token_before(c.start)
+    if before is not None and (before.pos == "CCONJ" or before.text == ","):
+        return None  # one of a list: the list is rewritten as a whole (framing.coordination)
+    if (
+        before is not None
+        and before.pos == "NOUN"
+        and before.text.islower()
+        and s.text[before.end : c.start] == " "
+    ):
+        start = before.start  # "art thieves forcing" -> "people forcing"
+    out = "people suspected of" if status in ("arrested", "suspected") else "people"
+    if s.text[start : start + 1].isupper():
+        out = out[0].upper() + out[1:]
+    return start, c.end, out
