@@ -67,6 +67,44 @@ def _tautology(alt: str, s: Sentence, c: Candidate) -> bool:
     return re.search(r"\b" + re.escape(m.group(1)) + r"(?:s|ed|ing)?\b", rest) is not None
 
 
+# a place word a "person in prison" wording would echo ("no person in prison
+# has escaped from the prison", "prison guards ... counts of people in
+# prison"): singular and lower case only, since "HMP Ford", "Prison Service"
+# are names and "other prisons" another place
+_PLACE = re.compile(r"\b(?:prison|jail|gaol)\b")
+_NEAR = 60  # characters: an echo further off is not heard
+_IN_PRISON = re.compile(r"\b(?:person|people|persons|man|men|woman|women) in prison$")
+
+
+def repeats_place(alt: str, s: Sentence, start: int, end: int) -> bool:
+    """ "in prison" where the sentence already places the people: a prison word
+    close by, or a second place right after ("inmate counts in the unit",
+    though "people in prison at HMP Ford" names the prison and reads well);
+    "in custody" then says the same without the echo.  Once a sentence says
+    "in custody", its later mentions say it too (one wording per sentence)."""
+    if _IN_PRISON.search(alt) is None:
+        return False
+    chosen: set[str] = s.memo("in_custody", set)
+    if chosen or _echoes(s, start, end):
+        chosen.add(alt)
+        return True
+    return False
+
+
+def _echoes(s: Sentence, start: int, end: int) -> bool:
+    nxt = s.word_after(end)
+    if nxt is not None and nxt[2].lower() in ("in", "at") and not s.text[end : nxt[0]].strip():
+        after = s.word_after(nxt[1])
+        if after is not None and not after[2][:1].isupper():
+            return True
+    near = s.text[max(0, start - _NEAR) : start] + " " + s.text[end : end + _NEAR]
+    return _PLACE.search(near) is not None
+
+
+def in_custody(alt: str) -> str:
+    return re.sub(r"in prison$", "in custody", alt)
+
+
 def line_style(s: Sentence) -> str:
     """The sentence's case style (framing.sentences.case_style), worked out once."""
     return s.memo("case_style", lambda: case_style(s.text))
@@ -228,7 +266,7 @@ def fit(
             continue  # a reframing that would itself be flagged is no reframing
         if _tautology(alt, s, c):
             continue  # "Thugs attack" -> "Attackers attack": no
-        r = _fit_one(c, s, alt, plural, extend)
+        r = _fit_placed(c, s, alt, plural, extend)
         if r is not None and extend:
             r = _join_clauses(s, r, alt)
         if r is not None:
@@ -315,9 +353,21 @@ def _restructured(
         advice = tuple(a.for_number(number) for a in options)
         return Fit(c.start, c.end, None, advice, number, status)
     if isinstance(mod, tuple):
+        if generic and repeats_place(generic[0], s, mod[0], mod[1]):
+            mod = (mod[0], mod[1], mod[2].replace(generic[0], in_custody(generic[0])))
         sugg = tuple(dict.fromkeys([mod[2], *(a.for_number(number) for a in options)]))
         return Fit(mod[0], mod[1], mod[2], sugg, number, status, own_span=True)
     return None
+
+
+def _fit_placed(
+    c: Candidate, s: Sentence, alt: str, plural: bool, extend: bool
+) -> tuple[int, int, str] | None:
+    """``_fit_one``, saying "in custody" where "in prison" would echo a place."""
+    r = _fit_one(c, s, alt, plural, extend)
+    if r is not None and repeats_place(r[2], s, r[0], r[1]):
+        r = _fit_one(c, s, in_custody(alt), plural, extend)
+    return r
 
 
 def _fit_one(

@@ -23,6 +23,10 @@ GROUPS = {
     "unknown-status": 0.56,
     "case-style": 0.60,
     "tense-and-facts": 0.80,
+    "noun-modifier": 0.75,
+    "coordination": 0.30,
+    "possessive-and-determiner": 0.62,
+    "tautology-and-agreement": 0.47,
     "never-rewrite": 0.93,
     "immigration-and-drugs-and-other": 0.84,
 }
