@@ -13,6 +13,7 @@ replacement (``rewrite``) for a span that may reach beyond the word itself.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from framing.inflect import indefinite_article, match_case, possessive, words
 from framing.modifiers import modifier_fit
 from framing.owned import owned_fit
 from framing.prefilter import Prefilter
+from framing.restructure import headline_passive, offence_victims, tautological_subject
 from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
 from framing.sentences import case_style
 from framing.status import Status, status_for
@@ -229,6 +231,25 @@ def fit(
 ) -> Fit:
     """The rewrite and suggestions for ``c``; ``statuses=False`` skips the status
     analysis (every alternative, as before it existed: benchmarks measure its cost)."""
+    f = _fit(c, s, prefilter, extend, statuses)
+    if not extend or f.own_span and f.rewrite is not None and f.end > c.end:
+        return f
+    if _MENTION.search(s.text):
+        return f  # a sentence about the word is never rewritten
+    # the clause restructured where the word-level fit would repeat the act
+    # ("People who took part in the looting looted shops" -> "People looted shops")
+    got = tautological_subject(
+        c, s, f.number == "plural", f.status.value if f.status else None, f.rewrite
+    )
+    if got is None or prefilter.any(got[2]):
+        return f
+    sugg = tuple(dict.fromkeys([got[2], *f.suggestions]))
+    return dataclasses.replace(
+        f, start=got[0], end=got[1], rewrite=got[2], suggestions=sugg, own_span=True
+    )
+
+
+def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses: bool) -> Fit:
     number = occurrence_number(c, s)
     plural = number == "plural"
     status, options, role = _status_options(c, s, plural, extend, statuses)
@@ -339,7 +360,12 @@ def _restructured(
     """Wording that changes more than the word: tense and facts ("became
     dependent on drugs"), a label used as a modifier or before a name; a
     modifier that nothing fits is advice only."""
-    tense = tense_fit(c, s, status.value if status is not None else None)
+    value = status.value if status else None
+    whole = offence_victims(c, s) or headline_passive(c, s, value)
+    if whole is not None and not prefilter.any(whole[2]):
+        sugg = tuple(dict.fromkeys([whole[2], *(a.for_number(number) for a in options)]))
+        return Fit(whole[0], whole[1], whole[2], sugg, number, status, own_span=True)
+    tense = tense_fit(c, s, value)
     if tense is not None and not prefilter.any(tense[2]):
         sugg = tuple(dict.fromkeys([tense[2], *(a.for_number(number) for a in options)]))
         return Fit(tense[0], tense[1], tense[2], sugg, number, status, own_span=True)

@@ -12,10 +12,10 @@ import pytest
 from framing.evaluate.rewrites import evaluate_rewrites, load_rewrites
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "rewrites.jsonl"
-OVERALL = 0.70
+OVERALL = 0.74
 # per group, a little under what the engine reaches now
 GROUPS = {
-    "issue-examples": 0.85,
+    "issue-examples": 0.90,
     "pre-charge": 0.66,
     "charged-and-trial": 0.92,
     "convicted-and-sentenced": 0.49,
@@ -25,8 +25,8 @@ GROUPS = {
     "tense-and-facts": 0.80,
     "noun-modifier": 0.75,
     "coordination": 0.30,
-    "possessive-and-determiner": 0.62,
-    "tautology-and-agreement": 0.47,
+    "possessive-and-determiner": 0.66,
+    "tautology-and-agreement": 0.65,
     "never-rewrite": 0.93,
     "immigration-and-drugs-and-other": 0.84,
 }
