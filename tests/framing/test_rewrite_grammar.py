@@ -131,3 +131,43 @@ def test_no_tautology(engine, text, expected):
 def test_headline_passive_needs_an_act(engine, text):
     out = fixed(engine, text)
     assert out.split()[0].lower() != text.split()[2].lower(), out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what the people do, in the words each act takes
+        (
+            "Thugs and looters wrecked the shopping centre overnight.",
+            "People involved in violence and looting wrecked the shopping centre overnight.",
+        ),
+        (
+            "Shoplifters and vandals are costing the town centre thousands.",
+            "People who shoplift and cause damage are costing the town centre thousands.",
+        ),
+        (
+            "The march saw looters and vandals take over the square.",
+            "The march saw people who were looting and causing damage take over the square.",
+        ),
+        # after an arrest: suspicion, never a verdict
+        (
+            "Officers arrested four men and said the burglars and robbers knew each other.",
+            "Officers arrested four men and said the people suspected of burglary and robbery "
+            "knew each other.",
+        ),
+        # in court, any two labels are the defendants
+        (
+            "The jury heard the burglar and the knifeman had met in a pub.",
+            "The jury heard the defendants had met in a pub.",
+        ),
+        # a collective noun keeps its place after a conviction
+        (
+            "A gang of burglars and robbers who targeted farms has been jailed.",
+            "A gang convicted of burglary and robbery who targeted farms has been jailed.",
+        ),
+    ],
+)
+def test_lists_rewritten_as_a_whole(engine, text, expected):
+    out = fixed(engine, text)
+    assert out == expected
+    assert "convicted" not in out or "jailed" in text
