@@ -5,9 +5,21 @@ Swapping each word alone gives "car people convicted of theft" and three
 "people convicted of" in a row.  A list of offence labels (all plural, joined
 by commas and "and"/"or", a lower-case modifier allowed before a later one)
 gets one rewrite over the whole list, worded for the status the first label
-has: a conviction "people convicted of X, Y and Z"; a generic group "people
-who commit X, Y and Z"; two people in court ("the thief and the fraudster")
-"the defendants".  Anything else is left to the words one by one.
+has:
+
+- a conviction: "people convicted of X, Y and Z" ("a gang of burglars and car
+  thieves ... jailed" -> "a gang convicted of burglary and car theft");
+- after an arrest: "people suspected of X and Y";
+- two people in court ("the thief and the fraudster", "the robber and the
+  knifeman"): "the defendants";
+- a generic group or no status: what the people do, in the words the acts
+  take: "people who commit burglary, robbery and theft"; "people involved in
+  violence and looting" (no one "commits" looting); and where an act is best
+  a verb, the verbs ("Thieves and vandals have targeted" -> "People who steal
+  and cause damage have targeted"; after a past verb "people who were
+  looting, setting fires and causing damage").
+
+Anything else is left to the words one by one.
 """
 
 from __future__ import annotations
@@ -16,6 +28,7 @@ import re
 
 from framing.candidate import Candidate, Sentence
 from framing.inflect import match_case
+from framing.sentences import case_style
 
 # the offence each label names, as the noun a list can share
 OFFENCES: dict[str, str] = {
@@ -34,6 +47,26 @@ OFFENCES: dict[str, str] = {
     "violent-offender": "violent offences",
     "sex-offender": "sexual offences",
 }
+# how each act is said in a list with no status: committed (a crime), taken
+# part in (violence, looting), or a verb; and the verb, present and -ing
+_KIND: dict[str, str] = {"looter": "involved", "thug": "involved", "vandal": "verb"}
+_VERBS: dict[str, tuple[str, str]] = {
+    "burglar": ("burgle homes", "burgling homes"),
+    "robber": ("rob", "robbing"),
+    "mugger": ("rob people", "robbing people"),
+    "thief": ("steal", "stealing"),
+    "fraudster": ("commit fraud", "committing fraud"),
+    "arsonist": ("set fires", "setting fires"),
+    "shoplifter": ("shoplift", "shoplifting"),
+    "drug-dealer": ("sell drugs", "selling drugs"),
+    "looter": ("loot", "looting"),
+    "vandal": ("cause damage", "causing damage"),
+}
+# labels that only lists name by their act (as a modifier "thug" names no offence)
+_LIST_ONLY: dict[str, str] = {"thug": "violence", "vandal": "criminal damage"}
+# person labels that can stand in a court list though they name no offence
+_COURT_ENTRIES = frozenset({"knifeman", "thug"})
+_COLLECTIVE = re.compile(r"\b(?:gang|group|team|ring|network|band) of $", re.IGNORECASE)
 _GAP = re.compile(r"(?:,\s+|,?\s+(?:and|or)\s+)(?P<the>the\s+)?(?P<mod>[a-z]+\s+)?$")
 _CONVICTION = frozenset({"convicted", "sentenced", "released"})
 _COURT = frozenset({"charged", "on_trial"})
@@ -44,7 +77,7 @@ def runs(kept: list[Candidate], s: Sentence) -> list[list[Candidate]]:
     out: list[list[Candidate]] = []
     cur: list[Candidate] = []
     for c in kept:
-        if c.entry.id not in OFFENCES or c.possessive:
+        if not _listable(c.entry.id) or c.possessive:
             if len(cur) > 1:
                 out.append(cur)
             cur = []
@@ -57,6 +90,14 @@ def runs(kept: list[Candidate], s: Sentence) -> list[list[Candidate]]:
     if len(cur) > 1:
         out.append(cur)
     return out
+
+
+def _listable(entry_id: str) -> bool:
+    return entry_id in OFFENCES or entry_id in _LIST_ONLY or entry_id in _COURT_ENTRIES
+
+
+def _noun(entry_id: str) -> str | None:
+    return OFFENCES.get(entry_id) or _LIST_ONLY.get(entry_id)
 
 
 def list_fit(
@@ -74,7 +115,7 @@ def list_fit(
         return None
     if not plural:
         return None
-    names = []
+    names, mods = [], []
     for i, c in enumerate(run):
         mod = ""
         if i:
@@ -82,12 +123,46 @@ def list_fit(
             if m is None or m.group("the"):
                 return None
             mod = m.group("mod") or ""
-        names.append(mod + OFFENCES[c.entry.id])
-    listed = ", ".join(names[:-1]) + " and " + names[-1]
+        noun = _noun(c.entry.id)
+        if noun is None:
+            return None
+        names.append(mod + noun)
+        mods.append(mod)
+    listed = _join(names)
+    style = case_style(s.text)
     if status in _CONVICTION:
+        collective = _COLLECTIVE.search(s.text, 0, start)
+        if collective is not None:
+            # "A gang of burglars and car thieves ... jailed" -> "A gang convicted of ..."
+            at = collective.end() - 3
+            return at, end, f"convicted of {listed}"
         out = f"people convicted of {listed}"
+    elif status == "arrested":
+        out = f"people suspected of {listed}"
     elif status in ("group_generic", "unknown"):
-        out = f"people who commit {listed}"
+        got = _generic(run, s, listed, any(mods))
+        if got is None:
+            return None
+        out = got
     else:
         return None
-    return start, end, match_case(s.text[start:end], out)
+    return start, end, match_case(s.text[start:end], out, style)
+
+
+def _join(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _generic(run: list[Candidate], s: Sentence, listed: str, modified: bool) -> str | None:
+    """What the people do, with no status: the act words each label takes."""
+    kinds = {_KIND.get(c.entry.id, "commit") for c in run}
+    if kinds == {"commit"}:
+        return f"people who commit {listed}"
+    if kinds <= {"commit", "involved"}:
+        return f"people involved in {listed}"
+    verbs = [_VERBS.get(c.entry.id) for c in run]
+    if modified or any(v is None for v in verbs):
+        return None  # "car thieves" has no verb of its own; a mixed list stays word by word
+    if any(t.tag == "VBD" for t in s.tokens or []):
+        return "people who were " + _join([v[1] for v in verbs if v])
+    return "people who " + _join([v[0] for v in verbs if v])

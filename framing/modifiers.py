@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 
 from framing.candidate import Candidate, Sentence, Tok
+from framing.coordination import OFFENCES
+from framing.inflect import match_case
 
 Span = tuple[int, int, str]
 
@@ -48,12 +50,34 @@ _TOPIC: dict[str, str] = {
     "feuds": "between",
     "rate": "among",
     "rates": "among",
+    "gang": "of",
+    "gangs": "of",
+    "accommodation": "for",
+    "support": "for",
+    "population": "of",
 }
+# what a prison label becomes before a noun that already implies the prison:
+# "the prisoner population" -> "the prison population", "the early prisoner
+# release scheme" -> "the early release scheme" (the person-first swap,
+# "people in prison population", is no English)
+_PRISON_LABELS = frozenset({"prisoner", "inmate"})
+_PRISON_TOPIC = {"population": "prison", "release": "", "releases": ""}
+# nouns for what an offence is organised around: the offence names it
+# ("paedophile ring" -> "child sexual abuse ring", "drug dealer lists" ->
+# "drug dealing lists"); the people are not the topic, the offence is
+_ENTERPRISE = frozenset(
+    "ring rings network networks operation operations empire lists list phone phones "
+    "line lines den dens".split()
+)
 # nouns for people a label can stand before as a modifier ("killer nurse")
 _PERSON_NOUNS = frozenset(
     "nurse teacher grandson granddaughter mum mother dad father son daughter brother sister "
     "husband wife boyfriend girlfriend doctor priest carer landlord neighbour student "
     "footballer boxer grandfather grandmother uncle aunt nephew niece cousin".split()
+)
+_PERSON_PLURALS = frozenset(
+    "parents mums mothers dads fathers sons daughters brothers sisters husbands wives "
+    "teachers nurses doctors students neighbours carers".split()
 )
 # verbs that agree with "numbers" and change when it becomes "the number"
 _AGREE = {"have": "has", "are": "is", "were": "was", "hit": "hits", "rise": "rises",
@@ -90,9 +114,14 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
         return None
     head = s.head_token(c)
     nxt = _toks_after(s, c.end, 6)
-    if head is None or not nxt or head.tag not in ("NN", "NNP") or c.form.number == "plural":
+    if head is None or not nxt or c.form.number == "plural":
         return None
     first = nxt[0]
+    if head.tag not in ("NN", "NNP") and not (_names_a_person(c) and _noun_follows(s, nxt)):
+        # the tagger reads a line-initial or pre-noun label as an adjective or a
+        # verb ("Addict/JJ numbers", "Inmate/VB mental health services"); the
+        # entry is a noun, so what follows decides
+        return None
     headline = s.headline
     # before a proper name: cut the label (and its own modifiers)
     if first.tag == "NNP" and first.text[:1].isupper() and not headline:
@@ -109,9 +138,13 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
     # Mum" and "Yob grandson" as proper names, yet "Mum" is no one's name here
     person_noun = first.text.lower() in _PERSON_NOUNS and first.pos in ("NOUN", "PROPN")
     if not person_noun and (
-        first.pos != "NOUN" or first.text[:1].isupper() and headline and first.tag != "NN"
+        not _noun_follows(s, nxt) or first.text[:1].isupper() and headline and first.tag != "NN"
     ):
         return None
+    if c.entry.category == "drug-use" and first.text.lower() in _PERSON_NOUNS | _PERSON_PLURALS:
+        got = _drug_use_person(c, s, first)
+        if got is not None:
+            return got
     if person_noun:
         start = _modifiers_start(c, s)
         word = first.text
@@ -121,22 +154,96 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
     return _topic(c, s, nxt, plural_alt)
 
 
+def _noun_follows(s: Sentence, nxt: list[Tok]) -> bool:
+    """A noun (or a topic noun the tagger read as a verb, "Inmate suicides/VBZ
+    at"), or an adjective and then a noun ("mental health services")."""
+    first = nxt[0]
+    if first.pos == "NOUN" or first.text.lower() in _TOPIC:
+        return True
+    return (
+        first.pos == "ADJ"
+        and len(nxt) > 1
+        and nxt[1].pos == "NOUN"
+        and not s.text[first.end : nxt[1].start].strip()
+    )
+
+
+def _names_a_person(c: Candidate) -> bool:
+    """The entry's wording is a noun for people ("person in prison"), not an
+    adjective ("unruly" for "feral"): only then is it a noun whatever its tag."""
+    return any(a.singular.split(" ", 1)[0] in ("person", "people") for a in c.entry.alternatives)
+
+
+def _drug_use_person(c: Candidate, s: Sentence, noun: Tok) -> Span | bool | None:
+    """ "Addict parents are being failed" -> "Parents who use drugs are being
+    failed": the person noun first, the drug use as its clause.  ``None`` where
+    a clause already follows the noun or the sentence is in the past ("A
+    junkie mum who left her baby ...", "Junkie Mum Left Baby": a present-tense
+    clause would misstate the time), so a singular person noun is cut to as
+    before and a plural one ("his addict parents both died") is advice."""
+    toks = s.tokens or []
+    if s.text[noun.end :].lstrip().lower().startswith(("who ", "that ")) or any(
+        t.tag == "VBD" for t in toks
+    ):
+        return None
+    plural = noun.tag in ("NNS", "NNPS") or noun.text.lower() in _PERSON_PLURALS
+    clause = next(
+        (
+            a.for_number("plural" if plural else "singular")
+            for a in c.entry.alternatives
+            if a.singular.startswith("person who ")
+        ),
+        None,
+    )
+    if clause is None:
+        return False
+    clause = clause.split(" ", 1)[1]  # "people who use drugs" -> "who use drugs"
+    start = _modifiers_start(c, s)
+    word = noun.text
+    if s.text[start : c.end][:1].isupper():
+        word = word[0].upper() + word[1:]
+    return start, noun.end, f"{word} {clause}"
+
+
 def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) -> Span | bool:
     """ "inmate deaths" -> "deaths of people in prison": the noun run after the
     label, restructured with the preposition its head takes, else advice."""
     run = [nxt[0]]
-    for t in nxt[1:]:
-        if t.pos == "NOUN" and t.start - run[-1].end <= 1:
+    for i, t in enumerate(nxt[1:], 1):
+        if t.start - run[-1].end > 1:
+            break
+        if t.pos == "NOUN" or (
+            t.pos == "ADJ" and i + 1 < len(nxt) and nxt[i + 1].pos == "NOUN"
+        ):  # "Inmate mental health services"
             run.append(t)
         else:
             break
     headword = run[-1].text.lower()
+    phrase = s.text[run[0].start : run[-1].end]
+    offence = OFFENCES.get(c.entry.id)
+    if offence is not None and headword in _ENTERPRISE:
+        return c.start, c.end, match_case(c.text, offence)
+    if c.entry.id in _PRISON_LABELS and run[0].text.lower() in _PRISON_TOPIC:
+        # "the prisoner population" -> "the prison population"
+        word = _PRISON_TOPIC[run[0].text.lower()]
+        if not word:
+            nxt_word = run[0].text
+            if c.text[:1].isupper():
+                nxt_word = nxt_word[0].upper() + nxt_word[1:]
+            return c.start, run[0].end, nxt_word
+        return c.start, c.end, match_case(c.text, word)
     prep = _TOPIC.get(headword)
     if prep is None or plural_alt is None:
         return False
-    phrase = s.text[run[0].start : run[-1].end]
     if headword == "numbers":
         return _numbers(c, s, run[-1], plural_alt)
+    if headword == "population":
+        # "The lifer population has doubled" -> "The number of people serving
+        # life sentences has doubled" (the verb already agrees)
+        out = f"number of {plural_alt}"
+        if c.text[:1].isupper():
+            out = out[0].upper() + out[1:]
+        return c.start, run[-1].end, out
     out = f"{phrase} {prep} {plural_alt}"
     if c.text[:1].isupper():
         out = out[0].upper() + out[1:]

@@ -13,6 +13,7 @@ replacement (``rewrite``) for a span that may reach beyond the word itself.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from framing.owned import owned_fit
 from framing.passive import passive_fit
 from framing.plainer import collective_fit, participle_fit, unstated_event
 from framing.prefilter import Prefilter
+from framing.restructure import headline_passive, offence_victims, tautological_subject
 from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
 from framing.sentences import case_style
 from framing.status import Status, status_for
@@ -67,6 +69,44 @@ def _tautology(alt: str, s: Sentence, c: Candidate) -> bool:
         return False  # only agent nouns made from a verb (attacker, raider, assailant)
     rest = (s.text[: c.start] + " " + s.text[c.end :]).lower()
     return re.search(r"\b" + re.escape(m.group(1)) + r"(?:s|ed|ing)?\b", rest) is not None
+
+
+# a place word a "person in prison" wording would echo ("no person in prison
+# has escaped from the prison", "prison guards ... counts of people in
+# prison"): singular and lower case only, since "HMP Ford", "Prison Service"
+# are names and "other prisons" another place
+_PLACE = re.compile(r"\b(?:prison|jail|gaol)\b")
+_NEAR = 60  # characters: an echo further off is not heard
+_IN_PRISON = re.compile(r"\b(?:person|people|persons|man|men|woman|women) in prison$")
+
+
+def repeats_place(alt: str, s: Sentence, start: int, end: int) -> bool:
+    """ "in prison" where the sentence already places the people: a prison word
+    close by, or a second place right after ("inmate counts in the unit",
+    though "people in prison at HMP Ford" names the prison and reads well);
+    "in custody" then says the same without the echo.  Once a sentence says
+    "in custody", its later mentions say it too (one wording per sentence)."""
+    if _IN_PRISON.search(alt) is None:
+        return False
+    chosen: set[str] = s.memo("in_custody", set)
+    if chosen or _echoes(s, start, end):
+        chosen.add(alt)
+        return True
+    return False
+
+
+def _echoes(s: Sentence, start: int, end: int) -> bool:
+    nxt = s.word_after(end)
+    if nxt is not None and nxt[2].lower() in ("in", "at") and not s.text[end : nxt[0]].strip():
+        after = s.word_after(nxt[1])
+        if after is not None and not after[2][:1].isupper():
+            return True
+    near = s.text[max(0, start - _NEAR) : start] + " " + s.text[end : end + _NEAR]
+    return _PLACE.search(near) is not None
+
+
+def in_custody(alt: str) -> str:
+    return re.sub(r"in prison$", "in custody", alt)
 
 
 def line_style(s: Sentence) -> str:
@@ -193,6 +233,25 @@ def fit(
 ) -> Fit:
     """The rewrite and suggestions for ``c``; ``statuses=False`` skips the status
     analysis (every alternative, as before it existed: benchmarks measure its cost)."""
+    f = _fit(c, s, prefilter, extend, statuses)
+    if not extend or f.own_span and f.rewrite is not None and f.end > c.end:
+        return f
+    if _MENTION.search(s.text):
+        return f  # a sentence about the word is never rewritten
+    # the clause restructured where the word-level fit would repeat the act
+    # ("People who took part in the looting looted shops" -> "People looted shops")
+    got = tautological_subject(
+        c, s, f.number == "plural", f.status.value if f.status else None, f.rewrite
+    )
+    if got is None or prefilter.any(got[2]):
+        return f
+    sugg = tuple(dict.fromkeys([got[2], *f.suggestions]))
+    return dataclasses.replace(
+        f, start=got[0], end=got[1], rewrite=got[2], suggestions=sugg, own_span=True
+    )
+
+
+def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses: bool) -> Fit:
     number = occurrence_number(c, s)
     plural = number == "plural"
     status, options, role = _status_options(c, s, plural, extend, statuses)
@@ -228,7 +287,7 @@ def fit(
             continue  # a reframing that would itself be flagged is no reframing
         if _tautology(alt, s, c):
             continue  # "Thugs attack" -> "Attackers attack": no
-        r = _fit_one(c, s, alt, plural, extend)
+        r = _fit_placed(c, s, alt, plural, extend)
         if r is not None and extend:
             r = _join_clauses(s, r, alt)
         if r is not None:
@@ -326,7 +385,12 @@ def _restructured(
     """Wording that changes more than the word: tense and facts ("became
     dependent on drugs"), a label used as a modifier or before a name; a
     modifier that nothing fits is advice only."""
-    tense = tense_fit(c, s, status.value if status is not None else None)
+    value = status.value if status else None
+    whole = offence_victims(c, s) or headline_passive(c, s, value)
+    if whole is not None and not prefilter.any(whole[2]):
+        sugg = tuple(dict.fromkeys([whole[2], *(a.for_number(number) for a in options)]))
+        return Fit(whole[0], whole[1], whole[2], sugg, number, status, own_span=True)
+    tense = tense_fit(c, s, value)
     if tense is not None and not prefilter.any(tense[2]):
         sugg = tuple(dict.fromkeys([tense[2], *(a.for_number(number) for a in options)]))
         return Fit(tense[0], tense[1], tense[2], sugg, number, status, own_span=True)
@@ -340,9 +404,21 @@ def _restructured(
         advice = tuple(a.for_number(number) for a in options)
         return Fit(c.start, c.end, None, advice, number, status)
     if isinstance(mod, tuple):
+        if generic and repeats_place(generic[0], s, mod[0], mod[1]):
+            mod = (mod[0], mod[1], mod[2].replace(generic[0], in_custody(generic[0])))
         sugg = tuple(dict.fromkeys([mod[2], *(a.for_number(number) for a in options)]))
         return Fit(mod[0], mod[1], mod[2], sugg, number, status, own_span=True)
     return None
+
+
+def _fit_placed(
+    c: Candidate, s: Sentence, alt: str, plural: bool, extend: bool
+) -> tuple[int, int, str] | None:
+    """``_fit_one``, saying "in custody" where "in prison" would echo a place."""
+    r = _fit_one(c, s, alt, plural, extend)
+    if r is not None and repeats_place(r[2], s, r[0], r[1]):
+        r = _fit_one(c, s, in_custody(alt), plural, extend)
+    return r
 
 
 def _fit_one(

@@ -101,6 +101,20 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
         # "Paedophile rugby coach, 25": a noun that only names people, tagged as
         # an adjective before another noun, still labels the person (policy)
         return "NOUN"
+    if (
+        pos == "VERB"
+        and head.tag == "VB"
+        and prev is None
+        and c.form.number != "plural"
+        and len(c.lower_words) == 1
+        and c.key + "s" not in VERB_HOMOGRAPHS
+        and _before_a_noun(s, nxt)
+        and names_people(c.key) is True
+        and not has_nonperson_sense(c.key)
+    ):
+        # "Inmate mental health services are overstretched": a line-initial noun
+        # read as an imperative; no such verb, and a noun follows
+        return "NOUN"
     return pos
 
 

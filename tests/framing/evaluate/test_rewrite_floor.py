@@ -12,7 +12,7 @@ import pytest
 from framing.evaluate.rewrites import evaluate_rewrites, load_rewrites
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "rewrites.jsonl"
-OVERALL = 0.74
+OVERALL = 0.75
 # per group, a little under what the engine reaches now
 GROUPS = {
     "issue-examples": 0.93,
@@ -23,6 +23,10 @@ GROUPS = {
     "unknown-status": 0.58,
     "case-style": 0.60,
     "tense-and-facts": 0.80,
+    "noun-modifier": 0.75,
+    "coordination": 0.48,
+    "possessive-and-determiner": 0.66,
+    "tautology-and-agreement": 0.65,
     "never-rewrite": 0.93,
     "immigration-and-drugs-and-other": 0.84,
 }

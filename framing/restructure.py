@@ -1,0 +1,194 @@
+"""Rewrites that restructure the clause around a label, where a swap of the
+word alone would repeat the verb or read badly (issue 10, "no tautologies").
+
+- a headline whose subject is the label and whose verb is the act
+  ("Thugs attack bus driver", "Robbers raid jeweller's in broad daylight"):
+  the passive, which needs no subject at all ("Bus driver attacked",
+  "Jeweller's raided in broad daylight");
+- a plural label whose own verb states the act ("Looters looted shops",
+  "The vandals vandalised the shelter", "Criminals commit most crimes"),
+  where the lexicon's wording is a clause that would say it twice ("People
+  who took part in the looting looted") or where no wording fits: "People"
+  (the verb already says what they did, and "people" asserts no status);
+- an offence label owning its victims ("The fraudster's victims"): "the
+  victims of the fraud", which keeps the offence and names no one.
+
+Each returns ``None`` where it does not apply; the word-level fit is then used.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from framing.candidate import Candidate, Sentence, Tok
+from framing.coordination import OFFENCES
+from framing.inflect import match_case
+from framing.sentences import case_style
+
+Span = tuple[int, int, str]
+
+# acts a headline's subject does to an object: only these take the passive
+# ("Thugs face jail" must not become "Jail faced")
+_ACT_VERBS = frozenset(
+    "attack assault batter beat burgle con defraud dupe hurl injure invade kill loot mug "
+    "murder punch raid ransack rob scam smash snatch stab steal storm strike swindle target "
+    "terrorise terrorize threaten throw torch trash vandalise vandalize wreck hit kick "
+    "harass abuse fleece prey".split()
+)
+# labels whose people a headline can leave out: offence and tabloid labels,
+# not people defined by where they are ("Inmates stage rooftop protest")
+_ACTOR_CATEGORIES = frozenset({"offence-identity", "dehumanising"})
+_ROLE_STATUSES = frozenset({"unknown", "group_generic", "wanted", "suspected"})
+_AGENT = re.compile(r"(?:sters?|ers?|ists?|als?|s)$")
+
+
+@lru_cache(maxsize=512)
+def _verb_lemma(word: str) -> str | None:
+    """The verb a headline word is a form of (None when it is no verb).  The
+    tagger reads headline verbs as nouns ("Thugs attack/NN bus driver"), so
+    this asks lemminflect's dictionary, loaded on first use only."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word.lower(), "VERB").get("VERB")
+    return lemmas[0] if lemmas else None
+
+
+@lru_cache(maxsize=512)
+def _participle(lemma: str) -> str | None:
+    from lemminflect import getInflection
+
+    forms = getInflection(lemma, "VBN")
+    return forms[0] if forms else None
+
+
+def _words_after(s: Sentence, offset: int) -> list[Tok]:
+    return [t for t in s.tokens_in(offset, len(s.text)) if not t.text.isspace()]
+
+
+def _headline(s: Sentence) -> bool:
+    """A headline: Title Case or capitals, or a short line in sentence case
+    with no full stop ("Thugs attack bus driver")."""
+    text = s.text.strip()
+    return s.headline or (
+        bool(text) and not text.endswith((".", "!", "?", '"', "”")) and len(text.split()) <= 14
+    )
+
+
+def headline_passive(c: Candidate, s: Sentence, status: str | None) -> Span | None:
+    """ "Thugs attack bus driver" -> "Bus driver attacked"."""
+    if not _headline(s) or c.possessive or s.text[: c.start].strip():
+        return None
+    if c.entry.category not in _ACTOR_CATEGORIES or c.form.number != "plural":
+        return None
+    if status is not None and status not in _ROLE_STATUSES:
+        return None
+    after = _words_after(s, c.end)
+    if len(after) < 2:
+        return None
+    verb = after[0]
+    lemma = _verb_lemma(verb.text)
+    if lemma is None or lemma not in _ACT_VERBS:
+        return None
+    obj_end = None
+    for t in after[1:]:
+        if t.tag in ("IN", "TO", "CC", ",", ":", ".", "HYPH") or t.pos == "PUNCT":
+            break
+        obj_end = t.end
+    if obj_end is None:
+        return None
+    participle = _participle(lemma)
+    if participle is None:
+        return None
+    obj = s.text[after[1].start : obj_end]
+    style = s.memo("case_style", lambda: case_style(s.text))
+    out = match_case(s.text[c.start : obj_end], f"{obj} {participle}", style)
+    out = out[0].upper() + out[1:]
+    return c.start, obj_end, out
+
+
+def _stem(c: Candidate) -> str:
+    last = c.lower_words[-1] if c.lower_words else c.text.lower()
+    last = last.rstrip("'’")
+    return _AGENT.sub("", last)
+
+
+def _act_stated(c: Candidate, s: Sentence, alternative: str | None) -> bool:
+    """The verb right after the label (or its object) states the label's act:
+    it shares the label's stem ("Looters looted", "Fraudsters defrauded",
+    "Criminals commit ... crimes") or the wording's own verb ("people who
+    commit crime commit")."""
+    after = _words_after(s, c.end)
+    if (
+        not after
+        or after[0].pos not in ("VERB", "AUX")
+        or after[0].tag
+        not in (
+            "VBD",
+            "VBP",
+            "VBZ",
+        )
+    ):
+        return False
+    stem = _stem(c)
+    near = " ".join(t.text.lower() for t in after[:4])
+    if len(stem) >= 4 and stem[:4] in near:
+        return True
+    if alternative:
+        words = alternative.lower().split()
+        lemma = (after[0].lemma or after[0].text).lower()
+        if "who" in words and lemma in words[words.index("who") + 1 :][:1]:
+            return True
+    return False
+
+
+def tautological_subject(
+    c: Candidate, s: Sentence, plural: bool, status: str | None, rewrite: str | None
+) -> Span | None:
+    """ "Looters looted shops" -> "People looted shops"; "The vandals
+    vandalised the shelter" -> "People vandalised the shelter".  Only where
+    the lexicon's wording is a clause (it would repeat the act) or nothing
+    fits; a single noun that does not repeat it ("Intruders burgled 40
+    homes", "The raiders robbed") is kept."""
+    if c.possessive or not plural:
+        return None
+    if status is not None and status not in _ROLE_STATUSES:
+        return None
+    if rewrite is not None and len(rewrite.split()) < 3:
+        return None
+    if not _act_stated(c, s, rewrite):
+        return None
+    start = c.start
+    det = s.word_before(c.start)
+    if det is not None and det[2].lower() == "the" and not s.text[det[1] : c.start].strip():
+        start = det[0]
+    before = s.text[:start].rstrip()
+    if before and before[-1] not in ".!?:\"“‘'(—–-":
+        return None  # the subject of the sentence only: "said the looters looted" is rare
+    style = s.memo("case_style", lambda: case_style(s.text))
+    return start, c.end, match_case(s.text[start : c.end], "people", style)
+
+
+_VICTIMS = re.compile(r"\s*(?P<noun>victims?)\b", re.IGNORECASE)
+
+
+def offence_victims(c: Candidate, s: Sentence) -> Span | None:
+    """ "The fraudster's victims" -> "The victims of the fraud"."""
+    offence = OFFENCES.get(c.entry.id)
+    if not c.possessive or offence is None:
+        return None
+    m = _VICTIMS.match(s.text, c.end)
+    if m is None:
+        return None
+    start = c.start
+    det = s.word_before(c.start)
+    if (
+        det is not None
+        and det[2].lower() in ("the", "a", "an")
+        and not s.text[det[1] : c.start].strip()
+    ):
+        start = det[0]
+    the = "the " if not offence.endswith(("offences", "abuse")) else ""
+    out = f"the {m.group('noun').lower()} of {the}{offence}"
+    style = s.memo("case_style", lambda: case_style(s.text))
+    return start, m.end(), match_case(s.text[start : m.end()], out, style)
