@@ -12,7 +12,7 @@ import pytest
 from framing.evaluate.rewrites import evaluate_rewrites, load_rewrites
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "rewrites.jsonl"
-OVERALL = 0.70
+OVERALL = 0.71
 # per group, a little under what the engine reaches now
 GROUPS = {
     "issue-examples": 0.85,
@@ -20,11 +20,11 @@ GROUPS = {
     "charged-and-trial": 0.92,
     "convicted-and-sentenced": 0.49,
     "released": 0.42,
-    "unknown-status": 0.56,
+    "unknown-status": 0.58,
     "case-style": 0.60,
     "tense-and-facts": 0.80,
     "never-rewrite": 0.95,
-    "immigration-and-drugs-and-other": 0.84,
+    "immigration-and-drugs-and-other": 0.95,
 }
 
 
