@@ -31,7 +31,34 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, want", CASES)
+# a label used as a title before a name (framing.names)
+NAMES = [
+    (
+        "Crack addict Dean Hollis, 29, lost control of the van on the A1.",
+        "Dean Hollis, 29, who uses crack cocaine, lost control of the van on the A1.",
+    ),
+    (
+        "The court heard from inmate Paul Reeve about the night of the fire.",
+        "The court heard from Paul Reeve, a person in prison, about the night of the fire.",
+    ),
+    # the sentence says where he is held: the cut loses nothing
+    ("Inmate Paul Reeve was moved to HMP Durham.", "Paul Reeve was moved to HMP Durham."),
+    (
+        "Photos show convicted burglar Ray Mott leaving the house.",
+        "Photos show Ray Mott, who was convicted of burglary, leaving the house.",
+    ),
+    (
+        "Convicted burglar Ray Mott, 40, was found guilty of arson on Friday.",
+        "Ray Mott, 40, already convicted of burglary, was found guilty of arson on Friday.",
+    ),
+    (
+        "Detectives spoke to drug dealer Ray Mott who lived next door.",
+        "Detectives spoke to Ray Mott, who lived next door.",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, want", CASES + NAMES)
 def test_fits_the_phrase(engine, text, want):
     assert apply_rewrites(text, engine.check(text)) == want
 

@@ -12,7 +12,7 @@ import pytest
 from framing.evaluate.rewrites import evaluate_rewrites, load_rewrites
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "rewrites.jsonl"
-OVERALL = 0.71
+OVERALL = 0.73
 # per group, a little under what the engine reaches now
 GROUPS = {
     "issue-examples": 0.85,
@@ -21,7 +21,7 @@ GROUPS = {
     "convicted-and-sentenced": 0.49,
     "released": 0.42,
     "unknown-status": 0.58,
-    "case-style": 0.60,
+    "case-style": 0.78,
     "tense-and-facts": 0.80,
     "never-rewrite": 0.95,
     "immigration-and-drugs-and-other": 0.95,
