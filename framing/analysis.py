@@ -130,7 +130,9 @@ def tag_phase(sentence: Sentence, survivors: list[Candidate], index: Index) -> t
     for i, c in enumerate(kept):
         f = fit(c, sentence, index.prefilter, statuses=statuses)
         near = kept[max(0, i - 3) : i] + kept[i + 1 : i + 4]
-        if any(f.start < o.end and o.start < f.end for o in near):
+        # a neighbour with no alternatives is advice only and never rewritten:
+        # the wider span may carry it verbatim ("a feckless underclass")
+        if any(f.start < o.end and o.start < f.end and o.entry.alternatives for o in near):
             # the wider span would swallow another flag ("the offender's BAME ..."):
             # fit within the word itself so both rewrites can be applied
             f = fit(c, sentence, index.prefilter, extend=False, statuses=statuses)

@@ -24,6 +24,7 @@ import re
 from framing.candidate import Candidate, Sentence, Tok
 from framing.coordination import OFFENCES
 from framing.inflect import match_case
+from framing.names import before_name
 
 Span = tuple[int, int, str]
 
@@ -125,15 +126,14 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
     headline = s.headline
     # before a proper name: cut the label (and its own modifiers)
     if first.tag == "NNP" and first.text[:1].isupper() and not headline:
-        if c.entry.category == "drug-use":
-            return False  # "Heroin addict Lovell": cutting would drop the fact (the drug)
         start = _modifiers_start(c, s)
         before = [t for t in s.tokens_in(max(0, start - 40), start) if not t.text.isspace()]
         if before and before[-1].pos not in _CUT_AFTER:
             # "the convicted paedophile Epstein", "James Bulger killer Jon Venables",
             # "Texas death row prisoner Rodney Reed": a cut would leave nonsense
             return False
-        return _cut(c, s, first.start)
+        # the label goes; what it said moves after the name where needed (framing.names)
+        return before_name(c, s, first, start)
     # a noun for a person is one in any case: a Title Case line tags "Junkie
     # Mum" and "Yob grandson" as proper names, yet "Mum" is no one's name here
     person_noun = first.text.lower() in _PERSON_NOUNS and first.pos in ("NOUN", "PROPN")

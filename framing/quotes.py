@@ -41,6 +41,12 @@ _ELIDED = frozenset(
     "t s d ll re ve m".split()  # "isn ‘t", "it ’s": a contraction with a stray space
 )
 _ELISION = re.compile(r"[‘’'](?:\d\d?s?\b|([A-Za-z]+)\b)")
+# what follows a quotation's closing mark when it attributes it
+_ATTRIBUTION = re.compile(
+    r"\s+(?:(?:said|says|added|adds|told|tells|asked|wrote|writes|insisted|claimed|explained)\b"
+    r"|(?:he|she|they|[A-Z][a-z]+|(?:the|a|an|his|her|their)(?:\s+[\w'’-]+){1,3}?)"
+    r"\s+(?:said|says|added|adds|told|wrote|insisted|claimed)\b)"
+)
 _SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)\]]*\s)")
 
 
@@ -138,6 +144,8 @@ class _Scanner:
             self.stack.append(("d", i))  # a new quotation, or one nested in a curly one
         elif open_d and _is_closing(t, i, a, b):
             self.close_innermost("d", i + 1)
+        elif not self.stack and _is_closing(t, i, a, b):
+            self.orphan_close(i)
 
     def single(self, i: int, ch: str) -> None:
         t, a, b = self.text, self.start, self.end
@@ -164,6 +172,19 @@ class _Scanner:
             possessive = before in "sS" and len(nxt) == 2 and nxt[0] == " " and nxt[1].islower()
             if not (possessive and _later_closer(t, i + 1, b)):
                 self.close_innermost("s", i + 1)
+        elif ch in "’'" and not self.stack:
+            self.orphan_close(i)
+
+    def orphan_close(self, i: int) -> None:
+        """A closing mark after the quotation's own punctuation, with nothing
+        open, then its attribution ("... going to appeal,' said another."):
+        the quotation opened before this text began (an excerpt, a paragraph
+        cut from its first line), so it runs from the paragraph's start."""
+        t = self.text
+        if i == self.start or t[i - 1] not in ",.!?" or self.spans:
+            return
+        if _ATTRIBUTION.match(t, i + 1, self.end):
+            self.spans.append((self.start, i + 1))
 
     def finish(self, continued: bool) -> bool:
         """Close what is still open at the paragraph's end; True if anything was."""
@@ -203,6 +224,8 @@ def _paragraph_quotes(
         if ch in _DOUBLE_OPEN:
             scan.double_open(i)
         elif ch in _DOUBLE_CLOSE:
+            if not scan.stack:
+                scan.orphan_close(i)
             scan.close_innermost("d", i + 1)
         elif ch == '"':
             scan.straight_double(i)

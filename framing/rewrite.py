@@ -60,6 +60,53 @@ _MENTION = re.compile(
 )
 
 
+_MEDIA = frozenset("photos photographs pictures images videos films clips footage material".split())
+_MEDIA_COUNT = _MEDIA - {"footage", "material"}
+
+
+def _advice_only(c: Candidate, s: Sentence, alts: list[str]) -> bool:
+    """Where the sentence itself rules a rewrite out."""
+    if _MENTION.search(s.text):
+        return True  # the sentence is about the word ("BME: what the acronym hides")
+    if _changes_claim(c, s, alts):
+        return True
+    after = s.text[c.end : c.end + 2]
+    return after[:1] in "-‐‑" and after[1:2].isalpha()  # "offender-led": no clean swap
+
+
+def _media_noun(c: Candidate, s: Sentence, alts: list[str]) -> tuple[int, int, str] | None:
+    """A label for material before a noun for the material ("child porn photos"):
+    the alternative that itself names the material, the noun taken in."""
+    if c.entry.refers_to_people:
+        return None
+    nxt = _next_word(s, c.end)
+    if nxt is None or nxt[2].lower() not in _MEDIA:
+        return None
+    for alt in alts:
+        # a count noun like the one it replaces: "images", not "material"
+        if _MEDIA_COUNT.intersection(words(alt)) and words(alt)[0] not in _MEDIA:
+            return c.start, nxt[1], match_case(s.text[c.start : nxt[1]], alt, line_style(s), False)
+    return None
+
+
+_CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\b", re.IGNORECASE)
+
+
+def _changes_claim(c: Candidate, s: Sentence, alts: list[str]) -> bool:
+    """A label inside a claim the sentence reports, where the swap would change
+    what was claimed (rewrites.md, decision 8): "Bogus asylum seekers are
+    costing taxpayers millions, the columnist claimed" loses the claim with
+    "bogus"; "the defence claim that it was a crime of passion" becomes a
+    claim nobody made.  A swap that only renames the people claimed about
+    ("Potheads are clogging up A&E, a doctor claimed") keeps the claim."""
+    if not alts or _CLAIM.search(s.text) is None:
+        return False
+    if not c.entry.refers_to_people:
+        return True  # a characterisation of the act is the claim itself
+    label = set(c.lower_words)
+    return all(set(words(a)) < label for a in alts[:1])
+
+
 def _tautology(alt: str, s: Sentence, c: Candidate) -> bool:
     """The alternative's noun repeats a word of the sentence ("attacker" beside
     "attack"): the rewrite would read "Attackers attack bus driver"."""
@@ -271,17 +318,17 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
     shown = alts or ([] if role else [_conditional(a, number) for a in c.entry.alternatives])
     suggestions = tuple(dict.fromkeys(([role[2]] if role else []) + shown))
     start, end = c.start, c.end
-    if _MENTION.search(s.text):
-        # the sentence is about the word ("BME: what the acronym hides"): never rewritten
+    if _advice_only(c, s, alts):
         return Fit(start, end, None, suggestions, number, status)
-    after = s.text[c.end : c.end + 2]
-    if after[:1] in "-‐‑" and after[1:2].isalpha():
-        return Fit(start, end, None, suggestions, number, status)  # "offender-led": no clean swap
     if role is not None and not prefilter.any(role[2]):
         left = _prev_word(s, role[0])
         right = _next_word(s, role[1])
         if not _doubles(left[2] if left else None, role[2], right[2] if right else None):
             return Fit(role[0], role[1], role[2], suggestions, number, status, own_span=True)
+    media = _media_noun(c, s, alts) if extend else None
+    if media is not None and not prefilter.any(media[2]):
+        # "child porn photos" -> "indecent images of children", not "... material photos"
+        return Fit(*media, suggestions, number, status, own_span=True)
     for alt in alts:
         if prefilter.any(alt):
             continue  # a reframing that would itself be flagged is no reframing
@@ -421,13 +468,62 @@ def _fit_placed(
     return r
 
 
+_SEXES = {"male": ("man", "men"), "female": ("woman", "women")}
+
+
+def _sexed(s: Sentence, start: int, alt: str, plural: bool) -> tuple[int, str]:
+    """ "male inmates" -> "men in prison", not "male people in prison"."""
+    prev = _prev_word(s, start)
+    sex = prev[2].lower() if prev is not None else ""
+    if prev is None or sex not in _SEXES or alt.split(" ")[0] not in ("person", "people"):
+        return start, alt
+    return prev[0], _SEXES[sex][plural] + alt[alt.index(" ") :]
+
+
+def _shaped(
+    c: Candidate, s: Sentence, alt: str, plural: bool, extend: bool
+) -> tuple[int, str, str, Word | None]:
+    """Where the span starts, the alternative, the phrase with the label's kept
+    modifiers, and the word before: "male inmates" -> "men in prison"; "a
+    feckless underclass" -> "feckless people living in poverty" (the span from
+    the article, the adjectives kept, no determiner left before it)."""
+    start = c.start
+    if extend:
+        start, alt = _sexed(s, start, alt, plural)
+    prev = _prev_word(s, start)
+    phrase = _modifiers(c, set(words(alt))) + alt
+    mass = _mass_article(c, s, alt, plural, start) if extend else None
+    if mass is None:
+        return start, alt, phrase, prev
+    return mass, alt, s.text[mass:start].split(" ", 1)[1] + phrase, None
+
+
+def _mass_article(c: Candidate, s: Sentence, alt: str, plural: bool, start: int) -> int | None:
+    """Where "a"/"an" stands before a singular group noun whose alternative is
+    plural ("a feckless underclass" -> "people living in poverty"): the article
+    must go, with the adjectives between it and the noun kept."""
+    if plural or not alt.startswith("people "):
+        return None
+    pos = start
+    for _ in range(3):
+        w = _prev_word(s, pos)
+        if w is None:
+            return None
+        if w[2].lower() in ("a", "an"):
+            return w[0]
+        tok = s.token_before(pos)
+        if tok is None or (tok.pos != "ADJ" and not tok.tag.startswith("JJ")):
+            return None
+        pos = w[0]
+    return None
+
+
 def _fit_one(
     c: Candidate, s: Sentence, alt: str, plural: bool, extend: bool = True
 ) -> tuple[int, int, str] | None:
     start, end = c.start, c.end
+    start, alt, phrase, prev = _shaped(c, s, alt, plural, extend)
     alt_words = set(words(alt))
-    phrase = _modifiers(c, alt_words) + alt
-    prev = _prev_word(s, start)
     # absorb a modifier the alternative already says ("convicted offender"),
     # or a hedge it makes redundant ("the alleged murderer" -> "the person accused of murder")
     if (

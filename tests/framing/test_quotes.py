@@ -119,3 +119,22 @@ def test_straight_closing_mark_after_a_space():
     text = '"Who are we as a nation? " she wrote. The thugs left.'
     q = find_quotes(text)
     assert not q.inside(text.index("thugs"), text.index("thugs") + 5)
+
+
+def test_a_quotation_opened_before_the_excerpt_ends_at_its_attribution():
+    """ "... going to appeal,' said another.": the opening mark is in an earlier
+    paragraph the text does not hold; the closing mark after the quotation's
+    punctuation, then its attribution, marks everything before it as quoted."""
+    for text in (
+        "The thugs will now appeal,' said another.",
+        "The thugs will now appeal,” the victim's brother said.",
+        'The thugs will now appeal," she added.',
+    ):
+        q = find_quotes(text)
+        assert q.inside(text.index("thugs"), text.index("thugs") + 5), text
+
+
+def test_an_apostrophe_after_a_word_opens_nothing_backwards():
+    for text in ("The Smiths' house was burgled by thugs.", "The thugs' families said little."):
+        q = find_quotes(text)
+        assert not q.inside(text.index("thugs"), text.index("thugs") + 5), text

@@ -21,14 +21,14 @@ GROUPS = {
     "convicted-and-sentenced": 0.55,
     "released": 0.42,
     "unknown-status": 0.58,
-    "case-style": 0.60,
+    "case-style": 0.78,
     "tense-and-facts": 0.80,
     "noun-modifier": 0.75,
     "coordination": 0.48,
     "possessive-and-determiner": 0.66,
     "tautology-and-agreement": 0.65,
-    "never-rewrite": 0.93,
-    "immigration-and-drugs-and-other": 0.84,
+    "never-rewrite": 0.95,
+    "immigration-and-drugs-and-other": 0.95,
 }
 
 

@@ -1,0 +1,84 @@
+"""Rewrites that must fit the phrase around the label (framing.rewrite),
+through the real engine and model, on sentences outside the rewrite set."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import apply_rewrites
+
+CASES = [
+    # "male"/"female" and a "people ..." alternative: one noun
+    (
+        "The unit holds female inmates from across Wales.",
+        "The unit holds women in prison from across Wales.",
+    ),
+    # a singular group noun whose alternative is plural: the article goes
+    (
+        "Ministers spoke of a new underclass in the towns.",
+        "Ministers spoke of new people living in poverty in the towns.",
+    ),
+    # an advice-only neighbour is carried verbatim
+    (
+        "Columnists blamed the unrest on a feckless underclass.",
+        "Columnists blamed the unrest on feckless people living in poverty.",
+    ),
+    # a label for material before a noun for it: the alternative that names it
+    (
+        "Police found child porn videos on his laptop.",
+        "Police found indecent images of children on his laptop.",
+    ),
+]
+
+
+# a label used as a title before a name (framing.names)
+NAMES = [
+    (
+        "Crack addict Dean Hollis, 29, lost control of the van on the A1.",
+        "Dean Hollis, 29, who uses crack cocaine, lost control of the van on the A1.",
+    ),
+    (
+        "The court heard from inmate Paul Reeve about the night of the fire.",
+        "The court heard from Paul Reeve, a person in prison, about the night of the fire.",
+    ),
+    # the sentence says where he is held: the cut loses nothing
+    ("Inmate Paul Reeve was moved to HMP Durham.", "Paul Reeve was moved to HMP Durham."),
+    (
+        "Photos show convicted burglar Ray Mott leaving the house.",
+        "Photos show Ray Mott, who was convicted of burglary, leaving the house.",
+    ),
+    (
+        "Convicted burglar Ray Mott, 40, was found guilty of arson on Friday.",
+        "Ray Mott, 40, already convicted of burglary, was found guilty of arson on Friday.",
+    ),
+    (
+        "Detectives spoke to drug dealer Ray Mott who lived next door.",
+        "Detectives spoke to Ray Mott, who lived next door.",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, want", CASES + NAMES)
+def test_fits_the_phrase(engine, text, want):
+    assert apply_rewrites(text, engine.check(text)) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the swap would change what was claimed (rewrites.md, decision 8)
+        "Bogus asylum seekers are flooding in, the councillor claimed.",
+        "His lawyer claimed it was a crime of passion.",
+    ],
+)
+def test_a_claim_a_swap_would_change_is_advice_only(engine, text):
+    flags = engine.check(text)
+    assert flags and all(f.rewrite is None for f in flags)
+    assert apply_rewrites(text, flags) == text
+
+
+def test_a_claim_about_people_still_renames_them(engine):
+    text = "Junkies are clogging up A&E departments, a nurse claimed."
+    assert apply_rewrites(text, engine.check(text)) == (
+        "People who use drugs are clogging up A&E departments, a nurse claimed."
+    )
