@@ -5,9 +5,10 @@ hammer": whether the man arrested is the one who attacked is what the police
 are testing, so any noun for the attacker ("a person suspected of ...",
 "the attacker") either repeats the arrest as fact or invents a second
 person.  The policy's safe wording is the act itself, in the passive:
-"after a delivery driver was attacked with a hammer".  A headline made of
-the label, a verb and its object says the same in headline passive:
-"Thugs attack bus driver" -> "Bus driver attacked".
+"after a delivery driver was attacked with a hammer".  (A headline of
+label, verb and object, "Thugs attack bus driver" -> "Bus driver attacked",
+is ``framing.restructure.headline_passive``, which knows irregular verbs and
+the line's case.)
 
 Only regular verbs (past tense and participle alike: "attacked", "used",
 "targeted") are turned; anything else is left to the other wordings.
@@ -23,14 +24,6 @@ Span = tuple[int, int, str]
 
 # what may introduce the clause whose agent the label is
 _LEADS = frozenset({"after", "when"})
-# present headline verb -> participle
-_ACT_VERBS = {
-    "attack": "attacked", "assault": "assaulted", "rob": "robbed", "target": "targeted",
-    "stab": "stabbed", "beat": "beaten", "kill": "killed", "injure": "injured",
-    "raid": "raided", "loot": "looted", "burgle": "burgled", "threaten": "threatened",
-    "harass": "harassed", "abuse": "abused", "terrorise": "terrorised", "smash": "smashed",
-    "vandalise": "vandalised", "torch": "torched", "punch": "punched", "kick": "kicked",
-}  # fmt: skip
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 _NP_TAGS = frozenset({"VBN", "PRP$", "POS"})  # "stolen identities", "her", "'s"
 _CLAUSE_END = re.compile(r"[,;:!?—–]|\.(?:\s|$)")
@@ -59,14 +52,9 @@ def _object(s: Sentence, toks: list[Tok]) -> tuple[int, int, bool] | None:
     return toks[0].start, end, head.tag in ("NNS", "NNPS")
 
 
-def _participle(verb: Tok, present: bool) -> str | None:
+def _participle(verb: Tok) -> str | None:
     w = verb.text.lower()
-    if not present:
-        return w if verb.tag == "VBD" and w.endswith("ed") else None
-    # a headline verb is often tagged as a noun ("Thugs attack bus driver"),
-    # so only verbs of an act done to someone are turned ("Thugs face jail" is not)
-    w = w[:-1] if verb.tag == "VBZ" and w.endswith("s") else w
-    return _ACT_VERBS.get(w)
+    return w if verb.tag == "VBD" and w.endswith("ed") else None
 
 
 def passive_fit(c: Candidate, s: Sentence, status: str) -> Span | None:
@@ -80,7 +68,6 @@ def passive_fit(c: Candidate, s: Sentence, status: str) -> Span | None:
     prev = s.word_before(c.start)
     plural = c.form.number == "plural"
     start = c.start
-    headline_start = not s.text[: c.start].strip()
     if prev is not None and prev[2].lower() in ("a", "an") and not plural:
         start = prev[0]
         prev = s.word_before(start)
@@ -90,18 +77,14 @@ def passive_fit(c: Candidate, s: Sentence, status: str) -> Span | None:
     if not after:
         return None
     verb = after[0]
-    if headline_start and plural and _headline(s):
-        present = True  # "Thugs attack bus driver"
-    elif (
+    if not (
         status == "arrested"
         and prev is not None
         and prev[2].lower() in _LEADS
         and s.text[prev[1] : start].strip() == ""
     ):
-        present = False
-    else:
         return None
-    participle = _participle(verb, present)
+    participle = _participle(verb)
     if participle is None:
         return None
     obj = _object(s, after[1:])
@@ -109,13 +92,5 @@ def passive_fit(c: Candidate, s: Sentence, status: str) -> Span | None:
         return None
     np_start, np_end, obj_plural = obj
     np_text = s.text[np_start:np_end]
-    if present:
-        if np_end != len(s.text.rstrip()):
-            return None  # a headline with more than its object: left to other wordings
-        return start, np_end, np_text[:1].upper() + np_text[1:] + " " + participle
     be = "were" if obj_plural else "was"
     return start, np_end, f"{np_text} {be} {participle}"
-
-
-def _headline(s: Sentence) -> bool:
-    return s.headline or s.text.rstrip()[-1:] not in (".", "!", "?", '"', "”", "'", "’")
