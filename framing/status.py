@@ -29,12 +29,25 @@ cue speaks.  With tags (:func:`status_of`), a label used as a noun modifier
 plural that did something ("Police said thieves broke in", "Thugs attack bus
 driver") is particular people, not a generic group.
 
-Cues are plain regular expressions over the sentence text: no tagging, so
-the analysis costs microseconds and is only run for labels whose rewrite
-depends on it (``framing.rewrite``).  Status from the article's earlier text
-is not used: the development set (``tests/data/rewrites.md``, decision 5)
-and a careful sub-editor both read a label's status from its own sentence,
-and an unknown status only ever yields status-neutral wording or advice.
+Neighbours.  A definite label ("the burglar", "these thieves") whose own
+sentence gives no status reads the text before it (:func:`context_status`):
+the nearest cue in its paragraph, then in the earlier paragraphs (up to
+``CONTEXT_CHARS`` back), then in the article's headline ("Burglar jailed
+..." over "The burglar broke in ...").  A conviction is read from there only
+when every earlier cue is a conviction (a report of one case's outcome);
+where the earlier text also tells of a hunt, an arrest or a charge, the
+conviction may be someone else's, and the nearest pre-verdict cue is used.
+An indefinite label ("a burglar") introduces someone new and reads nothing.
+The engine (``framing.engine._in_context``) does this after the per-sentence
+analysis, only for sentences holding such a label, so a text whose labels
+all have a status of their own costs nothing more.  The rewrite set is read
+a sentence at a time (``tests/data/rewrites.md``, decision 5), so there each
+sentence reads only itself.
+
+Cues are plain regular expressions over the sentence text (the tags are
+used only for the use of the label itself), so the analysis costs
+microseconds and is only run for labels whose rewrite depends on it
+(``framing.rewrite``).
 """
 
 from __future__ import annotations
@@ -127,7 +140,8 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|described as (?:being )?(?:white|black|asian|mixed|of |in (?:his|her|their)"
         r"|aged|about|around|tall|short|slim|stocky|medium|wearing)"
         r"|(?:could|may|might|will) strike again"
-        r"|no arrests|nobody has (?:yet )?been (?:arrested|caught|charged)|not been identified",
+        r"|no arrests|nobody has (?:yet )?been (?:arrested|caught|charged)|not been identified"
+        r"|never (?:been )?(?:caught|found|traced|brought to justice)|evaded (?:capture|arrest|police)",
     ),
     (
         "suspected",
@@ -146,7 +160,15 @@ _CUES: tuple[tuple[str, str], ...] = (
 )
 # the first cue of these indexes on are weak (see above)
 _WEAK_FROM = len(_CUES) - 3
-_SOURCE = "|".join(f"(?P<c{i}>\\b(?:{p.lower()})\\b)" for i, (_s, p) in enumerate(_CUES))
+# one word boundary around the whole alternation, and a lookahead for a word
+# character, let the regex engine skip most positions at once: 2-4x faster than
+# a boundary inside each alternative, for the same matches (checked on the Zyte
+# article bodies, the dev set and the rewrite set)
+_SOURCE = (
+    r"\b(?=[a-z0-9])(?:"
+    + "|".join(f"(?P<c{i}>{p.lower()})" for i, (_s, p) in enumerate(_CUES))
+    + r")\b"
+)
 # matched against the lower-cased sentence (twice as fast as IGNORECASE)
 _PATTERN = re.compile(_SOURCE)
 _PATTERN_ANY_CASE = re.compile(_SOURCE, re.IGNORECASE)
@@ -588,6 +610,10 @@ def status_of(c: Candidate, s: Sentence, plural: bool) -> Status:
     elif got.value == "unknown" and not plural and prev_word in ("a", "an"):
         if nxt is not None and nxt.tag == "MD":
             return GENERIC  # "an inmate can be removed from suicide watch only if ..."
+    if got == UNKNOWN and s.context is not None and needs_context(s.text, c.start):
+        # "Police are hunting a man ... The rapist is described as ...": the
+        # neighbours say what this sentence does not (framing.engine reads them)
+        return Status(s.context[0], s.context[1])
     return got
 
 
@@ -618,3 +644,47 @@ def _particular(c: Candidate, s: Sentence, prev_word: str) -> bool:
             continue
         return False
     return False
+
+
+# --- the sentence's neighbours ------------------------------------------------------
+
+CONTEXT_CHARS = 1500  # how far back, past the label's paragraph, the earlier text is read
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|his|her|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
+Context = tuple[str, str]  # (status, the cue and where it was)
+
+
+def needs_context(sentence: str, start: int) -> bool:
+    """A label with no status of its own that refers back to someone already
+    named ("the burglar", "these thieves"): only these read their
+    neighbours."""
+    return _DEFINITE.search(sentence, max(0, start - 40), start) is not None
+
+
+def context_status(text: str, at: int, headline: str = "") -> Context | None:
+    """What the text before offset ``at`` (the same paragraph, then the earlier
+    paragraphs, then the headline) establishes, for a label whose own sentence
+    says nothing: the nearest cue.  A conviction is read only from a text whose
+    earlier cues are all convictions (a court report); where the earlier text
+    also speaks of a hunt, an arrest or a charge, it may be someone else's, so
+    the nearest pre-verdict cue is used instead."""
+    para = text.rfind("\n", 0, at) + 1
+    windows = (
+        (text[max(para, at - CONTEXT_CHARS) : at], "earlier in the paragraph"),
+        (text[max(0, para - CONTEXT_CHARS) : para] if para else "", "earlier in the article"),
+        (headline, "in the headline"),
+    )
+    seen: list[tuple[Cue, str]] = []
+    for chunk, where in windows:
+        if chunk:
+            masked = _QUOTED.sub(lambda m: " " * len(m.group()), chunk)
+            # nearest first within each window
+            seen += [(c, where) for c in reversed(_cues(masked)) if not c[4]]
+    if not seen:
+        return None
+    nearest, where = seen[0]
+    if nearest[2] in CONVICTION:
+        if any(c[2] in PRE_VERDICT for c, _w in seen):
+            pre = next((c, w) for c, w in seen if c[2] in PRE_VERDICT)
+            nearest, where = pre
+        # else: every cue before is a conviction: a report of one case's outcome
+    return nearest[2], f"{nearest[3]} ({where})"

@@ -238,3 +238,68 @@ def test_no_conviction_where_the_sentence_gives_none_for_the_label(engine, text)
     for f in engine.check(text):
         assert f.status not in ("convicted", "sentenced", "released"), (f.text, f.status_cue)
         assert "convict" not in (f.rewrite or "")
+
+
+# --- the sentence's neighbours: the paragraph, the earlier text, the headline ------
+
+NEIGHBOURS = [
+    # a definite label with no cue of its own reads the text before it
+    (
+        "Police are hunting a man after a woman was attacked in a park in Leeds.\n\n"
+        "The rapist approached her from behind on the towpath.",
+        "",
+        "rapist",
+        "wanted",
+        "earlier in the article",
+    ),
+    (
+        "A burglar has been jailed for four years at Leeds Crown Court. The burglar broke "
+        "into 19 homes while their owners were on holiday.",
+        "",
+        "burglar broke",
+        "sentenced",
+        "earlier in the paragraph",
+    ),
+    (
+        "The burglar broke into 19 homes while their owners were on holiday.",
+        "Burglar jailed for raiding 19 homes",
+        "burglar",
+        "sentenced",
+        "in the headline",
+    ),
+    # a conviction in a text that also reports a hunt may be someone else's
+    (
+        "Smith was jailed for six years. Police are still hunting his accomplice. "
+        "The robber stole a car.",
+        "",
+        "robber",
+        "wanted",
+        "earlier in the paragraph",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, headline, word, status, where", NEIGHBOURS)
+def test_a_label_reads_its_neighbours_where_its_sentence_says_nothing(
+    engine, text, headline, word, status, where
+):
+    at = text.index(word)
+    (f,) = [f for f in engine.check(text, headline=headline) if f.start <= at < f.end]
+    assert (f.status, where in f.status_cue) == (status, True), (f.status, f.status_cue)
+    if status not in ("convicted", "sentenced", "released"):
+        assert "convict" not in (f.rewrite or "")
+
+
+def test_neighbours_never_speak_for_a_new_person_or_a_sentence_alone(engine):
+    # "A burglar" introduces someone new: the conviction before is another's
+    text = "A man was jailed for burglary last week. A burglar also broke into a shop nearby."
+    at = text.index("burglar also")
+    (f,) = [f for f in engine.check(text) if f.start <= at < f.end]
+    assert f.status == "unknown" and "convict" not in (f.rewrite or "")
+    # the sentence alone (the rewrite set's unit) reads only itself
+    (f,) = engine.check("The burglar broke into 19 homes while their owners were on holiday.")
+    assert f.status == "unknown"
+    # a cue in a quotation is someone else's words
+    text = '"He should be jailed," a neighbour said. The burglar broke in at night.'
+    (f,) = [f for f in engine.check(text) if f.text == "burglar"]
+    assert f.status == "unknown"
