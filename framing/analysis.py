@@ -186,6 +186,23 @@ def analyse(sentence: Sentence, survivors: list[Candidate], index: Index) -> Sen
     return SentenceResult(hits, sentence.names, sentence.fiction)
 
 
+# a sentence keyed with what its neighbours establish (framing.engine._in_context)
+_CONTEXT_MARK = "\x00\x1f"
+
+
+def with_context(text: str, context: tuple[str, str]) -> str:
+    """The cache key of ``text`` read with its neighbours' status."""
+    return f"{_CONTEXT_MARK}{context[0]}\x1f{context[1]}\x1f{text}"
+
+
+def split_context(key: str) -> tuple[str, tuple[str, str] | None]:
+    """(sentence text, neighbours' status or None) of a cache key."""
+    if not key.startswith(_CONTEXT_MARK):
+        return key, None
+    status, cue, text = key[len(_CONTEXT_MARK) :].split("\x1f", 2)
+    return text, (status, cue)
+
+
 def make_sentence(text: str) -> Sentence:
     return Sentence(text=text, headline=is_headline(text))
 

@@ -60,6 +60,9 @@ class Sentence:
     tokens: list[Tok] | None = None  # set once tagged
     names: frozenset[str] = frozenset()  # lexicon words written as proper names here
     fiction: frozenset[str] = frozenset()  # entries exempted here as fiction
+    # the legal status the sentence's neighbours establish, for a label whose own
+    # sentence gives none (framing.status.context_status): (status, cue)
+    context: tuple[str, str] | None = None
     _words: list[tuple[int, int, str]] | None = None
     _word_starts: list[int] | None = None
     _word_ends: list[int] | None = None

@@ -29,9 +29,11 @@ from framing.analysis import (
     SentenceResult,
     candidates,
     make_sentence,
+    split_context,
     tagging_text,
     text_phase,
     tokens_from_doc,
+    with_context,
 )
 from framing.discourse import Discourse
 from framing.explain import sources, why
@@ -42,6 +44,7 @@ from framing.prefilter import Match
 from framing.quotes import QuoteMap, find_quotes
 from framing.rules.names import written_as_name
 from framing.sentences import sentence_bounds
+from framing.status import context_status, needs_context
 from lexicon.cache import load_lexicon_cached
 from lexicon.model import Entry, Lexicon
 
@@ -162,20 +165,28 @@ class Engine:
             return name
 
     # --- public API ----------------------------------------------------------
-    def check(self, text: str, fmt: str = "text") -> list[Flag]:
-        return next(iter(self.check_many([text], fmt)))
+    def check(self, text: str, fmt: str = "text", headline: str = "") -> list[Flag]:
+        """The flags of ``text``; ``headline`` (an article's title, checked on
+        its own) is read only for the legal status of the body's labels."""
+        return next(iter(self.check_many([text], fmt, [headline])))
 
-    def check_many(self, texts: Iterable[str], fmt: str = "text") -> Iterator[list[Flag]]:
+    def check_many(
+        self, texts: Iterable[str], fmt: str = "text", headlines: Iterable[str] | None = None
+    ) -> Iterator[list[Flag]]:
+        """The flags of each text; ``headlines``, one per text (or none), as in
+        :meth:`check`."""
         self._check_format(fmt)
-        batch: list[str] = []
+        batch: list[tuple[str, str]] = []
+        heads = iter(headlines) if headlines is not None else None
         for t in texts:
+            head = next(heads, "") if heads is not None else ""
             if len(t) > CHUNK_CHARS:
                 if batch:
                     yield from self._check_batch(batch, fmt)
                     batch = []
-                yield list(self.iter_flags(t, fmt))
+                yield list(self.iter_flags(t, fmt, headline=head))
                 continue
-            batch.append(t)
+            batch.append((t, head))
             if len(batch) >= 64:
                 yield from self._check_batch(batch, fmt)
                 batch = []
@@ -187,6 +198,7 @@ class Engine:
         text: str,
         fmt: str = "text",
         progress: Callable[[int, int], None] | None = None,
+        headline: str = "",
     ) -> Iterator[Flag]:
         """The flags of one text, in order, produced piece by piece.
 
@@ -207,6 +219,7 @@ class Engine:
             with self._lock:
                 sentences, floor = self._sentences(t, self._find(t, a, b), floor)
                 local = self._results([sentences])
+                sentences = self._in_context(t, sentences, local, headline)
                 flags = self._flags(prepared, discourse, sentences, local)
             yield from flags
             if progress is not None:
@@ -233,15 +246,23 @@ class Engine:
 
             raise FramewatchError(f"unknown format '{fmt}' (use one of: {', '.join(FORMATS)})")
 
-    def _check_batch(self, texts: list[str], fmt: str) -> list[list[Flag]]:
+    def _check_batch(self, texts: list[tuple[str, str]], fmt: str) -> list[list[Flag]]:
         with self._lock:
             plans = []
-            for text in texts:
+            for text, _head in texts:
                 prepared = prepare(text, fmt)
                 matches = self.index.prefilter.find(prepared.text)
                 sentences, _ = self._sentences(prepared.text, matches)
                 plans.append((prepared, sentences))
             local = self._results([sents for _p, sents in plans])
+            plans = [
+                (prepared, self._in_context(prepared.text, sentences, local, head, more=False))
+                for (prepared, sentences), (_t, head) in zip(plans, texts, strict=True)
+            ]
+            # one more batch, for the sentences read with their neighbours only
+            changed = [{k: v for k, v in sents.items() if v not in local} for _p, sents in plans]
+            if any(changed):
+                local.update(self._results(changed))
             out = []
             for prepared, sentences in plans:
                 names = frozenset().union(*(local[k].names for k in sentences.values()))
@@ -319,10 +340,52 @@ class Engine:
                     names.add(c.key)
         return names
 
-    def _plan(self, sentence_text: str) -> _Plan | SentenceResult | None:
+    def _in_context(
+        self,
+        text: str,
+        sentences: _Sentences,
+        local: dict[str, SentenceResult],
+        headline: str = "",
+        more: bool = True,
+    ) -> _Sentences:
+        """The sentences whose labels need their neighbours for a legal status
+        (a definite label the sentence gives none: "The rapist is described
+        as ..." after "Police are hunting a man who ..."), keyed with what the
+        text before them establishes (``framing.status.context_status``), so
+        their analysis (cached by that key) reads it; the others unchanged.
+        Only such sentences cost anything here: the cue scan of the text
+        before them, and a second analysis where it finds a status.
+        ``more``: analyse the new keys now (else the caller batches them)."""
+        if not self.index.status_analysis:
+            return sentences
+        out: _Sentences | None = None
+        for (a, b), key in sentences.items():
+            result = local.get(key)
+            if result is None or not result.hits or (a == 0 and not headline):
+                continue
+            if not any(
+                h.status == "unknown" and not h.status_cue and needs_context(key, h.start)
+                for h in result.hits
+            ):
+                continue
+            ctx = context_status(text, a, headline)
+            if ctx is None:
+                continue
+            if out is None:
+                out = dict(sentences)
+            out[(a, b)] = with_context(key, ctx)
+        if out is None:
+            return sentences
+        if more:
+            local.update(self._results([{k: v for k, v in out.items() if v not in local}]))
+        return out
+
+    def _plan(self, key: str) -> _Plan | SentenceResult | None:
         """The finished result when no candidate survives the text rules, else
         what to tag."""
+        sentence_text, context = split_context(key)
         sentence = make_sentence(sentence_text)
+        sentence.context = context
         survivors = text_phase(sentence, self.index)
         if not survivors:
             if sentence.names or sentence.fiction:

@@ -27,7 +27,7 @@ from framing.prefilter import Prefilter
 from framing.restructure import headline_passive, offence_victims, tautological_subject
 from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
 from framing.sentences import case_style
-from framing.status import Status, status_for
+from framing.status import Status, status_of
 from framing.tense import pronoun_person, tense_fit
 from lexicon.model import CONVICTED, Alternative, Entry
 
@@ -168,9 +168,7 @@ def status_sensitive(entry: Entry) -> bool:
 
 
 def _status(c: Candidate, s: Sentence, plural: bool) -> Status:
-    prev = _prev_word(s, c.start)
-    det = prev is not None and prev[2].lower() in _STATUS_DETS
-    return status_for(s.text, c.start, c.end, plural=plural, determiner=det)
+    return status_of(c, s, plural)
 
 
 _POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "your", "our"}
@@ -208,9 +206,6 @@ def _conditional(a: Alternative, number: str | None) -> str:
     if set(a.statuses) <= {"charged", "on_trial"}:
         return f"{text} (once charged)"
     return f"{text} (if {' or '.join(x.replace('_', ' ') for x in a.statuses)})"
-
-
-_STATUS_DETS = _DETERMINERS | {"both", "two", "three", "four", "five", "his", "her", "their"}
 
 
 def occurrence_number(c: Candidate, s: Sentence) -> str | None:

@@ -30,22 +30,29 @@ def lexicon_hash(engine) -> str | None:
     return getattr(engine, "lexicon_hash", None)
 
 
-def analyse_texts(engine, texts: list[str]) -> list[list | None]:
+def analyse_texts(
+    engine, texts: list[str], headlines: list[str] | None = None
+) -> list[list | None]:
     """Flags for each text, in order; one batched pass through the model.
+    ``headlines`` (one per text, "" for none) are read for the legal status of
+    a body's labels ("Burglar jailed ..." over "The burglar broke in ...").
 
     If the engine fails on the batch, each text is retried alone so one odd
     article costs only itself: its entry is None (left unanalysed, retried by
     a later pass) instead of the whole pass stopping with a traceback."""
     if not texts:
         return []
+    heads = headlines if headlines is not None else [""] * len(texts)
     try:
-        return [list(flags) for flags in engine.check_many(texts)]
+        if headlines is None:
+            return [list(flags) for flags in engine.check_many(texts)]
+        return [list(flags) for flags in engine.check_many(texts, headlines=heads)]
     except Exception:  # noqa: BLE001 - isolate the failing text below
         pass
     out: list[list | None] = []
-    for text in texts:
+    for text, head in zip(texts, heads, strict=True):
         try:
-            out.append(list(engine.check(text)))
+            out.append(list(engine.check(text, headline=head) if head else engine.check(text)))
         except Exception:  # noqa: BLE001 - this text alone is left unanalysed, retried later
             out.append(None)
     return out
@@ -60,7 +67,10 @@ def analyse_articles(engine, titles: list[str], texts: list[str]) -> list[tuple[
     a later pass), so its flags are never half-stored."""
     if len(titles) != len(texts):
         raise ValueError("one title per text")
-    results = analyse_texts(engine, list(titles) + list(texts))
+    # each body reads its headline for the legal status of its labels
+    results = analyse_texts(
+        engine, list(titles) + list(texts), [""] * len(titles) + [t or "" for t in titles]
+    )
     n = len(titles)
     return [
         None if head is None or body is None else (head, body)

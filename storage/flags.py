@@ -103,7 +103,15 @@ def _engine_values(f: FoundFlag) -> dict[str, Any]:
         quoted=bool(f.quoted),
         suggestions=json.dumps(list(f.suggestions)),
         rewrite=f.rewrite,
+        # the engine's Flag has them; a flag from elsewhere may not
+        legal_status=str(getattr(f, "status", "") or "")[:16],
+        status_cue=str(getattr(f, "status_cue", "") or ""),
     )
+
+
+# stored with the flag but not compared: a status read anew is the engine's
+# explanation of its wording (the wording itself, ``rewrite``, is compared)
+_EXPLAINED = ("legal_status", "status_cue")
 
 
 def reconcile_flags(
@@ -166,7 +174,8 @@ def reconcile_flags(
         else:
             values.update(lexicon_state="current", previous=None)
             kept += 1
-        if differs or r.lexicon_state != values["lexicon_state"]:
+        restated = any(getattr(r, k) != values[k] for k in _EXPLAINED)
+        if differs or restated or r.lexicon_state != values["lexicon_state"]:
             conn.execute(flags.update().where(flags.c.id == r.id).values(**values))
     return Tally(kept, changed, vanished, len(fresh) - len(matched), removed)
 

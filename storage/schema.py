@@ -163,6 +163,9 @@ flags = Table(
     Column("previous", Text),  # changed: JSON of the fields as they were when decided
     # t17: bumped by each decision; a decision is written only over the version it was shown
     Column("version", Integer, nullable=False, default=0, server_default="0"),
+    # r10: the legal status the engine read for the person (framing.status), and its cue
+    Column("legal_status", String(16), nullable=False, default="", server_default=""),
+    Column("status_cue", Text, nullable=False, default="", server_default=""),
     UniqueConstraint("article_id", "field", "start", "end", "entry", name="uq_flags_occurrence"),
     Index("ix_flags_entry", "entry", "decision"),
 )

@@ -102,6 +102,9 @@ def _show_data(art) -> dict:
             "quoted": f.quoted,
             "suggestions": list(f.suggestions),
             "rewrite": f.rewrite,
+            # as in `framewatch check --json`: the legal status read for the person
+            "status": f.status,
+            "status_cue": f.status_cue,
             "decision": f.decision,
             "reason": f.reason,
             "note": f.note,

@@ -73,6 +73,8 @@ def _review_flag(row: Row, explain: _Explainer) -> ReviewFlag:
         lexicon_state=row.lexicon_state or "current",
         previous=_previous(row.previous),
         version=int(row.version or 0),
+        status=getattr(row, "legal_status", "") or "",
+        status_cue=getattr(row, "status_cue", "") or "",
     )
 
 

@@ -170,6 +170,9 @@ class ReviewFlag:
     lexicon_state: str = "current"
     previous: tuple[tuple[str, object], ...] = ()  # changed: what it was when decided
     version: int = 0  # what a decision on it is checked against (optimistic concurrency)
+    # the legal status the engine read for the person, and its cue (framing.status)
+    status: str = ""
+    status_cue: str = ""
 
     @property
     def lexicon_note(self) -> str:

@@ -56,7 +56,8 @@ def import_text(
     # is counted once (monitor.extract.without_repeated_headline says why here)
     cut = repeated_headline_end(title, text)
     text = text[cut:]
-    title_found, found = (list(r) for r in engine.check_many([title, text]))
+    # the body reads its headline for the legal status of its labels
+    title_found, found = (list(r) for r in engine.check_many([title, text], headlines=["", title]))
     now = utcnow()
     model = getattr(engine, "model_name", None)
     from monitor.analyse import profile_articles

@@ -225,16 +225,16 @@ def test_an_engine_failure_on_one_article_costs_only_that_article(
     class FailsOnPoison(Engine):
         """The real engine, except that it breaks on one marked text (fault injection)."""
 
-        def check_many(self, texts, fmt="text"):
+        def check_many(self, texts, fmt="text", headlines=None):
             texts = list(texts)
             if any("POISON" in t for t in texts):
                 raise RuntimeError("engine bug")
-            return super().check_many(texts, fmt)
+            return super().check_many(texts, fmt, headlines)
 
-        def check(self, text, fmt="text"):
+        def check(self, text, fmt="text", headline=""):
             if "POISON" in text:
                 raise RuntimeError("engine bug")
-            return super().check(text, fmt)
+            return super().check(text, fmt, headline)
 
     local_server.routes["/f.xml"] = Response(
         200, {"Content-Type": "application/rss+xml"}, _articles_feed(local_server.base, 3)

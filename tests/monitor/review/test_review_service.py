@@ -53,9 +53,9 @@ class _CountingEngine:
         self.engine, self.calls = engine, 0
         self.model_name = engine.model_name
 
-    def check_many(self, texts, fmt="text"):
+    def check_many(self, texts, fmt="text", headlines=None):
         self.calls += 1
-        return self.engine.check_many(texts, fmt)
+        return self.engine.check_many(texts, fmt, headlines)
 
 
 def test_import_same_text_twice_returns_same_article(filled_db, engine):
