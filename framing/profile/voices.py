@@ -53,14 +53,14 @@ _HEADS = (
     r"officer|officers|detective|police|minister|governor|inspector|inspectors|report|charity|"
     r"campaigner|campaigners|mother|father|mum|dad|son|daughter|wife|husband|partner|sister|brother|"
     r"family|relatives|friend|neighbour|witness|victim|chief|director|head|leader|chair|boss|"
-    r"lawyer|solicitor|barrister|defence|statement|court|official|officials|researcher|expert|"
+    r"lawyer|lawyers|attorney|attorneys|solicitor|barrister|defence|statement|court|official|officials|researcher|expert|"
     r"professor|academic|inmate|prisoner|resident|member|MP|councillor|union|group|government|"
     r"department|ministry|service|force|team|trust|organisation|commissioner|secretary"
 )
 # a described speaker: "a Ministry of Justice spokesman", "the judge", "his mother",
 # "a spokeswoman for the Howard League"
 _DESCRIBED = (
-    rf"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne){_SP}(?:[\w’'-]+{_SP}){{0,4}}?(?:{_HEADS})"
+    rf"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|{_CAP}(?:{_SP}{_CAP}){{0,2}}[’']s){_SP}(?:[\w’'-]+{_SP}){{0,4}}?(?:{_HEADS})"
     rf"(?:{_SP}(?:for|from|at|of|with){_SP}(?:the{_SP})?{_NAME})?"
 )
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
@@ -68,7 +68,7 @@ _SPEAKER = rf"(?P<speaker>{_NAME}|{_DESCRIBED}|{_PRONOUN})"
 # "Chief Superintendent Nigel Brookes from Kent Police said:": the person speaks,
 # the organisation after the name is his description (it decides the role)
 _APPOS = (
-    r"(?:,\s*(?P<appos>[^,“”\"]{1,120}?),"
+    r"(?:,\s*(?P<appos>[^,“”\"]{1,120}?(?:,[^,“”\"]{1,40}?){0,2}),"
     rf"|{_SP}(?P<appos_org>(?:from|of|at|for){_SP}(?:the{_SP})?{_NAME}))?"
 )
 
@@ -193,6 +193,34 @@ def _clean_speaker(text: str, a: int, b: int) -> tuple[int, int] | None:
     return a, b
 
 
+_APPOS_NAME = re.compile(rf"(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{_CAP}){{1,3}}")
+
+
+def _speaker_span(text: str, m: re.Match[str], base: int) -> tuple[int, int, str] | None:
+    """The speaker a pattern matched (offset ``base``), cleaned, with its
+    description.  A description followed by a name in apposition is that
+    person ("Corey's wife, Amina Smith, said"; "The chairman of the National
+    Police Chiefs' Council, Martin Hewitt, added"): the name is the speaker,
+    the description its cue."""
+    got = _clean_speaker(text, base + m.start("speaker"), base + m.end("speaker"))
+    if got is None:
+        return None
+    appos = _appos(m).strip()
+    if m.groupdict().get("appos") and _APPOS_NAME.fullmatch(appos):
+        words = appos.split()
+        spoken = text[got[0] : got[1]]
+        if (
+            words[-1] not in _PLACE_WORDS
+            and words[0] not in _PLACE_WORDS
+            and (re.search(r"\b[a-z]", spoken) or spoken.endswith(("’s", "'s")))
+            and not is_pronoun(spoken)
+        ):
+            a = base + m.start("appos")
+            a += len(text[a:]) - len(text[a:].lstrip())
+            return a, a + len(appos), spoken
+    return got[0], got[1], appos
+
+
 def is_pronoun(s: str) -> bool:
     return s.lower() in ("he", "she", "they", "it")
 
@@ -258,9 +286,9 @@ class _Finder:
         ):
             m = rx.match(window)
             if m:
-                got = _clean_speaker(self.text, qe + m.start("speaker"), qe + m.end("speaker"))
+                got = _speaker_span(self.text, m, qe)
                 if got:
-                    return got[0], got[1], how, _appos(m)
+                    return got[0], got[1], how, got[2]
         return None
 
     def before(self, qs: int) -> tuple[int, int, str, str] | None:
@@ -287,11 +315,9 @@ class _Finder:
         ):
             m = rx.search(window)
             if m:
-                got = _clean_speaker(
-                    self.text, start + m.start("speaker"), start + m.end("speaker")
-                )
+                got = _speaker_span(self.text, m, start)
                 if got:
-                    return got[0], got[1], how, _appos(m)
+                    return got[0], got[1], how, got[2]
         return None
 
     def in_sentence(self, qs: int, qe: int) -> tuple[int, int, str, str] | None:
@@ -313,10 +339,10 @@ class _Finder:
                     break
         if m is None:
             return None
-        got = _clean_speaker(self.text, base + m.start("speaker"), base + m.end("speaker"))
+        got = _speaker_span(self.text, m, base)
         if got is None:
             return None
-        return got[0], got[1], how, _appos(m)
+        return got[0], got[1], how, got[2]
 
     def direct(self) -> list[Raw]:
         out: list[Raw] = []
@@ -355,9 +381,7 @@ class _Finder:
                 m = rx.search(s)
                 if not m:
                     continue
-                got = _clean_speaker(
-                    self.text, sent.start + m.start("speaker"), sent.start + m.end("speaker")
-                )
+                got = _speaker_span(self.text, m, sent.start)
                 if got is None:
                     continue
                 ca, cb = sent.start + m.start("clause"), sent.start + m.end("clause")
@@ -373,7 +397,7 @@ class _Finder:
                         got[0],
                         got[1],
                         how,
-                        (_appos(m)).strip(),
+                        got[2],
                     )
                 )
                 break
@@ -388,7 +412,7 @@ _FULL_NAME = re.compile(rf"(?<![.!?]\s)(?<!^)\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{
 _PERSON = re.compile(rf"\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{_CAP}){{1,4}}")
 # a name of one word ("Sasse", "Lindsey"), a person when the article names
 # that person in full elsewhere or shows their sex
-_PERSON_ANY = re.compile(rf"\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{_CAP}){{0,4}}")
+_PERSON_ANY = re.compile(rf"\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{_CAP}){{0,5}}")
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:of|for|at|from|with|on|by|to|in|into|the|and|against|about|near|outside|"
     r"inside|behind|told|called|named|joined|by)|[’']s)\s+$"
