@@ -65,6 +65,25 @@ _DESCRIBED = (
 )
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 _SPEAKER = rf"(?P<speaker>{_NAME}|{_DESCRIBED}|{_PRONOUN})"
+# next to a direct quotation a speech verb is evidence enough that any noun
+# phrase speaks ("The detainee replied:", "the pervert claimed:"), and a name
+# may follow its description ("Holland's attorney Bryan Williams confirmed",
+# "Art detective Arthur Brand said", "Her daughter Tiffany called")
+_NOT_HEAD = (
+    r"(?!(?:who|whom|which|that|also|then|has|had|have|is|was|were|are|and|or|but|not|to|"
+    r"of|in|on|at|for|by|with|it|he|she|they|been|being|later|previously|once|yesterday|"
+    r"today|last|this|said|says|told)\b)"
+)
+_DESCRIBED_ANY = (
+    rf"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|{_CAP}(?:{_SP}{_CAP}){{0,2}}[’']s){_SP}"
+    rf"(?:[\w’'-]+{_SP}){{0,4}}?{_NOT_HEAD}[a-z][a-z’'-]+"
+    rf"(?:{_SP}(?:for|from|at|of|with){_SP}(?:the{_SP})?{_NAME})?"
+)
+_PRENAMED = (
+    rf"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|{_CAP}(?:{_SP}{_CAP}){{0,2}}(?:[’']s)?){_SP})?"
+    rf"(?:{_NOT_HEAD}[a-z][\w’'-]*{_SP}){{1,3}}{_NAME}"
+)
+_SPEAKER_D = rf"(?P<speaker>{_PRENAMED}|{_NAME}|{_DESCRIBED_ANY}|{_PRONOUN})"
 # "Chief Superintendent Nigel Brookes from Kent Police said:": the person speaks,
 # the organisation after the name is his description (it decides the role)
 _APPOS = (
@@ -73,19 +92,19 @@ _APPOS = (
 )
 
 # after a direct quotation: '..., said X', '..., X said', '..., X told the BBC'
-_AFTER_SAID_X = re.compile(rf"^[\s,.!?—–-]*(?:{_VERBS})\s+{_SPEAKER}{_APPOS}")
+_AFTER_SAID_X = re.compile(rf"^[\s,.!?—–-]*(?:{_VERBS})\s+{_SPEAKER_D}{_APPOS}")
 _AFTER_X_SAID = re.compile(
-    rf"^[\s,.!?—–-]*{_SPEAKER}{_APPOS}\s+(?:(?:has|had|also|then)\s+)?(?:{_VERBS})\b"
+    rf"^[\s,.!?—–-]*{_SPEAKER_D}{_APPOS}\s+(?:(?:has|had|also|then)\s+)?(?:{_VERBS})\b"
 )
-_AFTER_ACCORDING = re.compile(rf"^[\s,.!?—–-]*according\s+to\s+{_SPEAKER}")
+_AFTER_ACCORDING = re.compile(rf"^[\s,.!?—–-]*according\s+to\s+{_SPEAKER_D}")
 # before a direct quotation: 'X said: "...', 'X told the BBC: "...', 'According to X, "...'
 _BEFORE_X_SAID = re.compile(
-    rf"{_SPEAKER}{_APPOS}\s+(?:(?:has|had|also|then|previously|later)\s+)?(?:{_VERBS})"
+    rf"{_SPEAKER_D}{_APPOS}\s+(?:(?:has|had|also|then|previously|later)\s+)?(?:{_VERBS})"
     r"(?:\s+(?:that|how|of|about|in\s+a\s+statement|in\s+an?\s+\w+|"
     # "told a local news site:", "told reporters outside court:"
     r"(?:a|an|the|reporters|journalists|[A-Z][\w.]*)(?:\s+[\w.’'-]+){0,5}?(?=\s*:)))?[\s,:;—–-]*$"
 )
-_BEFORE_ACCORDING = re.compile(rf"[Aa]ccording\s+to\s+{_SPEAKER}[\s,:]*$")
+_BEFORE_ACCORDING = re.compile(rf"[Aa]ccording\s+to\s+{_SPEAKER_D}[\s,:]*$")
 # an interview transcript or a caption: 'Investigator: "Do you admit..."'
 _BEFORE_LABEL = re.compile(rf"^\s*(?P<speaker>{_NAME}|{_DESCRIBED})\s*:\s*$")
 # the subject of the quotation's own sentence, when the quotation is a fragment
@@ -93,15 +112,15 @@ _BEFORE_LABEL = re.compile(rf"^\s*(?P<speaker>{_NAME}|{_DESCRIBED})\s*:\s*$")
 # called it an "obnoxious trend"', 'Robyn Thompson, from Woking, Surrey, said ...'
 _LONG_APPOS = r"(?:,\s*(?P<appos>[^,“”\"‘’]{1,80}?(?:,[^,“”\"‘’]{1,40}?){0,2}),)?"
 _SENT_SUBJECT = re.compile(
-    rf"{_SPEAKER}{_LONG_APPOS}\s+(?:(?:has|had|have|also|then|previously|later|once|"
+    rf"{_SPEAKER_D}{_LONG_APPOS}\s+(?:(?:has|had|have|also|then|previously|later|once|"
     rf"recently|repeatedly|publicly)\s+)?(?:{_VERBS}|called|calls|branded|labelled|"
     r"accused|accuses|hopes|hoped|thinks|thought|felt|feels|wants|wanted|described|"
     r"accepted|denied|denies|asked|praised|criticised|slammed|blasted|condemned|"
     r"welcomed|insisted|maintained|maintains|questioned|spoke|speaks|told)\b"
 )
 # at its sentence's end: '..., say Russian law enforcement.', '..., a court heard.'
-_SENT_END_SAID_X = re.compile(rf",\s+(?:{_VERBS})\s+{_SPEAKER}{_APPOS}[.!?]?\s*$")
-_SENT_END_X_SAID = re.compile(rf",\s+{_SPEAKER}{_APPOS}\s+(?:{_VERBS})[.!?]?\s*$")
+_SENT_END_SAID_X = re.compile(rf",\s+(?:{_VERBS})\s+{_SPEAKER_D}{_APPOS}[.!?]?\s*$")
+_SENT_END_X_SAID = re.compile(rf",\s+{_SPEAKER_D}{_APPOS}\s+(?:{_VERBS})[.!?]?\s*$")
 # reported speech in a sentence with no quotation marks
 _REPORTED_X_SAID = re.compile(
     rf"{_SPEAKER}{_APPOS}\s+(?:(?:has|had|also|previously|later)\s+)?(?:said|says|told\s+[\w\s]{{1,30}}?|"
@@ -218,7 +237,26 @@ def _speaker_span(text: str, m: re.Match[str], base: int) -> tuple[int, int, str
             a = base + m.start("appos")
             a += len(text[a:]) - len(text[a:].lstrip())
             return a, a + len(appos), spoken
-    return got[0], got[1], appos
+    return _name_of_description(text, got[0], got[1], appos)
+
+
+_TRAILING_NAME = re.compile(
+    rf"(?<=\s)(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}(?:{_PARTICLE}{_SP})?{_CAP}){{0,3}}$"
+)
+
+
+def _name_of_description(text: str, a: int, b: int, appos: str) -> tuple[int, int, str]:
+    """ "Bernadette's mother Sarah", "Labour leader Sir Keir Starmer": the name
+    is the speaker and the words before it its description (the role's cue)."""
+    s = text[a:b]
+    m = _TRAILING_NAME.search(s)
+    if m is None or m.start() == 0 or not re.search(r"\b[a-z]", s[: m.start()]):
+        return a, b, appos
+    words = m.group().split()
+    if words[-1] in _PLACE_WORDS or words[-1].isupper() or words[0] in _PLACE_WORDS:
+        return a, b, appos
+    desc = s[: m.start()].strip()
+    return a + m.start(), b, (desc + (", " + appos if appos else "")).strip()
 
 
 def is_pronoun(s: str) -> bool:
