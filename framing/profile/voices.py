@@ -33,7 +33,9 @@ _VERBS = (
     "confirms|announced|declared|suggested|suggests|remarked|believes|believed|described|"
     "described|stressed|concluded|heard|hears|went\\s+on|goes\\s+on|recounted|pleaded|vowed|"
     "alleged|alleges|found|finds|posted|shouted|screamed|joked|begged|boasted|demanded|pledged|"
-    "promised|conceded|agreed|told\\s+(?:the\\s+)?[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*)*"
+    "promised|conceded|agreed|reported|responded|responds|answered|messaged|texted|yelled|"
+    "cried|sobbed|whispered|exclaimed|snapped|quipped|raged|fumed|mused|sighed|gushed|"
+    "captioned|told\\s+(?:the\\s+)?[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*)*"
 )
 _TITLE = (
     r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Judge|Justice|Mrs\.|Mr\.|Dr\.|"
@@ -117,6 +119,15 @@ _SENT_SUBJECT = re.compile(
     r"accused|accuses|hopes|hoped|thinks|thought|felt|feels|wants|wanted|described|"
     r"accepted|denied|denies|asked|praised|criticised|slammed|blasted|condemned|"
     r"welcomed|insisted|maintained|maintains|questioned|spoke|speaks|told)\b"
+)
+# any verb after a subject that is a person, not merely a noun phrase ("Judge
+# Dennis Watson QC rejected ... as a 'grotesque distortion'", "The judge
+# accepted ... had been 'spontaneous'"): the labels make such a fragment the
+# subject's voice (PROFILES-GUIDE "Short fragments attributed in the same sentence")
+_SENT_PERSON_DOES = re.compile(
+    rf"(?P<speaker>{_PRENAMED}|{_NAME}|{_DESCRIBED}){_LONG_APPOS}\s+(?:(?:has|had|have|also|then|"
+    r"previously|later|once|recently|repeatedly|publicly|today|yesterday|allegedly)\s+)?"
+    r"(?!(?:was|were|is|are|has|had|have|does|did)\b)[a-z]{3,}(?:ed|es|s)\b"
 )
 # at its sentence's end: '..., say Russian law enforcement.', '..., a court heard.'
 _SENT_END_SAID_X = re.compile(rf",\s+(?:{_VERBS})\s+{_SPEAKER_D}{_APPOS}[.!?]?\s*$")
@@ -259,6 +270,22 @@ def _name_of_description(text: str, a: int, b: int, appos: str) -> tuple[int, in
     return a + m.start(), b, (desc + (", " + appos if appos else "")).strip()
 
 
+_LABEL_BEFORE = re.compile(
+    r"(?:so-called|dubbed|nicknamed|known\s+as|named|termed|titled|entitled|the\s+word|"
+    r"the\s+words|a\s+new|launched\s+an?|campaign(?:ed|ing)?\s+for\s+an?)\s*[‘'\"“]?$",
+    re.I,
+)
+_TITLE_CASE = re.compile(r"^[‘'\"“]?(?:[A-Z0-9][\w’'-]*\s*){1,4}[’'\"”]?$")
+
+
+def _label(text: str, qs: int, qe: int) -> bool:
+    """A quoted name of a thing, not words anyone spoke: "a so-called 'Covid
+    car'", "campaigned for 'Ellie's Law'", a title-case name ('Andrew's Law')."""
+    if _LABEL_BEFORE.search(text, max(0, qs - 40), qs):
+        return True
+    return bool(_TITLE_CASE.match(text[qs:qe]))
+
+
 def is_pronoun(s: str) -> bool:
     return s.lower() in ("he", "she", "they", "it")
 
@@ -303,6 +330,11 @@ class _Finder:
         self.sents = sents
         self.starts = [s.start for s in sents]
         self.quotes = _merge_adjacent(_direct_quotes(text), text)
+        self.people = People(text, self.quotes)
+        for m in _PERSON.finditer(text):
+            got = _trim_name(text, m.start(), m.end())
+            if got is not None and not self.people.in_quote(got[0]):
+                self.people.add_name(text[got[0] : got[1]])
 
     def sentence_at(self, i: int) -> Sentence:
         k = max(0, bisect.bisect_right(self.starts, i) - 1)
@@ -365,7 +397,7 @@ class _Finder:
         head = self.text[sent.start : qs]
         m0 = _LEADING_NOISE.match(head)
         off = sent.start + (m0.end() if m0 else 0)
-        m = _SENT_SUBJECT.match(self.text, off, qs)
+        m = _SENT_SUBJECT.match(self.text, off, qs) or _SENT_PERSON_DOES.match(self.text, off, qs)
         how = "X said (sentence subject)"
         base = 0
         if m is None:
@@ -378,9 +410,21 @@ class _Finder:
         if m is None:
             return None
         got = _speaker_span(self.text, m, base)
-        if got is None:
+        if got is None or not self.person_like(got[0], got[1]) or _label(self.text, qs, qe):
             return None
         return got[0], got[1], how, got[2]
+
+    def person_like(self, a: int, b: int) -> bool:
+        """A sentence's subject that can speak: not a possessor ("Ellie's
+        parents have campaigned for ..."), and one capitalised word only when
+        the article uses it as a name ("Man makes plea", "Other signs")."""
+        s = self.text[a:b]
+        if s.endswith(("’s", "'s")):
+            return False
+        words = s.split()
+        if len(words) == 1 and words[0][:1].isupper() and not is_pronoun(words[0]):
+            return self.people.is_name(words[0])
+        return True
 
     def direct(self) -> list[Raw]:
         out: list[Raw] = []
@@ -661,9 +705,4 @@ def _fallback(text: str, r: Raw, last: Raw | None, people: People) -> Raw:
 def find_voices(text: str, sents: list[Sentence]) -> list[Raw]:
     """Every direct and reported quotation of ``text`` with its speaker span, in order."""
     f = _Finder(text, sents)
-    people = People(text, f.quotes)
-    for m in _PERSON.finditer(text):
-        got = _trim_name(text, m.start(), m.end())
-        if got is not None and not people.in_quote(got[0]):
-            people.add_name(text[got[0] : got[1]])
-    return _resolve(text, f.direct() + f.reported(), people)
+    return _resolve(text, f.direct() + f.reported(), f.people)
