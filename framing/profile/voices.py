@@ -77,12 +77,12 @@ _NOT_HEAD = (
     r"today|last|this|said|says|told)\b)"
 )
 _DESCRIBED_ANY = (
-    rf"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|{_CAP}(?:{_SP}{_CAP}){{0,2}}[’']s){_SP}"
+    rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|{_CAP}(?:{_SP}{_CAP}){{0,2}}[’']s){_SP}"
     rf"(?:[\w’'-]+{_SP}){{0,4}}?{_NOT_HEAD}[a-z][a-z’'-]+"
     rf"(?:{_SP}(?:for|from|at|of|with){_SP}(?:the{_SP})?{_NAME})?"
 )
 _PRENAMED = (
-    rf"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|{_CAP}(?:{_SP}{_CAP}){{0,2}}(?:[’']s)?){_SP})?"
+    rf"\b(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|{_CAP}(?:{_SP}{_CAP}){{0,2}}(?:[’']s)?){_SP})?"
     rf"(?:{_NOT_HEAD}[a-z][\w’'-]*{_SP}){{1,3}}{_NAME}"
 )
 _SPEAKER_D = rf"(?P<speaker>{_PRENAMED}|{_NAME}|{_DESCRIBED_ANY}|{_PRONOUN})"
@@ -248,6 +248,25 @@ def _speaker_span(text: str, m: re.Match[str], base: int) -> tuple[int, int, str
             a = base + m.start("appos")
             a += len(text[a:]) - len(text[a:].lstrip())
             return a, a + len(appos), spoken
+    if m.groupdict().get("appos") and (
+        re.search(r"\b[a-z]", text[got[0] : got[1]]) or text[got[0] : got[1]].endswith(("’s", "'s"))
+    ):
+        # "GMP's match commander, superintendent Gareth Parkin, added"
+        tm = _TRAILING_NAME.search(appos)
+        if (
+            tm is not None
+            and len(tm.group().split()) >= 2
+            and tm.group().split()[-1] not in _PLACE_WORDS
+            and re.search(r"\b[a-z]", appos[: tm.start()])
+        ):
+            a = base + m.start("appos")
+            a += len(text[a:]) - len(text[a:].lstrip()) + tm.start()
+            if text[a : a + len(tm.group())] == tm.group():
+                return (
+                    a,
+                    a + len(tm.group()),
+                    text[got[0] : got[1]] + ", " + appos[: tm.start()].strip(),
+                )
     return _name_of_description(text, got[0], got[1], appos)
 
 
@@ -383,11 +402,18 @@ class _Finder:
             (_BEFORE_X_SAID, "X said:"),
             (_BEFORE_LABEL, "X: (label)"),
         ):
-            m = rx.search(window)
-            if m:
+            pos = 0
+            # a match whose speaker is no speaker ("After the case on Monday,
+            # September 21, Detective Sergeant Jon Kerry, ... said:") is tried
+            # again from the next word
+            while (m := rx.search(window, pos)) is not None:
                 got = _speaker_span(self.text, m, start)
                 if got:
                     return got[0], got[1], how, got[2]
+                nxt = window.find(" ", m.start() + 1)
+                if nxt < 0:
+                    break
+                pos = nxt + 1
         return None
 
     def in_sentence(self, qs: int, qe: int) -> tuple[int, int, str, str] | None:
@@ -497,7 +523,8 @@ _PERSON = re.compile(rf"\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{_CAP}){{1,4}}")
 _PERSON_ANY = re.compile(rf"\b(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{_CAP}){{0,5}}")
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:of|for|at|from|with|on|by|to|in|into|the|and|against|about|near|outside|"
-    r"inside|behind|told|called|named|joined|by)|[’']s)\s+$"
+    r"inside|behind|told|called|named|joined|by)|[’']s)\s+$",
+    re.I,
 )
 
 
@@ -591,15 +618,21 @@ def _resolve(text: str, raws: list[Raw], people: People) -> list[Raw]:
             s = text[r.speaker_start : r.speaker_end]
             if is_pronoun(s):
                 want = pronoun_sex(s)
-                named = _last_name(text, r.speaker_start, people, want)
+                # the person is named before the pronoun's own sentence ("Describing
+                # Mr Ratana, she said", "Speaking to new podcast, Real Fix, she said")
+                own = max(
+                    text.rfind(". ", 0, r.speaker_start), text.rfind("\n", 0, r.speaker_start)
+                )
+                named = _last_name(text, max(0, own + 1), people, want)
                 # the last speaker of the pronoun's sex, not merely the last one
+                last = None
                 for prev in reversed(out):
+                    if r.quote_start - prev.quote_end > 3000:
+                        break
                     if prev.speaker_start is None or prev.speaker_end is None:
                         continue
                     if compatible(want, people.sex(prev.speaker_start, prev.speaker_end)):
                         last = prev
-                        break
-                    if r.quote_start - prev.quote_end > 3000:
                         break
                 if (
                     last is not None
