@@ -125,8 +125,8 @@ _SENT_SUBJECT = re.compile(
 # accepted ... had been 'spontaneous'"): the labels make such a fragment the
 # subject's voice (PROFILES-GUIDE "Short fragments attributed in the same sentence")
 _SENT_PERSON_DOES = re.compile(
-    rf"(?P<speaker>{_PRENAMED}|{_NAME}|{_DESCRIBED}){_LONG_APPOS}\s+(?:(?:has|had|have|also|then|"
-    r"previously|later|once|recently|repeatedly|publicly|today|yesterday|allegedly)\s+)?"
+    rf"(?P<speaker>{_PRENAMED}|{_NAME}|{_DESCRIBED}|{_PRONOUN}){_LONG_APPOS}\s+(?:(?:has|had|have|also|then|"
+    r"previously|later|earlier|once|recently|repeatedly|publicly|today|yesterday|still|[a-z]+ly)\s+)?"
     r"(?!(?:was|were|is|are|has|had|have|does|did)\b)[a-z]{3,}(?:ed|es|s)\b"
 )
 # at its sentence's end: '..., say Russian law enforcement.', '..., a court heard.'
@@ -309,9 +309,27 @@ def is_pronoun(s: str) -> bool:
     return s.lower() in ("he", "she", "they", "it")
 
 
+_PLURAL_CLOSE = re.compile(r"s['’](?=[\s,.;:!?])")
+
+
 def _direct_quotes(text: str) -> list[tuple[int, int]]:
+    """Quoted spans, with single-mark quotations that end in a plural cut
+    back: "had been 'spontaneous' and 'random'" and "a number of 'other
+    officers' are" read to the sentence's end in ``framing.quotes``, which
+    takes "s'" for a plural possessive ("the Smiths' house").  Inside a
+    single quotation that then holds other quotations or never closes, the
+    first "s'" before a space or a stop closes it."""
+    spans = sorted(quote_spans(text))
     out = []
-    for a, b in quote_spans(text):
+    for a, b in spans:
+        if text[a] in "'‘" and b - a > 3:
+            inner = [x for x, y in spans if a < x and y <= b and (x, y) != (a, b)]
+            unclosed = text[b - 1] not in "'’"
+            if inner or unclosed:
+                stop = inner[0] if inner else b
+                m = _PLURAL_CLOSE.search(text, a + 2, stop)
+                if m is not None:
+                    b = m.end()
         if count_words(text[a:b]) >= 1:
             out.append((a, b))
     return out

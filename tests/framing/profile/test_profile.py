@@ -307,3 +307,13 @@ def test_a_description_gives_way_to_the_name_beside_it(profiler):
     assert _speaker(p, "serious")[0] == "Bryan Williams"
     assert _speaker(p, "For murder")[0] == "The detainee"
     assert _speaker(p, "spiteful attack")[0] == "Judge Dennis Watson QC"
+
+
+def test_single_quoted_fragments_ending_in_a_plural_are_separate_voices(profiler):
+    text = (
+        "The judge accepted the behaviour had been 'spontaneous' and 'random' while "
+        "describing his actions as 'every parent's nightmare'."
+    )
+    quotes = [v.quote for v in profiler.profile(text).voices]
+    assert "'spontaneous'" in quotes and "'random'" in quotes
+    assert all(q.count("'") <= 3 for q in quotes), quotes
