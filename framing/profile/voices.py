@@ -62,7 +62,7 @@ _HEADS = (
 # a described speaker: "a Ministry of Justice spokesman", "the judge", "his mother",
 # "a spokeswoman for the Howard League"
 _DESCRIBED = (
-    rf"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|{_CAP}(?:{_SP}{_CAP}){{0,2}}[’']s){_SP}(?:[\w’'-]+{_SP}){{0,4}}?(?:{_HEADS})"
+    rf"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|{_CAP}(?:{_SP}{_CAP}){{0,2}}(?:[’']s|s[’'])){_SP}(?:[\w’'-]+{_SP}){{0,4}}?(?:{_HEADS})"
     rf"(?:{_SP}(?:for|from|at|of|with){_SP}(?:the{_SP})?{_NAME})?"
 )
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
@@ -77,13 +77,13 @@ _NOT_HEAD = (
     r"today|last|this|said|says|told)\b)"
 )
 _DESCRIBED_ANY = (
-    rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|{_CAP}(?:{_SP}{_CAP}){{0,2}}[’']s){_SP}"
+    rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|{_CAP}(?:{_SP}{_CAP}){{0,2}}(?:[’']s|s[’'])){_SP}"
     rf"(?:[\w’'-]+{_SP}){{0,4}}?{_NOT_HEAD}[a-z][a-z’'-]+"
     rf"(?:{_SP}(?:for|from|at|of|with){_SP}(?:the{_SP})?{_NAME})?"
 )
 _PRENAMED = (
     rf"\b(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|{_CAP}(?:{_SP}{_CAP}){{0,2}}(?:[’']s)?){_SP})?"
-    rf"(?:{_NOT_HEAD}[a-z][\w’'-]*{_SP}){{1,3}}{_NAME}"
+    rf"(?:(?:of|for){_SP}(?:the{_SP})?|{_NOT_HEAD}[a-z][\w’'-]*{_SP}){{1,3}}{_NAME}"
 )
 _SPEAKER_D = rf"(?P<speaker>{_PRENAMED}|{_NAME}|{_DESCRIBED_ANY}|{_PRONOUN})"
 # "Chief Superintendent Nigel Brookes from Kent Police said:": the person speaks,
@@ -467,7 +467,14 @@ class _Finder:
             return False
         words = s.split()
         if len(words) == 1 and words[0][:1].isupper() and not is_pronoun(words[0]):
-            return self.people.is_name(words[0])
+            w = words[0]
+            # "Another said", "Prosecutors alleged", "Neighbours said": a group or
+            # one more of them speaks; a lone name only when the article uses it as one
+            return (
+                self.people.is_name(w)
+                or w in ("Another", "One", "Others")
+                or (w.endswith("s") and not w.endswith("ss") and w not in _PLACE_WORDS)
+            )
         return True
 
     def direct(self) -> list[Raw]:
@@ -707,6 +714,19 @@ def _resolve(text: str, raws: list[Raw], people: People) -> list[Raw]:
     return out
 
 
+_PASSIVE_AFTER = re.compile(
+    r"(?:[’']s)?(?:\s*\([^)]{0,60}\))?(?:,[^,\n]{1,60},)?\s+(?:was|were|is|are|has\s+been|had\s+been|"
+    r"will\s+be|being)\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|killed|found|seen|shot|jailed|pictured|taken|"
+    r"held|given|sentenced|born|known|described|charged)\b|\s*\((?:pictured|left|right|above|below)"
+)
+
+
+def _not_speaking(text: str, end: int) -> bool:
+    """A name that is the subject of a passive ("was killed", "is pictured") or
+    a caption's ("(pictured)") is talked about, not talking."""
+    return bool(_PASSIVE_AFTER.match(text, end, min(len(text), end + 120)))
+
+
 def _fallback(text: str, r: Raw, last: Raw | None, people: People) -> Raw:
     """A quotation no pattern attributed: almost every quotation in news text
     has a speaker (the labels leave 2% without one), so it goes to the nearest
@@ -720,6 +740,10 @@ def _fallback(text: str, r: Raw, last: Raw | None, people: People) -> Raw:
     ):
         return r
     between = _last_name(text, r.quote_start, people)
+    if between is not None and _not_speaking(text, between[1]):
+        # "Mr Harper, 28, was killed by the gang": the paragraph between a
+        # speaker's quotations tells of someone who is not speaking
+        between = None
     if between is not None and (last is None or between[0] > last.quote_end):
         return Raw(
             r.kind,
