@@ -76,7 +76,8 @@ def _article(art: Any, voices: list[Any], kinds: Counter[str], show: str) -> lis
         kinds[kind] += 1
         if show and kind.startswith(show):
             gs = t[g.speaker[0] : g.speaker[1]]
-            ctx = t[max(0, g.quote[0] - 160) : g.quote[1] + 100].replace("\n", " / ")
+            a, b = g.quote
+            ctx = (t[max(0, a - 200) : a] + "⟦" + t[a:b] + "⟧" + t[b : b + 80]).replace("\n", " / ")
             lines.append(f"--- {art.id} {kind} [{how}] pred={ps!r} gold={gs!r}\n    {ctx}")
     for i, v in enumerate(voices):
         if v.speaker_start is None:
@@ -89,7 +90,8 @@ def _article(art: Any, voices: list[Any], kinds: Counter[str], show: str) -> lis
             continue
         kinds[kind] += 1
         if show and kind.startswith(show):
-            ctx = t[max(0, v.quote_start - 120) : v.quote_end + 80].replace("\n", " / ")
+            a, b = v.quote_start, v.quote_end
+            ctx = (t[max(0, a - 200) : a] + "⟦" + t[a:b] + "⟧" + t[b : b + 80]).replace("\n", " / ")
             lines.append(f"--- {art.id} {kind} [{v.how}] pred={v.speaker!r}\n    {ctx}")
     return lines
 

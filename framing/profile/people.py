@@ -47,7 +47,7 @@ _NOUN_BEFORE = re.compile(
 )
 # a sexed noun in apposition after a name: "Ann Jones, a mother of three,"
 _NOUN_AFTER = re.compile(
-    rf"(?P<name>{_CAP}(?:{_SP}{_CAP}){{0,2}}),(?:{_SP}\d+,)?{_SP}(?:an?|the|his|her|whose)"
+    rf"(?P<name>{_CAP}(?:{_SP}{_CAP}){{0,2}}),(?:{_SP}\d+,)?{_SP}(?:an?|the|his|her)"
     rf"{_SP}(?:[\w-]+{_SP}){{0,2}}?(?:(?P<m>{_MALE_NOUNS})|(?P<f>{_FEMALE_NOUNS}))\b"
 )
 _TITLED = re.compile(rf"\b(?P<title>[A-Z][a-z]+\.?){_SP}(?P<name>{_CAP}(?:{_SP}{_CAP}){{0,2}})")
@@ -58,6 +58,8 @@ _NAME_THEN_PRONOUN = re.compile(
     r"(?:,[^,.\n]{1,60},)?\s+(?:has\s+|had\s+|also\s+)?[a-z]+ed\s+(?:that\s+)?"
     r"(?:(?P<m>he|his|him)|(?P<f>she|her))\b"
 )
+# "Paul, 27, who was coached by": a word with an age in apposition is a person
+_AGED = re.compile(rf"\b(?P<name>{_CAP}),{_SP}\d{{1,3}},")
 _STOP = frozenset(
     "The A An This That It He She They We I You His Her Their Its But And So In On At For "
     "From With By After Before When While As If Police Court Judge Justice Mr Mrs Ms Miss Dr".split()
@@ -91,6 +93,10 @@ class People:
                     continue
                 self._vote(m.group("name"), "m" if m.group("m") else "f", weight)
 
+        for m in _AGED.finditer(text):
+            if not self.in_quote(m.start()):
+                self.add_name(m.group("name"))
+
     def _vote(self, name: str, sex: str, weight: int) -> None:
         for w in name.split():
             w = w.removesuffix("’s").removesuffix("'s").strip(".,")
@@ -118,10 +124,11 @@ class People:
         """ "m", "f" or "" (unknown or mixed) for the mention at ``text[a:b]``."""
         s = self.text[a:b]
         words = s.split()
-        if words and words[0] in _MALE_TITLES:
-            return "m"
-        if words and words[0] in _FEMALE_TITLES:
-            return "f"
+        for w in words:
+            if w in _MALE_TITLES:
+                return "m"
+            if w in _FEMALE_TITLES:
+                return "f"
         low = s.lower()
         if re.search(rf"\b(?:{_MALE_NOUNS})\b", low):
             return "m"

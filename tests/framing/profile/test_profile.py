@@ -288,3 +288,32 @@ def test_a_persons_role_comes_from_all_their_mentions(profiler):
     assert _speaker(p, "blood on my face")[1] == "victims"
     assert _speaker(p, "nobody asked")[1] == "lived_experience"
     assert _speaker(p, "devastated")[1] == "other"
+
+
+def test_a_description_gives_way_to_the_name_beside_it(profiler):
+    text = (
+        "After the case on Monday, September 21, Detective Sergeant Jon Kerry, of "
+        "Nottinghamshire Police, said: 'Burrell decided to threaten shop workers.'\n\n"
+        "GMP's match commander, superintendent Gareth Parkin, added: 'We are aware of a "
+        "number of objects thrown.'\n\n"
+        "Holland's attorney Bryan Williams confirmed his client is 'serious' about it.\n\n"
+        "The detainee replied: 'For murder.'\n\n"
+        "Judge Dennis Watson QC rejected the claim as a 'spiteful attack' on her."
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "threaten shop")[0] == "Detective Sergeant Jon Kerry"
+    speaker, _role, how = _speaker(p, "number of objects")
+    assert speaker == "Gareth Parkin"
+    assert _speaker(p, "serious")[0] == "Bryan Williams"
+    assert _speaker(p, "For murder")[0] == "The detainee"
+    assert _speaker(p, "spiteful attack")[0] == "Judge Dennis Watson QC"
+
+
+def test_single_quoted_fragments_ending_in_a_plural_are_separate_voices(profiler):
+    text = (
+        "The judge accepted the behaviour had been 'spontaneous' and 'random' while "
+        "describing his actions as 'every parent's nightmare'."
+    )
+    quotes = [v.quote for v in profiler.profile(text).voices]
+    assert "'spontaneous'" in quotes and "'random'" in quotes
+    assert all(q.count("'") <= 3 for q in quotes), quotes
