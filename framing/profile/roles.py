@@ -85,7 +85,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "prosecution counsel",
             r"\b(?:QC|KC|counsel|barrister|solicitor),? (?:prosecuting|for the (?:prosecution|Crown))\b"
             r"|\b[Pp]rosecuting,? (?:barrister |counsel |solicitor )?[A-Z]"
-            r"|\b(?:[Dd]irector|DIRECTOR) of [Pp]ublic [Pp]rosecutions\b|\bDPP\b",
+            r"|\b(?:[Dd]irector|DIRECTOR) of [Pp]ublic [Pp]rosecutions?\b|\bDPP\b",
         ),
         (
             "courts",
@@ -94,7 +94,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             # defence counsel speak as officers of the court (the labelling guide's ruling)
             r"sheriff|Sheriff|jury|justices|district judge|the bench|defending|defen[cs]e (?:barrister|"
             r"counsel|lawyer|solicitor|attorney)|counsel for|barrister|QC|KC|mitigation|"
-            r"(?:his|her|their) (?:attorney|lawyer)|attorney for|who represents?|who represented|"
+            r"(?:[Hh]is|[Hh]er|[Tt]heir) (?:attorney|lawyer|solicitor|barrister)|attorney for|who represents?|who represented|"
             r"(?:his|her|their) clients?|(?:lawyer|solicitor|attorney)s? (?:for|representing) "
             r"(?!the (?:famil|victim|bereaved)|victims?|famil|bereaved))\b",
         ),
@@ -107,7 +107,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "police_prosecution",
             "police or prosecution title",
-            r"\b(?:police|Police|officers?|Officers?|Det\b|Detective|Supt|Superintendent|Inspector(?! of| General)|"
+            r"\b(?:police|Police|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|match commander|Inspector(?! of| General)|"
             r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
             r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|the force|"
             r"[Ii]nvestigators?|District Attorney|district attorney|US Attorney|U\.S\. Attorney|"
@@ -117,7 +117,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "prison_probation",
             "prison or probation title",
             r"\b(?:prison governor|[Gg]overnor of (?:HMP|HM Prison|HMYOI|the prison|[A-Z]\w+ (?:[Pp]rison|jail))|"
-            r"prison officers?|prison service|probation officers?|"
+            r"prison officers?|prison service|probation officers?|Corrective Services|[Cc]orrections officers?|"
             r"probation|Probation|HMPPS|Prison Service)\b",
         ),
         (
@@ -128,7 +128,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
             r"Lib Dem|shadow|Shadow|peer|Lord|Baroness|spokesman for the Ministry|Whitehall|"
             r"Senator|Sen\.|Rep\.|Congressman|Congresswoman|congressman|President|Democrats?|"
-            r"Republicans?|White House|Downing Street|Governor(?= [A-Z])|Attorney General)\b",
+            r"Republicans?|White House|Downing Street|(?:home|justice|foreign|health|shadow|culture|defence) secretary|Governor(?= [A-Z])|Attorney General)\b",
         ),
         (
             "research",
@@ -137,7 +137,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"university|University|study|inspectors? of|Chief Inspector of|inspectorate|Inspectorate|"
             r"researching|researched|author of|"
             r"ombudsman|Ombudsman|think tank|think-tank|analyst|expert|experts|specialist|"
-            r"psychologist|psychiatrist|historian|scientist|forensic|Institute|institute|"
+            r"[Pp]sychologist|[Pp]sychiatrist|historian|scientist|[Ff]orensic|Institute|institute|[Cc]riminologist|"
             r"expert witness|defence witness)\b",
         ),
         (
@@ -179,6 +179,22 @@ _SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
         r"was cleared|cleared|was detained|detained|(?<!was )(?:killed|murdered|stabbed|attacked|raped)|"
         r"was imprisoned|imprisoned|is serving|was serving|escaped|became addicted|was addicted|"
         r"started (?:using|taking|drinking|self-harming)|relapsed|got clean|went to rehab)\b",
+    ),
+    (
+        # "Aomar Ait Khedache, the alleged mastermind, said", "John Wray, already a
+        # convicted sex offender, offered"
+        "lived_experience",
+        ACCUSED,
+        r",\s*(?:(?:already|now|himself|herself|also)\s+)?(?:the |a |an )?(?:alleged|convicted|self-confessed|"
+        r"jailed|disgraced)\s+(?:[\w-]+\s+){0,2}(?:mastermind|killer|murderer|offender|paedophile|rapist|"
+        r"dealer|robber|thief|fraudster|conman|gangster|attacker|abuser|ringleader)\b",
+    ),
+    (
+        # fraud and theft: "Charlotte Edmonds, 38, lost £1,700", "Di Pogson was conned"
+        "victims",
+        "victim or family",
+        r"(?:,[^.\n]{1,80}?,)?\s+(?:(?:has|had|was|were)\s+)?(?:lost (?:£|\$|€|\d)|conned|scammed|defrauded|"
+        r"fleeced|swindled|fell victim|was left (?:out of pocket|with(?:out)? (?:£|\$)))",
     ),
     (
         "victims",

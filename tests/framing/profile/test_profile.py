@@ -280,7 +280,10 @@ def test_a_persons_role_comes_from_all_their_mentions(profiler):
         "Hockton admitted assault occasioning actual bodily harm against Ms Ibbotson.\n\n"
         "Prison officer Ms Ibbotson said: 'I felt the blood on my face.'\n\n"
         "Jo Bell said: 'When I was in prison nobody asked what I needed.'\n\n"
-        "A friend of the family said: 'They are devastated by what happened.'"
+        "A friend of the family said: 'They are devastated by what happened.'\n\n"
+        "Charlotte Edmonds, 38, lost £1,700 to a fake holiday let.\n\n"
+        "Ms Edmonds said: 'I feel such a fool for paying up front.'\n\n"
+        "Aomar Ait Khedache, the alleged mastermind, said: 'She was an easy target for us.'"
     )
     p = profiler.profile(text)
     assert _speaker(p, "knew the victim")[1] == "police_prosecution"
@@ -288,3 +291,5 @@ def test_a_persons_role_comes_from_all_their_mentions(profiler):
     assert _speaker(p, "blood on my face")[1] == "victims"
     assert _speaker(p, "nobody asked")[1] == "lived_experience"
     assert _speaker(p, "devastated")[1] == "other"
+    assert _speaker(p, "such a fool")[1] == "victims"
+    assert _speaker(p, "easy target")[1] == "lived_experience"
