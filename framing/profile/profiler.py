@@ -16,7 +16,7 @@ from importlib import resources
 
 from framing.errors import ModelError
 from framing.flag import Flag
-from framing.profile.features import evidence_mentions, features, solution_mentions
+from framing.profile.features import evidence_mentions, features, solution_mentions, term_values
 from framing.profile.linear import LinearModel
 from framing.profile.model import Language, Profile, Voice
 from framing.profile.roles import OrgMatcher, RoleFinder
@@ -155,9 +155,9 @@ class Profiler:
         sol = solution_mentions(text)
         evi = evidence_mentions(text)
         values = _values(text, words, voices, sol, evi)
-        frame = self.models["frame"].decide(values)
-        solutions = self.models["solutions"].decide(values)
-        evidence = self.models["evidence"].decide(values)
+        frame, solutions, evidence = (
+            self.models[n].decide(_with_terms(values, text, self.models[n])) for n in MODEL_NAMES
+        )
         by_sev = {s: _rate(sum(1 for f in flags if f.severity == s), words) for s in SEVERITIES}
         own = {
             s: _rate(sum(1 for f in flags if f.severity == s and not f.quoted), words)
@@ -185,6 +185,11 @@ class Profiler:
             score=total,
             score_parts=parts,
         )
+
+
+def _with_terms(values: dict[str, float], text: str, model: LinearModel) -> dict[str, float]:
+    """The named features and, for a model with a text part, its terms' TF-IDF."""
+    return values | term_values(text, model.idf) if model.idf else values
 
 
 def _values(
