@@ -293,3 +293,38 @@ def test_a_persons_role_comes_from_all_their_mentions(profiler):
     assert _speaker(p, "devastated")[1] == "other"
     assert _speaker(p, "such a fool")[1] == "victims"
     assert _speaker(p, "easy target")[1] == "lived_experience"
+
+
+def test_the_text_model_applies_what_scikit_learn_fitted_and_names_its_words():
+    # the shipped text part is applied without scikit-learn: its TF-IDF must be
+    # scikit-learn's, and the words that pushed the decision must be listed
+    from framing.evaluate.profile import fit_text_model
+    from framing.profile.features import FEATURE_NAMES, term_values
+    from framing.profile.linear import LinearModel
+
+    texts = [
+        "Prison numbers rose again, figures show, as reoffending rates climb.",
+        "A man was jailed after a stabbing outside a pub in Leeds.",
+        "Reoffending figures show rates rose across prisons since 2010.",
+        "The court heard the man was jailed for the stabbing.",
+        "Prisons report rates of reoffending fell, figures show.",
+        "He was jailed for a pub stabbing, the court heard.",
+    ]
+    y = [True, False, True, False, True, False]
+    rows = [[float(i % 3)] * len(FEATURE_NAMES) for i in range(len(texts))]
+    data = fit_text_model(texts, rows, y, "thematic", "episodic", 1.0, 0.1)
+    model = LinearModel.from_json(data)
+    # parity with scikit-learn's own transform and decision
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from framing.profile.features import terms
+
+    vec = TfidfVectorizer(analyzer=terms, sublinear_tf=True, min_df=3, max_df=0.9).fit(texts)
+    ours = term_values(texts[2], model.idf)
+    theirs = vec.transform([texts[2]]).toarray()[0]
+    for w, i in vec.vocabulary_.items():
+        assert abs(ours.get(f"term:{w}", 0.0) - theirs[i]) < 1e-5
+    values = dict(zip(FEATURE_NAMES, rows[2], strict=True)) | ours
+    d = model.decide(values)
+    assert d.label == "thematic"
+    assert any(c.feature.startswith("term:") for c in d.drivers)
