@@ -328,3 +328,16 @@ def test_the_text_model_applies_what_scikit_learn_fitted_and_names_its_words():
     d = model.decide(values)
     assert d.label == "thematic"
     assert any(c.feature.startswith("term:") for c in d.drivers)
+
+
+def test_later_mentions_say_who_a_speaker_is_but_not_who_stands_before_them(profiler):
+    text = (
+        "The Addict's Diary is a community for people in recovery.\n\n"
+        "'Heroin took over my life for eleven years,' Kevin said.\n\n"
+        "Kevin, now 31, went to rehab 29 times before it worked.\n\n"
+        "Durham was arrested and served two years in prison, but it wasn't Brand who caught him.\n\n"
+        "'We found the painting in a flat in Amsterdam,' Brand said."
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "took over my life")[1] == "lived_experience"
+    assert _speaker(p, "found the painting")[1] != "lived_experience"
