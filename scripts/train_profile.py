@@ -22,8 +22,11 @@ sys.path.insert(0, str(ROOT))
 
 from framing.evaluate.profile import (  # noqa: E402
     MODEL_FEATURES,
+    MODEL_TEXT,
     cross_validate,
+    cross_validate_text,
     fit_model,
+    fit_text_model,
     load_articles,
     macro_f1,
 )
@@ -53,7 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         values = profiler.features(a.text)
         rows.append([values[n] for n in FEATURE_NAMES])
     models = {}
-    meta: dict[str, object] = {"trained_on": f"{args.labels} DEV part", "articles": len(arts)}
+    meta: dict[str, object] = {
+        "trained_on": f"{Path(args.labels).name} DEV part",
+        "articles": len(arts),
+    }
     # which features each model reads: framing.evaluate.profile.MODEL_FEATURES
     for name, pos, neg, y in (
         ("frame", "thematic", "episodic", [a.thematic for a in arts]),
@@ -61,12 +67,21 @@ def main(argv: list[str] | None = None) -> int:
         ("evidence", "yes", "no", [a.evidence for a in arts]),
     ):
         use = MODEL_FEATURES[name]
-        models[name] = fit_model(rows, y, pos, neg, use)
         cols = [i for i, n in enumerate(FEATURE_NAMES) if use is None or n in use]
         sub = [[r[i] for i in cols] for r in rows]
-        meta[f"{name}_cv_macro_f1"] = round(macro_f1(y, cross_validate(sub, y)), 4)
+        if name in MODEL_TEXT:
+            texts = [a.text for a in arts]
+            models[name] = fit_text_model(texts, rows, y, pos, neg, *MODEL_TEXT[name])
+            pred = cross_validate_text(texts, sub, y, *MODEL_TEXT[name])
+        else:
+            models[name] = fit_model(rows, y, pos, neg, use)
+            pred = cross_validate(sub, y)
+        meta[f"{name}_cv_macro_f1"] = round(macro_f1(y, pred), 4)
         meta[f"{name}_positives"] = sum(y)
-    Path(args.out).write_text(json.dumps({"meta": meta, "models": models}, indent=1) + "\n")
+    # one line per model: the text models hold thousands of words each
+    lines = [f' "meta": {json.dumps(meta)}']
+    body = ",\n  ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in models.items())
+    Path(args.out).write_text("{\n" + lines[0] + ',\n "models": {\n  ' + body + "\n }\n}\n")
     print(json.dumps(meta))
     return 0
 

@@ -4,11 +4,14 @@ Every feature is a count a reader can check (per 1,000 words where length
 would otherwise decide), so a frame decision can say what drove it:
 "statistics 6.1/1k, causes 2.0/1k, time span 12 years". The same features
 feed the three shipped linear models (frame, solutions, evidence) that
-``scripts/train_profile.py`` fits with scikit-learn.
+``scripts/train_profile.py`` fits with scikit-learn, beside the article's own
+words (``terms``, TF-IDF): a word's weight is as readable as a feature's
+("term:prisons" among a thematic decision's drivers), so nothing is opaque.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from framing.profile.model import Mention
@@ -204,3 +207,34 @@ def features(
     out["groups"] = round(len(_GROUPS.findall(text)) * per, 3)
     out["case_voices"] = round(case_voices, 3)
     return {k: out[k] for k in FEATURE_NAMES}
+
+
+# the words of the linear text model beside the named features: lower-case
+# words of three letters or more, function words dropped; one definition for
+# fitting (scripts/train_profile.py, eval-profile) and for applying, so the
+# shipped weights read exactly the terms they were fitted on
+_TERM = re.compile(r"[a-z][a-z'’-]*[a-z]")
+_STOP = frozenset(
+    "the and for that with was were are has have had his her him she they them their this those these "
+    "from but not been said says will would could should can also who what when where which while there "
+    "then than into about after before over its our out all one two more most very just some any such "
+    "only other being after because being did does doing don't i'm it's he's she's you your yours our "
+    "ours we us me my mine him himself herself itself themselves an on in at of to by or as is be it".split()
+)
+
+
+def terms(text: str) -> list[str]:
+    """The text model's terms of ``text``, in order (repeats kept)."""
+    return [w for w in _TERM.findall(text.lower()) if len(w) > 2 and w not in _STOP]
+
+
+def term_values(text: str, idf: dict[str, float]) -> dict[str, float]:
+    """TF-IDF of the model's vocabulary in ``text`` as scikit-learn computes it
+    (sublinear tf, then L2 norm over the vocabulary), keyed "term:WORD"."""
+    counts: dict[str, int] = {}
+    for w in terms(text):
+        if w in idf:
+            counts[w] = counts.get(w, 0) + 1
+    vals = {w: (1.0 + math.log(n)) * idf[w] for w, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vals.values())) or 1.0
+    return {f"term:{w}": v / norm for w, v in vals.items()}

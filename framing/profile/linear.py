@@ -12,7 +12,7 @@ itself does no I/O.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from framing.errors import ModelError
@@ -29,6 +29,9 @@ class LinearModel:
     positive: str
     negative: str
     threshold: float = 0.5
+    # the text part's vocabulary with its idf ("term:WORD" features): empty for
+    # a model over the named features only
+    idf: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LinearModel:
@@ -42,6 +45,7 @@ class LinearModel:
                 positive=str(data["positive"]),
                 negative=str(data["negative"]),
                 threshold=float(data.get("threshold", 0.5)),
+                idf={str(k): float(v) for k, v in data.get("idf", {}).items()},
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"profile model: malformed ({exc})") from exc
@@ -50,21 +54,42 @@ class LinearModel:
             raise ModelError("profile model: features, mean, scale and weights differ in length")
         return m
 
+    def __post_init__(self) -> None:
+        # the words' parameters by name: a text names a few hundred of the
+        # vocabulary's thousands, so a decision walks those, not the vocabulary
+        words = {
+            n: (mu, sd, w)
+            for n, mu, sd, w in zip(
+                self.features, self.mean, self.scale, self.weights, strict=False
+            )
+            if n.startswith("term:")
+        }
+        named = tuple(
+            (n, mu, sd, w)
+            for n, mu, sd, w in zip(
+                self.features, self.mean, self.scale, self.weights, strict=False
+            )
+            if not n.startswith("term:")
+        )
+        object.__setattr__(self, "_words", words)
+        object.__setattr__(self, "_named", named)
+
     def decide(self, values: dict[str, float]) -> Decision:
+        """``values``: the named features, and the text's "term:WORD" TF-IDF
+        values where the model has a text part (``features.term_values``)."""
         z = self.intercept
         parts: list[Contribution] = []
-        for name, mu, sd, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
-            x = (values.get(name, 0.0) - mu) / (sd or 1.0)
-            z += w * x
-            parts.append(
-                Contribution(name, round(values.get(name, 0.0), 3), round(w / (sd or 1.0), 4))
-            )
+        effect: dict[str, float] = {}
+        words: dict[str, tuple[float, float, float]] = self._words  # type: ignore[attr-defined]
+        present = [(n, *words[n]) for n in values if n in words]
+        for name, mu, sd, w in (*self._named, *present):  # type: ignore[attr-defined]
+            v = values.get(name, 0.0)
+            z += w * (v - mu) / (sd or 1.0)
+            c = Contribution(name, round(v, 3), round(w / (sd or 1.0), 4))
+            parts.append(c)
+            # what drove it: each feature's effect relative to an average article
+            effect[name] = (v - mu) * c.weight
         p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-        # what drove it: each feature's effect relative to an average article
-        effect = {
-            c.feature: (values.get(c.feature, 0.0) - mu) * c.weight
-            for c, mu in zip(parts, self.mean, strict=True)
-        }
         parts.sort(key=lambda c: -abs(effect[c.feature]))
         label = self.positive if p >= self.threshold else self.negative
         return Decision(label=label, probability=round(p, 3), drivers=tuple(parts[:5]))

@@ -16,7 +16,7 @@ from importlib import resources
 
 from framing.errors import ModelError
 from framing.flag import Flag
-from framing.profile.features import evidence_mentions, features, solution_mentions
+from framing.profile.features import evidence_mentions, features, solution_mentions, term_values
 from framing.profile.linear import LinearModel
 from framing.profile.model import Language, Profile, Voice
 from framing.profile.roles import OrgMatcher, RoleFinder
@@ -93,6 +93,7 @@ class Profiler:
                 descriptions=list(dict.fromkeys(r.appos for r in rs[1:] if r.appos)),
                 quotes=[text[r.quote_start : r.quote_end] for r in rs],
                 near=near,
+                mentions=_mentions(text, last, sents, starts),
             )
             roles[key] = (cue.role, cue.cue)
         out: list[Voice] = []
@@ -155,9 +156,9 @@ class Profiler:
         sol = solution_mentions(text)
         evi = evidence_mentions(text)
         values = _values(text, words, voices, sol, evi)
-        frame = self.models["frame"].decide(values)
-        solutions = self.models["solutions"].decide(values)
-        evidence = self.models["evidence"].decide(values)
+        frame, solutions, evidence = (
+            self.models[n].decide(_with_terms(values, text, self.models[n])) for n in MODEL_NAMES
+        )
         by_sev = {s: _rate(sum(1 for f in flags if f.severity == s), words) for s in SEVERITIES}
         own = {
             s: _rate(sum(1 for f in flags if f.severity == s and not f.quoted), words)
@@ -185,6 +186,11 @@ class Profiler:
             score=total,
             score_parts=parts,
         )
+
+
+def _with_terms(values: dict[str, float], text: str, model: LinearModel) -> dict[str, float]:
+    """The named features and, for a model with a text part, its terms' TF-IDF."""
+    return values | term_values(text, model.idf) if model.idf else values
 
 
 def _values(
@@ -219,6 +225,21 @@ _NOT_NAMES = frozenset(
 )
 
 
+def _mentions(text: str, key: str, sents: list[Sentence], starts: list[int]) -> list[str]:
+    """The words after every mention of ``key`` (a capitalised surname or first
+    name) in its sentence, in order: "Kevin, who went to rehab 29 times" says
+    who he is where the first mention did not."""
+    if not key[:1].isupper() or not sents or key in _NOT_NAMES:
+        return []
+    out: list[str] = []
+    for m in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
+        k = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        # what follows the name in its sentence is said of them ("Kevin Alter, 31,
+        # himself an ex-heroin user"); what comes before is often someone else's
+        out.append(text[m.start() : min(sents[k].end, m.end() + 150)])
+    return out
+
+
 def _first_context(
     text: str, key: str, at: int, sents: list[Sentence], starts: list[int]
 ) -> tuple[str, str]:
@@ -231,5 +252,5 @@ def _first_context(
     pos = m.start() if m else at
     k = max(0, bisect.bisect_right(starts, pos) - 1)
     s = sents[k] if sents else Sentence(0, len(text), 0)
-    near = text[max(s.start, pos - 45) : min(s.end, pos + len(key) + 25)]
+    near = text[max(s.start, pos - 30) : min(s.end, pos + len(key) + 25)]
     return text[s.start : s.end], near

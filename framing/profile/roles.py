@@ -30,18 +30,23 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "lived_experience",
             "lived experience",
-            r"\b(?:former|ex-)(?:\s|-)?(?:prisoner|inmate|offender|convict|addict|gang member)s?\b"
+            r"\b(?:former|ex-)(?:\s|-)?(?:prisoner|inmate|offender|convict|addict|gang member|"
+            r"(?:heroin|drug|crack|meth) (?:user|addict|dealer)|heroin user|drug user|gangster|gang boss)s?\b"
             r"|\bwho (?:spent|served) (?:\w+ ){0,3}(?:years?|months?|time|a sentence)\b"
-            r"|\b(?:served|spent) (?:\w+ ){0,3}(?:years?|months?) (?:in|behind) (?:prison|jail|custody|bars)\b"
+            r"|\b(?:serv(?:e|ed|ing)|sp[ae]n[dt](?:ing)?) (?:\w+ ){0,3}(?:years?|months?) (?:in|behind) "
+            r"(?:[\w-]+ ){0,3}(?:prisons?|jails?|custody|bars)\b"
+            # addiction told as the speaker's story (recovery journalism)
+            r"|\b(?:was|were|became|got|been) (?:\w+ )?(?:addicted to|hooked on)\b|\bwent to rehab\b"
+            r"|\bturn(?:ed|ing)? to (?:alcohol|drugs|heroin|crack|crime)\b|\b[Gg]angster\b|\bgang boss\b"
             r"|\b(?:was|were|been) (?:released|freed) from (?:prison|jail|custody)\b"
             r"|\b(?:whose|her|his|their) (?:son|daughter|husband|wife|partner|father|mother|brother|sister|child|children|dad|mum)"
             r" (?:is|was|are|were|has been) (?:serving|in prison|in jail|jailed|imprisoned|remanded|locked up)\b"
             r"|\blived experience\b|\bin recovery\b|\brecovering addict\b|\bprison leaver\b"
             r"|\b(?:mother|father|wife|partner|sister|brother) of (?:a |the )?(?:prisoner|inmate|convicted)\b"
             # a prisoner's relative: "insisted her mother doesn't deserve to be in prison"
-            r"|\b(?:whose|her|his|their|my|our) (?:son|daughter|husband|wife|partner|father|mother|brother|sister|"
-            r"child|dad|mum)\b[^.!?]{0,40}\b(?:in prison|in jail|behind bars|on death row|was arrested|"
-            r"was convicted|was jailed|was sentenced|was charged|is serving)\b"
+            r"|\b(?:whose|her|his|their|my|our) (?:\w+ )?(?:sons?|daughters?|husband|wife|partner|father|mother|"
+            r"brothers?|sisters?|child|children|dad|mum)\b[^.!?]{0,40}\b(?:in prison|in jail|behind bars|"
+            r"on death row|(?:was|were) (?:arrested|convicted|jailed|sentenced|charged)|is serving|are serving)\b"
             # in the speaker's own words: "when I was in prison", "I served six years"
             r"|\b(?:[Ww]hen|[Ww]hile|[Ss]ince|[Aa]fter) I (?:was|got) (?:in prison|in jail|inside|locked up|released|sent down)\b"
             r"|\bI (?:served|spent|did) (?:\w+ ){0,3}(?:years?|months?|time) (?:in|behind) (?:prison|jail|bars|custody)\b"
@@ -85,7 +90,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "prosecution counsel",
             r"\b(?:QC|KC|counsel|barrister|solicitor),? (?:prosecuting|for the (?:prosecution|Crown))\b"
             r"|\b[Pp]rosecuting,? (?:barrister |counsel |solicitor )?[A-Z]"
-            r"|\b(?:[Dd]irector|DIRECTOR) of [Pp]ublic [Pp]rosecutions\b|\bDPP\b",
+            r"|\b(?:[Dd]irector|DIRECTOR) of [Pp]ublic [Pp]rosecutions?\b|\bDPP\b",
         ),
         (
             "courts",
@@ -94,7 +99,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             # defence counsel speak as officers of the court (the labelling guide's ruling)
             r"sheriff|Sheriff|jury|justices|district judge|the bench|defending|defen[cs]e (?:barrister|"
             r"counsel|lawyer|solicitor|attorney)|counsel for|barrister|QC|KC|mitigation|"
-            r"(?:his|her|their) (?:attorney|lawyer)|attorney for|who represents?|who represented|"
+            r"(?:[Hh]is|[Hh]er|[Tt]heir) (?:attorney|lawyer|solicitor|barrister)|attorney for|who represents?|who represented|"
             r"(?:his|her|their) clients?|(?:lawyer|solicitor|attorney)s? (?:for|representing) "
             r"(?!the (?:famil|victim|bereaved)|victims?|famil|bereaved))\b",
         ),
@@ -107,7 +112,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "police_prosecution",
             "police or prosecution title",
-            r"\b(?:police|Police|officers?|Officers?|Det\b|Detective|Supt|Superintendent|Inspector(?! of| General)|"
+            r"\b(?:police|Police|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|match commander|Inspector(?! of| General)|"
             r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
             r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|the force|"
             r"[Ii]nvestigators?|District Attorney|district attorney|US Attorney|U\.S\. Attorney|"
@@ -117,7 +122,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "prison_probation",
             "prison or probation title",
             r"\b(?:prison governor|[Gg]overnor of (?:HMP|HM Prison|HMYOI|the prison|[A-Z]\w+ (?:[Pp]rison|jail))|"
-            r"prison officers?|prison service|probation officers?|"
+            r"prison officers?|prison service|probation officers?|Corrective Services|[Cc]orrections officers?|"
             r"probation|Probation|HMPPS|Prison Service)\b",
         ),
         (
@@ -128,7 +133,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
             r"Lib Dem|shadow|Shadow|peer|Lord|Baroness|spokesman for the Ministry|Whitehall|"
             r"Senator|Sen\.|Rep\.|Congressman|Congresswoman|congressman|President|Democrats?|"
-            r"Republicans?|White House|Downing Street|Governor(?= [A-Z])|Attorney General)\b",
+            r"Republicans?|White House|Downing Street|(?:home|justice|foreign|health|shadow|culture|defence) secretary|Governor(?= [A-Z])|Attorney General)\b",
         ),
         (
             "research",
@@ -137,7 +142,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"university|University|study|inspectors? of|Chief Inspector of|inspectorate|Inspectorate|"
             r"researching|researched|author of|"
             r"ombudsman|Ombudsman|think tank|think-tank|analyst|expert|experts|specialist|"
-            r"psychologist|psychiatrist|historian|scientist|forensic|Institute|institute|"
+            r"[Pp]sychologist|[Pp]sychiatrist|historian|scientist|[Ff]orensic|Institute|institute|[Cc]riminologist|"
             r"expert witness|defence witness)\b",
         ),
         (
@@ -179,6 +184,22 @@ _SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
         r"was cleared|cleared|was detained|detained|(?<!was )(?:killed|murdered|stabbed|attacked|raped)|"
         r"was imprisoned|imprisoned|is serving|was serving|escaped|became addicted|was addicted|"
         r"started (?:using|taking|drinking|self-harming)|relapsed|got clean|went to rehab)\b",
+    ),
+    (
+        # "Aomar Ait Khedache, the alleged mastermind, said", "John Wray, already a
+        # convicted sex offender, offered"
+        "lived_experience",
+        ACCUSED,
+        r",\s*(?:(?:already|now|himself|herself|also)\s+)?(?:the |a |an )?(?:alleged|convicted|self-confessed|"
+        r"jailed|disgraced)\s+(?:[\w-]+\s+){0,2}(?:mastermind|killer|murderer|offender|paedophile|rapist|"
+        r"dealer|robber|thief|fraudster|conman|gangster|attacker|abuser|ringleader)\b",
+    ),
+    (
+        # fraud and theft: "Charlotte Edmonds, 38, lost £1,700", "Di Pogson was conned"
+        "victims",
+        "victim or family",
+        r"(?:,[^.\n]{1,80}?,)?\s+(?:(?:has|had|was|were)\s+)?(?:lost (?:£|\$|€|\d)|conned|scammed|defrauded|"
+        r"fleeced|swindled|fell victim|was left (?:out of pocket|with(?:out)? (?:£|\$)))",
     ),
     (
         "victims",
@@ -275,6 +296,13 @@ class RoleFinder:
                     at = max(s.find(near), 0) + m.start()
                     best = (at, rank, RoleCue(role, f"{label} ({where}): '{m.group()}'"))
                 continue
+            if rank < 2 and where == "first mention" and near:
+                # in a first mention's sentence, only next to or after the name:
+                # "Durham served two years in prison, but it wasn't Brand who caught him"
+                m = rx.search(near)
+                if m:
+                    return RoleCue(role, f"{label} ({where}): '{m.group()}'")
+                continue
             m = rx.search(s)
             if m and rank < 2:  # lived experience and victims win wherever they are
                 return RoleCue(role, f"{label} ({where}): '{m.group()}'")
@@ -316,6 +344,7 @@ class RoleFinder:
         descriptions: Sequence[str] = (),
         quotes: Sequence[str] = (),
         near: str = "",
+        mentions: Sequence[str] = (),
     ) -> RoleCue:
         """The role of a speaker named ``speaker`` with description ``appos``;
         ``first_context`` is the sentence of the speaker's first mention and
@@ -343,12 +372,13 @@ class RoleFinder:
         steps += [(n, "speaker") for n in names]
         steps.append(("", "elsewhere"))
         steps += [(q, "own words") for q in quotes]
+        steps += [(m, "a mention") for m in mentions]
         steps.append((first_context, "first mention"))
         for s, where in steps:
             if where == "elsewhere":
                 got = harmed
-            elif where == "own words":
-                got = self.own_words(s)
+            elif where in ("own words", "a mention"):
+                got = self.own_words(s, where)
             elif s:
                 got = self.cues(s, where, near=near)
             else:
@@ -367,11 +397,11 @@ class RoleFinder:
                 return got
         return RoleCue("other", "no cue")
 
-    def own_words(self, quote: str) -> RoleCue | None:
-        """Only the strong lived-experience and victim cues count in a quotation:
-        a speaker's titles and organisations there are often someone else's."""
-        for rank, (role, label, rx) in enumerate(_CUES[:2]):
+    def own_words(self, quote: str, where: str = "own words") -> RoleCue | None:
+        """Only the strong lived-experience and victim cues count in a quotation
+        or a later mention: titles and organisations there are often someone else's."""
+        for role, label, rx in _CUES[:2]:
             m = rx.search(quote)
-            if m and rank < 2:
-                return RoleCue(role, f"{label} (own words): '{m.group()}'")
+            if m:
+                return RoleCue(role, f"{label} ({where}): '{m.group()}'")
         return None

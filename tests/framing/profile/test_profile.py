@@ -280,7 +280,10 @@ def test_a_persons_role_comes_from_all_their_mentions(profiler):
         "Hockton admitted assault occasioning actual bodily harm against Ms Ibbotson.\n\n"
         "Prison officer Ms Ibbotson said: 'I felt the blood on my face.'\n\n"
         "Jo Bell said: 'When I was in prison nobody asked what I needed.'\n\n"
-        "A friend of the family said: 'They are devastated by what happened.'"
+        "A friend of the family said: 'They are devastated by what happened.'\n\n"
+        "Charlotte Edmonds, 38, lost £1,700 to a fake holiday let.\n\n"
+        "Ms Edmonds said: 'I feel such a fool for paying up front.'\n\n"
+        "Aomar Ait Khedache, the alleged mastermind, said: 'She was an easy target for us.'"
     )
     p = profiler.profile(text)
     assert _speaker(p, "knew the victim")[1] == "police_prosecution"
@@ -288,6 +291,8 @@ def test_a_persons_role_comes_from_all_their_mentions(profiler):
     assert _speaker(p, "blood on my face")[1] == "victims"
     assert _speaker(p, "nobody asked")[1] == "lived_experience"
     assert _speaker(p, "devastated")[1] == "other"
+    assert _speaker(p, "such a fool")[1] == "victims"
+    assert _speaker(p, "easy target")[1] == "lived_experience"
 
 
 def test_a_description_gives_way_to_the_name_beside_it(profiler):
@@ -317,3 +322,51 @@ def test_single_quoted_fragments_ending_in_a_plural_are_separate_voices(profiler
     quotes = [v.quote for v in profiler.profile(text).voices]
     assert "'spontaneous'" in quotes and "'random'" in quotes
     assert all(q.count("'") <= 3 for q in quotes), quotes
+
+
+def test_the_text_model_applies_what_scikit_learn_fitted_and_names_its_words():
+    # the shipped text part is applied without scikit-learn: its TF-IDF must be
+    # scikit-learn's, and the words that pushed the decision must be listed
+    from framing.evaluate.profile import fit_text_model
+    from framing.profile.features import FEATURE_NAMES, term_values
+    from framing.profile.linear import LinearModel
+
+    texts = [
+        "Prison numbers rose again, figures show, as reoffending rates climb.",
+        "A man was jailed after a stabbing outside a pub in Leeds.",
+        "Reoffending figures show rates rose across prisons since 2010.",
+        "The court heard the man was jailed for the stabbing.",
+        "Prisons report rates of reoffending fell, figures show.",
+        "He was jailed for a pub stabbing, the court heard.",
+    ]
+    y = [True, False, True, False, True, False]
+    rows = [[float(i % 3)] * len(FEATURE_NAMES) for i in range(len(texts))]
+    data = fit_text_model(texts, rows, y, "thematic", "episodic", 1.0, 0.1)
+    model = LinearModel.from_json(data)
+    # parity with scikit-learn's own transform and decision
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from framing.profile.features import terms
+
+    vec = TfidfVectorizer(analyzer=terms, sublinear_tf=True, min_df=3, max_df=0.9).fit(texts)
+    ours = term_values(texts[2], model.idf)
+    theirs = vec.transform([texts[2]]).toarray()[0]
+    for w, i in vec.vocabulary_.items():
+        assert abs(ours.get(f"term:{w}", 0.0) - theirs[i]) < 1e-5
+    values = dict(zip(FEATURE_NAMES, rows[2], strict=True)) | ours
+    d = model.decide(values)
+    assert d.label == "thematic"
+    assert any(c.feature.startswith("term:") for c in d.drivers)
+
+
+def test_later_mentions_say_who_a_speaker_is_but_not_who_stands_before_them(profiler):
+    text = (
+        "The Addict's Diary is a community for people in recovery.\n\n"
+        "'Heroin took over my life for eleven years,' Kevin said.\n\n"
+        "Kevin, now 31, went to rehab 29 times before it worked.\n\n"
+        "Durham was arrested and served two years in prison, but it wasn't Brand who caught him.\n\n"
+        "'We found the painting in a flat in Amsterdam,' Brand said."
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "took over my life")[1] == "lived_experience"
+    assert _speaker(p, "found the painting")[1] != "lived_experience"
