@@ -66,7 +66,7 @@ MUTATIONS: list[Mutation] = [
     Mutation(
         name="sanity-engine-finds-nothing",
         file="framing/engine.py",
-        original="        return next(iter(self.check_many([text], fmt)))",
+        original="        return next(iter(self.check_many([text], fmt, [headline])))",
         replacement="        return []",
         description="Engine.check finds nothing (proves the copy's code is what runs)",
         guards=("tests/framing/test_engine.py::test_flag_fields_and_offsets",),
