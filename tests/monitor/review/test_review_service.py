@@ -40,7 +40,8 @@ def test_import_text_stores_article_and_engine_flags(filled_db):
     assert all(f.field == "text" for f in view.text_flags)
     inmates = _flag(view, "inmate")
     assert not inmates.quoted and inmates.severity == "high"
-    assert inmates.rewrite == "people in prison"
+    # "moved to another prison" follows, so "in prison" would echo it
+    assert inmates.rewrite == "people in custody"
     assert view.text[inmates.start : inmates.end] == inmates.text
     thugs = _flag(view, "thug")
     assert thugs.quoted and thugs.rewrite is None and thugs.severity == "high"
