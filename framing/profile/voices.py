@@ -104,7 +104,14 @@ _BEFORE_X_SAID = re.compile(
     rf"{_SPEAKER_D}{_APPOS}\s+(?:(?:has|had|also|then|previously|later)\s+)?(?:{_VERBS})"
     r"(?:\s+(?:that|how|of|about|in\s+a\s+statement|in\s+an?\s+\w+|"
     # "told a local news site:", "told reporters outside court:"
-    r"(?:a|an|the|reporters|journalists|[A-Z][\w.]*)(?:\s+[\w.’'-]+){0,5}?(?=\s*:)))?[\s,:;—–-]*$"
+    r"(?:a|an|the|reporters|journalists|him|her|them|us|me|jurors|police|officers|"
+    r"[A-Z][\w.]*)(?:\s+[\w.’'-]+){0,5}?(?=\s*:)|(?:\s+[\w.’'-]+){1,6}?(?=\s*:)))?[\s,:;—–-]*$"
+)
+# a speech verb in a participle before the colon: "..., shouting:", "before
+# telling him:", "with one detective heard saying:": the sentence's subject speaks
+_BEFORE_SAYING = re.compile(
+    r"\b(?:saying|shouting|adding|telling|screaming|asking|writing|yelling|replying|declaring|"
+    r"insisting|explaining|warning|pleading|crying|chanting|responding)(?:\s+[\w’'-]+){0,4}?[\s,]*:\s*$"
 )
 _BEFORE_ACCORDING = re.compile(rf"[Aa]ccording\s+to\s+{_SPEAKER_D}[\s,:]*$")
 # an interview transcript or a caption: 'Investigator: "Do you admit..."'
@@ -432,6 +439,16 @@ class _Finder:
                 if nxt < 0:
                     break
                 pos = nxt + 1
+        if _BEFORE_SAYING.search(window):
+            m0 = _LEADING_NOISE.match(window)
+            off = start + (m0.end() if m0 else 0)
+            m = _SENT_SUBJECT.match(self.text, off, qs) or _SENT_PERSON_DOES.match(
+                self.text, off, qs
+            )
+            if m is not None:
+                got = _speaker_span(self.text, m, 0)
+                if got and self.person_like(got[0], got[1]):
+                    return got[0], got[1], "X ..., saying:", got[2]
         return None
 
     def in_sentence(self, qs: int, qe: int) -> tuple[int, int, str, str] | None:
