@@ -136,6 +136,15 @@ _SENT_PERSON_DOES = re.compile(
     r"previously|later|earlier|once|recently|repeatedly|publicly|today|yesterday|still|[a-z]+ly)\s+)?"
     r"(?!(?:was|were|is|are|has|had|have|does|did)\b)[a-z]{3,}(?:ed|es|s)\b"
 )
+# a named speaker inside the sentence, nearer the fragment than its subject:
+# "The court heard that Paul Whitfield ... described the scene as a 'blood
+# bath'", "..., while Boris Johnson deemed the act 'completely unacceptable'"
+_INNER_NAMED_SAYS = re.compile(
+    rf"(?<![\w’'])(?P<speaker>(?:{_TITLE}{_SP})*[A-Z][a-z][\w’'-]*(?:{_SP}[A-Z][\w’'-]+){{0,3}}){_APPOS}"
+    r"\s+(?:(?:[a-z]+ly|also|then|had|has|have)\s+)?"
+    rf"(?:{_VERBS}|deemed|described|describes|called|calls|branded|labelled|denied|insisted|"
+    r"warned|accused|claimed|admitted)\b"
+)
 # at its sentence's end: '..., say Russian law enforcement.', '..., a court heard.'
 _SENT_END_SAID_X = re.compile(rf",\s+(?:{_VERBS})\s+{_SPEAKER_D}{_APPOS}[.!?]?\s*$")
 _SENT_END_X_SAID = re.compile(rf",\s+{_SPEAKER_D}{_APPOS}\s+(?:{_VERBS})[.!?]?\s*$")
@@ -461,6 +470,11 @@ class _Finder:
         m = _SENT_SUBJECT.match(self.text, off, qs) or _SENT_PERSON_DOES.match(self.text, off, qs)
         how = "X said (sentence subject)"
         base = 0
+        if m is not None:
+            for m2 in _INNER_NAMED_SAYS.finditer(self.text, m.end(), qs):
+                got2 = _speaker_span(self.text, m2, 0)
+                if got2 is not None and self.person_like(got2[0], got2[1]):
+                    m, how = m2, "X said (nearer in its sentence)"
         if m is None:
             tail_start = qe
             for rx in (_SENT_END_SAID_X, _SENT_END_X_SAID):
