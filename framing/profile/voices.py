@@ -215,6 +215,10 @@ def _appos(m: re.Match[str]) -> str:
     return d.get("appos") or d.get("appos_org") or ""
 
 
+# "Police said", "Prosecutors alleged": a lone word that is no name but speaks
+_GROUP_SPEAKERS = frozenset(("Police", "Prosecutors"))
+
+
 def _clean_speaker(text: str, a: int, b: int) -> tuple[int, int] | None:
     """Trim a matched speaker to its name: no sentence-initial connective, no
     trailing punctuation; None when what is left is not a speaker."""
@@ -234,7 +238,9 @@ def _clean_speaker(text: str, a: int, b: int) -> tuple[int, int] | None:
         a += s.index(words[1])
         s = text[a:b]
         words = s.split()
-    if not words or (len(words) == 1 and words[0] in _STOP_NAMES):
+    if not words or (
+        len(words) == 1 and words[0] in _STOP_NAMES and words[0] not in _GROUP_SPEAKERS
+    ):
         return None
     return a, b
 
