@@ -89,7 +89,7 @@ _SPEAKER_D = rf"(?P<speaker>{_PRENAMED}|{_NAME}|{_DESCRIBED_ANY}|{_PRONOUN})"
 # "Chief Superintendent Nigel Brookes from Kent Police said:": the person speaks,
 # the organisation after the name is his description (it decides the role)
 _APPOS = (
-    r"(?:,\s*(?P<appos>[^,“”\"]{1,120}?(?:,[^,“”\"]{1,40}?){0,2}),"
+    r"(?:,\s*(?P<appos>[^,“”\"]{1,120}?(?:,[^,“”\"]{1,80}?){0,2}),"
     rf"|{_SP}(?P<appos_org>(?:from|of|at|for){_SP}(?:the{_SP})?{_NAME}))?"
 )
 
