@@ -93,6 +93,11 @@ _APPOS = (
     rf"|{_SP}(?P<appos_org>(?:from|of|at|for){_SP}(?:the{_SP})?{_NAME}))?"
 )
 
+# a sentence's opening described subject, for the pronoun of the next sentence
+_SUBJECT_START = re.compile(
+    rf"(?P<speaker>(?:[Tt]he|[Aa]n?|[Oo]ne){_SP}(?:[\w’'-]+{_SP}){{0,3}}?{_NOT_HEAD}[a-z0-9][a-z0-9’'-]+)"
+    rf"{_APPOS}\s+(?:[a-z]+ly\s+)?(?!(?:of|and|or|to|in|on|at|for|with|by|from|who|which|that)\b)[a-z]"
+)
 # after a direct quotation: '..., said X', '..., X said', '..., X told the BBC'
 _AFTER_SAID_X = re.compile(rf"^[\s,.!?—–-]*(?:{_VERBS})\s+{_SPEAKER_D}{_APPOS}")
 _AFTER_X_SAID = re.compile(
@@ -495,6 +500,33 @@ class _Finder:
             return None
         return got[0], got[1], how, got[2]
 
+    def previous_subject(self, at: int, want: str) -> tuple[int, int, str] | None:
+        """The described person opening the sentence before the one at ``at``
+        ("The passenger revealed how ...", "The woman was picking up her
+        family's bags ..."), of the sex ``want`` or of none known; None for a
+        caption, a quotation, a name or a pronoun there."""
+        k = bisect.bisect_right(self.starts, at) - 1
+        if k <= 0:
+            return None
+        prev = self.sents[k - 1]
+        body = self.text[prev.start : prev.end].rstrip()
+        if self.people.in_quote(prev.start) or body[:1] in "'‘\"“" or body[-1:] not in ".!?":
+            return None
+        m = _SUBJECT_START.match(self.text, prev.start, prev.end)
+        if m is None:
+            return None
+        got = _speaker_span(self.text, m, 0)
+        if got is None:
+            return None
+        spoken = self.text[got[0] : got[1]]
+        if is_pronoun(spoken) or not re.match(r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[a-z0-9]", spoken):
+            return None
+        if not compatible(want, self.people.sex(got[0], got[1])) or _not_speaking(
+            self.text, got[1]
+        ):
+            return None
+        return got
+
     def person_like(self, a: int, b: int) -> bool:
         """A sentence's subject that can speak: not a possessor ("Ellie's
         parents have campaigned for ..."), and one capitalised word only when
@@ -669,7 +701,7 @@ def _same_paragraph(text: str, a: int, b: int) -> bool:
     return "\n" not in text[a:b]
 
 
-def _resolve(text: str, raws: list[Raw], people: People) -> list[Raw]:
+def _resolve(text: str, raws: list[Raw], people: People, f: _Finder) -> list[Raw]:
     """Carry speakers over: a quotation with no attribution takes the speaker of
     the quotation before it when that one is in the same or the previous
     paragraph; a pronoun speaker becomes the last named speaker."""
@@ -696,7 +728,19 @@ def _resolve(text: str, raws: list[Raw], people: People) -> list[Raw]:
                     if compatible(want, people.sex(prev.speaker_start, prev.speaker_end)):
                         last = prev
                         break
-                if (
+                subj = f.previous_subject(r.speaker_start, want) if named is None else None
+                if subj is not None and (last is None or subj[0] > last.quote_end):
+                    # no name before: "The passenger revealed how ... / He told the Sun:"
+                    r = Raw(
+                        r.kind,
+                        r.quote_start,
+                        r.quote_end,
+                        subj[0],
+                        subj[1],
+                        r.how + " (pronoun: subject before)",
+                        subj[2],
+                    )
+                elif (
                     last is not None
                     and last.speaker_start is not None
                     and (named is None or named[0] < last.speaker_start)
@@ -817,4 +861,4 @@ def _fallback(text: str, r: Raw, last: Raw | None, people: People) -> Raw:
 def find_voices(text: str, sents: list[Sentence]) -> list[Raw]:
     """Every direct and reported quotation of ``text`` with its speaker span, in order."""
     f = _Finder(text, sents)
-    return _resolve(text, f.direct() + f.reported(), f.people)
+    return _resolve(text, f.direct() + f.reported(), f.people, f)

@@ -383,3 +383,12 @@ def test_a_fragment_belongs_to_the_named_speaker_nearest_it_in_its_sentence(prof
     assert _speaker(p, "blood bath")[0] == "Paul Whitfield"
     assert _speaker(p, "fresh look")[0].endswith("Priti Patel")
     assert _speaker(p, "completely unacceptable")[0] == "Boris Johnson"
+
+
+def test_a_pronoun_with_no_name_before_is_the_described_subject_before_it(profiler):
+    text = (
+        "Police were called to the airport on Tuesday night.\n\n"
+        "The passenger revealed how the plane was seconds from take off.\n\n"
+        "He told the Sun: 'The doors were shut, we were ready to fly.'"
+    )
+    assert _speaker(profiler.profile(text), "doors were shut")[0] == "The passenger"
