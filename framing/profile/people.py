@@ -42,8 +42,7 @@ _SP = r"[ \t\u00a0]+"
 # a relation or a sexed noun right before a name: "his daughter Beverley",
 # "grandmother Samantha", "The woman, Jane Doe,"
 _NOUN_BEFORE = re.compile(
-    rf"\b(?:(?P<m>{_MALE_NOUNS})|(?P<f>{_FEMALE_NOUNS})),?{_SP}(?P<name>{_CAP}(?:{_SP}{_CAP}){{0,2}})",
-    re.I,
+    rf"\b(?:(?P<m>{_MALE_NOUNS})|(?P<f>{_FEMALE_NOUNS})),?{_SP}(?P<name>{_CAP}(?:{_SP}{_CAP}){{0,2}})"
 )
 # a sexed noun in apposition after a name: "Ann Jones, a mother of three,"
 _NOUN_AFTER = re.compile(

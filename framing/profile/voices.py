@@ -89,10 +89,15 @@ _SPEAKER_D = rf"(?P<speaker>{_PRENAMED}|{_NAME}|{_DESCRIBED_ANY}|{_PRONOUN})"
 # "Chief Superintendent Nigel Brookes from Kent Police said:": the person speaks,
 # the organisation after the name is his description (it decides the role)
 _APPOS = (
-    r"(?:,\s*(?P<appos>[^,“”\"]{1,120}?(?:,[^,“”\"]{1,40}?){0,2}),"
+    r"(?:,\s*(?P<appos>[^,“”\"]{1,120}?(?:,[^,“”\"]{1,80}?){0,2}),"
     rf"|{_SP}(?P<appos_org>(?:from|of|at|for){_SP}(?:the{_SP})?{_NAME}))?"
 )
 
+# a sentence's opening described subject, for the pronoun of the next sentence
+_SUBJECT_START = re.compile(
+    rf"(?P<speaker>(?:[Tt]he|[Aa]n?|[Oo]ne){_SP}(?:[\w’'-]+{_SP}){{0,3}}?{_NOT_HEAD}[a-z0-9][a-z0-9’'-]+)"
+    rf"{_APPOS}\s+(?:[a-z]+ly\s+)?(?!(?:of|and|or|to|in|on|at|for|with|by|from|who|which|that)\b)[a-z]"
+)
 # after a direct quotation: '..., said X', '..., X said', '..., X told the BBC'
 _AFTER_SAID_X = re.compile(rf"^[\s,.!?—–-]*(?:{_VERBS})\s+{_SPEAKER_D}{_APPOS}")
 _AFTER_X_SAID = re.compile(
@@ -104,7 +109,14 @@ _BEFORE_X_SAID = re.compile(
     rf"{_SPEAKER_D}{_APPOS}\s+(?:(?:has|had|also|then|previously|later)\s+)?(?:{_VERBS})"
     r"(?:\s+(?:that|how|of|about|in\s+a\s+statement|in\s+an?\s+\w+|"
     # "told a local news site:", "told reporters outside court:"
-    r"(?:a|an|the|reporters|journalists|[A-Z][\w.]*)(?:\s+[\w.’'-]+){0,5}?(?=\s*:)))?[\s,:;—–-]*$"
+    r"(?:a|an|the|reporters|journalists|him|her|them|us|me|jurors|police|officers|"
+    r"[A-Z][\w.]*)(?:\s+[\w.’'-]+){0,5}?(?=\s*:)|(?:\s+[\w.’'-]+){1,6}?(?=\s*:)))?[\s,:;—–-]*$"
+)
+# a speech verb in a participle before the colon: "..., shouting:", "before
+# telling him:", "with one detective heard saying:": the sentence's subject speaks
+_BEFORE_SAYING = re.compile(
+    r"\b(?:saying|shouting|adding|telling|screaming|asking|writing|yelling|replying|declaring|"
+    r"insisting|explaining|warning|pleading|crying|chanting|responding)(?:\s+[\w’'-]+){0,4}?[\s,]*:\s*$"
 )
 _BEFORE_ACCORDING = re.compile(rf"[Aa]ccording\s+to\s+{_SPEAKER_D}[\s,:]*$")
 # an interview transcript or a caption: 'Investigator: "Do you admit..."'
@@ -128,6 +140,15 @@ _SENT_PERSON_DOES = re.compile(
     rf"(?P<speaker>{_PRENAMED}|{_NAME}|{_DESCRIBED}|{_PRONOUN}){_LONG_APPOS}\s+(?:(?:has|had|have|also|then|"
     r"previously|later|earlier|once|recently|repeatedly|publicly|today|yesterday|still|[a-z]+ly)\s+)?"
     r"(?!(?:was|were|is|are|has|had|have|does|did)\b)[a-z]{3,}(?:ed|es|s)\b"
+)
+# a named speaker inside the sentence, nearer the fragment than its subject:
+# "The court heard that Paul Whitfield ... described the scene as a 'blood
+# bath'", "..., while Boris Johnson deemed the act 'completely unacceptable'"
+_INNER_NAMED_SAYS = re.compile(
+    rf"(?<![\w’'])(?P<speaker>(?:{_TITLE}{_SP})*[A-Z][a-z][\w’'-]*(?:{_SP}[A-Z][\w’'-]+){{0,3}}){_APPOS}"
+    r"\s+(?:(?:[a-z]+ly|also|then|had|has|have)\s+)?"
+    rf"(?:{_VERBS}|deemed|described|describes|called|calls|branded|labelled|denied|insisted|"
+    r"warned|accused|claimed|admitted)\b"
 )
 # at its sentence's end: '..., say Russian law enforcement.', '..., a court heard.'
 _SENT_END_SAID_X = re.compile(rf",\s+(?:{_VERBS})\s+{_SPEAKER_D}{_APPOS}[.!?]?\s*$")
@@ -199,6 +220,10 @@ def _appos(m: re.Match[str]) -> str:
     return d.get("appos") or d.get("appos_org") or ""
 
 
+# "Police said", "Prosecutors alleged": a lone word that is no name but speaks
+_GROUP_SPEAKERS = frozenset(("Police", "Prosecutors"))
+
+
 def _clean_speaker(text: str, a: int, b: int) -> tuple[int, int] | None:
     """Trim a matched speaker to its name: no sentence-initial connective, no
     trailing punctuation; None when what is left is not a speaker."""
@@ -218,7 +243,9 @@ def _clean_speaker(text: str, a: int, b: int) -> tuple[int, int] | None:
         a += s.index(words[1])
         s = text[a:b]
         words = s.split()
-    if not words or (len(words) == 1 and words[0] in _STOP_NAMES):
+    if not words or (
+        len(words) == 1 and words[0] in _STOP_NAMES and words[0] not in _GROUP_SPEAKERS
+    ):
         return None
     return a, b
 
@@ -432,6 +459,16 @@ class _Finder:
                 if nxt < 0:
                     break
                 pos = nxt + 1
+        if _BEFORE_SAYING.search(window):
+            m0 = _LEADING_NOISE.match(window)
+            off = start + (m0.end() if m0 else 0)
+            m = _SENT_SUBJECT.match(self.text, off, qs) or _SENT_PERSON_DOES.match(
+                self.text, off, qs
+            )
+            if m is not None:
+                got = _speaker_span(self.text, m, 0)
+                if got and self.person_like(got[0], got[1]):
+                    return got[0], got[1], "X ..., saying:", got[2]
         return None
 
     def in_sentence(self, qs: int, qe: int) -> tuple[int, int, str, str] | None:
@@ -444,6 +481,11 @@ class _Finder:
         m = _SENT_SUBJECT.match(self.text, off, qs) or _SENT_PERSON_DOES.match(self.text, off, qs)
         how = "X said (sentence subject)"
         base = 0
+        if m is not None:
+            for m2 in _INNER_NAMED_SAYS.finditer(self.text, m.end(), qs):
+                got2 = _speaker_span(self.text, m2, 0)
+                if got2 is not None and self.person_like(got2[0], got2[1]):
+                    m, how = m2, "X said (nearer in its sentence)"
         if m is None:
             tail_start = qe
             for rx in (_SENT_END_SAID_X, _SENT_END_X_SAID):
@@ -457,6 +499,33 @@ class _Finder:
         if got is None or not self.person_like(got[0], got[1]) or _label(self.text, qs, qe):
             return None
         return got[0], got[1], how, got[2]
+
+    def previous_subject(self, at: int, want: str) -> tuple[int, int, str] | None:
+        """The described person opening the sentence before the one at ``at``
+        ("The passenger revealed how ...", "The woman was picking up her
+        family's bags ..."), of the sex ``want`` or of none known; None for a
+        caption, a quotation, a name or a pronoun there."""
+        k = bisect.bisect_right(self.starts, at) - 1
+        if k <= 0:
+            return None
+        prev = self.sents[k - 1]
+        body = self.text[prev.start : prev.end].rstrip()
+        if self.people.in_quote(prev.start) or body[:1] in "'‘\"“" or body[-1:] not in ".!?":
+            return None
+        m = _SUBJECT_START.match(self.text, prev.start, prev.end)
+        if m is None:
+            return None
+        got = _speaker_span(self.text, m, 0)
+        if got is None:
+            return None
+        spoken = self.text[got[0] : got[1]]
+        if is_pronoun(spoken) or not re.match(r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[a-z0-9]", spoken):
+            return None
+        if not compatible(want, self.people.sex(got[0], got[1])) or _not_speaking(
+            self.text, got[1]
+        ):
+            return None
+        return got
 
     def person_like(self, a: int, b: int) -> bool:
         """A sentence's subject that can speak: not a possessor ("Ellie's
@@ -632,7 +701,7 @@ def _same_paragraph(text: str, a: int, b: int) -> bool:
     return "\n" not in text[a:b]
 
 
-def _resolve(text: str, raws: list[Raw], people: People) -> list[Raw]:
+def _resolve(text: str, raws: list[Raw], people: People, f: _Finder) -> list[Raw]:
     """Carry speakers over: a quotation with no attribution takes the speaker of
     the quotation before it when that one is in the same or the previous
     paragraph; a pronoun speaker becomes the last named speaker."""
@@ -659,7 +728,19 @@ def _resolve(text: str, raws: list[Raw], people: People) -> list[Raw]:
                     if compatible(want, people.sex(prev.speaker_start, prev.speaker_end)):
                         last = prev
                         break
-                if (
+                subj = f.previous_subject(r.speaker_start, want) if named is None else None
+                if subj is not None and (last is None or subj[0] > last.quote_end):
+                    # no name before: "The passenger revealed how ... / He told the Sun:"
+                    r = Raw(
+                        r.kind,
+                        r.quote_start,
+                        r.quote_end,
+                        subj[0],
+                        subj[1],
+                        r.how + " (pronoun: subject before)",
+                        subj[2],
+                    )
+                elif (
                     last is not None
                     and last.speaker_start is not None
                     and (named is None or named[0] < last.speaker_start)
@@ -780,4 +861,4 @@ def _fallback(text: str, r: Raw, last: Raw | None, people: People) -> Raw:
 def find_voices(text: str, sents: list[Sentence]) -> list[Raw]:
     """Every direct and reported quotation of ``text`` with its speaker span, in order."""
     f = _Finder(text, sents)
-    return _resolve(text, f.direct() + f.reported(), f.people)
+    return _resolve(text, f.direct() + f.reported(), f.people, f)

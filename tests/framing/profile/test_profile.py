@@ -370,3 +370,25 @@ def test_later_mentions_say_who_a_speaker_is_but_not_who_stands_before_them(prof
     p = profiler.profile(text)
     assert _speaker(p, "took over my life")[1] == "lived_experience"
     assert _speaker(p, "found the painting")[1] != "lived_experience"
+
+
+def test_a_fragment_belongs_to_the_named_speaker_nearest_it_in_its_sentence(profiler):
+    text = (
+        "The court heard that Paul Whitfield, a paramedic, described the scene as a "
+        "'blood bath'.\n\n"
+        "Home Secretary Priti Patel said she wants a 'fresh look' at the law, while Boris "
+        "Johnson deemed the act 'completely unacceptable'."
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "blood bath")[0] == "Paul Whitfield"
+    assert _speaker(p, "fresh look")[0].endswith("Priti Patel")
+    assert _speaker(p, "completely unacceptable")[0] == "Boris Johnson"
+
+
+def test_a_pronoun_with_no_name_before_is_the_described_subject_before_it(profiler):
+    text = (
+        "Police were called to the airport on Tuesday night.\n\n"
+        "The passenger revealed how the plane was seconds from take off.\n\n"
+        "He told the Sun: 'The doors were shut, we were ready to fly.'"
+    )
+    assert _speaker(profiler.profile(text), "doors were shut")[0] == "The passenger"
