@@ -12,6 +12,7 @@ text, byte for byte, that the annotators labelled.
     python scripts/corpus.py build [--mirror-root DIR] [--shared-root DIR] [--out DIR]
     python scripts/corpus.py merge [LABELS.jsonl] [--out DIR]   # -> realnews{,-dev,-test}.jsonl
     python scripts/corpus.py packets [--out DIR] [--dir /work/annot] [--size 25]
+    python scripts/corpus.py --set desk build|merge  # issue 14's stream: desk{-texts,}.jsonl
 
 ``packets`` writes annotation packets (Markdown and JSONL, see the README it
 writes beside them) listing every lexicon-form occurrence the prefilter finds,
@@ -75,6 +76,33 @@ TEXTS_NAME = "realnews-texts.jsonl"
 EVAL_NAME = "realnews.jsonl"
 SPLIT_NAMES = {"dev": "realnews-dev.jsonl", "test": "realnews-test.jsonl"}
 LABELS = REPO_ROOT / "tests" / "data" / "realnews" / "labels.jsonl"
+
+
+@dataclass(frozen=True)
+class CorpusSet:
+    """One labelled set rebuilt by this script: its manifest, its labels and
+    the names of the files it writes under ``<out>``."""
+
+    manifest: Path
+    labels: Path
+    texts_name: str
+    eval_name: str
+    split_names: dict[str, str]  # {} when the whole set is one part
+
+
+SETS = {
+    "realnews": CorpusSet(MANIFEST, LABELS, TEXTS_NAME, EVAL_NAME, SPLIT_NAMES),
+    # issue 14's reviewing desk: every post of one outlet's feeds over a
+    # week, in the order received (scripts/corpus_desk.py); not split, since
+    # the learning benchmark replays it as one stream
+    "desk": CorpusSet(
+        REPO_ROOT / "tests" / "data" / "desk" / "manifest.jsonl",
+        REPO_ROOT / "tests" / "data" / "desk" / "labels.jsonl",
+        "desk-texts.jsonl",
+        "desk.jsonl",
+        {},
+    ),
+}
 OUTLET_TYPES = ("tabloid", "broadsheet", "regional", "broadcaster", "agency", "other")
 
 
@@ -518,15 +546,57 @@ REQUIRED = (
 
 
 def read_manifest(path: Path = MANIFEST) -> list[dict]:
+    """The manifest's rows.  A first line ``{"defaults": {...}}`` gives the
+    fields every row shares (outlet, licence, the source's repo and commit),
+    so a stream of thousands of articles does not repeat them on each line;
+    a row without ``published`` takes the date of its ``received``, and one
+    without ``title`` (an article with no lexicon word, kept only to show the
+    stream was not filtered) has ``None``: its headline comes from the source."""
     rows = []
+    defaults: dict = {}
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
-            rows.append(json.loads(line))
+            row = json.loads(line)
         except json.JSONDecodeError as e:
             raise CorpusError(f"{path.name} line {n}: not JSON ({e.msg})") from None
+        if n == 1 and set(row) == {"defaults"}:
+            defaults = row["defaults"]
+            continue
+        if defaults:
+            source = {**defaults.get("source", {}), **row.get("source", {})}
+            row = {**defaults, **row, "source": source}
+            if "published" not in row and "received" in row:
+                row["published"] = row["received"][:10]
+            row.setdefault("title", None)
+        rows.append(row)
     return rows
+
+
+def write_manifest(path: Path, rows: list[dict]) -> None:
+    """``rows`` as :func:`read_manifest` reads them back: the fields (and
+    source fields) equal on every row go once into a ``defaults`` first line,
+    a ``published`` equal to the date of ``received`` is left out, and so is
+    the title of a row with no lexicon form (the build takes headlines from
+    the source)."""
+
+    def shared(dicts: list[dict]) -> dict:
+        first = dicts[0]
+        return {k: v for k, v in first.items() if all(k in d and d[k] == v for d in dicts)}
+
+    defaults = {k: v for k, v in shared(rows).items() if k not in ("source", "id")}
+    defaults["source"] = shared([r["source"] for r in rows])
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(json.dumps({"defaults": defaults}, ensure_ascii=False) + "\n")
+        for r in rows:
+            row = {k: v for k, v in r.items() if k not in defaults}
+            row["source"] = {k: v for k, v in r["source"].items() if k not in defaults["source"]}
+            if "received" in row and row.get("published") == row["received"][:10]:
+                del row["published"]
+            if not row.get("forms_at_selection", 1):
+                row.pop("title", None)
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def texts_of(rows: list[dict], lib: Library) -> Iterator[tuple[dict, str, str]]:
@@ -560,7 +630,7 @@ def cmd_status(args) -> int:
             print(f"MISSING {name} ({n} articles): {why}")
         else:
             print(f"present {name} ({n} articles): {where}")
-    out = args.out / TEXTS_NAME
+    out = args.out / args.set.texts_name
     print(f"texts: {out} {'exists' if out.is_file() else 'not built yet'}")
     return 1 if missing else 0
 
@@ -577,7 +647,7 @@ def cmd_build(args) -> int:
             print(f"MISSING {name}: {why}", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
     ok = bad = skipped = 0
-    tmp = args.out / (TEXTS_NAME + ".tmp")
+    tmp = args.out / (args.set.texts_name + ".tmp")
     with tmp.open("w", encoding="utf-8") as fh:
         for row in rows:
             if row["source"]["name"] in down:
@@ -597,16 +667,16 @@ def cmd_build(args) -> int:
             fh.write(json.dumps({"id": row["id"], "title": title, "text": text}) + "\n")
             ok += 1
     lib.close()
-    tmp.replace(args.out / TEXTS_NAME)
+    tmp.replace(args.out / args.set.texts_name)
     print(
         f"{ok} of {len(rows)} articles rebuilt and verified (sha256) into "
-        f"{args.out / TEXTS_NAME}; {bad} failed, {skipped} skipped (source missing)"
+        f"{args.out / args.set.texts_name}; {bad} failed, {skipped} skipped (source missing)"
     )
     return 0 if ok == len(rows) else 1
 
 
-def load_texts(out_dir: Path) -> dict[str, dict]:
-    path = out_dir / TEXTS_NAME
+def load_texts(out_dir: Path, texts_name: str = TEXTS_NAME) -> dict[str, dict]:
+    path = out_dir / texts_name
     if not path.is_file():
         raise CorpusError(f"{path} is missing: run `python scripts/corpus.py build` first")
     return {r["id"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
@@ -662,7 +732,9 @@ def split_of(article_id: str) -> str:
     )
 
 
-def merge_labels(labels_path: Path, out_dir: Path, manifest: Path = MANIFEST) -> Path:
+def merge_labels(
+    labels_path: Path, out_dir: Path, manifest: Path = MANIFEST, corpus_set: str = "realnews"
+) -> Path:
     """Join labels with rebuilt texts into ``<out_dir>/realnews.jsonl``, and the
     same rows split by ``split_of`` into ``realnews-dev.jsonl`` and
     ``realnews-test.jsonl``.
@@ -673,8 +745,10 @@ def merge_labels(labels_path: Path, out_dir: Path, manifest: Path = MANIFEST) ->
     (``FLAG``/``QUOTED``/``NO``, or ``DROP`` for the unused one of two
     overlapping spans).  Offsets index the rebuilt ``text``; every occurrence
     is checked against it, and occurrences may not overlap.  Articles with no
-    labels are left out (not yet labelled).  Returns the path written."""
-    texts = load_texts(out_dir)
+    labels are left out (not yet labelled).  ``corpus_set`` names the files
+    (``SETS``: ``desk`` writes ``desk.jsonl`` only).  Returns the path written."""
+    cs = SETS[corpus_set]
+    texts = load_texts(out_dir, cs.texts_name)
     meta = {r["id"]: r for r in read_manifest(manifest)}
     out_rows = []
     for aid, occs in _label_lines(labels_path).items():
@@ -699,8 +773,8 @@ def merge_labels(labels_path: Path, out_dir: Path, manifest: Path = MANIFEST) ->
         src = m.get("url") or f"{s.get('repo')}@{s.get('commit')}:{s.get('path')}#{s.get('key')}"
         out_rows.append({"id": aid, "text": text, "source": src, "occurrences": occs})
     out_rows.sort(key=lambda r: r["id"])
-    out = out_dir / EVAL_NAME
-    targets = {None: out, **{k: out_dir / v for k, v in SPLIT_NAMES.items()}}
+    out = out_dir / cs.eval_name
+    targets = {None: out, **{k: out_dir / v for k, v in cs.split_names.items()}}
     for split, path in targets.items():
         with path.open("w", encoding="utf-8") as fh:
             for r in out_rows:
@@ -710,8 +784,8 @@ def merge_labels(labels_path: Path, out_dir: Path, manifest: Path = MANIFEST) ->
 
 
 def cmd_merge(args) -> int:
-    out = merge_labels(args.labels, args.out, args.manifest)
-    for path in (out, *(out.parent / v for v in SPLIT_NAMES.values())):
+    out = merge_labels(args.labels or args.set.labels, args.out, args.manifest, args.set_name)
+    for path in (out, *(out.parent / v for v in args.set.split_names.values())):
         rows = [json.loads(line) for line in path.open(encoding="utf-8")]
         n_occ = sum(len(r["occurrences"]) for r in rows)
         print(f"{len(rows)} labelled articles, {n_occ} occurrences written to {path}")
@@ -812,7 +886,7 @@ def cmd_packets(args) -> int:
     from lexicon import load_lexicon
 
     index = Index(load_lexicon())
-    texts = load_texts(args.out)
+    texts = load_texts(args.out, args.set.texts_name)
     rows = [r for r in read_manifest(args.manifest) if r["id"] in texts]
     if not rows:
         raise CorpusError("no rebuilt texts match the manifest: run build first")
@@ -917,7 +991,14 @@ def cmd_packets(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--manifest", type=Path, default=MANIFEST, help=argparse.SUPPRESS)
+    ap.add_argument("--manifest", type=Path, default=None, help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--set",
+        dest="set_name",
+        choices=sorted(SETS),
+        default="realnews",
+        help="which labelled set (default realnews; desk: issue 14's one-outlet stream)",
+    )
     sub = ap.add_subparsers(dest="cmd", required=True)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--mirror-root", type=Path, default=DEFAULT_MIRROR_ROOT)
@@ -930,14 +1011,16 @@ def main(argv: list[str] | None = None) -> int:
         "labels",
         type=Path,
         nargs="?",
-        default=LABELS,
-        help="default: tests/data/realnews/labels.jsonl",
+        default=None,
+        help="default: the set's labels (tests/data/realnews/labels.jsonl)",
     )
     pk = sub.add_parser("packets", parents=[common], help="write annotation packets")
     pk.add_argument("--dir", type=Path, default=Path("/work/annot"))
     pk.add_argument("--size", type=int, default=25, help="articles per batch")
     args = ap.parse_args(argv)
     args.out = (args.out or default_out_dir()).expanduser()
+    args.set = SETS[args.set_name]
+    args.manifest = args.manifest or args.set.manifest
     try:
         cmds = {
             "status": cmd_status,
