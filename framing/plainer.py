@@ -7,6 +7,9 @@
   running a county lines network", "2,600 prisoners serving longer
   sentences"): the participle says what they do, so "people" (after an
   arrest or a suspicion "people suspected of running ...");
+- a label followed by the participle that gives the status ("offenders
+  released on licence", "A con released early from HMP Pentonville"):
+  the participle says it, so "people", "a person";
 - "people involved in the disorder" where the sentence tells of no disorder
   ("the louts had caused thousands of pounds of damage") -> "the people
   involved": the event the alternative names is not the text's.
@@ -75,6 +78,45 @@ def participle_fit(c: Candidate, s: Sentence, status: str) -> Span | None:
     ):
         start = before.start  # "art thieves forcing" -> "people forcing"
     out = "people suspected of" if status in ("arrested", "suspected") else "people"
+    if s.text[start : start + 1].isupper():
+        out = out[0].upper() + out[1:]
+    return start, c.end, out
+
+
+# labels that name no offence: a participle giving the status leaves them nothing to say
+_NO_OFFENCE = frozenset(
+    "offender offenders con cons convict convicts criminal criminals prisoner prisoners "
+    "inmate inmates lag lags crook crooks".split()
+)
+_STATUS_PARTICIPLE = re.compile(
+    r"\s+(?:released|freed|recalled|jailed|sentenced|convicted)\s+(?:on|from|early|after|in|for"
+    r"|last|this|by|at|under|earlier|halfway)\b",
+    re.IGNORECASE,
+)
+
+
+def status_participle_fit(c: Candidate, s: Sentence) -> Span | None:
+    """ "offenders released on licence" -> "people released on licence"."""
+    if c.possessive or not set(c.lower_words) <= _NO_OFFENCE:
+        return None  # "A sex offender released ...": the offence is a fact to keep
+    if _STATUS_PARTICIPLE.match(s.text, c.end) is None:
+        return None
+    plural = c.form.number == "plural"
+    start = c.start
+    prev = s.word_before(c.start)
+    adjacent = prev is not None and s.text[prev[1] : c.start] == " "
+    if plural:
+        out = "people"
+    elif adjacent and prev is not None and prev[2].lower() in ("a", "an"):
+        start, out = prev[0], "a person"
+    elif adjacent and prev is not None and prev[2].lower() == "the":
+        start, out = prev[0], "the person"
+    else:
+        return None
+    if adjacent and prev is not None and prev[2].lower() not in ("a", "an", "the"):
+        tok = s.token_before(c.start)
+        if tok is not None and tok.pos in ("ADJ", "NOUN", "PROPN"):
+            return None  # "sex offenders released ..." with a modifier: other wordings
     if s.text[start : start + 1].isupper():
         out = out[0].upper() + out[1:]
     return start, c.end, out

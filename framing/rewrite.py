@@ -22,7 +22,12 @@ from framing.inflect import indefinite_article, match_case, possessive, words
 from framing.modifiers import modifier_fit
 from framing.owned import owned_fit
 from framing.passive import passive_fit
-from framing.plainer import collective_fit, participle_fit, unstated_event
+from framing.plainer import (
+    collective_fit,
+    participle_fit,
+    status_participle_fit,
+    unstated_event,
+)
 from framing.prefilter import Prefilter
 from framing.restructure import headline_passive, offence_victims, tautological_subject
 from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
@@ -379,6 +384,7 @@ def _whole_phrase(
         owned_fit(c, s, status),
         collective_fit(c, s),
         participle_fit(c, s, status.value),
+        status_participle_fit(c, s),
     )
     for span in spans:
         if span is not None and not prefilter.any(span[2]):

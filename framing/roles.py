@@ -88,8 +88,14 @@ _ACT = re.compile(
 )
 _HEDGES = {"alleged", "suspected", "accused", "convicted"}
 _REFLEXIVE = re.compile(r"\b(?:himself|herself|he|she)\b", re.IGNORECASE)
+# "who stabbed his fiancee": "his" right after the clause's own verb is the
+# subject's (further on it may be anyone's: "who mugged a teenager took his
+# phone"); "her" may be the victim, so it never counts
+_WHO_HIS = re.compile(r"\s+who\s+[a-z]+\s+his\b", re.IGNORECASE)
 # where a relative clause ends: a comma, or the main verb after it
-_CLAUSE_END = re.compile(r",|\b(?:was|were|is|are|has been|have been)\b")
+_CLAUSE_END = re.compile(
+    r",|\b(?:was|were|is|are|has been|have been|while|when|after|before|because|until)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -159,12 +165,17 @@ def _gender(c: Candidate, s: Sentence, clause: bool = False) -> str | None:
         return "man"
     if not clause:
         return None
+    if _WHO_HIS.match(s.text, c.end):
+        return "man"
     clause_end = _CLAUSE_END.search(s.text, c.end)
     limit = clause_end.start() if clause_end is not None else len(s.text)
-    m = _REFLEXIVE.search(s.text, c.end, min(limit, c.end + 120))
-    if m is not None:
-        return "man" if m.group().lower() in ("himself", "he") else "woman"
-    return None
+    found = {
+        "man" if m.group().lower() in ("himself", "he") else "woman"
+        for m in _REFLEXIVE.finditer(s.text, c.end, min(limit, c.end + 120))
+    }
+    # both genders in the window ("who stabbed his fiancee ... while she cried"):
+    # the pronouns are not all the label's, so none is taken
+    return found.pop() if len(found) == 1 else None
 
 
 def _person(plural: bool, gender: str | None) -> str:
@@ -205,9 +216,7 @@ def role_fit(
     if c.possessive:
         return _possessive_role(c, s, v, plural)
     slot = slot_of(c, s, plural)
-    plain = _plain_person(c, s, slot, v)
-    if plain is not None:
-        return plain
+
     before = s.word_before(c.start)
     if slot.det is None and before is not None and before[2].lower() in _HEDGES:
         # "the alleged murderer": "the person accused of murder" from the lexicon,
@@ -217,6 +226,9 @@ def role_fit(
             if det is not None and det[2].lower() == "the" and slot.follows == "bare":
                 return _cased(s, det[0], c.end, f"the defendant{'s' if plural else ''}")
         return None
+    early = _plain_person(c, s, slot, v) or _described(c, s, slot, before, v)
+    if early is not None:
+        return early
     if slot.det is None and before is not None and _owned(s, c, before):
         return None  # "Pc Harper's killers", "her killer", "teenage killers": kept as advice
     clause_roles = c.entry.category != "person-label" or not neutral
@@ -240,6 +252,30 @@ def role_fit(
     if neutral and c.entry.category == "person-label" and v not in _COURT_STATUSES:
         return None  # "the ex-offender" keeps "the person with a criminal record"
     return _bare(c, s, slot, v, _gender(c, s), status.cue)
+
+
+def _described(
+    c: Candidate, s: Sentence, slot: Slot, before: tuple[int, int, str] | None, v: str
+) -> Span | None:
+    """ "A violent drug dealer who absconded ..." -> "A violent man who ...": an
+    adjective before a label with its own clause describes the person and
+    stays; the clause carries the act."""
+    if slot.det is not None or before is None or slot.follows != "who" or slot.plural:
+        return None
+    tok = s.token_before(c.start)
+    det = s.word_before(before[0])
+    if tok is None or tok.pos != "ADJ" or det is None or det[2].lower() not in ("a", "an", "the"):
+        return None
+    if s.text[det[1] : before[0]] != " " or s.text[before[1] : c.start] != " ":
+        return None
+    if v in ("charged", "on_trial") or before[2].lower() in _HEDGES:
+        return None  # "the alleged burglar who": the hedge is handled with the status
+    person = _person(False, _gender(c, s, clause=True))
+    adj = before[2].lower()
+    article = det[2].lower()
+    if article != "the":
+        article = "an" if adj[:1] in "aeiou" else "a"
+    return _cased(s, det[0], c.end, f"{article} {adj} {person}")
 
 
 def _before_clause(
@@ -307,6 +343,9 @@ def _bare(
             return _cased(s, slot.det_start, c.end, f"{det_text(s, slot)} {word}")
         return None
     if v == "arrested":
+        if det is None and plural:
+            # "criminals were among the 230 people arrested" -> "suspects were among ..."
+            return _cased(s, c.start, c.end, "suspects")
         if det != "the":
             return None
         return _cased(s, slot.det_start, c.end, f"the suspect{'s' if plural else ''}")
@@ -329,6 +368,9 @@ def _sought(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
         if gender == "man" and not plural:
             return _cased(s, slot.det_start, c.end, f"{d} man")
         if plural and d == "the":
+            if c.entry.id in EVENT_ENTRIES:
+                # "the arsonists" -> "the people responsible", as "the person responsible"
+                return _cased(s, slot.det_start, c.end, "the people responsible")
             return _cased(s, slot.det_start, c.end, "those responsible")
         if v in ("wanted", "suspected") and c.entry.id not in EVENT_ENTRIES and d == "the":
             # "the shoplifter had threatened staff" (sought): one person police

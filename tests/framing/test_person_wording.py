@@ -86,6 +86,33 @@ def fixed(engine, text):
             "Four men were arrested as police targeted people suspected of supplying cocaine in "
             "Luton.",
         ),
+        # a participle that gives the status leaves a no-offence label nothing to say
+        (
+            "Under the new rules, offenders released on licence will wear tags.",
+            "Under the new rules, people released on licence will wear tags.",
+        ),
+        (
+            "A convict released from HMP Leeds in May has gone missing.",
+            "A person released from HMP Leeds in May has gone missing.",
+        ),
+        (
+            "A number of criminals were among the 40 people arrested.",
+            "A number of suspects were among the 40 people arrested.",
+        ),
+        # an adjective describing the person stays; "his" right after the
+        # clause's verb gives the gender, a "she" in a later clause does not
+        (
+            "A violent burglar who threatened his neighbour with a knife has been jailed.",
+            "A violent man who threatened his neighbour with a knife has been jailed.",
+        ),
+        (
+            "A thug who attacked a bus driver while she was at the wheel has been jailed.",
+            "Someone who attacked a bus driver while she was at the wheel has been jailed.",
+        ),
+        (
+            "Police said the arsonists were believed to have fled abroad.",
+            "Police said the people responsible were believed to have fled abroad.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
