@@ -330,7 +330,7 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
         # "child porn photos" -> "indecent images of children", not "... material photos"
         return Fit(*media, suggestions, number, status, own_span=True)
     for alt in alts:
-        if prefilter.any(alt):
+        if would_flag(prefilter, alt):
             continue  # a reframing that would itself be flagged is no reframing
         if _tautology(alt, s, c):
             continue  # "Thugs attack" -> "Attackers attack": no
@@ -365,6 +365,18 @@ def _join_clauses(s: Sentence, r: tuple[int, int, str], alt: str) -> tuple[int, 
             lambda w: match_case(w.group(), person, line_style(s), True), out, count=1
         )
     return start, m.end(), f"{out} and"
+
+
+def would_flag(prefilter: Prefilter, text: str) -> bool:
+    """Whether ``text`` holds a lexicon form in a sense that is flagged: a form
+    its entry rules out by the next word is none ("people with criminal
+    records": "criminal" before "records" is the adjective)."""
+    for m in prefilter.find(text):
+        nxt = re.match(r"\s*([\w'’-]+)", text[m.end :])
+        word = nxt.group(1).lower() if nxt else ""
+        if any(word not in e.not_followed_by for e, _f in m.senses):
+            return True
+    return False
 
 
 def _whole_phrase(
@@ -409,6 +421,12 @@ def _status_options(
     # ("14 looters" arrested -> "14 people suspected of looting")
     if status.value == "arrested":
         options = tuple(sorted(options, key=lambda a: not a.statuses))
+    # after a release, the wording made for it alone first ("prison leaver",
+    # before "person who has been in prison" and "person with a conviction"),
+    # and before any role ("Ex-prisoners who find work" -> "Prison leavers who")
+    released = status.value == "released" and any(a.statuses == ("released",) for a in options)
+    if released:
+        options = tuple(sorted(options, key=lambda a: a.statuses != ("released",)))
     # with no status given, the entry's own status-free wording comes first
     # ("the young offender had changed" -> "the child in the justice system");
     # a role ("the person responsible") only where the entry has none
@@ -416,7 +434,7 @@ def _status_options(
     accused = any("accused" in a.singular for a in options)
     role = None
     generic = status.value in ("unknown", "group_generic") and options
-    if extend and (not generic or generic_who(c, s, plural)):
+    if extend and not released and (not generic or generic_who(c, s, plural)):
         # "Offenders who complete the course" -> "People who complete the course"
         role = role_fit(c, s, status, plural, neutral, accused)
     return status, options, role

@@ -113,6 +113,16 @@ def fixed(engine, text):
             "Police said the arsonists were believed to have fled abroad.",
             "Police said the people responsible were believed to have fled abroad.",
         ),
+        # "prison leaver" once the text says the person left prison, and only then
+        (
+            "Ex-prisoners who have found work since their release rarely reoffend.",
+            "Prison leavers who have found work since their release rarely reoffend.",
+        ),
+        (
+            "The ex-offender, who has not been in trouble since 2015, was refused the job.",
+            "The person with a criminal record, who has not been in trouble since 2015, was "
+            "refused the job.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
