@@ -120,3 +120,75 @@ def status_participle_fit(c: Candidate, s: Sentence) -> Span | None:
     if s.text[start : start + 1].isupper():
         out = out[0].upper() + out[1:]
     return start, c.end, out
+
+
+_PER = re.compile(r"\bper\s+$", re.IGNORECASE)
+
+
+def per_fit(c: Candidate, s: Sentence) -> Span | None:
+    """ "£385,000 per offender" -> "£385,000 per person": a rate is per head."""
+    if c.possessive or c.form.number == "plural" or not set(c.lower_words) <= _NO_OFFENCE:
+        return None
+    if _PER.search(s.text, max(0, c.start - 6), c.start) is None:
+        return None
+    return c.start, c.end, "person"
+
+
+# a name, a comma, an article (and an intensifier the entry's form may not hold)
+_APPOSED = re.compile(
+    r"(?P<name>\b[A-Z][\w'’-]+),\s+an?\s+(?:(?:career|hardened|known|serial|persistent)\s+)?$"
+)
+
+
+def apposition_cut_fit(c: Candidate, s: Sentence) -> Span | None:
+    """ "Bristow, a career criminal, was released" -> "Bristow was released";
+    "Alam, a criminal from London who settled" -> "Alam, from London, who
+    settled": after a name, a label that names no offence says nothing the
+    sentence needs (rewrites.md, decision 14), and cutting it states nothing."""
+    if c.possessive or c.form.number == "plural":
+        return None
+    words = set(c.lower_words) - {"career", "hardened", "persistent", "serial", "known"}
+    if not words <= _NO_OFFENCE:
+        return None
+    m = _APPOSED.search(s.text, 0, c.start)
+    if m is None:
+        return None
+    name_end = m.end("name")
+    rest = s.text[c.end :]
+    if rest.startswith(","):
+        return name_end, c.end + 1, ""  # "Bristow, a career criminal, was" -> "Bristow was"
+    who = re.match(r"(\s+(?:from|in|of)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(\s+who\b)", rest)
+    if who is not None:
+        # "Alam, a criminal from London who ..." -> "Alam, from London, who ..."
+        return name_end, c.end + who.end(1), "," + who.group(1) + ","
+    return None
+
+
+_RELEASED_BEFORE = re.compile(r"\b(?:released|freed)\s+$", re.IGNORECASE)
+_WHO_CONVICTED = re.compile(
+    r"\s+who\s+(?:were|was|had been|have been|has been)\s+convicted\b(?!\s+of\b)", re.IGNORECASE
+)
+
+
+def conviction_clause_fit(c: Candidate, s: Sentence, convicted: str | None) -> Span | None:
+    """Where the offence is only in the label and the text states the
+    conviction, the conviction wording carries both:
+
+    - "released sex offenders" -> "people convicted of sexual offences who have
+      been released" (the participle before the label moves after it);
+    - "15 sex offenders who were convicted in the wrong courts" -> "15 people
+      convicted of sexual offences in the wrong courts" (a role, "people who
+      were convicted", would drop the offence)."""
+    if convicted is None or c.possessive:
+        return None
+    plural = c.form.number == "plural"
+    before = _RELEASED_BEFORE.search(s.text, max(0, c.start - 12), c.start)
+    if before is not None and plural:
+        out = f"{convicted} who have been released"
+        if s.text[before.start() : before.start() + 1].isupper():
+            out = out[0].upper() + out[1:]
+        return before.start(), c.end, out
+    clause = _WHO_CONVICTED.match(s.text, c.end)
+    if clause is not None:
+        return c.start, clause.end(), convicted
+    return None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from framing.candidate import Candidate, Sentence
@@ -23,8 +24,11 @@ from framing.modifiers import modifier_fit
 from framing.owned import owned_fit
 from framing.passive import passive_fit
 from framing.plainer import (
+    apposition_cut_fit,
     collective_fit,
+    conviction_clause_fit,
     participle_fit,
+    per_fit,
     status_participle_fit,
     unstated_event,
 )
@@ -32,6 +36,7 @@ from framing.prefilter import Prefilter
 from framing.restructure import headline_passive, offence_victims, tautological_subject
 from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
 from framing.sentences import case_style
+from framing.status import UNKNOWN as UNKNOWN_STATUS
 from framing.status import Status, status_of
 from framing.tense import pronoun_person, tense_fit
 from lexicon.model import CONVICTED, Alternative, Entry
@@ -302,7 +307,7 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
     number = occurrence_number(c, s)
     plural = number == "plural"
     status, options, role = _status_options(c, s, plural, extend, statuses)
-    if extend and status is not None:
+    if extend:
         whole = _whole_phrase(c, s, prefilter, options, number, status)
         if whole is not None:
             return whole
@@ -385,20 +390,34 @@ def _whole_phrase(
     prefilter: Prefilter,
     options: tuple[Alternative, ...],
     number: str | None,
-    status: Status,
+    status: Status | None,
 ) -> Fit | None:
     """Wording that replaces the label's whole phrase: the act without its agent
     ("after a thug attacked a driver" -> "after a driver was attacked",
-    framing.passive) or an owned killing label ("her killer" -> "the person who
-    killed her", framing.owned)."""
-    spans = (
-        passive_fit(c, s, status.value),
-        owned_fit(c, s, status),
-        collective_fit(c, s),
-        participle_fit(c, s, status.value),
-        status_participle_fit(c, s),
+    framing.passive), an owned killing label ("her killer" -> "the person who
+    killed her", framing.owned), or plainer wording (framing.plainer); tried in
+    that order, each only if the one before gave nothing."""
+    known = status or UNKNOWN_STATUS
+    convicted = next(
+        (
+            a.for_number(number)
+            for a in options
+            if a.statuses and set(a.statuses) <= CONVICTED and "convicted of" in a.singular
+        ),
+        None,
     )
-    for span in spans:
+    fits: tuple[Callable[[], tuple[int, int, str] | None], ...] = (
+        lambda: passive_fit(c, s, known.value) if status is not None else None,
+        lambda: owned_fit(c, s, known) if status is not None else None,
+        lambda: collective_fit(c, s),
+        lambda: participle_fit(c, s, known.value),
+        lambda: status_participle_fit(c, s),
+        lambda: per_fit(c, s),
+        lambda: apposition_cut_fit(c, s),
+        lambda: conviction_clause_fit(c, s, convicted) if status is not None else None,
+    )
+    for make in fits:
+        span = make()
         if span is not None and not prefilter.any(span[2]):
             sugg = tuple(dict.fromkeys([span[2], *(a.for_number(number) for a in options)]))
             return Fit(span[0], span[1], span[2], sugg, number, status, own_span=True)

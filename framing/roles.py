@@ -312,6 +312,14 @@ def _act_of(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
     if being is not None and slot.det == "the":
         # "accused of being the killer of X" -> "accused of killing X"
         return being.start(1), m.end() - 1, gerund
+    if re.search(r"\b[A-Z][\w'’-]+, $", s.text[: slot.det_start]) and slot.det == "the":
+        # "Jon Venables, the killer of James Bulger," -> "Jon Venables, who killed ...":
+        # after a name the act is a clause about that person
+        clause = {
+            "charged": f"who is accused of {gerund}",
+            "on_trial": f"who is accused of {gerund}",
+        }
+        return slot.det_start, m.end() - 1, clause.get(v, f"who {past}")
     if v in ("charged", "on_trial"):
         act = f"{person} accused of {gerund}"
     elif v in ("convicted", "sentenced", "released"):

@@ -123,6 +123,38 @@ def fixed(engine, text):
             "The person with a criminal record, who has not been in trouble since 2015, was "
             "refused the job.",
         ),
+        # after a name, the act is a clause about that person
+        (
+            "It is named after Amy Lane, whose killer Tom Reed was released from prison last year.",
+            "It is named after Amy Lane, killed by Tom Reed, who was released from prison last "
+            "year.",
+        ),
+        (
+            "Tom Reed, the killer of Amy Lane, was jailed for life in 2009.",
+            "Tom Reed, who killed Amy Lane, was jailed for life in 2009.",
+        ),
+        (
+            "Tom Reed, the killer of Amy Lane, denies murder.",
+            "Tom Reed, who is accused of killing Amy Lane, denies murder.",
+        ),
+        # a label that names no offence, where the sentence needs none
+        ("The scheme will cost £20,000 per offender.", "The scheme will cost £20,000 per person."),
+        (
+            "Jones, a career criminal, was jailed again in March.",
+            "Jones was jailed again in March.",
+        ),
+        # the offence is only in the label and the conviction is stated: both kept
+        (
+            "Monitoring of released sex offenders will be tightened.",
+            "Monitoring of people convicted of sexual offences who have been released will be "
+            "tightened.",
+        ),
+        (
+            "Officers are supporting victims of six sex offenders who were convicted in the wrong "
+            "court.",
+            "Officers are supporting victims of six people convicted of sexual offences in the "
+            "wrong court.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
