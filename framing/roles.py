@@ -223,7 +223,12 @@ def role_fit(
         # or, on trial or with no such wording, "the defendant" (the hedge absorbed)
         if v == "on_trial" or (v == "charged" and not accused_alternative):
             det = s.word_before(before[0])
-            if det is not None and det[2].lower() == "the" and slot.follows == "bare":
+            if (
+                det is not None
+                and det[2].lower() == "the"
+                and slot.follows == "bare"
+                and not _TRIAL_OF.search(s.text, 0, det[0])
+            ):
                 return _cased(s, det[0], c.end, f"the defendant{'s' if plural else ''}")
         return None
     early = _plain_person(c, s, slot, v) or _described(c, s, slot, before, v)
@@ -344,6 +349,8 @@ def _bare(
     if v in ("charged", "on_trial") or (
         v in ("convicted", "sentenced") and _COURT.search(s.text) is not None
     ):
+        if _TRIAL_OF.search(s.text, 0, slot.det_start):
+            return None  # "the trial of the defendants" says nothing: the offence wording
         if det in ("the", "both", "two", "three", "four") or (det in _NUMBERS and plural):
             convicted = v in ("convicted", "sentenced")
             noun = "man" if gender == "man" and not plural and convicted else None
@@ -356,6 +363,11 @@ def _bare(
             return _cased(s, c.start, c.end, "suspects")
         if det != "the":
             return None
+        if c.entry.id in EVENT_ENTRIES:
+            # "a man is in custody, but the killer could have had help": the label is
+            # whoever did it, not (yet) the person held
+            who = "people" if plural else "person"
+            return _cased(s, slot.det_start, c.end, f"the {who} responsible")
         return _cased(s, slot.det_start, c.end, f"the suspect{'s' if plural else ''}")
     if v not in ("wanted", "suspected", "unknown"):
         return None
@@ -395,6 +407,8 @@ def _sought(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
 
 
 _ORDINALS = frozenset({"second", "third", "fourth"})
+# "the trial of the alleged drug pushers": the trial is named by the label's offence
+_TRIAL_OF = re.compile(r"\b(?:trial|case|prosecution) of\s+$", re.IGNORECASE)
 # labels that are a gendered person noun plus an object ("knifeman"): once a
 # person is held, charged or convicted, "man armed with a knife" would state
 # as fact what the arrest only suspects, and "the man" says all that is known

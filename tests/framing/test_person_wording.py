@@ -155,6 +155,16 @@ def fixed(engine, text):
             "Officers are supporting victims of six people convicted of sexual offences in the "
             "wrong court.",
         ),
+        # "the trial of the defendants" says nothing: the offence wording stays
+        (
+            "The jury went out in the trial of the alleged burglars on Monday.",
+            "The jury went out in the trial of the people accused of burglary on Monday.",
+        ),
+        # someone is held, but the label is whoever did it
+        (
+            "A woman has been arrested, but police said the killer may have had help.",
+            "A woman has been arrested, but police said the person responsible may have had help.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
