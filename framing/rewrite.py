@@ -65,8 +65,10 @@ class Fit:
     own_span: bool = False
 
 
+# ("the terms of his licence" is no mention: conditions, not words)
 _MENTION = re.compile(
-    r"\b(?:acronym|the (?:word|term|phrase|label|expression)s?|words? like)\b", re.IGNORECASE
+    r"\b(?:acronym|the (?:word|term|phrase|label|expression)s?|words? like)\b(?! of\b)",
+    re.IGNORECASE,
 )
 
 

@@ -73,7 +73,7 @@ _PARTICIPLE = re.compile(
 _OF = re.compile(r"\s+of\s+", re.IGNORECASE)
 _COURT = re.compile(
     r"\b(?:found guilty|admit\w*|pleaded guilty|pleading guilty|jail\w*|sentenc\w*|judge|court"
-    r"|convicted|caged|pleads guilty)\b",
+    r"|convicted|caged|pleads guilty|being handed)\b",
     re.IGNORECASE,
 )
 # an act or a scene in the sentence: "the person responsible" then refers to
@@ -385,6 +385,12 @@ def _sought(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
     if det == "same" and plural:  # "the same thieves are responsible" -> "the same people"
         return _cased(s, slot.det_start, c.end, "same people")
     if det == "the":
+        if v in ("wanted", "suspected") and not plural and c.entry.id not in EVENT_ENTRIES:
+            # "the shoplifter had threatened staff", "the rapist is described as"
+            # (sought): the one person police suspect; "responsible" fits only a
+            # label that names one event, and "the man" would drop that he is sought
+            if d == "the":
+                return _cased(s, slot.det_start, c.end, "the suspect")
         if gender == "man" and not plural:
             return _cased(s, slot.det_start, c.end, f"{d} man")
         if plural and d == "the":
@@ -392,10 +398,6 @@ def _sought(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
                 # "the arsonists" -> "the people responsible", as "the person responsible"
                 return _cased(s, slot.det_start, c.end, "the people responsible")
             return _cased(s, slot.det_start, c.end, "those responsible")
-        if v in ("wanted", "suspected") and c.entry.id not in EVENT_ENTRIES and d == "the":
-            # "the shoplifter had threatened staff" (sought): one person police
-            # suspect; "responsible" fits only a label that names one event
-            return _cased(s, slot.det_start, c.end, "the suspect")
         return _cased(s, slot.det_start, c.end, f"{d} {person} responsible")
     if det in ("a", "an") and not plural:
         return _cased(s, slot.det_start, c.end, f"a {person}")

@@ -165,6 +165,16 @@ def fixed(engine, text):
             "A woman has been arrested, but police said the killer may have had help.",
             "A woman has been arrested, but police said the person responsible may have had help.",
         ),
+        # sought: "the suspect", though the label gives the gender
+        (
+            "Police are hunting the rapist and have asked the public for help.",
+            "Police are hunting the suspect and have asked the public for help.",
+        ),
+        # "the terms of his licence" is no mention of a word
+        (
+            "The convict was recalled to prison after breaching the terms of his licence.",
+            "The man was recalled to prison after breaching the terms of his licence.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
