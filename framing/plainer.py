@@ -192,3 +192,43 @@ def conviction_clause_fit(c: Candidate, s: Sentence, convicted: str | None) -> S
     if clause is not None:
         return c.start, clause.end(), convicted
     return None
+
+
+# a possessed noun that names what was taken, and how its owner is then told
+_TAKEN = {"haul": "taken by", "loot": "taken by", "hauls": "taken by"}
+_OF_NP_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def possessed_of_fit(c: Candidate, s: Sentence, alt: str | None) -> Span | None:
+    """ "the looter's haul of trainers" -> "the haul of trainers taken by the
+    person who took part in the looting": the possessive turned round with
+    the whole possessed phrase, its "of" phrase included."""
+    if alt is None or not c.possessive or not s.tokens:
+        return None
+    m = re.match(r"\s+(?P<head>[a-z]+)\s+of\s+", s.text[c.end :])
+    if m is None or m.group("head") not in _TAKEN:
+        return None
+    of_start = c.end + m.end()
+    end = None
+    toks = [t for t in s.tokens_in(of_start, len(s.text)) if not t.text.isspace()]
+    for i, t in enumerate(toks):
+        listed = t.pos == "CCONJ" and i + 1 < len(toks) and toks[i + 1].pos in _OF_NP_POS
+        if t.pos not in _OF_NP_POS and not listed:
+            break  # ("trainers and phones": a list is one phrase)
+        end = t.end
+    if end is None:
+        return None
+    prev = s.word_before(c.start)
+    start = c.start
+    det = "the"
+    if (
+        prev is not None
+        and s.text[prev[1] : c.start] == " "
+        and prev[2].lower() in ("the", "a", "an")
+    ):
+        start = prev[0]
+        det = "the" if prev[2].lower() == "the" else ("an" if alt[:1] in "aeiou" else "a")
+    out = f"the {s.text[c.end + m.start('head') : end]} {_TAKEN[m.group('head')]} {det} {alt}"
+    if s.text[start : start + 1].isupper():
+        out = out[0].upper() + out[1:]
+    return start, end, out

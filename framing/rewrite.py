@@ -29,6 +29,7 @@ from framing.plainer import (
     conviction_clause_fit,
     participle_fit,
     per_fit,
+    possessed_of_fit,
     status_participle_fit,
     unstated_event,
 )
@@ -417,6 +418,7 @@ def _whole_phrase(
         lambda: per_fit(c, s),
         lambda: apposition_cut_fit(c, s),
         lambda: conviction_clause_fit(c, s, convicted) if status is not None else None,
+        lambda: possessed_of_fit(c, s, options[0].for_number(number) if options else None),
     )
     for make in fits:
         span = make()

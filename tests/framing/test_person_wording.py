@@ -175,6 +175,12 @@ def fixed(engine, text):
             "The convict was recalled to prison after breaching the terms of his licence.",
             "The man was recalled to prison after breaching the terms of his licence.",
         ),
+        # a possessed haul turned round with its whole "of" phrase
+        (
+            "The looters' haul of trainers and phones was found in a lock-up.",
+            "The haul of trainers and phones taken by the people who took part in the looting "
+            "was found in a lock-up.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
