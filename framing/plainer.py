@@ -32,6 +32,11 @@ def collective_fit(c: Candidate, s: Sentence) -> Span | None:
     """ "a group of thugs" -> "a group of people" (a plural label only)."""
     if c.possessive or c.form.number != "plural" or not c.entry.alternatives:
         return None
+    if c.entry.category == "offence-identity":
+        return None  # "a gang of burglars": the offence is the fact, not a manner
+    first = c.entry.alternatives[0].plural
+    if " " in first and "involved" not in first:
+        return None  # "a gang of yobs" -> "a gang of young people": the lexicon's own
     if _COLLECTIVE.search(s.text, max(0, c.start - 16), c.start) is None:
         return None
     return c.start, c.end, "people"

@@ -273,8 +273,10 @@ def _described(
         return None
     if s.text[det[1] : before[0]] != " " or s.text[before[1] : c.start] != " ":
         return None
-    if v in ("charged", "on_trial") or before[2].lower() in _HEDGES:
-        return None  # "the alleged burglar who": the hedge is handled with the status
+    if v in ("charged", "on_trial") or before[2].lower() in _HEDGES | _LABEL_ADJECTIVES:
+        # "the alleged burglar who": the hedge is handled with the status;
+        # "a prolific burglar who": the adjective belongs to the label, not the person
+        return None
     person = _person(False, _gender(c, s, clause=True))
     adj = before[2].lower()
     article = det[2].lower()
@@ -409,6 +411,10 @@ def _sought(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
 
 
 _ORDINALS = frozenset({"second", "third", "fourth"})
+_LABEL_ADJECTIVES = frozenset(
+    "known convicted former serial prolific persistent career hardened habitual notorious "
+    "repeat self-confessed".split()
+)
 # "the trial of the alleged drug pushers": the trial is named by the label's offence
 _TRIAL_OF = re.compile(r"\b(?:trial|case|prosecution) of\s+$", re.IGNORECASE)
 # labels that are a gendered person noun plus an object ("knifeman"): once a

@@ -181,6 +181,15 @@ def fixed(engine, text):
             "The haul of trainers and phones taken by the people who took part in the looting "
             "was found in a lock-up.",
         ),
+        # a collective keeps the lexicon's own person noun, and an offence
+        (
+            "A gang of yobs smashed windows in the town centre.",
+            "A gang of young people smashed windows in the town centre.",
+        ),
+        (
+            "Police broke up a gang of burglars in Leeds.",
+            "Police broke up a gang of intruders in Leeds.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
