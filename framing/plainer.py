@@ -237,3 +237,32 @@ def possessed_of_fit(c: Candidate, s: Sentence, alt: str | None) -> Span | None:
     if s.text[start : start + 1].isupper():
         out = out[0].upper() + out[1:]
     return start, end, out
+
+
+# adjectives that grade the crime, not the person ("serious criminals" are
+# people convicted of serious crimes, not serious people)
+_GRADES = frozenset(
+    "serious low-level petty minor dangerous violent sexual organised organized high-harm".split()
+)
+_GRADE_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+(?:-[a-z]+)?) $")
+_CRIME_NOUN = re.compile(r"\b(crimes?|offences?|offending)\b")
+
+
+def graded_fit(c: Candidate, s: Sentence, alts: list[str]) -> Span | None:
+    """ "low-level offenders" -> "people convicted of low-level offences"; with
+    no status "serious criminals" -> "people who commit serious crime", never
+    "serious people who commit crime"."""
+    if c.possessive or not s.tokens:
+        return None
+    grade = _GRADE_BEFORE.search(s.text, max(0, c.start - 24), c.start)
+    if grade is None or grade.group(1).lower() not in _GRADES:
+        return None
+    for alt in alts:
+        m = _CRIME_NOUN.search(alt)
+        if m is None:
+            continue
+        out = alt[: m.start()] + grade.group(1).lower() + " " + alt[m.start() :]
+        if grade.group(1)[:1].isupper():
+            out = out[0].upper() + out[1:]
+        return grade.start(1), c.end, out
+    return None

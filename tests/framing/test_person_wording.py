@@ -190,6 +190,15 @@ def fixed(engine, text):
             "Police broke up a gang of burglars in Leeds.",
             "Police broke up a gang of intruders in Leeds.",
         ),
+        # an adjective that grades the crime goes with the crime
+        (
+            "Violent offenders were jailed for a total of 40 years.",
+            "People convicted of violent offences were jailed for a total of 40 years.",
+        ),
+        (
+            "The scheme aims to rehabilitate low-level criminals in the community.",
+            "The scheme aims to rehabilitate people who commit low-level crime in the community.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
