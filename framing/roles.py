@@ -348,8 +348,12 @@ def _bare(
         if gender == "man" and not plural:
             return _cased(s, slot.det_start, c.end, "the man")
         return _cased(s, slot.det_start, c.end, f"the suspect{'s' if plural else ''}")
+    if v in ("charged", "on_trial") and det in _NUMBERS and plural and _police_charge(s, slot, cue):
+        # "Two thugs have been charged after ..." -> "Two people have been charged"
+        return _cased(s, slot.det_start, c.end, f"{det_text(s, slot)} people")
+    outside = s.text[: slot.det_start] + " " + s.text[c.end :]  # not the label's own "convicted"
     if v in ("charged", "on_trial") or (
-        v in ("convicted", "sentenced") and _COURT.search(s.text) is not None
+        v in ("convicted", "sentenced") and _COURT.search(outside) is not None
     ):
         if _TRIAL_OF.search(s.text, 0, slot.det_start):
             return None  # "the trial of the defendants" says nothing: the offence wording

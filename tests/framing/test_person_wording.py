@@ -199,6 +199,19 @@ def fixed(engine, text):
             "The scheme aims to rehabilitate low-level criminals in the community.",
             "The scheme aims to rehabilitate people who commit low-level crime in the community.",
         ),
+        (
+            "Police arrested a 30-year-old man after a robber threatened staff at a bank.",
+            "Police arrested a 30-year-old man after staff were threatened at a bank.",
+        ),
+        # charged by police, a count of people; the label's own "convicted" is no court
+        (
+            "Two thugs have been charged after a man was attacked in Hull.",
+            "Two people have been charged after a man was attacked in Hull.",
+        ),
+        (
+            "The convicted murderer was released after 20 years.",
+            "The person convicted of murder was released after 20 years.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
