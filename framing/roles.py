@@ -111,7 +111,14 @@ class Slot:
 def slot_of(c: Candidate, s: Sentence, plural: bool) -> Slot:
     prev = s.word_before(c.start)
     det, det_start = None, c.start
-    if prev is not None and s.text[prev[1] : c.start].strip() == "":
+    if prev is not None and prev[2].lower() in _TIMES and s.text[prev[1] : c.start] == " ":
+        # "the triple rapist": a count of offences is no determiner and cannot stand
+        # before a role ("the triple man"); the role takes it in
+        before = s.word_before(prev[0])
+        if before is not None and before[2].lower() in ("the", "a", "an"):
+            prev = before
+    gap = s.text[prev[1] : c.start].split() if prev is not None else []
+    if prev is not None and all(g.lower() in _TIMES for g in gap):
         w = prev[2].lower()
         if w in _DETS or w in _NUMBERS or w.isdigit():
             det, det_start = w, prev[0]
@@ -415,6 +422,7 @@ def _sought(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
 
 
 _ORDINALS = frozenset({"second", "third", "fourth"})
+_TIMES = frozenset({"double", "triple", "quadruple"})
 _LABEL_ADJECTIVES = frozenset(
     "known convicted former serial prolific persistent career hardened habitual notorious "
     "repeat self-confessed".split()

@@ -212,6 +212,11 @@ def fixed(engine, text):
             "The convicted murderer was released after 20 years.",
             "The person convicted of murder was released after 20 years.",
         ),
+        # a count of offences cannot stand before a role ("the triple man")
+        (
+            "The triple rapist was jailed for 20 years at York Crown Court.",
+            "The man was jailed for 20 years at York Crown Court.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
