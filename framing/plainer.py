@@ -266,3 +266,39 @@ def graded_fit(c: Candidate, s: Sentence, alts: list[str]) -> Span | None:
             out = out[0].upper() + out[1:]
         return grade.start(1), c.end, out
     return None
+
+
+_COUNTED = re.compile(
+    r"(?:\b(?P<det>the|a|an)\s+)?(?:(?P<hedge>convicted|alleged|accused)\s+)?"
+    r"(?P<times>double|triple)\s+$",
+    re.IGNORECASE,
+)
+_OFFENCE_OF = re.compile(
+    r"\b(?P<verb>convicted|accused|suspected) of (?:a |an |the )?(?P<noun>[a-z]+)$"
+)
+_TIMES_N = {"double": "two", "triple": "three"}
+
+
+def counted_fit(c: Candidate, s: Sentence, alts: list[str]) -> Span | None:
+    """ "a convicted double murderer" -> "a person convicted of two murders":
+    the count belongs to the offence, not the person."""
+    if c.possessive or c.form.number == "plural":
+        return None
+    m = _COUNTED.search(s.text, max(0, c.start - 40), c.start)
+    if m is None or not m.group("hedge"):
+        return None  # a bare count goes into the role ("the triple rapist" -> "the man")
+    for alt in alts:
+        o = _OFFENCE_OF.search(alt)
+        if o is None:
+            continue
+        noun = o.group("noun")
+        plural = noun + ("es" if noun.endswith(("s", "sh", "ch")) else "s")
+        out = (
+            f"{alt[: o.start()]}{o.group('verb')} of {_TIMES_N[m.group('times').lower()]} {plural}"
+        )
+        if m.group("det"):
+            out = f"{'the' if m.group('det').lower() == 'the' else 'a'} {out}"
+        if s.text[m.start() : m.start() + 1].isupper():
+            out = out[0].upper() + out[1:]
+        return m.start(), c.end, out
+    return None

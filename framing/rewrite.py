@@ -27,6 +27,7 @@ from framing.plainer import (
     apposition_cut_fit,
     collective_fit,
     conviction_clause_fit,
+    counted_fit,
     graded_fit,
     participle_fit,
     per_fit,
@@ -421,6 +422,7 @@ def _whole_phrase(
         lambda: conviction_clause_fit(c, s, convicted) if status is not None else None,
         lambda: possessed_of_fit(c, s, options[0].for_number(number) if options else None),
         lambda: graded_fit(c, s, [a.for_number(number) for a in options]),
+        lambda: counted_fit(c, s, [a.for_number(number) for a in options]),
     )
     for make in fits:
         span = make()

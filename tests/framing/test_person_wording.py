@@ -217,6 +217,11 @@ def fixed(engine, text):
             "The triple rapist was jailed for 20 years at York Crown Court.",
             "The man was jailed for 20 years at York Crown Court.",
         ),
+        # with a hedge, the count belongs to the offence
+        (
+            "The alleged double murderer appeared at the Old Bailey.",
+            "The person accused of two murders appeared at the Old Bailey.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):

@@ -21,7 +21,7 @@ GROUPS = {
     "issue-examples": 1.0,
     "pre-charge": 0.92,
     "charged-and-trial": 0.96,
-    "convicted-and-sentenced": 0.65,
+    "convicted-and-sentenced": 0.67,
     "released": 0.80,
     "unknown-status": 0.58,
     "case-style": 0.78,
