@@ -302,3 +302,18 @@ def counted_fit(c: Candidate, s: Sentence, alts: list[str]) -> Span | None:
             out = out[0].upper() + out[1:]
         return m.start(), c.end, out
     return None
+
+
+_ALREADY = re.compile(r"\b(?:already|previously)\s+(?P<det>an?)\s+convicted\s+$", re.IGNORECASE)
+
+
+def already_fit(c: Candidate, s: Sentence, convicted: str | None) -> Span | None:
+    """ "John Wray, already a convicted sex offender," -> "John Wray, already
+    convicted of a sexual offence,": after "already" the person is there, and
+    "already a person convicted of ..." only adds a noun."""
+    if convicted is None or c.possessive or c.form.number == "plural":
+        return None
+    m = _ALREADY.search(s.text, max(0, c.start - 30), c.start)
+    if m is None or not convicted.startswith(("person convicted of", "man convicted of")):
+        return None
+    return m.start("det"), c.end, convicted.split(" ", 1)[1]

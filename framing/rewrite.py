@@ -24,6 +24,7 @@ from framing.modifiers import modifier_fit
 from framing.owned import owned_fit
 from framing.passive import passive_fit
 from framing.plainer import (
+    already_fit,
     apposition_cut_fit,
     collective_fit,
     conviction_clause_fit,
@@ -423,6 +424,7 @@ def _whole_phrase(
         lambda: possessed_of_fit(c, s, options[0].for_number(number) if options else None),
         lambda: graded_fit(c, s, [a.for_number(number) for a in options]),
         lambda: counted_fit(c, s, [a.for_number(number) for a in options]),
+        lambda: already_fit(c, s, convicted),
     )
     for make in fits:
         span = make()

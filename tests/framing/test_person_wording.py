@@ -222,6 +222,10 @@ def fixed(engine, text):
             "The alleged double murderer appeared at the Old Bailey.",
             "The person accused of two murders appeared at the Old Bailey.",
         ),
+        (
+            "Mark Hill, already a convicted burglar, broke into another house in May.",
+            "Mark Hill, already convicted of burglary, broke into another house in May.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):

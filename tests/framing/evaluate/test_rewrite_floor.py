@@ -12,7 +12,7 @@ import pytest
 from framing.evaluate.rewrites import evaluate_rewrites, load_rewrites
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "rewrites.jsonl"
-OVERALL = 0.82
+OVERALL = 0.83
 # the legal status read for each target the engine gives one for, against the
 # set's label (framing.status): 324/496 before the attachment work, 414/496 after
 STATUS_AGREEMENT = 0.82
@@ -21,7 +21,7 @@ GROUPS = {
     "issue-examples": 1.0,
     "pre-charge": 0.92,
     "charged-and-trial": 0.96,
-    "convicted-and-sentenced": 0.67,
+    "convicted-and-sentenced": 0.70,
     "released": 0.80,
     "unknown-status": 0.58,
     "case-style": 0.78,
