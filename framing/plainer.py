@@ -317,3 +317,28 @@ def already_fit(c: Candidate, s: Sentence, convicted: str | None) -> Span | None
     if m is None or not convicted.startswith(("person convicted of", "man convicted of")):
         return None
     return m.start("det"), c.end, convicted.split(" ", 1)[1]
+
+
+_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def registered_fit(c: Candidate, s: Sentence) -> Span | None:
+    """ "a registered sex offender" -> "a person on the sex offenders register"
+    ("a man ..." where the sentence's pronouns are all his): the register is
+    what "registered" states, and the rewrite says no more."""
+    if c.entry.id != "sex-offender" or c.possessive:
+        return None
+    m = re.search(r"\bregistered\s+$", s.text[max(0, c.start - 12) : c.start], re.IGNORECASE)
+    if m is None:
+        return None
+    start = c.start - (len(s.text[max(0, c.start - 12) : c.start]) - m.start())
+    plural = c.form.number == "plural"
+    he, she = _HE.search(s.text) is not None, _SHE.search(s.text) is not None
+    noun = "people" if plural else "person"
+    if he != she and not plural:
+        noun = "man" if he else "woman"
+    out = f"{noun} on the sex offenders register"
+    if s.text[start : start + 1].isupper():
+        out = out[0].upper() + out[1:]
+    return start, c.end, out

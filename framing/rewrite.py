@@ -33,6 +33,7 @@ from framing.plainer import (
     participle_fit,
     per_fit,
     possessed_of_fit,
+    registered_fit,
     status_participle_fit,
     unstated_event,
 )
@@ -382,10 +383,15 @@ def would_flag(prefilter: Prefilter, text: str) -> bool:
     """Whether ``text`` holds a lexicon form in a sense that is flagged: a form
     its entry rules out by the next word is none ("people with criminal
     records": "criminal" before "records" is the adjective)."""
+    low = text.lower()
     for m in prefilter.find(text):
         nxt = re.match(r"\s*([\w'’-]+)", text[m.end :])
         word = nxt.group(1).lower() if nxt else ""
-        if any(word not in e.not_followed_by for e, _f in m.senses):
+        for e, _f in m.senses:
+            if word in e.not_followed_by:
+                continue
+            if any(x.lower() in low and m.text.lower() in x.lower() for x in e.exceptions):
+                continue  # "the sex offenders register": an exempt name
             return True
     return False
 
@@ -425,10 +431,11 @@ def _whole_phrase(
         lambda: graded_fit(c, s, [a.for_number(number) for a in options]),
         lambda: counted_fit(c, s, [a.for_number(number) for a in options]),
         lambda: already_fit(c, s, convicted),
+        lambda: registered_fit(c, s),
     )
     for make in fits:
         span = make()
-        if span is not None and not prefilter.any(span[2]):
+        if span is not None and not would_flag(prefilter, span[2]):
             sugg = tuple(dict.fromkeys([span[2], *(a.for_number(number) for a in options)]))
             return Fit(span[0], span[1], span[2], sugg, number, status, own_span=True)
     return None

@@ -226,7 +226,16 @@ def fixed(engine, text):
             "Mark Hill, already a convicted burglar, broke into another house in May.",
             "Mark Hill, already convicted of burglary, broke into another house in May.",
         ),
+        # "registered" states the register, and an exempt name is no new flag
+        (
+            "Registered sex offenders will have to tell police about their social media accounts.",
+            "People on the sex offenders register will have to tell police about their social "
+            "media accounts.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
-    assert fixed(engine, text) == expected
+    out = fixed(engine, text)
+    assert out == expected
+    # checking the rewrite again finds nothing new to flag (issue 10's property)
+    assert not [f for f in engine.check(out) if not f.quoted and f.rewrite is not None]

@@ -22,7 +22,7 @@ GROUPS = {
     "pre-charge": 0.92,
     "charged-and-trial": 0.96,
     "convicted-and-sentenced": 0.70,
-    "released": 0.80,
+    "released": 0.82,
     "unknown-status": 0.58,
     "case-style": 0.78,
     "tense-and-facts": 0.80,
