@@ -411,17 +411,30 @@ def _sought(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
                 # "the arsonists" -> "the people responsible", as "the person responsible"
                 return _cased(s, slot.det_start, c.end, "the people responsible")
             return _cased(s, slot.det_start, c.end, "those responsible")
+        after = re.match(r" in (?=the\b)", s.text[c.end :])
+        if after is not None:
+            # "the murderer in the 1888 killings" -> "the person responsible for the ..."
+            return _cased(
+                s, slot.det_start, c.end + after.end() - 1, f"{d} {person} responsible for"
+            )
         return _cased(s, slot.det_start, c.end, f"{d} {person} responsible")
     if det in ("a", "an") and not plural:
         return _cased(s, slot.det_start, c.end, f"a {person}")
     if det is not None and det in _NUMBERS and det not in ("same", "other"):
         return _cased(s, slot.det_start, c.end, f"{d} {person}")
-    if det is None and plural and v != "unknown":
+    if det is None and plural and (v != "unknown" or _PAST_ACT.match(s.text, c.end)):
+        # "Police said thieves broke into the museum" -> "people broke into": the
+        # act right after says what they did
         return _cased(s, c.start, c.end, person)
     return None
 
 
 _ORDINALS = frozenset({"second", "third", "fourth"})
+_PAST_ACT = re.compile(
+    r"\s+(?:broke|stole|snatched|smashed|raided|attacked|robbed|burgled|targeted|stabbed"
+    r"|threatened|punched|fled|escaped|took)\b",
+    re.IGNORECASE,
+)
 _TIMES = frozenset({"double", "triple", "quadruple"})
 _LABEL_ADJECTIVES = frozenset(
     "known convicted former serial prolific persistent career hardened habitual notorious "

@@ -232,6 +232,15 @@ def fixed(engine, text):
             "People on the sex offenders register will have to tell police about their social "
             "media accounts.",
         ),
+        # no status given: the act right after the label carries it
+        (
+            "Witnesses said thieves smashed a window and fled.",
+            "Witnesses said people smashed a window and fled.",
+        ),
+        (
+            "The murderer in the 1920 Hampstead killings was never named.",
+            "The person responsible for the 1920 Hampstead killings was never named.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):

@@ -23,7 +23,7 @@ GROUPS = {
     "charged-and-trial": 0.96,
     "convicted-and-sentenced": 0.70,
     "released": 0.82,
-    "unknown-status": 0.58,
+    "unknown-status": 0.64,
     "case-style": 0.78,
     "tense-and-facts": 0.80,
     "noun-modifier": 0.75,
