@@ -296,6 +296,27 @@ def _before_clause(
     c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None
 ) -> Span | None:
     """ "the burglar who broke in" -> "the person who broke in"; "a thief who" -> "someone who"."""
+    out = _before_clause_role(c, s, slot, v, gender)
+    if out is None:
+        return None
+    verb = _BARE_SELL.match(s.text, c.end) if c.entry.id == "drug-dealer" else None
+    if verb is not None:
+        # "The dealers who sell on the estate" -> "The people who sell drugs on the
+        # estate": the verb's object was the label itself
+        return out[0], verb.end(), out[2] + s.text[c.end : verb.end()] + " drugs"
+    return out
+
+
+_BARE_SELL = re.compile(
+    r"\s+who\s+(?:sell|sells|sold|supply|supplies|supplied|deal|deals|dealt)\b"
+    r"(?=\s+(?:on|in|at|to|from|around|across|outside|near|openly|locally)\b)",
+    re.IGNORECASE,
+)
+
+
+def _before_clause_role(
+    c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None
+) -> Span | None:
     det, plural = slot.det, slot.plural
     person = _person(plural, gender)
     if det in ("a", "an", "one") and not plural and gender is None:

@@ -241,6 +241,11 @@ def fixed(engine, text):
             "The murderer in the 1920 Hampstead killings was never named.",
             "The person responsible for the 1920 Hampstead killings was never named.",
         ),
+        # the role keeps the object the label carried
+        (
+            "The drug dealers who sell on the estate are often children themselves.",
+            "The people who sell drugs on the estate are often children themselves.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
