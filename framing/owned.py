@@ -100,17 +100,7 @@ def owned_fit(c: Candidate, s: Sentence, status: Status) -> Span | None:
     if name is not None:
         if plural or count is not None:
             return None
-        if pronoun:
-            # "His killer Lewis Finch, 31," -> "Lewis Finch, 31,": the name says who
-            return start, name[0], ""
-        rest = s.text[name[1] :]
-        if rest[:1] in (",", "(") or not rest.strip():
-            return None  # an apposition already follows: no room for the clause
-        if _headline(s) and clause_act.startswith("is "):
-            clause = clause_act[3:]  # "accused of ...": a headline's shorter clause
-        else:
-            clause = "who " + clause_act
-        return start, name[1], f"{s.text[name[0] : name[1]]}, {clause},"
+        return _before_name(s, start, name, poss, pronoun, clause_act, status.value, acts[0])
     person = "people" if plural else "person"
     if teen:
         person = "teenagers" if plural else "teenager"
@@ -123,6 +113,38 @@ def owned_fit(c: Candidate, s: Sentence, status: Status) -> Span | None:
     if not before_text or before_text[-1] in ".!?:\"“‘'(—–-":
         out = out[0].upper() + out[1:]
     return start, c.end, out
+
+
+def _before_name(
+    s: Sentence,
+    start: int,
+    name: tuple[int, int],
+    poss: str,
+    pronoun: bool,
+    clause_act: str,
+    v: str,
+    past: str,
+) -> Span | None:
+    """The owned label before the name of the person it labels: the name says
+    who, so the label goes, and the fact moves into a clause after the name."""
+    named = s.text[name[0] : name[1]]
+    if poss == "whose":
+        # "Helen McCourt, whose murderer Ian Simms was released" (convicted) ->
+        # "Helen McCourt, murdered by Ian Simms, who was released"
+        if v not in ("convicted", "sentenced", "released"):
+            return None
+        return start, name[1], f"{past} by {named}, who"
+    if pronoun:
+        # "His killer Lewis Finch, 31," -> "Lewis Finch, 31,"
+        return start, name[0], ""
+    rest = s.text[name[1] :]
+    if rest[:1] in (",", "(") or not rest.strip():
+        return None  # an apposition already follows: no room for the clause
+    if _headline(s) and clause_act.startswith("is "):
+        clause = clause_act[3:]  # "accused of ...": a headline's shorter clause
+    else:
+        clause = "who " + clause_act
+    return start, name[1], f"{named}, {clause},"
 
 
 def _modifiers(before: list[tuple[int, int, str]]) -> tuple[int, str | None, bool]:
@@ -147,6 +169,8 @@ def _owner(
     """(start, object form, possessive form, is a pronoun) of the owner."""
     owner_end = before[i - 1]
     word = owner_end[2]
+    if word.lower() == "whose":
+        return owner_end[0], "", "whose", True
     if word.lower() in _PRONOUNS:
         return owner_end[0], _PRONOUNS[word.lower()], word.lower(), True
     possessive = _POSSESSIVE.search(word) is not None

@@ -33,6 +33,10 @@ def _toks(s: Sentence, start: int) -> list[Tok]:
     return [t for t in s.tokens_in(start, len(s.text)) if not t.text.isspace()]
 
 
+# nouns that take a plural verb though tagged singular ("staff were threatened")
+_PLURAL_NOUNS = frozenset({"staff", "police", "people", "children", "crew", "personnel"})
+
+
 def _object(s: Sentence, toks: list[Tok]) -> tuple[int, int, bool] | None:
     """The span of the verb's object and whether it is plural; a participle
     after the noun ("a woman walking home ...") takes the rest of the clause
@@ -49,12 +53,13 @@ def _object(s: Sentence, toks: list[Tok]) -> tuple[int, int, bool] | None:
     if n < len(toks) and toks[n].tag == "VBG":
         m = _CLAUSE_END.search(s.text, head.end)
         end = m.start() if m is not None else len(s.text.rstrip())
-    return toks[0].start, end, head.tag in ("NNS", "NNPS")
+    return toks[0].start, end, head.tag in ("NNS", "NNPS") or head.text.lower() in _PLURAL_NOUNS
 
 
 def _participle(verb: Tok) -> str | None:
     w = verb.text.lower()
-    return w if verb.tag == "VBD" and w.endswith("ed") else None
+    # (right after the label a past form is the past tense, whatever its tag)
+    return w if verb.tag in ("VBD", "VBN") and w.endswith("ed") else None
 
 
 def passive_fit(c: Candidate, s: Sentence, status: str) -> Span | None:

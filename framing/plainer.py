@@ -7,6 +7,9 @@
   running a county lines network", "2,600 prisoners serving longer
   sentences"): the participle says what they do, so "people" (after an
   arrest or a suspicion "people suspected of running ...");
+- a label followed by the participle that gives the status ("offenders
+  released on licence", "A con released early from HMP Pentonville"):
+  the participle says it, so "people", "a person";
 - "people involved in the disorder" where the sentence tells of no disorder
   ("the louts had caused thousands of pounds of damage") -> "the people
   involved": the event the alternative names is not the text's.
@@ -29,6 +32,11 @@ def collective_fit(c: Candidate, s: Sentence) -> Span | None:
     """ "a group of thugs" -> "a group of people" (a plural label only)."""
     if c.possessive or c.form.number != "plural" or not c.entry.alternatives:
         return None
+    if c.entry.category == "offence-identity":
+        return None  # "a gang of burglars": the offence is the fact, not a manner
+    first = c.entry.alternatives[0].plural
+    if " " in first and "involved" not in first:
+        return None  # "a gang of yobs" -> "a gang of young people": the lexicon's own
     if _COLLECTIVE.search(s.text, max(0, c.start - 16), c.start) is None:
         return None
     return c.start, c.end, "people"
@@ -75,6 +83,262 @@ def participle_fit(c: Candidate, s: Sentence, status: str) -> Span | None:
     ):
         start = before.start  # "art thieves forcing" -> "people forcing"
     out = "people suspected of" if status in ("arrested", "suspected") else "people"
+    if s.text[start : start + 1].isupper():
+        out = out[0].upper() + out[1:]
+    return start, c.end, out
+
+
+# labels that name no offence: a participle giving the status leaves them nothing to say
+_NO_OFFENCE = frozenset(
+    "offender offenders con cons convict convicts criminal criminals prisoner prisoners "
+    "inmate inmates lag lags crook crooks".split()
+)
+_STATUS_PARTICIPLE = re.compile(
+    r"\s+(?:released|freed|recalled|jailed|sentenced|convicted)\s+(?:on|from|early|after|in|for"
+    r"|last|this|by|at|under|earlier|halfway)\b",
+    re.IGNORECASE,
+)
+
+
+def status_participle_fit(c: Candidate, s: Sentence) -> Span | None:
+    """ "offenders released on licence" -> "people released on licence"."""
+    if c.possessive or not set(c.lower_words) <= _NO_OFFENCE:
+        return None  # "A sex offender released ...": the offence is a fact to keep
+    if _STATUS_PARTICIPLE.match(s.text, c.end) is None:
+        return None
+    plural = c.form.number == "plural"
+    start = c.start
+    prev = s.word_before(c.start)
+    adjacent = prev is not None and s.text[prev[1] : c.start] == " "
+    if plural:
+        out = "people"
+    elif adjacent and prev is not None and prev[2].lower() in ("a", "an"):
+        start, out = prev[0], "a person"
+    elif adjacent and prev is not None and prev[2].lower() == "the":
+        start, out = prev[0], "the person"
+    else:
+        return None
+    if adjacent and prev is not None and prev[2].lower() not in ("a", "an", "the"):
+        tok = s.token_before(c.start)
+        if tok is not None and tok.pos in ("ADJ", "NOUN", "PROPN"):
+            return None  # "sex offenders released ..." with a modifier: other wordings
+    if s.text[start : start + 1].isupper():
+        out = out[0].upper() + out[1:]
+    return start, c.end, out
+
+
+_PER = re.compile(r"\bper\s+$", re.IGNORECASE)
+
+
+def per_fit(c: Candidate, s: Sentence) -> Span | None:
+    """ "£385,000 per offender" -> "£385,000 per person": a rate is per head."""
+    if c.possessive or c.form.number == "plural" or not set(c.lower_words) <= _NO_OFFENCE:
+        return None
+    if _PER.search(s.text, max(0, c.start - 6), c.start) is None:
+        return None
+    return c.start, c.end, "person"
+
+
+# a name, a comma, an article (and an intensifier the entry's form may not hold)
+_APPOSED = re.compile(
+    r"(?P<name>\b[A-Z][\w'’-]+),\s+an?\s+(?:(?:career|hardened|known|serial|persistent)\s+)?$"
+)
+
+
+def apposition_cut_fit(c: Candidate, s: Sentence) -> Span | None:
+    """ "Bristow, a career criminal, was released" -> "Bristow was released";
+    "Alam, a criminal from London who settled" -> "Alam, from London, who
+    settled": after a name, a label that names no offence says nothing the
+    sentence needs (rewrites.md, decision 14), and cutting it states nothing."""
+    if c.possessive or c.form.number == "plural":
+        return None
+    words = set(c.lower_words) - {"career", "hardened", "persistent", "serial", "known"}
+    if not words <= _NO_OFFENCE:
+        return None
+    m = _APPOSED.search(s.text, 0, c.start)
+    if m is None:
+        return None
+    name_end = m.end("name")
+    rest = s.text[c.end :]
+    if rest.startswith(","):
+        return name_end, c.end + 1, ""  # "Bristow, a career criminal, was" -> "Bristow was"
+    who = re.match(r"(\s+(?:from|in|of)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(\s+who\b)", rest)
+    if who is not None:
+        # "Alam, a criminal from London who ..." -> "Alam, from London, who ..."
+        return name_end, c.end + who.end(1), "," + who.group(1) + ","
+    return None
+
+
+_RELEASED_BEFORE = re.compile(r"\b(?:released|freed)\s+$", re.IGNORECASE)
+_WHO_CONVICTED = re.compile(
+    r"\s+who\s+(?:were|was|had been|have been|has been)\s+convicted\b(?!\s+of\b)", re.IGNORECASE
+)
+
+
+def conviction_clause_fit(c: Candidate, s: Sentence, convicted: str | None) -> Span | None:
+    """Where the offence is only in the label and the text states the
+    conviction, the conviction wording carries both:
+
+    - "released sex offenders" -> "people convicted of sexual offences who have
+      been released" (the participle before the label moves after it);
+    - "15 sex offenders who were convicted in the wrong courts" -> "15 people
+      convicted of sexual offences in the wrong courts" (a role, "people who
+      were convicted", would drop the offence)."""
+    if convicted is None or c.possessive:
+        return None
+    plural = c.form.number == "plural"
+    before = _RELEASED_BEFORE.search(s.text, max(0, c.start - 12), c.start)
+    if before is not None and plural:
+        out = f"{convicted} who have been released"
+        if s.text[before.start() : before.start() + 1].isupper():
+            out = out[0].upper() + out[1:]
+        return before.start(), c.end, out
+    clause = _WHO_CONVICTED.match(s.text, c.end)
+    if clause is not None:
+        return c.start, clause.end(), convicted
+    return None
+
+
+# a possessed noun that names what was taken, and how its owner is then told
+_TAKEN = {"haul": "taken by", "loot": "taken by", "hauls": "taken by"}
+_OF_NP_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def possessed_of_fit(c: Candidate, s: Sentence, alt: str | None) -> Span | None:
+    """ "the looter's haul of trainers" -> "the haul of trainers taken by the
+    person who took part in the looting": the possessive turned round with
+    the whole possessed phrase, its "of" phrase included."""
+    if alt is None or not c.possessive or not s.tokens:
+        return None
+    m = re.match(r"\s+(?P<head>[a-z]+)\s+of\s+", s.text[c.end :])
+    if m is None or m.group("head") not in _TAKEN:
+        return None
+    of_start = c.end + m.end()
+    end = None
+    toks = [t for t in s.tokens_in(of_start, len(s.text)) if not t.text.isspace()]
+    for i, t in enumerate(toks):
+        listed = t.pos == "CCONJ" and i + 1 < len(toks) and toks[i + 1].pos in _OF_NP_POS
+        if t.pos not in _OF_NP_POS and not listed:
+            break  # ("trainers and phones": a list is one phrase)
+        end = t.end
+    if end is None:
+        return None
+    prev = s.word_before(c.start)
+    start = c.start
+    det = "the"
+    if (
+        prev is not None
+        and s.text[prev[1] : c.start] == " "
+        and prev[2].lower() in ("the", "a", "an")
+    ):
+        start = prev[0]
+        det = "the" if prev[2].lower() == "the" else ("an" if alt[:1] in "aeiou" else "a")
+    out = f"the {s.text[c.end + m.start('head') : end]} {_TAKEN[m.group('head')]} {det} {alt}"
+    if s.text[start : start + 1].isupper():
+        out = out[0].upper() + out[1:]
+    return start, end, out
+
+
+# adjectives that grade the crime, not the person ("serious criminals" are
+# people convicted of serious crimes, not serious people)
+_GRADES = frozenset(
+    "serious low-level petty minor dangerous violent sexual organised organized high-harm".split()
+)
+_GRADE_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+(?:-[a-z]+)?) $")
+_CRIME_NOUN = re.compile(r"\b(crimes?|offences?|offending)\b")
+
+
+def graded_fit(c: Candidate, s: Sentence, alts: list[str]) -> Span | None:
+    """ "low-level offenders" -> "people convicted of low-level offences"; with
+    no status "serious criminals" -> "people who commit serious crime", never
+    "serious people who commit crime"."""
+    if c.possessive or not s.tokens:
+        return None
+    grade = _GRADE_BEFORE.search(s.text, max(0, c.start - 24), c.start)
+    if grade is None or grade.group(1).lower() not in _GRADES:
+        return None
+    for alt in alts:
+        m = _CRIME_NOUN.search(alt)
+        if m is None:
+            continue
+        out = alt[: m.start()] + grade.group(1).lower() + " " + alt[m.start() :]
+        if grade.group(1)[:1].isupper():
+            out = out[0].upper() + out[1:]
+        return grade.start(1), c.end, out
+    return None
+
+
+_COUNTED = re.compile(
+    r"(?:\b(?P<det>the|a|an)\s+)?(?:(?P<hedge>convicted|alleged|accused)\s+)?"
+    r"(?P<times>double|triple)\s+$",
+    re.IGNORECASE,
+)
+_OFFENCE_OF = re.compile(
+    r"\b(?P<verb>convicted|accused|suspected) of (?:a |an |the )?(?P<noun>[a-z]+)$"
+)
+_TIMES_N = {"double": "two", "triple": "three"}
+
+
+def counted_fit(c: Candidate, s: Sentence, alts: list[str]) -> Span | None:
+    """ "a convicted double murderer" -> "a person convicted of two murders":
+    the count belongs to the offence, not the person."""
+    if c.possessive or c.form.number == "plural":
+        return None
+    m = _COUNTED.search(s.text, max(0, c.start - 40), c.start)
+    if m is None or not m.group("hedge"):
+        return None  # a bare count goes into the role ("the triple rapist" -> "the man")
+    for alt in alts:
+        o = _OFFENCE_OF.search(alt)
+        if o is None:
+            continue
+        noun = o.group("noun")
+        plural = noun + ("es" if noun.endswith(("s", "sh", "ch")) else "s")
+        out = (
+            f"{alt[: o.start()]}{o.group('verb')} of {_TIMES_N[m.group('times').lower()]} {plural}"
+        )
+        if m.group("det"):
+            out = f"{'the' if m.group('det').lower() == 'the' else 'a'} {out}"
+        if s.text[m.start() : m.start() + 1].isupper():
+            out = out[0].upper() + out[1:]
+        return m.start(), c.end, out
+    return None
+
+
+_ALREADY = re.compile(r"\b(?:already|previously)\s+(?P<det>an?)\s+convicted\s+$", re.IGNORECASE)
+
+
+def already_fit(c: Candidate, s: Sentence, convicted: str | None) -> Span | None:
+    """ "John Wray, already a convicted sex offender," -> "John Wray, already
+    convicted of a sexual offence,": after "already" the person is there, and
+    "already a person convicted of ..." only adds a noun."""
+    if convicted is None or c.possessive or c.form.number == "plural":
+        return None
+    m = _ALREADY.search(s.text, max(0, c.start - 30), c.start)
+    if m is None or not convicted.startswith(("person convicted of", "man convicted of")):
+        return None
+    return m.start("det"), c.end, convicted.split(" ", 1)[1]
+
+
+_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def registered_fit(c: Candidate, s: Sentence) -> Span | None:
+    """ "a registered sex offender" -> "a person on the sex offenders register"
+    ("a man ..." where the sentence's pronouns are all his): the register is
+    what "registered" states, and the rewrite says no more."""
+    if c.entry.id != "sex-offender" or c.possessive:
+        return None
+    m = re.search(r"\bregistered\s+$", s.text[max(0, c.start - 12) : c.start], re.IGNORECASE)
+    if m is None:
+        return None
+    start = c.start - (len(s.text[max(0, c.start - 12) : c.start]) - m.start())
+    plural = c.form.number == "plural"
+    he, she = _HE.search(s.text) is not None, _SHE.search(s.text) is not None
+    noun = "people" if plural else "person"
+    if he != she and not plural:
+        noun = "man" if he else "woman"
+    out = f"{noun} on the sex offenders register"
     if s.text[start : start + 1].isupper():
         out = out[0].upper() + out[1:]
     return start, c.end, out

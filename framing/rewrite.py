@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from framing.candidate import Candidate, Sentence
@@ -22,11 +23,25 @@ from framing.inflect import indefinite_article, match_case, possessive, words
 from framing.modifiers import modifier_fit
 from framing.owned import owned_fit
 from framing.passive import passive_fit
-from framing.plainer import collective_fit, participle_fit, unstated_event
+from framing.plainer import (
+    already_fit,
+    apposition_cut_fit,
+    collective_fit,
+    conviction_clause_fit,
+    counted_fit,
+    graded_fit,
+    participle_fit,
+    per_fit,
+    possessed_of_fit,
+    registered_fit,
+    status_participle_fit,
+    unstated_event,
+)
 from framing.prefilter import Prefilter
 from framing.restructure import headline_passive, offence_victims, tautological_subject
 from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
 from framing.sentences import case_style
+from framing.status import UNKNOWN as UNKNOWN_STATUS
 from framing.status import Status, status_of
 from framing.tense import pronoun_person, tense_fit
 from lexicon.model import CONVICTED, Alternative, Entry
@@ -55,8 +70,10 @@ class Fit:
     own_span: bool = False
 
 
+# ("the terms of his licence" is no mention: conditions, not words)
 _MENTION = re.compile(
-    r"\b(?:acronym|the (?:word|term|phrase|label|expression)s?|words? like)\b", re.IGNORECASE
+    r"\b(?:acronym|the (?:word|term|phrase|label|expression)s?|words? like)\b(?! of\b)",
+    re.IGNORECASE,
 )
 
 
@@ -297,7 +314,7 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
     number = occurrence_number(c, s)
     plural = number == "plural"
     status, options, role = _status_options(c, s, plural, extend, statuses)
-    if extend and status is not None:
+    if extend:
         whole = _whole_phrase(c, s, prefilter, options, number, status)
         if whole is not None:
             return whole
@@ -325,7 +342,7 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
         # "child porn photos" -> "indecent images of children", not "... material photos"
         return Fit(*media, suggestions, number, status, own_span=True)
     for alt in alts:
-        if prefilter.any(alt):
+        if would_flag(prefilter, alt):
             continue  # a reframing that would itself be flagged is no reframing
         if _tautology(alt, s, c):
             continue  # "Thugs attack" -> "Attackers attack": no
@@ -362,26 +379,63 @@ def _join_clauses(s: Sentence, r: tuple[int, int, str], alt: str) -> tuple[int, 
     return start, m.end(), f"{out} and"
 
 
+def would_flag(prefilter: Prefilter, text: str) -> bool:
+    """Whether ``text`` holds a lexicon form in a sense that is flagged: a form
+    its entry rules out by the next word is none ("people with criminal
+    records": "criminal" before "records" is the adjective)."""
+    low = text.lower()
+    for m in prefilter.find(text):
+        nxt = re.match(r"\s*([\w'’-]+)", text[m.end :])
+        word = nxt.group(1).lower() if nxt else ""
+        for e, _f in m.senses:
+            if word in e.not_followed_by:
+                continue
+            if any(x.lower() in low and m.text.lower() in x.lower() for x in e.exceptions):
+                continue  # "the sex offenders register": an exempt name
+            return True
+    return False
+
+
 def _whole_phrase(
     c: Candidate,
     s: Sentence,
     prefilter: Prefilter,
     options: tuple[Alternative, ...],
     number: str | None,
-    status: Status,
+    status: Status | None,
 ) -> Fit | None:
     """Wording that replaces the label's whole phrase: the act without its agent
     ("after a thug attacked a driver" -> "after a driver was attacked",
-    framing.passive) or an owned killing label ("her killer" -> "the person who
-    killed her", framing.owned)."""
-    spans = (
-        passive_fit(c, s, status.value),
-        owned_fit(c, s, status),
-        collective_fit(c, s),
-        participle_fit(c, s, status.value),
+    framing.passive), an owned killing label ("her killer" -> "the person who
+    killed her", framing.owned), or plainer wording (framing.plainer); tried in
+    that order, each only if the one before gave nothing."""
+    known = status or UNKNOWN_STATUS
+    convicted = next(
+        (
+            a.for_number(number)
+            for a in options
+            if a.statuses and set(a.statuses) <= CONVICTED and "convicted of" in a.singular
+        ),
+        None,
     )
-    for span in spans:
-        if span is not None and not prefilter.any(span[2]):
+    fits: tuple[Callable[[], tuple[int, int, str] | None], ...] = (
+        lambda: passive_fit(c, s, known.value) if status is not None else None,
+        lambda: owned_fit(c, s, known) if status is not None else None,
+        lambda: collective_fit(c, s),
+        lambda: participle_fit(c, s, known.value),
+        lambda: status_participle_fit(c, s),
+        lambda: per_fit(c, s),
+        lambda: apposition_cut_fit(c, s),
+        lambda: conviction_clause_fit(c, s, convicted) if status is not None else None,
+        lambda: possessed_of_fit(c, s, options[0].for_number(number) if options else None),
+        lambda: graded_fit(c, s, [a.for_number(number) for a in options]),
+        lambda: counted_fit(c, s, [a.for_number(number) for a in options]),
+        lambda: already_fit(c, s, convicted),
+        lambda: registered_fit(c, s),
+    )
+    for make in fits:
+        span = make()
+        if span is not None and not would_flag(prefilter, span[2]):
             sugg = tuple(dict.fromkeys([span[2], *(a.for_number(number) for a in options)]))
             return Fit(span[0], span[1], span[2], sugg, number, status, own_span=True)
     return None
@@ -403,6 +457,12 @@ def _status_options(
     # ("14 looters" arrested -> "14 people suspected of looting")
     if status.value == "arrested":
         options = tuple(sorted(options, key=lambda a: not a.statuses))
+    # after a release, the wording made for it alone first ("prison leaver",
+    # before "person who has been in prison" and "person with a conviction"),
+    # and before any role ("Ex-prisoners who find work" -> "Prison leavers who")
+    released = status.value == "released" and any(a.statuses == ("released",) for a in options)
+    if released:
+        options = tuple(sorted(options, key=lambda a: a.statuses != ("released",)))
     # with no status given, the entry's own status-free wording comes first
     # ("the young offender had changed" -> "the child in the justice system");
     # a role ("the person responsible") only where the entry has none
@@ -410,7 +470,7 @@ def _status_options(
     accused = any("accused" in a.singular for a in options)
     role = None
     generic = status.value in ("unknown", "group_generic") and options
-    if extend and (not generic or generic_who(c, s, plural)):
+    if extend and not released and (not generic or generic_who(c, s, plural)):
         # "Offenders who complete the course" -> "People who complete the course"
         role = role_fit(c, s, status, plural, neutral, accused)
     return status, options, role

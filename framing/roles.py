@@ -73,7 +73,7 @@ _PARTICIPLE = re.compile(
 _OF = re.compile(r"\s+of\s+", re.IGNORECASE)
 _COURT = re.compile(
     r"\b(?:found guilty|admit\w*|pleaded guilty|pleading guilty|jail\w*|sentenc\w*|judge|court"
-    r"|convicted|caged|pleads guilty)\b",
+    r"|convicted|caged|pleads guilty|being handed)\b",
     re.IGNORECASE,
 )
 # an act or a scene in the sentence: "the person responsible" then refers to
@@ -88,8 +88,14 @@ _ACT = re.compile(
 )
 _HEDGES = {"alleged", "suspected", "accused", "convicted"}
 _REFLEXIVE = re.compile(r"\b(?:himself|herself|he|she)\b", re.IGNORECASE)
+# "who stabbed his fiancee": "his" right after the clause's own verb is the
+# subject's (further on it may be anyone's: "who mugged a teenager took his
+# phone"); "her" may be the victim, so it never counts
+_WHO_HIS = re.compile(r"\s+who\s+[a-z]+\s+his\b", re.IGNORECASE)
 # where a relative clause ends: a comma, or the main verb after it
-_CLAUSE_END = re.compile(r",|\b(?:was|were|is|are|has been|have been)\b")
+_CLAUSE_END = re.compile(
+    r",|\b(?:was|were|is|are|has been|have been|while|when|after|before|because|until)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,14 @@ class Slot:
 def slot_of(c: Candidate, s: Sentence, plural: bool) -> Slot:
     prev = s.word_before(c.start)
     det, det_start = None, c.start
-    if prev is not None and s.text[prev[1] : c.start].strip() == "":
+    if prev is not None and prev[2].lower() in _TIMES and s.text[prev[1] : c.start] == " ":
+        # "the triple rapist": a count of offences is no determiner and cannot stand
+        # before a role ("the triple man"); the role takes it in
+        before = s.word_before(prev[0])
+        if before is not None and before[2].lower() in ("the", "a", "an"):
+            prev = before
+    gap = s.text[prev[1] : c.start].split() if prev is not None else []
+    if prev is not None and all(g.lower() in _TIMES for g in gap):
         w = prev[2].lower()
         if w in _DETS or w in _NUMBERS or w.isdigit():
             det, det_start = w, prev[0]
@@ -159,12 +172,17 @@ def _gender(c: Candidate, s: Sentence, clause: bool = False) -> str | None:
         return "man"
     if not clause:
         return None
+    if _WHO_HIS.match(s.text, c.end):
+        return "man"
     clause_end = _CLAUSE_END.search(s.text, c.end)
     limit = clause_end.start() if clause_end is not None else len(s.text)
-    m = _REFLEXIVE.search(s.text, c.end, min(limit, c.end + 120))
-    if m is not None:
-        return "man" if m.group().lower() in ("himself", "he") else "woman"
-    return None
+    found = {
+        "man" if m.group().lower() in ("himself", "he") else "woman"
+        for m in _REFLEXIVE.finditer(s.text, c.end, min(limit, c.end + 120))
+    }
+    # both genders in the window ("who stabbed his fiancee ... while she cried"):
+    # the pronouns are not all the label's, so none is taken
+    return found.pop() if len(found) == 1 else None
 
 
 def _person(plural: bool, gender: str | None) -> str:
@@ -205,18 +223,24 @@ def role_fit(
     if c.possessive:
         return _possessive_role(c, s, v, plural)
     slot = slot_of(c, s, plural)
-    plain = _plain_person(c, s, slot, v)
-    if plain is not None:
-        return plain
+
     before = s.word_before(c.start)
     if slot.det is None and before is not None and before[2].lower() in _HEDGES:
         # "the alleged murderer": "the person accused of murder" from the lexicon,
         # or, on trial or with no such wording, "the defendant" (the hedge absorbed)
         if v == "on_trial" or (v == "charged" and not accused_alternative):
             det = s.word_before(before[0])
-            if det is not None and det[2].lower() == "the" and slot.follows == "bare":
+            if (
+                det is not None
+                and det[2].lower() == "the"
+                and slot.follows == "bare"
+                and not _TRIAL_OF.search(s.text, 0, det[0])
+            ):
                 return _cased(s, det[0], c.end, f"the defendant{'s' if plural else ''}")
         return None
+    early = _plain_person(c, s, slot, v) or _described(c, s, slot, before, v)
+    if early is not None:
+        return early
     if slot.det is None and before is not None and _owned(s, c, before):
         return None  # "Pc Harper's killers", "her killer", "teenage killers": kept as advice
     clause_roles = c.entry.category != "person-label" or not neutral
@@ -242,10 +266,57 @@ def role_fit(
     return _bare(c, s, slot, v, _gender(c, s), status.cue)
 
 
+def _described(
+    c: Candidate, s: Sentence, slot: Slot, before: tuple[int, int, str] | None, v: str
+) -> Span | None:
+    """ "A violent drug dealer who absconded ..." -> "A violent man who ...": an
+    adjective before a label with its own clause describes the person and
+    stays; the clause carries the act."""
+    if slot.det is not None or before is None or slot.follows != "who" or slot.plural:
+        return None
+    tok = s.token_before(c.start)
+    det = s.word_before(before[0])
+    if tok is None or tok.pos != "ADJ" or det is None or det[2].lower() not in ("a", "an", "the"):
+        return None
+    if s.text[det[1] : before[0]] != " " or s.text[before[1] : c.start] != " ":
+        return None
+    if v in ("charged", "on_trial") or before[2].lower() in _HEDGES | _LABEL_ADJECTIVES:
+        # "the alleged burglar who": the hedge is handled with the status;
+        # "a prolific burglar who": the adjective belongs to the label, not the person
+        return None
+    person = _person(False, _gender(c, s, clause=True))
+    adj = before[2].lower()
+    article = det[2].lower()
+    if article != "the":
+        article = "an" if adj[:1] in "aeiou" else "a"
+    return _cased(s, det[0], c.end, f"{article} {adj} {person}")
+
+
 def _before_clause(
     c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None
 ) -> Span | None:
     """ "the burglar who broke in" -> "the person who broke in"; "a thief who" -> "someone who"."""
+    out = _before_clause_role(c, s, slot, v, gender)
+    if out is None:
+        return None
+    verb = _BARE_SELL.match(s.text, c.end) if c.entry.id == "drug-dealer" else None
+    if verb is not None:
+        # "The dealers who sell on the estate" -> "The people who sell drugs on the
+        # estate": the verb's object was the label itself
+        return out[0], verb.end(), out[2] + s.text[c.end : verb.end()] + " drugs"
+    return out
+
+
+_BARE_SELL = re.compile(
+    r"\s+who\s+(?:sell|sells|sold|supply|supplies|supplied|deal|deals|dealt)\b"
+    r"(?=\s+(?:on|in|at|to|from|around|across|outside|near|openly|locally)\b)",
+    re.IGNORECASE,
+)
+
+
+def _before_clause_role(
+    c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None
+) -> Span | None:
     det, plural = slot.det, slot.plural
     person = _person(plural, gender)
     if det in ("a", "an", "one") and not plural and gender is None:
@@ -276,6 +347,14 @@ def _act_of(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
     if being is not None and slot.det == "the":
         # "accused of being the killer of X" -> "accused of killing X"
         return being.start(1), m.end() - 1, gerund
+    if re.search(r"\b[A-Z][\w'’-]+, $", s.text[: slot.det_start]) and slot.det == "the":
+        # "Jon Venables, the killer of James Bulger," -> "Jon Venables, who killed ...":
+        # after a name the act is a clause about that person
+        clause = {
+            "charged": f"who is accused of {gerund}",
+            "on_trial": f"who is accused of {gerund}",
+        }
+        return slot.det_start, m.end() - 1, clause.get(v, f"who {past}")
     if v in ("charged", "on_trial"):
         act = f"{person} accused of {gerund}"
     elif v in ("convicted", "sentenced", "released"):
@@ -297,9 +376,15 @@ def _bare(
         if gender == "man" and not plural:
             return _cased(s, slot.det_start, c.end, "the man")
         return _cased(s, slot.det_start, c.end, f"the suspect{'s' if plural else ''}")
+    if v in ("charged", "on_trial") and det in _NUMBERS and plural and _police_charge(s, slot, cue):
+        # "Two thugs have been charged after ..." -> "Two people have been charged"
+        return _cased(s, slot.det_start, c.end, f"{det_text(s, slot)} people")
+    outside = s.text[: slot.det_start] + " " + s.text[c.end :]  # not the label's own "convicted"
     if v in ("charged", "on_trial") or (
-        v in ("convicted", "sentenced") and _COURT.search(s.text) is not None
+        v in ("convicted", "sentenced") and _COURT.search(outside) is not None
     ):
+        if _TRIAL_OF.search(s.text, 0, slot.det_start):
+            return None  # "the trial of the defendants" says nothing: the offence wording
         if det in ("the", "both", "two", "three", "four") or (det in _NUMBERS and plural):
             convicted = v in ("convicted", "sentenced")
             noun = "man" if gender == "man" and not plural and convicted else None
@@ -307,8 +392,16 @@ def _bare(
             return _cased(s, slot.det_start, c.end, f"{det_text(s, slot)} {word}")
         return None
     if v == "arrested":
+        if det is None and plural:
+            # "criminals were among the 230 people arrested" -> "suspects were among ..."
+            return _cased(s, c.start, c.end, "suspects")
         if det != "the":
             return None
+        if c.entry.id in EVENT_ENTRIES:
+            # "a man is in custody, but the killer could have had help": the label is
+            # whoever did it, not (yet) the person held
+            who = "people" if plural else "person"
+            return _cased(s, slot.det_start, c.end, f"the {who} responsible")
         return _cased(s, slot.det_start, c.end, f"the suspect{'s' if plural else ''}")
     if v not in ("wanted", "suspected", "unknown"):
         return None
@@ -326,25 +419,50 @@ def _sought(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
     if det == "same" and plural:  # "the same thieves are responsible" -> "the same people"
         return _cased(s, slot.det_start, c.end, "same people")
     if det == "the":
+        if v in ("wanted", "suspected") and not plural and c.entry.id not in EVENT_ENTRIES:
+            # "the shoplifter had threatened staff", "the rapist is described as"
+            # (sought): the one person police suspect; "responsible" fits only a
+            # label that names one event, and "the man" would drop that he is sought
+            if d == "the":
+                return _cased(s, slot.det_start, c.end, "the suspect")
         if gender == "man" and not plural:
             return _cased(s, slot.det_start, c.end, f"{d} man")
         if plural and d == "the":
+            if c.entry.id in EVENT_ENTRIES:
+                # "the arsonists" -> "the people responsible", as "the person responsible"
+                return _cased(s, slot.det_start, c.end, "the people responsible")
             return _cased(s, slot.det_start, c.end, "those responsible")
-        if v in ("wanted", "suspected") and c.entry.id not in EVENT_ENTRIES and d == "the":
-            # "the shoplifter had threatened staff" (sought): one person police
-            # suspect; "responsible" fits only a label that names one event
-            return _cased(s, slot.det_start, c.end, "the suspect")
+        after = re.match(r" in (?=the\b)", s.text[c.end :])
+        if after is not None:
+            # "the murderer in the 1888 killings" -> "the person responsible for the ..."
+            return _cased(
+                s, slot.det_start, c.end + after.end() - 1, f"{d} {person} responsible for"
+            )
         return _cased(s, slot.det_start, c.end, f"{d} {person} responsible")
     if det in ("a", "an") and not plural:
         return _cased(s, slot.det_start, c.end, f"a {person}")
     if det is not None and det in _NUMBERS and det not in ("same", "other"):
         return _cased(s, slot.det_start, c.end, f"{d} {person}")
-    if det is None and plural and v != "unknown":
+    if det is None and plural and (v != "unknown" or _PAST_ACT.match(s.text, c.end)):
+        # "Police said thieves broke into the museum" -> "people broke into": the
+        # act right after says what they did
         return _cased(s, c.start, c.end, person)
     return None
 
 
 _ORDINALS = frozenset({"second", "third", "fourth"})
+_PAST_ACT = re.compile(
+    r"\s+(?:broke|stole|snatched|smashed|raided|attacked|robbed|burgled|targeted|stabbed"
+    r"|threatened|punched|fled|escaped|took)\b",
+    re.IGNORECASE,
+)
+_TIMES = frozenset({"double", "triple", "quadruple"})
+_LABEL_ADJECTIVES = frozenset(
+    "known convicted former serial prolific persistent career hardened habitual notorious "
+    "repeat self-confessed".split()
+)
+# "the trial of the alleged drug pushers": the trial is named by the label's offence
+_TRIAL_OF = re.compile(r"\b(?:trial|case|prosecution) of\s+$", re.IGNORECASE)
 # labels that are a gendered person noun plus an object ("knifeman"): once a
 # person is held, charged or convicted, "man armed with a knife" would state
 # as fact what the arrest only suspects, and "the man" says all that is known
