@@ -96,7 +96,8 @@ def _listable(entry_id: str) -> bool:
     return entry_id in OFFENCES or entry_id in _LIST_ONLY or entry_id in _COURT_ENTRIES
 
 
-def _noun(entry_id: str) -> str | None:
+def act_noun(entry_id: str) -> str | None:
+    """The act a label names, as a noun ("burglary", "violence" for a thug)."""
     return OFFENCES.get(entry_id) or _LIST_ONLY.get(entry_id)
 
 
@@ -123,7 +124,7 @@ def list_fit(
             if m is None or m.group("the"):
                 return None
             mod = m.group("mod") or ""
-        noun = _noun(c.entry.id)
+        noun = act_noun(c.entry.id)
         if noun is None:
             return None
         names.append(mod + noun)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from framing.candidate import Candidate, Sentence, Tok
-from framing.coordination import OFFENCES
+from framing.coordination import OFFENCES, act_noun
 from framing.inflect import match_case
 from framing.names import before_name
 
@@ -110,6 +110,9 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
     caption = _CAPTION.match(s.text, c.end)
     if caption is not None and not s.text[: c.start].strip() and c.entry.category != "drug-use":
         return c.start, caption.end(), ""  # "Thug: Alfred Stanley" -> "Alfred Stanley"
+    both = _reciprocal(c, s, plural_alt)
+    if both is not None:
+        return both
     gap = s.text[c.end : c.end + 1]
     if gap != " ":
         return None
@@ -126,14 +129,7 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
     headline = s.headline
     # before a proper name: cut the label (and its own modifiers)
     if first.tag == "NNP" and first.text[:1].isupper() and not headline:
-        start = _modifiers_start(c, s)
-        before = [t for t in s.tokens_in(max(0, start - 40), start) if not t.text.isspace()]
-        if before and before[-1].pos not in _CUT_AFTER:
-            # "the convicted paedophile Epstein", "James Bulger killer Jon Venables",
-            # "Texas death row prisoner Rodney Reed": a cut would leave nonsense
-            return False
-        # the label goes; what it said moves after the name where needed (framing.names)
-        return before_name(c, s, first, start)
+        return _before_name(c, s, first)
     # a noun for a person is one in any case: a Title Case line tags "Junkie
     # Mum" and "Yob grandson" as proper names, yet "Mum" is no one's name here
     person_noun = first.text.lower() in _PERSON_NOUNS and first.pos in ("NOUN", "PROPN")
@@ -152,6 +148,45 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
             word = word[0].upper() + word[1:]
         return start, first.end, word
     return _topic(c, s, nxt, plural_alt)
+
+
+def _before_name(c: Candidate, s: Sentence, first: Tok) -> Span | bool:
+    """ "Killer Terence Whall" -> "Terence Whall"; advice where a cut would
+    leave nonsense."""
+    start = _modifiers_start(c, s)
+    before = [t for t in s.tokens_in(max(0, start - 40), start) if not t.text.isspace()]
+    if before and before[-1].pos not in _CUT_AFTER:
+        # "the convicted paedophile Epstein", "James Bulger killer Jon Venables",
+        # "Texas death row prisoner Rodney Reed": a cut would leave nonsense
+        return False
+    # the label goes; what it said moves after the name where needed (framing.names)
+    return before_name(c, s, first, start)
+
+
+_RECIPROCAL = re.compile(r"-on-(?P<word>[A-Za-z]+)(?= )")
+_RECIPROCAL_TAIL = re.compile(r"\b[A-Za-z]+-on-$")
+
+
+def _reciprocal(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | bool | None:
+    """ "Inmate-on-inmate violence" -> "Violence between people in prison"; the
+    second half gets no rewrite (the first says both); None elsewhere."""
+    if _RECIPROCAL_TAIL.search(s.text, 0, c.start):
+        return False
+    m = _RECIPROCAL.match(s.text, c.end)
+    if m is None or m.group("word").lower() != c.text.lower():
+        return None
+    nxt = _toks_after(s, m.end(), 4)
+    if plural_alt is None or not nxt or nxt[0].pos != "NOUN":
+        return False
+    run = [nxt[0]]
+    for t in nxt[1:]:
+        if t.pos != "NOUN" or t.start - run[-1].end > 1:
+            break
+        run.append(t)
+    out = f"{s.text[run[0].start : run[-1].end]} between {plural_alt}"
+    if c.text[:1].isupper():
+        out = out[0].upper() + out[1:]
+    return c.start, run[-1].end, out
 
 
 def _noun_follows(s: Sentence, nxt: list[Tok]) -> bool:
@@ -232,6 +267,15 @@ def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) ->
                 nxt_word = nxt_word[0].upper() + nxt_word[1:]
             return c.start, run[0].end, nxt_word
         return c.start, c.end, match_case(c.text, word)
+    act = act_noun(c.entry.id)
+    if headword == "culture" and act is not None and len(run) == 1:
+        # "Thug culture is ruining our towns" -> "A culture of violence is ..."
+        prev = s.word_before(c.start)
+        bare = prev is None or prev[2].lower() not in ("the", "a", "this", "that", "its", "their")
+        out = f"{'a ' if bare else ''}culture of {act}"
+        if c.text[:1].isupper():
+            out = out[0].upper() + out[1:]
+        return c.start, run[-1].end, out
     prep = _TOPIC.get(headword)
     if prep is None or plural_alt is None:
         return False

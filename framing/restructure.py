@@ -192,3 +192,47 @@ def offence_victims(c: Candidate, s: Sentence) -> Span | None:
     out = f"the {m.group('noun').lower()} of {the}{offence}"
     style = s.memo("case_style", lambda: case_style(s.text))
     return start, m.end(), match_case(s.text[start : m.end()], out, style)
+
+
+_POSSESSIVE_DETS = frozenset({"the", "both", "two", "three", "four", "five"})
+_BEFORE_ARREST = frozenset({"wanted", "suspected", "arrested"})
+
+
+def suspect_possessive(c: Candidate, s: Sentence, plural: bool, status: str | None) -> Span | None:
+    """ "Both thieves' faces were caught on CCTV" (sought) -> "Both suspects'
+    faces": before a charge, the role takes the possessive as the label did
+    (in court "the defendant's" does, framing.roles)."""
+    if not c.possessive or status not in _BEFORE_ARREST:
+        return None
+    det = s.word_before(c.start)
+    if det is None or det[2].lower() not in _POSSESSIVE_DETS or s.text[det[1] : c.start].strip():
+        return None
+    word = "suspects'" if plural else "suspect's"
+    style = s.memo("case_style", lambda: case_style(s.text))
+    return c.start, c.end, match_case(c.text, word, style, at_start=False)
+
+
+_CLAUSE = re.compile(r"\b(?P<who>who) (?P<verb>[a-z]+)(?P<rest>(?: [a-z]+){1,3})$")
+_NOT_PARTICIPLE = frozenset(
+    "have has had are is was were used be been do does did can will would may might".split()
+)
+
+
+def participle_before_participle(rewrite: str, s: Sentence, end: int) -> str:
+    """ "people who sell drugs gathering in the park" -> "people selling drugs
+    gathering in the park": a relative clause right before the sentence's own
+    -ing participle reads as a garden path; the participle form does not."""
+    nxt = s.token_after(end)
+    if nxt is None or nxt.tag != "VBG" or s.text[end : nxt.start].strip():
+        return rewrite
+    m = _CLAUSE.search(rewrite)
+    if m is None or m.group("verb") in _NOT_PARTICIPLE:
+        return rewrite
+    from lemminflect import getInflection, getLemma
+
+    lemmas = getLemma(m.group("verb"), "VERB")
+    forms = getInflection(lemmas[0], "VBG") if lemmas else ()
+    if not forms:
+        return rewrite
+    gerund: str = forms[0]
+    return rewrite[: m.start("who")] + gerund + m.group("rest")

@@ -24,7 +24,13 @@ from framing.owned import owned_fit
 from framing.passive import passive_fit
 from framing.plainer import collective_fit, participle_fit, unstated_event
 from framing.prefilter import Prefilter
-from framing.restructure import headline_passive, offence_victims, tautological_subject
+from framing.restructure import (
+    headline_passive,
+    offence_victims,
+    participle_before_participle,
+    suspect_possessive,
+    tautological_subject,
+)
 from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
 from framing.sentences import case_style
 from framing.status import Status, status_of
@@ -276,15 +282,20 @@ def fit(
     """The rewrite and suggestions for ``c``; ``statuses=False`` skips the status
     analysis (every alternative, as before it existed: benchmarks measure its cost)."""
     f = _fit(c, s, prefilter, extend, statuses)
-    if not extend or f.own_span and f.rewrite is not None and f.end > c.end:
-        return f
-    if _MENTION.search(s.text):
+    if not extend or _MENTION.search(s.text):
         return f  # a sentence about the word is never rewritten
+    if f.rewrite is not None:
+        joined = participle_before_participle(f.rewrite, s, f.end)
+        if joined != f.rewrite and not prefilter.any(joined):
+            f = dataclasses.replace(f, rewrite=joined, own_span=True)
+    if f.own_span and f.rewrite is not None and f.end > c.end:
+        return f
     # the clause restructured where the word-level fit would repeat the act
     # ("People who took part in the looting looted shops" -> "People looted shops")
-    got = tautological_subject(
-        c, s, f.number == "plural", f.status.value if f.status else None, f.rewrite
-    )
+    plural, value = f.number == "plural", f.status.value if f.status else None
+    got = tautological_subject(c, s, plural, value, f.rewrite)
+    if got is None and f.rewrite is None:
+        got = suspect_possessive(c, s, plural, value)
     if got is None or prefilter.any(got[2]):
         return f
     sugg = tuple(dict.fromkeys([got[2], *f.suggestions]))

@@ -171,3 +171,33 @@ def test_lists_rewritten_as_a_whole(engine, text, expected):
     out = fixed(engine, text)
     assert out == expected
     assert "convicted" not in out or "jailed" in text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative clause before the sentence's own participle: the participle form
+        (
+            "Neighbours complain of yobs and drug dealers loitering outside the school.",
+            "Neighbours complain of young people and people selling drugs loitering outside "
+            "the school.",
+        ),
+        # before a charge, the role takes the possessive ("Both suspects'")
+        (
+            "Police released CCTV images and said both thieves' faces were visible.",
+            "Police released CCTV images and said both suspects' faces were visible.",
+        ),
+        # a label culture is a culture of the act
+        (
+            "Thug culture has taken hold, the report said.",
+            "A culture of violence has taken hold, the report said.",
+        ),
+        # "X-on-X": one rewrite says both
+        (
+            "Prisoner-on-prisoner assaults rose again last year.",
+            "Assaults between people in prison rose again last year.",
+        ),
+    ],
+)
+def test_agreement_and_compounds(engine, text, expected):
+    assert fixed(engine, text) == expected
