@@ -50,7 +50,7 @@ OFFENCES: dict[str, str] = {
 # how each act is said in a list with no status: committed (a crime), taken
 # part in (violence, looting), or a verb; and the verb, present and -ing
 _KIND: dict[str, str] = {"looter": "involved", "thug": "involved", "vandal": "verb"}
-_VERBS: dict[str, tuple[str, str]] = {
+LIST_VERBS: dict[str, tuple[str, str]] = {
     "burglar": ("burgle homes", "burgling homes"),
     "robber": ("rob", "robbing"),
     "mugger": ("rob people", "robbing people"),
@@ -161,7 +161,7 @@ def _generic(run: list[Candidate], s: Sentence, listed: str, modified: bool) -> 
         return f"people who commit {listed}"
     if kinds <= {"commit", "involved"}:
         return f"people involved in {listed}"
-    verbs = [_VERBS.get(c.entry.id) for c in run]
+    verbs = [LIST_VERBS.get(c.entry.id) for c in run]
     if modified or any(v is None for v in verbs):
         return None  # "car thieves" has no verb of its own; a mixed list stays word by word
     if any(t.tag == "VBD" for t in s.tokens or []):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from framing.candidate import Candidate, Sentence, Tok
-from framing.coordination import OFFENCES, act_noun
+from framing.coordination import LIST_VERBS, OFFENCES, act_noun
 from framing.inflect import match_case
 from framing.names import before_name
 
@@ -78,7 +78,7 @@ _PERSON_NOUNS = frozenset(
 )
 _PERSON_PLURALS = frozenset(
     "parents mums mothers dads fathers sons daughters brothers sisters husbands wives "
-    "teachers nurses doctors students neighbours carers".split()
+    "teachers nurses doctors students neighbours carers drivers motorists".split()
 )
 # verbs that agree with "numbers" and change when it becomes "the number"
 _AGREE = {"have": "has", "are": "is", "were": "was", "hit": "hits", "rise": "rises",
@@ -137,17 +137,31 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
         not _noun_follows(s, nxt) or first.text[:1].isupper() and headline and first.tag != "NN"
     ):
         return None
-    if c.entry.category == "drug-use" and first.text.lower() in _PERSON_NOUNS | _PERSON_PLURALS:
+    got = _before_person(c, s, first, person_noun)
+    if got is not None:
+        return got
+    return _topic(c, s, nxt, plural_alt)
+
+
+def _before_person(c: Candidate, s: Sentence, first: Tok, person_noun: bool) -> Span | bool | None:
+    """A label before a noun for people: "Parents who use drugs", "Drivers who
+    kill", or the label cut ("Killer nurse Jane Cole" -> "Nurse Jane Cole")."""
+    word = first.text.lower()
+    if c.entry.category == "drug-use" and word in _PERSON_NOUNS | _PERSON_PLURALS:
         got = _drug_use_person(c, s, first)
         if got is not None:
             return got
-    if person_noun:
-        start = _modifiers_start(c, s)
-        word = first.text
-        if s.text[start : c.end][:1].isupper():
-            word = word[0].upper() + word[1:]
-        return start, first.end, word
-    return _topic(c, s, nxt, plural_alt)
+    if word in _PERSON_PLURALS:
+        act = _act_people(c, s, first)
+        if act is not None:
+            return act
+    if not person_noun:
+        return None
+    start = _modifiers_start(c, s)
+    out = first.text
+    if s.text[start : c.end][:1].isupper():
+        out = out[0].upper() + out[1:]
+    return start, first.end, out
 
 
 def _before_name(c: Candidate, s: Sentence, first: Tok) -> Span | bool:
@@ -207,6 +221,26 @@ def _names_a_person(c: Candidate) -> bool:
     """The entry's wording is a noun for people ("person in prison"), not an
     adjective ("unruly" for "feral"): only then is it a noun whatever its tag."""
     return any(a.singular.split(" ", 1)[0] in ("person", "people") for a in c.entry.alternatives)
+
+
+# what an offence label's people do, as a present-tense verb for a group
+_DO = {"killer": "kill", **{k: v[0] for k, v in LIST_VERBS.items()}}
+
+
+def _act_people(c: Candidate, s: Sentence, noun: Tok) -> Span | None:
+    """ "Killer drivers will face tougher sentences" -> "Drivers who kill will
+    face ...": a label before a plural person noun is what the group does.
+    Only in a sentence with no past-tense verb: "the killer drivers were
+    jailed" is about particular people, not a habit."""
+    verb = _DO.get(c.entry.id)
+    if verb is None or any(t.tag == "VBD" for t in s.tokens or []):
+        return None
+    if s.text[noun.end :].lstrip().lower().startswith(("who ", "that ")):
+        return None
+    word = noun.text
+    if c.text[:1].isupper():
+        word = word[0].upper() + word[1:]
+    return c.start, noun.end, f"{word} who {verb}"
 
 
 def _drug_use_person(c: Candidate, s: Sentence, noun: Tok) -> Span | bool | None:

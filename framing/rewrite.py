@@ -251,6 +251,38 @@ def _possessed_np(s: Sentence, offset: int) -> int | None:
     return end
 
 
+# labels for people who take things: what they own they took ("haul", "loot")
+_TAKERS = frozenset({"looter", "thief", "burglar", "robber", "shoplifter", "mugger"})
+# only "for": "the appeal against deportation of X" reads as X's deportation
+_BARE_PREPS = frozenset({"for"})
+
+
+def _of_phrase_end(s: Sentence, offset: int) -> int | None:
+    """End of the noun phrase after "of" ("of trainers", "of designer goods")."""
+    end = None
+    for t in (t for t in s.tokens_in(offset, offset + 120) if not t.text.isspace()):
+        if t.pos in ("ADJ", "NUM", "DET") and end is None:
+            continue
+        if t.pos == "NOUN":
+            end = t.end
+            continue
+        break
+    return end
+
+
+def _bare_phrase_end(s: Sentence, offset: int) -> int:
+    """The possessed noun with a bare prepositional phrase of its own ("bid for
+    freedom") ends after it, so the owner follows the whole: "the bid for
+    freedom of a person serving a life sentence".  A phrase with a determiner
+    ("right to a fresh start") stays after the owner."""
+    toks = [t for t in s.tokens_in(offset, offset + 60) if not t.text.isspace()]
+    if len(toks) < 2 or toks[0].text.lower() not in _BARE_PREPS or toks[1].pos != "NOUN":
+        return offset
+    if len(toks) > 2 and toks[2].pos in ("NOUN", "ADJ"):
+        return offset
+    return toks[1].end
+
+
 def _modifiers(c: Candidate, alt_words: set[str]) -> str:
     ws = c.lower_words
     if len(ws) > 1 and ws[0] in _KEEP_MODIFIERS and ws[0] not in alt_words:
@@ -556,15 +588,24 @@ def _fit_one(
             if det is not None and prev is not None:
                 start = prev[0]
                 original_first = s.text[start:end]
+            link = "of"
             if s.text[np_end : np_end + 4] == " of ":
-                return None  # "the looter's haul of trainers": no clean restructure
+                # "the looter's haul of trainers": a second "of" only reads where
+                # the owner took what is owned ("the haul of trainers taken by ...")
+                of_end = _of_phrase_end(s, np_end + 4)
+                if c.entry.id not in _TAKERS or of_end is None:
+                    return None
+                np_end, link = of_end, "taken by"
+            else:
+                np_end = _bare_phrase_end(s, np_end)  # "bid for freedom"
+            np_text = s.text[c.end : np_end].strip()
             if det in ("a", "an"):
                 owner = f"{indefinite_article(phrase)} {phrase}"
             elif det is not None:  # "the", "these", "one", "two" ...
                 owner = f"{det} {phrase}"
             else:
                 owner = phrase if plural else f"{indefinite_article(phrase)} {phrase}"
-            out = f"the {np_text} of {owner}"
+            out = f"the {np_text} {link} {owner}"
             end = np_end
     else:
         out = phrase

@@ -201,3 +201,27 @@ def test_lists_rewritten_as_a_whole(engine, text, expected):
 )
 def test_agreement_and_compounds(engine, text, expected):
     assert fixed(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what a thief owns he took; the second "of" then reads
+        (
+            "Police found the looter's haul of phones.",
+            "Police found the haul of phones taken by the person who took part in the looting.",
+        ),
+        # a bare "for" phrase stays with its noun, the owner after it
+        (
+            "A lifer's plea for parole was refused.",
+            "The plea for parole of a person serving a life sentence was refused.",
+        ),
+        # a label before a plural person noun: what the group does
+        (
+            "Killer motorists face longer bans under the plans.",
+            "Motorists who kill face longer bans under the plans.",
+        ),
+    ],
+)
+def test_possessives_and_person_nouns(engine, text, expected):
+    assert fixed(engine, text) == expected

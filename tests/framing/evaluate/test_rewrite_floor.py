@@ -12,13 +12,13 @@ import pytest
 from framing.evaluate.rewrites import evaluate_rewrites, load_rewrites
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "rewrites.jsonl"
-OVERALL = 0.76
+OVERALL = 0.80
 # the legal status read for each target the engine gives one for, against the
 # set's label (framing.status): 324/496 before the attachment work, 414/496 after
 STATUS_AGREEMENT = 0.82
 # per group, a little under what the engine reaches now
 GROUPS = {
-    "issue-examples": 0.93,
+    "issue-examples": 0.99,
     "pre-charge": 0.86,
     "charged-and-trial": 0.96,
     "convicted-and-sentenced": 0.55,
@@ -26,9 +26,9 @@ GROUPS = {
     "unknown-status": 0.58,
     "case-style": 0.78,
     "tense-and-facts": 0.80,
-    "noun-modifier": 0.80,
+    "noun-modifier": 0.85,
     "coordination": 0.50,
-    "possessive-and-determiner": 0.70,
+    "possessive-and-determiner": 0.75,
     "tautology-and-agreement": 0.65,
     "never-rewrite": 0.95,
     "immigration-and-drugs-and-other": 0.95,
