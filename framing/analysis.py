@@ -193,6 +193,14 @@ def _coordinate(kept: list[Candidate], fits: list[Fit], sentence: Sentence) -> N
         status = first.status.value if first.status else "unknown"
         got = list_fit(run, sentence, status, first.number == "plural")
         if got is None:
+            said = [fits[where[id(c)]].rewrite for c in run]
+            words = [w.lower() for w in said if w]
+            if len(set(words)) < len(words):
+                # "people, intruders and people": the same wording twice in one
+                # list says nothing; the list stays as written (advice only)
+                for c in run:
+                    k = where[id(c)]
+                    fits[k] = dataclasses.replace(fits[k], rewrite=None, start=c.start, end=c.end)
             continue
         a, b, text = got
         fits[where[id(run[0])]] = dataclasses.replace(

@@ -115,7 +115,7 @@ def list_fit(
             return start - 4, end, match_case(s.text[start - 4 : start], "the defendants")
         return None
     if not plural:
-        return None
+        return _one_person(run, s, status)
     names, mods = [], []
     for i, c in enumerate(run):
         mod = ""
@@ -148,6 +148,38 @@ def list_fit(
     else:
         return None
     return start, end, match_case(s.text[start:end], out, style)
+
+
+_AGE_NOUN = re.compile(r"\b\d+-year-old\s+$")
+_MALE = frozenset({"rapist", "knifeman"})
+
+
+def _one_person(run: list[Candidate], s: Sentence, status: str) -> tuple[int, int, str] | None:
+    """ "a convicted paedophile and rapist": two labels for one person (no
+    determiner before the second), after a conviction: "a man convicted of
+    child sexual abuse and rape"; after an age noun ("The 43-year-old
+    convicted paedophile and rapist is ...") the conviction becomes the
+    age noun's own clause, ", convicted of ... and rape,"."""
+    if status not in _CONVICTION or len(run) != 2:
+        return None
+    if _GAP.fullmatch(s.text[run[0].end : run[1].start]) is None or not re.fullmatch(
+        r"\s+and\s+", s.text[run[0].end : run[1].start]
+    ):
+        return None
+    nouns = [act_noun(c.entry.id) for c in run]
+    if any(n is None for n in nouns):
+        return None
+    start, end = run[0].start, run[1].end
+    m = re.search(r"\bconvicted\s+$", s.text[:start])
+    if m is not None:
+        start = m.start()
+    listed = _join([n for n in nouns if n])
+    age = _AGE_NOUN.search(s.text[:start])
+    if age is not None:
+        at = age.end() - len(age.group()) + len(age.group().rstrip())
+        return at, end, f", convicted of {listed},"
+    person = "man" if any(c.entry.id in _MALE for c in run) else "person"
+    return start, end, match_case(s.text[start:end], f"{person} convicted of {listed}")
 
 
 def _join(items: list[str]) -> str:

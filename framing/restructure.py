@@ -236,3 +236,34 @@ def participle_before_participle(rewrite: str, s: Sentence, end: int) -> str:
         return rewrite
     gerund: str = forms[0]
     return rewrite[: m.start("who")] + gerund + m.group("rest")
+
+
+_SHARED = re.compile(r"\b(?P<adj>[A-Za-z]+) (?P<conj>and|or) $")
+
+
+def shared_adjective(c: Candidate, s: Sentence, start: int, rewrite: str) -> Span | bool | None:
+    """ "Sexual and violent offenders" shares "offenders" between two
+    adjectives: the rewrite takes both ("People convicted of sexual and
+    violent offences"), or is advice only where its wording has no place for
+    the first ("Sexual and people convicted of ..." is no English).  None
+    where no adjective is coordinated with the label's own."""
+    if len(c.lower_words) < 2 or start != c.start:
+        return None
+    m = _SHARED.search(s.text, 0, c.start)
+    if m is None:
+        return None
+    tok = s.token_after(m.start("adj"))
+    own = c.lower_words[0]
+    if tok is None or tok.pos != "ADJ":
+        return None
+    head = s.token_after(c.start)
+    if head is None or head.pos != "ADJ" and not own.endswith(("ent", "al", "ual", "ous")):
+        return None
+    words = rewrite.split()
+    if own not in (w.lower() for w in words):
+        return False
+    i = next(k for k, w in enumerate(words) if w.lower() == own)
+    words[i : i + 1] = [m.group("adj").lower(), m.group("conj"), words[i]]
+    out = " ".join(words)
+    style = s.memo("case_style", lambda: case_style(s.text))
+    return m.start("adj"), c.end, match_case(s.text[m.start("adj") : c.end], out, style)

@@ -28,6 +28,7 @@ from framing.restructure import (
     headline_passive,
     offence_victims,
     participle_before_participle,
+    shared_adjective,
     suspect_possessive,
     tautological_subject,
 )
@@ -316,6 +317,12 @@ def fit(
     f = _fit(c, s, prefilter, extend, statuses)
     if not extend or _MENTION.search(s.text):
         return f  # a sentence about the word is never rewritten
+    if f.rewrite is not None:
+        shared = shared_adjective(c, s, f.start, f.rewrite)
+        if shared is False:
+            return dataclasses.replace(f, rewrite=None, start=c.start, end=c.end)
+        if isinstance(shared, tuple) and not prefilter.any(shared[2]):
+            f = dataclasses.replace(f, start=shared[0], rewrite=shared[2], own_span=True)
     if f.rewrite is not None:
         joined = participle_before_participle(f.rewrite, s, f.end)
         if joined != f.rewrite and not prefilter.any(joined):

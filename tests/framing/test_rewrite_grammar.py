@@ -225,3 +225,38 @@ def test_agreement_and_compounds(engine, text, expected):
 )
 def test_possessives_and_person_nouns(engine, text, expected):
     assert fixed(engine, text) == expected
+
+
+def test_a_list_that_would_repeat_itself_is_advice(engine):
+    """Word by word, "drug dealers, burglars and shoplifters operating" would
+    read "people, intruders and people operating": the list stays as written."""
+    text = (
+        "Detectives believe drug dealers, burglars and shoplifters operating in Leeds are linked."
+    )
+    flags = engine.check(text)
+    assert len(flags) == 3
+    assert fixed(engine, text) == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two labels for one person, after a conviction
+        (
+            "He is a convicted burglar and robber, the court heard.",
+            "He is a person convicted of burglary and robbery, the court heard.",
+        ),
+        (
+            "The 29-year-old convicted burglar and robber was freed last week.",
+            "The 29-year-old, convicted of burglary and robbery, was freed last week.",
+        ),
+        # an adjective coordinated with the label's own shares the rewrite
+        (
+            "Sexual and violent offenders will serve longer terms before release.",
+            "People convicted of sexual and violent offences will serve longer terms before "
+            "release.",
+        ),
+    ],
+)
+def test_shared_words_in_lists(engine, text, expected):
+    assert fixed(engine, text) == expected

@@ -27,7 +27,7 @@ GROUPS = {
     "case-style": 0.78,
     "tense-and-facts": 0.80,
     "noun-modifier": 0.85,
-    "coordination": 0.50,
+    "coordination": 0.55,
     "possessive-and-determiner": 0.75,
     "tautology-and-agreement": 0.65,
     "never-rewrite": 0.95,
