@@ -25,6 +25,7 @@ from framing.candidate import Candidate, Sentence, Tok
 from framing.coordination import LIST_VERBS, OFFENCES, act_noun
 from framing.inflect import match_case
 from framing.names import before_name
+from framing.restructure import headline_like
 
 Span = tuple[int, int, str]
 
@@ -335,7 +336,9 @@ def _numbers(c: Candidate, s: Sentence, numbers: Tok, plural_alt: str) -> Span |
     if verb is None or verb.text.lower() not in _AGREE:
         return False
     middle = s.text[numbers.end : verb.start]
-    the = "" if s.headline else "the "
+    # headline style drops articles with auxiliaries: "Number of people in prison
+    # hits record high", but "The number of people in prison has risen"
+    the = "" if headline_like(s) and verb.pos != "AUX" else "the "
     out = f"{the}number of {plural_alt}{middle}{_AGREE[verb.text.lower()]}"
     if c.text[:1].isupper():
         out = out[0].upper() + out[1:]

@@ -66,7 +66,7 @@ def _words_after(s: Sentence, offset: int) -> list[Tok]:
     return [t for t in s.tokens_in(offset, len(s.text)) if not t.text.isspace()]
 
 
-def _headline(s: Sentence) -> bool:
+def headline_like(s: Sentence) -> bool:
     """A headline: Title Case or capitals, or a short line in sentence case
     with no full stop ("Thugs attack bus driver")."""
     text = s.text.strip()
@@ -77,7 +77,7 @@ def _headline(s: Sentence) -> bool:
 
 def headline_passive(c: Candidate, s: Sentence, status: str | None) -> Span | None:
     """ "Thugs attack bus driver" -> "Bus driver attacked"."""
-    if not _headline(s) or c.possessive or s.text[: c.start].strip():
+    if not headline_like(s) or c.possessive or s.text[: c.start].strip():
         return None
     if c.entry.category not in _ACTOR_CATEGORIES or c.form.number != "plural":
         return None
@@ -267,3 +267,51 @@ def shared_adjective(c: Candidate, s: Sentence, start: int, rewrite: str) -> Spa
     out = " ".join(words)
     style = s.memo("case_style", lambda: case_style(s.text))
     return m.start("adj"), c.end, match_case(s.text[m.start("adj") : c.end], out, style)
+
+
+_COUNTS = {"double": "two", "triple": "three", "quadruple": "four"}
+_COUNTED = re.compile(r"\b(?:(?P<conv>convicted)\s+)?(?P<count>double|triple|quadruple)\s+$", re.I)
+_OFFENCE_OF = re.compile(r"\bof (?P<offence>murder|rape|killing)$")
+
+
+def counted_offence(c: Candidate, s: Sentence, start: int, rewrite: str) -> Span | bool | None:
+    """ "a convicted double murderer" -> "a person convicted of two murders":
+    the count moves into the offence, or the label is advice ("a double person
+    convicted of murder" is no English).  None where no count precedes."""
+    if start != c.start:
+        return None
+    m = _COUNTED.search(s.text, 0, c.start)
+    if m is None:
+        return None
+    o = _OFFENCE_OF.search(rewrite)
+    if o is None:
+        return False
+    offence = o.group("offence")
+    plural = {"murder": "murders", "rape": "rapes", "killing": "killings"}[offence]
+    out = rewrite[: o.start("offence")] + f"{_COUNTS[m.group('count').lower()]} {plural}"
+    begin = m.start("conv") if m.group("conv") and "convicted" in rewrite else m.start("count")
+    style = s.memo("case_style", lambda: case_style(s.text))
+    return begin, c.end, match_case(s.text[begin : c.end], out, style)
+
+
+_DONE_TO = frozenset({"released", "freed", "jailed", "deported", "paroled"})
+
+
+def participle_after(
+    c: Candidate, s: Sentence, start: int, rewrite: str, plural: bool
+) -> Span | None:
+    """ "monitoring of released sex offenders" -> "monitoring of people
+    convicted of sexual offences who have been released": a participle before
+    a label whose wording ends in its own phrase moves into a clause after it."""
+    if start != c.start or " " not in rewrite:
+        return None
+    prev = s.word_before(c.start)
+    if prev is None or prev[2].lower() not in _DONE_TO or s.text[prev[1] : c.start] != " ":
+        return None
+    before = s.word_before(prev[0])
+    if before is not None and before[2].lower() in ("has", "have", "was", "were", "been", "is"):
+        return None  # "was released offenders ..." is no modifier
+    verb = "have" if plural else "has"
+    out = f"{rewrite} who {verb} been {prev[2].lower()}"
+    style = s.memo("case_style", lambda: case_style(s.text))
+    return prev[0], c.end, match_case(s.text[prev[0] : c.end], out, style)

@@ -25,8 +25,10 @@ from framing.passive import passive_fit
 from framing.plainer import collective_fit, participle_fit, unstated_event
 from framing.prefilter import Prefilter
 from framing.restructure import (
+    counted_offence,
     headline_passive,
     offence_victims,
+    participle_after,
     participle_before_participle,
     shared_adjective,
     suspect_possessive,
@@ -318,11 +320,7 @@ def fit(
     if not extend or _MENTION.search(s.text):
         return f  # a sentence about the word is never rewritten
     if f.rewrite is not None:
-        shared = shared_adjective(c, s, f.start, f.rewrite)
-        if shared is False:
-            return dataclasses.replace(f, rewrite=None, start=c.start, end=c.end)
-        if isinstance(shared, tuple) and not prefilter.any(shared[2]):
-            f = dataclasses.replace(f, start=shared[0], rewrite=shared[2], own_span=True)
+        f = _modifiers_placed(c, s, prefilter, f)
     if f.rewrite is not None:
         joined = participle_before_participle(f.rewrite, s, f.end)
         if joined != f.rewrite and not prefilter.any(joined):
@@ -341,6 +339,25 @@ def fit(
     return dataclasses.replace(
         f, start=got[0], end=got[1], rewrite=got[2], suggestions=sugg, own_span=True
     )
+
+
+def _modifiers_placed(c: Candidate, s: Sentence, prefilter: Prefilter, f: Fit) -> Fit:
+    """A modifier before the label that the wording must take in or move:
+    a shared adjective ("Sexual and violent offenders"), a count ("double
+    murderer"), a participle ("released sex offenders"); advice where it
+    cannot be placed."""
+    assert f.rewrite is not None
+    plural = f.number == "plural"
+    for rule in (
+        shared_adjective(c, s, f.start, f.rewrite),
+        counted_offence(c, s, f.start, f.rewrite),
+        participle_after(c, s, f.start, f.rewrite, plural),
+    ):
+        if rule is False:
+            return dataclasses.replace(f, rewrite=None, start=c.start, end=c.end)
+        if isinstance(rule, tuple) and not prefilter.any(rule[2]):
+            return dataclasses.replace(f, start=rule[0], rewrite=rule[2], own_span=True)
+    return f
 
 
 def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses: bool) -> Fit:

@@ -260,3 +260,26 @@ def test_a_list_that_would_repeat_itself_is_advice(engine):
 )
 def test_shared_words_in_lists(engine, text, expected):
     assert fixed(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count moves into the offence
+        (
+            "The jury heard she wrote to a convicted double murderer serving life.",
+            "The jury heard she wrote to a person convicted of two murders serving life.",
+        ),
+        # a participle before the label becomes its clause
+        (
+            "Checks on released sex offenders are to be tightened.",
+            "Checks on people convicted of sexual offences who have been released are to be "
+            "tightened.",
+        ),
+        # a headline drops the article; a full sentence keeps it
+        ("Inmate numbers hit new high", "Number of people in prison hits new high"),
+        ("Inmate numbers have hit a new high", "The number of people in prison has hit a new high"),
+    ],
+)
+def test_modifiers_placed(engine, text, expected):
+    assert fixed(engine, text) == expected
