@@ -530,7 +530,13 @@ def _fit_placed(
     return r
 
 
-_SEXES = {"male": ("man", "men"), "female": ("woman", "women")}
+_SEXES = {
+    "male": ("man", "men"),
+    "female": ("woman", "women"),
+    # a sex noun as a modifier: "women inmates" -> "women in prison"
+    "women": ("woman", "women"),
+    "men": ("man", "men"),
+}
 
 
 def _sexed(s: Sentence, start: int, alt: str, plural: bool) -> tuple[int, str]:

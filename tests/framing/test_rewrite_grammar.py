@@ -283,3 +283,26 @@ def test_shared_words_in_lists(engine, text, expected):
 )
 def test_modifiers_placed(engine, text, expected):
     assert fixed(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the owner's own determiner goes with it ("her the people who killed son" was the bug)
+        (
+            "She said she could not forgive her son's killers.",
+            "She said she could not forgive the people who killed her son.",
+        ),
+        (
+            "His brother's killer has never been found.",
+            "The person who killed his brother has never been found.",
+        ),
+        # a sex noun as a modifier is the person noun
+        (
+            "The number of women prisoners has doubled.",
+            "The number of women in prison has doubled.",
+        ),
+    ],
+)
+def test_owners_and_sex_nouns(engine, text, expected):
+    assert fixed(engine, text) == expected
