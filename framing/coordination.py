@@ -67,6 +67,9 @@ _LIST_ONLY: dict[str, str] = {"thug": "violence", "vandal": "criminal damage"}
 # person labels that can stand in a court list though they name no offence
 _COURT_ENTRIES = frozenset({"knifeman", "thug"})
 _COLLECTIVE = re.compile(r"\b(?:gang|group|team|ring|network|band) of $", re.IGNORECASE)
+_NOT_MODIFIERS = frozenset(
+    "a an one this that these those some other two three four five his her their".split()
+)
 _GAP = re.compile(r"(?:,\s+|,?\s+(?:and|or)\s+)(?P<the>the\s+)?(?P<mod>[a-z]+\s+)?$")
 _CONVICTION = frozenset({"convicted", "sentenced", "released"})
 _COURT = frozenset({"charged", "on_trial"})
@@ -124,6 +127,8 @@ def list_fit(
             if m is None or m.group("the"):
                 return None
             mod = m.group("mod") or ""
+        if mod.strip() in _NOT_MODIFIERS or c.form.number == "singular":
+            return None  # "Drug dealers and a thug who ...": not one list of groups
         noun = act_noun(c.entry.id)
         if noun is None:
             return None

@@ -306,3 +306,12 @@ def test_modifiers_placed(engine, text, expected):
 )
 def test_owners_and_sex_nouns(engine, text, expected):
     assert fixed(engine, text) == expected
+
+
+def test_a_determiner_is_no_list_modifier(engine):
+    """ "Drug dealers and a thug who drew a knife": two groups, not one list
+    ("People involved in drug dealing and a violence who drew a knife" was the bug)."""
+    text = "Drug dealers and a thug who drew a knife on police were deported."
+    out = fixed(engine, text)
+    assert "a violence" not in out and "involved in drug dealing and" not in out
+    assert "a person who drew a knife" in out
