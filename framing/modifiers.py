@@ -69,8 +69,12 @@ _PRISON_TOPIC = {"population": "prison", "release": "", "releases": ""}
 # "drug dealing lists"); the people are not the topic, the offence is
 _ENTERPRISE = frozenset(
     "ring rings network networks operation operations empire lists list phone phones "
-    "line lines den dens".split()
+    "line lines den dens case cases trial trials investigation investigations inquiry probe "
+    "inquest".split()
 )
+# the offence a label names where it stands before such a noun ("the Claremont
+# serial killer case" -> "the Claremont serial killings case")
+_OFFENCE_BEFORE = {**OFFENCES, "serial-killer": "serial killings"}
 # nouns for people a label can stand before as a modifier ("killer nurse")
 _PERSON_NOUNS = frozenset(
     "nurse teacher grandson granddaughter mum mother dad father son daughter brother sister "
@@ -283,14 +287,17 @@ def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) ->
         if t.start - run[-1].end > 1:
             break
         if t.pos == "NOUN" or (
-            t.pos == "ADJ" and i + 1 < len(nxt) and nxt[i + 1].pos == "NOUN"
-        ):  # "Inmate mental health services"
+            t.pos == "ADJ"
+            and run[-1].pos == "ADJ"
+            and i + 1 < len(nxt)
+            and nxt[i + 1].pos == "NOUN"
+        ):  # adjectives only before the nouns: not "the killer case last year"
             run.append(t)
         else:
             break
     headword = run[-1].text.lower()
     phrase = s.text[run[0].start : run[-1].end]
-    offence = OFFENCES.get(c.entry.id)
+    offence = _OFFENCE_BEFORE.get(c.entry.id)
     if offence is not None and headword in _ENTERPRISE:
         return c.start, c.end, match_case(c.text, offence)
     if c.entry.id in _PRISON_LABELS and run[0].text.lower() in _PRISON_TOPIC:

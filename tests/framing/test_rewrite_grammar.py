@@ -77,6 +77,11 @@ def test_in_custody_where_prison_would_echo(engine, text, expected):
             "Police seized drug dealer phones from the flat.",
             "Police seized drug dealing phones from the flat.",
         ),
+        # a case or an inquiry is about the offence
+        (
+            "Detectives reopened the serial killer case last year.",
+            "Detectives reopened the serial killings case last year.",
+        ),
         # a drug-use label before a person noun becomes its clause
         (
             "Addict mothers are being failed by the council.",
