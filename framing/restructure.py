@@ -315,3 +315,41 @@ def participle_after(
     out = f"{rewrite} who {verb} been {prev[2].lower()}"
     style = s.memo("case_style", lambda: case_style(s.text))
     return prev[0], c.end, match_case(s.text[prev[0] : c.end], out, style)
+
+
+_DRUG_NAMES = {
+    "heroin": "heroin",
+    "cocaine": "cocaine",
+    "cannabis": "cannabis",
+    "crack": "crack cocaine",
+    "ketamine": "ketamine",
+    "meth": "methamphetamine",
+    "spice": "spice",
+    "ecstasy": "ecstasy",
+}
+_PEOPLE_WORDS = frozenset("person people man men woman women".split())
+
+
+def compound_modifier(c: Candidate, s: Sentence, start: int, rewrite: str) -> Span | bool | None:
+    """A noun compounded before the label ("cannabis dealer", "traffic
+    offenders", "Lycra louts"): a drug name specifies the wording's own
+    "drugs" ("the person who sells cannabis"); any other noun before a person
+    phrase would read "traffic people who have offended", so the label is
+    advice only."""
+    tok = s.token_before(start)
+    if tok is None or s.text[tok.end : start] != " " or tok.pos not in ("NOUN", "PROPN"):
+        return None
+    if s.text[tok.start - 1 : tok.start] == "-":
+        return None  # "such a high-profile inmate": an adjective, whatever its last part
+    if tok.pos == "PROPN" and (s.headline or not s.text[: tok.start].strip()):
+        return None  # a capital in a headline or at the start says nothing
+    if tok.pos == "NOUN" and (not tok.text.islower() or tok.tag not in ("NN", "NNS")):
+        return None
+    words = rewrite.split()
+    drug = _DRUG_NAMES.get(tok.text)
+    if drug is not None and "drugs" in words:
+        out = " ".join(drug if w == "drugs" else w for w in words)
+        return tok.start, c.end, out
+    if words and words[0].lower() in _PEOPLE_WORDS and len(words) > 1:
+        return False
+    return None

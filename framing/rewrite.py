@@ -25,6 +25,7 @@ from framing.passive import passive_fit
 from framing.plainer import collective_fit, participle_fit, unstated_event
 from framing.prefilter import Prefilter
 from framing.restructure import (
+    compound_modifier,
     counted_offence,
     headline_passive,
     offence_victims,
@@ -260,6 +261,18 @@ _TAKERS = frozenset({"looter", "thief", "burglar", "robber", "shoplifter", "mugg
 _BARE_PREPS = frozenset({"for"})
 
 
+def _possessed_link(c: Candidate, s: Sentence, np_end: int) -> tuple[int, str] | None:
+    """Where the possessed phrase ends and the word that links it to the owner:
+    "the bid for freedom" + "of"; "the haul of trainers" + "taken by" (a second
+    "of" only reads where the owner took what is owned); None where nothing does."""
+    if s.text[np_end : np_end + 4] == " of ":
+        of_end = _of_phrase_end(s, np_end + 4)
+        if c.entry.id not in _TAKERS or of_end is None:
+            return None
+        return of_end, "taken by"
+    return _bare_phrase_end(s, np_end), "of"
+
+
 def _of_phrase_end(s: Sentence, offset: int) -> int | None:
     """End of the noun phrase after "of" ("of trainers", "of designer goods")."""
     end = None
@@ -352,6 +365,7 @@ def _modifiers_placed(c: Candidate, s: Sentence, prefilter: Prefilter, f: Fit) -
         shared_adjective(c, s, f.start, f.rewrite),
         counted_offence(c, s, f.start, f.rewrite),
         participle_after(c, s, f.start, f.rewrite, plural),
+        compound_modifier(c, s, f.start, f.rewrite),
     ):
         if rule is False:
             return dataclasses.replace(f, rewrite=None, start=c.start, end=c.end)
@@ -611,23 +625,18 @@ def _fit_one(
 
     if c.possessive:
         np_end = _possessed_np(s, c.end)
+        if np_end is None and extend and len(alt.split()) > 1:
+            return None  # "the same address as the prisoner's": no "person in prison's"
         if len(alt.split()) == 1 or np_end is None or not extend:
             out = possessive(phrase, plural)
         else:
-            np_text = s.text[c.end : np_end].strip()
             if det is not None and prev is not None:
                 start = prev[0]
                 original_first = s.text[start:end]
-            link = "of"
-            if s.text[np_end : np_end + 4] == " of ":
-                # "the looter's haul of trainers": a second "of" only reads where
-                # the owner took what is owned ("the haul of trainers taken by ...")
-                of_end = _of_phrase_end(s, np_end + 4)
-                if c.entry.id not in _TAKERS or of_end is None:
-                    return None
-                np_end, link = of_end, "taken by"
-            else:
-                np_end = _bare_phrase_end(s, np_end)  # "bid for freedom"
+            linked = _possessed_link(c, s, np_end)
+            if linked is None:
+                return None
+            np_end, link = linked
             np_text = s.text[c.end : np_end].strip()
             if det in ("a", "an"):
                 owner = f"{indefinite_article(phrase)} {phrase}"
