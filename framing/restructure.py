@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from framing.candidate import Candidate, Sentence, Tok
 from framing.coordination import OFFENCES
-from framing.inflect import match_case
+from framing.inflect import indefinite_article, match_case
 from framing.sentences import case_style
 
 Span = tuple[int, int, str]
@@ -336,6 +336,9 @@ def compound_modifier(c: Candidate, s: Sentence, start: int, rewrite: str) -> Sp
     "drugs" ("the person who sells cannabis"); any other noun before a person
     phrase would read "traffic people who have offended", so the label is
     advice only."""
+    named = _named_drugs(c, s, start, rewrite)
+    if named is not None:
+        return named
     tok = s.token_before(start)
     if tok is None or s.text[tok.end : start] != " " or tok.pos not in ("NOUN", "PROPN"):
         return None
@@ -353,3 +356,58 @@ def compound_modifier(c: Candidate, s: Sentence, start: int, rewrite: str) -> Sp
     if words and words[0].lower() in _PEOPLE_WORDS and len(words) > 1:
         return False
     return None
+
+
+_DRUG_GAP = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|\s+)$")
+
+
+def _named_drugs(c: Candidate, s: Sentence, start: int, rewrite: str) -> Span | None:
+    """ "a heroin and crack cocaine addict" -> "a person who uses heroin and
+    crack cocaine": the drugs the label names, with those coordinated before
+    it, take the place of the wording's "drugs" (the named drug survives)."""
+    words = rewrite.split()
+    if "drugs" not in words or start != c.start:
+        return None
+    own = [w for w in c.lower_words if w in _DRUG_NAMES]
+    if not own:
+        return None
+    begin = c.start
+    while True:
+        tok = s.token_before(begin)
+        if tok is None or tok.text.lower() not in _DRUG_NAMES:
+            gap_tok = tok
+            if gap_tok is None or gap_tok.text.lower() not in ("and", "or", ","):
+                break
+            prev = s.token_before(gap_tok.start)
+            if prev is None or prev.text.lower() not in _DRUG_NAMES:
+                break
+            begin = prev.start
+            continue
+        if not _DRUG_GAP.match(s.text[tok.end : begin]) and s.text[tok.end : begin] != " ":
+            break
+        begin = tok.start
+    label_drugs = s.text[c.start : c.end].rsplit(" ", 1)[0] if " " in c.text else ""
+    phrase = (s.text[begin : c.start] + label_drugs).strip()
+    if phrase.lower() == "crack":
+        phrase = "crack cocaine"
+    if not phrase:
+        return None
+    out = " ".join(phrase if w == "drugs" else w for w in words)
+    return begin, c.end, out
+
+
+_SINGULAR_HEADS = frozenset({"person", "man", "woman"})
+
+
+def bare_singular(s: Sentence, start: int, rewrite: str) -> str | None:
+    """ "the apartment of accused serial rapist and former porn star Ron
+    Jeremy" -> "of a man accused of rape": a label can stand bare as a title
+    before a name, but "person"/"man"/"woman" cannot, so after a preposition
+    in running text the wording takes its article."""
+    words = rewrite.split()
+    if not words or words[0].lower() not in _SINGULAR_HEADS or headline_like(s):
+        return None
+    tok = s.token_before(start)
+    if tok is None or tok.pos != "ADP" or s.text[tok.end : start] != " ":
+        return None
+    return f"{indefinite_article(rewrite)} {rewrite}"

@@ -25,6 +25,7 @@ from framing.passive import passive_fit
 from framing.plainer import collective_fit, participle_fit, unstated_event
 from framing.prefilter import Prefilter
 from framing.restructure import (
+    bare_singular,
     compound_modifier,
     counted_offence,
     headline_passive,
@@ -334,6 +335,10 @@ def fit(
         return f  # a sentence about the word is never rewritten
     if f.rewrite is not None:
         f = _modifiers_placed(c, s, prefilter, f)
+    if f.rewrite is not None:
+        bare = bare_singular(s, f.start, f.rewrite)
+        if bare is not None and not prefilter.any(bare):
+            f = dataclasses.replace(f, rewrite=bare, own_span=True)
     if f.rewrite is not None:
         joined = participle_before_participle(f.rewrite, s, f.end)
         if joined != f.rewrite and not prefilter.any(joined):

@@ -352,3 +352,22 @@ def test_a_compound_noun_before_a_person_phrase_is_advice(engine, text):
     flags = engine.check(text)
     assert flags
     assert fixed(engine, text) == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the drugs a label names survive, with those coordinated before it
+        (
+            "Bryant, a long-term heroin and crack cocaine addict, lived upstairs.",
+            "Bryant, a long-term person who uses heroin and crack cocaine, lived upstairs.",
+        ),
+        # a person noun after a preposition takes its article
+        (
+            "Photos show the flat of accused serial rapist and actor Ron Jeremy.",
+            "Photos show the flat of a man accused of rape and actor Ron Jeremy.",
+        ),
+    ],
+)
+def test_named_drugs_and_articles(engine, text, expected):
+    assert fixed(engine, text) == expected
