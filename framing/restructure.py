@@ -411,3 +411,37 @@ def bare_singular(s: Sentence, start: int, rewrite: str) -> str | None:
     if tok is None or tok.pos != "ADP" or s.text[tok.end : start] != " ":
         return None
     return f"{indefinite_article(rewrite)} {rewrite}"
+
+
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:(?P<art>an?|the)\s+)?(?P<hedge>alleged|suspected)\s+(?P<mods>(?:[a-z]+-[a-z]+\s+|[a-z]+\s+){1,2})$",
+    re.IGNORECASE,
+)
+
+
+def distant_hedge(c: Candidate, s: Sentence, start: int, rewrite: str) -> Span | None:
+    """ "an alleged knife-wielding robber" -> "a knife-wielding person accused of
+    robbery": a hedge the wording already says goes, though adjectives stand
+    between it and the label (the article follows the new first word)."""
+    if start != c.start or not ({"accused", "suspected"} & set(rewrite.lower().split())):
+        return None
+    m = _HEDGE_BEFORE.search(s.text, 0, c.start)
+    if m is None:
+        return None
+    for w in re.finditer(r"\S+", s.text[m.start("mods") : c.start]):
+        if "-" in w.group():
+            continue  # "knife-wielding": a compound adjective
+        tok = s.token_after(m.start("mods") + w.start())
+        if tok is None or tok.pos not in ("ADJ", "VERB"):
+            return None  # only adjectives between ("alleged gang robber" is another thing)
+    mods = m.group("mods")
+    if m.group("art"):
+        art = m.group("art")
+        new_art = art if art.lower() == "the" else indefinite_article(mods)
+        out = f"{new_art} {mods}{rewrite}"
+        begin = m.start("art")
+        if art[:1].isupper():
+            out = out[0].upper() + out[1:]
+    else:
+        out, begin = f"{mods}{rewrite}", m.start("hedge")
+    return begin, c.end, out

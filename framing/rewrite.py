@@ -28,6 +28,7 @@ from framing.restructure import (
     bare_singular,
     compound_modifier,
     counted_offence,
+    distant_hedge,
     headline_passive,
     offence_victims,
     participle_after,
@@ -371,6 +372,7 @@ def _modifiers_placed(c: Candidate, s: Sentence, prefilter: Prefilter, f: Fit) -
         counted_offence(c, s, f.start, f.rewrite),
         participle_after(c, s, f.start, f.rewrite, plural),
         compound_modifier(c, s, f.start, f.rewrite),
+        distant_hedge(c, s, f.start, f.rewrite),
     ):
         if rule is False:
             return dataclasses.replace(f, rewrite=None, start=c.start, end=c.end)

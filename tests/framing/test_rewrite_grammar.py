@@ -371,3 +371,10 @@ def test_a_compound_noun_before_a_person_phrase_is_advice(engine, text):
 )
 def test_named_drugs_and_articles(engine, text, expected):
     assert fixed(engine, text) == expected
+
+
+def test_a_hedge_the_wording_says_goes_across_adjectives(engine):
+    """ "an alleged knife-wielding person accused of robbery" says the
+    allegation twice (desk article); the article follows the new first word."""
+    out = fixed(engine, "A shop worker was held up by an alleged knife-wielding robber.")
+    assert out == "A shop worker was held up by a knife-wielding person accused of robbery."
