@@ -27,9 +27,9 @@ GROUPS = {
     "case-style": 0.78,
     "tense-and-facts": 0.80,
     "noun-modifier": 0.85,
-    "coordination": 0.55,
+    "coordination": 0.58,
     "possessive-and-determiner": 0.75,
-    "tautology-and-agreement": 0.65,
+    "tautology-and-agreement": 0.70,
     "never-rewrite": 0.95,
     "immigration-and-drugs-and-other": 0.95,
 }
