@@ -445,3 +445,20 @@ def distant_hedge(c: Candidate, s: Sentence, start: int, rewrite: str) -> Span |
     else:
         out, begin = f"{mods}{rewrite}", m.start("hedge")
     return begin, c.end, out
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "their", "its"})
+
+
+def generic_act(c: Candidate, s: Sentence, start: int, end: int, rewrite: str) -> Span | None:
+    """ "Killers should be sentenced to life" -> "People convicted of killing
+    should be ...": the wording's "the killing" names one act, which a generic
+    or indefinite label has not; "the killers ... " and "killers of X" keep it."""
+    if not rewrite.endswith(" of the killing") or s.text[end : end + 4] == " of ":
+        return None
+    prev = s.word_before(start)
+    if prev is not None and not s.text[prev[1] : start].strip():
+        w = prev[2].lower()
+        if w in _DEFINITE or w.endswith(("'s", "’s", "s'")):
+            return None
+    return start, end, rewrite[: -len(" of the killing")] + " of killing"

@@ -29,6 +29,7 @@ from framing.restructure import (
     compound_modifier,
     counted_offence,
     distant_hedge,
+    generic_act,
     headline_passive,
     offence_victims,
     participle_after,
@@ -336,6 +337,10 @@ def fit(
         return f  # a sentence about the word is never rewritten
     if f.rewrite is not None:
         f = _modifiers_placed(c, s, prefilter, f)
+    if f.rewrite is not None:
+        act = generic_act(c, s, f.start, f.end, f.rewrite)
+        if act is not None and not prefilter.any(act[2]):
+            f = dataclasses.replace(f, rewrite=act[2], own_span=True)
     if f.rewrite is not None:
         bare = bare_singular(s, f.start, f.rewrite)
         if bare is not None and not prefilter.any(bare):

@@ -378,3 +378,11 @@ def test_a_hedge_the_wording_says_goes_across_adjectives(engine):
     allegation twice (desk article); the article follows the new first word."""
     out = fixed(engine, "A shop worker was held up by an alleged knife-wielding robber.")
     assert out == "A shop worker was held up by a knife-wielding person accused of robbery."
+
+
+def test_a_generic_label_names_no_one_act(engine):
+    """ "People convicted of the killing should be sentenced" (realnews DEV)
+    names one killing; a generic label has none.  "The killers" keep it."""
+    out = fixed(engine, "Killers should be sentenced to life in prison, she says.")
+    assert out == "People convicted of killing should be sentenced to life in prison, she says."
+    assert "the killing" not in out
