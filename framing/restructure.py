@@ -456,8 +456,8 @@ def generic_act(c: Candidate, s: Sentence, start: int, end: int, rewrite: str) -
     or indefinite label has not; "the killers ... " and "killers of X" keep it."""
     if not rewrite.endswith(" of the killing") or s.text[end : end + 4] == " of ":
         return None
-    prev = s.word_before(start)
-    if prev is not None and not s.text[prev[1] : start].strip():
+    prev = s.word_before(c.start)  # the label's own determiner, inside the span or not
+    if prev is not None and not s.text[prev[1] : c.start].strip():
         w = prev[2].lower()
         if w in _DEFINITE or w.endswith(("'s", "’s", "s'")):
             return None

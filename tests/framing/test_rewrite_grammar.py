@@ -386,3 +386,6 @@ def test_a_generic_label_names_no_one_act(engine):
     out = fixed(engine, "Killers should be sentenced to life in prison, she says.")
     assert out == "People convicted of killing should be sentenced to life in prison, she says."
     assert "the killing" not in out
+    # the label's own article decides, not a word before the span ("that a killer")
+    text = "The Parole Board must take into account the fact that a killer has not disclosed it."
+    assert "that a person convicted of killing has not disclosed" in fixed(engine, text)
