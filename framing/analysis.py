@@ -132,11 +132,13 @@ def tag_phase(sentence: Sentence, survivors: list[Candidate], index: Index) -> t
         near = kept[max(0, i - 3) : i] + kept[i + 1 : i + 4]
         # a neighbour with no alternatives is advice only and never rewritten:
         # the wider span may carry it verbatim ("a feckless underclass")
-        if any(f.start < o.end and o.start < f.end and o.entry.alternatives for o in near):
+        clash = [o for o in near if f.start < o.end and o.start < f.end and o.entry.alternatives]
+        if clash and not _says_both(c, f, clash):
             # the wider span would swallow another flag ("the offender's BAME ..."):
             # fit within the word itself so both rewrites can be applied
             f = fit(c, sentence, index.prefilter, extend=False, statuses=statuses)
         fits.append(f)
+    _swallowed(kept, fits)
     if statuses and len(kept) > 1:
         _coordinate(kept, fits, sentence)
     for c, f in zip(kept, fits, strict=True):
@@ -161,6 +163,27 @@ def tag_phase(sentence: Sentence, survivors: list[Candidate], index: Index) -> t
     return tuple(hits)
 
 
+def _says_both(c: Candidate, f: Fit, clash: list[Candidate]) -> bool:
+    """A rewrite that takes in other flags of the same word says them too
+    ("Inmate-on-inmate violence" -> "Violence between people in prison");
+    those flags then keep their suggestions only."""
+    return (
+        f.rewrite is not None
+        and f.own_span
+        and all(o.entry.id == c.entry.id and f.start <= o.start and o.end <= f.end for o in clash)
+    )
+
+
+def _swallowed(kept: list[Candidate], fits: list[Fit]) -> None:
+    """Flags a rewrite of the same word took in (``_says_both``) rewrite nothing."""
+    for i, (c, f) in enumerate(zip(kept, fits, strict=True)):
+        if f.rewrite is None or not f.own_span:
+            continue
+        for k, o in enumerate(kept):
+            if k != i and o.entry.id == c.entry.id and f.start <= o.start and o.end <= f.end:
+                fits[k] = dataclasses.replace(fits[k], rewrite=None, start=o.start, end=o.end)
+
+
 def _coordinate(kept: list[Candidate], fits: list[Fit], sentence: Sentence) -> None:
     """A list of offence labels gets one rewrite over the whole list
     (framing.coordination); the others in it keep their suggestions only."""
@@ -170,6 +193,14 @@ def _coordinate(kept: list[Candidate], fits: list[Fit], sentence: Sentence) -> N
         status = first.status.value if first.status else "unknown"
         got = list_fit(run, sentence, status, first.number == "plural")
         if got is None:
+            said = [fits[where[id(c)]].rewrite for c in run]
+            words = [w.lower() for w in said if w]
+            if len(set(words)) < len(words):
+                # "people, intruders and people": the same wording twice in one
+                # list says nothing; the list stays as written (advice only)
+                for c in run:
+                    k = where[id(c)]
+                    fits[k] = dataclasses.replace(fits[k], rewrite=None, start=c.start, end=c.end)
             continue
         a, b, text = got
         fits[where[id(run[0])]] = dataclasses.replace(

@@ -50,7 +50,7 @@ OFFENCES: dict[str, str] = {
 # how each act is said in a list with no status: committed (a crime), taken
 # part in (violence, looting), or a verb; and the verb, present and -ing
 _KIND: dict[str, str] = {"looter": "involved", "thug": "involved", "vandal": "verb"}
-_VERBS: dict[str, tuple[str, str]] = {
+LIST_VERBS: dict[str, tuple[str, str]] = {
     "burglar": ("burgle homes", "burgling homes"),
     "robber": ("rob", "robbing"),
     "mugger": ("rob people", "robbing people"),
@@ -67,6 +67,9 @@ _LIST_ONLY: dict[str, str] = {"thug": "violence", "vandal": "criminal damage"}
 # person labels that can stand in a court list though they name no offence
 _COURT_ENTRIES = frozenset({"knifeman", "thug"})
 _COLLECTIVE = re.compile(r"\b(?:gang|group|team|ring|network|band) of $", re.IGNORECASE)
+_NOT_MODIFIERS = frozenset(
+    "a an one this that these those some other two three four five his her their".split()
+)
 _GAP = re.compile(r"(?:,\s+|,?\s+(?:and|or)\s+)(?P<the>the\s+)?(?P<mod>[a-z]+\s+)?$")
 _CONVICTION = frozenset({"convicted", "sentenced", "released"})
 _COURT = frozenset({"charged", "on_trial"})
@@ -96,7 +99,8 @@ def _listable(entry_id: str) -> bool:
     return entry_id in OFFENCES or entry_id in _LIST_ONLY or entry_id in _COURT_ENTRIES
 
 
-def _noun(entry_id: str) -> str | None:
+def act_noun(entry_id: str) -> str | None:
+    """The act a label names, as a noun ("burglary", "violence" for a thug)."""
     return OFFENCES.get(entry_id) or _LIST_ONLY.get(entry_id)
 
 
@@ -114,7 +118,7 @@ def list_fit(
             return start - 4, end, match_case(s.text[start - 4 : start], "the defendants")
         return None
     if not plural:
-        return None
+        return _one_person(run, s, status)
     names, mods = [], []
     for i, c in enumerate(run):
         mod = ""
@@ -123,7 +127,9 @@ def list_fit(
             if m is None or m.group("the"):
                 return None
             mod = m.group("mod") or ""
-        noun = _noun(c.entry.id)
+        if mod.strip() in _NOT_MODIFIERS or c.form.number == "singular":
+            return None  # "Drug dealers and a thug who ...": not one list of groups
+        noun = act_noun(c.entry.id)
         if noun is None:
             return None
         names.append(mod + noun)
@@ -149,6 +155,38 @@ def list_fit(
     return start, end, match_case(s.text[start:end], out, style)
 
 
+_AGE_NOUN = re.compile(r"\b\d+-year-old\s+$")
+_MALE = frozenset({"rapist", "knifeman"})
+
+
+def _one_person(run: list[Candidate], s: Sentence, status: str) -> tuple[int, int, str] | None:
+    """ "a convicted paedophile and rapist": two labels for one person (no
+    determiner before the second), after a conviction: "a man convicted of
+    child sexual abuse and rape"; after an age noun ("The 43-year-old
+    convicted paedophile and rapist is ...") the conviction becomes the
+    age noun's own clause, ", convicted of ... and rape,"."""
+    if status not in _CONVICTION or len(run) != 2:
+        return None
+    if _GAP.fullmatch(s.text[run[0].end : run[1].start]) is None or not re.fullmatch(
+        r"\s+and\s+", s.text[run[0].end : run[1].start]
+    ):
+        return None
+    nouns = [act_noun(c.entry.id) for c in run]
+    if any(n is None for n in nouns):
+        return None
+    start, end = run[0].start, run[1].end
+    m = re.search(r"\bconvicted\s+$", s.text[:start])
+    if m is not None:
+        start = m.start()
+    listed = _join([n for n in nouns if n])
+    age = _AGE_NOUN.search(s.text[:start])
+    if age is not None:
+        at = age.end() - len(age.group()) + len(age.group().rstrip())
+        return at, end, f", convicted of {listed},"
+    person = "man" if any(c.entry.id in _MALE for c in run) else "person"
+    return start, end, match_case(s.text[start:end], f"{person} convicted of {listed}")
+
+
 def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -160,7 +198,7 @@ def _generic(run: list[Candidate], s: Sentence, listed: str, modified: bool) -> 
         return f"people who commit {listed}"
     if kinds <= {"commit", "involved"}:
         return f"people involved in {listed}"
-    verbs = [_VERBS.get(c.entry.id) for c in run]
+    verbs = [LIST_VERBS.get(c.entry.id) for c in run]
     if modified or any(v is None for v in verbs):
         return None  # "car thieves" has no verb of its own; a mixed list stays word by word
     if any(t.tag == "VBD" for t in s.tokens or []):

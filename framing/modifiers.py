@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 
 from framing.candidate import Candidate, Sentence, Tok
-from framing.coordination import OFFENCES
+from framing.coordination import LIST_VERBS, OFFENCES, act_noun
 from framing.inflect import match_case
 from framing.names import before_name
+from framing.restructure import headline_like
 
 Span = tuple[int, int, str]
 
@@ -68,8 +69,12 @@ _PRISON_TOPIC = {"population": "prison", "release": "", "releases": ""}
 # "drug dealing lists"); the people are not the topic, the offence is
 _ENTERPRISE = frozenset(
     "ring rings network networks operation operations empire lists list phone phones "
-    "line lines den dens".split()
+    "line lines den dens case cases trial trials investigation investigations inquiry probe "
+    "inquest".split()
 )
+# the offence a label names where it stands before such a noun ("the Claremont
+# serial killer case" -> "the Claremont serial killings case")
+_OFFENCE_BEFORE = {**OFFENCES, "serial-killer": "serial killings"}
 # nouns for people a label can stand before as a modifier ("killer nurse")
 _PERSON_NOUNS = frozenset(
     "nurse teacher grandson granddaughter mum mother dad father son daughter brother sister "
@@ -78,7 +83,7 @@ _PERSON_NOUNS = frozenset(
 )
 _PERSON_PLURALS = frozenset(
     "parents mums mothers dads fathers sons daughters brothers sisters husbands wives "
-    "teachers nurses doctors students neighbours carers".split()
+    "teachers nurses doctors students neighbours carers drivers motorists".split()
 )
 # verbs that agree with "numbers" and change when it becomes "the number"
 _AGREE = {"have": "has", "are": "is", "were": "was", "hit": "hits", "rise": "rises",
@@ -110,6 +115,9 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
     caption = _CAPTION.match(s.text, c.end)
     if caption is not None and not s.text[: c.start].strip() and c.entry.category != "drug-use":
         return c.start, caption.end(), ""  # "Thug: Alfred Stanley" -> "Alfred Stanley"
+    both = _reciprocal(c, s, plural_alt)
+    if both is not None:
+        return both
     gap = s.text[c.end : c.end + 1]
     if gap != " ":
         return None
@@ -126,14 +134,7 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
     headline = s.headline
     # before a proper name: cut the label (and its own modifiers)
     if first.tag == "NNP" and first.text[:1].isupper() and not headline:
-        start = _modifiers_start(c, s)
-        before = [t for t in s.tokens_in(max(0, start - 40), start) if not t.text.isspace()]
-        if before and before[-1].pos not in _CUT_AFTER:
-            # "the convicted paedophile Epstein", "James Bulger killer Jon Venables",
-            # "Texas death row prisoner Rodney Reed": a cut would leave nonsense
-            return False
-        # the label goes; what it said moves after the name where needed (framing.names)
-        return before_name(c, s, first, start)
+        return _before_name(c, s, first)
     # a noun for a person is one in any case: a Title Case line tags "Junkie
     # Mum" and "Yob grandson" as proper names, yet "Mum" is no one's name here
     person_noun = first.text.lower() in _PERSON_NOUNS and first.pos in ("NOUN", "PROPN")
@@ -141,17 +142,70 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
         not _noun_follows(s, nxt) or first.text[:1].isupper() and headline and first.tag != "NN"
     ):
         return None
-    if c.entry.category == "drug-use" and first.text.lower() in _PERSON_NOUNS | _PERSON_PLURALS:
+    got = _before_person(c, s, first, person_noun)
+    if got is not None:
+        return got
+    return _topic(c, s, nxt, plural_alt)
+
+
+def _before_person(c: Candidate, s: Sentence, first: Tok, person_noun: bool) -> Span | bool | None:
+    """A label before a noun for people: "Parents who use drugs", "Drivers who
+    kill", or the label cut ("Killer nurse Jane Cole" -> "Nurse Jane Cole")."""
+    word = first.text.lower()
+    if c.entry.category == "drug-use" and word in _PERSON_NOUNS | _PERSON_PLURALS:
         got = _drug_use_person(c, s, first)
         if got is not None:
             return got
-    if person_noun:
-        start = _modifiers_start(c, s)
-        word = first.text
-        if s.text[start : c.end][:1].isupper():
-            word = word[0].upper() + word[1:]
-        return start, first.end, word
-    return _topic(c, s, nxt, plural_alt)
+    if word in _PERSON_PLURALS:
+        act = _act_people(c, s, first)
+        if act is not None:
+            return act
+    if not person_noun:
+        return None
+    start = _modifiers_start(c, s)
+    out = first.text
+    if s.text[start : c.end][:1].isupper():
+        out = out[0].upper() + out[1:]
+    return start, first.end, out
+
+
+def _before_name(c: Candidate, s: Sentence, first: Tok) -> Span | bool:
+    """ "Killer Terence Whall" -> "Terence Whall"; advice where a cut would
+    leave nonsense."""
+    start = _modifiers_start(c, s)
+    before = [t for t in s.tokens_in(max(0, start - 40), start) if not t.text.isspace()]
+    if before and before[-1].pos not in _CUT_AFTER:
+        # "the convicted paedophile Epstein", "James Bulger killer Jon Venables",
+        # "Texas death row prisoner Rodney Reed": a cut would leave nonsense
+        return False
+    # the label goes; what it said moves after the name where needed (framing.names)
+    return before_name(c, s, first, start)
+
+
+_RECIPROCAL = re.compile(r"-on-(?P<word>[A-Za-z]+)(?= )")
+_RECIPROCAL_TAIL = re.compile(r"\b[A-Za-z]+-on-$")
+
+
+def _reciprocal(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | bool | None:
+    """ "Inmate-on-inmate violence" -> "Violence between people in prison"; the
+    second half gets no rewrite (the first says both); None elsewhere."""
+    if _RECIPROCAL_TAIL.search(s.text, 0, c.start):
+        return False
+    m = _RECIPROCAL.match(s.text, c.end)
+    if m is None or m.group("word").lower() != c.text.lower():
+        return None
+    nxt = _toks_after(s, m.end(), 4)
+    if plural_alt is None or not nxt or nxt[0].pos != "NOUN":
+        return False
+    run = [nxt[0]]
+    for t in nxt[1:]:
+        if t.pos != "NOUN" or t.start - run[-1].end > 1:
+            break
+        run.append(t)
+    out = f"{s.text[run[0].start : run[-1].end]} between {plural_alt}"
+    if c.text[:1].isupper():
+        out = out[0].upper() + out[1:]
+    return c.start, run[-1].end, out
 
 
 def _noun_follows(s: Sentence, nxt: list[Tok]) -> bool:
@@ -172,6 +226,26 @@ def _names_a_person(c: Candidate) -> bool:
     """The entry's wording is a noun for people ("person in prison"), not an
     adjective ("unruly" for "feral"): only then is it a noun whatever its tag."""
     return any(a.singular.split(" ", 1)[0] in ("person", "people") for a in c.entry.alternatives)
+
+
+# what an offence label's people do, as a present-tense verb for a group
+_DO = {"killer": "kill", **{k: v[0] for k, v in LIST_VERBS.items()}}
+
+
+def _act_people(c: Candidate, s: Sentence, noun: Tok) -> Span | None:
+    """ "Killer drivers will face tougher sentences" -> "Drivers who kill will
+    face ...": a label before a plural person noun is what the group does.
+    Only in a sentence with no past-tense verb: "the killer drivers were
+    jailed" is about particular people, not a habit."""
+    verb = _DO.get(c.entry.id)
+    if verb is None or any(t.tag == "VBD" for t in s.tokens or []):
+        return None
+    if s.text[noun.end :].lstrip().lower().startswith(("who ", "that ")):
+        return None
+    word = noun.text
+    if c.text[:1].isupper():
+        word = word[0].upper() + word[1:]
+    return c.start, noun.end, f"{word} who {verb}"
 
 
 def _drug_use_person(c: Candidate, s: Sentence, noun: Tok) -> Span | bool | None:
@@ -213,14 +287,17 @@ def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) ->
         if t.start - run[-1].end > 1:
             break
         if t.pos == "NOUN" or (
-            t.pos == "ADJ" and i + 1 < len(nxt) and nxt[i + 1].pos == "NOUN"
-        ):  # "Inmate mental health services"
+            t.pos == "ADJ"
+            and run[-1].pos == "ADJ"
+            and i + 1 < len(nxt)
+            and nxt[i + 1].pos == "NOUN"
+        ):  # adjectives only before the nouns: not "the killer case last year"
             run.append(t)
         else:
             break
     headword = run[-1].text.lower()
     phrase = s.text[run[0].start : run[-1].end]
-    offence = OFFENCES.get(c.entry.id)
+    offence = _OFFENCE_BEFORE.get(c.entry.id)
     if offence is not None and headword in _ENTERPRISE:
         return c.start, c.end, match_case(c.text, offence)
     if c.entry.id in _PRISON_LABELS and run[0].text.lower() in _PRISON_TOPIC:
@@ -232,6 +309,15 @@ def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) ->
                 nxt_word = nxt_word[0].upper() + nxt_word[1:]
             return c.start, run[0].end, nxt_word
         return c.start, c.end, match_case(c.text, word)
+    act = act_noun(c.entry.id)
+    if headword == "culture" and act is not None and len(run) == 1:
+        # "Thug culture is ruining our towns" -> "A culture of violence is ..."
+        prev = s.word_before(c.start)
+        bare = prev is None or prev[2].lower() not in ("the", "a", "this", "that", "its", "their")
+        out = f"{'a ' if bare else ''}culture of {act}"
+        if c.text[:1].isupper():
+            out = out[0].upper() + out[1:]
+        return c.start, run[-1].end, out
     prep = _TOPIC.get(headword)
     if prep is None or plural_alt is None:
         return False
@@ -257,7 +343,9 @@ def _numbers(c: Candidate, s: Sentence, numbers: Tok, plural_alt: str) -> Span |
     if verb is None or verb.text.lower() not in _AGREE:
         return False
     middle = s.text[numbers.end : verb.start]
-    the = "" if s.headline else "the "
+    # headline style drops articles with auxiliaries: "Number of people in prison
+    # hits record high", but "The number of people in prison has risen"
+    the = "" if headline_like(s) and verb.pos != "AUX" else "the "
     out = f"{the}number of {plural_alt}{middle}{_AGREE[verb.text.lower()]}"
     if c.text[:1].isupper():
         out = out[0].upper() + out[1:]

@@ -163,6 +163,9 @@ def _modifiers(before: list[tuple[int, int, str]]) -> tuple[int, str | None, boo
     return i, count, teen
 
 
+_OWNER_DETS = frozenset({"the", "his", "her", "their", "its", "my", "your", "our"})
+
+
 def _owner(
     s: Sentence, before: list[tuple[int, int, str]], i: int, name: tuple[int, int] | None
 ) -> tuple[int, str, str, bool] | None:
@@ -186,12 +189,14 @@ def _owner(
         if t is None or t.pos not in _OWNER_TAGS or _POSSESSIVE.search(before[j - 1][2]):
             break
         j -= 1
-    if j > 0 and before[j - 1][2].lower() == "the":
+    if j > 0 and before[j - 1][2].lower() in _OWNER_DETS:
+        # "her son's killers" -> "the people who killed her son": the owner's own
+        # determiner goes with it (else "her the people who killed son")
         j -= 1
     start = before[j][0]
     text = s.text[start : owner_end[1]]
-    if text.startswith("The "):
-        text = "the" + text[3:]
+    if before[j][2].lower() in _OWNER_DETS:
+        text = text[0].lower() + text[1:]  # "His son's killer" -> "... killed his son"
     if possessive:
         return start, re.sub(r"['’]s$|['’]$", "", text), text, False
     if word.endswith("s") and not word.endswith("ss"):

@@ -38,7 +38,20 @@ from framing.plainer import (
     unstated_event,
 )
 from framing.prefilter import Prefilter
-from framing.restructure import headline_passive, offence_victims, tautological_subject
+from framing.restructure import (
+    bare_singular,
+    compound_modifier,
+    counted_offence,
+    distant_hedge,
+    generic_act,
+    headline_passive,
+    offence_victims,
+    participle_after,
+    participle_before_participle,
+    shared_adjective,
+    suspect_possessive,
+    tautological_subject,
+)
 from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
 from framing.sentences import case_style
 from framing.status import UNKNOWN as UNKNOWN_STATUS
@@ -262,6 +275,50 @@ def _possessed_np(s: Sentence, offset: int) -> int | None:
     return end
 
 
+# labels for people who take things: what they own they took ("haul", "loot")
+_TAKERS = frozenset({"looter", "thief", "burglar", "robber", "shoplifter", "mugger"})
+# only "for": "the appeal against deportation of X" reads as X's deportation
+_BARE_PREPS = frozenset({"for"})
+
+
+def _possessed_link(c: Candidate, s: Sentence, np_end: int) -> tuple[int, str] | None:
+    """Where the possessed phrase ends and the word that links it to the owner:
+    "the bid for freedom" + "of"; "the haul of trainers" + "taken by" (a second
+    "of" only reads where the owner took what is owned); None where nothing does."""
+    if s.text[np_end : np_end + 4] == " of ":
+        of_end = _of_phrase_end(s, np_end + 4)
+        if c.entry.id not in _TAKERS or of_end is None:
+            return None
+        return of_end, "taken by"
+    return _bare_phrase_end(s, np_end), "of"
+
+
+def _of_phrase_end(s: Sentence, offset: int) -> int | None:
+    """End of the noun phrase after "of" ("of trainers", "of designer goods")."""
+    end = None
+    for t in (t for t in s.tokens_in(offset, offset + 120) if not t.text.isspace()):
+        if t.pos in ("ADJ", "NUM", "DET") and end is None:
+            continue
+        if t.pos == "NOUN":
+            end = t.end
+            continue
+        break
+    return end
+
+
+def _bare_phrase_end(s: Sentence, offset: int) -> int:
+    """The possessed noun with a bare prepositional phrase of its own ("bid for
+    freedom") ends after it, so the owner follows the whole: "the bid for
+    freedom of a person serving a life sentence".  A phrase with a determiner
+    ("right to a fresh start") stays after the owner."""
+    toks = [t for t in s.tokens_in(offset, offset + 60) if not t.text.isspace()]
+    if len(toks) < 2 or toks[0].text.lower() not in _BARE_PREPS or toks[1].pos != "NOUN":
+        return offset
+    if len(toks) > 2 and toks[2].pos in ("NOUN", "ADJ"):
+        return offset
+    return toks[1].end
+
+
 def _modifiers(c: Candidate, alt_words: set[str]) -> str:
     ws = c.lower_words
     if len(ws) > 1 and ws[0] in _KEEP_MODIFIERS and ws[0] not in alt_words:
@@ -293,21 +350,57 @@ def fit(
     """The rewrite and suggestions for ``c``; ``statuses=False`` skips the status
     analysis (every alternative, as before it existed: benchmarks measure its cost)."""
     f = _fit(c, s, prefilter, extend, statuses)
-    if not extend or f.own_span and f.rewrite is not None and f.end > c.end:
-        return f
-    if _MENTION.search(s.text):
+    if not extend or _MENTION.search(s.text):
         return f  # a sentence about the word is never rewritten
+    if f.rewrite is not None:
+        f = _modifiers_placed(c, s, prefilter, f)
+    if f.rewrite is not None:
+        act = generic_act(c, s, f.start, f.end, f.rewrite)
+        if act is not None and not prefilter.any(act[2]):
+            f = dataclasses.replace(f, rewrite=act[2], own_span=True)
+    if f.rewrite is not None:
+        bare = bare_singular(s, f.start, f.rewrite)
+        if bare is not None and not prefilter.any(bare):
+            f = dataclasses.replace(f, rewrite=bare, own_span=True)
+    if f.rewrite is not None:
+        joined = participle_before_participle(f.rewrite, s, f.end)
+        if joined != f.rewrite and not prefilter.any(joined):
+            f = dataclasses.replace(f, rewrite=joined, own_span=True)
+    if f.own_span and f.rewrite is not None and f.end > c.end:
+        return f
     # the clause restructured where the word-level fit would repeat the act
     # ("People who took part in the looting looted shops" -> "People looted shops")
-    got = tautological_subject(
-        c, s, f.number == "plural", f.status.value if f.status else None, f.rewrite
-    )
+    plural, value = f.number == "plural", f.status.value if f.status else None
+    got = tautological_subject(c, s, plural, value, f.rewrite)
+    if got is None and f.rewrite is None:
+        got = suspect_possessive(c, s, plural, value)
     if got is None or prefilter.any(got[2]):
         return f
     sugg = tuple(dict.fromkeys([got[2], *f.suggestions]))
     return dataclasses.replace(
         f, start=got[0], end=got[1], rewrite=got[2], suggestions=sugg, own_span=True
     )
+
+
+def _modifiers_placed(c: Candidate, s: Sentence, prefilter: Prefilter, f: Fit) -> Fit:
+    """A modifier before the label that the wording must take in or move:
+    a shared adjective ("Sexual and violent offenders"), a count ("double
+    murderer"), a participle ("released sex offenders"); advice where it
+    cannot be placed."""
+    assert f.rewrite is not None
+    plural = f.number == "plural"
+    for rule in (
+        shared_adjective(c, s, f.start, f.rewrite),
+        counted_offence(c, s, f.start, f.rewrite),
+        participle_after(c, s, f.start, f.rewrite, plural),
+        compound_modifier(c, s, f.start, f.rewrite),
+        distant_hedge(c, s, f.start, f.rewrite),
+    ):
+        if rule is False:
+            return dataclasses.replace(f, rewrite=None, start=c.start, end=c.end)
+        if isinstance(rule, tuple) and not prefilter.any(rule[2]):
+            return dataclasses.replace(f, start=rule[0], rewrite=rule[2], own_span=True)
+    return f
 
 
 def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses: bool) -> Fit:
@@ -523,7 +616,13 @@ def _fit_placed(
     return r
 
 
-_SEXES = {"male": ("man", "men"), "female": ("woman", "women")}
+_SEXES = {
+    "male": ("man", "men"),
+    "female": ("woman", "women"),
+    # a sex noun as a modifier: "women inmates" -> "women in prison"
+    "women": ("woman", "women"),
+    "men": ("man", "men"),
+}
 
 
 def _sexed(s: Sentence, start: int, alt: str, plural: bool) -> tuple[int, str]:
@@ -598,22 +697,26 @@ def _fit_one(
 
     if c.possessive:
         np_end = _possessed_np(s, c.end)
+        if np_end is None and extend and len(alt.split()) > 1:
+            return None  # "the same address as the prisoner's": no "person in prison's"
         if len(alt.split()) == 1 or np_end is None or not extend:
             out = possessive(phrase, plural)
         else:
-            np_text = s.text[c.end : np_end].strip()
             if det is not None and prev is not None:
                 start = prev[0]
                 original_first = s.text[start:end]
-            if s.text[np_end : np_end + 4] == " of ":
-                return None  # "the looter's haul of trainers": no clean restructure
+            linked = _possessed_link(c, s, np_end)
+            if linked is None:
+                return None
+            np_end, link = linked
+            np_text = s.text[c.end : np_end].strip()
             if det in ("a", "an"):
                 owner = f"{indefinite_article(phrase)} {phrase}"
             elif det is not None:  # "the", "these", "one", "two" ...
                 owner = f"{det} {phrase}"
             else:
                 owner = phrase if plural else f"{indefinite_article(phrase)} {phrase}"
-            out = f"the {np_text} of {owner}"
+            out = f"the {np_text} {link} {owner}"
             end = np_end
     else:
         out = phrase

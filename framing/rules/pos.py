@@ -108,12 +108,13 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
         and c.form.number != "plural"
         and len(c.lower_words) == 1
         and c.key + "s" not in VERB_HOMOGRAPHS
-        and _before_a_noun(s, nxt)
+        and (_before_a_noun(s, nxt) or s.text[c.end :].lower().startswith(f"-on-{c.key}"))
         and names_people(c.key) is True
         and not has_nonperson_sense(c.key)
     ):
-        # "Inmate mental health services are overstretched": a line-initial noun
-        # read as an imperative; no such verb, and a noun follows
+        # "Inmate mental health services are overstretched", "Inmate-on-inmate
+        # violence": a line-initial noun read as an imperative; no such verb,
+        # and a noun follows
         return "NOUN"
     return pos
 
