@@ -198,7 +198,10 @@ _STRONG_FRAME = re.compile(
     r"let['’]s say|picture this|for the sake of argument|"
     # casting: an actor plays the label, so the label is a role
     r"played by (?-i:[A-Z])\w*|(?:taken on |takes on |take on |plays |played |playing )?the (?:role|part) of an?|"
-    r"stars as|starring as|cast as|upcoming (?:comedy|film|movie|thriller|horror|series|drama))\b"
+    r"stars as|starring as|cast as|upcoming (?:comedy|film|movie|thriller|horror|series|drama)|"
+    # a soap's audience watching its plot ("Emmerdale fans stunned as ...")
+    r"(?-i:Emmerdale|EastEnders|Coronation Street|Corrie|Hollyoaks|Neighbours|Home and Away|"
+    r"The Archers|Doctors|Casualty|Holby City) (?:fans|viewers|spoilers?|storyline|plot|twist))\b"
     r"|(?:^|[.!?:]\s+|[“\"‘']\s*)(?:imagine|suppose)\s+(?:a|an|that|you|if|for)\b",
     re.I,
 )

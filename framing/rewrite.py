@@ -64,6 +64,39 @@ _MEDIA = frozenset("photos photographs pictures images videos films clips footag
 _MEDIA_COUNT = _MEDIA - {"footage", "material"}
 
 
+# adjectives that describe the crime, not the person: they move onto "crimes"
+_CRIME_KINDS = frozenset(
+    "violent serious dangerous petty sexual organised organized minor low-level financial".split()
+)
+_COMMIT = re.compile(r"^(people who commit) crime$")
+
+
+def _crime_kind(c: Candidate, s: Sentence, alts: list[str]) -> tuple[int, int, str] | None:
+    """ "dangerous criminals" -> "people who commit dangerous crimes", not
+    "dangerous people who commit crime": the adjective described the crimes."""
+    prev = _prev_word(s, c.start)
+    if prev is None or prev[2].lower() not in _CRIME_KINDS:
+        return None
+    for alt in alts:
+        m = _COMMIT.match(alt)
+        if m is not None:
+            out = f"{m.group(1)} {prev[2].lower()} crimes"
+            return prev[0], c.end, match_case(s.text[prev[0] : c.end], out, line_style(s), False)
+    return None
+
+
+def _phrase_fit(
+    c: Candidate, s: Sentence, alts: list[str], prefilter: Prefilter
+) -> tuple[int, int, str] | None:
+    """An alternative that takes in the word beside the label: "dangerous
+    criminals" -> "people who commit dangerous crimes"; "child porn photos" ->
+    "indecent images of children", not "... material photos"."""
+    for found in (_crime_kind(c, s, alts), _media_noun(c, s, alts)):
+        if found is not None and not prefilter.any(found[2]):
+            return found
+    return None
+
+
 def _advice_only(c: Candidate, s: Sentence, alts: list[str]) -> bool:
     """Where the sentence itself rules a rewrite out."""
     if _MENTION.search(s.text):
@@ -320,10 +353,9 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
         right = _next_word(s, role[1])
         if not _doubles(left[2] if left else None, role[2], right[2] if right else None):
             return Fit(role[0], role[1], role[2], suggestions, number, status, own_span=True)
-    media = _media_noun(c, s, alts) if extend else None
-    if media is not None and not prefilter.any(media[2]):
-        # "child porn photos" -> "indecent images of children", not "... material photos"
-        return Fit(*media, suggestions, number, status, own_span=True)
+    phrase = _phrase_fit(c, s, alts, prefilter) if extend else None
+    if phrase is not None:
+        return Fit(*phrase, suggestions, number, status, own_span=True)
     for alt in alts:
         if prefilter.any(alt):
             continue  # a reframing that would itself be flagged is no reframing

@@ -199,6 +199,21 @@ def _armed(c: Candidate, act: str) -> str:
     return act
 
 
+# what a former status label was, as a state ("someone who was in the youth
+# justice system"): never "a former child in the justice system"
+_FORMER_STATES = {"young-offender": "was in the youth justice system"}
+
+
+def _former_state(c: Candidate, s: Sentence) -> Span | None:
+    state = _FORMER_STATES.get(c.entry.id)
+    m = _FORMER_RX.search(s.text, 0, c.start)
+    if state is None or m is None or not m.group("det") or c.form.number == "plural":
+        return None
+    if m.group("det").lower() == "the":
+        return _cased(s, m.start(), c.end, f"the person who {state}")
+    return _cased(s, m.start(), c.end, f"someone who {state}")
+
+
 def _offence_former(c: Candidate, s: Sentence) -> Span | None:
     habit = _HABITS.get(c.entry.id)
     m = _FORMER_RX.search(s.text, 0, c.start)
@@ -346,4 +361,4 @@ def tense_fit(c: Candidate, s: Sentence, status: str | None = None) -> Span | No
             return r
     if c.entry.category == "drug-use" and not c.entry.id.startswith("former"):
         return _drug_state(c, s) or _drug_former(c, s)
-    return _was_a(c, s) or _offence_former(c, s)
+    return _was_a(c, s) or _offence_former(c, s) or _former_state(c, s)

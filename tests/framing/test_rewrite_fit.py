@@ -31,6 +31,14 @@ CASES = [
 ]
 
 
+# an adjective that described the crimes moves onto them
+CASES.append(
+    (
+        "The bill means longer sentences for violent criminals.",
+        "The bill means longer sentences for people who commit violent crimes.",
+    )
+)
+
 # a label used as a title before a name (framing.names)
 NAMES = [
     (
@@ -82,3 +90,9 @@ def test_a_claim_about_people_still_renames_them(engine):
     assert apply_rewrites(text, engine.check(text)) == (
         "People who use drugs are clogging up A&E departments, a nurse claimed."
     )
+
+
+def test_a_soap_plot_is_fiction(engine):
+    """ "EastEnders viewers" watch a story: its characters are no one's label."""
+    text = "EastEnders viewers gasp as paedo teacher Gary is unmasked"
+    assert apply_rewrites(text, engine.check(text)) == text

@@ -65,6 +65,11 @@ CASES = [
         "The man who has been in prison and opened the bakery says he owes it all to his"
         " probation officer.",
     ),
+    # a former status is a state, not "a former child in the justice system"
+    (
+        "As a former young offender himself, the mentor knows the courts well.",
+        "As someone who was in the youth justice system himself, the mentor knows the courts well.",
+    ),
     # a Title Case line tags a person noun as a name: the label before it still goes
     ("Junkie Dad Jailed Over Car Crash", "Dad Jailed Over Car Crash"),
 ]

@@ -25,12 +25,12 @@ GROUPS = {
     "released": 0.42,
     "unknown-status": 0.58,
     "case-style": 0.78,
-    "tense-and-facts": 0.80,
+    "tense-and-facts": 0.83,
     "noun-modifier": 0.75,
     "coordination": 0.48,
     "possessive-and-determiner": 0.66,
     "tautology-and-agreement": 0.65,
-    "never-rewrite": 0.95,
+    "never-rewrite": 0.96,
     "immigration-and-drugs-and-other": 0.95,
 }
 
