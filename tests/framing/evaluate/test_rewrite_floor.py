@@ -12,7 +12,7 @@ import pytest
 from framing.evaluate.rewrites import evaluate_rewrites, load_rewrites
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "rewrites.jsonl"
-OVERALL = 0.75
+OVERALL = 0.79
 # the legal status read for each target the engine gives one for, against the
 # set's label (framing.status): 324/496 before the attachment work, 414/496 after
 STATUS_AGREEMENT = 0.82
@@ -23,7 +23,7 @@ GROUPS = {
     "charged-and-trial": 0.96,
     "convicted-and-sentenced": 0.55,
     "released": 0.42,
-    "unknown-status": 0.58,
+    "unknown-status": 0.62,
     "case-style": 0.78,
     "tense-and-facts": 0.83,
     "noun-modifier": 0.75,
