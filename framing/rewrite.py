@@ -123,6 +123,14 @@ def _media_noun(c: Candidate, s: Sentence, alts: list[str]) -> tuple[int, int, s
 
 
 _CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\b", re.IGNORECASE)
+# a label that is what someone says another is: "... lecturing the nation that
+# its president is a criminal", "insisted that he was a thug"
+_PREDICATE_CLAIM = re.compile(
+    r"\b(?:claim\w*|lectur\w*|insist\w*|argu\w*|suggest\w*|says|said|saying|tell\w*|told|"
+    r"accus\w*|alleg\w*|declar\w*|brand\w*|call\w*)\b[^.;:!?]{0,80}?\bthat\b[^.;:!?,]{0,60}?"
+    r"\b(?:is|are|was|were|had been|has been)\s+(?:an?\s+|just\s+an?\s+|nothing but\s+an?\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _changes_claim(c: Candidate, s: Sentence, alts: list[str]) -> bool:
@@ -326,14 +334,31 @@ def fit(
     )
 
 
+def _claimed(c: Candidate, s: Sentence, number: str | None, status: Status | None) -> Fit | None:
+    """ "lecturing the nation that its president is a criminal": the label is
+    the claim itself, and a swap would report a claim nobody made (advice only)."""
+    if not c.entry.alternatives or _PREDICATE_CLAIM.search(s.text, 0, c.start) is None:
+        return None
+    shown = tuple(
+        dict.fromkeys(
+            _conditional(a, number) if a.statuses else a.for_number(number)
+            for a in c.entry.alternatives
+        )
+    )
+    return Fit(c.start, c.end, None, shown, number, status)
+
+
 def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses: bool) -> Fit:
     number = occurrence_number(c, s)
     plural = number == "plural"
     status, options, role = _status_options(c, s, plural, extend, statuses)
-    if extend and status is not None:
-        whole = _whole_phrase(c, s, prefilter, options, number, status)
-        if whole is not None:
-            return whole
+    whole = _claimed(c, s, number, status) or (
+        _whole_phrase(c, s, prefilter, options, number, status)
+        if extend and status is not None
+        else None
+    )
+    if whole is not None:
+        return whole
     if extend:
         early = _restructured(c, s, prefilter, options, number, status)
         if early is not None:

@@ -96,3 +96,16 @@ def test_a_soap_plot_is_fiction(engine):
     """ "EastEnders viewers" watch a story: its characters are no one's label."""
     text = "EastEnders viewers gasp as paedo teacher Gary is unmasked"
     assert apply_rewrites(text, engine.check(text)) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator keeps telling voters that her rival is a criminal who escaped justice.",
+        "He insisted that the boy was a thug and deserved it.",
+    ],
+)
+def test_a_label_that_is_the_claim_is_advice_only(engine, text):
+    """What someone says another person is: a swap would put words in their mouth."""
+    flags = engine.check(text)
+    assert flags and all(f.rewrite is None and f.suggestions for f in flags)
