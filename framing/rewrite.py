@@ -123,6 +123,13 @@ def _media_noun(c: Candidate, s: Sentence, alts: list[str]) -> tuple[int, int, s
 
 
 _CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\b", re.IGNORECASE)
+# a claim verb whose complement follows ("claimed he had been trying to ..."),
+# not a claim for money or a title ("to claim £90,000", "claimed the title")
+_CLAIM_BEFORE = re.compile(
+    r"\bclaim(?:s|ed|ing)?\b(?!\s+(?:£|\$|€|\d|benefits?|compensation|damages|asylum|"
+    r"responsibility|credit|the (?:reward|prize|title|money|cash)|(?:his|her|their) (?:lives|life)))",
+    re.IGNORECASE,
+)
 # a label that is what someone says another is: "... lecturing the nation that
 # its president is a criminal", "insisted that he was a thug"
 _PREDICATE_CLAIM = re.compile(
@@ -138,12 +145,14 @@ def _changes_claim(c: Candidate, s: Sentence, alts: list[str]) -> bool:
     what was claimed (rewrites.md, decision 8): "Bogus asylum seekers are
     costing taxpayers millions, the columnist claimed" loses the claim with
     "bogus"; "the defence claim that it was a crime of passion" becomes a
-    claim nobody made.  A swap that only renames the people claimed about
-    ("Potheads are clogging up A&E, a doctor claimed") keeps the claim."""
+    claim nobody made; "Wray claimed he had been trying to 'trap' paedophiles"
+    is his account, in his terms.  A swap that only renames the people a
+    claim is about, before the claim verb ("Potheads are clogging up A&E, a
+    doctor claimed"), keeps the claim."""
     if not alts or _CLAIM.search(s.text) is None:
         return False
-    if not c.entry.refers_to_people:
-        return True  # a characterisation of the act is the claim itself
+    if not c.entry.refers_to_people or _CLAIM_BEFORE.search(s.text, 0, c.start):
+        return True  # the characterisation is the claim itself, or the label is inside it
     label = set(c.lower_words)
     return all(set(words(a)) < label for a in alts[:1])
 

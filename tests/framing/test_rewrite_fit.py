@@ -77,12 +77,21 @@ def test_fits_the_phrase(engine, text, want):
         # the swap would change what was claimed (rewrites.md, decision 8)
         "Bogus asylum seekers are flooding in, the councillor claimed.",
         "His lawyer claimed it was a crime of passion.",
+        # the label inside what he claims: his account, in his terms
+        "He claimed he had only been trying to expose paedophiles online.",
     ],
 )
 def test_a_claim_a_swap_would_change_is_advice_only(engine, text):
     flags = engine.check(text)
     assert flags and all(f.rewrite is None for f in flags)
     assert apply_rewrites(text, flags) == text
+
+
+def test_a_generic_group_gets_generic_wording(engine):
+    text = "Paedophiles are using chat apps to groom children, the charity warned."
+    assert apply_rewrites(text, engine.check(text)) == (
+        "Abusers are using chat apps to groom children, the charity warned."
+    )
 
 
 def test_a_claim_about_people_still_renames_them(engine):
