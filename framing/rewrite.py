@@ -325,7 +325,11 @@ def fit(
 ) -> Fit:
     """The rewrite and suggestions for ``c``; ``statuses=False`` skips the status
     analysis (every alternative, as before it existed: benchmarks measure its cost)."""
-    f = _fit(c, s, prefilter, extend, statuses)
+    f = (
+        _sexual_act(c, s, _fit(c, s, prefilter, extend, statuses))
+        if extend
+        else (_fit(c, s, prefilter, extend, statuses))
+    )
     if not extend or f.own_span and f.rewrite is not None and f.end > c.end:
         return f
     if _MENTION.search(s.text):
@@ -512,11 +516,59 @@ def _restructured(
         advice = tuple(a.for_number(number) for a in options)
         return Fit(c.start, c.end, None, advice, number, status)
     if isinstance(mod, tuple):
+        mod = _noun_convicted(c, s, mod, value)
         if generic and repeats_place(generic[0], s, mod[0], mod[1]):
             mod = (mod[0], mod[1], mod[2].replace(generic[0], in_custody(generic[0])))
         sugg = tuple(dict.fromkeys([mod[2], *(a.for_number(number) for a in options)]))
         return Fit(mod[0], mod[1], mod[2], sugg, number, status, own_span=True)
     return None
+
+
+def _noun_convicted(
+    c: Candidate, s: Sentence, mod: tuple[int, int, str], status: str | None
+) -> tuple[int, int, str]:
+    """ "Paedo Teacher Jailed For 12 Years" -> "Teacher Convicted Of Child
+    Sexual Abuse Jailed ...": a label cut from before a person noun keeps its
+    offence after the noun where the text establishes a conviction and no name
+    follows to carry the story ("Killer nurse Jane Cole" -> "Nurse Jane Cole")."""
+    start, end, word = mod
+    if (
+        status not in CONVICTED
+        or " " in word
+        or not word
+        or s.text[start:end][-len(word) :].lower() != word.lower()
+    ):
+        return mod
+    nxt = s.token_after(end)
+    if nxt is not None and nxt.tag in ("NNP", "NNPS"):
+        # a name follows; in a headline every word is capitalised, and a
+        # verb such as "Jailed" is no name
+        if not (s.headline and nxt.text.lower().endswith("ed")):
+            return mod
+    for a in c.entry.alternatives:
+        if a.singular.startswith("person convicted of ") and a.fits(status):
+            out = f"{word} convicted of {a.singular[len('person convicted of ') :]}"
+            return start, end, match_case(s.text[start:end], out, line_style(s), True)
+    return mod
+
+
+_SEXUAL_ACT = re.compile(
+    r"(\s+who\s+)(attacked|assaulted|abused|targeted|molested|preyed on|groped)\b", re.IGNORECASE
+)
+
+
+def _sexual_act(c: Candidate, s: Sentence, f: Fit) -> Fit:
+    """ "Sex Beast Who Attacked Three Women" -> "Person Who Sexually Attacked
+    Three Women": a role word for a "sex ..." label keeps what kind of attack
+    it was (the fact the label carried), in the clause that says the act."""
+    if f.rewrite is None or not c.lower_words or c.lower_words[0] != "sex" or f.end != c.end:
+        return f
+    m = _SEXUAL_ACT.match(s.text, f.end)
+    if m is None or "sex" in f.rewrite.lower():
+        return f
+    sexually = match_case(m.group(2), "sexually", line_style(s), False)
+    out = f"{f.rewrite}{m.group(1)}{sexually} {m.group(2)}"
+    return dataclasses.replace(f, end=m.end(), rewrite=out, own_span=True)
 
 
 def _fit_placed(

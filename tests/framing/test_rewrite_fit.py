@@ -39,6 +39,20 @@ CASES.append(
     )
 )
 
+# a label cut from before a person noun keeps the offence where a conviction
+# is established and no name follows; the kind of attack a "sex" label said
+CASES += [
+    (
+        "Paedo Priest Jailed For Nine Years",
+        "Priest Convicted Of Child Sexual Abuse Jailed For Nine Years",
+    ),
+    ("Killer Nurse Jane Cole Jailed For Life", "Nurse Jane Cole Jailed For Life"),
+    (
+        "A sex beast who attacked a jogger has been jailed.",
+        "Someone who sexually attacked a jogger has been jailed.",
+    ),
+]
+
 # a label used as a title before a name (framing.names)
 NAMES = [
     (
