@@ -325,11 +325,9 @@ def fit(
 ) -> Fit:
     """The rewrite and suggestions for ``c``; ``statuses=False`` skips the status
     analysis (every alternative, as before it existed: benchmarks measure its cost)."""
-    f = (
-        _sexual_act(c, s, _fit(c, s, prefilter, extend, statuses))
-        if extend
-        else (_fit(c, s, prefilter, extend, statuses))
-    )
+    f = _fit(c, s, prefilter, extend, statuses)
+    if extend:
+        f = _responsible_for(s, _sexual_act(c, s, f))
     if not extend or f.own_span and f.rewrite is not None and f.end > c.end:
         return f
     if _MENTION.search(s.text):
@@ -550,6 +548,27 @@ def _noun_convicted(
             out = f"{word} convicted of {a.singular[len('person convicted of ') :]}"
             return start, end, match_case(s.text[start:end], out, line_style(s), True)
     return mod
+
+
+_RESPONSIBLE_IN = re.compile(
+    r"\s+(in|of|behind)\s+(?=(?:the|a|an|this|that|last|these|those)\b[^,.;:]{0,50}?"
+    r"\b(?:killings?|murders?|attacks?|robber(?:y|ies)|raids?|burglar(?:y|ies)|thefts?|"
+    r"shootings?|stabbings?|assaults?|bombings?|arson|fires?|break-ins?|crimes?|rapes?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _responsible_for(s: Sentence, f: Fit) -> Fit:
+    """ "The murderer in the 1888 Whitechapel killings" -> "The person
+    responsible for the 1888 Whitechapel killings": "responsible" takes "for"
+    where the label took "in" or "behind"."""
+    if f.rewrite is None or not f.rewrite.lower().endswith("responsible"):
+        return f
+    m = _RESPONSIBLE_IN.match(s.text, f.end)
+    if m is None:
+        return f
+    out = f"{f.rewrite} {match_case(m.group(1), 'for', line_style(s), False)} "
+    return dataclasses.replace(f, end=m.end(), rewrite=out, own_span=True)
 
 
 _SEXUAL_ACT = re.compile(

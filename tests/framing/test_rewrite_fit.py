@@ -53,6 +53,19 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # "responsible" takes "for"
+    (
+        "The killer in the Ipswich shootings has never been found.",
+        "The person responsible for the Ipswich shootings has never been found.",
+    ),
+    # a generic group: generic wording (rewrites.md, decision 6)
+    (
+        "Critics say the scheme lets burglars off lightly.",
+        "Critics say the scheme lets people who commit burglary off lightly.",
+    ),
+]
+
 # a label used as a title before a name (framing.names)
 NAMES = [
     (
