@@ -136,7 +136,10 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
         return before_name(c, s, first, start)
     # a noun for a person is one in any case: a Title Case line tags "Junkie
     # Mum" and "Yob grandson" as proper names, yet "Mum" is no one's name here
-    person_noun = first.text.lower() in _PERSON_NOUNS and first.pos in ("NOUN", "PROPN")
+    person_noun = first.text.lower() in _PERSON_NOUNS | _PERSON_PLURALS and first.pos in (
+        "NOUN",
+        "PROPN",
+    )
     if not person_noun and (
         not _noun_follows(s, nxt) or first.text[:1].isupper() and headline and first.tag != "NN"
     ):
@@ -145,7 +148,7 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
         got = _drug_use_person(c, s, first)
         if got is not None:
             return got
-    if person_noun:
+    if person_noun and first.text.lower() in _PERSON_NOUNS:
         start = _modifiers_start(c, s)
         word = first.text
         if s.text[start : c.end][:1].isupper():

@@ -325,6 +325,29 @@ def fit(
 ) -> Fit:
     """The rewrite and suggestions for ``c``; ``statuses=False`` skips the status
     analysis (every alternative, as before it existed: benchmarks measure its cost)."""
+    return _line_case(s, _fit_any(c, s, prefilter, extend, statuses))
+
+
+def _line_case(s: Sentence, f: Fit) -> Fit:
+    """Every rewrite in the line's case, whichever rule built it: an ALL CAPS
+    headline gets capitals ("JUNKIE MUM JAILED" -> "MUM JAILED", never "Mum
+    ..."), a Title Case one Title Case where the replaced words began with a
+    capital; running text is left as each rule wrote it (an acronym there is
+    no shout)."""
+    if not f.rewrite:
+        return f
+    style = line_style(s)
+    original = s.text[f.start : f.end]
+    if style == "upper":
+        out = f.rewrite.upper()
+    elif style in ("title", "title-all") and original[:1].isupper():
+        out = match_case(original, f.rewrite, style, True)
+    else:
+        return f
+    return f if out == f.rewrite else dataclasses.replace(f, rewrite=out)
+
+
+def _fit_any(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses: bool) -> Fit:
     f = _fit(c, s, prefilter, extend, statuses)
     if extend:
         f = _responsible_for(s, _sexual_act(c, s, f))
@@ -407,7 +430,7 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
     return Fit(start, end, None, suggestions, number, status)
 
 
-_WHO_NEXT = re.compile(r"\s+who\b(?!\s*(?:,|'s|’s))")
+_WHO_NEXT = re.compile(r"\s+who\b(?!\s*(?:,|'s|’s))", re.IGNORECASE)
 _PERSON_WORD = re.compile(r"\b(?:person|Person|PERSON)\b")
 
 

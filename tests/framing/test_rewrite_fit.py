@@ -66,6 +66,20 @@ CASES += [
     ),
 ]
 
+# the line's case, whichever rule built the rewrite (issue 10: "the line's
+# case style")
+CASES += [
+    ("JUNKIE DAD JAILED OVER CRASH", "DAD JAILED OVER CRASH"),
+    (
+        "Ex-Con Who Became A Barrister Speaks Out",
+        "Person Who Has Been In Prison And Became A Barrister Speaks Out",
+    ),
+    (
+        "Addict Parents Are Being Failed, Says Report",
+        "Parents Who Use Drugs Are Being Failed, Says Report",
+    ),
+]
+
 # a label used as a title before a name (framing.names)
 NAMES = [
     (
