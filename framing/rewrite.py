@@ -623,11 +623,17 @@ def _fit_placed(
     return r
 
 
-_SEXES = {"male": ("man", "men"), "female": ("woman", "women")}
+# a modifier that is itself a noun for the person once "person" follows it
+_SEXES = {
+    "male": ("man", "men"),
+    "female": ("woman", "women"),
+    "teenage": ("teenager", "teenagers"),
+}
 
 
 def _sexed(s: Sentence, start: int, alt: str, plural: bool) -> tuple[int, str]:
-    """ "male inmates" -> "men in prison", not "male people in prison"."""
+    """ "male inmates" -> "men in prison", not "male people in prison";
+    "a teenage drug dealer" -> "a teenager who sells drugs"."""
     prev = _prev_word(s, start)
     sex = prev[2].lower() if prev is not None else ""
     if prev is None or sex not in _SEXES or alt.split(" ")[0] not in ("person", "people"):

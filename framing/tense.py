@@ -80,6 +80,7 @@ _FORMER_RX = re.compile(
     r"(?:\b(?P<det>the|a|an)\s+)?\b(?P<former>former|ex-|one-time|onetime|reformed|recovering)\s*$",
     re.IGNORECASE,
 )
+_WHO_AFTER = re.compile(r"\s+who\b(?!\s*,)", re.IGNORECASE)
 _TURNED = re.compile(r"\s+turned\s+(?=[a-z])")
 _HE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
@@ -148,8 +149,9 @@ def _drug_state(c: Candidate, s: Sentence) -> Span | None:
 
 def _drug_former(c: Candidate, s: Sentence) -> Span | None:
     art = s.word_before(c.start)
-    if art is None or s.text[art[1] : c.start].strip() or art[2].lower() not in _FORMER:
-        return None
+    gap = s.text[art[1] : c.start].strip() if art is not None else ""
+    if art is None or gap not in ("", "-") or art[2].lower() not in _FORMER:
+        return None  # "former junkie", "ex-junkie"
     det = s.word_before(art[0])
     if art[0] > 0 and s.text[art[0] - 1 : art[0]] == "-":  # "ex-addict" split oddly
         return None
@@ -178,6 +180,10 @@ def _was_a(c: Candidate, s: Sentence) -> Span | None:
     nxt = s.word_after(c.end)
     if nxt is not None and nxt[2].lower() in ("who", "that", "and", "or", "with"):
         return None  # the label heads a longer noun phrase: the swap keeps it
+    if _LATER_WHO.match(s.text, c.end):
+        return (
+            None  # "She was a fraudster, the court heard, who stole ...": the clause needs a noun
+        )
     if c.entry.id in _STATES:
         return _cased(s, art[0], c.end, _STATES[c.entry.id])
     habit = _HABITS.get(c.entry.id)
@@ -190,6 +196,9 @@ def _was_a(c: Candidate, s: Sentence) -> Span | None:
     ):
         return None
     return _cased(s, verb[0], c.end, _armed(c, habit[1]))
+
+
+_LATER_WHO = re.compile(r"[^.;:!?]*?,[^.;:!?]*?\bwho\b", re.IGNORECASE)
 
 
 def _armed(c: Candidate, act: str) -> str:
@@ -227,6 +236,11 @@ def _offence_former(c: Candidate, s: Sentence) -> Span | None:
     else:
         act = f"who used to {_armed(c, habit[0])}"
     out, end = f"{d} {who} {act}", c.end
+    again = _WHO_AFTER.match(s.text, c.end)
+    if (
+        again is not None
+    ):  # "A former burglar who now advises" -> "... burgle homes and now advises"
+        out, end = f"{out} and", again.end()
     turned = _TURNED.match(s.text, c.end)
     if turned is not None:  # "the one-time drug dealer turned youth worker"
         nxt = s.word_after(turned.end())
@@ -238,12 +252,16 @@ def _offence_former(c: Candidate, s: Sentence) -> Span | None:
     return _cased(s, m.start(), end, out)
 
 
-_KNIFE = re.compile(r"\b(?:knife|knives|stab\w*|slash\w*|blade\w*)\b", re.IGNORECASE)
-_TEEN_AGE = re.compile(r",\s+(?:aged\s+)?(1[3-9]),")
+_KNIFE = re.compile(
+    r"\b(?:knife|knives|stab\w*|slash\w*|blade\w*|machetes?|cleavers?)\b", re.IGNORECASE
+)
+# "Killer, 16, who stabbed boy": the age, then the clause that says the act
+_TEEN_AGE = re.compile(r",\s+(?:aged\s+)?(1[3-9]),\s+who\b", re.IGNORECASE)
 _RECORD = re.compile(
     r",?\s+with\s+((?:more than |over |at least |almost |nearly )?\d+\s+(?:previous\s+)?convictions)\b"
 )
-_PERSON_CATEGORIES = frozenset({"person-label", "offence-identity", "dehumanising"})
+# labels for what a person did: the act is said around them
+_ACT_CATEGORIES = frozenset({"offence-identity", "dehumanising"})
 
 
 def _knifeman(c: Candidate, s: Sentence) -> Span | None:
@@ -263,13 +281,16 @@ def _teenager(c: Candidate, s: Sentence) -> Span | None:
     """ "A teenage killer who ..." -> "A teenager who ..."; "Killer, 16, who
     stabbed boy" -> "Teenager, 16, who ...": the age is the text's own and the
     act is said around it, so the person needs no label at all."""
-    if c.entry.category not in _PERSON_CATEGORIES or c.possessive:
-        return None
+    if c.entry.category not in _ACT_CATEGORIES or c.possessive:
+        return None  # "teenage inmates" keeps "in prison": a place, not an act
     plural = c.form.number == "plural"
     noun = "teenagers" if plural else "teenager"
     prev = s.word_before(c.start)
     if prev is not None and prev[2].lower() == "teenage" and not s.text[prev[1] : c.start].strip():
         before = s.word_before(prev[0])
+        verb = s.word_before(before[0]) if before is not None else None
+        if verb is not None and verb[2].lower() in _STATE_VERBS:
+            return None  # "He was a teenage drug dealer": the label is what is said
         if before is not None and before[2].lower() in ("a", "an"):
             return _cased(s, before[0], c.end, f"a {noun}")
         return _cased(s, prev[0], c.end, noun)
@@ -361,4 +382,5 @@ def tense_fit(c: Candidate, s: Sentence, status: str | None = None) -> Span | No
             return r
     if c.entry.category == "drug-use" and not c.entry.id.startswith("former"):
         return _drug_state(c, s) or _drug_former(c, s)
-    return _was_a(c, s) or _offence_former(c, s) or _former_state(c, s)
+    was = _was_a(c, s) if status not in _COURT else None  # in court the role wins
+    return was or _offence_former(c, s) or _former_state(c, s)
