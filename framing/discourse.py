@@ -190,7 +190,8 @@ GROUP_BEFORE = re.compile(r"\b" + _GROUP + r"\s+of\s+(?:[\w-]+\s+)?$", re.I)
 
 # words that set up a frame on their own
 _STRONG_FRAME = re.compile(
-    r"\b(?:(?:in|of) the (?:film|movie|novel|book|series|show|play|episode|sitcom|drama|"
+    r"\b(?:(?:in|of) the (?:(?-i:[A-Z][\w-]+)\s+|new\s+|hit\s+|latest\s+|upcoming\s+)?"
+    r"(?:film|movie|novel|book|series|show|play|episode|sitcom|drama|"
     r"musical|pantomime|panto|parody|sketch|cartoon|comic|video game|fairy tale|fable)|"
     r"fictional|fictitious|protagonist|storyline|plotline|the plot of|screenplay|parody|spoof|"
     r"satire|satirical|gameplay|video game|board game|role-playing|thought experiment|"

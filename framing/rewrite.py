@@ -56,7 +56,10 @@ class Fit:
 
 
 _MENTION = re.compile(
-    r"\b(?:acronym|the (?:word|term|phrase|label|expression)s?|words? like)\b", re.IGNORECASE
+    r"\b(?:acronym|the (?:word|term|phrase|label|expression)s?|words? like|"
+    r"(?:words?|terms?|labels?|phrases?|expressions?|slurs?|insults?) (?:such as|like)|"
+    r"(?:such|these|those) (?:words|terms|labels|phrases|slurs|insults) as)\b",
+    re.IGNORECASE,
 )
 
 

@@ -159,3 +159,25 @@ def test_a_label_that_is_the_claim_is_advice_only(engine, text):
     """What someone says another person is: a swap would put words in their mouth."""
     flags = engine.check(text)
     assert flags and all(f.rewrite is None and f.suggestions for f in flags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mention of the words themselves
+        "Campaigners want to ban terms such as thug and yob.",
+        "Teachers were told to avoid such terms as yob and lout.",
+        # a label someone else used, reported with "described ... as"
+        "She described him as a thug.",
+        # a role in a drama
+        "The drug dealer in the Netflix drama is played by a newcomer.",
+    ],
+)
+def test_never_rewritten(engine, text):
+    assert apply_rewrites(text, engine.check(text)) == text
+
+
+def test_described_as_a_look_is_no_reported_label(engine):
+    """ "described the burglar as tall": the burglar is described, not labelled."""
+    text = "Police described the burglar as tall and thin."
+    assert any(f.entry == "burglar" and not f.quoted for f in engine.check(text))
