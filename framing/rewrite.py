@@ -71,20 +71,57 @@ _MEDIA_COUNT = _MEDIA - {"footage", "material"}
 _CRIME_KINDS = frozenset(
     "violent serious dangerous petty sexual organised organized minor low-level financial".split()
 )
-_COMMIT = re.compile(r"^(people who commit) crime$")
+# an alternative that names the crime, where the adjective can go
+_COMMIT = re.compile(r"^(.*?\b(?:commits?|convicted of)) (an? )?(crimes?|offences?)$")
 
 
 def _crime_kind(c: Candidate, s: Sentence, alts: list[str]) -> tuple[int, int, str] | None:
     """ "dangerous criminals" -> "people who commit dangerous crimes", not
     "dangerous people who commit crime": the adjective described the crimes."""
     prev = _prev_word(s, c.start)
+    if prev is not None and prev[0] > 0 and s.text[prev[0] - 1] == "-":
+        left = s.word_before(prev[0] - 1)  # "low-level": one adjective, two words
+        if left is not None and left[1] == prev[0] - 1:
+            prev = (left[0], prev[1], s.text[left[0] : prev[1]])
     if prev is None or prev[2].lower() not in _CRIME_KINDS:
         return None
+    adj = prev[2].lower()
     for alt in alts:
         m = _COMMIT.match(alt)
-        if m is not None:
-            out = f"{m.group(1)} {prev[2].lower()} crimes"
-            return prev[0], c.end, match_case(s.text[prev[0] : c.end], out, line_style(s), False)
+        if m is None:
+            continue
+        noun = m.group(3)
+        if noun == "crime" and not m.group(2):
+            noun = "crimes"  # "people who commit crime" -> "... commit dangerous crimes"
+        if adj == "low-level":
+            noun = noun.replace("crime", "offence")  # the phrase is "low-level offences"
+        art = f"{indefinite_article(adj)} " if m.group(2) else ""
+        out = f"{m.group(1)} {art}{adj} {noun}"
+        return prev[0], c.end, match_case(s.text[prev[0] : c.end], out, line_style(s), False)
+    return None
+
+
+_COUNTED = {"double": "two", "triple": "three", "quadruple": "four"}
+_OF_ACT = re.compile(r"^(.*?\b(?:convicted|accused|suspected) of) (murder|rape|manslaughter)$")
+
+
+def _counted(c: Candidate, s: Sentence, alts: list[str]) -> tuple[int, int, str] | None:
+    """ "a convicted double murderer" -> "a person convicted of two murders":
+    the count goes onto the act, and "convicted" is said once."""
+    prev = _prev_word(s, c.start)
+    if prev is None or prev[2].lower() not in _COUNTED:
+        return None
+    start = prev[0]
+    before = _prev_word(s, start)
+    for alt in alts:
+        m = _OF_ACT.match(alt)
+        if m is None:
+            continue
+        verb = m.group(1).split()[-2]  # "convicted", "accused", "suspected"
+        if before is not None and (before[2].lower() == verb or before[2].lower() in _HEDGES):
+            start = before[0]  # "convicted", or a hedge the wording already makes
+        out = f"{m.group(1)} {_COUNTED[prev[2].lower()]} {m.group(2)}s"
+        return start, c.end, match_case(s.text[start : c.end], out, line_style(s), False)
     return None
 
 
@@ -94,7 +131,7 @@ def _phrase_fit(
     """An alternative that takes in the word beside the label: "dangerous
     criminals" -> "people who commit dangerous crimes"; "child porn photos" ->
     "indecent images of children", not "... material photos"."""
-    for found in (_crime_kind(c, s, alts), _media_noun(c, s, alts)):
+    for found in (_crime_kind(c, s, alts), _counted(c, s, alts), _media_noun(c, s, alts)):
         if found is not None and not prefilter.any(found[2]):
             return found
     return None

@@ -66,6 +66,26 @@ CASES += [
     ),
 ]
 
+# the crime's adjective and count go onto the crime, in the status's wording
+CASES += [
+    (
+        "Petty criminals were jailed for short terms.",
+        "People convicted of petty crimes were jailed for short terms.",
+    ),
+    (
+        "Low-level offenders were jailed for short terms.",
+        "People convicted of low-level offences were jailed for short terms.",
+    ),
+    (
+        "She wrote to a convicted triple murderer in prison.",
+        "She wrote to a person convicted of three murders in prison.",
+    ),
+    (
+        "The alleged double murderer appeared at the Old Bailey.",
+        "The person accused of two murders appeared at the Old Bailey.",
+    ),
+]
+
 # the line's case, whichever rule built the rewrite (issue 10: "the line's
 # case style")
 CASES += [
