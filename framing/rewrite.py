@@ -125,13 +125,37 @@ def _counted(c: Candidate, s: Sentence, alts: list[str]) -> tuple[int, int, str]
     return None
 
 
+_AFTER_PARTICIPLES = frozenset({"released", "freed", "jailed", "imprisoned", "deported"})
+
+
+def _participle_after(c: Candidate, s: Sentence, alts: list[str]) -> tuple[int, int, str] | None:
+    """ "released sex offenders" -> "people convicted of sexual offences who
+    have been released": a participle before a "people ..." wording moves
+    into a clause after it ("released people convicted of ..." misreads)."""
+    prev = _prev_word(s, c.start)
+    if prev is None or prev[2].lower() not in _AFTER_PARTICIPLES:
+        return None
+    for alt in alts:
+        head = alt.split(" ", 1)[0]
+        if head in ("people", "person"):
+            have = "have" if head == "people" else "has"
+            out = f"{alt} who {have} been {prev[2].lower()}"
+            return prev[0], c.end, match_case(s.text[prev[0] : c.end], out, line_style(s), False)
+    return None
+
+
 def _phrase_fit(
     c: Candidate, s: Sentence, alts: list[str], prefilter: Prefilter
 ) -> tuple[int, int, str] | None:
     """An alternative that takes in the word beside the label: "dangerous
     criminals" -> "people who commit dangerous crimes"; "child porn photos" ->
     "indecent images of children", not "... material photos"."""
-    for found in (_crime_kind(c, s, alts), _counted(c, s, alts), _media_noun(c, s, alts)):
+    for found in (
+        _crime_kind(c, s, alts),
+        _counted(c, s, alts),
+        _participle_after(c, s, alts),
+        _media_noun(c, s, alts),
+    ):
         if found is not None and not prefilter.any(found[2]):
             return found
     return None

@@ -307,6 +307,29 @@ def _teenager(c: Candidate, s: Sentence) -> Span | None:
     return None
 
 
+_RECORD_ENTRIES = frozenset({"persistent-offender", "career-criminal", "hardened-criminal"})
+_SENTENCE_FACT = re.compile(
+    r"\b(?:serv(?:ed|ing) (?:a|his|her|their)?\s*(?:\w+\s+)?sentence|jailed|sentenced|"
+    r"convicted|convictions?|prison term)\b",
+    re.IGNORECASE,
+)
+
+
+def _record_apposition(c: Candidate, s: Sentence) -> Span | None:
+    """ "Bristow, a career criminal, was released ... after serving a sentence
+    for burglary" -> "Bristow was released ...": the record the label claims
+    is one the sentence states itself (decision 12: cut, not converted)."""
+    if c.entry.id not in _RECORD_ENTRIES:
+        return None
+    m = re.search(r",\s+(?:an?\s+)$", s.text[: c.start])
+    if m is None or s.text[c.end : c.end + 1] != ",":
+        return None
+    rest = s.text[: m.start()] + " " + s.text[c.end :]
+    if _SENTENCE_FACT.search(rest) is None:
+        return None
+    return m.start(), c.end + 1, ""
+
+
 def _record(c: Candidate, s: Sentence) -> Span | None:
     """ "became a prolific offender, with 96 convictions" -> "went on to have 96
     convictions"; "Pearson, a prolific offender with more than 60 previous
@@ -324,6 +347,37 @@ def _record(c: Candidate, s: Sentence) -> Span | None:
     if verb is not None and verb[2].lower() == "became":
         return _cased(s, verb[0], m.end(), f"went on to have {m.group(1)}")
     return _cased(s, art[0], m.end(), f"a person with {m.group(1)}")
+
+
+# compound killing labels whose own words give the count or the victim: the
+# entry's shared "several murders" would change the fact
+_KILLINGS = {
+    "child": ("killing a child", "killing children"),
+    "double": ("two killings", "two killings"),
+    "triple": ("three killings", "three killings"),
+}
+_STATUS_VERB = {
+    "convicted": "convicted of",
+    "sentenced": "convicted of",
+    "released": "convicted of",
+    "charged": "accused of",
+    "on_trial": "accused of",
+    "arrested": "suspected of",
+}
+
+
+def _compound_killer(c: Candidate, s: Sentence, status: str | None) -> Span | None:
+    """ "child killers" (sentenced) -> "people convicted of killing children";
+    "the double killer" (charged) -> "the person accused of two killings"."""
+    words = c.lower_words
+    if len(words) < 2 or not words[-1].startswith("killer") or words[0] not in _KILLINGS:
+        return None
+    verb = _STATUS_VERB.get(status or "")
+    if verb is None:
+        return None
+    plural = c.form.number == "plural"
+    what = _KILLINGS[words[0]][1 if plural else 0]
+    return _cased(s, c.start, c.end, f"{'people' if plural else 'person'} {verb} {what}")
 
 
 # in court the role ("the defendant") is the wording the trial group uses
@@ -375,7 +429,14 @@ def tense_fit(c: Candidate, s: Sentence, status: str | None = None) -> Span | No
     the legal status read for the person, where the entry needed it."""
     if c.possessive:
         return None
-    facts = (_record,) if status in _COURT else (_record, _knifeman, _teenager, _prison_past)
+    killer = _compound_killer(c, s, status) if status not in _COURT else None
+    if killer is not None:  # in court the role ("the defendant") comes first
+        return killer
+    facts = (
+        (_record,)
+        if status in _COURT
+        else (_record, _record_apposition, _knifeman, _teenager, _prison_past)
+    )
     for rule in facts:
         r = rule(c, s)
         if r is not None:

@@ -86,6 +86,13 @@ CASES += [
     ),
 ]
 
+CASES.append(
+    (
+        "Monitoring of released sex offenders is to be tightened.",
+        "Monitoring of people convicted of sexual offences who have been released is to be tightened.",
+    )
+)
+
 # the line's case, whichever rule built the rewrite (issue 10: "the line's
 # case style")
 CASES += [

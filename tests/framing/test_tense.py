@@ -87,6 +87,20 @@ CASES = [
     ),
     # "teenage" before a place label keeps the place
     ("The teenage inmates staged a protest.", "The teenagers in prison staged a protest."),
+    # compound killing labels keep their count or victim, in the status's wording
+    (
+        "The child killer was jailed for life.",
+        "The person convicted of killing a child was jailed for life.",
+    ),
+    (
+        "A double killer has been arrested in Leeds.",
+        "A person suspected of two killings has been arrested in Leeds.",
+    ),
+    # a record the sentence states itself: the label is cut (decision 12)
+    (
+        "Hughes, a career criminal, was jailed again after serving a sentence for theft.",
+        "Hughes was jailed again after serving a sentence for theft.",
+    ),
     # a Title Case line tags a person noun as a name: the label before it still goes
     ("Junkie Dad Jailed Over Car Crash", "Dad Jailed Over Car Crash"),
 ]

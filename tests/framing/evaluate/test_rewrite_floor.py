@@ -12,7 +12,7 @@ import pytest
 from framing.evaluate.rewrites import evaluate_rewrites, load_rewrites
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "rewrites.jsonl"
-OVERALL = 0.81
+OVERALL = 0.815
 # the legal status read for each target the engine gives one for, against the
 # set's label (framing.status): 324/496 before the attachment work, 414/496 after
 STATUS_AGREEMENT = 0.82
