@@ -56,7 +56,8 @@ class Fit:
 
 
 _MENTION = re.compile(
-    r"\b(?:acronym|the (?:word|term|phrase|label|expression)s?|words? like|"
+    r"\b(?:acronym|the (?:word|term|phrase|label|expression)s?\b(?!\s+(?:of|on|and|for|in)\b)|"
+    r"words? like|"
     r"(?:words?|terms?|labels?|phrases?|expressions?|slurs?|insults?) (?:such as|like)|"
     r"(?:such|these|those) (?:words|terms|labels|phrases|slurs|insults) as)\b",
     re.IGNORECASE,

@@ -208,3 +208,9 @@ def test_described_as_a_look_is_no_reported_label(engine):
     """ "described the burglar as tall": the burglar is described, not labelled."""
     text = "Police described the burglar as tall and thin."
     assert any(f.entry == "burglar" and not f.quoted for f in engine.check(text))
+
+
+def test_the_terms_of_a_licence_are_no_mention(engine):
+    """ "the terms of his licence" is no sentence about a word: the fix applies."""
+    text = "The convict was returned to prison after breaching the terms of his licence."
+    assert apply_rewrites(text, engine.check(text)) != text
