@@ -462,7 +462,9 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
         early = _restructured(c, s, prefilter, options, number, status)
         if early is not None:
             return early
-    alts = [unstated_event(_gendered(c, a.for_number(number)), c, s) for a in options]
+    alts = [
+        _named_drug(c, unstated_event(_gendered(c, a.for_number(number)), c, s)) for a in options
+    ]
     if _possessed(c, s):
         # "Her killer", "the officer's killers": "Her person convicted of ..." is no
         # English; the restructure ("the person who killed her") is the writer's
@@ -495,6 +497,28 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
     return Fit(start, end, None, suggestions, number, status)
 
 
+_DRUG_NAMES = {
+    "heroin": "heroin",
+    "crack": "crack cocaine",
+    "cocaine": "cocaine",
+    "smack": "heroin",
+}
+
+
+def _named_drug(c: Candidate, alt: str) -> str:
+    """ "a heroin addict" -> "a person who uses heroin", not "... uses drugs":
+    the drug the label names survives the rewrite (issue 10)."""
+    if c.entry.category != "drug-use":
+        return alt
+    drug = next((_DRUG_NAMES[w] for w in c.lower_words if w in _DRUG_NAMES), None)
+    if drug is None:
+        return alt
+    return re.sub(r"\b(use|uses|used) drugs\b", rf"\1 {drug}", alt)
+
+
+_PRESENT_USE = re.compile(r"\bwho (uses|use)\b")
+
+
 _WHO_NEXT = re.compile(r"\s+who\b(?!\s*(?:,|'s|’s))", re.IGNORECASE)
 _PERSON_WORD = re.compile(r"\b(?:person|Person|PERSON)\b")
 
@@ -511,10 +535,15 @@ def _join_clauses(s: Sentence, r: tuple[int, int, str], alt: str) -> tuple[int, 
         return r
     start, _, out = r
     person = pronoun_person(s, False)
-    if person != "person":
+    if person != "person" and s.text[:start].strip().lower() in ("", "the", "a", "an"):
+        # only for the sentence's subject: "She was living with a heroin
+        # addict who stole from her" is about someone else
         out = _PERSON_WORD.sub(
             lambda w: match_case(w.group(), person, line_style(s), True), out, count=1
         )
+    verb = s.token_after(m.end())
+    if verb is not None and verb.tag == "VBD":
+        out = _PRESENT_USE.sub("who used", out)  # "... who used heroin and stole from her"
     return start, m.end(), f"{out} and"
 
 

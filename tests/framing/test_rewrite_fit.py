@@ -93,6 +93,19 @@ CASES.append(
     )
 )
 
+# the named drug survives; a joined clause keeps the sentence's tense, and the
+# gender comes from pronouns only for the sentence's own subject
+CASES += [
+    (
+        "The council is failing crack addicts.",
+        "The council is failing people who use crack cocaine.",
+    ),
+    (
+        "He shared a flat with a heroin addict who robbed him.",
+        "He shared a flat with a person who used heroin and robbed him.",
+    ),
+]
+
 # the line's case, whichever rule built the rewrite (issue 10: "the line's
 # case style")
 CASES += [
