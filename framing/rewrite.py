@@ -489,7 +489,7 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
             continue  # "Thugs attack" -> "Attackers attack": no
         r = _fit_placed(c, s, alt, plural, extend)
         if r is not None and extend:
-            r = _join_clauses(s, r, alt)
+            r = _join_clauses(s, r, alt, c)
         if r is not None:
             hedged = s.text[r[0] : c.start].lower().split()
             wide = bool(_HEDGES.intersection(hedged))
@@ -523,7 +523,9 @@ _WHO_NEXT = re.compile(r"\s+who\b(?!\s*(?:,|'s|’s))", re.IGNORECASE)
 _PERSON_WORD = re.compile(r"\b(?:person|Person|PERSON)\b")
 
 
-def _join_clauses(s: Sentence, r: tuple[int, int, str], alt: str) -> tuple[int, int, str]:
+def _join_clauses(
+    s: Sentence, r: tuple[int, int, str], alt: str, c: Candidate
+) -> tuple[int, int, str]:
     """An alternative that is itself a relative clause ("person who has been in
     prison") before the sentence's own "who": the two clauses joined ("The
     person who has been in prison and went on to study law"), never "who ...
@@ -541,10 +543,19 @@ def _join_clauses(s: Sentence, r: tuple[int, int, str], alt: str) -> tuple[int, 
         out = _PERSON_WORD.sub(
             lambda w: match_case(w.group(), person, line_style(s), True), out, count=1
         )
+    rest = s.text[: c.start] + " " + s.text[c.end :]
+    if c.entry.category == "drug-use" and _DRUG_WORD.search(rest):
+        # "An addict who stole ... to pay for drugs" -> "A woman who stole ...":
+        # the sentence says the drug use itself (rewrites.md, decision 14)
+        return start, r[1], _OWN_CLAUSE.sub("", out)
     verb = s.token_after(m.end())
     if verb is not None and verb.tag == "VBD":
         out = _PRESENT_USE.sub("who used", out)  # "... who used heroin and stole from her"
     return start, m.end(), f"{out} and"
+
+
+_DRUG_WORD = re.compile(r"\b(?:drugs?|heroin|cocaine|crack|cannabis|spice|methadone)\b", re.I)
+_OWN_CLAUSE = re.compile(r"\s+(?:who|with)\b.*$", re.IGNORECASE)
 
 
 def _whole_phrase(

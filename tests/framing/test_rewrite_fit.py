@@ -106,6 +106,14 @@ CASES += [
     ),
 ]
 
+# the sentence says the drug use itself: the label goes (decision 14)
+CASES.append(
+    (
+        "An addict who burgled a chemist to get drugs has been jailed.",
+        "A person who burgled a chemist to get drugs has been jailed.",
+    )
+)
+
 # the line's case, whichever rule built the rewrite (issue 10: "the line's
 # case style")
 CASES += [
