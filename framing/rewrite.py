@@ -733,6 +733,7 @@ _SEXES = {
     "male": ("man", "men"),
     "female": ("woman", "women"),
     "teenage": ("teenager", "teenagers"),
+    "foreign": ("foreign national", "foreign nationals"),  # "foreign criminals"
 }
 
 

@@ -13,6 +13,11 @@ CASES = [
         "The unit holds female inmates from across Wales.",
         "The unit holds women in prison from across Wales.",
     ),
+    # "foreign" with a "people ..." wording: the UK's own "foreign nationals"
+    (
+        "Foreign prisoners make up 12% of the prison population.",
+        "Foreign nationals in prison make up 12% of the prison population.",
+    ),
     # a singular group noun whose alternative is plural: the article goes
     (
         "Ministers spoke of a new underclass in the towns.",
