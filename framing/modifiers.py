@@ -24,7 +24,7 @@ import re
 from framing.candidate import Candidate, Sentence, Tok
 from framing.coordination import OFFENCES
 from framing.inflect import match_case
-from framing.names import before_name
+from framing.names import before_name, headline_name
 
 Span = tuple[int, int, str]
 
@@ -125,7 +125,11 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
         return None
     headline = s.headline
     # before a proper name: cut the label (and its own modifiers)
-    if first.tag == "NNP" and first.text[:1].isupper() and not headline:
+    if (
+        first.tag == "NNP"
+        and first.text[:1].isupper()
+        and (not headline or headline_name(s, first))
+    ):
         start = _modifiers_start(c, s)
         before = [t for t in s.tokens_in(max(0, start - 40), start) if not t.text.isspace()]
         if before and before[-1].pos not in _CUT_AFTER:

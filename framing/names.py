@@ -48,6 +48,15 @@ def _name_end(s: Sentence, first: Tok) -> int:
     return end
 
 
+_CAPS_RUN = re.compile(r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2}),\s+(?:aged\s+)?\d{1,3},")
+
+
+def headline_name(s: Sentence, first: Tok) -> bool:
+    """In a headline every word is capitalised, so a name shows only by what
+    follows it: "Heroin Addict Lovell, 38, Jailed" (a name, then an age)."""
+    return _CAPS_RUN.match(s.text, first.start) is not None
+
+
 def _after_name(s: Sentence, end: int, clause: str) -> tuple[int, str]:
     """The span end and the text after the name that says ``clause`` (after an
     age if one follows: "Lovell, 38, who uses heroin, was")."""

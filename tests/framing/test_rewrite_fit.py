@@ -135,6 +135,11 @@ CASES += [
 
 # a label used as a title before a name (framing.names)
 NAMES = [
+    # in a Title Case headline a name shows by the age after it
+    (
+        "Crack Addict Dean Hollis, 29, Jailed For Crash",
+        "Dean Hollis, 29, Who Uses Crack Cocaine, Jailed For Crash",
+    ),
     (
         "Crack addict Dean Hollis, 29, lost control of the van on the A1.",
         "Dean Hollis, 29, who uses crack cocaine, lost control of the van on the A1.",
