@@ -390,10 +390,10 @@ def fit(
 ) -> Fit:
     """The rewrite and suggestions for ``c``; ``statuses=False`` skips the status
     analysis (every alternative, as before it existed: benchmarks measure its cost)."""
-    return _line_case(s, _fit_any(c, s, prefilter, extend, statuses))
+    return _line_case(s, _fit_any(c, s, prefilter, extend, statuses), c)
 
 
-def _line_case(s: Sentence, f: Fit) -> Fit:
+def _line_case(s: Sentence, f: Fit, c: Candidate) -> Fit:
     """Every rewrite in the line's case, whichever rule built it: an ALL CAPS
     headline gets capitals ("JUNKIE MUM JAILED" -> "MUM JAILED", never "Mum
     ..."), a Title Case one Title Case where the replaced words began with a
@@ -407,9 +407,19 @@ def _line_case(s: Sentence, f: Fit) -> Fit:
         out = f.rewrite.upper()
     elif style in ("title", "title-all") and original[:1].isupper():
         out = match_case(original, f.rewrite, style, True)
+    elif (f.start, f.end) == (c.start, c.end) and _shouted(c, s):
+        out = f.rewrite.upper()  # "INMATES" alone, "the INMATES rioted": the shout kept
     else:
         return f
     return f if out == f.rewrite else dataclasses.replace(f, rewrite=out)
+
+
+def _shouted(c: Candidate, s: Sentence) -> bool:
+    """The label itself in capitals where the lexicon writes it in lower case:
+    a shout (an acronym such as "BAME" is written in capitals in the lexicon)."""
+    label = s.text[c.start : c.end]
+    letters = [ch for ch in label if ch.isalpha()]
+    return len(letters) > 3 and label.isupper() and not c.form.text.isupper()
 
 
 def _fit_any(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses: bool) -> Fit:

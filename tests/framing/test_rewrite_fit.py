@@ -123,6 +123,9 @@ CASES.append(
 # case style")
 CASES += [
     ("JUNKIE DAD JAILED OVER CRASH", "DAD JAILED OVER CRASH"),
+    # a shouted word in running text stays a shout; an acronym is no shout
+    ("The INMATES rioted.", "The PEOPLE IN PRISON rioted."),
+    ("BAME staff", "Ethnic minority staff"),
     (
         "Ex-Con Who Became A Barrister Speaks Out",
         "Person Who Has Been In Prison And Became A Barrister Speaks Out",
