@@ -67,6 +67,9 @@ def _after_name(s: Sentence, end: int, clause: str) -> tuple[int, str]:
     return end, f"{said}{clause}{tail}"
 
 
+_OWN_WHO = re.compile(r",?\s+who\b", re.IGNORECASE)
+
+
 def _drug(c: Candidate) -> str:
     for w in c.lower_words:
         if w in _DRUGS:
@@ -108,6 +111,15 @@ def before_name(c: Candidate, s: Sentence, first: Tok, start: int) -> Span:
             clause = "a person in prison"
     if clause is not None:
         end, text = _after_name(s, name_end, clause)
+        own = _OWN_WHO.match(s.text, end)
+        if own is not None:
+            # the name has a clause of its own: "Convicted killer Tommy Holland,
+            # who was already serving ..." -> "Tommy Holland, who was convicted
+            # of ... and was already serving ..."
+            body = text[:-1] if text.endswith(",") else text
+            if " who " in body:
+                return start, own.end(), f"{name}{body} and"
+            return start, end, f"{name}{body}" + ("" if s.text[end : end + 1] == "," else ",")
         return start, end, name + text
     if _WHO.match(s.text, name_end):
         return start, name_end, name + ","

@@ -161,6 +161,15 @@ NAMES = [
         "Convicted burglar Ray Mott, 40, was found guilty of arson on Friday.",
         "Ray Mott, 40, already convicted of burglary, was found guilty of arson on Friday.",
     ),
+    # the name's own clause is joined, never "who ..., who ..."
+    (
+        "Convicted burglar Ray Mott, who was already on licence, was arrested again.",
+        "Ray Mott, who was convicted of burglary and was already on licence, was arrested again.",
+    ),
+    (
+        "Crack addict Dean Hollis, 29, who had been drinking, lost control of the van.",
+        "Dean Hollis, 29, who uses crack cocaine and had been drinking, lost control of the van.",
+    ),
     (
         "Detectives spoke to drug dealer Ray Mott who lived next door.",
         "Detectives spoke to Ray Mott, who lived next door.",
