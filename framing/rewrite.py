@@ -422,6 +422,19 @@ def _shouted(c: Candidate, s: Sentence) -> bool:
     return len(letters) > 3 and label.isupper() and not c.form.text.isupper()
 
 
+_CONVICTED_BEFORE = re.compile(r"\bconvicted\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _convicted_first(c: Candidate, s: Sentence, alts: list[str]) -> list[str]:
+    """ "the convicted Irish drug dealer" -> "the Irish person convicted of
+    supplying drugs": where the text says "convicted" just before the label,
+    the wording that says it comes first (and absorbs it), never "the
+    convicted Irish person who sells drugs"."""
+    if len(alts) < 2 or not _CONVICTED_BEFORE.search(s.text, 0, c.start):
+        return alts
+    return sorted(alts, key=lambda a: "convicted" not in a)
+
+
 def _fit_any(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses: bool) -> Fit:
     f = _fit(c, s, prefilter, extend, statuses)
     if extend:
@@ -472,9 +485,11 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
         early = _restructured(c, s, prefilter, options, number, status)
         if early is not None:
             return early
-    alts = [
-        _named_drug(c, unstated_event(_gendered(c, a.for_number(number)), c, s)) for a in options
-    ]
+    alts = _convicted_first(
+        c,
+        s,
+        [_named_drug(c, unstated_event(_gendered(c, a.for_number(number)), c, s)) for a in options],
+    )
     if _possessed(c, s):
         # "Her killer", "the officer's killers": "Her person convicted of ..." is no
         # English; the restructure ("the person who killed her") is the writer's
@@ -770,9 +785,21 @@ def _shaped(
     prev = _prev_word(s, start)
     phrase = _modifiers(c, set(words(alt))) + alt
     mass = _mass_article(c, s, alt, plural, start) if extend else None
-    if mass is None:
-        return start, alt, phrase, prev
-    return mass, alt, s.text[mass:start].split(" ", 1)[1] + phrase, None
+    if mass is not None:
+        return mass, alt, s.text[mass:start].split(" ", 1)[1] + phrase, None
+    said = (
+        _CONVICTED_APART.search(s.text, 0, start)
+        if extend and " convicted " in f" {alt} "
+        else None
+    )
+    if said is not None:
+        # "the convicted Irish drug dealer" -> "the Irish person convicted of
+        # supplying drugs": "convicted" said once, the adjective kept
+        return said.start(), alt, said.group(1) + phrase, _prev_word(s, said.start())
+    return start, alt, phrase, prev
+
+
+_CONVICTED_APART = re.compile(r"\bconvicted\s+((?:[A-Za-z][\w-]*\s+){1,2})$", re.IGNORECASE)
 
 
 def _mass_article(c: Candidate, s: Sentence, alt: str, plural: bool, start: int) -> int | None:

@@ -119,6 +119,14 @@ CASES.append(
     )
 )
 
+# "convicted" in the text before the label: the wording that says it, said once
+CASES.append(
+    (
+        "The convicted Irish drug dealer, who has a Wikipedia page, was freed.",
+        "The Irish person convicted of supplying drugs, who has a Wikipedia page, was freed.",
+    )
+)
+
 # the line's case, whichever rule built the rewrite (issue 10: "the line's
 # case style")
 CASES += [
