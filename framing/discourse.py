@@ -190,7 +190,8 @@ GROUP_BEFORE = re.compile(r"\b" + _GROUP + r"\s+of\s+(?:[\w-]+\s+)?$", re.I)
 
 # words that set up a frame on their own
 _STRONG_FRAME = re.compile(
-    r"\b(?:(?:in|of) the (?:film|movie|novel|book|series|show|play|episode|sitcom|drama|"
+    r"\b(?:(?:in|of) the (?:(?-i:[A-Z][\w-]+)\s+|new\s+|hit\s+|latest\s+|upcoming\s+)?"
+    r"(?:film|movie|novel|book|series|show|play|episode|sitcom|drama|"
     r"musical|pantomime|panto|parody|sketch|cartoon|comic|video game|fairy tale|fable)|"
     r"fictional|fictitious|protagonist|storyline|plotline|the plot of|screenplay|parody|spoof|"
     r"satire|satirical|gameplay|video game|board game|role-playing|thought experiment|"
@@ -198,7 +199,10 @@ _STRONG_FRAME = re.compile(
     r"let['’]s say|picture this|for the sake of argument|"
     # casting: an actor plays the label, so the label is a role
     r"played by (?-i:[A-Z])\w*|(?:taken on |takes on |take on |plays |played |playing )?the (?:role|part) of an?|"
-    r"stars as|starring as|cast as|upcoming (?:comedy|film|movie|thriller|horror|series|drama))\b"
+    r"stars as|starring as|cast as|upcoming (?:comedy|film|movie|thriller|horror|series|drama)|"
+    # a soap's audience watching its plot ("Emmerdale fans stunned as ...")
+    r"(?-i:Emmerdale|EastEnders|Coronation Street|Corrie|Hollyoaks|Neighbours|Home and Away|"
+    r"The Archers|Doctors|Casualty|Holby City) (?:fans|viewers|spoilers?|storyline|plot|twist))\b"
     r"|(?:^|[.!?:]\s+|[“\"‘']\s*)(?:imagine|suppose)\s+(?:a|an|that|you|if|for)\b",
     re.I,
 )

@@ -24,7 +24,7 @@ import re
 from framing.candidate import Candidate, Sentence, Tok
 from framing.coordination import LIST_VERBS, OFFENCES, act_noun
 from framing.inflect import match_case
-from framing.names import before_name
+from framing.names import before_name, headline_name
 from framing.restructure import headline_like
 
 Span = tuple[int, int, str]
@@ -133,11 +133,18 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
         return None
     headline = s.headline
     # before a proper name: cut the label (and its own modifiers)
-    if first.tag == "NNP" and first.text[:1].isupper() and not headline:
+    if (
+        first.tag == "NNP"
+        and first.text[:1].isupper()
+        and (not headline or headline_name(s, first))
+    ):
         return _before_name(c, s, first)
     # a noun for a person is one in any case: a Title Case line tags "Junkie
     # Mum" and "Yob grandson" as proper names, yet "Mum" is no one's name here
-    person_noun = first.text.lower() in _PERSON_NOUNS and first.pos in ("NOUN", "PROPN")
+    person_noun = first.text.lower() in _PERSON_NOUNS | _PERSON_PLURALS and first.pos in (
+        "NOUN",
+        "PROPN",
+    )
     if not person_noun and (
         not _noun_follows(s, nxt) or first.text[:1].isupper() and headline and first.tag != "NN"
     ):
@@ -160,8 +167,8 @@ def _before_person(c: Candidate, s: Sentence, first: Tok, person_noun: bool) -> 
         act = _act_people(c, s, first)
         if act is not None:
             return act
-    if not person_noun:
-        return None
+    if not person_noun or word not in _PERSON_NOUNS:
+        return None  # "Yob grandsons" is left to the topic wording, as before
     start = _modifiers_start(c, s)
     out = first.text
     if s.text[start : c.end][:1].isupper():

@@ -48,6 +48,15 @@ def _name_end(s: Sentence, first: Tok) -> int:
     return end
 
 
+_CAPS_RUN = re.compile(r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2}),\s+(?:aged\s+)?\d{1,3},")
+
+
+def headline_name(s: Sentence, first: Tok) -> bool:
+    """In a headline every word is capitalised, so a name shows only by what
+    follows it: "Heroin Addict Lovell, 38, Jailed" (a name, then an age)."""
+    return _CAPS_RUN.match(s.text, first.start) is not None
+
+
 def _after_name(s: Sentence, end: int, clause: str) -> tuple[int, str]:
     """The span end and the text after the name that says ``clause`` (after an
     age if one follows: "Lovell, 38, who uses heroin, was")."""
@@ -56,6 +65,9 @@ def _after_name(s: Sentence, end: int, clause: str) -> tuple[int, str]:
     end = age.end() if age is not None else end
     tail = "," if s.text[end : end + 1] == " " and s.text[end + 1 : end + 2].isalnum() else ""
     return end, f"{said}{clause}{tail}"
+
+
+_OWN_WHO = re.compile(r",?\s+who\b", re.IGNORECASE)
 
 
 def _drug(c: Candidate) -> str:
@@ -99,6 +111,15 @@ def before_name(c: Candidate, s: Sentence, first: Tok, start: int) -> Span:
             clause = "a person in prison"
     if clause is not None:
         end, text = _after_name(s, name_end, clause)
+        own = _OWN_WHO.match(s.text, end)
+        if own is not None:
+            # the name has a clause of its own: "Convicted killer Tommy Holland,
+            # who was already serving ..." -> "Tommy Holland, who was convicted
+            # of ... and was already serving ..."
+            body = text[:-1] if text.endswith(",") else text
+            if " who " in body:
+                return start, own.end(), f"{name}{body} and"
+            return start, end, f"{name}{body}" + ("" if s.text[end : end + 1] == "," else ",")
         return start, end, name + text
     if _WHO.match(s.text, name_end):
         return start, name_end, name + ","

@@ -85,13 +85,110 @@ class Fit:
 
 # ("the terms of his licence" is no mention: conditions, not words)
 _MENTION = re.compile(
-    r"\b(?:acronym|the (?:word|term|phrase|label|expression)s?|words? like)\b(?! of\b)",
+    r"\b(?:acronym|the (?:word|term|phrase|label|expression)s?\b(?!\s+(?:of|on|and|for|in)\b)|"
+    r"words? like|"
+    r"(?:words?|terms?|labels?|phrases?|expressions?|slurs?|insults?) (?:such as|like)|"
+    r"(?:such|these|those) (?:words|terms|labels|phrases|slurs|insults) as)\b",
     re.IGNORECASE,
 )
 
 
 _MEDIA = frozenset("photos photographs pictures images videos films clips footage material".split())
 _MEDIA_COUNT = _MEDIA - {"footage", "material"}
+
+
+# adjectives that describe the crime, not the person: they move onto "crimes"
+_CRIME_KINDS = frozenset(
+    "violent serious dangerous petty sexual organised organized minor low-level financial".split()
+)
+# an alternative that names the crime, where the adjective can go
+_COMMIT = re.compile(r"^(.*?\b(?:commits?|convicted of)) (an? )?(crimes?|offences?)$")
+
+
+def _crime_kind(c: Candidate, s: Sentence, alts: list[str]) -> tuple[int, int, str] | None:
+    """ "dangerous criminals" -> "people who commit dangerous crimes", not
+    "dangerous people who commit crime": the adjective described the crimes."""
+    prev = _prev_word(s, c.start)
+    if prev is not None and prev[0] > 0 and s.text[prev[0] - 1] == "-":
+        left = s.word_before(prev[0] - 1)  # "low-level": one adjective, two words
+        if left is not None and left[1] == prev[0] - 1:
+            prev = (left[0], prev[1], s.text[left[0] : prev[1]])
+    if prev is None or prev[2].lower() not in _CRIME_KINDS:
+        return None
+    adj = prev[2].lower()
+    for alt in alts:
+        m = _COMMIT.match(alt)
+        if m is None:
+            continue
+        noun = m.group(3)
+        if noun == "crime" and not m.group(2):
+            noun = "crimes"  # "people who commit crime" -> "... commit dangerous crimes"
+        if adj == "low-level":
+            noun = noun.replace("crime", "offence")  # the phrase is "low-level offences"
+        art = f"{indefinite_article(adj)} " if m.group(2) else ""
+        out = f"{m.group(1)} {art}{adj} {noun}"
+        return prev[0], c.end, match_case(s.text[prev[0] : c.end], out, line_style(s), False)
+    return None
+
+
+_COUNTED = {"double": "two", "triple": "three", "quadruple": "four"}
+_OF_ACT = re.compile(r"^(.*?\b(?:convicted|accused|suspected) of) (murder|rape|manslaughter)$")
+
+
+def _counted(c: Candidate, s: Sentence, alts: list[str]) -> tuple[int, int, str] | None:
+    """ "a convicted double murderer" -> "a person convicted of two murders":
+    the count goes onto the act, and "convicted" is said once."""
+    prev = _prev_word(s, c.start)
+    if prev is None or prev[2].lower() not in _COUNTED:
+        return None
+    start = prev[0]
+    before = _prev_word(s, start)
+    for alt in alts:
+        m = _OF_ACT.match(alt)
+        if m is None:
+            continue
+        verb = m.group(1).split()[-2]  # "convicted", "accused", "suspected"
+        if before is not None and (before[2].lower() == verb or before[2].lower() in _HEDGES):
+            start = before[0]  # "convicted", or a hedge the wording already makes
+        out = f"{m.group(1)} {_COUNTED[prev[2].lower()]} {m.group(2)}s"
+        return start, c.end, match_case(s.text[start : c.end], out, line_style(s), False)
+    return None
+
+
+_AFTER_PARTICIPLES = frozenset({"released", "freed", "jailed", "imprisoned", "deported"})
+
+
+def _participle_after(c: Candidate, s: Sentence, alts: list[str]) -> tuple[int, int, str] | None:
+    """ "released sex offenders" -> "people convicted of sexual offences who
+    have been released": a participle before a "people ..." wording moves
+    into a clause after it ("released people convicted of ..." misreads)."""
+    prev = _prev_word(s, c.start)
+    if prev is None or prev[2].lower() not in _AFTER_PARTICIPLES:
+        return None
+    for alt in alts:
+        head = alt.split(" ", 1)[0]
+        if head in ("people", "person"):
+            have = "have" if head == "people" else "has"
+            out = f"{alt} who {have} been {prev[2].lower()}"
+            return prev[0], c.end, match_case(s.text[prev[0] : c.end], out, line_style(s), False)
+    return None
+
+
+def _phrase_fit(
+    c: Candidate, s: Sentence, alts: list[str], prefilter: Prefilter
+) -> tuple[int, int, str] | None:
+    """An alternative that takes in the word beside the label: "dangerous
+    criminals" -> "people who commit dangerous crimes"; "child porn photos" ->
+    "indecent images of children", not "... material photos"."""
+    for found in (
+        _crime_kind(c, s, alts),
+        _counted(c, s, alts),
+        _participle_after(c, s, alts),
+        _media_noun(c, s, alts),
+    ):
+        if found is not None and not prefilter.any(found[2]):
+            return found
+    return None
 
 
 def _advice_only(c: Candidate, s: Sentence, alts: list[str]) -> bool:
@@ -120,6 +217,21 @@ def _media_noun(c: Candidate, s: Sentence, alts: list[str]) -> tuple[int, int, s
 
 
 _CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\b", re.IGNORECASE)
+# a claim verb whose complement follows ("claimed he had been trying to ..."),
+# not a claim for money or a title ("to claim £90,000", "claimed the title")
+_CLAIM_BEFORE = re.compile(
+    r"\bclaim(?:s|ed|ing)?\b(?!\s+(?:£|\$|€|\d|benefits?|compensation|damages|asylum|"
+    r"responsibility|credit|the (?:reward|prize|title|money|cash)|(?:his|her|their) (?:lives|life)))",
+    re.IGNORECASE,
+)
+# a label that is what someone says another is: "... lecturing the nation that
+# its president is a criminal", "insisted that he was a thug"
+_PREDICATE_CLAIM = re.compile(
+    r"\b(?:claim\w*|lectur\w*|insist\w*|argu\w*|suggest\w*|says|said|saying|tell\w*|told|"
+    r"accus\w*|alleg\w*|declar\w*|brand\w*|call\w*)\b[^.;:!?]{0,80}?\bthat\b[^.;:!?,]{0,60}?"
+    r"\b(?:is|are|was|were|had been|has been)\s+(?:an?\s+|just\s+an?\s+|nothing but\s+an?\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _changes_claim(c: Candidate, s: Sentence, alts: list[str]) -> bool:
@@ -127,12 +239,14 @@ def _changes_claim(c: Candidate, s: Sentence, alts: list[str]) -> bool:
     what was claimed (rewrites.md, decision 8): "Bogus asylum seekers are
     costing taxpayers millions, the columnist claimed" loses the claim with
     "bogus"; "the defence claim that it was a crime of passion" becomes a
-    claim nobody made.  A swap that only renames the people claimed about
-    ("Potheads are clogging up A&E, a doctor claimed") keeps the claim."""
+    claim nobody made; "Wray claimed he had been trying to 'trap' paedophiles"
+    is his account, in his terms.  A swap that only renames the people a
+    claim is about, before the claim verb ("Potheads are clogging up A&E, a
+    doctor claimed"), keeps the claim."""
     if not alts or _CLAIM.search(s.text) is None:
         return False
-    if not c.entry.refers_to_people:
-        return True  # a characterisation of the act is the claim itself
+    if not c.entry.refers_to_people or _CLAIM_BEFORE.search(s.text, 0, c.start):
+        return True  # the characterisation is the claim itself, or the label is inside it
     label = set(c.lower_words)
     return all(set(words(a)) < label for a in alts[:1])
 
@@ -349,7 +463,55 @@ def fit(
 ) -> Fit:
     """The rewrite and suggestions for ``c``; ``statuses=False`` skips the status
     analysis (every alternative, as before it existed: benchmarks measure its cost)."""
+    return _line_case(s, _fit_any(c, s, prefilter, extend, statuses), c)
+
+
+def _line_case(s: Sentence, f: Fit, c: Candidate) -> Fit:
+    """Every rewrite in the line's case, whichever rule built it: an ALL CAPS
+    headline gets capitals ("JUNKIE MUM JAILED" -> "MUM JAILED", never "Mum
+    ..."), a Title Case one Title Case where the replaced words began with a
+    capital; running text is left as each rule wrote it (an acronym there is
+    no shout)."""
+    if not f.rewrite:
+        return f
+    style = line_style(s)
+    original = s.text[f.start : f.end]
+    if style == "upper":
+        out = f.rewrite.upper()
+    elif style in ("title", "title-all") and original[:1].isupper():
+        out = match_case(original, f.rewrite, style, True)
+    elif (f.start, f.end) == (c.start, c.end) and _shouted(c, s):
+        out = f.rewrite.upper()  # "INMATES" alone, "the INMATES rioted": the shout kept
+    else:
+        return f
+    return f if out == f.rewrite else dataclasses.replace(f, rewrite=out)
+
+
+def _shouted(c: Candidate, s: Sentence) -> bool:
+    """The label itself in capitals where the lexicon writes it in lower case:
+    a shout (an acronym such as "BAME" is written in capitals in the lexicon)."""
+    label = s.text[c.start : c.end]
+    letters = [ch for ch in label if ch.isalpha()]
+    return len(letters) > 3 and label.isupper() and not c.form.text.isupper()
+
+
+_CONVICTED_BEFORE = re.compile(r"\bconvicted\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _convicted_first(c: Candidate, s: Sentence, alts: list[str]) -> list[str]:
+    """ "the convicted Irish drug dealer" -> "the Irish person convicted of
+    supplying drugs": where the text says "convicted" just before the label,
+    the wording that says it comes first (and absorbs it), never "the
+    convicted Irish person who sells drugs"."""
+    if len(alts) < 2 or not _CONVICTED_BEFORE.search(s.text, 0, c.start):
+        return alts
+    return sorted(alts, key=lambda a: "convicted" not in a)
+
+
+def _fit_any(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses: bool) -> Fit:
     f = _fit(c, s, prefilter, extend, statuses)
+    if extend:
+        f = _responsible_for(s, _sexual_act(c, s, f))
     if not extend or _MENTION.search(s.text):
         return f  # a sentence about the word is never rewritten
     if f.rewrite is not None:
@@ -403,19 +565,38 @@ def _modifiers_placed(c: Candidate, s: Sentence, prefilter: Prefilter, f: Fit) -
     return f
 
 
+def _claimed(c: Candidate, s: Sentence, number: str | None, status: Status | None) -> Fit | None:
+    """ "lecturing the nation that its president is a criminal": the label is
+    the claim itself, and a swap would report a claim nobody made (advice only)."""
+    if not c.entry.alternatives or _PREDICATE_CLAIM.search(s.text, 0, c.start) is None:
+        return None
+    shown = tuple(
+        dict.fromkeys(
+            _conditional(a, number) if a.statuses else a.for_number(number)
+            for a in c.entry.alternatives
+        )
+    )
+    return Fit(c.start, c.end, None, shown, number, status)
+
+
 def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses: bool) -> Fit:
     number = occurrence_number(c, s)
     plural = number == "plural"
     status, options, role = _status_options(c, s, plural, extend, statuses)
-    if extend:
-        whole = _whole_phrase(c, s, prefilter, options, number, status)
-        if whole is not None:
-            return whole
+    whole = _claimed(c, s, number, status) or (
+        _whole_phrase(c, s, prefilter, options, number, status) if extend else None
+    )
+    if whole is not None:
+        return whole
     if extend:
         early = _restructured(c, s, prefilter, options, number, status)
         if early is not None:
             return early
-    alts = [unstated_event(_gendered(c, a.for_number(number)), c, s) for a in options]
+    alts = _convicted_first(
+        c,
+        s,
+        [_named_drug(c, unstated_event(_gendered(c, a.for_number(number)), c, s)) for a in options],
+    )
     if _possessed(c, s):
         # "Her killer", "the officer's killers": "Her person convicted of ..." is no
         # English; the restructure ("the person who killed her") is the writer's
@@ -430,10 +611,9 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
         right = _next_word(s, role[1])
         if not _doubles(left[2] if left else None, role[2], right[2] if right else None):
             return Fit(role[0], role[1], role[2], suggestions, number, status, own_span=True)
-    media = _media_noun(c, s, alts) if extend else None
-    if media is not None and not prefilter.any(media[2]):
-        # "child porn photos" -> "indecent images of children", not "... material photos"
-        return Fit(*media, suggestions, number, status, own_span=True)
+    phrase = _phrase_fit(c, s, alts, prefilter) if extend else None
+    if phrase is not None:
+        return Fit(*phrase, suggestions, number, status, own_span=True)
     for alt in alts:
         if would_flag(prefilter, alt):
             continue  # a reframing that would itself be flagged is no reframing
@@ -441,7 +621,7 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
             continue  # "Thugs attack" -> "Attackers attack": no
         r = _fit_placed(c, s, alt, plural, extend)
         if r is not None and extend:
-            r = _join_clauses(s, r, alt)
+            r = _join_clauses(s, r, alt, c)
         if r is not None:
             hedged = s.text[r[0] : c.start].lower().split()
             wide = bool(_HEDGES.intersection(hedged))
@@ -449,11 +629,35 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
     return Fit(start, end, None, suggestions, number, status)
 
 
-_WHO_NEXT = re.compile(r"\s+who\b(?!\s*(?:,|'s|’s))")
+_DRUG_NAMES = {
+    "heroin": "heroin",
+    "crack": "crack cocaine",
+    "cocaine": "cocaine",
+    "smack": "heroin",
+}
+
+
+def _named_drug(c: Candidate, alt: str) -> str:
+    """ "a heroin addict" -> "a person who uses heroin", not "... uses drugs":
+    the drug the label names survives the rewrite (issue 10)."""
+    if c.entry.category != "drug-use":
+        return alt
+    drug = next((_DRUG_NAMES[w] for w in c.lower_words if w in _DRUG_NAMES), None)
+    if drug is None:
+        return alt
+    return re.sub(r"\b(use|uses|used) drugs\b", rf"\1 {drug}", alt)
+
+
+_PRESENT_USE = re.compile(r"\bwho (uses|use)\b")
+
+
+_WHO_NEXT = re.compile(r"\s+who\b(?!\s*(?:,|'s|’s))", re.IGNORECASE)
 _PERSON_WORD = re.compile(r"\b(?:person|Person|PERSON)\b")
 
 
-def _join_clauses(s: Sentence, r: tuple[int, int, str], alt: str) -> tuple[int, int, str]:
+def _join_clauses(
+    s: Sentence, r: tuple[int, int, str], alt: str, c: Candidate
+) -> tuple[int, int, str]:
     """An alternative that is itself a relative clause ("person who has been in
     prison") before the sentence's own "who": the two clauses joined ("The
     person who has been in prison and went on to study law"), never "who ...
@@ -465,10 +669,20 @@ def _join_clauses(s: Sentence, r: tuple[int, int, str], alt: str) -> tuple[int, 
         return r
     start, _, out = r
     person = pronoun_person(s, False)
-    if person != "person":
+    if person != "person" and s.text[:start].strip().lower() in ("", "the", "a", "an"):
+        # only for the sentence's subject: "She was living with a heroin
+        # addict who stole from her" is about someone else
         out = _PERSON_WORD.sub(
             lambda w: match_case(w.group(), person, line_style(s), True), out, count=1
         )
+    rest = s.text[: c.start] + " " + s.text[c.end :]
+    if c.entry.category == "drug-use" and _DRUG_WORD.search(rest):
+        # "An addict who stole ... to pay for drugs" -> "A woman who stole ...":
+        # the sentence says the drug use itself (rewrites.md, decision 14)
+        return start, r[1], _OWN_CLAUSE.sub("", out)
+    verb = s.token_after(m.end())
+    if verb is not None and verb.tag == "VBD":
+        out = _PRESENT_USE.sub("who used", out)  # "... who used heroin and stole from her"
     return start, m.end(), f"{out} and"
 
 
@@ -487,6 +701,10 @@ def would_flag(prefilter: Prefilter, text: str) -> bool:
                 continue  # "the sex offenders register": an exempt name
             return True
     return False
+
+
+_DRUG_WORD = re.compile(r"\b(?:drugs?|heroin|cocaine|crack|cannabis|spice|methadone)\b", re.I)
+_OWN_CLAUSE = re.compile(r"\s+(?:who|with)\b.*$", re.IGNORECASE)
 
 
 def _whole_phrase(
@@ -599,11 +817,80 @@ def _restructured(
         advice = tuple(a.for_number(number) for a in options)
         return Fit(c.start, c.end, None, advice, number, status)
     if isinstance(mod, tuple):
+        mod = _noun_convicted(c, s, mod, value)
         if generic and repeats_place(generic[0], s, mod[0], mod[1]):
             mod = (mod[0], mod[1], mod[2].replace(generic[0], in_custody(generic[0])))
         sugg = tuple(dict.fromkeys([mod[2], *(a.for_number(number) for a in options)]))
         return Fit(mod[0], mod[1], mod[2], sugg, number, status, own_span=True)
     return None
+
+
+def _noun_convicted(
+    c: Candidate, s: Sentence, mod: tuple[int, int, str], status: str | None
+) -> tuple[int, int, str]:
+    """ "Paedo Teacher Jailed For 12 Years" -> "Teacher Convicted Of Child
+    Sexual Abuse Jailed ...": a label cut from before a person noun keeps its
+    offence after the noun where the text establishes a conviction and no name
+    follows to carry the story ("Killer nurse Jane Cole" -> "Nurse Jane Cole")."""
+    start, end, word = mod
+    if (
+        status not in CONVICTED
+        or " " in word
+        or not word
+        or s.text[start:end][-len(word) :].lower() != word.lower()
+    ):
+        return mod
+    nxt = s.token_after(end)
+    if nxt is not None and nxt.tag in ("NNP", "NNPS"):
+        # a name follows; in a headline every word is capitalised, and a
+        # verb such as "Jailed" is no name
+        if not (s.headline and nxt.text.lower().endswith("ed")):
+            return mod
+    for a in c.entry.alternatives:
+        if a.singular.startswith("person convicted of ") and a.fits(status):
+            out = f"{word} convicted of {a.singular[len('person convicted of ') :]}"
+            return start, end, match_case(s.text[start:end], out, line_style(s), True)
+    return mod
+
+
+_RESPONSIBLE_IN = re.compile(
+    r"\s+(in|of|behind)\s+(?=(?:the|a|an|this|that|last|these|those)\b[^,.;:]{0,50}?"
+    r"\b(?:killings?|murders?|attacks?|robber(?:y|ies)|raids?|burglar(?:y|ies)|thefts?|"
+    r"shootings?|stabbings?|assaults?|bombings?|arson|fires?|break-ins?|crimes?|rapes?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _responsible_for(s: Sentence, f: Fit) -> Fit:
+    """ "The murderer in the 1888 Whitechapel killings" -> "The person
+    responsible for the 1888 Whitechapel killings": "responsible" takes "for"
+    where the label took "in" or "behind"."""
+    if f.rewrite is None or not f.rewrite.lower().endswith("responsible"):
+        return f
+    m = _RESPONSIBLE_IN.match(s.text, f.end)
+    if m is None:
+        return f
+    out = f"{f.rewrite} {match_case(m.group(1), 'for', line_style(s), False)} "
+    return dataclasses.replace(f, end=m.end(), rewrite=out, own_span=True)
+
+
+_SEXUAL_ACT = re.compile(
+    r"(\s+who\s+)(attacked|assaulted|abused|targeted|molested|preyed on|groped)\b", re.IGNORECASE
+)
+
+
+def _sexual_act(c: Candidate, s: Sentence, f: Fit) -> Fit:
+    """ "Sex Beast Who Attacked Three Women" -> "Person Who Sexually Attacked
+    Three Women": a role word for a "sex ..." label keeps what kind of attack
+    it was (the fact the label carried), in the clause that says the act."""
+    if f.rewrite is None or not c.lower_words or c.lower_words[0] != "sex" or f.end != c.end:
+        return f
+    m = _SEXUAL_ACT.match(s.text, f.end)
+    if m is None or "sex" in f.rewrite.lower():
+        return f
+    sexually = match_case(m.group(2), "sexually", line_style(s), False)
+    out = f"{f.rewrite}{m.group(1)}{sexually} {m.group(2)}"
+    return dataclasses.replace(f, end=m.end(), rewrite=out, own_span=True)
 
 
 def _fit_placed(
@@ -616,17 +903,21 @@ def _fit_placed(
     return r
 
 
+# a modifier that is itself a noun for the person once "person" follows it
 _SEXES = {
     "male": ("man", "men"),
     "female": ("woman", "women"),
     # a sex noun as a modifier: "women inmates" -> "women in prison"
     "women": ("woman", "women"),
     "men": ("man", "men"),
+    "teenage": ("teenager", "teenagers"),
+    "foreign": ("foreign national", "foreign nationals"),  # "foreign criminals"
 }
 
 
 def _sexed(s: Sentence, start: int, alt: str, plural: bool) -> tuple[int, str]:
-    """ "male inmates" -> "men in prison", not "male people in prison"."""
+    """ "male inmates" -> "men in prison", not "male people in prison";
+    "a teenage drug dealer" -> "a teenager who sells drugs"."""
     prev = _prev_word(s, start)
     sex = prev[2].lower() if prev is not None else ""
     if prev is None or sex not in _SEXES or alt.split(" ")[0] not in ("person", "people"):
@@ -647,9 +938,21 @@ def _shaped(
     prev = _prev_word(s, start)
     phrase = _modifiers(c, set(words(alt))) + alt
     mass = _mass_article(c, s, alt, plural, start) if extend else None
-    if mass is None:
-        return start, alt, phrase, prev
-    return mass, alt, s.text[mass:start].split(" ", 1)[1] + phrase, None
+    if mass is not None:
+        return mass, alt, s.text[mass:start].split(" ", 1)[1] + phrase, None
+    said = (
+        _CONVICTED_APART.search(s.text, 0, start)
+        if extend and " convicted " in f" {alt} "
+        else None
+    )
+    if said is not None:
+        # "the convicted Irish drug dealer" -> "the Irish person convicted of
+        # supplying drugs": "convicted" said once, the adjective kept
+        return said.start(), alt, said.group(1) + phrase, _prev_word(s, said.start())
+    return start, alt, phrase, prev
+
+
+_CONVICTED_APART = re.compile(r"\bconvicted\s+((?:[A-Za-z][\w-]*\s+){1,2})$", re.IGNORECASE)
 
 
 def _mass_article(c: Candidate, s: Sentence, alt: str, plural: bool, start: int) -> int | None:

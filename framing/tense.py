@@ -80,6 +80,7 @@ _FORMER_RX = re.compile(
     r"(?:\b(?P<det>the|a|an)\s+)?\b(?P<former>former|ex-|one-time|onetime|reformed|recovering)\s*$",
     re.IGNORECASE,
 )
+_WHO_AFTER = re.compile(r"\s+who\b(?!\s*,)", re.IGNORECASE)
 _TURNED = re.compile(r"\s+turned\s+(?=[a-z])")
 _HE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
@@ -148,8 +149,9 @@ def _drug_state(c: Candidate, s: Sentence) -> Span | None:
 
 def _drug_former(c: Candidate, s: Sentence) -> Span | None:
     art = s.word_before(c.start)
-    if art is None or s.text[art[1] : c.start].strip() or art[2].lower() not in _FORMER:
-        return None
+    gap = s.text[art[1] : c.start].strip() if art is not None else ""
+    if art is None or gap not in ("", "-") or art[2].lower() not in _FORMER:
+        return None  # "former junkie", "ex-junkie"
     det = s.word_before(art[0])
     if art[0] > 0 and s.text[art[0] - 1 : art[0]] == "-":  # "ex-addict" split oddly
         return None
@@ -178,6 +180,10 @@ def _was_a(c: Candidate, s: Sentence) -> Span | None:
     nxt = s.word_after(c.end)
     if nxt is not None and nxt[2].lower() in ("who", "that", "and", "or", "with"):
         return None  # the label heads a longer noun phrase: the swap keeps it
+    if _LATER_WHO.match(s.text, c.end):
+        return (
+            None  # "She was a fraudster, the court heard, who stole ...": the clause needs a noun
+        )
     if c.entry.id in _STATES:
         return _cased(s, art[0], c.end, _STATES[c.entry.id])
     habit = _HABITS.get(c.entry.id)
@@ -192,11 +198,29 @@ def _was_a(c: Candidate, s: Sentence) -> Span | None:
     return _cased(s, verb[0], c.end, _armed(c, habit[1]))
 
 
+_LATER_WHO = re.compile(r"[^.;:!?]*?,[^.;:!?]*?\bwho\b", re.IGNORECASE)
+
+
 def _armed(c: Candidate, act: str) -> str:
     """ "armed robber" keeps "armed": "carried out armed robberies"."""
     if "armed" in c.lower_words and "robberies" in act:
         return act.replace("robberies", "armed robberies")
     return act
+
+
+# what a former status label was, as a state ("someone who was in the youth
+# justice system"): never "a former child in the justice system"
+_FORMER_STATES = {"young-offender": "was in the youth justice system"}
+
+
+def _former_state(c: Candidate, s: Sentence) -> Span | None:
+    state = _FORMER_STATES.get(c.entry.id)
+    m = _FORMER_RX.search(s.text, 0, c.start)
+    if state is None or m is None or not m.group("det") or c.form.number == "plural":
+        return None
+    if m.group("det").lower() == "the":
+        return _cased(s, m.start(), c.end, f"the person who {state}")
+    return _cased(s, m.start(), c.end, f"someone who {state}")
 
 
 def _offence_former(c: Candidate, s: Sentence) -> Span | None:
@@ -212,6 +236,11 @@ def _offence_former(c: Candidate, s: Sentence) -> Span | None:
     else:
         act = f"who used to {_armed(c, habit[0])}"
     out, end = f"{d} {who} {act}", c.end
+    again = _WHO_AFTER.match(s.text, c.end)
+    if (
+        again is not None
+    ):  # "A former burglar who now advises" -> "... burgle homes and now advises"
+        out, end = f"{out} and", again.end()
     turned = _TURNED.match(s.text, c.end)
     if turned is not None:  # "the one-time drug dealer turned youth worker"
         nxt = s.word_after(turned.end())
@@ -223,12 +252,16 @@ def _offence_former(c: Candidate, s: Sentence) -> Span | None:
     return _cased(s, m.start(), end, out)
 
 
-_KNIFE = re.compile(r"\b(?:knife|knives|stab\w*|slash\w*|blade\w*)\b", re.IGNORECASE)
-_TEEN_AGE = re.compile(r",\s+(?:aged\s+)?(1[3-9]),")
+_KNIFE = re.compile(
+    r"\b(?:knife|knives|stab\w*|slash\w*|blade\w*|machetes?|cleavers?)\b", re.IGNORECASE
+)
+# "Killer, 16, who stabbed boy": the age, then the clause that says the act
+_TEEN_AGE = re.compile(r",\s+(?:aged\s+)?(1[3-9]),\s+who\b", re.IGNORECASE)
 _RECORD = re.compile(
     r",?\s+with\s+((?:more than |over |at least |almost |nearly )?\d+\s+(?:previous\s+)?convictions)\b"
 )
-_PERSON_CATEGORIES = frozenset({"person-label", "offence-identity", "dehumanising"})
+# labels for what a person did: the act is said around them
+_ACT_CATEGORIES = frozenset({"offence-identity", "dehumanising"})
 
 
 def _knifeman(c: Candidate, s: Sentence) -> Span | None:
@@ -248,13 +281,16 @@ def _teenager(c: Candidate, s: Sentence) -> Span | None:
     """ "A teenage killer who ..." -> "A teenager who ..."; "Killer, 16, who
     stabbed boy" -> "Teenager, 16, who ...": the age is the text's own and the
     act is said around it, so the person needs no label at all."""
-    if c.entry.category not in _PERSON_CATEGORIES or c.possessive:
-        return None
+    if c.entry.category not in _ACT_CATEGORIES or c.possessive:
+        return None  # "teenage inmates" keeps "in prison": a place, not an act
     plural = c.form.number == "plural"
     noun = "teenagers" if plural else "teenager"
     prev = s.word_before(c.start)
     if prev is not None and prev[2].lower() == "teenage" and not s.text[prev[1] : c.start].strip():
         before = s.word_before(prev[0])
+        verb = s.word_before(before[0]) if before is not None else None
+        if verb is not None and verb[2].lower() in _STATE_VERBS:
+            return None  # "He was a teenage drug dealer": the label is what is said
         if before is not None and before[2].lower() in ("a", "an"):
             return _cased(s, before[0], c.end, f"a {noun}")
         return _cased(s, prev[0], c.end, noun)
@@ -269,6 +305,29 @@ def _teenager(c: Candidate, s: Sentence) -> Span | None:
             s, start, c.end, f"{'a ' if det in ('a', 'an') else det + ' ' if det else ''}{noun}"
         )
     return None
+
+
+_RECORD_ENTRIES = frozenset({"persistent-offender", "career-criminal", "hardened-criminal"})
+_SENTENCE_FACT = re.compile(
+    r"\b(?:serv(?:ed|ing) (?:a|his|her|their)?\s*(?:\w+\s+)?sentence|jailed|sentenced|"
+    r"convicted|convictions?|prison term)\b",
+    re.IGNORECASE,
+)
+
+
+def _record_apposition(c: Candidate, s: Sentence) -> Span | None:
+    """ "Bristow, a career criminal, was released ... after serving a sentence
+    for burglary" -> "Bristow was released ...": the record the label claims
+    is one the sentence states itself (decision 12: cut, not converted)."""
+    if c.entry.id not in _RECORD_ENTRIES:
+        return None
+    m = re.search(r",\s+(?:an?\s+)$", s.text[: c.start])
+    if m is None or s.text[c.end : c.end + 1] != ",":
+        return None
+    rest = s.text[: m.start()] + " " + s.text[c.end :]
+    if _SENTENCE_FACT.search(rest) is None:
+        return None
+    return m.start(), c.end + 1, ""
 
 
 def _record(c: Candidate, s: Sentence) -> Span | None:
@@ -288,6 +347,37 @@ def _record(c: Candidate, s: Sentence) -> Span | None:
     if verb is not None and verb[2].lower() == "became":
         return _cased(s, verb[0], m.end(), f"went on to have {m.group(1)}")
     return _cased(s, art[0], m.end(), f"a person with {m.group(1)}")
+
+
+# compound killing labels whose own words give the count or the victim: the
+# entry's shared "several murders" would change the fact
+_KILLINGS = {
+    "child": ("killing a child", "killing children"),
+    "double": ("two killings", "two killings"),
+    "triple": ("three killings", "three killings"),
+}
+_STATUS_VERB = {
+    "convicted": "convicted of",
+    "sentenced": "convicted of",
+    "released": "convicted of",
+    "charged": "accused of",
+    "on_trial": "accused of",
+    "arrested": "suspected of",
+}
+
+
+def _compound_killer(c: Candidate, s: Sentence, status: str | None) -> Span | None:
+    """ "child killers" (sentenced) -> "people convicted of killing children";
+    "the double killer" (charged) -> "the person accused of two killings"."""
+    words = c.lower_words
+    if len(words) < 2 or not words[-1].startswith("killer") or words[0] not in _KILLINGS:
+        return None
+    verb = _STATUS_VERB.get(status or "")
+    if verb is None:
+        return None
+    plural = c.form.number == "plural"
+    what = _KILLINGS[words[0]][1 if plural else 0]
+    return _cased(s, c.start, c.end, f"{'people' if plural else 'person'} {verb} {what}")
 
 
 # in court the role ("the defendant") is the wording the trial group uses
@@ -339,11 +429,19 @@ def tense_fit(c: Candidate, s: Sentence, status: str | None = None) -> Span | No
     the legal status read for the person, where the entry needed it."""
     if c.possessive:
         return None
-    facts = (_record,) if status in _COURT else (_record, _knifeman, _teenager, _prison_past)
+    killer = _compound_killer(c, s, status) if status not in _COURT else None
+    if killer is not None:  # in court the role ("the defendant") comes first
+        return killer
+    facts = (
+        (_record,)
+        if status in _COURT
+        else (_record, _record_apposition, _knifeman, _teenager, _prison_past)
+    )
     for rule in facts:
         r = rule(c, s)
         if r is not None:
             return r
     if c.entry.category == "drug-use" and not c.entry.id.startswith("former"):
         return _drug_state(c, s) or _drug_former(c, s)
-    return _was_a(c, s) or _offence_former(c, s)
+    was = _was_a(c, s) if status not in _COURT else None  # in court the role wins
+    return was or _offence_former(c, s) or _former_state(c, s)

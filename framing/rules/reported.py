@@ -39,6 +39,16 @@ _REPORTED = re.compile(
     rf"\b(?:{REPORT_VERBS}){_NOT_LABELLING}\s+{_WHO}(?:as\s+)?(?:(?:a|an|the|some|one|two)\s+)?[\"'“‘]?\s*{_FILLER}[\"'“‘]?$",
     re.I,
 )
+# "described him as a thug", "portrayed the boys as feral yobs": the verb, who
+# was labelled, then "as" (which the verbs above need straight after them)
+_AS_VERBS = (
+    r"described|portrayed|painted|depicted|characteri[sz]ed|cast|condemned|denounced|"
+    r"derided|dismissed|slammed|referred\s+to|billed|branded|labell?ed|dubbed|called"
+)
+_REPORTED_AS = re.compile(
+    rf"\b(?:{_AS_VERBS})\s+{_WHO}as\s+(?:(?:a|an|the|some|one|two)\s+)?[\"'“‘]?\s*{_FILLER}[\"'“‘]?$",
+    re.I,
+)
 # "I'm not a thug", "my son isn't a monster", "patients, not criminals"
 _DENIED = re.compile(
     r"(?:\b(?:is|am|are|was|were|isn|aren|wasn|weren|be|being|been)(?:\s+not|\s*n['’]t)"
@@ -53,7 +63,7 @@ def reported_label(c: Candidate, s: Sentence) -> str | None:
     if c.entry.category == "punitive-frame":
         return None  # a frame repeated is a frame used ("prisons are not holiday camps")
     before = s.text[max(0, c.start - 80) : c.start]
-    m = _REPORTED.search(before)
+    m = _REPORTED.search(before) or _REPORTED_AS.search(before)
     if m and re.match(r"\s+[\"“‘']", s.text[c.end : c.end + 3]):
         m = None  # "called the killers 'evil monsters'": the candidate is who was called
     if m:
