@@ -564,9 +564,15 @@ _PERSON_NOUNS = frozenset(
     "man men woman women boy boys girl girls teen teens teenager teenagers nurse nurses "
     "dad mum father mother son daughter brother sister husband wife boyfriend girlfriend "
     "partner uncle aunt gran grandfather grandmother pensioner student pupil doctor "
-    "teacher driver drivers cop officer soldier priest couple pair duo gang".split()
+    "teacher cop officer soldier priest couple pair duo".split()
 )
-_GENERIC_QUANTIFIERS = frozenset({"every", "any", "no"})
+# ... or a group of actual people ("paedophile ring", "drug dealer lists")
+_GROUP_NOUNS = frozenset(
+    "ring rings gang gangs network networks chatroom chatrooms list lists cell cells group "
+    "groups forum forums".split()
+)
+_COLLECTIVES = r"(?:group|gang|team|pair|band|mob|crowd|couple|trio|duo|horde|bunch|handful|pack)"
+_GENERIC_QUANTIFIERS = frozenset({"every", "any", "no", "per"})
 _STATUS_DETS = frozenset(
     "the a an this that these those both two three four five six seven eight nine ten "
     "his her their its my our your".split()
@@ -599,8 +605,9 @@ def status_of(c: Candidate, s: Sentence, plural: bool) -> Status:
         and not c.possessive
         and nxt is not None
         and nxt.start == c.end + 1
-        and nxt.tag in ("NN", "NNS")
+        and (nxt.tag in ("NN", "NNS") or nxt.tag == "JJ" and _noun_after(s, nxt.end))
         and nxt.text.lower() not in _PERSON_NOUNS
+        and nxt.text.lower() not in _GROUP_NOUNS
         and nxt.text[:1].islower() | (c.text[:1].isupper() and nxt.text[:1].isupper())
     ):
         return GENERIC  # "inmate numbers", "Thug culture", "offender accommodation"
@@ -625,25 +632,52 @@ def _particular(c: Candidate, s: Sentence, prev_word: str) -> bool:
     tense: "Police said thieves broke into the museum"), or a headline opens
     with it ("Thugs attack bus driver", "Inmates Stage Rooftop Protest"), or
     "a group of"/"a gang of" them."""
-    if prev_word == "of" and re.search(
-        r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}of\s+$", s.text[max(0, c.start - 40) : c.start]
+    if re.search(
+        r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?" + _COLLECTIVES + r"\s+of\s+(?:[\w-]+\s+){0,2}$",
+        s.text[max(0, c.start - 60) : c.start],
+        re.IGNORECASE,
     ):
-        return True
+        return True  # "a group of thugs fighting", "a gang of three teenage thieves"
     headline = not _HEADLINE_END.search(s.text) and len(s.words) <= 16
     if headline and not s.text[: c.start].strip():
-        nxt = s.word_after(c.end)
-        return nxt is None or nxt[2].lower() not in ("are", "is", "must", "should", "can", "will")
-    for t in (s.tokens or [])[:]:
+        # a headline that opens with the label tells of an event ("Thugs attack
+        # bus driver"); not a bare list, a "who" clause or a generic verb
+        # ("Burglars, robbers and car thieves"; "Criminals who assault ... will
+        # face"; "Burglars Really Do Use ...")
+        rest = s.words_after(c.end, 6)
+        verbs = [w.lower() for w in rest if w.lower() not in _LIST_WORDS]
+        first = rest[0].lower() if rest else ""
+        return (
+            bool(rest)
+            and first not in _GENERIC_NEXT
+            and not (first in ("and", "or") and len(verbs) <= 2)
+            and not (len(rest) <= 4 and "and" in (w.lower() for w in rest))
+        )
+    after_cc = False
+    for t in s.tokens or []:
         if t.start < c.end:
             continue
         if t.tag.startswith(_VERB_TAGS):
-            return t.tag == "VBD" or headline and t.tag in ("VBZ", "VBP")
+            # "checks on inmates and falsified records": another subject's verb
+            return not after_cc and (t.tag == "VBD" or headline and t.tag in ("VBZ", "VBP"))
+        after_cc = t.tag == "CC"
         if t.tag in ("RB", "WP", "WDT", "NNP", "NNPS", "POS", ",", "CC", "NNS", "NN", "JJ", "HYPH"):
             continue  # "Looters, arsonists and vandals caused ...": the list's verb
         if t.text in ("who", "that"):
             continue
         return False
     return False
+
+
+_LIST_WORDS = frozenset({"and", "or", "car", "other"})
+_GENERIC_NEXT = frozenset(
+    "are is must should can will would may might who that really do often always never".split()
+)
+
+
+def _noun_after(s: Sentence, offset: int) -> bool:
+    t = s.token_after(offset)
+    return t is not None and t.tag in ("NN", "NNS")
 
 
 # --- the sentence's neighbours ------------------------------------------------------

@@ -205,6 +205,29 @@ STRUCTURE = [
         "unknown",
     ),
     ("Criminals are using encrypted phones.", "Criminals", "group_generic"),
+    # a headline that is only a list, or a generic claim, names nobody in particular
+    ("Burglars, robbers and car thieves", "Burglars", "group_generic"),
+    (
+        "Criminals who assault emergency workers will face up to two years in prison",
+        "Criminals",
+        "group_generic",
+    ),
+    # the noun after the label is a group of actual people, not a kind
+    (
+        "Police say they have broken up a paedophile ring operating in Leeds.",
+        "paedophile",
+        "unknown",
+    ),
+    (
+        "Inmate mental health services are overstretched, the report found.",
+        "Inmate",
+        "group_generic",
+    ),
+    (
+        "He was killed by a gang of three teenage thieves in August last year.",
+        "thieves",
+        "unknown",
+    ),
 ]
 
 
