@@ -79,7 +79,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|freed by|has been freed|was freed|were freed|released after|after serving"
         r"|(?:terms|conditions) of (?:his|her|their) licence|licence conditions"
         r"|breach\w* (?:of )?(?:his|her|their) licence"
-        r"|(?:was|were|been) (?:still |finally |later |eventually |then )?released"
+        r"|(?:was|were|been|be) (?:still |finally |later |eventually |then )?released"
         r"(?! on bail| under| without| pending)"
         r"|(?:got|was let|were let|has got|have got) out of (?:prison|jail)"
         r"|back in the community|prison leavers?|people leaving prison",
@@ -96,7 +96,9 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|absconded from|escaped from (?:an? |the )?(?:open )?(?:prison|jail)"
         r"|avoid(?:s|ed|ing)? (?:jail|prison|custody|a jail term|a prison sentence)"
         r"|let out (?:of (?:prison|jail) )?early|(?:get|be let) out of (?:jail|prison)"
-        r"|sentences? of|received (?:an? )?(?:\w+ )?sentences?",
+        r"|sentences? of|received (?:an? )?(?:\w+ )?sentences?"
+        # the people a prison or a wing holds
+        r"|(?:prison|jail|wing|unit|hmp \w+|hmyoi \w+) (?:now |also )?(?:holds|houses|held|housed)",
     ),
     (
         "convicted",
@@ -141,7 +143,9 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|aged|about|around|tall|short|slim|stocky|medium|wearing)"
         r"|(?:could|may|might|will) strike again"
         r"|no arrests|nobody has (?:yet )?been (?:arrested|caught|charged)|not been identified"
-        r"|never (?:been )?(?:caught|found|traced|brought to justice)|evaded (?:capture|arrest|police)",
+        r"|never (?:been )?(?:caught|found|traced|brought to justice)|evaded (?:capture|arrest|police)"
+        r"|(?:police|officers|detectives) (?:are |were )?(?:combing|scouring)"
+        r"|(?:urged|warned|told) (?:\w+ ){0,3}to (?:be|stay|remain) vigilant",
     ),
     (
         "suspected",
@@ -154,9 +158,12 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("on_trial", r"prosecution|prosecuting|prosecutor|crown court|magistrates|defence \w+"),
     (
         "wanted",
-        r"trace|identif(?:y|ied)|recognis\w*|fled|escaped|cctv",
+        r"trace|identif(?:y|ied)|recognis\w*|fled|escaped|cctv|ran off|made off",
     ),
-    ("suspected", r"investigating|inquiry"),
+    (
+        "suspected",
+        r"investigating|inquiry|(?:may|might|could) have (?:been )?\w+(?:ed|en|ne|wn|ld|lt)",
+    ),
 )
 # the first cue of these indexes on are weak (see above)
 _WEAK_FROM = len(_CUES) - 3
@@ -184,7 +191,7 @@ _CLAUSE_CUT = re.compile(
 )
 # modifiers of the label itself ("the alleged murderer", "the convicted pedophile")
 _BEFORE = re.compile(
-    r"\b(?:(?P<convicted>convicted|jailed|sentenced)|(?P<released>released|freed)"
+    r"\b(?:(?P<convicted>convicted|jailed|sentenced)|(?P<released>released|freed|registered)"
     r"|(?P<charged>alleged|accused)|(?P<suspected>suspected|presumed))\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -256,6 +263,12 @@ def _cues(text: str) -> tuple[Cue, ...]:
         words = text[m.start() : m.end()]
         neg = _NEGATED.search(text, max(0, m.start() - 24), m.start())
         if neg is not None:
+            if status == "released" and not i >= _WEAK_FROM:
+                # "should not be released", "has not been freed": still serving
+                out.append(
+                    (m.start(), m.end(), "sentenced", f"{neg.group().strip()} {words}", False)
+                )
+                continue
             if not _NEGATED_WANTED.match(words) or neg.group().lower().startswith("never"):
                 continue  # "has not been convicted of anything since": no cue
             status = "wanted"
@@ -336,21 +349,30 @@ _TIME_INSIDE = re.compile(
 )
 
 
+_BECAME = re.compile(
+    r"\s+(?:who|that)\s+(?:later\s+)?(?:became|went on to|turned)\b", re.IGNORECASE
+)
 _EVENT = re.compile(r"\b(?:has|have|had|was|were|did)\b", re.IGNORECASE)
 
 
 def _former(text: str, start: int, end: int, bare_plural: bool) -> Status | None:
     lead = text[max(0, start - 12) : start]
     m = _FORMER.match(text, start, end)
+    became = _BECAME.match(text, end)
     if m is not None:
         word_at = m.end()
-    elif re.search(r"(?:\bformer|\bone-time|\bonetime)\s+$", lead, re.IGNORECASE):
+    elif re.search(r"(?:\bformer|\bone-time|\bonetime)\s+$", lead, re.IGNORECASE) or became:
         word_at = start
     else:
         return None
     head = text[word_at:end]
     last = head.split()[-1] if head.split() else head
-    cue = (m.group().strip() if m is not None else lead.split()[-1]).lower()
+    if m is not None:
+        cue = m.group().strip().lower()
+    elif became is not None:
+        cue = became.group().strip().lower()  # "The Inmate Who Became A Barrister"
+    else:
+        cue = lead.split()[-1].lower()
     if _PRISON_WORDS.match(last):
         return Status("released", cue, attached=True)
     if _TIME_INSIDE.search(text, end):

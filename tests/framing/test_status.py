@@ -205,6 +205,32 @@ STRUCTURE = [
         "unknown",
     ),
     ("Criminals are using encrypted phones.", "Criminals", "group_generic"),
+    # the people a prison holds are serving; one who should not be released too
+    (
+        "HMP Frankland holds some of the country's most notorious murderers.",
+        "murderers",
+        "sentenced",
+    ),
+    (
+        "Her family believe the murderer should not be released due to a lack of rehabilitation.",
+        "murderer",
+        "sentenced",
+    ),
+    ("The Inmate Who Became A Barrister", "Inmate", "released"),
+    # a police warning, a search, a getaway: someone sought
+    (
+        "Police have warned women in Cambridge to be vigilant after a predator followed a "
+        "student home.",
+        "predator",
+        "wanted",
+    ),
+    (
+        "Police said the thugs kicked the man in the head, then ran off towards the station.",
+        "thugs",
+        "wanted",
+    ),
+    # a detective's guess is a suspicion; "may have evidence" is not one
+    ("Detectives said the murderer may have taken the victim's phone.", "murderer", "suspected"),
     # a headline that is only a list, or a generic claim, names nobody in particular
     ("Burglars, robbers and car thieves", "Burglars", "group_generic"),
     (
