@@ -53,7 +53,7 @@ microseconds and is only run for labels whose rewrite depends on it
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -247,7 +247,8 @@ _QUASHED = re.compile(
 Cue = tuple[int, int, str, str, bool]  # start, end, status, the words, weak
 
 
-@lru_cache(maxsize=64)  # the sentences in hand: every label of one sentence shares them
+@lru_cache(maxsize=1024)  # the sentences in hand (every label of one sentence shares them)
+# and the sentences before them (framing.status.context_status)
 def _cues(text: str) -> tuple[Cue, ...]:
     """Every cue in a sentence: worked out once per sentence, however many
     labels it holds (the per-label work is only the attachment)."""
@@ -722,25 +723,52 @@ def context_status(text: str, at: int, headline: str = "") -> Context | None:
     says nothing: the nearest cue.  A conviction is read only from a text whose
     earlier cues are all convictions (a court report); where the earlier text
     also speaks of a hunt, an arrest or a charge, it may be someone else's, so
-    the nearest pre-verdict cue is used instead."""
+    the nearest pre-verdict cue is used instead.
+
+    The text is read a sentence at a time, nearest first, each sentence's cues
+    cached by its text (``_cues``): re-checking a draft after an edit rescans
+    only the edited sentence, whatever moved."""
     para = text.rfind("\n", 0, at) + 1
     windows = (
-        (text[max(para, at - CONTEXT_CHARS) : at], "earlier in the paragraph"),
-        (text[max(0, para - CONTEXT_CHARS) : para] if para else "", "earlier in the article"),
-        (headline, "in the headline"),
+        (max(para, at - CONTEXT_CHARS), at, "earlier in the paragraph"),
+        (max(0, para - CONTEXT_CHARS), para, "earlier in the article"),
     )
-    seen: list[tuple[Cue, str]] = []
-    for chunk, where in windows:
-        if chunk:
-            masked = _QUOTED.sub(lambda m: " " * len(m.group()), chunk)
-            # nearest first within each window
-            seen += [(c, where) for c in reversed(_cues(masked)) if not c[4]]
-    if not seen:
+    first: tuple[Cue, str] | None = None
+    for lo, hi, where in windows:
+        for c in _cues_back(text, lo, hi):
+            if c[2] in PRE_VERDICT:
+                return c[2], f"{c[3]} ({where})"  # the nearest hunt, arrest or charge
+            if first is None:
+                first = (c, where)
+    for c in _cues_back(headline, 0, len(headline)):
+        if c[2] in PRE_VERDICT:
+            return c[2], f"{c[3]} (in the headline)"
+        if first is None:
+            first = (c, "in the headline")
+    if first is None:
         return None
-    nearest, where = seen[0]
-    if nearest[2] in CONVICTION:
-        if any(c[2] in PRE_VERDICT for c, _w in seen):
-            pre = next((c, w) for c, w in seen if c[2] in PRE_VERDICT)
-            nearest, where = pre
-        # else: every cue before is a conviction: a report of one case's outcome
-    return nearest[2], f"{nearest[3]} ({where})"
+    # every cue before is a conviction: a report of one case's outcome
+    return first[0][2], f"{first[0][3]} ({first[1]})"
+
+
+_PIECE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n+")
+
+
+def _cues_back(text: str, lo: int, hi: int) -> Iterator[Cue]:
+    """The strong cues of ``text[lo:hi]``, nearest to ``hi`` first, read
+    sentence by sentence (quotations masked: someone else's words)."""
+    if hi <= lo:
+        return
+    cuts = [lo] + [m.end() for m in _PIECE_END.finditer(text, lo, hi)] + [hi]
+    for a, b in zip(reversed(cuts[:-1]), reversed(cuts[1:]), strict=True):
+        if b <= a:
+            continue
+        piece = text[a:b]
+        masked = (
+            _QUOTED.sub(lambda m: " " * len(m.group()), piece)
+            if '"' in piece or "“" in piece
+            else piece
+        )
+        for c in reversed(_cues(masked)):
+            if not c[4]:
+                yield c
