@@ -92,13 +92,15 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|handed (?:a |whole)|given a \d+|given \w+ years|refused parole|sex offenders register"
         r"|served \d+|served (?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+ty)"
         r"|den(?:y|ies|ied|ying) (?:\w+ )?parole|(?:granted|denied) (?:release|parole)|parole board"
-        r"|parole hearing|die in (?:prison|jail)|locked up|(?:prison|jail) terms?"
+        r"|parole hearing|die in (?:prison|jail)|(?:prison|jail) terms?"
+        # "locked up for years", not "locked up in a police cell overnight"
+        r"|locked up for (?:longer|life|good|years|decades|\w+ years|the rest)"
         r"|absconded from|escaped from (?:an? |the )?(?:open )?(?:prison|jail)"
         r"|avoid(?:s|ed|ing)? (?:jail|prison|custody|a jail term|a prison sentence)"
         r"|let out (?:of (?:prison|jail) )?early|(?:get|be let) out of (?:jail|prison)"
         r"|sentences? of|received (?:an? )?(?:\w+ )?sentences?"
         # the people a prison or a wing holds
-        r"|(?:prison|jail|wing|unit|hmp \w+|hmyoi \w+) (?:now |also )?(?:holds|houses|held|housed)",
+        r"|(?:prison|jail|wing|hmp \w+|hmyoi \w+) (?:now |also )?(?:holds|houses|held|housed)",
     ),
     (
         "convicted",
@@ -208,7 +210,7 @@ CONVICTION = frozenset({"convicted", "sentenced", "released"})
 PRE_VERDICT = frozenset({"wanted", "suspected", "arrested", "charged", "on_trial"})
 # how far a case has gone, for the same person: a later stage said in the
 # label's own clause is the one that holds ("admitted robbery and was jailed")
-_STAGE = {"convicted": 1, "sentenced": 2}
+_STAGE = {"convicted": 1, "sentenced": 2, "released": 3}
 # a trial under way, not a hearing ("the court heard" may be a remand hearing)
 _TRIAL_RUNNING = re.compile(r"jur|dock|evidence|told (?:the )?court", re.IGNORECASE)
 
@@ -240,6 +242,12 @@ _NEGATED = re.compile(
 # yet identified the killer", "has never been caught")
 _NEGATED_WANTED = re.compile(r"arrest|identif|trace|caught|found", re.IGNORECASE)
 
+_MAYBE = re.compile(
+    r"\b(?:(?:could|may|might|would)\s+(?:well\s+|still\s+|now\s+)?(?:be|have been|get|face)\s+(?:[\w-]+\s+)?"
+    r"|(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?)\s+(?:(?:a|an|up|to|life|years?|more|than|time|in"
+    r"|possible|potential|lengthy|long|\d+)\s+){0,4})$",
+    re.IGNORECASE,
+)
 _QUASHED = re.compile(
     r"\b(?:conviction|sentence)s? (?:was|were|had been|has been|have been) (?:overturned|quashed)",
     re.IGNORECASE,
@@ -276,6 +284,8 @@ def _cues(text: str) -> tuple[Cue, ...]:
             words = text[max(0, m.start() - 24) : m.end()].split(" ", 1)[-1]
         if quashed and status in CONVICTION:
             continue
+        if status in CONVICTION and _MAYBE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "could be jailed", "faces a prison term": a risk, not a sentence
         out.append((m.start(), m.end(), status, words, i >= _WEAK_FROM))
     return tuple(out)
 
@@ -431,6 +441,7 @@ _PREPOSITIONS = {
     "than",
 }
 _DETS = {
+    "whose",
     "the",
     "a",
     "an",
@@ -467,6 +478,32 @@ def _own_subject(text: str, aux_start: int) -> bool:
             before = ws[-k - 1].lower() if len(ws) > k else ""
             return before not in _PREPOSITIONS
     return ws[-1].endswith(("'s", "’s")) or ws[-1][:1].isupper() and len(ws) >= 2
+
+
+_OPENERS = frozenset(
+    "after before when while as because since although though and but so whose where".split()
+)
+
+
+def _someone_elses(text: str, c: Cue, start: int, end: int) -> bool:
+    """A conviction cue in a perfect or passive verb phrase whose subject, right
+    before it, is someone other than the label ("a man was jailed", "his
+    brother has been sentenced"); "the burglar was jailed" is the label's."""
+    if c[2] not in CONVICTION:
+        return False
+    aux = _AUX.search(text, max(0, c[0] - 40), c[0])
+    if aux is None:
+        return False
+    if end <= aux.start() and not text[end : aux.start()].strip(" ,'’s"):
+        return False  # the label is the subject
+    # only a person named right before it ("a man", "whose son", "his
+    # brother"): a pronoun may well be the label itself
+    ws = [w.lower() for w in re.findall(r"[\w'’-]+", text[max(0, aux.start() - 40) : aux.start()])]
+    if len(ws) < 2 or ws[-1] not in _PERSON_NOUNS:
+        return False
+    # "whose son was jailed", "after a man was jailed", "and his brother was
+    # jailed"; not "who attacked a nurse was jailed" (the nurse is an object)
+    return ws[-2] == "whose" or ws[-2] in _DETS and (len(ws) < 3 or ws[-3] in _OPENERS)
 
 
 def _main_verb(text: str, start: int, end: int, cues: tuple[Cue, ...]) -> Cue | None:
@@ -507,6 +544,11 @@ def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) 
     if not cues:
         return GENERIC if plural and not determiner else UNKNOWN
     attached = _attached(text, start, end, cues)
+    # "the burglar who targeted a woman whose son was jailed": a conviction
+    # with a subject of its own that is not the label is someone else's
+    cues = tuple(c for c in cues if c in attached or not _someone_elses(text, c, start, end))
+    if not cues:
+        return GENERIC if plural and not determiner else UNKNOWN
     ca, cb = _clause(text, start, end)
     near = [c for c in cues if ca <= c[0] and c[1] <= cb]
     strong = [c for c in near if not c[4]]

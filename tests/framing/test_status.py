@@ -141,6 +141,11 @@ STRUCTURE = [
         "sentenced",
     ),
     # a later stage of the same case, in the same clause
+    (
+        "The robber who faced trial last year and was jailed for six years has been released.",
+        "robber",
+        "released",
+    ),
     ("The mugger admitted robbery and was jailed for 40 months.", "mugger", "sentenced"),
     (
         "The fraudster, who admitted 14 counts of fraud by false representation, was "
@@ -277,6 +282,13 @@ NO_CONVICTION = [
     "eight-year sentence was overturned.",
     # a generic indefinite is nobody in particular
     "An ex-offender's right to a fresh start is protected by the Rehabilitation of Offenders Act.",
+    # another person's conviction inside the label's clause
+    "The burglar who targeted the home of a woman whose son was jailed last year is still "
+    "being sought.",
+    # a risk of jail is not a sentence; a police cell is not prison
+    "The thug could be jailed for up to five years.",
+    "The killer faces a prison term of at least 15 years.",
+    "He was locked up in a police cell overnight after the thug punched a man.",
     # "never been identified" is no appeal, and no conviction either
     "The murderer in the 1888 Whitechapel killings has never been identified.",
 ]
