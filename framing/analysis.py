@@ -24,6 +24,7 @@ from framing.rules.names import written_as_name
 from framing.rules.reported import reported_label
 from framing.rules.scopes import scopes_for
 from framing.sentences import is_headline
+from framing.status import needs_context
 
 if TYPE_CHECKING:  # spaCy is imported only when a text needs tagging
     from spacy.language import Language
@@ -64,6 +65,10 @@ class SentenceResult:
     names: frozenset[str] = frozenset()
     # entries exempted here as fiction: a frame over the paragraph is about them
     fiction: frozenset[str] = frozenset()
+    # a label here needs its neighbours for a legal status (framing.status:
+    # definite, and the sentence gives it none): worked out once, cached with
+    # the result, so a re-check looks no further at the other sentences
+    wants_context: bool = False
 
 
 EMPTY = SentenceResult()
@@ -214,7 +219,11 @@ def _coordinate(kept: list[Candidate], fits: list[Fit], sentence: Sentence) -> N
 def analyse(sentence: Sentence, survivors: list[Candidate], index: Index) -> SentenceResult:
     """The cached result of a tagged sentence."""
     hits = tag_phase(sentence, survivors, index)
-    return SentenceResult(hits, sentence.names, sentence.fiction)
+    wants = sentence.context is None and any(
+        h.status == "unknown" and not h.status_cue and needs_context(sentence.text, h.start)
+        for h in hits
+    )
+    return SentenceResult(hits, sentence.names, sentence.fiction, wants)
 
 
 # a sentence keyed with what its neighbours establish (framing.engine._in_context)

@@ -44,7 +44,7 @@ from framing.prefilter import Match
 from framing.quotes import QuoteMap, find_quotes
 from framing.rules.names import written_as_name
 from framing.sentences import sentence_bounds
-from framing.status import context_status, needs_context
+from framing.status import context_status
 from lexicon.cache import load_lexicon_cached
 from lexicon.model import Entry, Lexicon
 
@@ -361,12 +361,7 @@ class Engine:
         out: _Sentences | None = None
         for (a, b), key in sentences.items():
             result = local.get(key)
-            if result is None or not result.hits or (a == 0 and not headline):
-                continue
-            if not any(
-                h.status == "unknown" and not h.status_cue and needs_context(key, h.start)
-                for h in result.hits
-            ):
+            if result is None or not result.wants_context or (a == 0 and not headline):
                 continue
             ctx = context_status(text, a, headline)
             if ctx is None:

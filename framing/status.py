@@ -53,7 +53,7 @@ microseconds and is only run for labels whose rewrite depends on it
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -79,7 +79,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|freed by|has been freed|was freed|were freed|released after|after serving"
         r"|(?:terms|conditions) of (?:his|her|their) licence|licence conditions"
         r"|breach\w* (?:of )?(?:his|her|their) licence"
-        r"|(?:was|were|been) (?:still |finally |later |eventually |then )?released"
+        r"|(?:was|were|been|be) (?:still |finally |later |eventually |then )?released"
         r"(?! on bail| under| without| pending)"
         r"|(?:got|was let|were let|has got|have got) out of (?:prison|jail)"
         r"|back in the community|prison leavers?|people leaving prison",
@@ -92,11 +92,15 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|handed (?:a |whole)|given a \d+|given \w+ years|refused parole|sex offenders register"
         r"|served \d+|served (?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+ty)"
         r"|den(?:y|ies|ied|ying) (?:\w+ )?parole|(?:granted|denied) (?:release|parole)|parole board"
-        r"|parole hearing|die in (?:prison|jail)|locked up|(?:prison|jail) terms?"
+        r"|parole hearing|die in (?:prison|jail)|(?:prison|jail) terms?"
+        # "locked up for years", not "locked up in a police cell overnight"
+        r"|locked up for (?:longer|life|good|years|decades|\w+ years|the rest)"
         r"|absconded from|escaped from (?:an? |the )?(?:open )?(?:prison|jail)"
         r"|avoid(?:s|ed|ing)? (?:jail|prison|custody|a jail term|a prison sentence)"
         r"|let out (?:of (?:prison|jail) )?early|(?:get|be let) out of (?:jail|prison)"
-        r"|sentences? of|received (?:an? )?(?:\w+ )?sentences?",
+        r"|sentences? of|received (?:an? )?(?:\w+ )?sentences?"
+        # the people a prison or a wing holds
+        r"|(?:prison|jail|wing|hmp \w+|hmyoi \w+) (?:now |also )?(?:holds|houses|held|housed)",
     ),
     (
         "convicted",
@@ -141,7 +145,9 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|aged|about|around|tall|short|slim|stocky|medium|wearing)"
         r"|(?:could|may|might|will) strike again"
         r"|no arrests|nobody has (?:yet )?been (?:arrested|caught|charged)|not been identified"
-        r"|never (?:been )?(?:caught|found|traced|brought to justice)|evaded (?:capture|arrest|police)",
+        r"|never (?:been )?(?:caught|found|traced|brought to justice)|evaded (?:capture|arrest|police)"
+        r"|(?:police|officers|detectives) (?:are |were )?(?:combing|scouring)"
+        r"|(?:urged|warned|told) (?:\w+ ){0,3}to (?:be|stay|remain) vigilant",
     ),
     (
         "suspected",
@@ -154,9 +160,12 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("on_trial", r"prosecution|prosecuting|prosecutor|crown court|magistrates|defence \w+"),
     (
         "wanted",
-        r"trace|identif(?:y|ied)|recognis\w*|fled|escaped|cctv",
+        r"trace|identif(?:y|ied)|recognis\w*|fled|escaped|cctv|ran off|made off",
     ),
-    ("suspected", r"investigating|inquiry"),
+    (
+        "suspected",
+        r"investigating|inquiry|(?:may|might|could) have (?:been )?\w+(?:ed|en|ne|wn|ld|lt)",
+    ),
 )
 # the first cue of these indexes on are weak (see above)
 _WEAK_FROM = len(_CUES) - 3
@@ -184,7 +193,7 @@ _CLAUSE_CUT = re.compile(
 )
 # modifiers of the label itself ("the alleged murderer", "the convicted pedophile")
 _BEFORE = re.compile(
-    r"\b(?:(?P<convicted>convicted|jailed|sentenced)|(?P<released>released|freed)"
+    r"\b(?:(?P<convicted>convicted|jailed|sentenced)|(?P<released>released|freed|registered)"
     r"|(?P<charged>alleged|accused)|(?P<suspected>suspected|presumed))\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -201,7 +210,7 @@ CONVICTION = frozenset({"convicted", "sentenced", "released"})
 PRE_VERDICT = frozenset({"wanted", "suspected", "arrested", "charged", "on_trial"})
 # how far a case has gone, for the same person: a later stage said in the
 # label's own clause is the one that holds ("admitted robbery and was jailed")
-_STAGE = {"convicted": 1, "sentenced": 2}
+_STAGE = {"convicted": 1, "sentenced": 2, "released": 3}
 # a trial under way, not a hearing ("the court heard" may be a remand hearing)
 _TRIAL_RUNNING = re.compile(r"jur|dock|evidence|told (?:the )?court", re.IGNORECASE)
 
@@ -233,6 +242,12 @@ _NEGATED = re.compile(
 # yet identified the killer", "has never been caught")
 _NEGATED_WANTED = re.compile(r"arrest|identif|trace|caught|found", re.IGNORECASE)
 
+_MAYBE = re.compile(
+    r"\b(?:(?:could|may|might|would)\s+(?:well\s+|still\s+|now\s+)?(?:be|have been|get|face)\s+(?:[\w-]+\s+)?"
+    r"|(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?)\s+(?:(?:a|an|up|to|life|years?|more|than|time|in"
+    r"|possible|potential|lengthy|long|\d+)\s+){0,4})$",
+    re.IGNORECASE,
+)
 _QUASHED = re.compile(
     r"\b(?:conviction|sentence)s? (?:was|were|had been|has been|have been) (?:overturned|quashed)",
     re.IGNORECASE,
@@ -240,7 +255,8 @@ _QUASHED = re.compile(
 Cue = tuple[int, int, str, str, bool]  # start, end, status, the words, weak
 
 
-@lru_cache(maxsize=64)  # the sentences in hand: every label of one sentence shares them
+@lru_cache(maxsize=1024)  # the sentences in hand (every label of one sentence shares them)
+# and the sentences before them (framing.status.context_status)
 def _cues(text: str) -> tuple[Cue, ...]:
     """Every cue in a sentence: worked out once per sentence, however many
     labels it holds (the per-label work is only the attachment)."""
@@ -256,12 +272,20 @@ def _cues(text: str) -> tuple[Cue, ...]:
         words = text[m.start() : m.end()]
         neg = _NEGATED.search(text, max(0, m.start() - 24), m.start())
         if neg is not None:
+            if status == "released" and not i >= _WEAK_FROM:
+                # "should not be released", "has not been freed": still serving
+                out.append(
+                    (m.start(), m.end(), "sentenced", f"{neg.group().strip()} {words}", False)
+                )
+                continue
             if not _NEGATED_WANTED.match(words) or neg.group().lower().startswith("never"):
                 continue  # "has not been convicted of anything since": no cue
             status = "wanted"
             words = text[max(0, m.start() - 24) : m.end()].split(" ", 1)[-1]
         if quashed and status in CONVICTION:
             continue
+        if status in CONVICTION and _MAYBE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "could be jailed", "faces a prison term": a risk, not a sentence
         out.append((m.start(), m.end(), status, words, i >= _WEAK_FROM))
     return tuple(out)
 
@@ -336,21 +360,30 @@ _TIME_INSIDE = re.compile(
 )
 
 
+_BECAME = re.compile(
+    r"\s+(?:who|that)\s+(?:later\s+)?(?:became|went on to|turned)\b", re.IGNORECASE
+)
 _EVENT = re.compile(r"\b(?:has|have|had|was|were|did)\b", re.IGNORECASE)
 
 
 def _former(text: str, start: int, end: int, bare_plural: bool) -> Status | None:
     lead = text[max(0, start - 12) : start]
     m = _FORMER.match(text, start, end)
+    became = _BECAME.match(text, end)
     if m is not None:
         word_at = m.end()
-    elif re.search(r"(?:\bformer|\bone-time|\bonetime)\s+$", lead, re.IGNORECASE):
+    elif re.search(r"(?:\bformer|\bone-time|\bonetime)\s+$", lead, re.IGNORECASE) or became:
         word_at = start
     else:
         return None
     head = text[word_at:end]
     last = head.split()[-1] if head.split() else head
-    cue = (m.group().strip() if m is not None else lead.split()[-1]).lower()
+    if m is not None:
+        cue = m.group().strip().lower()
+    elif became is not None:
+        cue = became.group().strip().lower()  # "The Inmate Who Became A Barrister"
+    else:
+        cue = lead.split()[-1].lower()
     if _PRISON_WORDS.match(last):
         return Status("released", cue, attached=True)
     if _TIME_INSIDE.search(text, end):
@@ -408,6 +441,7 @@ _PREPOSITIONS = {
     "than",
 }
 _DETS = {
+    "whose",
     "the",
     "a",
     "an",
@@ -444,6 +478,32 @@ def _own_subject(text: str, aux_start: int) -> bool:
             before = ws[-k - 1].lower() if len(ws) > k else ""
             return before not in _PREPOSITIONS
     return ws[-1].endswith(("'s", "’s")) or ws[-1][:1].isupper() and len(ws) >= 2
+
+
+_OPENERS = frozenset(
+    "after before when while as because since although though and but so whose where".split()
+)
+
+
+def _someone_elses(text: str, c: Cue, start: int, end: int) -> bool:
+    """A conviction cue in a perfect or passive verb phrase whose subject, right
+    before it, is someone other than the label ("a man was jailed", "his
+    brother has been sentenced"); "the burglar was jailed" is the label's."""
+    if c[2] not in CONVICTION:
+        return False
+    aux = _AUX.search(text, max(0, c[0] - 40), c[0])
+    if aux is None:
+        return False
+    if end <= aux.start() and not text[end : aux.start()].strip(" ,'’s"):
+        return False  # the label is the subject
+    # only a person named right before it ("a man", "whose son", "his
+    # brother"): a pronoun may well be the label itself
+    ws = [w.lower() for w in re.findall(r"[\w'’-]+", text[max(0, aux.start() - 40) : aux.start()])]
+    if len(ws) < 2 or ws[-1] not in _PERSON_NOUNS:
+        return False
+    # "whose son was jailed", "after a man was jailed", "and his brother was
+    # jailed"; not "who attacked a nurse was jailed" (the nurse is an object)
+    return ws[-2] == "whose" or ws[-2] in _DETS and (len(ws) < 3 or ws[-3] in _OPENERS)
 
 
 def _main_verb(text: str, start: int, end: int, cues: tuple[Cue, ...]) -> Cue | None:
@@ -484,6 +544,11 @@ def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) 
     if not cues:
         return GENERIC if plural and not determiner else UNKNOWN
     attached = _attached(text, start, end, cues)
+    # "the burglar who targeted a woman whose son was jailed": a conviction
+    # with a subject of its own that is not the label is someone else's
+    cues = tuple(c for c in cues if c in attached or not _someone_elses(text, c, start, end))
+    if not cues:
+        return GENERIC if plural and not determiner else UNKNOWN
     ca, cb = _clause(text, start, end)
     near = [c for c in cues if ca <= c[0] and c[1] <= cb]
     strong = [c for c in near if not c[4]]
@@ -564,9 +629,15 @@ _PERSON_NOUNS = frozenset(
     "man men woman women boy boys girl girls teen teens teenager teenagers nurse nurses "
     "dad mum father mother son daughter brother sister husband wife boyfriend girlfriend "
     "partner uncle aunt gran grandfather grandmother pensioner student pupil doctor "
-    "teacher driver drivers cop officer soldier priest couple pair duo gang".split()
+    "teacher cop officer soldier priest couple pair duo".split()
 )
-_GENERIC_QUANTIFIERS = frozenset({"every", "any", "no"})
+# ... or a group of actual people ("paedophile ring", "drug dealer lists")
+_GROUP_NOUNS = frozenset(
+    "ring rings gang gangs network networks chatroom chatrooms list lists cell cells group "
+    "groups forum forums".split()
+)
+_COLLECTIVES = r"(?:group|gang|team|pair|band|mob|crowd|couple|trio|duo|horde|bunch|handful|pack)"
+_GENERIC_QUANTIFIERS = frozenset({"every", "any", "no", "per"})
 _STATUS_DETS = frozenset(
     "the a an this that these those both two three four five six seven eight nine ten "
     "his her their its my our your".split()
@@ -599,8 +670,9 @@ def status_of(c: Candidate, s: Sentence, plural: bool) -> Status:
         and not c.possessive
         and nxt is not None
         and nxt.start == c.end + 1
-        and nxt.tag in ("NN", "NNS")
+        and (nxt.tag in ("NN", "NNS") or nxt.tag == "JJ" and _noun_after(s, nxt.end))
         and nxt.text.lower() not in _PERSON_NOUNS
+        and nxt.text.lower() not in _GROUP_NOUNS
         and nxt.text[:1].islower() | (c.text[:1].isupper() and nxt.text[:1].isupper())
     ):
         return GENERIC  # "inmate numbers", "Thug culture", "offender accommodation"
@@ -625,25 +697,52 @@ def _particular(c: Candidate, s: Sentence, prev_word: str) -> bool:
     tense: "Police said thieves broke into the museum"), or a headline opens
     with it ("Thugs attack bus driver", "Inmates Stage Rooftop Protest"), or
     "a group of"/"a gang of" them."""
-    if prev_word == "of" and re.search(
-        r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}of\s+$", s.text[max(0, c.start - 40) : c.start]
+    if re.search(
+        r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?" + _COLLECTIVES + r"\s+of\s+(?:[\w-]+\s+){0,2}$",
+        s.text[max(0, c.start - 60) : c.start],
+        re.IGNORECASE,
     ):
-        return True
+        return True  # "a group of thugs fighting", "a gang of three teenage thieves"
     headline = not _HEADLINE_END.search(s.text) and len(s.words) <= 16
     if headline and not s.text[: c.start].strip():
-        nxt = s.word_after(c.end)
-        return nxt is None or nxt[2].lower() not in ("are", "is", "must", "should", "can", "will")
-    for t in (s.tokens or [])[:]:
+        # a headline that opens with the label tells of an event ("Thugs attack
+        # bus driver"); not a bare list, a "who" clause or a generic verb
+        # ("Burglars, robbers and car thieves"; "Criminals who assault ... will
+        # face"; "Burglars Really Do Use ...")
+        rest = s.words_after(c.end, 6)
+        verbs = [w.lower() for w in rest if w.lower() not in _LIST_WORDS]
+        first = rest[0].lower() if rest else ""
+        return (
+            bool(rest)
+            and first not in _GENERIC_NEXT
+            and not (first in ("and", "or") and len(verbs) <= 2)
+            and not (len(rest) <= 4 and "and" in (w.lower() for w in rest))
+        )
+    after_cc = False
+    for t in s.tokens or []:
         if t.start < c.end:
             continue
         if t.tag.startswith(_VERB_TAGS):
-            return t.tag == "VBD" or headline and t.tag in ("VBZ", "VBP")
+            # "checks on inmates and falsified records": another subject's verb
+            return not after_cc and (t.tag == "VBD" or headline and t.tag in ("VBZ", "VBP"))
+        after_cc = t.tag == "CC"
         if t.tag in ("RB", "WP", "WDT", "NNP", "NNPS", "POS", ",", "CC", "NNS", "NN", "JJ", "HYPH"):
             continue  # "Looters, arsonists and vandals caused ...": the list's verb
         if t.text in ("who", "that"):
             continue
         return False
     return False
+
+
+_LIST_WORDS = frozenset({"and", "or", "car", "other"})
+_GENERIC_NEXT = frozenset(
+    "are is must should can will would may might who that really do often always never".split()
+)
+
+
+def _noun_after(s: Sentence, offset: int) -> bool:
+    t = s.token_after(offset)
+    return t is not None and t.tag in ("NN", "NNS")
 
 
 # --- the sentence's neighbours ------------------------------------------------------
@@ -666,25 +765,52 @@ def context_status(text: str, at: int, headline: str = "") -> Context | None:
     says nothing: the nearest cue.  A conviction is read only from a text whose
     earlier cues are all convictions (a court report); where the earlier text
     also speaks of a hunt, an arrest or a charge, it may be someone else's, so
-    the nearest pre-verdict cue is used instead."""
+    the nearest pre-verdict cue is used instead.
+
+    The text is read a sentence at a time, nearest first, each sentence's cues
+    cached by its text (``_cues``): re-checking a draft after an edit rescans
+    only the edited sentence, whatever moved."""
     para = text.rfind("\n", 0, at) + 1
     windows = (
-        (text[max(para, at - CONTEXT_CHARS) : at], "earlier in the paragraph"),
-        (text[max(0, para - CONTEXT_CHARS) : para] if para else "", "earlier in the article"),
-        (headline, "in the headline"),
+        (max(para, at - CONTEXT_CHARS), at, "earlier in the paragraph"),
+        (max(0, para - CONTEXT_CHARS), para, "earlier in the article"),
     )
-    seen: list[tuple[Cue, str]] = []
-    for chunk, where in windows:
-        if chunk:
-            masked = _QUOTED.sub(lambda m: " " * len(m.group()), chunk)
-            # nearest first within each window
-            seen += [(c, where) for c in reversed(_cues(masked)) if not c[4]]
-    if not seen:
+    first: tuple[Cue, str] | None = None
+    for lo, hi, where in windows:
+        for c in _cues_back(text, lo, hi):
+            if c[2] in PRE_VERDICT:
+                return c[2], f"{c[3]} ({where})"  # the nearest hunt, arrest or charge
+            if first is None:
+                first = (c, where)
+    for c in _cues_back(headline, 0, len(headline)):
+        if c[2] in PRE_VERDICT:
+            return c[2], f"{c[3]} (in the headline)"
+        if first is None:
+            first = (c, "in the headline")
+    if first is None:
         return None
-    nearest, where = seen[0]
-    if nearest[2] in CONVICTION:
-        if any(c[2] in PRE_VERDICT for c, _w in seen):
-            pre = next((c, w) for c, w in seen if c[2] in PRE_VERDICT)
-            nearest, where = pre
-        # else: every cue before is a conviction: a report of one case's outcome
-    return nearest[2], f"{nearest[3]} ({where})"
+    # every cue before is a conviction: a report of one case's outcome
+    return first[0][2], f"{first[0][3]} ({first[1]})"
+
+
+_PIECE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n+")
+
+
+def _cues_back(text: str, lo: int, hi: int) -> Iterator[Cue]:
+    """The strong cues of ``text[lo:hi]``, nearest to ``hi`` first, read
+    sentence by sentence (quotations masked: someone else's words)."""
+    if hi <= lo:
+        return
+    cuts = [lo] + [m.end() for m in _PIECE_END.finditer(text, lo, hi)] + [hi]
+    for a, b in zip(reversed(cuts[:-1]), reversed(cuts[1:]), strict=True):
+        if b <= a:
+            continue
+        piece = text[a:b]
+        masked = (
+            _QUOTED.sub(lambda m: " " * len(m.group()), piece)
+            if '"' in piece or "“" in piece
+            else piece
+        )
+        for c in reversed(_cues(masked)):
+            if not c[4]:
+                yield c

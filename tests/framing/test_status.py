@@ -141,6 +141,11 @@ STRUCTURE = [
         "sentenced",
     ),
     # a later stage of the same case, in the same clause
+    (
+        "The robber who faced trial last year and was jailed for six years has been released.",
+        "robber",
+        "released",
+    ),
     ("The mugger admitted robbery and was jailed for 40 months.", "mugger", "sentenced"),
     (
         "The fraudster, who admitted 14 counts of fraud by false representation, was "
@@ -205,6 +210,55 @@ STRUCTURE = [
         "unknown",
     ),
     ("Criminals are using encrypted phones.", "Criminals", "group_generic"),
+    # the people a prison holds are serving; one who should not be released too
+    (
+        "HMP Frankland holds some of the country's most notorious murderers.",
+        "murderers",
+        "sentenced",
+    ),
+    (
+        "Her family believe the murderer should not be released due to a lack of rehabilitation.",
+        "murderer",
+        "sentenced",
+    ),
+    ("The Inmate Who Became A Barrister", "Inmate", "released"),
+    # a police warning, a search, a getaway: someone sought
+    (
+        "Police have warned women in Cambridge to be vigilant after a predator followed a "
+        "student home.",
+        "predator",
+        "wanted",
+    ),
+    (
+        "Police said the thugs kicked the man in the head, then ran off towards the station.",
+        "thugs",
+        "wanted",
+    ),
+    # a detective's guess is a suspicion; "may have evidence" is not one
+    ("Detectives said the murderer may have taken the victim's phone.", "murderer", "suspected"),
+    # a headline that is only a list, or a generic claim, names nobody in particular
+    ("Burglars, robbers and car thieves", "Burglars", "group_generic"),
+    (
+        "Criminals who assault emergency workers will face up to two years in prison",
+        "Criminals",
+        "group_generic",
+    ),
+    # the noun after the label is a group of actual people, not a kind
+    (
+        "Police say they have broken up a paedophile ring operating in Leeds.",
+        "paedophile",
+        "unknown",
+    ),
+    (
+        "Inmate mental health services are overstretched, the report found.",
+        "Inmate",
+        "group_generic",
+    ),
+    (
+        "He was killed by a gang of three teenage thieves in August last year.",
+        "thieves",
+        "unknown",
+    ),
 ]
 
 
@@ -228,6 +282,13 @@ NO_CONVICTION = [
     "eight-year sentence was overturned.",
     # a generic indefinite is nobody in particular
     "An ex-offender's right to a fresh start is protected by the Rehabilitation of Offenders Act.",
+    # another person's conviction inside the label's clause
+    "The burglar who targeted the home of a woman whose son was jailed last year is still "
+    "being sought.",
+    # a risk of jail is not a sentence; a police cell is not prison
+    "The thug could be jailed for up to five years.",
+    "The killer faces a prison term of at least 15 years.",
+    "He was locked up in a police cell overnight after the thug punched a man.",
     # "never been identified" is no appeal, and no conviction either
     "The murderer in the 1888 Whitechapel killings has never been identified.",
 ]
