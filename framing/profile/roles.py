@@ -77,7 +77,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             # a prisoner's relative is caught by the lived-experience cue first
             "victims",
             "relative",
-            r"\b(?:[Mm]other|[Ff]ather|[Mm]um|[Dd]ad|[Dd]aughter|[Ss]ister|[Bb]rother|[Ww]idow|[Ww]idower|wife|"
+            r"\b(?:[Mm]other|[Ff]ather|[Mm]um|[Dd]ad|[Dd]aughter|[Ss]ons?|[Ss]ister|[Bb]rother|[Ww]idow|[Ww]idower|wife|"
             r"husband|[Gg]randmother|[Gg]randfather|grandson|granddaughter|gran|grandma|aunt|uncle|niece|"
             r"nephew|fianc[ée]e?|[Pp]arents|family|families|relatives|loved ones|stepfather|"
             r"stepmother|stepdaughter|stepson|bereaved|grieving|heartbroken)\b"
@@ -158,6 +158,9 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 
 _COUNSEL = re.compile(r"'(?:QC|KC|barrister|counsel for)'")
 _PROSECUTION_COUNSEL = next(i for i, c in enumerate(_CUES) if c[1] == "prosecution counsel")
+_POSSESSIVE = re.compile(
+    r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:own\s+|\w+-year-old\s+)?$"
+)
 _BYSTANDER = re.compile(
     r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:(?:close|family|childhood|old|best|local|"
     r"former)\s+)?(?:[Ff]riends?|[Nn]eighbou?rs?|[Ww]itness(?:es)?|[Bb]ystanders?|[Pp]asser-?by|"
@@ -303,7 +306,14 @@ class RoleFinder:
                 if m:
                     return RoleCue(role, f"{label} ({where}): '{m.group()}'")
                 continue
-            m = rx.search(s)
+            if label == "relative" and where == "description":
+                # "Hadassah, who had her son Braxton": after the name, a possessive
+                # relative is the speaker's own family, not what the speaker is
+                m = next(
+                    (x for x in rx.finditer(s) if not _POSSESSIVE.search(s[: x.start()])), None
+                )
+            else:
+                m = rx.search(s)
             if m and rank < 2:  # lived experience and victims win wherever they are
                 return RoleCue(role, f"{label} ({where}): '{m.group()}'")
             if m and (best is None or m.start() < best[0]):
@@ -322,6 +332,9 @@ class RoleFinder:
             return None
         k = re.escape(key)
         best: tuple[int, RoleCue] | None = None
+        # a speaker named by first name is found with the surname after it too
+        # ("Charlotte" for "Charlotte Edmonds, 38, lost £1,700")
+        k += r"(?:\s+[A-Z][\w'’-]+)?"
         for role, label, rx in _SUBJECT_CUES:
             m = re.search(r"(?<![\w-])" + k + rx, self.text)
             if m and (best is None or m.start() < best[0]):
