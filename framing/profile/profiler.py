@@ -90,7 +90,8 @@ class Profiler:
                         if r.speaker_start is not None and r.speaker_end is not None
                     )
                 ),
-                descriptions=list(dict.fromkeys(r.appos for r in rs[1:] if r.appos)),
+                descriptions=list(dict.fromkeys(r.appos for r in rs[1:] if r.appos))
+                + _antecedent(text, speaker, first.speaker_start),
                 quotes=[text[r.quote_start : r.quote_end] for r in rs],
                 near=near,
                 mentions=_mentions(text, last, sents, starts),
@@ -223,6 +224,29 @@ _NAME_TAILS = frozenset(("QC", "KC", "MP", "MSP", "Jr", "Sr", "OBE", "MBE", "CBE
 _NOT_NAMES = frozenset(
     "He She They It The Police Court Council Government Friends Family Neighbours".split()
 )
+
+
+_THE_HEAD = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+([a-z]+)")
+
+
+def _antecedent(text: str, speaker: str, at: int) -> list[str]:
+    """For "the spokesman", "the department", "the force": the words before the
+    last earlier mention of that head noun ("A Government spokesman told
+    MailOnline"), which say whose it is."""
+    m = _THE_HEAD.fullmatch(speaker.strip())
+    if not m:
+        return []
+    head = m.group(1)
+    prev = None
+    for x in re.finditer(r"\b" + re.escape(head) + r"\b", text, re.IGNORECASE):
+        if x.start() >= at:
+            break
+        prev = x
+    if prev is None:
+        return []
+    words = re.search(r"(?:[\w’'-]+[ \t]+){0,4}$", text[max(0, prev.start() - 60) : prev.start()])
+    lead = words.group() if words else ""
+    return [lead + prev.group()] if lead.strip() else []
 
 
 def _mentions(text: str, key: str, sents: list[Sentence], starts: list[int]) -> list[str]:

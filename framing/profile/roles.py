@@ -114,7 +114,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "police or prosecution title",
             r"\b(?:police|Police|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|match commander|Inspector(?! of| General)|"
             r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
-            r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|the force|"
+            r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|[Tt]he force|Interpol|"
             r"[Ii]nvestigators?|District Attorney|district attorney|US Attorney|U\.S\. Attorney|"
             r"FBI|NYPD|LAPD|troopers?|Sheriff's Office|sheriff's office|police station)\b(?! General)",
         ),
@@ -133,7 +133,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
             r"Lib Dem|shadow|Shadow|peer|Lord|Baroness|spokesman for the Ministry|Whitehall|"
             r"Senator|Sen\.|Rep\.|Congressman|Congresswoman|congressman|President|Democrats?|"
-            r"Republicans?|White House|Downing Street|(?:home|justice|foreign|health|shadow|culture|defence) secretary|Governor(?= [A-Z])|Attorney General)\b",
+            r"Republicans?|White House|Downing Street|[Ww]hite [Pp]aper|(?:home|justice|foreign|health|shadow|culture|defence) secretary|Governor(?= [A-Z])|Attorney General)\b",
         ),
         (
             "research",

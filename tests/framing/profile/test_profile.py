@@ -392,3 +392,12 @@ def test_a_pronoun_with_no_name_before_is_the_described_subject_before_it(profil
         "He told the Sun: 'The doors were shut, we were ready to fly.'"
     )
     assert _speaker(profiler.profile(text), "doors were shut")[0] == "The passenger"
+
+
+def test_the_spokesman_is_whoever_the_article_said_the_spokesman_was_for(profiler):
+    text = (
+        "A Government spokesman told reporters that open prisons are closely watched.\n\n"
+        "'Our thoughts remain with the victim,' the spokesman said."
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "thoughts remain")[1] == "government"
