@@ -156,7 +156,7 @@ class Profiler:
         words = count_words(text)
         sol = solution_mentions(text)
         evi = evidence_mentions(text)
-        values = _values(text, words, voices, sol, evi)
+        values = _values(text, words, voices, sol, evi, sents)
         frame, solutions, evidence = (
             self.models[n].decide(_with_terms(values, text, self.models[n])) for n in MODEL_NAMES
         )
@@ -195,12 +195,17 @@ def _with_terms(values: dict[str, float], text: str, model: LinearModel) -> dict
 
 
 def _values(
-    text: str, words: int, voices: Sequence[Voice], sol: Sequence[object], evi: Sequence[object]
+    text: str,
+    words: int,
+    voices: Sequence[Voice],
+    sol: Sequence[object],
+    evi: Sequence[object],
+    sents: Sequence[Sentence] | None = None,
 ) -> dict[str, float]:
     quoted = sum(v.quote_end - v.quote_start for v in voices if v.kind == "direct")
     roles = [v.role for v in voices if v.speaker_start is not None]
     case = sum(r in _CASE_ROLES for r in roles) / len(roles) if roles else 0.0
-    return features(text, words, quoted, len(sol), len(evi), case)
+    return features(text, words, quoted, len(sol), len(evi), case, sents)
 
 
 # the roles that speak to one case rather than to the system
