@@ -235,6 +235,11 @@ _OBJECT_CUE = (
 )
 
 
+_SUBJECT_RX = tuple((role, label, re.compile(rx)) for role, label, rx in _SUBJECT_CUES)
+_OBJECT_RX = re.compile("(?:" + _OBJECT_CUE + ")$")
+_SURNAME = re.compile(r"\s+[A-Z][\w'’-]+")
+
+
 @dataclass(frozen=True)
 class RoleCue:
     role: str
@@ -330,21 +335,29 @@ class RoleFinder:
         victim's part away from the sentence that first names them)."""
         if not key or not key[0].isupper() or key in _GENERIC_KEYS:
             return None
-        k = re.escape(key)
+        # one small pattern per name; the cues are compiled once (compiling
+        # name-plus-cue patterns for every speaker cost most of the profile)
         best: tuple[int, RoleCue] | None = None
-        # a speaker named by first name is found with the surname after it too
-        # ("Charlotte" for "Charlotte Edmonds, 38, lost £1,700")
-        k += r"(?:\s+[A-Z][\w'’-]+)?"
-        for role, label, rx in _SUBJECT_CUES:
-            m = re.search(r"(?<![\w-])" + k + rx, self.text)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), RoleCue(role, f"{label} (elsewhere): '{m.group()[:80]}'"))
-        m = re.search(_OBJECT_CUE + k + r"(?![\w-])", self.text)
-        if m and (best is None or m.start() < best[0]):
-            best = (
-                m.start(),
-                RoleCue("victims", f"victim or family (elsewhere): '{m.group()[:80]}'"),
-            )
+        text = self.text
+        for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
+            # a speaker named by first name is found with the surname after it too
+            # ("Charlotte" for "Charlotte Edmonds, 38, lost £1,700")
+            sm = _SURNAME.match(text, km.end())
+            ends = (sm.end(), km.end()) if sm and sm.end() > km.end() else (km.end(),)
+            for role, label, rx in _SUBJECT_RX:
+                for e in ends:
+                    m = rx.match(text, e)
+                    if m:
+                        break
+                if m and (best is None or km.start() < best[0]):
+                    cue = text[km.start() : m.end()][:80]
+                    best = (km.start(), RoleCue(role, f"{label} (elsewhere): '{cue}'"))
+            if best is not None and best[0] <= km.start():
+                break  # later mentions cannot be leftmost
+            om = _OBJECT_RX.search(text, max(0, km.start() - 160), km.start())
+            if om:
+                cue = text[om.start() : ends[0]][:80]
+                return RoleCue("victims", f"victim or family (elsewhere): '{cue}'")
         return best[1] if best else None
 
     def role(
