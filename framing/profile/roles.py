@@ -62,6 +62,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r" of (?:the |a )?(?:victim|murdered|late|missing|tragic|slain|stabbing victim)\b"
             r"|\b(?:lawyer|solicitor|barrister|attorney)s? (?:for|representing|acting for) (?:the )?(?:\w+ )?"
             r"(?:family|families|victims?|bereaved)\b"
+            r"|\bfamil(?:y|ies)(?:’s|'s|’|') (?:lawyer|solicitor|attorney|barrister)s?\b"
             r"|\bvictim impact statement\b|\b(?:my|our) (?:son|daughter|husband|wife|partner|child|mother|father|"
             r"brother|sister|boy|girl|baby|mum|dad)\b[^.!?]{0,30}\b(?:was|were|had been|has been) "
             r"(?:killed|murdered|stabbed|shot|attacked|raped|assaulted|abused|a victim|taken from)\b",
@@ -99,7 +100,9 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             # defence counsel speak as officers of the court (the labelling guide's ruling)
             r"sheriff|Sheriff|jury|justices|district judge|the bench|defending|defen[cs]e (?:barrister|"
             r"counsel|lawyer|solicitor|attorney)|counsel for|barrister|QC|KC|mitigation|"
-            r"(?:[Hh]is|[Hh]er|[Tt]heir) (?:attorney|lawyer|solicitor|barrister)|attorney for|who represents?|who represented|"
+            r"(?:[Hh]is|[Hh]er|[Tt]heir) (?:attorney|lawyer|solicitor|barrister)|attorney for|"
+            r"(?<!family)(?<!families)(?:’s|'s) (?:defen[cs]e )?(?:attorney|lawyer|solicitor|barrister)|"
+            r"[Rr]uling|[Jj]udg(?:e)?ment|who represents?|who represented|"
             r"(?:his|her|their) clients?|(?:lawyer|solicitor|attorney)s? (?:for|representing) "
             r"(?!the (?:famil|victim|bereaved)|victims?|famil|bereaved))\b",
         ),
@@ -112,7 +115,8 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "police_prosecution",
             "police or prosecution title",
-            r"\b(?:police|Police|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|match commander|Inspector(?! of| General)|"
+            r"\b(?:police|Police|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|match commander|"
+            r"sergeant|constable|detectives?|Inspector(?! of| General)|"
             r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
             r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|[Tt]he force|Interpol|"
             r"[Ii]nvestigators?|District Attorney|district attorney|US Attorney|U\.S\. Attorney|"
@@ -133,7 +137,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
             r"Lib Dem|shadow|Shadow|peer|Lord|Baroness|spokesman for the Ministry|Whitehall|"
             r"Senator|Sen\.|Rep\.|Congressman|Congresswoman|congressman|President|Democrats?|"
-            r"Republicans?|White House|Downing Street|[Ww]hite [Pp]aper|(?:home|justice|foreign|health|shadow|culture|defence) secretary|Governor(?= [A-Z])|Attorney General)\b",
+            r"Republicans?|White House|Downing Street|(?<=[Tt]he )president|[Ww]hite [Pp]aper|(?:home|justice|foreign|health|shadow|culture|defence) secretary|Governor(?= [A-Z])|Attorney General)\b",
         ),
         (
             "research",
@@ -410,6 +414,14 @@ class RoleFinder:
             else:
                 continue
             if got is not None:
+                if (
+                    got.cue.startswith("relative")
+                    and harmed is not None
+                    and harmed.role == "lived_experience"
+                ):
+                    # a relative sharing the name of the accused ("Nancy Rodio, his
+                    # mother") is family of the accused: lived experience (the guide)
+                    return RoleCue("lived_experience", f"family of the accused: {harmed.cue}")
                 if got.role == "courts" and _COUNSEL.search(got.cue):
                     # counsel's title says counsel, the first mention says for which side
                     side = _CUES[_PROSECUTION_COUNSEL][2].search(first_context) or re.search(

@@ -401,3 +401,16 @@ def test_the_spokesman_is_whoever_the_article_said_the_spokesman_was_for(profile
     )
     p = profiler.profile(text)
     assert _speaker(p, "thoughts remain")[1] == "government"
+
+
+def test_the_accuseds_lawyer_and_family_and_the_president(profiler):
+    text = (
+        "Raymond Rodio, 49, pleaded guilty to sex trafficking in February.\n\n"
+        "Nancy Rodio, his mother, said: 'He was always a gentle boy to me.'\n\n"
+        "'The system failed him at every turn,' Alexander's attorney, Rod Vereen, told reporters.\n\n"
+        "'This is a disgrace and a scandal,' the president said."
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "gentle boy")[1] == "lived_experience"
+    assert _speaker(p, "failed him")[1] == "courts"
+    assert _speaker(p, "a disgrace")[1] == "government"
