@@ -38,6 +38,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             # addiction told as the speaker's story (recovery journalism)
             r"|\b(?:was|were|became|got|been) (?:\w+ )?(?:addicted to|hooked on)\b|\bwent to rehab\b"
             r"|\bturn(?:ed|ing)? to (?:alcohol|drugs|heroin|crack|crime)\b|\b[Gg]angster\b|\bgang boss\b"
+            r"|\b(?:his|her|their) former (?:prison|cell|life)\b|\blife of crime\b|\bcriminal past\b"
             r"|\b(?:was|were|been) (?:released|freed) from (?:prison|jail|custody)\b"
             r"|\b(?:whose|her|his|their) (?:son|daughter|husband|wife|partner|father|mother|brother|sister|child|children|dad|mum)"
             r" (?:is|was|are|were|has been) (?:serving|in prison|in jail|jailed|imprisoned|remanded|locked up)\b"
@@ -137,7 +138,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
             r"Lib Dem|shadow|Shadow|peer|Lord|Baroness|spokesman for the Ministry|Whitehall|"
             r"Senator|Sen\.|Rep\.|Congressman|Congresswoman|congressman|President|Democrats?|"
-            r"Republicans?|White House|Downing Street|(?<=[Tt]he )president|[Ww]hite [Pp]aper|(?:home|justice|foreign|health|shadow|culture|defence) secretary|Governor(?= [A-Z])|Attorney General)\b",
+            r"Republicans?|White House|Downing Street|PM|(?<=[Tt]he )president|[Ww]hite [Pp]aper|(?:home|justice|foreign|health|shadow|culture|defence) secretary|Governor(?= [A-Z])|Attorney General)\b",
         ),
         (
             "research",
@@ -164,6 +165,10 @@ _COUNSEL = re.compile(r"'(?:QC|KC|barrister|counsel for)'")
 _PROSECUTION_COUNSEL = next(i for i, c in enumerate(_CUES) if c[1] == "prosecution counsel")
 _POSSESSIVE = re.compile(
     r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:own\s+|\w+-year-old\s+)?$"
+)
+_ACCUSED_SPEAKER = re.compile(
+    r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}(?:defendant|accused|pervert|paedophile|killer|murderer|"
+    r"rapist|attacker|thief|robber|burglar|fraudster|conman|abuser|offender|thug|gunman|knifeman)"
 )
 _BYSTANDER = re.compile(
     r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:(?:close|family|childhood|old|best|local|"
@@ -385,6 +390,9 @@ class RoleFinder:
         prison")."""
         if re.fullmatch(r"(?:[Tt]he|[Aa]) (?:court|jury|trial)", speaker.strip()):
             return RoleCue("courts", f"court (speaker): '{speaker}'")  # "the court heard"
+        if _ACCUSED_SPEAKER.fullmatch(speaker.strip()):
+            # "the pervert told officers", "the defendant said": the accused speaking
+            return RoleCue("lived_experience", f"{ACCUSED} (speaker): '{speaker}'")
         if _BYSTANDER.match(speaker.strip()):
             # "a friend of the victim's family", "Neighbours": near a victim, not one
             return RoleCue("other", f"bystander (speaker): '{speaker}'")
