@@ -38,7 +38,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             # addiction told as the speaker's story (recovery journalism)
             r"|\b(?:was|were|became|got|been) (?:\w+ )?(?:addicted to|hooked on)\b|\bwent to rehab\b"
             r"|\bturn(?:ed|ing)? to (?:alcohol|drugs|heroin|crack|crime)\b|\b[Gg]angster\b|\bgang boss\b"
-            r"|\b(?:his|her|their) former (?:prison|cell|life)\b|\blife of crime\b|\bcriminal past\b"
+            r"|\b(?:his|her|their) former (?:prison|cell)\b|\blife of crime\b|\bcriminal past\b"
             r"|\b(?:was|were|been) (?:released|freed) from (?:prison|jail|custody)\b"
             r"|\b(?:whose|her|his|their) (?:son|daughter|husband|wife|partner|father|mother|brother|sister|child|children|dad|mum)"
             r" (?:is|was|are|were|has been) (?:serving|in prison|in jail|jailed|imprisoned|remanded|locked up)\b"
