@@ -143,7 +143,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "research",
             "research or inspectorate title",
-            r"\b(?:Professor|professor|Prof|Dr|researchers?|academic|criminologist|lecturer|"
+            r"\b(?:Professor|professor|Prof|researchers?|academic|criminologist|lecturer|"
             r"university|University|study|inspectors? of|Chief Inspector of|inspectorate|Inspectorate|"
             r"researching|researched|author of|"
             r"ombudsman|Ombudsman|think tank|think-tank|analyst|expert|experts|specialist|"
