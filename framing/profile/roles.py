@@ -103,7 +103,8 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"counsel|lawyer|solicitor|attorney)|counsel for|barrister|QC|KC|mitigation|"
             r"(?:[Hh]is|[Hh]er|[Tt]heir) (?:attorney|lawyer|solicitor|barrister)|attorney for|"
             r"(?<!family)(?<!families)(?:’s|'s) (?:defen[cs]e )?(?:attorney|lawyer|solicitor|barrister)|"
-            r"[Rr]uling|[Jj]udg(?:e)?ment|who represents?|who represented|"
+            r"[Rr]uling|[Jj]udg(?:e)?ment|[Ll]awyers?|[Ss]olicitors?|[Aa]ttorneys?(?! [Gg]eneral)|"
+            r"called to the [Bb]ar|who represents?|who represented|"
             r"(?:his|her|their) clients?|(?:lawyer|solicitor|attorney)s? (?:for|representing) "
             r"(?!the (?:famil|victim|bereaved)|victims?|famil|bereaved))\b",
         ),
@@ -120,7 +121,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"sergeant|constable|detectives?|Inspector(?! of| General)|"
             r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
             r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|[Tt]he force|Interpol|"
-            r"[Ii]nvestigators?|District Attorney|district attorney|US Attorney|U\.S\. Attorney|"
+            r"[Ii]nvestigators?|District Attorney|district attorney|US Attorney|U\.S\. Attorney|S\. Attorney|"
             r"FBI|NYPD|LAPD|troopers?|Sheriff's Office|sheriff's office|police station)\b(?! General)",
         ),
         (
@@ -138,7 +139,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
             r"Lib Dem|shadow|Shadow|peer|Lord|Baroness|spokesman for the Ministry|Whitehall|"
             r"Senator|Sen\.|Rep\.|Congressman|Congresswoman|congressman|President|Democrats?|"
-            r"Republicans?|White House|Downing Street|PM|(?<=[Tt]he )president|[Ww]hite [Pp]aper|(?:home|justice|foreign|health|shadow|culture|defence) secretary|Governor(?= [A-Z])|Attorney General)\b",
+            r"Republicans?|White House|Downing Street|PM|[RD]-[A-Z][a-z]+|(?<=[Tt]he )president|[Ww]hite [Pp]aper|(?:home|justice|foreign|health|shadow|culture|defence) secretary|Governor(?= [A-Z])|Attorney General)\b",
         ),
         (
             "research",
