@@ -36,7 +36,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:serv(?:e|ed|ing)|sp[ae]n[dt](?:ing)?) (?:\w+ ){0,3}(?:years?|months?) (?:in|behind) "
             r"(?:[\w-]+ ){0,3}(?:prisons?|jails?|custody|bars)\b"
             # addiction told as the speaker's story (recovery journalism)
-            r"|\b(?:was|were|became|got|been) (?:\w+ )?(?:addicted to|hooked on)\b|\bwent to rehab\b"
+            r"|\b(?:was|were|became|got|been|while|when) (?:\w+ )?(?:addicted to|hooked on)\b|\bwent to rehab\b"
             r"|\bturn(?:ed|ing)? to (?:alcohol|drugs|heroin|crack|crime)\b|\b[Gg]angster\b|\bgang boss\b"
             r"|\b(?:his|her|their) former (?:prison|cell)\b|\blife of crime\b|\bcriminal past\b"
             r"|\b(?:was|were|been) (?:released|freed) from (?:prison|jail|custody)\b"
@@ -175,6 +175,13 @@ _ACCUSED_SPEAKER = re.compile(
 # title: "Sgt Rutledge's mind went back to his former prison bed" (50 to 70
 # characters measure the same on DEV)
 _AFTER_NAME = 60
+# what a researcher does, said right after their name ("Phil Chalmers started
+# researching teen killers", "Dr Smith, who has studied knife crime for 20 years")
+_RESEARCHING = re.compile(
+    r"\b(?:research(?:ing|ed|es)|stud(?:ied|ies|ying)|has (?:interviewed|surveyed|analysed)|"
+    r"interview(?:ing|ed) (?:\w+ ){0,3}(?:killers|murderers|prisoners|offenders|inmates)|"
+    r"authored|author of|co-authored)\b"
+)
 _BYSTANDER = re.compile(
     r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:(?:close|family|childhood|old|best|local|"
     r"former)\s+)?(?:[Ff]riends?|[Nn]eighbou?rs?|[Ww]itness(?:es)?|[Bb]ystanders?|[Pp]asser-?by|"
@@ -425,6 +432,13 @@ class RoleFinder:
                 got = harmed
             elif where in ("own words", "a mention"):
                 got = self.own_words(s, where)
+                if got is None and where == "a mention":
+                    m = _RESEARCHING.search(s)
+                    got = (
+                        RoleCue("research", f"research work (a mention): '{m.group()}'")
+                        if m
+                        else None
+                    )
             elif s:
                 got = self.cues(s, where, near=near)
             else:

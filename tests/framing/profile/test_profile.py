@@ -408,9 +408,12 @@ def test_the_accuseds_lawyer_and_family_and_the_president(profiler):
         "Raymond Rodio, 49, pleaded guilty to sex trafficking in February.\n\n"
         "Nancy Rodio, his mother, said: 'He was always a gentle boy to me.'\n\n"
         "'The system failed him at every turn,' Alexander's attorney, Rod Vereen, told reporters.\n\n"
-        "'This is a disgrace and a scandal,' the president said."
+        "'This is a disgrace and a scandal,' the president said.\n\n"
+        "Phil Chalmers started researching teen killers in 1985.\n\n"
+        "'They want to be remembered,' Chalmers said."
     )
     p = profiler.profile(text)
     assert _speaker(p, "gentle boy")[1] == "lived_experience"
     assert _speaker(p, "failed him")[1] == "courts"
     assert _speaker(p, "a disgrace")[1] == "government"
+    assert _speaker(p, "be remembered")[1] == "research"
