@@ -122,6 +122,8 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
             r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|[Tt]he force|Interpol|"
             r"[Ii]nvestigators?|District Attorney|district attorney|US Attorney|U\.S\. Attorney|S\. Attorney|"
+            # the US Justice Department prosecutes (the UK's is the Ministry of Justice)
+            r"[Jj]ustice [Dd]epartment|DoJ|DOJ|"
             r"FBI|NYPD|LAPD|troopers?|Sheriff's Office|sheriff's office|police station)\b(?! General)",
         ),
         (
