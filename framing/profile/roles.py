@@ -121,7 +121,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"sergeant|constable|detectives?|Inspector(?! of| General)|"
             r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
             r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|[Tt]he force|Interpol|"
-            r"[Ii]nvestigators?|District Attorney|district attorney|US Attorney|U\.S\. Attorney|S\. Attorney|"
+            r"[Ii]nvestigators?|District Attorney|district attorney|U\.?S\.? [Aa]ttorneys?(?! [Gg]eneral)|S\. Attorney|"
             # the US Justice Department prosecutes (the UK's is the Ministry of Justice)
             r"[Jj]ustice [Dd]epartment|DoJ|DOJ|"
             r"FBI|NYPD|LAPD|troopers?|Sheriff's Office|sheriff's office|police station)\b(?! General)",
