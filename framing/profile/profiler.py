@@ -9,6 +9,7 @@ is untouched and the monitor profiles with the flags it stores.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import re
 from collections.abc import Sequence
@@ -39,7 +40,17 @@ def load_models() -> dict[str, LinearModel]:
     missing = [n for n in MODEL_NAMES if n not in data.get("models", {})]
     if missing:
         raise ModelError(f"framing/data/profile_models.json: no model for {', '.join(missing)}")
-    return {n: LinearModel.from_json(data["models"][n]) for n in MODEL_NAMES}
+    models = {n: LinearModel.from_json(data["models"][n]) for n in MODEL_NAMES}
+    # one idf object for models fitted on the same words, so a profile computes
+    # the article's TF-IDF once for all of them
+    first: dict[int, dict[str, float]] = {}
+    for name, m in models.items():
+        same = next((d for d in first.values() if d == m.idf), None)
+        if m.idf and same is not None and same is not m.idf:
+            models[name] = dataclasses.replace(m, idf=same)
+        elif m.idf:
+            first[id(m.idf)] = m.idf
+    return models
 
 
 def _rate(n: float, words: int) -> float:
@@ -157,9 +168,16 @@ class Profiler:
         sol = solution_mentions(text)
         evi = evidence_mentions(text)
         values = _values(text, words, voices, sol, evi, sents)
-        frame, solutions, evidence = (
-            self.models[n].decide(_with_terms(values, text, self.models[n])) for n in MODEL_NAMES
-        )
+        # the three text models share one vocabulary (one fit of the words):
+        # their TF-IDF is computed once per article
+        terms: dict[int, dict[str, float]] = {}
+        decided = []
+        for n in MODEL_NAMES:
+            model = self.models[n]
+            if model.idf and id(model.idf) not in terms:
+                terms[id(model.idf)] = term_values(text, model.idf)
+            decided.append(model.decide(values | terms[id(model.idf)] if model.idf else values))
+        frame, solutions, evidence = decided
         by_sev = {s: _rate(sum(1 for f in flags if f.severity == s), words) for s in SEVERITIES}
         own = {
             s: _rate(sum(1 for f in flags if f.severity == s and not f.quoted), words)
@@ -187,11 +205,6 @@ class Profiler:
             score=total,
             score_parts=parts,
         )
-
-
-def _with_terms(values: dict[str, float], text: str, model: LinearModel) -> dict[str, float]:
-    """The named features and, for a model with a text part, its terms' TF-IDF."""
-    return values | term_values(text, model.idf) if model.idf else values
 
 
 def _values(

@@ -4,9 +4,12 @@
 measured on DEV (what the roles and models are tuned on; TEST is read only
 for the closing note).  The floors sit a little under the measured figures so
 that a change that loses ground fails here, naming the figure.  Measured at
-roleframe (issue 13): role accuracy 80.3 % of 1,287 correctly attributed
-quotations, frame macro F1 82.1, solutions 75.2, evidence 79.2 (5-fold CV),
-Spearman 0.795 against the 30-article ranking.  The texts are rebuilt outside
+roleframe (issue 13), with main's attribution at 76.7 F1: role accuracy
+84.8 % of 1,464 correctly attributed quotations (62.2 % of 1,214 at the start
+of that session), frame macro F1 83.9, solutions 75.2, evidence 79.2 (5-fold
+CV), Spearman 0.794 against the 30-article ranking.  Role accuracy is over
+the quotations attribution gets right, so the floor leaves room for
+attribution work to change that set.  The texts are rebuilt outside
 the repository (tests/data/realnews/README.md), so the test skips, naming the
 commands, where they are not built.
 """
@@ -45,7 +48,7 @@ def report():
 
 
 def test_role_accuracy_floor_on_realnews_dev(report):
-    assert report.system.correct >= 1000
+    assert report.system.correct >= 1200
     assert report.system.role_accuracy >= FLOORS["role_accuracy"]
     assert report.system.role_accuracy > report.baseline.role_accuracy
 
