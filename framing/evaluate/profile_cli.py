@@ -100,6 +100,10 @@ def eval_profile_command(
         lines.append(
             f"{label + ' F1 % (positive)':<28}{_pct(r['f1']):>9}{_pct(r['baseline_f1']):>10}"
         )
+        lines.append(
+            f"{label + ' macro F1 % (shipped)':<28}{_pct(r['shipped_macro_f1']):>9}"
+            f"{_pct(r['baseline_macro_f1']):>10}"
+        )
     if report.ranking:
         lines.append(
             f"{'Spearman vs ranking':<28}{report.ranking['spearman']:>9.3f}"
@@ -110,5 +114,9 @@ def eval_profile_command(
     lines.append(
         "baseline: the proper noun next to 'said' with the majority role; keyword rules "
         "for frame, solutions and evidence"
+    )
+    lines.append(
+        "(5-fold): cross-validated within these articles; (shipped): the shipped models, "
+        "fitted on DEV, on these articles (held out only for --split test)"
     )
     click.echo("\n".join(lines))

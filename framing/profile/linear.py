@@ -78,18 +78,18 @@ class LinearModel:
         """``values``: the named features, and the text's "term:WORD" TF-IDF
         values where the model has a text part (``features.term_values``)."""
         z = self.intercept
-        parts: list[Contribution] = []
-        effect: dict[str, float] = {}
         words: dict[str, tuple[float, float, float]] = self._words  # type: ignore[attr-defined]
         present = [(n, *words[n]) for n in values if n in words]
+        rows: list[tuple[float, str, float, float]] = []
         for name, mu, sd, w in (*self._named, *present):  # type: ignore[attr-defined]
             v = values.get(name, 0.0)
-            z += w * (v - mu) / (sd or 1.0)
-            c = Contribution(name, round(v, 3), round(w / (sd or 1.0), 4))
-            parts.append(c)
+            sd = sd or 1.0
+            z += w * (v - mu) / sd
+            wr = round(w / sd, 4)
             # what drove it: each feature's effect relative to an average article
-            effect[name] = (v - mu) * c.weight
+            rows.append((-abs((v - mu) * wr), name, v, wr))
         p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-        parts.sort(key=lambda c: -abs(effect[c.feature]))
+        rows.sort(key=lambda r: r[0])
+        parts = [Contribution(name, round(v, 3), wr) for _e, name, v, wr in rows[:5]]
         label = self.positive if p >= self.threshold else self.negative
         return Decision(label=label, probability=round(p, 3), drivers=tuple(parts[:5]))

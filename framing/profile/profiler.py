@@ -9,6 +9,7 @@ is untouched and the monitor profiles with the flags it stores.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import re
 from collections.abc import Sequence
@@ -39,7 +40,17 @@ def load_models() -> dict[str, LinearModel]:
     missing = [n for n in MODEL_NAMES if n not in data.get("models", {})]
     if missing:
         raise ModelError(f"framing/data/profile_models.json: no model for {', '.join(missing)}")
-    return {n: LinearModel.from_json(data["models"][n]) for n in MODEL_NAMES}
+    models = {n: LinearModel.from_json(data["models"][n]) for n in MODEL_NAMES}
+    # one idf object for models fitted on the same words, so a profile computes
+    # the article's TF-IDF once for all of them
+    first: dict[int, dict[str, float]] = {}
+    for name, m in models.items():
+        same = next((d for d in first.values() if d == m.idf), None)
+        if m.idf and same is not None and same is not m.idf:
+            models[name] = dataclasses.replace(m, idf=same)
+        elif m.idf:
+            first[id(m.idf)] = m.idf
+    return models
 
 
 def _rate(n: float, words: int) -> float:
@@ -90,7 +101,8 @@ class Profiler:
                         if r.speaker_start is not None and r.speaker_end is not None
                     )
                 ),
-                descriptions=list(dict.fromkeys(r.appos for r in rs[1:] if r.appos)),
+                descriptions=list(dict.fromkeys(r.appos for r in rs[1:] if r.appos))
+                + _antecedent(text, speaker, first.speaker_start),
                 quotes=[text[r.quote_start : r.quote_end] for r in rs],
                 near=near,
                 mentions=_mentions(text, last, sents, starts),
@@ -155,10 +167,17 @@ class Profiler:
         words = count_words(text)
         sol = solution_mentions(text)
         evi = evidence_mentions(text)
-        values = _values(text, words, voices, sol, evi)
-        frame, solutions, evidence = (
-            self.models[n].decide(_with_terms(values, text, self.models[n])) for n in MODEL_NAMES
-        )
+        values = _values(text, words, voices, sol, evi, sents)
+        # the three text models share one vocabulary (one fit of the words):
+        # their TF-IDF is computed once per article
+        terms: dict[int, dict[str, float]] = {}
+        decided = []
+        for n in MODEL_NAMES:
+            model = self.models[n]
+            if model.idf and id(model.idf) not in terms:
+                terms[id(model.idf)] = term_values(text, model.idf)
+            decided.append(model.decide(values | terms[id(model.idf)] if model.idf else values))
+        frame, solutions, evidence = decided
         by_sev = {s: _rate(sum(1 for f in flags if f.severity == s), words) for s in SEVERITIES}
         own = {
             s: _rate(sum(1 for f in flags if f.severity == s and not f.quoted), words)
@@ -188,18 +207,18 @@ class Profiler:
         )
 
 
-def _with_terms(values: dict[str, float], text: str, model: LinearModel) -> dict[str, float]:
-    """The named features and, for a model with a text part, its terms' TF-IDF."""
-    return values | term_values(text, model.idf) if model.idf else values
-
-
 def _values(
-    text: str, words: int, voices: Sequence[Voice], sol: Sequence[object], evi: Sequence[object]
+    text: str,
+    words: int,
+    voices: Sequence[Voice],
+    sol: Sequence[object],
+    evi: Sequence[object],
+    sents: Sequence[Sentence] | None = None,
 ) -> dict[str, float]:
     quoted = sum(v.quote_end - v.quote_start for v in voices if v.kind == "direct")
     roles = [v.role for v in voices if v.speaker_start is not None]
     case = sum(r in _CASE_ROLES for r in roles) / len(roles) if roles else 0.0
-    return features(text, words, quoted, len(sol), len(evi), case)
+    return features(text, words, quoted, len(sol), len(evi), case, sents)
 
 
 # the roles that speak to one case rather than to the system
@@ -223,6 +242,29 @@ _NAME_TAILS = frozenset(("QC", "KC", "MP", "MSP", "Jr", "Sr", "OBE", "MBE", "CBE
 _NOT_NAMES = frozenset(
     "He She They It The Police Court Council Government Friends Family Neighbours".split()
 )
+
+
+_THE_HEAD = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+([a-z]+)")
+
+
+def _antecedent(text: str, speaker: str, at: int) -> list[str]:
+    """For "the spokesman", "the department", "the force": the words before the
+    last earlier mention of that head noun ("A Government spokesman told
+    MailOnline"), which say whose it is."""
+    m = _THE_HEAD.fullmatch(speaker.strip())
+    if not m:
+        return []
+    head = m.group(1)
+    prev = None
+    for x in re.finditer(r"\b" + re.escape(head) + r"\b", text, re.IGNORECASE):
+        if x.start() >= at:
+            break
+        prev = x
+    if prev is None:
+        return []
+    words = re.search(r"(?:[\w’'-]+[ \t]+){0,4}$", text[max(0, prev.start() - 60) : prev.start()])
+    lead = words.group() if words else ""
+    return [lead + prev.group()] if lead.strip() else []
 
 
 def _mentions(text: str, key: str, sents: list[Sentence], starts: list[int]) -> list[str]:

@@ -36,8 +36,9 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:serv(?:e|ed|ing)|sp[ae]n[dt](?:ing)?) (?:\w+ ){0,3}(?:years?|months?) (?:in|behind) "
             r"(?:[\w-]+ ){0,3}(?:prisons?|jails?|custody|bars)\b"
             # addiction told as the speaker's story (recovery journalism)
-            r"|\b(?:was|were|became|got|been) (?:\w+ )?(?:addicted to|hooked on)\b|\bwent to rehab\b"
+            r"|\b(?:was|were|became|got|been|while|when) (?:\w+ )?(?:addicted to|hooked on)\b|\bwent to rehab\b"
             r"|\bturn(?:ed|ing)? to (?:alcohol|drugs|heroin|crack|crime)\b|\b[Gg]angster\b|\bgang boss\b"
+            r"|\b(?:his|her|their) former (?:prison|cell)\b|\blife of crime\b|\bcriminal past\b"
             r"|\b(?:was|were|been) (?:released|freed) from (?:prison|jail|custody)\b"
             r"|\b(?:whose|her|his|their) (?:son|daughter|husband|wife|partner|father|mother|brother|sister|child|children|dad|mum)"
             r" (?:is|was|are|were|has been) (?:serving|in prison|in jail|jailed|imprisoned|remanded|locked up)\b"
@@ -62,6 +63,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r" of (?:the |a )?(?:victim|murdered|late|missing|tragic|slain|stabbing victim)\b"
             r"|\b(?:lawyer|solicitor|barrister|attorney)s? (?:for|representing|acting for) (?:the )?(?:\w+ )?"
             r"(?:family|families|victims?|bereaved)\b"
+            r"|\bfamil(?:y|ies)(?:’s|'s|’|') (?:lawyer|solicitor|attorney|barrister)s?\b"
             r"|\bvictim impact statement\b|\b(?:my|our) (?:son|daughter|husband|wife|partner|child|mother|father|"
             r"brother|sister|boy|girl|baby|mum|dad)\b[^.!?]{0,30}\b(?:was|were|had been|has been) "
             r"(?:killed|murdered|stabbed|shot|attacked|raped|assaulted|abused|a victim|taken from)\b",
@@ -77,7 +79,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             # a prisoner's relative is caught by the lived-experience cue first
             "victims",
             "relative",
-            r"\b(?:[Mm]other|[Ff]ather|[Mm]um|[Dd]ad|[Dd]aughter|[Ss]ister|[Bb]rother|[Ww]idow|[Ww]idower|wife|"
+            r"\b(?:[Mm]other|[Ff]ather|[Mm]um|[Dd]ad|[Dd]aughter|[Ss]ons?|[Ss]ister|[Bb]rother|[Ww]idow|[Ww]idower|wife|"
             r"husband|[Gg]randmother|[Gg]randfather|grandson|granddaughter|gran|grandma|aunt|uncle|niece|"
             r"nephew|fianc[ée]e?|[Pp]arents|family|families|relatives|loved ones|stepfather|"
             r"stepmother|stepdaughter|stepson|bereaved|grieving|heartbroken)\b"
@@ -99,7 +101,10 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             # defence counsel speak as officers of the court (the labelling guide's ruling)
             r"sheriff|Sheriff|jury|justices|district judge|the bench|defending|defen[cs]e (?:barrister|"
             r"counsel|lawyer|solicitor|attorney)|counsel for|barrister|QC|KC|mitigation|"
-            r"(?:[Hh]is|[Hh]er|[Tt]heir) (?:attorney|lawyer|solicitor|barrister)|attorney for|who represents?|who represented|"
+            r"(?:[Hh]is|[Hh]er|[Tt]heir) (?:attorney|lawyer|solicitor|barrister)|attorney for|"
+            r"(?<!family)(?<!families)(?:’s|'s) (?:defen[cs]e )?(?:attorney|lawyer|solicitor|barrister)|"
+            r"[Rr]uling|[Jj]udg(?:e)?ment|[Ll]awyers?|[Ss]olicitors?|[Aa]ttorneys?(?! [Gg]eneral)|"
+            r"called to the [Bb]ar|who represents?|who represented|"
             r"(?:his|her|their) clients?|(?:lawyer|solicitor|attorney)s? (?:for|representing) "
             r"(?!the (?:famil|victim|bereaved)|victims?|famil|bereaved))\b",
         ),
@@ -112,10 +117,13 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "police_prosecution",
             "police or prosecution title",
-            r"\b(?:police|Police|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|match commander|Inspector(?! of| General)|"
+            r"\b(?:police|Police|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|match commander|"
+            r"sergeant|constable|detectives?|Inspector(?! of| General)|"
             r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
-            r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|the force|"
-            r"[Ii]nvestigators?|District Attorney|district attorney|US Attorney|U\.S\. Attorney|"
+            r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|[Tt]he force|Interpol|"
+            r"[Ii]nvestigators?|District Attorney|district attorney|U\.?S\.? [Aa]ttorneys?(?! [Gg]eneral)|S\. Attorney|"
+            # the US Justice Department prosecutes (the UK's is the Ministry of Justice)
+            r"[Jj]ustice [Dd]epartment|DoJ|DOJ|"
             r"FBI|NYPD|LAPD|troopers?|Sheriff's Office|sheriff's office|police station)\b(?! General)",
         ),
         (
@@ -133,12 +141,12 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
             r"Lib Dem|shadow|Shadow|peer|Lord|Baroness|spokesman for the Ministry|Whitehall|"
             r"Senator|Sen\.|Rep\.|Congressman|Congresswoman|congressman|President|Democrats?|"
-            r"Republicans?|White House|Downing Street|(?:home|justice|foreign|health|shadow|culture|defence) secretary|Governor(?= [A-Z])|Attorney General)\b",
+            r"Republicans?|White House|Downing Street|PM|[RD]-[A-Z][a-z]+|(?<=[Tt]he )president|[Ww]hite [Pp]aper|(?:home|justice|foreign|health|shadow|culture|defence) secretary|Governor(?= [A-Z])|Attorney General)\b",
         ),
         (
             "research",
             "research or inspectorate title",
-            r"\b(?:Professor|professor|Prof|Dr|researchers?|academic|criminologist|lecturer|"
+            r"\b(?:Professor|professor|Prof|researchers?|academic|criminologist|lecturer|"
             r"university|University|study|inspectors? of|Chief Inspector of|inspectorate|Inspectorate|"
             r"researching|researched|author of|"
             r"ombudsman|Ombudsman|think tank|think-tank|analyst|expert|experts|specialist|"
@@ -158,6 +166,24 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 
 _COUNSEL = re.compile(r"'(?:QC|KC|barrister|counsel for)'")
 _PROSECUTION_COUNSEL = next(i for i, c in enumerate(_CUES) if c[1] == "prosecution counsel")
+_POSSESSIVE = re.compile(
+    r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:own\s+|\w+-year-old\s+)?$"
+)
+_ACCUSED_SPEAKER = re.compile(
+    r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}(?:defendant|accused|pervert|paedophile|killer|murderer|"
+    r"rapist|attacker|thief|robber|burglar|fraudster|conman|abuser|offender|thug|gunman|knifeman)"
+)
+# how much of the words after a later mention count before the speaker's own
+# title: "Sgt Rutledge's mind went back to his former prison bed" (50 to 70
+# characters measure the same on DEV)
+_AFTER_NAME = 60
+# what a researcher does, said right after their name ("Phil Chalmers started
+# researching teen killers", "Dr Smith, who has studied knife crime for 20 years")
+_RESEARCHING = re.compile(
+    r"\b(?:research(?:ing|ed|es)|stud(?:ied|ies|ying)|has (?:interviewed|surveyed|analysed)|"
+    r"interview(?:ing|ed) (?:\w+ ){0,3}(?:killers|murderers|prisoners|offenders|inmates)|"
+    r"authored|author of|co-authored)\b"
+)
 _BYSTANDER = re.compile(
     r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:(?:close|family|childhood|old|best|local|"
     r"former)\s+)?(?:[Ff]riends?|[Nn]eighbou?rs?|[Ww]itness(?:es)?|[Bb]ystanders?|[Pp]asser-?by|"
@@ -232,6 +258,11 @@ _OBJECT_CUE = (
 )
 
 
+_SUBJECT_RX = tuple((role, label, re.compile(rx)) for role, label, rx in _SUBJECT_CUES)
+_OBJECT_RX = re.compile("(?:" + _OBJECT_CUE + ")$")
+_SURNAME = re.compile(r"\s+[A-Z][\w'’-]+")
+
+
 @dataclass(frozen=True)
 class RoleCue:
     role: str
@@ -303,7 +334,14 @@ class RoleFinder:
                 if m:
                     return RoleCue(role, f"{label} ({where}): '{m.group()}'")
                 continue
-            m = rx.search(s)
+            if label == "relative" and where == "description":
+                # "Hadassah, who had her son Braxton": after the name, a possessive
+                # relative is the speaker's own family, not what the speaker is
+                m = next(
+                    (x for x in rx.finditer(s) if not _POSSESSIVE.search(s[: x.start()])), None
+                )
+            else:
+                m = rx.search(s)
             if m and rank < 2:  # lived experience and victims win wherever they are
                 return RoleCue(role, f"{label} ({where}): '{m.group()}'")
             if m and (best is None or m.start() < best[0]):
@@ -320,18 +358,29 @@ class RoleFinder:
         victim's part away from the sentence that first names them)."""
         if not key or not key[0].isupper() or key in _GENERIC_KEYS:
             return None
-        k = re.escape(key)
+        # one small pattern per name; the cues are compiled once (compiling
+        # name-plus-cue patterns for every speaker cost most of the profile)
         best: tuple[int, RoleCue] | None = None
-        for role, label, rx in _SUBJECT_CUES:
-            m = re.search(r"(?<![\w-])" + k + rx, self.text)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), RoleCue(role, f"{label} (elsewhere): '{m.group()[:80]}'"))
-        m = re.search(_OBJECT_CUE + k + r"(?![\w-])", self.text)
-        if m and (best is None or m.start() < best[0]):
-            best = (
-                m.start(),
-                RoleCue("victims", f"victim or family (elsewhere): '{m.group()[:80]}'"),
-            )
+        text = self.text
+        for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
+            # a speaker named by first name is found with the surname after it too
+            # ("Charlotte" for "Charlotte Edmonds, 38, lost £1,700")
+            sm = _SURNAME.match(text, km.end())
+            ends = (sm.end(), km.end()) if sm and sm.end() > km.end() else (km.end(),)
+            for role, label, rx in _SUBJECT_RX:
+                for e in ends:
+                    m = rx.match(text, e)
+                    if m:
+                        break
+                if m and (best is None or km.start() < best[0]):
+                    cue = text[km.start() : m.end()][:80]
+                    best = (km.start(), RoleCue(role, f"{label} (elsewhere): '{cue}'"))
+            if best is not None and best[0] <= km.start():
+                break  # later mentions cannot be leftmost
+            om = _OBJECT_RX.search(text, max(0, km.start() - 160), km.start())
+            if om:
+                cue = text[om.start() : ends[0]][:80]
+                return RoleCue("victims", f"victim or family (elsewhere): '{cue}'")
         return best[1] if best else None
 
     def role(
@@ -355,6 +404,9 @@ class RoleFinder:
         prison")."""
         if re.fullmatch(r"(?:[Tt]he|[Aa]) (?:court|jury|trial)", speaker.strip()):
             return RoleCue("courts", f"court (speaker): '{speaker}'")  # "the court heard"
+        if _ACCUSED_SPEAKER.fullmatch(speaker.strip()):
+            # "the pervert told officers", "the defendant said": the accused speaking
+            return RoleCue("lived_experience", f"{ACCUSED} (speaker): '{speaker}'")
         if _BYSTANDER.match(speaker.strip()):
             # "a friend of the victim's family", "Neighbours": near a victim, not one
             return RoleCue("other", f"bystander (speaker): '{speaker}'")
@@ -369,6 +421,9 @@ class RoleFinder:
         if harmed is not None and harmed.role == "victims":
             return harmed
         steps: list[tuple[str, str]] = [(d, "description") for d in descs]
+        # the strong cues right after any mention outrank the speaker's title, as
+        # in a description ("a former prisoner who now works for the Howard League")
+        steps += [(m[:_AFTER_NAME], "a mention") for m in mentions]
         steps += [(n, "speaker") for n in names]
         steps.append(("", "elsewhere"))
         steps += [(q, "own words") for q in quotes]
@@ -379,11 +434,26 @@ class RoleFinder:
                 got = harmed
             elif where in ("own words", "a mention"):
                 got = self.own_words(s, where)
+                if got is None and where == "a mention":
+                    m = _RESEARCHING.search(s)
+                    got = (
+                        RoleCue("research", f"research work (a mention): '{m.group()}'")
+                        if m
+                        else None
+                    )
             elif s:
                 got = self.cues(s, where, near=near)
             else:
                 continue
             if got is not None:
+                if (
+                    got.cue.startswith("relative")
+                    and harmed is not None
+                    and harmed.role == "lived_experience"
+                ):
+                    # a relative sharing the name of the accused ("Nancy Rodio, his
+                    # mother") is family of the accused: lived experience (the guide)
+                    return RoleCue("lived_experience", f"family of the accused: {harmed.cue}")
                 if got.role == "courts" and _COUNSEL.search(got.cue):
                     # counsel's title says counsel, the first mention says for which side
                     side = _CUES[_PROSECUTION_COUNSEL][2].search(first_context) or re.search(

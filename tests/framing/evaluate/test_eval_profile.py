@@ -69,9 +69,14 @@ def test_eval_profile_reports_system_and_baseline(tmp_path):
     assert att["system"]["role_accuracy"] == 1.0
     assert att["baseline"]["recall"] == 0.0 and att["baseline"]["predicted"] == 0
     assert data["frame"]["macro_f1"] == 1.0
+    # the shipped models' own decisions are reported beside the cross-validation:
+    # a textbook thematic piece and a court report, each read right
+    assert data["frame"]["shipped_macro_f1"] == 1.0
+    assert data["evidence"]["shipped_macro_f1"] == 1.0
     assert data["ranking"] is None
     human = CliRunner().invoke(cli, ["eval-profile", str(labels), "--texts", str(texts)])
     assert "attribution F1 %" in human.output and "baseline" in human.output
+    assert "frame macro F1 % (shipped)" in human.output
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "t-0", "quotations": [{"quote_start": 5, "quote_end": 99999}]}\n')
     err = CliRunner().invoke(cli, ["eval-profile", str(bad), "--texts", str(texts)])

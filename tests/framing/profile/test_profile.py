@@ -392,3 +392,28 @@ def test_a_pronoun_with_no_name_before_is_the_described_subject_before_it(profil
         "He told the Sun: 'The doors were shut, we were ready to fly.'"
     )
     assert _speaker(profiler.profile(text), "doors were shut")[0] == "The passenger"
+
+
+def test_the_spokesman_is_whoever_the_article_said_the_spokesman_was_for(profiler):
+    text = (
+        "A Government spokesman told reporters that open prisons are closely watched.\n\n"
+        "'Our thoughts remain with the victim,' the spokesman said."
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "thoughts remain")[1] == "government"
+
+
+def test_the_accuseds_lawyer_and_family_and_the_president(profiler):
+    text = (
+        "Raymond Rodio, 49, pleaded guilty to sex trafficking in February.\n\n"
+        "Nancy Rodio, his mother, said: 'He was always a gentle boy to me.'\n\n"
+        "'The system failed him at every turn,' Alexander's attorney, Rod Vereen, told reporters.\n\n"
+        "'This is a disgrace and a scandal,' the president said.\n\n"
+        "Phil Chalmers started researching teen killers in 1985.\n\n"
+        "'They want to be remembered,' Chalmers said."
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "gentle boy")[1] == "lived_experience"
+    assert _speaker(p, "failed him")[1] == "courts"
+    assert _speaker(p, "a disgrace")[1] == "government"
+    assert _speaker(p, "be remembered")[1] == "research"
