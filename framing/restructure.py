@@ -346,8 +346,8 @@ def compound_modifier(c: Candidate, s: Sentence, start: int, rewrite: str) -> Sp
         return None  # "such a high-profile inmate": an adjective, whatever its last part
     if tok.pos == "PROPN" and (s.headline or not s.text[: tok.start].strip()):
         return None  # a capital in a headline or at the start says nothing
-    if tok.pos == "NOUN" and (not tok.text.islower() or tok.tag not in ("NN", "NNS")):
-        return None
+    if tok.pos == "NOUN" and (not tok.text.islower() or tok.tag != "NN"):
+        return None  # a plural noun before a label is most often a verb misread ("Prison moves")
     words = rewrite.split()
     drug = _DRUG_NAMES.get(tok.text)
     if drug is not None and "drugs" in words:

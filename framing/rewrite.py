@@ -818,7 +818,7 @@ def _restructured(
         return Fit(c.start, c.end, None, advice, number, status)
     if isinstance(mod, tuple):
         mod = _noun_convicted(c, s, mod, value)
-        if generic and repeats_place(generic[0], s, mod[0], mod[1]):
+        if generic and _custody_wording(c) and repeats_place(generic[0], s, mod[0], mod[1]):
             mod = (mod[0], mod[1], mod[2].replace(generic[0], in_custody(generic[0])))
         sugg = tuple(dict.fromkeys([mod[2], *(a.for_number(number) for a in options)]))
         return Fit(mod[0], mod[1], mod[2], sugg, number, status, own_span=True)
@@ -898,9 +898,14 @@ def _fit_placed(
 ) -> tuple[int, int, str] | None:
     """``_fit_one``, saying "in custody" where "in prison" would echo a place."""
     r = _fit_one(c, s, alt, plural, extend)
-    if r is not None and repeats_place(r[2], s, r[0], r[1]):
+    if r is not None and _custody_wording(c) and repeats_place(r[2], s, r[0], r[1]):
         r = _fit_one(c, s, in_custody(alt), plural, extend)
     return r
+
+
+def _custody_wording(c: Candidate) -> bool:
+    """The entry itself offers "in custody" (the engine never invents wording)."""
+    return any(a.singular.endswith(" in custody") for a in c.entry.alternatives)
 
 
 # a modifier that is itself a noun for the person once "person" follows it
