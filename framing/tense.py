@@ -418,9 +418,18 @@ def _prison_past(c: Candidate, s: Sentence) -> Span | None:
         return _cased(s, prev[0], c.end, f"{'the' if det == 'the' else 'a'} person")
     rest = s.text[: prev[0]] + " " + s.text[c.end :]
     person = pronoun_person(s, False)
-    if det == "the" and person != "person" and _PRISON_FACT.search(rest):
+    subject = _SUBJECT_PRONOUN.search(s.text, c.end)
+    if det == "the" and person != "person" and subject and _PRISON_FACT.search(rest):
+        # the pronoun is the label's own subject later on ("The ex-prisoner, 60,
+        # says he ..."), not an object that may be someone else ("met her")
         return _cased(s, prev[0], c.end, f"the {person}")
     return None
+
+
+_SUBJECT_PRONOUN = re.compile(
+    r"\b(?:he|she)\b(?=\s+(?:\w+ed|had|has|was|is|would|will|said|says|told|spent|served|\w+s)\b)",
+    re.IGNORECASE,
+)
 
 
 def tense_fit(c: Candidate, s: Sentence, status: str | None = None) -> Span | None:

@@ -138,3 +138,10 @@ def test_a_label_that_heads_a_longer_phrase_is_not_a_past_act(engine):
         engine.check("He was a drug dealer who supplied half the town."),
     )
     assert "sold drugs who" not in out
+
+
+def test_an_object_pronoun_gives_no_gender(engine):
+    """ "met her in prison": "her" is someone else, so no "the woman"."""
+    text = "The ex-prisoner met her in prison and they married in 2019."
+    out = apply_rewrites(text, engine.check(text))
+    assert "woman" not in out and "ex-prisoner" not in out
