@@ -92,11 +92,25 @@ def pronoun_person(s: Sentence, plural: bool) -> str:
     if plural:
         return "people"
     he, she = _HE.search(s.text) is not None, _SHE.search(s.text) is not None
+    if not he and she and not _own_her(s):
+        return "person"  # only "her" as an object ("met her in prison"): someone else
     if he and not she:
         return "man"
     if she and not he:
         return "woman"
     return "person"
+
+
+def _own_her(s: Sentence) -> bool:
+    """A "she", "herself" or a possessive "her" (before a noun: "her
+    employer"), which speaks of the person; an object "her" may be anyone."""
+    if re.search(r"\b(?:she|hers|herself)\b", s.text, re.IGNORECASE):
+        return True
+    for m in re.finditer(r"\bher\b", s.text, re.IGNORECASE):
+        tok = s.token_after(m.end())
+        if tok is not None and tok.pos in ("NOUN", "ADJ", "NUM"):
+            return True
+    return False
 
 
 def _participle_after(s: Sentence, end: int) -> int | None:

@@ -145,3 +145,10 @@ def test_an_object_pronoun_gives_no_gender(engine):
     text = "The ex-prisoner met her in prison and they married in 2019."
     out = apply_rewrites(text, engine.check(text))
     assert "woman" not in out and "ex-prisoner" not in out
+
+
+def test_an_object_her_is_someone_else(engine):
+    text = "The one-time drug dealer who helped her get clean now runs a gym."
+    assert apply_rewrites(text, engine.check(text)) == (
+        "The person who once sold drugs and helped her get clean now runs a gym."
+    )
