@@ -94,6 +94,8 @@ def pronoun_person(s: Sentence, plural: bool) -> str:
     he, she = _HE.search(s.text) is not None, _SHE.search(s.text) is not None
     if not he and she and not _own_her(s):
         return "person"  # only "her" as an object ("met her in prison"): someone else
+    if he and not she and not re.search(r"\b(?:he|his|himself)\b", s.text, re.IGNORECASE):
+        return "person"  # only "him": an object, who may be someone else
     if he and not she:
         return "man"
     if she and not he:
