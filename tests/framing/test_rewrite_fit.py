@@ -40,7 +40,7 @@ CASES = [
 CASES.append(
     (
         "The bill means longer sentences for violent criminals.",
-        "The bill means longer sentences for people who commit violent crimes.",
+        "The bill means longer sentences for people who commit violent crime.",
     )
 )
 
@@ -136,7 +136,7 @@ CASES += [
     ("BAME staff", "Ethnic minority staff"),
     (
         "Ex-Con Who Became A Barrister Speaks Out",
-        "Person Who Has Been In Prison And Became A Barrister Speaks Out",
+        "Prison Leaver Who Became A Barrister Speaks Out",
     ),
     (
         "Addict Parents Are Being Failed, Says Report",

@@ -60,10 +60,10 @@ CASES = [
         "The ex-con who opened the bakery hires only people leaving prison.",
         "The person who has been in prison and opened the bakery hires only people leaving prison.",
     ),
+    # a release the sentence implies ("says he ..." of an ex-con): the wording for it
     (
         "The ex-con who opened the bakery says he owes it all to his probation officer.",
-        "The man who has been in prison and opened the bakery says he owes it all to his"
-        " probation officer.",
+        "The prison leaver who opened the bakery says he owes it all to his probation officer.",
     ),
     # a former status is a state, not "a former child in the justice system"
     (
@@ -152,3 +152,10 @@ def test_an_object_her_is_someone_else(engine):
     assert apply_rewrites(text, engine.check(text)) == (
         "The person who once sold drugs and helped her get clean now runs a gym."
     )
+
+
+def test_turned_stays_as_became(engine):
+    """rewrites.md decision 12: "turned" stays as "became"."""
+    text = "An ex-offender turned chef has opened a café in Leeds."
+    out = apply_rewrites(text, engine.check(text))
+    assert "who became a chef" in out and "turned" not in out
