@@ -144,6 +144,19 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # a generic group gets generic wording
+    (
+        "Paedophiles are using chat apps to groom children, the charity warned.",
+        "Abusers are using chat apps to groom children, the charity warned.",
+    ),
+    # a claim about people still renames them
+    (
+        "Junkies are clogging up A&E departments, a nurse claimed.",
+        "People who use drugs are clogging up A&E departments, a nurse claimed.",
+    ),
+]
+
 # a label used as a title before a name (framing.names)
 NAMES = [
     # in a Title Case headline a name shows by the age after it
@@ -204,20 +217,6 @@ def test_a_claim_a_swap_would_change_is_advice_only(engine, text):
     flags = engine.check(text)
     assert flags and all(f.rewrite is None for f in flags)
     assert apply_rewrites(text, flags) == text
-
-
-def test_a_generic_group_gets_generic_wording(engine):
-    text = "Paedophiles are using chat apps to groom children, the charity warned."
-    assert apply_rewrites(text, engine.check(text)) == (
-        "Abusers are using chat apps to groom children, the charity warned."
-    )
-
-
-def test_a_claim_about_people_still_renames_them(engine):
-    text = "Junkies are clogging up A&E departments, a nurse claimed."
-    assert apply_rewrites(text, engine.check(text)) == (
-        "People who use drugs are clogging up A&E departments, a nurse claimed."
-    )
 
 
 def test_a_soap_plot_is_fiction(engine):

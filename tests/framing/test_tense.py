@@ -101,6 +101,11 @@ CASES = [
         "Hughes, a career criminal, was jailed again after serving a sentence for theft.",
         "Hughes was jailed again after serving a sentence for theft.",
     ),
+    # an object "her" is someone else: no gender from it
+    (
+        "The one-time drug dealer who helped her get clean now runs a gym.",
+        "The person who once sold drugs and helped her get clean now runs a gym.",
+    ),
     # a Title Case line tags a person noun as a name: the label before it still goes
     ("Junkie Dad Jailed Over Car Crash", "Dad Jailed Over Car Crash"),
 ]
@@ -145,13 +150,6 @@ def test_an_object_pronoun_gives_no_gender(engine):
     text = "The ex-prisoner met her in prison and they married in 2019."
     out = apply_rewrites(text, engine.check(text))
     assert "woman" not in out and "ex-prisoner" not in out
-
-
-def test_an_object_her_is_someone_else(engine):
-    text = "The one-time drug dealer who helped her get clean now runs a gym."
-    assert apply_rewrites(text, engine.check(text)) == (
-        "The person who once sold drugs and helped her get clean now runs a gym."
-    )
 
 
 def test_turned_stays_as_became(engine):
