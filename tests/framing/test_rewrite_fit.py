@@ -40,7 +40,7 @@ CASES = [
 CASES.append(
     (
         "The bill means longer sentences for violent criminals.",
-        "The bill means longer sentences for people who commit violent crime.",
+        "The bill means longer sentences for people who commit violent crimes.",
     )
 )
 
