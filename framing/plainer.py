@@ -250,7 +250,7 @@ _CRIME_NOUN = re.compile(r"\b(crimes?|offences?|offending)\b")
 
 def graded_fit(c: Candidate, s: Sentence, alts: list[str]) -> Span | None:
     """ "low-level offenders" -> "people convicted of low-level offences"; with
-    no status "serious criminals" -> "people who commit serious crime", never
+    no status "serious criminals" -> "people who commit serious crimes", never
     "serious people who commit crime"."""
     if c.possessive or not s.tokens:
         return None
@@ -261,7 +261,16 @@ def graded_fit(c: Candidate, s: Sentence, alts: list[str]) -> Span | None:
         m = _CRIME_NOUN.search(alt)
         if m is None:
             continue
-        out = alt[: m.start()] + grade.group(1).lower() + " " + alt[m.start() :]
+        noun = alt[m.start() :]
+        if (
+            alt[: m.start()].endswith("commit ")
+            and noun == "crime"
+            and grade.group(1).lower() != "low-level"
+        ):
+            # graded, crime is counted ("people who commit dangerous crimes");
+            # "low-level crime" is the fixed phrase
+            noun = "crimes"
+        out = alt[: m.start()] + grade.group(1).lower() + " " + noun
         if grade.group(1)[:1].isupper():
             out = out[0].upper() + out[1:]
         return grade.start(1), c.end, out

@@ -97,95 +97,13 @@ _MEDIA = frozenset("photos photographs pictures images videos films clips footag
 _MEDIA_COUNT = _MEDIA - {"footage", "material"}
 
 
-# adjectives that describe the crime, not the person: they move onto "crimes"
-_CRIME_KINDS = frozenset(
-    "violent serious dangerous petty sexual organised organized minor low-level financial".split()
-)
-# an alternative that names the crime, where the adjective can go
-_COMMIT = re.compile(r"^(.*?\b(?:commits?|convicted of)) (an? )?(crimes?|offences?)$")
-
-
-def _crime_kind(c: Candidate, s: Sentence, alts: list[str]) -> tuple[int, int, str] | None:
-    """ "dangerous criminals" -> "people who commit dangerous crimes", not
-    "dangerous people who commit crime": the adjective described the crimes."""
-    prev = _prev_word(s, c.start)
-    if prev is not None and prev[0] > 0 and s.text[prev[0] - 1] == "-":
-        left = s.word_before(prev[0] - 1)  # "low-level": one adjective, two words
-        if left is not None and left[1] == prev[0] - 1:
-            prev = (left[0], prev[1], s.text[left[0] : prev[1]])
-    if prev is None or prev[2].lower() not in _CRIME_KINDS:
-        return None
-    adj = prev[2].lower()
-    for alt in alts:
-        m = _COMMIT.match(alt)
-        if m is None:
-            continue
-        noun = m.group(3)
-        if noun == "crime" and not m.group(2):
-            noun = "crimes"  # "people who commit crime" -> "... commit dangerous crimes"
-        if adj == "low-level":
-            noun = noun.replace("crime", "offence")  # the phrase is "low-level offences"
-        art = f"{indefinite_article(adj)} " if m.group(2) else ""
-        out = f"{m.group(1)} {art}{adj} {noun}"
-        return prev[0], c.end, match_case(s.text[prev[0] : c.end], out, line_style(s), False)
-    return None
-
-
-_COUNTED = {"double": "two", "triple": "three", "quadruple": "four"}
-_OF_ACT = re.compile(r"^(.*?\b(?:convicted|accused|suspected) of) (murder|rape|manslaughter)$")
-
-
-def _counted(c: Candidate, s: Sentence, alts: list[str]) -> tuple[int, int, str] | None:
-    """ "a convicted double murderer" -> "a person convicted of two murders":
-    the count goes onto the act, and "convicted" is said once."""
-    prev = _prev_word(s, c.start)
-    if prev is None or prev[2].lower() not in _COUNTED:
-        return None
-    start = prev[0]
-    before = _prev_word(s, start)
-    for alt in alts:
-        m = _OF_ACT.match(alt)
-        if m is None:
-            continue
-        verb = m.group(1).split()[-2]  # "convicted", "accused", "suspected"
-        if before is not None and (before[2].lower() == verb or before[2].lower() in _HEDGES):
-            start = before[0]  # "convicted", or a hedge the wording already makes
-        out = f"{m.group(1)} {_COUNTED[prev[2].lower()]} {m.group(2)}s"
-        return start, c.end, match_case(s.text[start : c.end], out, line_style(s), False)
-    return None
-
-
-_AFTER_PARTICIPLES = frozenset({"released", "freed", "jailed", "imprisoned", "deported"})
-
-
-def _participle_after(c: Candidate, s: Sentence, alts: list[str]) -> tuple[int, int, str] | None:
-    """ "released sex offenders" -> "people convicted of sexual offences who
-    have been released": a participle before a "people ..." wording moves
-    into a clause after it ("released people convicted of ..." misreads)."""
-    prev = _prev_word(s, c.start)
-    if prev is None or prev[2].lower() not in _AFTER_PARTICIPLES:
-        return None
-    for alt in alts:
-        head = alt.split(" ", 1)[0]
-        if head in ("people", "person"):
-            have = "have" if head == "people" else "has"
-            out = f"{alt} who {have} been {prev[2].lower()}"
-            return prev[0], c.end, match_case(s.text[prev[0] : c.end], out, line_style(s), False)
-    return None
-
-
 def _phrase_fit(
     c: Candidate, s: Sentence, alts: list[str], prefilter: Prefilter
 ) -> tuple[int, int, str] | None:
-    """An alternative that takes in the word beside the label: "dangerous
-    criminals" -> "people who commit dangerous crimes"; "child porn photos" ->
-    "indecent images of children", not "... material photos"."""
-    for found in (
-        _crime_kind(c, s, alts),
-        _counted(c, s, alts),
-        _participle_after(c, s, alts),
-        _media_noun(c, s, alts),
-    ):
+    """An alternative that takes in the word beside the label: "child porn
+    photos" -> "indecent images of children", not "... material photos"
+    (adjectives, counts and participles before a label: framing.plainer)."""
+    for found in (_media_noun(c, s, alts),):
         if found is not None and not prefilter.any(found[2]):
             return found
     return None
@@ -595,7 +513,7 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
     alts = _convicted_first(
         c,
         s,
-        [_named_drug(c, unstated_event(_gendered(c, a.for_number(number)), c, s)) for a in options],
+        [unstated_event(_gendered(c, a.for_number(number)), c, s) for a in options],
     )
     if _possessed(c, s):
         # "Her killer", "the officer's killers": "Her person convicted of ..." is no
@@ -621,7 +539,7 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
             continue  # "Thugs attack" -> "Attackers attack": no
         r = _fit_placed(c, s, alt, plural, extend)
         if r is not None and extend:
-            r = _join_clauses(s, r, alt, c)
+            r = _turned(s, _join_clauses(s, r, alt, c))
         if r is not None:
             hedged = s.text[r[0] : c.start].lower().split()
             wide = bool(_HEDGES.intersection(hedged))
@@ -629,26 +547,22 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
     return Fit(start, end, None, suggestions, number, status)
 
 
-_DRUG_NAMES = {
-    "heroin": "heroin",
-    "crack": "crack cocaine",
-    "cocaine": "cocaine",
-    "smack": "heroin",
-}
-
-
-def _named_drug(c: Candidate, alt: str) -> str:
-    """ "a heroin addict" -> "a person who uses heroin", not "... uses drugs":
-    the drug the label names survives the rewrite (issue 10)."""
-    if c.entry.category != "drug-use":
-        return alt
-    drug = next((_DRUG_NAMES[w] for w in c.lower_words if w in _DRUG_NAMES), None)
-    if drug is None:
-        return alt
-    return re.sub(r"\b(use|uses|used) drugs\b", rf"\1 {drug}", alt)
-
-
 _PRESENT_USE = re.compile(r"\bwho (uses|use)\b")
+
+
+_TURNED_NEXT = re.compile(r"\s+turned\s+(?=([a-z]\w*))")
+
+
+def _turned(s: Sentence, r: tuple[int, int, str]) -> tuple[int, int, str]:
+    """ "The ex-offender turned social entrepreneur" -> "The person with a
+    criminal record who became a social entrepreneur" (rewrites.md decision
+    12: "turned" stays as "became"), never "... record turned social ..."."""
+    m = _TURNED_NEXT.match(s.text, r[1])
+    if m is None or r[2].split(" ", 1)[0].lower() not in ("person", "people", "the", "a", "an"):
+        return r
+    article = "an" if m.group(1)[:1] in "aeiou" else "a"
+    link = "and became" if " who " in f" {r[2]} " else "who became"
+    return r[0], m.end(), f"{r[2]} {link} {article} "
 
 
 _WHO_NEXT = re.compile(r"\s+who\b(?!\s*(?:,|'s|’s))", re.IGNORECASE)

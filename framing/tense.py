@@ -92,11 +92,27 @@ def pronoun_person(s: Sentence, plural: bool) -> str:
     if plural:
         return "people"
     he, she = _HE.search(s.text) is not None, _SHE.search(s.text) is not None
+    if not he and she and not _own_her(s):
+        return "person"  # only "her" as an object ("met her in prison"): someone else
+    if he and not she and not re.search(r"\b(?:he|his|himself)\b", s.text, re.IGNORECASE):
+        return "person"  # only "him": an object, who may be someone else
     if he and not she:
         return "man"
     if she and not he:
         return "woman"
     return "person"
+
+
+def _own_her(s: Sentence) -> bool:
+    """A "she", "herself" or a possessive "her" (before a noun: "her
+    employer"), which speaks of the person; an object "her" may be anyone."""
+    if re.search(r"\b(?:she|hers|herself)\b", s.text, re.IGNORECASE):
+        return True
+    for m in re.finditer(r"\bher\b", s.text, re.IGNORECASE):
+        tok = s.token_after(m.end())
+        if tok is not None and tok.pos in ("NOUN", "ADJ", "NUM"):
+            return True
+    return False
 
 
 def _participle_after(s: Sentence, end: int) -> int | None:
@@ -418,9 +434,18 @@ def _prison_past(c: Candidate, s: Sentence) -> Span | None:
         return _cased(s, prev[0], c.end, f"{'the' if det == 'the' else 'a'} person")
     rest = s.text[: prev[0]] + " " + s.text[c.end :]
     person = pronoun_person(s, False)
-    if det == "the" and person != "person" and _PRISON_FACT.search(rest):
+    subject = _SUBJECT_PRONOUN.search(s.text, c.end)
+    if det == "the" and person != "person" and subject and _PRISON_FACT.search(rest):
+        # the pronoun is the label's own subject later on ("The ex-prisoner, 60,
+        # says he ..."), not an object that may be someone else ("met her")
         return _cased(s, prev[0], c.end, f"the {person}")
     return None
+
+
+_SUBJECT_PRONOUN = re.compile(
+    r"\b(?:he|she)\b(?=\s+(?:\w+ed|had|has|was|is|would|will|said|says|told|spent|served|\w+s)\b)",
+    re.IGNORECASE,
+)
 
 
 def tense_fit(c: Candidate, s: Sentence, status: str | None = None) -> Span | None:

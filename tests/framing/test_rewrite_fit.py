@@ -136,11 +136,24 @@ CASES += [
     ("BAME staff", "Ethnic minority staff"),
     (
         "Ex-Con Who Became A Barrister Speaks Out",
-        "Person Who Has Been In Prison And Became A Barrister Speaks Out",
+        "Prison Leaver Who Became A Barrister Speaks Out",
     ),
     (
         "Addict Parents Are Being Failed, Says Report",
         "Parents Who Use Drugs Are Being Failed, Says Report",
+    ),
+]
+
+CASES += [
+    # a generic group gets generic wording
+    (
+        "Paedophiles are using chat apps to groom children, the charity warned.",
+        "Abusers are using chat apps to groom children, the charity warned.",
+    ),
+    # a claim about people still renames them
+    (
+        "Junkies are clogging up A&E departments, a nurse claimed.",
+        "People who use drugs are clogging up A&E departments, a nurse claimed.",
     ),
 ]
 
@@ -204,20 +217,6 @@ def test_a_claim_a_swap_would_change_is_advice_only(engine, text):
     flags = engine.check(text)
     assert flags and all(f.rewrite is None for f in flags)
     assert apply_rewrites(text, flags) == text
-
-
-def test_a_generic_group_gets_generic_wording(engine):
-    text = "Paedophiles are using chat apps to groom children, the charity warned."
-    assert apply_rewrites(text, engine.check(text)) == (
-        "Abusers are using chat apps to groom children, the charity warned."
-    )
-
-
-def test_a_claim_about_people_still_renames_them(engine):
-    text = "Junkies are clogging up A&E departments, a nurse claimed."
-    assert apply_rewrites(text, engine.check(text)) == (
-        "People who use drugs are clogging up A&E departments, a nurse claimed."
-    )
 
 
 def test_a_soap_plot_is_fiction(engine):

@@ -12,7 +12,7 @@ import pytest
 from framing.evaluate.rewrites import evaluate_rewrites, load_rewrites
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "rewrites.jsonl"
-OVERALL = 0.83
+OVERALL = 0.865
 # the legal status read for each target the engine gives one for, against the
 # set's label (framing.status): 324/497 before the attachment work, 435/497 after
 STATUS_AGREEMENT = 0.86
@@ -23,9 +23,9 @@ GROUPS = {
     "charged-and-trial": 0.96,
     "convicted-and-sentenced": 0.70,
     "released": 0.82,
-    "unknown-status": 0.64,
-    "case-style": 0.84,
-    "tense-and-facts": 0.83,
+    "unknown-status": 0.67,
+    "case-style": 0.88,
+    "tense-and-facts": 0.85,
     "noun-modifier": 0.85,
     "coordination": 0.58,
     "possessive-and-determiner": 0.75,
