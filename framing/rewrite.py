@@ -27,6 +27,7 @@ from framing.plainer import (
     already_fit,
     apposition_cut_fit,
     collective_fit,
+    convicted_person_fit,
     conviction_clause_fit,
     counted_fit,
     graded_fit,
@@ -743,6 +744,7 @@ def _whole_phrase(
         lambda: counted_fit(c, s, [a.for_number(number) for a in options]),
         lambda: already_fit(c, s, convicted),
         lambda: registered_fit(c, s),
+        lambda: convicted_person_fit(c, s, convicted),
     )
     for make in fits:
         span = make()

@@ -246,6 +246,13 @@ def fixed(engine, text):
             "The drug dealers who sell on the estate are often children themselves.",
             "The people who sell drugs on the estate are often children themselves.",
         ),
+        # a definite person whose conviction is known: "of an offence" names nothing
+        (
+            "The Parole Board will consider whether the convict has withheld information about "
+            "the victim.",
+            "The Parole Board will consider whether the person convicted has withheld information "
+            "about the victim.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
