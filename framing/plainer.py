@@ -377,3 +377,22 @@ def convicted_person_fit(c: Candidate, s: Sentence, convicted: str | None) -> Sp
     if prev[2][:1].isupper():
         out = out[0].upper() + out[1:]
     return prev[0], c.end, out
+
+
+_QUOTED_MOD = re.compile(r"(['‘][^'’]{1,30}['’]) $")
+_CONVICTED_OF_WORD = re.compile(r"\bconvicted of (?P<the>the )?(?P<noun>[a-z]+)$")
+
+
+def quoted_modifier_fit(c: Candidate, s: Sentence, convicted: str | None) -> Span | None:
+    """ "to stop 'no body' murderers" -> "to stop people convicted of 'no body'
+    murders": a quoted modifier names a kind of crime and goes with it, as
+    written."""
+    if convicted is None or c.form.number != "plural" or c.possessive:
+        return None
+    m = _QUOTED_MOD.search(s.text, max(0, c.start - 34), c.start)
+    o = _CONVICTED_OF_WORD.search(convicted)
+    if m is None or o is None:
+        return None
+    lead = convicted[: o.start("the") if o.group("the") else o.start("noun")]
+    out = f"{lead}{m.group(1)} {o.group('noun')}s"
+    return m.start(1), c.end, out

@@ -34,6 +34,7 @@ from framing.plainer import (
     participle_fit,
     per_fit,
     possessed_of_fit,
+    quoted_modifier_fit,
     registered_fit,
     status_participle_fit,
     unstated_event,
@@ -745,6 +746,7 @@ def _whole_phrase(
         lambda: already_fit(c, s, convicted),
         lambda: registered_fit(c, s),
         lambda: convicted_person_fit(c, s, convicted),
+        lambda: quoted_modifier_fit(c, s, convicted),
     )
     for make in fits:
         span = make()

@@ -253,6 +253,12 @@ def fixed(engine, text):
             "The Parole Board will consider whether the person convicted has withheld information "
             "about the victim.",
         ),
+        # a quoted modifier names a kind of crime and goes with it, as written
+        (
+            "The law will stop 'no body' killers from being released on licence.",
+            "The law will stop people convicted of 'no body' killings from being released on "
+            "licence.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):

@@ -12,7 +12,7 @@ import pytest
 from framing.evaluate.rewrites import evaluate_rewrites, load_rewrites
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "rewrites.jsonl"
-OVERALL = 0.83
+OVERALL = 0.85
 # the legal status read for each target the engine gives one for, against the
 # set's label (framing.status): 324/497 before the attachment work, 435/497 after
 STATUS_AGREEMENT = 0.86
@@ -21,8 +21,8 @@ GROUPS = {
     "issue-examples": 1.0,
     "pre-charge": 0.92,
     "charged-and-trial": 0.96,
-    "convicted-and-sentenced": 0.71,
-    "released": 0.85,
+    "convicted-and-sentenced": 0.72,
+    "released": 0.88,
     "unknown-status": 0.65,
     "case-style": 0.84,
     "tense-and-facts": 0.83,
