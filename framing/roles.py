@@ -243,7 +243,14 @@ def role_fit(
         return early
     if slot.det is None and before is not None and _owned(s, c, before):
         return None  # "Pc Harper's killers", "her killer", "teenage killers": kept as advice
-    clause_roles = c.entry.category != "person-label" or not neutral
+    # a person label with its own status-free wording keeps it ("people in prison
+    # who ..."), unless the clause itself states the status ("A parolee who was
+    # released on licence": "person on parole" would repeat, or contradict, it)
+    clause_roles = (
+        c.entry.category != "person-label"
+        or not neutral
+        or _STATUS_CLAUSE.match(s.text, c.end) is not None
+    )
     if slot.follows in ("who", "participle"):
         if not clause_roles:
             return None
@@ -323,9 +330,12 @@ def _before_clause_role(
         if slot.follows == "participle" and v in ("charged", "on_trial"):
             out = f"{det_text(s, slot)} person" if det != "one" else "one person"
             return _cased(s, slot.det_start, c.end, out)
-        if det != "one" and s.text[: slot.det_start].strip():
+        if det != "one" and (
+            s.text[: slot.det_start].strip() or _STATUS_CLAUSE.match(s.text, c.end)
+        ):
             # mid-sentence "a person who": "a manhunt for someone who shot" reads as
             # anyone at all; at the start "Someone who stole ..." is the usual opening
+            # for an act, "A person who was released ..." for a state
             return _cased(s, slot.det_start, c.end, "a person")
         return _cased(s, slot.det_start, c.end, "someone")
     if det is None:
@@ -451,6 +461,11 @@ def _sought(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
 
 
 _ORDINALS = frozenset({"second", "third", "fourth"})
+_STATUS_CLAUSE = re.compile(
+    r"\s+who\s+(?:was|were|has been|have been|had been)\s+(?:released|freed|jailed|sentenced"
+    r"|convicted|recalled|paroled)\b",
+    re.IGNORECASE,
+)
 _PAST_ACT = re.compile(
     r"\s+(?:broke|stole|snatched|smashed|raided|attacked|robbed|burgled|targeted|stabbed"
     r"|threatened|punched|fled|escaped|took)\b",

@@ -259,6 +259,11 @@ def fixed(engine, text):
             "The law will stop people convicted of 'no body' killings from being released on "
             "licence.",
         ),
+        # the clause states the status: the role, not a status noun that repeats it
+        (
+            "A parolee who was released on licence in May has gone missing.",
+            "A person who was released on licence in May has gone missing.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):

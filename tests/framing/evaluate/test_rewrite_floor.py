@@ -22,7 +22,7 @@ GROUPS = {
     "pre-charge": 0.92,
     "charged-and-trial": 0.96,
     "convicted-and-sentenced": 0.72,
-    "released": 0.88,
+    "released": 0.91,
     "unknown-status": 0.65,
     "case-style": 0.84,
     "tense-and-facts": 0.83,
