@@ -170,6 +170,11 @@ def _gender(c: Candidate, s: Sentence, clause: bool = False) -> str | None:
     a reflexive counts only inside the relative clause ("who exposed himself")."""
     if c.entry.id in MALE_ENTRIES or c.text.lower().startswith("knifem"):
         return "man"
+    way = _OWN_WAY.search(s.text, c.end, min(len(s.text), c.end + 80))
+    if way is not None and _CLAUSE_END.search(s.text, c.end, way.start()) is None:
+        # "a predator followed a student home and tried to force his way in": only
+        # the subject can make or force "his way"
+        return "man" if way.group(1).lower() == "his" else "woman"
     if not clause:
         return None
     if _WHO_HIS.match(s.text, c.end):
@@ -461,6 +466,11 @@ def _sought(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
 
 
 _ORDINALS = frozenset({"second", "third", "fourth"})
+_OWN_WAY = re.compile(
+    r"\b(?:make|made|making|force|forced|forcing|push|pushed|pushing|fight|fought|talk"
+    r"|talked|barge|barged|bluff|bluffed|work|worked)\s+(his|her)\s+way\b",
+    re.IGNORECASE,
+)
 _STATUS_CLAUSE = re.compile(
     r"\s+who\s+(?:was|were|has been|have been|had been)\s+(?:released|freed|jailed|sentenced"
     r"|convicted|recalled|paroled)\b",

@@ -264,6 +264,11 @@ def fixed(engine, text):
             "A parolee who was released on licence in May has gone missing.",
             "A person who was released on licence in May has gone missing.",
         ),
+        # only the subject can force "his way": the gender is given
+        (
+            "Police are hunting a burglar who tried to force his way into a flat in Hove.",
+            "Police are hunting a man who tried to force his way into a flat in Hove.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):

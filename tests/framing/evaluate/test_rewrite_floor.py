@@ -12,18 +12,18 @@ import pytest
 from framing.evaluate.rewrites import evaluate_rewrites, load_rewrites
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "rewrites.jsonl"
-OVERALL = 0.85
+OVERALL = 0.86
 # the legal status read for each target the engine gives one for, against the
 # set's label (framing.status): 324/497 before the attachment work, 435/497 after
 STATUS_AGREEMENT = 0.86
 # per group, a little under what the engine reaches now
 GROUPS = {
     "issue-examples": 1.0,
-    "pre-charge": 0.92,
+    "pre-charge": 0.94,
     "charged-and-trial": 0.96,
-    "convicted-and-sentenced": 0.72,
+    "convicted-and-sentenced": 0.73,
     "released": 0.91,
-    "unknown-status": 0.65,
+    "unknown-status": 0.68,
     "case-style": 0.84,
     "tense-and-facts": 0.83,
     "noun-modifier": 0.85,
