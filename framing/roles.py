@@ -139,8 +139,16 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 
 
 def _pronoun_gender(s: Sentence, offset: int) -> str | None:
-    """ "man"/"woman" when the sentence's pronouns are all of one gender, else None."""
-    he, she = _HE.search(s.text) is not None, _SHE.search(s.text) is not None
+    """ "man"/"woman" when the sentence's pronouns are all of one gender, else
+    None; not where a named person comes before them ("Ms Gillingham and her son
+    believe the murderer should not be released" says nothing of the murderer)."""
+    first = _HE.search(s.text, 0, offset) or _SHE.search(s.text, 0, offset)
+    if first is not None and _NAMED.search(s.text, 0, first.start()):
+        # "Ms Gillingham and her son ... the murderer": the pronoun is hers; a
+        # fronted "Despite her conviction, the killer ..." is the label's own
+        return None
+    he = _HE.search(s.text) is not None
+    she = _SHE.search(s.text) is not None
     if he == she:
         return None
     return "man" if he else "woman"
@@ -466,6 +474,8 @@ def _sought(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
 
 
 _ORDINALS = frozenset({"second", "third", "fourth"})
+# a person named before a pronoun: a title, or a capitalised word inside the sentence
+_NAMED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\b|(?<=\w )(?-i:[A-Z][a-z]+)")
 _OWN_WAY = re.compile(
     r"\b(?:make|made|making|force|forced|forcing|push|pushed|pushing|fight|fought|talk"
     r"|talked|barge|barged|bluff|bluffed|work|worked)\s+(his|her)\s+way\b",

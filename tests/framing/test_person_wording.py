@@ -269,6 +269,17 @@ def fixed(engine, text):
             "Police are hunting a burglar who tried to force his way into a flat in Hove.",
             "Police are hunting a man who tried to force his way into a flat in Hove.",
         ),
+        # a pronoun after a named person is that person's, not the label's gender;
+        # a fronted phrase's pronoun is the label's own
+        (
+            "Mrs Hale and her daughter believe the murderer should never be released from prison.",
+            "Mrs Hale and her daughter believe the person convicted of murder should never be "
+            "released from prison.",
+        ),
+        (
+            "After serving half of her sentence, the burglar was released on licence.",
+            "After serving half of her sentence, the woman was released on licence.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):

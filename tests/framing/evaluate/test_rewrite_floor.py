@@ -22,7 +22,7 @@ GROUPS = {
     "pre-charge": 0.94,
     "charged-and-trial": 0.96,
     "convicted-and-sentenced": 0.73,
-    "released": 0.91,
+    "released": 0.94,
     "unknown-status": 0.68,
     "case-style": 0.84,
     "tense-and-facts": 0.83,
