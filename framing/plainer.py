@@ -351,3 +351,57 @@ def registered_fit(c: Candidate, s: Sentence) -> Span | None:
     if s.text[start : start + 1].isupper():
         out = out[0].upper() + out[1:]
     return start, c.end, out
+
+
+_NO_OFFENCE_NAMED = frozenset(
+    {
+        "person convicted of an offence",
+        "people convicted of offences",
+        "person convicted of a crime",
+        "people convicted of crimes",
+    }
+)
+_COURT_WORDS = re.compile(
+    r"\b(?:court|judge|jury|jurors|sentenc\w*|jail\w*|trial|magistrates|defendants?)\b",
+    re.IGNORECASE,
+)
+
+
+def convicted_person_fit(c: Candidate, s: Sentence, convicted: str | None) -> Span | None:
+    """ "whether the convict has withheld information" -> "whether the person
+    convicted has withheld ...": a definite person whose conviction the text
+    knows, where "of an offence" names nothing and no court scene asks for
+    "the defendant"."""
+    if convicted not in _NO_OFFENCE_NAMED or c.possessive or not s.tokens:
+        return None
+    prev = s.word_before(c.start)
+    if prev is None or prev[2].lower() != "the" or s.text[prev[1] : c.start] != " ":
+        return None
+    nxt = s.token_after(c.end)
+    if nxt is None or nxt.pos not in ("AUX", "VERB") or _COURT_WORDS.search(s.text):
+        return None
+    if (_HE.search(s.text) is None) != (_SHE.search(s.text) is None):
+        return None  # the sentence gives the gender: "the man" (framing.roles) says less
+    out = "the " + " ".join(convicted.split()[:2])
+    if prev[2][:1].isupper():
+        out = out[0].upper() + out[1:]
+    return prev[0], c.end, out
+
+
+_QUOTED_MOD = re.compile(r"(['‘][^'’]{1,30}['’]) $")
+_CONVICTED_OF_WORD = re.compile(r"\bconvicted of (?P<the>the )?(?P<noun>[a-z]+)$")
+
+
+def quoted_modifier_fit(c: Candidate, s: Sentence, convicted: str | None) -> Span | None:
+    """ "to stop 'no body' murderers" -> "to stop people convicted of 'no body'
+    murders": a quoted modifier names a kind of crime and goes with it, as
+    written."""
+    if convicted is None or c.form.number != "plural" or c.possessive:
+        return None
+    m = _QUOTED_MOD.search(s.text, max(0, c.start - 34), c.start)
+    o = _CONVICTED_OF_WORD.search(convicted)
+    if m is None or o is None:
+        return None
+    lead = convicted[: o.start("the") if o.group("the") else o.start("noun")]
+    out = f"{lead}{m.group(1)} {o.group('noun')}s"
+    return m.start(1), c.end, out

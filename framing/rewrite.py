@@ -27,12 +27,14 @@ from framing.plainer import (
     already_fit,
     apposition_cut_fit,
     collective_fit,
+    convicted_person_fit,
     conviction_clause_fit,
     counted_fit,
     graded_fit,
     participle_fit,
     per_fit,
     possessed_of_fit,
+    quoted_modifier_fit,
     registered_fit,
     status_participle_fit,
     unstated_event,
@@ -657,6 +659,8 @@ def _whole_phrase(
         lambda: counted_fit(c, s, [a.for_number(number) for a in options]),
         lambda: already_fit(c, s, convicted),
         lambda: registered_fit(c, s),
+        lambda: convicted_person_fit(c, s, convicted),
+        lambda: quoted_modifier_fit(c, s, convicted),
     )
     for make in fits:
         span = make()

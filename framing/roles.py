@@ -139,8 +139,16 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 
 
 def _pronoun_gender(s: Sentence, offset: int) -> str | None:
-    """ "man"/"woman" when the sentence's pronouns are all of one gender, else None."""
-    he, she = _HE.search(s.text) is not None, _SHE.search(s.text) is not None
+    """ "man"/"woman" when the sentence's pronouns are all of one gender, else
+    None; not where a named person comes before them ("Ms Gillingham and her son
+    believe the murderer should not be released" says nothing of the murderer)."""
+    first = _HE.search(s.text, 0, offset) or _SHE.search(s.text, 0, offset)
+    if first is not None and _NAMED.search(s.text, 0, first.start()):
+        # "Ms Gillingham and her son ... the murderer": the pronoun is hers; a
+        # fronted "Despite her conviction, the killer ..." is the label's own
+        return None
+    he = _HE.search(s.text) is not None
+    she = _SHE.search(s.text) is not None
     if he == she:
         return None
     return "man" if he else "woman"
@@ -170,6 +178,11 @@ def _gender(c: Candidate, s: Sentence, clause: bool = False) -> str | None:
     a reflexive counts only inside the relative clause ("who exposed himself")."""
     if c.entry.id in MALE_ENTRIES or c.text.lower().startswith("knifem"):
         return "man"
+    way = _OWN_WAY.search(s.text, c.end, min(len(s.text), c.end + 80))
+    if way is not None and _CLAUSE_END.search(s.text, c.end, way.start()) is None:
+        # "a predator followed a student home and tried to force his way in": only
+        # the subject can make or force "his way"
+        return "man" if way.group(1).lower() == "his" else "woman"
     if not clause:
         return None
     if _WHO_HIS.match(s.text, c.end):
@@ -243,7 +256,14 @@ def role_fit(
         return early
     if slot.det is None and before is not None and _owned(s, c, before):
         return None  # "Pc Harper's killers", "her killer", "teenage killers": kept as advice
-    clause_roles = c.entry.category != "person-label" or not neutral
+    # a person label with its own status-free wording keeps it ("people in prison
+    # who ..."), unless the clause itself states the status ("A parolee who was
+    # released on licence": "person on parole" would repeat, or contradict, it)
+    clause_roles = (
+        c.entry.category != "person-label"
+        or not neutral
+        or _STATUS_CLAUSE.match(s.text, c.end) is not None
+    )
     if slot.follows in ("who", "participle"):
         if not clause_roles:
             return None
@@ -323,9 +343,12 @@ def _before_clause_role(
         if slot.follows == "participle" and v in ("charged", "on_trial"):
             out = f"{det_text(s, slot)} person" if det != "one" else "one person"
             return _cased(s, slot.det_start, c.end, out)
-        if det != "one" and s.text[: slot.det_start].strip():
+        if det != "one" and (
+            s.text[: slot.det_start].strip() or _STATUS_CLAUSE.match(s.text, c.end)
+        ):
             # mid-sentence "a person who": "a manhunt for someone who shot" reads as
             # anyone at all; at the start "Someone who stole ..." is the usual opening
+            # for an act, "A person who was released ..." for a state
             return _cased(s, slot.det_start, c.end, "a person")
         return _cased(s, slot.det_start, c.end, "someone")
     if det is None:
@@ -451,6 +474,18 @@ def _sought(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
 
 
 _ORDINALS = frozenset({"second", "third", "fourth"})
+# a person named before a pronoun: a title, or a capitalised word inside the sentence
+_NAMED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\b|(?<=\w )(?-i:[A-Z][a-z]+)")
+_OWN_WAY = re.compile(
+    r"\b(?:make|made|making|force|forced|forcing|push|pushed|pushing|fight|fought|talk"
+    r"|talked|barge|barged|bluff|bluffed|work|worked)\s+(his|her)\s+way\b",
+    re.IGNORECASE,
+)
+_STATUS_CLAUSE = re.compile(
+    r"\s+who\s+(?:was|were|has been|have been|had been)\s+(?:released|freed|jailed|sentenced"
+    r"|convicted|recalled|paroled)\b",
+    re.IGNORECASE,
+)
 _PAST_ACT = re.compile(
     r"\s+(?:broke|stole|snatched|smashed|raided|attacked|robbed|burgled|targeted|stabbed"
     r"|threatened|punched|fled|escaped|took)\b",

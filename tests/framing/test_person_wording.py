@@ -246,6 +246,40 @@ def fixed(engine, text):
             "The drug dealers who sell on the estate are often children themselves.",
             "The people who sell drugs on the estate are often children themselves.",
         ),
+        # a definite person whose conviction is known: "of an offence" names nothing
+        (
+            "The Parole Board will consider whether the convict has withheld information about "
+            "the victim.",
+            "The Parole Board will consider whether the person convicted has withheld information "
+            "about the victim.",
+        ),
+        # a quoted modifier names a kind of crime and goes with it, as written
+        (
+            "The law will stop 'no body' killers from being released on licence.",
+            "The law will stop people convicted of 'no body' killings from being released on "
+            "licence.",
+        ),
+        # the clause states the status: the role, not a status noun that repeats it
+        (
+            "A parolee who was released on licence in May has gone missing.",
+            "A person who was released on licence in May has gone missing.",
+        ),
+        # only the subject can force "his way": the gender is given
+        (
+            "Police are hunting a burglar who tried to force his way into a flat in Hove.",
+            "Police are hunting a man who tried to force his way into a flat in Hove.",
+        ),
+        # a pronoun after a named person is that person's, not the label's gender;
+        # a fronted phrase's pronoun is the label's own
+        (
+            "Mrs Hale and her daughter believe the murderer should never be released from prison.",
+            "Mrs Hale and her daughter believe the person convicted of murder should never be "
+            "released from prison.",
+        ),
+        (
+            "After serving half of her sentence, the burglar was released on licence.",
+            "After serving half of her sentence, the woman was released on licence.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):
