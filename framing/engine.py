@@ -27,6 +27,7 @@ from framing.analysis import (
     EMPTY,
     Hit,
     SentenceResult,
+    analyse,
     candidates,
     make_sentence,
     split_context,
@@ -62,7 +63,8 @@ WINDOW_WORDS = 8  # > the tagger's 4-token receptive field, with margin for "'s"
 # windows per tagger batch: 64 is as fast as 256 here and keeps the tagger's
 # working memory at a quarter (+29 MB instead of +73 MB measured on dense text)
 BATCH = 64
-CHUNK_CHARS = 50_000  # a longer text is streamed in pieces of about this size
+CHUNK_CHARS = 50_000
+TAGGED_KEPT = 256  # tagged sentences kept for a re-read with their neighbours' status  # a longer text is streamed in pieces of about this size
 _CUT_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
@@ -123,6 +125,9 @@ class Engine:
         self._lock = threading.RLock()
         self.cache = _LRU(cache_size)
         self.tagged_windows = 0  # for benchmarks and tests: how often the tagger ran
+        # tagged sentences whose labels may read their neighbours (a few of the
+        # latest): read again with a context without tagging them again
+        self._tagged: OrderedDict[str, tuple[Sentence, list[Candidate]]] = OrderedDict()
         self._why: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
 
     # --- model -------------------------------------------------------------
@@ -359,11 +364,29 @@ class Engine:
         if not self.index.status_analysis:
             return sentences
         out: _Sentences | None = None
-        for (a, b), key in sentences.items():
+        # what the text said earlier of the same label ("the convicted
+        # pedophile Epstein" ... "the pedophile"): that person's status
+        said: dict[str, tuple[str, str]] = {}
+        for (a, b), key in sorted(sentences.items()):
             result = local.get(key)
-            if result is None or not result.wants_context or (a == 0 and not headline):
+            if result is None:
                 continue
-            ctx = context_status(text, a, headline)
+            if not result.wants_context or (a == 0 and not headline):
+                for h in result.hits:
+                    if h.status not in ("", "unknown", "group_generic"):
+                        said.setdefault(h.entry, (h.status, h.status_cue))
+                continue
+            wanting = next(
+                (h for h in result.hits if h.status == "unknown" and not h.status_cue), None
+            )
+            earlier = said.get(wanting.entry) if wanting is not None else None
+            if earlier is not None:
+                ctx: tuple[str, str] | None = (
+                    earlier[0],
+                    f"{earlier[1]} (said of the same label earlier)",
+                )
+            else:
+                ctx = context_status(text, a, headline)
             if ctx is None:
                 continue
             if out is None:
@@ -371,9 +394,32 @@ class Engine:
             out[(a, b)] = with_context(key, ctx)
         if out is None:
             return sentences
+        for span, key in out.items():
+            if key not in local and key != sentences[span]:
+                self._reread(key, sentences[span], local)
         if more:
             local.update(self._results([{k: v for k, v in out.items() if v not in local}]))
         return out
+
+    def _reread(self, key: str, plain: str, local: dict[str, SentenceResult]) -> None:
+        """The analysis of a sentence with its neighbours' status (``key``),
+        from its tags of a moment ago where they are kept: no second tagging
+        (which cost a news text a fifth more time for one such sentence)."""
+        cached = self.cache.get(key)
+        if cached is not None:
+            local[key] = cached
+            return
+        tagged = self._tagged.get(plain)
+        if tagged is None:
+            return  # tagged again with the others (Engine._results)
+        old, survivors = tagged
+        text, context = split_context(key)
+        sentence = make_sentence(text)
+        sentence.tokens, sentence.names, sentence.fiction = old.tokens, old.names, old.fiction
+        sentence.context = context
+        result = analyse(sentence, survivors, self.index)
+        local[key] = result
+        self.cache.put(key, result)
 
     def _plan(self, key: str) -> _Plan | SentenceResult | None:
         """The finished result when no candidate survives the text rules, else
@@ -413,6 +459,10 @@ class Engine:
             ctx = doc.user_data.pop(USER_DATA_KEY)
             r = ctx.get("result", EMPTY)
             result[ctx["key"]] = r
+            if r.wants_context:
+                self._tagged[ctx["key"]] = (ctx["sentence"], ctx["survivors"])
+                while len(self._tagged) > TAGGED_KEPT:
+                    self._tagged.popitem(last=False)
             self.cache.put(ctx["key"], r)
             self.tagged_windows += 1
         return result

@@ -319,7 +319,7 @@ NEIGHBOURS = [
         "",
         "burglar broke",
         "sentenced",
-        "earlier in the paragraph",
+        "earlier",  # the same label was said to be jailed: "said of the same label earlier"
     ),
     (
         "The burglar broke into 19 homes while their owners were on holiday.",
@@ -349,6 +349,21 @@ def test_a_label_reads_its_neighbours_where_its_sentence_says_nothing(
     assert (f.status, where in f.status_cue) == (status, True), (f.status, f.status_cue)
     if status not in ("convicted", "sentenced", "released"):
         assert "convict" not in (f.rewrite or "")
+
+
+def test_the_same_label_earlier_keeps_its_status_and_no_retagging(engine):
+    # "the pedophile" is the convicted pedophile named before, not the denial between
+    text = (
+        "The convicted pedophile Epstein died in a US prison in August. Prince Andrew "
+        "denied the claims. The pedophile had many powerful friends."
+    )
+    before = engine.tagged_windows
+    flags = engine.check(text)
+    later = [f for f in flags if f.text == "pedophile"]
+    assert [f.status for f in later] == ["convicted"]
+    assert "same label earlier" in later[0].status_cue
+    # the sentence read again with its context reuses its tags
+    assert engine.tagged_windows - before <= 2
 
 
 def test_neighbours_never_speak_for_a_new_person_or_a_sentence_alone(engine):
