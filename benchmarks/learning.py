@@ -60,7 +60,7 @@ def outlet_of(source: str) -> str:
 
 def decisions(dataset, engine):
     """(article key, features, dismissed) for every flag, in article order."""
-    from framing.features import describe
+    from framing.features import describe_flag
 
     order: dict[str, int] = {}
     rows = []
@@ -75,19 +75,13 @@ def decisions(dataset, engine):
                 o.label in POSITIVE and o.start < f.end and f.start < o.end
                 for o in item.occurrences
             )
-            features = describe(
+            features = describe_flag(
                 item.text,
-                f.start,
-                f.end,
-                entry=f.entry,
-                category=f.category,
-                severity=f.severity,
-                quoted=f.quoted,
+                f,
+                tag=engine.tag,
                 outlet=outlet_of(item.source),
                 url=item.source,
                 status="new",
-                legal_status=f.status,
-                tag=engine.tag,
             )
             rows.append((order[article], item.id, features, not true))
     rows.sort(key=lambda r: r[0])  # stable: reading order inside an article

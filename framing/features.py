@@ -147,6 +147,33 @@ def describe(
     }
 
 
+def describe_flag(
+    text: str,
+    flag: Any,
+    *,
+    tag: Tagger | None = None,
+    outlet: str = "",
+    url: str = "",
+    status: str = "",
+) -> dict[str, Any]:
+    """:func:`describe` for a flag the engine just returned (a ``Flag``), as
+    the learned review, the learning benchmark and its tests each need it."""
+    return describe(
+        text,
+        flag.start,
+        flag.end,
+        entry=flag.entry,
+        category=flag.category,
+        severity=flag.severity,
+        quoted=flag.quoted,
+        outlet=outlet,
+        url=url,
+        status=status,
+        legal_status=getattr(flag, "status", "") or "",
+        tag=tag,
+    )
+
+
 def legal_status_of(check: Callable[[str], Sequence[Any]], text: str, start: int, end: int) -> str:
     """The legal status the engine reads for the flag at ``text[start:end]``
     (``Flag.status``: stored flags do not keep it), by checking its sentence

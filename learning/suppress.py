@@ -25,7 +25,7 @@ def flag_filter(settings: Any) -> tuple[FlagFilter, Callable[[], int]]:
     model belongs to another lexicon: asking for learned checking then must
     not silently check without it."""
     from framing.factory import engine_from_settings, lexicon_from_settings
-    from framing.features import describe
+    from framing.features import describe_flag
     from learning import service
     from storage.db import open_database
 
@@ -51,20 +51,7 @@ def flag_filter(settings: Any) -> tuple[FlagFilter, Callable[[], int]]:
     def keep(text: str, flags: Sequence[Any]) -> list[Any]:
         if not flags:
             return []
-        feats = [
-            describe(
-                text,
-                f.start,
-                f.end,
-                entry=f.entry,
-                category=f.category,
-                severity=f.severity,
-                quoted=f.quoted,
-                legal_status=getattr(f, "status", ""),
-                tag=engine.tag,
-            )
-            for f in flags
-        ]
+        feats = [describe_flag(text, f, tag=engine.tag) for f in flags]
         probs = model.probabilities(feats)
         kept = [f for f, p in zip(flags, probs, strict=True) if p < threshold]
         hidden[0] += len(flags) - len(kept)

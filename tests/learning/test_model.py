@@ -15,26 +15,11 @@ NEWS = "The offender was jailed for six years."
 
 
 def described(eng, text: str, outlet: str, url: str) -> list[dict]:
-    from framing.features import describe
+    from framing.features import describe_flag
 
     flags = eng.check(text)
     assert flags, f"the engine no longer flags {text!r}: pick another sentence"
-    return [
-        describe(
-            text,
-            f.start,
-            f.end,
-            entry=f.entry,
-            category=f.category,
-            severity=f.severity,
-            quoted=f.quoted,
-            outlet=outlet,
-            url=url,
-            legal_status=f.status,
-            tag=eng.tag,
-        )
-        for f in flags
-    ]
+    return [describe_flag(text, f, tag=eng.tag, outlet=outlet, url=url) for f in flags]
 
 
 def decisions(eng, dismissed_sport: int, accepted_sport: int = 0) -> list[Example]:
