@@ -176,8 +176,8 @@ def describe_flag(
 
 def legal_status_of(check: Callable[[str], Sequence[Any]], text: str, start: int, end: int) -> str:
     """The legal status the engine reads for the flag at ``text[start:end]``
-    (``Flag.status``: stored flags do not keep it), by checking its sentence
-    again; "" when the engine no longer flags it there."""
+    (``Flag.status``), by checking its sentence again, for a flag stored
+    before flags kept it; "" when the engine no longer flags it there."""
     a, b = sentence_bounds(text, start, end)
     for f in check(text[a:b]):
         if f.start + a == start and f.end + a == end:
@@ -200,14 +200,17 @@ def describe_stored(
     outlet: str = "",
     url: str = "",
     status: str = "",
+    legal_status: str = "",
     engine: Any = None,
 ) -> dict[str, Any]:
     """A stored flag described as :func:`describe` does, for the review (at
     decision time) and for learning (decisions made before features were
     stored): one definition, so both describe a flag alike.  When the stored
     text no longer holds the span at its offsets (re-extracted), the span is
-    described alone.  ``engine`` (``check`` and ``tag``) is optional: without
-    it there are no tags and no legal status."""
+    described alone.  ``legal_status`` is the one stored with the flag (since
+    migration r10_flag_status); a flag stored before it has none, and then
+    ``engine`` reads it again.  ``engine`` (``check`` and ``tag``) is
+    optional: without it there are no tags."""
     text = (title if field == "title" else body) or ""
     if text[start:end] != span_text:
         text, start, end = span_text, 0, len(span_text)
@@ -223,6 +226,7 @@ def describe_stored(
         outlet=outlet,
         url=url,
         status=status,
-        legal_status="" if engine is None else legal_status_of(engine.check, text, start, end),
+        legal_status=legal_status
+        or ("" if engine is None else legal_status_of(engine.check, text, start, end)),
         tag=None if engine is None else engine.tag,
     )

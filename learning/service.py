@@ -111,6 +111,7 @@ def describe_row(row: Row, engine: Any) -> dict[str, Any]:
         outlet=row.outlet or "",
         url=row.url or "",
         status=row.status or "",
+        legal_status=getattr(row, "legal_status", "") or "",
         engine=engine,
     )
 

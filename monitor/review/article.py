@@ -172,6 +172,7 @@ def _describe(row: Row, art: Row, engine: Any) -> dict[str, Any]:
         outlet=art.outlet or "",
         url=art.url or "",
         status=art.status or "",
+        legal_status=getattr(row, "legal_status", "") or "",
         engine=engine,
     )
 
