@@ -24,11 +24,17 @@ from framing.rules.idioms import in_exception_phrase, neighbour_words
 from framing.rules.mentions import label_rejected, word_mention
 from framing.rules.names import capitalised_name, propn_name
 from framing.rules.nearby import missing_nearby
-from framing.rules.nonhuman import animal_welfare_context, nonhuman_referent, sport_metaphor
+from framing.rules.nonhuman import (
+    animal_welfare_context,
+    literal_animal,
+    nonhuman_referent,
+    sport_metaphor,
+)
 from framing.rules.official import in_official_name
 from framing.rules.pos import wrong_part_of_speech
 from framing.rules.referent import (
     abstract_noun,
+    adjective_complement,
     colour_before,
     modifies_thing,
     names_a_cause,
@@ -69,6 +75,8 @@ TAG_RULES: tuple[Rule, ...] = (
     colour_before,
     propn_name,
     noun_modifier_out_of_domain,
+    literal_animal,
+    adjective_complement,
 )
 
 

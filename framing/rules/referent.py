@@ -353,3 +353,93 @@ def colour_before(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if is_person_noun(prev.text) or not prev.text.islower():
         return None
     return f"a colour ('{prev.text} {c.text}')"
+
+
+# entries that are adjectives as well as labels ("criminal conduct", "an evil
+# plan"): as an object's or an "as" complement they describe, and name no one
+COMPLEMENT_ENTRIES = frozenset({"criminal", "evil"})
+# verbs that give their object a description: "call his conduct criminal",
+# "labelled the attack 'criminal'", "described the crimes as 'evil'"
+_CALLING_LEMMAS = frozenset(
+    "call label brand deem consider describe find rule declare judge term condemn denounce".split()
+)
+_QUOTE_CHARS = frozenset("'\"‘’“”`")
+# degree words the small tagger reads as nouns ("borderline criminal")
+_HEDGES = frozenset({"borderline"})
+
+
+def _is_quote(tok: Tok) -> bool:
+    return bool(tok.text) and all(ch in _QUOTE_CHARS for ch in tok.text)
+
+
+def adjective_complement(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    """ "prosecutors call his conduct criminal", "Service NSW labelled the cyber
+    attack 'criminal'", "described his conduct as 'excessive and borderline
+    criminal'", "described the crimes as 'evil'": with no article of its own and
+    nothing after it to name, the word is the adjective describing a thing the
+    verb's object names (policy: the noun is listed).  "called him a criminal",
+    "described him as evil" and "the criminal said" are still labels."""
+    if c.entry.id not in COMPLEMENT_ENTRIES or c.possessive or c.form.number == "plural":
+        return None
+    if len(c.lower_words) != 1:
+        return None
+    head = s.head_token(c)
+    if head is None:
+        return None
+    nxt = s.token_after(head.end)
+    while nxt is not None and _is_quote(nxt):
+        nxt = s.token_after(nxt.end)
+    if nxt is not None and nxt.pos in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return None  # "criminal Charles Bronson", "evil stepfather"
+    prev = _before_modifiers(s, head)
+    if prev is None:
+        return None
+    obj: Tok | None = None
+    if prev.text.lower() == "as":
+        obj = s.token_before(prev.start)
+    elif prev.pos == "NOUN":
+        obj = prev
+    if obj is None or obj.pos != "NOUN" or obj.text.lower() in PERSON_NOUNS:
+        return None
+    if names_people(obj.text) is not False:
+        return None  # ("conduct" is a person's conduct, but the conduct is what is criminal)
+    # the object noun phrase (a determiner and up to three modifiers), then the verb
+    verb = s.token_before(obj.start)
+    n = 0
+    while verb is not None and verb.pos in ("DET", "ADJ", "NOUN", "PRON") and n < 4:
+        if verb.pos == "PRON" and verb.tag != "PRP$":
+            return None  # "call it criminal"? a pronoun object may be a person
+        verb = s.token_before(verb.start)
+        n += 1
+    if verb is None or verb.pos != "VERB" or _call_lemma(verb) not in _CALLING_LEMMAS:
+        return None
+    return f"describes '{obj.text}' ('{verb.text} ... {c.text}'), not a person"
+
+
+def _before_modifiers(s: Sentence, head: Tok) -> Tok | None:
+    """The token before the word's own modifiers and quotation marks ("as
+    'excessive and borderline criminal'" -> "as"), or None past five."""
+    prev = s.token_before(head.start)
+    steps = 0
+    while prev is not None and (
+        _is_quote(prev)
+        or prev.pos in ("ADV", "ADJ", "CCONJ", "PUNCT")
+        and prev.text not in ".;:!?"
+        or prev.text.lower() in _HEDGES
+    ):
+        if steps > 5:
+            return None
+        prev = s.token_before(prev.start)
+        steps += 1
+    return prev
+
+
+def _call_lemma(tok: Tok) -> str:
+    w = (tok.lemma or tok.text).lower()
+    if w in _CALLING_LEMMAS:
+        return w
+    for suffix in ("ing", "ed", "led", "s", "d", "es"):  # the tagger leaves some unlemmatised
+        stem = w[: -len(suffix)]
+        if w.endswith(suffix) and (stem in _CALLING_LEMMAS or stem + "e" in _CALLING_LEMMAS):
+            return stem if stem in _CALLING_LEMMAS else stem + "e"
+    return {"found": "find", "labelled": "label", "labeled": "label"}.get(w, w)

@@ -7,10 +7,15 @@ from framing.rules.idioms import in_exception_phrase, neighbour_words
 from framing.rules.mentions import label_rejected, word_mention
 from framing.rules.names import capitalised_name, propn_name
 from framing.rules.nearby import missing_nearby
-from framing.rules.nonhuman import animal_welfare_context, nonhuman_referent, sport_metaphor
+from framing.rules.nonhuman import (
+    animal_welfare_context,
+    literal_animal,
+    nonhuman_referent,
+    sport_metaphor,
+)
 from framing.rules.official import in_official_name
 from framing.rules.pos import wrong_part_of_speech
-from framing.rules.referent import modifies_thing, predicate_of_thing
+from framing.rules.referent import adjective_complement, modifies_thing, predicate_of_thing
 from framing.rules.titles import fiction_cue, in_known_title, in_title_case_run
 
 
@@ -760,3 +765,56 @@ def test_hypothetical_people_in_predictions_and_even_extremes(analyse, engine):
     # and through the whole engine
     text = "His careers adviser said he'd end up a thief. The thief was jailed."
     assert [f.text for f in engine.check(text)] == ["thief"]
+
+
+def test_literal_animals_and_juveniles(analyse, engine):
+    """Desk-stream false flags (Mail Online, 2020-09): the word names animals."""
+    yes = [
+        ("Theories included an animal attack or a stranger abduction.", "animal"),
+        ("She went vegetarian at the request of her animal loving daughter.", "animal"),
+        ("He sent child porn involving sex acts with animals to a police officer.", "animals"),
+        ("She was treated for the Elephant Herpes Virus, which can kill the animals.", "animals"),
+        ("There are three stages of cockroach: a nymph, a juvenile and a cockroach.", "juvenile"),
+    ]
+    for text, word in yes:
+        assert check(analyse, engine, literal_animal, text, word), text
+    no = [
+        ("He is an animal and he should be locked up, the judge said.", "animal"),
+        ("The animals who kicked the dog to death were jailed.", "animals"),
+        ("These animals tortured a cat to death, the court heard.", "animals"),
+        ("The men who stole the horses were animals.", "animals"),
+        ("They were treated like animals in the cells.", "animals"),
+        ("The juvenile was charged with robbery.", "juvenile"),
+    ]
+    for text, word in no:
+        assert not check(analyse, engine, literal_animal, text, word), text
+
+
+def test_adjective_as_a_complement_of_a_thing(analyse, engine):
+    yes = [
+        ("While prosecutors call his conduct criminal, his lawyers disagree.", "criminal"),
+        ("Service NSW labelled the cyber attack 'criminal' and called police.", "criminal"),
+        ("A consultancy described his conduct as 'excessive and borderline criminal'.", "criminal"),
+        ("The judge described the crimes as 'evil' and attacks on democracy.", "evil"),
+    ]
+    for text, word in yes:
+        assert check(analyse, engine, adjective_complement, text, word), text
+    no = [
+        ("Police called him a criminal.", "criminal"),
+        ("The judge described him as evil.", "evil"),
+        ("He was jailed alongside notorious criminal Charles Bronson.", "criminal"),
+        ("The criminal said nothing.", "criminal"),
+    ]
+    for text, word in no:
+        assert not check(analyse, engine, adjective_complement, text, word), text
+
+
+def test_coordinated_adjective_keeps_its_noun(analyse, engine):
+    # "such an evil and cowardly thing": the adjective shares "thing" with the next one
+    assert check(
+        analyse,
+        engine,
+        modifies_thing,
+        "God allowed me to do such an evil and cowardly thing.",
+        "evil",
+    )
