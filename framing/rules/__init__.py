@@ -41,7 +41,13 @@ from framing.rules.referent import (
     predicate_of_thing,
 )
 from framing.rules.similes import treatment_simile
-from framing.rules.titles import appositive_title, fiction_cue, in_known_title, in_title_case_run
+from framing.rules.titles import (
+    appositive_title,
+    fiction_cue,
+    in_known_title,
+    in_title_case_run,
+    title_before_known_for,
+)
 
 # a rule: (candidate, sentence, index) -> the reason it is exempt, or None
 Rule = Callable[[Candidate, Sentence, "Index"], str | None]
@@ -58,6 +64,7 @@ TEXT_RULES: tuple[Rule, ...] = (
     in_known_title,
     in_title_case_run,
     appositive_title,
+    title_before_known_for,
     fiction_cue,
     capitalised_name,
     out_of_domain_sense,

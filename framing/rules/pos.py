@@ -62,7 +62,13 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
         if (
             nxt is not None
             and nxt.start == head.end + 1
-            and nxt.pos in ("NOUN", "PROPN")
+            and (
+                nxt.pos in ("NOUN", "PROPN")
+                # "a savage beating": after "a", the -ing word is the noun it describes
+                or nxt.tag == "VBG"
+                and prev is not None
+                and prev.text.lower() in ("a", "an")
+            )
             and not s.text[head.end : nxt.start].strip()
         ):
             return "ADJ"
@@ -138,6 +144,11 @@ def _coordinated_adjective(s: Sentence, nxt: Tok | None, adverbs: bool = False) 
     ):
         return False
     noun = s.token_after(adj.end)
+    if adverbs and noun is not None and noun.pos == "ADJ":
+        # "a domestic and European double": the small tagger reads the shared
+        # noun as an adjective too
+        noun = s.token_after(noun.end)
+        return noun is not None and noun.pos in ("NOUN", "PROPN", "ADP", "PUNCT")
     return noun is not None and noun.pos in ("NOUN", "PROPN")
 
 

@@ -96,6 +96,7 @@ chapters computer computers poster posters sticker stickers marker markers folde
 powder powders weather winter summer river rivers timber rubber leather silver copper butter
 error errors mirror mirrors motor motors sector sectors factor factors monitor monitors
 cluster clusters filter filters banner banners platter container containers
+cancer cancers fever fevers disorder disorders
 """.split()
 )
 
@@ -139,6 +140,8 @@ def _modified_noun(s: Sentence, offset: int) -> tuple[Tok | None, int]:
     adjectives and adverbs ("feral, violent youths"), at the head of a
     hyphenated compound ("ex-husband"); and how many words were skipped."""
     nxt = s.token_after(offset)
+    if nxt is not None and nxt.text in ("'", "‘", '"', "“") and nxt.start == offset + 1:
+        nxt = s.token_after(nxt.end)  # "a killer 'rear view'": a quoted noun phrase
     steps = 0
     while nxt is not None and nxt.pos in ("ADJ", "ADV", "CCONJ") and steps < 3:
         nxt = s.token_after(nxt.end)
@@ -151,6 +154,19 @@ def _modified_noun(s: Sentence, offset: int) -> tuple[Tok | None, int]:
             break
         nxt = after
     return nxt, steps
+
+
+def _one_adjective(s: Sentence, head: Tok) -> bool:
+    """One adjective, and then a noun, right after ``head`` ("killer black heels")."""
+    adj = s.token_after(head.end)
+    if adj is not None and adj.text in ("'", "‘", '"', "“") and adj.start == head.end + 1:
+        adj = s.token_after(adj.end)  # "a killer 'rear view'"
+    elif adj is not None and adj.start != head.end + 1:
+        return False
+    if adj is None or adj.pos != "ADJ":
+        return False
+    noun = s.token_after(adj.end)
+    return noun is not None and noun.pos == "NOUN" and noun.start == adj.end + 1
 
 
 def modifies_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
@@ -185,7 +201,9 @@ def modifies_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if s.text[head.end : head.end + 11].lower().startswith((" next door", " next-door")):
         return None
     nxt, steps = _modified_noun(s, head.end)
-    if nxt is None or (pos == "NOUN" and steps):
+    if nxt is None or (pos == "NOUN" and steps and (always_people or not _one_adjective(s, head))):
+        # "killer black heels": one adjective may stand between a noun that can
+        # describe things and the thing; "the killer or getaway driver" are two nouns
         return None
     m = _WORD.match(nxt.text)  # "individual(s": the word, not the tokenizer's leftovers
     word = m.group() if m else nxt.text
@@ -238,7 +256,10 @@ def _verb_lemma(tok: Tok) -> str:
 def _linked_subject(s: Sentence, head: Tok, noun: bool) -> Tok | None:
     """The subject a linking verb before ``head`` links it to: "the tackle was
     'lunatic'", a noun after its determiner: "addiction is a terrible evil"."""
-    skip = ("ADV", "PUNCT", "PART", "DET", "ADJ") if noun else ("ADV", "PUNCT", "PART")
+    # ("inherently racist or evil": the other adjective of a pair, for adjectives)
+    skip = (
+        ("ADV", "PUNCT", "PART", "DET", "ADJ") if noun else ("ADV", "PUNCT", "PART", "ADJ", "CCONJ")
+    )
     prev = s.token_before(head.start)
     steps = 0
     while prev is not None and (prev.pos in skip or not prev.text.strip()) and steps < 4:
@@ -275,11 +296,21 @@ def predicate_of_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if noun and not figurative and not ranked:
         return None  # "the men are inmates": a word that only names people
     after = s.token_after(head.end)
+    if ranked and c.form.number == "plural" and after is not None and after.lemma == "be":
+        named = _complement_after(s, after)
+        if named:
+            # "two of the biggest offenders are hospitality and horticulture"
+            return f"a ranking of '{named.text}' ({kind(named.text)}), not of people"
     if noun and after is not None and after.pos in ("VERB", "AUX"):
         return None  # "proved the killer was there": the subject of a new clause
     subj = _linked_subject(s, head, noun)
     if subj is None:
         return None
+    if not noun and subj.text.lower() == "it" and after is not None and after.text == "to":
+        act = s.token_after(after.end)
+        if act is not None and act.pos == "VERB":
+            # "It is downright evil to rob 90-year-old ladies": said of an act
+            return f"said of an act ('it is {c.text} to {act.text}'), not a person"
     gerund = subj.tag == "VBG" and subj.text.lower().endswith("ing")
     if not gerund and (subj.pos != "NOUN" or is_person_noun(subj.text)):
         return None
@@ -293,6 +324,17 @@ def predicate_of_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
         # worst offenders") is still about people
         return None
     return f"said of '{subj.text}' ({what or 'a thing'}), not a person"
+
+
+def _complement_after(s: Sentence, verb: Tok) -> Tok | None:
+    """The noun after a linking verb when it names no person ("are hospitality
+    and horticulture", "were supermarkets"), else None."""
+    tok = s.token_after(verb.end)
+    while tok is not None and tok.pos in ("DET", "ADJ", "ADV"):
+        tok = s.token_after(tok.end)
+    if tok is None or tok.pos != "NOUN" or is_person_noun(tok.text):
+        return None
+    return tok if kind(tok.text) in ("body", "thing", "abstraction") else None
 
 
 # entries whose word, as a noun, names an abstraction first ("evil": wickedness)

@@ -1,6 +1,7 @@
 """One test per context rule: the rule exempts the policy's example and leaves
 the labelling use alone.  Real lexicon, real tagger."""
 
+from framing.rules.captives import captive
 from framing.rules.domain import noun_modifier_out_of_domain, out_of_domain_sense
 from framing.rules.hypothetical import hypothetical_person
 from framing.rules.idioms import in_exception_phrase, neighbour_words
@@ -16,7 +17,13 @@ from framing.rules.nonhuman import (
 from framing.rules.official import in_official_name
 from framing.rules.pos import wrong_part_of_speech
 from framing.rules.referent import adjective_complement, modifies_thing, predicate_of_thing
-from framing.rules.titles import fiction_cue, in_known_title, in_title_case_run
+from framing.rules.similes import treatment_simile
+from framing.rules.titles import (
+    fiction_cue,
+    in_known_title,
+    in_title_case_run,
+    title_before_known_for,
+)
 
 
 def check(analyse, engine, rule, text, word, entry=None):
@@ -818,3 +825,94 @@ def test_coordinated_adjective_keeps_its_noun(analyse, engine):
         "God allowed me to do such an evil and cowardly thing.",
         "evil",
     )
+
+
+def test_pretence_and_an_imagined_individual_against_one_act(analyse, engine):
+    yes = [
+        ("Undercover police had been posing as drug dealers for months.", "drug dealers"),
+        ("'A robber doesn't do that, this is something other,' he said.", "robber"),
+        ("'A madman wouldn't do it.'", "madman"),
+    ]
+    for text, word in yes:
+        assert check(analyse, engine, hypothetical_person, text, word), text
+    no = [
+        ("The drug dealers were posing for photographs.", "drug dealers"),
+        ("A thief doesn't care who he hurts, the judge said.", "thief"),
+        ("A robber who did that was jailed.", "robber"),
+    ]
+    for text, word in no:
+        assert not check(analyse, engine, hypothetical_person, text, word), text
+
+
+def test_treatment_compared_and_coordinated(analyse, engine):
+    for text, word in [
+        ("She was told to treat her students worse than prisoners.", "prisoners"),
+        ("They said they were being treated like 'prisoners or criminals'.", "criminals"),
+    ]:
+        assert check(analyse, engine, treatment_simile, text, word), text
+    assert not check(
+        analyse, engine, treatment_simile, "The prisoners were treated for burns.", "prisoners"
+    )
+
+
+def test_war_prisoners_and_the_idiom_of_captivity(analyse, engine):
+    for text, word in [
+        ("Their fighters were either dead or taken as war prisoners.", "prisoners"),
+        ("Property funds that can keep your cash PRISONER", "PRISONER"),
+    ]:
+        assert check(analyse, engine, captive, text, word), text
+    assert not check(analyse, engine, captive, "Police took the prisoner to court.", "prisoner")
+
+
+def test_a_title_before_the_person_known_for_it(analyse, engine):
+    assert check(
+        analyse,
+        engine,
+        title_before_known_for,
+        "She may add to her brood with the SICKO MODE hitmaker, the father of Stormi.",
+        "SICKO",
+    )
+    assert not check(
+        analyse,
+        engine,
+        title_before_known_for,
+        "She wants people to see her rather than a husband killer star of Tiger King.",
+        "killer",
+    )
+
+
+def test_more_labels_said_of_things(analyse, engine):
+    yes = [
+        (
+            predicate_of_thing,
+            "Prostate cancer became a bigger killer than breast cancer.",
+            "killer",
+        ),
+        (predicate_of_thing, "It is downright evil to rob 90-year-old ladies.", "evil"),
+        (
+            predicate_of_thing,
+            "In every industry two of the biggest offenders are hospitality and horticulture.",
+            "offenders",
+        ),
+        (modifies_thing, "Cate finished things off with killer black heels.", "killer"),
+        (modifies_thing, "Weightlifting is the key to creating a killer 'rear view'.", "killer"),
+        (
+            wrong_part_of_speech,
+            "She was bruised after a savage beating by the boyfriend.",
+            "savage",
+        ),
+        (
+            wrong_part_of_speech,
+            "Conte very nearly led Inter to a domestic and European double.",
+            "a domestic",
+        ),
+    ]
+    for rule, text, word in yes:
+        assert check(analyse, engine, rule, text, word), text
+    no = [
+        (predicate_of_thing, "The worst offenders are young men.", "offenders"),
+        (modifies_thing, "He is simply too tall to be the killer or getaway driver.", "killer"),
+        (wrong_part_of_speech, "The savage was jailed.", "savage"),
+    ]
+    for rule, text, word in no:
+        assert not check(analyse, engine, rule, text, word), text
