@@ -19,7 +19,8 @@ goats horse horses pony ponies pigeon pigeons gull gulls seagull seagulls bird b
 mouse mice squirrel squirrels rabbit rabbits deer mink ferret ferrets parakeet parakeets
 fish ant ants eagle eagles hawk hawks owl owls bat bats monkey monkeys ape apes cattle cow
 cows sheep chicken chickens hen hens insect insects mosquito mosquitoes beetle beetles
-dinosaur dinosaurs predator's livestock wildlife species
+dinosaur dinosaurs predator's livestock wildlife species ray rays manta mantas squid octopus
+octopuses dolphin dolphins seal seals turtle turtles elephant elephants
 """.split()
 )
 DISEASE = frozenset(

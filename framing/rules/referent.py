@@ -448,7 +448,14 @@ def adjective_complement(c: Candidate, s: Sentence, ix: Index) -> str | None:
     # the object noun phrase (a determiner and up to three modifiers), then the verb
     verb = s.token_before(obj.start)
     n = 0
-    while verb is not None and verb.pos in ("DET", "ADJ", "NOUN", "PRON") and n < 4:
+    # ("the 73-year-old's crimes": a possessive and its hyphens count as modifiers)
+    while (
+        verb is not None
+        and verb.pos in ("DET", "ADJ", "NOUN", "PRON", "NUM", "PART")
+        or (verb is not None and verb.text in ("-", "‐"))
+    ):
+        if n >= 8:
+            return None
         if verb.pos == "PRON" and verb.tag != "PRP$":
             return None  # "call it criminal"? a pronoun object may be a person
         verb = s.token_before(verb.start)

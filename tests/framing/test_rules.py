@@ -916,3 +916,34 @@ def test_more_labels_said_of_things(analyse, engine):
     ]
     for rule, text, word in no:
         assert not check(analyse, engine, rule, text, word), text
+
+
+def test_painted_as_and_a_group_falsely_alleged(analyse, engine):
+    assert check(
+        analyse,
+        engine,
+        label_rejected,
+        "She complained in the interview about 'being painted as some sort of drug addict'.",
+        "drug addict",
+    )
+    assert not check(
+        analyse,
+        engine,
+        label_rejected,
+        "He was painted as a drug addict by the prosecution.",
+        "drug addict",
+    )
+    assert check(
+        analyse,
+        engine,
+        label_rejected,
+        "A family who were wrongly accused of running a paedophile ring speak out.",
+        "paedophile",
+    )
+    assert not check(
+        analyse,
+        engine,
+        label_rejected,
+        "The men were convicted of running a paedophile ring.",
+        "paedophile",
+    )
