@@ -110,7 +110,10 @@ HOSTAGE = re.compile(
 WAR = re.compile(
     r"\b(?:prisoners? of war|pows?|war captives|captured (?:soldiers|troops|fighters|servicemen)|"
     r"(?:soldiers|troops|servicemen|fighters) (?:were |had been )?captured|front ?line|battlefield|"
-    r"taken prisoner|held prisoner|kept prisoner)\b",
+    r"taken prisoner|held prisoner|kept prisoner|war prisoners?|"
+    # "keep your cash prisoner", "held him prisoner": the idiom of captivity
+    r"(?:keep|keeps|keeping|kept|hold|holds|holding|held|take|takes|taking|took|taken)\s+"
+    r"(?:(?!(?:the|a|an|this|that|another|one|every|each)\b)[\w'’]+\s+){1,2}prisoner(?!s|['’]))\b",
     re.I,
 )
 # camps where a state or an occupier held people outside any justice system

@@ -24,18 +24,30 @@ from framing.rules.idioms import in_exception_phrase, neighbour_words
 from framing.rules.mentions import label_rejected, word_mention
 from framing.rules.names import capitalised_name, propn_name
 from framing.rules.nearby import missing_nearby
-from framing.rules.nonhuman import animal_welfare_context, nonhuman_referent, sport_metaphor
+from framing.rules.nonhuman import (
+    animal_welfare_context,
+    literal_animal,
+    nonhuman_referent,
+    sport_metaphor,
+)
 from framing.rules.official import in_official_name
 from framing.rules.pos import wrong_part_of_speech
 from framing.rules.referent import (
     abstract_noun,
+    adjective_complement,
     colour_before,
     modifies_thing,
     names_a_cause,
     predicate_of_thing,
 )
 from framing.rules.similes import treatment_simile
-from framing.rules.titles import appositive_title, fiction_cue, in_known_title, in_title_case_run
+from framing.rules.titles import (
+    appositive_title,
+    fiction_cue,
+    in_known_title,
+    in_title_case_run,
+    title_before_known_for,
+)
 
 # a rule: (candidate, sentence, index) -> the reason it is exempt, or None
 Rule = Callable[[Candidate, Sentence, "Index"], str | None]
@@ -52,6 +64,7 @@ TEXT_RULES: tuple[Rule, ...] = (
     in_known_title,
     in_title_case_run,
     appositive_title,
+    title_before_known_for,
     fiction_cue,
     capitalised_name,
     out_of_domain_sense,
@@ -69,6 +82,8 @@ TAG_RULES: tuple[Rule, ...] = (
     colour_before,
     propn_name,
     noun_modifier_out_of_domain,
+    literal_animal,
+    adjective_complement,
 )
 
 

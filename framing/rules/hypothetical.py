@@ -6,7 +6,9 @@ prediction or a figure of speech labels no real person.
   "you're going to end up a thief and in prison";
 - an "even" extreme: "an old phone that not even a thief would want";
 - a relabelling that might happen: "people exercising free speech can be
-  redesignated as criminals" (a precedent feared, not a person labelled).
+  redesignated as criminals" (a precedent feared, not a person labelled);
+- a pretence: "undercover police posing as drug dealers";
+- an imagined individual set against one act: "A robber doesn't do that".
 
 A claim about real people ("he became a killer", "she ended up a drug
 addict") is not a prediction and stays flagged.
@@ -41,6 +43,24 @@ _MAY_BE_RELABELLED = re.compile(
 _EVEN = re.compile(r"\b(?:not\s+)?even\s+an?\s+$", re.I)
 
 
+# "undercover police posing as drug dealers": a role someone pretends to, not a
+# person who is one
+_POSING = re.compile(
+    r"\b(?:pos(?:e|es|ed|ing)|masquerad(?:e|es|ed|ing)|disguised|dressed\s+up)\s+as\s+"
+    r"(?:an?\s+)?$|\bpretend(?:s|ed|ing)?\s+to\s+be\s+(?:an?\s+)?$",
+    re.I,
+)
+# "A madman wouldn't do it", "A robber doesn't do that" (desk decision 8): an
+# imagined individual measured against one act, to say what the act is not;
+# "a thief doesn't care who he hurts" (a claim about real people) stays flagged
+_CLAUSE_START_INDEFINITE = re.compile(r"(?:^|[.!?:;\"'‘“]\s*)an?\s+$", re.I)
+_NOT_THAT_ACT = re.compile(
+    r"^\s+(?:would|does|do|will|could|can|did)(?:n['’]t|\s+not|\s+never)\s+"
+    r"(?:have\s+done|do|say|leave|act\s+like)\s+(?:it|that|this|such)\b",
+    re.I,
+)
+
+
 def hypothetical_person(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if not c.entry.refers_to_people:
         return None
@@ -51,4 +71,8 @@ def hypothetical_person(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return "a relabelling that might happen, not a person labelled"
     if _EVEN.search(before):
         return "a hypothetical extreme ('not even a ...')"
+    if _POSING.search(before):
+        return "a role someone pretends to ('posing as ...'), not a person labelled"
+    if _CLAUSE_START_INDEFINITE.search(before) and _NOT_THAT_ACT.match(s.text[c.end :]):
+        return "an imagined individual set against one act ('a ... wouldn't do that')"
     return None

@@ -99,14 +99,17 @@ _META_AFTER = re.compile(
 # "I've been called a thug all my life": the labelled person reporting it (policy 5);
 # "image-based abuse, often called revenge porn": naming the term, not using it
 _BEEN_CALLED = re.compile(
-    r"\b(?:been|being|get|gets|got|getting|was|were)\s+(?:called|branded|labell?ed|dubbed)\s+"
-    r"(?:as\s+)?(?:an?\s+)?[\"'“‘]?$",
+    r"\b(?:been|being|get|gets|got|getting|was|were)\s+"
+    r"(?:called|branded|labell?ed|dubbed|painted\s+as|portrayed\s+as|cast\s+as)\s+"
+    r"(?:as\s+)?(?:an?\s+)?(?:some\s+(?:sort|kind)\s+of\s+)?[\"'“‘]?$",
     re.I,
 )
 # the text itself says the label is false: "he can falsely accuse of being a paedophile"
 _FALSELY_LABELLED = re.compile(
-    r"\b(?:falsely|wrongly|wrongfully)\s+(?:accus|brand|label|nam|call|claim|paint|portray)\w*"
-    r"\b[^.;:]{0,40}?\b(?:of being|as)\s+(?:an?\s+)?$",
+    r"\b(?:falsely|wrongly|wrongfully)\s+(?:accus|brand|label|nam|call|claim|paint|portray|alleg)\w*"
+    # "falsely allege they were running a paedophile ring": a group that never
+    # existed (realnews GUIDE 21)
+    r"\b[^.;:]{0,40}?\b(?:of being|as|running)\s+(?:an?\s+)?$",
     re.I,
 )
 _OFTEN_CALLED = re.compile(

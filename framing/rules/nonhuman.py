@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence
+from framing.senses import kind, senses
 
 if TYPE_CHECKING:
     from framing.index import Index
@@ -18,7 +19,8 @@ goats horse horses pony ponies pigeon pigeons gull gulls seagull seagulls bird b
 mouse mice squirrel squirrels rabbit rabbits deer mink ferret ferrets parakeet parakeets
 fish ant ants eagle eagles hawk hawks owl owls bat bats monkey monkeys ape apes cattle cow
 cows sheep chicken chickens hen hens insect insects mosquito mosquitoes beetle beetles
-dinosaur dinosaurs predator's livestock wildlife species
+dinosaur dinosaurs predator's livestock wildlife species ray rays manta mantas squid octopus
+octopuses dolphin dolphins seal seals turtle turtles elephant elephants
 """.split()
 )
 DISEASE = frozenset(
@@ -229,4 +231,89 @@ def sport_metaphor(c: Candidate, s: Sentence, ix: Index) -> str | None:
     shared = words & SPORT_SHARED
     if len(shared) >= 2:
         return f"sport metaphor ('{', '.join(sorted(shared)[:2])}')"
+    return None
+
+
+# entries whose word is also the ordinary name of animals ("the animals", "a
+# juvenile"): in a sentence that names an animal, that is what they mean
+LITERAL_ANIMAL_ENTRIES = frozenset({"animals", "juvenile"})
+# animals that are also insults for people ("rats", "pigs", "snakes", "vile
+# creature"): beside "animals" they may be the same insult, so they prove no animal
+_INSULT_ANIMALS = frozenset(
+    """
+pig pigs rat rats snake snakes dog dogs swine worm worms cockroach cockroaches creature
+creatures vermin hyena hyenas jackal jackals wolf wolves
+""".split()
+)
+# "sex acts with animals", "cruelty to animals", "good with animals": a bare plural
+# after these prepositions is animals as a kind; "treated like animals" is a simile
+# (rules.similes) and "compared them to animals" is a label, so neither is here
+_GENERIC_PREPOSITIONS = frozenset("with involving for about among between towards toward".split())
+
+
+def _animal_named(c: Candidate, s: Sentence) -> str | None:
+    """A noun of the sentence, other than the candidate, that names an animal
+    (the word list above, or WordNet's first sense: "elephant", "cuttlefish",
+    "cockroach")."""
+    for t in s.tokens or ():
+        if t.pos not in ("NOUN", "PROPN") or c.start <= t.start < c.end:
+            continue
+        if c.entry.id == "animals" and t.start > c.start:
+            # "the virus can kill elephants ... the animals": "animals" looks back
+            # to the animal it stands for; "these animals tortured a cat" does not
+            break
+        w = t.text.lower()
+        if w in ANIMAL_METAPHORS or w in ("animal", "animals", "juvenile", "juveniles"):
+            continue
+        if c.entry.id == "animals" and w in _INSULT_ANIMALS:
+            continue
+        if w in ANIMALS or (kind(w) == "animal" and "p" not in senses(w)[:2]):
+            # (not "female", "cub", "dog": WordNet's animal noun with a person
+            # sense beside it; the word list holds the common animals)
+            return t.text
+    return None
+
+
+def literal_animal(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    """ "the Elephant Herpes Virus, which can kill the animals", "a nymph, a
+    juvenile and a cockroach", "an animal attack", "sex acts with animals": the
+    word names animals (policy 4; the juvenile entry's "wildlife uses"), not
+    people.  Said of someone ("the men were animals", "the animals who did
+    this", "like animals") it is still a label."""
+    if c.entry.id not in LITERAL_ANIMAL_ENTRIES or c.possessive:
+        return None
+    head = s.head_token(c)
+    if head is None:
+        return None
+    if c.entry.id == "animals" and c.form.number != "plural":
+        nxt = s.token_after(head.end)
+        gap = s.text[head.end : nxt.start] if nxt is not None else ""
+        if nxt is not None and gap in (" ", "-") and nxt.text[:1].islower():
+            then = s.token_after(nxt.end)
+            if nxt.pos == "NOUN" or (
+                nxt.tag in ("VBG", "VBN") and then is not None and then.pos == "NOUN"
+            ):
+                # "an animal attack", "her animal loving daughter": the modifier
+                # that names animals; the label is the noun ("he is an animal")
+                return f"'animal {nxt.text}': the modifier names animals"
+    after = [w.lower() for w in s.words_after(c.end, 1)]
+    if after and after[0] in ("who", "whom"):
+        return None
+    before = [w.lower() for w in s.words_before(c.start, 3)]
+    if before and before[-1] in ("like", "as", "than"):
+        return None
+    if c.entry.id == "animals" and any(
+        w in ("is", "was", "are", "were", "be", "been", "being", "'re") for w in before
+    ):
+        return None  # "the men were animals" ("the rays are juveniles" is the animals)
+    if (
+        c.entry.id == "animals"
+        and c.form.number == "plural"
+        and before
+        and before[-1] in _GENERIC_PREPOSITIONS
+    ):
+        return f"animals as a kind ('{before[-1]} {c.text}')"
+    named = _animal_named(c, s)
+    if named:
+        return f"the sentence names an animal ('{named}')"
     return None

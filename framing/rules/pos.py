@@ -62,7 +62,13 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
         if (
             nxt is not None
             and nxt.start == head.end + 1
-            and nxt.pos in ("NOUN", "PROPN")
+            and (
+                nxt.pos in ("NOUN", "PROPN")
+                # "a savage beating": after "a", the -ing word is the noun it describes
+                or nxt.tag == "VBG"
+                and prev is not None
+                and prev.text.lower() in ("a", "an")
+            )
             and not s.text[head.end : nxt.start].strip()
         ):
             return "ADJ"
@@ -84,8 +90,15 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
         and (_coordinated_adjective(s, nxt) or _coordinated_modifier(c, s, nxt))
     ):
         return "ADJ"  # "criminal and civil charges", "criminal or civil proceedings"
-    if pos == "ADJ" and (nxt is None or nxt.pos not in _NOMINAL) and not c.possessive:
-        # nothing for the adjective to modify: it stands as a noun ("a domestic", "the criminal said")
+    if (
+        pos == "ADJ"
+        and (nxt is None or nxt.pos not in _NOMINAL)
+        and not c.possessive
+        and not _coordinated_adjective(s, nxt, adverbs=True)
+    ):
+        # nothing for the adjective to modify: it stands as a noun ("a domestic",
+        # "the criminal said"); "such an evil and cowardly thing" shares its noun
+        # with the next adjective (the small tagger reads "cowardly" as an adverb)
         if prev is not None and prev.pos == "DET" or c.form.number == "plural":
             return "NOUN"
     if c.possessive and pos in ("ADJ", "PROPN", "VERB"):
@@ -119,16 +132,23 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
     return pos
 
 
-def _coordinated_adjective(s: Sentence, nxt: Tok | None) -> bool:
+def _coordinated_adjective(s: Sentence, nxt: Tok | None, adverbs: bool = False) -> bool:
     """``nxt`` starts "and/or ADJ NOUN": the word is one of two adjectives
     sharing a noun ("criminal and civil courts"), not a noun coordinated with
     another ("the criminal and his accomplice")."""
     if nxt is None or nxt.pos != "CCONJ" or nxt.text.lower() not in ("and", "or", "&"):
         return False
     adj = s.token_after(nxt.end)
-    if adj is None or adj.pos != "ADJ":
+    if adj is None or not (
+        adj.pos == "ADJ" or adverbs and adj.pos == "ADV" and adj.text.lower().endswith("ly")
+    ):
         return False
     noun = s.token_after(adj.end)
+    if adverbs and noun is not None and noun.pos == "ADJ":
+        # "a domestic and European double": the small tagger reads the shared
+        # noun as an adjective too
+        noun = s.token_after(noun.end)
+        return noun is not None and noun.pos in ("NOUN", "PROPN", "ADP", "PUNCT")
     return noun is not None and noun.pos in ("NOUN", "PROPN")
 
 

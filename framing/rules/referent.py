@@ -96,6 +96,7 @@ chapters computer computers poster posters sticker stickers marker markers folde
 powder powders weather winter summer river rivers timber rubber leather silver copper butter
 error errors mirror mirrors motor motors sector sectors factor factors monitor monitors
 cluster clusters filter filters banner banners platter container containers
+cancer cancers fever fevers disorder disorders
 """.split()
 )
 
@@ -139,6 +140,8 @@ def _modified_noun(s: Sentence, offset: int) -> tuple[Tok | None, int]:
     adjectives and adverbs ("feral, violent youths"), at the head of a
     hyphenated compound ("ex-husband"); and how many words were skipped."""
     nxt = s.token_after(offset)
+    if nxt is not None and nxt.text in ("'", "‘", '"', "“") and nxt.start == offset + 1:
+        nxt = s.token_after(nxt.end)  # "a killer 'rear view'": a quoted noun phrase
     steps = 0
     while nxt is not None and nxt.pos in ("ADJ", "ADV", "CCONJ") and steps < 3:
         nxt = s.token_after(nxt.end)
@@ -151,6 +154,19 @@ def _modified_noun(s: Sentence, offset: int) -> tuple[Tok | None, int]:
             break
         nxt = after
     return nxt, steps
+
+
+def _one_adjective(s: Sentence, head: Tok) -> bool:
+    """One adjective, and then a noun, right after ``head`` ("killer black heels")."""
+    adj = s.token_after(head.end)
+    if adj is not None and adj.text in ("'", "‘", '"', "“") and adj.start == head.end + 1:
+        adj = s.token_after(adj.end)  # "a killer 'rear view'"
+    elif adj is not None and adj.start != head.end + 1:
+        return False
+    if adj is None or adj.pos != "ADJ":
+        return False
+    noun = s.token_after(adj.end)
+    return noun is not None and noun.pos == "NOUN" and noun.start == adj.end + 1
 
 
 def modifies_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
@@ -185,7 +201,9 @@ def modifies_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if s.text[head.end : head.end + 11].lower().startswith((" next door", " next-door")):
         return None
     nxt, steps = _modified_noun(s, head.end)
-    if nxt is None or (pos == "NOUN" and steps):
+    if nxt is None or (pos == "NOUN" and steps and (always_people or not _one_adjective(s, head))):
+        # "killer black heels": one adjective may stand between a noun that can
+        # describe things and the thing; "the killer or getaway driver" are two nouns
         return None
     m = _WORD.match(nxt.text)  # "individual(s": the word, not the tokenizer's leftovers
     word = m.group() if m else nxt.text
@@ -238,7 +256,10 @@ def _verb_lemma(tok: Tok) -> str:
 def _linked_subject(s: Sentence, head: Tok, noun: bool) -> Tok | None:
     """The subject a linking verb before ``head`` links it to: "the tackle was
     'lunatic'", a noun after its determiner: "addiction is a terrible evil"."""
-    skip = ("ADV", "PUNCT", "PART", "DET", "ADJ") if noun else ("ADV", "PUNCT", "PART")
+    # ("inherently racist or evil": the other adjective of a pair, for adjectives)
+    skip = (
+        ("ADV", "PUNCT", "PART", "DET", "ADJ") if noun else ("ADV", "PUNCT", "PART", "ADJ", "CCONJ")
+    )
     prev = s.token_before(head.start)
     steps = 0
     while prev is not None and (prev.pos in skip or not prev.text.strip()) and steps < 4:
@@ -275,11 +296,21 @@ def predicate_of_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if noun and not figurative and not ranked:
         return None  # "the men are inmates": a word that only names people
     after = s.token_after(head.end)
+    if ranked and c.form.number == "plural" and after is not None and after.lemma == "be":
+        named = _complement_after(s, after)
+        if named:
+            # "two of the biggest offenders are hospitality and horticulture"
+            return f"a ranking of '{named.text}' ({kind(named.text)}), not of people"
     if noun and after is not None and after.pos in ("VERB", "AUX"):
         return None  # "proved the killer was there": the subject of a new clause
     subj = _linked_subject(s, head, noun)
     if subj is None:
         return None
+    if not noun and subj.text.lower() == "it" and after is not None and after.text == "to":
+        act = s.token_after(after.end)
+        if act is not None and act.pos == "VERB":
+            # "It is downright evil to rob 90-year-old ladies": said of an act
+            return f"said of an act ('it is {c.text} to {act.text}'), not a person"
     gerund = subj.tag == "VBG" and subj.text.lower().endswith("ing")
     if not gerund and (subj.pos != "NOUN" or is_person_noun(subj.text)):
         return None
@@ -293,6 +324,17 @@ def predicate_of_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
         # worst offenders") is still about people
         return None
     return f"said of '{subj.text}' ({what or 'a thing'}), not a person"
+
+
+def _complement_after(s: Sentence, verb: Tok) -> Tok | None:
+    """The noun after a linking verb when it names no person ("are hospitality
+    and horticulture", "were supermarkets"), else None."""
+    tok = s.token_after(verb.end)
+    while tok is not None and tok.pos in ("DET", "ADJ", "ADV"):
+        tok = s.token_after(tok.end)
+    if tok is None or tok.pos != "NOUN" or is_person_noun(tok.text):
+        return None
+    return tok if kind(tok.text) in ("body", "thing", "abstraction") else None
 
 
 # entries whose word, as a noun, names an abstraction first ("evil": wickedness)
@@ -353,3 +395,100 @@ def colour_before(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if is_person_noun(prev.text) or not prev.text.islower():
         return None
     return f"a colour ('{prev.text} {c.text}')"
+
+
+# entries that are adjectives as well as labels ("criminal conduct", "an evil
+# plan"): as an object's or an "as" complement they describe, and name no one
+COMPLEMENT_ENTRIES = frozenset({"criminal", "evil"})
+# verbs that give their object a description: "call his conduct criminal",
+# "labelled the attack 'criminal'", "described the crimes as 'evil'"
+_CALLING_LEMMAS = frozenset(
+    "call label brand deem consider describe find rule declare judge term condemn denounce".split()
+)
+_QUOTE_CHARS = frozenset("'\"‘’“”`")
+# degree words the small tagger reads as nouns ("borderline criminal")
+_HEDGES = frozenset({"borderline"})
+
+
+def _is_quote(tok: Tok) -> bool:
+    return bool(tok.text) and all(ch in _QUOTE_CHARS for ch in tok.text)
+
+
+def adjective_complement(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    """ "prosecutors call his conduct criminal", "Service NSW labelled the cyber
+    attack 'criminal'", "described his conduct as 'excessive and borderline
+    criminal'", "described the crimes as 'evil'": with no article of its own and
+    nothing after it to name, the word is the adjective describing a thing the
+    verb's object names (policy: the noun is listed).  "called him a criminal",
+    "described him as evil" and "the criminal said" are still labels."""
+    if c.entry.id not in COMPLEMENT_ENTRIES or c.possessive or c.form.number == "plural":
+        return None
+    if len(c.lower_words) != 1:
+        return None
+    head = s.head_token(c)
+    if head is None:
+        return None
+    nxt = s.token_after(head.end)
+    while nxt is not None and _is_quote(nxt):
+        nxt = s.token_after(nxt.end)
+    if nxt is not None and nxt.pos in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return None  # "criminal Charles Bronson", "evil stepfather"
+    prev = _before_modifiers(s, head)
+    if prev is None:
+        return None
+    obj: Tok | None = None
+    if prev.text.lower() == "as":
+        obj = s.token_before(prev.start)
+    elif prev.pos == "NOUN":
+        obj = prev
+    if obj is None or obj.pos != "NOUN" or obj.text.lower() in PERSON_NOUNS:
+        return None
+    if names_people(obj.text) is not False:
+        return None  # ("conduct" is a person's conduct, but the conduct is what is criminal)
+    # the object noun phrase (a determiner and up to three modifiers), then the verb
+    verb = s.token_before(obj.start)
+    n = 0
+    # ("the 73-year-old's crimes": a possessive and its hyphens count as modifiers)
+    while (
+        verb is not None
+        and verb.pos in ("DET", "ADJ", "NOUN", "PRON", "NUM", "PART")
+        or (verb is not None and verb.text in ("-", "‐"))
+    ):
+        if n >= 8:
+            return None
+        if verb.pos == "PRON" and verb.tag != "PRP$":
+            return None  # "call it criminal"? a pronoun object may be a person
+        verb = s.token_before(verb.start)
+        n += 1
+    if verb is None or verb.pos != "VERB" or _call_lemma(verb) not in _CALLING_LEMMAS:
+        return None
+    return f"describes '{obj.text}' ('{verb.text} ... {c.text}'), not a person"
+
+
+def _before_modifiers(s: Sentence, head: Tok) -> Tok | None:
+    """The token before the word's own modifiers and quotation marks ("as
+    'excessive and borderline criminal'" -> "as"), or None past five."""
+    prev = s.token_before(head.start)
+    steps = 0
+    while prev is not None and (
+        _is_quote(prev)
+        or prev.pos in ("ADV", "ADJ", "CCONJ", "PUNCT")
+        and prev.text not in ".;:!?"
+        or prev.text.lower() in _HEDGES
+    ):
+        if steps > 5:
+            return None
+        prev = s.token_before(prev.start)
+        steps += 1
+    return prev
+
+
+def _call_lemma(tok: Tok) -> str:
+    w = (tok.lemma or tok.text).lower()
+    if w in _CALLING_LEMMAS:
+        return w
+    for suffix in ("ing", "ed", "led", "s", "d", "es"):  # the tagger leaves some unlemmatised
+        stem = w[: -len(suffix)]
+        if w.endswith(suffix) and (stem in _CALLING_LEMMAS or stem + "e" in _CALLING_LEMMAS):
+            return stem if stem in _CALLING_LEMMAS else stem + "e"
+    return {"found": "find", "labelled": "label", "labeled": "label"}.get(w, w)

@@ -1,6 +1,6 @@
 """Similes (policy, "Decisions on hard cases"): a comparison that describes
 treatment or a condition labels no one ("treated like animals", "herded like
-a prisoner", "like a prisoner in his own home", "made to feel like
+a prisoner", "treat her students worse than prisoners", "like a prisoner in his own home", "made to feel like
 criminals").  A slur used in a simile still stigmatises the group it names
 ("driving like a lunatic", "treated like a junkie"), so mental health, race,
 drug use and immigration labels are flagged all the same, and so is a
@@ -29,9 +29,11 @@ _TREATMENT_VERBS = (
 )
 _SIMILE = re.compile(
     rf"\b(?:{_TREATMENT_VERBS})\b(?:\s+(?!like\b)[\w'’-]+){{0,3}}?\s+"
-    r"(?:like|as\s+if\s+(?:they|we|he|she|i|you|it)\s+(?:were|was|are)|"
+    r"(?:like|(?:worse|better)\s+than|as\s+if\s+(?:they|we|he|she|i|you|it)\s+(?:were|was|are)|"
     r"as\s+though\s+(?:they|we|he|she|i|you|it)\s+(?:were|was|are))\s+"
-    r"(?:an?\s+|the\s+|common\s+|caged\s+|wild\s+|mere\s+)?$",
+    r"(?:an?\s+|the\s+|common\s+|caged\s+|wild\s+|mere\s+)?"
+    # the second of two compared ("treated like 'prisoners or criminals'")
+    r"(?:[\w'’-]+\s+(?:or|and)\s+(?:an?\s+)?)?$",
     re.I,
 )
 # a condition: "like a prisoner in his own home"

@@ -331,3 +331,24 @@ def fiction_cue(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if cue:
         return f"a character in a {cue}"
     return None
+
+
+# "the SICKO MODE hitmaker", "The Animal songstress", "the Sexy Beast star": a
+# capitalised title and then the person known for it (Mail Online's way of
+# naming a celebrity); in a headline a capital says nothing, so not there
+_KNOWN_FOR = re.compile(
+    r"^['’\"”]?(?:[ \t]+[A-Z0-9][\w'’!.-]*){0,3}['’\"”]?[ \t]+"
+    r"(?:hit-?makers?|songstress|singers?|rappers?|stars?|crooner|frontman|frontwoman|"
+    r"actors?|actress|actresses|directors?|creators?|authors?)\b"
+)
+
+
+def title_before_known_for(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    if s.headline or not c.text[:1].isupper() or at_sentence_start(s.text, c.start):
+        return None
+    if _NICKNAMED.search(s.text[max(0, c.start - 40) : c.start]):
+        return None  # "dubbed the 'Killer' star": a nickname is a label, reported
+    m = _KNOWN_FOR.match(s.text[c.end : c.end + 60])
+    if m:
+        return f"a title before the person known for it ('{c.text}{m.group()}')"
+    return None

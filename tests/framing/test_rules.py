@@ -1,17 +1,29 @@
 """One test per context rule: the rule exempts the policy's example and leaves
 the labelling use alone.  Real lexicon, real tagger."""
 
+from framing.rules.captives import captive
 from framing.rules.domain import noun_modifier_out_of_domain, out_of_domain_sense
 from framing.rules.hypothetical import hypothetical_person
 from framing.rules.idioms import in_exception_phrase, neighbour_words
 from framing.rules.mentions import label_rejected, word_mention
 from framing.rules.names import capitalised_name, propn_name
 from framing.rules.nearby import missing_nearby
-from framing.rules.nonhuman import animal_welfare_context, nonhuman_referent, sport_metaphor
+from framing.rules.nonhuman import (
+    animal_welfare_context,
+    literal_animal,
+    nonhuman_referent,
+    sport_metaphor,
+)
 from framing.rules.official import in_official_name
 from framing.rules.pos import wrong_part_of_speech
-from framing.rules.referent import modifies_thing, predicate_of_thing
-from framing.rules.titles import fiction_cue, in_known_title, in_title_case_run
+from framing.rules.referent import adjective_complement, modifies_thing, predicate_of_thing
+from framing.rules.similes import treatment_simile
+from framing.rules.titles import (
+    fiction_cue,
+    in_known_title,
+    in_title_case_run,
+    title_before_known_for,
+)
 
 
 def check(analyse, engine, rule, text, word, entry=None):
@@ -760,3 +772,178 @@ def test_hypothetical_people_in_predictions_and_even_extremes(analyse, engine):
     # and through the whole engine
     text = "His careers adviser said he'd end up a thief. The thief was jailed."
     assert [f.text for f in engine.check(text)] == ["thief"]
+
+
+def test_literal_animals_and_juveniles(analyse, engine):
+    """Desk-stream false flags (Mail Online, 2020-09): the word names animals."""
+    yes = [
+        ("Theories included an animal attack or a stranger abduction.", "animal"),
+        ("She went vegetarian at the request of her animal loving daughter.", "animal"),
+        ("He sent child porn involving sex acts with animals to a police officer.", "animals"),
+        ("She was treated for the Elephant Herpes Virus, which can kill the animals.", "animals"),
+        ("There are three stages of cockroach: a nymph, a juvenile and a cockroach.", "juvenile"),
+    ]
+    for text, word in yes:
+        assert check(analyse, engine, literal_animal, text, word), text
+    no = [
+        ("He is an animal and he should be locked up, the judge said.", "animal"),
+        ("The animals who kicked the dog to death were jailed.", "animals"),
+        ("These animals tortured a cat to death, the court heard.", "animals"),
+        ("The men who stole the horses were animals.", "animals"),
+        ("They were treated like animals in the cells.", "animals"),
+        ("The juvenile was charged with robbery.", "juvenile"),
+    ]
+    for text, word in no:
+        assert not check(analyse, engine, literal_animal, text, word), text
+
+
+def test_adjective_as_a_complement_of_a_thing(analyse, engine):
+    yes = [
+        ("While prosecutors call his conduct criminal, his lawyers disagree.", "criminal"),
+        ("Service NSW labelled the cyber attack 'criminal' and called police.", "criminal"),
+        ("A consultancy described his conduct as 'excessive and borderline criminal'.", "criminal"),
+        ("The judge described the crimes as 'evil' and attacks on democracy.", "evil"),
+    ]
+    for text, word in yes:
+        assert check(analyse, engine, adjective_complement, text, word), text
+    no = [
+        ("Police called him a criminal.", "criminal"),
+        ("The judge described him as evil.", "evil"),
+        ("He was jailed alongside notorious criminal Charles Bronson.", "criminal"),
+        ("The criminal said nothing.", "criminal"),
+    ]
+    for text, word in no:
+        assert not check(analyse, engine, adjective_complement, text, word), text
+
+
+def test_coordinated_adjective_keeps_its_noun(analyse, engine):
+    # "such an evil and cowardly thing": the adjective shares "thing" with the next one
+    assert check(
+        analyse,
+        engine,
+        modifies_thing,
+        "God allowed me to do such an evil and cowardly thing.",
+        "evil",
+    )
+
+
+def test_pretence_and_an_imagined_individual_against_one_act(analyse, engine):
+    yes = [
+        ("Undercover police had been posing as drug dealers for months.", "drug dealers"),
+        ("'A robber doesn't do that, this is something other,' he said.", "robber"),
+        ("'A madman wouldn't do it.'", "madman"),
+    ]
+    for text, word in yes:
+        assert check(analyse, engine, hypothetical_person, text, word), text
+    no = [
+        ("The drug dealers were posing for photographs.", "drug dealers"),
+        ("A thief doesn't care who he hurts, the judge said.", "thief"),
+        ("A robber who did that was jailed.", "robber"),
+    ]
+    for text, word in no:
+        assert not check(analyse, engine, hypothetical_person, text, word), text
+
+
+def test_treatment_compared_and_coordinated(analyse, engine):
+    for text, word in [
+        ("She was told to treat her students worse than prisoners.", "prisoners"),
+        ("They said they were being treated like 'prisoners or criminals'.", "criminals"),
+    ]:
+        assert check(analyse, engine, treatment_simile, text, word), text
+    assert not check(
+        analyse, engine, treatment_simile, "The prisoners were treated for burns.", "prisoners"
+    )
+
+
+def test_war_prisoners_and_the_idiom_of_captivity(analyse, engine):
+    for text, word in [
+        ("Their fighters were either dead or taken as war prisoners.", "prisoners"),
+        ("Property funds that can keep your cash PRISONER", "PRISONER"),
+    ]:
+        assert check(analyse, engine, captive, text, word), text
+    assert not check(analyse, engine, captive, "Police took the prisoner to court.", "prisoner")
+
+
+def test_a_title_before_the_person_known_for_it(analyse, engine):
+    assert check(
+        analyse,
+        engine,
+        title_before_known_for,
+        "She may add to her brood with the SICKO MODE hitmaker, the father of Stormi.",
+        "SICKO",
+    )
+    assert not check(
+        analyse,
+        engine,
+        title_before_known_for,
+        "She wants people to see her rather than a husband killer star of Tiger King.",
+        "killer",
+    )
+
+
+def test_more_labels_said_of_things(analyse, engine):
+    yes = [
+        (
+            predicate_of_thing,
+            "Prostate cancer became a bigger killer than breast cancer.",
+            "killer",
+        ),
+        (predicate_of_thing, "It is downright evil to rob 90-year-old ladies.", "evil"),
+        (
+            predicate_of_thing,
+            "In every industry two of the biggest offenders are hospitality and horticulture.",
+            "offenders",
+        ),
+        (modifies_thing, "Cate finished things off with killer black heels.", "killer"),
+        (modifies_thing, "Weightlifting is the key to creating a killer 'rear view'.", "killer"),
+        (
+            wrong_part_of_speech,
+            "She was bruised after a savage beating by the boyfriend.",
+            "savage",
+        ),
+        (
+            wrong_part_of_speech,
+            "Conte very nearly led Inter to a domestic and European double.",
+            "a domestic",
+        ),
+    ]
+    for rule, text, word in yes:
+        assert check(analyse, engine, rule, text, word), text
+    no = [
+        (predicate_of_thing, "The worst offenders are young men.", "offenders"),
+        (modifies_thing, "He is simply too tall to be the killer or getaway driver.", "killer"),
+        (wrong_part_of_speech, "The savage was jailed.", "savage"),
+    ]
+    for rule, text, word in no:
+        assert not check(analyse, engine, rule, text, word), text
+
+
+def test_painted_as_and_a_group_falsely_alleged(analyse, engine):
+    assert check(
+        analyse,
+        engine,
+        label_rejected,
+        "She complained in the interview about 'being painted as some sort of drug addict'.",
+        "drug addict",
+    )
+    assert not check(
+        analyse,
+        engine,
+        label_rejected,
+        "He was painted as a drug addict by the prosecution.",
+        "drug addict",
+    )
+    assert check(
+        analyse,
+        engine,
+        label_rejected,
+        "A family who were wrongly accused of running a paedophile ring speak out.",
+        "paedophile",
+    )
+    assert not check(
+        analyse,
+        engine,
+        label_rejected,
+        "The men were convicted of running a paedophile ring.",
+        "paedophile",
+    )
