@@ -139,7 +139,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"\b(?:minister|Minister|MP|MPs|MSP|Secretary|secretary of state|government|Government|"
             r"Prime Minister|Chancellor|Cllr|councillor|Councillor|council|Council|mayor|Mayor|Tory|"
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
-            r"Lib Dem|shadow|Shadow|peer|Lord|Baroness|spokesman for the Ministry|Whitehall|"
+            r"Lib Dem|shadow|Shadow|peer|Lord|MEP|Member of Parliament|Cabinet|Baroness|spokesman for the Ministry|Whitehall|"
             r"Senator|Sen\.|Rep\.|Congressman|Congresswoman|congressman|President|Democrats?|"
             r"Republicans?|White House|Downing Street|PM|[RD]-[A-Z][a-z]+|(?<=[Tt]he )president|[Ww]hite [Pp]aper|(?:home|justice|foreign|health|shadow|culture|defence) secretary|Governor(?= [A-Z])|Attorney General)\b",
         ),
@@ -156,7 +156,8 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "charities",
             "charity or campaign",
-            r"\b(?:charity|charities|campaigner|campaigners|campaign group|campaign|founder of|"
+            r"\b(?:charity|charities|campaigner|campaigners|campaign group|campaign|founder of|co-founder of|"
+            r"campaigning|campaigned|petition|charity's|charity’s|"
             r"chief executive of|director of|pressure group|community group|volunteer|activist|"
             r"advocacy|trust|Trust|Foundation|foundation|reform group|organisation)\b",
         ),
@@ -188,6 +189,11 @@ _BYSTANDER = re.compile(
     r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:(?:close|family|childhood|old|best|local|"
     r"former)\s+)?(?:[Ff]riends?|[Nn]eighbou?rs?|[Ww]itness(?:es)?|[Bb]ystanders?|[Pp]asser-?by|"
     r"[Pp]assers-?by|[Cc]lassmates?|[Ss]chool ?friends?)\b"
+)
+# a police rank in the speaker's naming ("Det Insp Jane Smith", "PC Bird")
+_RANK = re.compile(
+    r"\b(?:Det|Detective|DC|DS|DI|DCI|DCS|Supt|Superintendent|Insp|Inspector(?! of| General)|"
+    r"Sgt|Sergeant|PC|Constable|Chief Constable)\b(?!’s|'s)"
 )
 _GENERIC_KEYS = frozenset("He She They It The Police Court Council Government".split())
 # after the speaker's name, anywhere in the article: an appositive (", 34,"
@@ -446,6 +452,17 @@ class RoleFinder:
             else:
                 continue
             if got is not None:
+                rank = _RANK.search(" ".join([*names, near]))
+                if (
+                    rank is not None
+                    and got.role == "victims"
+                    and got.cue.startswith(("victim or survivor", "relative"))
+                    and where != "speaker"
+                ):
+                    # "Det Insp Smith, who told the victim's family": an officer's
+                    # rank beside the name outranks a victim word about others; an
+                    # officer attacked at work is caught above (``harmed``)
+                    return RoleCue("police_prosecution", f"police rank (speaker): '{rank.group()}'")
                 if (
                     got.cue.startswith("relative")
                     and harmed is not None
