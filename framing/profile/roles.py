@@ -195,6 +195,18 @@ _RANK = re.compile(
     r"\b(?:Det|Detective|DC|DS|DI|DCI|DCS|Supt|Superintendent|Insp|Inspector(?! of| General)|"
     r"Sgt|Sergeant|PC|Constable|Chief Constable)\b(?!’s|'s)"
 )
+# what may stand between a title and the surname: first names and initials
+_NAME_TAIL = re.compile(r"(?:\s+[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?){0,2}\s+")
+# the cues a title at a later mention may give: offices, not descriptions
+_TITLE_LABELS = frozenset(
+    {
+        "government or political title",
+        "police or prosecution title",
+        "prison or probation title",
+        "prosecution counsel",
+        "court title",
+    }
+)
 _GENERIC_KEYS = frozenset("He She They It The Police Court Council Government".split())
 # after the speaker's name, anywhere in the article: an appositive (", 34,"
 # or ", from Leeds,") and a few words, then what happened to them
@@ -482,7 +494,25 @@ class RoleFinder:
                             f"prosecution counsel (first mention): '{side.group()}'",
                         )
                 return got
-        return RoleCue("other", "no cue")
+        titled = self.title_before(key)
+        return titled if titled is not None else RoleCue("other", "no cue")
+
+    def title_before(self, key: str) -> RoleCue | None:
+        """A title written right before any mention of the speaker's name ("Home
+        Secretary Priti Patel", "Labour MP Jess Phillips", "Det Insp Smith"):
+        the last resort before "no cue", where the quoted mention gave none."""
+        if not key or not key[0].isupper() or key in _GENERIC_KEYS:
+            return None
+        text = self.text
+        for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
+            before = text[max(0, km.start() - 50) : km.start()]
+            for role, label, rx in _CUES:
+                if label not in _TITLE_LABELS:
+                    continue
+                for m in rx.finditer(before):
+                    if _NAME_TAIL.fullmatch(before, m.end()):
+                        return RoleCue(role, f"{label} (title at a mention): '{m.group()}'")
+        return None
 
     def own_words(self, quote: str, where: str = "own words") -> RoleCue | None:
         """Only the strong lived-experience and victim cues count in a quotation
