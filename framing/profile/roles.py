@@ -139,7 +139,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"\b(?:minister|Minister|MP|MPs|MSP|Secretary|secretary of state|government|Government|"
             r"Prime Minister|Chancellor|Cllr|councillor|Councillor|council|Council|mayor|Mayor|Tory|"
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
-            r"Lib Dem|shadow|Shadow|peer|Lord|Baroness|spokesman for the Ministry|Whitehall|"
+            r"Lib Dem|shadow|Shadow|peer|Lord|MEP|Member of Parliament|Cabinet|Baroness|spokesman for the Ministry|Whitehall|"
             r"Senator|Sen\.|Rep\.|Congressman|Congresswoman|congressman|President|Democrats?|"
             r"Republicans?|White House|Downing Street|PM|[RD]-[A-Z][a-z]+|(?<=[Tt]he )president|[Ww]hite [Pp]aper|(?:home|justice|foreign|health|shadow|culture|defence) secretary|Governor(?= [A-Z])|Attorney General)\b",
         ),
@@ -156,7 +156,8 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "charities",
             "charity or campaign",
-            r"\b(?:charity|charities|campaigner|campaigners|campaign group|campaign|founder of|"
+            r"\b(?:charity|charities|campaigner|campaigners|campaign group|campaign|founder of|co-founder of|"
+            r"campaigning|campaigned|petition|charity's|charity’s|"
             r"chief executive of|director of|pressure group|community group|volunteer|activist|"
             r"advocacy|trust|Trust|Foundation|foundation|reform group|organisation)\b",
         ),
@@ -188,6 +189,23 @@ _BYSTANDER = re.compile(
     r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:(?:close|family|childhood|old|best|local|"
     r"former)\s+)?(?:[Ff]riends?|[Nn]eighbou?rs?|[Ww]itness(?:es)?|[Bb]ystanders?|[Pp]asser-?by|"
     r"[Pp]assers-?by|[Cc]lassmates?|[Ss]chool ?friends?)\b"
+)
+# a police rank in the speaker's naming ("Det Insp Jane Smith", "PC Bird")
+_RANK = re.compile(
+    r"\b(?:Det|Detective|DC|DS|DI|DCI|DCS|Supt|Superintendent|Insp|Inspector(?! of| General)|"
+    r"Sgt|Sergeant|PC|Constable|Chief Constable)\b(?!’s|'s)"
+)
+# what may stand between a title and the surname: first names and initials
+_NAME_TAIL = re.compile(r"(?:\s+[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?){0,2}\s+")
+# the cues a title at a later mention may give: offices, not descriptions
+_TITLE_LABELS = frozenset(
+    {
+        "government or political title",
+        "police or prosecution title",
+        "prison or probation title",
+        "prosecution counsel",
+        "court title",
+    }
 )
 _GENERIC_KEYS = frozenset("He She They It The Police Court Council Government".split())
 # after the speaker's name, anywhere in the article: an appositive (", 34,"
@@ -446,6 +464,17 @@ class RoleFinder:
             else:
                 continue
             if got is not None:
+                rank = _RANK.search(" ".join([*names, near]))
+                if (
+                    rank is not None
+                    and got.role == "victims"
+                    and got.cue.startswith(("victim or survivor", "relative"))
+                    and where != "speaker"
+                ):
+                    # "Det Insp Smith, who told the victim's family": an officer's
+                    # rank beside the name outranks a victim word about others; an
+                    # officer attacked at work is caught above (``harmed``)
+                    return RoleCue("police_prosecution", f"police rank (speaker): '{rank.group()}'")
                 if (
                     got.cue.startswith("relative")
                     and harmed is not None
@@ -465,7 +494,25 @@ class RoleFinder:
                             f"prosecution counsel (first mention): '{side.group()}'",
                         )
                 return got
-        return RoleCue("other", "no cue")
+        titled = self.title_before(key)
+        return titled if titled is not None else RoleCue("other", "no cue")
+
+    def title_before(self, key: str) -> RoleCue | None:
+        """A title written right before any mention of the speaker's name ("Home
+        Secretary Priti Patel", "Labour MP Jess Phillips", "Det Insp Smith"):
+        the last resort before "no cue", where the quoted mention gave none."""
+        if not key or not key[0].isupper() or key in _GENERIC_KEYS:
+            return None
+        text = self.text
+        for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
+            before = text[max(0, km.start() - 50) : km.start()]
+            for role, label, rx in _CUES:
+                if label not in _TITLE_LABELS:
+                    continue
+                for m in rx.finditer(before):
+                    if _NAME_TAIL.fullmatch(before, m.end()):
+                        return RoleCue(role, f"{label} (title at a mention): '{m.group()}'")
+        return None
 
     def own_words(self, quote: str, where: str = "own words") -> RoleCue | None:
         """Only the strong lived-experience and victim cues count in a quotation
