@@ -119,7 +119,10 @@ def _after_noun(s: Sentence, c: Candidate) -> str | None:
     if not after or any(ch in s.gap_after(c.end) for ch in _STOP):
         return None
     first = after[0].lower()
-    if first in NONHUMAN:
+    # "convicted burglar Ray Mott", "drug dealer Fox Jones": a capitalised word
+    # with a capitalised one after it is a name, not the animal (in running text)
+    named = not s.headline and len(after) > 1 and after[0][:1].isupper() and after[1][:1].isupper()
+    if first in NONHUMAN and not named:
         return first
     # "the killer SARS virus", "the killer E. coli outbreak": a name, acronym or
     # abbreviated species between the word and its noun
