@@ -239,18 +239,9 @@ def role_fit(
 
     before = s.word_before(c.start)
     if slot.det is None and before is not None and before[2].lower() in _HEDGES:
-        # "the alleged murderer": "the person accused of murder" from the lexicon,
-        # or, on trial or with no such wording, "the defendant" (the hedge absorbed)
-        if v == "on_trial" or (v == "charged" and not accused_alternative):
-            det = s.word_before(before[0])
-            if (
-                det is not None
-                and det[2].lower() == "the"
-                and slot.follows == "bare"
-                and not _TRIAL_OF.search(s.text, 0, det[0])
-            ):
-                return _cased(s, det[0], c.end, f"the defendant{'s' if plural else ''}")
-        return None
+        return _hedged(s, c, slot, before, v, accused_alternative)
+    if v in _COURT_STATUSES and _held_elsewhere(c, s, slot, status):
+        return None  # "other inmates" beside a defendant are still in prison
     early = _plain_person(c, s, slot, v) or _described(c, s, slot, before, v)
     if early is not None:
         return early
@@ -265,7 +256,7 @@ def role_fit(
         or _STATUS_CLAUSE.match(s.text, c.end) is not None
     )
     if slot.follows in ("who", "participle"):
-        if not clause_roles:
+        if not clause_roles or not _clause_tells_act(c, s, slot):
             return None
         return _before_clause(c, s, slot, v, _gender(c, s, clause=True))
     if slot.follows == "of":
@@ -284,6 +275,72 @@ def role_fit(
     if neutral and c.entry.category == "person-label" and v not in _COURT_STATUSES:
         return None  # "the ex-offender" keeps "the person with a criminal record"
     return _bare(c, s, slot, v, _gender(c, s), status.cue)
+
+
+def _hedged(
+    s: Sentence,
+    c: Candidate,
+    slot: Slot,
+    before: tuple[int, int, str],
+    v: str,
+    accused_alternative: bool,
+) -> Span | None:
+    """ "the alleged murderer": "the person accused of murder" from the lexicon
+    (None here), or, on trial or with no such wording, "the defendant" (the
+    hedge absorbed)."""
+    if v == "on_trial" or (v == "charged" and not accused_alternative):
+        det = s.word_before(before[0])
+        if (
+            det is not None
+            and det[2].lower() == "the"
+            and slot.follows == "bare"
+            and not _TRIAL_OF.search(s.text, 0, det[0])
+        ):
+            return _cased(s, det[0], c.end, f"the defendant{'s' if slot.plural else ''}")
+    return None
+
+
+def _custodial(c: Candidate) -> bool:
+    """The label itself says the person is held ("inmate", "lifer", "prisoner"):
+    its status-free wording places them in prison or serving a sentence."""
+    return any(
+        not a.statuses and (" in prison" in a.singular or " serving " in a.singular)
+        for a in c.entry.alternatives
+    )
+
+
+def _held_elsewhere(c: Candidate, s: Sentence, slot: Slot, status: Status) -> bool:
+    """A court cue that is not the held person's own ("The defendant told the
+    jury other inmates had attacked him"): people a prison word names are in
+    prison whoever is on trial, so only "the inmate" the cue speaks of, or
+    one it is attached to, becomes "the defendant"."""
+    return _custodial(c) and not status.attached and slot.det != "the"
+
+
+# a relative clause in the passive about what was done to the person ("a drug
+# dealer who was stabbed"): the label is then the only statement of the offence
+_PASSIVE_CLAUSE = re.compile(
+    r"\s+(?:who|that)\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    r"(?!(?:released|freed|jailed|sentenced|convicted|recalled|paroled|caught|seen|filmed"
+    r"|spotted|captured|pictured|arrested|charged|accused|found guilty|wanted|described"
+    r"|involved|responsible|behind)\b)[a-z]+(?:ed|en|wn|ot|ut|uck|ht)\b(?!\s+(?:to|as)\b)",
+    re.IGNORECASE,
+)
+# "jailed for 10 years", "sentenced for life": the time, not the act
+_FOR_TIME = re.compile(
+    r"\s+(?:jailed|sentenced)\s+for\s+(?:\d|a\b|an\b|life\b|(?:one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b)",
+    re.IGNORECASE,
+)
+
+
+def _clause_tells_act(c: Candidate, s: Sentence, slot: Slot) -> bool:
+    """Whether the clause after the label says what the person did, so a role
+    before it keeps the fact the label gave: not "a drug dealer who was
+    stabbed" (done to them) nor "Drug Dealer Jailed For 10 Years" (the time)."""
+    if slot.follows == "who":
+        return _PASSIVE_CLAUSE.match(s.text, c.end) is None
+    return _FOR_TIME.match(s.text, c.end) is None
 
 
 def _described(

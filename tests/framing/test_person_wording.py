@@ -280,6 +280,21 @@ def fixed(engine, text):
             "After serving half of her sentence, the burglar was released on licence.",
             "After serving half of her sentence, the woman was released on licence.",
         ),
+        # a clause that tells no act keeps the offence: the time served, or
+        # what was done to the person
+        (
+            "Drug Dealer Jailed For Ten Years",
+            "Person Convicted Of Supplying Drugs Jailed For Ten Years",
+        ),
+        (
+            "Officers found a drug dealer who had been stabbed in the leg.",
+            "Officers found a person who sells drugs and had been stabbed in the leg.",
+        ),
+        # people a prison word names are in prison, whoever is on trial
+        (
+            "The defendant told the jury that other inmates had threatened him.",
+            "The defendant told the jury that other people in prison had threatened him.",
+        ),
     ],
 )
 def test_person_wording(engine, text, expected):

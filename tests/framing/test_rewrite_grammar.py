@@ -323,10 +323,14 @@ def test_a_determiner_is_no_list_modifier(engine):
 
 
 def test_compounds_and_elliptical_possessives(engine):
-    # a drug name before "dealer" specifies the wording's own "drugs"
+    # a drug name before "dealer" specifies the wording's own "drugs"; jailed, the
+    # person is no longer one "who sells" them: the conviction is the fact
     assert (
         fixed(engine, "The cannabis dealer was jailed for three years.")
-        == "The person who sells cannabis was jailed for three years."
+        == "The person convicted of supplying cannabis was jailed for three years."
+    )
+    assert fixed(engine, "Police say cannabis dealers are active.") == (
+        "Police say people who sell cannabis are active."
     )
     # a possessive with nothing after it stays ("the person in prison's" is no English)
     text = "Staff wrote to the prisoner's family and to the same address as the prisoner's."
