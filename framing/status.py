@@ -133,7 +133,9 @@ _CUES: tuple[tuple[str, str], ...] = (
     (
         "arrested",
         r"arrested|arrests? (?:of|were|was)|in custody|being questioned|questioned|detained"
-        r"|on suspicion of|held (?:by|at|on)",
+        r"|on suspicion of|held (?:by|at|on)"
+        # "the burglars were caught days later"; not "caught on CCTV" (an appeal)
+        r"|(?<=was |ere |een | be )caught(?! on| in the act| up| out)",
     ),
     (
         "wanted",
@@ -207,10 +209,24 @@ _DENIAL = re.compile(
     re.IGNORECASE,
 )
 CONVICTION = frozenset({"convicted", "sentenced", "released"})
+# a hedge on the label ("the alleged killer", "a suspected drug dealer") gives
+# way to a later pre-verdict stage the sentence states for it ("was found not
+# guilty", "was arrested", "while awaiting trial"), never to a conviction
+_LATER_THAN = {
+    "charged": frozenset({"on_trial"}),
+    "suspected": frozenset({"arrested", "charged", "on_trial"}),
+}
 PRE_VERDICT = frozenset({"wanted", "suspected", "arrested", "charged", "on_trial"})
 # how far a case has gone, for the same person: a later stage said in the
 # label's own clause is the one that holds ("admitted robbery and was jailed")
 _STAGE = {"convicted": 1, "sentenced": 2, "released": 3}
+# between two verbs of one subject: "caught with 2kg of cocaine in his car and"
+_SAME_SUBJECT = re.compile(
+    r"(?:(?!\b(?:who|whose|which|that|he|she|they|it)\b)[^,;:])*\band\s+"
+    r"(?:(?:was|were|is|are|has been|have been|had been|later|then|subsequently|eventually)\s+)*",
+    re.IGNORECASE,
+)
+_ACQUITTAL = re.compile(r"cleared|acquitted|found not guilty", re.IGNORECASE)
 # a trial under way, not a hearing ("the court heard" may be a remand hearing)
 _TRIAL_RUNNING = re.compile(r"jur|dock|evidence|told (?:the )?court", re.IGNORECASE)
 
@@ -328,7 +344,7 @@ def status_for(
                     # "the alleged killer was found not guilty": the trial's outcome;
                     # "a suspected drug dealer was arrested": the arrest
                     later = _from_cues(masked, start, end, plural, determiner)
-                    if later.value == ("on_trial" if name == "charged" else "arrested"):
+                    if later.value in _LATER_THAN[name]:
                         return later
                 return hedge
     got = _from_cues(masked, start, end, plural, determiner)
@@ -568,7 +584,7 @@ def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) 
             best = _nearest(cues, strong or near, bool(near), dist)
             if best is None:
                 return UNKNOWN
-    best = _settle(best, cues, near, strong, attached, dist)
+    best = _settle(text, best, cues, near, strong, attached, dist)
     if best[2] == "suspected" and plural and not determiner and not near:
         return GENERIC
     if best[4] and plural and not determiner:
@@ -589,6 +605,7 @@ def _nearest(
 
 
 def _settle(
+    text: str,
     best: Cue,
     cues: tuple[Cue, ...],
     near: list[Cue],
@@ -601,9 +618,28 @@ def _settle(
     if best[2] in CONVICTION and denial and best not in attached:
         # "denies ..., jailed"? a denial or allegation in the same clause wins
         best = min(denial, key=dist)
+    if best[2] == "on_trial" and _ACQUITTAL.match(best[3]):
+        # "cleared of murder but convicted of manslaughter": the verdict on the
+        # other count stands
+        verdict = [c for c in strong if c[2] in CONVICTION and c[0] > best[0]]
+        if verdict:
+            best = min(verdict, key=dist)
+    if best[2] in ("arrested", "charged") and not _DENIAL.match(best[3]):
+        # "was caught with 2kg of cocaine and jailed for seven years": the same
+        # subject's next verb takes the case on to its outcome
+        gone_on = [
+            c
+            for c in strong
+            if c[2] in CONVICTION
+            and c[0] > best[1]
+            and _SAME_SUBJECT.fullmatch(text, best[1], c[0])
+        ]
+        if gone_on:
+            best = min(gone_on, key=dist)
     if best[2] in _STAGE:
-        # "admitted robbery and was jailed": the later stage, same person, same clause
-        later = [c for c in strong if _STAGE.get(c[2], 0) > _STAGE[best[2]] and c[0] > best[0]]
+        # "admitted robbery and was jailed", "the sentences of the three killers
+        # [went] to the Court of Appeal": the furthest stage, same person, same clause
+        later = [c for c in strong if _STAGE.get(c[2], 0) > _STAGE[best[2]]]
         if later:
             best = min(later, key=dist)
     if best[2] == "charged":

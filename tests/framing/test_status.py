@@ -56,6 +56,49 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
     )
 
 
+@pytest.mark.parametrize(
+    "text, word, status",
+    [
+        # a hedge gives way to a later pre-verdict stage, never to a conviction
+        (
+            "The court freed a suspected burglar on bail while awaiting trial.",
+            "burglar",
+            "charged",
+        ),
+        ("A suspected robber was jailed for four years.", "robber", "suspected"),
+        # an acquittal on one count, a conviction on another: the verdict stands
+        (
+            "The two robbers were cleared of murder but convicted of manslaughter.",
+            "robbers",
+            "convicted",
+        ),
+        ("The two robbers were cleared of murder at the Old Bailey.", "robbers", "on_trial"),
+        # the furthest stage of one person's case in the clause, in either order
+        (
+            "The appeal court cut the sentences of the three burglars after their convictions.",
+            "burglars",
+            "sentenced",
+        ),
+        # caught is held; caught on CCTV is an appeal
+        ("The thieves were caught two days later in Leeds.", "thieves", "arrested"),
+        ("The thieves were caught on CCTV leaving the shop.", "thieves", "wanted"),
+        # the same subject's next verb takes an arrest on to its outcome
+        (
+            "The burglar was caught with the jewellery in his van and jailed for two years.",
+            "burglar",
+            "sentenced",
+        ),
+        (
+            "The burglar was caught by a neighbour who was jailed for fraud last year.",
+            "burglar",
+            "arrested",
+        ),
+    ],
+)
+def test_a_later_stage_of_the_same_case_holds(text, word, status):
+    assert _status(text, word) == status
+
+
 def test_a_plural_with_no_determiner_and_no_cue_is_a_generic_group():
     assert (
         _status("Criminals are using encrypted phones.", "Criminals", plural=True, determiner=False)
