@@ -334,13 +334,37 @@ _FOR_TIME = re.compile(
 )
 
 
+# the acts an offence label stands for, as a relative clause tells them ("who
+# broke into", "who set fire to", "who supplied the heroin", "who has attacked")
+_OFFENCE_ACT = re.compile(
+    r"\b(?:br(?:eak|oke)\w*|burgl\w*|st[oe]l\w*|steal\w*|smash\w*|attack\w*|spray\w*|stab\w*"
+    r"|sho+t\w*|raid\w*|h[eo]ld up|set fire|set alight|torch\w*|start\w* (?:a|the) (?:fire|blaze)"
+    r"|suppl\w*|s[eo]ll\w*|sold|deal\w*|mug\w*|prey\w*|groom\w*|abus\w*|rap(?:e|ed|es|ing)"
+    r"|murder\w*|kill\w*|assault\w*|punch\w*|thr[eo]w\w*|slash\w*|burst\w*|rob\w*|loot\w*"
+    r"|snatch\w*|took|taken|target\w*|threaten\w*|expos\w*|tried to|defraud\w*|scam\w*"
+    r"|swindl\w*|cheat\w*|forg\w*|damag\w*|vandalis\w*|injur\w*|beat\w*|hit|kick\w*"
+    r"|forc\w*|stalk\w*|harass\w*|molest\w*|offend\w*|commit\w*|carried out|carry\w* out"
+    r"|caus\w*|left (?:a|an|him|her|them|his|the)\b|fled|escap\w*|invad\w*|climb\w*|hack\w*"
+    r"|bomb\w*|pos(?:ed|ing) as|lur\w*|strangl\w*|drugg\w*|trafficked|smuggl\w*|grab\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _clause_tells_act(c: Candidate, s: Sentence, slot: Slot) -> bool:
     """Whether the clause after the label says what the person did, so a role
     before it keeps the fact the label gave: not "a drug dealer who was
-    stabbed" (done to them) nor "Drug Dealer Jailed For 10 Years" (the time)."""
-    if slot.follows == "who":
-        return _PASSIVE_CLAUSE.match(s.text, c.end) is None
-    return _FOR_TIME.match(s.text, c.end) is None
+    stabbed" (done to them), "Drug Dealer Jailed For 10 Years" (the time), or
+    "the murderer who found God in prison" (an offence label whose clause
+    tells of something else: the label is then the only statement of the
+    offence)."""
+    if slot.follows != "who":
+        return _FOR_TIME.match(s.text, c.end) is None
+    if _PASSIVE_CLAUSE.match(s.text, c.end) is not None:
+        return False
+    if c.entry.category != "offence-identity":
+        return True
+    end = _CLAUSE_END.search(s.text, c.end + 5)
+    return _OFFENCE_ACT.search(s.text, c.end, end.start() if end else len(s.text)) is not None
 
 
 def _described(

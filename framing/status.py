@@ -264,6 +264,9 @@ _MAYBE = re.compile(
     r"|possible|potential|lengthy|long|\d+)\s+){0,4})$",
     re.IGNORECASE,
 )
+_PREVIOUS = re.compile(
+    r"\b(?:previously|already|once|earlier|formerly|before that)\s+(?:been\s+)?$", re.IGNORECASE
+)
 _QUASHED = re.compile(
     r"\b(?:conviction|sentence)s? (?:was|were|had been|has been|have been) (?:overturned|quashed)",
     re.IGNORECASE,
@@ -302,6 +305,14 @@ def _cues(text: str) -> tuple[Cue, ...]:
             continue
         if status in CONVICTION and _MAYBE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "could be jailed", "faces a prison term": a risk, not a sentence
+        if (
+            status in ("convicted", "sentenced")
+            and _PREVIOUS.search(text, max(0, m.start() - 30), m.start())
+            and not words.lower().startswith("serv")
+        ):
+            # "was previously jailed for getting a child bride pregnant": an
+            # earlier case, whose offence need not be the label's
+            continue
         out.append((m.start(), m.end(), status, words, i >= _WEAK_FROM))
     return tuple(out)
 

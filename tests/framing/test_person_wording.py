@@ -290,6 +290,17 @@ def fixed(engine, text):
             "Officers found a drug dealer who had been stabbed in the leg.",
             "Officers found a person who sells drugs and had been stabbed in the leg.",
         ),
+        # an offence label's clause that tells no act leaves the label as the only
+        # statement of the offence: the lexicon wording, not a bare role
+        (
+            "The robber who found God in prison was released in 2019.",
+            "The person convicted of robbery who found God in prison was released in 2019.",
+        ),
+        # an earlier case's sentence says nothing of the label's own offence
+        (
+            "The burglar, who had previously been jailed for fraud, broke in again.",
+            "The intruder, who had previously been jailed for fraud, broke in again.",
+        ),
         # people a prison word names are in prison, whoever is on trial
         (
             "The defendant told the jury that other inmates had threatened him.",
