@@ -116,7 +116,10 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("charged", r"(?:before|until|ahead of|awaiting|pending) (?:his|her|their|the|a) trials?"),
     (
         "on_trial",
-        r"(?:the |a )?jur(?:y|ors) (?:has |have )?(?:heard|hears|was told|were told|is told|at)"
+        # a judge speaking to the label is a court hearing: a trial or a
+        # sentencing, so wording safe before a verdict ("the defendant")
+        r"judge (?:[\w-]+ ){0,3}(?:told|said to|warned)|told by (?:the )?judge"
+        r"|(?:the |a )?jur(?:y|ors) (?:has |have )?(?:heard|hears|was told|were told|is told|at)"
         r"|told (?:the )?jur(?:y|ors)|jurors|(?:the |a )?court (?:has |had )?(?:heard|hears|was told|is told)"
         r"|told (?:the|\w+ \w+) court|prosecutors? told|court told"
         r"|giv(?:e|ing) evidence|in the dock|(?:his|her|their|the) trials?|on trial"
@@ -226,6 +229,10 @@ _SAME_SUBJECT = re.compile(
     r"(?:(?:was|were|is|are|has been|have been|had been|later|then|subsequently|eventually)\s+)*",
     re.IGNORECASE,
 )
+_FURTHER = {
+    "arrested": CONVICTION | {"charged", "on_trial"},
+    "charged": CONVICTION | {"on_trial"},
+}
 _ACQUITTAL = re.compile(r"cleared|acquitted|found not guilty", re.IGNORECASE)
 # a trial under way, not a hearing ("the court heard" may be a remand hearing)
 _TRIAL_RUNNING = re.compile(r"jur|dock|evidence|told (?:the )?court", re.IGNORECASE)
@@ -579,6 +586,10 @@ def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) 
     ca, cb = _clause(text, start, end)
     near = [c for c in cues if ca <= c[0] and c[1] <= cb]
     strong = [c for c in near if not c[4]]
+    if strong and all(c[4] for c in attached):
+        # "were identified from CCTV and are due to appear in court": a weak
+        # cue of the label's own gives way to a strong one in its clause
+        attached = []
 
     def dist(c: Cue) -> int:
         return start - c[1] if c[1] <= start else c[0] - end
@@ -636,12 +647,13 @@ def _settle(
         if verdict:
             best = min(verdict, key=dist)
     if best[2] in ("arrested", "charged") and not _DENIAL.match(best[3]):
-        # "was caught with 2kg of cocaine and jailed for seven years": the same
-        # subject's next verb takes the case on to its outcome
+        # "was caught with 2kg of cocaine and jailed for seven years", "was
+        # arrested in a dawn raid and later charged": the same subject's next
+        # verb takes the case on
         gone_on = [
             c
             for c in strong
-            if c[2] in CONVICTION
+            if c[2] in _FURTHER[best[2]]
             and c[0] > best[1]
             and _SAME_SUBJECT.fullmatch(text, best[1], c[0])
         ]

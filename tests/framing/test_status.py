@@ -93,6 +93,20 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
             "burglar",
             "arrested",
         ),
+        (
+            "The robber was arrested in a dawn raid and later charged with robbery.",
+            "robber",
+            "charged",
+        ),
+        ("The burglar was arrested and police charged his brother.", "burglar", "arrested"),
+        # a weak cue of the label's own gives way to a strong one in its clause
+        (
+            "The looters were identified from CCTV and are due to appear in court next week.",
+            "looters",
+            "charged",
+        ),
+        # a judge speaking to the label: a hearing, so pre-verdict wording at most
+        ("Judge Ann Lee told the burglar his crimes had caused misery.", "burglar", "on_trial"),
     ],
 )
 def test_a_later_stage_of_the_same_case_holds(text, word, status):
