@@ -95,6 +95,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|parole hearing|die in (?:prison|jail)|(?:prison|jail) terms?"
         # "locked up for years", not "locked up in a police cell overnight"
         r"|locked up for (?:longer|life|good|years|decades|\w+ years|the rest)"
+        r"|(?:been|was|were) locked up after"
         r"|absconded from|escaped from (?:an? |the )?(?:open )?(?:prison|jail)"
         r"|avoid(?:s|ed|ing)? (?:jail|prison|custody|a jail term|a prison sentence)"
         r"|let out (?:of (?:prison|jail) )?early|(?:get|be let) out of (?:jail|prison)"
@@ -519,6 +520,23 @@ _OPENERS = frozenset(
 )
 
 
+_OWNED_PEOPLE = frozenset(
+    "accomplice accomplices associate associates co-defendant co-defendants friend friends "
+    "lawyer lawyers solicitor solicitors barrister victim victims family relatives neighbour "
+    "neighbours cousin cousins accuser driver getaway gang".split()
+)
+
+
+def _owner_of_person(text: str, end: int) -> bool:
+    """A possessive label before a noun for another person ("the robber's
+    accomplice", "the killer's brother")."""
+    if text[max(0, end - 2) : end] not in ("'s", "’s", "s'", "s’"):
+        return False
+    # the possessed noun, or the one after a modifier ("getaway driver", "younger brother")
+    ws = re.findall(r"[\w-]+", text[end : end + 30].lower())[:2]
+    return any(w in _OWNED_PEOPLE or w in _PERSON_NOUNS for w in ws)
+
+
 def _someone_elses(text: str, c: Cue, start: int, end: int) -> bool:
     """A conviction cue in a perfect or passive verb phrase whose subject, right
     before it, is someone other than the label ("a man was jailed", "his
@@ -581,6 +599,10 @@ def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) 
     # "the burglar who targeted a woman whose son was jailed": a conviction
     # with a subject of its own that is not the label is someone else's
     cues = tuple(c for c in cues if c in attached or not _someone_elses(text, c, start, end))
+    if _owner_of_person(text, end):
+        # "The robber's accomplice was jailed": the clause's verbs are the
+        # accomplice's; a conviction is never carried over to the owner
+        cues = tuple(c for c in cues if c in attached or c[2] not in CONVICTION or c[0] < start)
     if not cues:
         return GENERIC if plural and not determiner else UNKNOWN
     ca, cb = _clause(text, start, end)

@@ -105,6 +105,12 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
             "looters",
             "charged",
         ),
+        # a possessive label's clause is the possessed person's: no conviction
+        # is carried over to the owner
+        ("The robber's accomplice was jailed for three years.", "robber's", "unknown"),
+        ("The burglar's getaway driver was jailed.", "burglar's", "unknown"),
+        ("The killer's life sentence was cut on appeal.", "killer's", "sentenced"),
+        ("A serial burglar has been locked up after stealing jewellery.", "burglar", "sentenced"),
         # a judge speaking to the label: a hearing, so pre-verdict wording at most
         ("Judge Ann Lee told the burglar his crimes had caused misery.", "burglar", "on_trial"),
     ],
