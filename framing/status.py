@@ -163,7 +163,11 @@ _CUES: tuple[tuple[str, str], ...] = (
     ),
     # weak cues: a place or a word that also describes witnesses and evidence;
     # used only where no other cue speaks for the label's clause
-    ("on_trial", r"prosecution|prosecuting|prosecutor|crown court|magistrates|defence \w+"),
+    (
+        "on_trial",
+        r"prosecution|prosecuting|prosecutor|crown court|magistrates|defence \w+"
+        r"|public gallery|verdicts?",
+    ),
     (
         "wanted",
         r"trace|identif(?:y|ied)|recognis\w*|fled|escaped|cctv|ran off|made off",
@@ -367,6 +371,11 @@ def status_for(
                         return later
                 return hedge
     got = _from_cues(masked, start, end, plural, determiner)
+    if got.value in ("unknown", "group_generic") or got.weak:
+        owned = _OWN_STAGE.match(text, end) if text[end - 2 : end] in _POSSESSIVE_ENDS else None
+        if owned is not None:
+            # "The murderer's trial is expected to last six weeks": the label's own case
+            return Status(_OWN_STAGES[owned.group(1).lower()], owned.group().strip(), attached=True)
     if got.weak or got.value in ("unknown", "group_generic") or got.value in CONVICTION:
         # "the ex-inmate told the inquiry": the label's own past; a current case
         # ("jurors heard the ex-con had ...") is the current status, and a
@@ -520,6 +529,22 @@ _OPENERS = frozenset(
 )
 
 
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
+# the stage a possessive label's own noun names ("the killer's trial")
+_OWN_STAGES = {
+    "arrest": "arrested",
+    "charging": "charged",
+    "trial": "on_trial",
+    "retrial": "charged",
+    "conviction": "convicted",
+    "convictions": "convicted",
+    "sentencing": "convicted",
+    "sentence": "sentenced",
+    "sentences": "sentenced",
+    "jailing": "sentenced",
+    "parole": "sentenced",
+}
+_OWN_STAGE = re.compile(r"\s+(" + "|".join(_OWN_STAGES) + r")\b", re.IGNORECASE)
 _OWNED_PEOPLE = frozenset(
     "accomplice accomplices associate associates co-defendant co-defendants friend friends "
     "lawyer lawyers solicitor solicitors barrister victim victims family relatives neighbour "
@@ -530,7 +555,7 @@ _OWNED_PEOPLE = frozenset(
 def _owner_of_person(text: str, end: int) -> bool:
     """A possessive label before a noun for another person ("the robber's
     accomplice", "the killer's brother")."""
-    if text[max(0, end - 2) : end] not in ("'s", "’s", "s'", "s’"):
+    if text[max(0, end - 2) : end] not in _POSSESSIVE_ENDS:
         return False
     # the possessed noun, or the one after a modifier ("getaway driver", "younger brother")
     ws = re.findall(r"[\w-]+", text[end : end + 30].lower())[:2]

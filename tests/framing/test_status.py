@@ -111,6 +111,11 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
         ("The burglar's getaway driver was jailed.", "burglar's", "unknown"),
         ("The killer's life sentence was cut on appeal.", "killer's", "sentenced"),
         ("A serial burglar has been locked up after stealing jewellery.", "burglar", "sentenced"),
+        # the stage a possessive label's own noun names
+        ("The fraudster's trial is expected to last a month.", "fraudster's", "on_trial"),
+        ("The burglar's arrest came after a tip-off.", "burglar's", "arrested"),
+        # a court's public gallery or a verdict with no outcome given: in court
+        ("The robber's father sat in the public gallery.", "robber's", "on_trial"),
         # a judge speaking to the label: a hearing, so pre-verdict wording at most
         ("Judge Ann Lee told the burglar his crimes had caused misery.", "burglar", "on_trial"),
     ],
