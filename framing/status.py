@@ -139,7 +139,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"arrested|arrests? (?:of|were|was)|in custody|being questioned|questioned|detained"
         r"|on suspicion of|held (?:by|at|on)"
         # "the burglars were caught days later"; not "caught on CCTV" (an appeal)
-        r"|(?<=was |ere |een | be )caught(?! on| in the act| up| out)",
+        r"|(?<=was |ere |een | be )caught(?! on| in the act| up| out| \w+ing\b)",
     ),
     (
         "wanted",
@@ -646,7 +646,11 @@ def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) 
         # an appeal for a person "believed to have" done it is still an appeal
         best = min(attached, key=lambda c: (c[2] == "suspected", dist(c)))
     else:
-        main = None if strong else _main_verb(text, start, end, cues)
+        main = (
+            None
+            if strong
+            else _main_verb(text, start, end, cues) or _their_own(text, end, cues, plural)
+        )
         if main is not None:
             best, near, strong = main, [main], [main]
         else:
@@ -659,6 +663,30 @@ def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) 
     if best[4] and plural and not determiner:
         return GENERIC  # a place alone ("crown court") says nothing of a group
     return Status(best[2], best[3], best[4], best in attached)
+
+
+# a clause of time right after the label's, whose subject is a pronoun for it:
+# "GPS tracking for burglars ... when they are released from prison"
+_PRONOUN_CLAUSE = re.compile(
+    r"\s*,?\s*(?:when|after|once|until|before|as soon as)\s+(they|he|she)\s+"
+    r"(?:(?:are|is|was|were|have|has|had|been|be|get|gets|got|finally|eventually)\s+){1,3}$",
+    re.IGNORECASE,
+)
+
+
+def _their_own(text: str, end: int, cues: tuple[Cue, ...], plural: bool) -> Cue | None:
+    """A conviction stage in the clause of time right after the label's, told
+    of a pronoun that agrees with the label ("... for burglars when they are
+    released from prison", "... the burglar until he is jailed")."""
+    for c in cues:
+        if c[0] < end or c[4] or c[2] not in CONVICTION:
+            continue
+        m = _PRONOUN_CLAUSE.search(text, max(end, c[0] - 40), c[0])
+        if m is None or _CLAUSE_CUT.search(text, end, m.start()) is not None:
+            continue
+        if (m.group(1).lower() == "they") == plural:
+            return c
+    return None
 
 
 def _nearest(

@@ -111,6 +111,18 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
         ("The burglar's getaway driver was jailed.", "burglar's", "unknown"),
         ("The killer's life sentence was cut on appeal.", "killer's", "sentenced"),
         ("A serial burglar has been locked up after stealing jewellery.", "burglar", "sentenced"),
+        # a clause of time whose pronoun agrees with the label tells its stage
+        (
+            "The plan offers housing to the burglar when he is released from prison.",
+            "burglar",
+            "released",
+        ),
+        (
+            "The plan offers housing to a burglar when they are released from prison.",
+            "burglar",
+            "unknown",
+        ),
+        ("The thief was caught stealing from a till on camera.", "thief", "unknown"),
         # the stage a possessive label's own noun names
         ("The fraudster's trial is expected to last a month.", "fraudster's", "on_trial"),
         ("The burglar's arrest came after a tip-off.", "burglar's", "arrested"),
