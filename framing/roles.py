@@ -245,8 +245,15 @@ def role_fit(
     early = _plain_person(c, s, slot, v) or _described(c, s, slot, before, v)
     if early is not None:
         return early
-    if slot.det is None and before is not None and _owned(s, c, before):
-        return None  # "Pc Harper's killers", "her killer", "teenage killers": kept as advice
+    if (
+        slot.det is None
+        and before is not None
+        and _owned(s, c, before)
+        and not (status.attached and status.cue.lower() == before[2].lower())
+    ):
+        # "Pc Harper's killers", "her killer", "teenage killers": kept as advice;
+        # not the verb whose object the label is ("Police hunt thief who ...")
+        return None
     # a person label with its own status-free wording keeps it ("people in prison
     # who ..."), unless the clause itself states the status ("A parolee who was
     # released on licence": "person on parole" would repeat, or contradict, it)
@@ -433,8 +440,9 @@ def _before_clause_role(
             return _cased(s, slot.det_start, c.end, "a person")
         return _cased(s, slot.det_start, c.end, "someone")
     if det is None:
-        if plural or (s.headline and not s.text[: c.start].strip()):
-            # "Rapist Who Attacked Student Jailed" -> "Man Who Attacked Student Jailed"
+        if plural or s.headline:
+            # "Rapist Who Attacked Student Jailed" -> "Man Who Attacked Student Jailed";
+            # "Police Hunt Thief Who Stole Medals" -> "Police Hunt Person Who Stole Medals"
             return _cased(s, c.start, c.end, person)
         return None
     return _cased(s, slot.det_start, c.end, f"{det_text(s, slot)} {person}")
@@ -551,6 +559,10 @@ def _sought(c: Candidate, s: Sentence, slot: Slot, v: str, gender: str | None) -
         # "Police said thieves broke into the museum" -> "people broke into": the
         # act right after says what they did
         return _cased(s, c.start, c.end, person)
+    if det is None and not plural and v in ("wanted", "suspected") and s.headline:
+        # "Hunt For Rapist After Attack In Park" -> "Hunt For Man ...": a headline's
+        # bare noun; the one police are looking for is a suspect where no gender is given
+        return _cased(s, c.start, c.end, "man" if gender == "man" else "suspect")
     return None
 
 

@@ -64,7 +64,12 @@ if TYPE_CHECKING:
 # (status, pattern); the first listed wins where two cues overlap, so the
 # specific phrases ("released on bail", "found not guilty") come first
 _CUES: tuple[tuple[str, str], ...] = (
-    ("arrested", r"released (?:on (?:police )?bail|under investigation|without charge)"),
+    (
+        "arrested",
+        r"(?:released|freed) (?:from (?:police )?custody )?(?:on (?:police )?bail|under investigation"
+        r"|without charge|pending (?:further )?(?:enquiries|inquiries|investigation)"
+        r"|after (?:questioning|interview|being (?:questioned|interviewed)))",
+    ),
     ("on_trial", r"found not guilty|acquitted|cleared of"),
     ("charged", r"pleaded not guilty|pleads not guilty|plead not guilty|not guilty plea"),
     ("charged", r"if (?:he is |she is |they are )?convicted|presumed innocent"),
@@ -72,15 +77,15 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("convicted", r"sentencing hearing|brought to justice"),
     (
         "released",
-        r"released (?:from (?:prison|jail|hmp|custody)|on (?:life )?licence|after serving|early)"
+        r"released (?:from (?:prison|jail|hmp)|on (?:life )?licence|after serving|early)"
         r"|(?:freed|released) (?:by the parole board|halfway)|walked free from prison"
         r"|on (?:life )?licence|recalled (?:to prison|from licence)|since (?:his|her|their) release"
         r"|(?:within|after) (?:a |weeks of |months of )?(?:year of )?release|after his release"
-        r"|freed by|has been freed|was freed|were freed|released after|after serving"
+        r"|released after (?!questioning|interview|being (?:questioned|interviewed))|after serving"
         r"|(?:terms|conditions) of (?:his|her|their) licence|licence conditions"
         r"|breach\w* (?:of )?(?:his|her|their) licence"
-        r"|(?:was|were|been|be) (?:still |finally |later |eventually |then )?released"
-        r"(?! on bail| under| without| pending)"
+        r"|(?:was|were|been|be|is|are) (?:still |finally |later |eventually |then |to be )?"
+        r"(?:released|freed)(?! on bail| under| without| pending| after| from (?:police )?custody)"
         r"|(?:got|was let|were let|has got|have got) out of (?:prison|jail)"
         r"|back in the community|prison leavers?|people leaving prison",
     ),
@@ -120,7 +125,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         # a judge speaking to the label is a court hearing: a trial or a
         # sentencing, so wording safe before a verdict ("the defendant")
         r"judge (?:[\w-]+ ){0,3}(?:told|said to|warned)|told by (?:the )?judge"
-        r"|(?:the |a )?jur(?:y|ors) (?:has |have )?(?:heard|hears|was told|were told|is told|at)"
+        r"|(?:the |a )?jur(?:y|ors) (?:has |have )?(?:heard|hears|was told|were told|is told|told|at)"
         r"|told (?:the )?jur(?:y|ors)|jurors|(?:the |a )?court (?:has |had )?(?:heard|hears|was told|is told)"
         r"|told (?:the|\w+ \w+) court|prosecutors? told|court told"
         r"|giv(?:e|ing) evidence|in the dock|(?:his|her|their|the) trials?|on trial"
@@ -669,7 +674,7 @@ def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) 
 # "GPS tracking for burglars ... when they are released from prison"
 _PRONOUN_CLAUSE = re.compile(
     r"\s*,?\s*(?:when|after|once|until|before|as soon as)\s+(they|he|she)\s+"
-    r"(?:(?:are|is|was|were|have|has|had|been|be|get|gets|got|finally|eventually)\s+){1,3}$",
+    r"(?:(?:are|is|was|were|have|has|had|been|be|get|gets|got|finally|eventually)\s+){0,3}$",
     re.IGNORECASE,
 )
 

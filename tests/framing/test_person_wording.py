@@ -301,6 +301,23 @@ def fixed(engine, text):
             "The burglar, who had previously been jailed for fraud, broke in again.",
             "The intruder, who had previously been jailed for fraud, broke in again.",
         ),
+        # a headline's bare noun for someone sought
+        ("Hunt For Rapist After Attack In Park", "Hunt For Man After Attack In Park"),
+        (
+            "Police Hunt Fraudster After Pensioners Lose Savings",
+            "Police Hunt Suspect After Pensioners Lose Savings",
+        ),
+        ("Police Hunt Thief Who Stole War Medals", "Police Hunt Person Who Stole War Medals"),
+        # freed after questioning is an arrest, never a release after a sentence
+        ("The thief was freed after questioning.", "The suspect was freed after questioning."),
+        (
+            "The burglar was released from custody on bail.",
+            "The suspect was released from custody on bail.",
+        ),
+        (
+            "Jury Told Fraudster Lied To Investors",
+            "Jury Told Person Accused Of Fraud Lied To Investors",
+        ),
         # people a prison word names are in prison, whoever is on trial
         (
             "The defendant told the jury that other inmates had threatened him.",
