@@ -103,7 +103,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|(?:been|was|were) locked up after"
         r"|absconded from|escaped from (?:an? |the )?(?:open )?(?:prison|jail)"
         r"|avoid(?:s|ed|ing)? (?:jail|prison|custody|a jail term|a prison sentence)"
-        r"|let out (?:of (?:prison|jail) )?early|(?:get|be let) out of (?:jail|prison)"
+        r"|let out (?:of (?:prison|jail) )?early|(?:get|be let) out of (?:jail|prison)(?! free)"
         r"|sentences? of|received (?:an? )?(?:\w+ )?sentences?"
         # the people a prison or a wing holds
         r"|(?:prison|jail|wing|hmp \w+|hmyoi \w+) (?:now |also )?(?:holds|houses|held|housed)",
@@ -158,7 +158,9 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|no arrests|nobody has (?:yet )?been (?:arrested|caught|charged)|not been identified"
         r"|never (?:been )?(?:caught|found|traced|brought to justice)|evaded (?:capture|arrest|police)"
         r"|(?:police|officers|detectives) (?:are |were )?(?:combing|scouring)"
-        r"|(?:urged|warned|told) (?:\w+ ){0,3}to (?:be|stay|remain) vigilant",
+        r"|(?:urged|warned|told) (?:\w+ ){0,3}to (?:be|stay|remain) vigilant"
+        # someone still to be caught ("hoped they would catch the killers")
+        r"|(?:to|would|will|could|can|help|helped|failed to|never|yet to) (?:catch|track down)",
     ),
     (
         "suspected",
@@ -276,11 +278,13 @@ _NEGATED = re.compile(
 _NEGATED_WANTED = re.compile(r"arrest|identif|trace|caught|found", re.IGNORECASE)
 
 _MAYBE = re.compile(
-    r"\b(?:(?:could|may|might|would)\s+(?:well\s+|still\s+|now\s+)?(?:be|have been|get|face)\s+(?:[\w-]+\s+)?"
+    r"\b(?:(?:could|may|might|would)\s+(?:well\s+|still\s+|now\s+)?"
+    r"(?:be|have been|get|face)\s+(?:[\w-]+\s+)?"
     r"|(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?)\s+(?:(?:a|an|up|to|life|years?|more|than|time|in"
     r"|possible|potential|lengthy|long|\d+)\s+){0,4})$",
     re.IGNORECASE,
 )
+_SHOULD = re.compile(r"\b(?:should|ought to)\s+(?:\w+\s+)?(?:be|have been|get)\s+$", re.I)
 _PREVIOUS = re.compile(
     r"\b(?:previously|already|once|earlier|formerly|before that)\s+(?:been\s+)?$", re.IGNORECASE
 )
@@ -629,6 +633,15 @@ def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) 
     # "the burglar who targeted a woman whose son was jailed": a conviction
     # with a subject of its own that is not the label is someone else's
     cues = tuple(c for c in cues if c in attached or not _someone_elses(text, c, start, end))
+    if not (plural and not determiner):
+        # "the thug should be jailed, his victim said": a demand for one person,
+        # no sentence (for a generic group, "Killers should be sentenced to life"
+        # speaks of those convicted)
+        cues = tuple(
+            c
+            for c in cues
+            if c[2] not in CONVICTION or not _SHOULD.search(text, max(0, c[0] - 24), c[0])
+        )
     if _owner_of_person(text, end):
         # "The robber's accomplice was jailed": the clause's verbs are the
         # accomplice's; a conviction is never carried over to the owner

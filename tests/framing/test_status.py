@@ -123,6 +123,14 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
             "unknown",
         ),
         ("The thief was caught stealing from a till on camera.", "thief", "unknown"),
+        # what should happen is no sentence; an idiom is no jail; a catch to come is a hunt
+        ("The thug should be jailed for life, she says.", "thug", "unknown"),
+        (
+            "The lack of police action hands fraudsters a get out of jail free card.",
+            "fraudsters",
+            "unknown",
+        ),
+        ("He hoped they would catch the killers.", "killers", "wanted"),
         # the stage a possessive label's own noun names
         ("The fraudster's trial is expected to last a month.", "fraudster's", "on_trial"),
         ("The burglar's arrest came after a tip-off.", "burglar's", "arrested"),
