@@ -17,7 +17,14 @@ has:
   violence and looting" (no one "commits" looting); and where an act is best
   a verb, the verbs ("Thieves and vandals have targeted" -> "People who steal
   and cause damage have targeted"; after a past verb "people who were
-  looting, setting fires and causing damage").
+  looting, setting fires and causing damage"); one-word acts read as verbs
+  ("muggers and thieves" -> "people who rob and steal"), acts with objects
+  as nouns ("people who commit burglary and robbery"), the same act once;
+- two labels the sentence says are one person ("the murderer and the
+  arsonist were the same man"): never "the defendants";
+- a list only said to be active somewhere ("drug dealers, burglars and
+  shoplifters operating in Hull"): the acts take the participle's place
+  ("people selling drugs, burgling homes and shoplifting in Hull").
 
 Anything else is left to the words one by one.
 """
@@ -71,6 +78,7 @@ _NOT_MODIFIERS = frozenset(
     "a an one this that these those some other two three four five his her their".split()
 )
 _GAP = re.compile(r"(?:,\s+|,?\s+(?:and|or)\s+)(?P<the>the\s+)?(?P<mod>[a-z]+\s+)?$")
+_SAME = re.compile(r"\s+(?:were|are|was|is)\s+(?:one and )?the same\b", re.IGNORECASE)
 _CONVICTION = frozenset({"convicted", "sentenced", "released"})
 _COURT = frozenset({"charged", "on_trial"})
 
@@ -113,10 +121,7 @@ def list_fit(
         return None  # "burglars, robbers" with no conjunction: not a closed list
     start, end = run[0].start, run[-1].end
     if status in _COURT:
-        gaps = [_GAP.fullmatch(s.text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False)]
-        if s.text[:start].lower().endswith("the ") and all(g and g.group("the") for g in gaps):
-            return start - 4, end, match_case(s.text[start - 4 : start], "the defendants")
-        return None
+        return _court_list(run, s)
     if not plural:
         return _one_person(run, s, status)
     names, mods = [], []
@@ -134,8 +139,11 @@ def list_fit(
             return None
         names.append(mod + noun)
         mods.append(mod)
-    listed = _join(names)
+    listed = _join(list(dict.fromkeys(names)))  # "muggers and robbers": robbery once
     style = case_style(s.text)
+    placed = _placed_acts(run, s, status, any(mods))
+    if placed is not None:
+        return start, placed[0], match_case(s.text[start : placed[0]], placed[1], style)
     if status in _CONVICTION:
         collective = _COLLECTIVE.search(s.text, 0, start)
         if collective is not None:
@@ -153,6 +161,17 @@ def list_fit(
     else:
         return None
     return start, end, match_case(s.text[start:end], out, style)
+
+
+def _court_list(run: list[Candidate], s: Sentence) -> tuple[int, int, str] | None:
+    """ "the thief and the fraudster" in court: "the defendants"."""
+    start, end = run[0].start, run[-1].end
+    gaps = [_GAP.fullmatch(s.text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False)]
+    if _SAME.match(s.text, end):
+        return None  # "the murderer and the arsonist were the same man": one person, two acts
+    if s.text[:start].lower().endswith("the ") and all(g and g.group("the") for g in gaps):
+        return start - 4, end, match_case(s.text[start - 4 : start], "the defendants")
+    return None
 
 
 _AGE_NOUN = re.compile(r"\b\d+-year-old\s+$")
@@ -188,19 +207,58 @@ def _one_person(run: list[Candidate], s: Sentence, status: str) -> tuple[int, in
 
 
 def _join(items: list[str]) -> str:
+    if len(items) == 1:
+        return items[0]
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _generic(run: list[Candidate], s: Sentence, listed: str, modified: bool) -> str | None:
     """What the people do, with no status: the act words each label takes."""
     kinds = {_KIND.get(c.entry.id, "commit") for c in run}
-    if kinds == {"commit"}:
-        return f"people who commit {listed}"
-    if kinds <= {"commit", "involved"}:
+    if kinds <= {"commit", "involved"} and "involved" in kinds:
         return f"people involved in {listed}"
-    verbs = [LIST_VERBS.get(c.entry.id) for c in run]
-    if modified or any(v is None for v in verbs):
+    verbs = _list_verbs(run)
+    if kinds == {"commit"} and (modified or verbs is None or any(" " in v[0] for v in verbs)):
+        # "people who commit burglary and robbery", not "who burgle homes and rob";
+        # one-word acts read best as verbs ("people who rob and steal")
+        return f"people who commit {listed}"
+    if modified or verbs is None:
         return None  # "car thieves" has no verb of its own; a mixed list stays word by word
     if any(t.tag == "VBD" for t in s.tokens or []):
-        return "people who were " + _join([v[1] for v in verbs if v])
-    return "people who " + _join([v[0] for v in verbs if v])
+        return "people who were " + _join([v[1] for v in verbs])
+    return "people who " + _join([v[0] for v in verbs])
+
+
+def _list_verbs(run: list[Candidate]) -> list[tuple[str, str]] | None:
+    """The verbs of a list's acts, once each ("muggers and robbers" rob once);
+    "people" as an object goes, since the list's own head says it ("people
+    who rob and steal", not "who rob people and steal")."""
+    out: list[tuple[str, str]] = []
+    for c in run:
+        v = LIST_VERBS.get(c.entry.id)
+        if v is None:
+            return None
+        v = (v[0].removesuffix(" people"), v[1].removesuffix(" people"))
+        if v not in out:
+            out.append(v)
+    return out if len(out) > 1 else None
+
+
+# a participle that only says the people are active somewhere ("drug dealers,
+# burglars and shoplifters operating in Hull"): the acts take its place
+_ACTIVE = re.compile(r"\s+(?:operating|active|working)(?=\s+(?:in|on|across|around|throughout)\b)")
+_PLACED_STATUSES = frozenset({"group_generic", "unknown", "suspected"})
+
+
+def _placed_acts(
+    run: list[Candidate], s: Sentence, status: str, modified: bool
+) -> tuple[int, str] | None:
+    """ "drug dealers, burglars and shoplifters operating in Hull" -> "people
+    selling drugs, burgling homes and shoplifting in Hull": (end, wording)."""
+    if status not in _PLACED_STATUSES or modified:
+        return None
+    m = _ACTIVE.match(s.text, run[-1].end)
+    verbs = _list_verbs(run)
+    if m is None or verbs is None:
+        return None
+    return m.end(), "people " + _join([v[1] for v in verbs])

@@ -89,6 +89,7 @@ _PERSON_PLURALS = frozenset(
 _AGREE = {"have": "has", "are": "is", "were": "was", "hit": "hits", "rise": "rises",
           "fall": "falls", "remain": "remains", "reach": "reaches", "show": "shows",
           "continue": "continues"}  # fmt: skip
+_OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})
 _NOUN_LABEL_CATEGORIES = frozenset(
     {"person-label", "soft-person-label", "offence-identity", "dehumanising", "drug-use"}
 )
@@ -263,9 +264,12 @@ def _drug_use_person(c: Candidate, s: Sentence, noun: Tok) -> Span | bool | None
     clause would misstate the time), so a singular person noun is cut to as
     before and a plural one ("his addict parents both died") is advice."""
     toks = s.tokens or []
-    if s.text[noun.end :].lstrip().lower().startswith(("who ", "that ")) or any(
-        t.tag == "VBD" for t in toks
-    ):
+    if s.text[noun.end :].lstrip().lower().startswith(("who ", "that ")):
+        return None
+    past = any(t.tag == "VBD" for t in toks)
+    owner = s.word_before(c.start)
+    owned = owner is not None and owner[2].lower() in _OWNERS and owner[1] == c.start - 1
+    if past and not owned:
         return None
     plural = noun.tag in ("NNS", "NNPS") or noun.text.lower() in _PERSON_PLURALS
     clause = next(
@@ -283,6 +287,14 @@ def _drug_use_person(c: Candidate, s: Sentence, noun: Tok) -> Span | bool | None
     word = noun.text
     if s.text[start : c.end][:1].isupper():
         word = word[0].upper() + word[1:]
+    if owned:
+        # "his addict parents both died" -> "his parents, who used drugs, both
+        # died": known people, so the clause adds to them and restricts nothing
+        if past:
+            clause = re.sub(r"^who uses?\b", "who used", clause)
+        rest = s.text[noun.end :].lstrip()
+        close = "" if not rest or rest[0] in ".,;:!?)" else ","
+        return start, noun.end, f"{word}, {clause}{close}"
     return start, noun.end, f"{word} {clause}"
 
 

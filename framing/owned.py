@@ -29,6 +29,7 @@ from framing.candidate import Candidate, Sentence, Tok
 from framing.inflect import match_case
 from framing.sentences import case_style
 from framing.status import Status
+from framing.tense import pronoun_person
 
 Span = tuple[int, int, str]
 
@@ -227,3 +228,26 @@ def _wording(entry: str, v: str, acts: tuple[str, str], obj: str, poss: str) -> 
 def _headline(s: Sentence) -> bool:
     """A headline or caption: no full stop at the end."""
     return s.headline or s.text.rstrip()[-1:] not in (".", "!", "?", '"', "”", "'", "’")
+
+
+_DIED = re.compile(r"\b(?:he|she)\s+(?:had\s+|has\s+)?died\b", re.IGNORECASE)
+_OWNER_PERSON = re.compile(r"^person\b")
+
+
+def owner_phrase(s: Sentence, phrase: str, plural: bool, after: int) -> str:
+    """The owner's wording where a possessive is restructured ("an addict's
+    three children after she died" -> "the three children of a woman who used
+    drugs"): the gender the sentence's pronouns give, and the past where it
+    says the owner died (her drug use ended with her)."""
+    if plural or _OWNER_PERSON.match(phrase) is None:
+        return phrase
+    person = pronoun_person(s, False)
+    if person != "person":
+        phrase = person + phrase[len("person") :]
+    if _DIED.search(s.text, after):
+        phrase = re.sub(r"\bwho (uses|is|has)\b", _past, phrase, count=1)
+    return phrase
+
+
+def _past(m: re.Match[str]) -> str:
+    return {"uses": "who used", "is": "who was", "has": "who had"}[m.group(1)]

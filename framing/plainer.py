@@ -71,6 +71,8 @@ def participle_fit(c: Candidate, s: Sentence, status: str) -> Span | None:
     tok = s.token_after(c.end)
     if tok is None or tok.tag != "VBG":
         return None
+    if c.entry.category == "offence-identity" and _placed(s, tok.end):
+        return None  # "dealers loitering outside": where they are, not the act; the offence stays
     start = c.start
     before = s.token_before(c.start)
     if before is not None and (before.pos == "CCONJ" or before.text == ","):
@@ -86,6 +88,13 @@ def participle_fit(c: Candidate, s: Sentence, status: str) -> Span | None:
     if s.text[start : start + 1].isupper():
         out = out[0].upper() + out[1:]
     return start, c.end, out
+
+
+def _placed(s: Sentence, end: int) -> bool:
+    """A participle with no object, only a place or time after it ("loitering
+    outside the school", "operating in Hull")."""
+    nxt = s.token_after(end)
+    return nxt is None or nxt.pos in ("ADP", "ADV", "PUNCT", "CCONJ", "SCONJ")
 
 
 # labels that name no offence: a participle giving the status leaves them nothing to say

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from framing.candidate import Candidate, Sentence
 from framing.inflect import indefinite_article, match_case, possessive, words
 from framing.modifiers import modifier_fit
-from framing.owned import owned_fit
+from framing.owned import owned_fit, owner_phrase
 from framing.passive import passive_fit
 from framing.plainer import (
     already_fit,
@@ -936,6 +936,7 @@ def _fit_one(
                 return None
             np_end, link = linked
             np_text = s.text[c.end : np_end].strip()
+            phrase = owner_phrase(s, phrase, plural, np_end)
             if det in ("a", "an"):
                 owner = f"{indefinite_article(phrase)} {phrase}"
             elif det is not None:  # "the", "these", "one", "two" ...

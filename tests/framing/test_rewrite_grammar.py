@@ -93,12 +93,19 @@ def test_labels_as_modifiers(engine, text, expected):
     assert fixed(engine, text) == expected
 
 
-def test_drug_use_before_a_person_in_the_past_is_advice(engine):
-    """ "his addict parents died": the present-tense clause would misstate the
-    time, so the label stays as written (advice only)."""
+def test_drug_use_before_a_person_in_the_past(engine):
+    """ "his addict parents died": known people get a clause in the past that
+    restricts nothing ("his parents, who used drugs,"); unowned people in a
+    past sentence ("Two addict parents were jailed") stay as written (advice
+    only), since a present-tense clause would misstate the time."""
     text = "The court heard his addict parents died when he was six."
     flags = engine.check(text)
     assert any(f.entry == "addict" for f in flags)
+    assert (
+        fixed(engine, text) == "The court heard his parents, who used drugs, died when he was six."
+    )
+    text = "Two addict parents were jailed for neglect."
+    assert any(f.entry == "addict" for f in engine.check(text))
     assert fixed(engine, text) == text
 
 
@@ -233,14 +240,28 @@ def test_possessives_and_person_nouns(engine, text, expected):
 
 
 def test_a_list_that_would_repeat_itself_is_advice(engine):
-    """Word by word, "drug dealers, burglars and shoplifters operating" would
-    read "people, intruders and people operating": the list stays as written."""
+    """Word by word, "drug dealers, burglars and car thieves operating" would
+    read "people, intruders and people operating": the list stays as written
+    ("car thieves" has no verb of its own for the acts to take the place of
+    "operating")."""
     text = (
-        "Detectives believe drug dealers, burglars and shoplifters operating in Leeds are linked."
+        "Detectives believe drug dealers, burglars and car thieves operating in Leeds are linked."
     )
     flags = engine.check(text)
     assert len(flags) == 3
     assert fixed(engine, text) == text
+
+
+def test_a_list_only_active_somewhere_becomes_the_acts(engine):
+    """ "drug dealers, burglars and shoplifters operating in Leeds": the acts
+    take the place of "operating", one phrase for the list."""
+    text = (
+        "Detectives believe drug dealers, burglars and shoplifters operating in Leeds are linked."
+    )
+    assert fixed(engine, text) == (
+        "Detectives believe people selling drugs, burgling homes and shoplifting in Leeds "
+        "are linked."
+    )
 
 
 @pytest.mark.parametrize(
@@ -389,3 +410,45 @@ def test_a_generic_label_names_no_one_act(engine):
     # the label's own article decides, not a word before the span ("that a killer")
     text = "The Parole Board must take into account the fact that a killer has not disclosed it."
     assert "that a person convicted of killing has not disclosed" in fixed(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one-word acts read best as verbs; "people" as an object goes
+        (
+            "Muggers and thieves target tourists on the Underground.",
+            "People who rob and steal target tourists on the Underground.",
+        ),
+        # the same act twice in a list is said once
+        (
+            "Muggers and robbers target tourists on the Underground.",
+            "People who commit robbery target tourists on the Underground.",
+        ),
+        # acts with objects stay nouns
+        (
+            "Burglars and robbers are targeting homes in Leeds.",
+            "People who commit burglary and robbery are targeting homes in Leeds.",
+        ),
+    ],
+)
+def test_generic_lists_in_the_words_the_acts_take(engine, text, expected):
+    assert fixed(engine, text) == expected
+
+
+def test_a_participle_of_place_keeps_the_offence(engine):
+    """ "drug dealers loitering outside" says where they are, not what they
+    did: "people loitering" would drop the offence."""
+    text = "Drug dealers loitering outside the school were moved on."
+    out = fixed(engine, text)
+    assert out == "People selling drugs loitering outside the school were moved on."
+
+
+def test_a_restructured_owner_takes_the_pronoun_and_the_time(engine):
+    """ "an addict's three children after she died": the owner is a woman
+    whose drug use is past."""
+    text = "The council has found a home for an addict's three children after she died."
+    assert fixed(engine, text) == (
+        "The council has found a home for the three children of a woman who used drugs "
+        "after she died."
+    )
