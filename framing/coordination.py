@@ -9,7 +9,8 @@ has:
 
 - a conviction: "people convicted of X, Y and Z" ("a gang of burglars and car
   thieves ... jailed" -> "a gang convicted of burglary and car theft");
-- after an arrest: "people suspected of X and Y";
+- after an arrest, or while sought ("Police hunting burglars and robbers"):
+  "people suspected of X and Y";
 - two people in court ("the thief and the fraudster", "the robber and the
   knifeman"): "the defendants";
 - a generic group or no status: what the people do, in the words the acts
@@ -56,7 +57,12 @@ OFFENCES: dict[str, str] = {
 }
 # how each act is said in a list with no status: committed (a crime), taken
 # part in (violence, looting), or a verb; and the verb, present and -ing
-_KIND: dict[str, str] = {"looter": "involved", "thug": "involved", "vandal": "verb"}
+_KIND: dict[str, str] = {
+    "looter": "involved",
+    "thug": "involved",
+    "drug-dealer": "involved",  # no one "commits drug dealing"
+    "vandal": "verb",
+}
 LIST_VERBS: dict[str, tuple[str, str]] = {
     "burglar": ("burgle homes", "burgling homes"),
     "robber": ("rob", "robbing"),
@@ -151,7 +157,7 @@ def list_fit(
             at = collective.end() - 3
             return at, end, f"convicted of {listed}"
         out = f"people convicted of {listed}"
-    elif status == "arrested":
+    elif status in ("arrested", "wanted"):
         out = f"people suspected of {listed}"
     elif status in ("group_generic", "unknown"):
         got = _generic(run, s, listed, any(mods))

@@ -362,13 +362,21 @@ def _numbers(c: Candidate, s: Sentence, numbers: Tok, plural_alt: str) -> Span |
     if verb is None or verb.text.lower() not in _AGREE:
         return False
     middle = s.text[numbers.end : verb.start]
+    # "Inmate numbers hit a record high last year": a past tense agrees with both
+    # (a headline's verb is in the present whatever the tagger says)
+    past = verb.tag == "VBD" and verb.text.lower() != "were" and not headline_like(s)
+    agreed = verb.text if past else _AGREE[verb.text.lower()]
+    start, first = c.start, c.text
+    det = s.word_before(c.start)
+    if det is not None and det[2].lower() == "the" and det[1] == c.start - 1:
+        start, first = det[0], det[2]  # "The prisoner numbers": the article is the wording's
     # headline style drops articles with auxiliaries: "Number of people in prison
     # hits record high", but "The number of people in prison has risen"
     the = "" if headline_like(s) and verb.pos != "AUX" else "the "
-    out = f"{the}number of {plural_alt}{middle}{_AGREE[verb.text.lower()]}"
-    if c.text[:1].isupper():
+    out = f"{the}number of {plural_alt}{middle}{agreed}"
+    if first[:1].isupper():
         out = out[0].upper() + out[1:]
-    return c.start, verb.end, out
+    return start, verb.end, out
 
 
 def _modifiers_start(c: Candidate, s: Sentence) -> int:

@@ -230,6 +230,14 @@ def _headline(s: Sentence) -> bool:
     return s.headline or s.text.rstrip()[-1:] not in (".", "!", "?", '"', "”", "'", "’")
 
 
+# what may stand before a possessive label and go with the owner once the
+# possessed phrase comes first: "Each inmate's cell" -> "The cell of each
+# person in prison", "Some prisoners' families" -> "The families of some
+# people in prison" (a count too: "One inmate's mother")
+OWNER_DETERMINERS = frozenset(
+    "one two three four five six seven eight nine ten each every another any some many "
+    "several other all most few both no".split()
+)
 _DIED = re.compile(r"\b(?:he|she)\s+(?:had\s+|has\s+)?died\b", re.IGNORECASE)
 _OWNER_PERSON = re.compile(r"^person\b")
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from framing.candidate import Candidate, Sentence
 from framing.inflect import indefinite_article, match_case, possessive, words
 from framing.modifiers import modifier_fit
-from framing.owned import owned_fit, owner_phrase
+from framing.owned import OWNER_DETERMINERS, owned_fit, owner_phrase
 from framing.passive import passive_fit
 from framing.plainer import (
     already_fit,
@@ -65,7 +65,6 @@ Word = tuple[int, int, str]  # (start, end, text) in the sentence
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _HEDGES = {"alleged", "suspected", "accused"}
-_COUNTS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 _KEEP_MODIFIERS = {"young", "teenage", "female", "male", "older", "elderly", "adult"}
 
 
@@ -917,14 +916,16 @@ def _fit_one(
         start = prev[0]
         prev = _prev_word(s, start)
     det = prev[2].lower() if prev is not None and prev[2].lower() in _DETERMINERS else None
-    if c.possessive and det is None and prev is not None and prev[2].lower() in _COUNTS:
+    if c.possessive and det is None and prev is not None and prev[2].lower() in OWNER_DETERMINERS:
         det = prev[2].lower()  # "One inmate's mother" -> "the mother of one person in prison"
     original_first = s.text[start:end]
 
     if c.possessive:
         np_end = _possessed_np(s, c.end)
-        if np_end is None and extend and len(alt.split()) > 1:
-            return None  # "the same address as the prisoner's": no "person in prison's"
+        if (np_end is None or det == "no") and extend and len(alt.split()) > 1:
+            # "the same address as the prisoner's": no "person in prison's";
+            # "No inmate's cell": "the cell of no person" reads as no English
+            return None
         if len(alt.split()) == 1 or np_end is None or not extend:
             out = possessive(phrase, plural)
         else:

@@ -452,3 +452,38 @@ def test_a_restructured_owner_takes_the_pronoun_and_the_time(engine):
         "The council has found a home for the three children of a woman who used drugs "
         "after she died."
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quantifier goes with the owner once the possessed phrase comes first
+        (
+            "Each inmate's cell is searched daily.",
+            "The cell of each person in prison is searched daily.",
+        ),
+        (
+            "Some inmates' families say the hall is too small.",
+            "The families of some people in prison say the hall is too small.",
+        ),
+        # "the number" brings its own article; a past tense agrees as it is
+        ("The prisoner numbers have risen.", "The number of people in prison has risen."),
+        (
+            "Inmate numbers hit a record high last year.",
+            "The number of people in prison hit a record high last year.",
+        ),
+        (
+            "Prisoner numbers were at a record high last year.",
+            "The number of people in custody was at a record high last year.",
+        ),
+    ],
+)
+def test_determiners_and_agreement(engine, text, expected):
+    assert fixed(engine, text) == expected
+
+
+def test_no_owner_is_advice(engine):
+    """ "No prisoner's cell": "the cell of no person in prison" is no English."""
+    text = "No prisoner's cell was searched."
+    assert any(f.entry == "prisoner" for f in engine.check(text))
+    assert fixed(engine, text) == text
