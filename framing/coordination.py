@@ -83,7 +83,9 @@ _COLLECTIVE = re.compile(r"\b(?:gang|group|team|ring|network|band) of $", re.IGN
 _NOT_MODIFIERS = frozenset(
     "a an one this that these those some other two three four five his her their".split()
 )
-_GAP = re.compile(r"(?:,\s+|,?\s+(?:and|or)\s+)(?P<the>the\s+)?(?P<mod>[a-z]+\s+)?$")
+_GAP = re.compile(
+    r"(?:,\s+|,?\s+(?:and|or)\s+)(?P<the>the\s+)?(?P<mod>(?!(?:and|or)\s)[a-z]+\s+)?$"
+)
 _SAME = re.compile(r"\s+(?:were|are|was|is)\s+(?:one and )?the same\b", re.IGNORECASE)
 _CONVICTION = frozenset({"convicted", "sentenced", "released"})
 _COURT = frozenset({"charged", "on_trial"})
@@ -99,7 +101,12 @@ def runs(kept: list[Candidate], s: Sentence) -> list[list[Candidate]]:
                 out.append(cur)
             cur = []
             continue
-        if cur and _GAP.fullmatch(s.text[cur[-1].end : c.start]) is None:
+        gap = s.text[cur[-1].end : c.start] if cur else ""
+        if len(cur) == 1 and _INCLUDING.fullmatch(gap):
+            out.append([cur[0], c])  # "sex offenders, including paedophiles": a run of two
+            cur = []
+            continue
+        if cur and _GAP.fullmatch(gap) is None:
             if len(cur) > 1:
                 out.append(cur)
             cur = []
@@ -123,6 +130,8 @@ def list_fit(
 ) -> tuple[int, int, str] | None:
     """One rewrite for the whole list, or None."""
     last_gap = s.text[run[-2].end : run[-1].start]
+    if _INCLUDING.fullmatch(last_gap):
+        return _including(run, s, status, plural)
     if not re.search(r"\b(?:and|or)\b", last_gap):
         return None  # "burglars, robbers" with no conjunction: not a closed list
     start, end = run[0].start, run[-1].end
@@ -130,6 +139,39 @@ def list_fit(
         return _court_list(run, s)
     if not plural:
         return _one_person(run, s, status)
+    named = _acts_named(run, s)
+    if named is None:
+        return None
+    names, mods = named
+    conj = "or" if re.search(r"\bor\b", last_gap) else "and"
+    listed = _join(list(dict.fromkeys(names)), conj)  # "muggers and robbers": robbery once
+    style = case_style(s.text)
+    placed = _placed_acts(run, s, status, any(mods), conj)
+    if placed is not None:
+        return start, placed[0], match_case(s.text[start : placed[0]], placed[1], style)
+    if status in _CONVICTION:
+        collective = _COLLECTIVE.search(s.text, 0, start)
+        if collective is not None:
+            # "A gang of burglars and car thieves ... jailed" -> "A gang convicted of ..."
+            at = collective.end() - 3
+            return at, end, f"convicted of {listed}"
+        out = f"people convicted of {listed}"
+    elif status in ("arrested", "wanted"):
+        out = f"people suspected of {listed}"
+    elif status in ("group_generic", "unknown"):
+        got = _generic(run, s, listed, any(mods), conj)
+        if got is None:
+            return None
+        out = got
+    else:
+        return None
+    return start, end, match_case(s.text[start:end], out, style)
+
+
+def _acts_named(run: list[Candidate], s: Sentence) -> tuple[list[str], list[str]] | None:
+    """The act each label of a list of groups names, with the modifier it
+    carries ("car thieves" -> "car theft"), and the modifiers; None where the
+    run is no list of groups."""
     names, mods = [], []
     for i, c in enumerate(run):
         mod = ""
@@ -145,28 +187,34 @@ def list_fit(
             return None
         names.append(mod + noun)
         mods.append(mod)
-    listed = _join(list(dict.fromkeys(names)))  # "muggers and robbers": robbery once
-    style = case_style(s.text)
-    placed = _placed_acts(run, s, status, any(mods))
-    if placed is not None:
-        return start, placed[0], match_case(s.text[start : placed[0]], placed[1], style)
+    return names, mods
+
+
+_INCLUDING = re.compile(r",?\s+(?:including|among them|especially)\s+")
+
+
+def _including(
+    run: list[Candidate], s: Sentence, status: str, plural: bool
+) -> tuple[int, int, str] | None:
+    """ "15 sex offenders, including paedophiles" -> "15 people convicted of
+    sexual offences, including child sexual abuse": the group's wording once,
+    the part it includes by its act alone (never "people convicted of" twice)."""
+    first, part = run
+    nouns = [act_noun(c.entry.id) for c in run]
+    if not plural or any(c.form.number != "plural" for c in run) or None in nouns:
+        return None
     if status in _CONVICTION:
-        collective = _COLLECTIVE.search(s.text, 0, start)
-        if collective is not None:
-            # "A gang of burglars and car thieves ... jailed" -> "A gang convicted of ..."
-            at = collective.end() - 3
-            return at, end, f"convicted of {listed}"
-        out = f"people convicted of {listed}"
-    elif status in ("arrested", "wanted"):
-        out = f"people suspected of {listed}"
-    elif status in ("group_generic", "unknown"):
-        got = _generic(run, s, listed, any(mods))
-        if got is None:
-            return None
-        out = got
+        head = "people convicted of"
+    elif status == "arrested":
+        head = "people suspected of"
+    elif status in ("group_generic", "unknown") and _KIND.get(first.entry.id) is None:
+        head = "people who commit"
     else:
         return None
-    return start, end, match_case(s.text[start:end], out, style)
+    gap = s.text[first.end : part.start]
+    out = f"{head} {nouns[0]}{gap}{nouns[1]}"
+    text = s.text[first.start : part.end]
+    return first.start, part.end, match_case(text, out, case_style(s.text))
 
 
 def _court_list(run: list[Candidate], s: Sentence) -> tuple[int, int, str] | None:
@@ -212,18 +260,21 @@ def _one_person(run: list[Candidate], s: Sentence, status: str) -> tuple[int, in
     return start, end, match_case(s.text[start:end], f"{person} convicted of {listed}")
 
 
-def _join(items: list[str]) -> str:
+def _join(items: list[str], conj: str = "and") -> str:
     if len(items) == 1:
         return items[0]
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + f" {conj} " + items[-1]
 
 
-def _generic(run: list[Candidate], s: Sentence, listed: str, modified: bool) -> str | None:
+def _generic(
+    run: list[Candidate], s: Sentence, listed: str, modified: bool, conj: str
+) -> str | None:
     """What the people do, with no status: the act words each label takes."""
     kinds = {_KIND.get(c.entry.id, "commit") for c in run}
-    if kinds <= {"commit", "involved"} and "involved" in kinds:
-        return f"people involved in {listed}"
     verbs = _list_verbs(run)
+    if "involved" in kinds and (kinds <= {"commit", "involved"} or verbs is None):
+        # "Thugs and vandals" -> "People involved in violence and criminal damage"
+        return f"people involved in {listed}"
     if kinds == {"commit"} and (modified or verbs is None or any(" " in v[0] for v in verbs)):
         # "people who commit burglary and robbery", not "who burgle homes and rob";
         # one-word acts read best as verbs ("people who rob and steal")
@@ -231,8 +282,8 @@ def _generic(run: list[Candidate], s: Sentence, listed: str, modified: bool) -> 
     if modified or verbs is None:
         return None  # "car thieves" has no verb of its own; a mixed list stays word by word
     if any(t.tag == "VBD" for t in s.tokens or []):
-        return "people who were " + _join([v[1] for v in verbs])
-    return "people who " + _join([v[0] for v in verbs])
+        return "people who were " + _join([v[1] for v in verbs], conj)
+    return "people who " + _join([v[0] for v in verbs], conj)
 
 
 def _list_verbs(run: list[Candidate]) -> list[tuple[str, str]] | None:
@@ -257,7 +308,7 @@ _PLACED_STATUSES = frozenset({"group_generic", "unknown", "suspected"})
 
 
 def _placed_acts(
-    run: list[Candidate], s: Sentence, status: str, modified: bool
+    run: list[Candidate], s: Sentence, status: str, modified: bool, conj: str
 ) -> tuple[int, str] | None:
     """ "drug dealers, burglars and shoplifters operating in Hull" -> "people
     selling drugs, burgling homes and shoplifting in Hull": (end, wording)."""
@@ -267,4 +318,4 @@ def _placed_acts(
     verbs = _list_verbs(run)
     if m is None or verbs is None:
         return None
-    return m.end(), "people " + _join([v[1] for v in verbs])
+    return m.end(), "people " + _join([v[1] for v in verbs], conj)

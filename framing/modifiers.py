@@ -220,7 +220,7 @@ def _noun_follows(s: Sentence, nxt: list[Tok]) -> bool:
     """A noun (or a topic noun the tagger read as a verb, "Inmate suicides/VBZ
     at"), or an adjective and then a noun ("mental health services")."""
     first = nxt[0]
-    if first.pos == "NOUN" or first.text.lower() in _TOPIC:
+    if _nounish(first) or first.text.lower() in _TOPIC:
         return True
     return (
         first.pos == "ADJ"
@@ -228,6 +228,12 @@ def _noun_follows(s: Sentence, nxt: list[Tok]) -> bool:
         and nxt[1].pos == "NOUN"
         and not s.text[first.end : nxt[1].start].strip()
     )
+
+
+def _nounish(t: Tok) -> bool:
+    """A noun, or a lower-case word the tagger took for a name ("prisoner
+    transport/NNP van"): a name has a capital."""
+    return t.pos == "NOUN" or t.pos == "PROPN" and t.text.islower()
 
 
 def _names_a_person(c: Candidate) -> bool:
@@ -305,7 +311,7 @@ def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) ->
     for i, t in enumerate(nxt[1:], 1):
         if t.start - run[-1].end > 1:
             break
-        if t.pos == "NOUN" or (
+        if _nounish(t) or (
             t.pos == "ADJ"
             and run[-1].pos == "ADJ"
             and i + 1 < len(nxt)

@@ -487,3 +487,39 @@ def test_no_owner_is_advice(engine):
     text = "No prisoner's cell was searched."
     assert any(f.entry == "prisoner" for f in engine.check(text))
     assert fixed(engine, text) == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the list's own conjunction; an Oxford comma is no modifier
+        (
+            "Burglars or robbers could face longer sentences.",
+            "People who commit burglary or robbery could face longer sentences.",
+        ),
+        (
+            "Burglars, robbers, and thieves face tougher sentences.",
+            "People who commit burglary, robbery and theft face tougher sentences.",
+        ),
+        # acts with no verb of their own: what the people were involved in
+        (
+            "Thugs and vandals smashed windows.",
+            "People involved in violence and criminal damage smashed windows.",
+        ),
+        # a group and the part it includes: the wording once, the part by its act
+        (
+            "The jail holds 600 sex offenders, including rapists.",
+            "The jail holds 600 people convicted of sexual offences, including rape.",
+        ),
+    ],
+)
+def test_list_shapes(engine, text, expected):
+    assert fixed(engine, text) == expected
+
+
+def test_a_label_before_a_misread_noun_is_advice(engine):
+    """ "prisoner transport/NNP van": a lower-case word is no name; no topic
+    noun fits, so advice, never "The person in prison transport van"."""
+    text = "The prisoner transport van crashed."
+    assert any(f.entry == "prisoner" for f in engine.check(text))
+    assert fixed(engine, text) == text

@@ -27,7 +27,7 @@ GROUPS = {
     "case-style": 0.88,
     "tense-and-facts": 0.85,
     "noun-modifier": 0.88,
-    "coordination": 0.75,
+    "coordination": 0.78,
     "possessive-and-determiner": 0.78,
     "tautology-and-agreement": 0.70,
     "never-rewrite": 0.96,
