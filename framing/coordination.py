@@ -83,8 +83,10 @@ _COLLECTIVE = re.compile(r"\b(?:gang|group|team|ring|network|band) of $", re.IGN
 _NOT_MODIFIERS = frozenset(
     "a an one this that these those some other two three four five his her their".split()
 )
+# (any case: "Burglars And Robbers Jailed", "BURGLARS AND ROBBERS")
 _GAP = re.compile(
-    r"(?:,\s+|,?\s+(?:and|or)\s+)(?P<the>the\s+)?(?P<mod>(?!(?:and|or)\s)[a-z]+\s+)?$"
+    r"(?:,\s+|,?\s+(?:and|or)\s+)(?P<the>the\s+)?(?P<mod>(?!(?:and|or)\s)[a-z]+\s+)?$",
+    re.IGNORECASE,
 )
 _SAME = re.compile(r"\s+(?:were|are|was|is)\s+(?:one and )?the same\b", re.IGNORECASE)
 _CONVICTION = frozenset({"convicted", "sentenced", "released"})
@@ -132,7 +134,7 @@ def list_fit(
     last_gap = s.text[run[-2].end : run[-1].start]
     if _INCLUDING.fullmatch(last_gap):
         return _including(run, s, status, plural)
-    if not re.search(r"\b(?:and|or)\b", last_gap):
+    if not re.search(r"\b(?:and|or)\b", last_gap, re.IGNORECASE):
         return None  # "burglars, robbers" with no conjunction: not a closed list
     start, end = run[0].start, run[-1].end
     if status in _COURT:
@@ -143,7 +145,7 @@ def list_fit(
     if named is None:
         return None
     names, mods = named
-    conj = "or" if re.search(r"\bor\b", last_gap) else "and"
+    conj = "or" if re.search(r"\bor\b", last_gap, re.IGNORECASE) else "and"
     listed = _join(list(dict.fromkeys(names)), conj)  # "muggers and robbers": robbery once
     style = case_style(s.text)
     placed = _placed_acts(run, s, status, any(mods), conj)
@@ -180,7 +182,7 @@ def _acts_named(run: list[Candidate], s: Sentence) -> tuple[list[str], list[str]
             if m is None or m.group("the"):
                 return None
             mod = m.group("mod") or ""
-        if mod.strip() in _NOT_MODIFIERS or c.form.number == "singular":
+        if mod.strip().lower() in _NOT_MODIFIERS or c.form.number == "singular":
             return None  # "Drug dealers and a thug who ...": not one list of groups
         noun = act_noun(c.entry.id)
         if noun is None:

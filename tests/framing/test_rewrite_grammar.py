@@ -523,3 +523,47 @@ def test_a_label_before_a_misread_noun_is_advice(engine):
     text = "The prisoner transport van crashed."
     assert any(f.entry == "prisoner" for f in engine.check(text))
     assert fixed(engine, text) == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # lists in a headline's case
+        (
+            "Burglars And Robbers Jailed For 40 Years",
+            "People Convicted Of Burglary And Robbery Jailed For 40 Years",
+        ),
+        ("BURGLARS AND ROBBERS JAILED", "PEOPLE CONVICTED OF BURGLARY AND ROBBERY JAILED"),
+        # "numbers" restructured in a headline, with more verbs, modals and past forms
+        ("Inmate Numbers Hit Record High", "Number of People in Prison Hits Record High"),
+        ("INMATE NUMBERS SOAR", "NUMBER OF PEOPLE IN PRISON SOARS"),
+        ("Offender numbers will rise.", "The number of people who have offended will rise."),
+        (
+            "Inmate numbers rose by 5% last year.",
+            "The number of people in prison rose by 5% last year.",
+        ),
+        # not the subject: no verb changes
+        (
+            "The rise in inmate numbers worries ministers.",
+            "The rise in the number of people in prison worries ministers.",
+        ),
+        # the sentence's own place: not said twice
+        ("Inmate deaths in custody have risen.", "Deaths of people in custody have risen."),
+        ("Inmate families face long journeys.", "Families of people in prison face long journeys."),
+    ],
+)
+def test_headline_lists_and_numbers(engine, text, expected):
+    assert fixed(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rising inmate numbers are a concern.",  # no place for "Rising"
+        "The jail has seen inmate numbers rise.",  # an object: "rise" must not agree
+        "Overcrowding and inmate numbers are rising.",  # a joint subject
+    ],
+)
+def test_numbers_that_cannot_be_restructured_are_advice(engine, text):
+    assert any(f.entry == "inmate" for f in engine.check(text))
+    assert fixed(engine, text) == text
