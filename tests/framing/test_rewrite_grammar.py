@@ -567,3 +567,56 @@ def test_headline_lists_and_numbers(engine, text, expected):
 def test_numbers_that_cannot_be_restructured_are_advice(engine, text):
     assert any(f.entry == "inmate" for f in engine.check(text))
     assert fixed(engine, text) == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an owned killing label as a possessive: the possessed phrase first; a
+        # trial says no verdict yet
+        (
+            "Her family were at court on the opening day of her alleged killer's trial.",
+            "Her family were at court on the opening day of the trial of the person accused "
+            "of causing her death.",
+        ),
+        (
+            "His killer's trial begins today.",
+            "The trial of the person accused of causing his death begins today.",
+        ),
+        # the owner's adjectives go with it
+        (
+            "The notorious inmate's letters were published.",
+            "The letters of the notorious person in prison were published.",
+        ),
+        (
+            "The jailed burglar's mother wept.",
+            "The mother of the jailed person convicted of burglary wept.",
+        ),
+        # a span of time stays after the owner
+        (
+            "This can delay failed asylum-seekers' deportation for months.",
+            "This can delay the deportation of refused asylum seekers for months.",
+        ),
+        # a pronoun that can only be the owner's gives the gender; one that may
+        # be the possessed person's does not
+        (
+            "The prisoner's letters show he was remorseful.",
+            "The letters of the man in prison show he was remorseful.",
+        ),
+        (
+            "The inmate's mother said she was worried.",
+            "The mother of the person in prison said she was worried.",
+        ),
+    ],
+)
+def test_possessed_phrase_first(engine, text, expected):
+    assert fixed(engine, text) == expected
+
+
+def test_a_noun_before_a_possessive_label_is_advice(engine):
+    """ "the Claremont killer's lair": "the Claremont the lair of ..." is no
+    English and "the Claremont person" changes the fact."""
+    text = "Police searched the Claremont killer's lair after he was convicted."
+    assert any(f.entry == "killer" for f in engine.check(text))
+    out = fixed(engine, text)
+    assert "Claremont the" not in out and "Claremont person" not in out
