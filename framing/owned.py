@@ -322,10 +322,10 @@ def owner_lead(s: Sentence, start: int, det: str | None) -> tuple[int, str, str 
         w = s.word_before(start)
         return (w[0] if w is not None else start), "", det
     at, mods = start, ""
-    while True:
+    for _ in range(4):
         tok = s.token_before(at)
         if tok is None or s.text[tok.end : at] != " ":
-            return at, mods, None
+            break
         low = tok.text.lower()
         if low in _DETS:
             return tok.start, mods, low
@@ -340,9 +340,12 @@ def owner_lead(s: Sentence, start: int, det: str | None) -> tuple[int, str, str 
         if begin == tok.start and tok.pos != "ADJ" and tok.tag != "VBN":  # "the jailed burglar's"
             if tok.pos in ("NOUN", "PROPN"):
                 return None  # "the Claremont killer's": a noun modifier has no place
-            return at, mods, None
+            break
         mods = s.text[begin:at]
         at = begin
+    # adjectives only with the determiner they follow ("the notorious inmate's");
+    # else they may be anything ("were seen strewn outside inmate's cells")
+    return (at, mods, None) if not mods else None
 
 
 _DIED = re.compile(r"\b(?:he|she)\s+(?:had\s+|has\s+)?died\b", re.IGNORECASE)
