@@ -95,6 +95,9 @@ def owned_fit(c: Candidate, s: Sentence, status: Status) -> Span | None:
         return None  # "convicted killer", "double killer": their own wording
     if c.possessive:
         return _owned_possessive(c, s, status, acts)
+    nxt = s.token_after(c.end)
+    if nxt is not None and nxt.start == c.end + 1 and nxt.pos == "NOUN" and nxt.text.islower():
+        return None  # "her killer brother": the label is the brother's, not her killer
     plural = c.lower_words[-1].endswith("s")
     before = _words_before(s, c.start)
     i, count, teen = _modifiers(before)

@@ -620,3 +620,11 @@ def test_a_noun_before_a_possessive_label_is_advice(engine):
     assert any(f.entry == "killer" for f in engine.check(text))
     out = fixed(engine, text)
     assert "Claremont the" not in out and "Claremont person" not in out
+
+
+def test_a_killing_label_before_a_noun_is_not_owned(engine):
+    """ "her killer brother": the label is the brother's; "the person who
+    killed her brother" would name another victim."""
+    out = fixed(engine, "His killer brother was jailed.")
+    assert "killed his brother" not in out and "killing his brother" not in out
+    assert out.startswith("His brother")
