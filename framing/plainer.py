@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from framing.candidate import Candidate, Sentence
+from framing.owned import OWNER_DETERMINERS
 
 Span = tuple[int, int, str]
 
@@ -213,6 +214,14 @@ _TAKEN = {"haul": "taken by", "loot": "taken by", "hauls": "taken by"}
 _OF_NP_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
+_OWNERS = frozenset({"his", "her", "their", "its", "my", "your", "our", "whose"})
+
+
+def _modifier_before(s: Sentence, at: int) -> bool:
+    tok = s.token_before(at)
+    return tok is not None and tok.pos in ("ADJ", "NOUN", "PROPN")
+
+
 def possessed_of_fit(c: Candidate, s: Sentence, alt: str | None) -> Span | None:
     """ "the looter's haul of trainers" -> "the haul of trainers taken by the
     person who took part in the looting": the possessive turned round with
@@ -235,13 +244,15 @@ def possessed_of_fit(c: Candidate, s: Sentence, alt: str | None) -> Span | None:
     prev = s.word_before(c.start)
     start = c.start
     det = "the"
-    if (
-        prev is not None
-        and s.text[prev[1] : c.start] == " "
-        and prev[2].lower() in ("the", "a", "an")
-    ):
-        start = prev[0]
-        det = "the" if prev[2].lower() == "the" else ("an" if alt[:1] in "aeiou" else "a")
+    if prev is not None and s.text[prev[1] : c.start] == " ":
+        word = prev[2].lower()
+        if word in ("the", "a", "an"):
+            start = prev[0]
+            det = "the" if word == "the" else ("an" if alt[:1] in "aeiou" else "a")
+        elif word in OWNER_DETERMINERS and word != "no":
+            start, det = prev[0], word  # "One looter's haul" -> "... taken by one person ..."
+        elif word in _OWNERS or re.search(r"['’]s?$", word) or _modifier_before(s, c.start):
+            return None  # "his looter's haul", "the notorious looter's haul": advice
     out = f"the {s.text[c.end + m.start('head') : end]} {_TAKEN[m.group('head')]} {det} {alt}"
     if s.text[start : start + 1].isupper():
         out = out[0].upper() + out[1:]
