@@ -200,9 +200,10 @@ def _coordinate(kept: list[Candidate], fits: list[Fit], sentence: Sentence) -> N
         if got is None:
             said = [fits[where[id(c)]].rewrite for c in run]
             words = [w.lower() for w in said if w]
-            if len(set(words)) < len(words):
+            if len(set(words)) < len(words) or len(words) not in (0, len(said)):
                 # "people, intruders and people": the same wording twice in one
-                # list says nothing; the list stays as written (advice only)
+                # list says nothing, and "people, intruders and car thieves"
+                # half a list; the list stays as written (advice only)
                 for c in run:
                     k = where[id(c)]
                     fits[k] = dataclasses.replace(fits[k], rewrite=None, start=c.start, end=c.end)

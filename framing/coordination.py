@@ -9,7 +9,8 @@ has:
 
 - a conviction: "people convicted of X, Y and Z" ("a gang of burglars and car
   thieves ... jailed" -> "a gang convicted of burglary and car theft");
-- after an arrest: "people suspected of X and Y";
+- after an arrest, or while sought ("Police hunting burglars and robbers"):
+  "people suspected of X and Y";
 - two people in court ("the thief and the fraudster", "the robber and the
   knifeman"): "the defendants";
 - a generic group or no status: what the people do, in the words the acts
@@ -17,7 +18,14 @@ has:
   violence and looting" (no one "commits" looting); and where an act is best
   a verb, the verbs ("Thieves and vandals have targeted" -> "People who steal
   and cause damage have targeted"; after a past verb "people who were
-  looting, setting fires and causing damage").
+  looting, setting fires and causing damage"); one-word acts read as verbs
+  ("muggers and thieves" -> "people who rob and steal"), acts with objects
+  as nouns ("people who commit burglary and robbery"), the same act once;
+- two labels the sentence says are one person ("the murderer and the
+  arsonist were the same man"): never "the defendants";
+- a list only said to be active somewhere ("drug dealers, burglars and
+  shoplifters operating in Hull"): the acts take the participle's place
+  ("people selling drugs, burgling homes and shoplifting in Hull").
 
 Anything else is left to the words one by one.
 """
@@ -49,7 +57,12 @@ OFFENCES: dict[str, str] = {
 }
 # how each act is said in a list with no status: committed (a crime), taken
 # part in (violence, looting), or a verb; and the verb, present and -ing
-_KIND: dict[str, str] = {"looter": "involved", "thug": "involved", "vandal": "verb"}
+_KIND: dict[str, str] = {
+    "looter": "involved",
+    "thug": "involved",
+    "drug-dealer": "involved",  # no one "commits drug dealing"
+    "vandal": "verb",
+}
 LIST_VERBS: dict[str, tuple[str, str]] = {
     "burglar": ("burgle homes", "burgling homes"),
     "robber": ("rob", "robbing"),
@@ -70,7 +83,12 @@ _COLLECTIVE = re.compile(r"\b(?:gang|group|team|ring|network|band) of $", re.IGN
 _NOT_MODIFIERS = frozenset(
     "a an one this that these those some other two three four five his her their".split()
 )
-_GAP = re.compile(r"(?:,\s+|,?\s+(?:and|or)\s+)(?P<the>the\s+)?(?P<mod>[a-z]+\s+)?$")
+# (any case: "Burglars And Robbers Jailed", "BURGLARS AND ROBBERS")
+_GAP = re.compile(
+    r"(?:,\s+|,?\s+(?:and|or)\s+)(?P<the>the\s+)?(?P<mod>(?!(?:and|or)\s)[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+_SAME = re.compile(r"\s+(?:were|are|was|is)\s+(?:one and )?the same\b", re.IGNORECASE)
 _CONVICTION = frozenset({"convicted", "sentenced", "released"})
 _COURT = frozenset({"charged", "on_trial"})
 
@@ -85,7 +103,12 @@ def runs(kept: list[Candidate], s: Sentence) -> list[list[Candidate]]:
                 out.append(cur)
             cur = []
             continue
-        if cur and _GAP.fullmatch(s.text[cur[-1].end : c.start]) is None:
+        gap = s.text[cur[-1].end : c.start] if cur else ""
+        if len(cur) == 1 and _INCLUDING.fullmatch(gap):
+            out.append([cur[0], c])  # "sex offenders, including paedophiles": a run of two
+            cur = []
+            continue
+        if cur and _GAP.fullmatch(gap) is None:
             if len(cur) > 1:
                 out.append(cur)
             cur = []
@@ -109,16 +132,48 @@ def list_fit(
 ) -> tuple[int, int, str] | None:
     """One rewrite for the whole list, or None."""
     last_gap = s.text[run[-2].end : run[-1].start]
-    if not re.search(r"\b(?:and|or)\b", last_gap):
+    if _INCLUDING.fullmatch(last_gap):
+        return _including(run, s, status, plural)
+    if not re.search(r"\b(?:and|or)\b", last_gap, re.IGNORECASE):
         return None  # "burglars, robbers" with no conjunction: not a closed list
     start, end = run[0].start, run[-1].end
     if status in _COURT:
-        gaps = [_GAP.fullmatch(s.text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False)]
-        if s.text[:start].lower().endswith("the ") and all(g and g.group("the") for g in gaps):
-            return start - 4, end, match_case(s.text[start - 4 : start], "the defendants")
-        return None
+        return _court_list(run, s)
     if not plural:
         return _one_person(run, s, status)
+    named = _acts_named(run, s)
+    if named is None:
+        return None
+    names, mods = named
+    conj = "or" if re.search(r"\bor\b", last_gap, re.IGNORECASE) else "and"
+    listed = _join(list(dict.fromkeys(names)), conj)  # "muggers and robbers": robbery once
+    style = case_style(s.text)
+    placed = _placed_acts(run, s, status, any(mods), conj)
+    if placed is not None:
+        return start, placed[0], match_case(s.text[start : placed[0]], placed[1], style)
+    if status in _CONVICTION:
+        collective = _COLLECTIVE.search(s.text, 0, start)
+        if collective is not None:
+            # "A gang of burglars and car thieves ... jailed" -> "A gang convicted of ..."
+            at = collective.end() - 3
+            return at, end, f"convicted of {listed}"
+        out = f"people convicted of {listed}"
+    elif status in ("arrested", "wanted"):
+        out = f"people suspected of {listed}"
+    elif status in ("group_generic", "unknown"):
+        got = _generic(run, s, listed, any(mods), conj)
+        if got is None:
+            return None
+        out = got
+    else:
+        return None
+    return start, end, match_case(s.text[start:end], out, style)
+
+
+def _acts_named(run: list[Candidate], s: Sentence) -> tuple[list[str], list[str]] | None:
+    """The act each label of a list of groups names, with the modifier it
+    carries ("car thieves" -> "car theft"), and the modifiers; None where the
+    run is no list of groups."""
     names, mods = [], []
     for i, c in enumerate(run):
         mod = ""
@@ -127,32 +182,52 @@ def list_fit(
             if m is None or m.group("the"):
                 return None
             mod = m.group("mod") or ""
-        if mod.strip() in _NOT_MODIFIERS or c.form.number == "singular":
+        if mod.strip().lower() in _NOT_MODIFIERS or c.form.number == "singular":
             return None  # "Drug dealers and a thug who ...": not one list of groups
         noun = act_noun(c.entry.id)
         if noun is None:
             return None
         names.append(mod + noun)
         mods.append(mod)
-    listed = _join(names)
-    style = case_style(s.text)
+    return names, mods
+
+
+_INCLUDING = re.compile(r",?\s+(?:including|among them|especially)\s+")
+
+
+def _including(
+    run: list[Candidate], s: Sentence, status: str, plural: bool
+) -> tuple[int, int, str] | None:
+    """ "15 sex offenders, including paedophiles" -> "15 people convicted of
+    sexual offences, including child sexual abuse": the group's wording once,
+    the part it includes by its act alone (never "people convicted of" twice)."""
+    first, part = run
+    nouns = [act_noun(c.entry.id) for c in run]
+    if not plural or any(c.form.number != "plural" for c in run) or None in nouns:
+        return None
     if status in _CONVICTION:
-        collective = _COLLECTIVE.search(s.text, 0, start)
-        if collective is not None:
-            # "A gang of burglars and car thieves ... jailed" -> "A gang convicted of ..."
-            at = collective.end() - 3
-            return at, end, f"convicted of {listed}"
-        out = f"people convicted of {listed}"
+        head = "people convicted of"
     elif status == "arrested":
-        out = f"people suspected of {listed}"
-    elif status in ("group_generic", "unknown"):
-        got = _generic(run, s, listed, any(mods))
-        if got is None:
-            return None
-        out = got
+        head = "people suspected of"
+    elif status in ("group_generic", "unknown") and _KIND.get(first.entry.id) is None:
+        head = "people who commit"
     else:
         return None
-    return start, end, match_case(s.text[start:end], out, style)
+    gap = s.text[first.end : part.start]
+    out = f"{head} {nouns[0]}{gap}{nouns[1]}"
+    text = s.text[first.start : part.end]
+    return first.start, part.end, match_case(text, out, case_style(s.text))
+
+
+def _court_list(run: list[Candidate], s: Sentence) -> tuple[int, int, str] | None:
+    """ "the thief and the fraudster" in court: "the defendants"."""
+    start, end = run[0].start, run[-1].end
+    gaps = [_GAP.fullmatch(s.text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False)]
+    if _SAME.match(s.text, end):
+        return None  # "the murderer and the arsonist were the same man": one person, two acts
+    if s.text[:start].lower().endswith("the ") and all(g and g.group("the") for g in gaps):
+        return start - 4, end, match_case(s.text[start - 4 : start], "the defendants")
+    return None
 
 
 _AGE_NOUN = re.compile(r"\b\d+-year-old\s+$")
@@ -187,20 +262,62 @@ def _one_person(run: list[Candidate], s: Sentence, status: str) -> tuple[int, in
     return start, end, match_case(s.text[start:end], f"{person} convicted of {listed}")
 
 
-def _join(items: list[str]) -> str:
-    return ", ".join(items[:-1]) + " and " + items[-1]
+def _join(items: list[str], conj: str = "and") -> str:
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + f" {conj} " + items[-1]
 
 
-def _generic(run: list[Candidate], s: Sentence, listed: str, modified: bool) -> str | None:
+def _generic(
+    run: list[Candidate], s: Sentence, listed: str, modified: bool, conj: str
+) -> str | None:
     """What the people do, with no status: the act words each label takes."""
     kinds = {_KIND.get(c.entry.id, "commit") for c in run}
-    if kinds == {"commit"}:
-        return f"people who commit {listed}"
-    if kinds <= {"commit", "involved"}:
+    verbs = _list_verbs(run)
+    if "involved" in kinds and (kinds <= {"commit", "involved"} or verbs is None):
+        # "Thugs and vandals" -> "People involved in violence and criminal damage"
         return f"people involved in {listed}"
-    verbs = [LIST_VERBS.get(c.entry.id) for c in run]
-    if modified or any(v is None for v in verbs):
+    if kinds == {"commit"} and (modified or verbs is None or any(" " in v[0] for v in verbs)):
+        # "people who commit burglary and robbery", not "who burgle homes and rob";
+        # one-word acts read best as verbs ("people who rob and steal")
+        return f"people who commit {listed}"
+    if modified or verbs is None:
         return None  # "car thieves" has no verb of its own; a mixed list stays word by word
     if any(t.tag == "VBD" for t in s.tokens or []):
-        return "people who were " + _join([v[1] for v in verbs if v])
-    return "people who " + _join([v[0] for v in verbs if v])
+        return "people who were " + _join([v[1] for v in verbs], conj)
+    return "people who " + _join([v[0] for v in verbs], conj)
+
+
+def _list_verbs(run: list[Candidate]) -> list[tuple[str, str]] | None:
+    """The verbs of a list's acts, once each ("muggers and robbers" rob once);
+    "people" as an object goes, since the list's own head says it ("people
+    who rob and steal", not "who rob people and steal")."""
+    out: list[tuple[str, str]] = []
+    for c in run:
+        v = LIST_VERBS.get(c.entry.id)
+        if v is None:
+            return None
+        v = (v[0].removesuffix(" people"), v[1].removesuffix(" people"))
+        if v not in out:
+            out.append(v)
+    return out if len(out) > 1 else None
+
+
+# a participle that only says the people are active somewhere ("drug dealers,
+# burglars and shoplifters operating in Hull"): the acts take its place
+_ACTIVE = re.compile(r"\s+(?:operating|active|working)(?=\s+(?:in|on|across|around|throughout)\b)")
+_PLACED_STATUSES = frozenset({"group_generic", "unknown", "suspected"})
+
+
+def _placed_acts(
+    run: list[Candidate], s: Sentence, status: str, modified: bool, conj: str
+) -> tuple[int, str] | None:
+    """ "drug dealers, burglars and shoplifters operating in Hull" -> "people
+    selling drugs, burgling homes and shoplifting in Hull": (end, wording)."""
+    if status not in _PLACED_STATUSES or modified:
+        return None
+    m = _ACTIVE.match(s.text, run[-1].end)
+    verbs = _list_verbs(run)
+    if m is None or verbs is None:
+        return None
+    return m.end(), "people " + _join([v[1] for v in verbs], conj)

@@ -57,6 +57,8 @@ _TOPIC: dict[str, str] = {
     "accommodation": "for",
     "support": "for",
     "population": "of",
+    "families": "of",
+    "relatives": "of",
 }
 # what a prison label becomes before a noun that already implies the prison:
 # "the prisoner population" -> "the prison population", "the early prisoner
@@ -88,7 +90,21 @@ _PERSON_PLURALS = frozenset(
 # verbs that agree with "numbers" and change when it becomes "the number"
 _AGREE = {"have": "has", "are": "is", "were": "was", "hit": "hits", "rise": "rises",
           "fall": "falls", "remain": "remains", "reach": "reaches", "show": "shows",
-          "continue": "continues"}  # fmt: skip
+          "continue": "continues", "soar": "soars", "double": "doubles", "grow": "grows",
+          "increase": "increases", "climb": "climbs", "drop": "drops", "top": "tops",
+          "exceed": "exceeds", "surge": "surges", "jump": "jumps", "treble": "trebles",
+          "halve": "halves", "peak": "peaks", "stand": "stands", "keep": "keeps"}  # fmt: skip
+# verbs whose clause may open with the numbers as its subject ("said inmate numbers have")
+_REPORTING = frozenset(
+    "say show reveal suggest mean warn claim think believe find report confirm indicate "
+    "fear predict estimate".split()
+)
+# verbs that agree with any subject: modals ("will rise") and past forms ("rose")
+_MODALS = frozenset("will would could can may might should must shall".split())
+# a place the sentence already gives after the topic noun ("Inmate deaths in
+# custody"): the wording then leaves its own out ("Deaths of people in custody")
+_PLACE_AFTER = re.compile(r"\s+(?:in|at)\s+(?:custody|prison|jail|gaol)\b", re.IGNORECASE)
+_OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})
 _NOUN_LABEL_CATEGORIES = frozenset(
     {"person-label", "soft-person-label", "offence-identity", "dehumanising", "drug-use"}
 )
@@ -145,8 +161,13 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
         "NOUN",
         "PROPN",
     )
+    topic = first.text.lower() in _TOPIC  # "Inmate Numbers Hit ...": a topic noun is no name
     if not person_noun and (
-        not _noun_follows(s, nxt) or first.text[:1].isupper() and headline and first.tag != "NN"
+        not _noun_follows(s, nxt)
+        or first.text[:1].isupper()
+        and headline
+        and first.tag != "NN"
+        and not topic
     ):
         return None
     got = _before_person(c, s, first, person_noun)
@@ -219,7 +240,7 @@ def _noun_follows(s: Sentence, nxt: list[Tok]) -> bool:
     """A noun (or a topic noun the tagger read as a verb, "Inmate suicides/VBZ
     at"), or an adjective and then a noun ("mental health services")."""
     first = nxt[0]
-    if first.pos == "NOUN" or first.text.lower() in _TOPIC:
+    if _nounish(first) or first.text.lower() in _TOPIC:
         return True
     return (
         first.pos == "ADJ"
@@ -227,6 +248,12 @@ def _noun_follows(s: Sentence, nxt: list[Tok]) -> bool:
         and nxt[1].pos == "NOUN"
         and not s.text[first.end : nxt[1].start].strip()
     )
+
+
+def _nounish(t: Tok) -> bool:
+    """A noun, or a lower-case word the tagger took for a name ("prisoner
+    transport/NNP van"): a name has a capital."""
+    return t.pos == "NOUN" or t.pos == "PROPN" and t.text.islower()
 
 
 def _names_a_person(c: Candidate) -> bool:
@@ -263,9 +290,12 @@ def _drug_use_person(c: Candidate, s: Sentence, noun: Tok) -> Span | bool | None
     clause would misstate the time), so a singular person noun is cut to as
     before and a plural one ("his addict parents both died") is advice."""
     toks = s.tokens or []
-    if s.text[noun.end :].lstrip().lower().startswith(("who ", "that ")) or any(
-        t.tag == "VBD" for t in toks
-    ):
+    if s.text[noun.end :].lstrip().lower().startswith(("who ", "that ")):
+        return None
+    past = any(t.tag == "VBD" for t in toks)
+    owner = s.word_before(c.start)
+    owned = owner is not None and owner[2].lower() in _OWNERS and owner[1] == c.start - 1
+    if past and not owned:
         return None
     plural = noun.tag in ("NNS", "NNPS") or noun.text.lower() in _PERSON_PLURALS
     clause = next(
@@ -283,25 +313,40 @@ def _drug_use_person(c: Candidate, s: Sentence, noun: Tok) -> Span | bool | None
     word = noun.text
     if s.text[start : c.end][:1].isupper():
         word = word[0].upper() + word[1:]
+    if owned:
+        # "his addict parents both died" -> "his parents, who used drugs, both
+        # died": known people, so the clause adds to them and restricts nothing
+        if past:
+            clause = re.sub(r"^who uses?\b", "who used", clause)
+        rest = s.text[noun.end :].lstrip()
+        close = "" if not rest or rest[0] in ".,;:!?)" else ","
+        return start, noun.end, f"{word}, {clause}{close}"
     return start, noun.end, f"{word} {clause}"
+
+
+def _noun_run(nxt: list[Tok]) -> list[Tok]:
+    """The nouns after the label, adjectives only before them (not "the killer
+    case last year")."""
+    run = [nxt[0]]
+    for i, t in enumerate(nxt[1:], 1):
+        if t.start - run[-1].end > 1:
+            break
+        if _nounish(t) or (
+            t.pos == "ADJ"
+            and run[-1].pos == "ADJ"
+            and i + 1 < len(nxt)
+            and nxt[i + 1].pos == "NOUN"
+        ):
+            run.append(t)
+        else:
+            break
+    return run
 
 
 def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) -> Span | bool:
     """ "inmate deaths" -> "deaths of people in prison": the noun run after the
     label, restructured with the preposition its head takes, else advice."""
-    run = [nxt[0]]
-    for i, t in enumerate(nxt[1:], 1):
-        if t.start - run[-1].end > 1:
-            break
-        if t.pos == "NOUN" or (
-            t.pos == "ADJ"
-            and run[-1].pos == "ADJ"
-            and i + 1 < len(nxt)
-            and nxt[i + 1].pos == "NOUN"
-        ):  # adjectives only before the nouns: not "the killer case last year"
-            run.append(t)
-        else:
-            break
+    run = _noun_run(nxt)
     headword = run[-1].text.lower()
     phrase = s.text[run[0].start : run[-1].end]
     offence = _OFFENCE_BEFORE.get(c.entry.id)
@@ -328,6 +373,8 @@ def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) ->
     prep = _TOPIC.get(headword)
     if prep is None or plural_alt is None:
         return False
+    if plural_alt.endswith(" in prison") and _PLACE_AFTER.match(s.text, run[-1].end):
+        plural_alt = plural_alt[: -len(" in prison")]
     if headword == "numbers":
         return _numbers(c, s, run[-1], plural_alt)
     if headword == "population":
@@ -345,18 +392,49 @@ def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) ->
 
 def _numbers(c: Candidate, s: Sentence, numbers: Tok, plural_alt: str) -> Span | bool:
     """ "Inmate numbers have risen" -> "The number of people in prison has risen"."""
+    start, first = c.start, c.text
+    before = s.token_before(c.start)
+    if before is not None and before.end == c.start - 1:
+        if before.pos == "ADP":
+            # "The rise in inmate numbers worries ministers": not the subject
+            return c.start, numbers.end, f"the number of {plural_alt}"
+        if before.text.lower() == "the":
+            start, first = (
+                before.start,
+                before.text,
+            )  # "The prisoner numbers": the wording's article
+        elif before.pos == "CCONJ" and not s.text[: before.start].rstrip().endswith(","):
+            return False  # "Overcrowding and inmate numbers are rising": a joint subject
+        elif before.pos not in ("CCONJ", "SCONJ", "PUNCT") and not (
+            before.pos == "VERB" and (before.lemma or "").lower() in _REPORTING
+        ):
+            # "Rising inmate numbers", "has seen inmate numbers rise": not the
+            # subject of a verb that agrees, or no place for the modifier
+            return False
     after = [t for t in s.tokens_in(numbers.end, len(s.text)) if not t.text.isspace()]
-    verb = next((t for t in after[:8] if t.pos in ("AUX", "VERB")), None)
-    if verb is None or verb.text.lower() not in _AGREE:
+    verb = next(
+        (t for t in after[:8] if t.pos in ("AUX", "VERB") or t.text.lower() in _AGREE), None
+    )
+    if verb is None:
+        return False
+    word = verb.text.lower()
+    # "Inmate numbers rose by 5%", "will rise": a past tense or a modal agrees with
+    # both (a headline's verb is in the present whatever the tagger says)
+    past = verb.tag == "VBD" and word != "were" and not headline_like(s)
+    if past or word in _MODALS:
+        agreed = verb.text
+    elif word in _AGREE:
+        agreed = match_case(verb.text, _AGREE[word])
+    else:
         return False
     middle = s.text[numbers.end : verb.start]
     # headline style drops articles with auxiliaries: "Number of people in prison
     # hits record high", but "The number of people in prison has risen"
     the = "" if headline_like(s) and verb.pos != "AUX" else "the "
-    out = f"{the}number of {plural_alt}{middle}{_AGREE[verb.text.lower()]}"
-    if c.text[:1].isupper():
+    out = f"{the}number of {plural_alt}{middle}{agreed}"
+    if first[:1].isupper():
         out = out[0].upper() + out[1:]
-    return c.start, verb.end, out
+    return start, verb.end, out
 
 
 def _modifiers_start(c: Candidate, s: Sentence) -> int:

@@ -13,6 +13,14 @@ in the terms the person's legal status allows
 - after a conviction: "the person convicted of killing her";
 - with no status, or while sought: "the person who killed her".
 
+As a possessive the possessed phrase comes first ("her alleged killer's
+trial" -> "the trial of the person accused of causing her death"; a trial,
+hearing or lawyer says no verdict yet, so never "who killed her" there).
+Any possessive label restructured the same way takes its owner's determiner
+and adjectives along (``owner_lead``: "the notorious inmate's letters" ->
+"the letters of the notorious person in prison"), and the gender and time a
+pronoun after it gives (``owner_phrase``).
+
 With a name right after the label the name says who, so the label goes:
 owned by a pronoun, it is cut ("His killer Lewis Finch, 31," -> "Lewis
 Finch, 31,"); owned by a name, the fact moves into a clause after the name
@@ -81,10 +89,15 @@ def _name_after(s: Sentence, offset: int) -> tuple[int, int] | None:
 def owned_fit(c: Candidate, s: Sentence, status: Status) -> Span | None:
     """The restructured phrase for an owned killing label, or None."""
     acts = _ACTS.get(c.entry.id)
-    if acts is None or c.possessive or not s.tokens:
+    if acts is None or not s.tokens:
         return None
-    if not all(w in ("killer", "killers", "murderer", "murderers") for w in c.lower_words):
+    if not all(_LABEL_WORD.sub("", w) in _LABEL_WORDS for w in c.lower_words):
         return None  # "convicted killer", "double killer": their own wording
+    if c.possessive:
+        return _owned_possessive(c, s, status, acts)
+    nxt = s.token_after(c.end)
+    if nxt is not None and nxt.start == c.end + 1 and nxt.pos == "NOUN" and nxt.text.islower():
+        return None  # "her killer brother": the label is the brother's, not her killer
     plural = c.lower_words[-1].endswith("s")
     before = _words_before(s, c.start)
     i, count, teen = _modifiers(before)
@@ -113,6 +126,66 @@ def owned_fit(c: Candidate, s: Sentence, status: Status) -> Span | None:
     if not before_text or before_text[-1] in ".!?:\"“‘'(—–-":
         out = out[0].upper() + out[1:]
     return start, c.end, out
+
+
+_VERDICT = frozenset({"convicted", "sentenced", "released"})
+_COURT_NOUNS = frozenset(
+    "trial retrial hearing prosecution defence defense lawyer lawyers barrister barristers "
+    "solicitor solicitors bail plea case".split()
+)
+_LABEL_WORDS = frozenset({"killer", "killers", "murderer", "murderers"})
+_LABEL_WORD = re.compile(r"['’]s?$")
+
+
+def _owned_possessive(
+    c: Candidate, s: Sentence, status: Status, acts: tuple[str, str]
+) -> Span | None:
+    """ "her alleged killer's trial" -> "the trial of the person accused of
+    causing her death"; "His killer's trial" -> "The trial of the person who
+    killed him": the possessed phrase first, the owned act after it."""
+    before = _words_before(s, c.start)
+    i, count, teen = _modifiers(before)
+    if not i or count is not None or teen:
+        return None
+    owner = _owner(s, before, i, None)
+    if owner is None:
+        return None
+    start, obj, poss, _pronoun = owner
+    if poss == "whose":
+        return None
+    np_end = _possessed_end(s, c.end)
+    if np_end is None:
+        return None
+    owned = s.text[c.end : np_end].strip()
+    value = status.value
+    if value not in _VERDICT and _COURT_NOUNS.intersection(owned.lower().split()):
+        # "His killer's trial": a trial says no verdict yet, so no "who killed him"
+        value = "on_trial"
+    act, _clause = _wording(c.entry.id, value, acts, obj, poss)
+    person = "people" if c.form.number == "plural" else "person"
+    out = f"the {owned} of the {person} {act}"
+    style = s.memo("case_style", lambda: case_style(s.text))
+    if style in ("upper", "title", "title-all"):
+        return start, np_end, match_case(s.text[start:np_end], out, style)
+    before_text = s.text[:start].rstrip()
+    if not before_text or before_text[-1] in ".!?:\"“‘'(—–-":
+        out = out[0].upper() + out[1:]
+    return start, np_end, out
+
+
+def _possessed_end(s: Sentence, offset: int) -> int | None:
+    """End of the noun phrase a possessive owns ("'s secret lair", "'s trial")."""
+    end = None
+    for t in s.tokens_in(offset, min(len(s.text), offset + 80)):
+        if t.text.isspace() or t.text in ("'s", "’s", "'", "’"):
+            continue
+        if t.pos in ("ADJ", "NUM") and end is None:
+            continue
+        if t.pos == "NOUN":
+            end = t.end
+            continue
+        break
+    return end
 
 
 def _before_name(
@@ -227,3 +300,101 @@ def _wording(entry: str, v: str, acts: tuple[str, str], obj: str, poss: str) -> 
 def _headline(s: Sentence) -> bool:
     """A headline or caption: no full stop at the end."""
     return s.headline or s.text.rstrip()[-1:] not in (".", "!", "?", '"', "”", "'", "’")
+
+
+# what may stand before a possessive label and go with the owner once the
+# possessed phrase comes first: "Each inmate's cell" -> "The cell of each
+# person in prison", "Some prisoners' families" -> "The families of some
+# people in prison" (a count too: "One inmate's mother")
+OWNER_DETERMINERS = frozenset(
+    "one two three four five six seven eight nine ten each every another any some many "
+    "several other all most few both no".split()
+)
+_OWNER_OWNERS = frozenset({"his", "her", "their", "its", "my", "your", "our", "whose"})
+_DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"}) | OWNER_DETERMINERS
+
+
+def owner_lead(s: Sentence, start: int, det: str | None) -> tuple[int, str, str | None] | None:
+    """Where an owner restructured after its possessed phrase starts, the
+    adjectives it keeps and its determiner: "the notorious inmate's letters"
+    -> (at "the", "notorious ", "the"), so "the letters of the notorious
+    person in prison"; None where what stands before the label cannot go
+    with it ("her alleged killer's trial": an owner of the owner; "the
+    Claremont killer's lair": a noun modifier)."""
+    if det is not None:
+        w = s.word_before(start)
+        return (w[0] if w is not None else start), "", det
+    at, mods = start, ""
+    for _ in range(4):
+        tok = s.token_before(at)
+        if tok is None or s.text[tok.end : at] != " ":
+            break
+        low = tok.text.lower()
+        if low in _DETS:
+            return tok.start, mods, low
+        if low in _OWNER_OWNERS or _POSSESSIVE.search(tok.text):
+            return None
+        begin = tok.start
+        while s.text[begin - 1 : begin] == "-":  # "Scottish-born", "knife-wielding"
+            w = s.word_before(begin - 1)
+            if w is None or w[1] != begin - 1:
+                break
+            begin = w[0]
+        if begin == tok.start and tok.pos != "ADJ" and tok.tag != "VBN":  # "the jailed burglar's"
+            if tok.pos in ("NOUN", "PROPN"):
+                return None  # "the Claremont killer's": a noun modifier has no place
+            break
+        mods = s.text[begin:at]
+        at = begin
+    # adjectives only with the determiner they follow ("the notorious inmate's");
+    # else they may be anything ("were seen strewn outside inmate's cells")
+    return (at, mods, None) if not mods else None
+
+
+_DIED = re.compile(r"\b(?:he|she)\s+(?:had\s+|has\s+)?died\b", re.IGNORECASE)
+_OWNER_PERSON = re.compile(r"^person\b")
+
+
+def owner_phrase(s: Sentence, phrase: str, plural: bool, after: int) -> str:
+    """The owner's wording where a possessive is restructured ("an addict's
+    three children after she died" -> "the three children of a woman who used
+    drugs"): the gender the sentence's pronouns give, and the past where it
+    says the owner died (her drug use ended with her)."""
+    if plural or _OWNER_PERSON.match(phrase) is None:
+        return phrase
+    person = _gender_after(s, after)
+    if person != "person":
+        phrase = person + phrase[len("person") :]
+    if _DIED.search(s.text, after):
+        phrase = re.sub(r"\bwho (uses|is|has)\b", _past, phrase, count=1)
+    return phrase
+
+
+_HE_AFTER = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+_SHE_AFTER = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+_SINGLE_PEOPLE = frozenset(
+    "mother father mum dad wife husband son daughter brother sister partner girlfriend "
+    "boyfriend lawyer solicitor barrister friend victim neighbour accomplice cellmate "
+    "family".split()
+)
+
+
+def _gender_after(s: Sentence, after: int) -> str:
+    """ "man"/"woman" where the pronouns after the possessed phrase are of one
+    gender and can only be the owner's: not where the phrase is itself one
+    person ("The inmate's mother said she ...": "she" is the mother) or a
+    pronoun comes before (the victim's: "her alleged killer's trial")."""
+    head = s.word_before(after)
+    if head is None or head[2].lower() in _SINGLE_PEOPLE:
+        return "person"
+    if _HE_AFTER.search(s.text, 0, head[0]) or _SHE_AFTER.search(s.text, 0, head[0]):
+        return "person"
+    he = _HE_AFTER.search(s.text, after) is not None
+    she = _SHE_AFTER.search(s.text, after) is not None
+    if he != she:
+        return "man" if he else "woman"
+    return "person"
+
+
+def _past(m: re.Match[str]) -> str:
+    return {"uses": "who used", "is": "who was", "has": "who had"}[m.group(1)]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from framing.candidate import Candidate, Sentence
+from framing.owned import OWNER_DETERMINERS
 
 Span = tuple[int, int, str]
 
@@ -71,6 +72,8 @@ def participle_fit(c: Candidate, s: Sentence, status: str) -> Span | None:
     tok = s.token_after(c.end)
     if tok is None or tok.tag != "VBG":
         return None
+    if c.entry.category == "offence-identity" and _placed(s, tok.end):
+        return None  # "dealers loitering outside": where they are, not the act; the offence stays
     start = c.start
     before = s.token_before(c.start)
     if before is not None and (before.pos == "CCONJ" or before.text == ","):
@@ -86,6 +89,13 @@ def participle_fit(c: Candidate, s: Sentence, status: str) -> Span | None:
     if s.text[start : start + 1].isupper():
         out = out[0].upper() + out[1:]
     return start, c.end, out
+
+
+def _placed(s: Sentence, end: int) -> bool:
+    """A participle with no object, only a place or time after it ("loitering
+    outside the school", "operating in Hull")."""
+    nxt = s.token_after(end)
+    return nxt is None or nxt.pos in ("ADP", "ADV", "PUNCT", "CCONJ", "SCONJ")
 
 
 # labels that name no offence: a participle giving the status leaves them nothing to say
@@ -204,6 +214,14 @@ _TAKEN = {"haul": "taken by", "loot": "taken by", "hauls": "taken by"}
 _OF_NP_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
+_OWNERS = frozenset({"his", "her", "their", "its", "my", "your", "our", "whose"})
+
+
+def _modifier_before(s: Sentence, at: int) -> bool:
+    tok = s.token_before(at)
+    return tok is not None and tok.pos in ("ADJ", "NOUN", "PROPN")
+
+
 def possessed_of_fit(c: Candidate, s: Sentence, alt: str | None) -> Span | None:
     """ "the looter's haul of trainers" -> "the haul of trainers taken by the
     person who took part in the looting": the possessive turned round with
@@ -226,13 +244,15 @@ def possessed_of_fit(c: Candidate, s: Sentence, alt: str | None) -> Span | None:
     prev = s.word_before(c.start)
     start = c.start
     det = "the"
-    if (
-        prev is not None
-        and s.text[prev[1] : c.start] == " "
-        and prev[2].lower() in ("the", "a", "an")
-    ):
-        start = prev[0]
-        det = "the" if prev[2].lower() == "the" else ("an" if alt[:1] in "aeiou" else "a")
+    if prev is not None and s.text[prev[1] : c.start] == " ":
+        word = prev[2].lower()
+        if word in ("the", "a", "an"):
+            start = prev[0]
+            det = "the" if word == "the" else ("an" if alt[:1] in "aeiou" else "a")
+        elif word in OWNER_DETERMINERS and word != "no":
+            start, det = prev[0], word  # "One looter's haul" -> "... taken by one person ..."
+        elif word in _OWNERS or re.search(r"['’]s?$", word) or _modifier_before(s, c.start):
+            return None  # "his looter's haul", "the notorious looter's haul": advice
     out = f"the {s.text[c.end + m.start('head') : end]} {_TAKEN[m.group('head')]} {det} {alt}"
     if s.text[start : start + 1].isupper():
         out = out[0].upper() + out[1:]

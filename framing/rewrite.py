@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from framing.candidate import Candidate, Sentence
 from framing.inflect import indefinite_article, match_case, possessive, words
 from framing.modifiers import modifier_fit
-from framing.owned import owned_fit
+from framing.owned import OWNER_DETERMINERS, owned_fit, owner_lead, owner_phrase
 from framing.passive import passive_fit
 from framing.plainer import (
     already_fit,
@@ -65,7 +65,6 @@ Word = tuple[int, int, str]  # (start, end, text) in the sentence
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _HEDGES = {"alleged", "suspected", "accused"}
-_COUNTS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 _KEEP_MODIFIERS = {"young", "teenage", "female", "male", "older", "elderly", "adult"}
 
 
@@ -313,6 +312,7 @@ def _possessed_np(s: Sentence, offset: int) -> int | None:
 _TAKERS = frozenset({"looter", "thief", "burglar", "robber", "shoplifter", "mugger"})
 # only "for": "the appeal against deportation of X" reads as X's deportation
 _BARE_PREPS = frozenset({"for"})
+_SPANS_OF_TIME = frozenset("hours days weeks months years decades ages life".split())
 
 
 def _possessed_link(c: Candidate, s: Sentence, np_end: int) -> tuple[int, str] | None:
@@ -325,6 +325,32 @@ def _possessed_link(c: Candidate, s: Sentence, np_end: int) -> tuple[int, str] |
             return None
         return of_end, "taken by"
     return _bare_phrase_end(s, np_end), "of"
+
+
+def _owner_last(
+    c: Candidate, s: Sentence, start: int, phrase: str, plural: bool, det: str | None, np_end: int
+) -> tuple[int, int, str] | None:
+    """ "the notorious inmate's letters" -> "the letters of the notorious
+    person in prison": the possessed phrase first, the owner after it with its
+    determiner and adjectives (framing.owned.owner_lead); None where the owner
+    cannot follow ("her alleged killer's trial", "the Claremont killer's")."""
+    lead = owner_lead(s, start, det)
+    if lead is None:
+        return None
+    start, mods, det = lead
+    linked = _possessed_link(c, s, np_end)
+    if linked is None:
+        return None
+    np_end, link = linked
+    np_text = s.text[c.end : np_end].strip()
+    phrase = mods + owner_phrase(s, phrase, plural, np_end)
+    if det in ("a", "an"):
+        owner = f"{indefinite_article(phrase)} {phrase}"
+    elif det is not None:  # "the", "these", "one", "two" ...
+        owner = f"{det} {phrase}"
+    else:
+        owner = phrase if plural else f"{indefinite_article(phrase)} {phrase}"
+    return start, np_end, f"the {np_text} {link} {owner}"
 
 
 def _of_phrase_end(s: Sentence, offset: int) -> int | None:
@@ -348,6 +374,8 @@ def _bare_phrase_end(s: Sentence, offset: int) -> int:
     toks = [t for t in s.tokens_in(offset, offset + 60) if not t.text.isspace()]
     if len(toks) < 2 or toks[0].text.lower() not in _BARE_PREPS or toks[1].pos != "NOUN":
         return offset
+    if toks[1].text.lower() in _SPANS_OF_TIME:
+        return offset  # "deportation for months": how long, not what kind
     if len(toks) > 2 and toks[2].pos in ("NOUN", "ADJ"):
         return offset
     return toks[1].end
@@ -917,33 +945,24 @@ def _fit_one(
         start = prev[0]
         prev = _prev_word(s, start)
     det = prev[2].lower() if prev is not None and prev[2].lower() in _DETERMINERS else None
-    if c.possessive and det is None and prev is not None and prev[2].lower() in _COUNTS:
+    if c.possessive and det is None and prev is not None and prev[2].lower() in OWNER_DETERMINERS:
         det = prev[2].lower()  # "One inmate's mother" -> "the mother of one person in prison"
     original_first = s.text[start:end]
 
     if c.possessive:
         np_end = _possessed_np(s, c.end)
-        if np_end is None and extend and len(alt.split()) > 1:
-            return None  # "the same address as the prisoner's": no "person in prison's"
+        if (np_end is None or det == "no") and extend and len(alt.split()) > 1:
+            # "the same address as the prisoner's": no "person in prison's";
+            # "No inmate's cell": "the cell of no person" reads as no English
+            return None
         if len(alt.split()) == 1 or np_end is None or not extend:
             out = possessive(phrase, plural)
         else:
-            if det is not None and prev is not None:
-                start = prev[0]
-                original_first = s.text[start:end]
-            linked = _possessed_link(c, s, np_end)
-            if linked is None:
+            got = _owner_last(c, s, start, phrase, plural, det, np_end)
+            if got is None:
                 return None
-            np_end, link = linked
-            np_text = s.text[c.end : np_end].strip()
-            if det in ("a", "an"):
-                owner = f"{indefinite_article(phrase)} {phrase}"
-            elif det is not None:  # "the", "these", "one", "two" ...
-                owner = f"{det} {phrase}"
-            else:
-                owner = phrase if plural else f"{indefinite_article(phrase)} {phrase}"
-            out = f"the {np_text} {link} {owner}"
-            end = np_end
+            start, end, out = got
+            original_first = s.text[start:end]
     else:
         out = phrase
         if not plural and det in ("a", "an"):

@@ -145,3 +145,56 @@ def test_the_properties_can_fail_without_the_status_analysis(engine):
     text = _sentence(PRE_VERDICT[4], "the", "fraudster")  # "The jury heard the fraudster ..."
     assert "convicted" in apply_rewrites(text, plain.check(text))
     assert "convicted" not in apply_rewrites(text, engine.check(text))
+
+
+# lists and possessives (grammar where a rewrite lands): plural labels joined
+# into one list, and a label owning a noun, in the same pre-verdict frames
+POSSESSED = ["mother", "car", "trial", "lawyer", "haul of phones", "three children"]
+POSS_DETS = ["the", "a", "one", "each", "the alleged", "his", "the notorious"]
+# ("predator" is flagged by the words near it, which a list's rewrite changes)
+LISTED = [x for x in LABELS if x != "predator"]
+lists = st.tuples(
+    st.sampled_from(PRE_VERDICT),
+    st.lists(st.sampled_from(LISTED), min_size=2, max_size=3, unique=True),
+    st.sampled_from(["", "the "]),
+)
+owned = st.tuples(
+    st.sampled_from(PRE_VERDICT),
+    st.sampled_from(POSS_DETS),
+    st.sampled_from(LABELS),
+    st.sampled_from(POSSESSED),
+)
+
+
+def _list_sentence(frame: str, labels: list[str], det: str) -> str:
+    nouns = [PLURAL.get(x, x + "s") for x in labels]
+    p = det + (", ".join(nouns[:-1]) + " and " + nouns[-1])
+    if frame.startswith("{L}"):
+        p = p[0].upper() + p[1:]
+    return frame.replace("{L}", p)
+
+
+def _owned_sentence(frame: str, det: str, label: str, noun: str) -> str:
+    p = _phrase(det, label) + "'s " + noun
+    if frame.startswith("{L}"):
+        p = p[0].upper() + p[1:]
+    return frame.replace("{L}", p)
+
+
+@SETTINGS
+@given(st.one_of(lists.map(lambda c: _list_sentence(*c)), owned.map(lambda c: _owned_sentence(*c))))
+def test_lists_and_possessives_state_no_verdict_and_read_cleanly(engine, text):
+    flags = engine.check(text)
+    out = apply_rewrites(text, flags)
+    if "convict" not in text.lower():
+        assert "convict" not in out.lower(), (text, out)
+    left: dict[str, int] = {}
+    for f in flags:
+        if f.rewrite is None or f.quoted:
+            left[f.entry] = left.get(f.entry, 0) + 1
+    for f in engine.check(out):
+        assert left.get(f.entry, 0) > 0, (text, out, f.text)
+        left[f.entry] -= 1
+    assert len(DOUBLED.findall(out)) <= len(DOUBLED.findall(text)), (text, out)
+    # no determiner left stranded before a restructured phrase ("Each the cell of")
+    assert not re.search(r"\b(?:the|a|an|each|every|one|his|her)\s+the\b", out, re.I), (text, out)
