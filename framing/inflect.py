@@ -42,10 +42,12 @@ def match_case(
     shout = len(letters) > 1 and all(ch.isupper() for ch in letters)
     if style == "upper" or (style is None and shout):
         return replacement.upper()
-    if style in ("title", "title-all") and original[:1].isupper():
+    if style in ("title", "title-all") and title_cased(original):
         out = []
+        lower_first = not original[:1].isupper()  # "a Homeless Addict": "a" stays small
         for i, w in enumerate(replacement.split(" ")):
-            keep = i > 0 and style == "title" and w.lower() in _TITLE_SMALL
+            small = w.lower() in _TITLE_SMALL
+            keep = small and ((i > 0 and style == "title") or (i == 0 and lower_first))
             out.append(w if keep or not w else w[0].upper() + w[1:])
         return " ".join(out)
     if shout and style == "sentence" and not at_start:
@@ -53,6 +55,14 @@ def match_case(
     if original[:1].isupper():
         return replacement[0].upper() + replacement[1:]
     return replacement
+
+
+def title_cased(original: str) -> bool:
+    """Whether replaced words of a Title Case line were capitalised: the first,
+    or any word after a small one the line keeps lower ("a Homeless Addict")."""
+    if original[:1].isupper():
+        return True
+    return any(w[:1].isupper() for w in original.split(" ")[1:] if w.lower() not in _TITLE_SMALL)
 
 
 def possessive(phrase: str, plural: bool) -> str:

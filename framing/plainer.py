@@ -18,8 +18,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from framing.candidate import Candidate, Sentence
+from framing.inflect import match_case
+from framing.sentences import case_style
+from framing.tense import pronoun_person
 
 Span = tuple[int, int, str]
 
@@ -405,3 +409,98 @@ def quoted_modifier_fit(c: Candidate, s: Sentence, convicted: str | None) -> Spa
     lead = convicted[: o.start("the") if o.group("the") else o.start("noun")]
     out = f"{lead}{m.group(1)} {o.group('noun')}s"
     return m.start(1), c.end, out
+
+
+# the short words an expansion skips when its initials spell an acronym
+# ("Black, Asian and Minority Ethnic" -> B A M E)
+_EXPANSION_SKIP = frozenset({"and", "&", "of", "the", "or", "for", "in"})
+_PARENS_AFTER = re.compile(r"\s*\)")
+_ABOUT_WORD = re.compile(r"\b(?:acronym|abbreviation|initialism|term|label|word)s?\b", re.I)
+
+
+def expansion_fit(c: Candidate, s: Sentence) -> Span | None:
+    """ "black, Asian and minority ethnic (BAME) officers" -> "black, Asian and
+    minority ethnic officers": an acronym in brackets right after its own
+    expansion only repeats it, so it goes (with the space before the bracket);
+    swapping it would gloss the expansion a second time ("... ethnic (Ethnic
+    minority) officers").  A sentence about the acronym itself is left alone."""
+    label = s.text[c.start : c.end]
+    letters = [ch for ch in label if ch.isalpha()]
+    if len(letters) < 2 or not all(ch.isupper() for ch in letters) or c.possessive:
+        return None
+    opening = s.text[: c.start].rstrip()
+    close = _PARENS_AFTER.match(s.text, c.end)
+    if not opening.endswith("(") or close is None or _ABOUT_WORD.search(s.text):
+        return None
+    before = opening[:-1]
+    found = [w for w in re.findall(r"[A-Za-z][\w'’]*", before[-160:])]
+    initials: list[str] = []
+    for w in reversed(found):
+        if len(initials) == len(letters):
+            break
+        if w.lower() in _EXPANSION_SKIP:
+            continue
+        initials.insert(0, w[0].upper())
+    if initials != letters:
+        return None
+    return len(before.rstrip()), close.end(), ""
+
+
+_WHO_VERB = re.compile(r"\bwho (\w+)\b")
+_ACT_LABELS = frozenset({"offence-identity", "dehumanising", "person-label"})
+_CLAUSE_STOP = re.compile(r"[.;:!?]")
+# light verbs say no act by themselves ("who took part in the looting ... taken")
+_BARE_VERBS = frozenset({"be", "have", "do", "take", "make", "get", "go", "come", "give"})
+_GROUP_DETS = frozenset({"the", "these", "those"})
+
+
+@lru_cache(maxsize=1024)
+def _verb_lemmas(word: str) -> tuple[str, ...]:
+    """The verbs a word is a form of ("sold" -> "sell"), from lemminflect's
+    dictionary (loaded on first use: only a clause wording needs it)."""
+    from lemminflect import getAllLemmas
+
+    return tuple(getAllLemmas(word.lower(), "VERB").get("VERB", ()))
+
+
+def repeated_act(
+    c: Candidate, s: Sentence, start: int, end: int, rewrite: str, plural: bool
+) -> Span | None:
+    """ "The drug dealers sold cocaine" -> "Those involved sold cocaine", never
+    "The people who sell drugs sold cocaine"; "directing dealers where to sell
+    drugs" -> "directing people where to sell drugs": where the wording's own
+    verb is said again in the label's clause, the sentence already tells the
+    act and the person needs no clause ("the person", "the man" where the
+    pronouns give it, "someone", "people", "those involved")."""
+    if c.entry.category not in _ACT_LABELS or c.possessive:
+        return None
+    m = _WHO_VERB.search(rewrite.lower())
+    if m is None or not rewrite.lower().startswith(("person ", "people ", "man ", "woman ")):
+        return None
+    lemmas = set(_verb_lemmas(m.group(1))) - _BARE_VERBS
+    if not lemmas or not _said_after(s, end, lemmas):
+        return None
+    prev = s.word_before(start)
+    det = prev[2].lower() if prev is not None and not s.text[prev[1] : start].strip() else None
+    if plural and det in _GROUP_DETS and prev is not None:
+        start, out = prev[0], "those involved"
+    elif plural:
+        out = "people"
+    elif det == "the" and prev is not None:
+        start, out = prev[0], f"the {pronoun_person(s, False)}"
+    elif det in ("a", "an") and prev is not None:
+        start, out = prev[0], "someone"
+    else:
+        return None
+    style = s.memo("case_style", lambda: case_style(s.text))
+    before = s.text[:start].rstrip()
+    at_start = not before or before[-1] in ".!?:\"“‘'(—–-"
+    return start, end, match_case(s.text[start:end], out, style, at_start)
+
+
+def _said_after(s: Sentence, end: int, lemmas: set[str]) -> bool:
+    """A form of one of ``lemmas`` in the clause after ``end`` (70 characters)."""
+    rest = s.text[end : end + 70]
+    stop = _CLAUSE_STOP.search(rest)
+    rest = rest[: stop.start()] if stop is not None else rest
+    return any(lemmas.intersection(_verb_lemmas(w)) for w in re.findall(r"[A-Za-z]+", rest))

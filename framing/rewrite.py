@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from framing.candidate import Candidate, Sentence
-from framing.inflect import indefinite_article, match_case, possessive, words
+from framing.inflect import indefinite_article, match_case, possessive, title_cased, words
 from framing.modifiers import modifier_fit
 from framing.owned import owned_fit
 from framing.passive import passive_fit
@@ -30,12 +30,14 @@ from framing.plainer import (
     convicted_person_fit,
     conviction_clause_fit,
     counted_fit,
+    expansion_fit,
     graded_fit,
     participle_fit,
     per_fit,
     possessed_of_fit,
     quoted_modifier_fit,
     registered_fit,
+    repeated_act,
     status_participle_fit,
     unstated_event,
 )
@@ -398,7 +400,7 @@ def _line_case(s: Sentence, f: Fit, c: Candidate) -> Fit:
     original = s.text[f.start : f.end]
     if style == "upper":
         out = f.rewrite.upper()
-    elif style in ("title", "title-all") and original[:1].isupper():
+    elif style in ("title", "title-all") and title_cased(original):
         out = match_case(original, f.rewrite, style, True)
     elif (f.start, f.end) == (c.start, c.end) and _shouted(c, s):
         out = f.rewrite.upper()  # "INMATES" alone, "the INMATES rioted": the shout kept
@@ -448,6 +450,13 @@ def _fit_any(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, stat
         joined = participle_before_participle(f.rewrite, s, f.end)
         if joined != f.rewrite and not prefilter.any(joined):
             f = dataclasses.replace(f, rewrite=joined, own_span=True)
+    if f.rewrite is not None:
+        said = repeated_act(c, s, f.start, f.end, f.rewrite, f.number == "plural")
+        if said is not None and not prefilter.any(said[2]):
+            sugg = tuple(dict.fromkeys([said[2], *f.suggestions]))
+            f = dataclasses.replace(
+                f, start=said[0], rewrite=said[2], suggestions=sugg, own_span=True
+            )
     if f.own_span and f.rewrite is not None and f.end > c.end:
         return f
     # the clause restructured where the word-level fit would repeat the act
@@ -646,6 +655,7 @@ def _whole_phrase(
         None,
     )
     fits: tuple[Callable[[], tuple[int, int, str] | None], ...] = (
+        lambda: expansion_fit(c, s),
         lambda: passive_fit(c, s, known.value) if status is not None else None,
         lambda: owned_fit(c, s, known) if status is not None else None,
         lambda: collective_fit(c, s),
@@ -665,7 +675,8 @@ def _whole_phrase(
     for make in fits:
         span = make()
         if span is not None and not would_flag(prefilter, span[2]):
-            sugg = tuple(dict.fromkeys([span[2], *(a.for_number(number) for a in options)]))
+            said = [span[2]] if span[2] else []  # a cut is no wording to offer
+            sugg = tuple(dict.fromkeys([*said, *(a.for_number(number) for a in options)]))
             return Fit(span[0], span[1], span[2], sugg, number, status, own_span=True)
     return None
 

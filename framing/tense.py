@@ -126,6 +126,21 @@ def _participle_after(s: Sentence, end: int) -> int | None:
     return None
 
 
+def _adjective(s: Sentence, pos: str, word: str) -> bool:
+    """An adjective before the label; in a headline's capitals the tagger reads
+    one as a name ("Once a Homeless Addict"), so there the word's own
+    dictionary entry decides (lemminflect, loaded on first use)."""
+    if pos == "ADJ":
+        return True
+    if pos not in ("PROPN", "NOUN") or not word[:1].isupper() or word.lower() in _DRUGS:
+        return False
+    if s.memo("case_style", lambda: case_style(s.text)) == "sentence":
+        return False
+    from lemminflect import getAllLemmas
+
+    return "ADJ" in getAllLemmas(word.lower())
+
+
 def _drug_state(c: Candidate, s: Sentence) -> Span | None:
     """ "was a crack addict", "became an addict", "were both smackheads", "Once a
     homeless addict": the state, with the named drug."""
@@ -135,7 +150,7 @@ def _drug_state(c: Candidate, s: Sentence) -> Span | None:
     prev = s.word_before(start)
     while prev is not None and not s.text[prev[1] : start].strip():
         tok = s.token_before(start)
-        if tok is None or tok.pos != "ADJ" or prev[2].lower() in _FORMER:
+        if tok is None or not _adjective(s, tok.pos, prev[2]) or prev[2].lower() in _FORMER:
             break
         adjectives.insert(0, prev[2].lower())
         start = prev[0]

@@ -108,6 +108,13 @@ CASES = [
     ),
     # a Title Case line tags a person noun as a name: the label before it still goes
     ("Junkie Dad Jailed Over Car Crash", "Dad Jailed Over Car Crash"),
+    # in a headline's capitals an adjective is tagged as a name: still joined,
+    # and the state in the line's Title Case ("and", "on" kept small)
+    (
+        "Once a Jobless Junkie, Now a Marathon Runner",
+        "Once Jobless and Dependent on Drugs, Now a Marathon Runner",
+    ),
+    ("ONCE A HOMELESS ADDICT, NOW A NURSE", "ONCE HOMELESS AND DEPENDENT ON DRUGS, NOW A NURSE"),
 ]
 
 
@@ -157,3 +164,10 @@ def test_turned_stays_as_became(engine):
     text = "An ex-offender turned chef has opened a café in Leeds."
     out = apply_rewrites(text, engine.check(text))
     assert "who became a chef" in out and "turned" not in out
+
+
+def test_a_name_in_a_headline_is_no_adjective(engine):
+    """ "Brixton" is no state to be joined with "and": only a word the
+    dictionary knows as an adjective is."""
+    text = "Once a Brixton Junkie, Now a Marathon Runner"
+    assert "Brixton and" not in apply_rewrites(text, engine.check(text))

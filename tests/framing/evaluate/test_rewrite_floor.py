@@ -25,11 +25,11 @@ GROUPS = {
     "released": 0.94,
     "unknown-status": 0.68,
     "case-style": 0.88,
-    "tense-and-facts": 0.85,
+    "tense-and-facts": 0.9,
     "noun-modifier": 0.85,
     "coordination": 0.58,
     "possessive-and-determiner": 0.75,
-    "tautology-and-agreement": 0.70,
+    "tautology-and-agreement": 0.88,
     "never-rewrite": 0.96,
     "immigration-and-drugs-and-other": 0.95,
 }

@@ -1,0 +1,64 @@
+"""Plainer wording (framing.plainer) through the real engine and model, on
+sentences that are not in the rewrite set: an acronym after its own
+expansion, and a wording whose verb the sentence already says."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import apply_rewrites
+
+CASES = [
+    # the acronym in brackets after its expansion goes: no second gloss
+    (
+        "The number of black, Asian and minority ethnic (BAME) judges has barely moved.",
+        "The number of black, Asian and minority ethnic judges has barely moved.",
+    ),
+    (
+        "Black and Minority Ethnic (BME) staff were twice as likely to be disciplined.",
+        "Black and Minority Ethnic staff were twice as likely to be disciplined.",
+    ),
+    # the wording's verb said again right after: the clause would repeat the act
+    (
+        "The drug dealers sold heroin from a caravan, neighbours said.",
+        "Those involved sold heroin from a caravan, neighbours said.",
+    ),
+    (
+        "Officers said they had watched dealers sell cannabis outside the school.",
+        "Officers said they had watched people sell cannabis outside the school.",
+    ),
+    (
+        "A drug dealer sold ketamine to three teenagers at the festival.",
+        "Someone sold ketamine to three teenagers at the festival.",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, want", CASES)
+def test_plainer_wording(engine, text, want):
+    assert apply_rewrites(text, engine.check(text)) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the letters are not the expansion's initials: the acronym is swapped
+        "Asian and black (BAME) officers met the commissioner.",
+        # a bracket with no expansion before it
+        "Staff (BAME) networks met on Monday.",
+    ],
+)
+def test_an_acronym_that_does_not_follow_its_expansion_is_swapped(engine, text):
+    out = apply_rewrites(text, engine.check(text))
+    assert "BAME" not in out and "(" in out
+
+
+def test_a_sentence_about_the_acronym_keeps_it(engine):
+    text = "Black, Asian and minority ethnic (BAME) is an acronym many reject."
+    assert "(BAME)" in apply_rewrites(text, engine.check(text))
+
+
+def test_a_light_verb_is_no_repeated_act(engine):
+    """ "took part in the looting" and "taken everything": "take" says no act."""
+    text = "The looters had smashed the windows and taken everything from the shelves."
+    assert "took part in the looting" in apply_rewrites(text, engine.check(text))
