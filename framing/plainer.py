@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from framing.candidate import Candidate, Sentence
 from framing.inflect import match_case
+from framing.restructure import headline_like
 from framing.sentences import case_style
 from framing.tense import pronoun_person
 
@@ -504,3 +505,41 @@ def _said_after(s: Sentence, end: int, lemmas: set[str]) -> bool:
     stop = _CLAUSE_STOP.search(rest)
     rest = rest[: stop.start()] if stop is not None else rest
     return any(lemmas.intersection(_verb_lemmas(w)) for w in re.findall(r"[A-Za-z]+", rest))
+
+
+_SENTENCED_LINE = re.compile(
+    r"\s+(?P<verb>jailed|caged|sentenced|locked up)"
+    r"(?P<term>\s+for\s+(?:life|an?\s+\w+|\d+\s+\w+|\w+\s+(?:years?|months?|weeks?)))?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_OFFENCE_OF_ALT = re.compile(r"\bconvicted of (?:the |an? )?(?P<offence>.+)$")
+
+
+def sentenced_headline(c: Candidate, s: Sentence, status: str, alts: list[str]) -> Span | None:
+    """ "KILLER JAILED FOR LIFE" -> "JAILED FOR LIFE FOR KILLING"; "Burglar
+    jailed for three years" -> "Jailed for three years for burglary": a
+    headline that is only the label and its sentence says the offence after
+    the sentence, in the line's case, and needs no person noun (no gender is
+    given, and "Person jailed for life" drops the offence)."""
+    if status not in ("convicted", "sentenced") or c.possessive or s.text[: c.start].strip():
+        return None
+    if c.entry.category != "offence-identity":
+        return None
+    if not headline_like(s):
+        return None
+    style = s.memo("case_style", lambda: case_style(s.text))
+    m = _SENTENCED_LINE.match(s.text, c.end)
+    if m is None:
+        return None
+    for alt in alts:
+        o = _OFFENCE_OF_ALT.search(alt)
+        if o is None or " who " in f" {o.group('offence')} ":
+            continue
+        out = f"{m.group('verb').lower()}{(m.group('term') or '').lower()} for {o.group('offence')}"
+        out = match_case(s.text[c.start : m.end()], out, style)
+        return (
+            c.start,
+            m.end("term") if m.group("term") else m.end("verb"),
+            out[0].upper() + out[1:],
+        )
+    return None

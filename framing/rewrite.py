@@ -38,6 +38,7 @@ from framing.plainer import (
     quoted_modifier_fit,
     registered_fit,
     repeated_act,
+    sentenced_headline,
     status_participle_fit,
     unstated_event,
 )
@@ -656,6 +657,7 @@ def _whole_phrase(
     )
     fits: tuple[Callable[[], tuple[int, int, str] | None], ...] = (
         lambda: expansion_fit(c, s),
+        lambda: sentenced_headline(c, s, known.value, [a.for_number(number) for a in options]),
         lambda: passive_fit(c, s, known.value) if status is not None else None,
         lambda: owned_fit(c, s, known) if status is not None else None,
         lambda: collective_fit(c, s),

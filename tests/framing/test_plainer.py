@@ -31,6 +31,10 @@ CASES = [
         "A drug dealer sold ketamine to three teenagers at the festival.",
         "Someone sold ketamine to three teenagers at the festival.",
     ),
+    # a headline that is only the label and its sentence: the offence after it
+    ("Rapist Jailed For 12 Years", "Jailed For 12 Years For Rape"),
+    ("Burglar jailed for three years", "Jailed for three years for burglary"),
+    ("FRAUDSTER JAILED FOR FIVE YEARS", "JAILED FOR FIVE YEARS FOR FRAUD"),
 ]
 
 
@@ -62,3 +66,17 @@ def test_a_light_verb_is_no_repeated_act(engine):
     """ "took part in the looting" and "taken everything": "take" says no act."""
     text = "The looters had smashed the windows and taken everything from the shelves."
     assert "took part in the looting" in apply_rewrites(text, engine.check(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the line goes on after the sentence: not only the label and its sentence
+        "Burglar jailed for three years after raiding 19 homes",
+        # before a verdict nothing may say the offence was committed
+        "Burglar charged over raids on 19 homes",
+    ],
+)
+def test_only_a_bare_sentenced_headline_is_turned_round(engine, text):
+    out = apply_rewrites(text, engine.check(text))
+    assert not out.lower().startswith("jailed") and "convicted" not in out.split(" after")[-1]

@@ -115,6 +115,16 @@ CASES = [
         "Once Jobless and Dependent on Drugs, Now a Marathon Runner",
     ),
     ("ONCE A HOMELESS ADDICT, NOW A NURSE", "ONCE HOMELESS AND DEPENDENT ON DRUGS, NOW A NURSE"),
+    # someone the text says has left prison is no "person in prison"
+    (
+        "An inmate who became a solicitor after his release spoke at the event.",
+        "A prison leaver who became a solicitor after his release spoke at the event.",
+    ),
+    # a clause about the life afterwards tells no act: the offence stays
+    (
+        "An arsonist who found God in prison has been released on licence.",
+        "A person convicted of arson who found God in prison has been released on licence.",
+    ),
 ]
 
 
@@ -171,3 +181,10 @@ def test_a_name_in_a_headline_is_no_adjective(engine):
     dictionary knows as an adjective is."""
     text = "Once a Brixton Junkie, Now a Marathon Runner"
     assert "Brixton and" not in apply_rewrites(text, engine.check(text))
+
+
+def test_a_clause_that_says_the_release_keeps_the_role(engine):
+    """ "inmates who were released": the clause says it, "prison leavers who
+    were released" would say it twice."""
+    text = "The inmates who were released last week have found homes."
+    assert "prison leaver" not in apply_rewrites(text, engine.check(text))
