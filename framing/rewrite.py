@@ -30,15 +30,12 @@ from framing.plainer import (
     convicted_person_fit,
     conviction_clause_fit,
     counted_fit,
-    expansion_fit,
     graded_fit,
     participle_fit,
     per_fit,
     possessed_of_fit,
     quoted_modifier_fit,
     registered_fit,
-    repeated_act,
-    sentenced_headline,
     status_participle_fit,
     unstated_event,
 )
@@ -58,6 +55,13 @@ from framing.restructure import (
     tautological_subject,
 )
 from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
+from framing.said_once import (
+    expansion_fit,
+    modified_clause_fit,
+    person_noun_fit,
+    repeated_act,
+    sentenced_headline,
+)
 from framing.sentences import case_style
 from framing.status import UNKNOWN as UNKNOWN_STATUS
 from framing.status import Status, status_of
@@ -658,6 +662,8 @@ def _whole_phrase(
     fits: tuple[Callable[[], tuple[int, int, str] | None], ...] = (
         lambda: expansion_fit(c, s),
         lambda: sentenced_headline(c, s, known.value, [a.for_number(number) for a in options]),
+        lambda: modified_clause_fit(c, s),
+        lambda: person_noun_fit(c, s, options[0].for_number(number) if options else None),
         lambda: passive_fit(c, s, known.value) if status is not None else None,
         lambda: owned_fit(c, s, known) if status is not None else None,
         lambda: collective_fit(c, s),

@@ -30,9 +30,9 @@ from __future__ import annotations
 import re
 
 from framing.candidate import Candidate, Sentence
-from framing.inflect import indefinite_article, match_case
+from framing.facts import kept_fact
+from framing.inflect import match_case
 from framing.sentences import case_style
-from lexicon.model import CONVICTED
 
 Span = tuple[int, int, str]  # sentence offsets replaced, and the replacement
 
@@ -464,72 +464,13 @@ _SUBJECT_PRONOUN = re.compile(
 )
 
 
-# labels for someone inside now: said of a person the text says has left,
-# "person in prison" would move them back in
-_INSIDE = frozenset({"inmate", "prisoner", "convict", "con", "jailbird"})
-
-
-_RELEASE_CLAUSE = re.compile(
-    r"\s+who\s+(?:[a-z]+\s+){0,3}?(?:released|freed|left|walked free|came out)\b", re.IGNORECASE
-)
-
-
-def _left_prison(c: Candidate, s: Sentence, status: str | None) -> Span | None:
-    """ "The Inmate Who Became A Barrister" (released) -> "The Prison Leaver Who
-    Became A Barrister": the clause tells what came after prison, so the
-    wording says the person has left it (rewrites.md, decision 13)."""
-    if status != "released" or c.entry.id not in _INSIDE or not _WHO_AFTER.match(s.text, c.end):
-        return None
-    if _RELEASE_CLAUSE.match(s.text, c.end):
-        return None  # "inmates who were released": the clause says it, the role follows
-    plural = c.form.number == "plural"
-    out = "prison leavers" if plural else "prison leaver"
-    art = s.word_before(c.start)
-    if not plural and art is not None and art[2].lower() in ("a", "an"):
-        if not s.text[art[1] : c.start].strip():
-            return _cased(s, art[0], c.end, f"a {out}")
-    return _cased(s, c.start, c.end, out)
-
-
-# a clause about the life after the offence: it tells no act, so a role
-# before it ("the person who found God") would drop the offence altogether
-_AFTERWARDS = re.compile(
-    r"\s+who\s+(?:(?:has|had|have)\s+)?(?:since\s+|later\s+|now\s+)?"
-    r"(?:became|become|went on to|found (?:God|faith|religion|Jesus)|converted|"
-    r"turned (?:his|her|their) li(?:fe|ves) around|retrained|qualified|graduated)\b"
-)
-
-
-def _kept_offence(c: Candidate, s: Sentence, status: str | None) -> Span | None:
-    """ "The murderer who found God in prison was released" -> "The person
-    convicted of murder who found God ...": where the clause tells only of
-    the life afterwards, the offence is in the label alone, and the text's
-    conviction lets the wording say it."""
-    if status not in CONVICTED or c.entry.category != "offence-identity":
-        return None
-    if not _AFTERWARDS.match(s.text, c.end):
-        return None
-    plural = c.form.number == "plural"
-    for a in c.entry.alternatives:
-        if a.statuses and set(a.statuses) <= CONVICTED and a.fits(status):
-            out = a.plural if plural else a.singular
-            if " convicted of " not in f" {out} ":
-                continue
-            art = s.word_before(c.start)
-            if art is not None and art[2].lower() in ("a", "an") and not plural:
-                if not s.text[art[1] : c.start].strip():
-                    return _cased(s, art[0], c.end, f"{indefinite_article(out)} {out}")
-            return _cased(s, c.start, c.end, out)
-    return None
-
-
 def tense_fit(c: Candidate, s: Sentence, status: str | None = None) -> Span | None:
     """Wording that keeps the tense and the facts the label carried (see the
     module docstring), or None where the ordinary swap fits.  ``status`` is
     the legal status read for the person, where the entry needed it."""
     if c.possessive:
         return None
-    left = _left_prison(c, s, status) or _kept_offence(c, s, status)
+    left = kept_fact(c, s, status)
     if left is not None:
         return left
     killer = _compound_killer(c, s, status) if status not in _COURT else None

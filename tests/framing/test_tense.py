@@ -125,6 +125,11 @@ CASES = [
         "An arsonist who found God in prison has been released on licence.",
         "A person convicted of arson who found God in prison has been released on licence.",
     ),
+    # an arson label's fact, that the fire was no accident, goes with the act
+    (
+        "Police believe an arsonist set the blaze at the school overnight.",
+        "Police believe someone set the blaze deliberately at the school overnight.",
+    ),
 ]
 
 
