@@ -34,7 +34,41 @@ def kept_fact(c: Candidate, s: Sentence, status: str | None) -> Span | None:
     """The wording that keeps the label's fact, or None where none applies."""
     if c.possessive:
         return None
-    return _left_prison(c, s, status) or _kept_offence(c, s, status) or _arson_act(c, s, status)
+    return (
+        _left_prison(c, s, status)
+        or _kept_offence(c, s, status)
+        or _arson_act(c, s, status)
+        or _unstated_record(c, s, status)
+    )
+
+
+_RECORD_WORDS = re.compile(r"\b(?:convictions?|previous|record|form)\b", re.IGNORECASE)
+_RECORD_ALT = re.compile(r"\bconvictions\b")
+
+
+def _unstated_record(c: Candidate, s: Sentence, status: str | None) -> Span | None:
+    """ "A prolific offender has been jailed again" -> "A person who has
+    reoffended several times has been jailed again": the label says the
+    offending, not the record, so "many previous convictions" only where the
+    text says so (tense._record gives the record it states)."""
+    if status is None or c.entry.id != "persistent-offender" or _RECORD_WORDS.search(s.text):
+        return None
+    fitting = [a for a in c.entry.alternatives if a.fits(status)]
+    if not fitting or not _RECORD_ALT.search(fitting[0].singular):
+        return None  # the first wording states no record: the ordinary swap
+    if _WHO_AFTER.match(s.text, c.end):
+        return None  # "who ..." joins the clause wording elsewhere
+    plural = c.form.number == "plural"
+    for a in fitting[1:]:
+        out = a.plural if plural else a.singular
+        if _RECORD_ALT.search(out):
+            continue
+        art = s.word_before(c.start)
+        if not plural and art is not None and art[2].lower() in ("a", "an"):
+            if not s.text[art[1] : c.start].strip():
+                return _cased(s, art[0], c.end, f"{indefinite_article(out)} {out}")
+        return _cased(s, c.start, c.end, out)
+    return None
 
 
 # labels for someone inside now: said of a person the text says has left,

@@ -58,6 +58,7 @@ from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
 from framing.said_once import (
     expansion_fit,
     modified_clause_fit,
+    named_act,
     person_noun_fit,
     repeated_act,
     sentenced_headline,
@@ -455,13 +456,7 @@ def _fit_any(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, stat
         joined = participle_before_participle(f.rewrite, s, f.end)
         if joined != f.rewrite and not prefilter.any(joined):
             f = dataclasses.replace(f, rewrite=joined, own_span=True)
-    if f.rewrite is not None:
-        said = repeated_act(c, s, f.start, f.end, f.rewrite, f.number == "plural")
-        if said is not None and not prefilter.any(said[2]):
-            sugg = tuple(dict.fromkeys([said[2], *f.suggestions]))
-            f = dataclasses.replace(
-                f, start=said[0], rewrite=said[2], suggestions=sugg, own_span=True
-            )
+    f = _act_said_once(c, s, prefilter, f)
     if f.own_span and f.rewrite is not None and f.end > c.end:
         return f
     # the clause restructured where the word-level fit would repeat the act
@@ -476,6 +471,22 @@ def _fit_any(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, stat
     return dataclasses.replace(
         f, start=got[0], end=got[1], rewrite=got[2], suggestions=sugg, own_span=True
     )
+
+
+def _act_said_once(c: Candidate, s: Sentence, prefilter: Prefilter, f: Fit) -> Fit:
+    """The act said once (framing.said_once): a wording whose verb the clause
+    repeats becomes a plain role; advice where the next verb names the act
+    gets a plain noun."""
+    if f.rewrite is not None:
+        said = repeated_act(c, s, f.start, f.end, f.rewrite, f.number == "plural")
+    elif (f.start, f.end) == (c.start, c.end):
+        said = named_act(c, s)
+    else:
+        said = None
+    if said is None or prefilter.any(said[2]):
+        return f
+    sugg = tuple(dict.fromkeys([said[2], *f.suggestions]))
+    return dataclasses.replace(f, start=said[0], rewrite=said[2], suggestions=sugg, own_span=True)
 
 
 def _modifiers_placed(c: Candidate, s: Sentence, prefilter: Prefilter, f: Fit) -> Fit:
@@ -762,6 +773,12 @@ def _restructured(
     return None
 
 
+_VERDICT_AFTER = re.compile(
+    r"\b(?:(?:found guilty|convicted) of|(?:pleads?|pleaded) guilty to|admits|admitted)\b",
+    re.IGNORECASE,
+)
+
+
 def _noun_convicted(
     c: Candidate, s: Sentence, mod: tuple[int, int, str], status: str | None
 ) -> tuple[int, int, str]:
@@ -777,6 +794,8 @@ def _noun_convicted(
         or s.text[start:end][-len(word) :].lower() != word.lower()
     ):
         return mod
+    if _VERDICT_AFTER.search(s.text, end):
+        return mod  # "Killer Nurse Found Guilty Of ...": the line says the verdict
     nxt = s.token_after(end)
     if nxt is not None and nxt.tag in ("NNP", "NNPS"):
         # a name follows; in a headline every word is capitalised, and a

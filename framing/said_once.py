@@ -94,8 +94,11 @@ def repeated_act(
     if m is None or not rewrite.lower().startswith(("person ", "people ", "man ", "woman ")):
         return None
     lemmas = set(_verb_lemmas(m.group(1))) - _BARE_VERBS
-    if not lemmas or not _said_after(s, end, lemmas):
-        return None
+    if not (lemmas and _said_after(s, end, lemmas)):
+        # "A person who took part in the looting looted": the label's own verb
+        # (a plural subject is framing.restructure's: "People looted shops")
+        if plural or not _stem_verb(c, s, end):
+            return None
     prev = s.word_before(start)
     det = prev[2].lower() if prev is not None and not s.text[prev[1] : start].strip() else None
     if plural and det in _GROUP_DETS and prev is not None:
@@ -245,3 +248,44 @@ def person_noun_fit(c: Candidate, s: Sentence, alt: str | None) -> Span | None:
     out = f"{noun}s {m.group('tail')}" if plural else f"{noun} {m.group('tail')}"
     style = s.memo("case_style", lambda: case_style(s.text))
     return prev[0], c.end, match_case(s.text[prev[0] : c.end], out, style)
+
+
+_AGENT_END = re.compile(r"(?:sters?|ers?|ists?|ars?|s)$")
+_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _stem_verb(c: Candidate, s: Sentence, end: int) -> bool:
+    """The verb right after ``end`` is made from the label's own stem
+    ("looter" / "looted", "fraudster" / "defrauded")."""
+    last = c.lower_words[-1] if c.lower_words else ""
+    stem = _AGENT_END.sub("", last)
+    verb = s.token_after(end)
+    if len(stem) < 4 or verb is None or s.text[end : verb.start].strip():
+        return False
+    return verb.tag in _VERB_TAGS and stem[:4] in verb.text.lower()
+
+
+def named_act(c: Candidate, s: Sentence) -> Span | None:
+    """ "The fraudster defrauded his employer" -> "The man defrauded his
+    employer"; "A burglar burgled the vicarage" -> "Someone burgled ...": the
+    verb right after a singular label says the act the label names, so the
+    person needs only a plain noun, whatever the status (it asserts none),
+    where no other wording was found."""
+    if c.possessive or c.form.number == "plural" or c.entry.category not in _ACT_LABELS:
+        return None
+    if not _stem_verb(c, s, c.end):
+        return None
+    prev = s.word_before(c.start)
+    if prev is None or s.text[prev[1] : c.start].strip():
+        return None
+    det = prev[2].lower()
+    if det == "the":
+        out = f"the {pronoun_person(s, False)}"
+    elif det in ("a", "an"):
+        out = "someone"
+    else:
+        return None
+    style = s.memo("case_style", lambda: case_style(s.text))
+    before = s.text[: prev[0]].rstrip()
+    at_start = not before or before[-1] in ".!?:\"“‘'(—–-"
+    return prev[0], c.end, match_case(s.text[prev[0] : c.end], out, style, at_start)

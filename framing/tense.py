@@ -255,7 +255,27 @@ def _former_state(c: Candidate, s: Sentence) -> Span | None:
     return _cased(s, m.start(), c.end, f"someone who {state}")
 
 
+_ONCE_A = re.compile(r"\bonce\s+(?P<det>an?)\s+$", re.IGNORECASE)
+
+
+def _once_a(c: Candidate, s: Sentence) -> Span | None:
+    """ "Once a drug dealer, he now mentors teenagers" -> "Once a man who sold
+    drugs, he now ...": "once" puts the label in the past, so the act is past
+    too (never "Once a person who sells drugs")."""
+    habit = _HABITS.get(c.entry.id)
+    m = _ONCE_A.search(s.text, max(0, c.start - 12), c.start)
+    if habit is None or m is None or c.form.number == "plural":
+        return None
+    if not re.match(r"\s*,", s.text[c.end :]):
+        return None  # "once a burglar who ...": the clause decides the tense
+    who = pronoun_person(s, False)
+    return _cased(s, m.start("det"), c.end, f"a {who} who {_armed(c, habit[1])}")
+
+
 def _offence_former(c: Candidate, s: Sentence) -> Span | None:
+    once = _once_a(c, s)
+    if once is not None:
+        return once
     habit = _HABITS.get(c.entry.id)
     m = _FORMER_RX.search(s.text, 0, c.start)
     if habit is None or m is None or not m.group("det"):

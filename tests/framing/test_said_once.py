@@ -51,6 +51,17 @@ CASES = [
         "Extremists in prison are being held in separation centres.",
     ),
     ("A terrorist inmate was moved to Belmarsh.", "A terrorist in prison was moved to Belmarsh."),
+    # the verb after the label is made from its stem: a plain noun, not advice
+    (
+        "The fraudster defrauded his employer of £40,000.",
+        "The man defrauded his employer of £40,000.",
+    ),
+    ("A looter looted the corner shop.", "Someone looted the corner shop."),
+    # a verdict the line states is not said twice
+    (
+        "Killer Nurse Found Guilty Of Murdering Seven Babies",
+        "Nurse Found Guilty Of Murdering Seven Babies",
+    ),
 ]
 
 

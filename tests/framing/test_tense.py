@@ -130,6 +130,16 @@ CASES = [
         "Police believe an arsonist set the blaze at the school overnight.",
         "Police believe someone set the blaze deliberately at the school overnight.",
     ),
+    # "once" puts the act in the past
+    (
+        "Once a shoplifter, she now runs a charity shop.",
+        "Once a woman who stole from shops, she now runs a charity shop.",
+    ),
+    # no record the text does not give (issue 10: not "many previous convictions")
+    (
+        "A prolific offender has been jailed again.",
+        "A person who has reoffended several times has been jailed again.",
+    ),
 ]
 
 
