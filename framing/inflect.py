@@ -87,3 +87,47 @@ def noun_lemma(word: str, tag: str) -> str:
     if w.endswith("s") and not w.endswith("ss"):
         return w[:-1]
     return w
+
+
+# a rewrite whose head is plural ("people living in poverty", "men in prison")
+_PLURAL_HEAD = re.compile(
+    r"^(?:(?:the|these|those|some|many)\s+)?(?:[\w-]+\s+){0,2}?(?:people|men|women|children)\b",
+    re.IGNORECASE,
+)
+_TO_PLURAL = {
+    "is": "are",
+    "was": "were",
+    "has": "have",
+    "does": "do",
+    "isn't": "aren't",
+    "wasn't": "weren't",
+    "hasn't": "haven't",
+    "doesn't": "don't",
+}
+
+
+_NOT_HEAD = frozenset("of between among for by with in on at to from number share".split())
+
+
+def plural_head(rewrite: str) -> bool:
+    """The wording's head noun is plural ("feckless people living in poverty"),
+    not a noun after a preposition ("violence between people in prison")."""
+    m = _PLURAL_HEAD.match(rewrite)
+    return m is not None and not _NOT_HEAD.intersection(m.group().lower().split())
+
+
+def plural_verb(word: str, tag: str) -> str | None:
+    """The plural present or past of a singular verb ("is" -> "are", "grows"
+    -> "grow"), in the word's case; None where it has none or needs none."""
+    low = word.lower()
+    out = _TO_PLURAL.get(low)
+    if out is None and tag == "VBZ" and low.endswith("s") and len(low) > 3:
+        from lemminflect import getLemma
+
+        lemmas = getLemma(low, upos="VERB")
+        out = lemmas[0] if lemmas else None
+    if out is None or out == low:
+        return None
+    if word.isupper():
+        return out.upper()
+    return out[0].upper() + out[1:] if word[:1].isupper() else out

@@ -19,7 +19,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from framing.candidate import Candidate, Sentence
-from framing.inflect import indefinite_article, match_case, possessive, title_cased, words
+from framing.inflect import (
+    indefinite_article,
+    match_case,
+    plural_head,
+    plural_verb,
+    possessive,
+    title_cased,
+    words,
+)
 from framing.modifiers import modifier_fit
 from framing.owned import owned_fit
 from framing.passive import passive_fit
@@ -391,7 +399,25 @@ def fit(
 ) -> Fit:
     """The rewrite and suggestions for ``c``; ``statuses=False`` skips the status
     analysis (every alternative, as before it existed: benchmarks measure its cost)."""
-    return _line_case(s, _fit_any(c, s, prefilter, extend, statuses), c)
+    return _line_case(s, _agreed(c, s, _fit_any(c, s, prefilter, extend, statuses)), c)
+
+
+def _agreed(c: Candidate, s: Sentence, f: Fit) -> Fit:
+    """ "The underclass is growing" -> "People living in poverty are growing":
+    a singular label whose wording has a plural head takes its verb along,
+    in agreement (the verb right after the rewrite, only)."""
+    if f.rewrite is None or f.number == "plural" or c.form.number == "plural":
+        return f
+    if c.possessive or not plural_head(f.rewrite):
+        return f
+    verb = s.token_after(f.end)
+    if verb is None or s.text[f.end : verb.start].strip() or verb.pos not in ("AUX", "VERB"):
+        return f
+    agreeing = plural_verb(verb.text, verb.tag)
+    if agreeing is None:
+        return f
+    out = f.rewrite + s.text[f.end : verb.start] + agreeing
+    return dataclasses.replace(f, end=verb.end, rewrite=out, own_span=True)
 
 
 def _line_case(s: Sentence, f: Fit, c: Candidate) -> Fit:

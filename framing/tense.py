@@ -219,7 +219,7 @@ def _was_a(c: Candidate, s: Sentence) -> Span | None:
     if c.entry.id in _STATES:
         return _cased(s, art[0], c.end, _STATES[c.entry.id])
     habit = _HABITS.get(c.entry.id)
-    if habit is None or verb[2].lower() != "was":
+    if habit is None:
         return None
     subject = s.word_before(verb[0])
     tok = s.token_before(verb[0])
@@ -227,7 +227,21 @@ def _was_a(c: Candidate, s: Sentence) -> Span | None:
         subject[2].lower() in _SUBJECTS or (tok is not None and tok.pos == "PROPN")
     ):
         return None
+    if verb[2].lower() == "became":
+        # "He became a drug dealer at 14" -> "He started selling drugs at 14":
+        # the change the verb told, with the act (never "became a person who sells")
+        started = _gerund(_armed(c, habit[0]))
+        return None if started is None else _cased(s, verb[0], c.end, f"started {started}")
     return _cased(s, verb[0], c.end, _armed(c, habit[1]))
+
+
+def _gerund(act: str) -> str | None:
+    """ "sell drugs" -> "selling drugs" (lemminflect, loaded on first use)."""
+    from lemminflect import getInflection
+
+    verb, _, rest = act.partition(" ")
+    forms = getInflection(verb, "VBG")
+    return f"{forms[0]} {rest}".strip() if forms else None
 
 
 _LATER_WHO = re.compile(r"[^.;:!?]*?,[^.;:!?]*?\bwho\b", re.IGNORECASE)

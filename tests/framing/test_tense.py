@@ -135,6 +135,11 @@ CASES = [
         "Once a shoplifter, she now runs a charity shop.",
         "Once a woman who stole from shops, she now runs a charity shop.",
     ),
+    # "became" a seller of drugs: the change, and the act ("started selling")
+    (
+        "He became a drug dealer at 14 to pay off his brother's debts.",
+        "He started selling drugs at 14 to pay off his brother's debts.",
+    ),
     # no record the text does not give (issue 10: not "many previous convictions")
     (
         "A prolific offender has been jailed again.",
