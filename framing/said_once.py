@@ -94,7 +94,8 @@ def repeated_act(
     if m is None or not rewrite.lower().startswith(("person ", "people ", "man ", "woman ")):
         return None
     lemmas = set(_verb_lemmas(m.group(1))) - _BARE_VERBS
-    if not (lemmas and _said_after(s, end, lemmas)):
+    told = rewrite.lower()[m.end() :].split()  # "caused [the damage]", "took [part in the looting]"
+    if not (lemmas and _said_after(s, end, lemmas)) and not _next_verb_in(s, end, told):
         # "A person who took part in the looting looted": the label's own verb
         # (a plural subject is framing.restructure's: "People looted shops")
         if plural or not _stem_verb(c, s, end):
@@ -115,6 +116,29 @@ def repeated_act(
     before = s.text[:start].rstrip()
     at_start = not before or before[-1] in ".!?:\"“‘'(—–-"
     return start, end, match_case(s.text[start:end], out, style, at_start)
+
+
+_AUXILIARIES = frozenset("have has had was were is are been be will would".split())
+_FUNCTION_WORDS = frozenset("the a an in of to for on with part".split())
+
+
+def _next_verb_in(s: Sentence, end: int, told: list[str]) -> bool:
+    """ "People who caused the damage have damaged the memorial": the main verb
+    after ``end`` (past its auxiliaries) is made from a word the wording
+    already says ("damage"), so the act is told twice."""
+    words = {w for w in told if w not in _FUNCTION_WORDS and len(w) > 3}
+    if not words:
+        return False
+    pos = end
+    for _ in range(3):
+        tok = s.token_after(pos)
+        if tok is None or s.text[pos : tok.start].strip() or not tok.tag.startswith("VB"):
+            return False
+        if tok.text.lower() not in _AUXILIARIES:
+            said = set(_verb_lemmas(tok.text)) - _BARE_VERBS
+            return any(said.intersection(_verb_lemmas(w)) for w in words)
+        pos = tok.end
+    return False
 
 
 def _said_after(s: Sentence, end: int, lemmas: set[str]) -> bool:
