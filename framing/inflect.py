@@ -42,10 +42,12 @@ def match_case(
     shout = len(letters) > 1 and all(ch.isupper() for ch in letters)
     if style == "upper" or (style is None and shout):
         return replacement.upper()
-    if style in ("title", "title-all") and original[:1].isupper():
+    if style in ("title", "title-all") and title_cased(original):
         out = []
+        lower_first = not original[:1].isupper()  # "a Homeless Addict": "a" stays small
         for i, w in enumerate(replacement.split(" ")):
-            keep = i > 0 and style == "title" and w.lower() in _TITLE_SMALL
+            small = w.lower() in _TITLE_SMALL
+            keep = small and ((i > 0 and style == "title") or (i == 0 and lower_first))
             out.append(w if keep or not w else w[0].upper() + w[1:])
         return " ".join(out)
     if shout and style == "sentence" and not at_start:
@@ -53,6 +55,14 @@ def match_case(
     if original[:1].isupper():
         return replacement[0].upper() + replacement[1:]
     return replacement
+
+
+def title_cased(original: str) -> bool:
+    """Whether replaced words of a Title Case line were capitalised: the first,
+    or any word after a small one the line keeps lower ("a Homeless Addict")."""
+    if original[:1].isupper():
+        return True
+    return any(w[:1].isupper() for w in original.split(" ")[1:] if w.lower() not in _TITLE_SMALL)
 
 
 def possessive(phrase: str, plural: bool) -> str:
@@ -77,3 +87,47 @@ def noun_lemma(word: str, tag: str) -> str:
     if w.endswith("s") and not w.endswith("ss"):
         return w[:-1]
     return w
+
+
+# a rewrite whose head is plural ("people living in poverty", "men in prison")
+_PLURAL_HEAD = re.compile(
+    r"^(?:(?:the|these|those|some|many)\s+)?(?:[\w-]+\s+){0,2}?(?:people|men|women|children)\b",
+    re.IGNORECASE,
+)
+_TO_PLURAL = {
+    "is": "are",
+    "was": "were",
+    "has": "have",
+    "does": "do",
+    "isn't": "aren't",
+    "wasn't": "weren't",
+    "hasn't": "haven't",
+    "doesn't": "don't",
+}
+
+
+_NOT_HEAD = frozenset("of between among for by with in on at to from number share".split())
+
+
+def plural_head(rewrite: str) -> bool:
+    """The wording's head noun is plural ("feckless people living in poverty"),
+    not a noun after a preposition ("violence between people in prison")."""
+    m = _PLURAL_HEAD.match(rewrite)
+    return m is not None and not _NOT_HEAD.intersection(m.group().lower().split())
+
+
+def plural_verb(word: str, tag: str) -> str | None:
+    """The plural present or past of a singular verb ("is" -> "are", "grows"
+    -> "grow"), in the word's case; None where it has none or needs none."""
+    low = word.lower()
+    out = _TO_PLURAL.get(low)
+    if out is None and tag == "VBZ" and low.endswith("s") and len(low) > 3:
+        from lemminflect import getLemma
+
+        lemmas = getLemma(low, upos="VERB")
+        out = lemmas[0] if lemmas else None
+    if out is None or out == low:
+        return None
+    if word.isupper():
+        return out.upper()
+    return out[0].upper() + out[1:] if word[:1].isupper() else out

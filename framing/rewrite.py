@@ -19,7 +19,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from framing.candidate import Candidate, Sentence
-from framing.inflect import indefinite_article, match_case, possessive, words
+from framing.inflect import (
+    indefinite_article,
+    match_case,
+    plural_head,
+    plural_verb,
+    possessive,
+    title_cased,
+    words,
+)
 from framing.modifiers import modifier_fit
 from framing.owned import OWNER_DETERMINERS, owned_fit, owner_lead, owner_phrase
 from framing.passive import passive_fit
@@ -55,6 +63,14 @@ from framing.restructure import (
     tautological_subject,
 )
 from framing.roles import MALE_ENTRIES, generic_who, role_fit, takes_roles
+from framing.said_once import (
+    expansion_fit,
+    modified_clause_fit,
+    named_act,
+    person_noun_fit,
+    repeated_act,
+    sentenced_headline,
+)
 from framing.sentences import case_style
 from framing.status import UNKNOWN as UNKNOWN_STATUS
 from framing.status import Status, status_of
@@ -411,7 +427,25 @@ def fit(
 ) -> Fit:
     """The rewrite and suggestions for ``c``; ``statuses=False`` skips the status
     analysis (every alternative, as before it existed: benchmarks measure its cost)."""
-    return _line_case(s, _fit_any(c, s, prefilter, extend, statuses), c)
+    return _line_case(s, _agreed(c, s, _fit_any(c, s, prefilter, extend, statuses)), c)
+
+
+def _agreed(c: Candidate, s: Sentence, f: Fit) -> Fit:
+    """ "The underclass is growing" -> "People living in poverty are growing":
+    a singular label whose wording has a plural head takes its verb along,
+    in agreement (the verb right after the rewrite, only)."""
+    if f.rewrite is None or f.number == "plural" or c.form.number == "plural":
+        return f
+    if c.possessive or not plural_head(f.rewrite):
+        return f
+    verb = s.token_after(f.end)
+    if verb is None or s.text[f.end : verb.start].strip() or verb.pos not in ("AUX", "VERB"):
+        return f
+    agreeing = plural_verb(verb.text, verb.tag)
+    if agreeing is None:
+        return f
+    out = f.rewrite + s.text[f.end : verb.start] + agreeing
+    return dataclasses.replace(f, end=verb.end, rewrite=out, own_span=True)
 
 
 def _line_case(s: Sentence, f: Fit, c: Candidate) -> Fit:
@@ -426,7 +460,7 @@ def _line_case(s: Sentence, f: Fit, c: Candidate) -> Fit:
     original = s.text[f.start : f.end]
     if style == "upper":
         out = f.rewrite.upper()
-    elif style in ("title", "title-all") and original[:1].isupper():
+    elif style in ("title", "title-all") and title_cased(original):
         out = match_case(original, f.rewrite, style, True)
     elif (f.start, f.end) == (c.start, c.end) and _shouted(c, s):
         out = f.rewrite.upper()  # "INMATES" alone, "the INMATES rioted": the shout kept
@@ -476,6 +510,7 @@ def _fit_any(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, stat
         joined = participle_before_participle(f.rewrite, s, f.end)
         if joined != f.rewrite and not prefilter.any(joined):
             f = dataclasses.replace(f, rewrite=joined, own_span=True)
+    f = _act_said_once(c, s, prefilter, f)
     if f.own_span and f.rewrite is not None and f.end > c.end:
         return f
     # the clause restructured where the word-level fit would repeat the act
@@ -490,6 +525,22 @@ def _fit_any(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, stat
     return dataclasses.replace(
         f, start=got[0], end=got[1], rewrite=got[2], suggestions=sugg, own_span=True
     )
+
+
+def _act_said_once(c: Candidate, s: Sentence, prefilter: Prefilter, f: Fit) -> Fit:
+    """The act said once (framing.said_once): a wording whose verb the clause
+    repeats becomes a plain role; advice where the next verb names the act
+    gets a plain noun."""
+    if f.rewrite is not None:
+        said = repeated_act(c, s, f.start, f.end, f.rewrite, f.number == "plural")
+    elif (f.start, f.end) == (c.start, c.end):
+        said = named_act(c, s)
+    else:
+        said = None
+    if said is None or prefilter.any(said[2]):
+        return f
+    sugg = tuple(dict.fromkeys([said[2], *f.suggestions]))
+    return dataclasses.replace(f, start=said[0], rewrite=said[2], suggestions=sugg, own_span=True)
 
 
 def _modifiers_placed(c: Candidate, s: Sentence, prefilter: Prefilter, f: Fit) -> Fit:
@@ -674,6 +725,10 @@ def _whole_phrase(
         None,
     )
     fits: tuple[Callable[[], tuple[int, int, str] | None], ...] = (
+        lambda: expansion_fit(c, s),
+        lambda: sentenced_headline(c, s, known.value, [a.for_number(number) for a in options]),
+        lambda: modified_clause_fit(c, s),
+        lambda: person_noun_fit(c, s, options[0].for_number(number) if options else None),
         lambda: passive_fit(c, s, known.value) if status is not None else None,
         lambda: owned_fit(c, s, known) if status is not None else None,
         lambda: collective_fit(c, s),
@@ -693,7 +748,8 @@ def _whole_phrase(
     for make in fits:
         span = make()
         if span is not None and not would_flag(prefilter, span[2]):
-            sugg = tuple(dict.fromkeys([span[2], *(a.for_number(number) for a in options)]))
+            said = [span[2]] if span[2] else []  # a cut is no wording to offer
+            sugg = tuple(dict.fromkeys([*said, *(a.for_number(number) for a in options)]))
             return Fit(span[0], span[1], span[2], sugg, number, status, own_span=True)
     return None
 
@@ -771,6 +827,12 @@ def _restructured(
     return None
 
 
+_VERDICT_AFTER = re.compile(
+    r"\b(?:(?:found guilty|convicted) of|(?:pleads?|pleaded) guilty to|admits|admitted)\b",
+    re.IGNORECASE,
+)
+
+
 def _noun_convicted(
     c: Candidate, s: Sentence, mod: tuple[int, int, str], status: str | None
 ) -> tuple[int, int, str]:
@@ -786,6 +848,8 @@ def _noun_convicted(
         or s.text[start:end][-len(word) :].lower() != word.lower()
     ):
         return mod
+    if _VERDICT_AFTER.search(s.text, end):
+        return mod  # "Killer Nurse Found Guilty Of ...": the line says the verdict
     nxt = s.token_after(end)
     if nxt is not None and nxt.tag in ("NNP", "NNPS"):
         # a name follows; in a headline every word is capitalised, and a

@@ -87,12 +87,18 @@ _SMALL = {
 }
 
 
+def _shouted(words: list[str]) -> bool:
+    """Most words in capitals; a one-letter word ("A", "I") is either case."""
+    long = [w for w in words if len(w) > 1]
+    return bool(long) and sum(w.isupper() for w in long) >= 0.8 * len(long)
+
+
 def is_headline(sentence: str) -> bool:
     """Title Case or ALL CAPS line: capitals carry no proper-name signal there."""
     words = _WORD.findall(sentence)
     if len(words) < 3:
         return False
-    if sum(w.isupper() for w in words if len(w) > 1) >= 0.8 * len(words):
+    if _shouted(words):
         return True
     content = [w for w in words if w.lower() not in _SMALL]
     if len(content) < 3:
@@ -111,7 +117,7 @@ def case_style(sentence: str) -> str:
     "title-all" (every word capitalised, "Riot Over Food At HMP Lewes"), or
     "sentence".  An acronym in running text ("BAME staff") is not a shout."""
     words = _WORD.findall(sentence)
-    if len(words) >= 2 and sum(w.isupper() for w in words if len(w) > 1) >= 0.8 * len(words):
+    if len(words) >= 2 and _shouted(words):
         return "upper"
     if not is_headline(sentence):
         return "sentence"

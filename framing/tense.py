@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from framing.candidate import Candidate, Sentence
+from framing.facts import kept_fact
 from framing.inflect import match_case
 from framing.sentences import case_style
 
@@ -126,6 +127,21 @@ def _participle_after(s: Sentence, end: int) -> int | None:
     return None
 
 
+def _adjective(s: Sentence, pos: str, word: str) -> bool:
+    """An adjective before the label; in a headline's capitals the tagger reads
+    one as a name ("Once a Homeless Addict"), so there the word's own
+    dictionary entry decides (lemminflect, loaded on first use)."""
+    if pos == "ADJ":
+        return True
+    if pos not in ("PROPN", "NOUN") or not word[:1].isupper() or word.lower() in _DRUGS:
+        return False
+    if s.memo("case_style", lambda: case_style(s.text)) == "sentence":
+        return False
+    from lemminflect import getAllLemmas
+
+    return "ADJ" in getAllLemmas(word.lower())
+
+
 def _drug_state(c: Candidate, s: Sentence) -> Span | None:
     """ "was a crack addict", "became an addict", "were both smackheads", "Once a
     homeless addict": the state, with the named drug."""
@@ -135,7 +151,7 @@ def _drug_state(c: Candidate, s: Sentence) -> Span | None:
     prev = s.word_before(start)
     while prev is not None and not s.text[prev[1] : start].strip():
         tok = s.token_before(start)
-        if tok is None or tok.pos != "ADJ" or prev[2].lower() in _FORMER:
+        if tok is None or not _adjective(s, tok.pos, prev[2]) or prev[2].lower() in _FORMER:
             break
         adjectives.insert(0, prev[2].lower())
         start = prev[0]
@@ -203,7 +219,7 @@ def _was_a(c: Candidate, s: Sentence) -> Span | None:
     if c.entry.id in _STATES:
         return _cased(s, art[0], c.end, _STATES[c.entry.id])
     habit = _HABITS.get(c.entry.id)
-    if habit is None or verb[2].lower() != "was":
+    if habit is None:
         return None
     subject = s.word_before(verb[0])
     tok = s.token_before(verb[0])
@@ -211,7 +227,21 @@ def _was_a(c: Candidate, s: Sentence) -> Span | None:
         subject[2].lower() in _SUBJECTS or (tok is not None and tok.pos == "PROPN")
     ):
         return None
+    if verb[2].lower() == "became":
+        # "He became a drug dealer at 14" -> "He started selling drugs at 14":
+        # the change the verb told, with the act (never "became a person who sells")
+        started = _gerund(_armed(c, habit[0]))
+        return None if started is None else _cased(s, verb[0], c.end, f"started {started}")
     return _cased(s, verb[0], c.end, _armed(c, habit[1]))
+
+
+def _gerund(act: str) -> str | None:
+    """ "sell drugs" -> "selling drugs" (lemminflect, loaded on first use)."""
+    from lemminflect import getInflection
+
+    verb, _, rest = act.partition(" ")
+    forms = getInflection(verb, "VBG")
+    return f"{forms[0]} {rest}".strip() if forms else None
 
 
 _LATER_WHO = re.compile(r"[^.;:!?]*?,[^.;:!?]*?\bwho\b", re.IGNORECASE)
@@ -239,7 +269,27 @@ def _former_state(c: Candidate, s: Sentence) -> Span | None:
     return _cased(s, m.start(), c.end, f"someone who {state}")
 
 
+_ONCE_A = re.compile(r"\bonce\s+(?P<det>an?)\s+$", re.IGNORECASE)
+
+
+def _once_a(c: Candidate, s: Sentence) -> Span | None:
+    """ "Once a drug dealer, he now mentors teenagers" -> "Once a man who sold
+    drugs, he now ...": "once" puts the label in the past, so the act is past
+    too (never "Once a person who sells drugs")."""
+    habit = _HABITS.get(c.entry.id)
+    m = _ONCE_A.search(s.text, max(0, c.start - 12), c.start)
+    if habit is None or m is None or c.form.number == "plural":
+        return None
+    if not re.match(r"\s*,", s.text[c.end :]):
+        return None  # "once a burglar who ...": the clause decides the tense
+    who = pronoun_person(s, False)
+    return _cased(s, m.start("det"), c.end, f"a {who} who {_armed(c, habit[1])}")
+
+
 def _offence_former(c: Candidate, s: Sentence) -> Span | None:
+    once = _once_a(c, s)
+    if once is not None:
+        return once
     habit = _HABITS.get(c.entry.id)
     m = _FORMER_RX.search(s.text, 0, c.start)
     if habit is None or m is None or not m.group("det"):
@@ -454,6 +504,9 @@ def tense_fit(c: Candidate, s: Sentence, status: str | None = None) -> Span | No
     the legal status read for the person, where the entry needed it."""
     if c.possessive:
         return None
+    left = kept_fact(c, s, status)
+    if left is not None:
+        return left
     killer = _compound_killer(c, s, status) if status not in _COURT else None
     if killer is not None:  # in court the role ("the defendant") comes first
         return killer

@@ -1,0 +1,170 @@
+"""Facts a label carries that a plain swap would lose or contradict, told
+from the legal status the text establishes:
+
+- someone the text says has left prison is no "person in prison" ("The
+  Inmate Who Became A Barrister" -> "The Prison Leaver Who Became ...");
+- a clause about the life afterwards tells no act, so the offence stays
+  ("The murderer who found God in prison was released" -> "The person
+  convicted of murder who found God ...");
+- an arson label's fact, that the fire was no accident, goes with the act
+  the sentence tells ("An arsonist is believed to have started the fire" ->
+  "Someone is believed to have started the fire deliberately").
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing.candidate import Candidate, Sentence
+from framing.inflect import indefinite_article, match_case
+from framing.sentences import case_style
+from lexicon.model import CONVICTED
+
+Span = tuple[int, int, str]  # sentence offsets replaced, and the replacement
+
+_WHO_AFTER = re.compile(r"\s+who\b(?!\s*,)", re.IGNORECASE)
+
+
+def _cased(s: Sentence, start: int, end: int, out: str) -> Span:
+    original = s.text[start:end]
+    return start, end, match_case(original, out, s.memo("case_style", lambda: case_style(s.text)))
+
+
+def kept_fact(c: Candidate, s: Sentence, status: str | None) -> Span | None:
+    """The wording that keeps the label's fact, or None where none applies."""
+    if c.possessive:
+        return None
+    return (
+        _left_prison(c, s, status)
+        or _kept_offence(c, s, status)
+        or _arson_act(c, s, status)
+        or _unstated_record(c, s, status)
+    )
+
+
+_RECORD_WORDS = re.compile(r"\b(?:convictions?|previous|record|form)\b", re.IGNORECASE)
+_RECORD_ALT = re.compile(r"\bconvictions\b")
+
+
+def _unstated_record(c: Candidate, s: Sentence, status: str | None) -> Span | None:
+    """ "A prolific offender has been jailed again" -> "A person who has
+    reoffended several times has been jailed again": the label says the
+    offending, not the record, so "many previous convictions" only where the
+    text says so (tense._record gives the record it states)."""
+    if status is None or c.entry.id != "persistent-offender" or _RECORD_WORDS.search(s.text):
+        return None
+    fitting = [a for a in c.entry.alternatives if a.fits(status)]
+    if not fitting or not _RECORD_ALT.search(fitting[0].singular):
+        return None  # the first wording states no record: the ordinary swap
+    if _WHO_AFTER.match(s.text, c.end):
+        return None  # "who ..." joins the clause wording elsewhere
+    plural = c.form.number == "plural"
+    for a in fitting[1:]:
+        out = a.plural if plural else a.singular
+        if _RECORD_ALT.search(out):
+            continue
+        art = s.word_before(c.start)
+        if not plural and art is not None and art[2].lower() in ("a", "an"):
+            if not s.text[art[1] : c.start].strip():
+                return _cased(s, art[0], c.end, f"{indefinite_article(out)} {out}")
+        return _cased(s, c.start, c.end, out)
+    return None
+
+
+# labels for someone inside now: said of a person the text says has left,
+# "person in prison" would move them back in
+_INSIDE = frozenset({"inmate", "prisoner", "convict", "con", "jailbird"})
+
+
+_RELEASE_CLAUSE = re.compile(
+    r"\s+who\s+(?:[a-z]+\s+){0,3}?(?:released|freed|left|walked free|came out)\b", re.IGNORECASE
+)
+
+
+def _left_prison(c: Candidate, s: Sentence, status: str | None) -> Span | None:
+    """ "The Inmate Who Became A Barrister" (released) -> "The Prison Leaver Who
+    Became A Barrister": the clause tells what came after prison, so the
+    wording says the person has left it (rewrites.md, decision 13)."""
+    if status != "released" or c.entry.id not in _INSIDE or not _WHO_AFTER.match(s.text, c.end):
+        return None
+    if _RELEASE_CLAUSE.match(s.text, c.end):
+        return None  # "inmates who were released": the clause says it, the role follows
+    plural = c.form.number == "plural"
+    out = "prison leavers" if plural else "prison leaver"
+    art = s.word_before(c.start)
+    if not plural and art is not None and art[2].lower() in ("a", "an"):
+        if not s.text[art[1] : c.start].strip():
+            return _cased(s, art[0], c.end, f"a {out}")
+    return _cased(s, c.start, c.end, out)
+
+
+# a clause about the life after the offence: it tells no act, so a role
+# before it ("the person who found God") would drop the offence altogether
+_AFTERWARDS = re.compile(
+    r"\s+who\s+(?:(?:has|had|have)\s+)?(?:since\s+|later\s+|now\s+)?"
+    r"(?:became|become|went on to|found (?:God|faith|religion|Jesus)|converted|"
+    r"turned (?:his|her|their) li(?:fe|ves) around|retrained|qualified|graduated)\b"
+)
+
+
+def _kept_offence(c: Candidate, s: Sentence, status: str | None) -> Span | None:
+    """ "The murderer who found God in prison was released" -> "The person
+    convicted of murder who found God ...": where the clause tells only of
+    the life afterwards, the offence is in the label alone, and the text's
+    conviction lets the wording say it."""
+    if status not in CONVICTED or c.entry.category != "offence-identity":
+        return None
+    if not _AFTERWARDS.match(s.text, c.end):
+        return None
+    plural = c.form.number == "plural"
+    for a in c.entry.alternatives:
+        if a.statuses and set(a.statuses) <= CONVICTED and a.fits(status):
+            out = a.plural if plural else a.singular
+            if " convicted of " not in f" {out} ":
+                continue
+            art = s.word_before(c.start)
+            if art is not None and art[2].lower() in ("a", "an") and not plural:
+                if not s.text[art[1] : c.start].strip():
+                    return _cased(s, art[0], c.end, f"{indefinite_article(out)} {out}")
+            return _cased(s, c.start, c.end, out)
+    return None
+
+
+# the fire an arson label's sentence tells of: the manner the label carried
+# ("deliberately") goes with it once the label is a plain role
+_FIRE_STARTED = re.compile(
+    r"[^.;:!?]*?\b(?:start|set|light|lit)(?:s|ed|ing)?\s+(?:the|a|an)\s+(?:\w+\s+)?(?:fire|blaze)\b"
+    r"(?!\s+deliberately)",
+    re.IGNORECASE,
+)
+_BEFORE_A_CHARGE = frozenset({"unknown", "wanted", "suspected", "group_generic"})
+_DET_WORDS = frozenset({"the", "these", "those", "two", "three", "both", "some", "several"})
+
+
+def _arson_act(c: Candidate, s: Sentence, status: str | None) -> Span | None:
+    """ "An arsonist is believed to have started the fire" -> "Someone is
+    believed to have started the fire deliberately": "a person ... started
+    the fire" would drop what "arsonist" says, that it was no accident."""
+    if c.entry.id != "arsonist" or c.possessive or status not in _BEFORE_A_CHARGE:
+        return None
+    if _WHO_AFTER.match(s.text, c.end):
+        return None  # "the arsonists who started the fire": the role takes the clause
+    fire = _FIRE_STARTED.match(s.text, c.end)
+    art = s.word_before(c.start)
+    if fire is None or art is None or s.text[art[1] : c.start].strip():
+        return None
+    if re.match(r"\s+(?:that|which|who)\b", s.text[fire.end() :]):
+        return None  # "the blaze that gutted ...": the adverb cannot go there
+    plural = c.form.number == "plural"
+    det = art[2].lower()
+    # only a person the sentence introduces by the act ("an arsonist", "arsonists");
+    # "the arsonist" is one already known, and keeps the role
+    if plural and det not in _DET_WORDS:
+        start, who = c.start, "people"
+    elif not plural and det in ("a", "an"):
+        start, who = art[0], "someone"
+    else:
+        return None
+    middle = s.text[c.end : fire.end()]
+    start_out = _cased(s, start, c.end, who)[2]
+    return start, fire.end(), f"{start_out}{middle} deliberately"
