@@ -428,7 +428,7 @@ def _bare(
         return _cased(s, slot.det_start, c.end, f"the suspect{'s' if plural else ''}")
     if v not in ("wanted", "suspected", "unknown"):
         return None
-    if v == "unknown" and _ACT.search(s.text) is None:
+    if v == "unknown" and _ACT.search(outside) is None:
         return None
     return _sought(c, s, slot, v, gender)
 
