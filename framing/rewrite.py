@@ -59,6 +59,7 @@ from framing.sentences import case_style
 from framing.status import UNKNOWN as UNKNOWN_STATUS
 from framing.status import Status, status_of
 from framing.tense import pronoun_person, tense_fit
+from framing.unstated import held_for_fit
 from lexicon.model import CONVICTED, Alternative, Entry
 
 Word = tuple[int, int, str]  # (start, end, text) in the sentence
@@ -648,6 +649,7 @@ def _whole_phrase(
     fits: tuple[Callable[[], tuple[int, int, str] | None], ...] = (
         lambda: passive_fit(c, s, known.value) if status is not None else None,
         lambda: owned_fit(c, s, known) if status is not None else None,
+        lambda: held_for_fit(c, s, known.value, number == "plural") if status else None,
         lambda: collective_fit(c, s),
         lambda: participle_fit(c, s, known.value),
         lambda: status_participle_fit(c, s),

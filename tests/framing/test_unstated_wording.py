@@ -46,3 +46,30 @@ def test_unstated_status_wording(engine, text, expected):
 )
 def test_never_rewritten(engine, text):
     assert fixed(engine, text) == text
+
+
+def test_a_group_placed_in_prison_is_people_in_prison_for_the_offence(engine):
+    # the lexicon's own wording says "convicted", which the sentence does not;
+    # that the group is in prison it does say
+    assert fixed(engine, "Sex offenders now make up a fifth of the prison population.") == (
+        "People in prison for sexual offences now make up a fifth of the prison population."
+    )
+    # a plan to imprison them places no one in prison
+    out = fixed(engine, "Drug offenders should be sent to prison, the MP said.")
+    assert "in prison for" not in out
+
+
+def _entries(engine, text):
+    return [f.entry for f in engine.check(text)]
+
+
+def test_bare_dealer_in_crime_copy_is_the_drug_sense(engine):
+    assert "drug-dealer" in _entries(
+        engine, "Police said the dealer was arrested at a flat in Leeds."
+    )
+    assert "drug-dealer" in _entries(
+        engine, "Junkies and dealers gather by the station, staff say."
+    )
+    # a trade named before it, or no crime at all: another sense
+    assert "drug-dealer" not in _entries(engine, "A gun dealer was arrested in Kent on Friday.")
+    assert "drug-dealer" not in _entries(engine, "Dealers cut prices on new cars in September.")
