@@ -59,7 +59,7 @@ from framing.sentences import case_style
 from framing.status import UNKNOWN as UNKNOWN_STATUS
 from framing.status import Status, status_of
 from framing.tense import pronoun_person, tense_fit
-from framing.unstated import held_for_fit
+from framing.unstated import gendered_role, held_for_fit
 from lexicon.model import CONVICTED, Alternative, Entry
 
 Word = tuple[int, int, str]  # (start, end, text) in the sentence
@@ -704,6 +704,7 @@ def _status_options(
     if extend and not released and (not generic or generic_who(c, s, plural)):
         # "Offenders who complete the course" -> "People who complete the course"
         role = role_fit(c, s, status, plural, neutral, accused)
+        role = gendered_role(c, s, status.value, plural, role)
     return status, options, role
 
 

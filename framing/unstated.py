@@ -9,6 +9,13 @@ used (``tests/data/rewrites.md``, decisions 5 and 6).
   adds no conviction and keeps the offence ("Drug offenders make up around 15%
   of the prison population" -> "People in prison for drug offences make up
   ...").  A plan to imprison them ("should be sent to prison") places no one.
+- gender told by the label's own clause: "A murderer has been caught fighting
+  with his victim" gives the gender as surely as a name would not, so the
+  role says "a man" where it said "a person" (rewrites.md, decision 1): only
+  a possessive on a noun that belongs to the doer (victim, accomplice,
+  getaway) or a reflexive, before the clause ends and with no other person
+  named between ("grabbed the man's bag", "hit him with his stick" say
+  nothing of the label).
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import re
 
 from framing.candidate import Candidate, Sentence
 from framing.inflect import match_case
+from framing.senses import names_people
 from framing.sentences import case_style
 from lexicon.model import Alternative
 
@@ -68,3 +76,50 @@ def held_for_fit(c: Candidate, s: Sentence, status: str, plural: bool) -> Span |
     at_start = not s.text[:start].strip()
     style = s.memo("case_style", lambda: case_style(s.text))
     return start, c.end, match_case(original, out, style, at_start)
+
+
+# a noun owned by the doer of the label's own act, or a reflexive
+_OWN = re.compile(
+    r"\b(?:(his|her)\s+(?:own\s+)?(?:victims?|accomplices?|getaway|crimes?)|(himself|herself))\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(
+    r"[,;:()]|\b(?:after|before|when|while|as|because|until|since|who|whom|which|that|but|and"
+    r"|or|if|though|although|where)\b",
+    re.IGNORECASE,
+)
+_ROLE_PERSON = re.compile(r"^(?:(?:a|the|one)\s+)?(person)(?:\s+responsible)?$", re.IGNORECASE)
+_PRE_VERDICT = frozenset({"unknown", "wanted", "suspected"})
+
+
+def own_gender(c: Candidate, s: Sentence) -> str | None:
+    """ "man" or "woman" where the label's own clause gives it by a possessive
+    on the doer's noun or a reflexive, else None."""
+    end = _CLAUSE_END.search(s.text, c.end)
+    limit = end.start() if end is not None else len(s.text)
+    m = _OWN.search(s.text, c.end, limit)
+    if m is None:
+        return None
+    for t in s.tokens_in(c.end, m.start()):
+        if t.pos == "PROPN" or (t.pos == "NOUN" and names_people(t.text)):
+            return None  # someone else stands between: the pronoun may be theirs
+    word = (m.group(1) or m.group(2)).lower()
+    return "man" if word in ("his", "himself") else "woman"
+
+
+def gendered_role(
+    c: Candidate, s: Sentence, status: str, plural: bool, role: Span | None
+) -> Span | None:
+    """The role ("a person", "the person responsible") with the gender the
+    label's own clause gives: "A murderer has been caught fighting with his
+    victim" -> "A man has been caught ..."."""
+    if role is None or plural or status not in _PRE_VERDICT:
+        return role
+    m = _ROLE_PERSON.match(role[2])
+    if m is None:
+        return role
+    gender = own_gender(c, s)
+    if gender is None:
+        return role
+    noun = match_case(m.group(1), gender, None, False)
+    return role[0], role[1], role[2][: m.start(1)] + noun + role[2][m.end(1) :]

@@ -26,10 +26,25 @@ def fixed(engine, text):
             "The author spent six years writing a biography of the serial killer.",
             "The author spent six years writing a biography of the serial killer.",
         ),
+        # a quoted taunt tells no act either
+        (
+            "For months the killer had been mocked by classmates who called him a 'victim'.",
+            "For months the killer had been mocked by classmates who called him a 'victim'.",
+        ),
         # with an act elsewhere in the sentence the role refers to it
         (
             "The serial killer left no fingerprints at the scene.",
             "The person responsible left no fingerprints at the scene.",
+        ),
+        # the label's own clause gives the gender: "his victim" is the doer's
+        (
+            "A murderer was filmed arguing with his victim hours before the attack.",
+            "A man was filmed arguing with his victim hours before the attack.",
+        ),
+        # someone else named between: the pronoun may be theirs
+        (
+            "A murderer was filmed meeting a student with his victim before the attack.",
+            "A person was filmed meeting a student with his victim before the attack.",
         ),
     ],
 )
