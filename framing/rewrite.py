@@ -59,7 +59,7 @@ from framing.sentences import case_style
 from framing.status import UNKNOWN as UNKNOWN_STATUS
 from framing.status import Status, status_of
 from framing.tense import pronoun_person, tense_fit
-from framing.unstated import gendered_role, held_for_fit
+from framing.unstated import gendered_role, held_for_fit, unanchored
 from lexicon.model import CONVICTED, Alternative, Entry
 
 Word = tuple[int, int, str]  # (start, end, text) in the sentence
@@ -540,6 +540,8 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
             continue  # a reframing that would itself be flagged is no reframing
         if _tautology(alt, s, c):
             continue  # "Thugs attack" -> "Attackers attack": no
+        if unanchored(alt, c, s, status.value if status else None):
+            continue  # "attackers" where nobody attacked anyone
         r = _fit_placed(c, s, alt, plural, extend)
         if r is not None and extend:
             r = _turned(s, _join_clauses(s, r, alt, c))

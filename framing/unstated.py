@@ -16,6 +16,11 @@ used (``tests/data/rewrites.md``, decisions 5 and 6).
   getaway) or a reflexive, before the clause ends and with no other person
   named between ("grabbed the man's bag", "hit him with his stick" say
   nothing of the label).
+- an event the wording presupposes: "attacker" and "assailant" only where an
+  attack is in the sentence, "the people involved in the violence" (or "the
+  disorder") only where there was violence or disorder (rewrites.md, decision
+  4): "killing hired Russian thugs in Syria" tells no attack, so "attackers"
+  would misdescribe them.
 """
 
 from __future__ import annotations
@@ -123,3 +128,43 @@ def gendered_role(
         return role
     noun = match_case(m.group(1), gender, None, False)
     return role[0], role[1], role[2][: m.start(1)] + noun + role[2][m.end(1) :]
+
+
+_ATTACKER = re.compile(r"\b(?:attackers?|assailants?)$", re.IGNORECASE)
+_INVOLVED_IN = re.compile(r"\binvolved in the (?:violence|disorder)$", re.IGNORECASE)
+_ATTACK = re.compile(
+    r"\b(?:attack\w*|assault\w*|punch\w*|kick\w*|stab\w*|beat|beaten|beating\w*|batter\w*"
+    r"|slash\w*|headbutt\w*|stamp\w*|injur\w*|wound\w*|violen\w*|fight\w*|brawl\w*"
+    r"|rampage\w*|shot|shoot\w*|gun\w*|knife|knives|knifepoint|mugg\w*|robbed|robber(?:y|ies)"
+    r"|hit|struck|threw|thrown|glassed|bottled|hurt|harm\w*|bloody|blood|victims?)\b",
+    re.IGNORECASE,
+)
+_DISORDER = re.compile(
+    r"\b(?:disorder\w*|riot\w*|unrest|violen\w*|fight\w*|brawl\w*|clash\w*|rampage\w*"
+    r"|vandal\w*|damage\w*|loot\w*|attack\w*|rowd\w*|disturbance\w*|trouble)\b",
+    re.IGNORECASE,
+)
+
+
+# labels that themselves tell an attack (a mugging, a knife, "an attacker
+# described as mad"): "the attacker" is then what the label said
+_ATTACK_LABELS = frozenset({"mugger", "knifeman", "madman"})
+
+
+def unanchored(alt: str, c: Candidate, s: Sentence, status: str | None) -> bool:
+    """Whether ``alt`` presupposes an event the sentence does not tell (outside
+    the label itself): an attacker with no attack, "the violence" with none.
+    Only where the text gives no status: a sentence or a trial for a violent
+    label ("THUGS JAILED") is itself the event."""
+    if status not in _UNSTATED:
+        return False
+    if _ATTACKER.search(alt):
+        if c.entry.id in _ATTACK_LABELS:
+            return False
+        event = _ATTACK
+    elif _INVOLVED_IN.search(alt):
+        event = _DISORDER
+    else:
+        return False
+    rest = s.text[: c.start] + " " + s.text[c.end :]
+    return event.search(rest) is None

@@ -88,3 +88,15 @@ def test_bare_dealer_in_crime_copy_is_the_drug_sense(engine):
     # a trade named before it, or no crime at all: another sense
     assert "drug-dealer" not in _entries(engine, "A gun dealer was arrested in Kent on Friday.")
     assert "drug-dealer" not in _entries(engine, "Dealers cut prices on new cars in September.")
+
+
+def test_attacker_only_where_the_sentence_tells_an_attack(engine):
+    # decision 4: "attacker" presupposes an attack
+    out = fixed(engine, "Villagers said hired thugs had moved into the valley last spring.")
+    assert "attacker" not in out and "assailant" not in out
+    assert "violence" not in out
+    # with an attack in the sentence, it is the closest neutral noun
+    assert "attacker" in fixed(engine, "A thug punched a pensioner outside the Co-op, police said.")
+    # a label that itself tells an attack anchors it
+    out = fixed(engine, "Anyone who saw the mugger is asked to call police.")
+    assert "attacker" in out
