@@ -295,3 +295,16 @@ def find_quotes(text: str, extra: Sequence[tuple[int, int]] = ()) -> QuoteMap:
     spans: list[tuple[int, int]] = list(extra)
     spans.extend(quote_spans(text))
     return QuoteMap(spans)
+
+
+def blank_quotes(text: str) -> str:
+    """``text`` with every quoted span (marks included) blanked to spaces, so
+    offsets keep: what the writer says in their own voice ("called him: 'wet',
+    a 'bullying victim'" tells no act of the writer's)."""
+    spans = quote_spans(text)
+    if not spans:
+        return text
+    out = list(text)
+    for a, b in spans:
+        out[a:b] = " " * (b - a)
+    return "".join(out)

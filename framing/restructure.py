@@ -328,6 +328,9 @@ _DRUG_NAMES = {
     "ecstasy": "ecstasy",
 }
 _PEOPLE_WORDS = frozenset("person people man men woman women".split())
+# a rewrite that opens with its own determiner starts a new phrase: the noun
+# before it is no compound ("after the attack the person responsible")
+_SPAN_DETS = frozenset("the a an this that these those".split())
 
 
 def compound_modifier(c: Candidate, s: Sentence, start: int, rewrite: str) -> Span | bool | None:
@@ -353,8 +356,11 @@ def compound_modifier(c: Candidate, s: Sentence, start: int, rewrite: str) -> Sp
     if drug is not None and "drugs" in words:
         out = " ".join(drug if w == "drugs" else w for w in words)
         return tok.start, c.end, out
-    if words and words[0].lower() in _PEOPLE_WORDS and len(words) > 1:
-        return False
+    first = words[0].lower() if words else ""
+    if len(words) > 1 and (
+        first in _PEOPLE_WORDS or first not in _SPAN_DETS and words[1].lower() in _PEOPLE_WORDS
+    ):
+        return False  # "Lycra people involved in ...", "Lycra young people"
     return None
 
 

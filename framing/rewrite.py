@@ -75,6 +75,7 @@ from framing.sentences import case_style
 from framing.status import UNKNOWN as UNKNOWN_STATUS
 from framing.status import Status, status_of
 from framing.tense import pronoun_person, tense_fit
+from framing.unstated import gendered_role, held_for_fit, unanchored
 from lexicon.model import CONVICTED, Alternative, Entry
 
 Word = tuple[int, int, str]  # (start, end, text) in the sentence
@@ -618,6 +619,8 @@ def _fit(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, statuses
             continue  # a reframing that would itself be flagged is no reframing
         if _tautology(alt, s, c):
             continue  # "Thugs attack" -> "Attackers attack": no
+        if unanchored(alt, c, s, status.value if status else None):
+            continue  # "attackers" where nobody attacked anyone
         r = _fit_placed(c, s, alt, plural, extend)
         if r is not None and extend:
             r = _turned(s, _join_clauses(s, r, alt, c))
@@ -731,6 +734,7 @@ def _whole_phrase(
         lambda: person_noun_fit(c, s, options[0].for_number(number) if options else None),
         lambda: passive_fit(c, s, known.value) if status is not None else None,
         lambda: owned_fit(c, s, known) if status is not None else None,
+        lambda: held_for_fit(c, s, known.value, number == "plural") if status else None,
         lambda: collective_fit(c, s),
         lambda: participle_fit(c, s, known.value),
         lambda: status_participle_fit(c, s),
@@ -786,6 +790,7 @@ def _status_options(
     if extend and not released and (not generic or generic_who(c, s, plural)):
         # "Offenders who complete the course" -> "People who complete the course"
         role = role_fit(c, s, status, plural, neutral, accused)
+        role = gendered_role(c, s, status.value, plural, role)
     return status, options, role
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from framing.candidate import Candidate, Sentence
 from framing.inflect import match_case
+from framing.quotes import blank_quotes
 from framing.sentences import case_style
 from framing.status import Status
 
@@ -517,8 +518,10 @@ def _bare(
         return _cased(s, slot.det_start, c.end, f"the suspect{'s' if plural else ''}")
     if v not in ("wanted", "suspected", "unknown"):
         return None
-    if v == "unknown" and _ACT.search(s.text) is None:
-        return None
+    if v == "unknown":
+        plain = blank_quotes(s.text)  # an act quoted (a taunt, a nickname) is no act told
+        if _ACT.search(plain[: slot.det_start] + " " + plain[c.end :]) is None:
+            return None
     return _sought(c, s, slot, v, gender)
 
 

@@ -129,6 +129,18 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
         # violence": a line-initial noun read as an imperative; no such verb,
         # and a noun follows
         return "NOUN"
+    if (
+        pos == "VERB"
+        and head.tag == "VB"
+        and prev is not None
+        and (prev.pos == "DET" or prev.tag == "IN" and prev.text.lower() != "to")
+        and nxt is not None
+        and nxt.pos == "NOUN"
+        and not s.text[head.end : nxt.start].strip()
+    ):
+        # "complained about yobbish behaviour": a base-form verb never follows a
+        # preposition or a determiner, so before a noun it is the adjective
+        return "ADJ"
     return pos
 
 

@@ -1,4 +1,4 @@
-from framing.quotes import find_quotes
+from framing.quotes import blank_quotes, find_quotes
 
 
 def quoted(text):
@@ -138,3 +138,13 @@ def test_an_apostrophe_after_a_word_opens_nothing_backwards():
     for text in ("The Smiths' house was burgled by thugs.", "The thugs' families said little."):
         q = find_quotes(text)
         assert not q.inside(text.index("thugs"), text.index("thugs") + 5), text
+
+
+def test_blank_quotes_keeps_offsets_and_the_writers_own_words():
+    text = "Friends called him a 'bullying victim' and Tom's mother said \"no\"."
+    out = blank_quotes(text)
+    assert len(out) == len(text)
+    assert "victim" not in out and '"no"' not in out
+    # a possessive apostrophe opens no quotation
+    assert "Tom's mother said" in out
+    assert blank_quotes("No quotation here.") == "No quotation here."

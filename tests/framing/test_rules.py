@@ -90,6 +90,9 @@ def test_entry_exceptions_and_general_idioms(analyse, engine):
 def test_not_followed_by_and_not_preceded_by(analyse, engine):
     assert check(analyse, engine, neighbour_words, "Feral cats roam the estate.", "Feral")
     assert not check(analyse, engine, neighbour_words, "Feral rioters roam the estate.", "Feral")
+    # the games publisher, in a Title Case headline where capitals say nothing
+    headline = "GRID Autosport for Android from Feral Interactive Finally Has a Release Date"
+    assert check(analyse, engine, neighbour_words, headline, "Feral")
 
 
 def test_nonhuman_referents(analyse, engine):
@@ -475,6 +478,22 @@ def test_plural_noun_misread_as_a_verb(analyse, engine):
     )
     assert check(
         analyse, engine, wrong_part_of_speech, "The jury convicts him of murder.", "convicts"
+    )
+
+
+def test_adjective_misread_as_a_base_form_verb(analyse, engine):
+    # the small tagger reads "yobbish" after "about" as a verb (VB): no base-form
+    # verb follows a preposition or a determiner, so before a noun it is the adjective
+    assert not check(
+        analyse,
+        engine,
+        wrong_part_of_speech,
+        "Residents have complained to the council about yobbish behaviour in the park.",
+        "yobbish",
+    )
+    # a verb after "to" is still a verb: "to convict" is no label
+    assert check(
+        analyse, engine, wrong_part_of_speech, "They want to convict killers faster.", "convict"
     )
 
 
