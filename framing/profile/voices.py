@@ -681,6 +681,14 @@ def _trim_name(text: str, a: int, b: int, people: People | None = None) -> tuple
     return a, b
 
 
+def _in_caption(text: str, i: int) -> bool:
+    """Position ``i`` is on a line that ends no sentence (a picture caption)."""
+    a = text.rfind("\n", 0, i) + 1
+    b = text.find("\n", i)
+    line = text[a : b if b >= 0 else len(text)].rstrip()
+    return bool(line) and a > 0 and line[-1] not in ".!?'’”\":;,)]"
+
+
 def _last_name(
     text: str, before: int, people: People | None = None, want: str = ""
 ) -> tuple[int, int] | None:
@@ -699,6 +707,8 @@ def _last_name(
         if text[got[0] : got[1]].endswith(("’s", "'s")) or text.startswith(("’s", "'s"), got[1]):
             continue
         if _NOT_SUBJECT_BEFORE.search(text, max(lo, got[0] - 12), got[0]):
+            continue
+        if people is not None and _in_caption(text, got[0]):
             continue
         if people is not None and (
             people.in_quote(got[0]) or not compatible(want, people.sex(got[0], got[1]))
@@ -737,8 +747,14 @@ def _opens_paragraph(text: str, i: int) -> bool:
 def _next_paragraph(text: str, a: int, b: int) -> bool:
     """Position ``b`` is in the paragraph right after the one holding ``a``: no
     narrative paragraph (which may name someone else) stands between them."""
-    gap = text[a:b]
+    gap = _CAPTION.sub("\n", text[a:b])
     return gap.count("\n") <= 2 and not re.search(r"\n[ \t]*[^\s'‘“\"][^\n]*\n", gap)
+
+
+# a picture caption between a speaker's paragraphs: a line that does not end a
+# sentence ("The aftermath of the attack showed Mr Trundle on the floor"); it
+# interrupts the layout, not the quotation
+_CAPTION = re.compile(r"\n[ \t]*[^\s'‘“\"][^\n]*[^\s.!?'’”\":;,)\]][ \t]*(?=\n)\n*")
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
