@@ -106,7 +106,9 @@ class People:
     def add_name(self, name: str) -> None:
         """A person's full name found outside quotations: each of its words
         names that person when it stands alone ("Sasse" after "Ben Sasse")."""
-        for w in name.split():
+        # a person's own name is its last words: "Afghan President Ashraf Ghani"
+        # makes "Ghani" and "Ashraf" names, not "Afghan" or "President"
+        for w in name.split()[-2:]:
             w = w.removesuffix("’s").removesuffix("'s").strip(".,")
             if len(w) > 1 and w not in _STOP and w[0].isupper() and not w.isupper():
                 self.names.add(w)

@@ -5,10 +5,12 @@ writing attributes ("..., said X", "X said: ...", "according to X", "X told
 the BBC"), with the speaker of an earlier quotation carried over to a
 quotation with no attribution of its own (UK style runs a speaker's quotes on
 over several paragraphs) and a pronoun resolved to the last named speaker.
-Patterns, not a parse: the monitor profiles every article in its pass, and a
-full dependency parse of a 1,000-word article costs several times the 50 ms
-budget (measured on this machine); ``Profiler`` can hand the few sentences
-the patterns leave unresolved to spaCy's NER (``framing.profile.profiler``).
+Patterns first: the monitor profiles every article in its pass, and a full
+dependency parse of a 1,000-word article costs several times the 50 ms budget
+(measured on this machine).  The few sentences holding a quotation that no
+pattern attributes are then parsed (``framing.profile.parse``): a fragment
+governed by a verb of saying is its subject's voice ("Police said they were
+'really worried'"), a quoted label no such verb governs stays without one.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from framing.profile.parse import SPEECH_WORD, parse_many, speaker_in
 from framing.profile.people import People, compatible, pronoun_sex
 from framing.profile.text import Sentence, count_words
 from framing.quotes import quote_spans
@@ -25,6 +28,8 @@ from framing.quotes import quote_spans
 # not a voice; attributed in its sentence ("the DPP said delays were 'corrosive'")
 # even one word is a voice (the labelling guide's ruling)
 MIN_QUOTE_WORDS = 3
+# the longest sentence handed to the parser (a quotation's own sentence, in characters)
+_PARSE_MAX = 700
 
 _VERBS = (
     "said|says|say|told|tells|added|adds|explained|explains|continued|stated|states|warned|warns|"
@@ -546,12 +551,51 @@ class _Finder:
             )
         return True
 
+    def by_parse(
+        self, spans: list[tuple[int, int]]
+    ) -> dict[tuple[int, int], tuple[int, int, str, str]]:
+        """The speakers the dependency parse gives the quotations no pattern
+        attributed (``framing.profile.parse``): their sentences only, in one batch."""
+        windows: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for qs, qe in spans:
+            a, b = self.sentence_at(qs).start, self.sentence_at(max(qs, qe - 1)).end
+            if b - a > _PARSE_MAX or _label(self.text, qs, qe):
+                continue
+            outside = self.text[a:qs] + " " + self.text[qe:b]
+            if count_words(outside) < 2 or not SPEECH_WORD.search(outside):
+                continue
+            windows.setdefault((a, b), []).append((qs, qe))
+        if not windows:
+            return {}
+        keys = list(windows)
+        docs = parse_many([self.text[a:b] for a, b in keys])
+        out: dict[tuple[int, int], tuple[int, int, str, str]] = {}
+        for (a, _b), doc in zip(keys, docs, strict=True):
+            for qs, qe in windows[(a, _b)]:
+                got = speaker_in(doc, qs - a, qe - a)
+                if got is None:
+                    continue
+                sa, sb = got[0] + a, got[1] + a
+                clean = _clean_speaker(self.text, sa, sb)
+                if clean is None or self.people.in_quote(clean[0]):
+                    continue
+                if not is_pronoun(self.text[clean[0] : clean[1]]) and not self.person_like(
+                    clean[0], clean[1]
+                ):
+                    continue
+                out[(qs, qe)] = (clean[0], clean[1], f"parse: subject of '{got[2]}'", "")
+        return out
+
     def direct(self) -> list[Raw]:
         out: list[Raw] = []
+        found_by: dict[tuple[int, int], tuple[int, int, str, str] | None] = {}
         for qs, qe in self.quotes:
             if _nickname(self.text, qs, qe):
                 continue  # Dellmus 'Heavy' Colvin
-            found = self.after(qe) or self.before(qs) or self.in_sentence(qs, qe)
+            found_by[(qs, qe)] = self.after(qe) or self.before(qs) or self.in_sentence(qs, qe)
+        parsed = self.by_parse([q for q, f in found_by.items() if f is None])
+        for (qs, qe), found0 in found_by.items():
+            found = found0 or parsed.get((qs, qe))
             if found is None:
                 if count_words(self.text[qs:qe]) >= MIN_QUOTE_WORDS:
                     out.append(Raw("direct", qs, qe, None, None, "", ""))
@@ -637,6 +681,14 @@ def _trim_name(text: str, a: int, b: int, people: People | None = None) -> tuple
     return a, b
 
 
+def _in_caption(text: str, i: int) -> bool:
+    """Position ``i`` is on a line that ends no sentence (a picture caption)."""
+    a = text.rfind("\n", 0, i) + 1
+    b = text.find("\n", i)
+    line = text[a : b if b >= 0 else len(text)].rstrip()
+    return bool(line) and a > 0 and line[-1] not in ".!?'’”\":;,)]"
+
+
 def _last_name(
     text: str, before: int, people: People | None = None, want: str = ""
 ) -> tuple[int, int] | None:
@@ -655,6 +707,8 @@ def _last_name(
         if text[got[0] : got[1]].endswith(("’s", "'s")) or text.startswith(("’s", "'s"), got[1]):
             continue
         if _NOT_SUBJECT_BEFORE.search(text, max(lo, got[0] - 12), got[0]):
+            continue
+        if people is not None and _in_caption(text, got[0]):
             continue
         if people is not None and (
             people.in_quote(got[0]) or not compatible(want, people.sex(got[0], got[1]))
@@ -693,8 +747,14 @@ def _opens_paragraph(text: str, i: int) -> bool:
 def _next_paragraph(text: str, a: int, b: int) -> bool:
     """Position ``b`` is in the paragraph right after the one holding ``a``: no
     narrative paragraph (which may name someone else) stands between them."""
-    gap = text[a:b]
+    gap = _CAPTION.sub("\n", text[a:b])
     return gap.count("\n") <= 2 and not re.search(r"\n[ \t]*[^\s'‘“\"][^\n]*\n", gap)
+
+
+# a picture caption between a speaker's paragraphs: a line that does not end a
+# sentence ("The aftermath of the attack showed Mr Trundle on the floor"); it
+# interrupts the layout, not the quotation
+_CAPTION = re.compile(r"\n[ \t]*[^\s'‘“\"][^\n]*[^\s.!?'’”\":;,)\]][ \t]*(?=\n)\n*")
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:

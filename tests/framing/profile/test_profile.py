@@ -417,3 +417,35 @@ def test_the_accuseds_lawyer_and_family_and_the_president(profiler):
     assert _speaker(p, "failed him")[1] == "courts"
     assert _speaker(p, "a disgrace")[1] == "government"
     assert _speaker(p, "be remembered")[1] == "research"
+
+
+def test_a_fragment_is_the_voice_of_the_subject_of_the_verb_of_saying_over_it(profiler):
+    # no pattern attributes these: the dependency parse of their sentences does
+    text = (
+        "Robert Child struck his mother 31 times.\n\n"
+        "But Child, a former conjurer who had some status, denied that the murder was for "
+        "money and claimed she had provoked him into a 'sudden rage'.\n\n"
+        "His story of a paedophile ring was deemed 'credible and true' by the Met.\n\n"
+        "He was later branded 'Public Enemy Number One' after the case.\n\n"
+        "Officers drove a silver Mercedes 'stash car' through the city."
+    )
+    p = profiler.profile(text)
+    speaker, _role, how = _speaker(p, "sudden rage")
+    assert speaker == "Child" and how.startswith("parse")
+    speaker, _role, how = _speaker(p, "credible and true")
+    assert speaker == "the Met" and how.startswith("parse")
+    # a passive with no one named, and a quoted name of a thing, have no speaker
+    assert not any(v.speaker for v in p.voices if "Public Enemy" in v.quote or "stash" in v.quote)
+
+
+def test_a_picture_caption_does_not_break_a_speakers_run_of_paragraphs(profiler):
+    text = (
+        "Ellie Gould was killed in 2019.\n\n"
+        "Her mother Carole Gould said: 'I sprinted up the drive to find Matt sobbing.\n\n"
+        "Ellie Gould was studying for her A-Levels when her ex-boyfriend arrived at her home\n\n"
+        "'Two officers sat us in the back of their car and asked who her friends were.\n\n"
+        "'We were taken to the police station and told it was a murder inquiry.'"
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "Two officers")[0] == "Carole Gould"
+    assert _speaker(p, "murder inquiry")[0] == "Carole Gould"

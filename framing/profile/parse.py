@@ -1,0 +1,267 @@
+"""The speaker of a quotation the patterns leave unattributed, from spaCy's
+dependency parse of its sentence.
+
+A quoted fragment inside a sentence ("Police said they were 'really worried'",
+"claims were deemed 'credible and true' by the Met", "Child ... claimed she
+had provoked him into a 'sudden rage'") is a voice when a verb of saying,
+writing or judging governs it; its speaker is that verb's subject (the agent
+of a passive, the noun a "who" clause hangs on, the subject a conjoined verb
+shares).  A quoted label that no such verb governs ("a so-called 'Covid car'",
+"the 'rough sex' defence") gets no speaker.
+
+Only the few sentences holding an unattributed quotation are parsed (a
+full parse of every sentence would cost several times the profile's 50 ms
+per 1,000 words budget), in one batch per article.  The model is the
+engine's spaCy model with its parser (NER left out), loaded once per process
+on first use.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+# verbs of saying, writing, judging and feeling whose object may be someone's
+# words ("described ... as", "slammed the killers for", "ruled that it was");
+# not naming verbs ("dubbed", "nicknamed", "known as"): a name is no voice
+SPEECH_LEMMAS = frozenset(
+    """say tell add explain continue state warn claim insist argue admit comment write ask
+    reply recall reveal tweet urge note acknowledge confirm announce declare suggest remark
+    believe describe stress conclude hear recount plead vow allege find post shout scream joke
+    beg boast demand pledge promise concede agree report respond answer message text yell cry
+    sob whisper exclaim snap quip rage fume muse sigh gush caption call brand label deem
+    accuse criticise criticize slam blast condemn denounce decry praise welcome question deny
+    hope think feel want accept reject refer threaten complain mention maintain assert lament
+    predict dismiss swear testify order instruct advise recommend propose rule chant sing
+    blame attack hail mock taunt brag bemoan express voice insist speak talk describe
+    characterise characterize defend vow regret fear worry""".split()
+)
+_IRREGULAR = {
+    "said": "say",
+    "told": "tell",
+    "wrote": "write",
+    "written": "write",
+    "thought": "think",
+    "felt": "feel",
+    "found": "find",
+    "heard": "hear",
+    "spoke": "speak",
+    "spoken": "speak",
+    "swore": "swear",
+    "sworn": "swear",
+    "sang": "sing",
+    "sung": "sing",
+}
+
+
+def _forms(lemma: str) -> set[str]:
+    """The regular inflections of a verb ("admit": admits, admitted, admitting)."""
+    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "d"}
+    if lemma.endswith("e"):
+        out |= {lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        out |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    if (
+        len(lemma) > 2
+        and lemma[-1] not in "aeiouwyx"
+        and lemma[-2] in "aeiou"
+        and lemma[-3] not in "aeiou"
+    ):
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # admitted, snapping
+    return out
+
+
+# a form of a verb of saying to its lemma (the model's lemmatizer is not
+# loaded: it would cost a third of the parse's time)
+_LEMMA_OF = {f: lemma for lemma in SPEECH_LEMMAS for f in _forms(lemma)} | _IRREGULAR
+# any form of those verbs, as a cheap test before a sentence is parsed
+# (over-inclusive: "calling" and "called", but also "callous")
+SPEECH_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            {
+                w[:-1] if w.endswith("e") or (w.endswith("y") and len(w) > 4) else w
+                for w in SPEECH_LEMMAS
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+    + r"|"
+    + "|".join(_IRREGULAR)
+    + r")[a-z]*\b",
+    re.I,
+)
+_SUBJ = ("nsubj", "csubj")
+_SUBJ_PASS = ("nsubjpass", "csubjpass")
+# a subject that names no one (a relative or demonstrative pronoun, an expletive)
+_NO_ONE = frozenset("it this that which what there these those who whom i we you me us".split())
+# words of a subject noun phrase kept in its span: what comes before the head
+# on its left, and names after it ("Professor Paul Rogers")
+_LEFT_DEPS = frozenset(
+    "det amod compound poss nummod nmod quantmod advmod case punct npadvmod".split()
+)
+
+# PARSE_DEBUG=1 adds the dependency path to the rule's name (for error analysis)
+_DEBUG = bool(os.environ.get("PARSE_DEBUG"))
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+def parser() -> Language:
+    """The spaCy model with its parser, loaded once."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            import spacy
+
+            from framing.model import resolve_model_name
+
+            # tags and the parse only: no NER, no lemmatizer (``_LEMMA_OF``),
+            # no coarse POS (the fine tags say as much)
+            _nlp = spacy.load(
+                resolve_model_name(), exclude=["ner", "senter", "lemmatizer", "attribute_ruler"]
+            )
+        return _nlp
+
+
+def parse_many(texts: list[str]) -> list[Doc]:
+    nlp = parser()
+    with _lock:
+        return list(nlp.pipe(texts))
+
+
+def _is_verb(t: Token) -> bool:
+    return t.tag_.startswith(("VB", "MD"))
+
+
+def _proper(t: Token) -> bool:
+    return t.tag_ in ("NNP", "NNPS")
+
+
+def _agent(v: Token) -> Token | None:
+    """The "by X" of a passive verb: X."""
+    for k in v.children:
+        if k.dep_ == "agent":
+            for g in k.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _own_subject(v: Token) -> tuple[bool, Token | None]:
+    """(decided, who) from ``v``'s own children: its subject, or for a passive
+    its agent (decided: no one when there is none, "he was branded 'Public
+    Enemy Number One'")."""
+    kids = list(v.children)
+    for k in kids:
+        if k.dep_ in _SUBJ:
+            if k.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                return True, v.head
+            return True, k
+    if any(k.dep_ in _SUBJ_PASS for k in kids) and v.dep_ != "xcomp":
+        return True, _agent(v)
+    return False, None
+
+
+def _subject_of(v: Token) -> Token | None:
+    """The one who does ``v``: its subject, the agent of a passive, the noun a
+    relative clause modifies, or the subject of the verb it is conjoined to."""
+    for _ in range(4):
+        decided, who = _own_subject(v)
+        if decided:
+            return who
+        if v.dep_ == "relcl":
+            return v.head
+        if v.dep_ not in ("conj", "xcomp", "advcl") or v.head.i == v.i:
+            return None
+        if v.dep_ == "xcomp":
+            # "Russell was heard shouting 'come on then'": the one heard speaks
+            for k in v.head.children:
+                if k.dep_ in _SUBJ_PASS:
+                    return k
+        h = v.head
+        if v.dep_ == "conj" and h.dep_ == "ccomp" and h.head.lower_ in _LEMMA_OF:
+            # "Child denied that the murder was for money and claimed ...": a verb
+            # of saying joined inside what another one reports is its speaker's too
+            h = h.head
+        v = h
+    return None
+
+
+def _span_of(s: Token) -> tuple[int, int]:
+    """Character span of a subject's noun phrase: its head with the words on its
+    left that belong to it, or the name in apposition ("The president of Belarus,
+    Alexander Lukashenko,")."""
+    for k in s.children:
+        if k.dep_ == "appos" and _proper(k):
+            s = k
+            break
+    left = s
+    for k in s.lefts:
+        if k.dep_ in _LEFT_DEPS and k.dep_ != "punct":
+            left = k if k.i < left.i else left
+            left = min(left, k.left_edge, key=lambda t: t.i)
+            break
+    # names written after the head ("Judge Dennis Watson QC" has its head first)
+    right = s
+    for k in s.rights:
+        if k.dep_ in ("compound", "flat", "appos") and _proper(k) and k.i == right.i + 1:
+            right = k
+    while left.i < s.i and left.is_punct:
+        left = left.nbor()
+    return left.idx, right.idx + len(right.text)
+
+
+# verbs that name a thing: with a generic subject they coin a name, not quote anyone
+_NAMING = frozenset(("call", "brand", "label", "term"))
+
+
+def _generic(s: Token) -> bool:
+    """A bare common noun ("pupils", "locals"), standing for people in general."""
+    return s.tag_ in ("NNS", "NN") and not any(
+        k.dep_ in ("det", "poss", "nummod") and k.tag_ != "WDT" for k in s.children
+    )
+
+
+def speaker_in(doc: Doc, qa: int, qb: int) -> tuple[int, int, str] | None:
+    """The speaker of the quotation at ``doc.text[qa:qb]`` by the parse: the
+    subject of the nearest verb of saying above it, as a span of ``doc.text``
+    and the verb; None when no such verb governs it or it has no subject."""
+    toks = [t for t in doc if qa <= t.idx < qb]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    node = heads[0]
+    steps = 0
+    path = [node.dep_]
+    while node.head.i != node.i and steps < 8:
+        node = node.head
+        steps += 1
+        path.append(node.dep_ + ":" + node.lower_)
+        if node.i in inside:
+            continue
+        lemma = _LEMMA_OF.get(node.lower_, "")
+        if lemma and _is_verb(node):
+            subj = _subject_of(node)
+            if subj is None or subj.i in inside:
+                return None
+            if subj.lower_ in _NO_ONE or subj.tag_ in ("CD", "SYM") or subj.is_punct:
+                return None
+            if lemma in _NAMING and _generic(subj):
+                return None  # "what pupils call 'school beef'": a coined name, no one's words
+            a, b = _span_of(subj)
+            if qa <= a < qb:
+                return None
+            if _DEBUG:
+                return a, b, lemma + "|" + ">".join(path)
+            return a, b, lemma
+    return None
