@@ -281,10 +281,120 @@ _OBJECT_RX = re.compile("(?:" + _OBJECT_CUE + ")$")
 _SURNAME = re.compile(r"\s+[A-Z][\w'’-]+")
 
 
+# a mention's apposition: "Smith, 45, chief executive of Nacro," "Smith, who
+# spent six years in prison," "Smith of the Howard League" (``mentions`` start
+# at the name); a speech verb, a pronoun or another name after the comma is
+# not one ("Smith, Jones and Brown", "Smith, he said")
+_APPOSITION = re.compile(
+    r"[A-Z][\w'’-]*(?:[ \t]+(?:QC|KC|MP|MSP|OBE|MBE|CBE|Jr|Sr))?"
+    r"(?:,[ \t]*(?:\d{1,3},[ \t]*)?(?P<d>(?!(?:said|says|told|added|adds|explained|he|she|they|it|and|but|"
+    r"who said|who told)\b)(?:[a-z]|the |a |an |(?:Chief|Head|Director|Deputy|Assistant|Senior|"
+    r"Professor|Founder|Chair|Chairman|Chairwoman|President|Secretary|Minister|Leader|"
+    r"Commissioner|Governor|Manager|Spokesman|Spokeswoman|Spokesperson)\b)[^,;:.!?‘“\"]{2,100})"
+    r"(?:,|\.|;|$|[ \t]+(?:said|told|says|added))"
+    r"|[ \t]+(?P<o>(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,;:.!?‘“\"]{2,80}?)(?=,|\.|;|$|[ \t]+[a-z]))"
+)
+
+
+def _apposition(mention: str) -> str:
+    m = _APPOSITION.match(mention)
+    return "" if m is None else (m.group("d") or m.group("o") or "").strip()
+
+
+# a student speaks for no university ("who attends Cornell University")
+_STUDENT = re.compile(
+    r"\b(?:students?|attends|attended|attending|studying|studies|studied|graduated?|graduates|alumn\w*)"
+    r"\b[^,.;]{0,20}$"
+)
+_WEAK_AT_A_MENTION = frozenset(("relative", "research or inspectorate title"))
+
+
 @dataclass(frozen=True)
 class RoleCue:
     role: str
     cue: str
+
+
+# An organisation the list does not name is known by the kind of body its
+# name says it is ("Kent Anti Racism Network", "Leeds City Council", "the
+# University of Kent", "Avon Fire and Rescue Service" names none): a
+# capitalised name with one of these head words.  The first head word found
+# in the name, in this order, decides ("Prison Reform Trust" is a trust,
+# "Tayside Police Department" a police force).
+_ORG_HEAD = re.compile(
+    r"\b(?:Trust|Foundation|Charity|Campaign|Alliance|Coalition|Network|Project|Initiative|Society|"
+    r"League|Movement|Association|Federation|Union|Police|Constabulary|Policing|Council|Ministry|"
+    r"Department|Parliament|Assembly|Party|Government|Senate|Congress|University|College|Institute|"
+    r"Inspectorate|Ombudsman|Commission|Centre|Center|Prison|Prisons|Probation)\b"
+)
+# the capitalised words before a head word ("Kent Anti Racism" Network), and
+# what may follow it ("University" of Kent, "Ministry" of Defence)
+_ORG_LEFT = re.compile(r"(?:[A-Z][\w&’'.-]*[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)?){0,4}$")
+_ORG_RIGHT = re.compile(
+    r"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z][\w&’'.-]*"
+    r"(?:[ \t]+(?:[A-Z][\w&’'.-]*|(?:of|for|and|on|the|&)(?=[ \t]+[A-Z]))){0,3}"
+)
+_ORG_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(rx))
+    for role, rx in (
+        # a health or hospital trust, a fire service, a school, a sports body or
+        # a company speak as other
+        (
+            "other",
+            r"\b(?:NHS|Hospitals?|Health|Fire|Rescue|Ambulance|School|Academy|Football|Club|"
+            r"Federation|Ltd|plc|Leisure|Shopping)\b",
+        ),
+        # a profession's own body speaks for the profession ("Police Superintendents'
+        # Association", "Criminal Bar Association", "Prison Officers' Association")
+        ("police_prosecution", r"\bPolice\b.*\b(?:Association|Union|Society|Council|College)\b"),
+        ("prison_probation", r"\b(?:Prisons?|Probation)\b.*\b(?:Association|Union|Society)\b"),
+        (
+            "courts",
+            r"\b(?:Bar|Law|Barristers|Solicitors|Magistrates|Judges)\b.*\b(?:Association|Society|Council)\b",
+        ),
+        ("research", r"\b(?:Studies|Research|Criminology)\b"),
+        (
+            "charities",
+            r"\b(?:Trust|Foundation|Charity|Campaign|Alliance|Coalition|Network|Project|"
+            r"Initiative|Society|League|Movement|Association|Centre|Center)\b",
+        ),
+        ("research", r"\b(?:University|College|Institute|Inspectorate|Ombudsman|Commission)\b"),
+        ("police_prosecution", r"\b(?:Police|Constabulary|Policing)\b"),
+        ("prison_probation", r"\b(?:Prisons?|Probation)\b"),
+        (
+            "government",
+            r"\b(?:Council|Ministry|Department|Parliament|Assembly|Party|Government|Senate|Congress)\b",
+        ),
+    )
+)
+
+
+def _generic_org(s: str) -> tuple[int, Organisation] | None:
+    """The leftmost capitalised name in ``s`` that says what kind of body it is."""
+    for h in _ORG_HEAD.finditer(s):
+        left = _ORG_LEFT.search(s, max(0, h.start() - 80), h.start())
+        start = left.start() if left else h.start()
+        right = _ORG_RIGHT.match(s, h.end())
+        name = s[start : right.end() if right else h.end()]
+        first = name.split()[0]
+        if first in ("The", "A", "An") and len(name.split()) > 1:
+            rest = name.split(None, 1)[1]
+            start += len(name) - len(rest)
+            name = rest
+        for role, rx in _ORG_HEADS:
+            if rx.search(name):
+                if len(name.split()) < 2 or name.split()[0] in _NOT_ORG_STARTS:
+                    break
+                # an "other" body is returned too: its head word ("NHS Trust")
+                # is then no charity cue
+                return start, Organisation(name, role)
+    return None
+
+
+# the head word alone, or a sentence's first word before it, names no body
+_NOT_ORG_STARTS = frozenset(
+    "But And He She They It In On At When After Before If As His Her Their This That We I".split()
+)
 
 
 class OrgMatcher:
@@ -298,8 +408,10 @@ class OrgMatcher:
         self._anycase = _alternation(anycase, re.IGNORECASE)
         self._by_key = {o.name: o for o in exact} | {o.name.lower(): o for o in anycase}
 
-    def first(self, s: str) -> tuple[int, Organisation] | None:
-        """The leftmost organisation named in ``s`` (longest at a position), with its offset."""
+    def first(self, s: str, *, generic: bool = True) -> tuple[int, Organisation] | None:
+        """The leftmost organisation named in ``s`` (longest at a position), with
+        its offset: one of the list, else (with ``generic``) a name whose head
+        word says what kind of body it is."""
         best: tuple[int, Organisation] | None = None
         for rx, fold in ((self._exact, False), (self._anycase, True)):
             if rx is None:
@@ -310,6 +422,10 @@ class OrgMatcher:
                 org = self._by_key.get(key.lower() if fold else key)
                 if org is not None and (best is None or m.start() < best[0]):
                     best = (m.start(), org)
+        if generic:
+            g = _generic_org(s if best is None else s[: best[0]])
+            if g is not None:
+                return g
         return best
 
 
@@ -334,9 +450,21 @@ class RoleFinder:
 
     def cues(self, s: str, where: str, near: str = "") -> RoleCue | None:
         best: tuple[int, int, RoleCue] | None = None
+        found = self._orgs.first(s)
+        if found is not None and found[1].role == "other":
+            # "of Barts Health NHS Trust": a body that speaks as other; its
+            # head word is no charity cue
+            a, n = found[0], len(found[1].name)
+            s = s[:a] + " " * n + s[a + n :]
+            found = self._orgs.first(s)
         for rank, (role, label, rx) in enumerate(_CUES):
             if label == ACCUSED and where == "first mention":
                 continue  # "said the man was jailed": the words around a name are about others
+            if where == "a mention's description" and label in _WEAK_AT_A_MENTION:
+                # another mention's description may give an office or a story,
+                # but a bare relation ("Andrew, brother of ...") or an expert
+                # word is too weak to outrank "other" there
+                continue
             if label == "relative" and where == "first mention":
                 # "he and his family lived near the gang": a relative word far from
                 # the name is someone else's; next to it ("mother Sarah") it is theirs
@@ -360,12 +488,17 @@ class RoleFinder:
                 )
             else:
                 m = rx.search(s)
+            if m and label == "research or inspectorate title" and _STUDENT.search(s[: m.start()]):
+                m = None  # "who attends Cornell University": a student
             if m and rank < 2:  # lived experience and victims win wherever they are
                 return RoleCue(role, f"{label} ({where}): '{m.group()}'")
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), rank, RoleCue(role, f"{label} ({where}): '{m.group()}'"))
-        found = self._orgs.first(s)
-        if found is not None and (best is None or found[0] <= best[0]):
+        if (
+            found is not None
+            and (best is None or found[0] <= best[0])
+            and not (found[1].role == "research" and _STUDENT.search(s[: found[0]]))
+        ):
             return RoleCue(found[1].role, f"organisation: {found[1].name} ({where})")
         return best[2] if best else None
 
@@ -447,6 +580,14 @@ class RoleFinder:
         steps += [(q, "own words") for q in quotes]
         steps += [(m, "a mention") for m in mentions]
         steps.append((first_context, "first mention"))
+        # where the quoted mentions and the first one say nothing, another
+        # mention's own description does ("..., Smith, chief executive of
+        # Nacro, told MPs" before he speaks as "Smith")
+        steps += [
+            (d, "a mention's description")
+            for d in dict.fromkeys(_apposition(m) for m in mentions)
+            if d and d not in descs
+        ]
         for s, where in steps:
             if where == "elsewhere":
                 got = harmed

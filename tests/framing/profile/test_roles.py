@@ -1,0 +1,63 @@
+"""Roles from cues any mention of a speaker gives (issue 13); accuracy on real
+articles is `framewatch eval-profile`."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.profile import Profile, Profiler
+from lexicon.organisations import load_organisations
+
+
+@pytest.fixture(scope="module")
+def profiler() -> Profiler:
+    return Profiler()
+
+
+def _role(profile: Profile, quote_part: str) -> tuple[str, str]:
+    for v in profile.voices:
+        if quote_part in v.quote:
+            return v.speaker, v.role
+    raise AssertionError(f"no voice quoting {quote_part!r}: {[v.quote for v in profile.voices]}")
+
+
+def test_every_spelling_of_a_listed_organisation_matches(tmp_path):
+    extra = tmp_path / "orgs.yaml"
+    extra.write_text("organisations:\n  charities:\n    - Hope Not Hate\n    - Hope not Hate\n")
+    names = {o.name for o in load_organisations([extra]).items}
+    assert {"Hope Not Hate", "Hope not Hate"} <= names
+    # a later file still overrides an earlier one whatever its case
+    again = tmp_path / "again.yaml"
+    again.write_text("organisations:\n  research:\n    - hope not hate\n")
+    orgs = load_organisations([extra, again]).items
+    assert [o.role for o in orgs if o.name.lower() == "hope not hate"] == ["research"]
+
+
+def test_an_unlisted_organisation_is_known_by_its_kind(profiler):
+    text = (
+        "Dr Ann Hale, head of research at the Kent Anti Racism Network, said: 'Tension is rising.'\n\n"
+        "Tom Reid, of Leeds City Council, said: 'We will review the scheme.'\n\n"
+        "Priya Shah, a lecturer at Birmingham City University, said: 'The figures are clear.'\n\n"
+        "Sam Ode, of Barts Health NHS Trust, said: 'Two people were treated.'"
+    )
+    p = profiler.profile(text)
+    assert _role(p, "Tension")[1] == "charities"
+    assert _role(p, "review the scheme")[1] == "government"
+    assert _role(p, "figures are clear")[1] == "research"
+    assert _role(p, "were treated")[1] == "other"  # a hospital trust is no charity
+
+
+def test_a_student_does_not_speak_for_the_university(profiler):
+    text = (
+        "Jessica Lane, who attends Cornell University, writes to prisoners.\n\n"
+        "'I always ask about their interests,' said Jessica Lane."
+    )
+    assert _role(profiler.profile(text), "interests")[1] == "other"
+
+
+def test_a_description_at_another_mention_gives_the_role(profiler):
+    text = (
+        "The inquiry heard from Ruth Black, chief executive of the Widgeteer Trust, on Monday.\n\n"
+        "Later, Black said: 'Nobody listened to the families.'"
+    )
+    assert _role(profiler.profile(text), "Nobody listened") == ("Black", "charities")
