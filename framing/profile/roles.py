@@ -52,7 +52,9 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:[Ww]hen|[Ww]hile|[Ss]ince|[Aa]fter) I (?:was|got) (?:in prison|in jail|inside|locked up|released|sent down)\b"
             r"|\bI (?:served|spent|did) (?:\w+ ){0,3}(?:years?|months?|time) (?:in|behind) (?:prison|jail|bars|custody)\b"
             r"|\bI (?:was|have been|had been|got) (?:jailed|imprisoned|locked up|sent to prison|released from prison)\b"
-            r"|\bmy (?:time|years) (?:inside|in prison|in jail|behind bars)\b|\bmy (?:conviction|offending|addiction)\b",
+            r"|\bmy (?:time|years) (?:inside|in prison|in jail|behind bars)\b"
+            r"|\bmy (?:[\w-]+ )?(?:convictions?|offending|addiction|sentence|prison sentence|criminal record)\b"
+            r"|\bI (?:was|am|’m|'m) (?:a |an )?(?:recovering |former |ex-)?(?:[\w-]+ )?addict\b",
         ),
         (
             "victims",
@@ -66,7 +68,14 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"|\bfamil(?:y|ies)(?:’s|'s|’|') (?:lawyer|solicitor|attorney|barrister)s?\b"
             r"|\bvictim impact statement\b|\b(?:my|our) (?:son|daughter|husband|wife|partner|child|mother|father|"
             r"brother|sister|boy|girl|baby|mum|dad)\b[^.!?]{0,30}\b(?:was|were|had been|has been) "
-            r"(?:killed|murdered|stabbed|shot|attacked|raped|assaulted|abused|a victim|taken from)\b",
+            r"(?:killed|murdered|stabbed|shot|attacked|raped|assaulted|abused|a victim|taken from)\b"
+            # in the speaker's own words: "I was attacked", "he punched me", "my attacker"
+            r"|\bI (?:was|had been|have been|'ve been|’ve been|got) (?:\w+ly )?(?:attacked|stabbed|punched|"
+            r"assaulted|raped|robbed|mugged|abused|beaten up|scammed|conned|defrauded|stalked|groomed|"
+            r"burgled|kicked|strangled|spat at|sexually assaulted|targeted by)\b"
+            r"|\b(?:he|she|they) (?:attacked|stabbed|punched|assaulted|raped|robbed|mugged|abused|"
+            r"kicked|strangled|groomed|stalked|conned|scammed) (?:me|us)\b"
+            r"|\b(?:my|our) (?:attacker|abuser|rapist|stalker|assailant|mugger)s?\b",
         ),
         (
             "victims",
@@ -197,6 +206,44 @@ _RANK = re.compile(
 )
 # what may stand between a title and the surname: first names and initials
 _NAME_TAIL = re.compile(r"(?:\s+[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?){0,2}\s+")
+# between an organisation's name and a person's: a possessive, a job title in
+# lower case, first names ("Nacro chief executive Campbell Robb")
+_ORG_BEFORE_TAIL = re.compile(
+    r"(?:['’]s?)?(?:[ \t]+(?:[a-z][\w-]*|Chief|Executive|Director|Head|Founder|Chair|Leader|"
+    r"Spokesman|Spokeswoman|Spokesperson|Officer|Manager)){0,3}"
+    r"(?:[ \t]+[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?){0,2}[ \t]+$"
+)
+# a lower-case description written right before a name ("campaigner Jane Doe",
+# "criminologist Tom Smith", "grieving mother Sarah"): after the offices
+_WORD_BEFORE = re.compile(
+    r"\b(?:(?P<research>[Pp]rofessor|Prof|criminologist|researcher|academic|lecturer|"
+    r"psychologist|psychiatrist)|(?P<charities>campaigners?|activists?|charity (?:boss|chief|founder|worker)|"
+    r"founder|volunteer)|(?P<victims>victim|survivor|grieving (?:mother|father|mum|dad|widow|parents)|"
+    r"bereaved (?:mother|father|mum|dad|parents))|(?P<lived_experience>ex-(?:prisoner|offender|con|convict|inmate)|"
+    r"former (?:prisoner|offender|inmate)|prisoner|inmate|convict|killer|murderer|rapist|paedophile))",
+    re.IGNORECASE,
+)
+
+
+def _word_before(before: str) -> RoleCue | None:
+    for m in _WORD_BEFORE.finditer(before):
+        if _NAME_TAIL.fullmatch(before, m.end()):
+            role = m.lastgroup or "other"
+            return RoleCue(role, f"description before a mention: '{m.group()}'")
+    return None
+
+
+# a name opening its sentence (after a title or first names at most)
+_SUBJECT_START = re.compile(r"(?:^|[.!?][\"'’”]?[ \t]+|\n[ \t]*)(?:[A-Z][\w.’'-]*[ \t]+){0,3}$")
+_SENTENCE_END = re.compile(r"[.!?][\"'’”]?[ \t]+(?=[A-Z])|\n+[ \t]*(?=[A-Z])")
+_ANAPHOR = re.compile(
+    r"(?:The|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:(?P<government>Prime Minister|PM|Home Secretary|Justice Secretary|Foreign Secretary|Chancellor|"
+    r"[Mm]inister|MP|MSP|MEP|[Ll]eader|President|[Pp]resident|Mayor|mayor|[Cc]ouncillor|peer|[Ss]enator|"
+    r"[Gg]overnor|[Cc]ongress(?:wo)?man|politician)|(?P<charities>campaigner|activist|charity (?:boss|chief|founder)|"
+    r"founder)|(?P<research>[Pp]rofessor|academic|criminologist|researcher|lecturer|psychologist))"
+    r"(?=[ \t]+(?:[a-z]|has|had|said|told|added))"
+)
 # the cues a title at a later mention may give: offices, not descriptions
 _TITLE_LABELS = frozenset(
     {
@@ -292,13 +339,16 @@ _APPOSITION = re.compile(
     r"Professor|Founder|Chair|Chairman|Chairwoman|President|Secretary|Minister|Leader|"
     r"Commissioner|Governor|Manager|Spokesman|Spokeswoman|Spokesperson)\b)[^,;:.!?‘“\"]{2,100})"
     r"(?:,|\.|;|$|[ \t]+(?:said|told|says|added))"
-    r"|[ \t]+(?P<o>(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,;:.!?‘“\"]{2,80}?)(?=,|\.|;|$|[ \t]+[a-z]))"
+    r"|[ \t]+(?P<o>(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,;:.!?‘“\"]{2,80}?)(?=,|\.|;|$|[ \t]+[a-z])"
+    # "Smith is the chief executive of Nacro", "Smith was a prison officer"
+    r"|[ \t]+(?:is|was|has been|had been|became|is now|was then)[ \t]+"
+    r"(?P<c>(?:the|a|an)[ \t][^,;:.!?‘“\"]{2,80}))"
 )
 
 
 def _apposition(mention: str) -> str:
     m = _APPOSITION.match(mention)
-    return "" if m is None else (m.group("d") or m.group("o") or "").strip()
+    return "" if m is None else (m.group("d") or m.group("o") or m.group("c") or "").strip()
 
 
 # a student speaks for no university ("who attends Cornell University")
@@ -577,7 +627,9 @@ class RoleFinder:
         steps += [(m[:_AFTER_NAME], "a mention") for m in mentions]
         steps += [(n, "speaker") for n in names]
         steps.append(("", "elsewhere"))
-        steps += [(q, "own words") for q in quotes]
+        # all their words at once: a lived-experience cue in any of them comes
+        # before a victim's ("my abusers" and "my addiction": a survivor in recovery)
+        steps += [("\n".join(quotes), "own words")] if quotes else []
         steps += [(m, "a mention") for m in mentions]
         steps.append((first_context, "first mention"))
         # where the quoted mentions and the first one say nothing, another
@@ -635,8 +687,30 @@ class RoleFinder:
                             f"prosecution counsel (first mention): '{side.group()}'",
                         )
                 return got
-        titled = self.title_before(key)
+        titled = self.title_before(key) or self.anaphor(key)
         return titled if titled is not None else RoleCue("other", "no cue")
+
+    def anaphor(self, key: str) -> RoleCue | None:
+        """An office named by a definite description opening the sentence after
+        one that begins with the speaker's name ("Boris Johnson today vowed to
+        end ... The Prime Minister said"): news writing's way of repeating the
+        subject.  Only offices that are not the other side of a case (a judge
+        or an officer after "Smith was jailed" is someone else)."""
+        if not key or not key[0].isupper() or key in _GENERIC_KEYS:
+            return None
+        text = self.text
+        for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
+            line = text[max(0, km.start() - 40) : km.start()]
+            if not _SUBJECT_START.search(line):
+                continue
+            end = _SENTENCE_END.search(text, km.end(), km.end() + 400)
+            if end is None:
+                continue
+            m = _ANAPHOR.match(text, end.end())
+            if m:
+                role = m.lastgroup or "other"
+                return RoleCue(role, f"the next sentence's subject: '{m.group().strip()}'")
+        return None
 
     def title_before(self, key: str) -> RoleCue | None:
         """A title written right before any mention of the speaker's name ("Home
@@ -645,6 +719,7 @@ class RoleFinder:
         if not key or not key[0].isupper() or key in _GENERIC_KEYS:
             return None
         text = self.text
+        found: RoleCue | None = None
         for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
             before = text[max(0, km.start() - 50) : km.start()]
             for role, label, rx in _CUES:
@@ -653,7 +728,27 @@ class RoleFinder:
                 for m in rx.finditer(before):
                     if _NAME_TAIL.fullmatch(before, m.end()):
                         return RoleCue(role, f"{label} (title at a mention): '{m.group()}'")
-        return None
+            if found is None:
+                found = self._org_before(text[max(0, km.start() - 90) : km.start()])
+            if found is None:
+                found = _word_before(before)
+        return found
+
+    def _org_before(self, before: str) -> RoleCue | None:
+        """An organisation written right before a name, with its possessive or a
+        job title between ("Hope Not Hate's Joe Mulhall", "Nacro chief
+        executive Campbell Robb", "Labour's Jess Phillips")."""
+        m = _ORG_BEFORE_TAIL.search(before)
+        if m is None:
+            return None
+        head = before[: m.start()]
+        found = self._orgs.first(head[-70:])
+        if found is None:
+            return None
+        at = len(head[-70:]) - found[0]
+        if at != len(found[1].name) or found[1].role == "other":
+            return None  # the organisation must end where the title begins
+        return RoleCue(found[1].role, f"organisation: {found[1].name} (before a mention)")
 
     def own_words(self, quote: str, where: str = "own words") -> RoleCue | None:
         """Only the strong lived-experience and victim cues count in a quotation

@@ -61,3 +61,37 @@ def test_a_description_at_another_mention_gives_the_role(profiler):
         "Later, Black said: 'Nobody listened to the families.'"
     )
     assert _role(profiler.profile(text), "Nobody listened") == ("Black", "charities")
+
+
+def test_an_organisation_or_description_before_another_mention(profiler):
+    text = (
+        "Hope Not Hate's Joe Mulhall warned of trouble on Saturday.\n\n"
+        "'There is a real danger of violence,' Mulhall said.\n\n"
+        "Campaigner Ann Lowe spoke at the rally in the morning.\n\n"
+        "'We want the law changed,' Lowe said."
+    )
+    p = profiler.profile(text)
+    assert _role(p, "real danger") == ("Mulhall", "charities")
+    assert _role(p, "law changed") == ("Lowe", "charities")
+
+
+def test_the_next_sentences_subject_names_the_office(profiler):
+    text = (
+        "Boris Johnson today vowed to end early release for violent criminals.\n\n"
+        "The Prime Minister wants them to serve two thirds of their sentences.\n\n"
+        "'Enough is enough,' Mr Johnson said."
+    )
+    assert _role(profiler.profile(text), "Enough") == ("Mr Johnson", "government")
+
+
+def test_a_victims_and_a_recovering_addicts_own_words(profiler):
+    text = (
+        "Kim Hart spoke to reporters outside the court.\n\n"
+        "'I was attacked on my way home and nobody helped,' Kim Hart said.\n\n"
+        "Dana Cole shared her story online.\n\n"
+        "'My abusers kept me quiet,' Dana Cole said. 'Before my meth addiction I had a job.'"
+    )
+    p = profiler.profile(text)
+    assert _role(p, "nobody helped")[1] == "victims"
+    # both cues in one speaker's words: the lived-experience voice is heard
+    assert _role(p, "kept me quiet")[1] == "lived_experience"
