@@ -75,7 +75,12 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"burgled|kicked|strangled|spat at|sexually assaulted|targeted by)\b"
             r"|\b(?:he|she|they) (?:attacked|stabbed|punched|assaulted|raped|robbed|mugged|abused|"
             r"kicked|strangled|groomed|stalked|conned|scammed) (?:me|us)\b"
-            r"|\b(?:my|our) (?:attacker|abuser|rapist|stalker|assailant|mugger)s?\b",
+            r"|\b(?:my|our) (?:attacker|abuser|rapist|stalker|assailant|mugger)s?\b"
+            # "Nilsen murdered my brother", "the man who killed our daughter", "my son's killer"
+            r"|\b(?:killed|murdered|stabbed|shot|raped|abused|took) (?:my|our) (?:son|daughter|husband|wife|"
+            r"partner|child|children|mother|father|brother|sister|boy|girl|baby|mum|dad)\b"
+            r"|\b(?:my|our) (?:son|daughter|husband|wife|partner|child|mother|father|brother|sister|boy|girl|"
+            r"baby|mum|dad)(?:’s|'s) (?:killers?|murderers?|murder|killing|attackers?|abusers?)\b",
         ),
         (
             "victims",
@@ -140,6 +145,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "prison or probation title",
             r"\b(?:prison governor|[Gg]overnor of (?:HMP|HM Prison|HMYOI|the prison|[A-Z]\w+ (?:[Pp]rison|jail))|"
             r"prison officers?|prison service|probation officers?|Corrective Services|[Cc]orrections officers?|"
+            r"prison (?:warden|guard|officer|staff)s?|[Ww]arden (?:at|of) (?:the )?[A-Z]\w*|"
             r"probation|Probation|HMPPS|Prison Service)\b",
         ),
         (
@@ -165,9 +171,9 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "charities",
             "charity or campaign",
-            r"\b(?:charity|charities|campaigner|campaigners|campaign group|campaign|founder of|co-founder of|"
-            r"campaigning|campaigned|petition|charity's|charity’s|"
-            r"chief executive of|director of|pressure group|community group|volunteer|activist|"
+            r"\b(?:[Cc]harity|[Cc]harities|[Cc]ampaigner|[Cc]ampaigners|campaign group|campaign|[Ff]ounder of|"
+            r"[Cc]o-founder of|campaigning|campaigned|petition|[Cc]harity's|[Cc]harity’s|"
+            r"[Cc]hief [Ee]xecutive of|director of|pressure group|community group|volunteer|[Aa]ctivist|"
             r"advocacy|trust|Trust|Foundation|foundation|reform group|organisation)\b",
         ),
     )
@@ -218,7 +224,7 @@ _ORG_BEFORE_TAIL = re.compile(
 _WORD_BEFORE = re.compile(
     r"\b(?:(?P<research>[Pp]rofessor|Prof|criminologist|researcher|academic|lecturer|"
     r"psychologist|psychiatrist)|(?P<charities>campaigners?|activists?|charity (?:boss|chief|founder|worker)|"
-    r"founder|volunteer)|(?P<victims>victim|survivor|grieving (?:mother|father|mum|dad|widow|parents)|"
+    r"volunteer)|(?P<victims>victim|survivor|grieving (?:mother|father|mum|dad|widow|parents)|"
     r"bereaved (?:mother|father|mum|dad|parents))|(?P<lived_experience>ex-(?:prisoner|offender|con|convict|inmate)|"
     r"former (?:prisoner|offender|inmate)|prisoner|inmate|convict|killer|murderer|rapist|paedophile))",
     re.IGNORECASE,
@@ -227,7 +233,8 @@ _WORD_BEFORE = re.compile(
 
 def _word_before(before: str) -> RoleCue | None:
     for m in _WORD_BEFORE.finditer(before):
-        if _NAME_TAIL.fullmatch(before, m.end()):
+        # on the same line: a headline's last word is not a title ("the killer / Julie")
+        if _NAME_TAIL.fullmatch(before, m.end()) and "\n" not in before[m.end() :]:
             role = m.lastgroup or "other"
             return RoleCue(role, f"description before a mention: '{m.group()}'")
     return None
@@ -240,9 +247,15 @@ _ANAPHOR = re.compile(
     r"(?:The|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
     r"(?:(?P<government>Prime Minister|PM|Home Secretary|Justice Secretary|Foreign Secretary|Chancellor|"
     r"[Mm]inister|MP|MSP|MEP|[Ll]eader|President|[Pp]resident|Mayor|mayor|[Cc]ouncillor|peer|[Ss]enator|"
-    r"[Gg]overnor|[Cc]ongress(?:wo)?man|politician)|(?P<charities>campaigner|activist|charity (?:boss|chief|founder)|"
-    r"founder)|(?P<research>[Pp]rofessor|academic|criminologist|researcher|lecturer|psychologist))"
+    r"[Gg]overnor|[Cc]ongress(?:wo)?man|politician)|(?P<charities>campaigner|activist|charity (?:boss|chief|founder))|(?P<research>[Pp]rofessor|academic|criminologist|researcher|lecturer|psychologist))"
     r"(?=[ \t]+(?:[a-z]|has|had|said|told|added))"
+)
+# another capitalised word later in the sentence: someone else may be its subject
+_OTHER_NAME = re.compile(r"(?<=[ \t(])[A-Z][a-z]")
+# a sentence opening with a description of someone not yet named
+_LEDE = re.compile(
+    r"(?P<np>(?:The|A|An)[ \t]+[^,.;:!?\n]{2,80}?)[ \t]+(?:has|have|had|was|is|says|said|told|who|hit out|"
+    r"slammed|spoke|paid|described|revealed|urged|called|warned|claimed)\b"
 )
 # the cues a title at a later mention may give: offices, not descriptions
 _TITLE_LABELS = frozenset(
@@ -387,13 +400,14 @@ _ORG_RIGHT = re.compile(
 _ORG_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (role, re.compile(rx))
     for role, rx in (
-        # a health or hospital trust, a fire service, a school, a sports body or
-        # a company speak as other
+        # a health or hospital trust, a fire service, a school, a sports body, a
+        # professional college or a company speak as other
         (
             "other",
-            r"\b(?:NHS|Hospitals?|Health|Fire|Rescue|Ambulance|School|Academy|Football|Club|"
-            r"Federation|Ltd|plc|Leisure|Shopping)\b",
+            r"\b(?:NHS|Hospitals?|Health|Medical|Fire|Rescue|Ambulance|School|Academy|Football|"
+            r"Club|Federation|Ltd|plc|Leisure|Shopping|Catholic|Grammar|Royal College|Editors)\b",
         ),
+        ("prison_probation", r"\b(?:Correctional|Corrections|Penitentiary|Jail|Gaol|Detention)\b"),
         # a profession's own body speaks for the profession ("Police Superintendents'
         # Association", "Criminal Bar Association", "Prison Officers' Association")
         ("police_prosecution", r"\bPolice\b.*\b(?:Association|Union|Society|Council|College)\b"),
@@ -406,7 +420,7 @@ _ORG_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "charities",
             r"\b(?:Trust|Foundation|Charity|Campaign|Alliance|Coalition|Network|Project|"
-            r"Initiative|Society|League|Movement|Association|Centre|Center)\b",
+            r"Initiative|League|Movement|Association|Centre|Center)\b",
         ),
         ("research", r"\b(?:University|College|Institute|Inspectorate|Ombudsman|Commission)\b"),
         ("police_prosecution", r"\b(?:Police|Constabulary|Policing)\b"),
@@ -426,7 +440,13 @@ def _generic_org(s: str) -> tuple[int, Organisation] | None:
         start = left.start() if left else h.start()
         right = _ORG_RIGHT.match(s, h.end())
         name = s[start : right.end() if right else h.end()]
-        first = name.split()[0]
+        # an office before the body's name is the person's ("Minister for
+        # Prisons and Probation", "Members of Congress")
+        lead = _OFFICE_LEAD.match(name)
+        if lead:
+            start += lead.end()
+            name = name[lead.end() :]
+        first = name.split()[0] if name.split() else ""
         if first in ("The", "A", "An") and len(name.split()) > 1:
             rest = name.split(None, 1)[1]
             start += len(name) - len(rest)
@@ -441,6 +461,12 @@ def _generic_org(s: str) -> tuple[int, Organisation] | None:
     return None
 
 
+_OFFICE_LEAD = re.compile(
+    r"(?:(?:Minister|Secretary|Director|Chief|Executive|Head|Chair|Chairman|Chairwoman|President|"
+    r"Officer|Spokesman|Spokeswoman|Spokesperson|Commissioner|Inspector|Governor|Professor|Lecturer|"
+    r"Deputy|Assistant|Senior|Leader|Manager|Founder|Members?|Shadow|Chancellor|Mayor|State)"
+    r"[ \t]+(?:(?:of|for|and|on|the)[ \t]+)*)+"
+)
 # the head word alone, or a sentence's first word before it, names no body
 _NOT_ORG_STARTS = frozenset(
     "But And He She They It In On At When After Before If As His Her Their This That We I".split()
@@ -687,8 +713,37 @@ class RoleFinder:
                             f"prosecution counsel (first mention): '{side.group()}'",
                         )
                 return got
-        titled = self.title_before(key) or self.anaphor(key)
+        titled = self.title_before(key) or self.anaphor(key) or self.lede(key)
         return titled if titled is not None else RoleCue("other", "no cue")
+
+    def lede(self, key: str) -> RoleCue | None:
+        """The description that opens the sentence before the one that first
+        names the speaker, when the naming opens its own ("The sister of missing
+        journalist John Cantlie has told of her relief. / Jessica Pocock told
+        Radio 4", "An MP in Plymouth has slammed ... / Luke Pollard posted"):
+        news writing's lede, then the name."""
+        if not key or not key[0].isupper() or key in _GENERIC_KEYS:
+            return None
+        text = self.text
+        km = re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text)
+        if km is None:
+            return None
+        head = _SUBJECT_START.search(text, max(0, km.start() - 40), km.start())
+        if head is None:
+            return None
+        ends = list(_SENTENCE_END.finditer(text, max(0, head.start() - 400), km.start()))
+        if not ends:
+            return None
+        prev = text[
+            ends[-2].end() if len(ends) > 1 else max(0, head.start() - 400) : ends[-1].start()
+        ]
+        m = _LEDE.match(prev.strip())
+        if m is None:
+            return None
+        got = self.cues(m.group("np"), "lede")
+        if got is None or got.role == "other" or got.cue.startswith(ACCUSED):
+            return None
+        return RoleCue(got.role, f"the lede before the first naming: '{m.group('np')}'")
 
     def anaphor(self, key: str) -> RoleCue | None:
         """An office named by a definite description opening the sentence after
@@ -701,11 +756,13 @@ class RoleFinder:
         text = self.text
         for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
             line = text[max(0, km.start() - 40) : km.start()]
-            if not _SUBJECT_START.search(line):
-                continue
+            if not _SUBJECT_START.search(line) or text.startswith(("’s", "'s"), km.end()):
+                continue  # not its sentence's subject ("Extinction Rebellion’s protests")
             end = _SENTENCE_END.search(text, km.end(), km.end() + 400)
             if end is None:
                 continue
+            if _OTHER_NAME.search(text, km.end(), end.start()):
+                continue  # "XR protesters should face jail, Priti Patel warns": whose office?
             m = _ANAPHOR.match(text, end.end())
             if m:
                 role = m.lastgroup or "other"

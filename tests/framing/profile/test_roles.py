@@ -95,3 +95,22 @@ def test_a_victims_and_a_recovering_addicts_own_words(profiler):
     assert _role(p, "nobody helped")[1] == "victims"
     # both cues in one speaker's words: the lived-experience voice is heard
     assert _role(p, "kept me quiet")[1] == "lived_experience"
+
+
+def test_the_lede_describes_the_person_it_then_names(profiler):
+    text = (
+        "The mother of a woman murdered by a pub landlord has called for a new law.\n\n"
+        "Marie Kemp told the BBC: 'He has never said where she is.'"
+    )
+    assert _role(profiler.profile(text), "never said") == ("Marie Kemp", "victims")
+
+
+def test_an_office_before_a_body_is_the_persons():
+    from framing.profile.roles import _generic_org
+
+    found = _generic_org("Lucy Frazer, Minister of State for Prisons and Probation")
+    assert found is not None and found[1].name == "Prisons and Probation"
+    found = _generic_org("an inmate at Brisbane Correctional Centre")
+    assert found is not None and found[1].role == "prison_probation"
+    found = _generic_org("a fellow of the Royal College of GPs")
+    assert found is not None and found[1].role == "other"
