@@ -482,7 +482,7 @@ class OrgMatcher:
         anycase = [o for o in orgs.items if o.name == o.name.lower()]
         self._exact = _alternation(exact, 0)
         self._anycase = _alternation(anycase, re.IGNORECASE)
-        self._by_key = {o.name: o for o in exact} | {o.name.lower(): o for o in anycase}
+        self._by_key = {_key(o.name): o for o in exact} | {_key(o.name).lower(): o for o in anycase}
 
     def first(self, s: str, *, generic: bool = True) -> tuple[int, Organisation] | None:
         """The leftmost organisation named in ``s`` (longest at a position), with
@@ -494,7 +494,7 @@ class OrgMatcher:
                 continue
             m = rx.search(s)
             if m:
-                key = " ".join(m.group().split())
+                key = _key(m.group())
                 org = self._by_key.get(key.lower() if fold else key)
                 if org is not None and (best is None or m.start() < best[0]):
                     best = (m.start(), org)
@@ -505,11 +505,16 @@ class OrgMatcher:
         return best
 
 
+def _key(name: str) -> str:
+    return " ".join(name.split()).replace("’", "'")
+
+
 def _alternation(orgs: list[Organisation], flags: int) -> re.Pattern[str] | None:
     if not orgs:
         return None
     names = sorted((o.name for o in orgs), key=len, reverse=True)
-    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    # a name's apostrophe matches either mark ("Women's Aid", "Women’s Aid")
+    body = "|".join(re.sub("['’]", "['’]", re.escape(n).replace(r"\ ", r"\s+")) for n in names)
     return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
 
 

@@ -114,3 +114,8 @@ def test_an_office_before_a_body_is_the_persons():
     assert found is not None and found[1].role == "prison_probation"
     found = _generic_org("a fellow of the Royal College of GPs")
     assert found is not None and found[1].role == "other"
+
+
+def test_either_apostrophe_matches_a_listed_name(profiler):
+    text = "Jo Bell, of Women\u2019s Aid, said: 'Refuges are full.'"
+    assert _role(profiler.profile(text), "Refuges") == ("Jo Bell", "charities")
