@@ -219,6 +219,40 @@ _ORG_BEFORE_TAIL = re.compile(
     r"Spokesman|Spokeswoman|Spokesperson|Officer|Manager)){0,3}"
     r"(?:[ \t]+[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?){0,2}[ \t]+$"
 )
+# the capitalised word right before a surname: a first name, or a title
+_FIRST_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z][\w’'-]*)[ \t]+$")
+_NOT_FIRST = frozenset(
+    "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof Professor Det Detective Insp Inspector Supt "
+    "Superintendent Sgt Sergeant Constable Chief Judge Justice Recorder Councillor Cllr "
+    "Baroness Rev Father Sister Brother Mum Dad Mother Governor Senator President Minister "
+    "Secretary Officer Commander Commissioner Captain Major General Colonel".split()
+)
+
+
+def _someone_else(key: str, s: str, firsts: frozenset[str]) -> bool:
+    """Whether the mention of ``key`` in ``s`` has another first name than the
+    speaker's own ("PC Andrew Harper" when Lissie Harper speaks)."""
+    at = s.find(key)
+    if not firsts or at < 0:
+        return False
+    other = _FIRST_BEFORE.search(s[:at])
+    return other is not None and other.group(1) not in firsts and other.group(1) not in _NOT_FIRST
+
+
+def _first_names(key: str, names: Sequence[str]) -> frozenset[str]:
+    """The first names the article gives the speaker in the mentions where they
+    speak ("Lissie" for "Lissie Harper")."""
+    out = set()
+    for n in names:
+        words = [w.removesuffix("’s").removesuffix("'s") for w in n.split()]
+        if key in words:
+            i = words.index(key)
+            if i > 0 and words[i - 1][:1].isupper() and words[i - 1] not in _NOT_FIRST:
+                if not words[i - 1].isupper():
+                    out.add(words[i - 1])
+    return frozenset(out)
+
+
 # a lower-case description written right before a name ("campaigner Jane Doe",
 # "criminologist Tom Smith", "grieving mother Sarah"): after the offices
 _WORD_BEFORE = re.compile(
@@ -662,7 +696,9 @@ class RoleFinder:
         # before a victim's ("my abusers" and "my addiction": a survivor in recovery)
         steps += [("\n".join(quotes), "own words")] if quotes else []
         steps += [(m, "a mention") for m in mentions]
-        steps.append((first_context, "first mention"))
+        firsts = _first_names(key, names)
+        if not _someone_else(key, near, firsts):
+            steps.append((first_context, "first mention"))
         # where the quoted mentions and the first one say nothing, another
         # mention's own description does ("..., Smith, chief executive of
         # Nacro, told MPs" before he speaks as "Smith")
@@ -672,21 +708,7 @@ class RoleFinder:
             if d and d not in descs
         ]
         for s, where in steps:
-            if where == "elsewhere":
-                got = harmed
-            elif where in ("own words", "a mention"):
-                got = self.own_words(s, where)
-                if got is None and where == "a mention":
-                    m = _RESEARCHING.search(s)
-                    got = (
-                        RoleCue("research", f"research work (a mention): '{m.group()}'")
-                        if m
-                        else None
-                    )
-            elif s:
-                got = self.cues(s, where, near=near)
-            else:
-                continue
+            got = harmed if where == "elsewhere" else self._step(s, where, near)
             if got is not None:
                 rank = _RANK.search(" ".join([*names, near]))
                 if (
@@ -718,7 +740,7 @@ class RoleFinder:
                             f"prosecution counsel (first mention): '{side.group()}'",
                         )
                 return got
-        titled = self.title_before(key) or self.anaphor(key) or self.lede(key)
+        titled = self.title_before(key, firsts) or self.anaphor(key) or self.lede(key)
         return titled if titled is not None else RoleCue("other", "no cue")
 
     def lede(self, key: str) -> RoleCue | None:
@@ -774,16 +796,32 @@ class RoleFinder:
                 return RoleCue(role, f"the next sentence's subject: '{m.group().strip()}'")
         return None
 
-    def title_before(self, key: str) -> RoleCue | None:
+    def _step(self, s: str, where: str, near: str) -> RoleCue | None:
+        """What one place the article describes the speaker gives."""
+        if where in ("own words", "a mention"):
+            got = self.own_words(s, where)
+            if got is None and where == "a mention":
+                m = _RESEARCHING.search(s)
+                if m:
+                    got = RoleCue("research", f"research work (a mention): '{m.group()}'")
+            return got
+        return self.cues(s, where, near=near) if s else None
+
+    def title_before(self, key: str, firsts: frozenset[str] = frozenset()) -> RoleCue | None:
         """A title written right before any mention of the speaker's name ("Home
         Secretary Priti Patel", "Labour MP Jess Phillips", "Det Insp Smith"):
-        the last resort before "no cue", where the quoted mention gave none."""
+        the last resort before "no cue", where the quoted mention gave none.
+        A mention with another first name is a relative sharing the surname
+        ("PC Andrew Harper" is not his widow Lissie Harper), so it is skipped
+        when the speaker's own first names are known (``firsts``)."""
         if not key or not key[0].isupper() or key in _GENERIC_KEYS:
             return None
         text = self.text
         found: RoleCue | None = None
         for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
             before = text[max(0, km.start() - 50) : km.start()]
+            if _someone_else(key, before + key, firsts):
+                continue
             for role, label, rx in _CUES:
                 if label not in _TITLE_LABELS:
                     continue

@@ -119,3 +119,12 @@ def test_an_office_before_a_body_is_the_persons():
 def test_either_apostrophe_matches_a_listed_name(profiler):
     text = "Jo Bell, of Women\u2019s Aid, said: 'Refuges are full.'"
     assert _role(profiler.profile(text), "Refuges") == ("Jo Bell", "charities")
+
+
+def test_a_relative_sharing_the_surname_does_not_take_the_officers_rank(profiler):
+    text = (
+        "PC Andrew Harper was honoured at a ceremony in August.\n\n"
+        "'I miss him every single day,' Lissie Harper said outside the court."
+    )
+    speaker, role = _role(profiler.profile(text), "miss him")
+    assert speaker == "Lissie Harper" and role != "police_prosecution"
