@@ -112,6 +112,8 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "courts",
             "court title",
             r"\b(?:Judge|judge|Recorder|magistrates?|Magistrates?|Lord Justice|Mr Justice|Mrs Justice|Justice(?= [A-Z])|"
+            # a coroner is a judicial officer; inquests are courts
+            r"[Cc]oroners?|"
             # defence counsel speak as officers of the court (the labelling guide's ruling)
             r"sheriff|Sheriff|jury|justices|district judge|the bench|defending|defen[cs]e (?:barrister|"
             r"counsel|lawyer|solicitor|attorney)|counsel for|barrister|QC|KC|mitigation|"
@@ -152,6 +154,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "government",
             "government or political title",
             r"\b(?:minister|Minister|MP|MPs|MSP|Secretary|secretary of state|government|Government|"
+            r"[Aa]ll-[Pp]arty [Pp]arliamentary [Gg]roup|APPG|[Pp]arliamentary (?:group|committee)|"
             r"Prime Minister|Chancellor|Cllr|councillor|Councillor|council|Council|mayor|Mayor|Tory|"
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
             r"Lib Dem|shadow|Shadow|peer|Lord|MEP|Member of Parliament|Cabinet|Baroness|spokesman for the Ministry|Whitehall|"
@@ -161,7 +164,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "research",
             "research or inspectorate title",
-            r"\b(?:Professor|professor|Prof|researchers?|academic|criminologist|lecturer|"
+            r"\b(?:Professor|professor|Prof|researchers?|academic|criminologist|lecturer|[Ss]tatisticians?|"
             r"university|University|study|inspectors? of|Chief Inspector of|inspectorate|Inspectorate|"
             r"researching|researched|author of|"
             r"ombudsman|Ombudsman|think tank|think-tank|analyst|expert|experts|specialist|"
@@ -306,6 +309,14 @@ _GENERIC_KEYS = frozenset("He She They It The Police Court Council Government".s
 # or ", from Leeds,") and a few words, then what happened to them
 _BETWEEN = r"(?:’s|'s)?(?:,[^.\n]{1,80}?,)?\s+(?:(?:had|has|have|was|is|also|later|then|previously|allegedly|himself|herself)\s+){0,2}"
 _SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
+    (
+        # only a judge rules or passes sentence: "Sir Duncan Ouseley ruled that",
+        # "Judge Smith jailed him for six years"
+        "courts",
+        "court title",
+        _BETWEEN + r"(?:ruled (?:that|in favour|against)|sentenced (?:him|her|them|the)|"
+        r"jailed (?:him|her|them) for|passed sentence|handed (?:him|her|them) (?:a|an) \w+ (?:sentence|order))",
+    ),
     (
         "lived_experience",
         ACCUSED,

@@ -128,3 +128,15 @@ def test_a_relative_sharing_the_surname_does_not_take_the_officers_rank(profiler
     )
     speaker, role = _role(profiler.profile(text), "miss him")
     assert speaker == "Lissie Harper" and role != "police_prosecution"
+
+
+def test_a_coroner_and_a_judge_who_rules_are_courts(profiler):
+    text = (
+        "At the inquest in Truro, senior coroner Andrew Cox recorded a conclusion of suicide.\n\n"
+        "'This was a tragedy,' Mr Cox said.\n\n"
+        "Sir Duncan Ouseley ruled that the men could stay in Britain.\n\n"
+        "'This is a serious issue,' Sir Duncan said."
+    )
+    p = profiler.profile(text)
+    assert _role(p, "tragedy")[1] == "courts"
+    assert _role(p, "serious issue")[1] == "courts"
