@@ -155,6 +155,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "government or political title",
             r"\b(?:minister|Minister|MP|MPs|MSP|Secretary|secretary of state|government|Government|"
             r"[Aa]ll-[Pp]arty [Pp]arliamentary [Gg]roup|APPG|[Pp]arliamentary (?:group|committee)|"
+            r"Commons Speaker|(?<=the )Commons|"
             r"Prime Minister|Chancellor|Cllr|councillor|Councillor|council|Council|mayor|Mayor|Tory|"
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
             r"Lib Dem|shadow|Shadow|peer|Lord|MEP|Member of Parliament|Cabinet|Baroness|spokesman for the Ministry|Whitehall|"
@@ -294,6 +295,8 @@ _LEDE = re.compile(
     r"(?P<np>(?:The|A|An)[ \t]+[^,.;:!?\n]{2,80}?)[ \t]+(?:has|have|had|was|is|says|said|told|who|hit out|"
     r"slammed|spoke|paid|described|revealed|urged|called|warned|claimed)\b"
 )
+# "the Home Secretary, Priti Patel,": a title in apposition before the name
+_COMMA_NAME_TAIL = re.compile(r",[ \t]+(?:[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?[ \t]+){1,2}")
 # the cues a title at a later mention may give: offices, not descriptions
 _TITLE_LABELS = frozenset(
     {
@@ -837,7 +840,9 @@ class RoleFinder:
                 if label not in _TITLE_LABELS:
                     continue
                 for m in rx.finditer(before):
-                    if _NAME_TAIL.fullmatch(before, m.end()):
+                    if _NAME_TAIL.fullmatch(before, m.end()) or _COMMA_NAME_TAIL.fullmatch(
+                        before, m.end()
+                    ):
                         return RoleCue(role, f"{label} (title at a mention): '{m.group()}'")
             if found is None:
                 found = self._org_before(text[max(0, km.start() - 90) : km.start()])

@@ -140,3 +140,12 @@ def test_a_coroner_and_a_judge_who_rules_are_courts(profiler):
     p = profiler.profile(text)
     assert _role(p, "tragedy")[1] == "courts"
     assert _role(p, "serious issue")[1] == "courts"
+
+
+def test_a_title_in_apposition_before_the_name(profiler):
+    text = (
+        "Patel has faced critics all week.\n\n"
+        "The plans were announced by the Home Secretary, Priti Patel, on Monday.\n\n"
+        "'We will not be deterred,' Patel said."
+    )
+    assert _role(profiler.profile(text), "deterred") == ("Patel", "government")
