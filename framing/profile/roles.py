@@ -39,6 +39,10 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:was|were|became|got|been|while|when) (?:\w+ )?(?:addicted to|hooked on)\b|\bwent to rehab\b"
             r"|\bturn(?:ed|ing)? to (?:alcohol|drugs|heroin|crack|crime)\b|\b[Gg]angster\b|\bgang boss\b"
             r"|\b(?:his|her|their) former (?:prison|cell)\b|\blife of crime\b|\bcriminal past\b"
+            # criminal exploitation told as the speaker's story (county lines)
+            r"|\b(?:was|were|been|being) (?:\w+ )?(?:recruited|groomed|exploited|drawn) (?:by|into) (?:a |the )?"
+            r"(?:gang|gangster|drug|county lines|crime)\w*"
+            r"|\b(?:drug|county lines) (?:runner|mule|courier)s?\b"
             r"|\b(?:was|were|been) (?:released|freed) from (?:prison|jail|custody)\b"
             r"|\b(?:whose|her|his|their) (?:son|daughter|husband|wife|partner|father|mother|brother|sister|child|children|dad|mum)"
             r" (?:is|was|are|were|has been) (?:serving|in prison|in jail|jailed|imprisoned|remanded|locked up)\b"
@@ -389,6 +393,11 @@ _OBJECT_RX = re.compile("(?:" + _OBJECT_CUE + ")$")
 _SURNAME = re.compile(r"\s+[A-Z][\w'’-]+")
 
 
+# the lived-experience nouns (not a predicate such as "was hooked on")
+_SOMEONE_ELSES = re.compile(r"(?:[Ff]ormer|[Ee]x-|[Gg]angster|gang boss)")
+_APPOSED = re.compile(
+    r"(?:,|\b(?:an?|the|himself|herself|themselves|now|once|was|is|became|as|being))\s*$"
+)
 # a mention's apposition: "Smith, 45, chief executive of Nacro," "Smith, who
 # spent six years in prison," "Smith of the Howard League" (``mentions`` start
 # at the name); a speech verb, a pronoun or another name after the comma is
@@ -870,7 +879,12 @@ class RoleFinder:
         """Only the strong lived-experience and victim cues count in a quotation
         or a later mention: titles and organisations there are often someone else's."""
         for role, label, rx in _CUES[:2]:
-            m = rx.search(quote)
-            if m:
+            for m in rx.finditer(quote):
+                if _SOMEONE_ELSES.match(m.group()):
+                    # after a mention, a noun is the speaker's only in apposition
+                    # ("Kevin, himself an ex-heroin user"), not as an object
+                    # ("Trump accused Bloomberg of bribing ex-prisoners")
+                    if not _APPOSED.search(quote[: m.start()]):
+                        continue
                 return RoleCue(role, f"{label} ({where}): '{m.group()}'")
         return None

@@ -149,3 +149,23 @@ def test_a_title_in_apposition_before_the_name(profiler):
         "'We will not be deterred,' Patel said."
     )
     assert _role(profiler.profile(text), "deterred") == ("Patel", "government")
+
+
+def test_a_lived_experience_noun_as_an_object_is_someone_elses(profiler):
+    text = (
+        "Tom Reid accused his rival of bribing ex-prisoners to vote.\n\n"
+        "'Nobody realised how far he went with ex-prisoners,' Tom Reid said.\n\n"
+        "Kevin Alter, himself an ex-heroin user, runs the project.\n\n"
+        "'I know what it is like,' Kevin Alter said."
+    )
+    p = profiler.profile(text)
+    assert _role(p, "how far he went")[1] != "lived_experience"
+    assert _role(p, "what it is like")[1] == "lived_experience"
+
+
+def test_criminal_exploitation_is_lived_experience(profiler):
+    text = (
+        "Joey Lane was recruited by a gang as a schoolboy and made to carry drugs.\n\n"
+        "'I was terrified every day,' Joey Lane said."
+    )
+    assert _role(profiler.profile(text), "terrified")[1] == "lived_experience"
