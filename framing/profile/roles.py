@@ -137,7 +137,8 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "police_prosecution",
             "police or prosecution title",
-            r"\b(?:police|Police|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|match commander|"
+            r"\b(?:police|Police|policing(?! [Mm]inister)|(?<=the )coppers?|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|"
+            r"match commander|"
             r"sergeant|constable|detectives?|Inspector(?! of| General)|"
             r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
             r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|[Tt]he force|Interpol|"
@@ -195,7 +196,8 @@ _POSSESSIVE = re.compile(
 )
 _ACCUSED_SPEAKER = re.compile(
     r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}(?:defendant|accused|pervert|paedophile|killer|murderer|"
-    r"rapist|attacker|thief|robber|burglar|fraudster|conman|abuser|offender|thug|gunman|knifeman)"
+    r"rapist|attacker|thief|robber|burglar|fraudster|conman|abuser|offender|thug|gunman|knifeman|"
+    r"felon|convict|inmate|prisoner|smuggler|dealer)"
 )
 # how much of the words after a later mention count before the speaker's own
 # title: "Sgt Rutledge's mind went back to his former prison bed" (50 to 70

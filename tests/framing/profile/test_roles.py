@@ -169,3 +169,17 @@ def test_criminal_exploitation_is_lived_experience(profiler):
         "'I was terrified every day,' Joey Lane said."
     )
     assert _role(profiler.profile(text), "terrified")[1] == "lived_experience"
+
+
+def test_policing_titles_and_a_prisoner_speaking(profiler):
+    text = (
+        "The UK's head of counter-terrorism policing Neil Basu gave a warning on Monday.\n\n"
+        "'Children as young as 13 are being drawn in,' Mr Basu said.\n\n"
+        "Policing minister Kit Malthouse announced the powers.\n\n"
+        "'This will save lives,' Mr Malthouse said.\n\n"
+        "'I want to go home,' the inmate said."
+    )
+    p = profiler.profile(text)
+    assert _role(p, "as young as 13")[1] == "police_prosecution"
+    assert _role(p, "save lives")[1] == "government"
+    assert _role(p, "go home")[1] == "lived_experience"
