@@ -69,8 +69,14 @@ def _parse(path: Path) -> list[Organisation]:
 def _load(paths: tuple[Path, ...]) -> Organisations:
     items: dict[str, Organisation] = {}
     for p in paths:
-        for org in _parse(p):
-            items[org.name.lower()] = org  # a later file overrides an earlier one
+        orgs = _parse(p)
+        # a later file overrides an earlier one whatever the case it writes a
+        # name in; within a file every spelling is kept ("Hope Not Hate" and
+        # "Hope not Hate" both match)
+        again = {o.name.lower() for o in orgs}
+        items = {k: o for k, o in items.items() if o.name.lower() not in again}
+        for org in orgs:
+            items[org.name] = org
     ordered = sorted(items.values(), key=lambda o: (-len(o.name), o.name))
     return Organisations(tuple(ordered))
 

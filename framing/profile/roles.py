@@ -39,6 +39,10 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:was|were|became|got|been|while|when) (?:\w+ )?(?:addicted to|hooked on)\b|\bwent to rehab\b"
             r"|\bturn(?:ed|ing)? to (?:alcohol|drugs|heroin|crack|crime)\b|\b[Gg]angster\b|\bgang boss\b"
             r"|\b(?:his|her|their) former (?:prison|cell)\b|\blife of crime\b|\bcriminal past\b"
+            # criminal exploitation told as the speaker's story (county lines)
+            r"|\b(?:was|were|been|being) (?:\w+ )?(?:recruited|groomed|exploited|drawn) (?:by|into) (?:a |the )?"
+            r"(?:gang|gangster|drug|county lines|crime)\w*"
+            r"|\b(?:drug|county lines) (?:runner|mule|courier)s?\b"
             r"|\b(?:was|were|been) (?:released|freed) from (?:prison|jail|custody)\b"
             r"|\b(?:whose|her|his|their) (?:son|daughter|husband|wife|partner|father|mother|brother|sister|child|children|dad|mum)"
             r" (?:is|was|are|were|has been) (?:serving|in prison|in jail|jailed|imprisoned|remanded|locked up)\b"
@@ -52,7 +56,9 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:[Ww]hen|[Ww]hile|[Ss]ince|[Aa]fter) I (?:was|got) (?:in prison|in jail|inside|locked up|released|sent down)\b"
             r"|\bI (?:served|spent|did) (?:\w+ ){0,3}(?:years?|months?|time) (?:in|behind) (?:prison|jail|bars|custody)\b"
             r"|\bI (?:was|have been|had been|got) (?:jailed|imprisoned|locked up|sent to prison|released from prison)\b"
-            r"|\bmy (?:time|years) (?:inside|in prison|in jail|behind bars)\b|\bmy (?:conviction|offending|addiction)\b",
+            r"|\bmy (?:time|years) (?:inside|in prison|in jail|behind bars)\b"
+            r"|\bmy (?:[\w-]+ )?(?:convictions?|offending|addiction|sentence|prison sentence|criminal record)\b"
+            r"|\bI (?:was|am|’m|'m) (?:a |an )?(?:recovering |former |ex-)?(?:[\w-]+ )?addict\b",
         ),
         (
             "victims",
@@ -66,7 +72,19 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"|\bfamil(?:y|ies)(?:’s|'s|’|') (?:lawyer|solicitor|attorney|barrister)s?\b"
             r"|\bvictim impact statement\b|\b(?:my|our) (?:son|daughter|husband|wife|partner|child|mother|father|"
             r"brother|sister|boy|girl|baby|mum|dad)\b[^.!?]{0,30}\b(?:was|were|had been|has been) "
-            r"(?:killed|murdered|stabbed|shot|attacked|raped|assaulted|abused|a victim|taken from)\b",
+            r"(?:killed|murdered|stabbed|shot|attacked|raped|assaulted|abused|a victim|taken from)\b"
+            # in the speaker's own words: "I was attacked", "he punched me", "my attacker"
+            r"|\bI (?:was|had been|have been|'ve been|’ve been|got) (?:\w+ly )?(?:attacked|stabbed|punched|"
+            r"assaulted|raped|robbed|mugged|abused|beaten up|scammed|conned|defrauded|stalked|groomed|"
+            r"burgled|kicked|strangled|spat at|sexually assaulted|targeted by)\b"
+            r"|\b(?:he|she|they) (?:attacked|stabbed|punched|assaulted|raped|robbed|mugged|abused|"
+            r"kicked|strangled|groomed|stalked|conned|scammed) (?:me|us)\b"
+            r"|\b(?:my|our) (?:attacker|abuser|rapist|stalker|assailant|mugger)s?\b"
+            # "Nilsen murdered my brother", "the man who killed our daughter", "my son's killer"
+            r"|\b(?:killed|murdered|stabbed|shot|raped|abused|took) (?:my|our) (?:son|daughter|husband|wife|"
+            r"partner|child|children|mother|father|brother|sister|boy|girl|baby|mum|dad)\b"
+            r"|\b(?:my|our) (?:son|daughter|husband|wife|partner|child|mother|father|brother|sister|boy|girl|"
+            r"baby|mum|dad)(?:’s|'s) (?:killers?|murderers?|murder|killing|attackers?|abusers?)\b",
         ),
         (
             "victims",
@@ -98,6 +116,8 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "courts",
             "court title",
             r"\b(?:Judge|judge|Recorder|magistrates?|Magistrates?|Lord Justice|Mr Justice|Mrs Justice|Justice(?= [A-Z])|"
+            # a coroner is a judicial officer; inquests are courts
+            r"[Cc]oroners?|"
             # defence counsel speak as officers of the court (the labelling guide's ruling)
             r"sheriff|Sheriff|jury|justices|district judge|the bench|defending|defen[cs]e (?:barrister|"
             r"counsel|lawyer|solicitor|attorney)|counsel for|barrister|QC|KC|mitigation|"
@@ -117,7 +137,8 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "police_prosecution",
             "police or prosecution title",
-            r"\b(?:police|Police|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|match commander|"
+            r"\b(?:police|Police|policing(?! [Mm]inister)|(?<=the )coppers?|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|"
+            r"match commander|"
             r"sergeant|constable|detectives?|Inspector(?! of| General)|"
             r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
             r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|[Tt]he force|Interpol|"
@@ -131,12 +152,15 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "prison or probation title",
             r"\b(?:prison governor|[Gg]overnor of (?:HMP|HM Prison|HMYOI|the prison|[A-Z]\w+ (?:[Pp]rison|jail))|"
             r"prison officers?|prison service|probation officers?|Corrective Services|[Cc]orrections officers?|"
+            r"prison (?:warden|guard|officer|staff)s?|[Ww]arden (?:at|of) (?:the )?[A-Z]\w*|"
             r"probation|Probation|HMPPS|Prison Service)\b",
         ),
         (
             "government",
             "government or political title",
             r"\b(?:minister|Minister|MP|MPs|MSP|Secretary|secretary of state|government|Government|"
+            r"[Aa]ll-[Pp]arty [Pp]arliamentary [Gg]roup|APPG|[Pp]arliamentary (?:group|committee)|"
+            r"Commons Speaker|(?<=the )Commons|"
             r"Prime Minister|Chancellor|Cllr|councillor|Councillor|council|Council|mayor|Mayor|Tory|"
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
             r"Lib Dem|shadow|Shadow|peer|Lord|MEP|Member of Parliament|Cabinet|Baroness|spokesman for the Ministry|Whitehall|"
@@ -146,7 +170,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "research",
             "research or inspectorate title",
-            r"\b(?:Professor|professor|Prof|researchers?|academic|criminologist|lecturer|"
+            r"\b(?:Professor|professor|Prof|researchers?|academic|criminologist|lecturer|[Ss]tatisticians?|"
             r"university|University|study|inspectors? of|Chief Inspector of|inspectorate|Inspectorate|"
             r"researching|researched|author of|"
             r"ombudsman|Ombudsman|think tank|think-tank|analyst|expert|experts|specialist|"
@@ -156,9 +180,9 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "charities",
             "charity or campaign",
-            r"\b(?:charity|charities|campaigner|campaigners|campaign group|campaign|founder of|co-founder of|"
-            r"campaigning|campaigned|petition|charity's|charity’s|"
-            r"chief executive of|director of|pressure group|community group|volunteer|activist|"
+            r"\b(?:[Cc]harity|[Cc]harities|[Cc]ampaigner|[Cc]ampaigners|campaign group|campaign|[Ff]ounder of|"
+            r"[Cc]o-founder of|campaigning|campaigned|petition|[Cc]harity's|[Cc]harity’s|"
+            r"[Cc]hief [Ee]xecutive of|director of|pressure group|community group|volunteer|[Aa]ctivist|"
             r"advocacy|trust|Trust|Foundation|foundation|reform group|organisation)\b",
         ),
     )
@@ -172,7 +196,8 @@ _POSSESSIVE = re.compile(
 )
 _ACCUSED_SPEAKER = re.compile(
     r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}(?:defendant|accused|pervert|paedophile|killer|murderer|"
-    r"rapist|attacker|thief|robber|burglar|fraudster|conman|abuser|offender|thug|gunman|knifeman)"
+    r"rapist|attacker|thief|robber|burglar|fraudster|conman|abuser|offender|thug|gunman|knifeman|"
+    r"felon|convict|inmate|prisoner|smuggler|dealer)"
 )
 # how much of the words after a later mention count before the speaker's own
 # title: "Sgt Rutledge's mind went back to his former prison bed" (50 to 70
@@ -197,6 +222,87 @@ _RANK = re.compile(
 )
 # what may stand between a title and the surname: first names and initials
 _NAME_TAIL = re.compile(r"(?:\s+[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?){0,2}\s+")
+# between an organisation's name and a person's: a possessive, a job title in
+# lower case, first names ("Nacro chief executive Campbell Robb")
+_ORG_BEFORE_TAIL = re.compile(
+    r"(?:['’]s?)?(?:[ \t]+(?:[a-z][\w-]*|Chief|Executive|Director|Head|Founder|Chair|Leader|"
+    r"Spokesman|Spokeswoman|Spokesperson|Officer|Manager)){0,3}"
+    r"(?:[ \t]+[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?){0,2}[ \t]+$"
+)
+# the capitalised word right before a surname: a first name, or a title
+_FIRST_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z][\w’'-]*)[ \t]+$")
+_NOT_FIRST = frozenset(
+    "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof Professor Det Detective Insp Inspector Supt "
+    "Superintendent Sgt Sergeant Constable Chief Judge Justice Recorder Councillor Cllr "
+    "Baroness Rev Father Sister Brother Mum Dad Mother Governor Senator President Minister "
+    "Secretary Officer Commander Commissioner Captain Major General Colonel".split()
+)
+
+
+def _someone_else(key: str, s: str, firsts: frozenset[str]) -> bool:
+    """Whether the mention of ``key`` in ``s`` has another first name than the
+    speaker's own ("PC Andrew Harper" when Lissie Harper speaks)."""
+    at = s.find(key)
+    if not firsts or at < 0:
+        return False
+    other = _FIRST_BEFORE.search(s[:at])
+    return other is not None and other.group(1) not in firsts and other.group(1) not in _NOT_FIRST
+
+
+def _first_names(key: str, names: Sequence[str]) -> frozenset[str]:
+    """The first names the article gives the speaker in the mentions where they
+    speak ("Lissie" for "Lissie Harper")."""
+    out = set()
+    for n in names:
+        words = [w.removesuffix("’s").removesuffix("'s") for w in n.split()]
+        if key in words:
+            i = words.index(key)
+            if i > 0 and words[i - 1][:1].isupper() and words[i - 1] not in _NOT_FIRST:
+                if not words[i - 1].isupper():
+                    out.add(words[i - 1])
+    return frozenset(out)
+
+
+# a lower-case description written right before a name ("campaigner Jane Doe",
+# "criminologist Tom Smith", "grieving mother Sarah"): after the offices
+_WORD_BEFORE = re.compile(
+    r"\b(?:(?P<research>[Pp]rofessor|Prof|criminologist|researcher|academic|lecturer|"
+    r"psychologist|psychiatrist)|(?P<charities>campaigners?|activists?|charity (?:boss|chief|founder|worker)|"
+    r"volunteer)|(?P<victims>victim|survivor|grieving (?:mother|father|mum|dad|widow|parents)|"
+    r"bereaved (?:mother|father|mum|dad|parents))|(?P<lived_experience>ex-(?:prisoner|offender|con|convict|inmate)|"
+    r"former (?:prisoner|offender|inmate)|prisoner|inmate|convict|killer|murderer|rapist|paedophile))",
+    re.IGNORECASE,
+)
+
+
+def _word_before(before: str) -> RoleCue | None:
+    for m in _WORD_BEFORE.finditer(before):
+        # on the same line: a headline's last word is not a title ("the killer / Julie")
+        if _NAME_TAIL.fullmatch(before, m.end()) and "\n" not in before[m.end() :]:
+            role = m.lastgroup or "other"
+            return RoleCue(role, f"description before a mention: '{m.group()}'")
+    return None
+
+
+# a name opening its sentence (after a title or first names at most)
+_SUBJECT_START = re.compile(r"(?:^|[.!?][\"'’”]?[ \t]+|\n[ \t]*)(?:[A-Z][\w.’'-]*[ \t]+){0,3}$")
+_SENTENCE_END = re.compile(r"[.!?][\"'’”]?[ \t]+(?=[A-Z])|\n+[ \t]*(?=[A-Z])")
+_ANAPHOR = re.compile(
+    r"(?:The|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:(?P<government>Prime Minister|PM|Home Secretary|Justice Secretary|Foreign Secretary|Chancellor|"
+    r"[Mm]inister|MP|MSP|MEP|[Ll]eader|President|[Pp]resident|Mayor|mayor|[Cc]ouncillor|peer|[Ss]enator|"
+    r"[Gg]overnor|[Cc]ongress(?:wo)?man|politician)|(?P<charities>campaigner|activist|charity (?:boss|chief|founder))|(?P<research>[Pp]rofessor|academic|criminologist|researcher|lecturer|psychologist))"
+    r"(?=[ \t]+(?:[a-z]|has|had|said|told|added))"
+)
+# another capitalised word later in the sentence: someone else may be its subject
+_OTHER_NAME = re.compile(r"(?<=[ \t(])[A-Z][a-z]")
+# a sentence opening with a description of someone not yet named
+_LEDE = re.compile(
+    r"(?P<np>(?:The|A|An)[ \t]+[^,.;:!?\n]{2,80}?)[ \t]+(?:has|have|had|was|is|says|said|told|who|hit out|"
+    r"slammed|spoke|paid|described|revealed|urged|called|warned|claimed)\b"
+)
+# "the Home Secretary, Priti Patel,": a title in apposition before the name
+_COMMA_NAME_TAIL = re.compile(r",[ \t]+(?:[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?[ \t]+){1,2}")
 # the cues a title at a later mention may give: offices, not descriptions
 _TITLE_LABELS = frozenset(
     {
@@ -212,6 +318,14 @@ _GENERIC_KEYS = frozenset("He She They It The Police Court Council Government".s
 # or ", from Leeds,") and a few words, then what happened to them
 _BETWEEN = r"(?:’s|'s)?(?:,[^.\n]{1,80}?,)?\s+(?:(?:had|has|have|was|is|also|later|then|previously|allegedly|himself|herself)\s+){0,2}"
 _SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
+    (
+        # only a judge rules or passes sentence: "Sir Duncan Ouseley ruled that",
+        # "Judge Smith jailed him for six years"
+        "courts",
+        "court title",
+        _BETWEEN + r"(?:ruled (?:that|in favour|against)|sentenced (?:him|her|them|the)|"
+        r"jailed (?:him|her|them) for|passed sentence|handed (?:him|her|them) (?:a|an) \w+ (?:sentence|order))",
+    ),
     (
         "lived_experience",
         ACCUSED,
@@ -281,10 +395,141 @@ _OBJECT_RX = re.compile("(?:" + _OBJECT_CUE + ")$")
 _SURNAME = re.compile(r"\s+[A-Z][\w'’-]+")
 
 
+# the lived-experience nouns (not a predicate such as "was hooked on")
+_SOMEONE_ELSES = re.compile(r"(?:[Ff]ormer|[Ee]x-|[Gg]angster|gang boss)")
+_APPOSED = re.compile(
+    r"(?:,|\b(?:an?|the|himself|herself|themselves|now|once|was|is|became|as|being))\s*$"
+)
+# a mention's apposition: "Smith, 45, chief executive of Nacro," "Smith, who
+# spent six years in prison," "Smith of the Howard League" (``mentions`` start
+# at the name); a speech verb, a pronoun or another name after the comma is
+# not one ("Smith, Jones and Brown", "Smith, he said")
+_APPOSITION = re.compile(
+    r"[A-Z][\w'’-]*(?:[ \t]+(?:QC|KC|MP|MSP|OBE|MBE|CBE|Jr|Sr))?"
+    r"(?:,[ \t]*(?:\d{1,3},[ \t]*)?(?P<d>(?!(?:said|says|told|added|adds|explained|he|she|they|it|and|but|"
+    r"who said|who told)\b)(?:[a-z]|the |a |an |(?:Chief|Head|Director|Deputy|Assistant|Senior|"
+    r"Professor|Founder|Chair|Chairman|Chairwoman|President|Secretary|Minister|Leader|"
+    r"Commissioner|Governor|Manager|Spokesman|Spokeswoman|Spokesperson)\b)[^,;:.!?‘“\"]{2,100})"
+    r"(?:,|\.|;|$|[ \t]+(?:said|told|says|added))"
+    r"|[ \t]+(?P<o>(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,;:.!?‘“\"]{2,80}?)(?=,|\.|;|$|[ \t]+[a-z])"
+    # "Smith is the chief executive of Nacro", "Smith was a prison officer"
+    r"|[ \t]+(?:is|was|has been|had been|became|is now|was then)[ \t]+"
+    r"(?P<c>(?:the|a|an)[ \t][^,;:.!?‘“\"]{2,80}))"
+)
+
+
+def _apposition(mention: str) -> str:
+    m = _APPOSITION.match(mention)
+    return "" if m is None else (m.group("d") or m.group("o") or m.group("c") or "").strip()
+
+
+# a student speaks for no university ("who attends Cornell University")
+_STUDENT = re.compile(
+    r"\b(?:students?|attends|attended|attending|studying|studies|studied|graduated?|graduates|alumn\w*)"
+    r"\b[^,.;]{0,20}$"
+)
+_WEAK_AT_A_MENTION = frozenset(("relative", "research or inspectorate title"))
+
+
 @dataclass(frozen=True)
 class RoleCue:
     role: str
     cue: str
+
+
+# An organisation the list does not name is known by the kind of body its
+# name says it is ("Kent Anti Racism Network", "Leeds City Council", "the
+# University of Kent", "Avon Fire and Rescue Service" names none): a
+# capitalised name with one of these head words.  The first head word found
+# in the name, in this order, decides ("Prison Reform Trust" is a trust,
+# "Tayside Police Department" a police force).
+_ORG_HEAD = re.compile(
+    r"\b(?:Trust|Foundation|Charity|Campaign|Alliance|Coalition|Network|Project|Initiative|Society|"
+    r"League|Movement|Association|Federation|Union|Police|Constabulary|Policing|Council|Ministry|"
+    r"Department|Parliament|Assembly|Party|Government|Senate|Congress|University|College|Institute|"
+    r"Inspectorate|Ombudsman|Commission|Centre|Center|Prison|Prisons|Probation)\b"
+)
+# the capitalised words before a head word ("Kent Anti Racism" Network), and
+# what may follow it ("University" of Kent, "Ministry" of Defence)
+_ORG_LEFT = re.compile(r"(?:[A-Z][\w&’'.-]*[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)?){0,4}$")
+_ORG_RIGHT = re.compile(
+    r"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z][\w&’'.-]*"
+    r"(?:[ \t]+(?:[A-Z][\w&’'.-]*|(?:of|for|and|on|the|&)(?=[ \t]+[A-Z]))){0,3}"
+)
+_ORG_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(rx))
+    for role, rx in (
+        # a health or hospital trust, a fire service, a school, a sports body, a
+        # professional college or a company speak as other
+        (
+            "other",
+            r"\b(?:NHS|Hospitals?|Health|Medical|Fire|Rescue|Ambulance|School|Academy|Football|"
+            r"Club|Federation|Ltd|plc|Leisure|Shopping|Catholic|Grammar|Royal College|Editors)\b",
+        ),
+        ("prison_probation", r"\b(?:Correctional|Corrections|Penitentiary|Jail|Gaol|Detention)\b"),
+        # a profession's own body speaks for the profession ("Police Superintendents'
+        # Association", "Criminal Bar Association", "Prison Officers' Association")
+        ("police_prosecution", r"\bPolice\b.*\b(?:Association|Union|Society|Council|College)\b"),
+        ("prison_probation", r"\b(?:Prisons?|Probation)\b.*\b(?:Association|Union|Society)\b"),
+        (
+            "courts",
+            r"\b(?:Bar|Law|Barristers|Solicitors|Magistrates|Judges)\b.*\b(?:Association|Society|Council)\b",
+        ),
+        ("research", r"\b(?:Studies|Research|Criminology)\b"),
+        (
+            "charities",
+            r"\b(?:Trust|Foundation|Charity|Campaign|Alliance|Coalition|Network|Project|"
+            r"Initiative|League|Movement|Association|Centre|Center)\b",
+        ),
+        ("research", r"\b(?:University|College|Institute|Inspectorate|Ombudsman|Commission)\b"),
+        ("police_prosecution", r"\b(?:Police|Constabulary|Policing)\b"),
+        ("prison_probation", r"\b(?:Prisons?|Probation)\b"),
+        (
+            "government",
+            r"\b(?:Council|Ministry|Department|Parliament|Assembly|Party|Government|Senate|Congress)\b",
+        ),
+    )
+)
+
+
+def _generic_org(s: str) -> tuple[int, Organisation] | None:
+    """The leftmost capitalised name in ``s`` that says what kind of body it is."""
+    for h in _ORG_HEAD.finditer(s):
+        left = _ORG_LEFT.search(s, max(0, h.start() - 80), h.start())
+        start = left.start() if left else h.start()
+        right = _ORG_RIGHT.match(s, h.end())
+        name = s[start : right.end() if right else h.end()]
+        # an office before the body's name is the person's ("Minister for
+        # Prisons and Probation", "Members of Congress")
+        lead = _OFFICE_LEAD.match(name)
+        if lead:
+            start += lead.end()
+            name = name[lead.end() :]
+        first = name.split()[0] if name.split() else ""
+        if first in ("The", "A", "An") and len(name.split()) > 1:
+            rest = name.split(None, 1)[1]
+            start += len(name) - len(rest)
+            name = rest
+        for role, rx in _ORG_HEADS:
+            if rx.search(name):
+                if len(name.split()) < 2 or name.split()[0] in _NOT_ORG_STARTS:
+                    break
+                # an "other" body is returned too: its head word ("NHS Trust")
+                # is then no charity cue
+                return start, Organisation(name, role)
+    return None
+
+
+_OFFICE_LEAD = re.compile(
+    r"(?:(?:Minister|Secretary|Director|Chief|Executive|Head|Chair|Chairman|Chairwoman|President|"
+    r"Officer|Spokesman|Spokeswoman|Spokesperson|Commissioner|Inspector|Governor|Professor|Lecturer|"
+    r"Deputy|Assistant|Senior|Leader|Manager|Founder|Members?|Shadow|Chancellor|Mayor|State)"
+    r"[ \t]+(?:(?:of|for|and|on|the)[ \t]+)*)+"
+)
+# the head word alone, or a sentence's first word before it, names no body
+_NOT_ORG_STARTS = frozenset(
+    "But And He She They It In On At When After Before If As His Her Their This That We I".split()
+)
 
 
 class OrgMatcher:
@@ -296,28 +541,39 @@ class OrgMatcher:
         anycase = [o for o in orgs.items if o.name == o.name.lower()]
         self._exact = _alternation(exact, 0)
         self._anycase = _alternation(anycase, re.IGNORECASE)
-        self._by_key = {o.name: o for o in exact} | {o.name.lower(): o for o in anycase}
+        self._by_key = {_key(o.name): o for o in exact} | {_key(o.name).lower(): o for o in anycase}
 
-    def first(self, s: str) -> tuple[int, Organisation] | None:
-        """The leftmost organisation named in ``s`` (longest at a position), with its offset."""
+    def first(self, s: str, *, generic: bool = True) -> tuple[int, Organisation] | None:
+        """The leftmost organisation named in ``s`` (longest at a position), with
+        its offset: one of the list, else (with ``generic``) a name whose head
+        word says what kind of body it is."""
         best: tuple[int, Organisation] | None = None
         for rx, fold in ((self._exact, False), (self._anycase, True)):
             if rx is None:
                 continue
             m = rx.search(s)
             if m:
-                key = " ".join(m.group().split())
+                key = _key(m.group())
                 org = self._by_key.get(key.lower() if fold else key)
                 if org is not None and (best is None or m.start() < best[0]):
                     best = (m.start(), org)
+        if generic:
+            g = _generic_org(s if best is None else s[: best[0]])
+            if g is not None:
+                return g
         return best
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).replace("’", "'")
 
 
 def _alternation(orgs: list[Organisation], flags: int) -> re.Pattern[str] | None:
     if not orgs:
         return None
     names = sorted((o.name for o in orgs), key=len, reverse=True)
-    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    # a name's apostrophe matches either mark ("Women's Aid", "Women’s Aid")
+    body = "|".join(re.sub("['’]", "['’]", re.escape(n).replace(r"\ ", r"\s+")) for n in names)
     return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
 
 
@@ -334,9 +590,21 @@ class RoleFinder:
 
     def cues(self, s: str, where: str, near: str = "") -> RoleCue | None:
         best: tuple[int, int, RoleCue] | None = None
+        found = self._orgs.first(s)
+        if found is not None and found[1].role == "other":
+            # "of Barts Health NHS Trust": a body that speaks as other; its
+            # head word is no charity cue
+            a, n = found[0], len(found[1].name)
+            s = s[:a] + " " * n + s[a + n :]
+            found = self._orgs.first(s)
         for rank, (role, label, rx) in enumerate(_CUES):
             if label == ACCUSED and where == "first mention":
                 continue  # "said the man was jailed": the words around a name are about others
+            if where == "a mention's description" and label in _WEAK_AT_A_MENTION:
+                # another mention's description may give an office or a story,
+                # but a bare relation ("Andrew, brother of ...") or an expert
+                # word is too weak to outrank "other" there
+                continue
             if label == "relative" and where == "first mention":
                 # "he and his family lived near the gang": a relative word far from
                 # the name is someone else's; next to it ("mother Sarah") it is theirs
@@ -360,12 +628,17 @@ class RoleFinder:
                 )
             else:
                 m = rx.search(s)
+            if m and label == "research or inspectorate title" and _STUDENT.search(s[: m.start()]):
+                m = None  # "who attends Cornell University": a student
             if m and rank < 2:  # lived experience and victims win wherever they are
                 return RoleCue(role, f"{label} ({where}): '{m.group()}'")
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), rank, RoleCue(role, f"{label} ({where}): '{m.group()}'"))
-        found = self._orgs.first(s)
-        if found is not None and (best is None or found[0] <= best[0]):
+        if (
+            found is not None
+            and (best is None or found[0] <= best[0])
+            and not (found[1].role == "research" and _STUDENT.search(s[: found[0]]))
+        ):
             return RoleCue(found[1].role, f"organisation: {found[1].name} ({where})")
         return best[2] if best else None
 
@@ -444,25 +717,23 @@ class RoleFinder:
         steps += [(m[:_AFTER_NAME], "a mention") for m in mentions]
         steps += [(n, "speaker") for n in names]
         steps.append(("", "elsewhere"))
-        steps += [(q, "own words") for q in quotes]
+        # all their words at once: a lived-experience cue in any of them comes
+        # before a victim's ("my abusers" and "my addiction": a survivor in recovery)
+        steps += [("\n".join(quotes), "own words")] if quotes else []
         steps += [(m, "a mention") for m in mentions]
-        steps.append((first_context, "first mention"))
+        firsts = _first_names(key, names)
+        if not _someone_else(key, near, firsts):
+            steps.append((first_context, "first mention"))
+        # where the quoted mentions and the first one say nothing, another
+        # mention's own description does ("..., Smith, chief executive of
+        # Nacro, told MPs" before he speaks as "Smith")
+        steps += [
+            (d, "a mention's description")
+            for d in dict.fromkeys(_apposition(m) for m in mentions)
+            if d and d not in descs
+        ]
         for s, where in steps:
-            if where == "elsewhere":
-                got = harmed
-            elif where in ("own words", "a mention"):
-                got = self.own_words(s, where)
-                if got is None and where == "a mention":
-                    m = _RESEARCHING.search(s)
-                    got = (
-                        RoleCue("research", f"research work (a mention): '{m.group()}'")
-                        if m
-                        else None
-                    )
-            elif s:
-                got = self.cues(s, where, near=near)
-            else:
-                continue
+            got = harmed if where == "elsewhere" else self._step(s, where, near)
             if got is not None:
                 rank = _RANK.search(" ".join([*names, near]))
                 if (
@@ -494,31 +765,128 @@ class RoleFinder:
                             f"prosecution counsel (first mention): '{side.group()}'",
                         )
                 return got
-        titled = self.title_before(key)
+        titled = self.title_before(key, firsts) or self.anaphor(key) or self.lede(key)
         return titled if titled is not None else RoleCue("other", "no cue")
 
-    def title_before(self, key: str) -> RoleCue | None:
-        """A title written right before any mention of the speaker's name ("Home
-        Secretary Priti Patel", "Labour MP Jess Phillips", "Det Insp Smith"):
-        the last resort before "no cue", where the quoted mention gave none."""
+    def lede(self, key: str) -> RoleCue | None:
+        """The description that opens the sentence before the one that first
+        names the speaker, when the naming opens its own ("The sister of missing
+        journalist John Cantlie has told of her relief. / Jessica Pocock told
+        Radio 4", "An MP in Plymouth has slammed ... / Luke Pollard posted"):
+        news writing's lede, then the name."""
+        if not key or not key[0].isupper() or key in _GENERIC_KEYS:
+            return None
+        text = self.text
+        km = re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text)
+        if km is None:
+            return None
+        head = _SUBJECT_START.search(text, max(0, km.start() - 40), km.start())
+        if head is None:
+            return None
+        ends = list(_SENTENCE_END.finditer(text, max(0, head.start() - 400), km.start()))
+        if not ends:
+            return None
+        prev = text[
+            ends[-2].end() if len(ends) > 1 else max(0, head.start() - 400) : ends[-1].start()
+        ]
+        m = _LEDE.match(prev.strip())
+        if m is None:
+            return None
+        got = self.cues(m.group("np"), "lede")
+        if got is None or got.role == "other" or got.cue.startswith(ACCUSED):
+            return None
+        return RoleCue(got.role, f"the lede before the first naming: '{m.group('np')}'")
+
+    def anaphor(self, key: str) -> RoleCue | None:
+        """An office named by a definite description opening the sentence after
+        one that begins with the speaker's name ("Boris Johnson today vowed to
+        end ... The Prime Minister said"): news writing's way of repeating the
+        subject.  Only offices that are not the other side of a case (a judge
+        or an officer after "Smith was jailed" is someone else)."""
         if not key or not key[0].isupper() or key in _GENERIC_KEYS:
             return None
         text = self.text
         for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
+            line = text[max(0, km.start() - 40) : km.start()]
+            if not _SUBJECT_START.search(line) or text.startswith(("’s", "'s"), km.end()):
+                continue  # not its sentence's subject ("Extinction Rebellion’s protests")
+            end = _SENTENCE_END.search(text, km.end(), km.end() + 400)
+            if end is None:
+                continue
+            if _OTHER_NAME.search(text, km.end(), end.start()):
+                continue  # "XR protesters should face jail, Priti Patel warns": whose office?
+            m = _ANAPHOR.match(text, end.end())
+            if m:
+                role = m.lastgroup or "other"
+                return RoleCue(role, f"the next sentence's subject: '{m.group().strip()}'")
+        return None
+
+    def _step(self, s: str, where: str, near: str) -> RoleCue | None:
+        """What one place the article describes the speaker gives."""
+        if where in ("own words", "a mention"):
+            got = self.own_words(s, where)
+            if got is None and where == "a mention":
+                m = _RESEARCHING.search(s)
+                if m:
+                    got = RoleCue("research", f"research work (a mention): '{m.group()}'")
+            return got
+        return self.cues(s, where, near=near) if s else None
+
+    def title_before(self, key: str, firsts: frozenset[str] = frozenset()) -> RoleCue | None:
+        """A title written right before any mention of the speaker's name ("Home
+        Secretary Priti Patel", "Labour MP Jess Phillips", "Det Insp Smith"):
+        the last resort before "no cue", where the quoted mention gave none.
+        A mention with another first name is a relative sharing the surname
+        ("PC Andrew Harper" is not his widow Lissie Harper), so it is skipped
+        when the speaker's own first names are known (``firsts``)."""
+        if not key or not key[0].isupper() or key in _GENERIC_KEYS:
+            return None
+        text = self.text
+        found: RoleCue | None = None
+        for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
             before = text[max(0, km.start() - 50) : km.start()]
+            if _someone_else(key, before + key, firsts):
+                continue
             for role, label, rx in _CUES:
                 if label not in _TITLE_LABELS:
                     continue
                 for m in rx.finditer(before):
-                    if _NAME_TAIL.fullmatch(before, m.end()):
+                    if _NAME_TAIL.fullmatch(before, m.end()) or _COMMA_NAME_TAIL.fullmatch(
+                        before, m.end()
+                    ):
                         return RoleCue(role, f"{label} (title at a mention): '{m.group()}'")
-        return None
+            if found is None:
+                found = self._org_before(text[max(0, km.start() - 90) : km.start()])
+            if found is None:
+                found = _word_before(before)
+        return found
+
+    def _org_before(self, before: str) -> RoleCue | None:
+        """An organisation written right before a name, with its possessive or a
+        job title between ("Hope Not Hate's Joe Mulhall", "Nacro chief
+        executive Campbell Robb", "Labour's Jess Phillips")."""
+        m = _ORG_BEFORE_TAIL.search(before)
+        if m is None:
+            return None
+        head = before[: m.start()]
+        found = self._orgs.first(head[-70:])
+        if found is None:
+            return None
+        at = len(head[-70:]) - found[0]
+        if at != len(found[1].name) or found[1].role == "other":
+            return None  # the organisation must end where the title begins
+        return RoleCue(found[1].role, f"organisation: {found[1].name} (before a mention)")
 
     def own_words(self, quote: str, where: str = "own words") -> RoleCue | None:
         """Only the strong lived-experience and victim cues count in a quotation
         or a later mention: titles and organisations there are often someone else's."""
         for role, label, rx in _CUES[:2]:
-            m = rx.search(quote)
-            if m:
+            for m in rx.finditer(quote):
+                if _SOMEONE_ELSES.match(m.group()):
+                    # after a mention, a noun is the speaker's only in apposition
+                    # ("Kevin, himself an ex-heroin user"), not as an object
+                    # ("Trump accused Bloomberg of bribing ex-prisoners")
+                    if not _APPOSED.search(quote[: m.start()]):
+                        continue
                 return RoleCue(role, f"{label} ({where}): '{m.group()}'")
         return None
