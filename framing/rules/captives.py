@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 import re
 
 from framing.discourse import CAMP, EXCHANGE, HOSTAGE, WAR
-from framing.rules.scopes import CAPTIVE_ENTRIES
+from framing.rules.scopes import CAPTIVE_ENTRIES, taken_hostage
 
 # "prisoner" as the first part of a compound that names the event
 _EVENT_HEAD = re.compile(r"^['’]?\s*(?:exchanges?|swaps?|trades?)\b", re.I)
@@ -35,6 +35,6 @@ def captive(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return "names an exchange of prisoners, not people"
     if WAR.search(s.text) or CAMP.search(s.text):
         return "a war captive"
-    if HOSTAGE.search(s.text) and not EXCHANGE.search(s.text):
+    if HOSTAGE.search(s.text) and not EXCHANGE.search(s.text) and not taken_hostage(c, s):
         return "a hostage or captive of an armed group"
     return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence
+from framing.rules.names import nicknamed
 
 if TYPE_CHECKING:
     from framing.index import Index
@@ -240,6 +241,8 @@ def _label_verb_criticised(c: Candidate, s: Sentence, before_as: list[str]) -> s
 
 
 def word_mention(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    if c.text[:1].isupper() and nicknamed(c, s):
+        return None  # "earned the nickname 'The Animal'": a person's nickname, reported
     # "the use of "thugs" and "yobs"": later items of a quoted list of words
     if _is_quoted_alone(c, s) and _LIST_TAIL.search(s.text[max(0, c.start - 200) : c.start - 1]):
         return "mention of the word itself"

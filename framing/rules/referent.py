@@ -27,6 +27,7 @@ from framing.candidate import Candidate, Sentence, Tok
 if TYPE_CHECKING:
     from framing.index import Index
 
+from framing.rules.names import nicknamed
 from framing.rules.pos import effective_pos
 from framing.senses import has_nonperson_sense, kind, names_people
 
@@ -176,6 +177,8 @@ def modifies_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return None  # "BAME groups", "BME representation": an acronym for people, whatever follows
     if c.key.endswith("ish"):
         return None  # "thuggish", "yobbish": only ever said of people
+    if nicknamed(c, s):
+        return None  # "The Madman moniker": a nickname, a label reported
     head = s.head_token(c)
     if head is None:
         return None

@@ -49,6 +49,15 @@ CONSENSUAL_ENTRIES = frozenset({"sex-scandal", "sex-romp"})
 DISPUTE_ENTRIES = frozenset({"domestic-dispute"})
 
 
+# "taking fellow prisoners hostage": the prisoners were held before anyone
+# took them, so they are the state's (a riot, a siege in a jail)
+_HOSTAGE_AFTER = re.compile(r"^['’]?\s+(?:as\s+)?hostages?\b", re.I)
+
+
+def taken_hostage(c: Candidate, s: Sentence) -> bool:
+    return bool(_HOSTAGE_AFTER.match(s.text[c.end : c.end + 20]))
+
+
 def _opens_sentence_capitalised(c: Candidate, s: Sentence) -> bool:
     t = c.text
     return (
@@ -131,7 +140,7 @@ def scopes_for(c: Candidate, s: Sentence) -> tuple[str, ...]:
         and not said_of_person(c, s)
     ):
         out.append("nature")
-    if c.entry.id in CAPTIVE_ENTRIES and not state_detention(s.text):
+    if c.entry.id in CAPTIVE_ENTRIES and not state_detention(s.text) and not taken_hostage(c, s):
         out.append("captive")
     if c.entry.refers_to_people and (
         GROUP_AFTER.match(s.text[c.end :])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence
+from framing.rules.names import NICKNAMING, slogan_or_nickname
 from framing.senses import names_people
 
 if TYPE_CHECKING:
@@ -201,7 +202,7 @@ def _quoted_mid_sentence(s: Sentence, run: list[tuple[int, int, str]]) -> bool:
 
 
 _NICKNAMED = re.compile(
-    r"\b(?:dubbed|nicknamed|branded|labell?ed|christened|known\s+as)\s+(?:(?:him|her|them|it)\s+)?"
+    r"\b(?:" + NICKNAMING + r")\s+(?:(?:him|her|them|it|his|their|its)\s+){0,2}"
     r"(?:as\s+)?(?:the\s+)?[\"'“‘]?$",
     re.I,
 )
@@ -218,6 +219,13 @@ def in_title_case_run(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return None
     if _NICKNAMED.search(s.text[max(0, run[0][0] - 40) : run[0][0]]):
         return None  # "dubbed 'Granny Evil'": a nickname is a label, reported
+    if slogan_or_nickname(c, s):
+        # "the 'Lock Her Up' chant", "The 'Hot Felon', 36,": words people used of people
+        return None
+    words = [w for (_a, _b, w) in run]
+    if all(w.isupper() or w.lower() in _CONNECTORS for w in words) and c.text.isupper():
+        # "the BAME and LGBT communities": acronyms in a list, not a name
+        return None
     if c.text.isupper() and not any(a >= c.end and w[0].isupper() for a, _b, w in run):
         return None  # an acronym names with what follows it ("BAME Network"), not "the Met's BAME"
     if c.form.text.isupper() and _acronym_before_people(s, c, run):

@@ -947,3 +947,95 @@ def test_painted_as_and_a_group_falsely_alleged(analyse, engine):
         "The men were convicted of running a paedophile ring.",
         "paedophile",
     )
+
+
+def test_nicknames_and_slogans_are_labels_not_names(analyse, engine):
+    # a nickname given to a person, and words people chanted or carried, are
+    # reported labels (policy: "dubbed 'Granny Evil'"), whatever their capitals
+    yes = [
+        ("Diana jokingly dubbed them her 'Killer Wales'.", "Killer"),
+        ("The 'Hot Felon', 36, flashed his tattoos as he stepped out.", "Felon"),
+        ("It inspired the 'Lock Her Up' chant at the rallies.", "Lock Her Up"),
+        ("They carried banners reading 'Free All Prisoners' through the city.", "Prisoners"),
+        ("Bielsa would carry The Madman moniker for life.", "Madman"),
+        ("Hastings has earned the nickname 'The Animal' for his managerial style.", "Animal"),
+        ("The account is run by someone known on Twitter as Secret Drug Addict.", "Drug Addict"),
+    ]
+    for text, word in yes:
+        flags = [f for f in engine.check(text) if f.text == word]
+        assert flags and all(f.quoted for f in flags), text
+    # a real name or title stays exempt
+    assert check(
+        analyse, engine, in_title_case_run, "The Offenders Choir Tour opens tonight.", "Offenders"
+    )
+    assert check(
+        analyse, engine, capitalised_name, "He spoke to Ben Savage, 34, of Leeds.", "Savage"
+    )
+    # a thing's name is not a person's nickname
+    assert not engine.check(
+        "She gave police a statement known as a Domestic Violence Evidence in Chief."
+    )
+
+
+def test_acronyms_listed_together_are_no_title(analyse, engine):
+    assert not check(
+        analyse,
+        engine,
+        in_title_case_run,
+        "The aim is to boost recruitment among the BAME and LGBT communities.",
+        "BAME",
+    )
+    assert check(analyse, engine, in_title_case_run, "She chairs the BAME Women's Network.", "BAME")
+
+
+def test_people_listed_beside_or_said_of_a_person(analyse, engine):
+    for text, word in [
+        (
+            "He called Trump 'a cheat, a liar, a bully, a racist, a predator, a con man'.",
+            "predator",
+        ),
+        ("She wrote about her band director who she claimed was a predator.", "predator"),
+        ("'People turn into monsters and become so greedy,' she said.", "monsters"),
+    ]:
+        assert not check(analyse, engine, missing_nearby, text, word), text
+    assert check(
+        analyse, engine, missing_nearby, "Sharks, orcas and other predators were seen.", "predators"
+    )
+
+
+def test_a_person_noun_before_an_offence_noun_names_its_victims(engine):
+    # "husband killer" is said of a person even in a story about big cats
+    text = (
+        "The Tiger King star wants viewers to see her dance rather than the alleged "
+        "'husband killer' she was portrayed as. Her sanctuary keeps tigers and lions."
+    )
+    assert [f.text for f in engine.check(text)] == ["killer"]
+
+
+def test_prisoners_taken_hostage_are_the_states(analyse, engine):
+    text = "He caused havoc in jail by taking fellow prisoners hostage and attacking officers."
+    assert not check(analyse, engine, captive, text, "prisoners")
+    assert check(
+        analyse,
+        engine,
+        captive,
+        "The hostages and other prisoners were freed by the rebels.",
+        "prisoners",
+    )
+
+
+def test_agent_nouns_and_names_the_tagger_misreads(analyse, engine):
+    for text, word in [
+        ("Tesco security guard hurls shoplifter out of shop in London", "shoplifter"),
+        ("Paedophile academic who sent fake poison is jailed", "Paedophile"),
+        ("He was held next door to notorious criminal Charles Bronson for years.", "criminal"),
+    ]:
+        assert not check(analyse, engine, wrong_part_of_speech, text, word), text
+    assert check(
+        analyse, engine, wrong_part_of_speech, "He hired criminal lawyer John Smith.", "criminal"
+    )
+
+
+def test_a_label_set_aside_for_the_real_person_is_a_denial(engine):
+    flags = engine.check("She wants people to see the real her on TV rather than a husband killer.")
+    assert [(f.text, f.quoted) for f in flags] == [("killer", True)]
