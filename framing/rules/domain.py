@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence
@@ -56,11 +57,29 @@ def _drug_compound(c: Candidate) -> bool:
     return len(words) > 1 and any(w in DRUG_WORDS for w in words)
 
 
+# a building of luxury made into a jail: the luxury is literal, not a frame
+# ("the Ritz-Carlton hotel was turned into a luxury prison")
+_MADE_INTO = re.compile(
+    r"\b(?:turn(?:ed|ing|s)?|convert(?:ed|ing|s)?|transform(?:ed|ing|s)?)\b[^.;]{0,60}\binto\s+an?\s+$",
+    re.I,
+)
+_LUXURY_BUILDINGS = frozenset("hotel hotels palace palaces resort resorts mansion mansions".split())
+
+
 def out_of_domain_sense(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if "luxury" in c.key:
         nxt = [w.lower() for w in s.words_after(c.end, 1)]
         if nxt and nxt[0] in LUXURY_THINGS:
             return f"luxury {nxt[0]}: not about prisons"
+        if s.word_set & _LUXURY_BUILDINGS and _MADE_INTO.search(
+            s.text[max(0, c.start - 90) : c.start]
+        ):
+            return "a luxury building made into a jail: literal, not a frame"
+    if c.entry.id == "lifer" and s.gap_before(c.start) == "-":
+        prev = s.word_before(c.start)
+        if prev is not None and prev[2][:1].isupper():
+            # "the bespectacled Ferrari-lifer": a lifetime at a firm or a club
+            return f"'{prev[2]}-{c.text}': long service, not a sentence"
     if not _relevant(c):
         return None
     if _drug_compound(c):

@@ -157,6 +157,41 @@ def _modified_noun(s: Sentence, offset: int) -> tuple[Tok | None, int]:
     return nxt, steps
 
 
+_CLOSING = ("'", "’", '"', "”")
+
+
+def _compound_head(s: Sentence, noun: Tok) -> Tok:
+    """The head of the compound ``noun`` starts: past nouns that name neither
+    people nor conduct ("the crazed culture wars": wars), and past a quoted
+    modifier ("the deranged 'people friendly' streets initiative": initiative).
+    A noun for people stops it ("evil paedophile ring" is about people)."""
+    prev = s.token_before(noun.start)
+    if prev is not None and prev.text in ("'", "‘", '"', "“") and prev.end == noun.start:
+        # a quoted modifier: the noun after the closing mark is the head
+        tok: Tok | None = noun
+        for _ in range(4):
+            tok = s.token_after(tok.end) if tok is not None else None
+            if tok is None or tok.text in _CLOSING:
+                break
+        after = s.token_after(tok.end) if tok is not None else None
+        if (
+            tok is not None
+            and after is not None
+            and after.pos == "NOUN"
+            and s.text[tok.end : after.start] == " "
+        ):
+            noun = after
+    for _ in range(2):
+        w = noun.text.lower()
+        if w in PERSON_NOUNS or names_people(w) is True:
+            break
+        nxt = s.token_after(noun.end)
+        if nxt is None or nxt.pos != "NOUN" or s.text[noun.end : nxt.start] != " ":
+            break
+        noun = nxt
+    return noun
+
+
 def _one_adjective(s: Sentence, head: Tok) -> bool:
     """One adjective, and then a noun, right after ``head`` ("killer black heels")."""
     adj = s.token_after(head.end)
@@ -208,6 +243,7 @@ def modifies_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
         # "killer black heels": one adjective may stand between a noun that can
         # describe things and the thing; "the killer or getaway driver" are two nouns
         return None
+    nxt = _compound_head(s, nxt)
     m = _WORD.match(nxt.text)  # "individual(s": the word, not the tokenizer's leftovers
     word = m.group() if m else nxt.text
     what = kind(word)

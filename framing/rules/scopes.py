@@ -92,6 +92,11 @@ def said_of_person(c: Candidate, s: Sentence) -> bool:
     return bool(subj) and names_people(subj) is True
 
 
+# words zoologists use for young animals, which WordNet knows only of people
+# ("a number of the juveniles in the three pods are looking thin")
+YOUNG_ANIMAL_WORDS = frozenset({"juvenile"})
+
+
 # a conjunct beside the label: "15 adults, 5 juveniles and two newborns",
 # "45 juveniles and 50 adults", "juveniles as well as adults"
 _CONJ_BEFORE = re.compile(r"([A-Za-z]+)\s*(?:,|\band\b|\bor\b|\bas well as\b)\s*(?:\d+\s+)?$", re.I)
@@ -107,7 +112,7 @@ def may_name_animals(c: Candidate, s: Sentence) -> bool:
     crabs"), or it is coordinated with a noun that can name animals
     ("juveniles and 50 adults"); a label with none of these ("thugs kick a
     dog", "thieves attacked a whale") names people even in a story about animals."""
-    if ANIMAL in senses(c.key):
+    if ANIMAL in senses(c.key) or c.entry.id in YOUNG_ANIMAL_WORDS:
         return True
     after = s.text[c.end : c.end + 40]
     m = _NEXT_WORD.match(after)

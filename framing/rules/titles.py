@@ -96,6 +96,7 @@ FICTION_CUES = frozenset(
 film films movie movies novel novels novelist sitcom song songs album videogame musical
 episode episodes character characters villain villains starring starred thriller franchise
 comic comics cartoon cartoons fictional screenplay blockbuster sequel prequel trilogy
+mini-series miniseries soap
 """.split()
 )
 # people and places of film-making: a cue only with a role ("the actor who plays a
@@ -274,6 +275,11 @@ centres centers centred centered revolves chronicles plays played playing
 
 def _plot_of_a_work(s: Sentence, c: Candidate) -> str | None:
     before = [w.lower() for w in s.words_before(c.start, 16)]
+    # "mini-series" is two words to the word pattern
+    before = [
+        "mini-series" if w == "series" and i and before[i - 1] == "mini" else w
+        for i, w in enumerate(before)
+    ]
     for i, w in enumerate(before):
         base = w[:-2] if w.endswith(("'s", "’s")) else w
         if (base in FICTION_CUES or base in ROLE_CUES) and any(
@@ -309,6 +315,9 @@ _WORKS_OWN = re.compile(
 )
 
 
+# "prefers exciting roles like evil villains": parts an actor plays
+_ROLES_LIKE = re.compile(r"\b(?:roles|parts)\s+(?:like|such\s+as)\s+(?:an?\s+)?$", re.I)
+
 _CLAUSE_VERBS = frozenset("is was are were be been has had have said says became becomes".split())
 
 
@@ -321,6 +330,8 @@ def fiction_cue(c: Candidate, s: Sentence, ix: Index) -> str | None:
     words = before + after
     if any(w in NOT_FICTION for w in words):
         return None
+    if _ROLES_LIKE.search(s.text[max(0, c.start - 40) : c.start]):
+        return "fiction ('roles')"
     own = _WORKS_OWN.search(s.text[max(0, c.start - 60) : c.start])
     if own:
         return f"fiction ('{own.group().split()[0]}')"

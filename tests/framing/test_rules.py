@@ -1039,3 +1039,50 @@ def test_agent_nouns_and_names_the_tagger_misreads(analyse, engine):
 def test_a_label_set_aside_for_the_real_person_is_a_denial(engine):
     flags = engine.check("She wants people to see the real her on TV rather than a husband killer.")
     assert [(f.text, f.quoted) for f in flags] == [("killer", True)]
+
+
+def test_compound_heads_roles_and_literal_senses(analyse, engine):
+    yes = [
+        (modifies_thing, "I hoped the crazed culture wars would cease.", "crazed"),
+        (
+            modifies_thing,
+            "It is hard thanks to the deranged 'people friendly' streets initiative.",
+            "deranged",
+        ),
+        (fiction_cue, "She prefers exciting roles like evil villains.", "evil"),
+        (
+            fiction_cue,
+            "He is back in Sky One's mini-series Temple, playing a surgeon who runs a clinic for criminals.",
+            "criminals",
+        ),
+        (
+            out_of_domain_sense,
+            "In 2017 the Ritz-Carlton hotel in Riyadh was turned into a luxury prison.",
+            "luxury prison",
+        ),
+        (out_of_domain_sense, "Binotto, the bespectacled Ferrari-lifer, moved on.", "lifer"),
+    ]
+    for rule, text, word in yes:
+        assert check(analyse, engine, rule, text, word), text
+    no = [
+        (modifies_thing, "The evil paedophile ring was jailed.", "evil"),
+        (modifies_thing, "A crazed knife attack left two dead.", "crazed"),
+        (modifies_thing, "Police blamed the evil drug dealers.", "evil"),
+        (
+            out_of_domain_sense,
+            "Critics say the jail has been turned into a luxury prison.",
+            "luxury prison",
+        ),
+        (out_of_domain_sense, "The lifer was moved to an open prison.", "lifer"),
+    ]
+    for rule, text, word in no:
+        assert not check(analyse, engine, rule, text, word), text
+
+
+def test_juveniles_in_a_wildlife_story_are_the_animals(engine):
+    text = (
+        "Researchers fear a number of the juveniles in the three pods of orcas are looking thin. "
+        "The whales feed on salmon, and the calves need it most."
+    )
+    assert not engine.check(text)
+    assert engine.check("The juveniles were sentenced at the youth court for the burglary.")
