@@ -76,10 +76,10 @@ def out_of_domain_sense(c: Candidate, s: Sentence, ix: Index) -> str | None:
         ):
             return "a luxury building made into a jail: literal, not a frame"
     if c.entry.id == "lifer" and s.gap_before(c.start) == "-":
-        prev = s.word_before(c.start)
-        if prev is not None and prev[2][:1].isupper():
+        firm = s.word_before(c.start)
+        if firm is not None and firm[2][:1].isupper():
             # "the bespectacled Ferrari-lifer": a lifetime at a firm or a club
-            return f"'{prev[2]}-{c.text}': long service, not a sentence"
+            return f"'{firm[2]}-{c.text}': long service, not a sentence"
     if not _relevant(c):
         return None
     if _drug_compound(c):
