@@ -17,7 +17,7 @@ DRUG_WORDS = frozenset(
 drug drugs heroin crack cocaine coke opioid opioids opiate opiates meth methamphetamine
 smack skunk cannabis weed spice ketamine alcohol booze drink pill pills painkiller
 painkillers fentanyl nitrous glue solvent substance ecstasy mdma amphetamine speed
-crystal dope narcotics county lines line
+crystal dope narcotics county lines line ice street
 """.split()
 )
 # modifiers that move the word out of the domain whatever entry matched

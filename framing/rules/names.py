@@ -79,7 +79,7 @@ def capitalised_name(c: Candidate, s: Sentence, ix: Index) -> str | None:
     before = s.words_before(c.start, 1)
     if before and before[0].lower().rstrip(".") in HONORIFICS:
         return f"surname after '{before[0]}'"
-    if slogan_or_nickname(c, s):
+    if slogan_or_nickname(c, s) or _opens_quoted_sentence(c, s):
         return None
     if at_sentence_start(s.text, c.start):
         # "Savage, 34, of Leeds" and "Murderer, 25, is caught on CCTV" look
@@ -87,6 +87,18 @@ def capitalised_name(c: Candidate, s: Sentence, ix: Index) -> str | None:
         # decides (a surname when it writes the word as a name elsewhere)
         return None
     return "capitalised in mid-sentence: a proper name"
+
+
+_QUOTED_START = re.compile(r"(?:^|[\s(\[])[\"'“‘]$")
+
+
+def _opens_quoted_sentence(c: Candidate, s: Sentence) -> bool:
+    """ "tweeted that 'Child pornography is illegal'": the capital opens a quoted
+    sentence (lower-case words follow), not a name."""
+    if not _QUOTED_START.search(s.text[max(0, c.start - 2) : c.start]):
+        return False
+    after = s.words_after(c.end, 2)
+    return len(after) == 2 and all(w[:1].islower() for w in after)
 
 
 def propn_name(c: Candidate, s: Sentence, ix: Index) -> str | None:

@@ -51,6 +51,16 @@ _LISTED_BEFORE = re.compile(r"\b(?:an?\s+)?([A-Za-z-]+)\s*,\s*(?:and\s+|or\s+)?(
 _LISTED_AFTER = re.compile(r"^\s*,\s*(?:and\s+|or\s+)?(?:an?\s+)?([A-Za-z-]+)\b", re.I)
 
 
+# a question about whoever did a real act; "what animal would say that?" is
+# hypothetical (no act was done), so "would" without "have" is not it
+_WHAT_KIND = re.compile(r"\bwhat\s+(?:kind|sort|type)\s+of\s+(?:an?\s+)?$", re.I)
+_DID_IT = re.compile(
+    r"^\s+(?:could|would|can|must)\s+have\s+\w+|^\s+(?:does|did|do|has|had|leaves|left|kills|killed|"
+    r"harms|harmed|abuses|abused|attacks|attacked|hurts|hurt)\b",
+    re.I,
+)
+
+
 def human_signal(c: Candidate, s: Sentence) -> bool:
     after = [w.lower() for w in s.words_after(c.end, 1)]
     if (
@@ -60,6 +70,8 @@ def human_signal(c: Candidate, s: Sentence) -> bool:
     ):
         return True
     before = s.text[max(0, c.start - 40) : c.start]
+    if _WHAT_KIND.search(before) and _DID_IT.match(s.text[c.end : c.end + 30]):
+        return True  # "What kind of monster could have done such things?": whoever did it
     if _HUMAN_BEFORE.search(before) or _OF_A_PERSON.search(before) or nicknamed(c, s):
         return True  # a nickname is given to a person ("earned the nickname 'The Animal'")
     return _person_compound(c, s) or _who_was(before) or _listed_with_people(c, s, before)

@@ -143,6 +143,8 @@ def _modified_noun(s: Sentence, offset: int) -> tuple[Tok | None, int]:
     nxt = s.token_after(offset)
     if nxt is not None and nxt.text in ("'", "‘", '"', "“") and nxt.start == offset + 1:
         nxt = s.token_after(nxt.end)  # "a killer 'rear view'": a quoted noun phrase
+    elif nxt is not None and nxt.text in ("'", "’", '"', "”") and nxt.start == offset:
+        nxt = s.token_after(nxt.end)  # "their 'chavvy' clothes": a quoted modifier
     steps = 0
     while nxt is not None and nxt.pos in ("ADJ", "ADV", "CCONJ") and steps < 3:
         nxt = s.token_after(nxt.end)
@@ -158,6 +160,27 @@ def _modified_noun(s: Sentence, offset: int) -> tuple[Tok | None, int]:
 
 
 _CLOSING = ("'", "’", '"', "”")
+# verbs that take two objects: the first is who receives ("allowing the killer
+# access", "giving a monster protection"), not a modifier of the second
+_DITRANSITIVE = frozenset(
+    """
+give gives gave given giving allow allows allowed allowing grant grants granted granting
+deny denies denied denying offer offers offered offering hand hands handed handing send
+sends sent sending show shows showed shown showing owe owes owed teach taught
+""".split()
+)
+
+
+def _indirect_object(s: Sentence, head: Tok) -> bool:
+    det = s.token_before(head.start)
+    if (
+        det is None
+        or det.pos != "DET"
+        or det.text.lower() not in ("the", "a", "an", "this", "that")
+    ):
+        return False
+    verb = s.token_before(det.start)
+    return verb is not None and verb.text.lower() in _DITRANSITIVE
 
 
 def _compound_head(s: Sentence, noun: Tok) -> Tok:
@@ -238,6 +261,8 @@ def modifies_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
     # "the lunatic next door", "the monster next door": a noun with an adverbial
     if s.text[head.end : head.end + 11].lower().startswith((" next door", " next-door")):
         return None
+    if pos == "NOUN" and _indirect_object(s, head):
+        return None  # "allowing the killer access", "giving a monster protection"
     nxt, steps = _modified_noun(s, head.end)
     if nxt is None or (pos == "NOUN" and steps and (always_people or not _one_adjective(s, head))):
         # "killer black heels": one adjective may stand between a noun that can

@@ -1086,3 +1086,123 @@ def test_juveniles_in_a_wildlife_story_are_the_animals(engine):
     )
     assert not engine.check(text)
     assert engine.check("The juveniles were sentenced at the youth court for the burglary.")
+
+
+def test_talk_about_a_work_is_not_fiction(analyse, engine):
+    # the fiction exemption is for characters; a frame or term said of a work is the writer's
+    assert not check(
+        analyse,
+        engine,
+        fiction_cue,
+        "Cruz demanded a child porn probe into the film.",
+        "child porn",
+    )
+    assert not check(
+        analyse,
+        engine,
+        fiction_cue,
+        "She starred in the movie Bombshell about the Roger Ailes sex scandals.",
+        "sex scandals",
+    )
+    # a genre noun used as a verb names no genre
+    assert not check(
+        analyse, engine, fiction_cue, "Disgraceful yob films himself goading police", "yob"
+    )
+    assert check(analyse, engine, fiction_cue, "He made his name in yob films.", "yob")
+    # "Hollywood star X who was a killer" and a true story are no plot of a work
+    for text, word in [
+        (
+            "He is the father of Hollywood star Woody Harrelson who was also a professional killer.",
+            "killer",
+        ),
+        (
+            "Keeley plays the detective who brought five murderers to justice in the true story.",
+            "murderers",
+        ),
+    ]:
+        assert not check(analyse, engine, fiction_cue, text, word), text
+    assert check(
+        analyse,
+        engine,
+        fiction_cue,
+        "Vince Vaughn plays a ruthless serial killer in the comedy.",
+        "serial killer",
+    )
+    assert not check(
+        analyse,
+        engine,
+        fiction_cue,
+        "He played a key role as a drug dealer in the gang.",
+        "drug dealer",
+    )
+
+
+def test_drug_trade_modifiers_quoted_sentences_and_lists(analyse, engine):
+    for text, word in [
+        ("The brothers directed a team of street dealers to sell crack cocaine.", "dealers"),
+        ("An ice addict father was jailed for nine years.", "addict"),
+    ]:
+        assert not check(analyse, engine, noun_modifier_out_of_domain, text, word), text
+    assert check(
+        analyse, engine, noun_modifier_out_of_domain, "She is a chocolate addict.", "addict"
+    )
+    assert not check(
+        analyse,
+        engine,
+        capitalised_name,
+        "She tweeted that 'Child pornography is illegal in America.'",
+        "Child pornography",
+    )
+    assert not check(
+        analyse,
+        engine,
+        in_title_case_run,
+        "The study looked at the link between BAME, Covid-19 and vitamin D.",
+        "BAME",
+    )
+    assert not check(
+        analyse, engine, word_mention, "Managers got the names of BAME staff wrong.", "BAME"
+    )
+    assert check(analyse, engine, word_mention, "The word offender is contested.", "offender")
+
+
+def test_things_and_recipients_are_not_what_a_label_modifies(analyse, engine):
+    assert check(
+        analyse,
+        engine,
+        nonhuman_referent,
+        "The blanket hoodie, which costs as little as £16.99, has sold out.",
+        "hoodie",
+    )
+    assert not check(
+        analyse,
+        engine,
+        nonhuman_referent,
+        "The killer, who police named as Smith, was jailed.",
+        "killer",
+    )
+    assert check(
+        analyse,
+        engine,
+        modifies_thing,
+        "Staff turned them away for their 'chavvy' clothes.",
+        "chavvy",
+    )
+    assert not check(
+        analyse,
+        engine,
+        modifies_thing,
+        "He urged caution in allowing the killer access to other inmates.",
+        "killer",
+    )
+    assert check(
+        analyse, engine, modifies_thing, "The film showed the evil way he had charmed her.", "evil"
+    )
+    assert not check(
+        analyse,
+        engine,
+        missing_nearby,
+        "What kind of monster could have done such things?",
+        "monster",
+    )
+    assert check(analyse, engine, missing_nearby, "What animal would say such a thing?", "animal")
