@@ -28,11 +28,22 @@ from framing.rules.scopes import CAPTIVE_ENTRIES, taken_hostage
 _EVENT_HEAD = re.compile(r"^['’]?\s*(?:exchanges?|swaps?|trades?)\b", re.I)
 
 
+# "died in 1998 as a prisoner of his comrades", "a prisoner of the rebels"
+_PRISONER_OF = re.compile(
+    r"^\s+of\s+(?:his|her|their|its|the)\s+(?:own\s+|former\s+)?"
+    r"(?:comrades|captors|kidnappers|abductors|rebels|militants|militia|guerrillas|"
+    r"insurgents|jihadists|pirates|gunmen|taliban|hamas|enemies|enemy)\b",
+    re.I,
+)
+
+
 def captive(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if c.entry.id not in CAPTIVE_ENTRIES:
         return None
     if _EVENT_HEAD.match(s.text[c.end :]):
         return "names an exchange of prisoners, not people"
+    if _PRISONER_OF.match(s.text[c.end : c.end + 40]):
+        return "held by people, not by a state's justice"
     if WAR.search(s.text) or CAMP.search(s.text):
         return "a war captive"
     if HOSTAGE.search(s.text) and not EXCHANGE.search(s.text) and not taken_hostage(c, s):

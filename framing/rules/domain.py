@@ -66,7 +66,32 @@ _MADE_INTO = re.compile(
 _LUXURY_BUILDINGS = frozenset("hotel hotels palace palaces resort resorts mansion mansions".split())
 
 
+# a sport's discipline: its "repeat offenders" are players and clubs booked,
+# fined or docked points, not people with convictions (desk decision 4)
+_SPORT_DISCIPLINE = re.compile(
+    r"\b(?:yellow\s+cards?|red\s+cards?|booked\s+\w+\s+times|booking|bookings|diving|"
+    r"simulation|points?\s+deductions?|fixtures?|sin[- ]bin|referees?|premier\s+league|"
+    r"football\s+league|efl|fifa|uefa|rfu|var)\b",
+    re.I,
+)
+_JUSTICE = re.compile(
+    r"\b(?:jail\w*|prison\w*|court|convicted|conviction|sentenced|police|arrested|charged|"
+    r"crimes?|criminal|offences?|assault\w*|sex|sexual|drink-driving|speeding)\b",
+    re.I,
+)
+
+
+def _sport_offender(c: Candidate, s: Sentence) -> bool:
+    return (
+        "offender" in c.key
+        and bool(_SPORT_DISCIPLINE.search(s.text))
+        and not _JUSTICE.search(s.text)
+    )
+
+
 def out_of_domain_sense(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    if _sport_offender(c, s):
+        return "an offender in a sport's discipline, not a justice sense"
     if "luxury" in c.key:
         nxt = [w.lower() for w in s.words_after(c.end, 1)]
         if nxt and nxt[0] in LUXURY_THINGS:

@@ -43,7 +43,9 @@ _DRUG_IN_SENTENCE = re.compile(
     r"overdos\w*|needles?|methadone|rehab)\b",
     re.I,
 )
-CAPTIVE_ENTRIES = frozenset({"prisoner", "ex-prisoner"})
+# people held outside any justice system (hostages, war captives, the inmates
+# of a concentration camp) are captives, whatever word names them
+CAPTIVE_ENTRIES = frozenset({"prisoner", "ex-prisoner", "inmate"})
 # flagged only in a story about abuse (policy, "sex scandal", "romp")
 CONSENSUAL_ENTRIES = frozenset({"sex-scandal", "sex-romp"})
 DISPUTE_ENTRIES = frozenset({"domestic-dispute"})

@@ -1206,3 +1206,56 @@ def test_things_and_recipients_are_not_what_a_label_modifies(analyse, engine):
         "monster",
     )
     assert check(analyse, engine, missing_nearby, "What animal would say such a thing?", "animal")
+
+
+def test_dealers_in_a_justice_sentence_and_sport_offenders(analyse, engine):
+    for text in [
+        "Actor Mr Michie was at court for the trial of dealer Ceon Broughton, 31.",
+        "The dealer, from Barry in South Wales, was caught and arrested in August.",
+    ]:
+        assert not check(analyse, engine, missing_nearby, text, "dealer"), text
+    assert check(
+        analyse, engine, missing_nearby, "The dealer showed us a vintage Jaguar.", "dealer"
+    )
+    assert check(
+        analyse,
+        engine,
+        out_of_domain_sense,
+        "A club refusing a fixture faces fines and points deductions for repeat offenders.",
+        "repeat offenders",
+    )
+    assert not check(
+        analyse,
+        engine,
+        out_of_domain_sense,
+        "The former Premier League footballer is a repeat offender who was jailed.",
+        "repeat offender",
+    )
+
+
+def test_captives_imagined_words_and_camp_inmates(analyse, engine):
+    assert check(
+        analyse, engine, captive, "Pol Pot died in 1998 as a prisoner of his comrades.", "prisoner"
+    )
+    assert check(
+        analyse,
+        engine,
+        captive,
+        "In the Yodok concentration camp I carried and buried deceased inmates.",
+        "inmates",
+    )
+    assert not check(analyse, engine, captive, "Inmates at HMP Leeds were moved.", "Inmates")
+    assert check(
+        analyse,
+        engine,
+        hypothetical_person,
+        "She said: 'Some people would say \"Bloody smack head, gets this.\"'",
+        "smack head",
+    )
+    assert not check(
+        analyse,
+        engine,
+        hypothetical_person,
+        "He said the smack head had stolen his bike.",
+        "smack head",
+    )
