@@ -341,6 +341,40 @@ def _linked_subject(s: Sentence, head: Tok, noun: bool) -> Tok | None:
     return subj
 
 
+_MODIFIER_POS = ("DET", "ADJ", "NUM", "PRON")
+
+
+def _out_of_phrase(s: Sentence, subj: Tok) -> Tok | None:
+    """The subject itself where the noun before the verb ends a phrase that
+    modifies it: "the officials responsible for his prosecution were 'scum'"
+    (officials), "the champion facing the death penalty for taking part in
+    protests is a murderer" (an object of "taking": the subject is unknown),
+    "Also in his possession was a 'paedophile manual'" (no subject before)."""
+    for _ in range(3):
+        prev = s.token_before(subj.start)
+        while prev is not None and (prev.pos in _MODIFIER_POS or prev.tag == "PRP$"):
+            if prev.tag in ("PRP", "WP"):
+                break
+            prev = s.token_before(prev.start)
+        if prev is None or prev.pos != "ADP":
+            return subj
+        head = s.token_before(prev.start)
+        while head is not None and head.pos in ("ADJ", "ADV"):
+            head = s.token_before(head.start)
+        if head is None or head.pos not in ("NOUN", "PROPN", "PRON"):
+            return None
+        subj = head
+        before = s.token_before(subj.start)
+        if before is not None and before.pos == "VERB":
+            return None  # an object of a verb, inside the subject's phrase
+    return subj
+
+
+def _subject_of(s: Sentence, head: Tok, noun: bool) -> Tok | None:
+    subj = _linked_subject(s, head, noun)
+    return _out_of_phrase(s, subj) if subj is not None else None
+
+
 def predicate_of_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
     """ "the dog was crazed with hunger", "the tackle was 'lunatic'",
     "drink-driving remains a major killer", "supermarkets are the worst
@@ -367,7 +401,7 @@ def predicate_of_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
             return f"a ranking of '{named.text}' ({kind(named.text)}), not of people"
     if noun and after is not None and after.pos in ("VERB", "AUX"):
         return None  # "proved the killer was there": the subject of a new clause
-    subj = _linked_subject(s, head, noun)
+    subj = _subject_of(s, head, noun)
     if subj is None:
         return None
     if not noun and subj.text.lower() == "it" and after is not None and after.text == "to":

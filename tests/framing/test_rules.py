@@ -1259,3 +1259,32 @@ def test_captives_imagined_words_and_camp_inmates(analyse, engine):
         "He said the smack head had stolen his bike.",
         "smack head",
     )
+
+
+def test_the_subject_is_not_the_end_of_its_own_phrase(analyse, engine):
+    for text, word in [
+        ("Iran says a champion facing death for taking part in protests is a murderer", "murderer"),
+        ('The officials responsible for his prosecution were "scum", he said.', "scum"),
+        (
+            "Also in his possession was a 'paedophile manual' on how to attack children.",
+            "paedophile",
+        ),
+    ]:
+        assert not check(analyse, engine, predicate_of_thing, text, word), text
+    assert check(
+        analyse, engine, predicate_of_thing, "The dog in the yard was crazed with hunger.", "crazed"
+    )
+    assert check(
+        analyse, engine, predicate_of_thing, "Supermarkets are the worst offenders.", "offenders"
+    )
+
+
+def test_a_drug_said_of_a_suspended_compound(analyse, engine):
+    assert not check(
+        analyse,
+        engine,
+        neighbour_words,
+        "He is a serial cheater, stalker, drug- and sex-addict.",
+        "addict",
+    )
+    assert check(analyse, engine, neighbour_words, "He says he is a sex-addict.", "addict")
