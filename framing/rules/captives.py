@@ -22,10 +22,19 @@ if TYPE_CHECKING:
 import re
 
 from framing.discourse import CAMP, EXCHANGE, HOSTAGE, WAR
-from framing.rules.scopes import CAPTIVE_ENTRIES
+from framing.rules.scopes import CAPTIVE_ENTRIES, taken_hostage
 
 # "prisoner" as the first part of a compound that names the event
 _EVENT_HEAD = re.compile(r"^['’]?\s*(?:exchanges?|swaps?|trades?)\b", re.I)
+
+
+# "died in 1998 as a prisoner of his comrades", "a prisoner of the rebels"
+_PRISONER_OF = re.compile(
+    r"^\s+of\s+(?:his|her|their|its|the)\s+(?:own\s+|former\s+)?"
+    r"(?:comrades|captors|kidnappers|abductors|rebels|militants|militia|guerrillas|"
+    r"insurgents|jihadists|pirates|gunmen|taliban|hamas|enemies|enemy)\b",
+    re.I,
+)
 
 
 def captive(c: Candidate, s: Sentence, ix: Index) -> str | None:
@@ -33,8 +42,10 @@ def captive(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return None
     if _EVENT_HEAD.match(s.text[c.end :]):
         return "names an exchange of prisoners, not people"
+    if _PRISONER_OF.match(s.text[c.end : c.end + 40]):
+        return "held by people, not by a state's justice"
     if WAR.search(s.text) or CAMP.search(s.text):
         return "a war captive"
-    if HOSTAGE.search(s.text) and not EXCHANGE.search(s.text):
+    if HOSTAGE.search(s.text) and not EXCHANGE.search(s.text) and not taken_hostage(c, s):
         return "a hostage or captive of an armed group"
     return None

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence
@@ -16,7 +17,7 @@ DRUG_WORDS = frozenset(
 drug drugs heroin crack cocaine coke opioid opioids opiate opiates meth methamphetamine
 smack skunk cannabis weed spice ketamine alcohol booze drink pill pills painkiller
 painkillers fentanyl nitrous glue solvent substance ecstasy mdma amphetamine speed
-crystal dope narcotics county lines line
+crystal dope narcotics county lines line ice street
 """.split()
 )
 # modifiers that move the word out of the domain whatever entry matched
@@ -56,11 +57,54 @@ def _drug_compound(c: Candidate) -> bool:
     return len(words) > 1 and any(w in DRUG_WORDS for w in words)
 
 
+# a building of luxury made into a jail: the luxury is literal, not a frame
+# ("the Ritz-Carlton hotel was turned into a luxury prison")
+_MADE_INTO = re.compile(
+    r"\b(?:turn(?:ed|ing|s)?|convert(?:ed|ing|s)?|transform(?:ed|ing|s)?)\b[^.;]{0,60}\binto\s+an?\s+$",
+    re.I,
+)
+_LUXURY_BUILDINGS = frozenset("hotel hotels palace palaces resort resorts mansion mansions".split())
+
+
+# a sport's discipline: its "repeat offenders" are players and clubs booked,
+# fined or docked points, not people with convictions (desk decision 4)
+_SPORT_DISCIPLINE = re.compile(
+    r"\b(?:yellow\s+cards?|red\s+cards?|booked\s+\w+\s+times|booking|bookings|diving|"
+    r"simulation|points?\s+deductions?|fixtures?|sin[- ]bin|referees?|premier\s+league|"
+    r"football\s+league|efl|fifa|uefa|rfu|var)\b",
+    re.I,
+)
+_JUSTICE = re.compile(
+    r"\b(?:jail\w*|prison\w*|court|convicted|conviction|sentenced|police|arrested|charged|"
+    r"crimes?|criminal|offences?|assault\w*|sex|sexual|drink-driving|speeding)\b",
+    re.I,
+)
+
+
+def _sport_offender(c: Candidate, s: Sentence) -> bool:
+    return (
+        "offender" in c.key
+        and bool(_SPORT_DISCIPLINE.search(s.text))
+        and not _JUSTICE.search(s.text)
+    )
+
+
 def out_of_domain_sense(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    if _sport_offender(c, s):
+        return "an offender in a sport's discipline, not a justice sense"
     if "luxury" in c.key:
         nxt = [w.lower() for w in s.words_after(c.end, 1)]
         if nxt and nxt[0] in LUXURY_THINGS:
             return f"luxury {nxt[0]}: not about prisons"
+        if s.word_set & _LUXURY_BUILDINGS and _MADE_INTO.search(
+            s.text[max(0, c.start - 90) : c.start]
+        ):
+            return "a luxury building made into a jail: literal, not a frame"
+    if c.entry.id == "lifer" and s.gap_before(c.start) == "-":
+        firm = s.word_before(c.start)
+        if firm is not None and firm[2][:1].isupper():
+            # "the bespectacled Ferrari-lifer": a lifetime at a firm or a club
+            return f"'{firm[2]}-{c.text}': long service, not a sentence"
     if not _relevant(c):
         return None
     if _drug_compound(c):

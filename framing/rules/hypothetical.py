@@ -61,6 +61,16 @@ _NOT_THAT_ACT = re.compile(
 )
 
 
+# "Some people would say "Bloody smack head, gets this"": words imagined in
+# others' mouths, reported to criticise them, label no one
+_WOULD_SAY = re.compile(
+    r"\b(?:people|some|others|many|they|you|one|someone|somebody)\s+(?:would|might|will|could|may)\s+"
+    r"(?:say|shout|think|call\s+(?:him|her|them|me|us|you))\s*[,:]?\s*[\"'“‘]+"
+    r"(?:[\w'’-]+,?\s+){0,2}$",
+    re.I,
+)
+
+
 def hypothetical_person(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if not c.entry.refers_to_people:
         return None
@@ -71,6 +81,8 @@ def hypothetical_person(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return "a relabelling that might happen, not a person labelled"
     if _EVEN.search(before):
         return "a hypothetical extreme ('not even a ...')"
+    if _WOULD_SAY.search(before):
+        return "words imagined in others' mouths ('people would say ...')"
     if _POSING.search(before):
         return "a role someone pretends to ('posing as ...'), not a person labelled"
     if _CLAUSE_START_INDEFINITE.search(before) and _NOT_THAT_ACT.match(s.text[c.end :]):

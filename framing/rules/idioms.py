@@ -6,6 +6,7 @@ The lexicon entry lists its own ``exceptions`` and ``not_followed_by`` /
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence
@@ -100,6 +101,12 @@ def _directly_followed(s: Sentence, offset: int, n: int) -> bool:
     return nxt is not None and not s.text[w[1] : nxt[0]].strip()
 
 
+# a suspended compound whose first part is a drug: "drug- and sex-addict"
+_SUSPENDED_DRUG = re.compile(
+    r"\b(?:drug|heroin|crack|cocaine|alcohol|meth)-\s+(?:and|or|&)\s+[\w]+-$", re.I
+)
+
+
 def neighbour_words(c: Candidate, s: Sentence, ix: Index) -> str | None:
 
     nxt = [w.lower() for w in s.words_after(c.end, 3)]
@@ -123,6 +130,8 @@ def neighbour_words(c: Candidate, s: Sentence, ix: Index) -> str | None:
                 return f"followed by '{w}'"
     prev = [w.lower() for w in s.words_before(c.start, 4)]
     gap = s.gap_before(c.start)
+    if _SUSPENDED_DRUG.search(s.text[max(0, c.start - 40) : c.start]):
+        return None  # "a drug- and sex-addict": the drug word is said of the word too
     if prev and c.entry.not_preceded_by and not any(ch in gap for ch in '.,;:!?()"“”'):
         # the listed word also counts across a determiner: "wearing a hoodie",
         # "wore his hoodie" are "wearing hoodie" (a garment, not people)

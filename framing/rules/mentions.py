@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence
+from framing.rules.names import nicknamed
 
 if TYPE_CHECKING:
     from framing.index import Index
@@ -239,7 +240,24 @@ def _label_verb_criticised(c: Candidate, s: Sentence, before_as: list[str]) -> s
     return None
 
 
+_BETWEEN_META = frozenset("such as like of the a an including eg e.g is was being".split())
+
+
+def _named_by_a_meta_noun(c: Candidate, s: Sentence, before: list[str]) -> bool:
+    """ "the word 'inmate'", "terms such as offender", "words like 'addict'"."""
+    near = before[-4:]
+    if not any(w in META_NOUNS for w in near):
+        return False
+    idx = max(i for i, w in enumerate(near) if w in META_NOUNS)
+    between = near[idx + 1 :]
+    if near[idx] in ("name", "names") and between[:1] == ["of"] and not _is_quoted_alone(c, s):
+        return False  # "the names of BAME staff", "the name of the killer": people named
+    return all(w in _BETWEEN_META for w in between)
+
+
 def word_mention(c: Candidate, s: Sentence, ix: Index) -> str | None:
+    if c.text[:1].isupper() and nicknamed(c, s):
+        return None  # "earned the nickname 'The Animal'": a person's nickname, reported
     # "the use of "thugs" and "yobs"": later items of a quoted list of words
     if _is_quoted_alone(c, s) and _LIST_TAIL.search(s.text[max(0, c.start - 200) : c.start - 1]):
         return "mention of the word itself"
@@ -260,31 +278,8 @@ def word_mention(c: Candidate, s: Sentence, ix: Index) -> str | None:
     # "the use of 'thugs'"
     if len(before) >= 2 and before[-2:] == ["use", "of"] and _is_quoted_alone(c, s):
         return "mention of the word itself"
-    # "the word 'inmate'", "terms such as offender", "words like 'addict'"
-    if any(w in META_NOUNS for w in before[-4:]):
-        near = before[-4:]
-        idx = max(i for i, w in enumerate(near) if w in META_NOUNS)
-        between = near[idx + 1 :]
-        if all(
-            w
-            in {
-                "such",
-                "as",
-                "like",
-                "of",
-                "the",
-                "a",
-                "an",
-                "including",
-                "eg",
-                "e.g",
-                "is",
-                "was",
-                "being",
-            }
-            for w in between
-        ):
-            return "mention of the word itself"
+    if _named_by_a_meta_noun(c, s, before):
+        return "mention of the word itself"
     if _META_AFTER.match(s.text[c.end : c.end + 120]):
         return "mention of the word itself"
     # "the term 'Lycra louts'", "the phrase 'feral youth culture'": a quoted

@@ -18,15 +18,51 @@ from framing.sentences import at_sentence_start
 
 # "dubbed 'Granny Evil'", "nicknamed the Beast": a nickname is a label
 # (reported), not a name that exempts it
+NICKNAMING = (
+    r"dubbed|nicknamed|branded|labell?ed|christened|known(?:\s+(?:on|to|in)\s+[\w-]+)?\s+as|"
+    r"(?:the|a|his|her|their)\s+(?:nickname|moniker)(?:\s+of)?"
+)
 _NICKNAME = re.compile(
-    r"\b(?:dubbed|nicknamed|branded|labell?ed|christened|known\s+as)\s+"
-    r"(?:(?:him|her|them|it)\s+)?(?:as\s+)?(?:the\s+)?"
+    r"\b(?i:" + NICKNAMING + r")\s+"
+    r"(?:(?:him|her|them|it|his|their|its)\s+){0,2}(?:as\s+)?(?i:the\s+)?"
     r"[\"'“‘]?(?:[A-Z][\w'’-]*\s+){0,3}$"
 )
+# "The Madman moniker": a capitalised label and then the word for a nickname
+_NICKNAME_AFTER = re.compile(r"^[\"'”’]?\s+(?:moniker|nickname)\b", re.I)
+
+
+# words people chanted or carried: "the 'Lock Her Up' chant", "banners reading
+# 'Free All Prisoners'": a capital there quotes them, it names nothing
+_SLOGAN_NOUNS = r"chants?|chanting|banners?|slogans?|placards?|signs?|hashtags?|t-shirts?|posters?"
+_SLOGAN_AFTER = re.compile(r"^(?:\s+[A-Z][\w'’-]*){0,3}[\"'”’]?\s+(?i:" + _SLOGAN_NOUNS + r")\b")
+_SLOGAN_BEFORE = re.compile(
+    r"\b(?i:" + _SLOGAN_NOUNS + r")\s+(?i:reading|saying|declaring|proclaiming|that\s+read|"
+    r"which\s+read|with\s+the\s+words)\b[^.!?]{0,50}$"
+)
+# "The 'Hot Felon', 36, flashed": a quoted capitalised label with an age after
+# it is a person's nickname
+_QUOTE_OPENS = re.compile(r"[\"'‘“](?:[A-Z][\w'’-]*\s+){0,3}$")
+_AGE_AFTER = re.compile(r"^[\"'”’],\s+(?:aged\s+)?\d{1,3},")
+
+
+def slogan_or_nickname(c: Candidate, s: Sentence) -> bool:
+    """A capitalised label that is others' words about people (a nickname, a
+    slogan chanted or carried), not a proper name that exempts it."""
+    if nicknamed(c, s):
+        return True
+    before = s.text[max(0, c.start - 80) : c.start]
+    if _SLOGAN_AFTER.match(s.text[c.end : c.end + 60]) or _SLOGAN_BEFORE.search(before):
+        return True
+    return bool(_AGE_AFTER.match(s.text[c.end : c.end + 12]) and _QUOTE_OPENS.search(before))
 
 
 def nicknamed(c: Candidate, s: Sentence) -> bool:
-    return bool(_NICKNAME.search(s.text[max(0, c.start - 60) : c.start]))
+    """A label given as a person's nickname ("dubbed 'Granny Evil'", "known as
+    the Muswell Hill Murderer", "The Madman moniker")."""
+    return c.entry.refers_to_people and bool(
+        _NICKNAME.search(s.text[max(0, c.start - 60) : c.start])
+        or (c.text[:1].isupper() and _NICKNAME_AFTER.match(s.text[c.end : c.end + 12]))
+    )
 
 
 HONORIFICS = frozenset(
@@ -43,7 +79,7 @@ def capitalised_name(c: Candidate, s: Sentence, ix: Index) -> str | None:
     before = s.words_before(c.start, 1)
     if before and before[0].lower().rstrip(".") in HONORIFICS:
         return f"surname after '{before[0]}'"
-    if nicknamed(c, s):
+    if slogan_or_nickname(c, s) or _opens_quoted_sentence(c, s):
         return None
     if at_sentence_start(s.text, c.start):
         # "Savage, 34, of Leeds" and "Murderer, 25, is caught on CCTV" look
@@ -51,6 +87,18 @@ def capitalised_name(c: Candidate, s: Sentence, ix: Index) -> str | None:
         # decides (a surname when it writes the word as a name elsewhere)
         return None
     return "capitalised in mid-sentence: a proper name"
+
+
+_QUOTED_START = re.compile(r"(?:^|[\s(\[])[\"'“‘]$")
+
+
+def _opens_quoted_sentence(c: Candidate, s: Sentence) -> bool:
+    """ "tweeted that 'Child pornography is illegal'": the capital opens a quoted
+    sentence (lower-case words follow), not a name."""
+    if not _QUOTED_START.search(s.text[max(0, c.start - 2) : c.start]):
+        return False
+    after = s.words_after(c.end, 2)
+    return len(after) == 2 and all(w[:1].islower() for w in after)
 
 
 def propn_name(c: Candidate, s: Sentence, ix: Index) -> str | None:
@@ -61,7 +109,7 @@ def propn_name(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return None
     if at_sentence_start(s.text, c.start):
         return None  # "Inmate John Smith said": sentence-initial capitals say nothing
-    if nicknamed(c, s):
+    if slogan_or_nickname(c, s):
         return None  # "known as the Muswell Hill Murderer": a reported label
     if c.text[:1].isupper():
         return "tagged as a proper noun"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence
@@ -166,9 +167,17 @@ def _animal_before(s: Sentence, c: Candidate) -> str | None:
     return None
 
 
+# "the blanket hoodie, which costs £16.99": people are "who", things "which"
+_WHICH_AFTER = re.compile(
+    r"^,?\s+which\s+(?:is|was|costs?|cost|comes?|came|has|had|can|will|features?)\b", re.I
+)
+
+
 def nonhuman_referent(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if not c.entry.refers_to_people:
         return None
+    if len(c.lower_words) == 1 and _WHICH_AFTER.match(s.text[c.end : c.end + 30]):
+        return f"'{c.text}, which ...': a thing, not a person"
     noun = _after_noun(s, c)
     if noun and not c.form.text.isupper():  # "BAME covid deaths": an acronym for people
         return f"describes '{noun}', not a person"

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence, Tok
-from framing.senses import has_nonperson_sense, names_people
+from framing.rules.names import nicknamed
+from framing.senses import has_nonperson_sense, kind, names_people
 
 if TYPE_CHECKING:
     from framing.index import Index
@@ -72,6 +73,26 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
             and not s.text[head.end : nxt.start].strip()
         ):
             return "ADJ"
+    if (
+        pos == "VERB"
+        and head.tag not in ("VBD", "VBN")
+        and len(c.lower_words) == 1
+        and c.key.endswith(_AGENT_SUFFIXES)
+        and c.key + "s" not in VERB_HOMOGRAPHS
+        and names_people(c.key) is True
+        and not has_nonperson_sense(c.key)
+    ):
+        # "guard hurls shoplifter out of shop": an agent noun that only names
+        # people is no verb, whatever the small tagger says
+        return "NOUN"
+    if (
+        pos == "ADJ"
+        and c.key in ADJ_NOUN_HOMOGRAPHS
+        and c.text.islower()
+        and not c.possessive
+        and _before_a_given_name(s, nxt)
+    ):
+        return "NOUN"  # "notorious criminal Charles Bronson": a label before a name
     if pos == "VERB" and head.tag in ("VBZ", "VBP") and c.form.number == "plural":
         # "inmates enjoyed", "the inmates": a plural noun mis-read as a verb
         if (
@@ -165,10 +186,30 @@ def _coordinated_adjective(s: Sentence, nxt: Tok | None, adverbs: bool = False) 
 
 
 def _before_a_noun(s: Sentence, nxt: Tok | None) -> bool:
-    """``nxt`` is a noun, or an adjective and then a noun ("rugby coach" tagged JJ NN)."""
+    """``nxt`` is a noun, or an adjective and then a noun ("rugby coach" tagged JJ
+    NN), or a noun for people the tagger read as an adjective ("Paedophile
+    academic who ...")."""
     if nxt is not None and nxt.pos == "ADJ":
+        if nxt.text.islower() and names_people(nxt.text) is True:
+            after = s.token_after(nxt.end)
+            if after is None or after.pos not in ("NOUN", "PROPN", "ADJ"):
+                return True
         nxt = s.token_after(nxt.end)
     return nxt is not None and nxt.pos in ("NOUN", "PROPN")
+
+
+_AGENT_SUFFIXES = ("er", "or", "ist", "ee", "ar")
+
+
+def _before_a_given_name(s: Sentence, nxt: Tok | None) -> bool:
+    """``nxt`` starts a personal name: two capitalised proper nouns, the first
+    a word WordNet knows only as a person, or not at all ("Charles Bronson")."""
+    if nxt is None or nxt.tag != "NNP" or not nxt.text[:1].isupper() or nxt.text.isupper():
+        return False
+    second = s.token_after(nxt.end)
+    if second is None or second.tag != "NNP" or not second.text[:1].isupper():
+        return False
+    return kind(nxt.text) in (None, "people")
 
 
 def _coordinated_modifier(c: Candidate, s: Sentence, nxt: Tok | None) -> bool:
@@ -196,6 +237,8 @@ def wrong_part_of_speech(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return None
     pos = effective_pos(c, s)
     if c.entry.pos:
+        if pos == "PROPN" and nicknamed(c, s):
+            return None  # "the nickname 'The Animal'": a name made of the label
         if pos not in c.entry.pos:
             return f"'{head.text}' is {pos}, entry needs {'/'.join(c.entry.pos)}"
         return None

@@ -27,6 +27,7 @@ from framing.candidate import Candidate, Sentence, Tok
 if TYPE_CHECKING:
     from framing.index import Index
 
+from framing.rules.names import nicknamed
 from framing.rules.pos import effective_pos
 from framing.senses import has_nonperson_sense, kind, names_people
 
@@ -142,6 +143,8 @@ def _modified_noun(s: Sentence, offset: int) -> tuple[Tok | None, int]:
     nxt = s.token_after(offset)
     if nxt is not None and nxt.text in ("'", "‘", '"', "“") and nxt.start == offset + 1:
         nxt = s.token_after(nxt.end)  # "a killer 'rear view'": a quoted noun phrase
+    elif nxt is not None and nxt.text in ("'", "’", '"', "”") and nxt.start == offset:
+        nxt = s.token_after(nxt.end)  # "their 'chavvy' clothes": a quoted modifier
     steps = 0
     while nxt is not None and nxt.pos in ("ADJ", "ADV", "CCONJ") and steps < 3:
         nxt = s.token_after(nxt.end)
@@ -154,6 +157,62 @@ def _modified_noun(s: Sentence, offset: int) -> tuple[Tok | None, int]:
             break
         nxt = after
     return nxt, steps
+
+
+_CLOSING = ("'", "’", '"', "”")
+# verbs that take two objects: the first is who receives ("allowing the killer
+# access", "giving a monster protection"), not a modifier of the second
+_DITRANSITIVE = frozenset(
+    """
+give gives gave given giving allow allows allowed allowing grant grants granted granting
+deny denies denied denying offer offers offered offering hand hands handed handing send
+sends sent sending show shows showed shown showing owe owes owed teach taught
+""".split()
+)
+
+
+def _indirect_object(s: Sentence, head: Tok) -> bool:
+    det = s.token_before(head.start)
+    if (
+        det is None
+        or det.pos != "DET"
+        or det.text.lower() not in ("the", "a", "an", "this", "that")
+    ):
+        return False
+    verb = s.token_before(det.start)
+    return verb is not None and verb.text.lower() in _DITRANSITIVE
+
+
+def _compound_head(s: Sentence, noun: Tok) -> Tok:
+    """The head of the compound ``noun`` starts: past nouns that name neither
+    people nor conduct ("the crazed culture wars": wars), and past a quoted
+    modifier ("the deranged 'people friendly' streets initiative": initiative).
+    A noun for people stops it ("evil paedophile ring" is about people)."""
+    prev = s.token_before(noun.start)
+    if prev is not None and prev.text in ("'", "‘", '"', "“") and prev.end == noun.start:
+        # a quoted modifier: the noun after the closing mark is the head
+        tok: Tok | None = noun
+        for _ in range(4):
+            tok = s.token_after(tok.end) if tok is not None else None
+            if tok is None or tok.text in _CLOSING:
+                break
+        after = s.token_after(tok.end) if tok is not None else None
+        if (
+            tok is not None
+            and after is not None
+            and after.pos == "NOUN"
+            and s.text[tok.end : after.start] == " "
+        ):
+            noun = after
+    for _ in range(2):
+        w = noun.text.lower()
+        if w in PERSON_NOUNS or names_people(w) is True:
+            break
+        nxt = s.token_after(noun.end)
+        if nxt is None or nxt.pos != "NOUN" or s.text[noun.end : nxt.start] != " ":
+            break
+        noun = nxt
+    return noun
 
 
 def _one_adjective(s: Sentence, head: Tok) -> bool:
@@ -176,6 +235,8 @@ def modifies_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return None  # "BAME groups", "BME representation": an acronym for people, whatever follows
     if c.key.endswith("ish"):
         return None  # "thuggish", "yobbish": only ever said of people
+    if nicknamed(c, s):
+        return None  # "The Madman moniker": a nickname, a label reported
     head = s.head_token(c)
     if head is None:
         return None
@@ -200,11 +261,14 @@ def modifies_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
     # "the lunatic next door", "the monster next door": a noun with an adverbial
     if s.text[head.end : head.end + 11].lower().startswith((" next door", " next-door")):
         return None
+    if pos == "NOUN" and _indirect_object(s, head):
+        return None  # "allowing the killer access", "giving a monster protection"
     nxt, steps = _modified_noun(s, head.end)
     if nxt is None or (pos == "NOUN" and steps and (always_people or not _one_adjective(s, head))):
         # "killer black heels": one adjective may stand between a noun that can
         # describe things and the thing; "the killer or getaway driver" are two nouns
         return None
+    nxt = _compound_head(s, nxt)
     m = _WORD.match(nxt.text)  # "individual(s": the word, not the tokenizer's leftovers
     word = m.group() if m else nxt.text
     what = kind(word)
@@ -277,6 +341,40 @@ def _linked_subject(s: Sentence, head: Tok, noun: bool) -> Tok | None:
     return subj
 
 
+_MODIFIER_POS = ("DET", "ADJ", "NUM", "PRON")
+
+
+def _out_of_phrase(s: Sentence, subj: Tok) -> Tok | None:
+    """The subject itself where the noun before the verb ends a phrase that
+    modifies it: "the officials responsible for his prosecution were 'scum'"
+    (officials), "the champion facing the death penalty for taking part in
+    protests is a murderer" (an object of "taking": the subject is unknown),
+    "Also in his possession was a 'paedophile manual'" (no subject before)."""
+    for _ in range(3):
+        prev = s.token_before(subj.start)
+        while prev is not None and (prev.pos in _MODIFIER_POS or prev.tag == "PRP$"):
+            if prev.tag in ("PRP", "WP"):
+                break
+            prev = s.token_before(prev.start)
+        if prev is None or prev.pos != "ADP":
+            return subj
+        head = s.token_before(prev.start)
+        while head is not None and head.pos in ("ADJ", "ADV"):
+            head = s.token_before(head.start)
+        if head is None or head.pos not in ("NOUN", "PROPN", "PRON"):
+            return None
+        subj = head
+        before = s.token_before(subj.start)
+        if before is not None and before.pos == "VERB":
+            return None  # an object of a verb, inside the subject's phrase
+    return subj
+
+
+def _subject_of(s: Sentence, head: Tok, noun: bool) -> Tok | None:
+    subj = _linked_subject(s, head, noun)
+    return _out_of_phrase(s, subj) if subj is not None else None
+
+
 def predicate_of_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
     """ "the dog was crazed with hunger", "the tackle was 'lunatic'",
     "drink-driving remains a major killer", "supermarkets are the worst
@@ -303,7 +401,7 @@ def predicate_of_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
             return f"a ranking of '{named.text}' ({kind(named.text)}), not of people"
     if noun and after is not None and after.pos in ("VERB", "AUX"):
         return None  # "proved the killer was there": the subject of a new clause
-    subj = _linked_subject(s, head, noun)
+    subj = _subject_of(s, head, noun)
     if subj is None:
         return None
     if not noun and subj.text.lower() == "it" and after is not None and after.text == "to":

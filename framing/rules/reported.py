@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence
+from framing.rules.names import nicknamed
 
 if TYPE_CHECKING:
     pass
@@ -26,7 +27,8 @@ import re
 REPORT_VERBS = (
     r"call(?:ed|ing|s)?|brand(?:ed|ing|s)?|dub(?:bed|bing|s)?|nicknamed|labell?(?:ed|ing)|"
     r"labels?|tagged|termed|(?:described|portrayed|painted|depicted|characterised|characterized|"
-    r"cast|condemned|denounced|derided|dismissed|slammed|known|referred\s+to|billed)\s+as"
+    r"cast|condemned|denounced|derided|dismissed|slammed|known|referred\s+to|billed)\s+as|"
+    r"known\s+(?:on|to|in)\s+[\w-]+\s+as|(?:the|a|his|her|their)\s+(?:nickname|moniker)(?:\s+of)?"
 )
 # "called to a domestic", "called in to deal with": summoned, not labelled
 _NOT_LABELLING = r"(?!\s*(?:to|in|out|for|up|on|off|back|over|at|into|round|around|by)\b)"
@@ -53,7 +55,10 @@ _REPORTED_AS = re.compile(
 _DENIED = re.compile(
     r"(?:\b(?:is|am|are|was|were|isn|aren|wasn|weren|be|being|been)(?:\s+not|\s*n['’]t)"
     r"|['’]m\s+not|(?<!\bor\s)\bnot\s+(?:just|simply|merely|really)?"
-    r"|(?:,|\bbut)\s+not|\bnever\s+(?:was|were|been|a))\s+(?:an?\s+|the\s+)?[\"'“‘]?(?:[\w-]+\s+)?$",
+    r"|(?:,|\bbut)\s+not|\bnever\s+(?:was|were|been|a)"
+    # "to see the real her rather than a husband killer": the label set aside
+    r"|\b(?:the\s+real\s+(?:me|him|her|them|us)(?:\s+[\w'’-]+){0,3}|as\s+(?:a\s+)?(?:person|human))\s+(?:rather\s+than|not|instead\s+of))"
+    r"\s+(?:an?\s+|the\s+)?[\"'“‘]?(?:[\w-]+\s+)?$",
     re.I,
 )
 
@@ -69,6 +74,8 @@ def reported_label(c: Candidate, s: Sentence) -> str | None:
     if m:
         verb = m.group().split()[0]
         return f"a label reported ('{verb} ... {c.text}'): flagged as quoted"
+    if c.text[:1].isupper() and nicknamed(c, s):
+        return "a nickname reported: flagged as quoted"
     if _DENIED.search(before):
         return "a label denied: flagged as quoted"
     return None

@@ -43,10 +43,21 @@ _DRUG_IN_SENTENCE = re.compile(
     r"overdos\w*|needles?|methadone|rehab)\b",
     re.I,
 )
-CAPTIVE_ENTRIES = frozenset({"prisoner", "ex-prisoner"})
+# people held outside any justice system (hostages, war captives, the inmates
+# of a concentration camp) are captives, whatever word names them
+CAPTIVE_ENTRIES = frozenset({"prisoner", "ex-prisoner", "inmate"})
 # flagged only in a story about abuse (policy, "sex scandal", "romp")
 CONSENSUAL_ENTRIES = frozenset({"sex-scandal", "sex-romp"})
 DISPUTE_ENTRIES = frozenset({"domestic-dispute"})
+
+
+# "taking fellow prisoners hostage": the prisoners were held before anyone
+# took them, so they are the state's (a riot, a siege in a jail)
+_HOSTAGE_AFTER = re.compile(r"^['’]?\s+(?:as\s+)?hostages?\b", re.I)
+
+
+def taken_hostage(c: Candidate, s: Sentence) -> bool:
+    return bool(_HOSTAGE_AFTER.match(s.text[c.end : c.end + 20]))
 
 
 def _opens_sentence_capitalised(c: Candidate, s: Sentence) -> bool:
@@ -83,6 +94,11 @@ def said_of_person(c: Candidate, s: Sentence) -> bool:
     return bool(subj) and names_people(subj) is True
 
 
+# words zoologists use for young animals, which WordNet knows only of people
+# ("a number of the juveniles in the three pods are looking thin")
+YOUNG_ANIMAL_WORDS = frozenset({"juvenile"})
+
+
 # a conjunct beside the label: "15 adults, 5 juveniles and two newborns",
 # "45 juveniles and 50 adults", "juveniles as well as adults"
 _CONJ_BEFORE = re.compile(r"([A-Za-z]+)\s*(?:,|\band\b|\bor\b|\bas well as\b)\s*(?:\d+\s+)?$", re.I)
@@ -98,7 +114,7 @@ def may_name_animals(c: Candidate, s: Sentence) -> bool:
     crabs"), or it is coordinated with a noun that can name animals
     ("juveniles and 50 adults"); a label with none of these ("thugs kick a
     dog", "thieves attacked a whale") names people even in a story about animals."""
-    if ANIMAL in senses(c.key):
+    if ANIMAL in senses(c.key) or c.entry.id in YOUNG_ANIMAL_WORDS:
         return True
     after = s.text[c.end : c.end + 40]
     m = _NEXT_WORD.match(after)
@@ -131,7 +147,7 @@ def scopes_for(c: Candidate, s: Sentence) -> tuple[str, ...]:
         and not said_of_person(c, s)
     ):
         out.append("nature")
-    if c.entry.id in CAPTIVE_ENTRIES and not state_detention(s.text):
+    if c.entry.id in CAPTIVE_ENTRIES and not state_detention(s.text) and not taken_hostage(c, s):
         out.append("captive")
     if c.entry.refers_to_people and (
         GROUP_AFTER.match(s.text[c.end :])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence
+from framing.rules.names import NICKNAMING, slogan_or_nickname
 from framing.senses import names_people
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ FICTION_CUES = frozenset(
 film films movie movies novel novels novelist sitcom song songs album videogame musical
 episode episodes character characters villain villains starring starred thriller franchise
 comic comics cartoon cartoons fictional screenplay blockbuster sequel prequel trilogy
+mini-series miniseries soap
 """.split()
 )
 # people and places of film-making: a cue only with a role ("the actor who plays a
@@ -201,7 +203,7 @@ def _quoted_mid_sentence(s: Sentence, run: list[tuple[int, int, str]]) -> bool:
 
 
 _NICKNAMED = re.compile(
-    r"\b(?:dubbed|nicknamed|branded|labell?ed|christened|known\s+as)\s+(?:(?:him|her|them|it)\s+)?"
+    r"\b(?:" + NICKNAMING + r")\s+(?:(?:him|her|them|it|his|their|its)\s+){0,2}"
     r"(?:as\s+)?(?:the\s+)?[\"'“‘]?$",
     re.I,
 )
@@ -218,6 +220,17 @@ def in_title_case_run(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return None
     if _NICKNAMED.search(s.text[max(0, run[0][0] - 40) : run[0][0]]):
         return None  # "dubbed 'Granny Evil'": a nickname is a label, reported
+    if slogan_or_nickname(c, s):
+        # "the 'Lock Her Up' chant", "The 'Hot Felon', 36,": words people used of people
+        return None
+    words = [w for (_a, _b, w) in run]
+    if c.text.isupper() and (
+        all(w.isupper() or w.lower() in _CONNECTORS for w in words)
+        or s.text[c.end : c.end + 1] == ","
+    ):
+        # "the BAME and LGBT communities", "the link between BAME, Covid-19 and
+        # vitamin D": an acronym in a list, not in a name
+        return None
     if c.text.isupper() and not any(a >= c.end and w[0].isupper() for a, _b, w in run):
         return None  # an acronym names with what follows it ("BAME Network"), not "the Met's BAME"
     if c.form.text.isupper() and _acronym_before_people(s, c, run):
@@ -266,11 +279,20 @@ centres centers centred centered revolves chronicles plays played playing
 
 def _plot_of_a_work(s: Sentence, c: Candidate) -> str | None:
     before = [w.lower() for w in s.words_before(c.start, 16)]
+    # "mini-series" is two words to the word pattern
+    before = [
+        "mini-series" if w == "series" and i and before[i - 1] == "mini" else w
+        for i, w in enumerate(before)
+    ]
+    if s.word_set & NOT_FICTION:
+        return None  # "plays the detective ... in the tragic true story of"
     for i, w in enumerate(before):
         base = w[:-2] if w.endswith(("'s", "’s")) else w
-        if (base in FICTION_CUES or base in ROLE_CUES) and any(
-            v in PLOT_VERBS for v in before[i + 1 :]
-        ):
+        # "Hollywood star Woody Harrelson": a noun after the cue, not its plot
+        verbs = (
+            before[i + 2 :] if before[i + 1 : i + 2] in (["star"], ["stars"]) else before[i + 1 :]
+        )
+        if (base in FICTION_CUES or base in ROLE_CUES) and any(v in PLOT_VERBS for v in verbs):
             return base
     return None
 
@@ -301,18 +323,47 @@ _WORKS_OWN = re.compile(
 )
 
 
+# "prefers exciting roles like evil villains": parts an actor plays
+_ROLES_LIKE = re.compile(r"\b(?:roles|parts)\s+(?:like|such\s+as)\s+(?:an?\s+)?$", re.I)
+
 _CLAUSE_VERBS = frozenset("is was are were be been has had have said says became becomes".split())
 
 
+# "yob films himself", "yob flicks the fluid": the genre noun is a verb here
+_OBJECT_AFTER = frozenset(
+    "himself herself themselves itself him her them it the a an his their its this that".split()
+)
+# "Vince Vaughn plays a ruthless serial killer": an actor's invented part ("to
+# portray the killer" in a drama may be a real person, so not "the")
+_PLAYS_A = re.compile(
+    r"\b(?:plays?|played|playing)\s+(?:a|an)\s+"
+    r"(?:(?!(?:key|major|leading|big|vital|central|crucial|part|role)\b)[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def fiction_cue(c: Candidate, s: Sentence, ix: Index) -> str | None:
-    nxt = [w.lower() for w in s.words_after(c.end, 1)]
-    if nxt and nxt[0] in GENRE_NOUNS and not any(ch in s.gap_after(c.end) for ch in ',.;:!?()"“”'):
+    if not c.entry.refers_to_people:
+        # a work is fiction, the talk about it is not: "a child porn probe into
+        # the film", "the movie about the Roger Ailes sex scandals"
+        return None
+    nxt = [w.lower() for w in s.words_after(c.end, 2)]
+    if (
+        nxt
+        and nxt[0] in GENRE_NOUNS
+        and not any(ch in s.gap_after(c.end) for ch in ',.;:!?()"“”')
+        and not (len(nxt) > 1 and nxt[1] in _OBJECT_AFTER)
+    ):
         return f"names a genre ('{c.text} {nxt[0]}')"
+    if _PLAYS_A.search(s.text[max(0, c.start - 60) : c.start]) and not s.word_set & NOT_FICTION:
+        return "fiction ('plays')"
     before = [w.lower() for w in s.words_before(c.start, 6)]
     after = [w.lower() for w in s.words_after(c.end, 2)]
     words = before + after
     if any(w in NOT_FICTION for w in words):
         return None
+    if _ROLES_LIKE.search(s.text[max(0, c.start - 40) : c.start]):
+        return "fiction ('roles')"
     own = _WORKS_OWN.search(s.text[max(0, c.start - 60) : c.start])
     if own:
         return f"fiction ('{own.group().split()[0]}')"
