@@ -47,6 +47,47 @@ VERB_HOMOGRAPHS = frozenset(
 ADJ_NOUN_HOMOGRAPHS = frozenset({"juvenile", "delinquent", "criminal", "savage", "domestic"})
 
 
+def _modifies_next_noun(s: Sentence, head: Tok, prev: Tok | None, nxt: Tok | None) -> bool:
+    """The homograph sits right before a noun it describes ("criminal networks")."""
+    return (
+        nxt is not None
+        and nxt.start == head.end + 1
+        and (
+            nxt.pos in ("NOUN", "PROPN")
+            # "a savage beating": after "a", the -ing word is the noun it describes
+            or nxt.tag == "VBG"
+            and prev is not None
+            and prev.text.lower() in ("a", "an")
+        )
+        and not s.text[head.end : nxt.start].strip()
+    )
+
+
+def _agent_noun_misread(c: Candidate, tag: str) -> bool:
+    """ "guard hurls shoplifter out of shop": an agent noun that only names
+    people is no verb, whatever the small tagger says."""
+    return (
+        tag not in ("VBD", "VBN")
+        and len(c.lower_words) == 1
+        and c.key.endswith(_AGENT_SUFFIXES)
+        and c.key + "s" not in VERB_HOMOGRAPHS
+        and names_people(c.key) is True
+        and not has_nonperson_sense(c.key)
+    )
+
+
+def _plural_noun_misread(head: Tok, prev: Tok | None, nxt: Tok | None) -> bool:
+    """ "inmates enjoyed", "the inmates": a plural noun the tagger read as a verb."""
+    if (
+        (nxt is not None and nxt.tag in ("VBD", "VBZ", "VBP", "MD"))
+        or (prev is not None and prev.pos in ("DET", "ADJ", "NUM", "ADP"))
+        or prev is None
+    ):
+        return True
+    # "said inmates at HMP Bedford were": no such verb, so it is the noun
+    return head.text.lower() not in VERB_HOMOGRAPHS
+
+
 def effective_pos(c: Candidate, s: Sentence) -> str | None:
     head = s.head_token(c)
     if head is None:
@@ -60,30 +101,9 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
         and not c.possessive
         and c.form.number != "plural"
     ):
-        if (
-            nxt is not None
-            and nxt.start == head.end + 1
-            and (
-                nxt.pos in ("NOUN", "PROPN")
-                # "a savage beating": after "a", the -ing word is the noun it describes
-                or nxt.tag == "VBG"
-                and prev is not None
-                and prev.text.lower() in ("a", "an")
-            )
-            and not s.text[head.end : nxt.start].strip()
-        ):
+        if _modifies_next_noun(s, head, prev, nxt):
             return "ADJ"
-    if (
-        pos == "VERB"
-        and head.tag not in ("VBD", "VBN")
-        and len(c.lower_words) == 1
-        and c.key.endswith(_AGENT_SUFFIXES)
-        and c.key + "s" not in VERB_HOMOGRAPHS
-        and names_people(c.key) is True
-        and not has_nonperson_sense(c.key)
-    ):
-        # "guard hurls shoplifter out of shop": an agent noun that only names
-        # people is no verb, whatever the small tagger says
+    if pos == "VERB" and _agent_noun_misread(c, head.tag):
         return "NOUN"
     if (
         pos == "ADJ"
@@ -93,17 +113,13 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
         and _before_a_given_name(s, nxt)
     ):
         return "NOUN"  # "notorious criminal Charles Bronson": a label before a name
-    if pos == "VERB" and head.tag in ("VBZ", "VBP") and c.form.number == "plural":
-        # "inmates enjoyed", "the inmates": a plural noun mis-read as a verb
-        if (
-            (nxt is not None and nxt.tag in ("VBD", "VBZ", "VBP", "MD"))
-            or (prev is not None and prev.pos in ("DET", "ADJ", "NUM", "ADP"))
-            or prev is None
-        ):
-            return "NOUN"
-        if head.text.lower() not in VERB_HOMOGRAPHS:
-            # "said inmates at HMP Bedford were": no such verb, so it is the noun
-            return "NOUN"
+    if (
+        pos == "VERB"
+        and head.tag in ("VBZ", "VBP")
+        and c.form.number == "plural"
+        and _plural_noun_misread(head, prev, nxt)
+    ):
+        return "NOUN"
     if (
         c.key in ADJ_NOUN_HOMOGRAPHS
         and not c.possessive
