@@ -103,6 +103,12 @@ def _listed_with_people(c: Candidate, s: Sentence, before: str) -> bool:
     ("a cheat, a liar, a fraud, a bully, a racist, a predator, a con man")."""
     m = _LISTED_BEFORE.search(before)
     n = _LISTED_AFTER.match(s.text[c.end : c.end + 30])
+    if n is not None:
+        # "suffering to animals, magistrates heard": the word after the comma
+        # opens a new clause (its verb follows), so it is no list item
+        nxt = s.token_after(c.end + n.end(1))
+        if nxt is not None and nxt.pos in ("VERB", "AUX"):
+            n = None
     near = [x.group(1) for x in (m, n) if x is not None]
     return any(
         names_people(w) is True and not has_nonperson_sense(w) and w.lower() != c.key for w in near

@@ -282,9 +282,12 @@ def fixed(engine, text):
         ),
         # a clause that tells no act keeps the offence: the time served, or
         # what was done to the person
+        # a headline that is only the label and its sentence says the offence
+        # after it (framing.plainer.sentenced_headline; the set's "KILLER JAILED
+        # FOR LIFE" -> "JAILED FOR LIFE FOR KILLING")
         (
             "Drug Dealer Jailed For Ten Years",
-            "Person Convicted Of Supplying Drugs Jailed For Ten Years",
+            "Jailed For Ten Years For Supplying Drugs",
         ),
         (
             "Officers found a drug dealer who had been stabbed in the leg.",
