@@ -355,11 +355,19 @@ def test_two_monitors_run_together_on_one_database(feeds_db):
     _wait_for(lambda: _stored(feeds_db) > 0, timeout=300, what="the first stored article")
     finished: list[tuple[subprocess.Popen, str, str]] = []
     handovers, end = 0, time.monotonic() + seconds
-    while time.monotonic() < end:
-        time.sleep(min(6.0, max(0.0, end - time.monotonic())))
+    # on a loaded machine a start-up can eat the whole window: go on (up to a
+    # hard cap) until the lease has changed hands at least twice
+    hard_end = end + 300.0
+
+    def more() -> bool:
+        now = time.monotonic()
+        return now < end or (handovers < 2 and now < hard_end)
+
+    while more():
+        time.sleep(6.0 if handovers < 2 else min(6.0, max(0.0, end - time.monotonic())))
         holder = _holder(feeds_db)
         running = [p for p in procs if holder and holder.endswith(f":{p.pid}")]
-        if running and time.monotonic() < end:
+        if running and more():
             out, err = _stop(running[0])
             finished.append((running[0], out, err))
             procs.remove(running[0])
