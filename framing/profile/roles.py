@@ -161,6 +161,8 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"\b(?:minister|Minister|MP|MPs|MSP|Secretary|secretary of state|government|Government|"
             r"[Aa]ll-[Pp]arty [Pp]arliamentary [Gg]roup|APPG|[Pp]arliamentary (?:group|committee)|"
             r"Commons Speaker|(?<=the )Commons|"
+            r"aides? (?:to|of) (?:the )?(?:[Gg]overnor|[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Mm]ayor|"
+            r"[Ss]ecretary)|"
             r"Prime Minister|Chancellor|Cllr|councillor|Councillor|council|Council|mayor|Mayor|Tory|"
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
             r"Lib Dem|shadow|Shadow|peer|Lord|MEP|Member of Parliament|Cabinet|Baroness|spokesman for the Ministry|Whitehall|"
@@ -197,7 +199,7 @@ _POSSESSIVE = re.compile(
 _ACCUSED_SPEAKER = re.compile(
     r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}(?:defendant|accused|pervert|paedophile|killer|murderer|"
     r"rapist|attacker|thief|robber|burglar|fraudster|conman|abuser|offender|thug|gunman|knifeman|"
-    r"felon|convict|inmate|prisoner|smuggler|dealer)"
+    r"felon|convict|inmate|prisoner|smuggler|dealer|detainee)"
 )
 # how much of the words after a later mention count before the speaker's own
 # title: "Sgt Rutledge's mind went back to his former prison bed" (50 to 70
@@ -270,7 +272,11 @@ _WORD_BEFORE = re.compile(
     r"psychologist|psychiatrist)|(?P<charities>campaigners?|activists?|charity (?:boss|chief|founder|worker)|"
     r"volunteer)|(?P<victims>victim|survivor|grieving (?:mother|father|mum|dad|widow|parents)|"
     r"bereaved (?:mother|father|mum|dad|parents))|(?P<lived_experience>ex-(?:prisoner|offender|con|convict|inmate)|"
-    r"former (?:prisoner|offender|inmate)|prisoner|inmate|convict|killer|murderer|rapist|paedophile))",
+    r"former (?:prisoner|offender|inmate)|prisoner|inmate|convict|killer|murderer|rapist|paedophile)|"
+    # "her father Denis Glennon": a relative who speaks is a victim's by default,
+    # as at a first mention (a relative of the accused is caught in ``role``)
+    r"(?P<relative>(?:his|her|their) (?:father|mother|mum|dad|sister|brother|son|daughter|widow|widower|"
+    r"husband|wife|parents|grandmother|grandfather|aunt|uncle|niece|nephew)))",
     re.IGNORECASE,
 )
 
@@ -279,8 +285,9 @@ def _word_before(before: str) -> RoleCue | None:
     for m in _WORD_BEFORE.finditer(before):
         # on the same line: a headline's last word is not a title ("the killer / Julie")
         if _NAME_TAIL.fullmatch(before, m.end()) and "\n" not in before[m.end() :]:
-            role = m.lastgroup or "other"
-            return RoleCue(role, f"description before a mention: '{m.group()}'")
+            if m.lastgroup == "relative":
+                return RoleCue("victims", f"relative (before a mention): '{m.group()}'")
+            return RoleCue(m.lastgroup or "other", f"description before a mention: '{m.group()}'")
     return None
 
 
@@ -298,7 +305,7 @@ _ANAPHOR = re.compile(
 _OTHER_NAME = re.compile(r"(?<=[ \t(])[A-Z][a-z]")
 # a sentence opening with a description of someone not yet named
 _LEDE = re.compile(
-    r"(?P<np>(?:The|A|An)[ \t]+[^,.;:!?\n]{2,80}?)[ \t]+(?:has|have|had|was|is|says|said|told|who|hit out|"
+    r"(?P<np>(?:The|A|An|His|Her|Their)[ \t]+[^,.;:!?\n]{2,80}?)[ \t]+(?:has|have|had|was|is|says|said|told|who|hit out|"
     r"slammed|spoke|paid|described|revealed|urged|called|warned|claimed)\b"
 )
 # "the Home Secretary, Priti Patel,": a title in apposition before the name
@@ -405,16 +412,19 @@ _APPOSED = re.compile(
 # at the name); a speech verb, a pronoun or another name after the comma is
 # not one ("Smith, Jones and Brown", "Smith, he said")
 _APPOSITION = re.compile(
-    r"[A-Z][\w'’-]*(?:[ \t]+(?:QC|KC|MP|MSP|OBE|MBE|CBE|Jr|Sr))?"
+    r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}(?:[ \t]+(?:QC|KC|MP|MSP|OBE|MBE|CBE|Jr|Sr))?"
     r"(?:,[ \t]*(?:\d{1,3},[ \t]*)?(?P<d>(?!(?:said|says|told|added|adds|explained|he|she|they|it|and|but|"
-    r"who said|who told)\b)(?:[a-z]|the |a |an |(?:Chief|Head|Director|Deputy|Assistant|Senior|"
+    r"or|who said|who told|between|after|before|in|on|at|for|from|with|when|while|as|if|then|so|because|"
+    r"since|until|during|by|to|of|now|also|however|adding|saying|telling|according|this|that|these|"
+    r"those|which|where|whom|who (?:he|she|they|I|we|you|it|police|officers))\b)"
+    r"(?:[a-z]|the |a |an |(?:Chief|Head|Director|Deputy|Assistant|Senior|"
     r"Professor|Founder|Chair|Chairman|Chairwoman|President|Secretary|Minister|Leader|"
-    r"Commissioner|Governor|Manager|Spokesman|Spokeswoman|Spokesperson)\b)[^,;:.!?‘“\"]{2,100})"
-    r"(?:,|\.|;|$|[ \t]+(?:said|told|says|added))"
-    r"|[ \t]+(?P<o>(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,;:.!?‘“\"]{2,80}?)(?=,|\.|;|$|[ \t]+[a-z])"
+    r"Commissioner|Governor|Manager|Spokesman|Spokeswoman|Spokesperson)\b)[^,;:.!?‘“\"\n]{2,100})"
+    r"(?:,|\.|;|$|\n|[ \t]+(?:said|told|says|added))"
+    r"|[ \t]+(?P<o>(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,;:.!?‘“\"\n]{2,80}?)(?=,|\.|;|$|\n|[ \t]+[a-z])"
     # "Smith is the chief executive of Nacro", "Smith was a prison officer"
     r"|[ \t]+(?:is|was|has been|had been|became|is now|was then)[ \t]+"
-    r"(?P<c>(?:the|a|an)[ \t][^,;:.!?‘“\"]{2,80}))"
+    r"(?P<c>(?:the|a|an)[ \t][^,;:.!?‘“\"\n]{2,80}))"
 )
 
 
@@ -729,7 +739,7 @@ class RoleFinder:
         # Nacro, told MPs" before he speaks as "Smith")
         steps += [
             (d, "a mention's description")
-            for d in dict.fromkeys(_apposition(m) for m in mentions)
+            for d in dict.fromkeys(self._appositions(key, firsts))
             if d and d not in descs
         ]
         for s, where in steps:
@@ -766,6 +776,13 @@ class RoleFinder:
                         )
                 return got
         titled = self.title_before(key, firsts) or self.anaphor(key) or self.lede(key)
+        if (
+            titled is not None
+            and titled.cue.startswith("relative")
+            and harmed is not None
+            and harmed.role == "lived_experience"
+        ):
+            return RoleCue("lived_experience", f"family of the accused: {harmed.cue}")
         return titled if titled is not None else RoleCue("other", "no cue")
 
     def lede(self, key: str) -> RoleCue | None:
@@ -820,6 +837,20 @@ class RoleFinder:
                 role = m.lastgroup or "other"
                 return RoleCue(role, f"the next sentence's subject: '{m.group().strip()}'")
         return None
+
+    def _appositions(self, key: str, firsts: frozenset[str]) -> list[str]:
+        """The description each mention of ``key`` gives in apposition, leaving
+        out mentions with another first name (a relative sharing the surname)."""
+        if not key[:1].isupper() or key in _GENERIC_KEYS:
+            return []
+        text, out = self.text, []
+        for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
+            if _someone_else(key, text[max(0, km.start() - 40) : km.end()], firsts):
+                continue
+            d = _apposition(text[km.start() : km.end() + 150])
+            if d:
+                out.append(d)
+        return out
 
     def _step(self, s: str, where: str, near: str) -> RoleCue | None:
         """What one place the article describes the speaker gives."""

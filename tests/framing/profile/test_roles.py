@@ -183,3 +183,24 @@ def test_policing_titles_and_a_prisoner_speaking(profiler):
     assert _role(p, "as young as 13")[1] == "police_prosecution"
     assert _role(p, "save lives")[1] == "government"
     assert _role(p, "go home")[1] == "lived_experience"
+
+
+def test_another_mentions_description_is_not_a_relatives(profiler):
+    text = (
+        "Ciara Glennon, 27, was a lawyer at a Perth firm.\n\n"
+        "Her father Denis Glennon spoke outside the court.\n\n"
+        "'We waited 24 years for this,' Denis Glennon said."
+    )
+    speaker, role = _role(profiler.profile(text), "waited 24 years")
+    assert speaker == "Denis Glennon" and role == "victims"
+
+
+def test_a_lede_with_a_possessive_and_an_aide(profiler):
+    text = (
+        "His lawyer later described the scene in the basement.\n\n"
+        "Chuck Peruto said: 'He was getting ready to hide everything.'\n\n"
+        "'The governor has no comment,' an aide to the governor said."
+    )
+    p = profiler.profile(text)
+    assert _role(p, "getting ready")[1] == "courts"
+    assert _role(p, "no comment")[1] == "government"
