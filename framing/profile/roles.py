@@ -324,6 +324,12 @@ _GENERIC_KEYS = frozenset("He She They It The Police Court Council Government".s
 # after the speaker's name, anywhere in the article: an appositive (", 34,"
 # or ", from Leeds,") and a few words, then what happened to them
 _BETWEEN = r"(?:’s|'s)?(?:,[^.\n]{1,80}?,)?\s+(?:(?:had|has|have|was|is|also|later|then|previously|allegedly|himself|herself)\s+){0,2}"
+# "Smith's son Jack, 19," before what happened to the relative
+_RELATIVE_OF = (
+    r"(?:’s|'s)[ \t]+(?:(?:\w+-year-old|eldest|youngest|only|late|beloved|teenage|two|three)[ \t]+)?"
+    r"(?:sons?|daughters?|husband|wife|partner|child|children|mother|father|brothers?|sisters?|boy|girl|"
+    r"baby|dad|mum|grandson|granddaughter)(?:[ \t]+[A-Z][\w’'-]+){0,2}(?:,[^.\n]{1,40},)?[ \t]+"
+)
 _SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
     (
         # only a judge rules or passes sentence: "Sir Duncan Ouseley ruled that",
@@ -360,6 +366,15 @@ _SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
         r"dealer|robber|thief|fraudster|conman|gangster|attacker|abuser|ringleader)\b",
     ),
     (
+        # a relative's part, said with the speaker's name: "Mrs Dengue's son
+        # Rico was jailed", "Ms Walker's brother is serving life"
+        "lived_experience",
+        "family of the accused",
+        _RELATIVE_OF
+        + r"(?:is|was|were|are|has been|had been) (?:\w+ )?(?:serving|jailed|imprisoned|convicted|sentenced|"
+        r"charged|locked up|in prison|behind bars|on death row|found guilty)\b",
+    ),
+    (
         # fraud and theft: "Charlotte Edmonds, 38, lost £1,700", "Di Pogson was conned"
         "victims",
         "victim or family",
@@ -377,6 +392,14 @@ _SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
         r"lost (?:his|her|their) (?:son|daughter|husband|wife|child|mother|father|brother|sister)|"
         r"whose (?:son|daughter|husband|wife|partner|child|mother|father|brother|sister)\b[^.]{0,40}"
         r"(?:killed|murdered|died|stabbed|attacked|death))\b",
+    ),
+    (
+        # "Mrs Gould's daughter Ellie was murdered": the speaker is the victim's family
+        "victims",
+        "victim or family",
+        _RELATIVE_OF
+        + r"(?:was|were|had been|has been) (?:\w+ )?(?:killed|murdered|stabbed|shot|attacked|raped|assaulted|"
+        r"abused|kidnapped|found dead|knocked down)\b",
     ),
 )
 

@@ -204,3 +204,15 @@ def test_a_lede_with_a_possessive_and_an_aide(profiler):
     p = profiler.profile(text)
     assert _role(p, "getting ready")[1] == "courts"
     assert _role(p, "no comment")[1] == "government"
+
+
+def test_a_relatives_part_said_with_the_speakers_name(profiler):
+    text = (
+        "Mrs Dale's daughter Ellie was murdered in 2019.\n\n"
+        "'Not a day goes by,' Mrs Dale said.\n\n"
+        "Ms Cole's son Rico, 24, is serving a life sentence.\n\n"
+        "'He was a boy when it happened,' Ms Cole said."
+    )
+    p = profiler.profile(text)
+    assert _role(p, "Not a day")[1] == "victims"
+    assert _role(p, "was a boy")[1] == "lived_experience"
