@@ -330,6 +330,12 @@ _RELATIVE_OF = (
     r"(?:sons?|daughters?|husband|wife|partner|child|children|mother|father|brothers?|sisters?|boy|girl|"
     r"baby|dad|mum|grandson|granddaughter)(?:[ \t]+[A-Z][\w’'-]+){0,2}(?:,[^.\n]{1,40},)?[ \t]+"
 )
+# a speaker named as someone's relative: "PC Harper's mother", "Nilsen's brother Tom"
+_KIN_SPEAKER = re.compile(
+    r"(?:[Tt]he[ \t]+)?(.*?\S)(?:’s|'s)[ \t]+(?:(?:\w+-year-old|eldest|youngest|late|grieving|heartbroken)[ \t]+)?"
+    r"(mother|father|mum|dad|sons?|daughters?|sisters?|brothers?|widow|widower|wife|husband|parents|"
+    r"family|grandmother|grandfather|aunt|uncle|cousin|fianc[ée]e?)(?:[ \t]+[A-Z][\w’'-]+){0,2}"
+)
 _SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
     (
         # only a judge rules or passes sentence: "Sir Duncan Ouseley ruled that",
@@ -734,6 +740,15 @@ class RoleFinder:
         if _BYSTANDER.match(speaker.strip()):
             # "a friend of the victim's family", "Neighbours": near a victim, not one
             return RoleCue("other", f"bystander (speaker): '{speaker}'")
+        kin = _KIN_SPEAKER.fullmatch(speaker.strip())
+        if kin:
+            # "PC Harper's mother", "the Prime Minister's father": the relative
+            # speaks, not the person named; their part decides whose family
+            words = kin.group(1).split()
+            owner = self.as_subject(words[-1]) if words else None
+            if owner is not None and owner.role == "lived_experience":
+                return RoleCue("lived_experience", f"family of the accused: {owner.cue}")
+            return RoleCue("victims", f"relative (speaker): '{kin.group(2)}'")
         words = speaker.split()
         key = words[-1].removesuffix("’s").removesuffix("'s") if words else ""
         descs = [d for d in (appos, *descriptions) if d]

@@ -216,3 +216,15 @@ def test_a_relatives_part_said_with_the_speakers_name(profiler):
     p = profiler.profile(text)
     assert _role(p, "Not a day")[1] == "victims"
     assert _role(p, "was a boy")[1] == "lived_experience"
+
+
+def test_a_speaker_named_as_someones_relative_is_the_relative(profiler):
+    text = (
+        "PC Ann Harper was killed on duty in August.\n\n"
+        "'She was the best of us,' PC Harper's mother said.\n\n"
+        "Tom Wray, 34, pleaded guilty to robbery.\n\n"
+        "'He is not a bad boy,' Wray's mother said."
+    )
+    p = profiler.profile(text)
+    assert _role(p, "best of us")[1] == "victims"
+    assert _role(p, "not a bad boy")[1] == "lived_experience"
