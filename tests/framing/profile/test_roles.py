@@ -106,13 +106,13 @@ def test_the_lede_describes_the_person_it_then_names(profiler):
 
 
 def test_an_office_before_a_body_is_the_persons():
-    from framing.profile.roles import _generic_org
+    from framing.profile.orgs import generic_org
 
-    found = _generic_org("Lucy Frazer, Minister of State for Prisons and Probation")
+    found = generic_org("Lucy Frazer, Minister of State for Prisons and Probation")
     assert found is not None and found[1].name == "Prisons and Probation"
-    found = _generic_org("an inmate at Brisbane Correctional Centre")
+    found = generic_org("an inmate at Brisbane Correctional Centre")
     assert found is not None and found[1].role == "prison_probation"
-    found = _generic_org("a fellow of the Royal College of GPs")
+    found = generic_org("a fellow of the Royal College of GPs")
     assert found is not None and found[1].role == "other"
 
 
