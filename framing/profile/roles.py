@@ -83,6 +83,8 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:lawyer|solicitor|barrister|attorney)s? (?:for|representing|acting for) (?:the )?(?:\w+ )?"
             r"(?:family|families|victims?|bereaved)\b"
             r"|\bfamil(?:y|ies)(?:’s|'s|’|') (?:lawyer|solicitor|attorney|barrister)s?\b"
+            r"|\b(?:her|his|their|my|our) (?:husband|wife|partner|son|daughter|child|mother|father|brother|"
+            r"sister|boy|girl|mum|dad)(?:’s|'s) (?:\d{4} )?(?:death|murder|killing|killers?|murderers?)\b"
             r"|\bvictim impact statement\b|\b(?:my|our) (?:son|daughter|husband|wife|partner|child|mother|father|"
             r"brother|sister|boy|girl|baby|mum|dad)\b[^.!?]{0,30}\b(?:was|were|had been|has been) "
             r"(?:killed|murdered|stabbed|shot|attacked|raped|assaulted|abused|a victim|taken from)\b"
@@ -153,6 +155,9 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"\b(?:police|Police|policing(?! [Mm]inister)|(?<=the )coppers?|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|"
             r"match commander|"
             r"sergeant|constable|detectives?|Inspector(?! of| General)|"
+            # the Met's and Australian forces' ranks above Commander
+            r"(?:Deputy |Assistant |Deputy Assistant )Commissioner|Police Commissioner|"
+            r"Commissioner of (?:the )?(?:Metropolitan )?Police|"
             r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
             r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|[Tt]he force|Interpol|"
             r"[Ii]nvestigators?|District Attorney|district attorney|U\.?S\.? [Aa]ttorneys?(?! [Gg]eneral)|S\. Attorney|"
@@ -190,7 +195,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"researching|researched|author of|"
             r"ombudsman|Ombudsman|think tank|think-tank|analyst|expert|experts|specialist|"
             r"[Pp]sychologist|[Pp]sychiatrist|historian|scientist|[Ff]orensic|Institute|institute|[Cc]riminologist|"
-            r"expert witness|defence witness)\b",
+            r"expert witness|defence witness|called by the (?:defence|prosecution))\b",
         ),
         (
             "charities",

@@ -228,3 +228,17 @@ def test_a_speaker_named_as_someones_relative_is_the_relative(profiler):
     p = profiler.profile(text)
     assert _role(p, "best of us")[1] == "victims"
     assert _role(p, "not a bad boy")[1] == "lived_experience"
+
+
+def test_police_commissioners_expert_witnesses_and_a_widow(profiler):
+    text = (
+        "'Parents must be vigilant,' Assistant Commissioner Brad Royce said.\n\n"
+        "Dr Pat Gall, called by the defence, gave evidence.\n\n"
+        "'He was drowning in his own nightmares,' Dr Gall said.\n\n"
+        "Lissie Harper, 29, said her husband's 2019 death still feels surreal.\n\n"
+        "'I refuse to crumble,' Lissie Harper said."
+    )
+    p = profiler.profile(text)
+    assert _role(p, "vigilant")[1] == "police_prosecution"
+    assert _role(p, "nightmares")[1] == "research"
+    assert _role(p, "crumble")[1] == "victims"
