@@ -356,6 +356,16 @@ _KIN_SPEAKER = re.compile(
 )
 _SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
     (
+        # only a politician addresses Parliament or a party's conference: "Johnson
+        # told MPs", "Starmer told the Commons", "Patel told the Tory conference"
+        "government",
+        "government or political title",
+        _BETWEEN
+        + r"(?:told|warned|assured|reminded|addressed|urged) (?:fellow )?(?:MPs|MSPs|AMs|peers|the Commons|"
+        r"the House(?: of Commons| of Lords)?|Parliament|the Lords|the Senate|Congress|"
+        r"(?:the )?(?:Tory|Labour|Conservative|Lib Dem|SNP|party) (?:party )?conference)\b",
+    ),
+    (
         # only a judge rules or passes sentence: "Sir Duncan Ouseley ruled that",
         # "Judge Smith jailed him for six years"
         "courts",

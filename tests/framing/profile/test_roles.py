@@ -242,3 +242,11 @@ def test_police_commissioners_expert_witnesses_and_a_widow(profiler):
     assert _role(p, "vigilant")[1] == "police_prosecution"
     assert _role(p, "nightmares")[1] == "research"
     assert _role(p, "crumble")[1] == "victims"
+
+
+def test_addressing_parliament_is_a_politicians_part(profiler):
+    text = (
+        "Matt Hale told the House of Commons the plans would go ahead.\n\n"
+        "'We will not wait,' Mr Hale said."
+    )
+    assert _role(profiler.profile(text), "not wait")[1] == "government"
