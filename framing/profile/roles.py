@@ -356,6 +356,15 @@ _KIN_SPEAKER = re.compile(
 )
 _SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
     (
+        # "Smith, 52, founded the charity in 2010", "Jones runs a youth project"
+        "charities",
+        "charity or campaign",
+        _BETWEEN
+        + r"(?:founded|co-founded|set up|runs|ran|launched|started|leads|chairs) (?:the |a |an |her |his |their )?"
+        r"(?:[\w-]+ ){0,3}(?:charity|charities|foundation|trust|campaign group|support group|community group|"
+        r"youth (?:club|project|group)|outreach (?:project|programme)|food bank|refuge)\b",
+    ),
+    (
         # only a politician addresses Parliament or a party's conference: "Johnson
         # told MPs", "Starmer told the Commons", "Patel told the Tory conference"
         "government",

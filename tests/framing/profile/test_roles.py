@@ -250,3 +250,11 @@ def test_addressing_parliament_is_a_politicians_part(profiler):
         "'We will not wait,' Mr Hale said."
     )
     assert _role(profiler.profile(text), "not wait")[1] == "government"
+
+
+def test_founding_a_charity_is_a_charitys_part(profiler):
+    text = (
+        "Grace Ode set up the charity in 2010 in Leeds.\n\n"
+        "'Nobody should face this alone,' Ms Ode said."
+    )
+    assert _role(profiler.profile(text), "face this alone")[1] == "charities"
