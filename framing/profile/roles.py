@@ -130,7 +130,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "courts",
             "court title",
-            r"\b(?:Judge|judge|Recorder|magistrates?|Magistrates?|Lord Justice|Mr Justice|Mrs Justice|Justice(?= [A-Z])|"
+            r"\b(?:Judges?|judges?|Recorder|magistrates?|Magistrates?|Lord Justice|Mr Justice|Mrs Justice|Justice(?= [A-Z])|"
             # a coroner is a judicial officer; inquests are courts
             r"[Cc]oroners?|"
             # defence counsel speak as officers of the court (the labelling guide's ruling)
@@ -152,7 +152,8 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "police_prosecution",
             "police or prosecution title",
-            r"\b(?:police|Police|policing(?! [Mm]inister)|(?<=the )coppers?|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|"
+            r"\b(?:police|Police|policing(?! [Mm]inister)|(?<=the )coppers?|[Ll]aw enforcement|"
+            r"(?<=[Tt]he )Met(?! Office| Gala)|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|"
             r"match commander|"
             r"sergeant|constable|detectives?|Inspector(?! of| General)|"
             # the Met's and Australian forces' ranks above Commander
@@ -178,7 +179,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "government or political title",
             r"\b(?:minister|Minister|MP|MPs|MSP|Secretary|secretary of state|government|Government|"
             r"[Aa]ll-[Pp]arty [Pp]arliamentary [Gg]roup|APPG|[Pp]arliamentary (?:group|committee)|"
-            r"Commons Speaker|(?<=the )Commons|"
+            r"Commons Speaker|(?<=the )Commons|Commons [\w ]{0,30}?[Cc]ommittee|"
             r"aides? (?:to|of) (?:the )?(?:[Gg]overnor|[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Mm]ayor|"
             r"[Ss]ecretary)|"
             r"Prime Minister|Chancellor|Cllr|councillor|Councillor|council|Council|mayor|Mayor|Tory|"
@@ -813,12 +814,16 @@ class RoleFinder:
             before = text[max(0, km.start() - 50) : km.start()]
             if _someone_else(key, before + key, firsts):
                 continue
+            # the name itself stays in the window, so a title's lookahead sees it
+            # ("the Met Office" is no Met)
+            window, n = before + key, len(before)
             for role, label, rx in _CUES:
                 if label not in _TITLE_LABELS:
                     continue
-                for m in rx.finditer(before):
-                    if _NAME_TAIL.fullmatch(before, m.end()) or _COMMA_NAME_TAIL.fullmatch(
-                        before, m.end()
+                for m in rx.finditer(window):
+                    if m.end() <= n and (
+                        _NAME_TAIL.fullmatch(window, m.end(), n)
+                        or _COMMA_NAME_TAIL.fullmatch(window, m.end(), n)
                     ):
                         return RoleCue(role, f"{label} (title at a mention): '{m.group()}'")
             if found is None:

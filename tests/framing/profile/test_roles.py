@@ -258,3 +258,19 @@ def test_founding_a_charity_is_a_charitys_part(profiler):
         "'Nobody should face this alone,' Ms Ode said."
     )
     assert _role(profiler.profile(text), "face this alone")[1] == "charities"
+
+
+def test_the_met_law_enforcement_judges_and_a_commons_committee(profiler):
+    text = (
+        "'Inquiries continue,' the Met said.\n\n"
+        "'The suspect is known to us,' Russian law enforcement said.\n\n"
+        "'The sentence was too short,' judges said.\n\n"
+        "'Nobody is above the law,' Commons justice committee chairman Sir Bob Neill said.\n\n"
+        "'Expect rain,' the Met Office said."
+    )
+    p = profiler.profile(text)
+    assert _role(p, "Inquiries continue")[1] == "police_prosecution"
+    assert _role(p, "known to us")[1] == "police_prosecution"
+    assert _role(p, "too short")[1] == "courts"
+    assert _role(p, "above the law")[1] == "government"
+    assert _role(p, "Expect rain")[1] != "police_prosecution"
