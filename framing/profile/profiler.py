@@ -20,7 +20,8 @@ from framing.flag import Flag
 from framing.profile.features import evidence_mentions, features, solution_mentions, term_values
 from framing.profile.linear import LinearModel
 from framing.profile.model import Language, Profile, Voice
-from framing.profile.roles import OrgMatcher, RoleFinder
+from framing.profile.orgs import OrgMatcher
+from framing.profile.roles import RoleFinder
 from framing.profile.score import score
 from framing.profile.text import Sentence, count_words, sentences
 from framing.profile.voices import Raw, find_voices

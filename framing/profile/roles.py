@@ -13,6 +13,19 @@ Within each, the strong lived-experience and victim cues ("who spent six
 years in prison", "whose son was killed") come before titles and
 organisations, and the rest go by position (the first cue in the words wins): "a former prisoner who now works for the Howard League" is
 heard as lived experience, the voice amplifying looks for.
+
+Where none of those speaks, every other mention of the name does, in turn:
+its apposition ("..., Smith, chief executive of Nacro, told MPs"), a title,
+organisation or description written right before it ("the Home Secretary,
+Priti Patel,", "Hope Not Hate's Joe Mulhall", "campaigner Ann Lowe", "her
+father Denis"), an office in the definite subject of the next sentence
+("Boris Johnson vowed ... The Prime Minister wants"), and the lede that
+describes the person before naming them ("The mother of a woman murdered ...
+has called for ... / Marie Kemp told the BBC").  A mention with another
+first name is a relative sharing the surname and is skipped.  An
+organisation the list does not name is known by its name's head word
+("Kent Anti Racism Network", "Leeds City Council", "University of Kent").
+Only then is the speaker "other" ("no cue").
 """
 
 from __future__ import annotations
@@ -21,7 +34,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lexicon.organisations import Organisation, Organisations
+from framing.profile.orgs import OrgMatcher
 
 ACCUSED = "accused or convicted, speaking for themselves"
 _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
@@ -70,6 +83,8 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:lawyer|solicitor|barrister|attorney)s? (?:for|representing|acting for) (?:the )?(?:\w+ )?"
             r"(?:family|families|victims?|bereaved)\b"
             r"|\bfamil(?:y|ies)(?:’s|'s|’|') (?:lawyer|solicitor|attorney|barrister)s?\b"
+            r"|\b(?:her|his|their|my|our) (?:husband|wife|partner|son|daughter|child|mother|father|brother|"
+            r"sister|boy|girl|mum|dad)(?:’s|'s) (?:\d{4} )?(?:death|murder|killing|killers?|murderers?)\b"
             r"|\bvictim impact statement\b|\b(?:my|our) (?:son|daughter|husband|wife|partner|child|mother|father|"
             r"brother|sister|boy|girl|baby|mum|dad)\b[^.!?]{0,30}\b(?:was|were|had been|has been) "
             r"(?:killed|murdered|stabbed|shot|attacked|raped|assaulted|abused|a victim|taken from)\b"
@@ -115,7 +130,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "courts",
             "court title",
-            r"\b(?:Judge|judge|Recorder|magistrates?|Magistrates?|Lord Justice|Mr Justice|Mrs Justice|Justice(?= [A-Z])|"
+            r"\b(?:Judges?|judges?|Recorder|magistrates?|Magistrates?|Lord Justice|Mr Justice|Mrs Justice|Justice(?= [A-Z])|"
             # a coroner is a judicial officer; inquests are courts
             r"[Cc]oroners?|"
             # defence counsel speak as officers of the court (the labelling guide's ruling)
@@ -137,9 +152,13 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "police_prosecution",
             "police or prosecution title",
-            r"\b(?:police|Police|policing(?! [Mm]inister)|(?<=the )coppers?|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|"
+            r"\b(?:police|Police|policing(?! [Mm]inister)|(?<=the )coppers?|[Ll]aw enforcement|"
+            r"(?<=[Tt]he )Met(?! Office| Gala)|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|"
             r"match commander|"
             r"sergeant|constable|detectives?|Inspector(?! of| General)|"
+            # the Met's and Australian forces' ranks above Commander
+            r"(?:Deputy |Assistant |Deputy Assistant )Commissioner|Police Commissioner|"
+            r"Commissioner of (?:the )?(?:Metropolitan )?Police|"
             r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
             r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|[Tt]he force|Interpol|"
             r"[Ii]nvestigators?|District Attorney|district attorney|U\.?S\.? [Aa]ttorneys?(?! [Gg]eneral)|S\. Attorney|"
@@ -160,7 +179,9 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "government or political title",
             r"\b(?:minister|Minister|MP|MPs|MSP|Secretary|secretary of state|government|Government|"
             r"[Aa]ll-[Pp]arty [Pp]arliamentary [Gg]roup|APPG|[Pp]arliamentary (?:group|committee)|"
-            r"Commons Speaker|(?<=the )Commons|"
+            r"Commons Speaker|(?<=the )Commons|Commons [\w ]{0,30}?[Cc]ommittee|"
+            r"aides? (?:to|of) (?:the )?(?:[Gg]overnor|[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Mm]ayor|"
+            r"[Ss]ecretary)|"
             r"Prime Minister|Chancellor|Cllr|councillor|Councillor|council|Council|mayor|Mayor|Tory|"
             r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
             r"Lib Dem|shadow|Shadow|peer|Lord|MEP|Member of Parliament|Cabinet|Baroness|spokesman for the Ministry|Whitehall|"
@@ -175,7 +196,7 @@ _CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"researching|researched|author of|"
             r"ombudsman|Ombudsman|think tank|think-tank|analyst|expert|experts|specialist|"
             r"[Pp]sychologist|[Pp]sychiatrist|historian|scientist|[Ff]orensic|Institute|institute|[Cc]riminologist|"
-            r"expert witness|defence witness)\b",
+            r"expert witness|defence witness|called by the (?:defence|prosecution))\b",
         ),
         (
             "charities",
@@ -197,7 +218,7 @@ _POSSESSIVE = re.compile(
 _ACCUSED_SPEAKER = re.compile(
     r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}(?:defendant|accused|pervert|paedophile|killer|murderer|"
     r"rapist|attacker|thief|robber|burglar|fraudster|conman|abuser|offender|thug|gunman|knifeman|"
-    r"felon|convict|inmate|prisoner|smuggler|dealer)"
+    r"felon|convict|inmate|prisoner|smuggler|dealer|detainee)"
 )
 # how much of the words after a later mention count before the speaker's own
 # title: "Sgt Rutledge's mind went back to his former prison bed" (50 to 70
@@ -270,7 +291,11 @@ _WORD_BEFORE = re.compile(
     r"psychologist|psychiatrist)|(?P<charities>campaigners?|activists?|charity (?:boss|chief|founder|worker)|"
     r"volunteer)|(?P<victims>victim|survivor|grieving (?:mother|father|mum|dad|widow|parents)|"
     r"bereaved (?:mother|father|mum|dad|parents))|(?P<lived_experience>ex-(?:prisoner|offender|con|convict|inmate)|"
-    r"former (?:prisoner|offender|inmate)|prisoner|inmate|convict|killer|murderer|rapist|paedophile))",
+    r"former (?:prisoner|offender|inmate)|prisoner|inmate|convict|killer|murderer|rapist|paedophile)|"
+    # "her father Denis Glennon": a relative who speaks is a victim's by default,
+    # as at a first mention (a relative of the accused is caught in ``role``)
+    r"(?P<relative>(?:his|her|their) (?:father|mother|mum|dad|sister|brother|son|daughter|widow|widower|"
+    r"husband|wife|parents|grandmother|grandfather|aunt|uncle|niece|nephew)))",
     re.IGNORECASE,
 )
 
@@ -279,8 +304,9 @@ def _word_before(before: str) -> RoleCue | None:
     for m in _WORD_BEFORE.finditer(before):
         # on the same line: a headline's last word is not a title ("the killer / Julie")
         if _NAME_TAIL.fullmatch(before, m.end()) and "\n" not in before[m.end() :]:
-            role = m.lastgroup or "other"
-            return RoleCue(role, f"description before a mention: '{m.group()}'")
+            if m.lastgroup == "relative":
+                return RoleCue("victims", f"relative (before a mention): '{m.group()}'")
+            return RoleCue(m.lastgroup or "other", f"description before a mention: '{m.group()}'")
     return None
 
 
@@ -298,7 +324,7 @@ _ANAPHOR = re.compile(
 _OTHER_NAME = re.compile(r"(?<=[ \t(])[A-Z][a-z]")
 # a sentence opening with a description of someone not yet named
 _LEDE = re.compile(
-    r"(?P<np>(?:The|A|An)[ \t]+[^,.;:!?\n]{2,80}?)[ \t]+(?:has|have|had|was|is|says|said|told|who|hit out|"
+    r"(?P<np>(?:The|A|An|His|Her|Their)[ \t]+[^,.;:!?\n]{2,80}?)[ \t]+(?:has|have|had|was|is|says|said|told|who|hit out|"
     r"slammed|spoke|paid|described|revealed|urged|called|warned|claimed)\b"
 )
 # "the Home Secretary, Priti Patel,": a title in apposition before the name
@@ -317,7 +343,38 @@ _GENERIC_KEYS = frozenset("He She They It The Police Court Council Government".s
 # after the speaker's name, anywhere in the article: an appositive (", 34,"
 # or ", from Leeds,") and a few words, then what happened to them
 _BETWEEN = r"(?:’s|'s)?(?:,[^.\n]{1,80}?,)?\s+(?:(?:had|has|have|was|is|also|later|then|previously|allegedly|himself|herself)\s+){0,2}"
+# "Smith's son Jack, 19," before what happened to the relative
+_RELATIVE_OF = (
+    r"(?:’s|'s)[ \t]+(?:(?:\w+-year-old|eldest|youngest|only|late|beloved|teenage|two|three)[ \t]+)?"
+    r"(?:sons?|daughters?|husband|wife|partner|child|children|mother|father|brothers?|sisters?|boy|girl|"
+    r"baby|dad|mum|grandson|granddaughter)(?:[ \t]+[A-Z][\w’'-]+){0,2}(?:,[^.\n]{1,40},)?[ \t]+"
+)
+# a speaker named as someone's relative: "PC Harper's mother", "Nilsen's brother Tom"
+_KIN_SPEAKER = re.compile(
+    r"(?:[Tt]he[ \t]+)?(.*?\S)(?:’s|'s)[ \t]+(?:(?:\w+-year-old|eldest|youngest|late|grieving|heartbroken)[ \t]+)?"
+    r"(mother|father|mum|dad|sons?|daughters?|sisters?|brothers?|widow|widower|wife|husband|parents|"
+    r"family|grandmother|grandfather|aunt|uncle|cousin|fianc[ée]e?)(?:[ \t]+[A-Z][\w’'-]+){0,2}"
+)
 _SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
+    (
+        # "Smith, 52, founded the charity in 2010", "Jones runs a youth project"
+        "charities",
+        "charity or campaign",
+        _BETWEEN
+        + r"(?:founded|co-founded|set up|runs|ran|launched|started|leads|chairs) (?:the |a |an |her |his |their )?"
+        r"(?:[\w-]+ ){0,3}(?:charity|charities|foundation|trust|campaign group|support group|community group|"
+        r"youth (?:club|project|group)|outreach (?:project|programme)|food bank|refuge)\b",
+    ),
+    (
+        # only a politician addresses Parliament or a party's conference: "Johnson
+        # told MPs", "Starmer told the Commons", "Patel told the Tory conference"
+        "government",
+        "government or political title",
+        _BETWEEN
+        + r"(?:told|warned|assured|reminded|addressed|urged) (?:fellow )?(?:MPs|MSPs|AMs|peers|the Commons|"
+        r"the House(?: of Commons| of Lords)?|Parliament|the Lords|the Senate|Congress|"
+        r"(?:the )?(?:Tory|Labour|Conservative|Lib Dem|SNP|party) (?:party )?conference)\b",
+    ),
     (
         # only a judge rules or passes sentence: "Sir Duncan Ouseley ruled that",
         # "Judge Smith jailed him for six years"
@@ -353,6 +410,15 @@ _SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
         r"dealer|robber|thief|fraudster|conman|gangster|attacker|abuser|ringleader)\b",
     ),
     (
+        # a relative's part, said with the speaker's name: "Mrs Dengue's son
+        # Rico was jailed", "Ms Walker's brother is serving life"
+        "lived_experience",
+        "family of the accused",
+        _RELATIVE_OF
+        + r"(?:is|was|were|are|has been|had been) (?:\w+ )?(?:serving|jailed|imprisoned|convicted|sentenced|"
+        r"charged|locked up|in prison|behind bars|on death row|found guilty)\b",
+    ),
+    (
         # fraud and theft: "Charlotte Edmonds, 38, lost £1,700", "Di Pogson was conned"
         "victims",
         "victim or family",
@@ -370,6 +436,14 @@ _SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
         r"lost (?:his|her|their) (?:son|daughter|husband|wife|child|mother|father|brother|sister)|"
         r"whose (?:son|daughter|husband|wife|partner|child|mother|father|brother|sister)\b[^.]{0,40}"
         r"(?:killed|murdered|died|stabbed|attacked|death))\b",
+    ),
+    (
+        # "Mrs Gould's daughter Ellie was murdered": the speaker is the victim's family
+        "victims",
+        "victim or family",
+        _RELATIVE_OF
+        + r"(?:was|were|had been|has been) (?:\w+ )?(?:killed|murdered|stabbed|shot|attacked|raped|assaulted|"
+        r"abused|kidnapped|found dead|knocked down)\b",
     ),
 )
 
@@ -405,16 +479,19 @@ _APPOSED = re.compile(
 # at the name); a speech verb, a pronoun or another name after the comma is
 # not one ("Smith, Jones and Brown", "Smith, he said")
 _APPOSITION = re.compile(
-    r"[A-Z][\w'’-]*(?:[ \t]+(?:QC|KC|MP|MSP|OBE|MBE|CBE|Jr|Sr))?"
+    r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}(?:[ \t]+(?:QC|KC|MP|MSP|OBE|MBE|CBE|Jr|Sr))?"
     r"(?:,[ \t]*(?:\d{1,3},[ \t]*)?(?P<d>(?!(?:said|says|told|added|adds|explained|he|she|they|it|and|but|"
-    r"who said|who told)\b)(?:[a-z]|the |a |an |(?:Chief|Head|Director|Deputy|Assistant|Senior|"
+    r"or|who said|who told|between|after|before|in|on|at|for|from|with|when|while|as|if|then|so|because|"
+    r"since|until|during|by|to|of|now|also|however|adding|saying|telling|according|this|that|these|"
+    r"those|which|where|whom|who (?:he|she|they|I|we|you|it|police|officers))\b)"
+    r"(?:[a-z]|the |a |an |(?:Chief|Head|Director|Deputy|Assistant|Senior|"
     r"Professor|Founder|Chair|Chairman|Chairwoman|President|Secretary|Minister|Leader|"
-    r"Commissioner|Governor|Manager|Spokesman|Spokeswoman|Spokesperson)\b)[^,;:.!?‘“\"]{2,100})"
-    r"(?:,|\.|;|$|[ \t]+(?:said|told|says|added))"
-    r"|[ \t]+(?P<o>(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,;:.!?‘“\"]{2,80}?)(?=,|\.|;|$|[ \t]+[a-z])"
+    r"Commissioner|Governor|Manager|Spokesman|Spokeswoman|Spokesperson)\b)[^,;:.!?‘“\"\n]{2,100})"
+    r"(?:,|\.|;|$|\n|[ \t]+(?:said|told|says|added))"
+    r"|[ \t]+(?P<o>(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,;:.!?‘“\"\n]{2,80}?)(?=,|\.|;|$|\n|[ \t]+[a-z])"
     # "Smith is the chief executive of Nacro", "Smith was a prison officer"
     r"|[ \t]+(?:is|was|has been|had been|became|is now|was then)[ \t]+"
-    r"(?P<c>(?:the|a|an)[ \t][^,;:.!?‘“\"]{2,80}))"
+    r"(?P<c>(?:the|a|an)[ \t][^,;:.!?‘“\"\n]{2,80}))"
 )
 
 
@@ -435,146 +512,6 @@ _WEAK_AT_A_MENTION = frozenset(("relative", "research or inspectorate title"))
 class RoleCue:
     role: str
     cue: str
-
-
-# An organisation the list does not name is known by the kind of body its
-# name says it is ("Kent Anti Racism Network", "Leeds City Council", "the
-# University of Kent", "Avon Fire and Rescue Service" names none): a
-# capitalised name with one of these head words.  The first head word found
-# in the name, in this order, decides ("Prison Reform Trust" is a trust,
-# "Tayside Police Department" a police force).
-_ORG_HEAD = re.compile(
-    r"\b(?:Trust|Foundation|Charity|Campaign|Alliance|Coalition|Network|Project|Initiative|Society|"
-    r"League|Movement|Association|Federation|Union|Police|Constabulary|Policing|Council|Ministry|"
-    r"Department|Parliament|Assembly|Party|Government|Senate|Congress|University|College|Institute|"
-    r"Inspectorate|Ombudsman|Commission|Centre|Center|Prison|Prisons|Probation)\b"
-)
-# the capitalised words before a head word ("Kent Anti Racism" Network), and
-# what may follow it ("University" of Kent, "Ministry" of Defence)
-_ORG_LEFT = re.compile(r"(?:[A-Z][\w&’'.-]*[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)?){0,4}$")
-_ORG_RIGHT = re.compile(
-    r"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z][\w&’'.-]*"
-    r"(?:[ \t]+(?:[A-Z][\w&’'.-]*|(?:of|for|and|on|the|&)(?=[ \t]+[A-Z]))){0,3}"
-)
-_ORG_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (role, re.compile(rx))
-    for role, rx in (
-        # a health or hospital trust, a fire service, a school, a sports body, a
-        # professional college or a company speak as other
-        (
-            "other",
-            r"\b(?:NHS|Hospitals?|Health|Medical|Fire|Rescue|Ambulance|School|Academy|Football|"
-            r"Club|Federation|Ltd|plc|Leisure|Shopping|Catholic|Grammar|Royal College|Editors)\b",
-        ),
-        ("prison_probation", r"\b(?:Correctional|Corrections|Penitentiary|Jail|Gaol|Detention)\b"),
-        # a profession's own body speaks for the profession ("Police Superintendents'
-        # Association", "Criminal Bar Association", "Prison Officers' Association")
-        ("police_prosecution", r"\bPolice\b.*\b(?:Association|Union|Society|Council|College)\b"),
-        ("prison_probation", r"\b(?:Prisons?|Probation)\b.*\b(?:Association|Union|Society)\b"),
-        (
-            "courts",
-            r"\b(?:Bar|Law|Barristers|Solicitors|Magistrates|Judges)\b.*\b(?:Association|Society|Council)\b",
-        ),
-        ("research", r"\b(?:Studies|Research|Criminology)\b"),
-        (
-            "charities",
-            r"\b(?:Trust|Foundation|Charity|Campaign|Alliance|Coalition|Network|Project|"
-            r"Initiative|League|Movement|Association|Centre|Center)\b",
-        ),
-        ("research", r"\b(?:University|College|Institute|Inspectorate|Ombudsman|Commission)\b"),
-        ("police_prosecution", r"\b(?:Police|Constabulary|Policing)\b"),
-        ("prison_probation", r"\b(?:Prisons?|Probation)\b"),
-        (
-            "government",
-            r"\b(?:Council|Ministry|Department|Parliament|Assembly|Party|Government|Senate|Congress)\b",
-        ),
-    )
-)
-
-
-def _generic_org(s: str) -> tuple[int, Organisation] | None:
-    """The leftmost capitalised name in ``s`` that says what kind of body it is."""
-    for h in _ORG_HEAD.finditer(s):
-        left = _ORG_LEFT.search(s, max(0, h.start() - 80), h.start())
-        start = left.start() if left else h.start()
-        right = _ORG_RIGHT.match(s, h.end())
-        name = s[start : right.end() if right else h.end()]
-        # an office before the body's name is the person's ("Minister for
-        # Prisons and Probation", "Members of Congress")
-        lead = _OFFICE_LEAD.match(name)
-        if lead:
-            start += lead.end()
-            name = name[lead.end() :]
-        first = name.split()[0] if name.split() else ""
-        if first in ("The", "A", "An") and len(name.split()) > 1:
-            rest = name.split(None, 1)[1]
-            start += len(name) - len(rest)
-            name = rest
-        for role, rx in _ORG_HEADS:
-            if rx.search(name):
-                if len(name.split()) < 2 or name.split()[0] in _NOT_ORG_STARTS:
-                    break
-                # an "other" body is returned too: its head word ("NHS Trust")
-                # is then no charity cue
-                return start, Organisation(name, role)
-    return None
-
-
-_OFFICE_LEAD = re.compile(
-    r"(?:(?:Minister|Secretary|Director|Chief|Executive|Head|Chair|Chairman|Chairwoman|President|"
-    r"Officer|Spokesman|Spokeswoman|Spokesperson|Commissioner|Inspector|Governor|Professor|Lecturer|"
-    r"Deputy|Assistant|Senior|Leader|Manager|Founder|Members?|Shadow|Chancellor|Mayor|State)"
-    r"[ \t]+(?:(?:of|for|and|on|the)[ \t]+)*)+"
-)
-# the head word alone, or a sentence's first word before it, names no body
-_NOT_ORG_STARTS = frozenset(
-    "But And He She They It In On At When After Before If As His Her Their This That We I".split()
-)
-
-
-class OrgMatcher:
-    """All organisations as one compiled alternation (longest name first), so a
-    lookup is one regex scan, not one per organisation; built once per list."""
-
-    def __init__(self, orgs: Organisations) -> None:
-        exact = [o for o in orgs.items if o.name != o.name.lower()]
-        anycase = [o for o in orgs.items if o.name == o.name.lower()]
-        self._exact = _alternation(exact, 0)
-        self._anycase = _alternation(anycase, re.IGNORECASE)
-        self._by_key = {_key(o.name): o for o in exact} | {_key(o.name).lower(): o for o in anycase}
-
-    def first(self, s: str, *, generic: bool = True) -> tuple[int, Organisation] | None:
-        """The leftmost organisation named in ``s`` (longest at a position), with
-        its offset: one of the list, else (with ``generic``) a name whose head
-        word says what kind of body it is."""
-        best: tuple[int, Organisation] | None = None
-        for rx, fold in ((self._exact, False), (self._anycase, True)):
-            if rx is None:
-                continue
-            m = rx.search(s)
-            if m:
-                key = _key(m.group())
-                org = self._by_key.get(key.lower() if fold else key)
-                if org is not None and (best is None or m.start() < best[0]):
-                    best = (m.start(), org)
-        if generic:
-            g = _generic_org(s if best is None else s[: best[0]])
-            if g is not None:
-                return g
-        return best
-
-
-def _key(name: str) -> str:
-    return " ".join(name.split()).replace("’", "'")
-
-
-def _alternation(orgs: list[Organisation], flags: int) -> re.Pattern[str] | None:
-    if not orgs:
-        return None
-    names = sorted((o.name for o in orgs), key=len, reverse=True)
-    # a name's apostrophe matches either mark ("Women's Aid", "Women’s Aid")
-    body = "|".join(re.sub("['’]", "['’]", re.escape(n).replace(r"\ ", r"\s+")) for n in names)
-    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
 
 
 class RoleFinder:
@@ -701,6 +638,15 @@ class RoleFinder:
         if _BYSTANDER.match(speaker.strip()):
             # "a friend of the victim's family", "Neighbours": near a victim, not one
             return RoleCue("other", f"bystander (speaker): '{speaker}'")
+        kin = _KIN_SPEAKER.fullmatch(speaker.strip())
+        if kin:
+            # "PC Harper's mother", "the Prime Minister's father": the relative
+            # speaks, not the person named; their part decides whose family
+            words = kin.group(1).split()
+            owner = self.as_subject(words[-1]) if words else None
+            if owner is not None and owner.role == "lived_experience":
+                return RoleCue("lived_experience", f"family of the accused: {owner.cue}")
+            return RoleCue("victims", f"relative (speaker): '{kin.group(2)}'")
         words = speaker.split()
         key = words[-1].removesuffix("’s").removesuffix("'s") if words else ""
         descs = [d for d in (appos, *descriptions) if d]
@@ -729,7 +675,7 @@ class RoleFinder:
         # Nacro, told MPs" before he speaks as "Smith")
         steps += [
             (d, "a mention's description")
-            for d in dict.fromkeys(_apposition(m) for m in mentions)
+            for d in dict.fromkeys(self._appositions(key, firsts))
             if d and d not in descs
         ]
         for s, where in steps:
@@ -766,6 +712,13 @@ class RoleFinder:
                         )
                 return got
         titled = self.title_before(key, firsts) or self.anaphor(key) or self.lede(key)
+        if (
+            titled is not None
+            and titled.cue.startswith("relative")
+            and harmed is not None
+            and harmed.role == "lived_experience"
+        ):
+            return RoleCue("lived_experience", f"family of the accused: {harmed.cue}")
         return titled if titled is not None else RoleCue("other", "no cue")
 
     def lede(self, key: str) -> RoleCue | None:
@@ -821,6 +774,20 @@ class RoleFinder:
                 return RoleCue(role, f"the next sentence's subject: '{m.group().strip()}'")
         return None
 
+    def _appositions(self, key: str, firsts: frozenset[str]) -> list[str]:
+        """The description each mention of ``key`` gives in apposition, leaving
+        out mentions with another first name (a relative sharing the surname)."""
+        if not key[:1].isupper() or key in _GENERIC_KEYS:
+            return []
+        text, out = self.text, []
+        for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
+            if _someone_else(key, text[max(0, km.start() - 40) : km.end()], firsts):
+                continue
+            d = _apposition(text[km.start() : km.end() + 150])
+            if d:
+                out.append(d)
+        return out
+
     def _step(self, s: str, where: str, near: str) -> RoleCue | None:
         """What one place the article describes the speaker gives."""
         if where in ("own words", "a mention"):
@@ -847,12 +814,16 @@ class RoleFinder:
             before = text[max(0, km.start() - 50) : km.start()]
             if _someone_else(key, before + key, firsts):
                 continue
+            # the name itself stays in the window, so a title's lookahead sees it
+            # ("the Met Office" is no Met)
+            window, n = before + key, len(before)
             for role, label, rx in _CUES:
                 if label not in _TITLE_LABELS:
                     continue
-                for m in rx.finditer(before):
-                    if _NAME_TAIL.fullmatch(before, m.end()) or _COMMA_NAME_TAIL.fullmatch(
-                        before, m.end()
+                for m in rx.finditer(window):
+                    if m.end() <= n and (
+                        _NAME_TAIL.fullmatch(window, m.end(), n)
+                        or _COMMA_NAME_TAIL.fullmatch(window, m.end(), n)
                     ):
                         return RoleCue(role, f"{label} (title at a mention): '{m.group()}'")
             if found is None:

@@ -106,13 +106,13 @@ def test_the_lede_describes_the_person_it_then_names(profiler):
 
 
 def test_an_office_before_a_body_is_the_persons():
-    from framing.profile.roles import _generic_org
+    from framing.profile.orgs import generic_org
 
-    found = _generic_org("Lucy Frazer, Minister of State for Prisons and Probation")
+    found = generic_org("Lucy Frazer, Minister of State for Prisons and Probation")
     assert found is not None and found[1].name == "Prisons and Probation"
-    found = _generic_org("an inmate at Brisbane Correctional Centre")
+    found = generic_org("an inmate at Brisbane Correctional Centre")
     assert found is not None and found[1].role == "prison_probation"
-    found = _generic_org("a fellow of the Royal College of GPs")
+    found = generic_org("a fellow of the Royal College of GPs")
     assert found is not None and found[1].role == "other"
 
 
@@ -183,3 +183,94 @@ def test_policing_titles_and_a_prisoner_speaking(profiler):
     assert _role(p, "as young as 13")[1] == "police_prosecution"
     assert _role(p, "save lives")[1] == "government"
     assert _role(p, "go home")[1] == "lived_experience"
+
+
+def test_another_mentions_description_is_not_a_relatives(profiler):
+    text = (
+        "Ciara Glennon, 27, was a lawyer at a Perth firm.\n\n"
+        "Her father Denis Glennon spoke outside the court.\n\n"
+        "'We waited 24 years for this,' Denis Glennon said."
+    )
+    speaker, role = _role(profiler.profile(text), "waited 24 years")
+    assert speaker == "Denis Glennon" and role == "victims"
+
+
+def test_a_lede_with_a_possessive_and_an_aide(profiler):
+    text = (
+        "His lawyer later described the scene in the basement.\n\n"
+        "Chuck Peruto said: 'He was getting ready to hide everything.'\n\n"
+        "'The governor has no comment,' an aide to the governor said."
+    )
+    p = profiler.profile(text)
+    assert _role(p, "getting ready")[1] == "courts"
+    assert _role(p, "no comment")[1] == "government"
+
+
+def test_a_relatives_part_said_with_the_speakers_name(profiler):
+    text = (
+        "Mrs Dale's daughter Ellie was murdered in 2019.\n\n"
+        "'Not a day goes by,' Mrs Dale said.\n\n"
+        "Ms Cole's son Rico, 24, is serving a life sentence.\n\n"
+        "'He was a boy when it happened,' Ms Cole said."
+    )
+    p = profiler.profile(text)
+    assert _role(p, "Not a day")[1] == "victims"
+    assert _role(p, "was a boy")[1] == "lived_experience"
+
+
+def test_a_speaker_named_as_someones_relative_is_the_relative(profiler):
+    text = (
+        "PC Ann Harper was killed on duty in August.\n\n"
+        "'She was the best of us,' PC Harper's mother said.\n\n"
+        "Tom Wray, 34, pleaded guilty to robbery.\n\n"
+        "'He is not a bad boy,' Wray's mother said."
+    )
+    p = profiler.profile(text)
+    assert _role(p, "best of us")[1] == "victims"
+    assert _role(p, "not a bad boy")[1] == "lived_experience"
+
+
+def test_police_commissioners_expert_witnesses_and_a_widow(profiler):
+    text = (
+        "'Parents must be vigilant,' Assistant Commissioner Brad Royce said.\n\n"
+        "Dr Pat Gall, called by the defence, gave evidence.\n\n"
+        "'He was drowning in his own nightmares,' Dr Gall said.\n\n"
+        "Lissie Harper, 29, said her husband's 2019 death still feels surreal.\n\n"
+        "'I refuse to crumble,' Lissie Harper said."
+    )
+    p = profiler.profile(text)
+    assert _role(p, "vigilant")[1] == "police_prosecution"
+    assert _role(p, "nightmares")[1] == "research"
+    assert _role(p, "crumble")[1] == "victims"
+
+
+def test_addressing_parliament_is_a_politicians_part(profiler):
+    text = (
+        "Matt Hale told the House of Commons the plans would go ahead.\n\n"
+        "'We will not wait,' Mr Hale said."
+    )
+    assert _role(profiler.profile(text), "not wait")[1] == "government"
+
+
+def test_founding_a_charity_is_a_charitys_part(profiler):
+    text = (
+        "Grace Ode set up the charity in 2010 in Leeds.\n\n"
+        "'Nobody should face this alone,' Ms Ode said."
+    )
+    assert _role(profiler.profile(text), "face this alone")[1] == "charities"
+
+
+def test_the_met_law_enforcement_judges_and_a_commons_committee(profiler):
+    text = (
+        "'Inquiries continue,' the Met said.\n\n"
+        "'The suspect is known to us,' Russian law enforcement said.\n\n"
+        "'The sentence was too short,' judges said.\n\n"
+        "'Nobody is above the law,' Commons justice committee chairman Sir Bob Neill said.\n\n"
+        "'Expect rain,' the Met Office said."
+    )
+    p = profiler.profile(text)
+    assert _role(p, "Inquiries continue")[1] == "police_prosecution"
+    assert _role(p, "known to us")[1] == "police_prosecution"
+    assert _role(p, "too short")[1] == "courts"
+    assert _role(p, "above the law")[1] == "government"
+    assert _role(p, "Expect rain")[1] != "police_prosecution"
