@@ -124,7 +124,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         "on_trial",
         # a judge speaking to the label is a court hearing: a trial or a
         # sentencing, so wording safe before a verdict ("the defendant")
-        r"judge (?:[\w-]+ ){0,3}(?:told|said to|warned)|told by (?:the )?judge"
+        r"judge (?:[\w-]+ ){0,3}(?:told|said to|warned)|told by (?:the )?judge|told (?:the )?judge"
         r"|(?:the |a )?jur(?:y|ors) (?:has |have )?(?:heard|hears|was told|were told|is told|told|at)"
         r"|told (?:the )?jur(?:y|ors)|jurors|(?:the |a )?court (?:has |had )?(?:heard|hears|was told|is told)"
         r"|told (?:the|\w+ \w+) court|prosecutors? told|court told"
@@ -149,7 +149,7 @@ _CUES: tuple[tuple[str, str], ...] = (
     (
         "wanted",
         r"hunt(?:ing|ed)?|manhunt|search(?:ing)? for|looking for|appeal(?:ing|ed|s)? (?:for|to)"
-        r"|want(?:s|ed)? to (?:trace|identify|speak)|wanted|at large|on the run|e-fit"
+        r"|want(?:s|ed)? to (?:trace|identify|speak)|wanted(?! to\b)|at large|on the run|e-fit"
         r"|cctv (?:images?|appeal|stills?|pictures?)|released (?:cctv|images?|footage|an? (?:image|e-fit))"
         r"|(?:being )?sought|crimestoppers|dial 999|police appeal|anyone with information"
         r"|described as (?:being )?(?:white|black|asian|mixed|of |in (?:his|her|their)"
@@ -676,11 +676,48 @@ def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) 
             if best is None:
                 return UNKNOWN
     best = _settle(text, best, cues, near, strong, attached, dist)
+    if best[2] not in _SOUGHT and best not in attached and _introduced(text, start, ca, best):
+        # "The court heard Shakira had contacted Fletcher-Ward, a known drug
+        # dealer": an indefinite label inside the clause brings in someone new,
+        # of whom the case's cues say nothing
+        return UNKNOWN
     if best[2] == "suspected" and plural and not determiner and not near:
         return GENERIC
     if best[4] and plural and not determiner:
         return GENERIC  # a place alone ("crown court") says nothing of a group
     return Status(best[2], best[3], best[4], best in attached)
+
+
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+# a hunt, an appeal or an arrest brings in the person it is for ("a manhunt for
+# an armed robber"); only a court's or a sentence's cues are the case's own
+_SOUGHT = frozenset({"wanted", "suspected", "arrested"})
+# what makes an indefinite label the subject itself: its apposition ("Pearson,
+# a prolific offender with ...") or its predicate ("became a prolific offender")
+_SIDE_MENTION = re.compile(
+    r"(?:,|\b(?:with|to|from|of|by|for|about|at|on|against|alongside|like))\s*$", re.IGNORECASE
+)
+_OF_THE_SUBJECT = re.compile(
+    r"^\s*(?:[A-Z][\w'’-]+\s*)+,\s*$|\b(?:became|become|becomes|is|was|were|been|as)\s+$"
+)
+
+
+def _introduced(text: str, start: int, clause_start: int, cue: Cue) -> bool:
+    """An indefinite label ("a drug dealer") that is neither its clause's
+    opening subject nor said of it: someone new the sentence mentions (the
+    cue is not its own modifier: "an alleged knife-wielding robber")."""
+    m = _INDEFINITE.search(text, max(clause_start, start - 40), start)
+    if m is None or m.start() <= cue[0] < start:
+        return False
+    lead = text[clause_start : m.start()]
+    if not re.search(r"\w", lead) or _OF_THE_SUBJECT.search(lead) is not None:
+        return False
+    # in apposition to someone else ("contacted Fletcher-Ward, a known drug
+    # dealer") or after a preposition ("bought heroin from a dealer"); a verb's
+    # object may be the case's own ("ordered a suspected drug dealer to be released")
+    return _SIDE_MENTION.search(lead) is not None
 
 
 # a clause of time right after the label's, whose subject is a pronoun for it:

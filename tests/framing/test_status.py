@@ -131,6 +131,22 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
             "unknown",
         ),
         ("He hoped they would catch the killers.", "killers", "wanted"),
+        # someone new the case's sentence mentions: its cues say nothing of them
+        (
+            "The court heard she had contacted Fletcher-Ward, a known drug dealer, online.",
+            "drug dealer",
+            "unknown",
+        ),
+        ("The jury heard he had bought heroin from a dealer in Leeds.", "dealer", "unknown"),
+        (
+            "The judge ordered a suspected burglar to be freed while awaiting trial.",
+            "burglar",
+            "charged",
+        ),
+        ("Pearson, a prolific burglar, was jailed for two years.", "burglar", "sentenced"),
+        ("Police launched a manhunt for an armed robber.", "robber", "wanted"),
+        # wanting to do something is no police appeal
+        ("The murderer told Judge Ann Hale he wanted to be executed.", "murderer", "on_trial"),
         # the stage a possessive label's own noun names
         ("The fraudster's trial is expected to last a month.", "fraudster's", "on_trial"),
         ("The burglar's arrest came after a tip-off.", "burglar's", "arrested"),
