@@ -73,7 +73,11 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("on_trial", r"found not guilty|acquitted|cleared of"),
     ("charged", r"pleaded not guilty|pleads not guilty|plead not guilty|not guilty plea"),
     ("charged", r"if (?:he is |she is |they are )?convicted|presumed innocent"),
-    ("convicted", r"remanded (?:in custody )?for sentenc\w*|will be sentenced|awaiting sentenc\w*"),
+    (
+        "convicted",
+        r"remanded (?:in custody )?for sentenc\w*|will be sentenced|awaiting sentenc\w*"
+        r"|(?:due|set|expected|scheduled) to be sentenced|faces sentencing|await(?:s|ing)? sentence",
+    ),
     ("convicted", r"sentencing hearing|brought to justice"),
     (
         "released",
@@ -125,7 +129,8 @@ _CUES: tuple[tuple[str, str], ...] = (
         # a judge speaking to the label is a court hearing: a trial or a
         # sentencing, so wording safe before a verdict ("the defendant")
         r"judge (?:[\w-]+ ){0,3}(?:told|said to|warned)|told by (?:the )?judge|told (?:the )?judge"
-        r"|(?:the |a )?jur(?:y|ors) (?:has |have )?(?:heard|hears|was told|were told|is told|told|at)"
+        r"|(?:the |a )?jur(?:y|ors) (?:has |have )?(?:heard|hears|was told|were told|is told|told|at"
+        r"|was shown|were shown|(?:has |have )?been shown|saw|watched)"
         r"|told (?:the )?jur(?:y|ors)|jurors|(?:the |a )?court (?:has |had )?(?:heard|hears|was told|is told)"
         r"|told (?:the|\w+ \w+) court|prosecutors? told|court told"
         r"|giv(?:e|ing) evidence|in the dock|(?:his|her|their|the) trials?|on trial"
@@ -143,6 +148,8 @@ _CUES: tuple[tuple[str, str], ...] = (
         "arrested",
         r"arrested|arrests? (?:of|were|was)|in custody|being questioned|questioned|detained"
         r"|on suspicion of|held (?:by|at|on)"
+        r"|(?<=was |ere |een |ing )held(?! up| hostage| captive| back| responsible| accountable"
+        r"| to account| liable| in (?:high|low|contempt)| a | an | the )"
         # "the burglars were caught days later"; not "caught on CCTV" (an appeal)
         r"|(?<=was |ere |een | be )caught(?! on| in the act| up| out| \w+ing\b)",
     ),

@@ -284,7 +284,7 @@ def fixed(engine, text):
         # what was done to the person
         (
             "Drug Dealer Jailed For Ten Years",
-            "Person Convicted Of Supplying Drugs Jailed For Ten Years",
+            "Jailed For Ten Years For Supplying Drugs",
         ),
         (
             "Officers found a drug dealer who had been stabbed in the leg.",

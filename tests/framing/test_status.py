@@ -147,6 +147,11 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
         ("Police launched a manhunt for an armed robber.", "robber", "wanted"),
         # wanting to do something is no police appeal
         ("The murderer told Judge Ann Hale he wanted to be executed.", "murderer", "on_trial"),
+        # awaiting sentence is a conviction, not a sentence yet
+        ("The thief is due to be sentenced next week after pleading guilty.", "thief", "convicted"),
+        ("The jury was shown CCTV of the robbers entering the shop.", "robbers", "on_trial"),
+        ("The drug dealers were held in a series of raids.", "drug dealers", "arrested"),
+        ("The thief was held responsible by the shop.", "thief", "unknown"),
         # the stage a possessive label's own noun names
         ("The fraudster's trial is expected to last a month.", "fraudster's", "on_trial"),
         ("The burglar's arrest came after a tip-off.", "burglar's", "arrested"),
