@@ -95,7 +95,7 @@ _CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "sentenced",
-        r"jailed|jailing|sentenced|sentencing (?:the|him|her|them)|caged|community order|rehabilitation orders?"
+        r"jailed|jailing|sentenced|sentencing (?:the|him|her|them|for|of)|caged|community order|rehabilitation orders?"
         r"|serving|must (?:each )?serve|ordered to serve|will serve|whole-life|life sentence|imprisoned"
         r"|suspended sentence|behind bars|minimum term|spared jail|(?:eligible for )?early release|imposed an? \w* ?sentence"
         r"|handed (?:a |whole)|given a \d+|given \w+ years|refused parole|sex offenders register"
@@ -920,7 +920,19 @@ def _particular(c: Candidate, s: Sentence, prev_word: str) -> bool:
             continue
         if t.tag.startswith(_VERB_TAGS):
             # "checks on inmates and falsified records": another subject's verb
-            return not after_cc and (t.tag == "VBD" or headline and t.tag in ("VBZ", "VBP"))
+            if after_cc:
+                return False
+            if t.tag == "VBD" or headline and t.tag in ("VBZ", "VBP"):
+                return True
+            # "Thieves and vandals have targeted the allotments three times this
+            # year": the present perfect of a deed, an event
+            nxt = s.token_after(t.end)
+            return (
+                t.text.lower() in ("have", "has")
+                and nxt is not None
+                and nxt.tag == "VBN"
+                and nxt.text.lower() not in _STATE_PARTICIPLES
+            )
         after_cc = t.tag == "CC"
         if t.tag in ("RB", "WP", "WDT", "NNP", "NNPS", "POS", ",", "CC", "NNS", "NN", "JJ", "HYPH"):
             continue  # "Looters, arsonists and vandals caused ...": the list's verb
@@ -931,6 +943,8 @@ def _particular(c: Candidate, s: Sentence, prev_word: str) -> bool:
 
 
 _LIST_WORDS = frozenset({"and", "or", "car", "other"})
+# a perfect that tells a standing state, not a deed ("criminals have long been")
+_STATE_PARTICIPLES = frozenset({"been", "become", "always", "long", "got"})
 _GENERIC_NEXT = frozenset(
     "are is must should can will would may might who that really do often always never".split()
 )

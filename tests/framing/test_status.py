@@ -152,6 +152,8 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
         ("The jury was shown CCTV of the robbers entering the shop.", "robbers", "on_trial"),
         ("The drug dealers were held in a series of raids.", "drug dealers", "arrested"),
         ("The thief was held responsible by the shop.", "thief", "unknown"),
+        # a sentencing policy speaks of those convicted
+        ("Ministers want tougher sentencing for violent offenders.", "offenders", "sentenced"),
         # the stage a possessive label's own noun names
         ("The fraudster's trial is expected to last a month.", "fraudster's", "on_trial"),
         ("The burglar's arrest came after a tip-off.", "burglar's", "arrested"),
@@ -163,6 +165,26 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
 )
 def test_a_later_stage_of_the_same_case_holds(text, word, status):
     assert _status(text, word) == status
+
+
+def test_a_bare_plural_that_has_done_something_is_particular_people(engine):
+    """ "Thieves and vandals have targeted the allotments three times this year":
+    a deed in the present perfect is an event, as in the past tense; a state
+    ("Criminals have long been ...") is not."""
+    from framing.analysis import candidates, tagged_sentence
+    from framing.status import status_of
+
+    def read(text, word):
+        s = tagged_sentence(engine.nlp, text)
+        c = next(c for c in candidates(text, engine.index) if c.text.lower() == word)
+        return status_of(c, s, True).value
+
+    assert read("Thieves have targeted the allotments three times this year.", "thieves") == (
+        "unknown"
+    )
+    assert read("Thieves have long been a problem for allotment holders.", "thieves") == (
+        "group_generic"
+    )
 
 
 def test_a_plural_with_no_determiner_and_no_cue_is_a_generic_group():
