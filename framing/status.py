@@ -690,12 +690,24 @@ def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) 
         return UNKNOWN
     if best[2] == "suspected" and plural and not determiner and not near:
         return GENERIC
+    if plural and not determiner and best[3].lower().startswith("if "):
+        return GENERIC  # "would see young offenders treated as adults if convicted": a kind
     if best[4] and plural and not determiner:
         return GENERIC  # a place alone ("crown court") says nothing of a group
     return Status(best[2], best[3], best[4], best in attached)
 
 
-_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_INDEFINITE = re.compile(
+    r"\b(?:a|an)\s+(?:(?!(?:with|to|from|of|by|for|in|on|at|and|or)\b)[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_BARE_TITLE = re.compile(r"\b(?:with|to|from|by|for|against|alongside)\s+$", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)")
+_CASE_OF = re.compile(
+    r"\b(?:trials?|retrial|case|prosecution|sentencing|conviction|arrest|hearing|inquest)"
+    r"\s+(?:of|for|against)\s*$",
+    re.IGNORECASE,
+)
 
 
 # a hunt, an appeal or an arrest brings in the person it is for ("a manhunt for
@@ -716,15 +728,24 @@ def _introduced(text: str, start: int, clause_start: int, cue: Cue) -> bool:
     opening subject nor said of it: someone new the sentence mentions (the
     cue is not its own modifier: "an alleged knife-wielding robber")."""
     m = _INDEFINITE.search(text, max(clause_start, start - 40), start)
-    if m is None or m.start() <= cue[0] < start:
+    bare = m is None
+    if m is None:
+        # a bare label before a name right after a preposition ("a relationship
+        # with inmate Andrew Roberts")
+        m = _BARE_TITLE.search(text, max(clause_start, start - 30), start)
+        if m is None or not _NAME_AFTER.match(text, start + len(text[start:].split(" ")[0])):
+            return False
+    if m.start() <= cue[0] < start:
         return False
     lead = text[clause_start : m.start()]
     if not re.search(r"\w", lead) or _OF_THE_SUBJECT.search(lead) is not None:
         return False
+    if _CASE_OF.search(lead):
+        return False  # "the trial of a man", "the arrest of dealer Ceon Broughton": theirs
     # in apposition to someone else ("contacted Fletcher-Ward, a known drug
     # dealer") or after a preposition ("bought heroin from a dealer"); a verb's
     # object may be the case's own ("ordered a suspected drug dealer to be released")
-    return _SIDE_MENTION.search(lead) is not None
+    return bare or _SIDE_MENTION.search(lead) is not None
 
 
 # a clause of time right after the label's, whose subject is a pronoun for it:

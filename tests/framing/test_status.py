@@ -152,6 +152,14 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
         ("The jury was shown CCTV of the robbers entering the shop.", "robbers", "on_trial"),
         ("The drug dealers were held in a series of raids.", "drug dealers", "arrested"),
         ("The thief was held responsible by the shop.", "thief", "unknown"),
+        # a bare label before a name after a preposition is someone else's mention
+        (
+            "Lauren Hale is alleged to have had a relationship with inmate Andrew Roberts.",
+            "inmate",
+            "unknown",
+        ),
+        # but a case of theirs stays theirs
+        ("The trial of dealer Ceon Broughton opened at Winchester.", "dealer", "on_trial"),
         # a sentencing policy speaks of those convicted
         ("Ministers want tougher sentencing for violent offenders.", "offenders", "sentenced"),
         # the stage a possessive label's own noun names
@@ -165,6 +173,11 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
 )
 def test_a_later_stage_of_the_same_case_holds(text, word, status):
     assert _status(text, word) == status
+
+
+def test_a_hypothesis_about_a_kind_is_generic():
+    text = "The law would see burglars treated more harshly if convicted twice."
+    assert _status(text, "burglars", plural=True, determiner=False) == "group_generic"
 
 
 def test_a_bare_plural_that_has_done_something_is_particular_people(engine):
