@@ -160,6 +160,21 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
         ),
         # but a case of theirs stays theirs
         ("The trial of dealer Ceon Broughton opened at Winchester.", "dealer", "on_trial"),
+        # a conviction with its own subject after a fronted phrase is that person's
+        (
+            "After the arsonist's arrest, his father was convicted of perjury.",
+            "arsonist's",
+            "arrested",
+        ),
+        # a quashed conviction is none, even the label's own
+        ("The burglar's conviction was quashed on appeal.", "burglar's", "unknown"),
+        # a record of past convictions gives way to the current case
+        (
+            "Police said the burglar, who has previous convictions for theft, was arrested.",
+            "burglar",
+            "arrested",
+        ),
+        ("The burglar has 30 previous convictions.", "burglar", "convicted"),
         # a sentencing policy speaks of those convicted
         ("Ministers want tougher sentencing for violent offenders.", "offenders", "sentenced"),
         # the stage a possessive label's own noun names
