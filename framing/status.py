@@ -548,6 +548,12 @@ _OPENERS = frozenset(
 )
 
 
+# "the victim of the burglar", "the mother of the killer": (singular stems)
+_PEOPLE_STEMS = frozenset(
+    "victim mother father son daughter brother sister wife husband partner friend neighbour "
+    "lawyer solicitor barrister accomplice associate relative family girlfriend boyfriend "
+    "cousin uncle aunt parent child".split()
+)
 _POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 # the stage a possessive label's own noun names ("the killer's trial")
 _OWN_STAGES = {
@@ -571,14 +577,23 @@ _OWNED_PEOPLE = frozenset(
 )
 
 
-def _owner_of_person(text: str, end: int) -> bool:
+_PERSON_OF = re.compile(
+    r"\b([\w-]+)\s+of\s+(?:the|a|an|his|her|their|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+
+
+def _owner_of_person(text: str, start: int, end: int) -> str:
     """A possessive label before a noun for another person ("the robber's
-    accomplice", "the killer's brother")."""
+    accomplice", "the killer's brother"), or the same with "of" ("the victim
+    of the burglar", "a neighbour of the killer")."""
+    of = _PERSON_OF.search(text, max(0, start - 40), start)
+    if of is not None and of.group(1).lower().rstrip("s") in _PEOPLE_STEMS:
+        return "of"
     if text[max(0, end - 2) : end] not in _POSSESSIVE_ENDS:
-        return False
+        return ""
     # the possessed noun, or the one after a modifier ("getaway driver", "younger brother")
     ws = re.findall(r"[\w-]+", text[end : end + 30].lower())[:2]
-    return any(w in _OWNED_PEOPLE or w in _PERSON_NOUNS for w in ws)
+    return "possessive" if any(w in _OWNED_PEOPLE or w in _PERSON_NOUNS for w in ws) else ""
 
 
 def _someone_elses(text: str, c: Cue, start: int, end: int) -> bool:
@@ -595,7 +610,7 @@ def _someone_elses(text: str, c: Cue, start: int, end: int) -> bool:
     # only a person named right before it ("a man", "whose son", "his
     # brother"): a pronoun may well be the label itself
     ws = [w.lower() for w in re.findall(r"[\w'’-]+", text[max(0, aux.start() - 40) : aux.start()])]
-    if len(ws) < 2 or ws[-1] not in _PERSON_NOUNS:
+    if len(ws) < 2 or not (ws[-1] in _PERSON_NOUNS or ws[-1] in _OWNED_PEOPLE):
         return False
     # "whose son was jailed", "after a man was jailed", "and his brother was
     # jailed"; not "who attacked a nurse was jailed" (the nurse is an object)
@@ -660,10 +675,14 @@ def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) 
             for c in cues
             if c[2] not in CONVICTION or not _SHOULD.search(text, max(0, c[0] - 24), c[0])
         )
-    if _owner_of_person(text, end):
-        # "The robber's accomplice was jailed": the clause's verbs are the
-        # accomplice's; a conviction is never carried over to the owner
-        cues = tuple(c for c in cues if c in attached or c[2] not in CONVICTION or c[0] < start)
+    owner = _owner_of_person(text, start, end)
+    if owner:
+        # "The robber's accomplice was jailed", "The mother of the killer was
+        # jailed": the clause's verbs are the other person's; a conviction is
+        # never carried over to the label
+        keep = attached if owner == "possessive" else []
+        cues = tuple(c for c in cues if c in keep or c[2] not in CONVICTION or c[0] < start)
+        attached = [c for c in attached if c in cues]
     if not cues:
         return GENERIC if plural and not determiner else UNKNOWN
     ca, cb = _clause(text, start, end)

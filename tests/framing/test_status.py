@@ -175,6 +175,11 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
             "arrested",
         ),
         ("The burglar has 30 previous convictions.", "burglar", "convicted"),
+        # the head of "X of the label" owns the clause's verbs
+        ("The mother of the killer was jailed for perjury.", "killer", "unknown"),
+        ("The victim of the burglar was herself convicted of assault.", "burglar", "unknown"),
+        # a friend or an accomplice named before the verb is someone else
+        ("While his friend was jailed, the burglar escaped.", "burglar", "wanted"),
         # a sentencing policy speaks of those convicted
         ("Ministers want tougher sentencing for violent offenders.", "offenders", "sentenced"),
         # the stage a possessive label's own noun names
