@@ -90,6 +90,8 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|breach\w* (?:of )?(?:his|her|their) licence"
         r"|(?:was|were|been|be|is|are) (?:still |finally |later |eventually |then |to be )?"
         r"(?:released|freed)(?! on bail| under| without| pending| after| from (?:police )?custody)"
+        # a headline's bare participle ("Killer Freed After 20 Years Behind Bars")
+        r"|freed(?= after \d+| after (?:\w+ )?(?:years|months|decades)| early| from (?:prison|jail))"
         r"|(?:got|was let|were let|has got|have got) out of (?:prison|jail)"
         r"|back in the community|prison leavers?|people leaving prison",
     ),

@@ -180,6 +180,9 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
         ("The victim of the burglar was herself convicted of assault.", "burglar", "unknown"),
         # a friend or an accomplice named before the verb is someone else
         ("While his friend was jailed, the burglar escaped.", "burglar", "wanted"),
+        # a headline's bare participle of release after a term
+        ("Burglar Freed After 20 Years Behind Bars", "Burglar", "released"),
+        ("Burglar Freed On Bail", "Burglar", "arrested"),
         # a sentencing policy speaks of those convicted
         ("Ministers want tougher sentencing for violent offenders.", "offenders", "sentenced"),
         # the stage a possessive label's own noun names
