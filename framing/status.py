@@ -404,7 +404,16 @@ def status_for(
         former = _former(text, start, end, plural and not determiner)
         if former is not None and (got.value not in CONVICTION or former.value == "released"):
             return former
+    if got.value in ("unknown", "group_generic") or got.weak:
+        # a label that is itself a sentence: "lifers", "probationers", "parolees"
+        own = _LABEL_STATUS.match(text, start, end)
+        if own is not None:
+            return Status(_LABEL_STATUSES[own.group(1).lower()], own.group().strip())
     return got
+
+
+_LABEL_STATUSES = {"lifer": "sentenced", "probationer": "sentenced", "parolee": "released"}
+_LABEL_STATUS = re.compile(r"(lifer|probationer|parolee)(?:s|'s|s')?$", re.IGNORECASE)
 
 
 _QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')

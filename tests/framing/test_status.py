@@ -183,6 +183,9 @@ def test_the_cue_attached_to_the_label_wins_over_another_persons():
         # a headline's bare participle of release after a term
         ("Burglar Freed After 20 Years Behind Bars", "Burglar", "released"),
         ("Burglar Freed On Bail", "Burglar", "arrested"),
+        # a label that is itself a sentence
+        ("The programme pairs lifers with volunteers.", "lifers", "sentenced"),
+        ("Parolees must report weekly.", "Parolees", "released"),
         # a sentencing policy speaks of those convicted
         ("Ministers want tougher sentencing for violent offenders.", "offenders", "sentenced"),
         # the stage a possessive label's own noun names
