@@ -783,7 +783,8 @@ def _status_options(
     # with no status given, the entry's own status-free wording comes first
     # ("the young offender had changed" -> "the child in the justice system");
     # a role ("the person responsible") only where the entry has none
-    neutral = any(not a.statuses for a in options)
+    # (not one that would repeat the sentence's act: "Police hunt raider after raid")
+    neutral = any(not a.statuses and not _tautology(a.singular, s, c) for a in options)
     accused = any("accused" in a.singular for a in options)
     role = None
     generic = status.value in ("unknown", "group_generic") and options

@@ -73,7 +73,11 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("on_trial", r"found not guilty|acquitted|cleared of"),
     ("charged", r"pleaded not guilty|pleads not guilty|plead not guilty|not guilty plea"),
     ("charged", r"if (?:he is |she is |they are )?convicted|presumed innocent"),
-    ("convicted", r"remanded (?:in custody )?for sentenc\w*|will be sentenced|awaiting sentenc\w*"),
+    (
+        "convicted",
+        r"remanded (?:in custody )?for sentenc\w*|will be sentenced|awaiting sentenc\w*"
+        r"|(?:due|set|expected|scheduled) to be sentenced|faces sentencing|await(?:s|ing)? sentence",
+    ),
     ("convicted", r"sentencing hearing|brought to justice"),
     (
         "released",
@@ -86,12 +90,14 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|breach\w* (?:of )?(?:his|her|their) licence"
         r"|(?:was|were|been|be|is|are) (?:still |finally |later |eventually |then |to be )?"
         r"(?:released|freed)(?! on bail| under| without| pending| after| from (?:police )?custody)"
+        # a headline's bare participle ("Killer Freed After 20 Years Behind Bars")
+        r"|freed(?= after \d+| after (?:\w+ )?(?:years|months|decades)| early| from (?:prison|jail))"
         r"|(?:got|was let|were let|has got|have got) out of (?:prison|jail)"
         r"|back in the community|prison leavers?|people leaving prison",
     ),
     (
         "sentenced",
-        r"jailed|jailing|sentenced|sentencing (?:the|him|her|them)|caged|community order|rehabilitation orders?"
+        r"jailed|jailing|sentenced|sentencing (?:the|him|her|them|for|of)|caged|community order|rehabilitation orders?"
         r"|serving|must (?:each )?serve|ordered to serve|will serve|whole-life|life sentence|imprisoned"
         r"|suspended sentence|behind bars|minimum term|spared jail|(?:eligible for )?early release|imposed an? \w* ?sentence"
         r"|handed (?:a |whole)|given a \d+|given \w+ years|refused parole|sex offenders register"
@@ -117,15 +123,16 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|caus\w*|arson|steal\w*|kill\w*|attempt\w*|handling|dangerous|careless|drink|drug\w*"
         r"|the offence|guilt|wounding|threat\w*|harass\w*|stalking|affray|dealing|being concerned)"
         r"|court of appeal|appeal against (?:his|her|their) (?:conviction|sentence)"
-        r"|pleads guilty|conviction for|previous convictions|(?:his|her|their) convictions?",
+        r"|pleads guilty|conviction for|(?:his|her|their) convictions?",
     ),
     ("charged", r"(?:before|until|ahead of|awaiting|pending) (?:his|her|their|the|a) trials?"),
     (
         "on_trial",
         # a judge speaking to the label is a court hearing: a trial or a
         # sentencing, so wording safe before a verdict ("the defendant")
-        r"judge (?:[\w-]+ ){0,3}(?:told|said to|warned)|told by (?:the )?judge"
-        r"|(?:the |a )?jur(?:y|ors) (?:has |have )?(?:heard|hears|was told|were told|is told|told|at)"
+        r"judge (?:[\w-]+ ){0,3}(?:told|said to|warned)|told by (?:the )?judge|told (?:the )?judge"
+        r"|(?:the |a )?jur(?:y|ors) (?:has |have )?(?:heard|hears|was told|were told|is told|told|at"
+        r"|was shown|were shown|(?:has |have )?been shown|saw|watched)"
         r"|told (?:the )?jur(?:y|ors)|jurors|(?:the |a )?court (?:has |had )?(?:heard|hears|was told|is told)"
         r"|told (?:the|\w+ \w+) court|prosecutors? told|court told"
         r"|giv(?:e|ing) evidence|in the dock|(?:his|her|their|the) trials?|on trial"
@@ -143,13 +150,15 @@ _CUES: tuple[tuple[str, str], ...] = (
         "arrested",
         r"arrested|arrests? (?:of|were|was)|in custody|being questioned|questioned|detained"
         r"|on suspicion of|held (?:by|at|on)"
+        r"|(?<=was |ere |een |ing )held(?! up| hostage| captive| back| responsible| accountable"
+        r"| to account| liable| in (?:high|low|contempt)| a | an | the )"
         # "the burglars were caught days later"; not "caught on CCTV" (an appeal)
         r"|(?<=was |ere |een | be )caught(?! on| in the act| up| out| \w+ing\b)",
     ),
     (
         "wanted",
         r"hunt(?:ing|ed)?|manhunt|search(?:ing)? for|looking for|appeal(?:ing|ed|s)? (?:for|to)"
-        r"|want(?:s|ed)? to (?:trace|identify|speak)|wanted|at large|on the run|e-fit"
+        r"|want(?:s|ed)? to (?:trace|identify|speak)|wanted(?! to\b)|at large|on the run|e-fit"
         r"|cctv (?:images?|appeal|stills?|pictures?)|released (?:cctv|images?|footage|an? (?:image|e-fit))"
         r"|(?:being )?sought|crimestoppers|dial 999|police appeal|anyone with information"
         r"|described as (?:being )?(?:white|black|asian|mixed|of |in (?:his|her|their)"
@@ -169,7 +178,10 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|not ruling|(?:operation|officers|police|raids?|crackdown) (?:\w+ )?target(?:ed|ing|s)",
     ),
     # weak cues: a place or a word that also describes witnesses and evidence;
-    # used only where no other cue speaks for the label's clause
+    # used only where no other cue speaks for the label's clause.  A record of
+    # past convictions is one: the current case ("who has previous convictions
+    # for theft, was arrested") speaks first
+    ("convicted", r"previous convictions|(?:a )?criminal record|convictions for"),
     (
         "on_trial",
         r"prosecution|prosecuting|prosecutor|crown court|magistrates|defence \w+"
@@ -185,7 +197,7 @@ _CUES: tuple[tuple[str, str], ...] = (
     ),
 )
 # the first cue of these indexes on are weak (see above)
-_WEAK_FROM = len(_CUES) - 3
+_WEAK_FROM = len(_CUES) - 4
 # one word boundary around the whole alternation, and a lookahead for a word
 # character, let the regex engine skip most positions at once: 2-4x faster than
 # a boundary inside each alternative, for the same matches (checked on the Zyte
@@ -380,7 +392,7 @@ def status_for(
                         return later
                 return hedge
     got = _from_cues(masked, start, end, plural, determiner)
-    if got.value in ("unknown", "group_generic") or got.weak:
+    if (got.value in ("unknown", "group_generic") or got.weak) and not _QUASHED.search(text):
         owned = _OWN_STAGE.match(text, end) if text[end - 2 : end] in _POSSESSIVE_ENDS else None
         if owned is not None:
             # "The murderer's trial is expected to last six weeks": the label's own case
@@ -392,7 +404,16 @@ def status_for(
         former = _former(text, start, end, plural and not determiner)
         if former is not None and (got.value not in CONVICTION or former.value == "released"):
             return former
+    if got.value in ("unknown", "group_generic") or got.weak:
+        # a label that is itself a sentence: "lifers", "probationers", "parolees"
+        own = _LABEL_STATUS.match(text, start, end)
+        if own is not None:
+            return Status(_LABEL_STATUSES[own.group(1).lower()], own.group().strip())
     return got
+
+
+_LABEL_STATUSES = {"lifer": "sentenced", "probationer": "sentenced", "parolee": "released"}
+_LABEL_STATUS = re.compile(r"(lifer|probationer|parolee)(?:s|'s|s')?$", re.IGNORECASE)
 
 
 _QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
@@ -538,6 +559,12 @@ _OPENERS = frozenset(
 )
 
 
+# "the victim of the burglar", "the mother of the killer": (singular stems)
+_PEOPLE_STEMS = frozenset(
+    "victim mother father son daughter brother sister wife husband partner friend neighbour "
+    "lawyer solicitor barrister accomplice associate relative family girlfriend boyfriend "
+    "cousin uncle aunt parent child".split()
+)
 _POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 # the stage a possessive label's own noun names ("the killer's trial")
 _OWN_STAGES = {
@@ -561,14 +588,23 @@ _OWNED_PEOPLE = frozenset(
 )
 
 
-def _owner_of_person(text: str, end: int) -> bool:
+_PERSON_OF = re.compile(
+    r"\b([\w-]+)\s+of\s+(?:the|a|an|his|her|their|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+
+
+def _owner_of_person(text: str, start: int, end: int) -> str:
     """A possessive label before a noun for another person ("the robber's
-    accomplice", "the killer's brother")."""
+    accomplice", "the killer's brother"), or the same with "of" ("the victim
+    of the burglar", "a neighbour of the killer")."""
+    of = _PERSON_OF.search(text, max(0, start - 40), start)
+    if of is not None and of.group(1).lower().rstrip("s") in _PEOPLE_STEMS:
+        return "of"
     if text[max(0, end - 2) : end] not in _POSSESSIVE_ENDS:
-        return False
+        return ""
     # the possessed noun, or the one after a modifier ("getaway driver", "younger brother")
     ws = re.findall(r"[\w-]+", text[end : end + 30].lower())[:2]
-    return any(w in _OWNED_PEOPLE or w in _PERSON_NOUNS for w in ws)
+    return "possessive" if any(w in _OWNED_PEOPLE or w in _PERSON_NOUNS for w in ws) else ""
 
 
 def _someone_elses(text: str, c: Cue, start: int, end: int) -> bool:
@@ -585,11 +621,19 @@ def _someone_elses(text: str, c: Cue, start: int, end: int) -> bool:
     # only a person named right before it ("a man", "whose son", "his
     # brother"): a pronoun may well be the label itself
     ws = [w.lower() for w in re.findall(r"[\w'’-]+", text[max(0, aux.start() - 40) : aux.start()])]
-    if len(ws) < 2 or ws[-1] not in _PERSON_NOUNS:
+    if len(ws) < 2 or not (ws[-1] in _PERSON_NOUNS or ws[-1] in _OWNED_PEOPLE):
         return False
     # "whose son was jailed", "after a man was jailed", "and his brother was
     # jailed"; not "who attacked a nurse was jailed" (the nurse is an object)
-    return ws[-2] == "whose" or ws[-2] in _DETS and (len(ws) < 3 or ws[-3] in _OPENERS)
+    if ws[-2] == "whose":
+        return True
+    if ws[-2] not in _DETS:
+        return False
+    # "After the arsonist's arrest, his father was convicted": a clause opens
+    # at the punctuation before the determiner
+    det_at = text.lower().rfind(ws[-2], 0, aux.start())
+    opened = bool(re.search(r"[,;:—–]\s*$", text[max(0, det_at - 4) : det_at]))
+    return len(ws) < 3 or ws[-3] in _OPENERS or opened
 
 
 def _main_verb(text: str, start: int, end: int, cues: tuple[Cue, ...]) -> Cue | None:
@@ -642,10 +686,14 @@ def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) 
             for c in cues
             if c[2] not in CONVICTION or not _SHOULD.search(text, max(0, c[0] - 24), c[0])
         )
-    if _owner_of_person(text, end):
-        # "The robber's accomplice was jailed": the clause's verbs are the
-        # accomplice's; a conviction is never carried over to the owner
-        cues = tuple(c for c in cues if c in attached or c[2] not in CONVICTION or c[0] < start)
+    owner = _owner_of_person(text, start, end)
+    if owner:
+        # "The robber's accomplice was jailed", "The mother of the killer was
+        # jailed": the clause's verbs are the other person's; a conviction is
+        # never carried over to the label
+        keep = attached if owner == "possessive" else []
+        cues = tuple(c for c in cues if c in keep or c[2] not in CONVICTION or c[0] < start)
+        attached = [c for c in attached if c in cues]
     if not cues:
         return GENERIC if plural and not determiner else UNKNOWN
     ca, cb = _clause(text, start, end)
@@ -676,11 +724,69 @@ def _from_cues(text: str, start: int, end: int, plural: bool, determiner: bool) 
             if best is None:
                 return UNKNOWN
     best = _settle(text, best, cues, near, strong, attached, dist)
+    if best[2] not in _SOUGHT and best not in attached and _introduced(text, start, ca, best):
+        # "The court heard Shakira had contacted Fletcher-Ward, a known drug
+        # dealer": an indefinite label inside the clause brings in someone new,
+        # of whom the case's cues say nothing
+        return UNKNOWN
     if best[2] == "suspected" and plural and not determiner and not near:
         return GENERIC
+    if plural and not determiner and best[3].lower().startswith("if "):
+        return GENERIC  # "would see young offenders treated as adults if convicted": a kind
     if best[4] and plural and not determiner:
         return GENERIC  # a place alone ("crown court") says nothing of a group
     return Status(best[2], best[3], best[4], best in attached)
+
+
+_INDEFINITE = re.compile(
+    r"\b(?:a|an)\s+(?:(?!(?:with|to|from|of|by|for|in|on|at|and|or)\b)[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_BARE_TITLE = re.compile(r"\b(?:with|to|from|by|for|against|alongside)\s+$", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)")
+_CASE_OF = re.compile(
+    r"\b(?:trials?|retrial|case|prosecution|sentencing|conviction|arrest|hearing|inquest)"
+    r"\s+(?:of|for|against)\s*$",
+    re.IGNORECASE,
+)
+
+
+# a hunt, an appeal or an arrest brings in the person it is for ("a manhunt for
+# an armed robber"); only a court's or a sentence's cues are the case's own
+_SOUGHT = frozenset({"wanted", "suspected", "arrested"})
+# what makes an indefinite label the subject itself: its apposition ("Pearson,
+# a prolific offender with ...") or its predicate ("became a prolific offender")
+_SIDE_MENTION = re.compile(
+    r"(?:,|\b(?:with|to|from|of|by|for|about|at|on|against|alongside|like))\s*$", re.IGNORECASE
+)
+_OF_THE_SUBJECT = re.compile(
+    r"^\s*(?:[A-Z][\w'’-]+\s*)+,\s*$|\b(?:became|become|becomes|is|was|were|been|as)\s+$"
+)
+
+
+def _introduced(text: str, start: int, clause_start: int, cue: Cue) -> bool:
+    """An indefinite label ("a drug dealer") that is neither its clause's
+    opening subject nor said of it: someone new the sentence mentions (the
+    cue is not its own modifier: "an alleged knife-wielding robber")."""
+    m = _INDEFINITE.search(text, max(clause_start, start - 40), start)
+    bare = m is None
+    if m is None:
+        # a bare label before a name right after a preposition ("a relationship
+        # with inmate Andrew Roberts")
+        m = _BARE_TITLE.search(text, max(clause_start, start - 30), start)
+        if m is None or not _NAME_AFTER.match(text, start + len(text[start:].split(" ")[0])):
+            return False
+    if m.start() <= cue[0] < start:
+        return False
+    lead = text[clause_start : m.start()]
+    if not re.search(r"\w", lead) or _OF_THE_SUBJECT.search(lead) is not None:
+        return False
+    if _CASE_OF.search(lead):
+        return False  # "the trial of a man", "the arrest of dealer Ceon Broughton": theirs
+    # in apposition to someone else ("contacted Fletcher-Ward, a known drug
+    # dealer") or after a preposition ("bought heroin from a dealer"); a verb's
+    # object may be the case's own ("ordered a suspected drug dealer to be released")
+    return bare or _SIDE_MENTION.search(lead) is not None
 
 
 # a clause of time right after the label's, whose subject is a pronoun for it:
@@ -876,7 +982,19 @@ def _particular(c: Candidate, s: Sentence, prev_word: str) -> bool:
             continue
         if t.tag.startswith(_VERB_TAGS):
             # "checks on inmates and falsified records": another subject's verb
-            return not after_cc and (t.tag == "VBD" or headline and t.tag in ("VBZ", "VBP"))
+            if after_cc:
+                return False
+            if t.tag == "VBD" or headline and t.tag in ("VBZ", "VBP"):
+                return True
+            # "Thieves and vandals have targeted the allotments three times this
+            # year": the present perfect of a deed, an event
+            nxt = s.token_after(t.end)
+            return (
+                t.text.lower() in ("have", "has")
+                and nxt is not None
+                and nxt.tag == "VBN"
+                and nxt.text.lower() not in _STATE_PARTICIPLES
+            )
         after_cc = t.tag == "CC"
         if t.tag in ("RB", "WP", "WDT", "NNP", "NNPS", "POS", ",", "CC", "NNS", "NN", "JJ", "HYPH"):
             continue  # "Looters, arsonists and vandals caused ...": the list's verb
@@ -887,6 +1005,8 @@ def _particular(c: Candidate, s: Sentence, prev_word: str) -> bool:
 
 
 _LIST_WORDS = frozenset({"and", "or", "car", "other"})
+# a perfect that tells a standing state, not a deed ("criminals have long been")
+_STATE_PARTICIPLES = frozenset({"been", "become", "always", "long", "got"})
 _GENERIC_NEXT = frozenset(
     "are is must should can will would may might who that really do often always never".split()
 )

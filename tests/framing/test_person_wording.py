@@ -311,6 +311,11 @@ def fixed(engine, text):
             "Police Hunt Suspect After Pensioners Lose Savings",
         ),
         ("Police Hunt Thief Who Stole War Medals", "Police Hunt Person Who Stole War Medals"),
+        # the entry's own wording would repeat the act ("Raider After ... Raid"): the role
+        (
+            "Police Hunt Robber After Post Office Raid",
+            "Police Hunt Suspect After Post Office Raid",
+        ),
         # freed after questioning is an arrest, never a release after a sentence
         ("The thief was freed after questioning.", "The suspect was freed after questioning."),
         (
