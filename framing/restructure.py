@@ -470,3 +470,27 @@ def generic_act(c: Candidate, s: Sentence, start: int, end: int, rewrite: str) -
         if w in _DEFINITE or w.endswith(("'s", "’s", "s'")):
             return None
     return start, end, rewrite[: -len(" of the killing")] + " of killing"
+
+
+_FELLOW = re.compile(
+    r"(?:\b(?P<owner>his|her|their|my|our|your|its|an?|the)\s+)?\b(?P<fellow>fellow)\s+$",
+    re.IGNORECASE,
+)
+_PERSON_HEAD = re.compile(r"^(?:person|people|man|men|woman|women)\b", re.IGNORECASE)
+
+
+def fellow(c: Candidate, s: Sentence, start: int, rewrite: str) -> Span | None:
+    """ "Fellow inmates said" -> "Other people in prison said"; "his fellow
+    prisoners" -> "the other people in prison": "fellow" before a person
+    phrase is no English ("fellow people in prison")."""
+    if start != c.start or _PERSON_HEAD.match(rewrite) is None:
+        return None
+    m = _FELLOW.search(s.text, max(0, c.start - 20), c.start)
+    if m is None:
+        return None
+    owner = (m.group("owner") or "").lower()
+    begin = m.start("owner") if owner else m.start("fellow")
+    other = {"": "other", "a": "another", "an": "another"}.get(owner, "the other")
+    out = f"{other} {rewrite[0].lower()}{rewrite[1:]}"
+    style = s.memo("case_style", lambda: case_style(s.text))
+    return begin, c.end, match_case(s.text[begin : c.end], out, style)

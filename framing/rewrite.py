@@ -53,6 +53,7 @@ from framing.restructure import (
     compound_modifier,
     counted_offence,
     distant_hedge,
+    fellow,
     generic_act,
     headline_passive,
     offence_victims,
@@ -555,6 +556,7 @@ def _modifiers_placed(c: Candidate, s: Sentence, prefilter: Prefilter, f: Fit) -
         shared_adjective(c, s, f.start, f.rewrite),
         counted_offence(c, s, f.start, f.rewrite),
         participle_after(c, s, f.start, f.rewrite, plural),
+        fellow(c, s, f.start, f.rewrite),
         compound_modifier(c, s, f.start, f.rewrite),
         distant_hedge(c, s, f.start, f.rewrite),
     ):

@@ -632,3 +632,19 @@ def test_a_killing_label_before_a_noun_is_not_owned(engine):
     out = fixed(engine, "His killer brother was jailed.")
     assert "killed his brother" not in out and "killing his brother" not in out
     assert out.startswith("His brother")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Fellow inmates said he was quiet.", "Other people in prison said he was quiet."),
+        ("A fellow inmate said he was quiet.", "Another person in prison said he was quiet."),
+        (
+            "His fellow prisoners raised money for the charity.",
+            "The other people in prison raised money for the charity.",
+        ),
+    ],
+)
+def test_fellow_before_a_person_phrase(engine, text, expected):
+    """ "fellow people in prison" is no English: "other"."""
+    assert fixed(engine, text) == expected
