@@ -59,7 +59,26 @@ _TOPIC: dict[str, str] = {
     "population": "of",
     "families": "of",
     "relatives": "of",
+    "welfare": "of",
+    "health": "of",
+    "wellbeing": "of",
+    "safety": "of",
+    "supervision": "of",
+    "tagging": "of",
+    "monitoring": "of",
+    "transfers": "of",
+    "complaints": "from",
+    "calls": "from",
+    "letters": "from",
+    "data": "on",
+    "treatment": "for",
 }
+# topic nouns that are verbs too ("Inmate calls for reform"): nouns only where tagged so
+_ALSO_VERBS = frozenset({"calls", "transfers", "checks", "rates", "counts", "schemes"})
+_DET_WORDS = frozenset("the a an this that these those his her their its our my your".split())
+# topic nouns that take "the" before their "of" ("The welfare of people in
+# prison must come first"); a plural ("Deaths of people in prison") needs none
+_THE_OF = frozenset("welfare health wellbeing safety supervision tagging monitoring".split())
 # what a prison label becomes before a noun that already implies the prison:
 # "the prisoner population" -> "the prison population", "the early prisoner
 # release scheme" -> "the early release scheme" (the person-first swap,
@@ -240,7 +259,7 @@ def _noun_follows(s: Sentence, nxt: list[Tok]) -> bool:
     """A noun (or a topic noun the tagger read as a verb, "Inmate suicides/VBZ
     at"), or an adjective and then a noun ("mental health services")."""
     first = nxt[0]
-    if _nounish(first) or first.text.lower() in _TOPIC:
+    if _nounish(first) or first.text.lower() in _TOPIC.keys() - _ALSO_VERBS:
         return True
     return (
         first.pos == "ADJ"
@@ -375,6 +394,8 @@ def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) ->
         return False
     if plural_alt.endswith(" in prison") and _PLACE_AFTER.match(s.text, run[-1].end):
         plural_alt = plural_alt[: -len(" in prison")]
+    if s.text[run[-1].end : run[-1].end + 4] == " of ":
+        return False  # "Offender rates of reoffending": no place for a second phrase
     if headword == "numbers":
         return _numbers(c, s, run[-1], plural_alt)
     if headword == "population":
@@ -385,6 +406,13 @@ def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) ->
             out = out[0].upper() + out[1:]
         return c.start, run[-1].end, out
     out = f"{phrase} {prep} {plural_alt}"
+    prev = s.word_before(c.start)
+    if (
+        headword in _THE_OF
+        and len(run) == 1
+        and (prev is None or prev[2].lower() not in _DET_WORDS)
+    ):
+        out = "the " + out
     if c.text[:1].isupper():
         out = out[0].upper() + out[1:]
     return c.start, run[-1].end, out

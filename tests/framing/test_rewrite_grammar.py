@@ -648,3 +648,28 @@ def test_a_killing_label_before_a_noun_is_not_owned(engine):
 def test_fellow_before_a_person_phrase(engine, text, expected):
     """ "fellow people in prison" is no English: "other"."""
     assert fixed(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prisoner welfare must come first.", "The welfare of people in prison must come first."),
+        ("Inmate complaints have doubled.", "Complaints from people in prison have doubled."),
+        (
+            "Offender data was lost by the contractor.",
+            "Data on people who have offended was lost by the contractor.",
+        ),
+        # a topic noun that is a verb too is a noun only where tagged so
+        ("Prisoner calls for reform after riot.", "Person in prison calls for reform after riot."),
+    ],
+)
+def test_more_topic_nouns(engine, text, expected):
+    assert fixed(engine, text) == expected
+
+
+def test_a_topic_noun_with_its_own_of_phrase_is_advice(engine):
+    """ "Offender rates of reoffending": "Rates among people who have offended
+    of reoffending" is no English."""
+    text = "Offender rates of reoffending have fallen."
+    assert any(f.entry == "offender" for f in engine.check(text))
+    assert fixed(engine, text) == text
