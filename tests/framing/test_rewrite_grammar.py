@@ -673,3 +673,19 @@ def test_a_topic_noun_with_its_own_of_phrase_is_advice(engine):
     text = "Offender rates of reoffending have fallen."
     assert any(f.entry == "offender" for f in engine.check(text))
     assert fixed(engine, text) == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a noun for the people before a prison label names them
+        ("Child prisoners are held in adult jails.", "Children in prison are held in adult jails."),
+        ("A terrorist inmate attacked a guard.", "A terrorist in prison attacked a guard."),
+        # a drug name at the start of a line is the drug sold
+        ("Cannabis dealers were arrested.", "People suspected of selling cannabis were arrested."),
+        # a line's first noun before a label: advice, as anywhere
+        ("Traffic offenders face fines.", "Traffic offenders face fines."),
+    ],
+)
+def test_noun_compounds_before_a_label(engine, text, expected):
+    assert fixed(engine, text) == expected
