@@ -689,3 +689,26 @@ def test_a_topic_noun_with_its_own_of_phrase_is_advice(engine):
 )
 def test_noun_compounds_before_a_label(engine, text, expected):
     assert fixed(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Murderers, rapists and other violent offenders will serve longer.",
+            "People convicted of murder, rape and other violent offences will serve longer.",
+        ),
+        (
+            "Both burglars and robbers will face longer sentences.",
+            "People who commit burglary and robbery will face longer sentences.",
+        ),
+        (
+            "Burglars as well as robbers will face longer sentences.",
+            "People who commit burglary as well as robbery will face longer sentences.",
+        ),
+    ],
+)
+def test_list_words(engine, text, expected):
+    """ "other" is part of the last act; "both" goes with the list; "as well
+    as" joins like "and"."""
+    assert fixed(engine, text) == expected
