@@ -85,6 +85,7 @@ _THE_OF = frozenset("welfare health wellbeing safety supervision tagging monitor
 # "people in prison population", is no English)
 _PRISON_LABELS = frozenset({"prisoner", "inmate"})
 _PRISON_TOPIC = {"population": "prison", "release": "", "releases": ""}
+_HEADS = _TOPIC.keys() | _PRISON_TOPIC.keys()
 # nouns for what an offence is organised around: the offence names it
 # ("paedophile ring" -> "child sexual abuse ring", "drug dealer lists" ->
 # "drug dealing lists"); the people are not the topic, the offence is
@@ -180,13 +181,14 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
         "NOUN",
         "PROPN",
     )
-    topic = first.text.lower() in _TOPIC  # "Inmate Numbers Hit ...": a topic noun is no name
-    if not person_noun and (
-        not _noun_follows(s, nxt)
-        or first.text[:1].isupper()
-        and headline
-        and first.tag != "NN"
+    # "Inmate Numbers Hit ...", "Prisoner Voting Rights Debated": a topic noun is no name
+    topic = any(t.text.lower() in _HEADS - _ALSO_VERBS for t in _noun_run(nxt, headline))
+    if (
+        not person_noun
         and not topic
+        and (
+            not _noun_follows(s, nxt) or first.text[:1].isupper() and headline and first.tag != "NN"
+        )
     ):
         return None
     got = _before_person(c, s, first, person_noun)
@@ -343,9 +345,18 @@ def _drug_use_person(c: Candidate, s: Sentence, noun: Tok) -> Span | bool | None
     return start, noun.end, f"{word} {clause}"
 
 
-def _noun_run(nxt: list[Tok]) -> list[Tok]:
+def _noun_run(nxt: list[Tok], headline: bool = False) -> list[Tok]:
     """The nouns after the label, adjectives only before them (not "the killer
-    case last year")."""
+    case last year"); in a headline a capitalised word the tagger took for a
+    name may be one of them ("Prisoner Voting/NNP Rights/NNPS")."""
+    if headline:
+        caps: list[Tok] = []
+        for t in nxt[:3]:
+            if caps and t.start - caps[-1].end > 1 or t.pos not in ("PROPN", "NOUN"):
+                break
+            caps.append(t)
+            if t.text.lower() in _HEADS:
+                return caps  # up to its head: "Voting Rights", not "Rights Debated"
     run = [nxt[0]]
     for i, t in enumerate(nxt[1:], 1):
         if t.start - run[-1].end > 1:
@@ -365,7 +376,7 @@ def _noun_run(nxt: list[Tok]) -> list[Tok]:
 def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) -> Span | bool:
     """ "inmate deaths" -> "deaths of people in prison": the noun run after the
     label, restructured with the preposition its head takes, else advice."""
-    run = _noun_run(nxt)
+    run = _noun_run(nxt, s.headline)
     headword = run[-1].text.lower()
     phrase = s.text[run[0].start : run[-1].end]
     offence = _OFFENCE_BEFORE.get(c.entry.id)

@@ -712,3 +712,15 @@ def test_list_words(engine, text, expected):
     """ "other" is part of the last act; "both" goes with the list; "as well
     as" joins like "and"."""
     assert fixed(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Title Case tags every word a name: the topic noun is found by its word
+        ("Prisoner Voting Rights Debated", "Voting Rights for People in Prison Debated"),
+        ("Prisoner Release Scheme Paused", "Release Scheme Paused"),
+    ],
+)
+def test_title_case_topic_nouns(engine, text, expected):
+    assert fixed(engine, text) == expected
