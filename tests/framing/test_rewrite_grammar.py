@@ -724,3 +724,28 @@ def test_list_words(engine, text, expected):
 )
 def test_title_case_topic_nouns(engine, text, expected):
     assert fixed(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # nouns coordinated with the possessed one are possessed too
+        (
+            "The inmate's DNA and fingerprints were found on the knife.",
+            "The DNA and fingerprints of the person in prison were found on the knife.",
+        ),
+        (
+            "The inmate's family, friends and lawyers were there.",
+            "The family, friends and lawyers of the person in prison were there.",
+        ),
+        # another phrase after "and" is not
+        (
+            "The inmate's lawyer and the judge met.",
+            "The lawyer of the person in prison and the judge met.",
+        ),
+        # "own" is the owner's: advice
+        ("The addict's own mother called police.", "The addict's own mother called police."),
+    ],
+)
+def test_coordinated_possessed_nouns(engine, text, expected):
+    assert fixed(engine, text) == expected
