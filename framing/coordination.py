@@ -332,3 +332,18 @@ def _placed_acts(
     if m is None or verbs is None:
         return None
     return m.end(), "people " + _join([v[1] for v in verbs], conj)
+
+
+_WHO_OBJECT = re.compile(r"(?P<head>(?:people|person) who \w+) (?P<obj>drugs)", re.IGNORECASE)
+
+
+def shared_object(first: str, second: str, gap: str) -> str | None:
+    """ "Junkies and dealers" -> "People who use drugs and people who sell
+    them": two wordings joined by "and" with the same object say it once.
+    The second wording, or None where it stays."""
+    if gap.strip().lower() != "and":
+        return None
+    a, b = _WHO_OBJECT.fullmatch(first), _WHO_OBJECT.fullmatch(second)
+    if a is None or b is None or a.group("obj").lower() != b.group("obj").lower():
+        return None
+    return f"{b.group('head')} them"

@@ -749,3 +749,11 @@ def test_title_case_topic_nouns(engine, text, expected):
 )
 def test_coordinated_possessed_nouns(engine, text, expected):
     assert fixed(engine, text) == expected
+
+
+def test_two_wordings_with_one_object_say_it_once(engine):
+    """ "Junkies and dealers": "People who use drugs and people who sell them",
+    not "... and people who sell drugs"."""
+    assert fixed(engine, "Addicts and drug dealers gather in the park.") == (
+        "People who use drugs and people who sell them gather in the park."
+    )
