@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence, Tok
-from framing.coordination import list_fit, runs
+from framing.coordination import list_fit, runs, shared_object
 from framing.learned import features, uncertain
 from framing.rewrite import Fit, fit
 from framing.rules import TAG_RULES, TEXT_RULES, first_exemption
@@ -215,6 +215,18 @@ def _coordinate(kept: list[Candidate], fits: list[Fit], sentence: Sentence) -> N
         for c in run[1:]:
             k = where[id(c)]
             fits[k] = dataclasses.replace(fits[k], rewrite=None, start=c.start, end=c.end)
+    _shared_objects(fits, sentence)
+
+
+def _shared_objects(fits: list[Fit], sentence: Sentence) -> None:
+    """ "People who use drugs and people who sell them" (framing.coordination)."""
+    for k in range(1, len(fits)):
+        before, this = fits[k - 1], fits[k]
+        if before.rewrite and this.rewrite and before.end < this.start:
+            gap = sentence.text[before.end : this.start]
+            joined = shared_object(before.rewrite, this.rewrite, gap)
+            if joined is not None:
+                fits[k] = dataclasses.replace(this, rewrite=joined)
 
 
 def analyse(sentence: Sentence, survivors: list[Candidate], index: Index) -> SentenceResult:

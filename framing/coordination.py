@@ -81,11 +81,11 @@ _LIST_ONLY: dict[str, str] = {"thug": "violence", "vandal": "criminal damage"}
 _COURT_ENTRIES = frozenset({"knifeman", "thug"})
 _COLLECTIVE = re.compile(r"\b(?:gang|group|team|ring|network|band) of $", re.IGNORECASE)
 _NOT_MODIFIERS = frozenset(
-    "a an one this that these those some other two three four five his her their".split()
+    "a an one this that these those some two three four five his her their".split()
 )
 # (any case: "Burglars And Robbers Jailed", "BURGLARS AND ROBBERS")
 _GAP = re.compile(
-    r"(?:,\s+|,?\s+(?:and|or)\s+)(?P<the>the\s+)?(?P<mod>(?!(?:and|or)\s)[a-z]+\s+)?$",
+    r"(?:,\s+|,?\s+(?:and|or|as well as)\s+)(?P<the>the\s+)?(?P<mod>(?!(?:and|or|as)\s)[a-z]+\s+)?$",
     re.IGNORECASE,
 )
 _SAME = re.compile(r"\s+(?:were|are|was|is)\s+(?:one and )?the same\b", re.IGNORECASE)
@@ -134,7 +134,7 @@ def list_fit(
     last_gap = s.text[run[-2].end : run[-1].start]
     if _INCLUDING.fullmatch(last_gap):
         return _including(run, s, status, plural)
-    if not re.search(r"\b(?:and|or)\b", last_gap, re.IGNORECASE):
+    if not re.search(r"\b(?:and|or|as well as)\b", last_gap, re.IGNORECASE):
         return None  # "burglars, robbers" with no conjunction: not a closed list
     start, end = run[0].start, run[-1].end
     if status in _COURT:
@@ -145,14 +145,16 @@ def list_fit(
     if named is None:
         return None
     names, mods = named
-    conj = "or" if re.search(r"\bor\b", last_gap, re.IGNORECASE) else "and"
+    said = re.search(r"\b(?:or|as well as)\b", last_gap, re.IGNORECASE)
+    conj = said.group().lower() if said else "and"
     listed = _join(list(dict.fromkeys(names)), conj)  # "muggers and robbers": robbery once
     style = case_style(s.text)
+    start = _correlative(s, start)  # "Both burglars and robbers": the list says both
     placed = _placed_acts(run, s, status, any(mods), conj)
     if placed is not None:
         return start, placed[0], match_case(s.text[start : placed[0]], placed[1], style)
     if status in _CONVICTION:
-        collective = _COLLECTIVE.search(s.text, 0, start)
+        collective = _COLLECTIVE.search(s.text, 0, run[0].start)
         if collective is not None:
             # "A gang of burglars and car thieves ... jailed" -> "A gang convicted of ..."
             at = collective.end() - 3
@@ -168,6 +170,15 @@ def list_fit(
     else:
         return None
     return start, end, match_case(s.text[start:end], out, style)
+
+
+def _correlative(s: Sentence, start: int) -> int:
+    """Where a list starts that "both" or "either" opens: the rewrite's own
+    wording says the list, so the word goes with the labels."""
+    w = s.word_before(start)
+    if w is not None and w[2].lower() in ("both", "either") and s.text[w[1] : start] == " ":
+        return w[0]
+    return start
 
 
 def _acts_named(run: list[Candidate], s: Sentence) -> tuple[list[str], list[str]] | None:
@@ -321,3 +332,18 @@ def _placed_acts(
     if m is None or verbs is None:
         return None
     return m.end(), "people " + _join([v[1] for v in verbs], conj)
+
+
+_WHO_OBJECT = re.compile(r"(?P<head>(?:people|person) who \w+) (?P<obj>drugs)", re.IGNORECASE)
+
+
+def shared_object(first: str, second: str, gap: str) -> str | None:
+    """ "Junkies and dealers" -> "People who use drugs and people who sell
+    them": two wordings joined by "and" with the same object say it once.
+    The second wording, or None where it stays."""
+    if gap.strip().lower() != "and":
+        return None
+    a, b = _WHO_OBJECT.fullmatch(first), _WHO_OBJECT.fullmatch(second)
+    if a is None or b is None or a.group("obj").lower() != b.group("obj").lower():
+        return None
+    return f"{b.group('head')} them"

@@ -59,13 +59,33 @@ _TOPIC: dict[str, str] = {
     "population": "of",
     "families": "of",
     "relatives": "of",
+    "welfare": "of",
+    "health": "of",
+    "wellbeing": "of",
+    "safety": "of",
+    "supervision": "of",
+    "tagging": "of",
+    "monitoring": "of",
+    "transfers": "of",
+    "complaints": "from",
+    "calls": "from",
+    "letters": "from",
+    "data": "on",
+    "treatment": "for",
 }
+# topic nouns that are verbs too ("Inmate calls for reform"): nouns only where tagged so
+_ALSO_VERBS = frozenset({"calls", "transfers", "checks", "rates", "counts", "schemes"})
+_DET_WORDS = frozenset("the a an this that these those his her their its our my your".split())
+# topic nouns that take "the" before their "of" ("The welfare of people in
+# prison must come first"); a plural ("Deaths of people in prison") needs none
+_THE_OF = frozenset("welfare health wellbeing safety supervision tagging monitoring".split())
 # what a prison label becomes before a noun that already implies the prison:
 # "the prisoner population" -> "the prison population", "the early prisoner
 # release scheme" -> "the early release scheme" (the person-first swap,
 # "people in prison population", is no English)
 _PRISON_LABELS = frozenset({"prisoner", "inmate"})
 _PRISON_TOPIC = {"population": "prison", "release": "", "releases": ""}
+_HEADS = _TOPIC.keys() | _PRISON_TOPIC.keys()
 # nouns for what an offence is organised around: the offence names it
 # ("paedophile ring" -> "child sexual abuse ring", "drug dealer lists" ->
 # "drug dealing lists"); the people are not the topic, the offence is
@@ -161,13 +181,14 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
         "NOUN",
         "PROPN",
     )
-    topic = first.text.lower() in _TOPIC  # "Inmate Numbers Hit ...": a topic noun is no name
-    if not person_noun and (
-        not _noun_follows(s, nxt)
-        or first.text[:1].isupper()
-        and headline
-        and first.tag != "NN"
+    # "Inmate Numbers Hit ...", "Prisoner Voting Rights Debated": a topic noun is no name
+    topic = any(t.text.lower() in _HEADS - _ALSO_VERBS for t in _noun_run(nxt, headline))
+    if (
+        not person_noun
         and not topic
+        and (
+            not _noun_follows(s, nxt) or first.text[:1].isupper() and headline and first.tag != "NN"
+        )
     ):
         return None
     got = _before_person(c, s, first, person_noun)
@@ -240,7 +261,7 @@ def _noun_follows(s: Sentence, nxt: list[Tok]) -> bool:
     """A noun (or a topic noun the tagger read as a verb, "Inmate suicides/VBZ
     at"), or an adjective and then a noun ("mental health services")."""
     first = nxt[0]
-    if _nounish(first) or first.text.lower() in _TOPIC:
+    if _nounish(first) or first.text.lower() in _TOPIC.keys() - _ALSO_VERBS:
         return True
     return (
         first.pos == "ADJ"
@@ -324,9 +345,18 @@ def _drug_use_person(c: Candidate, s: Sentence, noun: Tok) -> Span | bool | None
     return start, noun.end, f"{word} {clause}"
 
 
-def _noun_run(nxt: list[Tok]) -> list[Tok]:
+def _noun_run(nxt: list[Tok], headline: bool = False) -> list[Tok]:
     """The nouns after the label, adjectives only before them (not "the killer
-    case last year")."""
+    case last year"); in a headline a capitalised word the tagger took for a
+    name may be one of them ("Prisoner Voting/NNP Rights/NNPS")."""
+    if headline:
+        caps: list[Tok] = []
+        for t in nxt[:3]:
+            if caps and t.start - caps[-1].end > 1 or t.pos not in ("PROPN", "NOUN"):
+                break
+            caps.append(t)
+            if t.text.lower() in _HEADS:
+                return caps  # up to its head: "Voting Rights", not "Rights Debated"
     run = [nxt[0]]
     for i, t in enumerate(nxt[1:], 1):
         if t.start - run[-1].end > 1:
@@ -346,7 +376,7 @@ def _noun_run(nxt: list[Tok]) -> list[Tok]:
 def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) -> Span | bool:
     """ "inmate deaths" -> "deaths of people in prison": the noun run after the
     label, restructured with the preposition its head takes, else advice."""
-    run = _noun_run(nxt)
+    run = _noun_run(nxt, s.headline)
     headword = run[-1].text.lower()
     phrase = s.text[run[0].start : run[-1].end]
     offence = _OFFENCE_BEFORE.get(c.entry.id)
@@ -375,6 +405,8 @@ def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) ->
         return False
     if plural_alt.endswith(" in prison") and _PLACE_AFTER.match(s.text, run[-1].end):
         plural_alt = plural_alt[: -len(" in prison")]
+    if s.text[run[-1].end : run[-1].end + 4] == " of ":
+        return False  # "Offender rates of reoffending": no place for a second phrase
     if headword == "numbers":
         return _numbers(c, s, run[-1], plural_alt)
     if headword == "population":
@@ -385,6 +417,13 @@ def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) ->
             out = out[0].upper() + out[1:]
         return c.start, run[-1].end, out
     out = f"{phrase} {prep} {plural_alt}"
+    prev = s.word_before(c.start)
+    if (
+        headword in _THE_OF
+        and len(run) == 1
+        and (prev is None or prev[2].lower() not in _DET_WORDS)
+    ):
+        out = "the " + out
     if c.text[:1].isupper():
         out = out[0].upper() + out[1:]
     return c.start, run[-1].end, out

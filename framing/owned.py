@@ -351,6 +351,36 @@ def owner_lead(s: Sentence, start: int, det: str | None) -> tuple[int, str, str 
     return (at, mods, None) if not mods else None
 
 
+def possessed_and(s: Sentence, end: int) -> int:
+    """The end of a possessed phrase with the nouns coordinated to it ("the
+    inmate's DNA and fingerprints" -> "the DNA and fingerprints of the person
+    in prison", never "the DNA of the person in prison and fingerprints";
+    "family, friends and lawyers" likewise)."""
+    at = end
+    while True:
+        m = re.match(r"(,\s+|,?\s+and\s+)(?=[a-z])", s.text[at:])
+        if m is None:
+            return end  # ("family, who ...", or a comma list that never closes with "and")
+        noun_end = _nouns_end(s, at + m.end())
+        if noun_end is None:
+            return end
+        if "and" in m.group(1):
+            return noun_end
+        at = noun_end
+
+
+def _nouns_end(s: Sentence, offset: int) -> int | None:
+    last = None
+    for t in s.tokens_in(offset, min(len(s.text), offset + 40)):
+        if t.text.isspace():
+            continue
+        if t.pos == "NOUN" and (last is None or t.start - last <= 1):
+            last = t.end
+            continue
+        break
+    return last
+
+
 _DIED = re.compile(r"\b(?:he|she)\s+(?:had\s+|has\s+)?died\b", re.IGNORECASE)
 _OWNER_PERSON = re.compile(r"^person\b")
 

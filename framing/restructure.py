@@ -343,25 +343,52 @@ def compound_modifier(c: Candidate, s: Sentence, start: int, rewrite: str) -> Sp
     if named is not None:
         return named
     tok = s.token_before(start)
-    if tok is None or s.text[tok.end : start] != " " or tok.pos not in ("NOUN", "PROPN"):
-        return None
-    if s.text[tok.start - 1 : tok.start] == "-":
-        return None  # "such a high-profile inmate": an adjective, whatever its last part
-    if tok.pos == "PROPN" and (s.headline or not s.text[: tok.start].strip()):
-        return None  # a capital in a headline or at the start says nothing
-    if tok.pos == "NOUN" and (not tok.text.islower() or tok.tag != "NN"):
-        return None  # a plural noun before a label is most often a verb misread ("Prison moves")
-    words = rewrite.split()
-    drug = _DRUG_NAMES.get(tok.text)
-    if drug is not None and "drugs" in words:
-        out = " ".join(drug if w == "drugs" else w for w in words)
+    if tok is None or s.text[tok.end : start] != " " or s.text[tok.start - 1 : tok.start] == "-":
+        return None  # ("such a high-profile inmate": an adjective, whatever its last part)
+    people = _PERSON_MODIFIERS.get(tok.text.lower())
+    placed = _PLACED.match(rewrite)
+    if people is not None and placed is not None:
+        # "Islamic terrorist inmates" -> "Islamic terrorists in prison": the
+        # noun names the people, the wording's place follows it
+        noun = people[1] if placed.group(1).lower() == "people" else people[0]
+        out = noun + rewrite[placed.end(1) :]
+        if tok.text[:1].isupper():
+            out = out[0].upper() + out[1:]
         return tok.start, c.end, out
+    words = rewrite.split()
+    drug = _DRUG_NAMES.get(tok.text.lower())
+    if drug is not None and "drugs" in words and tok.pos in ("NOUN", "PROPN"):
+        out = " ".join(drug if w == "drugs" else w for w in words)
+        if tok.text[:1].isupper():
+            out = out[0].upper() + out[1:]
+        return tok.start, c.end, out
+    if tok.pos not in ("NOUN", "PROPN"):
+        return None
+    # a line's first word has a capital of its own ("Traffic offenders"), an acronym not
+    at_start = not s.text[: tok.start].strip() and s.text[tok.start + 1 : tok.end].islower()
+    if tok.pos == "PROPN" and (s.headline or at_start):
+        return None  # a capital in a headline or at the start says nothing
+    if tok.pos == "NOUN" and (not (tok.text.islower() or at_start) or tok.tag != "NN"):
+        return None  # a plural noun before a label is most often a verb misread ("Prison moves")
     first = words[0].lower() if words else ""
     if len(words) > 1 and (
         first in _PEOPLE_WORDS or first not in _SPAN_DETS and words[1].lower() in _PEOPLE_WORDS
     ):
         return False  # "Lycra people involved in ...", "Lycra young people"
     return None
+
+
+# nouns for people that can stand before a prison label ("terrorist inmates")
+_PERSON_MODIFIERS = {
+    "terrorist": ("terrorist", "terrorists"),
+    "child": ("child", "children"),
+    "teenager": ("teenager", "teenagers"),
+    "pensioner": ("pensioner", "pensioners"),
+    "veteran": ("veteran", "veterans"),
+    "mother": ("mother", "mothers"),
+    "father": ("father", "fathers"),
+}
+_PLACED = re.compile(r"^(person|people)(?= in (?:prison|custody)$)", re.IGNORECASE)
 
 
 _DRUG_GAP = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|\s+)$")
@@ -470,3 +497,27 @@ def generic_act(c: Candidate, s: Sentence, start: int, end: int, rewrite: str) -
         if w in _DEFINITE or w.endswith(("'s", "’s", "s'")):
             return None
     return start, end, rewrite[: -len(" of the killing")] + " of killing"
+
+
+_FELLOW = re.compile(
+    r"(?:\b(?P<owner>his|her|their|my|our|your|its|an?|the)\s+)?\b(?P<fellow>fellow)\s+$",
+    re.IGNORECASE,
+)
+_PERSON_HEAD = re.compile(r"^(?:person|people|man|men|woman|women)\b", re.IGNORECASE)
+
+
+def fellow(c: Candidate, s: Sentence, start: int, rewrite: str) -> Span | None:
+    """ "Fellow inmates said" -> "Other people in prison said"; "his fellow
+    prisoners" -> "the other people in prison": "fellow" before a person
+    phrase is no English ("fellow people in prison")."""
+    if start != c.start or _PERSON_HEAD.match(rewrite) is None:
+        return None
+    m = _FELLOW.search(s.text, max(0, c.start - 20), c.start)
+    if m is None:
+        return None
+    owner = (m.group("owner") or "").lower()
+    begin = m.start("owner") if owner else m.start("fellow")
+    other = {"": "other", "a": "another", "an": "another"}.get(owner, "the other")
+    out = f"{other} {rewrite[0].lower()}{rewrite[1:]}"
+    style = s.memo("case_style", lambda: case_style(s.text))
+    return begin, c.end, match_case(s.text[begin : c.end], out, style)

@@ -29,7 +29,7 @@ from framing.inflect import (
     words,
 )
 from framing.modifiers import modifier_fit
-from framing.owned import OWNER_DETERMINERS, owned_fit, owner_lead, owner_phrase
+from framing.owned import OWNER_DETERMINERS, owned_fit, owner_lead, owner_phrase, possessed_and
 from framing.passive import passive_fit
 from framing.plainer import (
     already_fit,
@@ -53,6 +53,7 @@ from framing.restructure import (
     compound_modifier,
     counted_offence,
     distant_hedge,
+    fellow,
     generic_act,
     headline_passive,
     offence_victims,
@@ -352,9 +353,10 @@ def _owner_last(
     determiner and adjectives (framing.owned.owner_lead); None where the owner
     cannot follow ("her alleged killer's trial", "the Claremont killer's")."""
     lead = owner_lead(s, start, det)
-    if lead is None:
-        return None
+    if lead is None or s.text[c.end : np_end].split()[:1] == ["own"]:
+        return None  # ("the addict's own mother": "own" is the owner's, no "the own mother")
     start, mods, det = lead
+    np_end = possessed_and(s, np_end)
     linked = _possessed_link(c, s, np_end)
     if linked is None:
         return None
@@ -555,6 +557,7 @@ def _modifiers_placed(c: Candidate, s: Sentence, prefilter: Prefilter, f: Fit) -
         shared_adjective(c, s, f.start, f.rewrite),
         counted_offence(c, s, f.start, f.rewrite),
         participle_after(c, s, f.start, f.rewrite, plural),
+        fellow(c, s, f.start, f.rewrite),
         compound_modifier(c, s, f.start, f.rewrite),
         distant_hedge(c, s, f.start, f.rewrite),
     ):
