@@ -241,7 +241,7 @@ _COUNT = re.compile(
 )
 
 
-_PERSON_TAIL = re.compile(r"^(?:person|people) (?P<tail>(?:in|on|serving|who|with)\b.*)$")
+_PERSON_TAIL = re.compile(r"^(?:person|people) (?P<tail>(?:in|on|serving|held)\b.*)$")
 _PERSON_NOUN = re.compile(r"[a-z]+ists?")
 
 
