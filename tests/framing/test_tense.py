@@ -140,6 +140,19 @@ CASES = [
         "He became a drug dealer at 14 to pay off his brother's debts.",
         "He started selling drugs at 14 to pay off his brother's debts.",
     ),
+    # every state verb keeps its tense: plural, pluperfect, "used to", a place
+    ("They were drug dealers in their youth.", "They sold drugs in their youth."),
+    (
+        "He had been a burglar before he found work as a roofer.",
+        "He had burgled homes before he found work as a roofer.",
+    ),
+    ("She used to be a shoplifter.", "She used to steal from shops."),
+    ("She used to be a junkie.", "She used to be dependent on drugs."),
+    (
+        "He was an inmate at HMP Wandsworth in the 1990s.",
+        "He was in prison at HMP Wandsworth in the 1990s.",
+    ),
+    ("He was a persistent offender as a teenager.", "He offended repeatedly as a teenager."),
     # no record the text does not give (issue 10: not "many previous convictions")
     (
         "A prolific offender has been jailed again.",
@@ -208,3 +221,9 @@ def test_a_clause_that_says_the_release_keeps_the_role(engine):
     were released" would say it twice."""
     text = "The inmates who were released last week have found homes."
     assert "prison leaver" not in apply_rewrites(text, engine.check(text))
+
+
+def test_a_state_verb_of_something_else_is_left(engine):
+    """ "The problem was a burglar ..." is no person's own verb: no past act."""
+    text = "The worry for the village was a burglar who had struck twice."
+    assert "burgled homes" not in apply_rewrites(text, engine.check(text))
