@@ -19,6 +19,11 @@ CASES = [
         "Black and Minority Ethnic (BME) staff were twice as likely to be disciplined.",
         "Black and Minority Ethnic staff were twice as likely to be disciplined.",
     ),
+    # the expansion in brackets after the acronym takes its place
+    (
+        "BAME (black, Asian and minority ethnic) staff are under-represented.",
+        "Black, Asian and minority ethnic staff are under-represented.",
+    ),
     # the wording's verb said again right after: the clause would repeat the act
     (
         "The drug dealers sold heroin from a caravan, neighbours said.",
