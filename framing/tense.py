@@ -46,6 +46,17 @@ _DRUGS = {
     "crackheads": "crack cocaine",
     "smackhead": "heroin",
     "smackheads": "heroin",
+    "cannabis": "cannabis",
+    "ketamine": "ketamine",
+    "meth": "methamphetamine",
+    "methamphetamine": "methamphetamine",
+    "spice": "spice",
+    "ecstasy": "ecstasy",
+    "fentanyl": "fentanyl",
+    "mephedrone": "mephedrone",
+    "amphetamine": "amphetamine",
+    "opioid": "opioids",
+    "opiate": "opiates",
 }
 _STATE_VERBS = frozenset({"was", "became", "become", "becomes", "been", "is", "once", "were", "be"})
 _PLURAL_STATE = frozenset({"were", "are", "became", "become", "been", "be"})
@@ -71,11 +82,29 @@ def _cased(s: Sentence, start: int, end: int, out: str) -> Span:
     return start, end, match_case(original, out, s.memo("case_style", lambda: case_style(s.text)))
 
 
-def _drug(c: Candidate) -> str:
-    for w in c.lower_words:
-        if w in _DRUGS:
-            return _DRUGS[w]
-    return "drugs"
+def _drug(c: Candidate, s: Sentence | None = None) -> str:
+    """The drug the label names, with a drug name written just before it
+    ("a ketamine addict", "crack cocaine addict"): "drugs" where none is."""
+    named = [w for w in c.lower_words if w in _DRUGS]
+    if s is not None:
+        named = _named_before(c, s)[1] + named
+    if named[:2] == ["crack", "cocaine"]:
+        return "crack cocaine"
+    return " and ".join(dict.fromkeys(_DRUGS[w] for w in named)) or "drugs"
+
+
+def _named_before(c: Candidate, s: Sentence) -> tuple[int, list[str]]:
+    """Where a label starts once the drug names before it are taken in
+    ("the former [spice] addict"), and those names."""
+    start = c.start
+    names: list[str] = []
+    for _ in range(2):
+        prev = s.word_before(start)
+        if prev is None or s.text[prev[1] : start] != " " or prev[2].lower() not in _DRUGS:
+            break
+        names.insert(0, prev[2].lower())
+        start = prev[0]
+    return start, names
 
 
 _FORMER_RX = re.compile(
@@ -132,9 +161,11 @@ def _adjective(s: Sentence, pos: str, word: str) -> bool:
     """An adjective before the label; in a headline's capitals the tagger reads
     one as a name ("Once a Homeless Addict"), so there the word's own
     dictionary entry decides (lemminflect, loaded on first use)."""
+    if word.lower() in _DRUGS:
+        return False  # a drug name is the drug, said after "dependent on"
     if pos == "ADJ":
         return True
-    if pos not in ("PROPN", "NOUN") or not word[:1].isupper() or word.lower() in _DRUGS:
+    if pos not in ("PROPN", "NOUN") or not word[:1].isupper():
         return False
     if s.memo("case_style", lambda: case_style(s.text)) == "sentence":
         return False
@@ -147,7 +178,7 @@ def _drug_state(c: Candidate, s: Sentence) -> Span | None:
     """ "was a crack addict", "became an addict", "were both smackheads", "Once a
     homeless addict": the state, with the named drug."""
     plural = c.form.number == "plural"
-    start = c.start
+    start = _named_before(c, s)[0]
     adjectives: list[str] = []
     prev = s.word_before(start)
     while prev is not None and not s.text[prev[1] : start].strip():
@@ -172,7 +203,7 @@ def _drug_state(c: Candidate, s: Sentence) -> Span | None:
                 return None
     else:
         return None
-    out = f"dependent on {_drug(c)}"
+    out = f"dependent on {_drug(c, s)}"
     if adjectives:
         out = f"{' '.join(adjectives)} and {out}"
     elif _participle_after(s, c.end) is not None:
@@ -181,15 +212,16 @@ def _drug_state(c: Candidate, s: Sentence) -> Span | None:
 
 
 def _drug_former(c: Candidate, s: Sentence) -> Span | None:
-    art = s.word_before(c.start)
-    gap = s.text[art[1] : c.start].strip() if art is not None else ""
+    named = _named_before(c, s)[0]
+    art = s.word_before(named)
+    gap = s.text[art[1] : named].strip() if art is not None else ""
     if art is None or gap not in ("", "-") or art[2].lower() not in _FORMER:
         return None  # "former junkie", "ex-junkie"
     det = s.word_before(art[0])
     if art[0] > 0 and s.text[art[0] - 1 : art[0]] == "-":  # "ex-addict" split oddly
         return None
     phrase = "people" if c.form.number == "plural" else "person"
-    drug = _drug(c)
+    drug = _drug(c, s)
     out = f"{phrase} in recovery" + (f" from {drug} addiction" if drug != "drugs" else "")
     if (
         det is not None

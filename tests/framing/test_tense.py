@@ -153,6 +153,23 @@ CASES = [
         "He was in prison at HMP Wandsworth in the 1990s.",
     ),
     ("He was a persistent offender as a teenager.", "He offended repeatedly as a teenager."),
+    # a drug name written before the label is the named drug, never "former person"
+    (
+        "The former spice addict now works as a youth worker.",
+        "The person in recovery from spice addiction now works as a youth worker.",
+    ),
+    (
+        "He became a ketamine addict while at university.",
+        "He became dependent on ketamine while at university.",
+    ),
+    (
+        "Once a cannabis addict, he now campaigns for drug education.",
+        "Once dependent on cannabis, he now campaigns for drug education.",
+    ),
+    (
+        "The former crack cocaine addict has been clean for five years.",
+        "The person in recovery from crack cocaine addiction has been clean for five years.",
+    ),
     # no record the text does not give (issue 10: not "many previous convictions")
     (
         "A prolific offender has been jailed again.",
