@@ -31,6 +31,7 @@ import re
 
 from framing.candidate import Candidate, Sentence
 from framing.facts import kept_fact
+from framing.former import former_fit
 from framing.inflect import match_case
 from framing.sentences import case_style
 
@@ -598,4 +599,11 @@ def tense_fit(c: Candidate, s: Sentence, status: str | None = None) -> Span | No
     if c.entry.category == "drug-use" and not c.entry.id.startswith("former"):
         return _drug_state(c, s) or _drug_former(c, s)
     was = _was_a(c, s) if status not in _COURT else None  # in court the role wins
-    return was or _offence_former(c, s) or _former_state(c, s)
+    return was or _offence_former(c, s) or _former_state(c, s) or _former_any(c, s, status)
+
+
+def _former_any(c: Candidate, s: Sentence, status: str | None) -> Span | None:
+    """Any other label after "former" (framing.former): the wording in the past."""
+    start, names = _named_before(c, s)
+    drug = _drug(c, s) if names else "drugs"
+    return former_fit(c, s, status, pronoun_person(s, c.form.number == "plural"), drug, start)

@@ -170,6 +170,23 @@ CASES = [
         "The former crack cocaine addict has been clean for five years.",
         "The person in recovery from crack cocaine addiction has been clean for five years.",
     ),
+    # any other label after "former": its wording in the past, never "former person"
+    (
+        "The former cannabis dealer now runs a legal CBD shop.",
+        "The person who used to sell cannabis now runs a legal CBD shop.",
+    ),
+    (
+        "Former criminals are running the scheme.",
+        "People who used to commit crime are running the scheme.",
+    ),
+    (
+        "A former jailbird is now a millionaire.",
+        "A person who has been in prison is now a millionaire.",
+    ),
+    (
+        "The ex-thug told the BBC he had changed.",
+        "The man who used to be violent told the BBC he had changed.",
+    ),
     # no record the text does not give (issue 10: not "many previous convictions")
     (
         "A prolific offender has been jailed again.",
@@ -244,3 +261,18 @@ def test_a_state_verb_of_something_else_is_left(engine):
     """ "The problem was a burglar ..." is no person's own verb: no past act."""
     text = "The worry for the village was a burglar who had struck twice."
     assert "burgled homes" not in apply_rewrites(text, engine.check(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A former criminal has become a magistrate.",
+        "The former convict was elected to the council.",
+        "The former murderer was released in 2010.",
+        "A former car thief now repairs cars for a living.",
+    ],
+)
+def test_former_is_never_left_before_a_person_wording(engine, text):
+    """Issue 10: "a former person who uses drugs" is no rewrite."""
+    out = apply_rewrites(text, engine.check(text)).lower()
+    assert "former person" not in out and "former people" not in out and "ex-person" not in out
