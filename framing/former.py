@@ -78,6 +78,9 @@ def former_fit(
     m = _FORMER.search(s.text, max(0, start - 40), start)
     if m is None or c.possessive:
         return None
+    tok = s.token_after(c.end)
+    if tok is not None and tok.pos in ("NOUN", "PROPN") and s.text[c.end : tok.start] == " ":
+        return None  # a modifier ("ex-drug dealers rap track"): framing.modifiers decides
     plural = c.form.number == "plural"
     if c.entry.id in _STATES:
         wording = f"{'people' if plural else 'person'} who used to be {_STATES[c.entry.id]}"
