@@ -187,6 +187,15 @@ CASES = [
         "The ex-thug told the BBC he had changed.",
         "The man who used to be violent told the BBC he had changed.",
     ),
+    # a release the text states is never "in prison"
+    (
+        "Inmate freed after 20 years in jail for murder he did not commit",
+        "Man freed after 20 years in jail for murder he did not commit",
+    ),
+    (
+        "The inmate, who was released in May, has reoffended.",
+        "The person, who was released in May, has reoffended.",
+    ),
     # no record the text does not give (issue 10: not "many previous convictions")
     (
         "A prolific offender has been jailed again.",
