@@ -122,6 +122,13 @@ def repeated_act(
         # (a plural subject is framing.restructure's: "People looted shops")
         if plural or not _stem_verb(c, s, end):
             return None
+    return plain_role(c, s, start, end, plural)
+
+
+def plain_role(c: Candidate, s: Sentence, start: int, end: int, plural: bool) -> Span | None:
+    """The person with no clause, where the sentence tells the act: "those
+    involved", "people", "the person" ("the man" where the pronouns give
+    it), "someone"; None after any other determiner."""
     prev = s.word_before(start)
     det = prev[2].lower() if prev is not None and not s.text[prev[1] : start].strip() else None
     if plural and det in _GROUP_DETS and prev is not None:

@@ -62,6 +62,9 @@ CASES = [
         "The man defrauded his employer of £40,000.",
     ),
     ("A looter looted the corner shop.", "Someone looted the corner shop."),
+    # every noun the lexicon has would repeat the act: the plain role, not advice
+    ("Robbers raided the post office.", "People raided the post office."),
+    ("Muggers attacked a student in the park.", "People attacked a student in the park."),
     # a verdict the line states is not said twice
     (
         "Killer Nurse Found Guilty Of Murdering Seven Babies",
