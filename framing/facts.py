@@ -81,11 +81,28 @@ _RELEASE_CLAUSE = re.compile(
 )
 
 
+_APPOSED_RELEASE = re.compile(
+    r",\s+who\s+(?:[a-z]+\s+){0,3}?(?:released|freed|left prison|walked free)\b", re.IGNORECASE
+)
+
+
 def _left_prison(c: Candidate, s: Sentence, status: str | None) -> Span | None:
     """ "The Inmate Who Became A Barrister" (released) -> "The Prison Leaver Who
     Became A Barrister": the clause tells what came after prison, so the
     wording says the person has left it (rewrites.md, decision 13)."""
-    if status != "released" or c.entry.id not in _INSIDE or not _WHO_AFTER.match(s.text, c.end):
+    if status != "released" or c.entry.id not in _INSIDE:
+        return None
+    if _APPOSED_RELEASE.match(s.text, c.end):
+        # "The inmate, who was released in May, has reoffended" -> "The person, who
+        # was released ...": the clause says it, and "in prison" would contradict it
+        art = s.word_before(c.start)
+        if art is not None and art[2].lower() in ("the", "a", "an") and c.form.number != "plural":
+            if not s.text[art[1] : c.start].strip():
+                return _cased(
+                    s, art[0], c.end, f"{'the' if art[2].lower() == 'the' else 'a'} person"
+                )
+        return None
+    if not _WHO_AFTER.match(s.text, c.end):
         return None
     if _RELEASE_CLAUSE.match(s.text, c.end):
         return None  # "inmates who were released": the clause says it, the role follows

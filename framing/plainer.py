@@ -21,6 +21,7 @@ import re
 
 from framing.candidate import Candidate, Sentence
 from framing.owned import OWNER_DETERMINERS
+from framing.tense import pronoun_person
 
 Span = tuple[int, int, str]
 
@@ -126,6 +127,10 @@ def status_participle_fit(c: Candidate, s: Sentence) -> Span | None:
         start, out = prev[0], "a person"
     elif adjacent and prev is not None and prev[2].lower() == "the":
         start, out = prev[0], "the person"
+    elif not s.text[: c.start].strip():
+        # a headline's first word: "Inmate freed after 20 years ... he did not
+        # commit" -> "Man freed after 20 years ...", the gender from the pronouns
+        out = pronoun_person(s, False)
     else:
         return None
     if adjacent and prev is not None and prev[2].lower() not in ("a", "an", "the"):

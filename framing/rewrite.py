@@ -69,6 +69,7 @@ from framing.said_once import (
     modified_clause_fit,
     named_act,
     person_noun_fit,
+    plain_role,
     repeated_act,
     sentenced_headline,
 )
@@ -538,6 +539,10 @@ def _act_said_once(c: Candidate, s: Sentence, prefilter: Prefilter, f: Fit) -> F
         said = repeated_act(c, s, f.start, f.end, f.rewrite, f.number == "plural")
     elif (f.start, f.end) == (c.start, c.end):
         said = named_act(c, s)
+        if said is None and any(_tautology(a, s, c) for a in f.suggestions):
+            # every noun the lexicon has repeats the act ("Robbers raided" ->
+            # "Raiders raided"): the plain role instead of advice
+            said = plain_role(c, s, c.start, c.end, f.number == "plural")
     else:
         said = None
     if said is None or prefilter.any(said[2]):

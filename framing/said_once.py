@@ -39,27 +39,49 @@ def expansion_fit(c: Candidate, s: Sentence) -> Span | None:
     minority ethnic officers": an acronym in brackets right after its own
     expansion only repeats it, so it goes (with the space before the bracket);
     swapping it would gloss the expansion a second time ("... ethnic (Ethnic
-    minority) officers").  A sentence about the acronym itself is left alone."""
+    minority) officers").  "BAME (black, Asian and minority ethnic) staff" ->
+    "Black, Asian and minority ethnic staff": the expansion in brackets after
+    it takes its place.  A sentence about the acronym itself is left alone."""
     label = s.text[c.start : c.end]
     letters = [ch for ch in label if ch.isalpha()]
     if len(letters) < 2 or not all(ch.isupper() for ch in letters) or c.possessive:
         return None
+    if _ABOUT_WORD.search(s.text):
+        return None
     opening = s.text[: c.start].rstrip()
     close = _PARENS_AFTER.match(s.text, c.end)
-    if not opening.endswith("(") or close is None or _ABOUT_WORD.search(s.text):
+    if opening.endswith("(") and close is not None:
+        before = opening[:-1]
+        if _initials(re.findall(_WORD_RX, before[-160:]), len(letters), True) == letters:
+            return len(before.rstrip()), close.end(), ""
         return None
-    before = opening[:-1]
-    found = [w for w in re.findall(r"[A-Za-z][\w'’]*", before[-160:])]
-    initials: list[str] = []
-    for w in reversed(found):
-        if len(initials) == len(letters):
+    glossed = _GLOSS_AFTER.match(s.text, c.end)
+    if glossed is None:
+        return None
+    words = re.findall(_WORD_RX, glossed.group("words"))
+    if _initials(words, len(letters), False) != letters or len(words) > 2 * len(letters):
+        return None
+    out = glossed.group("words").strip()
+    if not s.text[: c.start].strip():
+        out = out[0].upper() + out[1:]  # the line's first word
+    return c.start, glossed.end(), out
+
+
+_WORD_RX = r"[A-Za-z][\w'’]*"
+_GLOSS_AFTER = re.compile(r"\s*\((?P<words>[^()]{3,80})\)")
+
+
+def _initials(found: list[str], n: int, from_end: bool) -> list[str]:
+    """The initials of the first (or last) ``n`` words that are not short
+    linking words ("and", "of")."""
+    out: list[str] = []
+    for w in reversed(found) if from_end else found:
+        if len(out) == n:
             break
         if w.lower() in _EXPANSION_SKIP:
             continue
-        initials.insert(0, w[0].upper())
-    if initials != letters:
-        return None
-    return len(before.rstrip()), close.end(), ""
+        out.append(w[0].upper())
+    return out[::-1] if from_end else out
 
 
 _WHO_VERB = re.compile(r"\bwho (\w+)\b")
@@ -100,6 +122,13 @@ def repeated_act(
         # (a plural subject is framing.restructure's: "People looted shops")
         if plural or not _stem_verb(c, s, end):
             return None
+    return plain_role(c, s, start, end, plural)
+
+
+def plain_role(c: Candidate, s: Sentence, start: int, end: int, plural: bool) -> Span | None:
+    """The person with no clause, where the sentence tells the act: "those
+    involved", "people", "the person" ("the man" where the pronouns give
+    it), "someone"; None after any other determiner."""
     prev = s.word_before(start)
     det = prev[2].lower() if prev is not None and not s.text[prev[1] : start].strip() else None
     if plural and det in _GROUP_DETS and prev is not None:
@@ -241,7 +270,7 @@ _COUNT = re.compile(
 )
 
 
-_PERSON_TAIL = re.compile(r"^(?:person|people) (?P<tail>(?:in|on|serving|who|with)\b.*)$")
+_PERSON_TAIL = re.compile(r"^(?:person|people) (?P<tail>(?:in|on|serving|held)\b.*)$")
 _PERSON_NOUN = re.compile(r"[a-z]+ists?")
 
 

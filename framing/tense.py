@@ -31,6 +31,7 @@ import re
 
 from framing.candidate import Candidate, Sentence
 from framing.facts import kept_fact
+from framing.former import former_fit
 from framing.inflect import match_case
 from framing.sentences import case_style
 
@@ -46,9 +47,20 @@ _DRUGS = {
     "crackheads": "crack cocaine",
     "smackhead": "heroin",
     "smackheads": "heroin",
+    "cannabis": "cannabis",
+    "ketamine": "ketamine",
+    "meth": "methamphetamine",
+    "methamphetamine": "methamphetamine",
+    "spice": "spice",
+    "ecstasy": "ecstasy",
+    "fentanyl": "fentanyl",
+    "mephedrone": "mephedrone",
+    "amphetamine": "amphetamine",
+    "opioid": "opioids",
+    "opiate": "opiates",
 }
-_STATE_VERBS = frozenset({"was", "became", "become", "becomes", "been", "is", "once", "were"})
-_PLURAL_STATE = frozenset({"were", "are", "became", "become", "been"})
+_STATE_VERBS = frozenset({"was", "became", "become", "becomes", "been", "is", "once", "were", "be"})
+_PLURAL_STATE = frozenset({"were", "are", "became", "become", "been", "be"})
 _FORMER = frozenset({"former", "ex", "one-time", "onetime", "reformed", "recovering"})
 # what a former offence label did, as a habit ("who used to sell drugs") and
 # in the past tense ("who once sold drugs", "He sold drugs as a teenager")
@@ -59,6 +71,7 @@ _HABITS = {
     "shoplifter": ("steal from shops", "stole from shops"),
     "thief": ("steal", "stole"),
     "fraudster": ("commit fraud", "committed fraud"),
+    "persistent-offender": ("offend repeatedly", "offended repeatedly"),
 }
 # a label that names violence, not an offence: "he was a thug" -> "he was violent"
 _STATES = {"thug": "violent"}
@@ -70,11 +83,29 @@ def _cased(s: Sentence, start: int, end: int, out: str) -> Span:
     return start, end, match_case(original, out, s.memo("case_style", lambda: case_style(s.text)))
 
 
-def _drug(c: Candidate) -> str:
-    for w in c.lower_words:
-        if w in _DRUGS:
-            return _DRUGS[w]
-    return "drugs"
+def _drug(c: Candidate, s: Sentence | None = None) -> str:
+    """The drug the label names, with a drug name written just before it
+    ("a ketamine addict", "crack cocaine addict"): "drugs" where none is."""
+    named = [w for w in c.lower_words if w in _DRUGS]
+    if s is not None:
+        named = _named_before(c, s)[1] + named
+    if named[:2] == ["crack", "cocaine"]:
+        return "crack cocaine"
+    return " and ".join(dict.fromkeys(_DRUGS[w] for w in named)) or "drugs"
+
+
+def _named_before(c: Candidate, s: Sentence) -> tuple[int, list[str]]:
+    """Where a label starts once the drug names before it are taken in
+    ("the former [spice] addict"), and those names."""
+    start = c.start
+    names: list[str] = []
+    for _ in range(2):
+        prev = s.word_before(start)
+        if prev is None or s.text[prev[1] : start] != " " or prev[2].lower() not in _DRUGS:
+            break
+        names.insert(0, prev[2].lower())
+        start = prev[0]
+    return start, names
 
 
 _FORMER_RX = re.compile(
@@ -131,9 +162,11 @@ def _adjective(s: Sentence, pos: str, word: str) -> bool:
     """An adjective before the label; in a headline's capitals the tagger reads
     one as a name ("Once a Homeless Addict"), so there the word's own
     dictionary entry decides (lemminflect, loaded on first use)."""
+    if word.lower() in _DRUGS:
+        return False  # a drug name is the drug, said after "dependent on"
     if pos == "ADJ":
         return True
-    if pos not in ("PROPN", "NOUN") or not word[:1].isupper() or word.lower() in _DRUGS:
+    if pos not in ("PROPN", "NOUN") or not word[:1].isupper():
         return False
     if s.memo("case_style", lambda: case_style(s.text)) == "sentence":
         return False
@@ -146,7 +179,7 @@ def _drug_state(c: Candidate, s: Sentence) -> Span | None:
     """ "was a crack addict", "became an addict", "were both smackheads", "Once a
     homeless addict": the state, with the named drug."""
     plural = c.form.number == "plural"
-    start = c.start
+    start = _named_before(c, s)[0]
     adjectives: list[str] = []
     prev = s.word_before(start)
     while prev is not None and not s.text[prev[1] : start].strip():
@@ -171,7 +204,7 @@ def _drug_state(c: Candidate, s: Sentence) -> Span | None:
                 return None
     else:
         return None
-    out = f"dependent on {_drug(c)}"
+    out = f"dependent on {_drug(c, s)}"
     if adjectives:
         out = f"{' '.join(adjectives)} and {out}"
     elif _participle_after(s, c.end) is not None:
@@ -180,15 +213,16 @@ def _drug_state(c: Candidate, s: Sentence) -> Span | None:
 
 
 def _drug_former(c: Candidate, s: Sentence) -> Span | None:
-    art = s.word_before(c.start)
-    gap = s.text[art[1] : c.start].strip() if art is not None else ""
+    named = _named_before(c, s)[0]
+    art = s.word_before(named)
+    gap = s.text[art[1] : named].strip() if art is not None else ""
     if art is None or gap not in ("", "-") or art[2].lower() not in _FORMER:
         return None  # "former junkie", "ex-junkie"
     det = s.word_before(art[0])
     if art[0] > 0 and s.text[art[0] - 1 : art[0]] == "-":  # "ex-addict" split oddly
         return None
     phrase = "people" if c.form.number == "plural" else "person"
-    drug = _drug(c)
+    drug = _drug(c, s)
     out = f"{phrase} in recovery" + (f" from {drug} addiction" if drug != "drugs" else "")
     if (
         det is not None
@@ -202,12 +236,24 @@ def _drug_former(c: Candidate, s: Sentence) -> Span | None:
 
 def _was_a(c: Candidate, s: Sentence) -> Span | None:
     """ "He was a drug dealer as a teenager" -> "He sold drugs as a teenager";
-    "he was a thug in his youth" -> "he was violent in his youth"."""
-    art = s.word_before(c.start)
-    if art is None or art[2].lower() not in ("a", "an") or s.text[art[1] : c.start].strip():
+    "they were drug dealers" -> "they sold drugs"; "he was a thug in his
+    youth" -> "he was violent in his youth"; "He had been a burglar" -> "He
+    had burgled homes"; "He used to be a drug dealer" -> "He used to sell
+    drugs"; "He became a drug dealer at 14" -> "He started selling drugs at
+    14"; "He was an inmate at HMP Wandsworth" -> "He was in prison at ...".
+    The act or state in the verb's own tense, never "was a person who sells"."""
+    plural = c.form.number == "plural"
+    start = c.start
+    if not plural:
+        art = s.word_before(c.start)
+        if art is None or art[2].lower() not in ("a", "an") or s.text[art[1] : c.start].strip():
+            return None
+        start = art[0]
+    verb = s.word_before(start)
+    if verb is None or s.text[verb[1] : start].strip():
         return None
-    verb = s.word_before(art[0])
-    if verb is None or verb[2].lower() not in ("was", "became") or s.text[verb[1] : art[0]].strip():
+    v = verb[2].lower()
+    if v not in (_PLURAL_BE if plural else _SINGULAR_BE):
         return None
     nxt = s.word_after(c.end)
     if nxt is not None and nxt[2].lower() in ("who", "that", "and", "or", "with"):
@@ -216,31 +262,62 @@ def _was_a(c: Candidate, s: Sentence) -> Span | None:
         return (
             None  # "She was a fraudster, the court heard, who stole ...": the clause needs a noun
         )
-    if c.entry.id in _STATES:
-        return _cased(s, art[0], c.end, _STATES[c.entry.id])
+    if not _own_subject(s, verb):
+        return None
+    state = _STATES.get(c.entry.id) or (_PLACES.get(c.entry.id) if v != "became" else None)
+    if state is not None:
+        return _cased(s, start, c.end, state)
     habit = _HABITS.get(c.entry.id)
     if habit is None:
         return None
-    subject = s.word_before(verb[0])
-    tok = s.token_before(verb[0])
-    if subject is None or not (
-        subject[2].lower() in _SUBJECTS or (tok is not None and tok.pos == "PROPN")
-    ):
-        return None
-    if verb[2].lower() == "became":
+    act = _armed(c, habit[0])
+    if v == "became":
         # "He became a drug dealer at 14" -> "He started selling drugs at 14":
         # the change the verb told, with the act (never "became a person who sells")
-        started = _gerund(_armed(c, habit[0]))
+        started = _inflected(act, "VBG")
         return None if started is None else _cased(s, verb[0], c.end, f"started {started}")
+    if v == "be":  # "used to be a drug dealer" -> "used to sell drugs"
+        return _cased(s, verb[0], c.end, act)
+    if v == "been":  # "had been a burglar" -> "had burgled homes"
+        done = _inflected(act, "VBN")
+        return None if done is None else _cased(s, verb[0], c.end, done)
     return _cased(s, verb[0], c.end, _armed(c, habit[1]))
 
 
-def _gerund(act: str) -> str | None:
-    """ "sell drugs" -> "selling drugs" (lemminflect, loaded on first use)."""
+_SINGULAR_BE = frozenset({"was", "became", "been", "be"})
+_PLURAL_BE = frozenset({"were", "became", "been", "be"})
+# labels for where a person is: "was an inmate at HMP Wandsworth" -> "was in prison at ..."
+_PLACES = {"inmate": "in prison", "prisoner": "in prison", "convict": "in prison"}
+
+
+def _own_subject(s: Sentence, verb: tuple[int, int, str]) -> bool:
+    """The verb is a person's own ("He was", "Smith had been", "they used to
+    be"), not "the problem was" or "described as having been"."""
+    v = verb[2].lower()
+    pos = verb[0]
+    if v == "been":
+        aux = s.word_before(pos)
+        if aux is None or aux[2].lower() not in ("had", "has", "have"):
+            return False
+        pos = aux[0]
+    elif v == "be":
+        if not s.text[max(0, pos - 8) : pos].lower() == "used to ":
+            return False
+        pos -= 8
+    subject = s.word_before(pos)
+    tok = s.token_before(pos)
+    return subject is not None and (
+        subject[2].lower() in _SUBJECTS or (tok is not None and tok.pos == "PROPN")
+    )
+
+
+def _inflected(act: str, tag: str) -> str | None:
+    """ "sell drugs" -> "selling drugs" (VBG), "steal from shops" -> "stolen
+    from shops" (VBN); lemminflect, loaded on first use."""
     from lemminflect import getInflection
 
     verb, _, rest = act.partition(" ")
-    forms = getInflection(verb, "VBG")
+    forms = getInflection(verb, tag)
     return f"{forms[0]} {rest}".strip() if forms else None
 
 
@@ -522,4 +599,11 @@ def tense_fit(c: Candidate, s: Sentence, status: str | None = None) -> Span | No
     if c.entry.category == "drug-use" and not c.entry.id.startswith("former"):
         return _drug_state(c, s) or _drug_former(c, s)
     was = _was_a(c, s) if status not in _COURT else None  # in court the role wins
-    return was or _offence_former(c, s) or _former_state(c, s)
+    return was or _offence_former(c, s) or _former_state(c, s) or _former_any(c, s, status)
+
+
+def _former_any(c: Candidate, s: Sentence, status: str | None) -> Span | None:
+    """Any other label after "former" (framing.former): the wording in the past."""
+    start, names = _named_before(c, s)
+    drug = _drug(c, s) if names else "drugs"
+    return former_fit(c, s, status, pronoun_person(s, c.form.number == "plural"), drug, start)

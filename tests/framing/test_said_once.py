@@ -19,6 +19,11 @@ CASES = [
         "Black and Minority Ethnic (BME) staff were twice as likely to be disciplined.",
         "Black and Minority Ethnic staff were twice as likely to be disciplined.",
     ),
+    # the expansion in brackets after the acronym takes its place
+    (
+        "BAME (black, Asian and minority ethnic) staff are under-represented.",
+        "Black, Asian and minority ethnic staff are under-represented.",
+    ),
     # the wording's verb said again right after: the clause would repeat the act
     (
         "The drug dealers sold heroin from a caravan, neighbours said.",
@@ -57,6 +62,9 @@ CASES = [
         "The man defrauded his employer of £40,000.",
     ),
     ("A looter looted the corner shop.", "Someone looted the corner shop."),
+    # every noun the lexicon has would repeat the act: the plain role, not advice
+    ("Robbers raided the post office.", "People raided the post office."),
+    ("Muggers attacked a student in the park.", "People attacked a student in the park."),
     # a verdict the line states is not said twice
     (
         "Killer Nurse Found Guilty Of Murdering Seven Babies",

@@ -140,6 +140,62 @@ CASES = [
         "He became a drug dealer at 14 to pay off his brother's debts.",
         "He started selling drugs at 14 to pay off his brother's debts.",
     ),
+    # every state verb keeps its tense: plural, pluperfect, "used to", a place
+    ("They were drug dealers in their youth.", "They sold drugs in their youth."),
+    (
+        "He had been a burglar before he found work as a roofer.",
+        "He had burgled homes before he found work as a roofer.",
+    ),
+    ("She used to be a shoplifter.", "She used to steal from shops."),
+    ("She used to be a junkie.", "She used to be dependent on drugs."),
+    (
+        "He was an inmate at HMP Wandsworth in the 1990s.",
+        "He was in prison at HMP Wandsworth in the 1990s.",
+    ),
+    ("He was a persistent offender as a teenager.", "He offended repeatedly as a teenager."),
+    # a drug name written before the label is the named drug, never "former person"
+    (
+        "The former spice addict now works as a youth worker.",
+        "The person in recovery from spice addiction now works as a youth worker.",
+    ),
+    (
+        "He became a ketamine addict while at university.",
+        "He became dependent on ketamine while at university.",
+    ),
+    (
+        "Once a cannabis addict, he now campaigns for drug education.",
+        "Once dependent on cannabis, he now campaigns for drug education.",
+    ),
+    (
+        "The former crack cocaine addict has been clean for five years.",
+        "The person in recovery from crack cocaine addiction has been clean for five years.",
+    ),
+    # any other label after "former": its wording in the past, never "former person"
+    (
+        "The former cannabis dealer now runs a legal CBD shop.",
+        "The person who used to sell cannabis now runs a legal CBD shop.",
+    ),
+    (
+        "Former criminals are running the scheme.",
+        "People who used to commit crime are running the scheme.",
+    ),
+    (
+        "A former jailbird is now a millionaire.",
+        "A person who has been in prison is now a millionaire.",
+    ),
+    (
+        "The ex-thug told the BBC he had changed.",
+        "The man who used to be violent told the BBC he had changed.",
+    ),
+    # a release the text states is never "in prison"
+    (
+        "Inmate freed after 20 years in jail for murder he did not commit",
+        "Man freed after 20 years in jail for murder he did not commit",
+    ),
+    (
+        "The inmate, who was released in May, has reoffended.",
+        "The person, who was released in May, has reoffended.",
+    ),
     # no record the text does not give (issue 10: not "many previous convictions")
     (
         "A prolific offender has been jailed again.",
@@ -208,3 +264,24 @@ def test_a_clause_that_says_the_release_keeps_the_role(engine):
     were released" would say it twice."""
     text = "The inmates who were released last week have found homes."
     assert "prison leaver" not in apply_rewrites(text, engine.check(text))
+
+
+def test_a_state_verb_of_something_else_is_left(engine):
+    """ "The problem was a burglar ..." is no person's own verb: no past act."""
+    text = "The worry for the village was a burglar who had struck twice."
+    assert "burgled homes" not in apply_rewrites(text, engine.check(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A former criminal has become a magistrate.",
+        "The former convict was elected to the council.",
+        "The former murderer was released in 2010.",
+        "A former car thief now repairs cars for a living.",
+    ],
+)
+def test_former_is_never_left_before_a_person_wording(engine, text):
+    """Issue 10: "a former person who uses drugs" is no rewrite."""
+    out = apply_rewrites(text, engine.check(text)).lower()
+    assert "former person" not in out and "former people" not in out and "ex-person" not in out
