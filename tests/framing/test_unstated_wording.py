@@ -85,7 +85,10 @@ def test_bare_dealer_in_crime_copy_is_the_drug_sense(engine):
     assert "drug-dealer" in _entries(
         engine, "Junkies and dealers gather by the station, staff say."
     )
+    # selling with no goods named
+    assert "drug-dealer" in _entries(engine, "The dealers who sell outside the school are known.")
     # a trade named before it, or no crime at all: another sense
+    assert "drug-dealer" not in _entries(engine, "Car dealers who sell to fleets cut prices.")
     assert "drug-dealer" not in _entries(engine, "A gun dealer was arrested in Kent on Friday.")
     assert "drug-dealer" not in _entries(engine, "Dealers cut prices on new cars in September.")
 
