@@ -36,6 +36,15 @@ def fixed(engine, text):
             "The serial killer left no fingerprints at the scene.",
             "The person responsible left no fingerprints at the scene.",
         ),
+        # an alarm raised is the scene the role refers to; without it, advice
+        (
+            "The alarm sounded at midnight, but the thieves had vanished by the time staff arrived.",
+            "The alarm sounded at midnight, but those responsible had vanished by the time staff arrived.",
+        ),
+        (
+            "The thieves had vanished by the time staff arrived.",
+            "The thieves had vanished by the time staff arrived.",
+        ),
         # the label's own clause gives the gender: "his victim" is the doer's
         (
             "A murderer was filmed arguing with his victim hours before the attack.",
