@@ -75,7 +75,7 @@ from framing.sentences import case_style
 from framing.status import UNKNOWN as UNKNOWN_STATUS
 from framing.status import Status, status_of
 from framing.tense import pronoun_person, tense_fit
-from framing.unstated import gendered_role, held_for_fit, unanchored
+from framing.unstated import gendered_role, held_for_fit, suffered_act_fit, unanchored
 from lexicon.model import CONVICTED, Alternative, Entry
 
 Word = tuple[int, int, str]  # (start, end, text) in the sentence
@@ -735,6 +735,7 @@ def _whole_phrase(
         lambda: passive_fit(c, s, known.value) if status is not None else None,
         lambda: owned_fit(c, s, known) if status is not None else None,
         lambda: held_for_fit(c, s, known.value, number == "plural") if status else None,
+        lambda: suffered_act_fit(c, s, known.value, number == "plural") if status else None,
         lambda: collective_fit(c, s),
         lambda: participle_fit(c, s, known.value),
         lambda: status_participle_fit(c, s),

@@ -45,6 +45,11 @@ def fixed(engine, text):
             "The thieves had vanished by the time staff arrived.",
             "The thieves had vanished by the time staff arrived.",
         ),
+        # what a place suffers, told by a generic agent: the act, naming nobody
+        (
+            "Village churches have been targeted by metal thieves in recent months.",
+            "Village churches have been targeted by metal theft in recent months.",
+        ),
         # the label's own clause gives the gender: "his victim" is the doer's
         (
             "A murderer was filmed arguing with his victim hours before the attack.",
@@ -112,3 +117,8 @@ def test_attacker_only_where_the_sentence_tells_an_attack(engine):
     # a label that itself tells an attack anchors it
     out = fixed(engine, "Anyone who saw the mugger is asked to call police.")
     assert "attacker" in out
+
+
+def test_an_agent_that_acts_on_a_person_keeps_a_person(engine):
+    # "attacked by robbery" is no English: only what a place or group suffers
+    assert "by robbery" not in fixed(engine, "He was attacked by robbers on his way home.")
