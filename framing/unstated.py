@@ -19,6 +19,10 @@ used (``tests/data/rewrites.md``, decisions 5 and 6).
 - the agent of a passive that tells what a place or a group suffers
   ("targeted by art thieves", "plagued by burglars"): the act itself ("art
   theft", "burglary"), which names nobody, for a generic group.
+- an adjective that describes the crime, not the person ("real", "petty",
+  "serious", "low-level") before a generic "criminals" or "offenders": it
+  goes with the act ("find real criminals" -> "find people committing real
+  crimes"), never "real people who commit crime".
 - an event the wording presupposes: "attacker" and "assailant" only where an
   attack is in the sentence, "the people involved in the violence" (or "the
   disorder") only where there was violence or disorder (rewrites.md, decision
@@ -207,3 +211,31 @@ def suffered_act_fit(c: Candidate, s: Sentence, status: str, plural: bool) -> Sp
         return None
     style = s.memo("case_style", lambda: case_style(s.text))
     return c.start, c.end, match_case(s.text[c.start : c.end], act, style, False)
+
+
+# adjectives that grade the crime rather than describe the person
+_ACT_ADJECTIVES = frozenset(
+    "real petty serious minor low-level major small-time big-time lesser worse".split()
+)
+_ACTS_OF = {"criminal": "crimes", "offender": "offences"}
+_ACT_ADJECTIVE_BEFORE = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(_ACT_ADJECTIVES, key=len, reverse=True)) + r") $",
+    re.IGNORECASE,
+)
+
+
+def act_adjective_fit(c: Candidate, s: Sentence, status: str, plural: bool) -> Span | None:
+    """ "told to find real criminals" -> "told to find people committing real
+    crimes": the adjective grades the crime, so it stays with the act."""
+    acts = _ACTS_OF.get(c.entry.id)
+    if acts is None or status not in _UNSTATED or not plural or c.possessive:
+        return None
+    if len(c.lower_words) != 1:
+        return None
+    m = _ACT_ADJECTIVE_BEFORE.search(s.text, 0, c.start)
+    if m is None:
+        return None
+    out = f"people committing {m.group(1).lower()} {acts}"
+    style = s.memo("case_style", lambda: case_style(s.text))
+    at_start = not s.text[: m.start(1)].strip()
+    return m.start(1), c.end, match_case(s.text[m.start(1) : c.end], out, style, at_start)

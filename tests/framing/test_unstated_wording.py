@@ -50,6 +50,15 @@ def fixed(engine, text):
             "Village churches have been targeted by metal thieves in recent months.",
             "Village churches have been targeted by metal theft in recent months.",
         ),
+        # an adjective that grades the crime goes with the act, not the people
+        (
+            "Officers were told to stop chasing cyclists and catch real criminals.",
+            "Officers were told to stop chasing cyclists and catch people committing real crimes.",
+        ),
+        (
+            "The phones were used by major criminals across Europe.",
+            "The phones were used by people committing major crimes across Europe.",
+        ),
         # the label's own clause gives the gender: "his victim" is the doer's
         (
             "A murderer was filmed arguing with his victim hours before the attack.",

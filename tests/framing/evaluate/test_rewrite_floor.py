@@ -23,7 +23,7 @@ GROUPS = {
     "charged-and-trial": 0.96,
     "convicted-and-sentenced": 0.73,
     "released": 0.94,
-    "unknown-status": 0.92,
+    "unknown-status": 0.93,
     "case-style": 0.94,
     "tense-and-facts": 0.95,
     "noun-modifier": 0.88,
