@@ -77,7 +77,13 @@ from framing.sentences import case_style
 from framing.status import UNKNOWN as UNKNOWN_STATUS
 from framing.status import Status, status_of
 from framing.tense import pronoun_person, tense_fit
-from framing.unstated import gendered_role, held_for_fit, unanchored
+from framing.unstated import (
+    act_adjective_fit,
+    gendered_role,
+    held_for_fit,
+    suffered_act_fit,
+    unanchored,
+)
 from lexicon.model import CONVICTED, Alternative, Entry
 
 Word = tuple[int, int, str]  # (start, end, text) in the sentence
@@ -743,6 +749,7 @@ def _whole_phrase(
         lambda: passive_fit(c, s, known.value) if status is not None else None,
         lambda: owned_fit(c, s, known) if status is not None else None,
         lambda: held_for_fit(c, s, known.value, number == "plural") if status else None,
+        lambda: suffered_act_fit(c, s, known.value, number == "plural") if status else None,
         lambda: collective_fit(c, s),
         lambda: participle_fit(c, s, known.value),
         lambda: status_participle_fit(c, s),
@@ -751,6 +758,7 @@ def _whole_phrase(
         lambda: conviction_clause_fit(c, s, convicted) if status is not None else None,
         lambda: possessed_of_fit(c, s, options[0].for_number(number) if options else None),
         lambda: graded_fit(c, s, [a.for_number(number) for a in options]),
+        lambda: act_adjective_fit(c, s, known.value, number == "plural") if status else None,
         lambda: counted_fit(c, s, [a.for_number(number) for a in options]),
         lambda: already_fit(c, s, convicted),
         lambda: registered_fit(c, s),

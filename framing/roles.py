@@ -84,7 +84,7 @@ _ACT = re.compile(
     r"\b(?:victims?|stole|stolen|steal\w*|took|taken|broke|break-in|fled|escaped|ran off"
     r"|attack\w*|kill\w*|stabb\w*|shot|punch\w*|smash\w*|snatch\w*|raid\w*|scene"
     r"|fingerprints|left town|damage\w*|targeted|threatened|robbed|burgled|murder\w*"
-    r"|set fire|blaze|scam|posed as|used the|hidden|dumped|struck|injur\w*|assault\w*)\b",
+    r"|set fire|blaze|scam|posed as|used the|hidden|dumped|struck|injur\w*|assault\w*|alarm)\b",
     re.IGNORECASE,
 )
 _HEDGES = {"alleged", "suspected", "accused", "convicted"}

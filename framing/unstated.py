@@ -16,6 +16,13 @@ used (``tests/data/rewrites.md``, decisions 5 and 6).
   getaway) or a reflexive, before the clause ends and with no other person
   named between ("grabbed the man's bag", "hit him with his stick" say
   nothing of the label).
+- the agent of a passive that tells what a place or a group suffers
+  ("targeted by art thieves", "plagued by burglars"): the act itself ("art
+  theft", "burglary"), which names nobody, for a generic group.
+- an adjective that describes the crime, not the person ("real", "petty",
+  "serious", "low-level") before a generic "criminals" or "offenders": it
+  goes with the act ("find real criminals" -> "find people committing real
+  crimes"), never "real people who commit crime".
 - an event the wording presupposes: "attacker" and "assailant" only where an
   attack is in the sentence, "the people involved in the violence" (or "the
   disorder") only where there was violence or disorder (rewrites.md, decision
@@ -28,6 +35,7 @@ from __future__ import annotations
 import re
 
 from framing.candidate import Candidate, Sentence
+from framing.coordination import OFFENCES
 from framing.inflect import match_case
 from framing.senses import names_people
 from framing.sentences import case_style
@@ -168,3 +176,66 @@ def unanchored(alt: str, c: Candidate, s: Sentence, status: str | None) -> bool:
         return False
     rest = s.text[: c.start] + " " + s.text[c.end :]
     return event.search(rest) is None
+
+
+# acts a place or a community suffers, and labels whose act names nobody
+_SUFFERED = frozenset(
+    "targeted plagued blighted hit affected beset bedevilled troubled menaced".split()
+)
+_SUFFERED_ACTS = {
+    k: v
+    for k, v in OFFENCES.items()
+    if k in {"burglar", "robber", "thief", "fraudster", "arsonist", "shoplifter", "looter"}
+}
+
+
+def suffered_act_fit(c: Candidate, s: Sentence, status: str, plural: bool) -> Span | None:
+    """ "Museums are targeted by art thieves" -> "... targeted by art theft": a
+    generic plural label as the agent of what a place suffers becomes the act,
+    a noun before it kept ("art")."""
+    act = _SUFFERED_ACTS.get(c.entry.id)
+    if act is None or status not in _UNSTATED or not plural or c.possessive:
+        return None
+    prev = s.word_before(c.start)
+    if prev is None or s.text[prev[1] : c.start] != " ":
+        return None
+    if prev[2].lower() != "by":
+        tok = s.token_before(c.start)
+        if tok is None or tok.pos != "NOUN" or tok.tag != "NN" or not tok.text.islower():
+            return None  # one compound noun may stand between ("art thieves")
+        prev = s.word_before(prev[0])
+        if prev is None or prev[2].lower() != "by":
+            return None
+    verb = s.word_before(prev[0])
+    if verb is None or verb[2].lower() not in _SUFFERED:
+        return None
+    style = s.memo("case_style", lambda: case_style(s.text))
+    return c.start, c.end, match_case(s.text[c.start : c.end], act, style, False)
+
+
+# adjectives that grade the crime rather than describe the person
+_ACT_ADJECTIVES = frozenset(
+    "real petty serious minor low-level major small-time big-time lesser worse".split()
+)
+_ACTS_OF = {"criminal": "crimes", "offender": "offences"}
+_ACT_ADJECTIVE_BEFORE = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(_ACT_ADJECTIVES, key=len, reverse=True)) + r") $",
+    re.IGNORECASE,
+)
+
+
+def act_adjective_fit(c: Candidate, s: Sentence, status: str, plural: bool) -> Span | None:
+    """ "told to find real criminals" -> "told to find people committing real
+    crimes": the adjective grades the crime, so it stays with the act."""
+    acts = _ACTS_OF.get(c.entry.id)
+    if acts is None or status not in _UNSTATED or not plural or c.possessive:
+        return None
+    if len(c.lower_words) != 1:
+        return None
+    m = _ACT_ADJECTIVE_BEFORE.search(s.text, 0, c.start)
+    if m is None:
+        return None
+    out = f"people committing {m.group(1).lower()} {acts}"
+    style = s.memo("case_style", lambda: case_style(s.text))
+    at_start = not s.text[: m.start(1)].strip()
+    return m.start(1), c.end, match_case(s.text[m.start(1) : c.end], out, style, at_start)

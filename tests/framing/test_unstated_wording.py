@@ -36,6 +36,29 @@ def fixed(engine, text):
             "The serial killer left no fingerprints at the scene.",
             "The person responsible left no fingerprints at the scene.",
         ),
+        # an alarm raised is the scene the role refers to; without it, advice
+        (
+            "The alarm sounded at midnight, but the thieves had vanished by the time staff arrived.",
+            "The alarm sounded at midnight, but those responsible had vanished by the time staff arrived.",
+        ),
+        (
+            "The thieves had vanished by the time staff arrived.",
+            "The thieves had vanished by the time staff arrived.",
+        ),
+        # what a place suffers, told by a generic agent: the act, naming nobody
+        (
+            "Village churches have been targeted by metal thieves in recent months.",
+            "Village churches have been targeted by metal theft in recent months.",
+        ),
+        # an adjective that grades the crime goes with the act, not the people
+        (
+            "Officers were told to stop chasing cyclists and catch real criminals.",
+            "Officers were told to stop chasing cyclists and catch people committing real crimes.",
+        ),
+        (
+            "The phones were used by major criminals across Europe.",
+            "The phones were used by people committing major crimes across Europe.",
+        ),
         # the label's own clause gives the gender: "his victim" is the doer's
         (
             "A murderer was filmed arguing with his victim hours before the attack.",
@@ -85,7 +108,10 @@ def test_bare_dealer_in_crime_copy_is_the_drug_sense(engine):
     assert "drug-dealer" in _entries(
         engine, "Junkies and dealers gather by the station, staff say."
     )
+    # selling with no goods named
+    assert "drug-dealer" in _entries(engine, "The dealers who sell outside the school are known.")
     # a trade named before it, or no crime at all: another sense
+    assert "drug-dealer" not in _entries(engine, "Car dealers who sell to fleets cut prices.")
     assert "drug-dealer" not in _entries(engine, "A gun dealer was arrested in Kent on Friday.")
     assert "drug-dealer" not in _entries(engine, "Dealers cut prices on new cars in September.")
 
@@ -100,3 +126,8 @@ def test_attacker_only_where_the_sentence_tells_an_attack(engine):
     # a label that itself tells an attack anchors it
     out = fixed(engine, "Anyone who saw the mugger is asked to call police.")
     assert "attacker" in out
+
+
+def test_an_agent_that_acts_on_a_person_keeps_a_person(engine):
+    # "attacked by robbery" is no English: only what a place or group suffers
+    assert "by robbery" not in fixed(engine, "He was attacked by robbers on his way home.")

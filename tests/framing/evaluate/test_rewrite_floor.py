@@ -24,7 +24,7 @@ GROUPS = {
     "charged-and-trial": 0.98,
     "convicted-and-sentenced": 0.77,
     "released": 0.97,
-    "unknown-status": 0.85,
+    "unknown-status": 0.93,
     "case-style": 0.94,
     "tense-and-facts": 0.95,
     "noun-modifier": 0.88,
