@@ -137,10 +137,11 @@ _SENT_SUBJECT = re.compile(
     r"accepted|denied|denies|asked|praised|criticised|slammed|blasted|condemned|"
     r"welcomed|insisted|maintained|maintains|questioned|spoke|speaks|told)\b"
 )
-# any verb after a subject that is a person, not merely a noun phrase ("Judge
-# Dennis Watson QC rejected ... as a 'grotesque distortion'", "The judge
-# accepted ... had been 'spontaneous'"): the labels make such a fragment the
-# subject's voice (PROFILES-GUIDE "Short fragments attributed in the same sentence")
+# any verb after a subject that is a person, not merely a noun phrase: the
+# subject of a sentence whose quotation follows a participle ("..., shouting:").
+# A fragment inside a sentence whose verb is no verb of saying ("Judge Dennis
+# Watson QC rejected ... as a 'grotesque distortion'") is left to the parse,
+# which tells "rejected" from "Officers recovered a silver Mercedes 'stash car'"
 _SENT_PERSON_DOES = re.compile(
     rf"(?P<speaker>{_PRENAMED}|{_NAME}|{_DESCRIBED}|{_PRONOUN}){_LONG_APPOS}\s+(?:(?:has|had|have|also|then|"
     r"previously|later|earlier|once|recently|repeatedly|publicly|today|yesterday|still|[a-z]+ly)\s+)?"
@@ -483,7 +484,7 @@ class _Finder:
         head = self.text[sent.start : qs]
         m0 = _LEADING_NOISE.match(head)
         off = sent.start + (m0.end() if m0 else 0)
-        m = _SENT_SUBJECT.match(self.text, off, qs) or _SENT_PERSON_DOES.match(self.text, off, qs)
+        m = _SENT_SUBJECT.match(self.text, off, qs)
         how = "X said (sentence subject)"
         base = 0
         if m is not None:
