@@ -156,6 +156,24 @@ def _agent(v: Token) -> Token | None:
     return None
 
 
+def _antecedent(who: Token) -> Token | None:
+    """The noun right before "who" ("..., including Amber Hoffman (pictured), who
+    said"): the parser often hangs the clause on an earlier noun."""
+    depth = 0
+    for t in reversed(who.doc[max(0, who.i - 12) : who.i]):
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth -= 1
+        elif depth == 0 and not t.is_punct:
+            if not t.tag_.startswith(("NN", "PRP")):
+                return None
+            while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+                t = t.head
+            return t
+    return None
+
+
 def _own_subject(v: Token) -> tuple[bool, Token | None]:
     """(decided, who) from ``v``'s own children: its subject, or for a passive
     its agent (decided: no one when there is none, "he was branded 'Public
@@ -164,7 +182,7 @@ def _own_subject(v: Token) -> tuple[bool, Token | None]:
     for k in kids:
         if k.dep_ in _SUBJ:
             if k.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
-                return True, v.head
+                return True, _antecedent(k) or v.head
             return True, k
     if any(k.dep_ in _SUBJ_PASS for k in kids) and v.dep_ != "xcomp":
         return True, _agent(v)

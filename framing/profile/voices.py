@@ -28,6 +28,8 @@ from framing.quotes import quote_spans
 # not a voice; attributed in its sentence ("the DPP said delays were 'corrosive'")
 # even one word is a voice (the labelling guide's ruling)
 MIN_QUOTE_WORDS = 3
+# the label that opens a picture caption ("Transformed: Jorden shared a photo")
+_CAPTION_LABEL = re.compile(r"[A-Z][\w’'-]*(?:[ \t][\w’'-]+){0,3}!?:[ \t]+(?=[A-Z])")
 # the longest sentence handed to the parser (a quotation's own sentence, in characters)
 _PARSE_MAX = 700
 
@@ -562,6 +564,9 @@ class _Finder:
             a, b = self.sentence_at(qs).start, self.sentence_at(max(qs, qe - 1)).end
             if b - a > _PARSE_MAX or _label(self.text, qs, qe):
                 continue
+            m = _CAPTION_LABEL.match(self.text, a, qs)
+            if m is not None:
+                a = m.end()  # "Hopeful stories: Former addicts are sharing ..."
             outside = self.text[a:qs] + " " + self.text[qe:b]
             if count_words(outside) < 2 or not SPEECH_WORD.search(outside):
                 continue
@@ -722,6 +727,26 @@ def _last_name(
     return best
 
 
+def _same_sentence_name(
+    text: str, a: int, b: int, people: People, want: str
+) -> tuple[int, int] | None:
+    """The last name in ``text[a:b]`` (a pronoun's own sentence before it) that the
+    text shows to be of the pronoun's sex, outside quotation marks; None for
+    "it" and "they" or when no such name is there."""
+    if not want or b - a > 400:
+        return None
+    best = None
+    for m in _PERSON_ANY.finditer(text, a, b):
+        got = _trim_name(text, m.start(), m.end(), people)
+        if got is None or people.in_quote(got[0]):
+            continue
+        if text[got[0] : got[1]].endswith(("’s", "'s")) or text.startswith(("’s", "'s"), got[1]):
+            continue
+        if people.sex(got[0], got[1]) == want:
+            best = got
+    return best
+
+
 def _name_after(text: str, after: int, people: People) -> tuple[int, int] | None:
     """The first person-like name in the 300 characters after ``after``: the
     speaker of a quotation that opens an article or a section and is named
@@ -779,6 +804,23 @@ def _resolve(text: str, raws: list[Raw], people: People, f: _Finder) -> list[Raw
                     text.rfind(". ", 0, r.speaker_start), text.rfind("\n", 0, r.speaker_start)
                 )
                 named = _last_name(text, max(0, own + 1), people, want)
+                here = _same_sentence_name(text, own + 1, r.speaker_start, people, want)
+                if here is not None:
+                    # "a phone call made by his mother Denise to police, in which
+                    # she said:": a name of the pronoun's sex earlier in its sentence
+                    out.append(
+                        Raw(
+                            r.kind,
+                            r.quote_start,
+                            r.quote_end,
+                            here[0],
+                            here[1],
+                            r.how + " (pronoun: named in its sentence)",
+                            "",
+                        )
+                    )
+                    last = out[-1]
+                    continue
                 # the last speaker of the pronoun's sex, not merely the last one
                 last = None
                 for prev in reversed(out):
