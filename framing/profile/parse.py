@@ -96,7 +96,7 @@ SPEECH_WORD = re.compile(
     )
     + r"|"
     + "|".join(_IRREGULAR)
-    + r")[a-z]*\b",
+    + r"|according)[a-z]*\b",
     re.I,
 )
 _SUBJ = ("nsubj", "csubj")
@@ -185,8 +185,23 @@ def _own_subject(v: Token) -> tuple[bool, Token | None]:
                 return True, _antecedent(k) or v.head
             return True, k
     if any(k.dep_ in _SUBJ_PASS for k in kids) and v.dep_ != "xcomp":
-        return True, _agent(v)
+        agent = _agent(v)
+        if agent is None and _LEMMA_OF.get(v.lower_) == "tell":
+            # "..., the court was told": the guide gives such words to the court
+            return True, next(k for k in kids if k.dep_ in _SUBJ_PASS)
+        return True, agent
     return False, None
+
+
+def _according_to(v: Token) -> Token | None:
+    """X of an "according to X" that modifies ``v``."""
+    for k in v.children:
+        if k.lower_ == "according":
+            for to in k.children:
+                for g in to.children:
+                    if g.dep_ == "pobj":
+                        return g
+    return None
 
 
 def _subject_of(v: Token) -> Token | None:
@@ -267,6 +282,10 @@ def speaker_in(doc: Doc, qa: int, qb: int) -> tuple[int, int, str] | None:
         path.append(node.dep_ + ":" + node.lower_)
         if node.i in inside:
             continue
+        src = _according_to(node) if _is_verb(node) else None
+        if src is not None and src.i not in inside:
+            a, b = _span_of(src)
+            return a, b, "according to"
         lemma = _LEMMA_OF.get(node.lower_, "")
         if lemma and _is_verb(node):
             subj = _subject_of(node)

@@ -160,7 +160,9 @@ _INNER_NAMED_SAYS = re.compile(
 )
 # at its sentence's end: '..., say Russian law enforcement.', '..., a court heard.'
 _SENT_END_SAID_X = re.compile(rf",\s+(?:{_VERBS})\s+{_SPEAKER_D}{_APPOS}[.!?]?\s*$")
-_SENT_END_X_SAID = re.compile(rf",\s+{_SPEAKER_D}{_APPOS}\s+(?:{_VERBS})[.!?]?\s*$")
+_SENT_END_X_SAID = re.compile(
+    rf",\s+{_SPEAKER_D}{_APPOS}\s+(?:(?:was|were|has\s+been)\s+)?(?:{_VERBS})[.!?]?\s*$"
+)
 # reported speech in a sentence with no quotation marks
 _REPORTED_X_SAID = re.compile(
     rf"{_SPEAKER}{_APPOS}\s+(?:(?:has|had|also|previously|later)\s+)?(?:said|says|told\s+[\w\s]{{1,30}}?|"
@@ -550,6 +552,7 @@ class _Finder:
             return (
                 self.people.is_name(w)
                 or w in ("Another", "One", "Others")
+                or w in _GROUP_SPEAKERS
                 or (w.endswith("s") and not w.endswith("ss") and w not in _PLACE_WORDS)
             )
         return True
