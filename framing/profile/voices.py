@@ -80,7 +80,7 @@ _SPEAKER = rf"(?P<speaker>{_NAME}|{_DESCRIBED}|{_PRONOUN})"
 # "Art detective Arthur Brand said", "Her daughter Tiffany called")
 _NOT_HEAD = (
     r"(?!(?:who|whom|which|that|also|then|has|had|have|is|was|were|are|and|or|but|not|to|"
-    r"of|in|on|at|for|by|with|it|he|she|they|been|being|later|previously|once|yesterday|"
+    r"of|in|on|at|for|by|with|from|it|he|she|they|been|being|later|previously|once|yesterday|"
     r"today|last|this|said|says|told)\b)"
 )
 _DESCRIBED_ANY = (
