@@ -190,7 +190,9 @@ _STOP_NAMES = frozenset(
     "Speaking Asked However Meanwhile Police Court Prosecutors "
     # sentence openers that run into a name: "In December Mr Smith", "Afterwards Joey"
     "In At On For From With By After Afterwards Before Since During His Her Their Its Our "
-    "My Your Former Last Next".split()
+    "My Your Former Last Next "
+    # the BBC's layout words: "Image copyright Getty Images", "Media caption"
+    "Image Media".split()
 )
 
 
@@ -744,6 +746,12 @@ def _same_sentence_name(
         if got is None or people.in_quote(got[0]):
             continue
         if text[got[0] : got[1]].endswith(("’s", "'s")) or text.startswith(("’s", "'s"), got[1]):
+            continue
+        # "Speaking about Kenny, he added", "after Trevor O'Neill was shot dead, he
+        # added": a name after a preposition, or in a passive, is talked about
+        if _NOT_SUBJECT_BEFORE.search(text, max(a, got[0] - 12), got[0]) or _not_speaking(
+            text, got[1]
+        ):
             continue
         if people.sex(got[0], got[1]) == want:
             best = got
