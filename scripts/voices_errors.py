@@ -5,10 +5,15 @@
 Matches predictions to labels exactly as ``framewatch eval-profile`` does
 (``framing.evaluate.profile.score_attribution``) and sorts each failure into:
 
+- ``wrong:span boundary``: another speaker span right next to the labelled one
+  (the description and the name of one person split apart);
+- ``wrong:pronoun``: a "he said" resolved to the wrong person;
 - ``wrong:<how>``: a matched quotation with another speaker, by the rule
-  that chose the speaker (``Raw.how``);
+  that chose the speaker (``Raw.how``; "(named after)" when the label's
+  speaker comes after the quotation);
 - ``missed:undetected``: a labelled quotation no prediction overlaps;
-- ``missed:no-speaker``: overlapped only by a prediction with no speaker;
+- ``missed:no-speaker``: overlapped only by a prediction with no speaker
+  (both split ``:short``, under six words, and ``:long``);
 - ``spurious:unlabelled``: a prediction with a speaker that overlaps no
   labelled quotation (a scare quote, a title);
 - ``spurious:gold-null``: a prediction with a speaker where the label says
@@ -52,13 +57,24 @@ def _match(voices: list[Any], golds: list[Any]) -> tuple[dict[int, int], dict[in
 def _gold_kind(t: str, g: Any, v: Any | None, overlapped: bool) -> tuple[str, str, str]:
     from framing.evaluate.profile import same_speaker
 
+    size = ":short" if len(t[g.quote[0] : g.quote[1]].split()) < 6 else ":long"
     if v is None:
-        return ("missed:no-speaker" if overlapped else "missed:undetected"), "", ""
+        return ("missed:no-speaker" if overlapped else "missed:undetected") + size, "", ""
     if v.speaker_start is None:
-        return "missed:no-speaker", "", v.how
+        return "missed:no-speaker" + size, "", v.how
     if same_speaker(t, (v.speaker_start, v.speaker_end), g.speaker):
         return "correct", v.speaker, v.how
-    return "wrong:" + v.how.split(" (")[0], v.speaker, v.how
+    (gs, ge), ps, pe = g.speaker, v.speaker_start, v.speaker_end
+    if max(gs - pe, ps - ge) <= 3 and "\n" not in t[min(ps, gs) : max(pe, ge)]:
+        return (
+            "wrong:span boundary",
+            v.speaker,
+            v.how,
+        )  # "White House Press Secretary" | "Stephanie Grisham"
+    if "pronoun" in v.how:
+        return "wrong:pronoun", v.speaker, v.how
+    where = " (named after)" if gs > g.quote[1] else ""
+    return "wrong:" + v.how.split(" (")[0] + where, v.speaker, v.how
 
 
 def _article(art: Any, voices: list[Any], kinds: Counter[str], show: str) -> list[str]:

@@ -96,7 +96,7 @@ SPEECH_WORD = re.compile(
     )
     + r"|"
     + "|".join(_IRREGULAR)
-    + r")[a-z]*\b",
+    + r"|according)[a-z]*\b",
     re.I,
 )
 _SUBJ = ("nsubj", "csubj")
@@ -156,6 +156,24 @@ def _agent(v: Token) -> Token | None:
     return None
 
 
+def _antecedent(who: Token) -> Token | None:
+    """The noun right before "who" ("..., including Amber Hoffman (pictured), who
+    said"): the parser often hangs the clause on an earlier noun."""
+    depth = 0
+    for t in reversed(who.doc[max(0, who.i - 12) : who.i]):
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth -= 1
+        elif depth == 0 and not t.is_punct:
+            if not t.tag_.startswith(("NN", "PRP")):
+                return None
+            while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+                t = t.head
+            return t
+    return None
+
+
 def _own_subject(v: Token) -> tuple[bool, Token | None]:
     """(decided, who) from ``v``'s own children: its subject, or for a passive
     its agent (decided: no one when there is none, "he was branded 'Public
@@ -164,11 +182,26 @@ def _own_subject(v: Token) -> tuple[bool, Token | None]:
     for k in kids:
         if k.dep_ in _SUBJ:
             if k.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
-                return True, v.head
+                return True, _antecedent(k) or v.head
             return True, k
     if any(k.dep_ in _SUBJ_PASS for k in kids) and v.dep_ != "xcomp":
-        return True, _agent(v)
+        agent = _agent(v)
+        if agent is None and _LEMMA_OF.get(v.lower_) == "tell":
+            # "..., the court was told": the guide gives such words to the court
+            return True, next(k for k in kids if k.dep_ in _SUBJ_PASS)
+        return True, agent
     return False, None
+
+
+def _according_to(v: Token) -> Token | None:
+    """X of an "according to X" that modifies ``v``."""
+    for k in v.children:
+        if k.lower_ == "according":
+            for to in k.children:
+                for g in to.children:
+                    if g.dep_ == "pobj":
+                        return g
+    return None
 
 
 def _subject_of(v: Token) -> Token | None:
@@ -249,6 +282,10 @@ def speaker_in(doc: Doc, qa: int, qb: int) -> tuple[int, int, str] | None:
         path.append(node.dep_ + ":" + node.lower_)
         if node.i in inside:
             continue
+        src = _according_to(node) if _is_verb(node) else None
+        if src is not None and src.i not in inside:
+            a, b = _span_of(src)
+            return a, b, "according to"
         lemma = _LEMMA_OF.get(node.lower_, "")
         if lemma and _is_verb(node):
             subj = _subject_of(node)

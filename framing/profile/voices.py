@@ -28,6 +28,8 @@ from framing.quotes import quote_spans
 # not a voice; attributed in its sentence ("the DPP said delays were 'corrosive'")
 # even one word is a voice (the labelling guide's ruling)
 MIN_QUOTE_WORDS = 3
+# the label that opens a picture caption ("Transformed: Jorden shared a photo")
+_CAPTION_LABEL = re.compile(r"[A-Z][\w’'-]*(?:[ \t][\w’'-]+){0,3}!?:[ \t]+(?=[A-Z])")
 # the longest sentence handed to the parser (a quotation's own sentence, in characters)
 _PARSE_MAX = 700
 
@@ -78,7 +80,7 @@ _SPEAKER = rf"(?P<speaker>{_NAME}|{_DESCRIBED}|{_PRONOUN})"
 # "Art detective Arthur Brand said", "Her daughter Tiffany called")
 _NOT_HEAD = (
     r"(?!(?:who|whom|which|that|also|then|has|had|have|is|was|were|are|and|or|but|not|to|"
-    r"of|in|on|at|for|by|with|it|he|she|they|been|being|later|previously|once|yesterday|"
+    r"of|in|on|at|for|by|with|from|it|he|she|they|been|being|later|previously|once|yesterday|"
     r"today|last|this|said|says|told)\b)"
 )
 _DESCRIBED_ANY = (
@@ -137,10 +139,11 @@ _SENT_SUBJECT = re.compile(
     r"accepted|denied|denies|asked|praised|criticised|slammed|blasted|condemned|"
     r"welcomed|insisted|maintained|maintains|questioned|spoke|speaks|told)\b"
 )
-# any verb after a subject that is a person, not merely a noun phrase ("Judge
-# Dennis Watson QC rejected ... as a 'grotesque distortion'", "The judge
-# accepted ... had been 'spontaneous'"): the labels make such a fragment the
-# subject's voice (PROFILES-GUIDE "Short fragments attributed in the same sentence")
+# any verb after a subject that is a person, not merely a noun phrase: the
+# subject of a sentence whose quotation follows a participle ("..., shouting:").
+# A fragment inside a sentence whose verb is no verb of saying ("Judge Dennis
+# Watson QC rejected ... as a 'grotesque distortion'") is left to the parse,
+# which tells "rejected" from "Officers recovered a silver Mercedes 'stash car'"
 _SENT_PERSON_DOES = re.compile(
     rf"(?P<speaker>{_PRENAMED}|{_NAME}|{_DESCRIBED}|{_PRONOUN}){_LONG_APPOS}\s+(?:(?:has|had|have|also|then|"
     r"previously|later|earlier|once|recently|repeatedly|publicly|today|yesterday|still|[a-z]+ly)\s+)?"
@@ -157,7 +160,9 @@ _INNER_NAMED_SAYS = re.compile(
 )
 # at its sentence's end: '..., say Russian law enforcement.', '..., a court heard.'
 _SENT_END_SAID_X = re.compile(rf",\s+(?:{_VERBS})\s+{_SPEAKER_D}{_APPOS}[.!?]?\s*$")
-_SENT_END_X_SAID = re.compile(rf",\s+{_SPEAKER_D}{_APPOS}\s+(?:{_VERBS})[.!?]?\s*$")
+_SENT_END_X_SAID = re.compile(
+    rf",\s+{_SPEAKER_D}{_APPOS}\s+(?:(?:was|were|has\s+been)\s+)?(?:{_VERBS})[.!?]?\s*$"
+)
 # reported speech in a sentence with no quotation marks
 _REPORTED_X_SAID = re.compile(
     rf"{_SPEAKER}{_APPOS}\s+(?:(?:has|had|also|previously|later)\s+)?(?:said|says|told\s+[\w\s]{{1,30}}?|"
@@ -185,7 +190,9 @@ _STOP_NAMES = frozenset(
     "Speaking Asked However Meanwhile Police Court Prosecutors "
     # sentence openers that run into a name: "In December Mr Smith", "Afterwards Joey"
     "In At On For From With By After Afterwards Before Since During His Her Their Its Our "
-    "My Your Former Last Next".split()
+    "My Your Former Last Next "
+    # the BBC's layout words: "Image copyright Getty Images", "Media caption"
+    "Image Media".split()
 )
 
 
@@ -483,7 +490,7 @@ class _Finder:
         head = self.text[sent.start : qs]
         m0 = _LEADING_NOISE.match(head)
         off = sent.start + (m0.end() if m0 else 0)
-        m = _SENT_SUBJECT.match(self.text, off, qs) or _SENT_PERSON_DOES.match(self.text, off, qs)
+        m = _SENT_SUBJECT.match(self.text, off, qs)
         how = "X said (sentence subject)"
         base = 0
         if m is not None:
@@ -547,6 +554,7 @@ class _Finder:
             return (
                 self.people.is_name(w)
                 or w in ("Another", "One", "Others")
+                or w in _GROUP_SPEAKERS
                 or (w.endswith("s") and not w.endswith("ss") and w not in _PLACE_WORDS)
             )
         return True
@@ -561,6 +569,9 @@ class _Finder:
             a, b = self.sentence_at(qs).start, self.sentence_at(max(qs, qe - 1)).end
             if b - a > _PARSE_MAX or _label(self.text, qs, qe):
                 continue
+            m = _CAPTION_LABEL.match(self.text, a, qs)
+            if m is not None:
+                a = m.end()  # "Hopeful stories: Former addicts are sharing ..."
             outside = self.text[a:qs] + " " + self.text[qe:b]
             if count_words(outside) < 2 or not SPEECH_WORD.search(outside):
                 continue
@@ -721,6 +732,32 @@ def _last_name(
     return best
 
 
+def _same_sentence_name(
+    text: str, a: int, b: int, people: People, want: str
+) -> tuple[int, int] | None:
+    """The last name in ``text[a:b]`` (a pronoun's own sentence before it) that the
+    text shows to be of the pronoun's sex, outside quotation marks; None for
+    "it" and "they" or when no such name is there."""
+    if not want or b - a > 400:
+        return None
+    best = None
+    for m in _PERSON_ANY.finditer(text, a, b):
+        got = _trim_name(text, m.start(), m.end(), people)
+        if got is None or people.in_quote(got[0]):
+            continue
+        if text[got[0] : got[1]].endswith(("’s", "'s")) or text.startswith(("’s", "'s"), got[1]):
+            continue
+        # "Speaking about Kenny, he added", "after Trevor O'Neill was shot dead, he
+        # added": a name after a preposition, or in a passive, is talked about
+        if _NOT_SUBJECT_BEFORE.search(text, max(a, got[0] - 12), got[0]) or _not_speaking(
+            text, got[1]
+        ):
+            continue
+        if people.sex(got[0], got[1]) == want:
+            best = got
+    return best
+
+
 def _name_after(text: str, after: int, people: People) -> tuple[int, int] | None:
     """The first person-like name in the 300 characters after ``after``: the
     speaker of a quotation that opens an article or a section and is named
@@ -778,6 +815,23 @@ def _resolve(text: str, raws: list[Raw], people: People, f: _Finder) -> list[Raw
                     text.rfind(". ", 0, r.speaker_start), text.rfind("\n", 0, r.speaker_start)
                 )
                 named = _last_name(text, max(0, own + 1), people, want)
+                here = _same_sentence_name(text, own + 1, r.speaker_start, people, want)
+                if here is not None:
+                    # "a phone call made by his mother Denise to police, in which
+                    # she said:": a name of the pronoun's sex earlier in its sentence
+                    out.append(
+                        Raw(
+                            r.kind,
+                            r.quote_start,
+                            r.quote_end,
+                            here[0],
+                            here[1],
+                            r.how + " (pronoun: named in its sentence)",
+                            "",
+                        )
+                    )
+                    last = out[-1]
+                    continue
                 # the last speaker of the pronoun's sex, not merely the last one
                 last = None
                 for prev in reversed(out):

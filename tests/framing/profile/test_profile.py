@@ -449,3 +449,16 @@ def test_a_picture_caption_does_not_break_a_speakers_run_of_paragraphs(profiler)
     p = profiler.profile(text)
     assert _speaker(p, "Two officers")[0] == "Carole Gould"
     assert _speaker(p, "murder inquiry")[0] == "Carole Gould"
+
+
+def test_the_parse_gives_fragments_to_the_court_told_and_to_according_to(profiler):
+    text = (
+        "Examination of his devices revealed he had downloaded an 'enormous volume' of "
+        "material, the court was told.\n\n"
+        "According to investigators, his mother was 'in fear of the defendant' that night.\n\n"
+        "Police said they were 'really worried' about the calls."
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "enormous volume")[0] == "the court"
+    assert _speaker(p, "in fear of")[0] == "investigators"
+    assert _speaker(p, "really worried")[0] == "Police"
