@@ -25,7 +25,10 @@ from framing.discourse import CAMP, EXCHANGE, HOSTAGE, WAR
 from framing.rules.scopes import CAPTIVE_ENTRIES, taken_hostage
 
 # "prisoner" as the first part of a compound that names the event
-_EVENT_HEAD = re.compile(r"^['’]?\s*(?:exchanges?|swaps?|trades?)\b", re.I)
+_EVENT_HEAD = re.compile(
+    r"^['’]?\s*(?:exchanges?|swaps?|trades?|transfer\s+(?:agreements?|treat(?:y|ies)|deals?))\b",
+    re.I,
+)
 
 
 # "died in 1998 as a prisoner of his comrades", "a prisoner of the rebels"

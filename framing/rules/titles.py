@@ -342,6 +342,13 @@ _PLAYS_A = re.compile(
 )
 
 
+# "her evil husband Gray Atkins (Toby-Alexander Smith)": a character named,
+# then the actor who plays them
+_CHARACTER_AND_ACTOR = re.compile(
+    r"^(?:\s+[a-z][\w-]*){0,2}(?:\s+[A-Z][\w'’-]+){1,3}\s+\((?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w'’-]+\)"
+)
+
+
 def fiction_cue(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if not c.entry.refers_to_people:
         # a work is fiction, the talk about it is not: "a child porn probe into
@@ -357,6 +364,8 @@ def fiction_cue(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return f"names a genre ('{c.text} {nxt[0]}')"
     if _PLAYS_A.search(s.text[max(0, c.start - 60) : c.start]) and not s.word_set & NOT_FICTION:
         return "fiction ('plays')"
+    if _CHARACTER_AND_ACTOR.match(s.text[c.end : c.end + 80]):
+        return "fiction (a character, then the actor in brackets)"
     before = [w.lower() for w in s.words_before(c.start, 6)]
     after = [w.lower() for w in s.words_after(c.end, 2)]
     words = before + after

@@ -1307,3 +1307,44 @@ def test_a_drug_said_of_a_suspended_compound(analyse, engine):
         "addict",
     )
     assert check(analyse, engine, neighbour_words, "He says he is a sex-addict.", "addict")
+
+
+def test_agreements_apologies_accusations_conditions_and_cast_lists(analyse, engine):
+    yes = [
+        (captive, "The two countries do not have a prisoner transfer agreement.", "prisoner"),
+        (
+            label_rejected,
+            "Midler apologized after tweeting that Melania can't speak English and calling "
+            "the first lady an 'illegal alien.'",
+            "illegal alien",
+        ),
+        (
+            label_rejected,
+            "He went to the police claiming it was evidence that I was a paedophile.",
+            "paedophile",
+        ),
+        (hypothetical_person, "'If we speak out, we are now criminals.'", "criminals"),
+        (
+            fiction_cue,
+            "Tensions grow between Chantelle Atkins (Jessica Plummer) and her evil husband "
+            "Gray Atkins (Toby-Alexander Smith).",
+            "evil",
+        ),
+        (word_mention, 'The newspaper has stopped using "lifer" in headlines.', "lifer"),
+        (label_rejected, "The so-called sex romp was in fact the rape of a girl.", "sex romp"),
+    ]
+    for rule, text, word in yes:
+        assert check(analyse, engine, rule, text, word), text
+    no = [
+        (
+            captive,
+            "The prisoner transfer took place at dawn after the riot at HMP Leeds.",
+            "prisoner",
+        ),
+        (label_rejected, "He tweeted that the protesters were criminals.", "criminals"),
+        (label_rejected, "Police said that he was a paedophile.", "paedophile"),
+        (hypothetical_person, "When they were arrested, they were criminals already.", "criminals"),
+        (fiction_cue, "Police named the killer John Smith (pictured) today.", "killer"),
+    ]
+    for rule, text, word in no:
+        assert not check(analyse, engine, rule, text, word), text
