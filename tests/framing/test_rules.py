@@ -1348,3 +1348,13 @@ def test_agreements_apologies_accusations_conditions_and_cast_lists(analyse, eng
     ]
     for rule, text, word in no:
         assert not check(analyse, engine, rule, text, word), text
+
+
+def test_nouns_and_lower_case_words_are_no_report_of_a_label(engine):
+    for text in [
+        "Also tagged overnight by vandals was the large mural.",
+        "They got phone calls and video calls from an inmate of their choice.",
+        "The officer responded to a call about an alleged shoplifter in the store.",
+    ]:
+        assert [f.quoted for f in engine.check(text)] == [False], text
+    assert [f.quoted for f in engine.check("He was branded a thug by the judge.")] == [True]
