@@ -255,6 +255,21 @@ def _acronym_before_people(s: Sentence, c: Candidate, run: list[tuple[int, int, 
     people ("BAME NHS staff") is a label, not part of a name; a run that goes
     on to a capitalised head ("BAME Women's Network") is a name."""
     after = [w for a, _b, w in run if a >= c.end]
+    if after and not after[0].isupper() and after[0][:1].isupper():
+        # "the impact of Covid-19 on BAME Brits in April": a capitalised noun
+        # for people after the acronym, ending the name, is who it describes
+        # ("BAME Women's Network" goes on to its head)
+        ends = len(after) == 1 or after[1].lower() in _CONNECTORS
+        # "the Network for BAME Lawyers", "Society of BAME Surgeons": a name
+        # whose head comes first
+        before = [w for a, _b, w in run if a < c.start]
+        headed = len(before) >= 2 and before[-1].lower() in ("for", "of")
+        return (
+            ends
+            and not headed
+            and not after[0].endswith(("'s", "’s"))
+            and names_people(after[0]) is True
+        )
     if any(not w.isupper() for w in after):
         return False
     nxt = s.words_after(run[-1][1], 1)

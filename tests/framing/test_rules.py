@@ -1358,3 +1358,19 @@ def test_nouns_and_lower_case_words_are_no_report_of_a_label(engine):
     ]:
         assert [f.quoted for f in engine.check(text)] == [False], text
     assert [f.quoted for f in engine.check("He was branded a thug by the judge.")] == [True]
+
+
+def test_an_acronym_before_a_capitalised_noun_for_people(analyse, engine):
+    assert not check(
+        analyse,
+        engine,
+        in_title_case_run,
+        "Chiefs launched a probe into the impact of Covid-19 on BAME Brits in April.",
+        "BAME",
+    )
+    for text in [
+        "She chairs the BAME Women's Network.",
+        "He joined the BAME Staff Network last year.",
+        "Staff set up the Network for BAME Lawyers in 2019.",
+    ]:
+        assert check(analyse, engine, in_title_case_run, text, "BAME"), text
