@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence
-from framing.rules.names import NICKNAMING, slogan_or_nickname
+from framing.rules.names import NICKNAMING, capitalised_list, slogan_or_nickname
 from framing.senses import names_people
 
 if TYPE_CHECKING:
@@ -220,8 +220,9 @@ def in_title_case_run(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return None
     if _NICKNAMED.search(s.text[max(0, run[0][0] - 40) : run[0][0]]):
         return None  # "dubbed 'Granny Evil'": a nickname is a label, reported
-    if slogan_or_nickname(c, s):
-        # "the 'Lock Her Up' chant", "The 'Hot Felon', 36,": words people used of people
+    if slogan_or_nickname(c, s) or capitalised_list(c, s):
+        # "the 'Lock Her Up' chant", "The 'Hot Felon', 36,": words people used of
+        # people; "the Rioters, Anarchists, Agitators, and Looters": emphasis
         return None
     words = [w for (_a, _b, w) in run]
     if c.text.isupper() and (

@@ -1374,3 +1374,12 @@ def test_an_acronym_before_a_capitalised_noun_for_people(analyse, engine):
         "Staff set up the Network for BAME Lawyers in 2019.",
     ]:
         assert check(analyse, engine, in_title_case_run, text, "BAME"), text
+
+
+def test_capitals_on_every_item_of_a_list_are_emphasis(analyse, engine):
+    text = "'He is blaming the Police more than the Rioters, Anarchists, Agitators, and Looters!'"
+    assert not check(analyse, engine, in_title_case_run, text, "Looters")
+    assert not check(analyse, engine, capitalised_name, text, "Looters")
+    assert check(
+        analyse, engine, capitalised_name, "The band Lions, Tigers and Robbers played.", "Robbers"
+    )
