@@ -1383,3 +1383,17 @@ def test_capitals_on_every_item_of_a_list_are_emphasis(analyse, engine):
     assert check(
         analyse, engine, capitalised_name, "The band Lions, Tigers and Robbers played.", "Robbers"
     )
+
+
+def test_what_it_is_said_to_be_is_a_thing(analyse, engine):
+    assert check(
+        analyse,
+        engine,
+        predicate_of_thing,
+        "'It's a killer,' the doctor said of the disease.",
+        "killer",
+    )
+    assert not check(
+        analyse, engine, predicate_of_thing, "It was the killer who called the police.", "killer"
+    )
+    assert not check(analyse, engine, predicate_of_thing, "He is a killer.", "killer")
