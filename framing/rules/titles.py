@@ -109,7 +109,19 @@ book books series show shows game games play plays opera poem poems painting pod
 """.split()
 )
 STRONG_AFTER = frozenset({"fictional", "film", "novel", "movie", "starring", "sitcom", "thriller"})
-NOT_FICTION = frozenset({"documentary", "documentaries", "true", "real-life", "inquiry", "report"})
+NOT_FICTION = frozenset(
+    {
+        "documentary",
+        "documentaries",
+        "true",
+        "real-life",
+        "inquiry",
+        "report",
+        "interview",
+        "interviews",
+        "interviewed",
+    }
+)
 
 _CAP_WORD = re.compile(r"[A-Z][\w'’\-.]*|[0-9]+")
 _CONNECTORS = {

@@ -1397,3 +1397,20 @@ def test_what_it_is_said_to_be_is_a_thing(analyse, engine):
         analyse, engine, predicate_of_thing, "It was the killer who called the police.", "killer"
     )
     assert not check(analyse, engine, predicate_of_thing, "He is a killer.", "killer")
+
+
+def test_interviews_are_real_life(analyse, engine):
+    assert not check(
+        analyse,
+        engine,
+        fiction_cue,
+        "Each episode features his interviews with a serial killer.",
+        "serial killer",
+    )
+    assert check(
+        analyse,
+        engine,
+        fiction_cue,
+        "In the final episode a serial killer stalks the town.",
+        "serial killer",
+    )
