@@ -1414,3 +1414,13 @@ def test_interviews_are_real_life(analyse, engine):
         "In the final episode a serial killer stalks the town.",
         "serial killer",
     )
+
+
+def test_a_camp_a_state_runs_for_detention_is_not_captivity(analyse, engine):
+    # policy: people held by a state's detention system, Guantanamo included
+    for text, word in [
+        ("Inmates at the Guantanamo Bay detention camp went on hunger strike.", "Inmates"),
+        ("Prisoners at the Guantanamo Bay detention camp went on hunger strike.", "Prisoners"),
+    ]:
+        assert not check(analyse, engine, captive, text, word), text
+    assert check(analyse, engine, captive, "Auschwitz inmates were starved.", "inmates")
