@@ -114,6 +114,8 @@ def _opens_quoted_sentence(c: Candidate, s: Sentence) -> bool:
     sentence (lower-case words follow), not a name."""
     if not _QUOTED_START.search(s.text[max(0, c.start - 2) : c.start]):
         return False
+    if s.text[c.end : c.end + 1] in ("'", "’", '"', "”"):
+        return False  # "starred in 'Killers' last year": the quotation is the word alone
     after = s.words_after(c.end, 2)
     return len(after) == 2 and all(w[:1].islower() for w in after)
 

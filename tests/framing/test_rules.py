@@ -1424,3 +1424,16 @@ def test_a_camp_a_state_runs_for_detention_is_not_captivity(analyse, engine):
     ]:
         assert not check(analyse, engine, captive, text, word), text
     assert check(analyse, engine, captive, "Auschwitz inmates were starved.", "inmates")
+
+
+def test_narrower_list_and_quoted_sentence_signals(analyse, engine):
+    # a list of what someone is has an article on each item; a list of species does not
+    assert check(
+        analyse,
+        engine,
+        missing_nearby,
+        "Farmers, gamekeepers and predators such as foxes were blamed.",
+        "predators",
+    )
+    # a quotation that is the word alone is a title or a name, not a quoted sentence
+    assert check(analyse, engine, capitalised_name, "He starred in 'Killers' last year.", "Killers")
