@@ -21,11 +21,14 @@ if TYPE_CHECKING:
 
 import re
 
-from framing.discourse import CAMP, EXCHANGE, HOSTAGE, WAR
+from framing.discourse import CAMP, EXCHANGE, HOSTAGE, WAR, state_detention
 from framing.rules.scopes import CAPTIVE_ENTRIES, taken_hostage
 
 # "prisoner" as the first part of a compound that names the event
-_EVENT_HEAD = re.compile(r"^['’]?\s*(?:exchanges?|swaps?|trades?)\b", re.I)
+_EVENT_HEAD = re.compile(
+    r"^['’]?\s*(?:exchanges?|swaps?|trades?|transfer\s+(?:agreements?|treat(?:y|ies)|deals?))\b",
+    re.I,
+)
 
 
 # "died in 1998 as a prisoner of his comrades", "a prisoner of the rebels"
@@ -44,6 +47,8 @@ def captive(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return "names an exchange of prisoners, not people"
     if _PRISONER_OF.match(s.text[c.end : c.end + 40]):
         return "held by people, not by a state's justice"
+    if CAMP.search(s.text) and not WAR.search(s.text) and state_detention(s.text):
+        return None  # "the Guantanamo Bay detention camp": a state's detention (policy)
     if WAR.search(s.text) or CAMP.search(s.text):
         return "a war captive"
     if HOSTAGE.search(s.text) and not EXCHANGE.search(s.text) and not taken_hostage(c, s):

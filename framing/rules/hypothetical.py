@@ -71,6 +71,15 @@ _WOULD_SAY = re.compile(
 )
 
 
+# "If we speak out, we are now criminals": a label a condition would bring,
+# said of the speaker's side (the treatment, not a person labelled)
+_IF_THEN = re.compile(
+    r"^\W*if\b[^.;:!?]{1,80},\s*(?:we|you|they|i)\s+(?:are|['’]re|will\s+be|would\s+be|become|am|['’]m)"
+    r"\s+(?:now\s+|all\s+|just\s+)?(?:an?\s+)?$",
+    re.I,
+)
+
+
 def hypothetical_person(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if not c.entry.refers_to_people:
         return None
@@ -81,6 +90,8 @@ def hypothetical_person(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return "a relabelling that might happen, not a person labelled"
     if _EVEN.search(before):
         return "a hypothetical extreme ('not even a ...')"
+    if _IF_THEN.search(s.text[: c.start]):
+        return "a label a condition would bring ('if ..., we are ...')"
     if _WOULD_SAY.search(before):
         return "words imagined in others' mouths ('people would say ...')"
     if _POSING.search(before):

@@ -113,6 +113,12 @@ _FALSELY_LABELLED = re.compile(
     r"\b[^.;:]{0,40}?\b(?:of being|as|running)\s+(?:an?\s+)?$",
     re.I,
 )
+# "claiming it was evidence that I was a paedophile": the labelled person tells
+# of an accusation against them (policy 5)
+_CLAIMED_OF_ME = re.compile(
+    r"\b(?:claim\w*|alleg\w*|accus\w*|suggest\w*|insinuat\w*|rumou?rs?)\b[^.;:!?]{0,40}?"
+    r"\bthat\s+(?:I|we)\s+(?:was|were|am|are|had\s+been)\s+(?:an?\s+)?[\"'“‘]?$"
+)
 _OFTEN_CALLED = re.compile(
     r",\s*(?:often|sometimes|commonly|wrongly|misleadingly|popularly|still|also|once)\s+"
     r"(?:called|known\s+as|referred\s+to\s+as|dubbed|described\s+as)\s+[\"'“‘]?$",
@@ -122,7 +128,8 @@ _OFTEN_CALLED = re.compile(
 
 _SELF_NAMING = frozenset("word term label tag acronym slur epithet phrase".split())
 _AVOID_BEFORE = re.compile(
-    r"(?:\b(?:not|never|avoid|stop)\s+(?:to\s+)?(?:say(?:ing)?|us(?:e|ing)|writ(?:e|ing)|call(?:ing)?)"
+    r"(?:\b(?:not|never|avoid|stop(?:s|ped|ping)?|ban(?:s|ned)?)\s+(?:to\s+)?"
+    r"(?:say(?:ing)?|us(?:e|ing)|writ(?:e|ing)|call(?:ing)?)"
     r"|\binstead\s+of)\s*[\"'“‘]$",
     re.I,
 )
@@ -151,7 +158,8 @@ _SANCTIONED = re.compile(
     r"arrested|criticised|criticized|condemned|apologised|apologized|complaints?|investigated|"
     r"reprimanded|sanctioned|punished|dismissed|fired|removed|disciplinary|probe|inquiry|"
     r"investigation|backlash|outrage|fury)\b[^.;]{0,80}?\b(?:for|after|over)\s+"
-    r"(?:calling|branding|describing|labell?ing|referring\s+to|shouting|using)\b",
+    r"(?:calling|branding|describing|labell?ing|referring\s+to|shouting|using|tweeting|posting|"
+    r"writing|saying)\b",
     re.I,
 )
 # ... or the labelled people (or their side) telling of it
@@ -212,11 +220,13 @@ def label_rejected(c: Candidate, s: Sentence, ix: Index) -> str | None:
             return why
     if _OFTEN_CALLED.search(before):
         return "naming the term"
+    if _CLAIMED_OF_ME.search(before):
+        return "a label the labelled people report"
     if _FALSELY_LABELLED.search(before):
         return "a label the text says is false"
     if (
         c.entry.category == "vawg"
-        and _is_quoted_alone(c, s)
+        and (_is_quoted_alone(c, s) or before.lower().rstrip().endswith("so-called"))
         and _CORRECTED.search(s.text[c.end : c.end + 80])
     ):
         return "a quoted label corrected in the same sentence"

@@ -13,7 +13,7 @@ from framing.candidate import Candidate, Sentence
 if TYPE_CHECKING:
     from framing.index import Index
 
-from framing.senses import kind
+from framing.senses import kind, names_people
 from framing.sentences import at_sentence_start
 
 # "dubbed 'Granny Evil'", "nicknamed the Beast": a nickname is a label
@@ -56,6 +56,23 @@ def slogan_or_nickname(c: Candidate, s: Sentence) -> bool:
     return bool(_AGE_AFTER.match(s.text[c.end : c.end + 12]) and _QUOTE_OPENS.search(before))
 
 
+# "blaming the Rioters, Anarchists, Agitators, and Looters": a capital on every
+# item of a list of common nouns for people is emphasis, not a name
+_CAPITAL_LIST = re.compile(
+    r"(?:\b[A-Z][a-z]+s,\s+){2,}(?:(?:and|or|&)\s+)?$|^(?:,\s+[A-Z][a-z]+s){2,}\b"
+)
+
+
+def capitalised_list(c: Candidate, s: Sentence) -> bool:
+    before = s.text[max(0, c.start - 80) : c.start]
+    m = _CAPITAL_LIST.search(before)
+    words = re.findall(r"[A-Z][a-z]+s", m.group()) if m else []
+    if not m:
+        n = _CAPITAL_LIST.match(s.text[c.end : c.end + 80])
+        words = re.findall(r"[A-Z][a-z]+s", n.group()) if n else []
+    return len(words) >= 2 and all(names_people(w) is True for w in words)
+
+
 def nicknamed(c: Candidate, s: Sentence) -> bool:
     """A label given as a person's nickname ("dubbed 'Granny Evil'", "known as
     the Muswell Hill Murderer", "The Madman moniker")."""
@@ -79,7 +96,7 @@ def capitalised_name(c: Candidate, s: Sentence, ix: Index) -> str | None:
     before = s.words_before(c.start, 1)
     if before and before[0].lower().rstrip(".") in HONORIFICS:
         return f"surname after '{before[0]}'"
-    if slogan_or_nickname(c, s) or _opens_quoted_sentence(c, s):
+    if slogan_or_nickname(c, s) or _opens_quoted_sentence(c, s) or capitalised_list(c, s):
         return None
     if at_sentence_start(s.text, c.start):
         # "Savage, 34, of Leeds" and "Murderer, 25, is caught on CCTV" look
@@ -97,6 +114,8 @@ def _opens_quoted_sentence(c: Candidate, s: Sentence) -> bool:
     sentence (lower-case words follow), not a name."""
     if not _QUOTED_START.search(s.text[max(0, c.start - 2) : c.start]):
         return False
+    if s.text[c.end : c.end + 1] in ("'", "’", '"', "”"):
+        return False  # "starred in 'Killers' last year": the quotation is the word alone
     after = s.words_after(c.end, 2)
     return len(after) == 2 and all(w[:1].islower() for w in after)
 

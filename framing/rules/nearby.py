@@ -47,8 +47,10 @@ _WHO_WAS = re.compile(
     re.I,
 )
 # "a liar, a bully, a racist, a predator, a con man": one of a list of nouns for people
-_LISTED_BEFORE = re.compile(r"\b(?:an?\s+)?([A-Za-z-]+)\s*,\s*(?:and\s+|or\s+)?(?:an?\s+)?$", re.I)
-_LISTED_AFTER = re.compile(r"^\s*,\s*(?:and\s+|or\s+)?(?:an?\s+)?([A-Za-z-]+)\b", re.I)
+# (each item with its article: a list of what someone is, not of species,
+# where "farmers, gamekeepers and predators" would point at people)
+_LISTED_BEFORE = re.compile(r"\ban?\s+([A-Za-z-]+)\s*,\s*(?:and\s+|or\s+)?an?\s+$", re.I)
+_LISTED_AFTER = re.compile(r"^\s*,\s*(?:and\s+|or\s+)?an?\s+([A-Za-z-]+)\b", re.I)
 
 
 # a question about whoever did a real act; "what animal would say that?" is

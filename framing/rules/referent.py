@@ -370,6 +370,24 @@ def _out_of_phrase(s: Sentence, subj: Tok) -> Tok | None:
     return subj
 
 
+def _said_of_it(c: Candidate, s: Sentence, subj: Tok, after: Tok | None, noun: bool) -> str | None:
+    if (
+        noun
+        and subj.text.lower() in ("it", "this", "that")
+        and has_nonperson_sense(c.key)
+        and not (after is not None and after.text.lower() in ("who", "that", "whose"))
+    ):
+        # "'It's a killer'" (of a disease): what "it" is, not a person; "it was
+        # the killer who ..." (a cleft) names one
+        return f"said of '{subj.text}', not a person"
+    if not noun and subj.text.lower() == "it" and after is not None and after.text == "to":
+        act = s.token_after(after.end)
+        if act is not None and act.pos == "VERB":
+            # "It is downright evil to rob 90-year-old ladies": said of an act
+            return f"said of an act ('it is {c.text} to {act.text}'), not a person"
+    return None
+
+
 def _subject_of(s: Sentence, head: Tok, noun: bool) -> Tok | None:
     subj = _linked_subject(s, head, noun)
     return _out_of_phrase(s, subj) if subj is not None else None
@@ -404,11 +422,9 @@ def predicate_of_thing(c: Candidate, s: Sentence, ix: Index) -> str | None:
     subj = _subject_of(s, head, noun)
     if subj is None:
         return None
-    if not noun and subj.text.lower() == "it" and after is not None and after.text == "to":
-        act = s.token_after(after.end)
-        if act is not None and act.pos == "VERB":
-            # "It is downright evil to rob 90-year-old ladies": said of an act
-            return f"said of an act ('it is {c.text} to {act.text}'), not a person"
+    said = _said_of_it(c, s, subj, after, noun)
+    if said:
+        return said
     gerund = subj.tag == "VBG" and subj.text.lower().endswith("ing")
     if not gerund and (subj.pos != "NOUN" or is_person_noun(subj.text)):
         return None

@@ -31,8 +31,16 @@ REPORT_VERBS = (
     r"known\s+(?:on|to|in)\s+[\w-]+\s+as|(?:the|a|his|her|their)\s+(?:nickname|moniker)(?:\s+of)?"
 )
 # "called to a domestic", "called in to deal with": summoned, not labelled
-_NOT_LABELLING = r"(?!\s*(?:to|in|out|for|up|on|off|back|over|at|into|round|around|by)\b)"
-_WHO = r"(?:(?:me|him|her|them|us|you|it|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?"
+# "calls from an inmate", "a call about an alleged shoplifter": the noun
+_NOT_LABELLING = (
+    r"(?!\s*(?:to|in|out|for|up|on|off|back|over|at|into|round|around|by|about|from|with)\b)"
+)
+# who was labelled: a pronoun, a name (capitalised, whatever the pattern's
+# flags: "tagged overnight by vandals" names no one), or "the ..."
+_WHO = (
+    r"(?:(?:me|him|her|them|us|you|it|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})|"
+    r"the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?"
+)
 # words that may stand between the label's start and the candidate: the label's
 # own modifiers ("a 'career criminal'", "feral yobs", "'Granny Evil'"), never a
 # preposition or verb that would start another phrase

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from framing.candidate import Candidate, Sentence
-from framing.rules.names import NICKNAMING, slogan_or_nickname
+from framing.rules.names import NICKNAMING, capitalised_list, slogan_or_nickname
 from framing.senses import names_people
 
 if TYPE_CHECKING:
@@ -109,7 +109,19 @@ book books series show shows game games play plays opera poem poems painting pod
 """.split()
 )
 STRONG_AFTER = frozenset({"fictional", "film", "novel", "movie", "starring", "sitcom", "thriller"})
-NOT_FICTION = frozenset({"documentary", "documentaries", "true", "real-life", "inquiry", "report"})
+NOT_FICTION = frozenset(
+    {
+        "documentary",
+        "documentaries",
+        "true",
+        "real-life",
+        "inquiry",
+        "report",
+        "interview",
+        "interviews",
+        "interviewed",
+    }
+)
 
 _CAP_WORD = re.compile(r"[A-Z][\w'’\-.]*|[0-9]+")
 _CONNECTORS = {
@@ -220,8 +232,9 @@ def in_title_case_run(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return None
     if _NICKNAMED.search(s.text[max(0, run[0][0] - 40) : run[0][0]]):
         return None  # "dubbed 'Granny Evil'": a nickname is a label, reported
-    if slogan_or_nickname(c, s):
-        # "the 'Lock Her Up' chant", "The 'Hot Felon', 36,": words people used of people
+    if slogan_or_nickname(c, s) or capitalised_list(c, s):
+        # "the 'Lock Her Up' chant", "The 'Hot Felon', 36,": words people used of
+        # people; "the Rioters, Anarchists, Agitators, and Looters": emphasis
         return None
     words = [w for (_a, _b, w) in run]
     if c.text.isupper() and (
@@ -255,6 +268,21 @@ def _acronym_before_people(s: Sentence, c: Candidate, run: list[tuple[int, int, 
     people ("BAME NHS staff") is a label, not part of a name; a run that goes
     on to a capitalised head ("BAME Women's Network") is a name."""
     after = [w for a, _b, w in run if a >= c.end]
+    if after and not after[0].isupper() and after[0][:1].isupper():
+        # "the impact of Covid-19 on BAME Brits in April": a capitalised noun
+        # for people after the acronym, ending the name, is who it describes
+        # ("BAME Women's Network" goes on to its head)
+        ends = len(after) == 1 or after[1].lower() in _CONNECTORS
+        # "the Network for BAME Lawyers", "Society of BAME Surgeons": a name
+        # whose head comes first
+        before = [w for a, _b, w in run if a < c.start]
+        headed = len(before) >= 2 and before[-1].lower() in ("for", "of")
+        return (
+            ends
+            and not headed
+            and not after[0].endswith(("'s", "’s"))
+            and names_people(after[0]) is True
+        )
     if any(not w.isupper() for w in after):
         return False
     nxt = s.words_after(run[-1][1], 1)
@@ -342,6 +370,13 @@ _PLAYS_A = re.compile(
 )
 
 
+# "her evil husband Gray Atkins (Toby-Alexander Smith)": a character named,
+# then the actor who plays them
+_CHARACTER_AND_ACTOR = re.compile(
+    r"^(?:\s+[a-z][\w-]*){0,2}(?:\s+[A-Z][\w'’-]+){1,3}\s+\((?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w'’-]+\)"
+)
+
+
 def fiction_cue(c: Candidate, s: Sentence, ix: Index) -> str | None:
     if not c.entry.refers_to_people:
         # a work is fiction, the talk about it is not: "a child porn probe into
@@ -357,6 +392,8 @@ def fiction_cue(c: Candidate, s: Sentence, ix: Index) -> str | None:
         return f"names a genre ('{c.text} {nxt[0]}')"
     if _PLAYS_A.search(s.text[max(0, c.start - 60) : c.start]) and not s.word_set & NOT_FICTION:
         return "fiction ('plays')"
+    if _CHARACTER_AND_ACTOR.match(s.text[c.end : c.end + 80]):
+        return "fiction (a character, then the actor in brackets)"
     before = [w.lower() for w in s.words_before(c.start, 6)]
     after = [w.lower() for w in s.words_after(c.end, 2)]
     words = before + after

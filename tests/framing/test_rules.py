@@ -1307,3 +1307,133 @@ def test_a_drug_said_of_a_suspended_compound(analyse, engine):
         "addict",
     )
     assert check(analyse, engine, neighbour_words, "He says he is a sex-addict.", "addict")
+
+
+def test_agreements_apologies_accusations_conditions_and_cast_lists(analyse, engine):
+    yes = [
+        (captive, "The two countries do not have a prisoner transfer agreement.", "prisoner"),
+        (
+            label_rejected,
+            "Midler apologized after tweeting that Melania can't speak English and calling "
+            "the first lady an 'illegal alien.'",
+            "illegal alien",
+        ),
+        (
+            label_rejected,
+            "He went to the police claiming it was evidence that I was a paedophile.",
+            "paedophile",
+        ),
+        (hypothetical_person, "'If we speak out, we are now criminals.'", "criminals"),
+        (
+            fiction_cue,
+            "Tensions grow between Chantelle Atkins (Jessica Plummer) and her evil husband "
+            "Gray Atkins (Toby-Alexander Smith).",
+            "evil",
+        ),
+        (word_mention, 'The newspaper has stopped using "lifer" in headlines.', "lifer"),
+        (label_rejected, "The so-called sex romp was in fact the rape of a girl.", "sex romp"),
+    ]
+    for rule, text, word in yes:
+        assert check(analyse, engine, rule, text, word), text
+    no = [
+        (
+            captive,
+            "The prisoner transfer took place at dawn after the riot at HMP Leeds.",
+            "prisoner",
+        ),
+        (label_rejected, "He tweeted that the protesters were criminals.", "criminals"),
+        (label_rejected, "Police said that he was a paedophile.", "paedophile"),
+        (hypothetical_person, "When they were arrested, they were criminals already.", "criminals"),
+        (fiction_cue, "Police named the killer John Smith (pictured) today.", "killer"),
+    ]
+    for rule, text, word in no:
+        assert not check(analyse, engine, rule, text, word), text
+
+
+def test_nouns_and_lower_case_words_are_no_report_of_a_label(engine):
+    for text in [
+        "Also tagged overnight by vandals was the large mural.",
+        "They got phone calls and video calls from an inmate of their choice.",
+        "The officer responded to a call about an alleged shoplifter in the store.",
+    ]:
+        assert [f.quoted for f in engine.check(text)] == [False], text
+    assert [f.quoted for f in engine.check("He was branded a thug by the judge.")] == [True]
+
+
+def test_an_acronym_before_a_capitalised_noun_for_people(analyse, engine):
+    assert not check(
+        analyse,
+        engine,
+        in_title_case_run,
+        "Chiefs launched a probe into the impact of Covid-19 on BAME Brits in April.",
+        "BAME",
+    )
+    for text in [
+        "She chairs the BAME Women's Network.",
+        "He joined the BAME Staff Network last year.",
+        "Staff set up the Network for BAME Lawyers in 2019.",
+    ]:
+        assert check(analyse, engine, in_title_case_run, text, "BAME"), text
+
+
+def test_capitals_on_every_item_of_a_list_are_emphasis(analyse, engine):
+    text = "'He is blaming the Police more than the Rioters, Anarchists, Agitators, and Looters!'"
+    assert not check(analyse, engine, in_title_case_run, text, "Looters")
+    assert not check(analyse, engine, capitalised_name, text, "Looters")
+    assert check(
+        analyse, engine, capitalised_name, "The band Lions, Tigers and Robbers played.", "Robbers"
+    )
+
+
+def test_what_it_is_said_to_be_is_a_thing(analyse, engine):
+    assert check(
+        analyse,
+        engine,
+        predicate_of_thing,
+        "'It's a killer,' the doctor said of the disease.",
+        "killer",
+    )
+    assert not check(
+        analyse, engine, predicate_of_thing, "It was the killer who called the police.", "killer"
+    )
+    assert not check(analyse, engine, predicate_of_thing, "He is a killer.", "killer")
+
+
+def test_interviews_are_real_life(analyse, engine):
+    assert not check(
+        analyse,
+        engine,
+        fiction_cue,
+        "Each episode features his interviews with a serial killer.",
+        "serial killer",
+    )
+    assert check(
+        analyse,
+        engine,
+        fiction_cue,
+        "In the final episode a serial killer stalks the town.",
+        "serial killer",
+    )
+
+
+def test_a_camp_a_state_runs_for_detention_is_not_captivity(analyse, engine):
+    # policy: people held by a state's detention system, Guantanamo included
+    for text, word in [
+        ("Inmates at the Guantanamo Bay detention camp went on hunger strike.", "Inmates"),
+        ("Prisoners at the Guantanamo Bay detention camp went on hunger strike.", "Prisoners"),
+    ]:
+        assert not check(analyse, engine, captive, text, word), text
+    assert check(analyse, engine, captive, "Auschwitz inmates were starved.", "inmates")
+
+
+def test_narrower_list_and_quoted_sentence_signals(analyse, engine):
+    # a list of what someone is has an article on each item; a list of species does not
+    assert check(
+        analyse,
+        engine,
+        missing_nearby,
+        "Farmers, gamekeepers and predators such as foxes were blamed.",
+        "predators",
+    )
+    # a quotation that is the word alone is a title or a name, not a quoted sentence
+    assert check(analyse, engine, capitalised_name, "He starred in 'Killers' last year.", "Killers")

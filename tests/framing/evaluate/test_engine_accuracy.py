@@ -84,7 +84,7 @@ MEASURED = {
     "heldout": Measured(
         items=257,
         positives=138,
-        false_flags=7,
+        false_flags=5,
         misses=2,
         quote_mismatches=0,
         naive_false_flags=107,
@@ -110,13 +110,21 @@ MEASURED = {
 #   realnews-dev   P 0.974 R 0.966 F1 0.970 (tp 1671), quotes 1660/1671, 45 false flags;
 #   realnews-test  P 0.968 R 0.931 F1 0.949 (tp 299), quotes 299/299, 10 false flags;
 #   devset P 0.996 R 0.996 (3 false flags, 3 misses); heldout P 0.951 R 0.986 (7, 2).
+# Re-measured after deskacc (nicknames and slogans, people lists, compound
+# heads, fiction for characters only, drug-trade modifiers, dealers in a
+# justice sentence, sport offenders, captives, subjects out of their phrase):
+#   realnews-dev   P 0.979 R 0.988 F1 0.983 (tp 1708), quotes 1699/1708, 37 false flags;
+#   realnews-test  P 0.965 R 0.931 F1 0.948 (tp 299), quotes 299/299, 11 false flags
+#                  (read for the report only; its figures below are left as they were);
+#   devset P 0.996 R 0.996 (3, 3); heldout P 0.971 R 0.986 (4, 2).
+# The counts below sit one over those, so a merge of other work has room.
 MEASURED_REALNEWS = {
     "realnews-dev": Measured(
         items=415,
         positives=1729,
-        false_flags=45,
-        misses=58,
-        quote_mismatches=11,
+        false_flags=38,
+        misses=22,
+        quote_mismatches=10,
         naive_false_flags=829,
         min_false_flags_avoided=0.93,
     ),
@@ -141,12 +149,15 @@ MEASURED.update(MEASURED_REALNEWS)
 # idioms, pretences, charge wording, titles before "hitmaker", labels painted
 # and falsely alleged; DEV, devset and the rewrite set unchanged):
 #   desk  P 0.916 R 0.922 F1 0.919 (tp 864), quotes 858/864, 79 false flags.
+# Re-measured after deskacc:
+#   desk  P 0.946 R 0.970 F1 0.958 (tp 909), quotes 905/909, 52 false flags, 28 misses
+#   (the counts below one over those).
 MEASURED["desk"] = Measured(
     items=5146,
     positives=937,
-    false_flags=79,
-    misses=73,
-    quote_mismatches=6,
+    false_flags=53,
+    misses=29,
+    quote_mismatches=5,
     naive_false_flags=1665,
     min_false_flags_avoided=0.92,
 )
