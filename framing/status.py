@@ -29,6 +29,17 @@ cue speaks.  With tags (:func:`status_of`), a label used as a noun modifier
 plural that did something ("Police said thieves broke in", "Thugs attack bus
 driver") is particular people, not a generic group.
 
+Other people's verbs.  A conviction is not carried to the label from a person
+the clause names beside it: a possessed person ("the robber's accomplice was
+jailed"), the head of "the mother of the killer", a subject of its own after
+a comma or an opener ("After the arsonist's arrest, his father was
+convicted"), an earlier case ("was previously jailed for ..."); and an
+indefinite label mentioned beside a case ("the court heard she contacted
+Fletcher-Ward, a known drug dealer") takes none of the case's cues.  One
+person's case goes on to its furthest stage in the label's clause ("was
+arrested and later charged", "cleared of murder but convicted of
+manslaughter"); a hedge gives way to a later pre-verdict stage only.
+
 Neighbours.  A definite label ("the burglar", "these thieves") whose own
 sentence gives no status reads the text before it (:func:`context_status`):
 the nearest cue in its paragraph, then in the earlier paragraphs (up to
