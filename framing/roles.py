@@ -441,9 +441,11 @@ def _before_clause_role(
             return _cased(s, slot.det_start, c.end, "a person")
         return _cased(s, slot.det_start, c.end, "someone")
     if det is None:
-        if plural or s.headline:
+        if plural or s.headline or not s.text[: c.start].strip():
             # "Rapist Who Attacked Student Jailed" -> "Man Who Attacked Student Jailed";
-            # "Police Hunt Thief Who Stole Medals" -> "Police Hunt Person Who Stole Medals"
+            # "Police Hunt Thief Who Stole Medals" -> "Police Hunt Person Who Stole Medals";
+            # a singular label opening the line with no article is a headline
+            # in sentence case ("Thug who attacked nurse is jailed")
             return _cased(s, c.start, c.end, person)
         return None
     return _cased(s, slot.det_start, c.end, f"{det_text(s, slot)} {person}")

@@ -215,6 +215,12 @@ def _drug_state(c: Candidate, s: Sentence) -> Span | None:
 def _drug_former(c: Candidate, s: Sentence) -> Span | None:
     named = _named_before(c, s)[0]
     art = s.word_before(named)
+    if (
+        art is not None
+        and art[2].lower() == "time"
+        and s.text[max(0, art[0] - 4) : art[0]].lower() == "one-"
+    ):
+        art = (art[0] - 4, art[1], "one-time")  # "a one-time junkie": the words split at "-"
     gap = s.text[art[1] : named].strip() if art is not None else ""
     if art is None or gap not in ("", "-") or art[2].lower() not in _FORMER:
         return None  # "former junkie", "ex-junkie"

@@ -132,4 +132,6 @@ def noun_modifier_out_of_domain(c: Candidate, s: Sentence, ix: Index) -> str | N
         return None
     if prev.text.lower() in DRUG_WORDS or prev.lemma.lower() in DRUG_WORDS:
         return None
+    if prev.text.lower() == "time" and s.text[prev.start - 1 : prev.start] == "-":
+        return None  # "a one-time junkie", "a long-time addict": when, not what of
     return f"'{prev.text} {c.text}': a {prev.text.lower()} {c.lower_words[-1]} is outside the policy's domain"

@@ -262,6 +262,13 @@ def _named_by_a_meta_noun(c: Candidate, s: Sentence, before: list[str]) -> bool:
     between = near[idx + 1 :]
     if near[idx] in ("name", "names") and between[:1] == ["of"] and not _is_quoted_alone(c, s):
         return False  # "the names of BAME staff", "the name of the killer": people named
+    if (
+        near[idx] in ("name", "names")
+        and not between
+        and not _is_quoted_alone(c, s)
+        and re.match(r"\s+(?:who|after|as|over|in)\b", s.text[c.end :], re.I)
+    ):
+        return False  # "Police name thief who stole ...": the verb, a person named
     return all(w in _BETWEEN_META for w in between)
 
 

@@ -103,7 +103,26 @@ def effective_pos(c: Candidate, s: Sentence) -> str | None:
     ):
         if _modifies_next_noun(s, head, prev, nxt):
             return "ADJ"
-    if pos == "VERB" and _agent_noun_misread(c, head.tag):
+    if pos == "VERB" and (
+        _agent_noun_misread(c, head.tag)
+        # "Thug Who Attacked Nurse Is Jailed": a relative "who" right after the
+        # word makes it a noun for a person, whatever the tagger says of a
+        # Title Case headline
+        or (nxt is not None and nxt.text.lower() == "who" and names_people(c.key) is True)
+        # "FRAUDSTER JAILED": the small tagger reads ALL CAPS words as verbs; a
+        # word that only names people is the noun there
+        or (
+            s.text.isupper()
+            and len(c.lower_words) == 1
+            and (
+                names_people(c.key) is True
+                or c.entry.category in ("offence-identity", "person-label")
+                and names_people(c.key) is None
+            )
+            and not has_nonperson_sense(c.key)
+            and c.key + "s" not in VERB_HOMOGRAPHS
+        )
+    ):
         return "NOUN"
     if (
         pos == "ADJ"
