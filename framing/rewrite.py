@@ -297,9 +297,13 @@ def _conditional(a: Alternative, number: str | None) -> str:
 
 
 def occurrence_number(c: Candidate, s: Sentence) -> str | None:
+    head = s.head_token(c)
+    if c.form.number == "plural" and head is not None and head.tag == "NN":
+        art = _prev_word(s, c.start)
+        if art is not None and art[2].lower() in ("a", "an"):
+            return "singular"  # "A feral youth was seen": a form for both numbers
     if c.form.number:
         return c.form.number
-    head = s.head_token(c)
     if head is not None and head.tag in ("NNS", "NNPS"):
         return "plural"
     if head is not None and head.tag in ("NN", "NNP"):
@@ -441,12 +445,17 @@ def fit(
 
 
 def _agreed(c: Candidate, s: Sentence, f: Fit) -> Fit:
-    """ "The underclass is growing" -> "People living in poverty are growing":
-    a singular label whose wording has a plural head takes its verb along,
-    in agreement (the verb right after the rewrite, only)."""
-    if f.rewrite is None or f.number == "plural" or c.form.number == "plural":
+    """ "The underclass is growing" -> "People living in poverty are growing",
+    "The feral youth is out of control" -> "The young people are ...": a
+    wording with a plural head takes a singular verb right after it along,
+    where the label is that verb's subject (not "A report on the underclass
+    is due", whose subject is the report)."""
+    if f.rewrite is None or c.possessive or not plural_head(f.rewrite):
         return f
-    if c.possessive or not plural_head(f.rewrite):
+    before = s.token_before(f.start)
+    while before is not None and before.pos in ("DET", "ADJ", "NUM"):
+        before = s.token_before(before.start)  # past "the", "a feckless"
+    if before is not None and before.pos in ("ADP", "VERB", "AUX"):
         return f
     verb = s.token_after(f.end)
     if verb is None or s.text[f.end : verb.start].strip() or verb.pos not in ("AUX", "VERB"):

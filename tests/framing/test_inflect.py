@@ -51,3 +51,24 @@ def test_the_verb_agrees_with_a_plural_wording(engine):
     text = "The underclass is growing in Britain's seaside towns."
     out = apply_rewrites(text, engine.check(text))
     assert "living in poverty are growing" in out and "underclass" not in out
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a collective label with a singular verb: the verb follows the new head
+        (
+            "The feral youth is out of control, residents say.",
+            "The young people are out of control, residents say.",
+        ),
+        # "a" before a form listed for both numbers: the singular wording
+        ("A feral youth was seen throwing stones.", "A young person was seen throwing stones."),
+        # the label is not the verb's subject: the verb stays
+        (
+            "A report on the underclass is due next week.",
+            "A report on the people living in poverty is due next week.",
+        ),
+    ],
+)
+def test_agreement_where_the_rewrite_lands(engine, text, want):
+    assert apply_rewrites(text, engine.check(text)) == want
