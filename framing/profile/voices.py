@@ -357,7 +357,8 @@ def _name_of_description(text: str, a: int, b: int, appos: str) -> tuple[int, in
 
 
 _LABEL_BEFORE = re.compile(
-    r"(?:so-called|dubbed|nicknamed|known\s+as|named|termed|titled|entitled|the\s+word|"
+    r"(?:(?:so-called|dubbed|nicknamed|known\s+as|named|termed|titled|subtitled|entitled|"
+    r"reading:?|read:|scrawled|slogan)(?:\s+(?:the|an?))?|the\s+word|"
     r"the\s+words|a\s+new|launched\s+an?|campaign(?:ed|ing)?\s+for\s+an?)\s*[‘'\"“]?$",
     re.I,
 )
@@ -911,6 +912,7 @@ def _resolve(text: str, raws: list[Raw], people: People, f: _Finder) -> list[Raw
         elif (
             last is not None
             and last.speaker_start is not None
+            and not _label(text, r.quote_start, r.quote_end)
             and r.quote_start - last.quote_end < 1500
             and (
                 _same_paragraph(text, last.quote_end, r.quote_start)
@@ -958,9 +960,10 @@ def _fallback(text: str, r: Raw, last: Raw | None, people: People) -> Raw:
     quotation inside a sentence that no pattern attributes is a title, a
     label or a scare quote ("the so-called 'rule of six' rules"): not given a
     speaker."""
-    if count_words(text[r.quote_start : r.quote_end]) < 6 and not _opens_paragraph(
-        text, r.quote_start
-    ):
+    if (
+        count_words(text[r.quote_start : r.quote_end]) < 6
+        and not _opens_paragraph(text, r.quote_start)
+    ) or _label(text, r.quote_start, r.quote_end):
         return r
     between = _last_name(text, r.quote_start, people)
     if between is not None and _not_speaking(text, between[1]):
