@@ -282,11 +282,13 @@ def speaker_in(doc: Doc, qa: int, qb: int) -> tuple[int, int, str] | None:
         path.append(node.dep_ + ":" + node.lower_)
         if node.i in inside:
             continue
-        src = _according_to(node) if _is_verb(node) else None
+        lemma = _LEMMA_OF.get(node.lower_, "")
+        src = _according_to(node) if _is_verb(node) and not lemma else None
         if src is not None and src.i not in inside:
+            # "According to investigators, she was 'in fear'"; not "According to
+            # The Sun, Ms Patel will tell ...:", where Ms Patel speaks
             a, b = _span_of(src)
             return a, b, "according to"
-        lemma = _LEMMA_OF.get(node.lower_, "")
         if lemma and _is_verb(node):
             subj = _subject_of(node)
             if subj is None or subj.i in inside:

@@ -265,6 +265,28 @@ def _clean_speaker(text: str, a: int, b: int) -> tuple[int, int] | None:
 _APPOS_NAME = re.compile(rf"(?:{_TITLE}{_SP})*{_CAP}(?:{_SP}{_CAP}){{1,3}}")
 
 
+_OBJECT_OF = re.compile(r"\b(?:of|for|from|at)\s+(?:the\s+)?$")
+_TITLE_WORDS = frozenset(
+    "Secretary Minister Commissioner Director Chief Chairman Chairwoman Chair President "
+    "Governor Leader Spokesman Spokeswoman Officer Inspector Superintendent Constable "
+    "Attorney General Prosecutor Judge Mayor".split()
+)
+_NAME_AFTER_TITLE = re.compile(rf"{_SP}((?:{_CAP}{_SP}){{0,2}}{_CAP})(?![\w’'-])")
+
+
+def _title_then_name(text: str, a: int, b: int) -> tuple[int, int]:
+    """A speaker cut after a title that the person's name follows ("said White
+    House Press Secretary Stephanie Grisham" matched up to "Secretary"):
+    the span runs on to the end of the name."""
+    words = text[a:b].split()
+    if not words or words[-1] not in _TITLE_WORDS:
+        return a, b
+    m = _NAME_AFTER_TITLE.match(text, b)
+    if m is None or m.group(1).split()[-1] in _PLACE_WORDS:
+        return a, b
+    return a, m.end(1)
+
+
 def _speaker_span(text: str, m: re.Match[str], base: int) -> tuple[int, int, str] | None:
     """The speaker a pattern matched (offset ``base``), cleaned, with its
     description.  A description followed by a name in apposition is that
@@ -274,6 +296,7 @@ def _speaker_span(text: str, m: re.Match[str], base: int) -> tuple[int, int, str
     got = _clean_speaker(text, base + m.start("speaker"), base + m.end("speaker"))
     if got is None:
         return None
+    got = _title_then_name(text, *got)
     appos = _appos(m).strip()
     if m.groupdict().get("appos") and _APPOS_NAME.fullmatch(appos):
         words = appos.split()
@@ -281,7 +304,12 @@ def _speaker_span(text: str, m: re.Match[str], base: int) -> tuple[int, int, str
         if (
             words[-1] not in _PLACE_WORDS
             and words[0] not in _PLACE_WORDS
-            and (re.search(r"\b[a-z]", spoken) or spoken.endswith(("’s", "'s")))
+            and (
+                re.search(r"\b[a-z]", spoken)
+                or spoken.endswith(("’s", "'s"))
+                # "the president of Belarus, Alexander Lukashenko, had told"
+                or _OBJECT_OF.search(text, max(0, got[0] - 12), got[0])
+            )
             and not is_pronoun(spoken)
         ):
             a = base + m.start("appos")
@@ -329,7 +357,8 @@ def _name_of_description(text: str, a: int, b: int, appos: str) -> tuple[int, in
 
 
 _LABEL_BEFORE = re.compile(
-    r"(?:so-called|dubbed|nicknamed|known\s+as|named|termed|titled|entitled|the\s+word|"
+    r"(?:(?:so-called|dubbed|nicknamed|known\s+as|named|termed|titled|subtitled|entitled|"
+    r"reading:?|read:|scrawled|slogan)(?:\s+(?:the|an?))?|the\s+word|"
     r"the\s+words|a\s+new|launched\s+an?|campaign(?:ed|ing)?\s+for\s+an?)\s*[‘'\"“]?$",
     re.I,
 )
@@ -883,6 +912,7 @@ def _resolve(text: str, raws: list[Raw], people: People, f: _Finder) -> list[Raw
         elif (
             last is not None
             and last.speaker_start is not None
+            and not _label(text, r.quote_start, r.quote_end)
             and r.quote_start - last.quote_end < 1500
             and (
                 _same_paragraph(text, last.quote_end, r.quote_start)
@@ -930,9 +960,10 @@ def _fallback(text: str, r: Raw, last: Raw | None, people: People) -> Raw:
     quotation inside a sentence that no pattern attributes is a title, a
     label or a scare quote ("the so-called 'rule of six' rules"): not given a
     speaker."""
-    if count_words(text[r.quote_start : r.quote_end]) < 6 and not _opens_paragraph(
-        text, r.quote_start
-    ):
+    if (
+        count_words(text[r.quote_start : r.quote_end]) < 6
+        and not _opens_paragraph(text, r.quote_start)
+    ) or _label(text, r.quote_start, r.quote_end):
         return r
     between = _last_name(text, r.quote_start, people)
     if between is not None and _not_speaking(text, between[1]):

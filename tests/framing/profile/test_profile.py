@@ -462,3 +462,15 @@ def test_the_parse_gives_fragments_to_the_court_told_and_to_according_to(profile
     assert _speaker(p, "enormous volume")[0] == "the court"
     assert _speaker(p, "in fear of")[0] == "investigators"
     assert _speaker(p, "really worried")[0] == "Police"
+
+
+def test_a_name_after_a_title_or_a_description_of_a_place_is_the_speaker(profiler):
+    text = (
+        "\u201cWe pray for the full recovery of both men,\u201d said White House Press "
+        "Secretary Stephanie Grisham.\n\n"
+        "A month earlier, the president of Belarus, Alexander Lukashenko, had told a "
+        "Russian radio station the case was under his personal control."
+    )
+    p = profiler.profile(text)
+    assert _speaker(p, "full recovery")[0].endswith("Stephanie Grisham")
+    assert _speaker(p, "personal control")[0] == "Alexander Lukashenko"
