@@ -35,212 +35,35 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing.profile.orgs import OrgMatcher
-
-ACCUSED = "accused or convicted, speaking for themselves"
-_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
-    (role, label, re.compile(rx))
-    for role, label, rx in (
-        (
-            "lived_experience",
-            "lived experience",
-            r"\b(?:former|ex-)(?:\s|-)?(?:prisoner|inmate|offender|convict|addict|gang member|"
-            r"(?:heroin|drug|crack|meth) (?:user|addict|dealer)|heroin user|drug user|gangster|gang boss)s?\b"
-            r"|\bwho (?:spent|served) (?:\w+ ){0,3}(?:years?|months?|time|a sentence)\b"
-            r"|\b(?:serv(?:e|ed|ing)|sp[ae]n[dt](?:ing)?) (?:\w+ ){0,3}(?:years?|months?) (?:in|behind) "
-            r"(?:[\w-]+ ){0,3}(?:prisons?|jails?|custody|bars)\b"
-            # addiction told as the speaker's story (recovery journalism)
-            r"|\b(?:was|were|became|got|been|while|when) (?:\w+ )?(?:addicted to|hooked on)\b|\bwent to rehab\b"
-            r"|\bturn(?:ed|ing)? to (?:alcohol|drugs|heroin|crack|crime)\b|\b[Gg]angster\b|\bgang boss\b"
-            r"|\b(?:his|her|their) former (?:prison|cell)\b|\blife of crime\b|\bcriminal past\b"
-            # criminal exploitation told as the speaker's story (county lines)
-            r"|\b(?:was|were|been|being) (?:\w+ )?(?:recruited|groomed|exploited|drawn) (?:by|into) (?:a |the )?"
-            r"(?:gang|gangster|drug|county lines|crime)\w*"
-            r"|\b(?:drug|county lines) (?:runner|mule|courier)s?\b"
-            r"|\b(?:was|were|been) (?:released|freed) from (?:prison|jail|custody)\b"
-            r"|\b(?:whose|her|his|their) (?:son|daughter|husband|wife|partner|father|mother|brother|sister|child|children|dad|mum)"
-            r" (?:is|was|are|were|has been) (?:serving|in prison|in jail|jailed|imprisoned|remanded|locked up)\b"
-            r"|\blived experience\b|\bin recovery\b|\brecovering addict\b|\bprison leaver\b"
-            r"|\b(?:mother|father|wife|partner|sister|brother) of (?:a |the )?(?:prisoner|inmate|convicted)\b"
-            # a prisoner's relative: "insisted her mother doesn't deserve to be in prison"
-            r"|\b(?:whose|her|his|their|my|our) (?:\w+ )?(?:sons?|daughters?|husband|wife|partner|father|mother|"
-            r"brothers?|sisters?|child|children|dad|mum)\b[^.!?]{0,40}\b(?:in prison|in jail|behind bars|"
-            r"on death row|(?:was|were) (?:arrested|convicted|jailed|sentenced|charged)|is serving|are serving)\b"
-            # in the speaker's own words: "when I was in prison", "I served six years"
-            r"|\b(?:[Ww]hen|[Ww]hile|[Ss]ince|[Aa]fter) I (?:was|got) (?:in prison|in jail|inside|locked up|released|sent down)\b"
-            r"|\bI (?:served|spent|did) (?:\w+ ){0,3}(?:years?|months?|time) (?:in|behind) (?:prison|jail|bars|custody)\b"
-            r"|\bI (?:was|have been|had been|got) (?:jailed|imprisoned|locked up|sent to prison|released from prison)\b"
-            r"|\bmy (?:time|years) (?:inside|in prison|in jail|behind bars)\b"
-            r"|\bmy (?:[\w-]+ )?(?:convictions?|offending|addiction|sentence|prison sentence|criminal record)\b"
-            r"|\bI (?:was|am|’m|'m) (?:a |an )?(?:recovering |former |ex-)?(?:[\w-]+ )?addict\b",
-        ),
-        (
-            "victims",
-            "victim or family",
-            r"\b(?:whose|her|his|their) (?:son|daughter|husband|wife|partner|father|mother|brother|sister|child|dad|mum)"
-            r" (?:was|were|had been) (?:killed|murdered|stabbed|shot|attacked|raped|assaulted|abused|died)\b"
-            r"|\b(?i:family|relatives|mother|father|parents|sister|brother|widow|widower|mum|dad|son|daughter)"
-            r" of (?:the |a )?(?:victim|murdered|late|missing|tragic|slain|stabbing victim)\b"
-            r"|\b(?:lawyer|solicitor|barrister|attorney)s? (?:for|representing|acting for) (?:the )?(?:\w+ )?"
-            r"(?:family|families|victims?|bereaved)\b"
-            r"|\bfamil(?:y|ies)(?:’s|'s|’|') (?:lawyer|solicitor|attorney|barrister)s?\b"
-            r"|\b(?:her|his|their|my|our) (?:husband|wife|partner|son|daughter|child|mother|father|brother|"
-            r"sister|boy|girl|mum|dad)(?:’s|'s) (?:\d{4} )?(?:death|murder|killing|killers?|murderers?)\b"
-            r"|\bvictim impact statement\b|\b(?:my|our) (?:son|daughter|husband|wife|partner|child|mother|father|"
-            r"brother|sister|boy|girl|baby|mum|dad)\b[^.!?]{0,30}\b(?:was|were|had been|has been) "
-            r"(?:killed|murdered|stabbed|shot|attacked|raped|assaulted|abused|a victim|taken from)\b"
-            # in the speaker's own words: "I was attacked", "he punched me", "my attacker"
-            r"|\bI (?:was|had been|have been|'ve been|’ve been|got) (?:\w+ly )?(?:attacked|stabbed|punched|"
-            r"assaulted|raped|robbed|mugged|abused|beaten up|scammed|conned|defrauded|stalked|groomed|"
-            r"burgled|kicked|strangled|spat at|sexually assaulted|targeted by)\b"
-            r"|\b(?:he|she|they) (?:attacked|stabbed|punched|assaulted|raped|robbed|mugged|abused|"
-            r"kicked|strangled|groomed|stalked|conned|scammed) (?:me|us)\b"
-            r"|\b(?:my|our) (?:attacker|abuser|rapist|stalker|assailant|mugger)s?\b"
-            # "Nilsen murdered my brother", "the man who killed our daughter", "my son's killer"
-            r"|\b(?:killed|murdered|stabbed|shot|raped|abused|took) (?:my|our) (?:son|daughter|husband|wife|"
-            r"partner|child|children|mother|father|brother|sister|boy|girl|baby|mum|dad)\b"
-            r"|\b(?:my|our) (?:son|daughter|husband|wife|partner|child|mother|father|brother|sister|boy|girl|"
-            r"baby|mum|dad)(?:’s|'s) (?:killers?|murderers?|murder|killing|attackers?|abusers?)\b",
-        ),
-        (
-            "victims",
-            "victim or survivor",
-            r"\b(?:victims?|survivors?|bereaved)\b(?! support| commissioner|s' commissioner|s’ commissioner)",
-        ),
-        (
-            # in criminal justice news a relative who speaks is most often a
-            # victim's ("Bernadette's mother Sarah told ...", "his widow Lissie");
-            # a prisoner's relative is caught by the lived-experience cue first
-            "victims",
-            "relative",
-            r"\b(?:[Mm]other|[Ff]ather|[Mm]um|[Dd]ad|[Dd]aughter|[Ss]ons?|[Ss]ister|[Bb]rother|[Ww]idow|[Ww]idower|wife|"
-            r"husband|[Gg]randmother|[Gg]randfather|grandson|granddaughter|gran|grandma|aunt|uncle|niece|"
-            r"nephew|fianc[ée]e?|[Pp]arents|family|families|relatives|loved ones|stepfather|"
-            r"stepmother|stepdaughter|stepson|bereaved|grieving|heartbroken)\b"
-            r"(?! Court| court| [Ll]iaison| [Dd]ivision| law| [Ll]aw| of (?:one|two|three|four|five)\b(?!-)|-of-)",
-        ),
-        (
-            # "Sean Brunton QC, prosecuting", "Prosecuting, Eileen Rodgers": prosecution
-            # counsel are police and prosecution, whatever the court title beside them
-            "police_prosecution",
-            "prosecution counsel",
-            r"\b(?:QC|KC|counsel|barrister|solicitor),? (?:prosecuting|for the (?:prosecution|Crown))\b"
-            r"|\b[Pp]rosecuting,? (?:barrister |counsel |solicitor )?[A-Z]"
-            r"|\b(?:[Dd]irector|DIRECTOR) of [Pp]ublic [Pp]rosecutions?\b|\bDPP\b",
-        ),
-        (
-            "courts",
-            "court title",
-            r"\b(?:Judges?|judges?|Recorder|magistrates?|Magistrates?|Lord Justice|Mr Justice|Mrs Justice|Justice(?= [A-Z])|"
-            # a coroner is a judicial officer; inquests are courts
-            r"[Cc]oroners?|"
-            # defence counsel speak as officers of the court (the labelling guide's ruling)
-            r"sheriff|Sheriff|jury|justices|district judge|the bench|defending|defen[cs]e (?:barrister|"
-            r"counsel|lawyer|solicitor|attorney)|counsel for|barrister|QC|KC|mitigation|"
-            r"(?:[Hh]is|[Hh]er|[Tt]heir) (?:attorney|lawyer|solicitor|barrister)|attorney for|"
-            r"(?<!family)(?<!families)(?:’s|'s) (?:defen[cs]e )?(?:attorney|lawyer|solicitor|barrister)|"
-            r"[Rr]uling|[Jj]udg(?:e)?ment|[Ll]awyers?|[Ss]olicitors?|[Aa]ttorneys?(?! [Gg]eneral)|"
-            r"called to the [Bb]ar|who represents?|who represented|"
-            r"(?:his|her|their) clients?|(?:lawyer|solicitor|attorney)s? (?:for|representing) "
-            r"(?!the (?:famil|victim|bereaved)|victims?|famil|bereaved))\b",
-        ),
-        (
-            "lived_experience",
-            ACCUSED,
-            r"\b(?:pleaded (?:guilty|not guilty)|denies|denied|was jailed|was convicted|was sentenced|"
-            r"was charged|is accused|stands accused|the defendant|an inmate|a prisoner)\b",
-        ),
-        (
-            "police_prosecution",
-            "police or prosecution title",
-            r"\b(?:police|Police|policing(?! [Mm]inister)|(?<=the )coppers?|[Ll]aw enforcement|"
-            r"(?<=[Tt]he )Met(?! Office| Gala)|officers?|Officers?|Det\b|Detective|Supt|[Ss]uperintendent|"
-            r"match commander|"
-            r"sergeant|constable|detectives?|Inspector(?! of| General)|"
-            # the Met's and Australian forces' ranks above Commander
-            r"(?:Deputy |Assistant |Deputy Assistant )Commissioner|Police Commissioner|"
-            r"Commissioner of (?:the )?(?:Metropolitan )?Police|"
-            r"Insp|Sgt|Sergeant|Constable|PC|DC|DS|DI|DCI|DCS|Chief Constable|Commander|constabulary|"
-            r"prosecutors?|Prosecutors?|prosecuting|prosecution|Crown Prosecution|[Tt]he force|Interpol|"
-            r"[Ii]nvestigators?|District Attorney|district attorney|U\.?S\.? [Aa]ttorneys?(?! [Gg]eneral)|S\. Attorney|"
-            # the US Justice Department prosecutes (the UK's is the Ministry of Justice)
-            r"[Jj]ustice [Dd]epartment|DoJ|DOJ|"
-            r"FBI|NYPD|LAPD|troopers?|Sheriff's Office|sheriff's office|police station)\b(?! General)",
-        ),
-        (
-            "prison_probation",
-            "prison or probation title",
-            r"\b(?:prison governor|[Gg]overnor of (?:HMP|HM Prison|HMYOI|the prison|[A-Z]\w+ (?:[Pp]rison|jail))|"
-            r"prison officers?|prison service|probation officers?|Corrective Services|[Cc]orrections officers?|"
-            r"prison (?:warden|guard|officer|staff)s?|[Ww]arden (?:at|of) (?:the )?[A-Z]\w*|"
-            r"probation|Probation|HMPPS|Prison Service)\b",
-        ),
-        (
-            "government",
-            "government or political title",
-            r"\b(?:minister|Minister|MP|MPs|MSP|Secretary|secretary of state|government|Government|"
-            r"[Aa]ll-[Pp]arty [Pp]arliamentary [Gg]roup|APPG|[Pp]arliamentary (?:group|committee)|"
-            r"Commons Speaker|(?<=the )Commons|Commons [\w ]{0,30}?[Cc]ommittee|"
-            r"aides? (?:to|of) (?:the )?(?:[Gg]overnor|[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Mm]ayor|"
-            r"[Ss]ecretary)|"
-            r"Prime Minister|Chancellor|Cllr|councillor|Councillor|council|Council|mayor|Mayor|Tory|"
-            r"Labour|Conservative|Police and Crime Commissioner|police and crime commissioner|PCC|"
-            r"Lib Dem|shadow|Shadow|peer|Lord|MEP|Member of Parliament|Cabinet|Baroness|spokesman for the Ministry|Whitehall|"
-            r"Senator|Sen\.|Rep\.|Congressman|Congresswoman|congressman|President|Democrats?|"
-            r"Republicans?|White House|Downing Street|PM|[RD]-[A-Z][a-z]+|(?<=[Tt]he )president|[Ww]hite [Pp]aper|(?:home|justice|foreign|health|shadow|culture|defence) secretary|Governor(?= [A-Z])|Attorney General)\b",
-        ),
-        (
-            "research",
-            "research or inspectorate title",
-            r"\b(?:Professor|professor|Prof|researchers?|academic|criminologist|lecturer|[Ss]tatisticians?|"
-            r"university|University|study|inspectors? of|Chief Inspector of|inspectorate|Inspectorate|"
-            r"researching|researched|author of|"
-            r"ombudsman|Ombudsman|think tank|think-tank|analyst|expert|experts|specialist|"
-            r"[Pp]sychologist|[Pp]sychiatrist|historian|scientist|[Ff]orensic|Institute|institute|[Cc]riminologist|"
-            r"expert witness|defence witness|called by the (?:defence|prosecution))\b",
-        ),
-        (
-            "charities",
-            "charity or campaign",
-            r"\b(?:[Cc]harity|[Cc]harities|[Cc]ampaigner|[Cc]ampaigners|campaign group|campaign|[Ff]ounder of|"
-            r"[Cc]o-founder of|campaigning|campaigned|petition|[Cc]harity's|[Cc]harity’s|"
-            r"[Cc]hief [Ee]xecutive of|director of|pressure group|community group|volunteer|[Aa]ctivist|"
-            r"advocacy|trust|Trust|Foundation|foundation|reform group|organisation)\b",
-        ),
-    )
+from framing.profile.role_cues import (
+    ACCUSED as ACCUSED,  # re-exported: the profile's score names the accused's voice
 )
-
+from framing.profile.role_cues import (
+    ACCUSED_SPEAKER,
+    ANAPHOR,
+    APPOSED,
+    BYSTANDER,
+    CUES,
+    KIN_SPEAKER,
+    LEDE,
+    OBJECT_CUE,
+    RANK,
+    RESEARCHING,
+    SOMEONE_ELSES,
+    STUDENT,
+    SUBJECT_CUES,
+    WORD_BEFORE,
+)
 
 _COUNSEL = re.compile(r"'(?:QC|KC|barrister|counsel for)'")
-_PROSECUTION_COUNSEL = next(i for i, c in enumerate(_CUES) if c[1] == "prosecution counsel")
+_PROSECUTION_COUNSEL = next(i for i, c in enumerate(CUES) if c[1] == "prosecution counsel")
 _POSSESSIVE = re.compile(
     r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:own\s+|\w+-year-old\s+)?$"
-)
-_ACCUSED_SPEAKER = re.compile(
-    r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}(?:defendant|accused|pervert|paedophile|killer|murderer|"
-    r"rapist|attacker|thief|robber|burglar|fraudster|conman|abuser|offender|thug|gunman|knifeman|"
-    r"felon|convict|inmate|prisoner|smuggler|dealer|detainee)"
 )
 # how much of the words after a later mention count before the speaker's own
 # title: "Sgt Rutledge's mind went back to his former prison bed" (50 to 70
 # characters measure the same on DEV)
 _AFTER_NAME = 60
-# what a researcher does, said right after their name ("Phil Chalmers started
-# researching teen killers", "Dr Smith, who has studied knife crime for 20 years")
-_RESEARCHING = re.compile(
-    r"\b(?:research(?:ing|ed|es)|stud(?:ied|ies|ying)|has (?:interviewed|surveyed|analysed)|"
-    r"interview(?:ing|ed) (?:\w+ ){0,3}(?:killers|murderers|prisoners|offenders|inmates)|"
-    r"authored|author of|co-authored)\b"
-)
-_BYSTANDER = re.compile(
-    r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:(?:close|family|childhood|old|best|local|"
-    r"former)\s+)?(?:[Ff]riends?|[Nn]eighbou?rs?|[Ww]itness(?:es)?|[Bb]ystanders?|[Pp]asser-?by|"
-    r"[Pp]assers-?by|[Cc]lassmates?|[Ss]chool ?friends?)\b"
-)
-# a police rank in the speaker's naming ("Det Insp Jane Smith", "PC Bird")
-_RANK = re.compile(
-    r"\b(?:Det|Detective|DC|DS|DI|DCI|DCS|Supt|Superintendent|Insp|Inspector(?! of| General)|"
-    r"Sgt|Sergeant|PC|Constable|Chief Constable)\b(?!’s|'s)"
-)
 # what may stand between a title and the surname: first names and initials
 _NAME_TAIL = re.compile(r"(?:\s+[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?){0,2}\s+")
 # between an organisation's name and a person's: a possessive, a job title in
@@ -284,24 +107,8 @@ def _first_names(key: str, names: Sequence[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-# a lower-case description written right before a name ("campaigner Jane Doe",
-# "criminologist Tom Smith", "grieving mother Sarah"): after the offices
-_WORD_BEFORE = re.compile(
-    r"\b(?:(?P<research>[Pp]rofessor|Prof|criminologist|researcher|academic|lecturer|"
-    r"psychologist|psychiatrist)|(?P<charities>campaigners?|activists?|charity (?:boss|chief|founder|worker)|"
-    r"volunteer)|(?P<victims>victim|survivor|grieving (?:mother|father|mum|dad|widow|parents)|"
-    r"bereaved (?:mother|father|mum|dad|parents))|(?P<lived_experience>ex-(?:prisoner|offender|con|convict|inmate)|"
-    r"former (?:prisoner|offender|inmate)|prisoner|inmate|convict|killer|murderer|rapist|paedophile)|"
-    # "her father Denis Glennon": a relative who speaks is a victim's by default,
-    # as at a first mention (a relative of the accused is caught in ``role``)
-    r"(?P<relative>(?:his|her|their) (?:father|mother|mum|dad|sister|brother|son|daughter|widow|widower|"
-    r"husband|wife|parents|grandmother|grandfather|aunt|uncle|niece|nephew)))",
-    re.IGNORECASE,
-)
-
-
 def _word_before(before: str) -> RoleCue | None:
-    for m in _WORD_BEFORE.finditer(before):
+    for m in WORD_BEFORE.finditer(before):
         # on the same line: a headline's last word is not a title ("the killer / Julie")
         if _NAME_TAIL.fullmatch(before, m.end()) and "\n" not in before[m.end() :]:
             if m.lastgroup == "relative":
@@ -313,20 +120,8 @@ def _word_before(before: str) -> RoleCue | None:
 # a name opening its sentence (after a title or first names at most)
 _SUBJECT_START = re.compile(r"(?:^|[.!?][\"'’”]?[ \t]+|\n[ \t]*)(?:[A-Z][\w.’'-]*[ \t]+){0,3}$")
 _SENTENCE_END = re.compile(r"[.!?][\"'’”]?[ \t]+(?=[A-Z])|\n+[ \t]*(?=[A-Z])")
-_ANAPHOR = re.compile(
-    r"(?:The|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
-    r"(?:(?P<government>Prime Minister|PM|Home Secretary|Justice Secretary|Foreign Secretary|Chancellor|"
-    r"[Mm]inister|MP|MSP|MEP|[Ll]eader|President|[Pp]resident|Mayor|mayor|[Cc]ouncillor|peer|[Ss]enator|"
-    r"[Gg]overnor|[Cc]ongress(?:wo)?man|politician)|(?P<charities>campaigner|activist|charity (?:boss|chief|founder))|(?P<research>[Pp]rofessor|academic|criminologist|researcher|lecturer|psychologist))"
-    r"(?=[ \t]+(?:[a-z]|has|had|said|told|added))"
-)
 # another capitalised word later in the sentence: someone else may be its subject
 _OTHER_NAME = re.compile(r"(?<=[ \t(])[A-Z][a-z]")
-# a sentence opening with a description of someone not yet named
-_LEDE = re.compile(
-    r"(?P<np>(?:The|A|An|His|Her|Their)[ \t]+[^,.;:!?\n]{2,80}?)[ \t]+(?:has|have|had|was|is|says|said|told|who|hit out|"
-    r"slammed|spoke|paid|described|revealed|urged|called|warned|claimed)\b"
-)
 # "the Home Secretary, Priti Patel,": a title in apposition before the name
 _COMMA_NAME_TAIL = re.compile(r",[ \t]+(?:[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?[ \t]+){1,2}")
 # the cues a title at a later mention may give: offices, not descriptions
@@ -340,140 +135,12 @@ _TITLE_LABELS = frozenset(
     }
 )
 _GENERIC_KEYS = frozenset("He She They It The Police Court Council Government".split())
-# after the speaker's name, anywhere in the article: an appositive (", 34,"
-# or ", from Leeds,") and a few words, then what happened to them
-_BETWEEN = r"(?:’s|'s)?(?:,[^.\n]{1,80}?,)?\s+(?:(?:had|has|have|was|is|also|later|then|previously|allegedly|himself|herself)\s+){0,2}"
-# "Smith's son Jack, 19," before what happened to the relative
-_RELATIVE_OF = (
-    r"(?:’s|'s)[ \t]+(?:(?:\w+-year-old|eldest|youngest|only|late|beloved|teenage|two|three)[ \t]+)?"
-    r"(?:sons?|daughters?|husband|wife|partner|child|children|mother|father|brothers?|sisters?|boy|girl|"
-    r"baby|dad|mum|grandson|granddaughter)(?:[ \t]+[A-Z][\w’'-]+){0,2}(?:,[^.\n]{1,40},)?[ \t]+"
-)
-# a speaker named as someone's relative: "PC Harper's mother", "Nilsen's brother Tom"
-_KIN_SPEAKER = re.compile(
-    r"(?:[Tt]he[ \t]+)?(.*?\S)(?:’s|'s)[ \t]+(?:(?:\w+-year-old|eldest|youngest|late|grieving|heartbroken)[ \t]+)?"
-    r"(mother|father|mum|dad|sons?|daughters?|sisters?|brothers?|widow|widower|wife|husband|parents|"
-    r"family|grandmother|grandfather|aunt|uncle|cousin|fianc[ée]e?)(?:[ \t]+[A-Z][\w’'-]+){0,2}"
-)
-_SUBJECT_CUES: tuple[tuple[str, str, str], ...] = (
-    (
-        # "Smith, 52, founded the charity in 2010", "Jones runs a youth project"
-        "charities",
-        "charity or campaign",
-        _BETWEEN
-        + r"(?:founded|co-founded|set up|runs|ran|launched|started|leads|chairs) (?:the |a |an |her |his |their )?"
-        r"(?:[\w-]+ ){0,3}(?:charity|charities|foundation|trust|campaign group|support group|community group|"
-        r"youth (?:club|project|group)|outreach (?:project|programme)|food bank|refuge)\b",
-    ),
-    (
-        # only a politician addresses Parliament or a party's conference: "Johnson
-        # told MPs", "Starmer told the Commons", "Patel told the Tory conference"
-        "government",
-        "government or political title",
-        _BETWEEN
-        + r"(?:told|warned|assured|reminded|addressed|urged) (?:fellow )?(?:MPs|MSPs|AMs|peers|the Commons|"
-        r"the House(?: of Commons| of Lords)?|Parliament|the Lords|the Senate|Congress|"
-        r"(?:the )?(?:Tory|Labour|Conservative|Lib Dem|SNP|party) (?:party )?conference)\b",
-    ),
-    (
-        # only a judge rules or passes sentence: "Sir Duncan Ouseley ruled that",
-        # "Judge Smith jailed him for six years"
-        "courts",
-        "court title",
-        _BETWEEN + r"(?:ruled (?:that|in favour|against)|sentenced (?:him|her|them|the)|"
-        r"jailed (?:him|her|them) for|passed sentence|handed (?:him|her|them) (?:a|an) \w+ (?:sentence|order))",
-    ),
-    (
-        "lived_experience",
-        ACCUSED,
-        # passive or plea forms only: "Starmer accused the PM", "Johnson pleaded with
-        # the public" and "Sharma admitted it was a mistake" are not a defendant's part
-        _BETWEEN + r"(?:pleaded (?:guilty|not guilty)|pled (?:guilty|not guilty)|"
-        r"(?:admitted|admits|denied|denies) (?:murder|manslaughter|causing|possession|assault|"
-        r"theft|fraud|robbery|rape|the (?:offence|charges?|allegations?)|charges?|offences|\w+ing\b)|"
-        r"was jailed|been jailed|jailed|"
-        r"was convicted|been convicted|was sentenced|sentenced|was charged|charged|"
-        r"is accused|was accused|been accused|stands accused|was arrested|arrested|was found guilty|found guilty|"
-        r"served|spent \w+ (?:years|months) (?:in|behind)|was released|released from|"
-        r"appeared (?:at|in|before)|went on trial|is on trial|stood trial|faces|was acquitted|"
-        r"was cleared|cleared|was detained|detained|(?<!was )(?:killed|murdered|stabbed|attacked|raped)|"
-        r"was imprisoned|imprisoned|is serving|was serving|escaped|became addicted|was addicted|"
-        r"started (?:using|taking|drinking|self-harming)|relapsed|got clean|went to rehab)\b",
-    ),
-    (
-        # "Aomar Ait Khedache, the alleged mastermind, said", "John Wray, already a
-        # convicted sex offender, offered"
-        "lived_experience",
-        ACCUSED,
-        r",\s*(?:(?:already|now|himself|herself|also)\s+)?(?:the |a |an )?(?:alleged|convicted|self-confessed|"
-        r"jailed|disgraced)\s+(?:[\w-]+\s+){0,2}(?:mastermind|killer|murderer|offender|paedophile|rapist|"
-        r"dealer|robber|thief|fraudster|conman|gangster|attacker|abuser|ringleader)\b",
-    ),
-    (
-        # a relative's part, said with the speaker's name: "Mrs Dengue's son
-        # Rico was jailed", "Ms Walker's brother is serving life"
-        "lived_experience",
-        "family of the accused",
-        _RELATIVE_OF
-        + r"(?:is|was|were|are|has been|had been) (?:\w+ )?(?:serving|jailed|imprisoned|convicted|sentenced|"
-        r"charged|locked up|in prison|behind bars|on death row|found guilty)\b",
-    ),
-    (
-        # fraud and theft: "Charlotte Edmonds, 38, lost £1,700", "Di Pogson was conned"
-        "victims",
-        "victim or family",
-        r"(?:,[^.\n]{1,80}?,)?\s+(?:(?:has|had|was|were)\s+)?(?:lost (?:£|\$|€|\d)|conned|scammed|defrauded|"
-        r"fleeced|swindled|fell victim|was left (?:out of pocket|with(?:out)? (?:£|\$)))",
-    ),
-    (
-        "victims",
-        "victim or family",
-        _BETWEEN
-        + r"(?:(?:was|were) (?:\w+ly )?(?:attacked|stabbed|assaulted|injured|hurt|robbed|raped|abused|"
-        r"targeted|punched|beaten|shot|kidnapped|scammed|defrauded|left|killed|murdered|blinded|"
-        r"disfigured|scarred|burned|slashed|knocked|strangled|found dead|found (?:in|with) (?:a|her|his)|"
-        r"threatened|harassed|stalked|groomed|conned|burgled|spat at)|suffered|died|"
-        r"lost (?:his|her|their) (?:son|daughter|husband|wife|child|mother|father|brother|sister)|"
-        r"whose (?:son|daughter|husband|wife|partner|child|mother|father|brother|sister)\b[^.]{0,40}"
-        r"(?:killed|murdered|died|stabbed|attacked|death))\b",
-    ),
-    (
-        # "Mrs Gould's daughter Ellie was murdered": the speaker is the victim's family
-        "victims",
-        "victim or family",
-        _RELATIVE_OF
-        + r"(?:was|were|had been|has been) (?:\w+ )?(?:killed|murdered|stabbed|shot|attacked|raped|assaulted|"
-        r"abused|kidnapped|found dead|knocked down)\b",
-    ),
-)
 
-
-# before the speaker's name: what was done to them ("pointed the shotgun at Mr
-# Robertson", "assault occasioning actual bodily harm against Ms Ibbotson",
-# "murdered teenager Ellie Gould": a relative sharing the name is the
-# victim's family, the same role)
-_OBJECT_CUE = (
-    r"(?:\battack(?:ed|s)? on|\bassault(?:ed|ing|s)?(?: [\w-]+){0,5} (?:against|on)|"
-    r"\b(?:violence|offences?|crimes?|threats?|abuse) against|\bmurder(?:ed|ing)?(?: of)?|\bkilling of|"
-    r"\bdeath of|\bstabb(?:ed|ing)(?: of)?|\bshooting of|\bpunched|\battacked|\braped|\babused|\brobbed|"
-    r"\bthreatened|\bkidnapped|\bstalked|\bpointed (?:[\w-]+ ){0,3}at|\bhit on|\bstolen from|"
-    r"\bowned by|\bvictims?,?|\bsurvivor,?)"
-    r"\s+(?:(?:the|his|her|their|Mr|Mrs|Ms|Miss|Dr|PO|PC|Sgt|[Oo]fficer|teenager|schoolgirl|schoolboy|"
-    r"student|pensioner|[\w]+-year-old|father|mother|grandfather|grandmother|son|daughter)\s+){0,3}"
-    r"(?:[A-Z][\w'’-]+\s+){0,2}"
-)
-
-
-_SUBJECT_RX = tuple((role, label, re.compile(rx)) for role, label, rx in _SUBJECT_CUES)
-_OBJECT_RX = re.compile("(?:" + _OBJECT_CUE + ")$")
+_SUBJECT_RX = tuple((role, label, re.compile(rx)) for role, label, rx in SUBJECT_CUES)
+_OBJECT_RX = re.compile("(?:" + OBJECT_CUE + ")$")
 _SURNAME = re.compile(r"\s+[A-Z][\w'’-]+")
 
 
-# the lived-experience nouns (not a predicate such as "was hooked on")
-_SOMEONE_ELSES = re.compile(r"(?:[Ff]ormer|[Ee]x-|[Gg]angster|gang boss)")
-_APPOSED = re.compile(
-    r"(?:,|\b(?:an?|the|himself|herself|themselves|now|once|was|is|became|as|being))\s*$"
-)
 # a mention's apposition: "Smith, 45, chief executive of Nacro," "Smith, who
 # spent six years in prison," "Smith of the Howard League" (``mentions`` start
 # at the name); a speech verb, a pronoun or another name after the comma is
@@ -500,11 +167,6 @@ def _apposition(mention: str) -> str:
     return "" if m is None else (m.group("d") or m.group("o") or m.group("c") or "").strip()
 
 
-# a student speaks for no university ("who attends Cornell University")
-_STUDENT = re.compile(
-    r"\b(?:students?|attends|attended|attending|studying|studies|studied|graduated?|graduates|alumn\w*)"
-    r"\b[^,.;]{0,20}$"
-)
 _WEAK_AT_A_MENTION = frozenset(("relative", "research or inspectorate title"))
 
 
@@ -534,7 +196,7 @@ class RoleFinder:
             a, n = found[0], len(found[1].name)
             s = s[:a] + " " * n + s[a + n :]
             found = self._orgs.first(s)
-        for rank, (role, label, rx) in enumerate(_CUES):
+        for rank, (role, label, rx) in enumerate(CUES):
             if label == ACCUSED and where == "first mention":
                 continue  # "said the man was jailed": the words around a name are about others
             if where == "a mention's description" and label in _WEAK_AT_A_MENTION:
@@ -565,7 +227,7 @@ class RoleFinder:
                 )
             else:
                 m = rx.search(s)
-            if m and label == "research or inspectorate title" and _STUDENT.search(s[: m.start()]):
+            if m and label == "research or inspectorate title" and STUDENT.search(s[: m.start()]):
                 m = None  # "who attends Cornell University": a student
             if m and rank < 2:  # lived experience and victims win wherever they are
                 return RoleCue(role, f"{label} ({where}): '{m.group()}'")
@@ -574,7 +236,7 @@ class RoleFinder:
         if (
             found is not None
             and (best is None or found[0] <= best[0])
-            and not (found[1].role == "research" and _STUDENT.search(s[: found[0]]))
+            and not (found[1].role == "research" and STUDENT.search(s[: found[0]]))
         ):
             return RoleCue(found[1].role, f"organisation: {found[1].name} ({where})")
         return best[2] if best else None
@@ -632,13 +294,13 @@ class RoleFinder:
         prison")."""
         if re.fullmatch(r"(?:[Tt]he|[Aa]) (?:court|jury|trial)", speaker.strip()):
             return RoleCue("courts", f"court (speaker): '{speaker}'")  # "the court heard"
-        if _ACCUSED_SPEAKER.fullmatch(speaker.strip()):
+        if ACCUSED_SPEAKER.fullmatch(speaker.strip()):
             # "the pervert told officers", "the defendant said": the accused speaking
             return RoleCue("lived_experience", f"{ACCUSED} (speaker): '{speaker}'")
-        if _BYSTANDER.match(speaker.strip()):
+        if BYSTANDER.match(speaker.strip()):
             # "a friend of the victim's family", "Neighbours": near a victim, not one
             return RoleCue("other", f"bystander (speaker): '{speaker}'")
-        kin = _KIN_SPEAKER.fullmatch(speaker.strip())
+        kin = KIN_SPEAKER.fullmatch(speaker.strip())
         if kin:
             # "PC Harper's mother", "the Prime Minister's father": the relative
             # speaks, not the person named; their part decides whose family
@@ -681,7 +343,7 @@ class RoleFinder:
         for s, where in steps:
             got = harmed if where == "elsewhere" else self._step(s, where, near)
             if got is not None:
-                rank = _RANK.search(" ".join([*names, near]))
+                rank = RANK.search(" ".join([*names, near]))
                 if (
                     rank is not None
                     and got.role == "victims"
@@ -702,7 +364,7 @@ class RoleFinder:
                     return RoleCue("lived_experience", f"family of the accused: {harmed.cue}")
                 if got.role == "courts" and _COUNSEL.search(got.cue):
                     # counsel's title says counsel, the first mention says for which side
-                    side = _CUES[_PROSECUTION_COUNSEL][2].search(first_context) or re.search(
+                    side = CUES[_PROSECUTION_COUNSEL][2].search(first_context) or re.search(
                         r"\b[Pp]rosecut(?:or|ing|ion)\b|\bfor the (?:prosecution|Crown)\b", near
                     )
                     if side:
@@ -742,7 +404,7 @@ class RoleFinder:
         prev = text[
             ends[-2].end() if len(ends) > 1 else max(0, head.start() - 400) : ends[-1].start()
         ]
-        m = _LEDE.match(prev.strip())
+        m = LEDE.match(prev.strip())
         if m is None:
             return None
         got = self.cues(m.group("np"), "lede")
@@ -768,7 +430,7 @@ class RoleFinder:
                 continue
             if _OTHER_NAME.search(text, km.end(), end.start()):
                 continue  # "XR protesters should face jail, Priti Patel warns": whose office?
-            m = _ANAPHOR.match(text, end.end())
+            m = ANAPHOR.match(text, end.end())
             if m:
                 role = m.lastgroup or "other"
                 return RoleCue(role, f"the next sentence's subject: '{m.group().strip()}'")
@@ -793,7 +455,7 @@ class RoleFinder:
         if where in ("own words", "a mention"):
             got = self.own_words(s, where)
             if got is None and where == "a mention":
-                m = _RESEARCHING.search(s)
+                m = RESEARCHING.search(s)
                 if m:
                     got = RoleCue("research", f"research work (a mention): '{m.group()}'")
             return got
@@ -817,7 +479,7 @@ class RoleFinder:
             # the name itself stays in the window, so a title's lookahead sees it
             # ("the Met Office" is no Met)
             window, n = before + key, len(before)
-            for role, label, rx in _CUES:
+            for role, label, rx in CUES:
                 if label not in _TITLE_LABELS:
                     continue
                 for m in rx.finditer(window):
@@ -851,13 +513,13 @@ class RoleFinder:
     def own_words(self, quote: str, where: str = "own words") -> RoleCue | None:
         """Only the strong lived-experience and victim cues count in a quotation
         or a later mention: titles and organisations there are often someone else's."""
-        for role, label, rx in _CUES[:2]:
+        for role, label, rx in CUES[:2]:
             for m in rx.finditer(quote):
-                if _SOMEONE_ELSES.match(m.group()):
+                if SOMEONE_ELSES.match(m.group()):
                     # after a mention, a noun is the speaker's only in apposition
                     # ("Kevin, himself an ex-heroin user"), not as an object
                     # ("Trump accused Bloomberg of bribing ex-prisoners")
-                    if not _APPOSED.search(quote[: m.start()]):
+                    if not APPOSED.search(quote[: m.start()]):
                         continue
                 return RoleCue(role, f"{label} ({where}): '{m.group()}'")
         return None
