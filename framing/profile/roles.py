@@ -48,7 +48,6 @@ from framing.profile.role_cues import (
     LEDE,
     OBJECT_CUE,
     RANK,
-    RESEARCHING,
     SOMEONE_ELSES,
     STUDENT,
     SUBJECT_CUES,
@@ -61,8 +60,8 @@ _POSSESSIVE = re.compile(
     r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:own\s+|\w+-year-old\s+)?$"
 )
 # how much of the words after a later mention count before the speaker's own
-# title: "Sgt Rutledge's mind went back to his former prison bed" (50 to 70
-# characters measure the same on DEV)
+# title: "Kevin, now 31, went to rehab" (50 to 70 characters measure the
+# same on DEV)
 _AFTER_NAME = 60
 # what may stand between a title and the surname: first names and initials
 _NAME_TAIL = re.compile(r"(?:\s+[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?){0,2}\s+")
@@ -168,6 +167,10 @@ def _apposition(mention: str) -> str:
 
 
 _WEAK_AT_A_MENTION = frozenset(("relative", "research or inspectorate title"))
+# the victim words a first mention's sentence gives only next to the name: in
+# news writing that sentence is often the speaker's about a victim (police,
+# lawyers, witnesses and reporters all speak of "the victim")
+_NEAR_ONLY = frozenset(("relative", "victim or survivor"))
 
 
 @dataclass(frozen=True)
@@ -204,9 +207,10 @@ class RoleFinder:
                 # but a bare relation ("Andrew, brother of ...") or an expert
                 # word is too weak to outrank "other" there
                 continue
-            if label == "relative" and where == "first mention":
-                # "he and his family lived near the gang": a relative word far from
-                # the name is someone else's; next to it ("mother Sarah") it is theirs
+            if label in _NEAR_ONLY and where == "first mention":
+                # "he and his family lived near the gang", "Mr Paterson said the
+                # victim was ...": a relative or victim word far from the name is
+                # someone else's; next to it ("mother Sarah") it is theirs
                 m = rx.search(near)
                 if m and (best is None or s.find(near) + m.start() < best[0]):
                     at = max(s.find(near), 0) + m.start()
@@ -453,12 +457,7 @@ class RoleFinder:
     def _step(self, s: str, where: str, near: str) -> RoleCue | None:
         """What one place the article describes the speaker gives."""
         if where in ("own words", "a mention"):
-            got = self.own_words(s, where)
-            if got is None and where == "a mention":
-                m = RESEARCHING.search(s)
-                if m:
-                    got = RoleCue("research", f"research work (a mention): '{m.group()}'")
-            return got
+            return self.own_words(s, where)
         return self.cues(s, where, near=near) if s else None
 
     def title_before(self, key: str, firsts: frozenset[str] = frozenset()) -> RoleCue | None:
