@@ -171,6 +171,8 @@ _WEAK_AT_A_MENTION = frozenset(("relative", "research or inspectorate title"))
 # news writing that sentence is often the speaker's about a victim (police,
 # lawyers, witnesses and reporters all speak of "the victim")
 _NEAR_ONLY = frozenset(("relative", "victim or survivor"))
+# an indefinite right before a relative word: someone's parent in general
+_INDEFINITE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any|[Oo]ther)\s+$")
 
 
 @dataclass(frozen=True)
@@ -231,6 +233,10 @@ class RoleFinder:
                 )
             else:
                 m = rx.search(s)
+            if m and label == "relative" and _INDEFINITE.search(s[: m.start()]):
+                # "One mother said", "a father told": a parent speaking in general,
+                # not a named victim's family (that takes a stronger cue)
+                m = None
             if m and label == "research or inspectorate title" and STUDENT.search(s[: m.start()]):
                 m = None  # "who attends Cornell University": a student
             if m and rank < 2:  # lived experience and victims win wherever they are

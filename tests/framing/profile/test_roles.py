@@ -274,3 +274,18 @@ def test_the_met_law_enforcement_judges_and_a_commons_committee(profiler):
     assert _role(p, "too short")[1] == "courts"
     assert _role(p, "above the law")[1] == "government"
     assert _role(p, "Expect rain")[1] != "police_prosecution"
+
+
+def test_a_parent_in_general_and_a_victim_word_away_from_the_name_are_no_victims(profiler):
+    text = (
+        "'The buses are always late,' one mother said.\n\n"
+        "Tom Reed, who lives nearby, said the victim had been a quiet man.\n\n"
+        "'It is a shock,' Mr Reed said.\n\n"
+        "'We lost our boy,' his mother Ann Cole said.\n\n"
+        "'Staff are stretched,' a Correctional Service spokesman said."
+    )
+    p = profiler.profile(text)
+    assert _role(p, "buses are always late")[1] == "other"
+    assert _role(p, "a shock")[1] == "other"
+    assert _role(p, "lost our boy")[1] == "victims"
+    assert _role(p, "Staff are stretched")[1] == "prison_probation"
