@@ -34,6 +34,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from framing.profile.naming import (
+    COMMA_NAME_TAIL,
+    NAME_TAIL,
+    ORG_BEFORE_TAIL,
+    OTHER_NAME,
+    POSSESSIVE,
+    SENTENCE_END,
+    SUBJECT_START,
+    SURNAME,
+    apposition,
+    first_names,
+    someone_else,
+)
 from framing.profile.orgs import OrgMatcher
 from framing.profile.role_cues import (
     ACCUSED as ACCUSED,  # re-exported: the profile's score names the accused's voice
@@ -56,73 +69,22 @@ from framing.profile.role_cues import (
 
 _COUNSEL = re.compile(r"'(?:QC|KC|barrister|counsel for)'")
 _PROSECUTION_COUNSEL = next(i for i, c in enumerate(CUES) if c[1] == "prosecution counsel")
-_POSSESSIVE = re.compile(
-    r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:own\s+|\w+-year-old\s+)?$"
-)
 # how much of the words after a later mention count before the speaker's own
 # title: "Kevin, now 31, went to rehab" (50 to 70 characters measure the
 # same on DEV)
 _AFTER_NAME = 60
-# what may stand between a title and the surname: first names and initials
-_NAME_TAIL = re.compile(r"(?:\s+[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?){0,2}\s+")
-# between an organisation's name and a person's: a possessive, a job title in
-# lower case, first names ("Nacro chief executive Campbell Robb")
-_ORG_BEFORE_TAIL = re.compile(
-    r"(?:['’]s?)?(?:[ \t]+(?:[a-z][\w-]*|Chief|Executive|Director|Head|Founder|Chair|Leader|"
-    r"Spokesman|Spokeswoman|Spokesperson|Officer|Manager)){0,3}"
-    r"(?:[ \t]+[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?){0,2}[ \t]+$"
-)
-# the capitalised word right before a surname: a first name, or a title
-_FIRST_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z][\w’'-]*)[ \t]+$")
-_NOT_FIRST = frozenset(
-    "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof Professor Det Detective Insp Inspector Supt "
-    "Superintendent Sgt Sergeant Constable Chief Judge Justice Recorder Councillor Cllr "
-    "Baroness Rev Father Sister Brother Mum Dad Mother Governor Senator President Minister "
-    "Secretary Officer Commander Commissioner Captain Major General Colonel".split()
-)
-
-
-def _someone_else(key: str, s: str, firsts: frozenset[str]) -> bool:
-    """Whether the mention of ``key`` in ``s`` has another first name than the
-    speaker's own ("PC Andrew Harper" when Lissie Harper speaks)."""
-    at = s.find(key)
-    if not firsts or at < 0:
-        return False
-    other = _FIRST_BEFORE.search(s[:at])
-    return other is not None and other.group(1) not in firsts and other.group(1) not in _NOT_FIRST
-
-
-def _first_names(key: str, names: Sequence[str]) -> frozenset[str]:
-    """The first names the article gives the speaker in the mentions where they
-    speak ("Lissie" for "Lissie Harper")."""
-    out = set()
-    for n in names:
-        words = [w.removesuffix("’s").removesuffix("'s") for w in n.split()]
-        if key in words:
-            i = words.index(key)
-            if i > 0 and words[i - 1][:1].isupper() and words[i - 1] not in _NOT_FIRST:
-                if not words[i - 1].isupper():
-                    out.add(words[i - 1])
-    return frozenset(out)
 
 
 def _word_before(before: str) -> RoleCue | None:
     for m in WORD_BEFORE.finditer(before):
         # on the same line: a headline's last word is not a title ("the killer / Julie")
-        if _NAME_TAIL.fullmatch(before, m.end()) and "\n" not in before[m.end() :]:
+        if NAME_TAIL.fullmatch(before, m.end()) and "\n" not in before[m.end() :]:
             if m.lastgroup == "relative":
                 return RoleCue("victims", f"relative (before a mention): '{m.group()}'")
             return RoleCue(m.lastgroup or "other", f"description before a mention: '{m.group()}'")
     return None
 
 
-# a name opening its sentence (after a title or first names at most)
-_SUBJECT_START = re.compile(r"(?:^|[.!?][\"'’”]?[ \t]+|\n[ \t]*)(?:[A-Z][\w.’'-]*[ \t]+){0,3}$")
-_SENTENCE_END = re.compile(r"[.!?][\"'’”]?[ \t]+(?=[A-Z])|\n+[ \t]*(?=[A-Z])")
-# another capitalised word later in the sentence: someone else may be its subject
-_OTHER_NAME = re.compile(r"(?<=[ \t(])[A-Z][a-z]")
-# "the Home Secretary, Priti Patel,": a title in apposition before the name
-_COMMA_NAME_TAIL = re.compile(r",[ \t]+(?:[A-Z][\w.-]*(?:['’][A-Z][\w-]*)?[ \t]+){1,2}")
 # the cues a title at a later mention may give: offices, not descriptions
 _TITLE_LABELS = frozenset(
     {
@@ -137,33 +99,6 @@ _GENERIC_KEYS = frozenset("He She They It The Police Court Council Government".s
 
 _SUBJECT_RX = tuple((role, label, re.compile(rx)) for role, label, rx in SUBJECT_CUES)
 _OBJECT_RX = re.compile("(?:" + OBJECT_CUE + ")$")
-_SURNAME = re.compile(r"\s+[A-Z][\w'’-]+")
-
-
-# a mention's apposition: "Smith, 45, chief executive of Nacro," "Smith, who
-# spent six years in prison," "Smith of the Howard League" (``mentions`` start
-# at the name); a speech verb, a pronoun or another name after the comma is
-# not one ("Smith, Jones and Brown", "Smith, he said")
-_APPOSITION = re.compile(
-    r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}(?:[ \t]+(?:QC|KC|MP|MSP|OBE|MBE|CBE|Jr|Sr))?"
-    r"(?:,[ \t]*(?:\d{1,3},[ \t]*)?(?P<d>(?!(?:said|says|told|added|adds|explained|he|she|they|it|and|but|"
-    r"or|who said|who told|between|after|before|in|on|at|for|from|with|when|while|as|if|then|so|because|"
-    r"since|until|during|by|to|of|now|also|however|adding|saying|telling|according|this|that|these|"
-    r"those|which|where|whom|who (?:he|she|they|I|we|you|it|police|officers))\b)"
-    r"(?:[a-z]|the |a |an |(?:Chief|Head|Director|Deputy|Assistant|Senior|"
-    r"Professor|Founder|Chair|Chairman|Chairwoman|President|Secretary|Minister|Leader|"
-    r"Commissioner|Governor|Manager|Spokesman|Spokeswoman|Spokesperson)\b)[^,;:.!?‘“\"\n]{2,100})"
-    r"(?:,|\.|;|$|\n|[ \t]+(?:said|told|says|added))"
-    r"|[ \t]+(?P<o>(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,;:.!?‘“\"\n]{2,80}?)(?=,|\.|;|$|\n|[ \t]+[a-z])"
-    # "Smith is the chief executive of Nacro", "Smith was a prison officer"
-    r"|[ \t]+(?:is|was|has been|had been|became|is now|was then)[ \t]+"
-    r"(?P<c>(?:the|a|an)[ \t][^,;:.!?‘“\"\n]{2,80}))"
-)
-
-
-def _apposition(mention: str) -> str:
-    m = _APPOSITION.match(mention)
-    return "" if m is None else (m.group("d") or m.group("o") or m.group("c") or "").strip()
 
 
 _WEAK_AT_A_MENTION = frozenset(("relative", "research or inspectorate title"))
@@ -228,9 +163,7 @@ class RoleFinder:
             if label == "relative" and where == "description":
                 # "Hadassah, who had her son Braxton": after the name, a possessive
                 # relative is the speaker's own family, not what the speaker is
-                m = next(
-                    (x for x in rx.finditer(s) if not _POSSESSIVE.search(s[: x.start()])), None
-                )
+                m = next((x for x in rx.finditer(s) if not POSSESSIVE.search(s[: x.start()])), None)
             else:
                 m = rx.search(s)
             if m and label == "relative" and _INDEFINITE.search(s[: m.start()]):
@@ -265,7 +198,7 @@ class RoleFinder:
         for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
             # a speaker named by first name is found with the surname after it too
             # ("Charlotte" for "Charlotte Edmonds, 38, lost £1,700")
-            sm = _SURNAME.match(text, km.end())
+            sm = SURNAME.match(text, km.end())
             ends = (sm.end(), km.end()) if sm and sm.end() > km.end() else (km.end(),)
             for role, label, rx in _SUBJECT_RX:
                 for e in ends:
@@ -339,8 +272,8 @@ class RoleFinder:
         # before a victim's ("my abusers" and "my addiction": a survivor in recovery)
         steps += [("\n".join(quotes), "own words")] if quotes else []
         steps += [(m, "a mention") for m in mentions]
-        firsts = _first_names(key, names)
-        if not _someone_else(key, near, firsts):
+        firsts = first_names(key, names)
+        if not someone_else(key, near, firsts):
             steps.append((first_context, "first mention"))
         # where the quoted mentions and the first one say nothing, another
         # mention's own description does ("..., Smith, chief executive of
@@ -405,10 +338,10 @@ class RoleFinder:
         km = re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text)
         if km is None:
             return None
-        head = _SUBJECT_START.search(text, max(0, km.start() - 40), km.start())
+        head = SUBJECT_START.search(text, max(0, km.start() - 40), km.start())
         if head is None:
             return None
-        ends = list(_SENTENCE_END.finditer(text, max(0, head.start() - 400), km.start()))
+        ends = list(SENTENCE_END.finditer(text, max(0, head.start() - 400), km.start()))
         if not ends:
             return None
         prev = text[
@@ -433,12 +366,12 @@ class RoleFinder:
         text = self.text
         for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
             line = text[max(0, km.start() - 40) : km.start()]
-            if not _SUBJECT_START.search(line) or text.startswith(("’s", "'s"), km.end()):
+            if not SUBJECT_START.search(line) or text.startswith(("’s", "'s"), km.end()):
                 continue  # not its sentence's subject ("Extinction Rebellion’s protests")
-            end = _SENTENCE_END.search(text, km.end(), km.end() + 400)
+            end = SENTENCE_END.search(text, km.end(), km.end() + 400)
             if end is None:
                 continue
-            if _OTHER_NAME.search(text, km.end(), end.start()):
+            if OTHER_NAME.search(text, km.end(), end.start()):
                 continue  # "XR protesters should face jail, Priti Patel warns": whose office?
             m = ANAPHOR.match(text, end.end())
             if m:
@@ -453,9 +386,9 @@ class RoleFinder:
             return []
         text, out = self.text, []
         for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
-            if _someone_else(key, text[max(0, km.start() - 40) : km.end()], firsts):
+            if someone_else(key, text[max(0, km.start() - 40) : km.end()], firsts):
                 continue
-            d = _apposition(text[km.start() : km.end() + 150])
+            d = apposition(text[km.start() : km.end() + 150])
             if d:
                 out.append(d)
         return out
@@ -479,7 +412,7 @@ class RoleFinder:
         found: RoleCue | None = None
         for km in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text):
             before = text[max(0, km.start() - 50) : km.start()]
-            if _someone_else(key, before + key, firsts):
+            if someone_else(key, before + key, firsts):
                 continue
             # the name itself stays in the window, so a title's lookahead sees it
             # ("the Met Office" is no Met)
@@ -489,8 +422,8 @@ class RoleFinder:
                     continue
                 for m in rx.finditer(window):
                     if m.end() <= n and (
-                        _NAME_TAIL.fullmatch(window, m.end(), n)
-                        or _COMMA_NAME_TAIL.fullmatch(window, m.end(), n)
+                        NAME_TAIL.fullmatch(window, m.end(), n)
+                        or COMMA_NAME_TAIL.fullmatch(window, m.end(), n)
                     ):
                         return RoleCue(role, f"{label} (title at a mention): '{m.group()}'")
             if found is None:
@@ -503,7 +436,7 @@ class RoleFinder:
         """An organisation written right before a name, with its possessive or a
         job title between ("Hope Not Hate's Joe Mulhall", "Nacro chief
         executive Campbell Robb", "Labour's Jess Phillips")."""
-        m = _ORG_BEFORE_TAIL.search(before)
+        m = ORG_BEFORE_TAIL.search(before)
         if m is None:
             return None
         head = before[: m.start()]
