@@ -6,8 +6,13 @@ read, reviewed and edited as the labelling guide's categories
 (``tests/data/realnews/PROFILES-GUIDE.md``, "Roles"), without the control
 flow around them.  Every entry is meant to be the general form of a cue
 (a title, an office, a relation, what happened to someone), not a phrase
-from one article: a rule that DEV shows right in only one article is a
-memorised one and does not belong here.
+from one article.  Before adding one, count on DEV how many articles it
+decides a voice in and how often it is right there: a phrase right in a
+single article ("started researching", "his former prison", a bare "gang
+boss") is memorised and goes in only in the general form the guide gives
+(a researcher's title, "former prisoner", "spent years in prison"); a
+guide's title met once on DEV ("Mr Justice", "victim impact statement")
+is general and stays.
 
 ``CUES`` is read in order of rank: the two strong cues (lived experience,
 victims and their families) win wherever they occur in a description; the
