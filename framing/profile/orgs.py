@@ -19,7 +19,7 @@ _ORG_HEAD = re.compile(
     r"\b(?:Trust|Foundation|Charity|Campaign|Alliance|Coalition|Network|Project|Initiative|Society|"
     r"League|Movement|Association|Federation|Union|Police|Constabulary|Policing|Council|Ministry|"
     r"Department|Parliament|Assembly|Party|Government|Senate|Congress|University|College|Institute|"
-    r"Inspectorate|Ombudsman|Commission|Centre|Center|Prison|Prisons|Probation)\b"
+    r"Inspectorate|Ombudsman|Commission|Inquiry|Centre|Center|Prison|Prisons|Probation)\b"
 )
 # the capitalised words before a head word ("Kent Anti Racism" Network), and
 # what may follow it ("University" of Kent, "Ministry" of Defence)
@@ -53,7 +53,11 @@ _ORG_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:Trust|Foundation|Charity|Campaign|Alliance|Coalition|Network|Project|"
             r"Initiative|League|Movement|Association|Centre|Center)\b",
         ),
-        ("research", r"\b(?:University|College|Institute|Inspectorate|Ombudsman|Commission)\b"),
+        # a public inquiry speaks as research (the guide: inquiry chairs and counsel)
+        (
+            "research",
+            r"\b(?:University|College|Institute|Inspectorate|Ombudsman|Commission|Inquiry)\b",
+        ),
         ("police_prosecution", r"\b(?:Police|Constabulary|Policing)\b"),
         ("prison_probation", r"\b(?:Prisons?|Probation)\b"),
         (

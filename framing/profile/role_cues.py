@@ -188,7 +188,10 @@ CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"researching|researched|author of|"
             r"ombudsman|Ombudsman|think tank|think-tank|analyst|expert|experts|specialist|"
             r"[Pp]sychologist|[Pp]sychiatrist|historian|scientist|[Ff]orensic|Institute|institute|[Cc]riminologist|"
-            r"expert witness|defence witness|called by the (?:defence|prosecution))\b",
+            r"expert witness|defence witness|called by the (?:defence|prosecution)|"
+            # public inquiries, their chairs and counsel (the guide's ruling)
+            r"[Pp]ublic [Ii]nquiry|[Ii]nquiry (?:chair(?:man|woman)?|panel|report)|"
+            r"counsel to the [Ii]nquiry|[Rr]oyal [Cc]ommission)\b",
         ),
         (
             "charities",

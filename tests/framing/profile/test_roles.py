@@ -289,3 +289,13 @@ def test_a_parent_in_general_and_a_victim_word_away_from_the_name_are_no_victims
     assert _role(p, "a shock")[1] == "other"
     assert _role(p, "lost our boy")[1] == "victims"
     assert _role(p, "Staff are stretched")[1] == "prison_probation"
+
+
+def test_a_public_inquiry_and_its_chair_speak_as_research(profiler):
+    text = (
+        "'Lessons must be learned,' the public inquiry said.\n\n"
+        "Sir Brian Langstaff, chairman of the Infected Blood Inquiry, said: 'This was no accident.'"
+    )
+    p = profiler.profile(text)
+    assert _role(p, "Lessons must be learned")[1] == "research"
+    assert _role(p, "no accident")[1] == "research"
