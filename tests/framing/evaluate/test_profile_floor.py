@@ -14,7 +14,9 @@ accuracy 87.1 % of 1,476, and 86.3 % of 1,603 once attribution reached
 the quotations attribution gets right, so the floor leaves room for
 attribution work to change that set.  The texts are rebuilt outside
 the repository (tests/data/realnews/README.md), so the test skips, naming the
-commands, where they are not built.
+commands, where they are not built.  At frame3 (new frame features, precise
+solutions and evidence detectors, regularisation chosen by CV on DEV):
+frame 85.7, solutions 87.7, evidence 82.8, Spearman 0.808.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ LABELS = Path(__file__).resolve().parents[2] / "data" / "realnews" / "profiles.j
 RANKING = LABELS.with_name("ranking.jsonl")
 FLOORS = {
     "role_accuracy": 0.84,
-    "frame": 0.80,
-    "solutions": 0.72,
-    "evidence": 0.76,
+    "frame": 0.83,
+    "solutions": 0.84,
+    "evidence": 0.80,
     "spearman": 0.70,
 }
 
