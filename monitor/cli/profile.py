@@ -90,12 +90,13 @@ def _emit(head: dict[str, Any], text: str, prof: Any, as_json: bool) -> None:
         echo_json({**head, "profile": prof.to_json()})
         return
     from framing.profile import ROLE_LABELS
+    from framing.profile.features import describe_feature
 
     name = head.get("path") or f"article {head['article']}: {head.get('title', '')}"
     click.echo(f"{shown(name)}: constructive score {prof.score}/100 ({prof.words} words)")
     for part in prof.score_parts:
         click.echo(f"  {part.points:>2}/{part.out_of:<2} {part.part}: {shown(part.reason)}")
-    drivers = ", ".join(f"{d.feature} {d.value:g}" for d in prof.frame.drivers[:3])
+    drivers = "; ".join(describe_feature(d.feature, d.value) for d in prof.frame.drivers[:3])
     click.echo(f"  frame: {prof.frame.label} ({prof.frame.probability:.2f}); driven by {drivers}")
     if prof.solution_spans:
         kinds = sorted({m.kind for m in prof.solution_spans})

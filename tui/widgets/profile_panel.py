@@ -42,8 +42,11 @@ def describe_profile(profile: dict[str, Any] | None) -> Content:
         parts.append(f"{p['points']:>2}/{p['out_of']:<2} ")
         parts.append((p["part"], "bold"))
         parts.append(f": {one_line(p['reason'], 70)}\n")
+    # on first use: the profile package loads the attribution patterns
+    from framing.profile.features import describe_feature
+
     frame = profile["frame"]
-    drivers = ", ".join(f"{d['feature']} {d['value']:g}" for d in frame["drivers"][:3])
+    drivers = "; ".join(describe_feature(d["feature"], d["value"]) for d in frame["drivers"][:3])
     parts.append(("\nFrame: ", "bold"))
     parts.append(f"{frame['label']} ({frame['probability']:.2f}); driven by {drivers}\n")
     for key, label in (("solution_spans", "Solutions"), ("evidence_spans", "Evidence")):

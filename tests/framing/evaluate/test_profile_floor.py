@@ -16,7 +16,9 @@ removed and the floor lowered to match.  Role accuracy is over
 the quotations attribution gets right, so the floor leaves room for
 attribution work to change that set.  The texts are rebuilt outside
 the repository (tests/data/realnews/README.md), so the test skips, naming the
-commands, where they are not built.
+commands, where they are not built.  At frame3 (new frame features, precise
+solutions and evidence detectors, the frame's regularisation chosen by
+nested CV on DEV): frame 85.7, solutions 79.0, evidence 79.2, Spearman 0.811.
 """
 
 from __future__ import annotations
@@ -29,8 +31,8 @@ LABELS = Path(__file__).resolve().parents[2] / "data" / "realnews" / "profiles.j
 RANKING = LABELS.with_name("ranking.jsonl")
 FLOORS = {
     "role_accuracy": 0.83,
-    "frame": 0.80,
-    "solutions": 0.72,
+    "frame": 0.83,
+    "solutions": 0.77,
     "evidence": 0.76,
     "spearman": 0.70,
 }
