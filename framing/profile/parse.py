@@ -138,6 +138,36 @@ def parse_many(texts: list[str]) -> list[Doc]:
         return list(nlp.pipe(texts))
 
 
+_ner: Language | None = None
+
+
+def _recogniser() -> Language:
+    """The same model's entity recogniser alone (it has its own token vectors,
+    so it needs no tagger or parser), loaded once on first need."""
+    global _ner
+    with _lock:
+        if _ner is None:
+            import spacy
+
+            from framing.model import resolve_model_name
+
+            _ner = spacy.load(
+                resolve_model_name(),
+                exclude=["tok2vec", "tagger", "parser", "senter", "lemmatizer", "attribute_ruler"],
+            )
+        return _ner
+
+
+def entities_many(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """Named entities (start, end, label) of each text, in one batch: the person
+    check of pronoun resolution runs it on the few sentences that need it."""
+    if not texts:
+        return []
+    nlp = _recogniser()
+    with _lock:
+        return [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in nlp.pipe(texts)]
+
+
 def _is_verb(t: Token) -> bool:
     return t.tag_.startswith(("VB", "MD"))
 

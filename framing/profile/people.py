@@ -11,8 +11,12 @@ first name shares what any of its mentions shows, so "Mr Russell" makes
 person a speaker talks about ("Heads needed to roll the day Jeffrey Epstein
 died," he said) is not the speaker.
 
-Cheap patterns, no spaCy: the profile reads every article of the monitor's
-pass within 50 ms per 1,000 words (``benchmarks/profile_speed.py``).
+Cheap patterns first: the profile reads every article of the monitor's
+pass within 50 ms per 1,000 words (``benchmarks/profile_speed.py``).  Only a
+name the text gives no sex for, offered as the person a "he" or "she" means,
+is checked with spaCy's entity recogniser on its own sentence
+(``People.not_person``): "Crown Motor Direct", "North Tyneside" and
+"Extinction Rebellion" said nothing in the first person singular.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+
+from framing.profile.parse import entities_many
 
 _MALE_TITLES = frozenset("Mr Mr. Sir Lord Mister King Prince Duke Father Brother".split())
 _FEMALE_TITLES = frozenset(
@@ -37,6 +43,17 @@ _FEMALE_NOUNS = (
     "actress|queen|princess|lady|bride|headmistress|landlady|schoolgirl|mother-of-\\w+|"
     "mum-of-\\w+|grandmother-of-\\w+"
 )
+# entity labels that are not people
+_NOT_PERSON = frozenset("ORG GPE LOC NORP FAC LAW PRODUCT EVENT WORK_OF_ART".split())
+_RANKS = frozenset(
+    "DCI DI DS DC PC Sgt Det Insp Supt Ch Chief Judge Dr Prof Professor Cllr Rev Sir Lord "
+    "Justice Officer Detective Inspector Sergeant Constable Superintendent".split()
+)
+_FUNCTION_WORDS = frozenset(
+    "in at of from to by for the a an and or with on into near outside across against "
+    "about under over via as than said says told".split()
+)
+_SAYS = r"(?:said|says|told|tells|added|adds|explained|continued|wrote|writes)"
 _CAP = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|O’[A-Z][a-z]+|Mc[A-Z][a-z]+)"
 _SP = r"[ \t\u00a0]+"
 # a relation or a sexed noun right before a name: "his daughter Beverley",
@@ -81,6 +98,7 @@ class People:
         self.q_ends = [b for _, b in quotes]
         self.votes: dict[str, Counter[str]] = {}
         self.names: set[str] = set()
+        self._ents: dict[int, list[tuple[int, int, str]]] = {}
         for m in _TITLED.finditer(text):
             title = m.group("title")
             sex = "m" if title in _MALE_TITLES else "f" if title in _FEMALE_TITLES else ""
@@ -116,6 +134,39 @@ class People:
     def is_name(self, word: str) -> bool:
         w = word.removesuffix("’s").removesuffix("'s").strip(".,")
         return w in self.names or w in self.votes
+
+    def not_person(self, a: int, b: int) -> bool:
+        """The mention at ``text[a:b]`` is, by the entity recogniser on its
+                sentence, wholly an organisation, a place, a law or a work: not what
+                "he" or "she" stands for.  A lone word, a mention the text gives a sex
+                ("Mr", "his daughter") or a rank, and a name whose last word speaks on
+                its own elsewhere ("Lansley said") or that follows a description ("expert
+        Cliff Lansley") or takes "who" or an age, are never sent to the recogniser;
+                one sentence is recognised once."""
+        words = self.text[a:b].split()
+        if len(words) < 2 or self.sex(a, b) or words[0].rstrip(".") in _RANKS:
+            # a lone surname is a person more often than the recogniser thinks
+            # ("Sasse", "Lacerda"); so is a rank and a name ("DCI Harding")
+            return False
+        before = re.search(r"\b([a-z]+),?\s+$", self.text[max(0, a - 30) : a])
+        if before and before.group(1) not in _FUNCTION_WORDS:
+            return False  # "body language expert Cliff Lansley", "Another resident, Winston ..."
+        if re.match(r",?\s+(?:who\b|\d{1,3}\b)", self.text[b : b + 12]):
+            return False  # "Marcus Bell, who spent six years in prison", "Ross, 39,"
+        last = re.escape(words[-1])
+        if re.search(rf"\b{last}\s+{_SAYS}\b", self.text):
+            return False  # "Cliff Lansley" when "Lansley said": the recogniser erred
+        lo = max(self.text.rfind(". ", 0, a), self.text.rfind("\n", 0, a)) + 1
+        hi_dot, hi_nl = self.text.find(". ", b), self.text.find("\n", b)
+        hi = min(x for x in (hi_dot, hi_nl, len(self.text)) if x >= 0)
+        ents = self._ents.get(lo)
+        if ents is None:
+            ents = [(s + lo, e + lo, lab) for s, e, lab in entities_many([self.text[lo:hi]])[0]]
+            self._ents[lo] = ents
+        # the whole mention is one entity ("Crown Motor Direct", "North
+        # Tyneside"), not a person's name with a place in it ("Iowa's Attorney
+        # General")
+        return any(s <= a and b <= e and lab in _NOT_PERSON for s, e, lab in ents)
 
     def in_quote(self, i: int) -> bool:
         k = bisect.bisect_right(self.q_starts, i) - 1

@@ -736,7 +736,8 @@ def _last_name(
     sentences before ``before`` (600 characters) that has one, the first name
     standing as a subject (not after a preposition, "of the Countryside
     Alliance", nor a possessor, "Mr Cornish's daughter"), never inside
-    quotation marks, and of the sex ``want`` when the text shows one."""
+    quotation marks, and of the sex ``want`` when the text shows one (for "he"
+    or "she", not an organisation or a place: ``People.not_person``)."""
     lo = max(0, before - 600)
     best: tuple[int, int] | None = None
     best_sent = -2  # no sentence yet (-1 is the text's first sentence)
@@ -754,6 +755,8 @@ def _last_name(
             people.in_quote(got[0]) or not compatible(want, people.sex(got[0], got[1]))
         ):
             continue
+        if want and people is not None and people.not_person(got[0], got[1]):
+            continue  # "he" is not "Crown Motor Direct" (the entity recogniser)
         # the sentence this name is in: the last sentence end before it
         sent = max(text.rfind(". ", lo, got[0]), text.rfind("\n", lo, got[0]))
         if sent != best_sent:
@@ -868,7 +871,9 @@ def _resolve(text: str, raws: list[Raw], people: People, f: _Finder) -> list[Raw
                         break
                     if prev.speaker_start is None or prev.speaker_end is None:
                         continue
-                    if compatible(want, people.sex(prev.speaker_start, prev.speaker_end)):
+                    if compatible(want, people.sex(prev.speaker_start, prev.speaker_end)) and not (
+                        want and people.not_person(prev.speaker_start, prev.speaker_end)
+                    ):
                         last = prev
                         break
                 subj = f.previous_subject(r.speaker_start, want) if named is None else None

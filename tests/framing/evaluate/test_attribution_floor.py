@@ -9,7 +9,10 @@ floors sit just under what was measured; raise them when attribution gets
 better, and a drop fails here.  Measured at the attrib branch (issue 13):
 DEV P 0.833 R 0.821 F1 0.827 with the dependency parse of unattributed
 quotations (before it: P 0.802 R 0.746 F1 0.773; earlier P 0.703 R 0.614);
-baseline P 0.655 R 0.039.  TEST is reported, never a floor here.
+baseline P 0.655 R 0.039.  At attrib2: the description-vs-name relabel
+(PROFILES-GUIDE.md) gives P 0.841 R 0.828 F1 0.834, the person check of
+pronoun resolution P 0.843 R 0.830 F1 0.836.  TEST is reported, never a
+floor here.
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[3]
 LABELS = REPO / "tests/data/realnews/profiles.jsonl"
-FLOOR_PRECISION = 0.82
-FLOOR_RECALL = 0.81
+FLOOR_PRECISION = 0.835
+FLOOR_RECALL = 0.82
 
 
 def _texts() -> Path:
