@@ -755,13 +755,39 @@ def _last_name(
             people.in_quote(got[0]) or not compatible(want, people.sex(got[0], got[1]))
         ):
             continue
-        if want and people is not None and people.not_person(got[0], got[1]):
+        if want and people is not None and _not_he_or_she(text, got[0], got[1], people):
             continue  # "he" is not "Crown Motor Direct" (the entity recogniser)
         # the sentence this name is in: the last sentence end before it
         sent = max(text.rfind(". ", lo, got[0]), text.rfind("\n", lo, got[0]))
         if sent != best_sent:
             best, best_sent = got, sent
     return best
+
+
+# heads of a mention that stand for a body or a thing, never for "he" or "she"
+_INSTITUTION = frozenset(
+    "report charity statement court union group government department ministry service "
+    "force team trust organisation council paper trial news company firm board party office "
+    "police agency authority committee commission inquiry school university hospital".split()
+)
+
+
+def _not_he_or_she(text: str, a: int, b: int, people: People) -> bool:
+    """The mention at ``text[a:b]`` is a body or a thing ("Greater Manchester
+    Police", "The trial", "Crown Motor Direct"): not who "he" or "she" is."""
+    words = text[a:b].split()
+    if words and words[-1].lower().strip(".,’'") in _INSTITUTION:
+        return True
+    return people.not_person(a, b)
+
+
+def _previous_person(f: _Finder, at: int, want: str) -> tuple[int, int, str] | None:
+    """``_Finder.previous_subject``, but for "he" or "she" not a body or a
+    thing ("The trial heard ... / He said:")."""
+    subj = f.previous_subject(at, want)
+    if subj is not None and want and _not_he_or_she(f.text, subj[0], subj[1], f.people):
+        return None
+    return subj
 
 
 def _same_sentence_name(
@@ -872,11 +898,11 @@ def _resolve(text: str, raws: list[Raw], people: People, f: _Finder) -> list[Raw
                     if prev.speaker_start is None or prev.speaker_end is None:
                         continue
                     if compatible(want, people.sex(prev.speaker_start, prev.speaker_end)) and not (
-                        want and people.not_person(prev.speaker_start, prev.speaker_end)
+                        want and _not_he_or_she(text, prev.speaker_start, prev.speaker_end, people)
                     ):
                         last = prev
                         break
-                subj = f.previous_subject(r.speaker_start, want) if named is None else None
+                subj = _previous_person(f, r.speaker_start, want) if named is None else None
                 if subj is not None and (last is None or subj[0] > last.quote_end):
                     # no name before: "The passenger revealed how ... / He told the Sun:"
                     r = Raw(

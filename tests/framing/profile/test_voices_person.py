@@ -40,3 +40,13 @@ def test_only_whole_non_person_entities_are_refused() -> None:
     assert people.not_person(*at("Crown Motor Direct"))
     assert not people.not_person(*at("Cliff Lansley"))  # after a description
     assert not people.not_person(*at("Mr Ross"))  # a title gives a sex
+
+
+def test_a_body_is_not_the_person_she_means(profiler: Profiler) -> None:
+    text = (
+        "'We will act,' said Ms Ellis, the justice secretary.\n\n"
+        "The White Paper says: 'Sentences for the most serious crimes must be longer.'\n\n"
+        "She said: 'We are making our streets safer for everyone.'\n"
+    )
+    voice = [v for v in profiler.voices(text) if v.kind == "direct"][-1]
+    assert voice.speaker == "Ms Ellis"
