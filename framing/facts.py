@@ -185,3 +185,65 @@ def _arson_act(c: Candidate, s: Sentence, status: str | None) -> Span | None:
     middle = s.text[c.end : fire.end()]
     start_out = _cased(s, start, c.end, who)[2]
     return start, fire.end(), f"{start_out}{middle} deliberately"
+
+
+# an age after the label ("a convicted murderer under the age of 18",
+# "offenders aged 18 to 21"): it describes the person, not the offence
+_AGE_AFTER = re.compile(
+    r"\s+((?:(?:under|over|below|above)\s+(?:the\s+age\s+of\s+)?\d{1,2}"
+    r"|aged\s+(?:under\s+|over\s+|between\s+)?\d{1,2}(?:\s+(?:to|and)\s+\d{1,2})?))\b"
+    r"(?!\s*(?:%|per\b|years?\s+(?:in|of|for)\b))",
+    re.IGNORECASE,
+)
+_CONVICTED_WORDING = re.compile(
+    r"^(?P<who>(?:an?|the|those|these)\s+)?(?P<person>person|people|man|woman|men|women|"
+    r"adults?|child(?:ren)?|teenagers?)\s+(?P<rest>convicted of\s.+)$",
+    re.IGNORECASE,
+)
+
+
+def age_placed(c: Candidate, s: Sentence, start: int, rewrite: str) -> Span | None:
+    """ "a convicted murderer under the age of 18" -> "someone under the age of
+    18 convicted of murder": the age describes the person, so it goes beside
+    the person, and the conviction after it (not "a person convicted of
+    murder under the age of 18", an offence committed under 18)."""
+    m = _AGE_AFTER.match(s.text, c.end)
+    if m is None or c.possessive:
+        return None
+    w = _CONVICTED_WORDING.match(rewrite)
+    if w is None:
+        return None
+    who, person = (w.group("who") or "").strip(), w.group("person")
+    before = s.word_before(start)
+    if not who and before is not None and before[2].lower() in ("a", "an", "the"):
+        who, start = before[2], before[0]  # the determiner goes with the person
+    if who.lower() in ("a", "an") and person.lower() == "person":
+        head = "someone"  # "a person under 18" reads as a form; "someone" as English
+    elif who:
+        head = f"{who} {person}"
+    else:
+        head = person
+    out = f"{head} {m.group(1)} {w.group('rest')}"
+    return _cased(s, start, m.end(), out)
+
+
+# a record noun the label names the offence of ("his child porn conviction")
+_RECORD_NOUN = re.compile(r"\s+(convictions?)\b", re.IGNORECASE)
+_COUNT_MATERIAL = re.compile(r"\b(?:images|photos|photographs|pictures|videos|films)\b")
+
+
+def offence_record_fit(c: Candidate, s: Sentence, alts: list[str]) -> Span | None:
+    """ "after his child porn conviction" -> "after his conviction for indecent
+    images of children": a label for an act or material before "conviction"
+    names what the conviction was for, so the offence goes after it with
+    "for" ("child sexual abuse material conviction" stacks nouns); the
+    wording that names the material as the law does (a count noun, "images")
+    first."""
+    if c.entry.refers_to_people or not alts or c.possessive:
+        return None
+    m = _RECORD_NOUN.match(s.text, c.end)
+    if m is None:
+        return None
+    alt = next((a for a in alts if _COUNT_MATERIAL.search(a)), alts[0])
+    out = f"{m.group(1)} for {alt}"
+    return _cased(s, c.start, m.end(), out)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from framing.candidate import Candidate, Sentence
+from framing.facts import age_placed, offence_record_fit
 from framing.inflect import (
     indefinite_article,
     match_case,
@@ -129,7 +130,7 @@ def _phrase_fit(
     """An alternative that takes in the word beside the label: "child porn
     photos" -> "indecent images of children", not "... material photos"
     (adjectives, counts and participles before a label: framing.plainer)."""
-    for found in (_media_noun(c, s, alts),):
+    for found in (_media_noun(c, s, alts), offence_record_fit(c, s, alts)):
         if found is not None and not prefilter.any(found[2]):
             return found
     return None
@@ -517,6 +518,10 @@ def _fit_any(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, stat
         return f  # a sentence about the word is never rewritten
     if f.rewrite is not None:
         f = _modifiers_placed(c, s, prefilter, f)
+    if f.rewrite is not None:
+        aged = age_placed(c, s, f.start, f.rewrite)
+        if aged is not None and not prefilter.any(aged[2]):
+            f = dataclasses.replace(f, start=aged[0], end=aged[1], rewrite=aged[2], own_span=True)
     if f.rewrite is not None:
         act = generic_act(c, s, f.start, f.end, f.rewrite)
         if act is not None and not prefilter.any(act[2]):

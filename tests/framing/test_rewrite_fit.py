@@ -264,3 +264,32 @@ def test_the_terms_of_a_licence_are_no_mention(engine):
     """ "the terms of his licence" is no sentence about a word: the fix applies."""
     text = "The convict was returned to prison after breaching the terms of his licence."
     assert apply_rewrites(text, engine.check(text)) != text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age after a conviction label describes the person: beside the person
+        (
+            "A convicted rapist under the age of 21 can be sent to a young offender institution.",
+            "A man under the age of 21 convicted of rape can be sent to a young offender"
+            " institution.",
+        ),
+        (
+            "The judge said a convicted burglar aged under 18 would rarely be jailed.",
+            "The judge said someone aged under 18 convicted of burglary would rarely be jailed.",
+        ),
+        # a label for material before "conviction": what the conviction was for
+        (
+            "The teacher was struck off after her child pornography conviction.",
+            "The teacher was struck off after her conviction for indecent images of children.",
+        ),
+        # the police's account of a finished case: no court in it, no "defendants"
+        (
+            "Detectives said the burglars had finally been jailed after a long inquiry.",
+            "Detectives said those responsible had finally been jailed after a long inquiry.",
+        ),
+    ],
+)
+def test_conviction_wording_placed(engine, text, expected):
+    assert apply_rewrites(text, engine.check(text)) == expected
