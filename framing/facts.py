@@ -247,3 +247,42 @@ def offence_record_fit(c: Candidate, s: Sentence, alts: list[str]) -> Span | Non
     alt = next((a for a in alts if _COUNT_MATERIAL.search(a)), alts[0])
     out = f"{m.group(1)} for {alt}"
     return _cased(s, c.start, m.end(), out)
+
+
+# "one of Britain's most notorious murderers": a rank among people by their crimes
+_ONE_OF_MOST = re.compile(
+    r"(?P<one>\b[Oo]ne of )(?P<rank>(?:the )?(?:[A-Z][\w.-]*(?:'s|’s) |the (?:nation|country|world)"
+    r"(?:'s|’s) )?(?:most [a-z-]+|[a-z]+est|worst) )$"
+)
+_CONVICTED_OF = re.compile(r"^(?:person|people) convicted of (?:the |an? )?(?P<act>[a-z]+)$")
+_NAME_NEXT = re.compile(r",\s+(?=[A-Z][a-z]+\b)")
+_NAME_THEN_COMMA = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,")
+
+
+def ranked_fit(c: Candidate, s: Sentence, status: str | None, alts: list[str]) -> Span | None:
+    """ "Peter Moore, one of Britain's most notorious murderers" -> "Peter
+    Moore, convicted of some of Britain's most notorious murders": the rank
+    is the crimes', so it goes with them where the text establishes the
+    conviction; before the name it describes ("One of the nation's most
+    notorious killers, Nilsen died ..."), the rank is cut and the name
+    carries the sentence (never "most notorious people convicted of ...")."""
+    if status not in CONVICTED or c.possessive or c.form.number != "plural":
+        return None
+    m = _ONE_OF_MOST.search(s.text, max(0, c.start - 60), c.start)
+    if m is None:
+        return None
+    if not s.text[: m.start()].strip():
+        name = _NAME_NEXT.match(s.text, c.end)
+        if name is None:
+            return None
+        rest = s.text[name.end() :]
+        if _NAME_THEN_COMMA.match(rest):
+            return None  # "One of ..., John Smith, was jailed": the cut leaves a stray comma
+        first = rest.split(" ", 1)[0]
+        return m.start(), name.end() + len(first), first
+    if not s.text[: m.start()].rstrip().endswith(","):
+        return None  # "one of the most notorious killers" as a complement: no name to carry
+    act = next((a.group("act") for a in map(_CONVICTED_OF.match, alts) if a), None)
+    if act is None:
+        return None
+    return m.start(), c.end, f"convicted of some of {m.group('rank')}{act}s"

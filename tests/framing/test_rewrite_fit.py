@@ -289,7 +289,31 @@ def test_the_terms_of_a_licence_are_no_mention(engine):
             "Detectives said the burglars had finally been jailed after a long inquiry.",
             "Detectives said those responsible had finally been jailed after a long inquiry.",
         ),
+        # a rank among people by their crimes goes with the crimes
+        (
+            "John Cooper, one of Wales's most notorious murderers, died in 2020 while serving a"
+            " whole-life order.",
+            "John Cooper, convicted of some of Wales's most notorious murders, died in 2020 while"
+            " serving a whole-life order.",
+        ),
+        (
+            "Ian Brady, one of Britain's worst killers, was jailed for life in 1966.",
+            "Ian Brady, convicted of some of Britain's worst killings, was jailed for life in 1966.",
+        ),
+        (
+            "One of the country's most notorious killers, Harold Shipman hanged himself in his"
+            " cell while serving a life sentence.",
+            "Harold Shipman hanged himself in his cell while serving a life sentence.",
+        ),
     ],
 )
 def test_conviction_wording_placed(engine, text, expected):
     assert apply_rewrites(text, engine.check(text)) == expected
+
+
+def test_a_rank_before_a_name_and_its_comma_is_not_cut(engine):
+    """ "One of ..., John Smith, was jailed": cutting the rank would leave "John
+    Smith, was jailed"."""
+    text = "One of Britain's most prolific burglars, John Smith, was jailed for life."
+    out = apply_rewrites(text, engine.check(text))
+    assert not out.startswith("John Smith,")
