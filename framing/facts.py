@@ -286,3 +286,40 @@ def ranked_fit(c: Candidate, s: Sentence, status: str | None, alts: list[str]) -
     if act is None:
         return None
     return m.start(), c.end, f"convicted of some of {m.group('rank')}{act}s"
+
+
+_CONVICTED_LEAD = re.compile(r"\b(an?)\s+convicted\s+$", re.IGNORECASE)
+# a verdict the sentence reports for another offence, after the label
+_NEW_VERDICT = re.compile(
+    r"\b(?:after|for|of)\s+(?:being\s+|having\s+been\s+)?(?:convicted|found guilty)\s+of\b"
+    r"|\b(?:admitted|admitting|pleaded guilty to|pleading guilty to)\s+(?:murder|killing|"
+    r"manslaughter|rape|robbery|burglary|assault)",
+    re.IGNORECASE,
+)
+_OFFENCE_OF = re.compile(r"^person convicted of (?P<offence>.+)$")
+_HE_WORDS = re.compile(r"\b(?:he|his|himself)\b", re.IGNORECASE)
+_SHE_WORDS = re.compile(r"\b(?:she|her|herself)\b", re.IGNORECASE)
+
+
+def previous_conviction_fit(
+    c: Candidate, s: Sentence, status: str | None, convicted: str | None
+) -> Span | None:
+    """ "A convicted sex offender was today jailed ... after being convicted of
+    murdering two women" -> "A man with a previous conviction for a sexual
+    offence was today jailed ...": the label's own "convicted" is an earlier
+    case, and "person convicted of ..." beside the sentence's new verdict
+    would read as this one; the gender from the sentence's pronouns."""
+    if status not in CONVICTED or c.possessive or c.form.number == "plural" or not convicted:
+        return None
+    lead = _CONVICTED_LEAD.search(s.text, max(0, c.start - 16), c.start)
+    o = _OFFENCE_OF.match(convicted)
+    if lead is None or o is None or _NEW_VERDICT.search(s.text, c.end) is None:
+        return None
+    offence = o.group("offence")
+    if offence.endswith("offences") and not offence.startswith(("a ", "an ")):
+        offence = indefinite_article(offence[:-1]) + " " + offence[:-1]  # one conviction
+    he = _HE_WORDS.search(s.text) is not None
+    she = _SHE_WORDS.search(s.text) is not None
+    person = "man" if he and not she else "woman" if she and not he else "person"
+    out = f"{indefinite_article(person)} {person} with a previous conviction for {offence}"
+    return _cased(s, lead.start(1), c.end, out)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from framing.candidate import Candidate, Sentence
-from framing.facts import age_placed, offence_record_fit, ranked_fit
+from framing.facts import age_placed, offence_record_fit, previous_conviction_fit, ranked_fit
 from framing.inflect import (
     indefinite_article,
     match_case,
@@ -758,6 +758,7 @@ def _whole_phrase(
     fits: tuple[Callable[[], tuple[int, int, str] | None], ...] = (
         lambda: expansion_fit(c, s),
         lambda: ranked_fit(c, s, known.value, [a.singular for a in options]),
+        lambda: previous_conviction_fit(c, s, known.value, convicted),
         lambda: sentenced_headline(c, s, known.value, [a.for_number(number) for a in options]),
         lambda: modified_clause_fit(c, s),
         lambda: person_noun_fit(c, s, options[0].for_number(number) if options else None),

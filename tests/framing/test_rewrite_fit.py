@@ -317,3 +317,26 @@ def test_a_rank_before_a_name_and_its_comma_is_not_cut(engine):
     text = "One of Britain's most prolific burglars, John Smith, was jailed for life."
     out = apply_rewrites(text, engine.check(text))
     assert not out.startswith("John Smith,")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the label's own "convicted" is an earlier case beside the sentence's new verdict
+        (
+            "A convicted burglar has been jailed for life after being found guilty of murdering"
+            " his neighbour.",
+            "A man with a previous conviction for burglary has been jailed for life after being"
+            " found guilty of murdering his neighbour.",
+        ),
+        # no new verdict: the conviction wording is this case's
+        (
+            "A convicted sex offender was jailed yesterday for breaching his notification"
+            " requirements.",
+            "A person convicted of a sexual offence was jailed yesterday for breaching his"
+            " notification requirements.",
+        ),
+    ],
+)
+def test_an_earlier_conviction_beside_a_new_verdict(engine, text, expected):
+    assert apply_rewrites(text, engine.check(text)) == expected
