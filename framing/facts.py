@@ -191,8 +191,11 @@ def _arson_act(c: Candidate, s: Sentence, status: str | None) -> Span | None:
 # "offenders aged 18 to 21"): it describes the person, not the offence
 _AGE_AFTER = re.compile(
     r"\s+((?:(?:under|over|below|above)\s+(?:the\s+age\s+of\s+)?\d{1,2}"
-    r"|aged\s+(?:under\s+|over\s+|between\s+)?\d{1,2}(?:\s+(?:to|and)\s+\d{1,2})?))\b"
-    r"(?!\s*(?:%|per\b|years?\s+(?:in|of|for)\b))",
+    r"|aged\s+(?:under\s+|over\s+|between\s+)?\d{1,2}(?:\s+(?:to|and)\s+\d{1,2})?)"
+    r"(?:\s+years?\s+old|\s+years\s+of\s+age)?)\b"
+    # a number of something else: "over 20 years ago", "under 10 per cent"
+    r"(?!\s*(?:%|per\b|years?\b|months?\b|weeks?\b|days?\b|times\b|people\b|victims\b"
+    r"|counts?\b|offences\b|crimes\b|homes\b|women\b|men\b|children\b))",
     re.IGNORECASE,
 )
 _CONVICTED_WORDING = re.compile(

@@ -340,3 +340,15 @@ def test_a_rank_before_a_name_and_its_comma_is_not_cut(engine):
 )
 def test_an_earlier_conviction_beside_a_new_verdict(engine, text, expected):
     assert apply_rewrites(text, engine.check(text)) == expected
+
+
+def test_a_number_of_something_else_is_no_age(engine):
+    """ "over 20 years ago" is a time, not the person's age: nothing moves."""
+    text = "He met a convicted murderer over 20 years ago."
+    assert apply_rewrites(text, engine.check(text)) == (
+        "He met a person convicted of murder over 20 years ago."
+    )
+    text = "A convicted killer over 60 years old was freed."
+    assert apply_rewrites(text, engine.check(text)).startswith(
+        "Someone over 60 years old convicted"
+    )
