@@ -17,6 +17,7 @@ import re
 
 from framing.candidate import Candidate, Sentence
 from framing.inflect import indefinite_article, match_case
+from framing.roles import MALE_ENTRIES
 from framing.sentences import case_style
 from lexicon.model import CONVICTED
 
@@ -292,14 +293,16 @@ def ranked_fit(c: Candidate, s: Sentence, status: str | None, alts: list[str]) -
 
 
 _CONVICTED_LEAD = re.compile(r"\b(an?)\s+convicted\s+$", re.IGNORECASE)
+_ARTICLE_LEAD = re.compile(r"\b(an?)\s+$", re.IGNORECASE)
 # a verdict the sentence reports for another offence, after the label
 _NEW_VERDICT = re.compile(
-    r"\b(?:after|for|of)\s+(?:being\s+|having\s+been\s+)?(?:convicted|found guilty)\s+of\b"
+    r"\b(?:(?:after|for|of)\s+(?:being\s+|having\s+been\s+)?|(?:was|were|is|has been|have been)\s+)"
+    r"(?:convicted|found guilty)\s+of\b"
     r"|\b(?:admitted|admitting|pleaded guilty to|pleading guilty to)\s+(?:murder|killing|"
     r"manslaughter|rape|robbery|burglary|assault)",
     re.IGNORECASE,
 )
-_OFFENCE_OF = re.compile(r"^person convicted of (?P<offence>.+)$")
+_OFFENCE_OF = re.compile(r"^(?:person|man|woman) convicted of (?P<offence>.+)$")
 _HE_WORDS = re.compile(r"\b(?:he|his|himself)\b", re.IGNORECASE)
 _SHE_WORDS = re.compile(r"\b(?:she|her|herself)\b", re.IGNORECASE)
 
@@ -314,15 +317,24 @@ def previous_conviction_fit(
     would read as this one; the gender from the sentence's pronouns."""
     if status not in CONVICTED or c.possessive or c.form.number == "plural" or not convicted:
         return None
-    lead = _CONVICTED_LEAD.search(s.text, max(0, c.start - 16), c.start)
+    if c.text.lower().startswith("convicted "):  # the form takes it in: "convicted rapist"
+        lead = _ARTICLE_LEAD.search(s.text, max(0, c.start - 4), c.start)
+    else:
+        lead = _CONVICTED_LEAD.search(s.text, max(0, c.start - 16), c.start)
     o = _OFFENCE_OF.match(convicted)
-    if lead is None or o is None or _NEW_VERDICT.search(s.text, c.end) is None:
+    verdict = _NEW_VERDICT.search(s.text, c.end) if lead is not None else None
+    if lead is None or o is None or verdict is None:
         return None
     offence = o.group("offence")
+    stem = re.sub(r"^(?:an?|the)\s+", "", offence)[:3].lower()
+    if s.text[verdict.end() : verdict.end() + 12].strip().lower().startswith(stem):
+        return None  # "A convicted rapist was found guilty of rape": the same case
     if offence.endswith("offences") and not offence.startswith(("a ", "an ")):
         offence = indefinite_article(offence[:-1]) + " " + offence[:-1]  # one conviction
     he = _HE_WORDS.search(s.text) is not None
     she = _SHE_WORDS.search(s.text) is not None
     person = "man" if he and not she else "woman" if she and not he else "person"
+    if c.entry.id in MALE_ENTRIES:
+        person = "man"
     out = f"{indefinite_article(person)} {person} with a previous conviction for {offence}"
     return _cased(s, lead.start(1), c.end, out)

@@ -336,6 +336,17 @@ def test_a_rank_before_a_name_and_its_comma_is_not_cut(engine):
             "A person convicted of a sexual offence was jailed yesterday for breaching his"
             " notification requirements.",
         ),
+        # the form that takes "convicted" in, and the entry's own gender
+        (
+            "A convicted rapist was found guilty of murder at Leeds Crown Court.",
+            "A man with a previous conviction for rape was found guilty of murder at Leeds"
+            " Crown Court.",
+        ),
+        # the same offence again: the verdict may be this case's, nothing is "previous"
+        (
+            "A convicted rapist was found guilty of raping a second woman.",
+            "A man convicted of rape was found guilty of raping a second woman.",
+        ),
     ],
 )
 def test_an_earlier_conviction_beside_a_new_verdict(engine, text, expected):
