@@ -259,6 +259,12 @@ _ONE_OF_MOST = re.compile(
     r"(?:'s|’s) )?(?:most [a-z-]+|[a-z]+est|worst) )$"
 )
 _CONVICTED_OF = re.compile(r"^(?:person|people) convicted of (?:the |an? )?(?P<act>[a-z]+)$")
+# the rest of the line tells the crime, so a cut rank loses no fact
+_CRIME_TOLD = re.compile(
+    r"\b(?:murder\w*|kill\w*|manslaughter|rap(?:e|es|ed|ing)|convicted of|found guilty of"
+    r"|jailed for|sentenced for|charged with|admitted)\b",
+    re.IGNORECASE,
+)
 _NAME_NEXT = re.compile(r",\s+(?=[A-Z][a-z]+\b)")
 _NAME_THEN_COMMA = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,")
 
@@ -268,13 +274,17 @@ def ranked_fit(c: Candidate, s: Sentence, status: str | None, alts: list[str]) -
     Moore, convicted of some of Britain's most notorious murders": the rank
     is the crimes', so it goes with them where the text establishes the
     conviction; before the name it describes ("One of the nation's most
-    notorious killers, Nilsen died ..."), the rank is cut and the name
-    carries the sentence (never "most notorious people convicted of ...")."""
+    notorious killers, Nilsen died ... charged with murder"), the rank is cut
+    and the name carries the sentence where the rest of it tells the crime,
+    else the rank stays with the crimes ("Convicted of some of ...");
+    never "most notorious people convicted of ..."."""
     if status not in CONVICTED or c.possessive or c.form.number != "plural":
         return None
     m = _ONE_OF_MOST.search(s.text, max(0, c.start - 60), c.start)
     if m is None:
         return None
+    act = next((a.group("act") for a in map(_CONVICTED_OF.match, alts) if a), None)
+    ranked = f"convicted of some of {m.group('rank')}{act}s" if act else None
     if not s.text[: m.start()].strip():
         name = _NAME_NEXT.match(s.text, c.end)
         if name is None:
@@ -282,14 +292,14 @@ def ranked_fit(c: Candidate, s: Sentence, status: str | None, alts: list[str]) -
         rest = s.text[name.end() :]
         if _NAME_THEN_COMMA.match(rest):
             return None  # "One of ..., John Smith, was jailed": the cut leaves a stray comma
+        if _CRIME_TOLD.search(rest) is None:
+            # the rank is the line's only word for the crime: it stays, with the crimes
+            return _cased(s, m.start(), c.end, ranked) if ranked else None
         first = rest.split(" ", 1)[0]
         return m.start(), name.end() + len(first), first
     if not s.text[: m.start()].rstrip().endswith(","):
         return None  # "one of the most notorious killers" as a complement: no name to carry
-    act = next((a.group("act") for a in map(_CONVICTED_OF.match, alts) if a), None)
-    if act is None:
-        return None
-    return m.start(), c.end, f"convicted of some of {m.group('rank')}{act}s"
+    return (m.start(), c.end, ranked) if ranked else None
 
 
 _CONVICTED_LEAD = re.compile(r"\b(an?)\s+convicted\s+$", re.IGNORECASE)

@@ -303,7 +303,14 @@ def test_the_terms_of_a_licence_are_no_mention(engine):
         (
             "One of the country's most notorious killers, Harold Shipman hanged himself in his"
             " cell while serving a life sentence.",
-            "Harold Shipman hanged himself in his cell while serving a life sentence.",
+            "Convicted of some of the country's most notorious killings, Harold Shipman hanged"
+            " himself in his cell while serving a life sentence.",
+        ),
+        # ... cut where the rest of the line tells the crime
+        (
+            "One of the country's most notorious killers, Harold Shipman was convicted of 15"
+            " murders in 2000.",
+            "Harold Shipman was convicted of 15 murders in 2000.",
         ),
     ],
 )
