@@ -17,6 +17,7 @@ import re
 
 from framing.candidate import Candidate, Sentence
 from framing.inflect import indefinite_article, match_case
+from framing.roles import MALE_ENTRIES
 from framing.sentences import case_style
 from lexicon.model import CONVICTED
 
@@ -185,3 +186,165 @@ def _arson_act(c: Candidate, s: Sentence, status: str | None) -> Span | None:
     middle = s.text[c.end : fire.end()]
     start_out = _cased(s, start, c.end, who)[2]
     return start, fire.end(), f"{start_out}{middle} deliberately"
+
+
+# an age after the label ("a convicted murderer under the age of 18",
+# "offenders aged 18 to 21"): it describes the person, not the offence
+_AGE_AFTER = re.compile(
+    r"\s+((?:(?:under|over|below|above)\s+(?:the\s+age\s+of\s+)?\d{1,2}"
+    r"|aged\s+(?:under\s+|over\s+|between\s+)?\d{1,2}(?:\s+(?:to|and)\s+\d{1,2})?)"
+    r"(?:\s+years?\s+old|\s+years\s+of\s+age)?)\b"
+    # a number of something else: "over 20 years ago", "under 10 per cent"
+    r"(?!\s*(?:%|per\b|years?\b|months?\b|weeks?\b|days?\b|times\b|people\b|victims\b"
+    r"|counts?\b|offences\b|crimes\b|homes\b|women\b|men\b|children\b))",
+    re.IGNORECASE,
+)
+_CONVICTED_WORDING = re.compile(
+    r"^(?P<who>(?:an?|the|those|these)\s+)?(?P<person>person|people|man|woman|men|women|"
+    r"adults?|child(?:ren)?|teenagers?)\s+(?P<rest>convicted of\s.+)$",
+    re.IGNORECASE,
+)
+
+
+def age_placed(c: Candidate, s: Sentence, start: int, rewrite: str) -> Span | None:
+    """ "a convicted murderer under the age of 18" -> "someone under the age of
+    18 convicted of murder": the age describes the person, so it goes beside
+    the person, and the conviction after it (not "a person convicted of
+    murder under the age of 18", an offence committed under 18)."""
+    m = _AGE_AFTER.match(s.text, c.end)
+    if m is None or c.possessive:
+        return None
+    w = _CONVICTED_WORDING.match(rewrite)
+    if w is None:
+        return None
+    who, person = (w.group("who") or "").strip(), w.group("person")
+    before = s.word_before(start)
+    if not who and before is not None and before[2].lower() in ("a", "an", "the"):
+        who, start = before[2], before[0]  # the determiner goes with the person
+    if who.lower() in ("a", "an") and person.lower() == "person":
+        head = "someone"  # "a person under 18" reads as a form; "someone" as English
+    elif who:
+        head = f"{who} {person}"
+    else:
+        head = person
+    out = f"{head} {m.group(1)} {w.group('rest')}"
+    return _cased(s, start, m.end(), out)
+
+
+# a record noun the label names the offence of ("his child porn conviction")
+_RECORD_NOUN = re.compile(r"\s+(convictions?)\b", re.IGNORECASE)
+_COUNT_MATERIAL = re.compile(r"\b(?:images|photos|photographs|pictures|videos|films)\b")
+
+
+def offence_record_fit(c: Candidate, s: Sentence, alts: list[str]) -> Span | None:
+    """ "after his child porn conviction" -> "after his conviction for indecent
+    images of children": a label for an act or material before "conviction"
+    names what the conviction was for, so the offence goes after it with
+    "for" ("child sexual abuse material conviction" stacks nouns); the
+    wording that names the material as the law does (a count noun, "images")
+    first."""
+    if c.entry.refers_to_people or not alts or c.possessive:
+        return None
+    m = _RECORD_NOUN.match(s.text, c.end)
+    if m is None:
+        return None
+    alt = next((a for a in alts if _COUNT_MATERIAL.search(a)), alts[0])
+    out = f"{m.group(1)} for {alt}"
+    return _cased(s, c.start, m.end(), out)
+
+
+# "one of Britain's most notorious murderers": a rank among people by their crimes
+_ONE_OF_MOST = re.compile(
+    r"(?P<one>\b[Oo]ne of )(?P<rank>(?:the )?(?:[A-Z][\w.-]*(?:'s|’s) |the (?:nation|country|world)"
+    r"(?:'s|’s) )?(?:most [a-z-]+|[a-z]+est|worst) )$"
+)
+_CONVICTED_OF = re.compile(r"^(?:person|people) convicted of (?:the |an? )?(?P<act>[a-z]+)$")
+# the rest of the line tells the crime, so a cut rank loses no fact
+_CRIME_TOLD = re.compile(
+    r"\b(?:murder\w*|kill\w*|manslaughter|rap(?:e|es|ed|ing)|convicted of|found guilty of"
+    r"|jailed for|sentenced for|charged with|admitted)\b",
+    re.IGNORECASE,
+)
+_NAME_NEXT = re.compile(r",\s+(?=[A-Z][a-z]+\b)")
+_NAME_THEN_COMMA = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,")
+
+
+def ranked_fit(c: Candidate, s: Sentence, status: str | None, alts: list[str]) -> Span | None:
+    """ "Peter Moore, one of Britain's most notorious murderers" -> "Peter
+    Moore, convicted of some of Britain's most notorious murders": the rank
+    is the crimes', so it goes with them where the text establishes the
+    conviction; before the name it describes ("One of the nation's most
+    notorious killers, Nilsen died ... charged with murder"), the rank is cut
+    and the name carries the sentence where the rest of it tells the crime,
+    else the rank stays with the crimes ("Convicted of some of ...");
+    never "most notorious people convicted of ..."."""
+    if status not in CONVICTED or c.possessive or c.form.number != "plural":
+        return None
+    m = _ONE_OF_MOST.search(s.text, max(0, c.start - 60), c.start)
+    if m is None:
+        return None
+    act = next((a.group("act") for a in map(_CONVICTED_OF.match, alts) if a), None)
+    ranked = f"convicted of some of {m.group('rank')}{act}s" if act else None
+    if not s.text[: m.start()].strip():
+        name = _NAME_NEXT.match(s.text, c.end)
+        if name is None:
+            return None
+        rest = s.text[name.end() :]
+        if _NAME_THEN_COMMA.match(rest):
+            return None  # "One of ..., John Smith, was jailed": the cut leaves a stray comma
+        if _CRIME_TOLD.search(rest) is None:
+            # the rank is the line's only word for the crime: it stays, with the crimes
+            return _cased(s, m.start(), c.end, ranked) if ranked else None
+        first = rest.split(" ", 1)[0]
+        return m.start(), name.end() + len(first), first
+    if not s.text[: m.start()].rstrip().endswith(","):
+        return None  # "one of the most notorious killers" as a complement: no name to carry
+    return (m.start(), c.end, ranked) if ranked else None
+
+
+_CONVICTED_LEAD = re.compile(r"\b(an?)\s+convicted\s+$", re.IGNORECASE)
+_ARTICLE_LEAD = re.compile(r"\b(an?)\s+$", re.IGNORECASE)
+# a verdict the sentence reports for another offence, after the label
+_NEW_VERDICT = re.compile(
+    r"\b(?:(?:after|for|of)\s+(?:being\s+|having\s+been\s+)?|(?:was|were|is|has been|have been)\s+)"
+    r"(?:convicted|found guilty)\s+of\b"
+    r"|\b(?:admitted|admitting|pleaded guilty to|pleading guilty to)\s+(?:murder|killing|"
+    r"manslaughter|rape|robbery|burglary|assault)",
+    re.IGNORECASE,
+)
+_OFFENCE_OF = re.compile(r"^(?:person|man|woman) convicted of (?P<offence>.+)$")
+_HE_WORDS = re.compile(r"\b(?:he|his|himself)\b", re.IGNORECASE)
+_SHE_WORDS = re.compile(r"\b(?:she|her|herself)\b", re.IGNORECASE)
+
+
+def previous_conviction_fit(
+    c: Candidate, s: Sentence, status: str | None, convicted: str | None
+) -> Span | None:
+    """ "A convicted sex offender was today jailed ... after being convicted of
+    murdering two women" -> "A man with a previous conviction for a sexual
+    offence was today jailed ...": the label's own "convicted" is an earlier
+    case, and "person convicted of ..." beside the sentence's new verdict
+    would read as this one; the gender from the sentence's pronouns."""
+    if status not in CONVICTED or c.possessive or c.form.number == "plural" or not convicted:
+        return None
+    if c.text.lower().startswith("convicted "):  # the form takes it in: "convicted rapist"
+        lead = _ARTICLE_LEAD.search(s.text, max(0, c.start - 4), c.start)
+    else:
+        lead = _CONVICTED_LEAD.search(s.text, max(0, c.start - 16), c.start)
+    o = _OFFENCE_OF.match(convicted)
+    verdict = _NEW_VERDICT.search(s.text, c.end) if lead is not None else None
+    if lead is None or o is None or verdict is None:
+        return None
+    offence = o.group("offence")
+    stem = re.sub(r"^(?:an?|the)\s+", "", offence)[:3].lower()
+    if s.text[verdict.end() : verdict.end() + 12].strip().lower().startswith(stem):
+        return None  # "A convicted rapist was found guilty of rape": the same case
+    if offence.endswith("offences") and not offence.startswith(("a ", "an ")):
+        offence = indefinite_article(offence[:-1]) + " " + offence[:-1]  # one conviction
+    he = _HE_WORDS.search(s.text) is not None
+    she = _SHE_WORDS.search(s.text) is not None
+    person = "man" if he and not she else "woman" if she and not he else "person"
+    if c.entry.id in MALE_ENTRIES:
+        person = "man"
+    out = f"{indefinite_article(person)} {person} with a previous conviction for {offence}"
+    return _cased(s, lead.start(1), c.end, out)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from framing.candidate import Candidate, Sentence
+from framing.facts import age_placed, offence_record_fit, previous_conviction_fit, ranked_fit
 from framing.inflect import (
     indefinite_article,
     match_case,
@@ -129,7 +130,7 @@ def _phrase_fit(
     """An alternative that takes in the word beside the label: "child porn
     photos" -> "indecent images of children", not "... material photos"
     (adjectives, counts and participles before a label: framing.plainer)."""
-    for found in (_media_noun(c, s, alts),):
+    for found in (_media_noun(c, s, alts), offence_record_fit(c, s, alts)):
         if found is not None and not prefilter.any(found[2]):
             return found
     return None
@@ -518,6 +519,10 @@ def _fit_any(c: Candidate, s: Sentence, prefilter: Prefilter, extend: bool, stat
     if f.rewrite is not None:
         f = _modifiers_placed(c, s, prefilter, f)
     if f.rewrite is not None:
+        aged = age_placed(c, s, f.start, f.rewrite)
+        if aged is not None and not prefilter.any(aged[2]):
+            f = dataclasses.replace(f, start=aged[0], end=aged[1], rewrite=aged[2], own_span=True)
+    if f.rewrite is not None:
         act = generic_act(c, s, f.start, f.end, f.rewrite)
         if act is not None and not prefilter.any(act[2]):
             f = dataclasses.replace(f, rewrite=act[2], own_span=True)
@@ -752,6 +757,8 @@ def _whole_phrase(
     )
     fits: tuple[Callable[[], tuple[int, int, str] | None], ...] = (
         lambda: expansion_fit(c, s),
+        lambda: ranked_fit(c, s, known.value, [a.singular for a in options]),
+        lambda: previous_conviction_fit(c, s, known.value, convicted),
         lambda: sentenced_headline(c, s, known.value, [a.for_number(number) for a in options]),
         lambda: modified_clause_fit(c, s),
         lambda: person_noun_fit(c, s, options[0].for_number(number) if options else None),

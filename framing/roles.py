@@ -495,6 +495,10 @@ def _bare(
         # "Two thugs have been charged after ..." -> "Two people have been charged"
         return _cased(s, slot.det_start, c.end, f"{det_text(s, slot)} people")
     outside = s.text[: slot.det_start] + " " + s.text[c.end :]  # not the label's own "convicted"
+    if v in ("convicted", "sentenced") and det == "the" and plural and _police_account(s):
+        # "Police said the offenders had been brought to justice ... each received a
+        # sentence": the police's account of a finished case, not a court report
+        return _cased(s, slot.det_start, c.end, "those responsible")
     if v in ("charged", "on_trial") or (
         v in ("convicted", "sentenced") and _COURT.search(outside) is not None
     ):
@@ -633,6 +637,18 @@ def _police_charge(s: Sentence, slot: Slot, cue: str) -> bool:
     if before is not None and before[2].lower() in ("charge", "charging"):
         return True
     return cue.lower().startswith("charg") and _IN_COURT.search(s.text) is None
+
+
+_POLICE_SAID = re.compile(
+    r"\b(?:police|detectives?|officers?|the force)\s+(?:said|say|says|added|confirmed)\b",
+    re.IGNORECASE,
+)
+
+
+def _police_account(s: Sentence) -> bool:
+    """The police tell of a case that ended in court, and no court is in the
+    sentence ("Police said the offenders had been brought to justice")."""
+    return _POLICE_SAID.search(s.text) is not None and _IN_COURT.search(s.text) is None
 
 
 _POSSESSIVE_DETS = {"his", "her", "their", "its", "our", "my", "your"}

@@ -945,6 +945,10 @@ def status_of(c: Candidate, s: Sentence, plural: bool) -> Status:
         and nxt.text[:1].islower() | (c.text[:1].isupper() and nxt.text[:1].isupper())
     ):
         return GENERIC  # "inmate numbers", "Thug culture", "offender accommodation"
+    if got.value in ("group_generic", "unknown") and plural and not det:
+        handled = _handled_group(s, c.start)
+        if handled is not None:
+            return handled
     if got.value == "group_generic" and plural:
         if _particular(c, s, prev_word):
             return UNKNOWN
@@ -956,6 +960,31 @@ def status_of(c: Candidate, s: Sentence, plural: bool) -> Status:
         # neighbours say what this sentence does not (framing.engine reads them)
         return Status(s.context[0], s.context[1])
     return got
+
+
+# a grade of offence before a bare plural ("low-level offenders") in talk of
+# what the justice system does with people after a verdict: reoffending, the
+# sentencing regime; a group only a court can put there ("rehabilitate
+# low-level criminals" alone may be diversion before any court: no status)
+_GRADE_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+(?:-[a-z]+)?) $")
+_OFFENCE_GRADES = frozenset({"low-level", "petty", "minor", "serious", "violent", "persistent"})
+_AFTER_VERDICT = re.compile(
+    r"\b(?:reoffend\w*|re-offend\w*|sentencing\s+(?:failures?|system|"
+    r"measures?|reforms?|regime|policy|policies))\b",
+    re.IGNORECASE,
+)
+
+
+def _handled_group(s: Sentence, start: int) -> Status | None:
+    """ "efforts to rehabilitate low-level criminals to reduce reoffending", "sentencing failures
+    left low-level offenders stuck": people graded by their offence whom the
+    sentencing system deals with are people convicted (the policy's "plainly
+    known from the text"), not people who may one day offend."""
+    grade = _GRADE_BEFORE.search(s.text, max(0, start - 24), start)
+    if grade is None or grade.group(1).lower() not in _OFFENCE_GRADES:
+        return None
+    m = _AFTER_VERDICT.search(s.text)
+    return Status("convicted", m.group()) if m is not None else None
 
 
 _HEADLINE_END = re.compile(r"[.!?][\"'”’)]*\s*$")

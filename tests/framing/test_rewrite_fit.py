@@ -264,3 +264,109 @@ def test_the_terms_of_a_licence_are_no_mention(engine):
     """ "the terms of his licence" is no sentence about a word: the fix applies."""
     text = "The convict was returned to prison after breaching the terms of his licence."
     assert apply_rewrites(text, engine.check(text)) != text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age after a conviction label describes the person: beside the person
+        (
+            "A convicted rapist under the age of 21 can be sent to a young offender institution.",
+            "A man under the age of 21 convicted of rape can be sent to a young offender"
+            " institution.",
+        ),
+        (
+            "The judge said a convicted burglar aged under 18 would rarely be jailed.",
+            "The judge said someone aged under 18 convicted of burglary would rarely be jailed.",
+        ),
+        # a label for material before "conviction": what the conviction was for
+        (
+            "The teacher was struck off after her child pornography conviction.",
+            "The teacher was struck off after her conviction for indecent images of children.",
+        ),
+        # the police's account of a finished case: no court in it, no "defendants"
+        (
+            "Detectives said the burglars had finally been jailed after a long inquiry.",
+            "Detectives said those responsible had finally been jailed after a long inquiry.",
+        ),
+        # a rank among people by their crimes goes with the crimes
+        (
+            "John Cooper, one of Wales's most notorious murderers, died in 2020 while serving a"
+            " whole-life order.",
+            "John Cooper, convicted of some of Wales's most notorious murders, died in 2020 while"
+            " serving a whole-life order.",
+        ),
+        (
+            "Ian Brady, one of Britain's worst killers, was jailed for life in 1966.",
+            "Ian Brady, convicted of some of Britain's worst killings, was jailed for life in 1966.",
+        ),
+        (
+            "One of the country's most notorious killers, Harold Shipman hanged himself in his"
+            " cell while serving a life sentence.",
+            "Convicted of some of the country's most notorious killings, Harold Shipman hanged"
+            " himself in his cell while serving a life sentence.",
+        ),
+        # ... cut where the rest of the line tells the crime
+        (
+            "One of the country's most notorious killers, Harold Shipman was convicted of 15"
+            " murders in 2000.",
+            "Harold Shipman was convicted of 15 murders in 2000.",
+        ),
+    ],
+)
+def test_conviction_wording_placed(engine, text, expected):
+    assert apply_rewrites(text, engine.check(text)) == expected
+
+
+def test_a_rank_before_a_name_and_its_comma_is_not_cut(engine):
+    """ "One of ..., John Smith, was jailed": cutting the rank would leave "John
+    Smith, was jailed"."""
+    text = "One of Britain's most prolific burglars, John Smith, was jailed for life."
+    out = apply_rewrites(text, engine.check(text))
+    assert not out.startswith("John Smith,")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the label's own "convicted" is an earlier case beside the sentence's new verdict
+        (
+            "A convicted burglar has been jailed for life after being found guilty of murdering"
+            " his neighbour.",
+            "A man with a previous conviction for burglary has been jailed for life after being"
+            " found guilty of murdering his neighbour.",
+        ),
+        # no new verdict: the conviction wording is this case's
+        (
+            "A convicted sex offender was jailed yesterday for breaching his notification"
+            " requirements.",
+            "A person convicted of a sexual offence was jailed yesterday for breaching his"
+            " notification requirements.",
+        ),
+        # the form that takes "convicted" in, and the entry's own gender
+        (
+            "A convicted rapist was found guilty of murder at Leeds Crown Court.",
+            "A man with a previous conviction for rape was found guilty of murder at Leeds"
+            " Crown Court.",
+        ),
+        # the same offence again: the verdict may be this case's, nothing is "previous"
+        (
+            "A convicted rapist was found guilty of raping a second woman.",
+            "A man convicted of rape was found guilty of raping a second woman.",
+        ),
+    ],
+)
+def test_an_earlier_conviction_beside_a_new_verdict(engine, text, expected):
+    assert apply_rewrites(text, engine.check(text)) == expected
+
+
+def test_a_number_of_something_else_is_no_age(engine):
+    """ "over 20 years ago" is a time, not the person's age: nothing moves."""
+    text = "He met a convicted murderer over 20 years ago."
+    assert apply_rewrites(text, engine.check(text)) == (
+        "He met a person convicted of murder over 20 years ago."
+    )
+    text = "A convicted killer over 60 years old was freed."
+    assert apply_rewrites(text, engine.check(text)).startswith(
+        "Someone over 60 years old convicted"
+    )

@@ -549,3 +549,27 @@ def test_neighbours_never_speak_for_a_new_person_or_a_sentence_alone(engine):
     text = '"He should be jailed," a neighbour said. The burglar broke in at night.'
     (f,) = [f for f in engine.check(text) if f.text == "burglar"]
     assert f.status == "unknown"
+
+
+def test_a_graded_group_the_sentencing_system_handles_is_convicted(engine):
+    """ "rehabilitate low-level offenders to cut reoffending", "sentencing reforms ... persistent
+    offenders": people graded by their offence whom the system deals with after
+    a verdict are people convicted; the same group with no such talk is a
+    generic group, and an ungraded one ("Offenders who complete the course
+    are less likely to reoffend") stays generic."""
+    from framing.analysis import candidates, tagged_sentence
+    from framing.status import status_of
+
+    def read(text, word):
+        s = tagged_sentence(engine.nlp, text)
+        c = next(c for c in candidates(text, engine.index) if c.text.lower() == word)
+        return status_of(c, s, True).value
+
+    assert read("The plan to cut reoffending by petty offenders starts today.", "offenders") == (
+        "convicted"
+    )
+    assert read("The sentencing reforms target violent criminals.", "criminals") == "convicted"
+    assert read("Violent criminals are a danger to everyone.", "criminals") != "convicted"
+    assert read("Offenders who finish the course are less likely to reoffend.", "offenders") != (
+        "convicted"
+    )

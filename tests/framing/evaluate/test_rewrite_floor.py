@@ -22,7 +22,7 @@ GROUPS = {
     "issue-examples": 1.0,
     "pre-charge": 0.95,
     "charged-and-trial": 0.98,
-    "convicted-and-sentenced": 0.77,
+    "convicted-and-sentenced": 0.87,
     "released": 0.97,
     "unknown-status": 0.93,
     "case-style": 0.94,
