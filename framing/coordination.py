@@ -150,6 +150,13 @@ def list_fit(
     listed = _join(list(dict.fromkeys(names)), conj)  # "muggers and robbers": robbery once
     style = case_style(s.text)
     start = _correlative(s, start)  # "Both burglars and robbers": the list says both
+    former = _FORMER_LIST.search(s.text, max(0, start - 20), start)
+    if former is not None:
+        past = _former_list(run, s, status, listed, any(mods), conj)
+        if past is None:
+            return None
+        at = former.start()
+        return at, end, match_case(s.text[at:end], past, style)
     placed = _placed_acts(run, s, status, any(mods), conj)
     if placed is not None:
         return start, placed[0], match_case(s.text[start : placed[0]], placed[1], style)
@@ -170,6 +177,34 @@ def list_fit(
     else:
         return None
     return start, end, match_case(s.text[start:end], out, style)
+
+
+# "Former robbers and burglars": "former" is said of the whole list
+_FORMER_LIST = re.compile(r"\b(?:former|ex-|one-time|onetime|reformed)\s*$", re.IGNORECASE)
+
+
+def _former_list(
+    run: list[Candidate], s: Sentence, status: str, listed: str, modified: bool, conj: str
+) -> str | None:
+    """ "Former robbers and burglars" -> "People who used to commit robbery
+    and burglary": the whole list in the past, never "Former people who
+    commit ..."; a conviction is already past ("people convicted of ...");
+    anything else (a list in court, suspects) stays advice."""
+    if status in _CONVICTION:
+        return f"people convicted of {listed}"
+    if status not in ("group_generic", "unknown"):
+        return None
+    got = _generic(run, s, listed, modified, conj)
+    if got is None:
+        return None
+    if got.startswith("people involved in "):
+        return "people who used to be " + got.removeprefix("people ")
+    if got.startswith("people who commit "):
+        return "people who used to " + got.removeprefix("people who ")
+    verbs = _list_verbs(run)
+    if verbs is None:
+        return None
+    return "people who used to " + _join([v[0] for v in verbs], conj)
 
 
 def _correlative(s: Sentence, start: int) -> int:

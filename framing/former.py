@@ -116,3 +116,16 @@ def former_fit(
         wording, end = f"{wording} and", again.end()  # one clause, not "who ... who"
     style = s.memo("case_style", lambda: case_style(s.text))
     return m.start(), end, match_case(s.text[m.start() : end], wording, style)
+
+
+_SHARED_FORMER = re.compile(
+    r"\b(?:former|ex-|one-time|onetime|reformed)\s*[\w-]+(?:\s+[\w-]+){0,2}\s+(?:and|or)\s+$",
+    re.IGNORECASE,
+)
+
+
+def shares_former(c: Candidate, s: Sentence) -> bool:
+    """ "A former cocaine addict and drug dealer by 15": "former" says the
+    second label too, so its present wording ("and person who sells drugs")
+    would change the facts and the grammar: advice only."""
+    return _SHARED_FORMER.search(s.text, max(0, c.start - 60), c.start) is not None

@@ -23,6 +23,7 @@ import re
 
 from framing.candidate import Candidate, Sentence, Tok
 from framing.coordination import LIST_VERBS, OFFENCES, act_noun
+from framing.former import shares_former
 from framing.inflect import match_case
 from framing.names import before_name, headline_name
 from framing.restructure import headline_like
@@ -148,6 +149,8 @@ def modifier_fit(c: Candidate, s: Sentence, plural_alt: str | None) -> Span | No
         return None
     if not c.entry.alternatives:
         return None  # the lexicon's decision: no swap, advice only ("Evil: ...")
+    if shares_former(c, s):
+        return False  # "a former addict and drug dealer": the "former" is this one's too
     caption = _CAPTION.match(s.text, c.end)
     if caption is not None and not s.text[: c.start].strip() and c.entry.category != "drug-use":
         return c.start, caption.end(), ""  # "Thug: Alfred Stanley" -> "Alfred Stanley"
@@ -412,7 +415,9 @@ def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) ->
     if headword == "population":
         # "The lifer population has doubled" -> "The number of people serving
         # life sentences has doubled" (the verb already agrees)
-        out = f"number of {plural_alt}"
+        # a size verb; else the population itself ("is ageing" -> "the
+        # population of people who have offended is ageing", not "the number of")
+        out = f"{'number' if _sized(s, run[-1].end) else 'population'} of {plural_alt}"
         if c.text[:1].isupper():
             out = out[0].upper() + out[1:]
         return c.start, run[-1].end, out
@@ -427,6 +432,24 @@ def _topic(c: Candidate, s: Sentence, nxt: list[Tok], plural_alt: str | None) ->
     if c.text[:1].isupper():
         out = out[0].upper() + out[1:]
     return c.start, run[-1].end, out
+
+
+# what a count can do ("the number of ... has doubled"); "is ageing" is the people's
+_SIZE_VERBS = frozenset(
+    "rise fall grow double triple quadruple increase decrease drop reach hit soar climb "
+    "swell shrink halve exceed top surge jump plunge stand rocket balloon dip decline".split()
+)
+
+
+def _sized(s: Sentence, offset: int) -> bool:
+    """Whether the first verb after ``offset`` says a size changed or stands."""
+    for t in s.tokens_in(offset, min(len(s.text), offset + 60)):
+        if t.pos == "VERB":
+            from lemminflect import getAllLemmas
+
+            lemmas = getAllLemmas(t.text.lower(), "VERB").get("VERB", ())
+            return any(lemma in _SIZE_VERBS for lemma in lemmas)
+    return False
 
 
 def _numbers(c: Candidate, s: Sentence, numbers: Tok, plural_alt: str) -> Span | bool:

@@ -108,7 +108,12 @@ def owned_fit(c: Candidate, s: Sentence, status: Status) -> Span | None:
     if owner is None:
         return None
     start, obj, poss, pronoun = owner
-    act, clause_act = _wording(c.entry.id, status.value, acts, obj, poss)
+    value = status.value
+    if value in _VERDICT and _SAYS_VERDICT.search(s.text, c.end):
+        # "His killers were ... convicted of manslaughter": the sentence gives
+        # the verdict, so "the people who killed him", never "convicted" twice
+        value = "unknown"
+    act, clause_act = _wording(c.entry.id, value, acts, obj, poss)
     style = s.memo("case_style", lambda: case_style(s.text))
     if name is not None:
         if plural or count is not None:
@@ -129,6 +134,7 @@ def owned_fit(c: Candidate, s: Sentence, status: Status) -> Span | None:
 
 
 _VERDICT = frozenset({"convicted", "sentenced", "released"})
+_SAYS_VERDICT = re.compile(r"\b(?:convicted|found guilty|guilty of)\b", re.IGNORECASE)
 _COURT_NOUNS = frozenset(
     "trial retrial hearing prosecution defence defense lawyer lawyers barrister barristers "
     "solicitor solicitors bail plea case".split()

@@ -871,6 +871,9 @@ _VERDICT_AFTER = re.compile(
 )
 
 
+_KILLING_SAID = re.compile(r"\b(?:killing|killed|murder(?:ed)?|death|manslaughter)\b", re.I)
+
+
 def _noun_convicted(
     c: Candidate, s: Sentence, mod: tuple[int, int, str], status: str | None
 ) -> tuple[int, int, str]:
@@ -896,7 +899,10 @@ def _noun_convicted(
             return mod
     for a in c.entry.alternatives:
         if a.singular.startswith("person convicted of ") and a.fits(status):
-            out = f"{word} convicted of {a.singular[len('person convicted of ') :]}"
+            act = a.singular[len("person convicted of ") :]
+            if act == "the killing" and not _KILLING_SAID.search(s.text):
+                act = "a killing"  # "her killer brother": no killing the text names
+            out = f"{word} convicted of {act}"
             return start, end, match_case(s.text[start:end], out, line_style(s), True)
     return mod
 

@@ -757,3 +757,73 @@ def test_two_wordings_with_one_object_say_it_once(engine):
     assert fixed(engine, "Addicts and drug dealers gather in the park.") == (
         "People who use drugs and people who sell them gather in the park."
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "former" before a list is said of the whole list: the list in the past
+        (
+            "Former robbers and burglars now coach the under-12s.",
+            "People who used to commit robbery and burglary now coach the under-12s.",
+        ),
+        (
+            "Ex-muggers and thieves told the class their stories.",
+            "People who used to rob and steal told the class their stories.",
+        ),
+        # a conviction is already past
+        (
+            "The former burglars and robbers were jailed in 2010.",
+            "The people convicted of burglary and robbery were jailed in 2010.",
+        ),
+    ],
+)
+def test_former_before_a_list_puts_the_list_in_the_past(engine, text, expected):
+    assert fixed(engine, text) == expected
+
+
+def test_former_said_of_a_second_label_is_advice(engine):
+    """ "A former cocaine addict and drug dealer": "former" is the dealer's
+    too, so no present "and person who sells drugs"."""
+    out = fixed(engine, "A former cocaine addict and drug dealer by 15, he later ran a gym.")
+    assert "who sells" not in out
+    assert out.endswith("and drug dealer by 15, he later ran a gym.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a population that changes size is a number ...
+        (
+            "The offender population in Wales has doubled.",
+            "The number of people who have offended in Wales has doubled.",
+        ),
+        # ... one that does anything else is the population itself
+        (
+            "The offender population is getting older.",
+            "The population of people who have offended is getting older.",
+        ),
+    ],
+)
+def test_population_is_a_number_only_where_its_size_is_said(engine, text, expected):
+    assert fixed(engine, text) == expected
+
+
+def test_an_owned_killer_whose_verdict_the_sentence_gives(engine):
+    """The sentence says the verdict: "who killed him", never "convicted" twice."""
+    out = fixed(
+        engine, "His two killers were cleared of murder but convicted of manslaughter last week."
+    )
+    assert out == (
+        "The two people who killed him were cleared of murder but convicted of "
+        "manslaughter last week."
+    )
+    assert fixed(engine, "Her killer was jailed for life in 2019.") == (
+        "The person convicted of killing her was jailed for life in 2019."
+    )
+
+
+def test_a_killer_before_a_person_noun_names_no_one_killing(engine):
+    """ "her killer brother": the text names no killing, so "a killing"."""
+    out = fixed(engine, "She is serving time alongside her killer brother.")
+    assert out == "She is serving time alongside her brother convicted of a killing."
