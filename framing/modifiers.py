@@ -503,9 +503,18 @@ def _modifiers_start(c: Candidate, s: Sentence) -> int:
     """Where the label's own modifiers start ("Double murderer", "art thief")."""
     start = c.start
     toks = [t for t in s.tokens_in(max(0, c.start - 40), c.start) if not t.text.isspace()]
-    for t in reversed(toks[-2:]):
+    for i in range(len(toks) - 1, max(-1, len(toks) - 3), -1):
+        t = toks[i]
         if t.end != start - 1 or t.pos not in ("ADJ", "NOUN") or t.text.lower() in ("the", "a"):
             break
+        before = toks[i - 1] if i else None
+        if (
+            t.pos == "NOUN"
+            and before is not None
+            and before.end == t.start - 1
+            and before.pos in ("NOUN", "PROPN", "VERB")
+        ):
+            break  # "Police tackle killer husband": a noun after a noun is no modifier of the label
         start = t.start
     return start
 

@@ -261,6 +261,8 @@ def _owner(
         t = _tok(s, owner_end)
         if name is None or t is None or t.pos != "PROPN":
             return None
+        if not _victim_name(before[:i]):
+            return None  # "White House Farm killer", "Soham killer": a place, not a victim
     # the nouns and names before the possessive word ("the Thames Valley police officer's")
     j = i - 1
     while j > 0:
@@ -282,6 +284,26 @@ def _owner(
         # "Harry Dunns alleged killer": a headline without its apostrophe
         return start, text[:-1], text[:-1] + "'s", False
     return start, text, text + "'s", False
+
+
+# the last word of a place's name ("White House Farm", "Dunblane Primary School")
+_PLACE_WORDS = frozenset(
+    "farm house street road lane park hall manor hotel school church bridge common heath "
+    "moor wood hill estate tower towers avenue square close station centre center mall bar "
+    "pub club beach cottage flats court way green gardens arena airport".split()
+)
+
+
+def _victim_name(before: list[tuple[int, int, str]]) -> bool:
+    """Whether the capitalised words before the label can be a victim's name:
+    a first name and a surname at least ("James Bulger killer"), none of them a
+    place's ("White House Farm killer"); one word may be a town ("Soham killer")."""
+    run: list[str] = []
+    for w in reversed(before):
+        if not w[2][:1].isupper():
+            break
+        run.insert(0, w[2])
+    return len(run) >= 2 and not any(w.lower() in _PLACE_WORDS for w in run)
 
 
 def _wording(entry: str, v: str, acts: tuple[str, str], obj: str, poss: str) -> tuple[str, str]:

@@ -827,3 +827,23 @@ def test_a_killer_before_a_person_noun_names_no_one_killing(engine):
     """ "her killer brother": the text names no killing, so "a killing"."""
     out = fixed(engine, "She is serving time alongside her killer brother.")
     assert out == "She is serving time alongside her brother convicted of a killing."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place's name before the label is no victim: never "who killed White House Farm"
+        "Manor House Farm killer Tom Pyke gave away his guilt at the funeral.",
+        # one capitalised word may be a town
+        "Ashby killer Tom Pyke has been moved to another prison.",
+    ],
+)
+def test_a_place_before_a_named_killer_is_no_victim(engine, text):
+    assert "who killed" not in fixed(engine, text)
+
+
+def test_a_noun_after_a_noun_is_no_modifier_of_the_label(engine):
+    """ "Police tackle killer husband": "Police tackle" is the headline's
+    subject and verb, not the label's modifiers, so it stays."""
+    out = fixed(engine, "Police tackle killer husband who strangled wife as he is jailed")
+    assert out.startswith("Police tackle husband who strangled wife")
