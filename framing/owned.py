@@ -108,7 +108,7 @@ def owned_fit(c: Candidate, s: Sentence, status: Status) -> Span | None:
     if owner is None:
         return None
     start, obj, poss, pronoun = owner
-    value = status.value
+    value = _hedged(before, i, status.value)
     if value in _VERDICT and _SAYS_VERDICT.search(s.text, c.end):
         # "His killers were ... convicted of manslaughter": the sentence gives
         # the verdict, so "the people who killed him", never "convicted" twice
@@ -163,7 +163,7 @@ def _owned_possessive(
     if np_end is None:
         return None
     owned = s.text[c.end : np_end].strip()
-    value = status.value
+    value = _hedged(before, i, status.value)
     if value not in _VERDICT and _COURT_NOUNS.intersection(owned.lower().split()):
         # "His killer's trial": a trial says no verdict yet, so no "who killed him"
         value = "on_trial"
@@ -224,6 +224,20 @@ def _before_name(
     else:
         clause = "who " + clause_act
     return start, name[1], f"{named}, {clause},"
+
+
+# what a hedge before the label says at least, where the status read says less
+_HEDGE_STATUS = {"alleged": "charged", "accused": "charged", "suspected": "arrested"}
+_UNHEDGED = frozenset({"unknown", "group_generic", "wanted", "suspected"})
+
+
+def _hedged(before: list[tuple[int, int, str]], i: int, value: str) -> str:
+    """The status a hedge the wording absorbs keeps: "Her suspected killer"
+    is never "the person who killed her", whatever else the sentence says."""
+    hedge = before[-1][2].lower() if i < len(before) else ""  # the word next to the label
+    if hedge in _HEDGE_STATUS and value in _UNHEDGED:
+        return _HEDGE_STATUS[hedge]
+    return value
 
 
 def _modifiers(before: list[tuple[int, int, str]]) -> tuple[int, str | None, bool]:

@@ -60,6 +60,8 @@ def unstated_event(alt: str, c: Candidate, s: Sentence) -> str:
 
 
 _PARTICIPLE = re.compile(r"\s+(?!being\b|according\b|including\b|during\b)[a-z]+ing\b")
+_PAST_LABEL = re.compile(r"^(?:former|ex|one-time|onetime|reformed)\b", re.IGNORECASE)
+_PAST_BEFORE = re.compile(r"\b(?:former|ex-|one-time|onetime|reformed)\s*$", re.IGNORECASE)
 _PARTICIPLE_CATEGORIES = frozenset({"offence-identity", "person-label", "soft-person-label"})
 
 
@@ -70,6 +72,8 @@ def participle_fit(c: Candidate, s: Sentence, status: str) -> Span | None:
         return None
     if status in ("charged", "on_trial") or _PARTICIPLE.match(s.text, c.end) is None:
         return None
+    if _PAST_LABEL.match(c.text) or _PAST_BEFORE.search(s.text, max(0, c.start - 12), c.start):
+        return None  # "former inmates wanting to join up": the past is the fact, never "people"
     tok = s.token_after(c.end)
     if tok is None or tok.tag != "VBG":
         return None

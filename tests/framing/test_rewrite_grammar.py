@@ -847,3 +847,29 @@ def test_a_noun_after_a_noun_is_no_modifier_of_the_label(engine):
     subject and verb, not the label's modifiers, so it stays."""
     out = fixed(engine, "Police tackle killer husband who strangled wife as he is jailed")
     assert out.startswith("Police tackle husband who strangled wife")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a hedge the owned wording absorbs keeps what it said
+        (
+            "Her suspected killer was a fellow soldier who died before officers reached him.",
+            "The person suspected of causing her death was a fellow soldier who died before "
+            "officers reached him.",
+        ),
+        (
+            "His alleged killers have never been traced.",
+            "The people accused of causing his death have never been traced.",
+        ),
+    ],
+)
+def test_an_owned_hedge_is_never_dropped(engine, text, expected):
+    assert fixed(engine, text) == expected
+
+
+def test_a_participle_after_a_former_label_keeps_the_past(engine):
+    """ "former inmates wanting to join up": the participle says nothing of
+    prison, so never plain "people"."""
+    out = fixed(engine, "The rules block a route for former inmates wanting to join the army.")
+    assert out == "The rules block a route for prison leavers wanting to join the army."
