@@ -175,6 +175,20 @@ def _adjective(s: Sentence, pos: str, word: str) -> bool:
     return "ADJ" in getAllLemmas(word.lower())
 
 
+# adjectives that say how much of a habit, as the adverb the state takes
+_DEGREE = {
+    "heavy": "heavily",
+    "chronic": "chronically",
+    "severe": "severely",
+    "serious": "seriously",
+    "hopeless": "hopelessly",
+    "desperate": "desperately",
+    "severely": "severely",
+}
+# adjectives of a habit's time: no adverb says them before "dependent"
+_HABIT = frozenset({"long-term", "longtime", "long-time", "lifelong", "habitual", "persistent"})
+
+
 def _drug_state(c: Candidate, s: Sentence) -> Span | None:
     """ "was a crack addict", "became an addict", "were both smackheads", "Once a
     homeless addict": the state, with the named drug."""
@@ -205,11 +219,41 @@ def _drug_state(c: Candidate, s: Sentence) -> Span | None:
     else:
         return None
     out = f"dependent on {_drug(c, s)}"
-    if adjectives:
+    degree = [_DEGREE.get(a) for a in adjectives]
+    if adjectives and all(degree):
+        # "a heavy cocaine addict" -> "heavily dependent on cocaine", never
+        # "heavy and dependent" (the adjective was the habit's, not the person's)
+        out = f"{' '.join(d for d in degree if d)} {out}"
+    elif any(a in _HABIT for a in adjectives):
+        return None  # "a long-term addict": no state wording keeps it; the swap or advice
+    elif adjectives:
         out = f"{' '.join(adjectives)} and {out}"
     elif _participle_after(s, c.end) is not None:
         out = f"{out} and"
     return _cased(s, start, c.end, out)
+
+
+_LONG = frozenset({"long-term", "longtime", "long-time", "lifelong"})
+
+
+def _drug_habit_time(c: Candidate, s: Sentence) -> Span | None:
+    """ "Smith, a lifelong addict, died" -> "Smith, a person who had long used
+    drugs, died": the habit's time goes into the verb, never "a lifelong
+    person who uses drugs"."""
+    start = _named_before(c, s)[0]
+    adj = s.word_before(start)
+    if adj is None or s.text[adj[1] : start] != " ":
+        return None
+    word = adj[2].lower()
+    if word == "term" and s.text[max(0, adj[0] - 5) : adj[0]].lower() == "long-":
+        adj, word = (adj[0] - 5, adj[1], "long-term"), "long-term"
+    if word not in _LONG:
+        return None
+    plural = c.form.number == "plural"
+    past = any(t.tag == "VBD" for t in s.tokens or [])
+    has = "had" if past else ("have" if plural else "has")
+    out = f"{'people' if plural else 'person'} who {has} long used {_drug(c, s)}"
+    return _cased(s, adj[0], c.end, out)
 
 
 def _drug_former(c: Candidate, s: Sentence) -> Span | None:
@@ -603,7 +647,7 @@ def tense_fit(c: Candidate, s: Sentence, status: str | None = None) -> Span | No
         if r is not None:
             return r
     if c.entry.category == "drug-use" and not c.entry.id.startswith("former"):
-        return _drug_state(c, s) or _drug_former(c, s)
+        return _drug_state(c, s) or _drug_former(c, s) or _drug_habit_time(c, s)
     was = _was_a(c, s) if status not in _COURT else None  # in court the role wins
     return was or _offence_former(c, s) or _former_state(c, s) or _former_any(c, s, status)
 

@@ -285,3 +285,22 @@ def test_former_is_never_left_before_a_person_wording(engine, text):
     """Issue 10: "a former person who uses drugs" is no rewrite."""
     out = apply_rewrites(text, engine.check(text)).lower()
     assert "former person" not in out and "former people" not in out and "ex-person" not in out
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # an adjective of degree is the habit's: the adverb of the state
+        ("By then he was a heavy cocaine addict.", "By then he was heavily dependent on cocaine."),
+        ("She was a chronic drug addict.", "She was chronically dependent on drugs."),
+        # an adjective of the person stays the person's
+        ("He was a homeless heroin addict.", "He was homeless and dependent on heroin."),
+        # the habit's time goes into the verb, never "a lifelong person who uses drugs"
+        (
+            "Jones, a lifelong addict, died last year.",
+            "Jones, a person who had long used drugs, died last year.",
+        ),
+    ],
+)
+def test_habit_adjectives_go_with_the_habit(engine, text, want):
+    assert apply_rewrites(text, engine.check(text)) == want
