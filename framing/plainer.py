@@ -150,11 +150,15 @@ _PER = re.compile(r"\bper\s+$", re.IGNORECASE)
 
 
 def per_fit(c: Candidate, s: Sentence) -> Span | None:
-    """ "£385,000 per offender" -> "£385,000 per person": a rate is per head."""
+    """ "£385,000 per offender" -> "£385,000 per person": a rate is per head
+    ("per inmate" -> "per person in prison": the prison stays)."""
     if c.possessive or c.form.number == "plural" or not set(c.lower_words) <= _NO_OFFENCE:
         return None
     if _PER.search(s.text, max(0, c.start - 6), c.start) is None:
         return None
+    if set(c.lower_words) & {"inmate", "prisoner"}:
+        # "per inmate": the prison is the fact a cost per head is about
+        return c.start, c.end, "person in prison"
     return c.start, c.end, "person"
 
 
@@ -277,12 +281,56 @@ _GRADE_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+(?:-[a-z]+)?) $")
 _CRIME_NOUN = re.compile(r"\b(crimes?|offences?|offending)\b")
 
 
+# a superlative grades the crime too: "the worst offenders" are people convicted
+# of the most serious offences, not "the worst people convicted of offences"
+_SUPERLATIVE = re.compile(
+    r"(?<![\w-])(?:(?P<worst>worst)|most\s+(?P<most>serious|dangerous|violent))\s$",
+    re.IGNORECASE,
+)
+
+
+_OWNER_BEFORE = re.compile(r"(?:\b(?P<the>the)\s+)?\b(?P<owner>[A-Za-z][\w.]*['’]s)\s+$")
+
+
+_OFFENDED = re.compile(r"\bwho have offended$")
+
+
+def _superlative_fit(c: Candidate, s: Sentence, top: re.Match[str], alts: list[str]) -> Span | None:
+    """ "for worst offenders" -> "for people convicted of the most serious
+    offences"; "the UK's worst criminals" -> "the people who commit the UK's
+    most serious crimes" (the owner is the crimes', not the people's)."""
+    if c.form.number != "plural":
+        return None
+    owner = _OWNER_BEFORE.search(s.text, max(0, top.start() - 30), top.start())
+    grade = "serious" if top.group("worst") else top.group("most").lower()
+    for alt in alts:
+        alt = _OFFENDED.sub("who have committed offences", alt)  # a graded act needs its noun
+        m = _CRIME_NOUN.search(alt)
+        if m is None or not alt[: m.start()].endswith(("of ", "commit ", "committed ")):
+            continue
+        noun = alt[m.start() :]
+        noun = {"crime": "crimes", "offending": "offences"}.get(noun, noun)
+        if owner is not None:
+            the = "the " if owner.group("the") else ""
+            out = f"the {alt[: m.start()]}{the}{owner.group('owner')} most {grade} {noun}"
+            start = owner.start()
+        else:
+            out, start = f"{alt[: m.start()]}the most {grade} {noun}", top.start()
+        if s.text[start : start + 1].isupper():
+            out = out[0].upper() + out[1:]
+        return start, c.end, out
+    return None
+
+
 def graded_fit(c: Candidate, s: Sentence, alts: list[str]) -> Span | None:
     """ "low-level offenders" -> "people convicted of low-level offences"; with
     no status "serious criminals" -> "people who commit serious crimes", never
     "serious people who commit crime"."""
     if c.possessive or not s.tokens:
         return None
+    top = _SUPERLATIVE.search(s.text, max(0, c.start - 24), c.start)
+    if top is not None:
+        return _superlative_fit(c, s, top, alts)
     grade = _GRADE_BEFORE.search(s.text, max(0, c.start - 24), c.start)
     if grade is None or grade.group(1).lower() not in _GRADES:
         return None

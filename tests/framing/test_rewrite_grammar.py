@@ -873,3 +873,32 @@ def test_a_participle_after_a_former_label_keeps_the_past(engine):
     prison, so never plain "people"."""
     out = fixed(engine, "The rules block a route for former inmates wanting to join the army.")
     assert out == "The rules block a route for prison leavers wanting to join the army."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a superlative grades the crime, never "worst people convicted of offences"
+        (
+            "Ministers want longer terms for worst offenders.",
+            "Ministers want longer terms for people who have committed the most serious offences.",
+        ),
+        (
+            "The most dangerous criminals will stay in jail.",
+            "The people who commit the most dangerous crimes will stay in jail.",
+        ),
+        # an owner before the superlative is the crimes'
+        (
+            "Some of the country's worst criminals will face longer terms.",
+            "Some of the people who commit the country's most serious crimes will face longer "
+            "terms.",
+        ),
+        # a cost per head in prison keeps the prison
+        (
+            "Each place costs £40,000 a year per prisoner.",
+            "Each place costs £40,000 a year per person in prison.",
+        ),
+    ],
+)
+def test_superlatives_and_rates(engine, text, expected):
+    assert fixed(engine, text) == expected

@@ -27,7 +27,7 @@ GROUPS = {
     "unknown-status": 0.93,
     "case-style": 0.94,
     "tense-and-facts": 0.95,
-    "noun-modifier": 0.88,
+    "noun-modifier": 0.91,
     "coordination": 0.83,
     "possessive-and-determiner": 0.81,
     "tautology-and-agreement": 0.95,
