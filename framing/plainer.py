@@ -331,9 +331,19 @@ def graded_fit(c: Candidate, s: Sentence, alts: list[str]) -> Span | None:
     top = _SUPERLATIVE.search(s.text, max(0, c.start - 24), c.start)
     if top is not None:
         return _superlative_fit(c, s, top, alts)
+    own = c.lower_words[0] if c.lower_words else ""
+    if own in _GRADES and len(c.lower_words) > 1:
+        # "sex and violent offenders": the grade is the label's own word
+        joined = _JOINED_GRADE.search(s.text, max(0, c.start - 60), c.start)
+        if joined is None:
+            return None
+        return _joined_fit(c, s, joined, own, [a.replace(f"{own} ", "", 1) for a in alts])
     grade = _GRADE_BEFORE.search(s.text, max(0, c.start - 24), c.start)
     if grade is None or grade.group(1).lower() not in _GRADES:
         return None
+    joined = _JOINED_GRADE.search(s.text, max(0, grade.start(1) - 60), grade.start(1))
+    if joined is not None:
+        return _joined_fit(c, s, joined, grade.group(1).lower(), alts)
     for alt in alts:
         m = _CRIME_NOUN.search(alt)
         if m is None:
@@ -351,6 +361,51 @@ def graded_fit(c: Candidate, s: Sentence, alts: list[str]) -> Span | None:
         if grade.group(1)[:1].isupper():
             out = out[0].upper() + out[1:]
         return grade.start(1), c.end, out
+    return None
+
+
+# adjectives joined to the grade ("sex and violent offenders", "the most
+# notorious and violent criminals"), with a superlative and its article
+_JOINED_GRADE = re.compile(
+    r"(?:(?P<the>\bthe\s+)?(?P<sup>\bworst|\bmost)\s+)?"
+    r"(?P<co>\b[a-z][a-z-]*(?:,\s+[a-z][a-z-]*)*,?\s+(?:and|or)\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _joined_fit(
+    c: Candidate, s: Sentence, joined: re.Match[str], grade: str, alts: list[str]
+) -> Span | None:
+    """ "The worst sex and violent offenders" -> "The people convicted of the
+    most serious sex and violent offences"; "the most notorious and violent
+    criminals" -> "the people who commit the most notorious and violent
+    crimes": every joined adjective goes with the grade, never "notorious and
+    people who commit violent crimes"; advice where no wording names a crime."""
+    if c.form.number != "plural":
+        return None
+    mods = joined.group("co").lower() + grade
+    sup = (joined.group("sup") or "").lower()
+    if sup == "worst":
+        mods = f"the most serious {mods}"
+    elif sup == "most":
+        mods = f"the most {mods}"
+    for alt in alts:
+        alt = _OFFENDED.sub("who have committed offences", alt)
+        m = _CRIME_NOUN.search(alt)
+        if m is None or not alt[: m.start()].endswith(("of ", "commit ", "committed ")):
+            continue
+        noun = {"crime": "crimes", "offending": "offences"}.get(alt[m.start() :], alt[m.start() :])
+        out = f"{alt[: m.start()]}{mods} {noun}"
+        start = joined.start()
+        if joined.group("the"):
+            out = "the " + out
+        elif sup:
+            start = joined.start("sup")
+        else:
+            start = joined.start("co")
+        if s.text[start : start + 1].isupper():
+            out = out[0].upper() + out[1:]
+        return start, c.end, out
     return None
 
 

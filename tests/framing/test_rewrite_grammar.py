@@ -902,3 +902,27 @@ def test_a_participle_after_a_former_label_keeps_the_past(engine):
 )
 def test_superlatives_and_rates(engine, text, expected):
     assert fixed(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # adjectives joined to a grade go with it, never "petty and people convicted of ..."
+        (
+            "Petty and serious criminals alike were freed early.",
+            "People convicted of petty and serious crimes alike were freed early.",
+        ),
+        (
+            "He is one of the most notorious and violent criminals in Europe.",
+            "He is one of the people who commit the most notorious and violent crimes in Europe.",
+        ),
+        # the grade in the label's own words, with a superlative
+        (
+            "The worst sex and violent offenders can already receive a whole-life sentence.",
+            "The people convicted of the most serious sex and violent offences can already "
+            "receive a whole-life sentence.",
+        ),
+    ],
+)
+def test_adjectives_joined_to_a_grade(engine, text, expected):
+    assert fixed(engine, text) == expected
