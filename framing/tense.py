@@ -241,6 +241,12 @@ def _drug_habit_time(c: Candidate, s: Sentence) -> Span | None:
     drugs, died": the habit's time goes into the verb, never "a lifelong
     person who uses drugs"."""
     start = _named_before(c, s)[0]
+    drug = _drug(c, s)
+    other = re.search(r"\b([a-z]+) and $", s.text[max(0, start - 30) : start])
+    if other is not None and other.group(1).lower() in _DRUGS and drug != "drugs":
+        # "a long-term heroin and crack cocaine addict": both drugs
+        drug = f"{other.group(1).lower()} and {drug}"
+        start -= len(other.group())
     adj = s.word_before(start)
     if adj is None or s.text[adj[1] : start] != " ":
         return None
@@ -252,7 +258,7 @@ def _drug_habit_time(c: Candidate, s: Sentence) -> Span | None:
     plural = c.form.number == "plural"
     past = any(t.tag == "VBD" for t in s.tokens or [])
     has = "had" if past else ("have" if plural else "has")
-    out = f"{'people' if plural else 'person'} who {has} long used {_drug(c, s)}"
+    out = f"{'people' if plural else 'person'} who {has} long used {drug}"
     return _cased(s, adj[0], c.end, out)
 
 

@@ -382,10 +382,11 @@ def test_a_compound_noun_before_a_person_phrase_is_advice(engine, text):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # the drugs a label names survive, with those coordinated before it
+        # the drugs a label names survive, with those coordinated before it (and
+        # the habit's time goes into the verb: never "a long-term person who ...")
         (
             "Bryant, a long-term heroin and crack cocaine addict, lived upstairs.",
-            "Bryant, a long-term person who uses heroin and crack cocaine, lived upstairs.",
+            "Bryant, a person who had long used heroin and crack cocaine, lived upstairs.",
         ),
         # a person noun after a preposition takes its article
         (
