@@ -110,6 +110,8 @@ _CUES: tuple[tuple[str, str], ...] = (
         "sentenced",
         r"jailed|jailing|sentenced|sentencing (?:the|him|her|them|for|of)|caged|community order|rehabilitation orders?"
         r"|serving|must (?:each )?serve|ordered to serve|will serve|whole-life|life sentence|imprisoned"
+        # "a serial killer due for release from jail": still serving, release ahead
+        r"|(?:due|set|eligible|up) for (?:release|parole)|(?:due|set) to be (?:released|freed)"
         r"|suspended sentence|behind bars|minimum term|spared jail|(?:eligible for )?early release|imposed an? \w* ?sentence"
         r"|handed (?:a |whole)|given a \d+|given \w+ years|refused parole|sex offenders register"
         r"|served \d+|served (?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+ty)"

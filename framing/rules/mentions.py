@@ -258,6 +258,10 @@ def _named_by_a_meta_noun(c: Candidate, s: Sentence, before: list[str]) -> bool:
     near = before[-4:]
     if not any(w in META_NOUNS for w in near):
         return False
+    if re.search(
+        r"\w-(?:terms?|names?|words?)\s+(?:[\w-]+\s+){0,3}$", s.text[max(0, c.start - 60) : c.start]
+    ):
+        return False  # "a long-term heroin addict", "a big-name thief": a compound adjective
     idx = max(i for i, w in enumerate(near) if w in META_NOUNS)
     between = near[idx + 1 :]
     if near[idx] in ("name", "names") and between[:1] == ["of"] and not _is_quoted_alone(c, s):
