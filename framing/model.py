@@ -16,6 +16,7 @@ were checked identical, see ``tests/framing/test_model.py``).
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from framing.errors import ModelError
@@ -38,12 +39,15 @@ def resolve_model_name() -> str:
     )
 
 
-def load_model(name: str | None = None) -> Language:
+def load_model(name: str | None = None, exclude: Sequence[str] = EXCLUDE) -> Language:
+    """The model without the components in ``exclude`` (the engine's set by
+    default; the profile's parser and entity recogniser pass their own), a
+    load failure turned into a one-line ``ModelError``."""
     name = name or resolve_model_name()
     try:
         import spacy
 
-        nlp: Language = spacy.load(name, exclude=EXCLUDE)
+        nlp: Language = spacy.load(name, exclude=list(exclude))
     except (OSError, ImportError, ValueError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ModelError(f"cannot load spaCy model '{name}': {first}; {INSTALL_HINT}") from exc

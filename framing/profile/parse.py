@@ -112,24 +112,30 @@ _LEFT_DEPS = frozenset(
 # PARSE_DEBUG=1 adds the dependency path to the rule's name (for error analysis)
 _DEBUG = bool(os.environ.get("PARSE_DEBUG"))
 _lock = threading.Lock()
-_nlp: Language | None = None
+# the components each use leaves out: tags and the parse only for quotations
+# (no NER, no lemmatizer (``_LEMMA_OF``), no coarse POS: the fine tags say as
+# much); the entity recogniser alone for the person check (it has its own
+# token vectors, so it needs no tagger or parser)
+_PARSER_EXCLUDE = ("ner", "senter", "lemmatizer", "attribute_ruler")
+_NER_EXCLUDE = ("tok2vec", "tagger", "parser", "senter", "lemmatizer", "attribute_ruler")
+_models: dict[tuple[str, ...], Language] = {}
+
+
+def _model(exclude: tuple[str, ...]) -> Language:
+    """The spaCy model without ``exclude``, loaded once on first need
+    (``framing.model.load_model``: a failure is a one-line ``ModelError``)."""
+    with _lock:
+        nlp = _models.get(exclude)
+        if nlp is None:
+            from framing.model import load_model
+
+            nlp = _models[exclude] = load_model(exclude=exclude)
+        return nlp
 
 
 def parser() -> Language:
     """The spaCy model with its parser, loaded once."""
-    global _nlp
-    with _lock:
-        if _nlp is None:
-            import spacy
-
-            from framing.model import resolve_model_name
-
-            # tags and the parse only: no NER, no lemmatizer (``_LEMMA_OF``),
-            # no coarse POS (the fine tags say as much)
-            _nlp = spacy.load(
-                resolve_model_name(), exclude=["ner", "senter", "lemmatizer", "attribute_ruler"]
-            )
-        return _nlp
+    return _model(_PARSER_EXCLUDE)
 
 
 def parse_many(texts: list[str]) -> list[Doc]:
@@ -138,24 +144,9 @@ def parse_many(texts: list[str]) -> list[Doc]:
         return list(nlp.pipe(texts))
 
 
-_ner: Language | None = None
-
-
 def _recogniser() -> Language:
-    """The same model's entity recogniser alone (it has its own token vectors,
-    so it needs no tagger or parser), loaded once on first need."""
-    global _ner
-    with _lock:
-        if _ner is None:
-            import spacy
-
-            from framing.model import resolve_model_name
-
-            _ner = spacy.load(
-                resolve_model_name(),
-                exclude=["tok2vec", "tagger", "parser", "senter", "lemmatizer", "attribute_ruler"],
-            )
-        return _ner
+    """The same model's entity recogniser alone, loaded once on first need."""
+    return _model(_NER_EXCLUDE)
 
 
 def entities_many(texts: list[str]) -> list[list[tuple[int, int, str]]]:
